@@ -1,0 +1,90 @@
+"""Jinja filters for the workflow template: every wiki string passes through one of these on its way out."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+
+from jinja2.ext import Extension
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _clean(text) -> str:
+    return _CONTROL.sub("", "" if text is None else str(text))
+
+
+def py(text) -> str:
+    """A Python string literal."""
+    return json.dumps(_clean(text), ensure_ascii=False)
+
+
+def pydoc(text) -> str:
+    """Text safe inside a triple-double-quoted docstring, without trailing spaces."""
+    value = _clean(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("#--genrepo", "# --genrepo")
+    if value.endswith('"'):
+        value = value[:-1] + '\\"'
+    return "\n".join(line.rstrip() for line in value.split("\n"))
+
+
+def pyval(literal) -> str:
+    """A Python literal (given as source text, checked by ast) in canonical form; None when it is not one."""
+    if literal is None:
+        return "None"
+    try:
+        return repr(ast.literal_eval(str(literal)))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return "None"
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
+    raise TypeError(type(value).__name__)
+
+
+def toml(literal) -> str:
+    """A TOML value for a Python literal given as source text; empty when TOML cannot hold it."""
+    try:
+        return _toml(ast.literal_eval(str(literal)))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return ""
+
+
+def tomlstr(text) -> str:
+    """A TOML basic string."""
+    return json.dumps(_clean(text), ensure_ascii=False)
+
+
+def line(text) -> str:
+    """Text on one line (for comments and table cells)."""
+    return " ".join(_clean(text).split())
+
+
+def cell(text) -> str:
+    """Text for a Markdown table cell."""
+    return line(text).replace("|", "\\|") or " "
+
+
+def comment(text) -> str:
+    """Multi-line text as `# `-prefixed comment lines."""
+    return "\n".join(("# " + part).rstrip() for part in _clean(text).split("\n"))
+
+
+class GenrepoFilters(Extension):
+    """Registers the filters above."""
+
+    def __init__(self, environment):
+        super().__init__(environment)
+        environment.filters.update(
+            py=py, pydoc=pydoc, pyval=pyval, toml=toml, tomlstr=tomlstr, line=line, cell=cell, comment=comment
+        )

@@ -1,0 +1,3 @@
+"""genrepo: turn a workflow wiki into runnable repositories."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,128 @@
+"""The typer command line: options in, one pipeline call, results out. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from generator import __version__
+from generator.errors import GenrepoError, ParseError, UserError
+from generator.pipeline import RunResult, generate, validate
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Generate one runnable repository per wiki workflow.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+IndexArg = Annotated[Path, typer.Argument(help="Path to the wiki's _WorkflowIndex.md (or its folder).")]
+WorkflowOpt = Annotated[Optional[list[str]], typer.Option("--workflow", "-w", help="Only this workflow (repeatable).")]
+
+
+def _fail(exc: GenrepoError) -> None:
+    code = 2 if isinstance(exc, (UserError, ParseError)) else 1
+    err.print(f"error: {exc}", markup=False)
+    raise typer.Exit(code)
+
+
+def _print_result(result: RunResult, dry_run: bool) -> None:
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", markup=False)
+    for item in result.results:
+        plan = item.plan
+        where = f" -> {item.output_dir}" if item.output_dir else ""
+        out.print(f"{item.action:<9} {plan.workflow.short_name} ({plan.repo_name}){where}", markup=False)
+        if dry_run:
+            out.print(f"          url: {plan.remote_url or 'none (' + plan.workflow.github_url_status + ')'}", markup=False)
+            for n, sp in enumerate(plan.steps, start=1):
+                bound = "bound" if sp.binding.bound else "needs implementation"
+                out.print(f"          step {n}: {sp.step.title} [{sp.binding.kind}, {bound}] -> {sp.file}", markup=False)
+            out.print(f"          files: {len(item.files)} ({', '.join(item.files[:6])}, ...)", markup=False)
+        for warning in plan.warnings:
+            err.print(f"          warning: {warning}", markup=False)
+        for error in item.errors:
+            err.print(f"          error: {error}", markup=False)
+    counts: dict[str, int] = {}
+    for item in result.results:
+        counts[item.action] = counts.get(item.action, 0) + 1
+    summary = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "no workflows"
+    out.print(f"{len(result.results)} workflow(s): {summary}", markup=False)
+
+
+@app.command("from-index")
+def from_index(
+    index: IndexArg,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the generated repositories.")] = Path("generated"),
+    workflow: WorkflowOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the plan.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout, nothing else.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite folders genrepo did not make, or local edits.")] = False,
+) -> None:
+    """Generate one repository per workflow of a wiki."""
+    show_progress = not as_json and not dry_run and sys.stderr.isatty()
+    try:
+        if show_progress:
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task("generating", total=None)
+                result = generate(index, out_dir, workflow or (), dry_run, force, lambda name: bar.update(task, description=name, advance=1))
+        else:
+            result = generate(index, out_dir, workflow or (), dry_run, force)
+    except GenrepoError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _print_result(result, dry_run)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("validate")
+def validate_cmd(
+    index: IndexArg,
+    workflow: WorkflowOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+) -> None:
+    """Report, per workflow, what was found and what is missing, with file:line."""
+    try:
+        result = validate(index, workflow or ())
+    except GenrepoError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
+        raise typer.Exit(result.exit_code)
+    for warning in result.warnings:
+        out.print(f"warning: {warning}", markup=False)
+    for item in result.results:
+        wf = item.plan.workflow
+        status = "FAIL" if item.errors else "ok"
+        out.print(f"{status:<4} {wf.name}  ({wf.ref})", markup=False)
+        out.print(f"     page: {wf.page_path or 'missing'}; steps: {len(wf.steps)} from {wf.steps_from}; url: {wf.github_url or wf.github_url_status}", markup=False)
+        for step in wf.steps:
+            missing = [label for label, value in (("API", step.api_call), ("source", step.source_location), ("description", step.description), ("implementation page", step.implementation)) if not value]
+            line = f"     step {step.number}: {step.title} ({step.ref})"
+            if missing:
+                line += f" missing: {', '.join(missing)}"
+            out.print(line, markup=False)
+        for warning in item.plan.warnings:
+            out.print(f"     warning: {warning}", markup=False)
+        for error in item.errors:
+            out.print(f"     error: {error}", markup=False)
+    failed = sum(1 for r in result.results if r.errors)
+    out.print(f"{len(result.results)} workflow(s), {failed} cannot be generated", markup=False)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("version")
+def version() -> None:
+    """Print the genrepo version."""
+    out.print(__version__, markup=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,78 @@
+"""Names a wiki gives for dependencies, placed as PyPI distributions, system prerequisites or neither."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data") / "distributions.toml"
+_DIST = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a dependency name goes: python (a distribution), system (a prerequisite), stdlib, ignore, unknown."""
+
+    name: str
+    kind: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    imports: dict[str, str]
+    prose: dict[str, str]
+    system: dict[str, str]
+    ignore: frozenset[str]
+
+
+def load_mapping(extra: tuple[Path, ...] = ()) -> Mapping:
+    """The built-in mapping, updated by each extra TOML file in order."""
+    return _load_mapping(tuple(str(p) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load_mapping(extra: tuple[str, ...]) -> Mapping:
+    tables: dict[str, dict[str, str]] = {"imports": {}, "prose": {}, "system": {}, "ignore": {}}
+    for path in (str(_DATA), *extra):
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        for key in tables:
+            tables[key].update({str(k).lower(): str(v) for k, v in data.get(key, {}).items()})
+    return Mapping(tables["imports"], tables["prose"], tables["system"], frozenset(tables["ignore"]))
+
+
+def normalise_dist(name: str) -> str:
+    """PEP 503 normalised distribution name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def place(raw: str, mapping: Mapping, internal: frozenset[str] = frozenset()) -> Placement:
+    """Place one dependency name; internal holds the source project's own top-level modules."""
+    text = re.sub(r"\(.*?\)", "", raw).strip().strip("`'\" ").rstrip(".")
+    key = text.lower()
+    if not key or key in mapping.ignore or key in ("none", "n/a", "-", "—"):
+        return Placement(raw, "ignore")
+    if key in mapping.system:
+        return Placement(raw, "system", mapping.system[key])
+    if key in mapping.prose:
+        return Placement(raw, "python", normalise_dist(mapping.prose[key]))
+    if _ACTION.match(text) and "." not in text.split("/")[0]:
+        return Placement(raw, "system", f"GitHub Action {text}")
+    head = re.split(r"[.\s\[<>=!~;]", key, maxsplit=1)[0]
+    if head in internal:
+        return Placement(raw, "internal", head)
+    if head in sys.stdlib_module_names:
+        return Placement(raw, "stdlib", head)
+    if head in mapping.imports:
+        return Placement(raw, "python", normalise_dist(mapping.imports[head]))
+    if head in mapping.system:
+        return Placement(raw, "system", mapping.system[head])
+    if _DIST.match(head) and " " not in key:
+        return Placement(raw, "python", normalise_dist(head))
+    return Placement(raw, "unknown")

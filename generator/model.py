@@ -1,0 +1,174 @@
+"""Frozen dataclasses for what genrepo reads from a wiki. Every piece keeps the file and line it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A place in a wiki file: path relative to the wiki root, 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A warning or error about the input, pointing at a wiki file and line."""
+
+    message: str
+    ref: SourceRef | None = None
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.message}" if self.ref else self.message
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter as the wiki documents it; default is Python source text, or None when none is given."""
+
+    name: str
+    type: str | None = None
+    default: str | None = None
+    description: str = ""
+    required: bool | None = None
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    """One row of an implementation page's I/O contract table."""
+
+    name: str
+    type: str = ""
+    required: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Implementation:
+    """An implementation page: import line, signature, I/O contract and usage examples."""
+
+    name: str
+    ref: SourceRef
+    title: str = ""
+    overview: str = ""
+    imports: tuple[str, ...] = ()
+    signature: str = ""
+    source_file: str = ""
+    source_lines: str = ""
+    inputs: tuple[ContractRow, ...] = ()
+    outputs: tuple[ContractRow, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """An environment or heuristic page reduced to what a README needs."""
+
+    name: str
+    title: str
+    summary: str
+    ref: SourceRef
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SupportingApi:
+    """An extra API the index lists for a step (a second attribute table or a Supporting APIs row)."""
+
+    api: str
+    source_location: str = ""
+    signature: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a workflow, merged from the index's step table and the workflow page."""
+
+    number: int
+    name: str
+    title: str
+    ref: SourceRef
+    description: str = ""
+    principle: str = ""
+    implementation_name: str = ""
+    api_call: str = ""
+    source_location: str = ""
+    external_dependencies: tuple[str, ...] = ()
+    environment: str = ""
+    key_parameters: tuple[Param, ...] = ()
+    key_parameters_text: str = ""
+    inputs: str = ""
+    outputs: str = ""
+    impl_type: str = ""
+    supporting: tuple[SupportingApi, ...] = ()
+    implementation: Implementation | None = None
+    code_blocks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeSource:
+    """A `[[source::Type|Title|URL]]` entry of a workflow page."""
+
+    kind: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """One workflow: identity, prose from its page, steps, diagram and target URL."""
+
+    name: str
+    namespace: str
+    short_name: str
+    title: str
+    ref: SourceRef
+    page_path: str | None = None
+    overview: str = ""
+    description: str = ""
+    usage: str = ""
+    steps: tuple[Step, ...] = ()
+    mermaid: str = ""
+    github_url: str | None = None
+    github_url_status: str = "absent"  # url | pending | absent
+    sources: tuple[KnowledgeSource, ...] = ()
+    domains: tuple[str, ...] = ()
+    last_updated: str = ""
+    environments: tuple[Note, ...] = ()
+    heuristics: tuple[Note, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()
+    steps_from: str = "index"  # index | overview | page
+
+    @property
+    def source_repo_url(self) -> str | None:
+        """The source repository the wiki describes, from the page's Repo knowledge source."""
+        for source in self.sources:
+            if source.kind.lower() == "repo" and source.url.startswith("https://github.com/"):
+                return source.url.rstrip("/")
+        return None
+
+
+@dataclass(frozen=True)
+class WikiFile:
+    """A file genrepo read, with its content hash for the provenance manifest."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Wiki:
+    """A parsed wiki folder."""
+
+    root: str
+    index_path: str
+    namespace: str
+    workflows: tuple[Workflow, ...]
+    files: tuple[WikiFile, ...] = ()
+    warnings: tuple[Diagnostic, ...] = field(default=())

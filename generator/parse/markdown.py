@@ -1,0 +1,119 @@
+"""Markdown as a flat list of blocks (headings, tables, paragraphs, code) with 1-based line numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+_MD = MarkdownIt("commonmark").enable("table")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_CODE_SPAN = re.compile(r"`+([^`]*)`+")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level Markdown block: kind is heading, table, paragraph, fence, list or other."""
+
+    kind: str
+    line: int
+    end_line: int
+    text: str = ""
+    level: int = 0
+    header: tuple[str, ...] = ()
+    rows: tuple[TableRow, ...] = field(default=())
+    info: str = ""
+
+
+def _inline_source(token) -> str:
+    return token.content if token is not None else ""
+
+
+def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
+    """Split Markdown into top-level blocks; line numbers are offset by first_line - 1."""
+    tokens = _MD.parse(text)
+    blocks: list[Block] = []
+    offset = first_line - 1
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.level != 0 or tok.map is None:
+            i += 1
+            continue
+        line, end = tok.map[0] + 1 + offset, tok.map[1] + offset
+        if tok.type == "heading_open":
+            blocks.append(Block("heading", line, end, _inline_source(tokens[i + 1]).strip(), level=int(tok.tag[1])))
+            i += 3
+            continue
+        if tok.type == "paragraph_open":
+            blocks.append(Block("paragraph", line, end, _inline_source(tokens[i + 1])))
+            i += 3
+            continue
+        if tok.type in ("fence", "code_block"):
+            blocks.append(Block("fence", line, end, tok.content, info=tok.info.strip()))
+            i += 1
+            continue
+        if tok.type == "table_open":
+            j, header, rows = i + 1, [], []
+            current: list[str] = []
+            row_line = line
+            while tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "tr_open":
+                    current = []
+                    row_line = (t.map[0] + 1 + offset) if t.map else row_line
+                elif t.type == "inline":
+                    current.append(t.content.strip())
+                elif t.type == "tr_close":
+                    if not header:
+                        header = current
+                    else:
+                        rows.append(TableRow(tuple(current), row_line))
+                j += 1
+            blocks.append(Block("table", line, end, header=tuple(header), rows=tuple(rows)))
+            i = j + 1
+            continue
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth, j = 0, i
+            while True:
+                t = tokens[j]
+                if t.type == tok.type:
+                    depth += 1
+                elif t.type == tok.type.replace("_open", "_close"):
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            items = [t.content for t in tokens[i:j] if t.type == "inline"]
+            blocks.append(Block("list", line, end, "\n".join(items)))
+            i = j + 1
+            continue
+        blocks.append(Block("other", line, end, ""))
+        i += 1
+    return blocks
+
+
+def plain(cell: str) -> str:
+    """Inline Markdown to plain text: code spans, emphasis and links reduced to their text."""
+    text = _LINK.sub(lambda m: m.group(1), cell)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    text = _CODE_SPAN.sub(lambda m: m.group(1), text)
+    return text.replace("\\|", "|").strip()
+
+
+def links(cell: str) -> list[tuple[str, str]]:
+    """The (text, target) pairs of the Markdown links in an inline string."""
+    return [(m.group(1), m.group(2)) for m in _LINK.finditer(cell)]
+
+
+def code_spans(cell: str) -> list[str]:
+    """The contents of the code spans of an inline string, in order."""
+    return [m.group(1).strip() for m in _CODE_SPAN.finditer(cell)]

@@ -1,0 +1,281 @@
+"""MediaWiki page pieces: sections, semantic properties, tables, code blocks, the mermaid diagram, prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Comment, ExternalLink, Heading, Tag, Template, Text, Wikilink
+
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*(.*?)\s*\1\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+-]*)")
+_CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^>]*)>", re.IGNORECASE)
+_LANG = re.compile(r"lang\s*=\s*[\"']?([\w+-]+)", re.IGNORECASE)
+_MERMAID_OPEN = "{{#mermaid:"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text under it up to the next heading of any level."""
+
+    level: int
+    title: str
+    line: int
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    lang: str
+    code: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Property:
+    """A semantic property `[[name::value]]`; value keeps its `|`-separated parts."""
+
+    name: str
+    parts: tuple[str, ...]
+    line: int
+
+
+def _code_mask(lines: list[str]) -> list[bool]:
+    """For each line, whether it lies inside a code block (fence or syntaxhighlight/source/pre tag)."""
+    mask: list[bool] = []
+    fence: str | None = None
+    tag: str | None = None
+    for line in lines:
+        if fence is not None:
+            mask.append(True)
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if tag is not None:
+            mask.append(True)
+            if f"</{tag}" in line.lower():
+                tag = None
+            continue
+        m = _FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            mask.append(True)
+            continue
+        m = _CODE_OPEN.search(line)
+        if m and f"</{m.group(1).lower()}" not in line.lower()[m.end() :]:
+            tag = m.group(1).lower()
+        mask.append(tag is not None)
+    return mask
+
+
+def sections(text: str) -> list[Section]:
+    """Split a page on `== X ==` and `## X` headings that lie outside code; line numbers are 1-based."""
+    lines = text.split("\n")
+    mask = _code_mask(lines)
+    heads: list[tuple[int, int, str]] = []
+    for index, line in enumerate(lines):
+        if mask[index]:
+            continue
+        m = _WIKI_HEADING.match(line) or _MD_HEADING.match(line)
+        if m and m.group(2):
+            heads.append((index, len(m.group(1)), m.group(2).strip()))
+    result: list[Section] = []
+    for n, (index, level, title) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        result.append(Section(level, title, index + 1, "\n".join(lines[index + 1 : end]), index + 2))
+    return result
+
+
+def find_section(all_sections: list[Section], *names: str) -> Section | None:
+    """The first section whose title matches one of names (case-insensitive, `_` as space)."""
+    wanted = {n.lower().replace("_", " ") for n in names}
+    for section in all_sections:
+        if section.title.lower().replace("_", " ").strip(" :") in wanted:
+            return section
+    return None
+
+
+def section_with_children(all_sections: list[Section], section: Section) -> str:
+    """The body of a section including its subsections."""
+    start = all_sections.index(section)
+    parts = [section.body]
+    for other in all_sections[start + 1 :]:
+        if other.level <= section.level:
+            break
+        marker = "=" * other.level
+        parts.append(f"{marker} {other.title} {marker}\n{other.body}")
+    return "\n".join(parts)
+
+
+def code_blocks(text: str, first_line: int = 1) -> list[CodeBlock]:
+    """Code from ``` fences and <syntaxhighlight>/<source>/<pre> tags, in order."""
+    blocks: list[CodeBlock] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FENCE.match(line)
+        if m:
+            fence, lang = m.group(1), m.group(2)
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith(fence):
+                j += 1
+            blocks.append(CodeBlock(lang.lower(), "\n".join(lines[i + 1 : j]), first_line + i))
+            i = j + 1
+            continue
+        m = _CODE_OPEN.search(line)
+        if m:
+            tag = m.group(1).lower()
+            lang_match = _LANG.search(m.group(2))
+            rest = line[m.end() :]
+            body: list[str] = []
+            j = i
+            close = f"</{tag}"
+            if close in rest.lower():
+                body.append(rest[: rest.lower().index(close)])
+            else:
+                if rest.strip():
+                    body.append(rest)
+                j = i + 1
+                while j < len(lines) and close not in lines[j].lower():
+                    body.append(lines[j])
+                    j += 1
+                if j < len(lines):
+                    before = lines[j][: lines[j].lower().index(close)]
+                    if before.strip():
+                        body.append(before)
+            lang = lang_match.group(1).lower() if lang_match else ("text" if tag == "pre" else "")
+            blocks.append(CodeBlock(lang, "\n".join(body), first_line + i))
+            i = j + 1
+            continue
+        i += 1
+    return blocks
+
+
+def strip_code_blocks(text: str) -> str:
+    """The text with its code blocks removed (lines kept blank so line numbers stay)."""
+    lines = text.split("\n")
+    mask = _code_mask(lines)
+    return "\n".join("" if masked else line for line, masked in zip(lines, mask))
+
+
+def properties(text: str, first_line: int = 1) -> list[Property]:
+    """Every `[[name::value|...]]` semantic property outside code, with its line."""
+    clean = strip_code_blocks(text)
+    found: list[Property] = []
+    cursor = 0
+    for link in mwparserfromhell.parse(clean).filter_wikilinks():
+        title = str(link.title)
+        if "::" not in title:
+            continue
+        raw = str(link)
+        pos = clean.find(raw, cursor)
+        if pos < 0:
+            pos = clean.find(raw)
+        else:
+            cursor = pos + len(raw)
+        line = first_line + clean.count("\n", 0, max(pos, 0))
+        name, _, first = title.partition("::")
+        parts = [first.strip()]
+        if link.text is not None:
+            parts.extend(p.strip() for p in str(link.text).split("|"))
+        found.append(Property(name.strip().lower(), tuple(parts), line))
+    return found
+
+
+def mermaid(text: str) -> tuple[str, int] | None:
+    """The body of the first `{{#mermaid:...}}` diagram, found by balancing braces in the raw text."""
+    start = text.find(_MERMAID_OPEN)
+    if start < 0:
+        return None
+    depth = 2
+    i = start + 2
+    body_start = start + len(_MERMAID_OPEN)
+    while i < len(text) and depth > 0:
+        ch = text[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        i += 1
+    body = text[body_start : i - 2] if depth == 0 else text[body_start:]
+    return body.strip("\n").rstrip(), text.count("\n", 0, start) + 1
+
+
+def wikitables(text: str) -> list[list[list[str]]]:
+    """Every wikitable as rows of plain-text cells (header row first when there is one)."""
+    tables: list[list[list[str]]] = []
+    for node in mwparserfromhell.parse(text).filter_tags(matches=lambda n: str(n.tag).lower() == "table"):
+        rows: list[list[str]] = []
+        for row in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "tr"):
+            cells = [
+                to_markdown(str(cell.contents)).strip()
+                for cell in row.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() in ("td", "th"))
+            ]
+            if cells:
+                rows.append(cells)
+        tables.append(rows)
+    return tables
+
+
+def to_markdown(text: str) -> str:
+    """MediaWiki prose to Markdown: bold, italics, links and lists kept; templates, properties, comments dropped."""
+    out: list[str] = []
+    for node in mwparserfromhell.parse(text).nodes:
+        if isinstance(node, Text):
+            out.append(str(node))
+        elif isinstance(node, Wikilink):
+            title = str(node.title)
+            if "::" in title:
+                name, _, value = title.partition("::")
+                if name.strip().lower() in ("step", "github_url"):
+                    continue
+                label = str(node.text).split("|")[0] if node.text is not None else value
+                out.append(label.split(":", 1)[-1] if node.text is None else label)
+            else:
+                out.append(str(node.text) if node.text is not None else title.split(":", 1)[-1])
+        elif isinstance(node, ExternalLink):
+            url = str(node.url)
+            out.append(f"[{to_markdown(str(node.title)).strip()}]({url})" if node.title else url)
+        elif isinstance(node, Tag):
+            tag = str(node.tag).lower()
+            inner = to_markdown(str(node.contents)) if node.contents is not None else ""
+            if tag == "b":
+                out.append(f"**{inner}**")
+            elif tag == "i":
+                out.append(f"*{inner}*")
+            elif tag in ("li", "dt", "dd"):
+                out.append("-" if str(node.wiki_markup or "") in ("*", "#") else "")
+            elif tag in ("syntaxhighlight", "source", "pre", "code"):
+                if "\n" in inner:
+                    out.append(f"\n```\n{node.contents}\n```\n")
+                else:
+                    out.append(f"`{node.contents}`")
+            elif tag in ("br",):
+                out.append("\n")
+            elif tag in ("table", "ref"):
+                continue
+            else:
+                out.append(inner)
+        elif isinstance(node, Heading):
+            out.append(f"#### {to_markdown(str(node.title)).strip()}\n")
+        elif isinstance(node, (Comment, Template)):
+            continue
+        else:
+            out.append(str(node))
+    return "".join(out)
+
+
+def prose(text: str) -> str:
+    """Section text as tidy Markdown prose: no semantic links, no blank-line runs."""
+    md = to_markdown(text)
+    lines = [line.rstrip() for line in md.split("\n")]
+    tidy: list[str] = []
+    for line in lines:
+        if not line.strip() and (not tidy or not tidy[-1].strip()):
+            continue
+        tidy.append(line)
+    return "\n".join(tidy).strip()

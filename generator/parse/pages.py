@@ -1,0 +1,236 @@
+"""Workflow, implementation, principle, environment and heuristic pages (MediaWiki or Markdown flavoured)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.model import ContractRow, Implementation, KnowledgeSource, Note, SourceRef
+from generator.parse import mediawiki as mw
+from generator.parse.markdown import parse_blocks, plain
+from generator.parse.text import WikiText
+
+_STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
+_PAGE_TITLE = re.compile(r"^(?:Workflow|Implementation|Principle|Environment|Heuristic)\s*:\s*(.+)$", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s\]|<>\"']+")
+_FIELD = re.compile(r"(?:'''|\*\*)\s*([A-Za-z ]+?)\s*:?\s*(?:'''|\*\*)\s*:?\s*(.+)")
+_PAGE_REF = re.compile(r"(Environment|Env|Heuristic|Principle|Implementation|Impl):([\w.\-]+)")
+
+
+@dataclass
+class PageStep:
+    number: int
+    title: str
+    line: int
+    description: str
+    principle: str = ""
+    code: list[str] = field(default_factory=list)
+
+
+@dataclass
+class WorkflowPage:
+    path: str
+    title: str = ""
+    title_line: int = 1
+    overview: str = ""
+    description: str = ""
+    usage: str = ""
+    steps: list[PageStep] = field(default_factory=list)
+    mermaid: str = ""
+    github_url: str | None = None
+    github_url_line: int = 0
+    sources: list[KnowledgeSource] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    last_updated: str = ""
+    page_refs: list[str] = field(default_factory=list)
+
+
+def _prose(sections: list[mw.Section], *names: str) -> str:
+    section = mw.find_section(sections, *names)
+    return mw.prose(mw.strip_code_blocks(section.body)) if section else ""
+
+
+def _title(sections: list[mw.Section]) -> tuple[str, int]:
+    for section in sections:
+        if section.level == 1:
+            m = _PAGE_TITLE.match(section.title)
+            return (m.group(1).strip() if m else section.title.strip()), section.line
+    return "", 1
+
+
+def _page_refs(text: str) -> list[str]:
+    """Names of pages referred to as `Type:Name` anywhere in the page (environments, heuristics...)."""
+    return [f"{m.group(1)}:{m.group(2)}" for m in _PAGE_REF.finditer(text)]
+
+
+def parse_workflow_page(source: WikiText) -> WorkflowPage:
+    """Read a workflow page; missing sections stay empty."""
+    sections = mw.sections(source.text)
+    page = WorkflowPage(path=source.path)
+    page.title, page.title_line = _title(sections)
+    page.overview = _prose(sections, "Overview")
+    page.description = _prose(sections, "Description")
+    page.usage = _prose(sections, "Usage", "When to use")
+    for section in sections:
+        m = _STEP_TITLE.match(section.title)
+        if not m:
+            continue
+        principle = ""
+        for prop in mw.properties(section.body, section.body_line):
+            if prop.name == "step" and prop.parts:
+                principle = prop.parts[0].split(":", 1)[-1].strip()
+                break
+        body = mw.section_with_children(sections, section) if section.level < 3 else section.body
+        page.steps.append(
+            PageStep(
+                number=int(m.group(1)),
+                title=m.group(2).strip(),
+                line=section.line,
+                description=mw.prose(mw.strip_code_blocks(body)),
+                principle=principle,
+                code=[b.code for b in mw.code_blocks(body, section.body_line) if b.lang in ("python", "py", "")],
+            )
+        )
+    diagram = mw.mermaid(source.text)
+    if diagram:
+        page.mermaid = diagram[0]
+    for prop in mw.properties(source.text):
+        value = prop.parts[0] if prop.parts else ""
+        if prop.name == "source" and len(prop.parts) >= 3:
+            page.sources.append(KnowledgeSource(prop.parts[0], prop.parts[1], prop.parts[-1]))
+        elif prop.name == "domain" and value:
+            page.domains.append(value.replace("_", " ") if " " in value else value)
+        elif prop.name == "last_updated":
+            page.last_updated = value
+        elif prop.name == "github_url" and page.github_url is None:
+            page.github_url, page.github_url_line = value, prop.line
+    if page.github_url is None:
+        section = mw.find_section(sections, "GitHub URL", "GitHub Repository")
+        if section:
+            m = _URL.search(section.body)
+            if m:
+                page.github_url = m.group(0)
+                page.github_url_line = section.body_line + section.body[: m.start()].count("\n")
+    page.page_refs = _page_refs(source.text)
+    return page
+
+
+def _contract(body: str) -> tuple[ContractRow, ...]:
+    """I/O contract rows from a wikitable or a Markdown table."""
+    tables = mw.wikitables(body)
+    rows: list[list[str]] = tables[0] if tables else []
+    if not rows:
+        for block in parse_blocks(mw.strip_code_blocks(body) if "```" not in body else body):
+            if block.kind == "table":
+                rows = [list(block.header)] + [list(r.cells) for r in block.rows]
+                break
+    if len(rows) < 2:
+        return ()
+    header = [plain(h).lower() for h in rows[0]]
+
+    def column(*names: str) -> int | None:
+        for name in names:
+            if name in header:
+                return header.index(name)
+        return None
+
+    name_col = column("name", "parameter", "param", "field", "argument")
+    type_col = column("type")
+    req_col = column("required")
+    desc_col = column("description", "notes")
+    result = []
+    for cells in rows[1:]:
+        def get(col: int | None) -> str:
+            return plain(cells[col]) if col is not None and col < len(cells) else ""
+
+        name = get(name_col) if name_col is not None else ""
+        result.append(ContractRow(name=name, type=get(type_col), required=get(req_col), description=get(desc_col)))
+    return tuple(result)
+
+
+def _first_code(body: str) -> str:
+    blocks = mw.code_blocks(body)
+    return blocks[0].code.strip() if blocks else ""
+
+
+def parse_implementation_page(source: WikiText, name: str) -> Implementation:
+    """Read an implementation page: import, signature, source location, I/O contract, examples."""
+    sections = mw.sections(source.text)
+    title, _ = _title(sections)
+    imports: list[str] = []
+    section = mw.find_section(sections, "Import", "Imports")
+    if section:
+        for block in mw.code_blocks(section.body):
+            imports.extend(
+                line.strip() for line in block.code.split("\n") if line.strip().startswith(("import ", "from "))
+            )
+    signature = ""
+    section = mw.find_section(sections, "Signature", "API Signature")
+    if section:
+        signature = _first_code(section.body)
+    source_file = source_lines = ""
+    section = mw.find_section(sections, "Source Location", "Location")
+    search_text = section.body if section else "\n".join(source.text.split("\n")[:40])
+    for raw in search_text.split("\n"):
+        m = _FIELD.search(raw)
+        if not m:
+            continue
+        key, value = m.group(1).strip().lower(), plain(m.group(2)).strip()
+        if key == "file" and not source_file:
+            source_file = value
+        elif key == "lines" and not source_lines:
+            source_lines = value
+    inputs = outputs = ()
+    section = mw.find_section(sections, "Inputs")
+    if section:
+        inputs = _contract(section.body)
+    section = mw.find_section(sections, "Outputs")
+    if section:
+        outputs = _contract(section.body)
+    examples: list[str] = []
+    section = mw.find_section(sections, "Usage Examples", "Usage Example", "Examples", "Example")
+    if section:
+        body = mw.section_with_children(sections, section)
+        examples = [b.code for b in mw.code_blocks(body) if b.lang in ("python", "py")]
+    return Implementation(
+        name=name,
+        ref=SourceRef(source.path, 1),
+        title=title,
+        overview=_prose(sections, "Overview"),
+        imports=tuple(imports),
+        signature=signature,
+        source_file=source_file,
+        source_lines=source_lines,
+        inputs=inputs,
+        outputs=outputs,
+        examples=tuple(examples),
+    )
+
+
+def implemented_by(source: WikiText) -> list[str]:
+    """The implementation page names a principle page links to, in order."""
+    return [
+        p.parts[0].split(":", 1)[-1].strip()
+        for p in mw.properties(source.text)
+        if p.name == "implemented_by" and p.parts
+    ]
+
+
+def parse_note_page(source: WikiText, name: str) -> Note:
+    """An environment or heuristic page as a title, a one-paragraph summary and a few key items."""
+    sections = mw.sections(source.text)
+    title, _ = _title(sections)
+    summary = _prose(sections, "Overview").split("\n\n")[0]
+    items: list[str] = []
+    for key in ("The Insight (Rule of Thumb)", "Insight", "Rule of Thumb", "System Requirements", "Dependencies"):
+        section = mw.find_section(sections, key)
+        if not section:
+            continue
+        text = mw.prose(mw.section_with_children(sections, section))
+        for raw in text.split("\n"):
+            item = raw.lstrip("- ").strip().strip("*").strip()
+            if raw.startswith("-") and item and not item.endswith(":"):
+                items.append(item)
+        if items:
+            break
+    return Note(name=name, title=(title or name).replace("_", " "), summary=summary, ref=SourceRef(source.path, 1), items=tuple(items[:8]))

@@ -1,0 +1,109 @@
+"""Key Parameters and External Dependencies cells of a step table, read into structured values."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from generator.model import Param
+from generator.parse.markdown import code_spans, plain
+
+_IDENT = re.compile(r"^\*{0,2}[A-Za-z_][A-Za-z0-9_]*$")
+_SPEC = re.compile(r"^(\*{0,2}[A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*(.+?))?\s*(?:=\s*(.+))?$")
+_DEFAULT_IN_TEXT = re.compile(r"\(?\bdefault(?:s| value)?\s*(?:[:=]|is|of)?\s*`?([^`,;)]+)`?", re.IGNORECASE)
+_NONE_WORDS = {"none", "n/a", "na", "-", "—", "", "none required", "(none)"}
+
+
+def _split_top_level(text: str, sep: str = ",") -> list[str]:
+    """Split on sep outside brackets and quotes."""
+    parts, depth, quote, current = [], 0, "", []
+    for ch in text:
+        if quote:
+            current.append(ch)
+            if ch == quote:
+                quote = ""
+            continue
+        if ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _literal_or_none(text: str) -> str | None:
+    """text when it is a Python literal expression (checked with ast, never evaluated), else None."""
+    text = text.strip().rstrip(".")
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return None
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return text
+
+
+def parse_spec(spec: str, description: str = "") -> Param | None:
+    """One `name: type = default` spec; None when it does not name a parameter."""
+    spec = spec.strip().strip(",")
+    m = _SPEC.match(spec)
+    if not m or not _IDENT.match(m.group(1)):
+        return None
+    name, type_, default = m.group(1), (m.group(2) or "").strip() or None, m.group(3)
+    if default is not None:
+        default = _literal_or_none(default) or None
+    if default is None and description:
+        found = _DEFAULT_IN_TEXT.search(description)
+        if found:
+            default = _literal_or_none(found.group(1))
+    return Param(name=name.lstrip("*"), type=type_, default=default, description=description.strip())
+
+
+def parse_key_parameters(cell: str) -> tuple[Param, ...]:
+    """Parameters from a Key Parameters cell: code-span specs with trailing descriptions, or plain specs."""
+    if plain(cell).lower() in _NONE_WORDS or plain(cell).lower().startswith(("none", "n/a")):
+        return ()
+    params: list[Param] = []
+    spans = list(re.finditer(r"`([^`]+)`", cell))
+    if spans:
+        for index, match in enumerate(spans):
+            end = spans[index + 1].start() if index + 1 < len(spans) else len(cell)
+            tail = cell[match.end() : end].strip()
+            description = plain(tail.lstrip(" -–—:").rstrip(", "))
+            param = parse_spec(match.group(1), description)
+            if param is not None:
+                params.append(param)
+    else:
+        for part in _split_top_level(plain(cell)):
+            spec, _, description = part.partition(" - ")
+            param = parse_spec(spec, description)
+            if param is not None:
+                params.append(param)
+    unique: dict[str, Param] = {}
+    for param in params:
+        unique.setdefault(param.name, param)
+    return tuple(unique.values())
+
+
+def parse_dependencies(cell: str) -> tuple[str, ...]:
+    """Names in an External Dependencies cell, as written (normalising to distributions comes later)."""
+    text = plain(cell)
+    if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):
+        return ()
+    spans = code_spans(cell)
+    names = spans if spans else [re.sub(r"\(.*?\)", "", p).strip() for p in _split_top_level(text)]
+    result: list[str] = []
+    for name in names:
+        name = name.strip().strip(".")
+        if name and name not in result:
+            result.append(name)
+    return tuple(result)

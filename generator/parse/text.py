@@ -1,0 +1,117 @@
+"""Reading wiki files as clean text: BOM, CRLF, control characters and mojibake repaired, lines kept."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy
+
+from generator.errors import ParseError
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+# Runs of characters that a UTF-8 text decoded as Mac Roman turns into ("‚úÖ" for "✅", "‚¨ú" for "⬜").
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    normalization=None,
+    explain=False,
+)
+
+
+@dataclass(frozen=True)
+class WikiText:
+    """A wiki file's text with its path relative to the wiki root and the lines that were repaired."""
+
+    path: str
+    text: str
+    sha256: str
+    repaired_lines: tuple[int, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def _undo_mac_roman(run: str) -> str:
+    """Decode, left to right, every stretch of `run` that is UTF-8 shown as Mac Roman."""
+    out: list[str] = []
+    i = 0
+    while i < len(run):
+        for width in (4, 3, 2):
+            chunk = run[i : i + width]
+            if len(chunk) < width:
+                continue
+            try:
+                decoded = chunk.encode("mac_roman").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if len(decoded) == 1 and ord(decoded) > 0x7F:
+                out.append(decoded)
+                i += width
+                break
+        else:
+            out.append(run[i])
+            i += 1
+    return "".join(out)
+
+
+def repair_line(line: str) -> str:
+    """Repair mojibake in one line; a line with nothing to repair comes back unchanged."""
+    if line.isascii():
+        return line
+    fixed = _NON_ASCII_RUN.sub(lambda m: _undo_mac_roman(m.group(0)), line)
+    fixed = ftfy.fix_text(fixed, config=_FTFY_CONFIG)
+    return fixed
+
+
+def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
+    """Decode wiki bytes to text with normalised newlines; returns the text and the repaired line numbers."""
+    if not data.strip():
+        raise ParseError(display_path, 1, "file is empty")
+    if b"\x00" in data[:8192]:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ParseError(display_path, line, "file is binary (contains NUL bytes), not a wiki page")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > max(8, len(text) // 50):
+            raise ParseError(display_path, line, "file is not UTF-8 text") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    repaired: list[int] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        clean = _CONTROL.sub("", line)
+        fixed = repair_line(clean)
+        if fixed != line:
+            lines[number - 1] = fixed
+            if fixed != clean:
+                repaired.append(number)
+    return "\n".join(lines), tuple(repaired)
+
+
+def read_wiki_file(path: Path, root: Path) -> WikiText:
+    """Read one wiki file; errors name the file relative to the wiki root."""
+    try:
+        display = path.relative_to(root).as_posix()
+    except ValueError:
+        display = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(display, 1, f"file is {size} bytes, larger than {MAX_FILE_BYTES}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(display, 1, f"cannot read file: {exc.strerror or exc}") from None
+    text, repaired = decode_bytes(data, display)
+    return WikiText(display, text, hashlib.sha256(data).hexdigest(), repaired)

@@ -1,0 +1,401 @@
+"""A wiki folder read into the model: the index, then the pages it links to, merged step by step."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import ParseError, UserError
+from generator.model import (
+    Diagnostic,
+    Implementation,
+    Note,
+    SourceRef,
+    Step,
+    SupportingApi,
+    Wiki,
+    WikiFile,
+    Workflow,
+)
+from generator.parse.index import IndexEntry, IndexStep, parse_index
+from generator.parse.markdown import code_spans, plain
+from generator.parse.pages import (
+    PageStep,
+    WorkflowPage,
+    implemented_by,
+    parse_implementation_page,
+    parse_note_page,
+    parse_workflow_page,
+)
+from generator.parse.params import parse_dependencies, parse_key_parameters
+from generator.parse.text import WikiText, read_wiki_file
+
+_GITHUB_REPO = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?$")
+_PAGE_NAME = re.compile(r"^[\w.\-]+$")
+
+
+@dataclass
+class _Reader:
+    """Reads files below one wiki root, once each, never outside it."""
+
+    root: Path
+    cache: dict[str, WikiText | ParseError] = field(default_factory=dict)
+
+    def inside(self, relative: str) -> Path | None:
+        candidate = (self.root / relative).resolve()
+        try:
+            candidate.relative_to(self.root.resolve())
+        except ValueError:
+            return None
+        return candidate
+
+    def read(self, relative: str) -> WikiText:
+        path = self.inside(relative)
+        if path is None:
+            raise ParseError(relative, 1, "link points outside the wiki folder")
+        key = path.relative_to(self.root.resolve()).as_posix()
+        if key not in self.cache:
+            try:
+                self.cache[key] = read_wiki_file(path, self.root.resolve())
+            except ParseError as exc:
+                self.cache[key] = exc
+        found = self.cache[key]
+        if isinstance(found, ParseError):
+            raise found
+        return found
+
+    def page(self, folder: str, name: str) -> WikiText | None:
+        """A page by name in a folder (`implementations/NAME.md`), or None when absent or unreadable."""
+        if not _PAGE_NAME.match(name):
+            return None
+        relative = f"{folder}/{name}.md"
+        path = self.inside(relative)
+        if path is None or not path.is_file():
+            return None
+        try:
+            return self.read(relative)
+        except ParseError:
+            return None
+
+    def names(self, folder: str) -> list[str]:
+        directory = self.root / folder
+        if not directory.is_dir():
+            return []
+        return sorted(p.stem for p in directory.glob("*.md"))
+
+    def files(self) -> tuple[WikiFile, ...]:
+        return tuple(
+            WikiFile(key, value.sha256) for key, value in sorted(self.cache.items()) if isinstance(value, WikiText)
+        )
+
+
+def _short_name(name: str, namespace: str) -> str:
+    if namespace and name.lower().startswith(namespace.lower() + "_"):
+        return name[len(namespace) + 1 :]
+    return name
+
+
+def _full_name(name: str, namespace: str) -> str:
+    if namespace and not name.lower().startswith(namespace.lower() + "_"):
+        return f"{namespace}_{name}"
+    return name
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _url_status(url: str | None) -> tuple[str | None, str]:
+    if url is None or not url.strip():
+        return None, "absent"
+    value = url.strip().strip("`<>")
+    if value.upper().startswith("PENDING"):
+        return None, "pending"
+    if _GITHUB_REPO.match(value):
+        return value.rstrip("/").removesuffix(".git"), "url"
+    return None, "invalid"
+
+
+def _find_implementation(reader: _Reader, namespace: str, names: list[str], api: str) -> tuple[str, WikiText] | None:
+    """The implementation page for a step: named directly, through its principle, or by its API name."""
+    for name in names:
+        if not name:
+            continue
+        for candidate in (name, _full_name(name, namespace)):
+            page = reader.page("implementations", candidate)
+            if page is not None:
+                return candidate, page
+            principle = reader.page("principles", candidate)
+            if principle is not None:
+                for impl_name in implemented_by(principle):
+                    impl = reader.page("implementations", impl_name)
+                    if impl is not None:
+                        return impl_name, impl
+    api_key = _norm(re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]) if api else ""
+    if len(api_key) >= 6:
+        for candidate in reader.names("implementations"):
+            if _norm(_short_name(candidate, namespace)) == api_key:
+                page = reader.page("implementations", candidate)
+                if page is not None:
+                    return candidate, page
+    return None
+
+
+def _api_of(text: str) -> str:
+    spans = code_spans(text)
+    return spans[0] if spans else plain(text)
+
+
+def _index_step(
+    istep: IndexStep, page_step: PageStep | None, index_path: str, namespace: str
+) -> tuple[dict, list[Diagnostic]]:
+    attrs = istep.attributes
+    warnings: list[Diagnostic] = []
+    api_cell = attrs.get("api call", "")
+    fields = dict(
+        number=istep.number,
+        name=istep.name,
+        title=page_step.title if page_step else istep.name.replace("_", " "),
+        ref=SourceRef(index_path, istep.line),
+        description=page_step.description if page_step else "",
+        principle=plain(attrs.get("principle", "")) or (page_step.principle if page_step else ""),
+        implementation_name=plain(attrs.get("implementation", "")),
+        api_call=_api_of(api_cell),
+        source_location=plain(attrs.get("source location", "")),
+        external_dependencies=parse_dependencies(attrs.get("external dependencies", "")),
+        environment=plain(attrs.get("environment", "")),
+        key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
+        key_parameters_text=plain(attrs.get("key parameters", "")),
+        inputs=plain(attrs.get("inputs", "")),
+        outputs=plain(attrs.get("outputs", "")),
+        impl_type=plain(attrs.get("type", "")),
+        supporting=tuple(istep.supporting),
+        code_blocks=tuple(page_step.code) if page_step else (),
+    )
+    if not api_cell:
+        warnings.append(Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line)))
+    return fields, warnings
+
+
+def _overview_step(row, page_step: PageStep | None, index_path: str) -> dict:
+    cells = row.cells
+    api_cell = cells.get("rough api") or cells.get("implementation") or cells.get("api") or ""
+    related = cells.get("related files") or cells.get("source") or ""
+    return dict(
+        number=row.number,
+        name=row.name.replace(" ", "_"),
+        title=page_step.title if page_step else row.name,
+        ref=SourceRef(index_path, row.line),
+        description=page_step.description if page_step else "",
+        principle=plain(cells.get("principle", "")) or (page_step.principle if page_step else ""),
+        api_call=_api_of(api_cell),
+        source_location=plain(related),
+        supporting=tuple(SupportingApi(api=a) for a in code_spans(api_cell)[1:]),
+        code_blocks=tuple(page_step.code) if page_step else (),
+    )
+
+
+def _page_step(step: PageStep, page_path: str) -> dict:
+    return dict(
+        number=step.number,
+        name=step.title.replace(" ", "_"),
+        title=step.title,
+        ref=SourceRef(page_path, step.line),
+        description=step.description,
+        principle=step.principle,
+        code_blocks=tuple(step.code),
+    )
+
+
+def _match_page_step(page: WorkflowPage | None, number: int, name: str, position: int) -> PageStep | None:
+    if page is None:
+        return None
+    for step in page.steps:
+        if step.number == number and _norm(step.title)[:6] == _norm(name)[:6]:
+            return step
+    for step in page.steps:
+        if _norm(step.title) == _norm(name) or _norm(step.principle).endswith(_norm(name)):
+            return step
+    for step in page.steps:
+        if step.number == number:
+            return step
+    return page.steps[position] if position < len(page.steps) else None
+
+
+def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds: tuple[str, ...]) -> tuple[Note, ...]:
+    notes: list[Note] = []
+    seen: set[str] = set()
+    for ref in refs:
+        kind, _, name = ref.partition(":")
+        if kind not in kinds or name in seen:
+            continue
+        seen.add(name)
+        page = reader.page(folder, name) or reader.page(folder, _full_name(name, namespace))
+        if page is not None:
+            notes.append(parse_note_page(page, name))
+    return tuple(notes)
+
+
+def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: IndexEntry) -> Workflow:
+    warnings: list[Diagnostic] = []
+    errors: list[Diagnostic] = []
+    entry_ref = SourceRef(index_path, entry.line)
+    name = _full_name(entry.name, namespace)
+    page: WorkflowPage | None = None
+    page_path: str | None = None
+    link = entry.page_link or f"workflows/{name}.md"
+    link_ref = SourceRef(index_path, entry.page_link_line or entry.line)
+    if reader.inside(link) is None:
+        errors.append(Diagnostic(f"workflow page link '{link}' points outside the wiki folder", link_ref))
+    else:
+        try:
+            source = reader.read(link)
+            page = parse_workflow_page(source)
+            page_path = source.path
+        except ParseError as exc:
+            target = reader.inside(link)
+            if target is not None and not target.exists():
+                warnings.append(Diagnostic(f"workflow page '{link}' not found; using the index only", link_ref))
+            else:
+                errors.append(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
+
+    step_fields: list[dict] = []
+    steps_from = "index"
+    if entry.steps:
+        for position, istep in enumerate(entry.steps):
+            fields, step_warnings = _index_step(
+                istep, _match_page_step(page, istep.number, istep.name, position), index_path, namespace
+            )
+            step_fields.append(fields)
+            warnings.extend(step_warnings)
+    elif entry.overview:
+        steps_from = "overview"
+        for position, row in enumerate(entry.overview):
+            step_fields.append(_overview_step(row, _match_page_step(page, row.number, row.name, position), index_path))
+    elif page is not None:
+        steps_from = "page"
+        step_fields = [_page_step(s, page.path) for s in page.steps]
+    if page is not None and page.steps and steps_from != "page" and len(page.steps) != len(step_fields):
+        warnings.append(
+            Diagnostic(
+                f"index lists {len(step_fields)} steps but the workflow page has {len(page.steps)}; "
+                "the index's step tables win, the page gives the prose",
+                entry_ref,
+            )
+        )
+    if not step_fields:
+        errors.append(Diagnostic(f"workflow '{name}' has no steps in the index or on its page", entry_ref))
+
+    numbers = [f["number"] for f in step_fields]
+    if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
+        warnings.append(Diagnostic("step numbers are out of order or repeated; steps are kept in file order", entry_ref))
+
+    refs = list(entry.connections) + (page.page_refs if page else [])
+    steps: list[Step] = []
+    for fields in step_fields:
+        found = _find_implementation(
+            reader, namespace, [fields.get("implementation_name", ""), fields.get("principle", ""), fields["name"]], fields.get("api_call", "")
+        )
+        implementation: Implementation | None = None
+        if found is not None:
+            impl_name, impl_page = found
+            implementation = parse_implementation_page(impl_page, impl_name)
+            refs.extend(_page_refs_of(impl_page))
+        if fields.get("environment"):
+            refs.append(f"Environment:{fields['environment'].split(':')[-1].strip('` ')}")
+        steps.append(Step(implementation=implementation, **fields))
+
+    index_url, index_status = _url_status(entry.github_url)
+    page_url, page_status = _url_status(page.github_url if page else None)
+    if index_status == "invalid":
+        warnings.append(Diagnostic(f"GitHub URL '{entry.github_url}' is not a repository URL; ignored", SourceRef(index_path, entry.github_url_line)))
+    if page_status == "invalid" and page is not None:
+        warnings.append(Diagnostic(f"github_url '{page.github_url}' is not a repository URL; ignored", SourceRef(page.path, page.github_url_line)))
+    if index_url and page_url and index_url.lower() != page_url.lower():
+        warnings.append(Diagnostic(f"index cites {index_url} but the page cites {page_url}; using the index", entry_ref))
+    github_url = index_url or page_url
+    status = "url" if github_url else ("pending" if "pending" in (index_status, page_status) else "absent")
+
+    environments = _notes(reader, namespace, refs, "environments", ("Environment", "Env"))
+    heuristics = _notes(reader, namespace, refs, "heuristics", ("Heuristic",))
+    if not heuristics:
+        heuristics = _notes(reader, namespace, [f"Heuristic:{n}" for n in reader.names("heuristics")[:10]], "heuristics", ("Heuristic",))
+
+    short = _short_name(name, namespace)
+    title = (page.title if page and page.title else short).replace("_", " ")
+    return Workflow(
+        name=name,
+        namespace=namespace,
+        short_name=short,
+        title=title,
+        ref=entry_ref,
+        page_path=page_path,
+        overview=(page.overview if page else "") or entry.description,
+        description=page.description if page else "",
+        usage=page.usage if page else "",
+        steps=tuple(steps),
+        mermaid=page.mermaid if page else "",
+        github_url=github_url,
+        github_url_status=status,
+        sources=tuple(page.sources) if page else (),
+        domains=tuple(page.domains) if page else (),
+        last_updated=page.last_updated if page else "",
+        environments=environments,
+        heuristics=heuristics,
+        warnings=tuple(warnings),
+        errors=tuple(errors),
+        steps_from=steps_from,
+    )
+
+
+def _page_refs_of(page: WikiText) -> list[str]:
+    from generator.parse.pages import _page_refs
+
+    return _page_refs(page.text)
+
+
+def load_wiki(index_path: Path) -> Wiki:
+    """Read a wiki from its `_WorkflowIndex.md`. Raises UserError or ParseError when the index itself is unusable."""
+    index_path = Path(index_path)
+    if index_path.is_dir():
+        index_path = index_path / "_WorkflowIndex.md"
+    if not index_path.is_file():
+        raise UserError(f"{index_path}: no such index file")
+    root = index_path.parent.resolve()
+    reader = _Reader(root)
+    source = reader.read(index_path.name)
+    data = parse_index(source)
+    namespace = data.namespace or root.name
+    warnings = list(data.warnings)
+    if data.style == "empty":
+        warnings.append(Diagnostic("the index lists no workflows", SourceRef(source.path, 1)))
+    if source.repaired_lines:
+        warnings.append(
+            Diagnostic(f"repaired mis-decoded characters on {len(source.repaired_lines)} line(s)", SourceRef(source.path, source.repaired_lines[0]))
+        )
+    workflows: list[Workflow] = []
+    seen: dict[str, SourceRef] = {}
+    for entry in data.entries:
+        workflow = _build_workflow(reader, source.path, namespace, entry)
+        key = workflow.name.lower()
+        if key in seen:
+            duplicate = Diagnostic(f"duplicate workflow name '{workflow.name}' (first at {seen[key]})", workflow.ref)
+            workflow = _with_error(workflow, duplicate)
+        else:
+            seen[key] = workflow.ref
+        workflows.append(workflow)
+    return Wiki(
+        root=str(root),
+        index_path=source.path,
+        namespace=namespace,
+        workflows=tuple(workflows),
+        files=reader.files(),
+        warnings=tuple(warnings),
+    )
+
+
+def _with_error(workflow: Workflow, error: Diagnostic) -> Workflow:
+    from dataclasses import replace
+
+    return replace(workflow, errors=workflow.errors + (error,))

@@ -1,0 +1,211 @@
+"""Pure planning: a parsed Workflow becomes a RepoPlan (names, steps, config, requirements, remote)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import __version__
+from generator.bind import Binding, ConfigParam, bind_step
+from generator.deps import Mapping, Placement, load_mapping, place
+from generator.model import Diagnostic, Step, Wiki, Workflow
+from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
+
+_LOCATION = re.compile(r"^`?([\w./-]+\.[A-Za-z0-9]+)`?(?::L?(\d+)(?:\s*-\s*L?(\d+))?)?")
+
+
+@dataclass(frozen=True)
+class StepPlan:
+    """One generated step module."""
+
+    step: Step
+    module: str
+    binding: Binding
+    source_url: str | None
+
+    @property
+    def file(self) -> str:
+        return f"steps/{self.module}.py"
+
+
+@dataclass(frozen=True)
+class RepoPlan:
+    """Everything needed to render one repository, with no I/O done yet."""
+
+    workflow: Workflow
+    wiki: Wiki
+    repo_name: str
+    package_name: str
+    remote_url: str | None
+    steps: tuple[StepPlan, ...]
+    requirements: tuple[str, ...]
+    prerequisites: tuple[str, ...]
+    unplaced: tuple[str, ...]
+    warnings: tuple[Diagnostic, ...]
+    errors: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def source_url(repo_url: str | None, location: str) -> str | None:
+    """A link to a step's source lines in the source repository, when both are known."""
+    if not repo_url or not location:
+        return None
+    m = _LOCATION.match(location.strip())
+    if not m or m.group(1).startswith(("/", ".")) or ".." in m.group(1):
+        return None
+    url = f"{repo_url}/blob/HEAD/{m.group(1)}"
+    if m.group(2):
+        url += f"#L{m.group(2)}" + (f"-L{m.group(3)}" if m.group(3) else "")
+    return url
+
+
+def _internal_modules(workflow: Workflow) -> frozenset[str]:
+    """Top-level modules of the source project, from its implementation pages' import lines."""
+    names: set[str] = set()
+    repo = (workflow.source_repo_url or "").rsplit("/", 1)[-1].lower()
+    for step in workflow.steps:
+        if step.implementation is None:
+            continue
+        for line in step.implementation.imports:
+            try:
+                tree = ast.parse(line)
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names.add(node.module.split(".")[0].lower())
+                elif isinstance(node, ast.Import):
+                    names.update(alias.name.split(".")[0].lower() for alias in node.names)
+    return frozenset(n for n in names if n == repo or repo.replace("-", "_") == n)
+
+
+def requirements_for(workflow: Workflow, mapping: Mapping) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(distributions, prerequisites, unplaced names) for a workflow, sorted and unique."""
+    internal = _internal_modules(workflow)
+    dists: set[str] = set(internal)
+    system: set[str] = set()
+    unplaced: set[str] = set()
+    for step in workflow.steps:
+        for name in step.external_dependencies:
+            placement: Placement = place(name, mapping, internal)
+            if placement.kind == "python":
+                dists.add(placement.value)
+            elif placement.kind == "system":
+                system.add(placement.value)
+            elif placement.kind == "unknown":
+                unplaced.add(name)
+    return tuple(sorted(dists)), tuple(sorted(system)), tuple(sorted(unplaced))
+
+
+def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None) -> RepoPlan:
+    """Plan one repository for a workflow."""
+    mapping = mapping or load_mapping()
+    if workflow.github_url:
+        repo_name = repo_name_from_url(workflow.github_url)
+    else:
+        repo_name = derived_repo_name(workflow.namespace, workflow.short_name)
+    steps: list[StepPlan] = []
+    used: set[str] = set()
+    for position, step in enumerate(workflow.steps, start=1):
+        module = f"step_{position:02d}_{slug(step.name or step.title, '_', 'step', 40)}"
+        while module in used:
+            module += "_x"
+        used.add(module)
+        steps.append(StepPlan(step, module, bind_step(step), source_url(workflow.source_repo_url, step.source_location)))
+    dists, system, unplaced = requirements_for(workflow, mapping)
+    warnings = list(workflow.warnings)
+    if unplaced:
+        warnings.append(Diagnostic(f"dependencies not placed as a distribution or prerequisite: {', '.join(unplaced)}", workflow.ref))
+    return RepoPlan(
+        workflow=workflow,
+        wiki=wiki,
+        repo_name=repo_name,
+        package_name=package_name(repo_name),
+        remote_url=workflow.github_url,
+        steps=tuple(steps),
+        requirements=dists,
+        prerequisites=system,
+        unplaced=unplaced,
+        warnings=tuple(warnings),
+        errors=workflow.errors,
+    )
+
+
+def _param_context(param: ConfigParam) -> dict:
+    return {
+        "name": param.name,
+        "type": param.type,
+        "default": param.default,
+        "required": param.required,
+        "description": param.description,
+    }
+
+
+def _relative(path: str | None, wiki: Wiki) -> str:
+    return path or ""
+
+
+def context(plan: RepoPlan) -> dict:
+    """The template context: plain JSON data with a fixed shape (lists, never free-form dicts)."""
+    wf = plan.workflow
+    wiki = plan.wiki
+    return {
+        "generator_version": __version__,
+        "name": wf.name,
+        "title": wf.title,
+        "namespace": wf.namespace,
+        "overview": wf.overview,
+        "description": wf.description,
+        "usage": wf.usage,
+        "mermaid": wf.mermaid,
+        "repeat": None,
+        "domains": list(wf.domains),
+        "last_updated": wf.last_updated,
+        "remote_url": plan.remote_url,
+        "github_url_status": wf.github_url_status,
+        "source_repo_url": wf.source_repo_url,
+        "sources": [{"kind": s.kind, "title": s.title, "url": s.url} for s in wf.sources],
+        "wiki_name": Path(wiki.root).name,
+        "index_path": wiki.index_path,
+        "index_line": wf.ref.line,
+        "page_path": _relative(wf.page_path, wiki),
+        "requirements": list(plan.requirements),
+        "prerequisites": list(plan.prerequisites),
+        "environments": [
+            {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path} for n in wf.environments
+        ],
+        "heuristics": [
+            {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path} for n in wf.heuristics
+        ],
+        "steps": [
+            {
+                "number": position,
+                "wiki_number": sp.step.number,
+                "module": sp.module,
+                "name": sp.step.name,
+                "title": sp.step.title,
+                "description": sp.step.description,
+                "api_call": sp.step.api_call,
+                "source_location": sp.step.source_location,
+                "source_url": sp.source_url,
+                "inputs": sp.step.inputs,
+                "outputs": sp.step.outputs,
+                "ref": str(sp.step.ref),
+                "kind": sp.binding.kind,
+                "bound": sp.binding.bound,
+                "import_line": sp.binding.import_line,
+                "consumes": list(sp.binding.consumes),
+                "produces": list(sp.binding.produces),
+                "params": [_param_context(p) for p in sp.binding.params],
+                "body": sp.binding.body,
+                "notes": list(sp.binding.notes),
+            }
+            for position, sp in enumerate(plan.steps, start=1)
+        ],
+        "files": [{"path": f.path, "sha256": f.sha256} for f in wiki.files],
+    }
