@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.deps import load_mapping
@@ -102,8 +102,6 @@ def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
         key = plan.repo_name.lower()
         if key in seen and not plan.errors:
             clash = Diagnostic(f"repository name {plan.repo_name!r} is also used by workflow {seen[key]}", plan.workflow.ref)
-            from dataclasses import replace
-
             plan = replace(plan, errors=plan.errors + (clash,))
         seen.setdefault(key, plan.workflow.name)
         checked.append(plan)

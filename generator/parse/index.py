@@ -161,7 +161,7 @@ def _read_overview(block: Block, entry: IndexEntry, path: str, warnings: list[Di
         if not name:
             warnings.append(Diagnostic("Steps Overview row has no step name; skipped", SourceRef(path, row.line)))
             continue
-        entry.overview.append(OverviewRow(number, name, row.line, dict(zip(keys, cells))))
+        entry.overview.append(OverviewRow(number, name, row.line, dict(zip(keys, cells, strict=False))))
 
 
 def _page_list_entries(block: Block) -> list[IndexEntry]:

@@ -159,7 +159,7 @@ def strip_code_blocks(text: str) -> str:
     """The text with its code blocks removed (lines kept blank so line numbers stay)."""
     lines = text.split("\n")
     mask = _code_mask(lines)
-    return "\n".join("" if masked else line for line, masked in zip(lines, mask))
+    return "\n".join("" if masked else line for line, masked in zip(lines, mask, strict=True))
 
 
 def properties(text: str, first_line: int = 1) -> list[Property]:

@@ -58,7 +58,7 @@ def _title(sections: list[mw.Section]) -> tuple[str, int]:
     return "", 1
 
 
-def _page_refs(text: str) -> list[str]:
+def page_refs(text: str) -> list[str]:
     """Names of pages referred to as `Type:Name` anywhere in the page (environments, heuristics...)."""
     return [f"{m.group(1)}:{m.group(2)}" for m in _PAGE_REF.finditer(text)]
 
@@ -111,8 +111,12 @@ def parse_workflow_page(source: WikiText) -> WorkflowPage:
             if m:
                 page.github_url = m.group(0)
                 page.github_url_line = section.body_line + section.body[: m.start()].count("\n")
-    page.page_refs = _page_refs(source.text)
+    page.page_refs = page_refs(source.text)
     return page
+
+
+def _cell(cells: list[str], col: int | None) -> str:
+    return plain(cells[col]) if col is not None and col < len(cells) else ""
 
 
 def _contract(body: str) -> tuple[ContractRow, ...]:
@@ -140,11 +144,14 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
     desc_col = column("description", "notes")
     result = []
     for cells in rows[1:]:
-        def get(col: int | None) -> str:
-            return plain(cells[col]) if col is not None and col < len(cells) else ""
-
-        name = get(name_col) if name_col is not None else ""
-        result.append(ContractRow(name=name, type=get(type_col), required=get(req_col), description=get(desc_col)))
+        result.append(
+            ContractRow(
+                name=_cell(cells, name_col),
+                type=_cell(cells, type_col),
+                required=_cell(cells, req_col),
+                description=_cell(cells, desc_col),
+            )
+        )
     return tuple(result)
 
 

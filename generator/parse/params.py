@@ -10,7 +10,7 @@ from generator.parse.markdown import code_spans, plain
 
 _IDENT = re.compile(r"^\*{0,2}[A-Za-z_][A-Za-z0-9_]*$")
 _SPEC = re.compile(r"^(\*{0,2}[A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*(.+?))?\s*(?:=\s*(.+))?$")
-_DEFAULT_IN_TEXT = re.compile(r"\(?\bdefault(?:s| value)?\s*(?:[:=]|is|of)?\s*`?([^`,;)]+)`?", re.IGNORECASE)
+_DEFAULT_IN_TEXT = re.compile(r"\bdefault(?:s| value)?\s*(?:[:=]|is|of)?\s*", re.IGNORECASE)
 _NONE_WORDS = {"none", "n/a", "na", "-", "—", "", "none required", "(none)"}
 
 
@@ -52,6 +52,20 @@ def _literal_or_none(text: str) -> str | None:
     return text
 
 
+def _default_in_text(text: str) -> str | None:
+    """The longest literal following "default:" in a description, cut at a bracket, comma or semicolon."""
+    found = _DEFAULT_IN_TEXT.search(text)
+    if not found:
+        return None
+    rest = text[found.end() :]
+    cuts = sorted({i for i, ch in enumerate(rest) if ch in "),;"} | {len(rest)}, reverse=True)
+    for cut in cuts:
+        literal = _literal_or_none(rest[:cut].strip().strip("`"))
+        if literal is not None:
+            return literal
+    return None
+
+
 def parse_spec(spec: str, description: str = "") -> Param | None:
     """One `name: type = default` spec; None when it does not name a parameter."""
     spec = spec.strip().strip(",")
@@ -62,9 +76,7 @@ def parse_spec(spec: str, description: str = "") -> Param | None:
     if default is not None:
         default = _literal_or_none(default) or None
     if default is None and description:
-        found = _DEFAULT_IN_TEXT.search(description)
-        if found:
-            default = _literal_or_none(found.group(1))
+        default = _default_in_text(description)
     return Param(name=name.lstrip("*"), type=type_, default=default, description=description.strip())
 
 

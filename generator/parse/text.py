@@ -73,13 +73,13 @@ def repair_line(line: str) -> str:
 
 def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
     """Decode wiki bytes to text with normalised newlines; returns the text and the repaired line numbers."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     if not data.strip():
         raise ParseError(display_path, 1, "file is empty")
     if b"\x00" in data[:8192]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ParseError(display_path, line, "file is binary (contains NUL bytes), not a wiki page")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

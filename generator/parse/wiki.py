@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ParseError, UserError
@@ -24,6 +24,7 @@ from generator.parse.pages import (
     PageStep,
     WorkflowPage,
     implemented_by,
+    page_refs,
     parse_implementation_page,
     parse_note_page,
     parse_workflow_page,
@@ -112,7 +113,7 @@ def _url_status(url: str | None) -> tuple[str | None, str]:
     value = url.strip().strip("`<>")
     if value.upper().startswith("PENDING"):
         return None, "pending"
-    if _GITHUB_REPO.match(value):
+    if _GITHUB_REPO.match(value) and not any(part in (".", "..") for part in value.rstrip("/").split("/")[-2:]):
         return value.rstrip("/").removesuffix(".git"), "url"
     return None, "invalid"
 
@@ -301,7 +302,7 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
         if found is not None:
             impl_name, impl_page = found
             implementation = parse_implementation_page(impl_page, impl_name)
-            refs.extend(_page_refs_of(impl_page))
+            refs.extend(page_refs(impl_page.text))
         if fields.get("environment"):
             refs.append(f"Environment:{fields['environment'].split(':')[-1].strip('` ')}")
         steps.append(Step(implementation=implementation, **fields))
@@ -349,12 +350,6 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
     )
 
 
-def _page_refs_of(page: WikiText) -> list[str]:
-    from generator.parse.pages import _page_refs
-
-    return _page_refs(page.text)
-
-
 def load_wiki(index_path: Path) -> Wiki:
     """Read a wiki from its `_WorkflowIndex.md`. Raises UserError or ParseError when the index itself is unusable."""
     index_path = Path(index_path)
@@ -396,6 +391,4 @@ def load_wiki(index_path: Path) -> Wiki:
 
 
 def _with_error(workflow: Workflow, error: Diagnostic) -> Workflow:
-    from dataclasses import replace
-
     return replace(workflow, errors=workflow.errors + (error,))

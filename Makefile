@@ -1,0 +1,38 @@
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE ?= workflow_index_samples/unsloth/_WorkflowIndex.md
+
+.PHONY: install demo test test-fast lint golden template-sample bench clean
+
+$(BIN)/genrepo: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	touch $(BIN)/genrepo
+
+install: $(BIN)/genrepo  ## create .venv and install genrepo with its dev tools
+
+demo: install  ## generate the sample wiki's repositories into ./generated
+	$(BIN)/genrepo from-index $(SAMPLE) --out generated
+
+test: install  ## the whole suite, slow tests included (what CI runs)
+	$(BIN)/python -m pytest
+
+test-fast: install  ## skip the slow tests
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: install
+	$(BIN)/ruff check generator tests scripts bench cookiecutter-workflow/local_extensions.py cookiecutter-workflow/hooks
+
+golden: install  ## regenerate tests/golden after an intended output change
+	GENREPO_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+template-sample: install  ## refresh cookiecutter.json's sample context from the LoreSmith wiki
+	$(BIN)/python scripts/template_sample.py
+
+bench: install
+	$(BIN)/python bench/generate.py
+
+clean:
+	rm -rf generated .pytest_cache

@@ -1,0 +1,67 @@
+"""Shared fixtures: the corpus, an isolated HOME and git config, and one fresh venv for generated repos' tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "workflow_index_samples"
+CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def corpus_indexes() -> list[Path]:
+    """Every corpus wiki's index; in CI a missing corpus is an error, elsewhere the tests skip."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"corpus not found at {CORPUS}; set GENREPO_CORPUS")
+        return []
+    return sorted(p / "_WorkflowIndex.md" for p in CORPUS.iterdir() if (p / "_WorkflowIndex.md").is_file())
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's home, cookiecutter replay or git config."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.delenv("GH_TOKEN", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def test_venv(tmp_path_factory) -> Path:
+    """A fresh venv holding only a generated repo's test requirements (requirements-test.txt)."""
+    where = tmp_path_factory.mktemp("venv") / "v"
+    venv.EnvBuilder(with_pip=True).create(where)
+    python = where / "bin" / "python"
+    requirements = (ROOT / "cookiecutter-workflow" / "{{cookiecutter.repo_name}}" / "requirements-test.txt").read_text()
+    lines = [line for line in requirements.splitlines() if line and not line.startswith("#")]
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", *lines], check=True)
+    return python
+
+
+def run_generated_tests(python: Path, repo: Path) -> subprocess.CompletedProcess:
+    """Run a generated repository's own pytest with the given interpreter, from the repo's folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.pop("PYTHONPATH", None)
+    return subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def ruff(*args: str) -> subprocess.CompletedProcess:
+    """The ruff that genrepo's dev install brings, run as a module."""
+    return subprocess.run([sys.executable, "-m", "ruff", *args], capture_output=True, text=True)

@@ -1,0 +1,1 @@
+"""The steps of this workflow, one module each, in order."""

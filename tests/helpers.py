@@ -1,0 +1,77 @@
+"""Build small wikis inline for tests."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+
+def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write files (relative path -> text or bytes) under root; text is dedented."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def enriched_index(name: str = "Demo_Wiki_Sample_Flow", steps: int = 2, extra: str = "") -> str:
+    """A small enriched index with one workflow of `steps` steps."""
+    parts = [
+        "# Workflow Index: Demo_Wiki",
+        "",
+        f"## Workflow: {name}",
+        "",
+        f"**File:** [→](./workflows/{name}.md)",
+        "**Description:** A demo.",
+        "**GitHub URL:** PENDING",
+        "",
+    ]
+    for n in range(1, steps + 1):
+        parts += [
+            f"### Step {n}: Step_Number_{n}",
+            "",
+            "| Attribute | Value |",
+            "|-----------|-------|",
+            f"| **API Call** | `demo.func{n}(x, y)` |",
+            f"| **Source Location** | `demo/mod.py:L{n}0-{n}9` |",
+            "| **External Dependencies** | `numpy` |",
+            "| **Key Parameters** | `x: int = 3` - the x, `y: str` - the y |",
+            "| **Inputs** | something |",
+            "| **Outputs** | `result` |",
+            "",
+        ]
+    return "\n".join(parts) + extra
+
+
+def workflow_page(title: str = "Sample_Flow", steps: int = 2, extra: str = "") -> str:
+    """A MediaWiki workflow page with `steps` steps and a mermaid diagram."""
+    parts = [
+        f"# Workflow: {title}",
+        "",
+        "{| class=\"wikitable\"",
+        "|-",
+        "! Knowledge Sources",
+        "|",
+        "* [[source::Repo|Demo|https://github.com/demo/demo]]",
+        "|-",
+        "! Domains",
+        "| [[domain::Testing]]",
+        "|}",
+        "",
+        "== Overview ==",
+        "A demo workflow.",
+        "",
+        "=== Description ===",
+        "It demonstrates.",
+        "",
+        "== Execution Steps ==",
+        "",
+    ]
+    for n in range(1, steps + 1):
+        parts += [f"=== Step {n}: Step Number {n} ===", f"[[step::Principle:Demo_Step_{n}]]", "", f"Does thing {n}.", ""]
+    parts += ["== Execution Diagram ==", "{{#mermaid:graph TD", "    A[Start] --> B{Choice}", "    B -->|yes| C[End]", "}}", ""]
+    return "\n".join(parts) + extra

@@ -1,0 +1,84 @@
+"""Every workflow of every corpus wiki generates a repository that compiles, lints and passes its own tests."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate
+from tests.conftest import corpus_indexes, ruff, run_generated_tests
+
+INDEXES = corpus_indexes()
+pytestmark = pytest.mark.skipif(not INDEXES, reason="corpus not found (set GENREPO_CORPUS)")
+
+
+def expected_step_counts(index: Path) -> dict[str, int]:
+    """Independent count: `### Step N` headings per `## Workflow:` section, else `=== Step N` on the page."""
+    text = index.read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    sections = re.split(r"^## Workflow:\s*", text, flags=re.M)[1:]
+    for section in sections:
+        name = section.split("\n", 1)[0].strip()
+        counts[name] = len(re.findall(r"^### Step \d+", section, flags=re.M))
+    if not sections:
+        for link in re.findall(r"\]\((\./workflows/[^)]+\.md)\)", text):
+            page = (index.parent / link).read_text(encoding="utf-8")
+            counts[Path(link).stem] = len(re.findall(r"^=== ?Step \d+", page, flags=re.M))
+    return counts
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> dict[str, tuple[Path, object]]:
+    out = tmp_path_factory.mktemp("corpus")
+    results = {}
+    for index in INDEXES:
+        results[index.parent.name] = (out / index.parent.name, generate(index, out / index.parent.name))
+    return results
+
+
+@pytest.mark.parametrize("index", INDEXES, ids=lambda p: p.parent.name)
+def test_every_workflow_generates_with_the_right_step_count(index, generated):
+    out, result = generated[index.parent.name]
+    expected = expected_step_counts(index)
+    assert result.exit_code == 0, [r.errors for r in result.results]
+    assert len(result.results) == len(expected)
+    for item in result.results:
+        assert item.action == "create"
+        assert len(item.plan.steps) == expected[item.plan.workflow.name], item.plan.workflow.name
+        steps = sorted((item.output_dir / "src" / item.plan.package_name / "steps").glob("step_*.py"))
+        assert len(steps) == len(item.plan.steps)
+        manifest = json.loads((item.output_dir / ".genrepo.json").read_text())
+        assert [s["file"] for s in manifest["steps"]] == [f"src/{item.plan.package_name}/steps/{p.name}" for p in steps]
+
+
+def test_corpus_has_all_the_workflows(generated):
+    total = sum(len(result.results) for _, result in generated.values())
+    assert total == sum(len(expected_step_counts(i)) for i in INDEXES) >= 38
+
+
+def test_every_generated_python_file_compiles(generated):
+    files = [p for out, _ in generated.values() for p in out.rglob("*.py")]
+    assert len(files) > 300
+    for path in files:
+        compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+
+
+def test_ruff_passes_on_every_generated_repo(generated):
+    repos = [item.output_dir for _, result in generated.values() for item in result.results]
+    for repo in repos:
+        proc = ruff("check", "--no-cache", str(repo))
+        assert proc.returncode == 0, f"{repo.name}:\n{proc.stdout}{proc.stderr}"
+
+
+@pytest.mark.slow
+def test_generated_repos_pass_their_own_tests_in_a_fresh_venv(generated, test_venv):
+    repos = [item.output_dir for _, result in generated.values() for item in result.results]
+    failures = []
+    for repo in repos:
+        proc = run_generated_tests(test_venv, repo)
+        if proc.returncode != 0 or " passed" not in proc.stdout:
+            failures.append(f"{repo.name}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    assert not failures, "\n\n".join(failures)

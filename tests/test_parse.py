@@ -1,0 +1,201 @@
+"""Parsing: index styles, workflow pages, implementation pages, parameters, line numbers."""
+
+from __future__ import annotations
+
+from generator.parse import mediawiki as mw
+from generator.parse.params import parse_dependencies, parse_key_parameters
+from generator.parse.wiki import load_wiki
+from tests.helpers import build_file_tree, enriched_index, workflow_page
+
+
+def test_enriched_index_steps_and_lines(tmp_path):
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": enriched_index(steps=3), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=3)})
+    wiki = load_wiki(tmp_path / "_WorkflowIndex.md")
+    (wf,) = wiki.workflows
+    assert wf.name == "Demo_Wiki_Sample_Flow" and wf.short_name == "Sample_Flow"
+    assert [s.number for s in wf.steps] == [1, 2, 3]
+    assert wf.steps[0].ref.path == "_WorkflowIndex.md" and wf.steps[0].ref.line == 9
+    assert wf.steps[1].title == "Step Number 2"  # prose from the page
+    assert wf.steps[1].api_call == "demo.func2(x, y)"  # implementation fields from the index
+    assert wf.steps[0].description == "Does thing 1."
+    assert wf.github_url is None and wf.github_url_status == "pending"
+    assert "B{Choice}" in wf.mermaid and "-->|yes|" in wf.mermaid
+    assert wf.source_repo_url == "https://github.com/demo/demo"
+
+
+def test_index_and_page_disagree_gives_a_warning(tmp_path):
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": enriched_index(steps=2), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=3)})
+    (wf,) = load_wiki(tmp_path / "_WorkflowIndex.md").workflows
+    assert len(wf.steps) == 2
+    assert any("index's step tables win" in w.message for w in wf.warnings)
+
+
+def test_page_list_index_takes_steps_from_pages(tmp_path):
+    index = """
+        # Workflow Index: Demo_Wiki
+
+        | Page | File | Connections | Notes |
+        |------|------|-------------|-------|
+        | Demo_Wiki_A | [→](./workflows/Demo_Wiki_A.md) | ✅Principle:Demo_Step_1 | first |
+        | Demo_Wiki_B | [→](./workflows/Demo_Wiki_B.md) | | second |
+    """
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_A.md": workflow_page("A", 4), "workflows/Demo_Wiki_B.md": workflow_page("B", 2)})
+    wiki = load_wiki(tmp_path)
+    assert [(w.short_name, len(w.steps), w.steps_from) for w in wiki.workflows] == [("A", 4, "page"), ("B", 2, "page")]
+    assert wiki.workflows[0].steps[2].ref.path == "workflows/Demo_Wiki_A.md"
+
+
+def test_rough_index_uses_the_overview_table(tmp_path):
+    index = """
+        # Workflow Index: Demo_Wiki
+
+        ## Workflow: Demo_Wiki_Rough
+
+        **File:** [→](./workflows/Demo_Wiki_Rough.md)
+
+        ### Steps Overview
+
+        | # | Step Name | Rough API | Related Files |
+        |---|-----------|-----------|---------------|
+        | 1 | Load | `load_it` | a.py |
+        | 2 | Save | `save_it`, `flush` | b.py |
+    """
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": index})
+    (wf,) = load_wiki(tmp_path).workflows
+    assert wf.steps_from == "overview"
+    assert [(s.title, s.api_call, s.source_location) for s in wf.steps] == [("Load", "load_it", "a.py"), ("Save", "save_it", "b.py")]
+    assert any("not found" in w.message for w in wf.warnings)
+
+
+def test_index_with_no_workflows(tmp_path):
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": "# Workflow Index: X\n\n| Page | File |\n|---|---|\n"})
+    wiki = load_wiki(tmp_path)
+    assert wiki.workflows == ()
+    assert any("no workflows" in w.message for w in wiki.warnings)
+
+
+def test_github_url_forms(tmp_path):
+    page = workflow_page(extra="\n== GitHub URL ==\n\n[[github_url::https://github.com/acme/my-flow]]\n")
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": enriched_index().replace("**GitHub URL:** PENDING", "**GitHub URL:**"), "workflows/Demo_Wiki_Sample_Flow.md": page})
+    (wf,) = load_wiki(tmp_path).workflows
+    assert (wf.github_url, wf.github_url_status) == ("https://github.com/acme/my-flow", "url")
+
+
+def test_mermaid_spans_lines_and_braces():
+    text = "x\n{{#mermaid:graph TD\n  A{Is it?} --> B[ok]\n  subgraph s {\n  }\n}}\nafter"
+    body, line = mw.mermaid(text)
+    assert line == 2
+    assert body.endswith("  }") and "A{Is it?}" in body and "after" not in body
+
+
+def test_sections_ignore_headings_inside_code():
+    text = "== A ==\n```python\n# not a heading\n== nor this ==\n```\n=== B ===\nbody\n## C\n"
+    assert [(s.level, s.title, s.line) for s in mw.sections(text)] == [(2, "A", 1), (3, "B", 6), (2, "C", 8)]
+
+
+def test_key_parameters():
+    params = parse_key_parameters("`nin: int` - Number of inputs, `nouts: list[int]` - sizes (default: [16, 1]), `lr: float = 0.05`")
+    assert [(p.name, p.type, p.default) for p in params] == [("nin", "int", None), ("nouts", "list[int]", "[16, 1]"), ("lr", "float", "0.05")]
+    assert parse_key_parameters("N/A (import statement)") == ()
+    plain = parse_key_parameters("model_name: str, max_seq_length: int")
+    assert [p.name for p in plain] == ["model_name", "max_seq_length"]
+    # a default that is not a literal is never kept (and never evaluated)
+    assert parse_key_parameters("`x: int = __import__('os').system('id')`")[0].default is None
+
+
+def test_dependencies():
+    assert parse_dependencies("`random` (stdlib), `micrograd.engine.Value`") == ("random", "micrograd.engine.Value")
+    assert parse_dependencies("None") == ()
+    assert parse_dependencies("Git, GitHub") == ("Git", "GitHub")
+
+
+def test_markdown_style_implementation_page(tmp_path):
+    impl = """
+        # init_thing
+
+        ## Code Reference
+
+        ### Signature
+
+        ```python
+        def init_thing(model: str | None = None, *, temperature: float = 0.0) -> Thing
+        ```
+
+        ### Import
+
+        ```python
+        from demo.things import init_thing
+        ```
+
+        ## I/O Contract
+
+        ### Inputs
+
+        | Parameter | Type | Description |
+        |-----------|------|-------------|
+        | `model` | `str \\| None` | Model id |
+
+        ### Outputs
+
+        | Type | Description |
+        |------|-------------|
+        | `Thing` | the thing |
+
+        ## Usage Examples
+
+        ```python
+        thing = init_thing("x")
+        ```
+    """
+    index = enriched_index(steps=1).replace("| **API Call** | `demo.func1(x, y)` |", "| **Implementation** | `Demo_Wiki_init_thing` |\n| **API Call** | `init_thing(model)` |")
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": index, "implementations/Demo_Wiki_init_thing.md": impl})
+    (wf,) = load_wiki(tmp_path).workflows
+    impl_model = wf.steps[0].implementation
+    assert impl_model is not None
+    assert impl_model.imports == ("from demo.things import init_thing",)
+    assert impl_model.signature.startswith("def init_thing(")
+    assert impl_model.inputs[0].name == "model" and impl_model.inputs[0].type == "str | None"
+    assert impl_model.examples == ('thing = init_thing("x")',)
+
+
+def test_mediawiki_implementation_page_through_principle(tmp_path):
+    impl = """
+        # Implementation: Thing
+
+        == Code Reference ==
+        === Source Location ===
+        * '''File:''' demo/things.py
+        * '''Lines:''' 10-20
+
+        === Signature ===
+        <syntaxhighlight lang="python">
+        def thing(a: int, b: int = 2) -> int
+        </syntaxhighlight>
+
+        === Import ===
+        <syntaxhighlight lang="python">
+        from demo import thing
+        </syntaxhighlight>
+
+        == I/O Contract ==
+        === Inputs ===
+        {| class="wikitable"
+        |-
+        ! Name !! Type !! Required !! Description
+        |-
+        | a || int || Yes || first
+        |}
+    """
+    principle = "== Related ==\n* [[implemented_by::Implementation:Demo_Thing]]\n"
+    build_file_tree(tmp_path, {
+        "_WorkflowIndex.md": enriched_index(steps=1),
+        "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1),
+        "principles/Demo_Step_1.md": principle,
+        "implementations/Demo_Thing.md": impl,
+    })
+    (wf,) = load_wiki(tmp_path).workflows
+    found = wf.steps[0].implementation
+    assert found is not None and found.name == "Demo_Thing"
+    assert (found.source_file, found.source_lines) == ("demo/things.py", "10-20")
+    assert found.imports == ("from demo import thing",)
+    assert found.inputs[0].name == "a" and found.inputs[0].required == "Yes"

@@ -1,0 +1,55 @@
+"""The cookiecutter template works on its own, and genrepo's renders leave nothing behind."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.parse.wiki import load_wiki
+from generator.pipeline import generate
+from generator.plan import context, plan_workflow
+from tests.conftest import ROOT, SAMPLES, ruff, run_generated_tests
+
+
+def test_standalone_cookiecutter_no_input_gives_a_valid_sample_repo(tmp_path, isolated_home, test_venv):
+    proc = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", str(ROOT / "cookiecutter-workflow"), "--no-input", "-o", str(tmp_path)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (repo,) = tmp_path.iterdir()
+    steps = sorted(p.name for p in repo.rglob("step_*.py"))
+    assert len(steps) == 5 and not list(repo.rglob("*.bundle"))
+    assert ruff("check", "--no-cache", str(repo)).returncode == 0
+    tests = run_generated_tests(test_venv, repo)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+
+
+def test_template_sample_context_is_current():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "template_sample.py"), "--check"], cwd=ROOT)
+    assert proc.returncode == 0, "cookiecutter.json is stale: run `make template-sample`"
+    sample = json.loads((ROOT / "cookiecutter-workflow" / "cookiecutter.json").read_text())["_workflow"]
+    wiki = load_wiki(SAMPLES / "unsloth")
+    # cookiecutter merges dicts key by key: a key only in the sample would leak into every render
+    assert set(sample) == set(context(plan_workflow(wiki, wiki.workflows[0])))
+
+
+def test_genrepo_leaves_no_replay_or_scratch_behind(tmp_path, isolated_home: Path):
+    generate(SAMPLES / "loresmith", tmp_path / "out")
+    assert not (isolated_home / ".cookiecutter_replay").exists()
+    assert not (isolated_home / ".cookiecutters").exists()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["workflow-llm-loresmith-guided-finetuning"]
+
+
+@pytest.mark.parametrize("sample", ["unsloth", "loresmith"])
+def test_sample_wikis_generate_sound_repos(tmp_path, sample, test_venv):
+    result = generate(SAMPLES / sample, tmp_path)
+    assert result.exit_code == 0
+    for item in result.results:
+        assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
+        proc = run_generated_tests(test_venv, item.output_dir)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
