@@ -28,12 +28,21 @@ def pydoc(text) -> str:
     return "\n".join(line.rstrip() for line in value.split("\n"))
 
 
+def _lists(value):
+    """Tuples as lists, as TOML (the config file) gives them back."""
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
+
+
 def pyval(literal) -> str:
     """A Python literal (given as source text, checked by ast) in canonical form; None when it is not one."""
     if literal is None:
         return "None"
     try:
-        return repr(ast.literal_eval(str(literal)))
+        return repr(_lists(ast.literal_eval(str(literal))))
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return "None"
 

@@ -29,6 +29,7 @@ class Mapping:
     prose: dict[str, str]
     system: dict[str, str]
     ignore: frozenset[str]
+    symbols: dict[str, str]
 
 
 def load_mapping(extra: tuple[Path, ...] = ()) -> Mapping:
@@ -39,12 +40,14 @@ def load_mapping(extra: tuple[Path, ...] = ()) -> Mapping:
 @lru_cache(maxsize=8)
 def _load_mapping(extra: tuple[str, ...]) -> Mapping:
     tables: dict[str, dict[str, str]] = {"imports": {}, "prose": {}, "system": {}, "ignore": {}}
+    symbols: dict[str, str] = {}
     for path in (str(_DATA), *extra):
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
         for key in tables:
             tables[key].update({str(k).lower(): str(v) for k, v in data.get(key, {}).items()})
-    return Mapping(tables["imports"], tables["prose"], tables["system"], frozenset(tables["ignore"]))
+        symbols.update({str(k): str(v) for k, v in data.get("symbols", {}).items()})
+    return Mapping(tables["imports"], tables["prose"], tables["system"], frozenset(tables["ignore"]), symbols)
 
 
 def normalise_dist(name: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
-from generator.bind import Binding, ConfigParam, bind_step
+from generator.bind import Binding, ConfigParam, bind_workflow, repeat_of
 from generator.deps import Mapping, Placement, load_mapping, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
@@ -40,6 +40,7 @@ class RepoPlan:
     package_name: str
     remote_url: str | None
     steps: tuple[StepPlan, ...]
+    repeat: dict | None
     requirements: tuple[str, ...]
     prerequisites: tuple[str, ...]
     unplaced: tuple[str, ...]
@@ -111,14 +112,15 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None
         repo_name = derived_repo_name(workflow.namespace, workflow.short_name)
     steps: list[StepPlan] = []
     used: set[str] = set()
-    for position, step in enumerate(workflow.steps, start=1):
+    bindings, bind_warnings = bind_workflow(workflow, mapping)
+    for position, (step, binding) in enumerate(zip(workflow.steps, bindings, strict=True), start=1):
         module = f"step_{position:02d}_{slug(step.name or step.title, '_', 'step', 40)}"
         while module in used:
             module += "_x"
         used.add(module)
-        steps.append(StepPlan(step, module, bind_step(step), source_url(workflow.source_repo_url, step.source_location)))
+        steps.append(StepPlan(step, module, binding, source_url(workflow.source_repo_url, step.source_location)))
     dists, system, unplaced = requirements_for(workflow, mapping)
-    warnings = list(workflow.warnings)
+    warnings = list(workflow.warnings) + bind_warnings
     if unplaced:
         warnings.append(Diagnostic(f"dependencies not placed as a distribution or prerequisite: {', '.join(unplaced)}", workflow.ref))
     return RepoPlan(
@@ -128,6 +130,7 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None
         package_name=package_name(repo_name),
         remote_url=workflow.github_url,
         steps=tuple(steps),
+        repeat=repeat_of(workflow, bindings),
         requirements=dists,
         prerequisites=system,
         unplaced=unplaced,
@@ -163,7 +166,7 @@ def context(plan: RepoPlan) -> dict:
         "description": wf.description,
         "usage": wf.usage,
         "mermaid": wf.mermaid,
-        "repeat": None,
+        "repeat": plan.repeat,
         "domains": list(wf.domains),
         "last_updated": wf.last_updated,
         "remote_url": plan.remote_url,
@@ -198,7 +201,13 @@ def context(plan: RepoPlan) -> dict:
                 "ref": str(sp.step.ref),
                 "kind": sp.binding.kind,
                 "bound": sp.binding.bound,
+                "needs_implementation": sp.binding.needs_implementation,
+                "source": sp.binding.source,
                 "import_line": sp.binding.import_line,
+                "import_origin": sp.binding.import_origin,
+                "imports": list(sp.binding.imports),
+                "target": sp.binding.target,
+                "unpack": sp.binding.unpack,
                 "consumes": list(sp.binding.consumes),
                 "produces": list(sp.binding.produces),
                 "params": [_param_context(p) for p in sp.binding.params],

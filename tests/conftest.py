@@ -13,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "workflow_index_samples"
 CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"))
+# pip keeps its download cache in the real home, so venvs built by tests do not fetch the same wheels twice
+PIP_CACHE = os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))
 
 
 def corpus_indexes() -> list[Path]:
@@ -44,8 +46,19 @@ def test_venv(tmp_path_factory) -> Path:
     python = where / "bin" / "python"
     requirements = (ROOT / "cookiecutter-workflow" / "{{cookiecutter.repo_name}}" / "requirements-test.txt").read_text()
     lines = [line for line in requirements.splitlines() if line and not line.startswith("#")]
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", *lines], check=True)
+    pip_install(python, *lines)
     return python
+
+
+def make_venv(where: Path) -> Path:
+    """A fresh venv; returns its python."""
+    venv.EnvBuilder(with_pip=True).create(where)
+    return where / "bin" / "python"
+
+
+def pip_install(python: Path, *args: str) -> None:
+    env = {**os.environ, "PIP_CACHE_DIR": PIP_CACHE, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    subprocess.run([str(python), "-m", "pip", "install", "-q", *args], check=True, env=env, timeout=1800)
 
 
 def run_generated_tests(python: Path, repo: Path) -> subprocess.CompletedProcess:

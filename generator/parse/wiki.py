@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.apitext import api_from_examples, api_from_signature
 from generator.errors import ParseError, UserError
 from generator.model import (
     Diagnostic,
@@ -143,6 +144,13 @@ def _find_implementation(reader: _Reader, namespace: str, names: list[str], api:
     return None
 
 
+def _impl_location(implementation: Implementation) -> str:
+    if not implementation.source_file:
+        return ""
+    lines = implementation.source_lines.replace(" ", "")
+    return f"{implementation.source_file}:L{lines}" if re.fullmatch(r"\d+(-\d+)?", lines) else implementation.source_file
+
+
 def _api_of(text: str) -> str:
     spans = code_spans(text)
     return spans[0] if spans else plain(text)
@@ -168,8 +176,8 @@ def _index_step(
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
         key_parameters_text=plain(attrs.get("key parameters", "")),
-        inputs=plain(attrs.get("inputs", "")),
-        outputs=plain(attrs.get("outputs", "")),
+        inputs=attrs.get("inputs", "").strip(),
+        outputs=attrs.get("outputs", "").strip(),
         impl_type=plain(attrs.get("type", "")),
         supporting=tuple(istep.supporting),
         code_blocks=tuple(page_step.code) if page_step else (),
@@ -303,6 +311,13 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
             impl_name, impl_page = found
             implementation = parse_implementation_page(impl_page, impl_name)
             refs.extend(page_refs(impl_page.text))
+            if not fields.get("api_call"):
+                fields["api_call"] = api_from_signature(
+                    implementation.signature, _short_name(impl_name, namespace)
+                ) or api_from_examples(implementation.imports, implementation.examples)
+                if fields["api_call"]:
+                    fields["impl_type"] = fields.get("impl_type") or "from implementation page"
+                    fields.setdefault("source_location", _impl_location(implementation))
         if fields.get("environment"):
             refs.append(f"Environment:{fields['environment'].split(':')[-1].strip('` ')}")
         steps.append(Step(implementation=implementation, **fields))

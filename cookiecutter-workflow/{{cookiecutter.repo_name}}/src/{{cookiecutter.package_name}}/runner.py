@@ -100,11 +100,29 @@ def step_values(module: ModuleType, section: dict[str, Any]) -> tuple[dict[str, 
     return values, missing
 
 
+def scalar(value: Any) -> float | None:
+    """A number to log for an artifact: plain numbers, objects with a numeric `.data`, or one-element `.item()`."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    data = getattr(value, "data", None)
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return float(data)
+    item = getattr(value, "item", None)
+    if callable(item) and getattr(value, "numel", lambda: 0)() == 1:
+        try:
+            return float(item())
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
 def command_plan(steps: list[ModuleType], config: dict[str, dict[str, Any]]) -> int:
     """Print the steps with their kind, inputs, outputs and config keys."""
     print(f"{TITLE}: {len(steps)} steps")
     for module, name in zip(steps, STEPS, strict=True):
-        status = "bound" if module.BOUND else "needs implementation"
+        status = "bound" if module.BOUND else ("needs implementation" if module.NEEDS_IMPLEMENTATION else "manual")
         print(f"{module.NUMBER:>3}. {module.TITLE} [{module.KIND}, {status}]")
         if module.API:
             print(f"     api:      {module.API}")
@@ -164,6 +182,10 @@ def _run_one(name: str, module: ModuleType, config, artifacts: dict[str, Any]) -
     artifacts.update(produced)
     elapsed = time.perf_counter() - started
     log.info("step %s done in %.3fs; produced: %s", module.NUMBER, elapsed, ", ".join(sorted(produced)) or "-")
+    for key, value in produced.items():
+        number = scalar(value)
+        if number is not None:
+            log.info("  %s = %.6g", key, number)
 
 
 def command_run(steps: list[ModuleType], config, first: int, last: int, allow_incomplete: bool) -> dict[str, Any]:
@@ -180,11 +202,27 @@ def command_run(steps: list[ModuleType], config, first: int, last: int, allow_in
             loop, start, end, key = REPEAT
             rounds = int(step_values(module, config.get(name, {}))[0].get(key) or 1)
             for round_number in range(2, rounds + 1):
-                log.info("round %s of %s (steps %s-%s)", round_number, rounds, start, end)
-                for again in range(start, end + 1):
+                log.info("round %s of %s (steps %s-%s, then %s)", round_number, rounds, start, end, loop)
+                for again in [*range(start, end + 1), loop]:
                     _run_one(*by_number[again], config, artifacts)
         number += 1
     return artifacts
+
+
+def seed_everything(seed: int) -> None:
+    """Seed random, and numpy and torch when they are installed, for repeatable runs."""
+    import importlib.util
+    import random
+
+    random.seed(seed)
+    if importlib.util.find_spec("numpy") is not None:
+        import numpy
+
+        numpy.random.seed(seed)
+    if importlib.util.find_spec("torch") is not None:
+        import torch
+
+        torch.manual_seed(seed)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--from", dest="first", type=int, default=1, metavar="N")
     run.add_argument("--to", dest="last", type=int, default=len(STEPS), metavar="N")
     run.add_argument("--allow-incomplete", action="store_true", help="skip steps that need implementation")
+    run.add_argument("--seed", type=int, default=None, help="seed Python's random module (and numpy, torch if installed)")
     run.add_argument("-v", "--verbose", action="store_true")
     return parser
 
@@ -216,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             config.setdefault(name, {})[key] = value
         if not 1 <= args.first <= args.last <= len(STEPS):
             raise WorkflowError(f"--from/--to must satisfy 1 <= from <= to <= {len(STEPS)}")
+        if args.seed is not None:
+            seed_everything(args.seed)
         command_run(steps, config, args.first, args.last, args.allow_incomplete)
     except WorkflowError as exc:
         log.error("error: %s", exc)

@@ -13,4 +13,5 @@ STEPS: tuple[str, ...] = (
     "step_07_training_loop_iteration",
 )
 
-REPEAT: tuple[int, int, int, str] | None = None
+# Steps that run again as a loop: (first step, last step, config key of the loop step holding the count).
+REPEAT: tuple[int, int, int, str] | None = (7, 3, 6, "epochs")

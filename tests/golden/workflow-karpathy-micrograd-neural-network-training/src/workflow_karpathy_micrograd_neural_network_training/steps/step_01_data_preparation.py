@@ -11,11 +11,11 @@ binary classification).
 losses
 - Dataset size is limited by computational efficiency (scalar operations)
 
-Kind: pattern (needs implementation)
+Kind: pattern (bound to a real call)
 API call: Python lists/data structures (user-defined)
 Source: (user code) - No library code
 Inputs: Raw training data (e.g., from file, manual entry, or generated)
-Outputs: xs list of input vectors, ys list of target values
+Outputs: `xs` list of input vectors, `ys` list of target values
 Wiki: _WorkflowIndex.md:42
 """
 
@@ -26,12 +26,17 @@ from typing import Any
 NUMBER = 1
 TITLE = "Data Preparation"
 KIND = "pattern"
-BOUND = False
-NEEDS_IMPLEMENTATION = True
+BOUND = True
+NEEDS_IMPLEMENTATION = False
 API = "Python lists/data structures (user-defined)"
 IMPORT = ""
+IMPORT_ORIGIN = ""
+# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
+IMPORTS: tuple[str, ...] = ()
+TARGET = ""
+UNPACK = 2
 CONSUMES: tuple[str, ...] = ()
-PRODUCES: tuple[str, ...] = ()
+PRODUCES: tuple[str, ...] = ("xs", "ys")
 PARAMS: dict[str, dict[str, Any]] = {
     "xs": {"type": "list[list[float]]", "default": None, "required": True},
     "ys": {"type": "list[float]", "default": None, "required": True},
@@ -40,4 +45,4 @@ PARAMS: dict[str, dict[str, Any]] = {
 
 def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
     """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    raise NotImplementedError('Step 1 (Data Preparation) is not bound to an API yet; the wiki cites: Python lists/data structures (user-defined)')
+    return {'xs': config['xs'], 'ys': config['ys']}

@@ -13,12 +13,12 @@ layer which is linear).
 **Architecture hierarchy:**
   MLP → Layer(s) → Neuron(s) → Value (weights, biases)
 
-Kind: call (needs implementation)
+Kind: call (bound to a real call)
 API call: MLP.__init__(self, nin: int, nouts: list[int]) -> None
 Source: micrograd/nn.py:L47-49
         https://github.com/karpathy/micrograd/blob/HEAD/micrograd/nn.py#L47-L49
 Inputs: Architecture specification: input dimension and layer sizes
-Outputs: Initialized MLP object with random weights
+Outputs: Initialized `MLP` object with random weights
 Wiki: _WorkflowIndex.md:55
 """
 
@@ -29,18 +29,28 @@ from typing import Any
 NUMBER = 2
 TITLE = "Network Architecture Definition"
 KIND = "call"
-BOUND = False
-NEEDS_IMPLEMENTATION = True
+BOUND = True
+NEEDS_IMPLEMENTATION = False
 API = "MLP.__init__(self, nin: int, nouts: list[int]) -> None"
-IMPORT = ""
+IMPORT = "from micrograd.nn import MLP"
+IMPORT_ORIGIN = "page"
+# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
+IMPORTS: tuple[str, ...] = ("micrograd.nn",)
+TARGET = "MLP"
+UNPACK = 2
 CONSUMES: tuple[str, ...] = ()
-PRODUCES: tuple[str, ...] = ()
+PRODUCES: tuple[str, ...] = ("model",)
 PARAMS: dict[str, dict[str, Any]] = {
-    "nin": {"type": "int", "default": None, "required": True},
-    "nouts": {"type": "list[int]", "default": None, "required": True},
+    "nin": {"type": "int", "default": 2, "required": False},
+    "nouts": {"type": "list[int]", "default": [16, 16, 1], "required": False},
 }
 
 
 def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
     """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    raise NotImplementedError('Step 2 (Network Architecture Definition) is not bound to an API yet; the wiki cites: MLP.__init__(self, nin: int, nouts: list[int]) -> None')
+    from micrograd.nn import MLP
+
+    nin = config['nin']
+    nouts = config['nouts']
+    model = MLP(nin, nouts)
+    return {'model': model}

@@ -9,12 +9,12 @@ builds a computation graph of Value objects that tracks all operations.
 - The computation graph is built implicitly through Value operations
 - Output is a Value object (or list) representing the network's prediction
 
-Kind: call (needs implementation)
+Kind: method (bound to a real call)
 API call: MLP.__call__(self, x: list[Value]) -> Value
 Source: micrograd/nn.py:L51-54
         https://github.com/karpathy/micrograd/blob/HEAD/micrograd/nn.py#L51-L54
-Inputs: Single input vector x from training data
-Outputs: Value object containing prediction (scalar for single output)
+Inputs: Single input vector `x` from training data
+Outputs: `Value` object containing prediction (scalar for single output)
 Wiki: _WorkflowIndex.md:76
 """
 
@@ -24,18 +24,25 @@ from typing import Any
 
 NUMBER = 3
 TITLE = "Forward Pass Computation"
-KIND = "call"
-BOUND = False
-NEEDS_IMPLEMENTATION = True
+KIND = "method"
+BOUND = True
+NEEDS_IMPLEMENTATION = False
 API = "MLP.__call__(self, x: list[Value]) -> Value"
 IMPORT = ""
-CONSUMES: tuple[str, ...] = ()
-PRODUCES: tuple[str, ...] = ()
+IMPORT_ORIGIN = "upstream"
+# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
+IMPORTS: tuple[str, ...] = ()
+TARGET = ""
+UNPACK = 2
+CONSUMES: tuple[str, ...] = ("xs", "model")
+PRODUCES: tuple[str, ...] = ("ypred",)
 PARAMS: dict[str, dict[str, Any]] = {
-    "x": {"type": "list[Value or float]", "default": None, "required": True},
 }
 
 
 def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
     """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    raise NotImplementedError('Step 3 (Forward Pass Computation) is not bound to an API yet; the wiki cites: MLP.__call__(self, x: list[Value]) -> Value')
+    xs = artifacts['xs']
+    model = artifacts['model']
+    ypred = [model(x) for x in xs]
+    return {'ypred': ypred}

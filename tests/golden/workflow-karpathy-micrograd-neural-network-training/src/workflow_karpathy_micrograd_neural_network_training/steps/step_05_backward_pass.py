@@ -10,12 +10,12 @@ loss. This implements reverse-mode automatic differentiation.
 - Each node's _backward() closure applies the chain rule to propagate gradients
 - After completion, every Value in the graph has its .grad attribute populated
 
-Kind: call (needs implementation)
+Kind: method (bound to a real call)
 API call: Value.backward(self) -> None
 Source: micrograd/engine.py:L54-70
         https://github.com/karpathy/micrograd/blob/HEAD/micrograd/engine.py#L54-L70
-Inputs: Loss Value from Step 4 (contains computation graph in _prev)
-Outputs: Gradients populated in .grad attribute of all Value objects in the graph
+Inputs: Loss `Value` from Step 4 (contains computation graph in `_prev`)
+Outputs: Gradients populated in `.grad` attribute of all `Value` objects in the graph
 Wiki: _WorkflowIndex.md:119
 """
 
@@ -25,12 +25,17 @@ from typing import Any
 
 NUMBER = 5
 TITLE = "Backward Pass (Gradient Computation)"
-KIND = "call"
-BOUND = False
-NEEDS_IMPLEMENTATION = True
+KIND = "method"
+BOUND = True
+NEEDS_IMPLEMENTATION = False
 API = "Value.backward(self) -> None"
 IMPORT = ""
-CONSUMES: tuple[str, ...] = ()
+IMPORT_ORIGIN = "upstream"
+# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
+IMPORTS: tuple[str, ...] = ()
+TARGET = "backward"
+UNPACK = 2
+CONSUMES: tuple[str, ...] = ("loss",)
 PRODUCES: tuple[str, ...] = ()
 PARAMS: dict[str, dict[str, Any]] = {
 }
@@ -38,4 +43,6 @@ PARAMS: dict[str, dict[str, Any]] = {
 
 def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
     """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    raise NotImplementedError('Step 5 (Backward Pass (Gradient Computation)) is not bound to an API yet; the wiki cites: Value.backward(self) -> None')
+    loss = artifacts['loss']
+    loss.backward()
+    return {}

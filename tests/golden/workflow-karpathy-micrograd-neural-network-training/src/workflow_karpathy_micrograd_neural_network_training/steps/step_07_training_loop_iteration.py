@@ -16,12 +16,12 @@ Repeat steps 3-6 for multiple epochs until the loss converges or accuracy is sat
 - Typical training: 20-100 epochs for simple datasets
 - Optionally track accuracy on validation data
 
-Kind: call (needs implementation)
+Kind: method (bound to a real call)
 API call: Module.zero_grad(self) -> None
 Source: micrograd/nn.py:L6-8
         https://github.com/karpathy/micrograd/blob/HEAD/micrograd/nn.py#L6-L8
 Inputs: Model after parameter update
-Outputs: Reset gradients (all p.grad = 0), ready for next iteration
+Outputs: Reset gradients (all `p.grad = 0`), ready for next iteration
 Wiki: _WorkflowIndex.md:164
 """
 
@@ -31,12 +31,17 @@ from typing import Any
 
 NUMBER = 7
 TITLE = "Training Loop Iteration"
-KIND = "call"
-BOUND = False
-NEEDS_IMPLEMENTATION = True
+KIND = "method"
+BOUND = True
+NEEDS_IMPLEMENTATION = False
 API = "Module.zero_grad(self) -> None"
 IMPORT = ""
-CONSUMES: tuple[str, ...] = ()
+IMPORT_ORIGIN = "upstream"
+# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
+IMPORTS: tuple[str, ...] = ()
+TARGET = "zero_grad"
+UNPACK = 2
+CONSUMES: tuple[str, ...] = ("model",)
 PRODUCES: tuple[str, ...] = ()
 PARAMS: dict[str, dict[str, Any]] = {
     "epochs": {"type": "int", "default": None, "required": True},
@@ -45,4 +50,6 @@ PARAMS: dict[str, dict[str, Any]] = {
 
 def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
     """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    raise NotImplementedError('Step 7 (Training Loop Iteration) is not bound to an API yet; the wiki cites: Module.zero_grad(self) -> None')
+    model = artifacts['model']
+    model.zero_grad()
+    return {}

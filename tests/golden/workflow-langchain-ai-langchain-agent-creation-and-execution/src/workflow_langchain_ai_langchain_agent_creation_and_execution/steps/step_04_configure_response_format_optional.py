@@ -10,7 +10,7 @@ based on model capabilities).
 - ProviderStrategy requires model support (e.g., OpenAI JSON mode)
 - Error handling can be configured for retry on validation failures
 
-Kind: manual (needs implementation)
+Kind: manual (manual step)
 Wiki: workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:62
 """
 
@@ -22,15 +22,24 @@ NUMBER = 4
 TITLE = "Configure Response Format (Optional)"
 KIND = "manual"
 BOUND = False
-NEEDS_IMPLEMENTATION = True
+NEEDS_IMPLEMENTATION = False
 API = ""
 IMPORT = ""
+IMPORT_ORIGIN = ""
+# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
+IMPORTS: tuple[str, ...] = ()
+TARGET = ""
+UNPACK = 2
 CONSUMES: tuple[str, ...] = ()
 PRODUCES: tuple[str, ...] = ()
 PARAMS: dict[str, dict[str, Any]] = {
 }
+# a manual or decision step: run() logs it and passes its config values on as artifacts
 
 
 def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
     """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    raise NotImplementedError('Step 4 (Configure Response Format (Optional)) is not bound to an API yet')
+    import logging
+
+    logging.getLogger(__name__).info('manual step: Configure Response Format (Optional)')
+    return dict(config)

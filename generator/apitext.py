@@ -1,0 +1,224 @@
+"""API text from a wiki (`Foo.bar(a, b: int = 1) -> T`, `def f(x)`, `obj.m()`) read with ast, never eval."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+_CALLEE_ARGS = re.compile(r"^(?P<callee>[A-Za-z_][\w.]*)\s*\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+))?$", re.S)
+_DEF = re.compile(r"^(?:async\s+)?def\s+(?P<name>\w+)\s*\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+?))?\s*:?\s*$", re.S)
+_DUNDER_OPS = {
+    "__add__": ast.Add,
+    "__radd__": ast.Add,
+    "__sub__": ast.Sub,
+    "__rsub__": ast.Sub,
+    "__mul__": ast.Mult,
+    "__rmul__": ast.Mult,
+    "__truediv__": ast.Div,
+    "__pow__": ast.Pow,
+    "__matmul__": ast.MatMult,
+    "__neg__": ast.USub,
+}
+
+
+@dataclass(frozen=True)
+class ApiParam:
+    name: str
+    annotation: str = ""
+    default: str | None = None  # Python literal source text, checked
+    kind: str = "normal"  # normal | var | kw (for *args / **kwargs)
+
+
+@dataclass(frozen=True)
+class ApiRef:
+    """A parsed API reference: dotted callee, parameters when the text shows them, return text, chained call."""
+
+    callee: tuple[str, ...]
+    params: tuple[ApiParam, ...] = ()
+    has_params: bool = False
+    returns: str = ""
+    then: str = ""  # a method called on the result: `X(...).train()` -> "train"
+    is_def: bool = False
+
+    @property
+    def last(self) -> str:
+        return self.callee[-1] if self.callee else ""
+
+    @property
+    def is_dunder(self) -> bool:
+        return self.last.startswith("__") and self.last.endswith("__")
+
+    @property
+    def class_name(self) -> str:
+        """The class for `Cls.__init__` / `Cls.__call__` / `Cls.method`; empty for plain functions."""
+        if len(self.callee) >= 2 and self.callee[-2][:1].isupper():
+            return self.callee[-2]
+        if len(self.callee) == 1 and self.callee[0][:1].isupper():
+            return self.callee[0]
+        return ""
+
+    @property
+    def binop(self) -> type | None:
+        return _DUNDER_OPS.get(self.last)
+
+    @property
+    def takes_self(self) -> bool:
+        return bool(self.params) and self.params[0].name in ("self",)
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    if node is None:
+        return None
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return ast.unparse(node)
+
+
+def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
+    positional = [*args.posonlyargs, *args.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    params = [
+        ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", _literal(d))
+        for a, d in zip(positional, defaults, strict=True)
+    ]
+    if args.vararg:
+        params.append(ApiParam(args.vararg.arg, kind="var"))
+    for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", _literal(d)))
+    if args.kwarg:
+        params.append(ApiParam(args.kwarg.arg, kind="kw"))
+    return tuple(params)
+
+
+def _parse_params(text: str) -> tuple[ApiParam, ...] | None:
+    text = text.strip().rstrip(",")
+    text = re.sub(r",\s*\.\.\.\s*$", "", text).replace("...", "").strip().rstrip(",")
+    try:
+        tree = ast.parse(f"def _f({text}): pass")
+    except SyntaxError:
+        return None
+    func = tree.body[0]
+    assert isinstance(func, ast.FunctionDef)
+    return _params_from_args(func.args)
+
+
+def dotted(node: ast.expr) -> tuple[str, ...]:
+    """`a.b.c` -> ("a", "b", "c"); empty when the expression is not a dotted name."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return tuple(reversed(parts))
+    return ()
+
+
+def parse_api(text: str) -> ApiRef | None:
+    """Parse API text; None when it is prose rather than code."""
+    text = text.strip().strip("`").strip()
+    if not text:
+        return None
+    m = _DEF.match(text)
+    if m:
+        params = _parse_params(m.group("args"))
+        return ApiRef((m.group("name"),), params or (), params is not None, (m.group("ret") or "").strip(), is_def=True)
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        node = None
+    if isinstance(node, ast.Call):
+        then = ""
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
+            then = node.func.attr
+            node = node.func.value
+        callee = dotted(node.func)
+        if callee:
+            params = tuple(
+                ApiParam(a.id) for a in node.args if isinstance(a, ast.Name)
+            ) + tuple(ApiParam(k.arg) for k in node.keywords if k.arg)
+            return ApiRef(callee, params, True, then=then)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        callee = dotted(node)
+        if callee:
+            return ApiRef(callee)
+    m = _CALLEE_ARGS.match(text)
+    if m:
+        params = _parse_params(m.group("args"))
+        callee = tuple(m.group("callee").split("."))
+        return ApiRef(callee, params or (), params is not None, (m.group("ret") or "").strip())
+    return None
+
+
+_HEADER = re.compile(r"^\s*(class|def|async\s+def)\s+(\w+)\s*(\()?", re.M)
+
+
+def _balanced(text: str, start: int) -> str | None:
+    """The text inside the parenthesis that opens at text[start]."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : index]
+    return None
+
+
+def api_from_signature(signature: str, implementation_name: str = "") -> str:
+    """API text (`Cls(a, b)`, `Cls.method(self, x)`, `func(x)`) from an implementation page's Signature block."""
+    headers = list(_HEADER.finditer(signature))
+    if not headers:
+        return ""
+    first = headers[0]
+    kind, name = first.group(1), first.group(2)
+    if kind == "class":
+        init = next((h for h in headers[1:] if h.group(2) == "__init__" and h.group(3)), None)
+        args = _balanced(signature, init.end() - 1) if init else ""
+        params = _parse_params(args or "") if args is not None else None
+        shown = [p.name for p in (params or ()) if p.name != "self" and p.kind == "normal"]
+        return f"{name}({', '.join(shown)})"
+    if not first.group(3):
+        return ""
+    args = _balanced(signature, first.end() - 1)
+    if args is None:
+        return ""
+    params = _parse_params(args)
+    shown = [p.name for p in (params or ()) if p.kind == "normal"]
+    owner = ""
+    if implementation_name.endswith("_" + name):
+        prefix = implementation_name[: -len(name) - 1].rsplit("_", 1)[-1]
+        if prefix[:1].isupper() and prefix.isidentifier():
+            owner = prefix
+    callee = f"{owner}.{name}" if owner else name
+    if owner and shown and shown[0] in ("cls",):
+        shown = shown[1:]
+    return f"{callee}({', '.join(shown)})"
+
+
+def api_from_examples(import_lines: tuple[str, ...], examples: tuple[str, ...]) -> str:
+    """The first call in the examples to a name the Import section binds (`Cls.method`, `func`)."""
+    bound: set[str] = set()
+    for line in import_lines:
+        try:
+            tree = ast.parse(line)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom):
+                bound.update(a.asname or a.name for a in node.names)
+    for code in examples:
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                callee = dotted(node.func)
+                if callee and callee[0] in bound:
+                    return ".".join(callee) + "(" + ", ".join(k.arg for k in node.keywords if k.arg) + ")"
+    return ""

@@ -1,0 +1,341 @@
+"""Cutting the statements that use an API out of a wiki's usage example, with their free and bound names.
+
+Everything here reads code with `ast`; nothing is compiled to bytecode or run.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import textwrap
+from dataclasses import dataclass, field
+
+from generator.apitext import ApiRef, dotted
+
+BUILTINS = frozenset(dir(builtins))
+
+
+def parse_example(code: str) -> ast.Module | None:
+    """An example as a module, or None when it is not valid Python (after dedent)."""
+    try:
+        return ast.parse(textwrap.dedent(code))
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+
+
+class _Names(ast.NodeVisitor):
+    """Free names (read before any binding, scope-aware for comprehensions and lambdas) and bound names."""
+
+    def __init__(self) -> None:
+        self.free: list[str] = []
+        self.bound: set[str] = set()
+        self._scopes: list[set[str]] = []
+
+    def _is_bound(self, name: str) -> bool:
+        return name in self.bound or any(name in scope for scope in self._scopes)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            if not self._is_bound(node.id) and node.id not in self.free:
+                self.free.append(node.id)
+        elif self._scopes:
+            self._scopes[-1].add(node.id)
+        else:
+            self.bound.add(node.id)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        if isinstance(node.target, ast.Name) and not self._is_bound(node.target.id) and node.target.id not in self.free:
+            self.free.append(node.target.id)
+        self.visit(node.value)
+        self.visit(node.target)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.visit(node.value)
+        for target in node.targets:
+            self.visit(target)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self.visit(node.value)
+        self.visit(node.target)
+
+    def visit_For(self, node: ast.For) -> None:
+        self.visit(node.iter)
+        self.visit(node.target)
+        for stmt in node.body + node.orelse:
+            self.visit(stmt)
+
+    def _comprehension(self, node, elements: list[ast.expr]) -> None:
+        first = node.generators[0]
+        self.visit(first.iter)
+        self._scopes.append(set())
+        for index, gen in enumerate(node.generators):
+            if index:
+                self.visit(gen.iter)
+            self.visit(gen.target)
+            for cond in gen.ifs:
+                self.visit(cond)
+        for element in elements:
+            self.visit(element)
+        self._scopes.pop()
+
+    def visit_ListComp(self, node: ast.ListComp) -> None:
+        self._comprehension(node, [node.elt])
+
+    visit_SetComp = visit_ListComp
+    visit_GeneratorExp = visit_ListComp
+
+    def visit_DictComp(self, node: ast.DictComp) -> None:
+        self._comprehension(node, [node.key, node.value])
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self._scopes.append({a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)})
+        self.visit(node.body)
+        self._scopes.pop()
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        for decorator in node.decorator_list:
+            self.visit(decorator)
+        inner = _Names()
+        inner.bound = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+        for stmt in node.body:
+            inner.visit(stmt)
+        for name in inner.free:
+            if not self._is_bound(name) and name not in self.free:
+                self.free.append(name)
+        self.bound.add(node.name)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self.bound.add((alias.asname or alias.name).split(".")[0])
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        for alias in node.names:
+            self.bound.add(alias.asname or alias.name)
+
+
+def names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
+    """(free names in order of first use, names bound at top level) of a statement list."""
+    visitor = _Names()
+    for stmt in statements:
+        visitor.visit(stmt)
+    return [n for n in visitor.free if n not in BUILTINS], visitor.bound
+
+
+def _instances(tree: ast.Module) -> dict[str, str]:
+    """Variables assigned from a class call in the example: {var: ClassName}."""
+    found: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            callee = dotted(node.value.func)
+            if callee and callee[-1][:1].isupper():
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        found[target.id] = callee[-1]
+    return found
+
+
+def contains_api(node: ast.AST, api: ApiRef, instances: dict[str, str]) -> bool:
+    """Whether node uses the API: a call to it, a method of that name, an instance call, or its operator."""
+    op = api.binop
+    for sub in ast.walk(node):
+        if op is not None and isinstance(sub, ast.BinOp) and isinstance(sub.op, op):
+            return True
+        if op is not None and isinstance(sub, ast.UnaryOp) and isinstance(sub.op, op):
+            return True
+        if not isinstance(sub, ast.Call):
+            continue
+        callee = dotted(sub.func)
+        if not callee:
+            continue
+        if api.last == "__call__":
+            if len(callee) == 1 and instances.get(callee[0]) == api.class_name:
+                return True
+            continue
+        if api.last == "__init__":
+            if callee[-1] == api.class_name:
+                return True
+            continue
+        if api.is_dunder:
+            continue
+        if callee[-1] == api.last and (len(api.callee) == 1 or len(callee) > 1 or not api.class_name):
+            return True
+        if len(api.callee) >= 2 and callee[-1] == api.last:
+            return True
+    return False
+
+
+def _blocks(body: list[ast.stmt]):
+    """Statement lists, shallowest first: the module body, then bodies of loops, withs, ifs, tries."""
+    queue = [body]
+    while queue:
+        block = queue.pop(0)
+        yield block
+        for stmt in block:
+            for attr in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, attr, None)
+                if inner and isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try, ast.AsyncFor, ast.AsyncWith)):
+                    queue.append(inner)
+            for handler in getattr(stmt, "handlers", []) or []:
+                queue.append(handler.body)
+
+
+def _is_print(stmt: ast.stmt) -> bool:
+    return (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Call)
+        and isinstance(stmt.value.func, ast.Name)
+        and stmt.value.func.id in ("print", "display", "pprint")
+    )
+
+
+@dataclass
+class Slice:
+    """Statements cut from an example, and what the example says about their names."""
+
+    statements: list[ast.stmt]
+    anchor: ast.stmt
+    free: list[str]
+    bound: set[str]
+    imports: list[ast.stmt] = field(default_factory=list)
+    literals: dict[str, str] = field(default_factory=dict)  # free name -> literal source assigned earlier
+    definitions: list[ast.stmt] = field(default_factory=list)  # functions the slice calls, defined earlier
+
+
+def _literal_source(node: ast.expr) -> str | None:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return ast.unparse(node)
+
+
+def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
+    """The anchor statement using the API, plus later statements of its block that read what it binds."""
+    instances = _instances(tree)
+    for block in _blocks(tree.body):
+        for index, stmt in enumerate(block):
+            if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            if _is_print(stmt) or isinstance(stmt, ast.Assert) or not contains_api(stmt, api, instances):
+                continue
+            if isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try)) and any(
+                contains_api(s, api, instances) for s in getattr(stmt, "body", [])
+            ) and len(getattr(stmt, "body", [])) > 3:
+                continue  # a whole loop holding the anchor: a deeper block gives a tighter slice
+            chosen = [stmt]
+            _, bound = names(chosen)
+            for later in block[index + 1 :]:
+                if _is_print(later) or isinstance(later, ast.Assert):
+                    continue
+                free, _ = names([later])
+                if bound & set(free) and not isinstance(later, (ast.Return,)):
+                    chosen.append(later)
+                    _, more = names([later])
+                    bound |= more
+            return _finish(tree, chosen, stmt)
+    return None
+
+
+def prune_import(node: ast.Import | ast.ImportFrom, used: set[str]) -> ast.stmt | None:
+    """The import with only the names in `used` kept; None when it binds none of them."""
+    kept = [a for a in node.names if (a.asname or a.name).split(".")[0] in used or (a.asname or a.name) in used]
+    if not kept:
+        return None
+    if isinstance(node, ast.ImportFrom):
+        return ast.ImportFrom(module=node.module, names=kept, level=node.level)
+    return ast.Import(names=kept)
+
+
+def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice:
+    free, bound = names(chosen)
+    imports: list[ast.stmt] = []
+    literals: dict[str, str] = {}
+    definitions: list[ast.stmt] = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            _, provided = names([node])
+            if provided & set(free):
+                imports.append(node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in free:
+            definitions.append(node)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            literal = _literal_source(node.value)
+            if name in free and literal is not None and node.lineno < anchor.lineno:
+                literals[name] = literal
+    provided_by_imports = set().union(*(names([i])[1] for i in imports)) if imports else set()
+    provided_by_defs = {d.name for d in definitions}
+    for definition in definitions:
+        def_free, _ = names([definition])
+        for name in def_free:
+            if name not in free:
+                free.append(name)
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and node not in imports:
+            _, provided = names([node])
+            if provided & set(free):
+                imports.append(node)
+                provided_by_imports |= provided
+    used = set(free)
+    pruned = [p for p in (prune_import(i, used) for i in imports) if p is not None]
+    free = [n for n in free if n not in provided_by_imports and n not in provided_by_defs]
+    return Slice(chosen, anchor, free, bound, pruned, literals, definitions)
+
+
+def anchor_call(slice_: Slice, api: ApiRef) -> ast.Call | None:
+    """The call node in the anchor statement that invokes the API (for swapping literals to config)."""
+    instances: dict[str, str] = {}
+    for sub in ast.walk(slice_.anchor):
+        if isinstance(sub, ast.Call) and contains_api(sub, api, instances):
+            inner = [c for c in ast.walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, instances)]
+            return inner[0] if inner else sub
+    return None
+
+
+def unpack_arity(statements: list[ast.stmt]) -> int:
+    """The width of tuple unpacking (assignment from a call, or a for-loop target) in the statements:
+    2 when there is none, 0 when different widths occur (a stand-in object cannot serve both)."""
+    widths: set[int] = set()
+    for stmt in statements:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                widths.update(len(t.elts) for t in node.targets if isinstance(t, ast.Tuple))
+            if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Tuple):
+                widths.add(len(node.target.elts))
+    if len(widths) > 1:
+        return 0
+    return widths.pop() if widths else 2
+
+
+def with_setup(tree: ast.Module, piece: Slice, resolvable: set[str]) -> Slice:
+    """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
+    (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively."""
+    top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor for n in ast.walk(stmt))), None)
+    if top is None:
+        return piece
+    earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]
+    chosen = list(piece.statements)
+    needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]
+    added: list[ast.stmt] = []
+    while needed:
+        name = needed.pop(0)
+        producer = None
+        for stmt in reversed(earlier):
+            if stmt in added or _is_print(stmt):
+                continue
+            _, bound = names([stmt])
+            if name in bound and isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                producer = stmt
+                break
+        if producer is None:
+            continue
+        added.append(producer)
+        free, _ = names([producer])
+        needed.extend(n for n in free if n not in resolvable and n not in needed)
+    if not added:
+        return piece
+    ordered = [s for s in tree.body[:top] if s in added]
+    return _finish(tree, ordered + chosen, piece.anchor)
