@@ -223,8 +223,8 @@ def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
                 continue
             if isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try)) and any(
                 contains_api(s, api, instances) for s in getattr(stmt, "body", [])
-            ) and len(getattr(stmt, "body", [])) > 3:
-                continue  # a whole loop holding the anchor: a deeper block gives a tighter slice
+            ):
+                continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             chosen = [stmt]
             _, bound = names(chosen)
             for later in block[index + 1 :]:
