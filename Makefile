@@ -14,7 +14,7 @@ $(BIN)/genrepo: pyproject.toml
 install: $(BIN)/genrepo  ## create .venv and install genrepo with its dev tools
 
 demo: install  ## generate the sample wiki's repositories into ./generated
-	$(BIN)/genrepo from-index $(SAMPLE) --out generated
+	$(BIN)/genrepo from-index $(SAMPLE) --out generated --resolver uv
 
 test: install  ## the whole suite, slow tests included (what CI runs)
 	$(BIN)/python -m pytest

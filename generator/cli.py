@@ -13,6 +13,7 @@ from rich.progress import Progress
 
 from generator import __version__
 from generator.errors import GenrepoError, ParseError, UserError
+from generator.pin import PinOptions
 from generator.pipeline import RunResult, generate, validate
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Generate one runnable repository per wiki workflow.")
@@ -42,6 +43,9 @@ def _print_result(result: RunResult, dry_run: bool) -> None:
                 bound = "bound" if sp.binding.bound else "needs implementation"
                 out.print(f"          step {n}: {sp.step.title} [{sp.binding.kind}, {bound}] -> {sp.file}", markup=False)
             out.print(f"          files: {len(item.files)} ({', '.join(item.files[:6])}, ...)", markup=False)
+            out.print(f"          requirements: {', '.join(plan.requirements) or 'none'}", markup=False)
+            if plan.prerequisites:
+                out.print(f"          prerequisites: {'; '.join(plan.prerequisites)}", markup=False)
         for warning in plan.warnings:
             err.print(f"          warning: {warning}", markup=False)
         for error in item.errors:
@@ -61,16 +65,27 @@ def from_index(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the plan.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout, nothing else.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite folders genrepo did not make, or local edits.")] = False,
+    no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (the README says so).")] = False,
+    no_hashes: Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")] = False,
+    resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
+    mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Resolutions run in parallel.")] = 4,
 ) -> None:
     """Generate one repository per workflow of a wiki."""
+    if resolver not in ("pip-tools", "uv"):
+        err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
+        raise typer.Exit(2)
+    pin = None if no_pin else PinOptions(resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
+    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs)
     show_progress = not as_json and not dry_run and sys.stderr.isatty()
     try:
         if show_progress:
             with Progress(console=err, transient=True) as bar:
-                task = bar.add_task("generating", total=None)
-                result = generate(index, out_dir, workflow or (), dry_run, force, lambda name: bar.update(task, description=name, advance=1))
+                task = bar.add_task("resolving and generating", total=None)
+                result = generate(index, out_dir, workflow or (), progress=lambda name: bar.update(task, description=name, advance=1), **options)
         else:
-            result = generate(index, out_dir, workflow or (), dry_run, force)
+            result = generate(index, out_dir, workflow or (), **options)
     except GenrepoError as exc:
         _fail(exc)
         return

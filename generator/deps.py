@@ -65,7 +65,7 @@ def place(raw: str, mapping: Mapping, internal: frozenset[str] = frozenset()) ->
         return Placement(raw, "system", mapping.system[key])
     if key in mapping.prose:
         return Placement(raw, "python", normalise_dist(mapping.prose[key]))
-    if _ACTION.match(text) and "." not in text.split("/")[0]:
+    if (_ACTION.match(text) and "." not in text.split("/")[0]) or re.search(r"-action(@[\w.-]+)?$", key):
         return Placement(raw, "system", f"GitHub Action {text}")
     head = re.split(r"[.\s\[<>=!~;]", key, maxsplit=1)[0]
     if head in internal:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.deps import load_mapping
-from generator.errors import GenrepoError, UserError
+from generator.errors import GenrepoError, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
 from generator.parse.wiki import load_wiki
+from generator.pin import Pinner, PinOptions, PinResult
 from generator.plan import RepoPlan, plan_workflow
 from generator.render import planned_files, render
 
@@ -57,6 +59,9 @@ class WorkflowResult:
             ],
             "needs_implementation": [sp.step.title for sp in plan.steps if sp.binding.needs_implementation],
             "requirements": list(plan.requirements),
+            "prerequisites": list(plan.prerequisites),
+            "pinned": plan.pinned is not None,
+            "pin_note": plan.pin_note,
             "warnings": [str(w) for w in plan.warnings],
             "errors": list(self.errors),
         }
@@ -114,14 +119,40 @@ def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     return wiki, checked
 
 
-def validate(index: Path, workflows: Iterable[str] = ()) -> RunResult:
+def validate(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = ()) -> RunResult:
     """Parse and plan without writing; a workflow with errors is reported as fail."""
-    wiki, plans = plan_all(index, workflows)
+    wiki, plans = plan_all(index, workflows, mappings)
     results = tuple(
         WorkflowResult(p, "fail" if p.errors else "plan", files=planned_files(p), errors=tuple(str(e) for e in p.errors))
         for p in plans
     )
     return RunResult(wiki, results, wiki.warnings)
+
+
+def pin_plans(plans: list[RepoPlan], pinner: Pinner, jobs: int = 4) -> tuple[list[RepoPlan], dict[str, str]]:
+    """Pin each plan's requirements, one resolution per distinct set, in parallel; returns the plans with
+    their requirements.txt, and {workflow name: reason} for those whose resolution failed."""
+    sets = sorted({p.requirements for p in plans if not p.errors})
+    outcomes: dict[tuple[str, ...], PinResult | PinError] = {}
+
+    def resolve(requirements: tuple[str, ...]) -> tuple[tuple[str, ...], PinResult | PinError]:
+        try:
+            return requirements, pinner.pin(requirements)
+        except PinError as exc:
+            return requirements, exc
+
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1))) as pool:
+        outcomes.update(pool.map(resolve, sets))
+    pinned: list[RepoPlan] = []
+    failures: dict[str, str] = {}
+    for plan in plans:
+        outcome = outcomes.get(plan.requirements)
+        if isinstance(outcome, PinResult):
+            plan = replace(plan, pinned=outcome.text, pin_note=f"pinned with {outcome.resolver}")
+        elif isinstance(outcome, PinError):
+            failures[plan.workflow.name] = str(outcome)
+        pinned.append(plan)
+    return pinned, failures
 
 
 def generate(
@@ -131,17 +162,32 @@ def generate(
     dry_run: bool = False,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    pin: PinOptions | None = None,
+    mappings: tuple[Path, ...] = (),
+    jobs: int = 4,
+    pinner: Pinner | None = None,
 ) -> RunResult:
-    """Generate one repository per workflow; one workflow's failure does not stop the others."""
+    """Generate one repository per workflow; one workflow's failure does not stop the others.
+
+    With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
+    """
     if dry_run:
         return validate(index, workflows)
-    wiki, plans = plan_all(index, workflows)
+    wiki, plans = plan_all(index, workflows, mappings)
+    failures: dict[str, str] = {}
+    if pin is not None or pinner is not None:
+        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs)
+    else:
+        plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
     results: list[WorkflowResult] = []
     for plan in plans:
         if progress:
             progress(plan.workflow.short_name)
         if plan.errors:
             results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
+            continue
+        if plan.workflow.name in failures:
+            results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
             continue
         try:
             rendered = render(plan, out_dir, force=force)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,8 @@ class RepoPlan:
     unplaced: tuple[str, ...]
     warnings: tuple[Diagnostic, ...]
     errors: tuple[Diagnostic, ...]
+    pinned: str | None = None  # the compiled requirements.txt, when pinned
+    pin_note: str = "not pinned: run with pinning (the default) or pip-compile requirements.in"
 
     @property
     def ok(self) -> bool:
@@ -65,42 +66,75 @@ def source_url(repo_url: str | None, location: str) -> str | None:
     return url
 
 
-def _internal_modules(workflow: Workflow) -> frozenset[str]:
-    """Top-level modules of the source project, from its implementation pages' import lines."""
-    names: set[str] = set()
-    repo = (workflow.source_repo_url or "").rsplit("/", 1)[-1].lower()
+_PATH = re.compile(r"^\.?/?((?:[\w.@-]+/)*[\w-]+\.py)\b")
+
+
+def source_modules(workflow: Workflow) -> tuple[str, frozenset[str]]:
+    """(the source project's own import name, modules internal to its repository).
+
+    Every folder and file of a source location (`inference/react_agent.py` gives `inference` and
+    `react_agent`) may be imported as a module once the repository is on the path. The one named like the
+    repository is its package (on PyPI, like unsloth or micrograd); the others are not distributions.
+    """
+    repo = (workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
+    tops: set[str] = {"src"}
     for step in workflow.steps:
-        if step.implementation is None:
-            continue
-        for line in step.implementation.imports:
-            try:
-                tree = ast.parse(line)
-            except SyntaxError:
-                continue
-            for node in ast.walk(tree):
-                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                    names.add(node.module.split(".")[0].lower())
-                elif isinstance(node, ast.Import):
-                    names.update(alias.name.split(".")[0].lower() for alias in node.names)
-    return frozenset(n for n in names if n == repo or repo.replace("-", "_") == n)
+        locations = [step.source_location, *(a.source_location for a in step.supporting)]
+        if step.implementation is not None:
+            locations.append(step.implementation.source_file)
+        for location in locations:
+            for part in re.split(r",\s*", location or ""):
+                m = _PATH.match(part.strip().strip("`"))
+                if m:
+                    segments = m.group(1).strip("/").split("/")
+                    tops.update(seg.removesuffix(".py").lower() for seg in segments)
+    internal = frozenset(t for t in tops if t != repo and t.isidentifier())
+    return repo, internal
 
 
-def requirements_for(workflow: Workflow, mapping: Mapping) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(distributions, prerequisites, unplaced names) for a workflow, sorted and unique."""
-    internal = _internal_modules(workflow)
-    dists: set[str] = set(internal)
+@dataclass(frozen=True)
+class Requirements:
+    """A workflow's dependencies: distributions, prerequisites for the README, names nothing placed."""
+
+    distributions: tuple[str, ...]
+    prerequisites: tuple[str, ...]
+    unplaced: tuple[str, ...]
+    placements: tuple[tuple[str, str, str], ...]  # (name as written, kind, value)
+
+
+def requirements_for(workflow: Workflow, bindings: list[Binding], mapping: Mapping) -> Requirements:
+    """Place every External Dependency and every module the step bodies import."""
+    _, internal = source_modules(workflow)
+    dists: set[str] = set()
     system: set[str] = set()
     unplaced: set[str] = set()
-    for step in workflow.steps:
-        for name in step.external_dependencies:
-            placement: Placement = place(name, mapping, internal)
-            if placement.kind == "python":
-                dists.add(placement.value)
-            elif placement.kind == "system":
-                system.add(placement.value)
-            elif placement.kind == "unknown":
-                unplaced.add(name)
-    return tuple(sorted(dists)), tuple(sorted(system)), tuple(sorted(unplaced))
+    internal_used: set[str] = set()
+    placements: dict[str, tuple[str, str]] = {}
+    names = [dep for step in workflow.steps for dep in step.external_dependencies]
+    names += [module for binding in bindings for module in binding.imports]
+    for name in names:
+        placement: Placement = place(name, mapping, internal)
+        placements[name] = (placement.kind, placement.value)
+        if placement.kind == "python":
+            dists.add(placement.value)
+        elif placement.kind == "system":
+            system.add(placement.value)
+        elif placement.kind == "internal":
+            internal_used.add(placement.value)
+        elif placement.kind == "unknown":
+            unplaced.add(name)
+    if internal_used and workflow.source_repo_url:
+        system.add(
+            f"a checkout of {workflow.source_repo_url} on PYTHONPATH (for its modules {', '.join(sorted(internal_used))})"
+        )
+    elif internal_used:
+        system.add(f"the source project's modules {', '.join(sorted(internal_used))} on PYTHONPATH")
+    return Requirements(
+        tuple(sorted(dists)),
+        tuple(sorted(system)),
+        tuple(sorted(unplaced)),
+        tuple((k, v[0], v[1]) for k, v in sorted(placements.items())),
+    )
 
 
 def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None) -> RepoPlan:
@@ -119,10 +153,11 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None
             module += "_x"
         used.add(module)
         steps.append(StepPlan(step, module, binding, source_url(workflow.source_repo_url, step.source_location)))
-    dists, system, unplaced = requirements_for(workflow, mapping)
+    requirements = requirements_for(workflow, bindings, mapping)
     warnings = list(workflow.warnings) + bind_warnings
-    if unplaced:
-        warnings.append(Diagnostic(f"dependencies not placed as a distribution or prerequisite: {', '.join(unplaced)}", workflow.ref))
+    if requirements.unplaced:
+        names = ", ".join(requirements.unplaced)
+        warnings.append(Diagnostic(f"dependencies placed as neither a distribution nor a prerequisite: {names}", workflow.ref))
     return RepoPlan(
         workflow=workflow,
         wiki=wiki,
@@ -131,9 +166,9 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None
         remote_url=workflow.github_url,
         steps=tuple(steps),
         repeat=repeat_of(workflow, bindings),
-        requirements=dists,
-        prerequisites=system,
-        unplaced=unplaced,
+        requirements=requirements.distributions,
+        prerequisites=requirements.prerequisites,
+        unplaced=requirements.unplaced,
         warnings=tuple(warnings),
         errors=workflow.errors,
     )
@@ -178,6 +213,8 @@ def context(plan: RepoPlan) -> dict:
         "index_line": wf.ref.line,
         "page_path": _relative(wf.page_path, wiki),
         "requirements": list(plan.requirements),
+        "requirements_txt": plan.pinned,
+        "pin_note": plan.pin_note,
         "prerequisites": list(plan.prerequisites),
         "environments": [
             {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path} for n in wf.environments

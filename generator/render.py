@@ -75,6 +75,7 @@ def manifest(plan: RepoPlan, outputs: dict[str, str]) -> dict:
         },
         "workflow": {"name": wf.name, "page": wf.page_path, "index_line": wf.ref.line, "steps_from": wf.steps_from},
         "repo": {"name": plan.repo_name, "package": plan.package_name, "remote_url": plan.remote_url},
+        "requirements": {"distributions": list(plan.requirements), "pinned": plan.pinned is not None, "note": plan.pin_note},
         "steps": [
             {
                 "number": n,

@@ -53,3 +53,18 @@ def test_sample_wikis_generate_sound_repos(tmp_path, sample, test_venv):
         assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
         proc = run_generated_tests(test_venv, item.output_dir)
         assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_generated_ci_workflow_passes_schema_and_security_linters(tmp_path):
+    (item,) = generate(SAMPLES / "loresmith", tmp_path).results
+    workflow = item.output_dir / ".github" / "workflows" / "ci.yml"
+    schema = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)],
+        capture_output=True, text=True,
+    )
+    assert schema.returncode == 0, schema.stdout + schema.stderr
+    audit = subprocess.run(
+        [str(Path(sys.executable).parent / "zizmor"), "--offline", "--min-severity", "medium", str(workflow)],
+        capture_output=True, text=True,
+    )
+    assert audit.returncode == 0, audit.stdout + audit.stderr

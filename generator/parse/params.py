@@ -112,7 +112,17 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
     if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):
         return ()
     spans = code_spans(cell)
-    names = spans if spans else [re.sub(r"\(.*?\)", "", p).strip() for p in _split_top_level(text)]
+    if spans:
+        names = spans
+    else:
+        names = []
+        for part in _split_top_level(text):
+            inner = re.search(r"\((.*)\)", part)
+            outer = re.sub(r"\(.*?\)", "", part).strip()
+            if inner and len(outer.split()) > 1 and "," in inner.group(1):
+                names.extend(n.strip() for n in inner.group(1).split(","))  # "Depends on format (a, b, c)"
+            else:
+                names.append(outer)
     result: list[str] = []
     for name in names:
         name = name.strip().strip(".")

@@ -1,0 +1,66 @@
+"""Placing dependency names: distributions, prerequisites, the standard library; the mapping is data."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.bind import bind_workflow
+from generator.deps import load_mapping, place
+from generator.parse.wiki import load_wiki
+from generator.plan import requirements_for
+from tests.conftest import corpus_indexes
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "value"),
+    [
+        ("trl.SFTTrainer", "python", "trl"),
+        ("sklearn", "python", "scikit-learn"),
+        ("PIL", "python", "pillow"),
+        ("yaml", "python", "pyyaml"),
+        ("cv2", "python", "opencv-python"),
+        ("huggingface_hub", "python", "huggingface-hub"),
+        ("HuggingFace", "python", "transformers"),
+        ("TRL", "python", "trl"),
+        ("random (stdlib)", "stdlib", "random"),
+        ("os", "stdlib", "os"),
+        ("llama.cpp", "system", "llama.cpp (build from source: https://github.com/ggerganov/llama.cpp)"),
+        ("CUDA", "system", "an NVIDIA GPU with CUDA"),
+        ("Docker", "system", "Docker"),
+        ("Node", "system", "Node.js"),
+        ("actions/checkout@v4", "system", "GitHub Action actions/checkout@v4"),
+        ("None", "ignore", ""),
+        ("some prose nobody maps", "unknown", ""),
+    ],
+)
+def test_place(name, kind, value):
+    placement = place(name, load_mapping())
+    assert (placement.kind, placement.value) == (kind, value)
+
+
+def test_internal_modules_are_not_distributions():
+    assert place("utils", load_mapping(), frozenset({"utils"})).kind == "internal"
+
+
+def test_users_extend_the_mapping_with_a_file(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[imports]\nmylib = "my-lib-dist"\n[system]\n"frobnicator" = "the frobnicator CLI"\n[prose]\n"our stack" = "internal-sdk"\n')
+    mapping = load_mapping((extra,))
+    assert place("mylib.sub", mapping).value == "my-lib-dist"
+    assert place("frobnicator", mapping).kind == "system"
+    assert place("our stack", mapping).value == "internal-sdk"
+    assert place("PIL", mapping).value == "pillow"  # the built-in table still applies
+
+
+@pytest.mark.skipif(not corpus_indexes(), reason="corpus not found")
+def test_no_dependency_in_the_corpus_is_left_unplaced():
+    mapping = load_mapping()
+    unplaced = []
+    for index in corpus_indexes():
+        wiki = load_wiki(index)
+        for workflow in wiki.workflows:
+            bindings, _ = bind_workflow(workflow, mapping)
+            requirements = requirements_for(workflow, bindings, mapping)
+            unplaced += [f"{index.parent.name}: {name}" for name in requirements.unplaced]
+            assert all(" " not in d for d in requirements.distributions)
+    assert unplaced == []
