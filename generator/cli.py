@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,17 +11,27 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import Progress
+from rich.table import Table
 
 from generator import __version__
 from generator.errors import GenrepoError, ParseError, UserError
 from generator.pin import PinOptions
-from generator.pipeline import RunResult, generate, validate
+from generator.pipeline import RunResult, generate, publish, validate
+from generator.publish import PublishOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Generate one runnable repository per wiki workflow.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 IndexArg = Annotated[Path, typer.Argument(help="Path to the wiki's _WorkflowIndex.md (or its folder).")]
+OwnerOpt = Annotated[Optional[str], typer.Option("--owner", help="Owner for workflows citing no URL (default: the token's user).")]
+PrivateOpt = Annotated[bool, typer.Option("--private/--public", help="Visibility of repositories genrepo creates.")]
+ApiUrlOpt = Annotated[str, typer.Option("--github-api-url", help="API base URL; GitHub Enterprise Server: https://HOST/api/v3.")]
+TokenEnvOpt = Annotated[Optional[str], typer.Option("--token-env", help="Name of the environment variable holding the token.")]
+PrOpt = Annotated[bool, typer.Option("--pr", help="Where the remote has commits genrepo did not make, open a pull request.")]
+ForcePublishOpt = Annotated[bool, typer.Option("--force-publish", help="Replace content of commits genrepo did not make (history kept).")]
+WriteBackOpt = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
+ShardOpt = Annotated[str, typer.Option("--shard", help="I/N: publish only the I-th of N slices of the wiki.")]
 WorkflowOpt = Annotated[Optional[list[str]], typer.Option("--workflow", "-w", help="Only this workflow (repeatable).")]
 
 
@@ -71,8 +82,22 @@ def from_index(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Resolutions run in parallel.")] = 4,
+    publish_too: Annotated[bool, typer.Option("--publish", help="Then publish each repository (see `genrepo publish`).")] = False,
+    owner: OwnerOpt = None,
+    private: PrivateOpt = True,
+    api_url: ApiUrlOpt = "https://api.github.com",
+    token_env: TokenEnvOpt = None,
+    pr: PrOpt = False,
+    force_publish: ForcePublishOpt = False,
+    write_back: WriteBackOpt = False,
+    shard: ShardOpt = "1/1",
 ) -> None:
-    """Generate one repository per workflow of a wiki."""
+    """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
+    if publish_too:
+        options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
+                                 force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
+        pin_options = None if no_pin else PinOptions(resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
+        _publish(index, out_dir, workflow, options, pin_options, mapping, as_json)
     if resolver not in ("pip-tools", "uv"):
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
@@ -94,6 +119,80 @@ def from_index(
     else:
         _print_result(result, dry_run)
     raise typer.Exit(result.exit_code)
+
+
+def _shard(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        err.print(f"error: --shard takes I/N with 1 <= I <= N, not {text!r}", markup=False)
+        raise typer.Exit(2)
+    return int(m.group(1)), int(m.group(2))
+
+
+def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin: PinOptions | None, mapping, as_json: bool,
+             report: Path | None = None) -> None:
+    try:
+        run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()))
+    except GenrepoError as exc:
+        _fail(exc)
+        return
+    if report is not None:
+        report.write_text(json.dumps(run.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(run.report(), indent=2, ensure_ascii=False) + "\n")
+        raise typer.Exit(run.exit_code)
+    for item in run.generated.results:
+        if not item.ok:
+            err.print(f"fail      {item.plan.workflow.short_name}: {'; '.join(item.errors)}", markup=False)
+    table = Table(title="dry run: nothing was changed" if options.dry_run else None, show_lines=False)
+    for column in ("action", "workflow", "repository", "detail"):
+        table.add_column(column, overflow="fold")
+    for result in run.results:
+        verb = f"would {result.action}" if result.dry_run and result.action not in ("unchanged", "refuse", "fail") else result.action
+        table.add_row(verb, result.workflow, result.url or result.repo, result.detail)
+    out.print(table)
+    for result in run.results:
+        if result.diff and (options.dry_run or result.action in ("refuse",)):
+            out.print(f"{result.repo}:", markup=False)
+            for line in result.diff[:200]:
+                out.print(f"  {line}", markup=False)
+        for replaced in result.replaced:
+            out.print(f"{result.repo}: {'would replace' if options.dry_run else 'not made by genrepo'}: {replaced}", markup=False)
+    for path in run.written_back:
+        out.print(f"wrote the URL back into {path}", markup=False)
+    counts = run.counts()
+    out.print(", ".join(f"{counts[k]} {label}" for k, label in (
+        ("create", "created"), ("update", "updated"), ("unchanged", "unchanged"), ("pr", "pull requests"),
+        ("refuse", "refused"), ("fail", "failed"))), markup=False)
+    raise typer.Exit(run.exit_code)
+
+
+@app.command("publish")
+def publish_cmd(
+    index: IndexArg,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the generated repositories.")] = Path("generated"),
+    workflow: WorkflowOpt = None,
+    owner: OwnerOpt = None,
+    private: PrivateOpt = True,
+    api_url: ApiUrlOpt = "https://api.github.com",
+    token_env: TokenEnvOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Change nothing; show what would happen and the file diff.")] = False,
+    pr: PrOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace content of commits genrepo did not make (history kept).")] = False,
+    write_back: WriteBackOpt = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=16, help="Repositories published in parallel.")] = 2,
+    shard: ShardOpt = "1/1",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+    no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt.")] = False,
+    resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
+    mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML.")] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")] = None,
+) -> None:
+    """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
+    options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
+                             force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
+    pin = None if no_pin else PinOptions(resolver=resolver)
+    _publish(index, out_dir, workflow, options, pin, mapping, as_json, report)
 
 
 @app.command("validate")

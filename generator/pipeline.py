@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator import writeback
 from generator.deps import load_mapping
 from generator.errors import GenrepoError, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
 from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult
 from generator.plan import RepoPlan, plan_workflow
+from generator.publish import (
+    GitHubClient,
+    PublishOptions,
+    PublishResult,
+    PyGithubClient,
+    Secret,
+    publish_one,
+    read_token,
+)
 from generator.render import planned_files, render
 
 
@@ -196,3 +207,86 @@ def generate(
             continue
         results.append(WorkflowResult(plan, rendered.action, rendered.path, rendered.files))
     return RunResult(wiki, tuple(results), wiki.warnings)
+
+
+@dataclass(frozen=True)
+class PublishRun:
+    """Publishing results, with the generation they came from."""
+
+    generated: RunResult
+    results: tuple[PublishResult, ...]
+    written_back: tuple[str, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        bad = any(r.action in ("fail", "refuse") for r in self.results)
+        return 1 if bad or self.generated.exit_code else 0
+
+    def counts(self) -> dict[str, int]:
+        counts = {key: 0 for key in ("create", "update", "unchanged", "pr", "refuse", "fail")}
+        for result in self.results:
+            counts[result.action] = counts.get(result.action, 0) + 1
+        counts["fail"] += sum(1 for r in self.generated.results if not r.ok)
+        return counts
+
+    def report(self) -> dict:
+        return {
+            "generated": self.generated.report(),
+            "published": [
+                {
+                    "workflow": r.workflow, "repo": r.repo, "action": r.action, "url": r.url, "repo_url": r.repo_url,
+                    "detail": r.detail, "commit": r.commit, "replaced": list(r.replaced), "diff": list(r.diff),
+                    "dry_run": r.dry_run,
+                }
+                for r in self.results
+            ],
+            "written_back": list(self.written_back),
+            "summary": self.counts(),
+        }
+
+
+def select_shard(wiki: Wiki, names: Iterable[str], shard: tuple[int, int]) -> list[str]:
+    """The workflow names of shard I of N (1-based), in index order, among the selected ones."""
+    index, total = shard
+    chosen = _select(wiki, names)
+    return [w.name for position, w in enumerate(chosen) if position % total == index - 1]
+
+
+def publish(
+    index: Path,
+    out_dir: Path,
+    options: PublishOptions,
+    workflows: Iterable[str] = (),
+    pin: PinOptions | None = None,
+    mappings: tuple[Path, ...] = (),
+    client_factory: Callable[[Secret, PublishOptions], GitHubClient] | None = None,
+    force_render: bool = False,
+) -> PublishRun:
+    """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository."""
+    token = read_token(options.token_env)
+    client = (client_factory or PyGithubClient)(token, options)
+    wiki = load_wiki(index)
+    names = select_shard(wiki, workflows, options.shard)
+    if not names:
+        return PublishRun(RunResult(wiki, (), wiki.warnings), ())
+    with tempfile.TemporaryDirectory(prefix="genrepo-publish-") as scratch:
+        target = Path(scratch) if options.dry_run else out_dir
+        generated = generate(index, target, names, force=force_render, pin=pin, mappings=mappings)
+        ready = [r for r in generated.results if r.ok and r.output_dir is not None]
+
+        def one(item: WorkflowResult) -> PublishResult:
+            return publish_one(item.plan, item.output_dir, client, token, options)
+
+        with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+            results = tuple(pool.map(one, ready))
+    written: list[str] = []
+    if options.write_back and not options.dry_run:
+        root = Path(wiki.root)
+        for item, result in zip(ready, results, strict=True):
+            if result.action in ("create", "update", "unchanged", "pr") and result.repo_url:
+                page = item.plan.workflow.page_path
+                if page and writeback.page(root / page, result.repo_url):
+                    written.append(page)
+                if writeback.index(root / wiki.index_path, item.plan.workflow.name, result.repo_url):
+                    written.append(f"{wiki.index_path} ({item.plan.workflow.short_name})")
+    return PublishRun(generated, results, tuple(written))
