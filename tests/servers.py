@@ -36,6 +36,7 @@ class FakeGitHub:
     faults: list[Fault] = field(default_factory=list)
     log: list[tuple[str, str, int]] = field(default_factory=list)
     pushes: int = 0
+    chunked: int = 0  # request bodies that arrived with Transfer-Encoding: chunked
     pulls: dict[str, list[dict]] = field(default_factory=dict)
     repos: dict[str, dict] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
@@ -147,6 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            self.hub.chunked += 1
             chunks = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)

@@ -228,3 +228,15 @@ def test_cli_publish_summary_and_the_token_never_leaks(tmp_path, hub, wiki):
     assert texts and all(TOKEN not in text and basic not in text for text in texts)
     config = (tmp_path / "out" / "workflow-llm-loresmith-guided-finetuning" / ".git" / "config").read_text()
     assert "extraHeader" not in config and "Authorization" not in config
+
+
+def test_a_push_over_one_mebibyte_goes_chunked_and_lands(tmp_path, hub, wiki):
+    publish(wiki, tmp_path / "out", options(hub))
+    repo = tmp_path / "out" / "workflow-llm-loresmith-guided-finetuning"
+    (repo / "data").mkdir()
+    (repo / "data" / "sample.bin").write_bytes(os.urandom(3 * 1024 * 1024))  # incompressible: the pack exceeds 1 MiB
+    change_overview(wiki, "Bigger: end-to-end process for fine-tuning")
+    run = publish(wiki, tmp_path / "out", options(hub))
+    assert [r.action for r in run.results] == ["update"], run.results[0].detail
+    assert hub.chunked >= 1
+    assert "data/sample.bin" in git("--git-dir", str(hub.bare(FULL)), "ls-tree", "-r", "--name-only", "main")
