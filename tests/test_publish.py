@@ -68,6 +68,7 @@ def test_create_then_unchanged_then_exactly_one_new_commit(tmp_path, hub, wiki):
     assert ".genrepo.json" in files and ".github/workflows/ci.yml" in files and "README.md" in files
     meta = hub.repos[FULL]
     assert meta["private"] is True and "fine-tuning" in meta["topics"] and meta["description"].startswith("End-to-end")
+    assert meta["homepage"] == "https://github.com/example-org/llm-loresmith/blob/main/docs/guided_workflow.md"
     pushes = hub.pushes
 
     second = publish(wiki, tmp_path / "out", options(hub))
@@ -240,3 +241,14 @@ def test_a_push_over_one_mebibyte_goes_chunked_and_lands(tmp_path, hub, wiki):
     assert [r.action for r in run.results] == ["update"], run.results[0].detail
     assert hub.chunked >= 1
     assert "data/sample.bin" in git("--git-dir", str(hub.bare(FULL)), "ls-tree", "-r", "--name-only", "main")
+
+
+def test_from_index_publish_flag_and_public_visibility(tmp_path, hub, wiki):
+    env = {**os.environ, "GITHUB_TOKEN": TOKEN}
+    command = [sys.executable, "-m", "generator", "from-index", str(wiki), "--out", str(tmp_path / "out"), "--no-pin",
+               "--publish", "--owner", "acme", "--public", "--github-api-url", hub.api_url]
+    dry = subprocess.run([*command, "--dry-run"], capture_output=True, text=True, env=env, timeout=300)
+    assert dry.returncode == 0 and "would create" in dry.stdout and FULL not in hub.repos
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0 and "1 created" in done.stdout
+    assert hub.repos[FULL]["private"] is False
