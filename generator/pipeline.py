@@ -14,7 +14,7 @@ from generator.errors import GenrepoError, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
 from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult
-from generator.plan import RepoPlan, plan_workflow
+from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.publish import (
     GitHubClient,
     PublishOptions,
@@ -117,7 +117,13 @@ def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     """Parse the wiki and plan the selected workflows; repository name clashes become errors."""
     wiki = load_wiki(index)
     mapping = load_mapping(mappings)
-    plans = [plan_workflow(wiki, wf, mapping) for wf in _select(wiki, workflows)]
+    plans = []
+    for workflow in _select(wiki, workflows):
+        try:
+            plans.append(plan_workflow(wiki, workflow, mapping))
+        except Exception as exc:  # a wiki shape no rule foresaw must not stop the other workflows
+            reason = f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
+            plans.append(failed_plan(wiki, workflow, reason))
     seen: dict[str, str] = {}
     checked: list[RepoPlan] = []
     for plan in plans:

@@ -174,6 +174,16 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None
     )
 
 
+def failed_plan(wiki: Wiki, workflow: Workflow, reason: str) -> RepoPlan:
+    """A plan that only carries an error, for a workflow genrepo could not plan."""
+    name = repo_name_from_url(workflow.github_url) if workflow.github_url else derived_repo_name(workflow.namespace, workflow.short_name)
+    return RepoPlan(
+        workflow=workflow, wiki=wiki, repo_name=name, package_name=package_name(name), remote_url=workflow.github_url,
+        steps=(), repeat=None, requirements=(), prerequisites=(), unplaced=(), warnings=workflow.warnings,
+        errors=workflow.errors + (Diagnostic(reason, workflow.ref),),
+    )
+
+
 def _param_context(param: ConfigParam) -> dict:
     return {
         "name": param.name,

@@ -167,3 +167,23 @@ def test_crlf_wiki_gives_the_same_repo_as_lf(tmp_path):
     for path in one.rglob("*"):
         if path.is_file() and path.name != ".genrepo.json":  # the manifest records the differing file hashes
             assert path.read_bytes() == (two / path.relative_to(one)).read_bytes(), path
+
+
+def test_a_workflow_genrepo_cannot_plan_fails_alone(tmp_path, monkeypatch):
+    import generator.pipeline as pipeline
+    from tests.conftest import SAMPLES
+
+    real = pipeline.plan_workflow
+
+    def flaky(wiki, workflow, mapping=None):
+        if workflow.short_name == "GGUF_Export":
+            raise RuntimeError("an unforeseen wiki shape")
+        return real(wiki, workflow, mapping)
+
+    monkeypatch.setattr(pipeline, "plan_workflow", flaky)
+    result = pipeline.generate(SAMPLES / "unsloth", tmp_path)
+    actions = {r.plan.workflow.short_name: r.action for r in result.results}
+    assert actions.pop("GGUF_Export") == "fail" and set(actions.values()) == {"create"}
+    failed = next(r for r in result.results if r.action == "fail")
+    assert "_WorkflowIndex.md:" in failed.errors[0] and "unforeseen wiki shape" in failed.errors[0]
+    assert result.exit_code == 1
