@@ -217,9 +217,14 @@ def validate_cmd(
         status = "FAIL" if item.errors else "ok"
         out.print(f"{status:<4} {wf.name}  ({wf.ref})", markup=False)
         out.print(f"     page: {wf.page_path or 'missing'}; steps: {len(wf.steps)} from {wf.steps_from}; url: {wf.github_url or wf.github_url_status}", markup=False)
+        bindings = {sp.step.ref: sp.binding for sp in item.plan.steps}
         for step in wf.steps:
             missing = [label for label, value in (("API", step.api_call), ("source", step.source_location), ("description", step.description), ("implementation page", step.implementation)) if not value]
-            line = f"     step {step.number}: {step.title} ({step.ref})"
+            binding = bindings.get(step.ref)
+            state = ""
+            if binding is not None:
+                state = f" [{binding.kind}, " + ("bound" if binding.bound else "needs implementation" if binding.needs_implementation else "manual") + "]"
+            line = f"     step {step.number}: {step.title} ({step.ref}){state}"
             if missing:
                 line += f" missing: {', '.join(missing)}"
             out.print(line, markup=False)
