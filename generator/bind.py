@@ -17,7 +17,18 @@ from generator.apitext import ApiParam, ApiRef, dotted, parse_api
 from generator.deps import Mapping
 from generator.model import Diagnostic, Param, Step, Workflow
 from generator.naming import identifier
-from generator.slicing import Slice, contains_api, cut, names, parse_example, prune_import, unpack_arity, with_setup
+from generator.slicing import (
+    Slice,
+    anchor_call,
+    contains_api,
+    cut,
+    names,
+    parse_example,
+    prune_import,
+    restrict,
+    unpack_arity,
+    with_setup,
+)
 
 KINDS = ("call", "method", "import", "pattern", "tool", "manual")
 _CLI_HINT = re.compile(r"^(\$\s*)?[a-z][\w.]*(-[\w]+)+(\s|$)|^\$\s|^(ollama|llama[\w-]*|git|gh|npm|npx|docker|make|bash|sh|curl)\s", re.IGNORECASE)
@@ -259,6 +270,10 @@ def _example_imports(step: Step) -> list[str]:
     return lines
 
 
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
 def _modules_of(import_lines: list[str]) -> tuple[str, ...]:
     modules: list[str] = []
     for line in import_lines:
@@ -271,10 +286,6 @@ def _modules_of(import_lines: list[str]) -> tuple[str, ...]:
         elif isinstance(node, ast.Import):
             modules.extend(a.name for a in node.names)
     return tuple(dict.fromkeys(modules))
-
-
-def _indent(lines: list[str]) -> str:
-    return "\n".join(lines)
 
 
 @dataclass
@@ -301,15 +312,9 @@ def _candidates(step: Step, api: ApiRef, later_apis: list[ApiRef]) -> list[_Cand
                 break
             kept.append(stmt)
         if len(kept) != len(piece.statements):
-            piece = cut_subset(tree, piece, kept)
+            piece = restrict(tree, piece, kept)
         found.append(_Candidate(piece, order, tree))
     return found
-
-
-def cut_subset(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
-    from generator.slicing import _finish
-
-    return _finish(tree, kept, piece.anchor)
 
 
 def _score(candidate: _Candidate, artifacts: _Artifacts, keys: dict[str, Param], demanded: set[str]) -> tuple:
@@ -337,8 +342,6 @@ def _produced(piece: Slice) -> list[str]:
 
 def _swap_literals_for_config(piece: Slice, api: ApiRef, keys: dict[str, Param]) -> dict[str, str]:
     """Replace literal arguments of the API call with config names; returns {name: literal default}."""
-    from generator.slicing import anchor_call
-
     call = anchor_call(piece, api)
     if call is None:
         return {}
@@ -513,7 +516,7 @@ class WorkflowBinder:
         return Binding(
             kind=kind,
             bound=resolved,
-            body=_indent(body),
+            body=_join(body),
             import_line="; ".join(imports),
             import_origin=import_origin if imports else ("upstream" if resolved else "none"),
             consumes=tuple(dict.fromkeys(consumes)),
@@ -612,7 +615,7 @@ class WorkflowBinder:
         return Binding(
             kind=kind,
             bound=True,
-            body=_indent(body),
+            body=_join(body),
             import_line="; ".join(imports),
             import_origin=origin,
             consumes=tuple(dict.fromkeys(consumes)),
@@ -651,7 +654,7 @@ class WorkflowBinder:
         line = ast.unparse(node)
         body = [f"{line}  # noqa: F401 (imported for its side effects)", "", "return {}"]
         return Binding(
-            kind="import", bound=True, body=_indent(body), import_line=line, import_origin="page",
+            kind="import", bound=True, body=_join(body), import_line=line, import_origin="page",
             imports=_modules_of([line]), target="", source="import",
         )
 
@@ -685,7 +688,7 @@ class WorkflowBinder:
             f"return {{{('tool_output')!r}: completed.stdout}}",
         ]
         return Binding(
-            kind="tool", bound=True, body=_indent(body), import_origin="none", produces=("tool_output",),
+            kind="tool", bound=True, body=_join(body), import_origin="none", produces=("tool_output",),
             params=tuple(params), target=command[0], source="tool", notes=("runs an external command",),
         )
 
@@ -700,7 +703,7 @@ class WorkflowBinder:
         if outputs and keys and set(outputs) <= set(keys):
             params = [_config_param(n, keys[n], None) for n in outputs]
             body = ["return {" + ", ".join(f"{n!r}: config[{n!r}]" for n in outputs) + "}"]
-            return Binding(kind="pattern", bound=True, body=_indent(body), produces=tuple(outputs), params=tuple(params), source="passthrough")
+            return Binding(kind="pattern", bound=True, body=_join(body), produces=tuple(outputs), params=tuple(params), source="passthrough")
         contract = f"def {api.last}({', '.join(p.name for p in api.params)})" if api else step.api_call
         return self._stub(step, "pattern", f"implement the documented contract: {contract}")
 
@@ -756,7 +759,7 @@ class WorkflowBinder:
             body.append(f"{produced[0]} = {value}")
         body.append("return {" + ", ".join(f"{n!r}: {n}" for n in produced) + "}")
         return Binding(
-            kind="pattern", bound=True, body=_indent(body), consumes=tuple(dict.fromkeys(consumes)), produces=tuple(produced),
+            kind="pattern", bound=True, body=_join(body), consumes=tuple(dict.fromkeys(consumes)), produces=tuple(produced),
             params=tuple(params), imports=_modules_of(imports), target=name, source="pattern",
         )
 
@@ -770,7 +773,7 @@ class WorkflowBinder:
             "return dict(config)",
         ]
         return Binding(
-            kind="manual", bound=False, body=_indent(body), produces=tuple(keys), params=tuple(params), source="manual",
+            kind="manual", bound=False, body=_join(body), produces=tuple(keys), params=tuple(params), source="manual",
             notes=("a manual or decision step: run() logs it and passes its config values on as artifacts",),
         )
 

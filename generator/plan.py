@@ -194,10 +194,6 @@ def _param_context(param: ConfigParam) -> dict:
     }
 
 
-def _relative(path: str | None, wiki: Wiki) -> str:
-    return path or ""
-
-
 def context(plan: RepoPlan) -> dict:
     """The template context: plain JSON data with a fixed shape (lists, never free-form dicts)."""
     wf = plan.workflow
@@ -221,7 +217,7 @@ def context(plan: RepoPlan) -> dict:
         "wiki_name": Path(wiki.root).name,
         "index_path": wiki.index_path,
         "index_line": wf.ref.line,
-        "page_path": _relative(wf.page_path, wiki),
+        "page_path": wf.page_path or "",
         "requirements": list(plan.requirements),
         "requirements_txt": plan.pinned,
         "pin_note": plan.pin_note,

@@ -285,6 +285,11 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
     return Slice(chosen, anchor, free, bound, pruned, literals, definitions)
 
 
+def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
+    """The slice cut down to the statements kept (its names recomputed)."""
+    return _finish(tree, kept, piece.anchor)
+
+
 def anchor_call(slice_: Slice, api: ApiRef) -> ast.Call | None:
     """The call node in the anchor statement that invokes the API (for swapping literals to config)."""
     instances: dict[str, str] = {}

@@ -124,7 +124,7 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
     tables = mw.wikitables(body)
     rows: list[list[str]] = tables[0] if tables else []
     if not rows:
-        for block in parse_blocks(mw.strip_code_blocks(body) if "```" not in body else body):
+        for block in parse_blocks(body):
             if block.kind == "table":
                 rows = [list(block.header)] + [list(r.cells) for r in block.rows]
                 break
