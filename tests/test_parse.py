@@ -89,8 +89,11 @@ def test_mermaid_spans_lines_and_braces():
 
 
 def test_sections_ignore_headings_inside_code():
-    text = "== A ==\n```python\n# not a heading\n== nor this ==\n```\n=== B ===\nbody\n## C\n"
-    assert [(s.level, s.title, s.line) for s in mw.sections(text)] == [(2, "A", 1), (3, "B", 6), (2, "C", 8)]
+    text = "# Title\n== A ==\n```python\n# not a heading\n== nor this ==\n```\n=== B ===\nbody\n## a list item\n"
+    # in a MediaWiki page `## x` is a nested numbered list item; only a first-line `# Title` is a heading
+    assert [(s.level, s.title, s.line) for s in mw.sections(text)] == [(1, "Title", 1), (2, "A", 2), (3, "B", 7)]
+    markdown = "# init\n\n## Overview\ntext\n```\n## not this\n```\n### Signature\n"
+    assert [(s.level, s.title) for s in mw.sections(markdown)] == [(1, "init"), (2, "Overview"), (3, "Signature")]
 
 
 def test_key_parameters():
@@ -199,3 +202,13 @@ def test_mediawiki_implementation_page_through_principle(tmp_path):
     assert (found.source_file, found.source_lines) == ("demo/things.py", "10-20")
     assert found.imports == ("from demo import thing",)
     assert found.inputs[0].name == "a" and found.inputs[0].required == "Yes"
+
+
+def test_pages_without_step_headings_use_subsections_or_numbered_lists(tmp_path):
+    sub = "# Workflow: Sub\n\n== Execution Steps ==\n\n=== Load the model ===\nLoads it.\n\n=== Train &amp; save ===\nTrains.\n"
+    listed = "# Workflow: Listed\n\n== Steps ==\n# '''Load''': read the files\n# '''Clean''': drop duplicates\n# Save the result\n"
+    index = "# Workflow Index: Demo_Wiki\n\n| Page | File |\n|---|---|\n| Demo_Wiki_Sub | [→](./workflows/Demo_Wiki_Sub.md) |\n| Demo_Wiki_Listed | [→](./workflows/Demo_Wiki_Listed.md) |\n"
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sub.md": sub, "workflows/Demo_Wiki_Listed.md": listed})
+    sub_wf, listed_wf = load_wiki(tmp_path).workflows
+    assert [(s.title, s.ref.line) for s in sub_wf.steps] == [("Load the model", 5), ("Train & save", 8)]
+    assert [s.title for s in listed_wf.steps] == ["Load", "Clean", "Save the result"]

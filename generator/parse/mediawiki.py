@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Comment, ExternalLink, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -75,11 +75,15 @@ def sections(text: str) -> list[Section]:
     """Split a page on `== X ==` and `## X` headings that lie outside code; line numbers are 1-based."""
     lines = text.split("\n")
     mask = _code_mask(lines)
+    # In a MediaWiki page a line starting with `#` is a numbered list item, except a first-line title.
+    wiki_style = any(_WIKI_HEADING.match(line) for line, masked in zip(lines, mask, strict=True) if not masked)
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     heads: list[tuple[int, int, str]] = []
     for index, line in enumerate(lines):
         if mask[index]:
             continue
-        m = _WIKI_HEADING.match(line) or _MD_HEADING.match(line)
+        md = _MD_HEADING.match(line) if not wiki_style or index == first else None
+        m = _WIKI_HEADING.match(line) or md
         if m and m.group(2):
             heads.append((index, len(m.group(1)), m.group(2).strip()))
     result: list[Section] = []
@@ -262,6 +266,8 @@ def to_markdown(text: str) -> str:
                 out.append(inner)
         elif isinstance(node, Heading):
             out.append(f"#### {to_markdown(str(node.title)).strip()}\n")
+        elif isinstance(node, HTMLEntity):
+            out.append(node.normalize())
         elif isinstance(node, (Comment, Template)):
             continue
         else:

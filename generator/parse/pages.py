@@ -63,6 +63,38 @@ def page_refs(text: str) -> list[str]:
     return [f"{m.group(1)}:{m.group(2)}" for m in _PAGE_REF.finditer(text)]
 
 
+_NUMBERED = re.compile(r"^\s*(?:#|\d+[.)])\s+(.+)$")
+
+
+def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
+    """Steps of a page that has no `Step N:` headings: the subsections of its steps section, else the
+    numbered list in it."""
+    parent = mw.find_section(sections, "Execution Steps", "Steps", "Workflow Steps", "Procedure", "The Recipe")
+    if parent is None:
+        return []
+    start = sections.index(parent)
+    children = []
+    for section in sections[start + 1 :]:
+        if section.level <= parent.level:
+            break
+        if section.level == parent.level + 1:
+            children.append(section)
+    if children:
+        return [
+            PageStep(n, mw.prose(c.title).strip(), c.line, mw.prose(mw.strip_code_blocks(c.body)),
+                     code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in ("python", "py", "")])
+            for n, c in enumerate(children, start=1)
+        ]
+    steps = []
+    for offset, line in enumerate(mw.strip_code_blocks(parent.body).split("\n")):
+        m = _NUMBERED.match(line)
+        if m:
+            title = mw.prose(m.group(1)).split(":")[0].strip(" *'")[:80]
+            if title:
+                steps.append(PageStep(len(steps) + 1, title, parent.body_line + offset, mw.prose(m.group(1))))
+    return steps
+
+
 def parse_workflow_page(source: WikiText) -> WorkflowPage:
     """Read a workflow page; missing sections stay empty."""
     sections = mw.sections(source.text)
@@ -84,13 +116,15 @@ def parse_workflow_page(source: WikiText) -> WorkflowPage:
         page.steps.append(
             PageStep(
                 number=int(m.group(1)),
-                title=m.group(2).strip(),
+                title=mw.prose(m.group(2)).strip(),
                 line=section.line,
                 description=mw.prose(mw.strip_code_blocks(body)),
                 principle=principle,
                 code=[b.code for b in mw.code_blocks(body, section.body_line) if b.lang in ("python", "py", "")],
             )
         )
+    if not page.steps:
+        page.steps = _fallback_steps(sections)
     diagram = mw.mermaid(source.text)
     if diagram:
         page.mermaid = diagram[0]
