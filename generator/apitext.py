@@ -170,32 +170,40 @@ def _balanced(text: str, start: int) -> str | None:
 
 
 def api_from_signature(signature: str, implementation_name: str = "") -> str:
-    """API text (`Cls(a, b)`, `Cls.method(self, x)`, `func(x)`) from an implementation page's Signature block."""
+    """API text (`Cls(a, b)`, `Cls.method(self, x)`, `func(x)`) from an implementation page's Signature block.
+
+    A `def` the implementation is named after wins (`FastLanguageModel_from_pretrained` picks
+    `from_pretrained`, owned by the class around it); else a class's constructor; else the first `def`.
+    """
     headers = list(_HEADER.finditer(signature))
     if not headers:
         return ""
-    first = headers[0]
-    kind, name = first.group(1), first.group(2)
-    if kind == "class":
-        init = next((h for h in headers[1:] if h.group(2) == "__init__" and h.group(3)), None)
+    classes = [h for h in headers if h.group(1) == "class"]
+    defs = [h for h in headers if h.group(1) != "class" and h.group(3) and h.group(2) != "__init__"]
+    named = [h for h in defs if implementation_name == h.group(2) or implementation_name.endswith("_" + h.group(2))]
+    if classes and not named:
+        first = classes[0]
+        init = next((h for h in headers if h.group(2) == "__init__" and h.group(3) and h.start() > first.start()), None)
         args = _balanced(signature, init.end() - 1) if init else ""
         params = _parse_params(args or "") if args is not None else None
         shown = [p.name for p in (params or ()) if p.name != "self" and p.kind == "normal"]
-        return f"{name}({', '.join(shown)})"
-    if not first.group(3):
+        return f"{first.group(2)}({', '.join(shown)})"
+    chosen = named[0] if named else (defs[0] if defs else None)
+    if chosen is None:
         return ""
-    args = _balanced(signature, first.end() - 1)
+    name = chosen.group(2)
+    args = _balanced(signature, chosen.end() - 1)
     if args is None:
         return ""
     params = _parse_params(args)
     shown = [p.name for p in (params or ()) if p.kind == "normal"]
-    owner = ""
-    if implementation_name.endswith("_" + name):
+    owner = next((c.group(2) for c in reversed(classes) if c.start() < chosen.start()), "")
+    if not owner and implementation_name.endswith("_" + name):
         prefix = implementation_name[: -len(name) - 1].rsplit("_", 1)[-1]
         if prefix[:1].isupper() and prefix.isidentifier():
             owner = prefix
     callee = f"{owner}.{name}" if owner else name
-    if owner and shown and shown[0] in ("cls",):
+    if owner and shown and shown[0] == "cls":
         shown = shown[1:]
     return f"{callee}({', '.join(shown)})"
 

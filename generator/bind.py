@@ -17,6 +17,7 @@ from generator.apitext import ApiParam, ApiRef, dotted, parse_api
 from generator.deps import Mapping
 from generator.model import Diagnostic, Param, Step, Workflow
 from generator.naming import identifier
+from generator.parse.params import default_in_text as _default_in_text
 from generator.slicing import (
     Slice,
     anchor_call,
@@ -850,8 +851,34 @@ def _with_loop_count(workflow: Workflow, bindings: list[Binding]) -> list[Bindin
     return result
 
 
+def _with_contract(step: Step, binding: Binding) -> Binding:
+    """Fill config keys' missing types, descriptions and defaults from the implementation page's I/O contract."""
+    if step.implementation is None or not step.implementation.inputs:
+        return binding
+    rows = {identifier(r.name.strip("`* "), "param"): r for r in step.implementation.inputs if r.name}
+    params = []
+    for param in binding.params:
+        row = rows.get(param.name)
+        if row is None:
+            params.append(param)
+            continue
+        default = param.default
+        if default is None:
+            default = _default_in_text(row.description)
+        params.append(
+            replace(
+                param,
+                type=param.type or row.type.strip("`"),
+                description=param.description or row.description,
+                default=default,
+                required=default is None,
+            )
+        )
+    return replace(binding, params=tuple(params))
+
+
 def bind_workflow(workflow: Workflow, mapping: Mapping) -> tuple[list[Binding], list[Diagnostic]]:
     """Bindings for every step of a workflow, and the warnings binding raised."""
     binder = WorkflowBinder(workflow, mapping)
-    bindings = _with_loop_count(workflow, binder.bind_all())
-    return bindings, binder.warnings
+    bindings = [_with_contract(step, b) for step, b in zip(workflow.steps, binder.bind_all(), strict=True)]
+    return _with_loop_count(workflow, bindings), binder.warnings

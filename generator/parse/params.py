@@ -52,7 +52,7 @@ def _literal_or_none(text: str) -> str | None:
     return text
 
 
-def _default_in_text(text: str) -> str | None:
+def default_in_text(text: str) -> str | None:
     """The longest literal following "default:" in a description, cut at a bracket, comma or semicolon."""
     found = _DEFAULT_IN_TEXT.search(text)
     if not found:
@@ -76,7 +76,7 @@ def parse_spec(spec: str, description: str = "") -> Param | None:
     if default is not None:
         default = _literal_or_none(default) or None
     if default is None and description:
-        default = _default_in_text(description)
+        default = default_in_text(description)
     return Param(name=name.lstrip("*"), type=type_, default=default, description=description.strip())
 
 
