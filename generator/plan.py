@@ -69,15 +69,20 @@ def source_url(repo_url: str | None, location: str) -> str | None:
 _PATH = re.compile(r"^\.?/?((?:[\w.@-]+/)*[\w-]+\.py)\b")
 
 
-def source_modules(workflow: Workflow) -> tuple[str, frozenset[str]]:
-    """(the source project's own import name, modules internal to its repository).
+def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset[str]]:
+    """(the source project's own import name, modules internal to the repositories the wiki cites).
 
-    Every folder and file of a source location (`inference/react_agent.py` gives `inference` and
-    `react_agent`) may be imported as a module once the repository is on the path. The one named like the
-    repository is its package (on PyPI, like unsloth or micrograd); the others are not distributions.
+    Source locations name files that become importable once their repository is on the path: every
+    file (`utils.py` -> `utils`) is such a module; so is every folder (`inference/`), unless it is a
+    distribution we know of (a dependency the wiki lists, or one of genrepo's mapping tables), as in
+    `src/transformers/trainer.py` cited by a page about a wrapper. The module named like the source
+    repository is its package (on PyPI, like unsloth or micrograd), never internal.
     """
     repo = (workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
-    tops: set[str] = {"src"}
+    known = {d.strip("` ").split(".")[0].lower() for step in workflow.steps for d in step.external_dependencies}
+    known |= set(mapping.imports) | {module.split(".")[0].lower() for module in mapping.symbols.values()}
+    files: set[str] = set()
+    folders: set[str] = {"src"}
     for step in workflow.steps:
         locations = [step.source_location, *(a.source_location for a in step.supporting)]
         if step.implementation is not None:
@@ -86,10 +91,12 @@ def source_modules(workflow: Workflow) -> tuple[str, frozenset[str]]:
             for part in re.split(r",\s*", location or ""):
                 m = _PATH.match(part.strip().strip("`"))
                 if m:
-                    segments = m.group(1).strip("/").split("/")
-                    tops.update(seg.removesuffix(".py").lower() for seg in segments)
-    internal = frozenset(t for t in tops if t != repo and t.isidentifier())
-    return repo, internal
+                    *dirs, file = m.group(1).strip("/").split("/")
+                    folders.update(d.lower() for d in dirs)
+                    files.add(file.removesuffix(".py").lower())
+    internal = {f for f in files if f.isidentifier()} | {d for d in folders if d.isidentifier() and d not in known}
+    internal.discard(repo)
+    return repo, frozenset(internal)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ class Requirements:
 
 def requirements_for(workflow: Workflow, bindings: list[Binding], mapping: Mapping) -> Requirements:
     """Place every External Dependency and every module the step bodies import."""
-    _, internal = source_modules(workflow)
+    _, internal = source_modules(workflow, mapping)
     dists: set[str] = set()
     system: set[str] = set()
     unplaced: set[str] = set()

@@ -64,3 +64,21 @@ def test_no_dependency_in_the_corpus_is_left_unplaced():
             unplaced += [f"{index.parent.name}: {name}" for name in requirements.unplaced]
             assert all(" " not in d for d in requirements.distributions)
     assert unplaced == []
+
+
+def test_wrapped_libraries_are_distributions_and_repo_scripts_are_not():
+    from tests.conftest import CORPUS, SAMPLES
+
+    wiki = load_wiki(SAMPLES / "peft_lora")
+    (workflow,) = wiki.workflows
+    bindings, _ = bind_workflow(workflow, load_mapping())
+    lora = requirements_for(workflow, bindings, load_mapping())
+    # the wiki cites src/transformers/... files, but transformers is a dependency, not repository code
+    assert "transformers" in lora.distributions and lora.prerequisites == ()
+    index = CORPUS / "llm_finetuning_test-Jaymody_PicoGPT-81e2e0dc67fa" / "_WorkflowIndex.md"
+    if index.is_file():
+        (pico,) = load_wiki(index).workflows
+        bindings, _ = bind_workflow(pico, load_mapping())
+        requirements = requirements_for(pico, bindings, load_mapping())
+        assert "utils" not in requirements.distributions and "gpt2" not in requirements.distributions
+        assert any("picoGPT on PYTHONPATH" in p for p in requirements.prerequisites), requirements.prerequisites

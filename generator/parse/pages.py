@@ -269,7 +269,7 @@ def parse_note_page(source: WikiText, name: str) -> Note:
             continue
         text = mw.prose(mw.section_with_children(sections, section))
         for raw in text.split("\n"):
-            item = raw.lstrip("- ").strip().strip("*").strip()
+            item = raw.lstrip("- ").replace("**", "").strip()
             if raw.startswith("-") and item and not item.endswith(":"):
                 items.append(item)
         if items:
