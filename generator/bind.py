@@ -23,6 +23,7 @@ from generator.slicing import (
     anchor_call,
     contains_api,
     cut,
+    instances,
     names,
     parse_example,
     prune_import,
@@ -511,7 +512,7 @@ class WorkflowBinder:
             body += preamble
             body += code
             body.append("return " + result)
-        for name, type_name in _constructed_types(piece).items():
+        for name, type_name in instances(*piece.statements).items():
             self.artifacts.types[name] = type_name
         resolved = bool(imports) or self._receiver_is_artifact(piece, consumes)
         return Binding(
@@ -804,18 +805,6 @@ def _names_bound_by(import_lines: list[str]) -> set[str]:
         except SyntaxError:
             continue
     return bound
-
-
-def _constructed_types(piece: Slice) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for stmt in piece.statements:
-        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
-            callee = dotted(stmt.value.func)
-            if callee and callee[-1][:1].isupper():
-                for target in stmt.targets:
-                    if isinstance(target, ast.Name):
-                        found[target.id] = callee[-1]
-    return found
 
 
 _COUNT = re.compile(r"epoch|iteration|round|^steps$|^num_|_steps$")

@@ -124,10 +124,10 @@ def names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
     return [n for n in visitor.free if n not in BUILTINS], visitor.bound
 
 
-def _instances(tree: ast.Module) -> dict[str, str]:
-    """Variables assigned from a class call in the example: {var: ClassName}."""
+def instances(*roots: ast.AST) -> dict[str, str]:
+    """Variables assigned from a class call anywhere under the roots: {var: ClassName}."""
     found: dict[str, str] = {}
-    for node in ast.walk(tree):
+    for node in (n for root in roots for n in ast.walk(root)):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             callee = dotted(node.value.func)
             if callee and callee[-1][:1].isupper():
@@ -137,7 +137,7 @@ def _instances(tree: ast.Module) -> dict[str, str]:
     return found
 
 
-def contains_api(node: ast.AST, api: ApiRef, instances: dict[str, str]) -> bool:
+def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
     """Whether node uses the API: a call to it, a method of that name, an instance call, or its operator."""
     op = api.binop
     for sub in ast.walk(node):
@@ -151,7 +151,7 @@ def contains_api(node: ast.AST, api: ApiRef, instances: dict[str, str]) -> bool:
         if not callee:
             continue
         if api.last == "__call__":
-            if len(callee) == 1 and instances.get(callee[0]) == api.class_name:
+            if len(callee) == 1 and made.get(callee[0]) == api.class_name:
                 return True
             continue
         if api.last == "__init__":
@@ -214,15 +214,15 @@ def _literal_source(node: ast.expr) -> str | None:
 
 def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
     """The anchor statement using the API, plus later statements of its block that read what it binds."""
-    instances = _instances(tree)
+    made = instances(tree)
     for block in _blocks(tree.body):
         for index, stmt in enumerate(block):
             if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
-            if _is_print(stmt) or isinstance(stmt, ast.Assert) or not contains_api(stmt, api, instances):
+            if _is_print(stmt) or isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made):
                 continue
             if isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try)) and any(
-                contains_api(s, api, instances) for s in getattr(stmt, "body", [])
+                contains_api(s, api, made) for s in getattr(stmt, "body", [])
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             chosen = [stmt]
@@ -292,10 +292,10 @@ def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
 
 def anchor_call(slice_: Slice, api: ApiRef) -> ast.Call | None:
     """The call node in the anchor statement that invokes the API (for swapping literals to config)."""
-    instances: dict[str, str] = {}
+    made: dict[str, str] = {}
     for sub in ast.walk(slice_.anchor):
-        if isinstance(sub, ast.Call) and contains_api(sub, api, instances):
-            inner = [c for c in ast.walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, instances)]
+        if isinstance(sub, ast.Call) and contains_api(sub, api, made):
+            inner = [c for c in ast.walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, made)]
             return inner[0] if inner else sub
     return None
 
