@@ -67,7 +67,8 @@ class ApiRef:
         return bool(self.params) and self.params[0].name in ("self",)
 
 
-def _literal(node: ast.expr | None) -> str | None:
+def literal_source(node: ast.expr | None) -> str | None:
+    """The source of an expression when it is a literal (checked with ast.literal_eval, never run); else None."""
     if node is None:
         return None
     try:
@@ -81,13 +82,13 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
     params = [
-        ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", _literal(d))
+        ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d))
         for a, d in zip(positional, defaults, strict=True)
     ]
     if args.vararg:
         params.append(ApiParam(args.vararg.arg, kind="var"))
     for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", _literal(d)))
+        params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d)))
     if args.kwarg:
         params.append(ApiParam(args.kwarg.arg, kind="kw"))
     return tuple(params)

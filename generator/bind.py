@@ -13,7 +13,7 @@ import re
 import shlex
 from dataclasses import dataclass, field, replace
 
-from generator.apitext import ApiParam, ApiRef, dotted, parse_api
+from generator.apitext import ApiParam, ApiRef, dotted, literal_source, parse_api
 from generator.deps import Mapping
 from generator.model import Diagnostic, Param, Step, Workflow
 from generator.naming import identifier
@@ -350,14 +350,14 @@ def _swap_literals_for_config(piece: Slice, api: ApiRef, keys: dict[str, Param])
     positional = [p.name for p in api.params if p.name not in ("self", "cls") and p.kind == "normal"]
     swapped: dict[str, str] = {}
     for index, arg in enumerate(list(call.args)):
-        if index < len(positional) and _literal_text(arg) is not None:
+        if index < len(positional) and literal_source(arg) is not None:
             name = identifier(positional[index], "param")
-            swapped[name] = _literal_text(arg) or ""
+            swapped[name] = literal_source(arg) or ""
             call.args[index] = ast.Name(id=name, ctx=ast.Load())
     for keyword in call.keywords:
-        if keyword.arg and keyword.arg.isidentifier() and _literal_text(keyword.value) is not None:
+        if keyword.arg and keyword.arg.isidentifier() and literal_source(keyword.value) is not None:
             if keyword.arg in keys or len(swapped) < 12:
-                swapped[keyword.arg] = _literal_text(keyword.value) or ""
+                swapped[keyword.arg] = literal_source(keyword.value) or ""
                 keyword.value = ast.Name(id=keyword.arg, ctx=ast.Load())
     return swapped
 
@@ -370,14 +370,6 @@ def _literal_value(text: str | None):
         return ast.literal_eval(text)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
-
-
-def _literal_text(node: ast.expr) -> str | None:
-    try:
-        ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return ast.unparse(node)
 
 
 def _target_name(api: ApiRef) -> str:
@@ -740,7 +732,7 @@ class WorkflowBinder:
                 consumes.append(source)
                 arguments.append(f"{arg.arg}=artifacts[{source!r}]")
             elif arg.arg in keys or default is not None:
-                literal = _literal_text(default) if default is not None else None
+                literal = literal_source(default)
                 params.append(_config_param(arg.arg, keys.get(arg.arg), literal))
                 arguments.append(f"{arg.arg}=config[{arg.arg!r}]")
             else:

@@ -10,7 +10,7 @@ import builtins
 import textwrap
 from dataclasses import dataclass, field
 
-from generator.apitext import ApiRef, dotted
+from generator.apitext import ApiRef, dotted, literal_source
 
 BUILTINS = frozenset(dir(builtins))
 
@@ -204,14 +204,6 @@ class Slice:
     definitions: list[ast.stmt] = field(default_factory=list)  # functions the slice calls, defined earlier
 
 
-def _literal_source(node: ast.expr) -> str | None:
-    try:
-        ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return ast.unparse(node)
-
-
 def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
     """The anchor statement using the API, plus later statements of its block that read what it binds."""
     made = instances(tree)
@@ -263,7 +255,7 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
             definitions.append(node)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            literal = _literal_source(node.value)
+            literal = literal_source(node.value)
             if name in free and literal is not None and node.lineno < anchor.lineno:
                 literals[name] = literal
     provided_by_imports = set().union(*(names([i])[1] for i in imports)) if imports else set()
