@@ -2,6 +2,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= workflow_index_samples/unsloth/_WorkflowIndex.md
+RUNTIME := cookiecutter-workflow/{{cookiecutter.repo_name}}/src/{{cookiecutter.package_name}}/runtime
 
 .PHONY: install demo test test-fast lint golden template-sample bench clean
 
@@ -24,6 +25,7 @@ test-fast: install  ## skip the slow tests
 
 lint: install
 	$(BIN)/ruff check generator tests scripts bench cookiecutter-workflow/local_extensions.py cookiecutter-workflow/hooks
+	$(BIN)/ruff check --isolated --target-version py310 --select E4,E7,E9,F,W,B,I --line-length 120 $(RUNTIME)
 
 golden: install  ## regenerate tests/golden after an intended output change
 	GENREPO_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

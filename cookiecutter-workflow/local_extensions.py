@@ -57,6 +57,8 @@ def _toml(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, dict):
+        if not value:
+            return "{}"
         return "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
     raise TypeError(type(value).__name__)
 
@@ -89,11 +91,17 @@ def comment(text) -> str:
     return "\n".join(("# " + part).rstrip() for part in _clean(text).split("\n"))
 
 
+def jsonpretty(value) -> str:
+    """Data as stable JSON: sorted keys, indent 2 (test data of the generated repository)."""
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+
+
 class GenrepoFilters(Extension):
     """Registers the filters above."""
 
     def __init__(self, environment):
         super().__init__(environment)
         environment.filters.update(
-            py=py, pydoc=pydoc, pyval=pyval, toml=toml, tomlstr=tomlstr, line=line, cell=cell, comment=comment
+            py=py, pydoc=pydoc, pyval=pyval, toml=toml, tomlstr=tomlstr, line=line, cell=cell, comment=comment,
+            jsonpretty=jsonpretty,
         )

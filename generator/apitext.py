@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 _CALLEE_ARGS = re.compile(r"^(?P<callee>[A-Za-z_][\w.]*)\s*\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+))?$", re.S)
 _DEF = re.compile(r"^(?:async\s+)?def\s+(?P<name>\w+)\s*\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+?))?\s*:?\s*$", re.S)
+_ASSIGNED = re.compile(r"^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*=(?!=)")
+_CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _DUNDER_OPS = {
     "__add__": ast.Add,
     "__radd__": ast.Add,
@@ -27,7 +29,8 @@ class ApiParam:
     name: str
     annotation: str = ""
     default: str | None = None  # Python literal source text, checked
-    kind: str = "normal"  # normal | var | kw (for *args / **kwargs)
+    kind: str = "normal"  # normal | keyword (named in a call's text) | var | kw (for *args / **kwargs)
+    optional: bool = False  # the signature gives a default (literal or not)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class ApiRef:
     returns: str = ""
     then: str = ""  # a method called on the result: `X(...).train()` -> "train"
     is_def: bool = False
+    from_call: bool = False  # written as a call (`math.sqrt(x)`): its plain names are passed positionally
 
     @property
     def last(self) -> str:
@@ -67,6 +71,24 @@ class ApiRef:
         return bool(self.params) and self.params[0].name in ("self",)
 
 
+def unbalanced(text: str) -> bool:
+    """Whether brackets in text do not pair up (outside string quotes): a sign the text was cut."""
+    closing = {")": "(", "]": "[", "}": "{"}
+    stack: list[str] = []
+    quote = ""
+    for ch in text:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            stack.append(ch)
+        elif ch in closing:
+            if not stack or stack.pop() != closing[ch]:
+                return True
+    return bool(stack)
+
+
 def literal_source(node: ast.expr | None) -> str | None:
     """The source of an expression when it is a literal (checked with ast.literal_eval, never run); else None."""
     if node is None:
@@ -82,13 +104,13 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
     params = [
-        ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d))
+        ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None)
         for a, d in zip(positional, defaults, strict=True)
     ]
     if args.vararg:
         params.append(ApiParam(args.vararg.arg, kind="var"))
     for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d)))
+        params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None))
     if args.kwarg:
         params.append(ApiParam(args.kwarg.arg, kind="kw"))
     return tuple(params)
@@ -121,6 +143,11 @@ def dotted(node: ast.expr) -> tuple[str, ...]:
 def parse_api(text: str) -> ApiRef | None:
     """Parse API text; None when it is prose rather than code."""
     text = text.strip().strip("`").strip()
+    assigned = _ASSIGNED.match(text)
+    if assigned:  # `model = Loader.from_pretrained(name: str, ...)`: the call is the API
+        text = text[assigned.end() :].strip()
+    if text.startswith("with ") and ":" in text:  # `with model.disable_adapter(): ...`: the context manager
+        text = text[5:].split(":", 1)[0].split(" as ", 1)[0].strip()
     if not text:
         return None
     m = _DEF.match(text)
@@ -140,8 +167,9 @@ def parse_api(text: str) -> ApiRef | None:
         if callee:
             params = tuple(
                 ApiParam(a.id) for a in node.args if isinstance(a, ast.Name)
-            ) + tuple(ApiParam(k.arg) for k in node.keywords if k.arg)
-            return ApiRef(callee, params, True, then=then)
+            ) + tuple(ApiParam(k.arg, kind="keyword") for k in node.keywords if k.arg)
+            signature_like = bool(params) and params[0].name in ("self", "cls")  # `__call__(self, text)` lists, not calls
+            return ApiRef(callee, params, True, then=then, from_call=not signature_like)
     if isinstance(node, (ast.Name, ast.Attribute)):
         callee = dotted(node)
         if callee:
@@ -170,6 +198,28 @@ def _balanced(text: str, start: int) -> str | None:
     return None
 
 
+def _annotated_call(signature: str) -> str:
+    """API text from a signature written as a call with annotated parameters
+    (`model = AutoModel.from_pretrained(name: str, dtype: torch.dtype = None, ...)`)."""
+    offset = 0
+    for line in signature.split("\n"):
+        text = line.strip()
+        if text and not text.startswith(("#", "@")):
+            position = offset + len(line) - len(line.lstrip())
+            assigned = _ASSIGNED.match(text)
+            if assigned:
+                position += assigned.end() + len(text[assigned.end() :]) - len(text[assigned.end() :].lstrip())
+            head = _CALL_HEAD.match(signature, position)
+            args = _balanced(signature, head.end() - 1) if head else None
+            params = _parse_params(args) if args is not None else None
+            if head is None or params is None:
+                return ""
+            shown = [p.name for p in params if p.kind == "normal" and p.name not in ("self", "cls")]
+            return f"{head.group(0)[:-1].strip()}({', '.join(shown)})"
+        offset += len(line) + 1
+    return ""
+
+
 def api_from_signature(signature: str, implementation_name: str = "") -> str:
     """API text (`Cls(a, b)`, `Cls.method(self, x)`, `func(x)`) from an implementation page's Signature block.
 
@@ -178,7 +228,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     """
     headers = list(_HEADER.finditer(signature))
     if not headers:
-        return ""
+        return _annotated_call(signature)
     classes = [h for h in headers if h.group(1) == "class"]
     defs = [h for h in headers if h.group(1) != "class" and h.group(3) and h.group(2) != "__init__"]
     named = [h for h in defs if implementation_name == h.group(2) or implementation_name.endswith("_" + h.group(2))]
@@ -196,6 +246,8 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     args = _balanced(signature, chosen.end() - 1)
     if args is None:
         return ""
+    after = signature[chosen.end() + len(args) : chosen.end() + len(args) + 200].split(":", 1)[0]
+    returns = after.split("->", 1)[1].strip() if "->" in after else ""
     params = _parse_params(args)
     shown = [p.name for p in (params or ()) if p.kind == "normal"]
     owner = next((c.group(2) for c in reversed(classes) if c.start() < chosen.start()), "")
@@ -206,7 +258,35 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     callee = f"{owner}.{name}" if owner else name
     if owner and shown and shown[0] == "cls":
         shown = shown[1:]
-    return f"{callee}({', '.join(shown)})"
+    arrow = f" -> {returns}" if returns and "\n" not in returns else ""
+    return f"{callee}({', '.join(shown)}){arrow}"
+
+
+def signature_params(signature: str, *names: str) -> tuple[ApiParam, ...] | None:
+    """The parameters of the first `def NAME(...)` in a signature block whose name is one of names, or of a
+    signature written as an annotated call (`Dataset.map(function: Callable = None, ...)`)."""
+    for header in _HEADER.finditer(signature):
+        if header.group(1) != "class" and header.group(3) and header.group(2) in names:
+            args = _balanced(signature, header.end() - 1)
+            return _parse_params(args) if args is not None else None
+    if not _HEADER.search(signature):
+        for head in _CALL_HEAD.finditer(signature):
+            if head.group(0)[:-1].strip().rsplit(".", 1)[-1] in names:
+                args = _balanced(signature, head.end() - 1)
+                return _parse_params(args) if args is not None else None
+    return None
+
+
+def signature_returns(signature: str, name: str) -> str:
+    """The return annotation of the first `def NAME(...)` in a signature block ("" when none)."""
+    for header in _HEADER.finditer(signature):
+        if header.group(1) != "class" and header.group(3) and header.group(2) == name:
+            args = _balanced(signature, header.end() - 1)
+            if args is None:
+                return ""
+            after = signature[header.end() + len(args) : header.end() + len(args) + 200].split(":", 1)[0]
+            return after.split("->", 1)[1].strip() if "->" in after else ""
+    return ""
 
 
 def api_from_examples(import_lines: tuple[str, ...], examples: tuple[str, ...]) -> str:

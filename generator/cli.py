@@ -14,6 +14,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from generator import __version__
+from generator.bind import Status
 from generator.errors import GenrepoError, ParseError, UserError
 from generator.pin import PinOptions
 from generator.pipeline import RunResult, generate, publish, validate
@@ -61,11 +62,21 @@ def _print_result(result: RunResult, dry_run: bool) -> None:
             err.print(f"          warning: {warning}", markup=False)
         for error in item.errors:
             err.print(f"          error: {error}", markup=False)
+        if item.ok:
+            bound, stub, manual = (plan.count(s) for s in (Status.BOUND, Status.STUB, Status.MANUAL))
+            state = "" if plan.executable else " -- NOT EXECUTABLE: no step is bound to a call"
+            out.print(f"          steps: {bound} bound, {stub} need implementation, {manual} manual{state}", markup=False)
+            if plan.required_keys:
+                out.print(f"          set in config.toml: {', '.join(plan.required_keys)}", markup=False)
+            for sp in plan.steps:
+                if sp.binding.status is Status.STUB:
+                    out.print(f"          implement: src/{plan.package_name}/{sp.file} ({sp.step.ref})", markup=False)
     counts: dict[str, int] = {}
     for item in result.results:
         counts[item.action] = counts.get(item.action, 0) + 1
     summary = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "no workflows"
-    out.print(f"{len(result.results)} workflow(s): {summary}", markup=False)
+    idle = sum(1 for r in result.results if r.ok and not r.executable)
+    out.print(f"{len(result.results)} workflow(s): {summary}" + (f"; {idle} not executable" if idle else ""), markup=False)
 
 
 @app.command("from-index")
@@ -214,16 +225,16 @@ def validate_cmd(
         out.print(f"warning: {warning}", markup=False)
     for item in result.results:
         wf = item.plan.workflow
-        status = "FAIL" if item.errors else "ok"
+        status = "FAIL" if item.errors else ("ok" if item.executable else "NOT EXECUTABLE")
         out.print(f"{status:<4} {wf.name}  ({wf.ref})", markup=False)
+        if not item.errors and not item.executable:
+            out.print("     no step is bound to a call: running the repository would do nothing until a step is implemented", markup=False)
         out.print(f"     page: {wf.page_path or 'missing'}; steps: {len(wf.steps)} from {wf.steps_from}; url: {wf.github_url or wf.github_url_status}", markup=False)
         bindings = {sp.step.ref: sp.binding for sp in item.plan.steps}
         for step in wf.steps:
             missing = [label for label, value in (("API", step.api_call), ("source", step.source_location), ("description", step.description), ("implementation page", step.implementation)) if not value]
             binding = bindings.get(step.ref)
-            state = ""
-            if binding is not None:
-                state = f" [{binding.kind}, " + ("bound" if binding.bound else "needs implementation" if binding.needs_implementation else "manual") + "]"
+            state = f" [{binding.kind}, {binding.status}]" if binding is not None else ""
             line = f"     step {step.number}: {step.title} ({step.ref}){state}"
             if missing:
                 line += f" missing: {', '.join(missing)}"
@@ -233,7 +244,38 @@ def validate_cmd(
         for error in item.errors:
             out.print(f"     error: {error}", markup=False)
     failed = sum(1 for r in result.results if r.errors)
-    out.print(f"{len(result.results)} workflow(s), {failed} cannot be generated", markup=False)
+    idle = sum(1 for r in result.results if not r.errors and not r.executable)
+    out.print(f"{len(result.results)} workflow(s), {failed} cannot be generated, {idle} not executable", markup=False)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("verify")
+def verify_cmd(
+    repo: Annotated[Path, typer.Argument(help="A repository genrepo generated.")],
+    python: Annotated[Optional[str], typer.Option("--python", help="Interpreter whose environment has the repository's requirements (default: DIR/.venv/bin/python, else this one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+) -> None:
+    """Check each step's imports and calls against the installed libraries, calling nothing."""
+    from generator.verify import verify
+
+    try:
+        result = verify(repo, python)
+    except GenrepoError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        report = {"repo": str(result.repo), "python": result.python, "counts": result.counts(), "calls": result.calls(),
+                  "steps": [{"number": s.number, "title": s.title, "module": s.module, "wiki": s.wiki, "status": s.status,
+                             "calls": [c.__dict__ for c in s.calls]} for s in result.steps]}
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        raise typer.Exit(result.exit_code)
+    for step in result.steps:
+        where = f"  {step.wiki}" if step.failing and step.wiki else ""
+        out.print(f"{step.status:<22} {step.number}. {step.title}{where}", markup=False)
+        for call in step.calls:
+            if call.status != "verified":
+                out.print(f"{'':<22}   {call.status}: {call.text}" + (f" -- {call.detail}" if call.detail else ""), markup=False)
+    out.print(", ".join(f"{n} {s}" for s, n in result.counts().items()) + f" (with {result.python})", markup=False)
     raise typer.Exit(result.exit_code)
 
 

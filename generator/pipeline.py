@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import writeback
-from generator.deps import load_mapping
+from generator.bind import Status, load_tables
 from generator.errors import GenrepoError, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
 from generator.parse.wiki import load_wiki
@@ -41,6 +41,10 @@ class WorkflowResult:
     def ok(self) -> bool:
         return self.action != "fail"
 
+    @property
+    def executable(self) -> bool:
+        return self.plan.executable
+
     def report(self) -> dict:
         """The JSON report entry for this workflow."""
         plan = self.plan
@@ -50,16 +54,22 @@ class WorkflowResult:
             "url": plan.remote_url,
             "output_dir": str(self.output_dir) if self.output_dir else None,
             "action": self.action,
+            "executable": plan.executable,
+            "counts": {str(status): plan.count(status) for status in Status},
+            "required_keys": list(plan.required_keys),
             "steps": [
                 {
                     "number": n,
                     "name": sp.step.title,
                     "file": f"src/{plan.package_name}/{sp.file}",
-                    "kind": sp.binding.kind,
+                    "kind": str(sp.binding.kind),
+                    "status": str(sp.binding.status),
                     "bound": sp.binding.bound,
                     "needs_implementation": sp.binding.needs_implementation,
+                    "needs": list(sp.binding.needs),
+                    "changes": list(sp.binding.changes),
                     "import": sp.binding.import_line,
-                    "import_origin": sp.binding.import_origin,
+                    "import_origin": str(sp.binding.import_origin),
                     "consumes": list(sp.binding.consumes),
                     "produces": list(sp.binding.produces),
                     "config": [p.name for p in sp.binding.params],
@@ -88,7 +98,8 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        return 0 if all(r.ok for r in self.results) else 1
+        """0 when every workflow was generated and is executable; 1 when one failed or does nothing when run."""
+        return 0 if all(r.ok and r.executable for r in self.results) else 1
 
     def report(self) -> dict:
         return {
@@ -116,11 +127,11 @@ def _select(wiki: Wiki, names: Iterable[str]) -> list[Workflow]:
 def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = ()) -> tuple[Wiki, list[RepoPlan]]:
     """Parse the wiki and plan the selected workflows; repository name clashes become errors."""
     wiki = load_wiki(index)
-    mapping = load_mapping(mappings)
+    tables = load_tables(mappings)
     plans = []
     for workflow in _select(wiki, workflows):
         try:
-            plans.append(plan_workflow(wiki, workflow, mapping))
+            plans.append(plan_workflow(wiki, workflow, tables))
         except Exception as exc:  # a wiki shape no rule foresaw must not stop the other workflows
             reason = f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
             plans.append(failed_plan(wiki, workflow, reason))
@@ -189,7 +200,7 @@ def generate(
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
     """
     if dry_run:
-        return validate(index, workflows)
+        return validate(index, workflows, mappings)
     wiki, plans = plan_all(index, workflows, mappings)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
-from generator.bind import Binding, ConfigParam, bind_workflow, repeat_of
-from generator.deps import Mapping, Placement, load_mapping, place
+from generator.bind import Binding, ConfigParam, Loader, Repeat, Status, Tables, bind_workflow, load_tables
+from generator.deps import Mapping, Placement, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 
-_LOCATION = re.compile(r"^`?([\w./-]+\.[A-Za-z0-9]+)`?(?::L?(\d+)(?:\s*-\s*L?(\d+))?)?")
+_LOCATION = re.compile(
+    r"^`?([\w./-]+\.(?:py|pyi|ipynb|ts|tsx|js|jsx|mjs|rs|go|java|kt|c|cc|cpp|h|hpp|cu|sh|md|rst|txt|toml|ya?ml|json|cfg|ini))`?"
+    r"(?::L?(\d+)(?:\s*-\s*L?(\d+))?)?(?![\w.])"
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class RepoPlan:
     package_name: str
     remote_url: str | None
     steps: tuple[StepPlan, ...]
-    repeat: dict | None
+    repeat: Repeat | None
     requirements: tuple[str, ...]
     prerequisites: tuple[str, ...]
     unplaced: tuple[str, ...]
@@ -47,10 +50,24 @@ class RepoPlan:
     errors: tuple[Diagnostic, ...]
     pinned: str | None = None  # the compiled requirements.txt, when pinned
     pin_note: str = "not pinned: run with pinning (the default) or pip-compile requirements.in"
+    loaders: tuple[Loader, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def executable(self) -> bool:
+        """Whether running the repository does any of the workflow's work: at least one step is bound."""
+        return any(sp.binding.status is Status.BOUND for sp in self.steps)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for sp in self.steps if sp.binding.status is status)
+
+    @property
+    def required_keys(self) -> tuple[str, ...]:
+        """`module.key` of every config key the user must set before running."""
+        return tuple(f"{sp.module}.{p.name}" for sp in self.steps for p in sp.binding.params if p.required)
 
 
 def source_url(repo_url: str | None, location: str) -> str | None:
@@ -109,8 +126,9 @@ class Requirements:
     placements: tuple[tuple[str, str, str], ...]  # (name as written, kind, value)
 
 
-def requirements_for(workflow: Workflow, bindings: list[Binding], mapping: Mapping) -> Requirements:
-    """Place every External Dependency and every module the step bodies import."""
+def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables) -> Requirements:
+    """Place every External Dependency and every module the step bodies (and their loaders) import."""
+    mapping = tables.mapping
     _, internal = source_modules(workflow, mapping)
     dists: set[str] = set()
     system: set[str] = set()
@@ -119,6 +137,7 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], mapping: Mappi
     placements: dict[str, tuple[str, str]] = {}
     names = [dep for step in workflow.steps for dep in step.external_dependencies]
     names += [module for binding in bindings for module in binding.imports]
+    names += [module for name in dict.fromkeys(n for b in bindings for n in b.loaders) for module in tables.loader(name).modules]
     for name in names:
         placement: Placement = place(name, mapping, internal)
         placements[name] = (placement.kind, placement.value)
@@ -144,27 +163,29 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], mapping: Mappi
     )
 
 
-def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None) -> RepoPlan:
+def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None) -> RepoPlan:
     """Plan one repository for a workflow."""
-    mapping = mapping or load_mapping()
+    tables = tables or load_tables()
     if workflow.github_url:
         repo_name = repo_name_from_url(workflow.github_url)
     else:
         repo_name = derived_repo_name(workflow.namespace, workflow.short_name)
     steps: list[StepPlan] = []
     used: set[str] = set()
-    bindings, bind_warnings = bind_workflow(workflow, mapping)
+    bound = bind_workflow(workflow, tables)
+    bindings, bind_warnings = list(bound.bindings), list(bound.warnings)
     for position, (step, binding) in enumerate(zip(workflow.steps, bindings, strict=True), start=1):
         module = f"step_{position:02d}_{slug(step.name or step.title, '_', 'step', 40)}"
         while module in used:
             module += "_x"
         used.add(module)
         steps.append(StepPlan(step, module, binding, source_url(workflow.source_repo_url, step.source_location)))
-    requirements = requirements_for(workflow, bindings, mapping)
+    requirements = requirements_for(workflow, bindings, tables)
     warnings = list(workflow.warnings) + bind_warnings
     if requirements.unplaced:
         names = ", ".join(requirements.unplaced)
         warnings.append(Diagnostic(f"dependencies placed as neither a distribution nor a prerequisite: {names}", workflow.ref))
+    used_loaders = tuple(tables.loader(n) for n in dict.fromkeys(n for b in bindings for n in b.loaders))
     return RepoPlan(
         workflow=workflow,
         wiki=wiki,
@@ -172,12 +193,13 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, mapping: Mapping | None = None
         package_name=package_name(repo_name),
         remote_url=workflow.github_url,
         steps=tuple(steps),
-        repeat=repeat_of(workflow, bindings),
+        repeat=bound.repeat,
         requirements=requirements.distributions,
         prerequisites=requirements.prerequisites,
         unplaced=requirements.unplaced,
         warnings=tuple(warnings),
         errors=workflow.errors,
+        loaders=used_loaders,
     )
 
 
@@ -198,7 +220,14 @@ def _param_context(param: ConfigParam) -> dict:
         "default": param.default,
         "required": param.required,
         "description": param.description,
+        "loader": param.loader,
     }
+
+
+def _repeat_context(repeat: Repeat | None) -> dict | None:
+    if repeat is None:
+        return None
+    return {"step": repeat.step, "first": repeat.first, "last": repeat.last, "key": repeat.key}
 
 
 def context(plan: RepoPlan) -> dict:
@@ -214,7 +243,9 @@ def context(plan: RepoPlan) -> dict:
         "description": wf.description,
         "usage": wf.usage,
         "mermaid": wf.mermaid,
-        "repeat": plan.repeat,
+        "repeat": _repeat_context(plan.repeat),
+        "executable": plan.executable,
+        "loaders": [{"name": loader.name, "doc": loader.doc, "function": loader.function()} for loader in plan.loaders],
         "domains": list(wf.domains),
         "last_updated": wf.last_updated,
         "remote_url": plan.remote_url,
@@ -249,22 +280,30 @@ def context(plan: RepoPlan) -> dict:
                 "inputs": sp.step.inputs,
                 "outputs": sp.step.outputs,
                 "ref": str(sp.step.ref),
-                "kind": sp.binding.kind,
+                "kind": str(sp.binding.kind),
+                "status": str(sp.binding.status),
                 "bound": sp.binding.bound,
                 "needs_implementation": sp.binding.needs_implementation,
                 "source": sp.binding.source,
                 "import_line": sp.binding.import_line,
-                "import_origin": sp.binding.import_origin,
+                "import_origin": str(sp.binding.import_origin),
                 "imports": list(sp.binding.imports),
                 "target": sp.binding.target,
                 "unpack": sp.binding.unpack,
                 "consumes": list(sp.binding.consumes),
                 "produces": list(sp.binding.produces),
                 "params": [_param_context(p) for p in sp.binding.params],
+                "signature": ", ".join([*sp.binding.consumes, *(p.name for p in sp.binding.params)]),
                 "body": sp.binding.body,
                 "notes": list(sp.binding.notes),
+                "changes": list(sp.binding.changes),
+                "needs": list(sp.binding.needs),
             }
             for position, sp in enumerate(plan.steps, start=1)
         ],
         "files": [{"path": f.path, "sha256": f.sha256} for f in wiki.files],
+        "expectations": {
+            sp.module: {"imports": list(sp.binding.imports), "target": sp.binding.target, "unpack": sp.binding.unpack}
+            for sp in plan.steps
+        },
     }

@@ -204,14 +204,30 @@ class Slice:
     definitions: list[ast.stmt] = field(default_factory=list)  # functions the slice calls, defined earlier
 
 
+def _exact(node: ast.AST, api: ApiRef) -> bool:
+    """Whether node calls `Class.method` as the API writes it (not another class's method of that name)."""
+    return any(
+        isinstance(sub, ast.Call) and dotted(sub.func)[-len(api.callee) :] == api.callee for sub in ast.walk(node)
+    )
+
+
 def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
-    """The anchor statement using the API, plus later statements of its block that read what it binds."""
+    """The anchor statement using the API, plus later statements of its block that read what it binds.
+    A statement calling `Class.method` exactly is preferred to one calling another object's method of that name."""
+    if len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder:
+        found = _cut(tree, api, lambda stmt: _exact(stmt, api))
+        if found is not None:
+            return found
+    return _cut(tree, api, lambda stmt: True)
+
+
+def _cut(tree: ast.Module, api: ApiRef, accept) -> Slice | None:
     made = instances(tree)
     for block in _blocks(tree.body):
         for index, stmt in enumerate(block):
             if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
-            if _is_print(stmt) or isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made):
+            if _is_print(stmt) or isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made) or not accept(stmt):
                 continue
             if isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try)) and any(
                 contains_api(s, api, made) for s in getattr(stmt, "body", [])

@@ -26,7 +26,7 @@ def build() -> str:
         "package_name": plan.package_name,
         "_workflow": context(plan),
         "_extensions": ["local_extensions.GenrepoFilters"],
-        "_copy_without_render": [".github/workflows/*"],
+        "_copy_without_render": ["*/runtime/*"],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -137,7 +137,9 @@ def test_quotes_jinja_and_code_in_wiki_text_stay_data(tmp_path):
     source = step.read_text()
     assert "{{ 7*7 }}" in source
     # the docstring holds the text; importing the module runs nothing from the wiki
-    subprocess.run([sys.executable, "-c", f"import runpy; runpy.run_path({str(step)!r})"], check=True, cwd=tmp_path)
+    module = f"{step.parent.parent.name}.steps.{step.stem}"
+    code = f"import sys; sys.path.insert(0, {str(repo / 'src')!r}); import {module}"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
     assert not list(tmp_path.rglob("PWNED"))
     config = (repo / "config.toml").read_text()
     assert 'x = "{{ 7*7 }}"' in config

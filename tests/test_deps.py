@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.bind import bind_workflow
+from generator.bind import bind_workflow, load_tables
 from generator.deps import load_mapping, place
 from generator.parse.wiki import load_wiki
 from generator.plan import requirements_for
@@ -54,13 +54,13 @@ def test_users_extend_the_mapping_with_a_file(tmp_path):
 
 @pytest.mark.skipif(not corpus_indexes(), reason="corpus not found")
 def test_no_dependency_in_the_corpus_is_left_unplaced():
-    mapping = load_mapping()
+    tables = load_tables()
     unplaced = []
     for index in corpus_indexes():
         wiki = load_wiki(index)
         for workflow in wiki.workflows:
-            bindings, _ = bind_workflow(workflow, mapping)
-            requirements = requirements_for(workflow, bindings, mapping)
+            bindings = list(bind_workflow(workflow, tables).bindings)
+            requirements = requirements_for(workflow, bindings, tables)
             unplaced += [f"{index.parent.name}: {name}" for name in requirements.unplaced]
             assert all(" " not in d for d in requirements.distributions)
     assert unplaced == []
@@ -71,14 +71,13 @@ def test_wrapped_libraries_are_distributions_and_repo_scripts_are_not():
 
     wiki = load_wiki(SAMPLES / "peft_lora")
     (workflow,) = wiki.workflows
-    bindings, _ = bind_workflow(workflow, load_mapping())
-    lora = requirements_for(workflow, bindings, load_mapping())
+    tables = load_tables()
+    lora = requirements_for(workflow, list(bind_workflow(workflow, tables).bindings), tables)
     # the wiki cites src/transformers/... files, but transformers is a dependency, not repository code
     assert "transformers" in lora.distributions and lora.prerequisites == ()
     index = CORPUS / "llm_finetuning_test-Jaymody_PicoGPT-81e2e0dc67fa" / "_WorkflowIndex.md"
     if index.is_file():
         (pico,) = load_wiki(index).workflows
-        bindings, _ = bind_workflow(pico, load_mapping())
-        requirements = requirements_for(pico, bindings, load_mapping())
+        requirements = requirements_for(pico, list(bind_workflow(pico, tables).bindings), tables)
         assert "utils" not in requirements.distributions and "gpt2" not in requirements.distributions
         assert any("picoGPT on PYTHONPATH" in p for p in requirements.prerequisites), requirements.prerequisites

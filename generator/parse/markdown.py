@@ -11,6 +11,7 @@ _MD = MarkdownIt("commonmark").enable("table")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _CODE_SPAN = re.compile(r"`+([^`]*)`+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,44 @@ def _inline_source(token) -> str:
     return token.content if token is not None else ""
 
 
+def open_code_span(text: str) -> bool:
+    """Whether text leaves a code span open: a run of N backticks with no closing run of N after it."""
+    opening = 0
+    for run in _BACKTICKS.finditer(text):
+        width = len(run.group(0))
+        if not opening:
+            opening = width
+        elif width == opening:
+            opening = 0
+    return bool(opening)
+
+
+def split_row(line: str) -> list[str]:
+    """A table row's cells, where a `|` inside a code span does not end the cell.
+
+    GFM ends a cell at every unescaped `|`, so `str | None` written in backticks cuts the cell in two
+    (and markdown-it drops cells past the header's width). Pipes are split first; a cell that leaves a
+    code span open is then joined with the next one until the span closes.
+    """
+    row = line.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    pieces = [piece.replace("\\|", "|") for piece in re.split(r"(?<!\\)\|", row)]
+    cells: list[str] = []
+    for piece in pieces:
+        if cells and open_code_span(cells[-1]):
+            cells[-1] += "|" + piece
+        else:
+            cells.append(piece)
+    return [cell.strip() for cell in cells]
+
+
 def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
     """Split Markdown into top-level blocks; line numbers are offset by first_line - 1."""
     tokens = _MD.parse(text)
+    lines = text.split("\n")
     blocks: list[Block] = []
     offset = first_line - 1
     i = 0
@@ -65,14 +101,18 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
             j, header, rows = i + 1, [], []
             current: list[str] = []
             row_line = line
+            row_index: int | None = None
             while tokens[j].type != "table_close":
                 t = tokens[j]
                 if t.type == "tr_open":
                     current = []
-                    row_line = (t.map[0] + 1 + offset) if t.map else row_line
+                    row_index = t.map[0] if t.map else None
+                    row_line = (row_index + 1 + offset) if row_index is not None else row_line
                 elif t.type == "inline":
                     current.append(t.content.strip())
                 elif t.type == "tr_close":
+                    if row_index is not None and any(open_code_span(cell) for cell in current):
+                        current = split_row(lines[row_index])
                     if not header:
                         header = current
                     else:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 from generator.model import ContractRow, Implementation, KnowledgeSource, Note, SourceRef
@@ -189,6 +191,33 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
     return tuple(result)
 
 
+_PYTHON = ("python", "py", "")
+_IMPORT_LINE = re.compile(r"^(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s+)")
+
+
+def _titled(sections: list[mw.Section], word: str) -> mw.Section | None:
+    """The first section whose title starts with word, or has it as its last word ("Class Signature")."""
+    for section in sections:
+        title = section.title.lower().strip(" :")
+        if title.startswith(word) or title.endswith(" " + word):
+            return section
+    return None
+
+
+def _import_lines(blocks) -> list[str]:
+    """Top-level import statements of code blocks (one line each), in order, once each."""
+    found: list[str] = []
+    for block in blocks:
+        try:
+            tree = ast.parse(textwrap.dedent(block.code))
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            lines = [line.strip() for line in block.code.split("\n") if _IMPORT_LINE.match(line.strip())]
+        else:
+            lines = [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+        found.extend(line for line in lines if line not in found and not line.endswith("("))
+    return list(dict.fromkeys(found))
+
+
 def _first_code(body: str) -> str:
     blocks = mw.code_blocks(body)
     return blocks[0].code.strip() if blocks else ""
@@ -198,15 +227,12 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     """Read an implementation page: import, signature, source location, I/O contract, examples."""
     sections = mw.sections(source.text)
     title, _ = _title(sections)
-    imports: list[str] = []
-    section = mw.find_section(sections, "Import", "Imports")
-    if section:
-        for block in mw.code_blocks(section.body):
-            imports.extend(
-                line.strip() for line in block.code.split("\n") if line.strip().startswith(("import ", "from "))
-            )
+    section = _titled(sections, "import")
+    imports = _import_lines(mw.code_blocks(section.body) if section else [])
+    if not imports:  # pages that keep their import lines in the signature or example code
+        imports = _import_lines(b for b in mw.code_blocks(source.text) if b.lang in _PYTHON)
     signature = ""
-    section = mw.find_section(sections, "Signature", "API Signature")
+    section = _titled(sections, "signature")
     if section:
         signature = _first_code(section.body)
     source_file = source_lines = ""
@@ -248,13 +274,19 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     )
 
 
+_WIKILINK = re.compile(r"\[\[([^\[\]|:]+(?::[^\[\]|:]+)?)(?:\|[^\[\]]*)?\]\]")
+
+
 def implemented_by(source: WikiText) -> list[str]:
-    """The implementation page names a principle page links to, in order."""
-    return [
-        p.parts[0].split(":", 1)[-1].strip()
-        for p in mw.properties(source.text)
-        if p.name == "implemented_by" and p.parts
+    """The implementation page names a principle page links to, in order: its `[[implemented_by::...]]`
+    properties, then its plain links (`[[Repo_split_text_method|...]]`); the caller keeps those that exist."""
+    named = [p.parts[0].split(":", 1)[-1].strip() for p in mw.properties(source.text) if p.name == "implemented_by" and p.parts]
+    plain_links = [
+        m.group(1).split(":", 1)[-1].strip()
+        for m in _WIKILINK.finditer(mw.strip_code_blocks(source.text))
+        if not m.group(1).lower().startswith(("category:", "principle:", "workflow:", "heuristic:", "environment:"))
     ]
+    return list(dict.fromkeys(named + plain_links))
 
 
 def parse_note_page(source: WikiText, name: str) -> Note:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.apitext import api_from_examples, api_from_signature
+from generator.apitext import api_from_examples, api_from_signature, unbalanced
 from generator.errors import ParseError, UserError
 from generator.model import (
     Diagnostic,
@@ -184,6 +184,9 @@ def _index_step(
     )
     if not api_cell:
         warnings.append(Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line)))
+    elif unbalanced(fields["api_call"]):
+        line = istep.attribute_lines.get("api call", istep.line)
+        warnings.append(Diagnostic(f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {fields['api_call'][:80]}", SourceRef(index_path, line)))
     return fields, warnings
 
 

@@ -1,7 +1,7 @@
-"""`python -m {{ cookiecutter.package_name }}`: plan or run this workflow."""
+"""`python -m {{ cookiecutter.package_name }}`: plan, run or check this workflow."""
 
 import sys
 
-from .runner import main
+from .runtime import main
 
-sys.exit(main())
+sys.exit(main(__package__))

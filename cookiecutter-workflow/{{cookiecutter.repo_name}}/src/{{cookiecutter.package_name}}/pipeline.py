@@ -1,18 +1,16 @@
-"""The workflow's steps in order. Each name is a module in the `steps` package."""
+"""The steps of {{ cookiecutter._workflow.title | line | pydoc }}, in order."""
 
-WORKFLOW = {{ cookiecutter._workflow.name | py }}
-TITLE = {{ cookiecutter._workflow.title | line | py }}
+from .runtime import {{ "Repeat, " if cookiecutter._workflow.repeat }}Workflow
 
-STEPS: tuple[str, ...] = (
+WORKFLOW = Workflow(
+    title={{ cookiecutter._workflow.title | line | py }},
+    steps=(
 {%- for step in cookiecutter._workflow.steps %}
-    {{ step.module | py }},
+        {{ step.module | py }},
 {%- endfor %}
-)
+    ),
 {%- if cookiecutter._workflow.repeat %}
-
-# Steps that run again as a loop: (first step, last step, config key of the loop step holding the count).
-REPEAT: tuple[int, int, int, str] | None = ({{ cookiecutter._workflow.repeat.step }}, {{ cookiecutter._workflow.repeat.first }}, {{ cookiecutter._workflow.repeat.last }}, {{ cookiecutter._workflow.repeat.key | py }})
-{%- else %}
-
-REPEAT: tuple[int, int, int, str] | None = None
+{%- set r = cookiecutter._workflow.repeat %}
+    repeat=Repeat(step={{ r.step }}, first={{ r.first }}, last={{ r.last }}, key={{ r.key | py }}),
 {%- endif %}
+)

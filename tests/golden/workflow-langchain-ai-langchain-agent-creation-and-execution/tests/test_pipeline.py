@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 
 import pytest
 
-from workflow_langchain_ai_langchain_agent_creation_and_execution import runner
-from workflow_langchain_ai_langchain_agent_creation_and_execution.pipeline import REPEAT, STEPS
+from workflow_langchain_ai_langchain_agent_creation_and_execution.runtime import Param
+from workflow_langchain_ai_langchain_agent_creation_and_execution.runtime.cli import main
+from workflow_langchain_ai_langchain_agent_creation_and_execution.runtime.config import parse_override, type_problem
+from workflow_langchain_ai_langchain_agent_creation_and_execution.runtime.steps import WorkflowError, load_workflow
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -16,93 +19,101 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = {"call", "method", "import", "pattern", "tool", "manual"}
+PACKAGE = "workflow_langchain_ai_langchain_agent_creation_and_execution"
+WORKFLOW, STEPS = load_workflow(PACKAGE)
 
 
-def test_steps_are_numbered_in_order():
-    numbers = [runner.load_step(name).NUMBER for name in STEPS]
-    assert numbers == list(range(1, len(STEPS) + 1))
-    for name in STEPS:
-        assert (ROOT / "src" / "workflow_langchain_ai_langchain_agent_creation_and_execution" / "steps" / f"{name}.py").is_file()
+def test_steps_are_numbered_in_order_one_module_each():
+    assert [s.spec.number for s in STEPS] == list(range(1, len(STEPS) + 1))
+    for step in STEPS:
+        assert (ROOT / "src" / PACKAGE / "steps" / f"{step.name}.py").is_file()
 
 
-@pytest.mark.parametrize("name", STEPS)
-def test_step_module_contract(name):
-    module = runner.load_step(name)
-    assert module.KIND in KINDS
-    assert not (module.BOUND and module.NEEDS_IMPLEMENTATION)
-    assert callable(module.run)
-    assert all(isinstance(a, str) and a.isidentifier() for a in module.CONSUMES + module.PRODUCES)
-    for key, spec in module.PARAMS.items():
-        assert key.isidentifier()
-        assert set(spec) == {"type", "default", "required"}
+@pytest.mark.parametrize("step", STEPS, ids=lambda s: s.name)
+def test_run_takes_exactly_the_declared_inputs_and_keys(step):
+    parameters = list(inspect.signature(step.run).parameters)
+    assert parameters == [*step.spec.consumes, *step.params]
+    assert all(isinstance(p, Param) for p in step.params.values())
 
 
-def test_config_file_matches_step_parameters():
+def test_config_file_holds_only_known_keys_of_fitting_types():
+    """config.toml is yours to edit: its sections and keys must exist and its values fit their declared types."""
     with open(ROOT / "config.toml", "rb") as handle:
         config = tomllib.load(handle)
-    assert set(config) == set(STEPS)
+    by_name = {s.name: s for s in STEPS}
+    assert set(config) <= set(by_name)
     for name, section in config.items():
-        params = runner.load_step(name).PARAMS
-        assert set(section) <= set(params), f"{name}: keys not in PARAMS: {set(section) - set(params)}"
-        for key, spec in params.items():
-            if not spec["required"] and key in section:
-                assert section[key] == spec["default"]
+        params = by_name[name].params
+        assert set(section) <= set(params) | {"enabled"}, f"{name}: keys not in the step: {set(section) - set(params)}"
+        for key, value in section.items():
+            if key in params:
+                assert type_problem(params[key], value) is None, f"{name}.{key}: {type_problem(params[key], value)}"
 
 
-def test_every_consumed_artifact_has_a_producer_or_config_key():
+def test_every_consumed_artifact_has_an_earlier_producer():
     produced: set[str] = set()
-    for name in STEPS:
-        module = runner.load_step(name)
-        for artifact in module.CONSUMES:
-            assert artifact in produced or artifact in module.PARAMS, f"{name} consumes {artifact}"
-        produced.update(module.PRODUCES)
+    for step in STEPS:
+        for artifact in step.spec.consumes:
+            assert artifact in produced, f"{step.name} consumes {artifact}, which no earlier step makes"
+        produced.update(step.spec.produces)
 
 
 def test_plan_lists_every_step(capsys):
-    assert runner.main(["plan"]) == 0
+    assert main(PACKAGE, ["plan"]) == 0
     out = capsys.readouterr().out
-    for name in STEPS:
-        assert runner.load_step(name).TITLE in out
+    for step in STEPS:
+        assert step.spec.title in out
 
 
-def test_run_refuses_steps_that_need_implementation(caplog):
-    incomplete = [runner.load_step(n) for n in STEPS if runner.load_step(n).NEEDS_IMPLEMENTATION]
-    if not incomplete:
+def test_run_refuses_steps_that_need_implementation(caplog, tmp_path):
+    waiting = [s for s in STEPS if s.waiting]
+    if not waiting:
         pytest.skip("every step is bound")
-    assert runner.main(["run"]) == 2
-    for module in incomplete:
-        assert module.TITLE in caplog.text
+    assert main(PACKAGE, ["run", "--artifacts", str(tmp_path)]) == 2
+    for step in waiting:
+        assert step.spec.title in caplog.text
 
 
-def test_run_names_missing_required_keys(caplog, tmp_path):
-    required = [
-        (name, key)
-        for name in STEPS
-        for key, spec in runner.load_step(name).PARAMS.items()
-        if spec["required"] and not runner.load_step(name).NEEDS_IMPLEMENTATION
-    ]
+def test_run_names_missing_required_keys_before_running_anything(caplog, tmp_path):
+    required = [(s.name, k) for s in STEPS if not s.waiting for k, p in s.params.items() if p.required]
     if not required:
         pytest.skip("no required keys")
     empty = tmp_path / "empty.toml"
     empty.write_text("")
-    assert runner.main(["run", "--config", str(empty), "--allow-incomplete"]) == 2
-    assert f"{required[0][0]}.{required[0][1]}" in caplog.text
+    code = main(PACKAGE, ["run", "--config", str(empty), "--allow-incomplete", "--artifacts", str(tmp_path / "a")])
+    assert code == 2
+    assert f"{required[0][0]}.{required[0][1]}" in caplog.text or "nothing to run" in caplog.text
+
+
+def test_unknown_keys_are_refused_with_the_nearest_real_key(tmp_path, caplog):
+    step = next((s for s in STEPS if s.params), None)
+    if step is None:
+        pytest.skip("no config keys")
+    key = next(iter(step.params))
+    with pytest.raises(WorkflowError, match="did you mean"):
+        parse_override(f"{step.spec.number}.{key}x=1", STEPS)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(f"[{step.name}]\n{key}_typo = 1\n")
+    assert main(PACKAGE, ["plan", "--config", str(bad)]) == 2
+    assert key in caplog.text
 
 
 def test_overrides_parse_literals_and_step_references():
-    name, key, value = runner.parse_override("1.some_key=[1, 2]")
-    assert (name, key, value) == (STEPS[0], "some_key", [1, 2])
-    assert runner.parse_override(f"{STEPS[-1]}.k=text")[2] == "text"
-    with pytest.raises(runner.WorkflowError):
-        runner.parse_override("no-equals-sign")
-    with pytest.raises(runner.WorkflowError):
-        runner.parse_override(f"{len(STEPS) + 1}.k=1")
+    step = next((s for s in STEPS if s.params), None)
+    if step is None:
+        pytest.skip("no config keys")
+    key = next(iter(step.params))
+    assert parse_override(f"{step.spec.number}.{key}=[1, 2]", STEPS) == (step.name, key, [1, 2])
+    assert parse_override(f"{step.name}.{key}=text", STEPS)[2] == "text"
+    with pytest.raises(WorkflowError):
+        parse_override("no-equals-sign", STEPS)
+    with pytest.raises(WorkflowError):
+        parse_override(f"{len(STEPS) + 1}.{key}=1", STEPS)
 
 
 def test_repeat_refers_to_real_steps():
-    if REPEAT is None:
+    if WORKFLOW.repeat is None:
         return
-    loop, first, last, key = REPEAT
-    assert 1 <= first <= last < loop <= len(STEPS)
-    assert key in runner.load_step(STEPS[loop - 1]).PARAMS
+    r = WORKFLOW.repeat
+    assert 1 <= r.first <= r.last < r.step <= len(STEPS)
+    assert r.key in STEPS[r.step - 1].params

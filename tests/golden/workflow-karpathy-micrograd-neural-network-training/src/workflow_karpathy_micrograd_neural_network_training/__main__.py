@@ -1,7 +1,7 @@
-"""`python -m workflow_karpathy_micrograd_neural_network_training`: plan or run this workflow."""
+"""`python -m workflow_karpathy_micrograd_neural_network_training`: plan, run or check this workflow."""
 
 import sys
 
-from .runner import main
+from .runtime import main
 
-sys.exit(main())
+sys.exit(main(__package__))

@@ -1,7 +1,7 @@
-"""`python -m workflow_langchain_ai_langchain_agent_creation_and_execution`: plan or run this workflow."""
+"""`python -m workflow_langchain_ai_langchain_agent_creation_and_execution`: plan, run or check this workflow."""
 
 import sys
 
-from .runner import main
+from .runtime import main
 
-sys.exit(main())
+sys.exit(main(__package__))

@@ -16,40 +16,30 @@ Repeat steps 3-6 for multiple epochs until the loss converges or accuracy is sat
 - Typical training: 20-100 epochs for simple datasets
 - Optionally track accuracy on validation data
 
-Kind: method (bound to a real call)
-API call: Module.zero_grad(self) -> None
 Source: micrograd/nn.py:L6-8
         https://github.com/karpathy/micrograd/blob/HEAD/micrograd/nn.py#L6-L8
 Inputs: Model after parameter update
 Outputs: Reset gradients (all `p.grad = 0`), ready for next iteration
-Wiki: _WorkflowIndex.md:164
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ..runtime import Param, Step
 
-NUMBER = 7
-TITLE = "Training Loop Iteration"
-KIND = "method"
-BOUND = True
-NEEDS_IMPLEMENTATION = False
-API = "Module.zero_grad(self) -> None"
-IMPORT = ""
-IMPORT_ORIGIN = "upstream"
-# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
-IMPORTS: tuple[str, ...] = ()
-TARGET = "zero_grad"
-UNPACK = 2
-CONSUMES: tuple[str, ...] = ("model",)
-PRODUCES: tuple[str, ...] = ()
-PARAMS: dict[str, dict[str, Any]] = {
-    "epochs": {"type": "int", "default": None, "required": True},
-}
+STEP = Step(
+    number=7,
+    title="Training Loop Iteration",
+    kind="method",
+    status="bound",
+    api="Module.zero_grad(self) -> None",
+    consumes=("model",),
+    params={
+        "epochs": Param("int", doc="Number of training iterations"),
+    },
+    wiki="_WorkflowIndex.md:164",
+)
 
 
-def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
-    """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    model = artifacts['model']
+def run(model, epochs):
     model.zero_grad()
     return {}

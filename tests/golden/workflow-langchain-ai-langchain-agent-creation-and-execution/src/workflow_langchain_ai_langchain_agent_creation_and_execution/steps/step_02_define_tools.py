@@ -1,45 +1,35 @@
 """Step 2: Define Tools.
 
-Specify the tools the agent can use to accomplish tasks. Tools can be Python functions,
-`BaseTool` instances, or dictionaries for provider-specific built-in tools. Each tool should
-have a clear docstring describing its purpose, as this is used by the LLM to decide when to
-use it.
+Specify the tools the agent can use to accomplish tasks. Tools can be Python functions, `BaseTool`
+instances, or dictionaries for provider-specific built-in tools. Each tool should have a clear
+docstring describing its purpose, as this is used by the LLM to decide when to use it.
 
 **Key considerations:**
 - Functions are automatically converted to `BaseTool` instances
 - Tools with `return_direct=True` end the agent loop immediately
 - Middleware can inject additional tools dynamically
-
-Kind: manual (manual step)
-Wiki: workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:42
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ..runtime import Param, Step
 
-NUMBER = 2
-TITLE = "Define Tools"
-KIND = "manual"
-BOUND = False
-NEEDS_IMPLEMENTATION = False
-API = ""
-IMPORT = ""
-IMPORT_ORIGIN = ""
-# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
-IMPORTS: tuple[str, ...] = ()
-TARGET = ""
-UNPACK = 2
-CONSUMES: tuple[str, ...] = ()
-PRODUCES: tuple[str, ...] = ()
-PARAMS: dict[str, dict[str, Any]] = {
-}
-# a manual or decision step: run() logs it and passes its config values on as artifacts
+STEP = Step(
+    number=2,
+    title="Define Tools",
+    kind="call",
+    status="bound",
+    api="tool(args_schema)",
+    produces=("tool_result",),
+    params={
+        "args_schema": Param(""),
+    },
+    wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:42",
+)
 
 
-def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
-    """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    import logging
+def run(args_schema):
+    from langchain_core.tools import tool
 
-    logging.getLogger(__name__).info('manual step: Define Tools')
-    return dict(config)
+    tool_result = tool(args_schema)
+    return {'tool_result': tool_result}

@@ -1,45 +1,44 @@
 """Step 4: Configure Response Format (Optional).
 
 Optionally configure structured output to ensure the agent returns responses conforming to a
-Pydantic schema. The framework supports three strategies: ToolStrategy (tool call for
-output), ProviderStrategy (native structured output), and AutoStrategy (automatic selection
-based on model capabilities).
+Pydantic schema. The framework supports three strategies: ToolStrategy (tool call for output),
+ProviderStrategy (native structured output), and AutoStrategy (automatic selection based on model
+capabilities).
 
 **Key considerations:**
 - ToolStrategy works with any model that supports tool calling
 - ProviderStrategy requires model support (e.g., OpenAI JSON mode)
 - Error handling can be configured for retry on validation failures
 
-Kind: manual (manual step)
-Wiki: workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:62
+Source: /tmp/praxium_repo_wjjl6pl8/libs/langchain_v1/langchain/agents/structured_output.py:L1-443
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ..runtime import Param, Step
 
-NUMBER = 4
-TITLE = "Configure Response Format (Optional)"
-KIND = "manual"
-BOUND = False
-NEEDS_IMPLEMENTATION = False
-API = ""
-IMPORT = ""
-IMPORT_ORIGIN = ""
-# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
-IMPORTS: tuple[str, ...] = ()
-TARGET = ""
-UNPACK = 2
-CONSUMES: tuple[str, ...] = ()
-PRODUCES: tuple[str, ...] = ()
-PARAMS: dict[str, dict[str, Any]] = {
-}
-# a manual or decision step: run() logs it and passes its config values on as artifacts
+STEP = Step(
+    number=4,
+    title="Configure Response Format (Optional)",
+    kind="call",
+    status="bound",
+    api="create_agent(model, tools, response_format)",
+    produces=("agent", "result", "weather",),
+    params={
+        "model": Param("str", default='gpt-4o'),
+        "tools": Param("list", default=[Ellipsis]),
+        "response_format": Param("str", default='tmp.praxium_repo_wjjl6pl8.libs.langchain_v1.langchain.agents.structured_output.WeatherResponse', doc="a class, or a list of classes, by dotted name", loader="classes"),
+    },
+    wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:62",
+)
 
 
-def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
-    """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    import logging
+def run(model, tools, response_format):
+    from langchain.agents import create_agent
+    from .. import loaders
 
-    logging.getLogger(__name__).info('manual step: Configure Response Format (Optional)')
-    return dict(config)
+    response_format = loaders.classes(response_format)
+    agent = create_agent(model=model, tools=tools, response_format=response_format)
+    result = agent.invoke({'messages': [{'role': 'user', 'content': "What's the weather in NYC?"}]})
+    weather = result['structured_response']
+    return {'agent': agent, 'result': result, 'weather': weather}

@@ -1,8 +1,8 @@
 """Step 6: Execute Agent.
 
-Invoke or stream the agent with input messages. The agent maintains state across turns,
-executes tools as needed, and returns the final response. Execution can be synchronous
-(`invoke`, `stream`) or asynchronous (`ainvoke`, `astream`).
+Invoke or stream the agent with input messages. The agent maintains state across turns, executes
+tools as needed, and returns the final response. Execution can be synchronous (`invoke`, `stream`)
+or asynchronous (`ainvoke`, `astream`).
 
 **What happens:**
 - Input messages are added to state
@@ -10,37 +10,31 @@ executes tools as needed, and returns the final response. Execution can be synch
 - Tool calls are executed in parallel
 - Loop continues until no tool calls or structured output is produced
 - Final state includes all messages and optional structured response
-
-Kind: manual (manual step)
-Wiki: workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:82
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ..runtime import Param, Step
 
-NUMBER = 6
-TITLE = "Execute Agent"
-KIND = "manual"
-BOUND = False
-NEEDS_IMPLEMENTATION = False
-API = ""
-IMPORT = ""
-IMPORT_ORIGIN = ""
-# For the generated tests: modules run() imports, the name the API call goes through, tuple-unpack width.
-IMPORTS: tuple[str, ...] = ()
-TARGET = ""
-UNPACK = 2
-CONSUMES: tuple[str, ...] = ()
-PRODUCES: tuple[str, ...] = ()
-PARAMS: dict[str, dict[str, Any]] = {
-}
-# a manual or decision step: run() logs it and passes its config values on as artifacts
+STEP = Step(
+    number=6,
+    title="Execute Agent",
+    kind="call",
+    status="bound",
+    api="create_agent(model, tools, system_prompt)",
+    produces=("agent", "result",),
+    params={
+        "model": Param("str", default='gpt-4o'),
+        "tools": Param("list", default=[Ellipsis]),
+        "system_prompt": Param("str", default='You are a helpful assistant.'),
+    },
+    wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:82",
+)
 
 
-def run(config: dict[str, Any], artifacts: dict[str, Any]) -> dict[str, Any]:
-    """Run this step with its configuration and the artifacts of earlier steps; return new artifacts."""
-    import logging
+def run(model, tools, system_prompt):
+    from langchain.agents import create_agent
 
-    logging.getLogger(__name__).info('manual step: Execute Agent')
-    return dict(config)
+    agent = create_agent(model=model, tools=tools, system_prompt=system_prompt)
+    result = agent.invoke({'messages': [{'role': 'user', 'content': 'Hello!'}]})
+    return {'agent': agent, 'result': result}

@@ -1,0 +1,433 @@
+"""`python -m PACKAGE check`: every step's imports and calls checked against the installed libraries.
+
+Nothing is called. Each step's run() is read with `ast`; its imports are imported for real; each call target is
+resolved (a class, a function, a method of an earlier step's object, a property, an enum) and the call's
+arguments are bound to the target's `inspect.signature`. Types flow from step to step: a class call makes an
+instance of that class, a function's return annotation names its result's class.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import difflib
+import enum
+import importlib
+import inspect
+import textwrap
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from .steps import LoadedStep
+
+ORDER = ("import fails", "no such attribute", "argument not accepted", "not callable", "not checkable", "verified")
+
+# Factories whose return type their signature does not say (the Auto classes pick a class at run time):
+# the class every result shares, so its methods can be checked.
+FACTORIES = {
+    "transformers.AutoTokenizer.from_pretrained": "transformers.PreTrainedTokenizerBase",
+    "transformers.AutoProcessor.from_pretrained": "transformers.ProcessorMixin",
+    "transformers.AutoConfig.from_pretrained": "transformers.PretrainedConfig",
+    "transformers.AutoModelForCausalLM.from_pretrained": "transformers.PreTrainedModel+transformers.GenerationMixin",
+    "transformers.AutoModelForSeq2SeqLM.from_pretrained": "transformers.PreTrainedModel+transformers.GenerationMixin",
+    "transformers.AutoModel.from_pretrained": "transformers.PreTrainedModel",
+    "transformers.AutoModelForSequenceClassification.from_pretrained": "transformers.PreTrainedModel",
+    "transformers.pipeline": "transformers.Pipeline",
+    "transformers.AutoHfQuantizer.from_config": "transformers.quantizers.HfQuantizer",
+    "datasets.load_dataset": "datasets.DatasetDict+datasets.Dataset",
+    "datasets.load_from_disk": "datasets.DatasetDict+datasets.Dataset",
+}
+
+
+@dataclass
+class Kind:
+    """What an expression is known to be: classes its value is an instance of (any of them), or an object."""
+
+    classes: tuple[type, ...] = ()
+    obj: Any = None
+    has_obj: bool = False
+    guessed: bool = False  # inferred by convention, not declared: a miss is "not checkable", not an error
+
+    @property
+    def known(self) -> bool:
+        return bool(self.classes) or self.has_obj
+
+
+UNKNOWN = Kind()
+
+
+@dataclass
+class CallCheck:
+    line: int
+    text: str
+    status: str
+    detail: str = ""
+    target: str = ""
+
+
+@dataclass
+class StepCheck:
+    step: LoadedStep
+    status: str
+    calls: list[CallCheck] = field(default_factory=list)
+    imports: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.step.spec.number,
+            "module": self.step.name,
+            "title": self.step.spec.title,
+            "wiki": self.step.spec.wiki,
+            "status": self.status,
+            "calls": [c.__dict__ for c in self.calls],
+        }
+
+
+def _resolve_path(path: str) -> Any:
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            target: Any = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for part in parts[cut:]:
+            target = getattr(target, part)
+        return target
+    raise ImportError(path)
+
+
+def _factory_kind(path: str) -> Kind:
+    try:
+        return Kind(tuple(_resolve_path(p) for p in FACTORIES[path].split("+")))
+    except (ImportError, AttributeError):
+        return UNKNOWN
+
+
+def _delegates(cls: type) -> bool:
+    """Whether a class answers unknown attributes at run time (`__getattr__`, as PeftModel hands them to its base
+    model): a missing attribute then cannot be told statically."""
+    return any("__getattr__" in vars(base) for base in cls.__mro__ if base is not object)
+
+
+def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
+    """The classes a callable's return annotation names (`-> PeftModel`, `-> A | B`); `-> Self` or a type
+    variable is the owner's own kind."""
+    try:
+        hints = typing.get_type_hints(func)
+        annotation = hints.get("return")
+    except Exception:  # noqa: BLE001 - annotations of third-party code may not resolve
+        try:
+            annotation = inspect.signature(func).return_annotation
+        except (TypeError, ValueError):
+            return UNKNOWN
+        if isinstance(annotation, str):
+            annotation = getattr(inspect.getmodule(func), annotation.split("[")[0].strip(), None)
+    if annotation is None or annotation is inspect.Signature.empty:
+        return UNKNOWN
+    if owner is not None and (isinstance(annotation, typing.TypeVar) or str(annotation) in ("typing.Self", "Self", "typing_extensions.Self")):
+        return owner
+    union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    options = typing.get_args(annotation) if union else (annotation,)
+    classes = tuple(o for o in options if isinstance(o, type) and o is not type(None))
+    return Kind(classes) if classes else UNKNOWN
+
+
+def _factory_key(value: Any) -> str:
+    """`transformers.AutoTokenizer.from_pretrained`, `transformers.pipeline`: package, owner, name."""
+    owner = getattr(value, "__self__", None)
+    if isinstance(owner, type):
+        return f"{owner.__module__.split('.')[0]}.{owner.__name__}.{getattr(value, '__name__', '')}"
+    return f"{(getattr(value, '__module__', '') or '').split('.')[0]}.{getattr(value, '__name__', '')}"
+
+
+def _qualified(value: Any) -> str:
+    module = getattr(value, "__module__", "") or ""
+    name = getattr(value, "__qualname__", getattr(value, "__name__", type(value).__name__))
+    return f"{module}.{name}".strip(".")
+
+
+def _signature(target: Any) -> inspect.Signature | None:
+    try:
+        return inspect.signature(target)
+    except (TypeError, ValueError):
+        return None
+
+
+class _StepChecker:
+    """Walks one run() in statement order, keeping what each name is known to be."""
+
+    def __init__(self, module_name: str, env: dict[str, Kind]) -> None:
+        self.module_name = module_name  # for relative imports (`from .. import loaders`)
+        self.env = dict(env)
+        self.calls: list[CallCheck] = []
+        self.import_errors: list[str] = []
+
+    # -- imports ---------------------------------------------------------------------------------
+    def do_import(self, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                try:
+                    module = importlib.import_module(alias.name)
+                except Exception as exc:  # noqa: BLE001
+                    self.import_errors.append(f"import {alias.name}: {type(exc).__name__}: {exc}")
+                    continue
+                name = alias.asname or alias.name.split(".")[0]
+                self.env[name] = Kind(obj=module if alias.asname else importlib.import_module(name), has_obj=True)
+            return
+        base = node.module or ""
+        if node.level:
+            base = ".".join(self.module_name.split(".")[: -node.level]) + (f".{base}" if base else "")
+        for alias in node.names:
+            try:
+                module = importlib.import_module(base)
+                value = getattr(module, alias.name) if hasattr(module, alias.name) else importlib.import_module(f"{base}.{alias.name}")
+            except Exception as exc:  # noqa: BLE001
+                self.import_errors.append(f"from {base} import {alias.name}: {type(exc).__name__}: {exc}")
+                continue
+            self.env[alias.asname or alias.name] = Kind(obj=value, has_obj=True)
+
+    # -- expressions -----------------------------------------------------------------------------
+    def kind_of(self, node: ast.expr) -> Kind:
+        if isinstance(node, ast.Name):
+            if node.id in self.env:
+                return self.env[node.id]
+            if hasattr(builtins, node.id):
+                return Kind(obj=getattr(builtins, node.id), has_obj=True)
+            return UNKNOWN
+        if isinstance(node, ast.Attribute):
+            owner = self.kind_of(node.value)
+            if owner.has_obj:
+                if hasattr(owner.obj, node.attr):
+                    return Kind(obj=getattr(owner.obj, node.attr), has_obj=True)
+                return UNKNOWN
+            for cls in owner.classes:
+                attr = inspect.getattr_static(cls, node.attr, None)
+                if isinstance(attr, property) and attr.fget is not None:
+                    return _annotation_kind(attr.fget)
+            return UNKNOWN
+        if isinstance(node, ast.Call):
+            return self.result_of(node)
+        return UNKNOWN
+
+    def result_of(self, call: ast.Call) -> Kind:
+        callee = self.kind_of(call.func)
+        if callee.has_obj:
+            value = callee.obj
+            key = _factory_key(value)
+            if key in FACTORIES:
+                return _factory_kind(key)
+            if isinstance(value, type):
+                return Kind((value,))
+            found = _annotation_kind(value)
+            if found.known:
+                return found
+            owner = getattr(value, "__self__", None)
+            if isinstance(owner, type) and getattr(value, "__name__", "").startswith("from_"):
+                return Kind((owner,), guessed=True)  # a `from_*` classmethod usually makes an instance of its class
+            return UNKNOWN
+        if isinstance(call.func, ast.Attribute):
+            owner = self.kind_of(call.func.value)
+            classes: list[type] = []
+            for cls in owner.classes:
+                method = inspect.getattr_static(cls, call.func.attr, None)
+                if method is not None and not isinstance(method, property):
+                    classes.extend(c for c in _annotation_kind(getattr(cls, call.func.attr), Kind((cls,))).classes if c not in classes)
+            return Kind(tuple(classes)) if classes else UNKNOWN
+        return UNKNOWN
+
+    # -- calls -------------------------------------------------------------------------------------
+    def check_call(self, call: ast.Call) -> None:
+        text = ast.unparse(call)[:120]
+        line = getattr(call, "lineno", 0)
+        if isinstance(call.func, ast.Attribute):
+            owner = self.kind_of(call.func.value)
+            if owner.has_obj:
+                if not hasattr(owner.obj, call.func.attr):
+                    close = difflib.get_close_matches(call.func.attr, dir(owner.obj), n=1)
+                    hint = f" (closest: {close[0]})" if close else ""
+                    self.calls.append(CallCheck(line, text, "no such attribute", f"{_qualified(owner.obj)} has no {call.func.attr}{hint}"))
+                    return
+                self.bind(call, getattr(owner.obj, call.func.attr), text, line)
+                return
+            if owner.classes:
+                attrs = [inspect.getattr_static(cls, call.func.attr, None) for cls in owner.classes]
+                found = next((a for a in attrs if a is not None), None)
+                if found is None and owner.guessed:
+                    where = " or ".join(c.__name__ for c in owner.classes)
+                    self.calls.append(CallCheck(line, text, "not checkable", f"{ast.unparse(call.func.value)[:40]} is probably a {where}, which has no {call.func.attr}"))
+                    return
+                if found is None and any(_delegates(cls) for cls in owner.classes):
+                    where = " or ".join(c.__name__ for c in owner.classes)
+                    self.calls.append(CallCheck(line, text, "not checkable", f"{where} finds {call.func.attr} at run time (__getattr__)"))
+                    return
+                if found is None:
+                    names = sorted({n for cls in owner.classes for n in dir(cls)})
+                    close = difflib.get_close_matches(call.func.attr, names, n=1)
+                    hint = f" (closest: {close[0]})" if close else ""
+                    where = " or ".join(c.__name__ for c in owner.classes)
+                    self.calls.append(CallCheck(line, text, "no such attribute", f"{where} has no {call.func.attr}{hint}"))
+                    return
+                if isinstance(found, property):
+                    self.calls.append(CallCheck(line, text, "not callable", f"{call.func.attr} is a property: read it without ()"))
+                    return
+                cls = next(c for c, a in zip(owner.classes, attrs, strict=True) if a is not None)
+                target = getattr(cls, call.func.attr)
+                drop_self = inspect.isfunction(found)  # a plain method: its first parameter is the object
+                self.bind(call, target, text, line, drop_self=drop_self)
+                return
+            self.calls.append(CallCheck(line, text, "not checkable", f"the type of {ast.unparse(call.func.value)[:60]} is not known here"))
+            return
+        callee = self.kind_of(call.func)
+        if callee.has_obj:
+            self.bind(call, callee.obj, text, line)
+        elif callee.classes:
+            cls = callee.classes[0]
+            self.bind(call, inspect.getattr_static(cls, "__call__", None), text, line, drop_self=True, label=f"{cls.__name__} instance")
+        else:
+            self.calls.append(CallCheck(line, text, "not checkable", f"{ast.unparse(call.func)[:60]} is not known here"))
+
+    def bind(self, call: ast.Call, target: Any, text: str, line: int, drop_self: bool = False, label: str = "") -> None:
+        name = label or _qualified(target)
+        if isinstance(target, type) and issubclass(target, enum.Enum):
+            if not call.args and not call.keywords:
+                members = ", ".join(m.name for m in list(target)[:6])
+                self.calls.append(CallCheck(line, text, "not callable", f"{name} is an enum: name a member ({members}) or pass a value", name))
+            else:
+                self.calls.append(CallCheck(line, text, "verified", "enum looked up by value", name))
+            return
+        if not callable(target):
+            self.calls.append(CallCheck(line, text, "not callable", f"{name} is a {type(target).__name__}, not callable", name))
+            return
+        signature = _signature(target)
+        if signature is None:
+            self.calls.append(CallCheck(line, text, "not checkable", f"{name} has no signature to check against", name))
+            return
+        params = list(signature.parameters.values())
+        if drop_self and params:
+            params = params[1:]
+        signature = signature.replace(parameters=params)
+        args = [object() for a in call.args if not isinstance(a, ast.Starred)]
+        kwargs = {k.arg: object() for k in call.keywords if k.arg}
+        starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+        try:
+            if starred:
+                signature.bind_partial(*args, **kwargs)
+            else:
+                signature.bind(*args, **kwargs)
+        except TypeError as exc:
+            accepted = [p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+            unknown = [k for k in kwargs if k not in accepted and not any(p.kind == p.VAR_KEYWORD for p in params)]
+            hints = []
+            for keyword in unknown:
+                close = difflib.get_close_matches(keyword, accepted, n=1, cutoff=0.4)
+                hints.append(f"{keyword}= (closest: {close[0]})" if close else f"{keyword}=")
+            detail = f"{name}: {exc}" + (f"; not accepted: {', '.join(hints)}" if hints else "")
+            self.calls.append(CallCheck(line, text, "argument not accepted", detail, name))
+            return
+        self.calls.append(CallCheck(line, text, "verified", "", name))
+
+    # -- statements ------------------------------------------------------------------------------
+    def walk(self, statements: list[ast.stmt]) -> None:
+        for stmt in statements:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                self.do_import(stmt)
+                continue
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self.env[stmt.name] = UNKNOWN
+                continue
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call) and not _inside_lambda(stmt, node):
+                    self.check_call(node)
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                self.env[stmt.targets[0].id] = self.kind_of(stmt.value)
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.With)):
+                for node in ast.walk(stmt):
+                    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                        self.env[node.id] = UNKNOWN
+            if isinstance(stmt, ast.With):
+                self.walk_bodies(stmt.body)
+
+    def walk_bodies(self, statements: list[ast.stmt]) -> None:
+        for stmt in statements:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                self.env[stmt.targets[0].id] = self.kind_of(stmt.value)
+
+
+def _inside_lambda(root: ast.AST, node: ast.AST) -> bool:
+    for lam in ast.walk(root):
+        if isinstance(lam, ast.Lambda) and any(n is node for n in ast.walk(lam.body)):
+            return True
+    return False
+
+
+def _run_def(step: LoadedStep) -> ast.FunctionDef | None:
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(step.module)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    return next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "run"), None)
+
+
+def _loader_kinds(package: str) -> dict[str, Kind]:
+    """What each loader of the package returns, read from its return statements."""
+    try:
+        module = importlib.import_module(f"{package}.loaders")
+        tree = ast.parse(inspect.getsource(module))
+    except (ImportError, OSError, TypeError, SyntaxError):
+        return {}
+    kinds: dict[str, Kind] = {}
+    for func in tree.body:
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        checker = _StepChecker(module.__name__, {})
+        for node in func.body:
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                checker.do_import(node)
+            elif isinstance(node, ast.Import):
+                checker.do_import(node)
+        returns = [n.value for n in ast.walk(func) if isinstance(n, ast.Return) and n.value is not None]
+        for value in returns:
+            expr = value.orelse if isinstance(value, ast.IfExp) else value
+            found = checker.kind_of(expr)
+            if found.known:
+                kinds[func.name] = found
+                break
+    return kinds
+
+
+def check(package: str, steps: list[LoadedStep]) -> list[StepCheck]:
+    """Check every step in order; artifacts' types flow from the step that makes them to the steps that use them."""
+    env: dict[str, Kind] = {}
+    loaders = _loader_kinds(package)
+    results: list[StepCheck] = []
+    for step in steps:
+        if step.spec.status == "manual" or step.waiting:
+            results.append(StepCheck(step, "manual" if step.spec.status == "manual" else "stub"))
+            for name in step.spec.produces:
+                env[name] = UNKNOWN
+            continue
+        func = _run_def(step)
+        if func is None:
+            results.append(StepCheck(step, "not checkable", [CallCheck(0, "run", "not checkable", "source not readable")]))
+            continue
+        checker = _StepChecker(step.module.__name__, {n: env.get(n, UNKNOWN) for n in step.spec.consumes})
+        for stmt in func.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute):
+                if isinstance(stmt.value.func.value, ast.Name) and stmt.value.func.value.id == "loaders":
+                    checker.walk([stmt])
+                    target = stmt.targets[0]
+                    if isinstance(target, ast.Name) and stmt.value.func.attr in loaders:
+                        checker.env[target.id] = loaders[stmt.value.func.attr]
+                    continue
+            checker.walk([stmt])
+        for name in step.spec.produces:
+            env[name] = checker.env.get(name, UNKNOWN)
+        if checker.import_errors:
+            status = "import fails"
+        else:
+            states = [c.status for c in checker.calls] or ["verified"]
+            status = min(states, key=ORDER.index)
+        results.append(StepCheck(step, status, checker.calls, checker.import_errors))
+    return results

@@ -1,0 +1,52 @@
+"""Binding steps to code: each step's kind, status and run(), wired across the workflow's steps.
+
+A workflow is bound step by step, in order, so each step sees what earlier steps produce. Bodies come from the
+wiki's usage examples (the statements that use the cited API) or, failing that, from the API text itself.
+Wiki code is read with `ast` and written back with `ast.unparse`; genrepo never runs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Status
+from generator.bind.context import BindContext
+from generator.bind.finish import Repeat, repeat_of, with_contract, with_loop_count, with_needs
+from generator.bind.kinds import classify
+from generator.bind.rules import bind_step
+from generator.bind.tables import Loader, Tables, load_tables
+from generator.model import Diagnostic, Workflow
+
+__all__ = [
+    "Binding", "BoundWorkflow", "ConfigParam", "Kind", "Loader", "Origin", "Repeat", "Status", "Tables",
+    "bind_workflow", "classify", "load_tables",
+]
+
+
+@dataclass(frozen=True)
+class BoundWorkflow:
+    """A workflow's bindings, one per step, with the loop the wiki describes and the warnings binding raised."""
+
+    bindings: tuple[Binding, ...]
+    repeat: Repeat | None
+    warnings: tuple[Diagnostic, ...]
+
+    @property
+    def executable(self) -> bool:
+        """Whether at least one step does real work when run."""
+        return any(b.status is Status.BOUND for b in self.bindings)
+
+
+def bind_workflow(workflow: Workflow, tables: Tables) -> BoundWorkflow:
+    """Bind every step of a workflow, in order."""
+    ctx = BindContext.create(workflow, tables)
+    bindings = []
+    for index, step in enumerate(workflow.steps):
+        ctx.index = index
+        binding = bind_step(step, ctx)
+        for name in binding.produces:
+            if not ctx.has(name):
+                ctx.add(name)
+        bindings.append(with_needs(step, with_contract(step, binding), tables))
+    bindings = with_loop_count(workflow, bindings)
+    return BoundWorkflow(tuple(bindings), repeat_of(workflow, bindings), tuple(ctx.warnings))

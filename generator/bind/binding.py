@@ -1,0 +1,81 @@
+"""What binding produces: a step's kind, status, run() body, inputs, outputs and config keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a step's API is: a call, a method on an earlier object, an import, a user pattern, a tool, a decision."""
+
+    CALL = "call"
+    METHOD = "method"
+    IMPORT = "import"
+    PATTERN = "pattern"
+    TOOL = "tool"
+    MANUAL = "manual"
+
+
+class Status(StrEnum):
+    """Whether run() does the step's work (bound), must be written by a person (stub), or is a decision (manual)."""
+
+    BOUND = "bound"
+    STUB = "stub"
+    MANUAL = "manual"
+
+
+class Origin(StrEnum):
+    """Where a bound step's import line came from."""
+
+    PAGE = "page"  # the implementation page's Import section (or another page of the wiki)
+    EXAMPLE = "example"  # a usage example
+    DERIVED = "derived"  # a dotted dependency or the source location
+    SYMBOLS = "symbols"  # genrepo's table of well-known names
+    UPSTREAM = "upstream"  # no import: the call goes through an object an earlier step made
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class ConfigParam:
+    """A configuration key of a step: type, default (Python literal text) and whether it must be set.
+
+    loader names the function of the generated `loaders.py` that builds an object from the value (a path or id).
+    """
+
+    name: str
+    type: str = ""
+    default: str | None = None
+    required: bool = True
+    description: str = ""
+    loader: str = ""
+
+
+@dataclass(frozen=True)
+class Binding:
+    """How a step runs: run()'s parameters (consumed artifacts, then config keys), its body and its results."""
+
+    kind: Kind
+    status: Status
+    body: str
+    consumes: tuple[str, ...] = ()
+    produces: tuple[str, ...] = ()
+    params: tuple[ConfigParam, ...] = ()
+    import_line: str = ""
+    import_origin: Origin = Origin.NONE
+    imports: tuple[str, ...] = ()  # modules the body (and its loaders) import; the generated tests fake them
+    loaders: tuple[str, ...] = ()  # loader functions the body calls
+    target: str = ""  # the name the API call goes through (for the generated recorder tests)
+    unpack: int = 2
+    source: str = ""  # example | api | pattern | passthrough | stub | manual | tool | import
+    notes: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # what the step needs beyond a CPU and its requirements (a CUDA GPU, the network)
+    changes: tuple[str, ...] = ()  # where the body departs from the wiki's text, and why
+
+    @property
+    def bound(self) -> bool:
+        return self.status is Status.BOUND
+
+    @property
+    def needs_implementation(self) -> bool:
+        return self.status is Status.STUB

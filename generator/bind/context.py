@@ -1,0 +1,186 @@
+"""The binding context: what the rules read (the workflow, the tables, parsed examples) and what earlier
+steps produced. It is passed to every rule explicitly; rules never keep state of their own."""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import re
+from dataclasses import dataclass, field, replace
+
+from generator.apitext import ApiRef, dotted, parse_api
+from generator.bind.binding import Kind
+from generator.bind.kinds import classify
+from generator.bind.tables import Tables
+from generator.model import Diagnostic, Step, Workflow
+from generator.slicing import parse_example
+
+
+@dataclass
+class Artifact:
+    """Something an earlier step returned: its type when known, and the call that made it."""
+
+    name: str
+    type: str = ""
+    producer: str = ""  # the callee's dotted text, e.g. "LoraConfig" or "AutoModelForCausalLM.from_pretrained"
+    step: int = 0
+    value: bool = False  # a config value an earlier step hands on (a manual decision), not an object
+
+
+@dataclass(frozen=True)
+class Example:
+    """A usage example of a step, parsed once."""
+
+    tree: ast.Module
+    order: int
+
+
+@dataclass
+class BindContext:
+    """One workflow being bound, step by step, in order."""
+
+    workflow: Workflow
+    tables: Tables
+    apis: list[ApiRef | None]
+    kinds: list[Kind]
+    examples: list[list[Example]]
+    artifacts: dict[str, Artifact] = field(default_factory=dict)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    index: int = 0
+    cache: dict[str, dict] = field(default_factory=dict)  # what rules compute once per workflow (example slices)
+
+    @classmethod
+    def create(cls, workflow: Workflow, tables: Tables) -> BindContext:
+        kinds = [classify(step) for step in workflow.steps]
+        apis = [
+            _owned(parse_api(s.api_call), s, workflow.namespace) if k in (Kind.CALL, Kind.METHOD) else None
+            for s, k in zip(workflow.steps, kinds, strict=True)
+        ]
+        examples = [_parse_examples(step) for step in workflow.steps]
+        apis = [_factory(api, found) for api, found in zip(apis, examples, strict=True)]
+        return cls(workflow, tables, apis, kinds, examples)
+
+    @property
+    def step(self) -> Step:
+        return self.workflow.steps[self.index]
+
+    @property
+    def api(self) -> ApiRef | None:
+        return self.apis[self.index]
+
+    def later_apis(self) -> list[ApiRef]:
+        return [api for api in self.apis[self.index + 1 :] if api is not None]
+
+    # -- artifacts -------------------------------------------------------------------------------
+
+    def has(self, name: str) -> bool:
+        return name in self.artifacts
+
+    def add(self, name: str, type_name: str = "", producer: str = "", value: bool = False) -> None:
+        known = self.artifacts.get(name)
+        self.artifacts[name] = Artifact(
+            name, type_name or (known.type if known else ""), producer or (known.producer if known else ""), self.index + 1, value
+        )
+
+    def produced_by(self, producer: str) -> str | None:
+        """The latest artifact made by this call (`LoraConfig`, `AutoModelForCausalLM.from_pretrained`)."""
+        for artifact in reversed(self.artifacts.values()):
+            if producer and artifact.producer == producer:
+                return artifact.name
+        return None
+
+    def by_type(self, class_name: str) -> str | None:
+        """The latest artifact of a class, or the artifact a value of that class is usually called."""
+        if not class_name:
+            return None
+        for artifact in reversed(self.artifacts.values()):
+            if artifact.type == class_name:
+                return artifact.name
+        usual = artifact_name(self.tables, class_name)
+        return usual if usual and usual in self.artifacts else None
+
+    def alias(self, name: str) -> str | None:
+        """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml
+        (`base_model` -> `model`)."""
+        if name in self.artifacts:
+            return name
+        for group in self.tables.aliases:
+            if any(name == member or ("*" in member and fnmatch.fnmatchcase(name, member)) for member in group):
+                for other in group:
+                    if "*" not in other and other != name and other in self.artifacts:
+                        return other
+        return None
+
+
+def _owned(api: ApiRef | None, step: Step, namespace: str) -> ApiRef | None:
+    """A method the wiki writes without its class (`__call__(self, text)`, `_forward(self, x)`) gets its owner from
+    the implementation page's name: `..._tokenizer_call` -> `tokenizer(...)`, `..._Pipeline_forward` -> `Pipeline._forward`."""
+    if api is None or len(api.callee) != 1 or not api.takes_self or step.implementation is None:
+        return api
+    name = step.implementation.name
+    if namespace and name.lower().startswith(namespace.lower() + "_"):
+        name = name[len(namespace) + 1 :]
+    method = api.last.strip("_") if api.last != "__call__" else "call"
+    if not name.endswith("_" + method):
+        return api
+    owner = name[: -len(method) - 1].rsplit("_", 1)[-1]
+    if not owner.isidentifier():
+        return api
+    params = tuple(p for p in api.params if p.name != "self")
+    if owner[:1].isupper():
+        return replace(api, callee=(owner, api.last))
+    return replace(api, callee=(owner,) if api.last == "__call__" else (owner, api.last), params=params)
+
+
+def _factory(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
+    """A bare class the examples never call, only use through a classmethod (`AutoHfQuantizer.from_config(...)`),
+    stands for that classmethod: calling the class itself is not how it is made."""
+    if api is None or len(api.callee) != 1 or not api.callee[0][:1].isupper() or api.params:
+        return api
+    name = api.callee[0]
+    called, methods = False, []
+    for example in examples:
+        for node in ast.walk(example.tree):
+            if isinstance(node, ast.Call):
+                callee = dotted(node.func)
+                if callee == (name,):
+                    called = True
+                elif len(callee) == 2 and callee[0] == name and not callee[1].startswith("_"):
+                    methods.append(callee[1])
+    if called or not methods:
+        return api
+    factories = [m for m in methods if m.startswith("from_")] or methods
+    return replace(api, callee=(name, max(dict.fromkeys(factories), key=factories.count)), has_params=True)
+
+
+def _parse_examples(step: Step) -> list[Example]:
+    codes = [*(step.implementation.examples if step.implementation else ()), *step.code_blocks]
+    parsed = []
+    for order, code in enumerate(codes):
+        tree = parse_example(code)
+        if tree is not None:
+            parsed.append(Example(tree, order))
+    return parsed
+
+
+def snake(name: str) -> str:
+    """CamelCase to snake_case, keeping acronyms whole: GRPOConfig -> grpo_config."""
+    from generator.naming import identifier
+
+    return identifier(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])", "_", name))
+
+
+_PLAIN_TYPES = {"None", "str", "int", "float", "bool", "dict", "list", "tuple", "Any", "Value", "object"}
+
+
+def artifact_name(tables: Tables, type_name: str) -> str | None:
+    """The artifact name a value of this type usually has (PeftModel -> model, SFTConfig -> sft_config)."""
+    base = re.sub(r"[^\w].*$", "", type_name.strip().split(".")[-1])
+    if not base or base in _PLAIN_TYPES:
+        return None
+    if base.endswith(("Config", "Arguments")):
+        return snake(base)
+    for key, name in tables.artifact_names:
+        if key in base:
+            return name
+    return snake(base)

@@ -1,0 +1,90 @@
+"""Passes over a whole workflow's bindings: config keys completed from the I/O contract, loop counts, needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from generator.bind.binding import Binding, ConfigParam
+from generator.bind.hints import key_hints
+from generator.bind.tables import Tables
+from generator.model import Step, Workflow
+from generator.naming import identifier
+from generator.parse.params import default_in_text
+
+_REPEAT = re.compile(r"repeat(?:s|ing)?\s+steps?\s+(\d+)\s*(?:-|–|to|through)\s*(\d+)", re.IGNORECASE)
+_COUNT = re.compile(r"epoch|iteration|round|^steps$|^num_|_steps$")
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """Steps first..last, then step `step`, run again as many times as that step's config key says."""
+
+    step: int
+    first: int
+    last: int
+    key: str
+
+
+def with_contract(step: Step, binding: Binding) -> Binding:
+    """Fill config keys' missing types, descriptions and defaults from the implementation page's I/O contract."""
+    if step.implementation is None or not step.implementation.inputs:
+        return binding
+    rows = {identifier(r.name.strip("`* "), "param"): r for r in step.implementation.inputs if r.name}
+    params = []
+    for param in binding.params:
+        row = rows.get(param.name)
+        if row is None:
+            params.append(param)
+            continue
+        default = param.default if param.default is not None else default_in_text(row.description)
+        params.append(
+            replace(
+                param,
+                type=param.type or row.type.strip("`"),
+                description=param.description or row.description,
+                default=default,
+                required=default is None and param.required,
+            )
+        )
+    return replace(binding, params=tuple(params))
+
+
+def _text(step: Step) -> str:
+    return " ".join((step.api_call, step.description, step.title))
+
+
+def with_loop_count(workflow: Workflow, bindings: list[Binding]) -> list[Binding]:
+    """Give the step that says "repeat steps N-M" its count key (epochs, iterations) from its key parameters."""
+    result = list(bindings)
+    for index, step in enumerate(workflow.steps):
+        if not _REPEAT.search(_text(step)) or any(_COUNT.search(p.name) for p in result[index].params):
+            continue
+        counts = [(n, h) for n, h in key_hints(step).items() if _COUNT.search(n)]
+        if counts:
+            name, hint = counts[0]
+            extra = ConfigParam(name, hint.type, hint.default, hint.default is None, hint.doc)
+            result[index] = replace(result[index], params=result[index].params + (extra,))
+    return result
+
+
+def repeat_of(workflow: Workflow, bindings: list[Binding]) -> Repeat | None:
+    """A loop the wiki describes ("repeat steps 3-6") and the config key holding its count."""
+    for index, (step, binding) in enumerate(zip(workflow.steps, bindings, strict=True), start=1):
+        m = _REPEAT.search(_text(step))
+        if not m:
+            continue
+        first, last = int(m.group(1)), int(m.group(2))
+        counts = [p.name for p in binding.params if _COUNT.search(p.name)]
+        if counts and 1 <= first <= last < index:
+            return Repeat(index, first, last, counts[0])
+    return None
+
+
+def with_needs(step: Step, binding: Binding, tables: Tables) -> Binding:
+    """What the step needs beyond a CPU: from its dependencies and the modules it imports."""
+    names = [d.strip("` ").lower() for d in step.external_dependencies] + [m.split(".")[0].lower() for m in binding.imports]
+    needs = [tables.needs[n] for n in dict.fromkeys(names) if n in tables.needs]
+    called = set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", binding.body))
+    needs += [text for api, text in tables.api_needs.items() if api in called]
+    return replace(binding, needs=tuple(dict.fromkeys(needs))) if needs else binding

@@ -1,0 +1,109 @@
+"""Where an imported name comes from: the implementation page, an example, another page of the wiki, a dotted
+dependency, genrepo's symbols table, or the step's source location."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from generator.bind.binding import Origin
+from generator.bind.context import BindContext
+from generator.model import Step
+from generator.slicing import names, prune_import
+
+
+def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
+    """(import line, origin) binding `name`; ("", NONE) when nothing places it."""
+    others = [
+        line for other in ctx.workflow.steps if other.implementation and other is not step for line in other.implementation.imports
+    ]
+    own_examples = [ast.unparse(n) for ex in ctx.examples[ctx.index] for n in ex.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    for origin, lines in (
+        (Origin.PAGE, step.implementation.imports if step.implementation else ()),
+        (Origin.EXAMPLE, own_examples),
+        (Origin.PAGE, others),
+    ):
+        for line in lines:
+            node = _import_node(line)
+            if node is not None and name in names([node])[1]:
+                pruned = prune_import(node, {name})
+                if pruned is not None:
+                    return ast.unparse(pruned), origin
+    for dep in step.external_dependencies:
+        parts = dep.strip("` ").split(".")
+        if len(parts) >= 2 and parts[-1] == name and all(p.isidentifier() for p in parts):
+            return f"from {'.'.join(parts[:-1])} import {name}", Origin.DERIVED
+    symbols = ctx.tables.mapping.symbols
+    if name in symbols:
+        return f"from {symbols[name]} import {name}", Origin.SYMBOLS
+    location = step.source_location.strip("` ")
+    m = re.match(r"^([\w/]+)\.py\b", location)
+    if m and not location.lower().startswith(("user", "(user")):
+        module = m.group(1).strip("/").replace("/", ".")
+        if module.startswith("src."):
+            module = module[4:]
+        if all(part.isidentifier() for part in module.split(".")):
+            return f"from {module} import {name}", Origin.DERIVED
+    return "", Origin.NONE
+
+
+def _import_node(line: str) -> ast.Import | ast.ImportFrom | None:
+    try:
+        tree = ast.parse(line)
+    except SyntaxError:
+        return None
+    node = tree.body[0] if tree.body else None
+    return node if isinstance(node, (ast.Import, ast.ImportFrom)) else None
+
+
+def modules_of(import_lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The absolute modules a list of import lines imports."""
+    modules: list[str] = []
+    for line in import_lines:
+        node = _import_node(line)
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules.append(node.module)
+        elif isinstance(node, ast.Import):
+            modules.extend(a.name for a in node.names)
+    return tuple(dict.fromkeys(modules))
+
+
+def bound_by(import_lines: list[str]) -> set[str]:
+    """The names a list of import lines binds."""
+    bound: set[str] = set()
+    for line in import_lines:
+        node = _import_node(line)
+        if node is not None:
+            bound |= names([node])[1]
+    return bound
+
+
+def qualified(callee: tuple[str, ...], import_lines: list[str]) -> str:
+    """`Trainer` with `from transformers import Trainer` -> "transformers.Trainer"; "" when not imported."""
+    if not callee:
+        return ""
+    for line in import_lines:
+        node = _import_node(line)
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                if (alias.asname or alias.name) == callee[0]:
+                    return ".".join((node.module, alias.name, *callee[1:]))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if (alias.asname or alias.name.split(".")[0]) == callee[0]:
+                    return ".".join(((alias.name if alias.asname else callee[0]), *callee[1:]))
+    return ""
+
+
+def module_import(name: str, step: Step, ctx: BindContext) -> str:
+    """`import NAME` when NAME is a module the step names: the first part of an External Dependency, of its
+    source location's module path, or an import name genrepo's distribution table knows; "" otherwise."""
+    if not name.isidentifier() or not name.islower():
+        return ""
+    modules = {d.strip("` ").split(".")[0].lower() for d in step.external_dependencies}
+    location = re.match(r"^(?:src/)?([A-Za-z_]\w*)/[\w/]*\.py\b", step.source_location.strip("` "))
+    if location:
+        modules.add(location.group(1))
+    if name in modules or name in ctx.tables.mapping.imports:
+        return f"import {name}"
+    return ""

@@ -1,0 +1,40 @@
+"""A step's kind, read from its API Call text and implementation type."""
+
+from __future__ import annotations
+
+import re
+
+from generator.apitext import parse_api
+from generator.bind.binding import Kind
+from generator.model import Step
+
+_CLI_HINT = re.compile(
+    r"^(\$\s*)?[a-z][\w.]*(-[\w]+)+(\s|$)|^\$\s|^(ollama|llama[\w-]*|git|gh|npm|npx|docker|make|bash|sh|curl)\s", re.IGNORECASE
+)
+_MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re")
+
+
+def classify(step: Step) -> Kind:
+    """The step's kind from its API Call text and implementation type."""
+    api = step.api_call.strip().strip("`")
+    impl_type = step.impl_type.lower()
+    lowered = api.lower()
+    if not api or lowered.startswith(("n/a", "none", "manual", "(user code)", "user code", "user-defined")):
+        decided = re.search(r"\b(manual|decision|review|choose|chooses|by hand)\b", lowered)
+        return Kind.PATTERN if "pattern" in impl_type and not decided else Kind.MANUAL
+    if "external tool" in impl_type or _CLI_HINT.match(api):
+        return Kind.TOOL
+    if lowered.startswith(("import ", "from ")):
+        return Kind.IMPORT
+    if lowered.startswith(("def ", "async def ")) or "pattern" in impl_type or "user-defined" in lowered:
+        return Kind.PATTERN
+    ref = parse_api(api)
+    if ref is None:
+        return Kind.MANUAL if " " in api.strip() and "(" not in api else Kind.CALL
+    if len(ref.callee) > 1 and ref.callee[0][:1].islower() and ref.callee[0] not in _MODULE_ROOTS:
+        return Kind.METHOD
+    if ref.last == "__init__":
+        return Kind.CALL
+    if ref.takes_self or ref.last == "__call__":
+        return Kind.METHOD
+    return Kind.CALL

@@ -1,0 +1,48 @@
+"""The names a step's results go by: identifiers in its Outputs, else names for its return types."""
+
+from __future__ import annotations
+
+import re
+
+from generator.apitext import ApiRef
+from generator.bind.context import BindContext, artifact_name
+from generator.model import Step
+from generator.naming import identifier
+
+
+def split_types(text: str) -> list[str]:
+    """`Tuple[A, B]` -> [A, B]; `A` -> [A]."""
+    m = re.match(r"^\s*(?:Tuple|tuple)\[(.*)\]\s*$", text)
+    if not m:
+        return [text.strip()] if text.strip() else []
+    parts, depth, current = [], 0, ""
+    for ch in m.group(1):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    return [p for p in parts if p]
+
+
+def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
+    """Names a step's results go by: identifiers in its Outputs, else names for its return types."""
+    spans = re.findall(r"`([^`]+)`", step.outputs) if step.outputs else []
+    plain = [s for s in spans if re.fullmatch(r"[a-z_][a-z0-9_]*", s) and s not in ("self", "none", "true", "false")]
+    if plain:
+        return list(dict.fromkeys(plain))
+    types: list[str] = []
+    for span in spans:
+        types.extend(split_types(span))
+    if not types and api is not None and api.returns and api.returns != "None":
+        types = split_types(api.returns)
+    if not types and step.implementation and step.implementation.outputs:
+        named = [identifier(r.name) for r in step.implementation.outputs if r.name and re.fullmatch(r"[a-z_]\w*", r.name)]
+        if named:
+            return list(dict.fromkeys(named))
+    return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))

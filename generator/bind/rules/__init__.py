@@ -1,0 +1,24 @@
+"""The binding rules, in the order they are tried: the first whose bind() returns a Binding wins.
+
+Each rule is a module with `applies(step, ctx) -> bool` and `bind(step, ctx) -> Binding | None`; a new step
+kind is a new module added to RULES (markdown-it declares its block rules the same way).
+"""
+
+from __future__ import annotations
+
+from generator.bind.binding import Binding
+from generator.bind.context import BindContext
+from generator.bind.rules import api, example, importing, manual, pattern, stub, tool
+from generator.model import Step
+
+RULES = (importing, tool, pattern, example, api, stub, manual)
+
+
+def bind_step(step: Step, ctx: BindContext) -> Binding:
+    """The first binding a rule makes for the step (manual binds any step)."""
+    for rule in RULES:
+        if rule.applies(step, ctx):
+            binding = rule.bind(step, ctx)
+            if binding is not None:
+                return binding
+    raise AssertionError("the manual rule binds every step")

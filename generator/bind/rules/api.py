@@ -1,0 +1,126 @@
+"""A call or method step bound from its API text (and the implementation page's signature) alone."""
+
+from __future__ import annotations
+
+import ast
+
+from generator.apitext import ApiRef, dotted
+from generator.bind.binding import Binding, Kind
+from generator.bind.context import BindContext, artifact_name
+from generator.bind.hints import Hint, key_hints, merge_hints
+from generator.bind.outputs import output_names
+from generator.bind.signature import signature_params
+from generator.bind.wiring import Draft, wire
+from generator.model import Step
+from generator.naming import identifier
+
+_MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re", "math")
+
+
+def applies(step: Step, ctx: BindContext) -> bool:
+    return ctx.kinds[ctx.index] in (Kind.CALL, Kind.METHOD) and ctx.api is not None
+
+
+def _receiver_from_examples(ctx: BindContext, api: ApiRef) -> str | None:
+    """The earlier artifact a method is called on in the step's examples (`pipe.preprocess(...)` where `pipe`
+    was made by `pipeline(...)`, which an earlier step also called)."""
+    for example in ctx.examples[ctx.index]:
+        made: dict[str, str] = {}
+        for node in ast.walk(example.tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.targets) == 1:
+                if isinstance(node.targets[0], ast.Name):
+                    made[node.targets[0].id] = ".".join(dotted(node.value.func))
+            if isinstance(node, ast.Call):
+                callee = dotted(node.func)
+                if len(callee) == 2 and callee[1] == api.last:
+                    owner = callee[0]
+                    found = ctx.alias(owner) or (ctx.produced_by(made[owner]) if owner in made else None)
+                    if found:
+                        return found
+    return None
+
+
+def enum_members(step: Step, api: ApiRef) -> list[str]:
+    """The member values of an Enum class the implementation page's signature defines for the API."""
+    signature = step.implementation.signature if step.implementation else ""
+    try:
+        tree = ast.parse(signature)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == api.class_name and any("Enum" in ast.unparse(b) for b in node.bases):
+            return [
+                ast.literal_eval(item.value)
+                for item in node.body
+                if isinstance(item, ast.Assign) and isinstance(item.value, ast.Constant) and isinstance(item.value.value, (str, int))
+            ]
+    return []
+
+
+def _enum(step: Step, ctx: BindContext, api: ApiRef, members: list) -> Binding:
+    """An enum is named by a member, chosen in config (calling the class with no value is an error)."""
+    name = artifact_name(ctx.tables, api.class_name) or "member"
+    statements = ast.parse(f"{name} = {api.class_name}({name})").body
+    shown = ", ".join(str(m) for m in members[:8]) + (", ..." if len(members) > 8 else "")
+    hints = {name: Hint(type(members[0]).__name__, repr(members[0]), f"a member of {api.class_name}: {shown}")}
+    draft = Draft(statements, statements[0], api=api, hints=hints, source="api", produces=[name], literals={name: repr(members[0])})
+    return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def bind(step: Step, ctx: BindContext) -> Binding | None:
+    api = ctx.api
+    if api is None or api.is_dunder and api.last not in ("__init__", "__call__"):
+        return None
+    members = enum_members(step, api) if api.class_name and api.last in (api.class_name, "__init__") else []
+    if members:
+        return _enum(step, ctx, api, members)
+    params = [p for p in signature_params(step, api) if p.kind in ("normal", "keyword") and p.name not in ("self", "cls")]
+    method_of_class = api.class_name and (api.takes_self or api.last == "__call__") and api.last != "__init__"
+    if method_of_class or (api.takes_self and not api.class_name):
+        receiver = ctx.by_type(api.class_name) or _receiver_from_examples(ctx, api)
+        if not receiver:
+            return None
+        target = receiver if api.last == "__call__" else f"{receiver}.{api.last}"
+    elif len(api.callee) > 1 and api.callee[0][:1].islower() and api.callee[0] not in _MODULE_ROOTS:
+        receiver = api.callee[0]
+        if not ctx.alias(receiver):
+            receiver = _receiver_from_examples(ctx, api) or receiver
+        target = ".".join((receiver, *api.callee[1:]))
+    else:
+        receiver = ""
+        target = api.class_name if api.last == "__init__" else ".".join(api.callee)
+    keys = key_hints(step)
+    hints: dict[str, Hint] = {}
+    arguments = []
+    # names the API text passes positionally stay positional (`math.sqrt(x)` takes no keywords), unless a `def`
+    # on the implementation page gives the real parameter names
+    as_written = api.from_call and signature_params(step, api, all_params=True) is api.params
+    for param in params:
+        name = identifier(param.name, "param")
+        if name == receiver:
+            continue
+        hints[name] = merge_hints(keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None))
+        arguments.append(name if as_written and param.kind == "normal" else f"{param.name}={name}")
+    outputs = output_names(step, api, ctx)
+    call = f"{target}({', '.join(arguments)})" if api.has_params or not receiver else target
+    lines: list[str] = []
+    produces: list[str]
+    if api.then:
+        holder = artifact_name(ctx.tables, api.class_name or api.last) or identifier(api.last)
+        result = next((o for o in outputs if o != holder), f"{api.then}_output")
+        lines = [f"{holder} = {call}", f"{result} = {holder}.{api.then}()"]
+        produces = [holder, result]
+    elif outputs:
+        lines = [f"{', '.join(outputs)} = {call}"]
+        produces = outputs
+    elif api.returns == "None" or (receiver and api.has_params):
+        lines = [call]
+        produces = []
+    else:
+        name = artifact_name(ctx.tables, api.class_name) if api.last == "__init__" and api.class_name else None
+        name = name or f"{identifier(api.last.strip('_'), 'call')}_result"
+        lines = [f"{name} = {call}"]
+        produces = [name]
+    statements = ast.parse("\n".join(lines)).body
+    draft = Draft(statements, statements[-1] if not api.then else statements[0], api=api, hints=hints, source="api", produces=produces)
+    return wire(draft, step, ctx, ctx.kinds[ctx.index])

@@ -1,0 +1,178 @@
+"""A call or method step bound from a usage example: the statements that use the API, with their setup."""
+
+from __future__ import annotations
+
+import ast
+import copy
+from dataclasses import dataclass
+
+from generator.bind.binding import Binding, Kind
+from generator.bind.context import BindContext, artifact_name
+from generator.bind.hints import Hint, key_hints, merge_hints
+from generator.bind.outputs import output_names, split_types
+from generator.bind.signature import signature_params
+from generator.bind.wiring import Draft, anchor_call, wire
+from generator.model import Step
+from generator.slicing import Slice, contains_api, cut, restrict, with_setup
+
+
+@dataclass
+class Candidate:
+    slice: Slice
+    order: int
+    tree: ast.Module
+
+
+def applies(step: Step, ctx: BindContext) -> bool:
+    return ctx.kinds[ctx.index] in (Kind.CALL, Kind.METHOD) and ctx.api is not None and bool(ctx.examples[ctx.index])
+
+
+def candidates(ctx: BindContext, index: int) -> list[Candidate]:
+    """Slices of step `index`'s examples around its API, cut once per step: statements using a later step's
+    API are left to that step."""
+    cache = ctx.cache.setdefault("candidates", {})
+    if index in cache:
+        return cache[index]
+    api = ctx.apis[index]
+    later = [a for a in ctx.apis[index + 1 :] if a is not None and api is not None and a.callee != api.callee]
+    found: list[Candidate] = []
+    for example in ctx.examples[index] if api is not None else ():
+        piece = cut(example.tree, api)
+        if piece is None:
+            continue
+        kept = [piece.statements[0]]
+        for stmt in piece.statements[1:]:
+            if any(contains_api(stmt, other, {}) for other in later):
+                break
+            kept.append(stmt)
+        if len(kept) != len(piece.statements):
+            piece = restrict(example.tree, piece, kept)
+        found.append(Candidate(piece, example.order, example.tree))
+    cache[index] = found
+    return found
+
+
+def demanded(ctx: BindContext, index: int) -> set[str]:
+    """Names later steps' slices and APIs read: what this step had better produce."""
+    cache = ctx.cache.setdefault("free", {})
+    wanted: set[str] = set()
+    for later in range(index + 1, len(ctx.apis)):
+        if later not in cache:
+            api = ctx.apis[later]
+            names = {n for c in candidates(ctx, later) for n in c.slice.free}
+            cache[later] = names | ({p.name for p in api.params} if api else set())
+        wanted |= cache[later]
+    return wanted
+
+
+class _Resolvable:
+    """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
+    artifacts for names the example does not make itself (when it does, its own setup comes along, and the
+    reuse rule then takes the earlier artifact only if that artifact still comes from the same call)."""
+
+    def __init__(self, ctx: BindContext, keys: dict[str, Hint], tree: ast.Module | None = None) -> None:
+        self.ctx, self.keys = ctx, keys
+        self.made = {t.id for s in (tree.body if tree else []) for t in ast.walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if name in self.keys or name in self.ctx.tables.modules or self.ctx.has(name):
+            return True
+        return name not in self.made and self.ctx.alias(name) is not None
+
+
+def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple:
+    piece = candidate.slice
+    resolvable = _Resolvable(ctx, keys, candidate.tree)
+    missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
+    loadable = [n for n in missing if ctx.tables.loader_for(n) is not None]
+    literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
+    produced = {t.id for s in piece.statements for t in ast.walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
+    return (len(missing) - len(loadable), len(loadable), len(literal_only), -len(produced & wanted), len(piece.statements), candidate.order)
+
+
+def bind(step: Step, ctx: BindContext) -> Binding | None:
+    api = ctx.api
+    found = candidates(ctx, ctx.index)
+    if api is None or not found:
+        return None
+    keys = key_hints(step)
+    widened = [Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree)), c.order, c.tree) for c in found]
+    wanted = demanded(ctx, ctx.index)
+    best = min(widened, key=lambda c: _score(c, ctx, keys, wanted)).slice
+    draft = Draft.of(
+        best.statements,
+        best.anchor,
+        api=api,
+        imports=list(best.imports),
+        definitions=[copy.deepcopy(d) for d in best.definitions],
+        literals=dict(best.literals),
+        positional=positional_names(step, api),
+        source="example",
+    )
+    _keep_result(draft, step, ctx)
+    _declared_name(draft, step, ctx, wanted)
+    _complete_call(draft, step, keys)
+    return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str]) -> None:
+    """The anchor's result takes the name the step's Outputs declare when a later step asks for that name and not
+    for the example's own (`quantizer = ...` becomes `hf_quantizer = ...`)."""
+    anchor = draft.anchor
+    if not isinstance(anchor, ast.Assign) or len(anchor.targets) != 1 or not isinstance(anchor.targets[0], ast.Name):
+        return
+    local = anchor.targets[0].id
+    declared = output_names(step, draft.api, ctx)
+    if not declared or local in declared or local in wanted or declared[0] not in wanted:
+        return
+    if any(isinstance(n, ast.Name) and n.id == declared[0] for s in draft.statements for n in ast.walk(s)):
+        return
+    for stmt in draft.statements:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and node.id == local:
+                node.id = declared[0]
+
+
+def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
+    """Pass the inputs the wiki documents for the API (key parameters, I/O contract) that the example leaves
+    out, so config can set them: `pipeline(task)` gets `model=model`. Only parameters the signature declares
+    are added, with the signature's own default when it has one."""
+    call = anchor_call(draft)
+    api = draft.api
+    if call is None or api is None or step.implementation is None:
+        return
+    declared = [p for p in signature_params(step, api, all_params=True) if p.name not in ("self", "cls")]
+    if not declared:
+        return
+    documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
+    passed = {k.arg for k in call.keywords} | {p.name for p in declared[: len(call.args)] if p.kind == "normal"}
+    if any(k.arg is None for k in call.keywords):
+        return  # `**kwargs` passed: the example hands on more than its text shows
+    for param in declared:
+        if param.name in documented and param.name not in passed and param.kind == "normal" and param.name.isidentifier():
+            call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
+            draft.hints.setdefault(param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional)))
+
+
+def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
+    """An example that calls the API for its effect drops a result the API declares (`trainer.train()` returns
+    a TrainOutput with the loss): keep it under the step's output name."""
+    anchor, api = draft.anchor, draft.api
+    if not isinstance(anchor, ast.Expr) or not isinstance(anchor.value, ast.Call) or api is None:
+        return
+    if not api.returns or api.returns.strip() in ("None", "none") or anchor.value.func is None:
+        return
+    names = output_names(step, api, ctx) or [n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n]
+    if not names:
+        return
+    target = ast.Tuple([ast.Name(n, ast.Store()) for n in names], ast.Store()) if len(names) > 1 else ast.Name(names[0], ast.Store())
+    replacement = ast.Assign(targets=[target], value=anchor.value, lineno=anchor.lineno)
+    draft.statements = [replacement if s is anchor else s for s in draft.statements]
+    draft.anchor = replacement
+
+
+def positional_names(step: Step, api) -> list[str]:
+    """The API's positional parameters in order, from a `def` signature or the positional names of the API text."""
+    return [p.name for p in signature_params(step, api, all_params=True) if p.kind == "normal" and p.name not in ("self", "cls")]

@@ -1,0 +1,83 @@
+"""A user-defined function the wiki documents (a reward function, a data loader): its example's `def` is
+called, or handed on when it is a callback; without one, the step passes its config on or is a stub."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+
+from generator.apitext import ApiRef, literal_source, parse_api
+from generator.bind.binding import Binding, ConfigParam, Kind, Status
+from generator.bind.context import BindContext
+from generator.bind.hints import Hint, key_hints
+from generator.bind.outputs import output_names
+from generator.bind.stub import stub
+from generator.bind.wiring import Draft, wire
+from generator.model import Step
+from generator.slicing import names
+
+_CALLBACK = re.compile(r"func|_fn\b|fns\b|callback|hook|handler")
+
+
+def applies(step: Step, ctx: BindContext) -> bool:
+    return ctx.kinds[ctx.index] is Kind.PATTERN
+
+
+def bind(step: Step, ctx: BindContext) -> Binding:
+    text = step.api_call.strip().strip("`")
+    api = parse_api(text) if text.startswith(("def ", "async def ")) else None
+    keys = key_hints(step)
+    outputs = output_names(step, api, ctx)
+    if api is not None:
+        definition = _definition(ctx, api)
+        if definition is not None:
+            return _call(step, ctx, api, definition, keys, outputs)
+    if outputs and keys and set(outputs) <= set(keys):
+        for name in outputs:
+            ctx.add(name, value=True)
+        params = tuple(ConfigParam(n, keys[n].type, keys[n].default, keys[n].default is None, keys[n].doc) for n in outputs)
+        body = "return {" + ", ".join(f"{n!r}: {n}" for n in outputs) + "}"
+        return Binding(Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source="passthrough")
+    contract = f"def {api.last}({', '.join(p.name for p in api.params)})" if api else step.api_call
+    return stub(step, ctx, Kind.PATTERN, f"implement the documented contract: {contract}")
+
+
+def _definition(ctx: BindContext, api: ApiRef) -> ast.FunctionDef | None:
+    """The example's `def` of the pattern, when it needs nothing but well-known modules."""
+    wanted = [p.name for p in api.params if p.kind == "normal"]
+    for example in ctx.examples[ctx.index]:
+        for node in example.tree.body:
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            params = [a.arg for a in node.args.args]
+            if node.name == api.last or params[: len(wanted)] == wanted:
+                free, _ = names([node])
+                if all(f in ctx.tables.modules for f in free):
+                    return node
+    return None
+
+
+def _call(step: Step, ctx: BindContext, api: ApiRef, definition: ast.FunctionDef, keys: dict[str, Hint], outputs: list[str]) -> Binding:
+    name = definition.name
+    positional = definition.args.args
+    defaults = [None] * (len(positional) - len(definition.args.defaults)) + list(definition.args.defaults)
+    callable_now = all(
+        ctx.alias(arg.arg) or arg.arg in keys or default is not None for arg, default in zip(positional, defaults, strict=True)
+    )
+    callback = definition.args.kwarg is not None or any(_CALLBACK.search(o) for o in outputs)
+    hints = {arg.arg: keys.get(arg.arg) or Hint("", literal_source(default), "", default is not None) for arg, default in zip(positional, defaults, strict=True)}
+    if callable_now and not callback:
+        result = outputs or [f"{name}_result"]
+        target = ", ".join(result) if len(result) > 1 else result[0]
+        call = f"{target} = {name}({', '.join(f'{a.arg}={a.arg}' for a in positional)})"
+        produces = result
+    else:
+        produces = outputs[:1] or [name]
+        value = f"[{name}]" if produces[0].endswith(("s", "funcs", "functions")) else name
+        call = f"{produces[0]} = {value}"
+        hints = {}
+    statements = ast.parse(call).body
+    draft = Draft(statements, statements[0], api=api, definitions=[copy.deepcopy(definition)], hints=hints, source="pattern", produces=produces)
+    binding = wire(draft, step, ctx, Kind.PATTERN)
+    return binding

@@ -1,0 +1,25 @@
+"""A step's API signature: from the implementation page's `def` when it has one, else from the API text."""
+
+from __future__ import annotations
+
+from generator.apitext import ApiParam, ApiRef
+from generator.apitext import signature_params as signature_block_params
+from generator.model import Step
+
+
+def signature_params(step: Step, api: ApiRef, all_params: bool = False) -> tuple[ApiParam, ...]:
+    """Parameters from the implementation page's signature when it has a `def` for the API, else from the API
+    text. Unless all_params, only the required ones and those the API text names are kept."""
+    impl = step.implementation
+    found = signature_block_params(impl.signature, api.last, "__init__") if impl and impl.signature else None
+    if found is None:
+        return api.params
+    if all_params:
+        return found
+    declared = {p.name for p in api.params}
+    return tuple(p for p in found if p.name in declared or (p.default is None and p.kind == "normal" and not p.optional))
+
+
+def takes_kwargs(step: Step, api: ApiRef) -> bool:
+    """Whether the API accepts `**kwargs` (in the page's signature or the API text)."""
+    return any(p.kind == "kw" for p in (*signature_params(step, api, all_params=True), *api.params))

@@ -1,0 +1,144 @@
+"""The binder's data tables (generator/data/names.toml, loaders.toml), extended by --mapping files."""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.deps import Mapping, load_mapping
+from generator.errors import UserError
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Loader:
+    """Builds an object a step needs from a config value; see generator/data/loaders.toml."""
+
+    name: str
+    doc: str
+    names: tuple[str, ...]
+    types: tuple[str, ...]
+    code: str
+    key: str = ""
+    args: tuple[str, ...] = ()
+
+    def matches(self, name: str, type_name: str = "") -> bool:
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in self.names):
+            return True
+        return bool(type_name) and any(fnmatch.fnmatchcase(type_name, pattern) for pattern in self.types)
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        """Top-level modules the loader's code imports."""
+        found: list[str] = []
+        for node in ast.walk(ast.parse(self.code)):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.append(node.module)
+            elif isinstance(node, ast.Import):
+                found.extend(alias.name for alias in node.names)
+        return tuple(dict.fromkeys(found))
+
+    def function(self) -> str:
+        """The loader as a function of the generated loaders.py."""
+        params = ", ".join(("value", *self.args))
+        body = "\n".join(("    " + line) if line.strip() else "" for line in self.code.strip("\n").split("\n"))
+        return f'def {self.name}({params}):\n    """{self.doc}."""\n{body}\n'
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Everything the binder looks names up in."""
+
+    mapping: Mapping
+    modules: dict[str, str]
+    first_params: dict[str, str]
+    keep_literals: frozenset[str]
+    aliases: tuple[tuple[str, ...], ...]
+    artifact_names: tuple[tuple[str, str], ...]
+    renames: dict[str, dict[str, str]]
+    needs: dict[str, str]
+    api_needs: dict[str, str]
+    loaders: tuple[Loader, ...]
+
+    def loader_for(self, name: str, type_name: str = "") -> Loader | None:
+        """The first loader matching an input's name or type."""
+        return next((loader for loader in self.loaders if loader.matches(name, type_name)), None)
+
+    def loader(self, name: str) -> Loader:
+        return next(loader for loader in self.loaders if loader.name == name)
+
+
+def load_tables(extra: tuple[Path, ...] = ()) -> Tables:
+    """The built-in tables, each --mapping file applied in order on top."""
+    return _load_tables(tuple(str(p) for p in extra))
+
+
+def _read(path: str) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read mapping file: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: not valid TOML: {exc}") from None
+
+
+@lru_cache(maxsize=8)
+def _load_tables(extra: tuple[str, ...]) -> Tables:
+    modules: dict[str, str] = {}
+    first_params: dict[str, str] = {}
+    keep: set[str] = set()
+    aliases: list[tuple[str, ...]] = []
+    artifact_names: dict[str, str] = {}
+    renames: dict[str, dict[str, str]] = {}
+    needs: dict[str, str] = {}
+    api_needs: dict[str, str] = {}
+    loaders: dict[str, Loader] = {}
+    for path in (str(_DATA / "names.toml"), str(_DATA / "loaders.toml"), *extra):
+        data = _read(path)
+        modules.update({str(k): str(v) for k, v in data.get("modules", {}).items()})
+        first_params.update({str(k): str(v) for k, v in data.get("first_params", {}).items()})
+        keep.update(str(n) for n in data.get("keep_literals", {}).get("names", []))
+        aliases.extend(tuple(str(n) for n in group) for group in data.get("aliases", {}).get("groups", []))
+        artifact_names.update({str(k): str(v) for k, v in data.get("artifact_names", {}).items()})
+        for callee, table in data.get("renames", {}).items():
+            renames.setdefault(str(callee), {}).update({str(k): str(v) for k, v in table.items()})
+        needs.update({str(k).lower(): str(v) for k, v in data.get("needs", {}).items()})
+        api_needs.update({str(k): str(v) for k, v in data.get("api_needs", {}).items()})
+        for name, entry in data.get("loaders", {}).items():
+            loaders[str(name)] = _loader(path, str(name), entry)
+    return Tables(
+        mapping=load_mapping(tuple(Path(p) for p in extra)),
+        modules=modules,
+        first_params=first_params,
+        keep_literals=frozenset(keep),
+        aliases=tuple(aliases),
+        artifact_names=tuple(artifact_names.items()),
+        renames=renames,
+        needs=needs,
+        api_needs=api_needs,
+        loaders=tuple(loaders.values()),
+    )
+
+
+def _loader(path: str, name: str, entry: dict) -> Loader:
+    if not name.isidentifier() or not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+        raise UserError(f"{path}: loader {name!r} needs an identifier name and a `code` string")
+    try:
+        ast.parse(entry["code"])
+    except SyntaxError as exc:
+        raise UserError(f"{path}: loader {name!r}: its code does not parse: {exc.msg}") from None
+    return Loader(
+        name=name,
+        doc=str(entry.get("doc", name)).rstrip("."),
+        names=tuple(str(n) for n in entry.get("names", [])),
+        types=tuple(str(t) for t in entry.get("types", [])),
+        code=entry["code"],
+        key=str(entry.get("key", "")),
+        args=tuple(str(a) for a in entry.get("args", [])),
+    )

@@ -1,0 +1,642 @@
+"""From statements to a step's run(): the one pass every call-binding goes through.
+
+A draft holds statements cut from a usage example or built from the API text. Wiring then
+1. reuses what earlier steps built: a statement that calls again the call that made an earlier artifact
+   (`config = LoraConfig(...)` after the LoRA step made `lora_config`) is dropped for that artifact;
+2. lifts literals into config keys, so ids, paths, devices, dtypes and optimizer settings can be changed
+   without editing code (`fp16=True` -> key `fp16`, `torch.float16` -> key `torch_dtype = "float16"`);
+3. resolves every free name to an earlier step's artifact (exact or alias), a config key, an object built by
+   a loader from a config key, or an import;
+4. writes the new names of renamed keywords (generator/data/names.toml [renames]).
+Every free name of the result is a run() parameter: consumed artifacts first, then config keys.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+from dataclasses import dataclass, field
+
+from generator.apitext import ApiRef, dotted, literal_source, signature_returns
+from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Status
+from generator.bind.context import BindContext, artifact_name
+from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints
+from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
+from generator.bind.signature import takes_kwargs
+from generator.bind.stub import stub
+from generator.model import Diagnostic, Step
+from generator.naming import identifier
+from generator.slicing import BUILTINS, names, prune_import, unpack_arity
+
+_DTYPES = frozenset(
+    "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()
+)
+
+
+@dataclass
+class Draft:
+    """Statements for run(), before wiring. Statements are the draft's own copies: wiring edits them."""
+
+    statements: list[ast.stmt]
+    anchor: ast.stmt | None = None
+    api: ApiRef | None = None
+    imports: list[ast.stmt] = field(default_factory=list)
+    definitions: list[ast.stmt] = field(default_factory=list)
+    literals: dict[str, str] = field(default_factory=dict)  # names the example assigned a literal before the anchor
+    hints: dict[str, Hint] = field(default_factory=dict)
+    positional: list[str] = field(default_factory=list)  # the anchor call's positional parameters, from a signature
+    source: str = "example"
+    produces: list[str] | None = None  # explicit result names; None: every top-level assignment
+
+    @classmethod
+    def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None, **fields) -> Draft:
+        copies = [_unannotated(copy.deepcopy(s)) for s in statements]
+        index = next((i for i, s in enumerate(statements) if s is anchor), None)
+        return cls(copies, copies[index] if index is not None else None, **fields)
+
+
+class _Unannotate(ast.NodeTransformer):
+    """Drops an example's annotations: they document, and may name types the example never imports."""
+
+    def visit_AnnAssign(self, node: ast.AnnAssign):
+        if node.value is None:
+            return None
+        return ast.copy_location(ast.Assign(targets=[node.target], value=self.visit(node.value), lineno=node.lineno), node)
+
+    def visit_arg(self, node: ast.arg):
+        node.annotation = None
+        return node
+
+    def visit_FunctionDef(self, node):
+        node.returns = None
+        self.generic_visit(node)
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+
+def _unannotated(stmt: ast.stmt) -> ast.stmt:
+    """The statement without annotations (`x: T = value` becomes `x = value`)."""
+    result = _Unannotate().visit(stmt)
+    return result if result is not None else ast.Pass()
+
+
+@dataclass
+class _Wired:
+    """What wiring found, in the order run() takes it."""
+
+    consumes: dict[str, str] = field(default_factory=dict)  # local name -> artifact
+    params: dict[str, ConfigParam] = field(default_factory=dict)
+    import_lines: list[str] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    loaders: list[str] = field(default_factory=list)
+    loaded: list[str] = field(default_factory=list)  # names a loader builds
+    missing: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
+    """The Binding for a draft: bound when its calls resolve, a stub naming what is missing otherwise."""
+    wired = _Wired()
+    draft.definitions = [_unannotated(d) for d in draft.definitions]
+    _reuse(draft, ctx, wired)
+    _lift_literals(draft, ctx, wired)
+    _extra_kwargs(draft, step)
+    _resolve(draft, step, ctx, kind, wired)
+    if wired.missing:
+        return stub(step, ctx, kind, f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import")
+    _apply_renames(draft, wired, ctx)
+    binding = _binding(draft, step, ctx, kind, wired)
+    if binding.status is Status.STUB:
+        objects = [n for n in free_names(draft) if n in wired.params and not wired.params[n].loader and _uses(draft.statements, n)[0]]
+        reason = (
+            f"it works on {', '.join(objects)}, which no earlier step makes and no loader builds"
+            if objects
+            else "its call goes through no import and no object an earlier step made"
+        )
+        return stub(step, ctx, kind, reason)
+    _record_artifacts(draft, list(binding.produces), ctx)
+    return binding
+
+
+# -- 1. reuse ----------------------------------------------------------------------------------------
+
+
+def _callee_text(node: ast.expr) -> str:
+    return ".".join(dotted(node.func)) if isinstance(node, ast.Call) else ""
+
+
+def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """Drop statements that build again what an earlier step built; their targets become that artifact."""
+    kept: list[ast.stmt] = []
+    made_here: set[str] = set()  # names this step's own statements bind, so far
+    for stmt in draft.statements:
+        reads_own_work = bool(set(names([stmt])[0]) & made_here)
+        made_here |= names([stmt])[1]
+        if stmt is not draft.anchor and not reads_own_work and isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            producer = _callee_text(stmt.value)
+            root = producer.split(".", 1)[0]
+            artifact = ctx.produced_by(producer) if producer and not ctx.alias(root) else None
+            target = stmt.targets[0]
+            if artifact and isinstance(target, ast.Name):
+                wired.consumes[target.id] = artifact
+                wired.changes.append(f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again")
+                continue
+            if artifact and isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) and ctx.has(e.id) for e in target.elts):
+                for element in target.elts:
+                    wired.consumes[element.id] = element.id
+                wired.changes.append(f"uses {', '.join(e.id for e in target.elts)} from earlier steps instead of calling {producer} again")
+                continue
+        kept.append(stmt)
+    draft.statements = kept
+
+
+# -- 2. literals -> config ---------------------------------------------------------------------------
+
+
+def _is_dtype(node: ast.expr) -> str | None:
+    parts = dotted(node)
+    if len(parts) == 2 and parts[0] == "torch" and parts[1] in _DTYPES:
+        return parts[1]
+    return None
+
+
+def _enum_member(node: ast.expr) -> tuple[str, str] | None:
+    parts = dotted(node)
+    if len(parts) == 2 and parts[0][:1].isupper() and parts[1].isupper() and len(parts[1]) > 1:
+        return parts[0], parts[1]
+    return None
+
+
+def _assigned_name(stmt: ast.stmt) -> str:
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+        return stmt.targets[0].id
+    return ""
+
+
+class _Claims:
+    """Config key names taken by lifted literals, avoiding names the body binds or earlier steps made."""
+
+    def __init__(self, taken: set[str], ctx: BindContext, step: Step) -> None:
+        self.values: dict[str, str] = {}
+        self.taken = taken
+        self.ctx = ctx
+        self.step = step
+
+    def claim(self, name: str, literal: str, context: str) -> str:
+        candidates = [name]
+        if self.ctx.has(name) or name in self.taken:
+            text = literal[1:-1] if literal[:1] in "'\"" else ""
+            idlike = text and (_looks_like_id(text) or self.ctx.tables.loader_for(name) is not None)
+            candidates = [f"{name}_name_or_path"] if idlike else []
+        if context and context != name:
+            candidates.append(f"{context}_{name}")
+        for candidate in candidates + [f"{name}_{n}" for n in range(2, 50)]:
+            candidate = identifier(candidate, "param")
+            if candidate in self.taken or self.ctx.has(candidate):
+                continue
+            if candidate not in self.values or self.values[candidate] == literal:
+                self.values[candidate] = literal
+                return candidate
+        raise AssertionError("unreachable: 50 keys of one name")
+
+
+def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """Replace literal arguments (and top-level literal assignments) with config keys."""
+    free, bound = names(draft.definitions + draft.statements)
+    claims = _Claims(bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step)
+    for name, literal in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
+        if ctx.has(name) and not ctx.artifacts[name].value and name in free:
+            new = claims.claim(name, literal, "")
+            _rename(draft.statements + draft.definitions, name, new)
+            draft.literals[new] = draft.literals.pop(name)
+    anchor_calls = {id(n) for n in ast.walk(draft.anchor)} if draft.anchor is not None else set()
+    keep = ctx.tables.keep_literals
+    kept: list[ast.stmt] = []
+    for stmt in draft.statements:
+        target = _assigned_name(stmt)
+        if (
+            stmt is not draft.anchor
+            and target
+            and literal_source(stmt.value) is not None
+            and target not in claims.values
+            and _stores(draft.statements, target) == 1
+        ):
+            if ctx.has(target) and ctx.artifacts[target].value:  # a decision an earlier step hands on
+                draft.literals.setdefault(target, literal_source(stmt.value) or "")
+                continue
+            claims.taken.discard(target)
+            name = claims.claim(target, literal_source(stmt.value) or "", "")
+            draft.literals.setdefault(name, literal_source(stmt.value) or "")
+            if name != target:
+                _rename(draft.statements, target, name)
+            continue
+        for node in ast.walk(stmt):
+            if not isinstance(node, ast.Call):
+                continue
+            callee = dotted(node.func)
+            last = callee[-1] if callee else ""
+            for keyword in node.keywords:
+                if not keyword.arg or not keyword.arg.isidentifier():
+                    continue
+                _lift_value(keyword, "value", keyword.arg, target or last, claims, draft)
+            if last in keep or (len(callee) == 1 and last in BUILTINS):
+                continue
+            positional = draft.positional if id(node) in anchor_calls and node is anchor_call(draft) else []
+            for index, arg in enumerate(list(node.args)):
+                literal = literal_source(arg)
+                if literal is None or isinstance(arg, ast.Starred):
+                    continue
+                if index < len(positional):
+                    name = positional[index]
+                elif index == 0 and last in ctx.tables.first_params:
+                    name = ctx.tables.first_params[last]
+                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _looks_like_id(arg.value):
+                    name = _id_kind(arg.value)
+                else:
+                    continue
+                key = claims.claim(identifier(name, "param"), literal, target or last)
+                draft.literals.setdefault(key, literal)
+                node.args[index] = ast.Name(id=key, ctx=ast.Load())
+        kept.append(stmt)
+    draft.statements = kept
+
+
+def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) -> str | None:
+    """`(BertForSequenceClassification,)` -> "['transformers.BertForSequenceClassification']": a class (or a tuple or
+    list of classes) the example passes as an argument, by the dotted names its imports give; None otherwise."""
+    items = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
+    if not items or not all(isinstance(i, ast.Name) and i.id[:1].isupper() and not i.id.isupper() for i in items):
+        return None
+    paths = []
+    for item in items:
+        path = qualified((item.id,), [ast.unparse(i) for i in draft.imports]) or qualified((item.id,), [import_for(item.id, step, ctx)[0]])
+        if not path:
+            return None
+        paths.append(path)
+    return repr(paths) if isinstance(value, (ast.Tuple, ast.List)) else repr(paths[0])
+
+
+def _lift_value(holder, attr: str, name: str, context: str, claims: _Claims, draft: Draft) -> None:
+    value = getattr(holder, attr)
+    classes = _class_paths(value, draft, claims.step, claims.ctx)
+    if classes is not None:
+        key = claims.claim(name, classes, context)
+        draft.literals.setdefault(key, classes)
+        draft.hints.setdefault(key, Hint("class", classes, "a class, or a list of classes, by dotted name"))
+        setattr(holder, attr, ast.Name(id=key, ctx=ast.Load()))
+        return
+    literal = literal_source(value)
+    artifact = claims.ctx.artifacts.get(name)
+    if literal is not None and artifact is not None and (artifact.value or literal == "None"):
+        draft.literals.setdefault(name, literal)
+        setattr(holder, attr, ast.Name(id=name, ctx=ast.Load()))
+        return
+    if literal is not None:
+        key = claims.claim(name, literal, context)
+        draft.literals.setdefault(key, literal)
+        setattr(holder, attr, ast.Name(id=key, ctx=ast.Load()))
+        return
+    dtype = _is_dtype(value)
+    if dtype:
+        key = claims.claim(name, repr(dtype), context)
+        draft.literals.setdefault(key, repr(dtype))
+        draft.hints.setdefault(key, Hint("torch.dtype", repr(dtype), "a torch dtype name"))
+        setattr(holder, attr, ast.Name(id=key, ctx=ast.Load()))
+        return
+    member = _enum_member(value)
+    if member:
+        enum, label = member
+        key = claims.claim(name, repr(label), context)
+        draft.literals.setdefault(key, repr(label))
+        draft.hints.setdefault(key, Hint("str", repr(label), f"a member of {enum}"))
+        setattr(holder, attr, ast.Subscript(value=ast.Name(id=enum, ctx=ast.Load()), slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load()))
+
+
+def _extra_kwargs(draft: Draft, step: Step) -> None:
+    """A call whose signature takes `**kwargs` also gets a config table of further keyword arguments, passed as
+    written: parameters the wiki does not list (or that a newer release requires) can be set without editing code."""
+    call = anchor_call(draft)
+    if call is None or draft.api is None or any(k.arg is None for k in call.keywords) or not takes_kwargs(step, draft.api):
+        return
+    names_used = {n.id for s in draft.statements for n in ast.walk(s) if isinstance(n, ast.Name)}
+    if "extra_kwargs" in names_used:
+        return
+    call.keywords.append(ast.keyword(arg=None, value=ast.Name(id="extra_kwargs", ctx=ast.Load())))
+    target = ".".join(dotted(call.func)) or "the call"
+    draft.literals["extra_kwargs"] = "{}"
+    draft.hints["extra_kwargs"] = Hint("dict", "{}", f"more keyword arguments for {target}, passed as written", True)
+
+
+def _stores(statements: list[ast.stmt], name: str) -> int:
+    """How many times the statements assign name."""
+    return sum(
+        1
+        for stmt in statements
+        for node in ast.walk(stmt)
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
+    )
+
+
+def _id_kind(text: str) -> str:
+    """A key name for an id or path given positionally: filename, path or model_id."""
+    if "/" not in text.strip("./"):
+        return "filename"
+    return "path" if text.startswith(("/", "./", "~")) or re.search(r"\.\w{1,10}$", text) else "model_id"
+
+
+def _looks_like_id(text: str) -> bool:
+    """A hub id, a path or a file name: text a user points at their own files."""
+    return bool(re.fullmatch(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.\w{1,10}|\./.*|~/.*|/.*", text))
+
+
+def anchor_call(draft: Draft) -> ast.Call | None:
+    if draft.anchor is None or draft.api is None:
+        return None
+    from generator.slicing import contains_api
+
+    for node in ast.walk(draft.anchor):
+        if isinstance(node, ast.Call) and contains_api(node, draft.api, {}):
+            inner = [c for c in ast.walk(node) if c is not node and isinstance(c, ast.Call) and contains_api(c, draft.api, {})]
+            return inner[0] if inner else node
+    return None
+
+
+def _rename(statements: list[ast.stmt], old: str, new: str) -> None:
+    for stmt in statements:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and node.id == old:
+                node.id = new
+
+
+# -- 3. free names -----------------------------------------------------------------------------------
+
+
+def _uses(statements: list[ast.stmt], name: str) -> tuple[bool, bool]:
+    """(is used as an object: attribute, subscript or method receiver; is called as a bare function)."""
+    obj = called = False
+    for stmt in statements:
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.value, ast.Name) and node.value.id == name:
+                obj = True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                called = True
+    return obj, called
+
+
+def free_names(draft: Draft) -> list[str]:
+    """Names run() must be given: read by the statements before any assignment, or read by the example's
+    functions and assigned nowhere at the top level (a function runs after the statements before its call)."""
+    free, bound = names(draft.statements)
+    inner, _ = names(draft.definitions)
+    defined = {d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return [n for n in free if n not in defined] + [n for n in inner if n not in bound and n not in free and n not in defined]
+
+
+def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:
+    example_imports = [ast.unparse(i) for i in draft.imports]
+    free = free_names(draft)
+    imported = bound_by(example_imports)
+    keys = key_hints(step)
+    contract = contract_hints(step)
+    for name in free:
+        if name in imported or name in wired.consumes:
+            continue
+        hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
+        obj, called = _uses(draft.statements + draft.definitions, name)
+        typed = ctx.tables.loader_for("", hint.type) if hint.type else None
+        if name in draft.literals and hint.type in ("torch.dtype", "class"):
+            _load(name, hint, draft, step, ctx, wired)
+        elif name in draft.literals and ctx.has(name) and ctx.artifacts[name].value:
+            wired.consumes[name] = name
+        elif name in draft.literals:
+            _config(wired, name, hint, draft.literals[name])
+        elif ctx.has(name):
+            wired.consumes[name] = name
+        elif typed is not None and not called and _load(name, hint, draft, step, ctx, wired):
+            continue
+        elif name in keys and not obj and not called:
+            _config(wired, name, hint, None)
+        elif name in ctx.tables.modules:
+            wired.import_lines.append(ctx.tables.modules[name])
+        elif obj and not ctx.alias(name) and module_import(name, step, ctx):
+            wired.import_lines.append(module_import(name, step, ctx))
+            wired.origins.append(Origin.DERIVED)
+        elif ctx.alias(name):
+            wired.consumes[name] = ctx.alias(name) or name
+        elif name[:1].isupper() or called:
+            line, origin = import_for(name, step, ctx)
+            if line:
+                wired.import_lines.append(line)
+                wired.origins.append(origin)
+            elif name[:1].isupper() or not _load(name, hint, draft, step, ctx, wired):  # a callable object (a tokenizer)
+                wired.missing.append(name)
+        elif _load(name, hint, draft, step, ctx, wired):
+            continue
+        else:
+            _config(wired, name, hint, None)
+            if not hint.default and not hint.optional:
+                message = f"step {step.number} ({step.title}): input '{name}' is made by no earlier step and no loader builds it"
+                message += "; the code uses it as an object, which a config key cannot hold" if obj else "; it became a required config key"
+                ctx.warnings.append(Diagnostic(message, step.ref))
+    example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
+    wired.import_lines = merge_imports([*example_used, *wired.import_lines])
+
+
+def merge_imports(lines: list[str]) -> list[str]:
+    """Import lines once each, `from X import a` and `from X import b` as `from X import a, b`, in first-seen order."""
+    merged: dict[str, list[str]] = {}
+    order: list[str] = []
+    for line in lines:
+        m = re.fullmatch(r"from ([\w.]+) import ([\w, ]+)", line)
+        key = f"from {m.group(1)}" if m else line
+        if key not in merged:
+            merged[key] = []
+            order.append(key)
+        if m:
+            merged[key].extend(n.strip() for n in m.group(2).split(",") if n.strip() not in merged[key])
+    return [f"{key} import {', '.join(merged[key])}" if merged[key] else key for key in order]
+
+
+def _scalar(type_name: str) -> bool:
+    """A declared bool, int or float (optionally Optional[...]): a value a config key holds, never an object."""
+    base = re.sub(r"^(Optional|typing\.Optional)\[(.*)\]$", r"\2", type_name.strip()).split("|")[0].strip()
+    return base in ("bool", "int", "float")
+
+
+def _config(wired: _Wired, name: str, hint: Hint, literal: str | None) -> None:
+    default = hint.default if hint.default is not None else literal
+    type_ = hint.type
+    if not type_ and default is not None:
+        try:
+            type_ = type(ast.literal_eval(default)).__name__
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            type_ = ""
+    wired.params.setdefault(
+        name, ConfigParam(name=name, type=type_, default=default, required=default is None and not hint.optional, description=hint.doc)
+    )
+
+
+def _load(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> bool:
+    """An object input no earlier step makes, built by a loader from a config key; False when none matches."""
+    loader = ctx.tables.loader_for(name, hint.type)
+    if loader is None or _scalar(hint.type):
+        return False
+    key = loader.key or name
+    arguments = [key]
+    for arg in loader.args:
+        source = arg if ctx.has(arg) else ctx.alias(arg)
+        if source:
+            wired.consumes.setdefault(arg, source)
+        elif arg not in wired.params and not _load(arg, Hint(), draft, step, ctx, wired):
+            return False
+        arguments.append(arg)
+    default = hint.default if hint.default not in (None, "None") else None
+    wired.params.setdefault(
+        key,
+        ConfigParam(
+            name=key,
+            type="str",
+            default=default if default is not None else ("None" if hint.optional else None),
+            required=default is None and not hint.optional,
+            description=hint.doc or loader.doc,
+            loader=loader.name,
+        ),
+    )
+    wired.preamble.append(f"{name} = loaders.{loader.name}({', '.join(arguments)})")
+    wired.loaders.append(loader.name)
+    wired.loaded.append(name)
+    return True
+
+
+# -- 4. renames --------------------------------------------------------------------------------------
+
+
+def _apply_renames(draft: Draft, wired: _Wired, ctx: BindContext) -> None:
+    for stmt in draft.statements:
+        for node in ast.walk(stmt):
+            if not isinstance(node, ast.Call):
+                continue
+            path = qualified(dotted(node.func), wired.import_lines)
+            table = ctx.tables.renames.get(path)
+            if not table:
+                continue
+            for keyword in node.keywords:
+                if keyword.arg in table:
+                    wired.changes.append(f"{path}: keyword {keyword.arg}= is now {table[keyword.arg]}= (renamed by the library)")
+                    keyword.arg = table[keyword.arg]
+
+
+# -- 5. the binding ----------------------------------------------------------------------------------
+
+
+def produced_names(statements: list[ast.stmt]) -> list[str]:
+    """Names assigned at the top level of the statements, in order."""
+    result: list[str] = []
+    for stmt in statements:
+        targets: list[ast.expr] = []
+        if isinstance(stmt, ast.Assign):
+            targets = list(stmt.targets)
+        elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+            targets = [stmt.target]
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # a context's results stay after it closes
+            targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
+            result.extend(n for n in produced_names(stmt.body) if n not in result)
+        for target in targets:
+            for node in ast.walk(target):
+                if isinstance(node, ast.Name) and node.id not in result:
+                    result.append(node.id)
+    return result
+
+
+def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext) -> None:
+    """Remember the type and the producing call of each artifact, for later steps' reuse and wiring."""
+    for name in produced:
+        ctx.add(name)
+    returns = draft.api.returns.strip() if draft.api is not None else ""
+    impl = ctx.step.implementation
+    if draft.api is not None and impl is not None and impl.signature:
+        returns = signature_returns(impl.signature, draft.api.last) or returns
+    for stmt in draft.statements:
+        if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
+            continue
+        callee = dotted(stmt.value.func)
+        if not callee:
+            continue
+        class_name = callee[-1] if callee[-1][:1].isupper() else (callee[-2] if len(callee) > 1 and callee[-2][:1].isupper() else "")
+        declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", returns).strip()
+        if stmt is draft.anchor and re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):
+            class_name = declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`
+        for target in stmt.targets:
+            if isinstance(target, ast.Name) and target.id in produced:
+                ctx.add(target.id, class_name, ".".join(callee))
+
+
+def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
+    for local, artifact in list(wired.consumes.items()):
+        if local != artifact and not any(
+            isinstance(n, ast.Name) and n.id == artifact for s in draft.statements + draft.definitions for n in ast.walk(s)
+        ):
+            _rename(draft.statements + draft.definitions, local, artifact)
+        elif local != artifact:
+            wired.preamble.insert(0, f"{local} = {artifact}")
+    produced = draft.produces if draft.produces is not None else [n for n in produced_names(draft.statements) if n.isidentifier()]
+    code = [ast.unparse(s) for s in draft.statements]
+    asynchronous = any(isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith)) for s in draft.statements for n in ast.walk(s))
+    lines = list(wired.import_lines)
+    if wired.loaders:
+        lines.append("from .. import loaders")
+    lines += [ast.unparse(d) for d in draft.definitions]
+    if lines:
+        lines.append("")
+    lines += wired.preamble
+    result = "{" + ", ".join(f"{n!r}: {n}" for n in produced) + "}"
+    if asynchronous:  # the example is asynchronous: run it in an event loop of its own
+        lines = ["import asyncio", *lines, "", "async def _step():"]
+        lines += ["    " + line for chunk in code for line in chunk.split("\n")]
+        lines += ["    return " + result, "", "return asyncio.run(_step())"]
+    else:
+        lines += code
+        lines.append("return " + result)
+    consumes = list(dict.fromkeys(wired.consumes.values()))
+    receivers = set(consumes) | set(wired.consumes) | set(wired.loaded)
+    receiver_is_artifact = bool(receivers) and any(
+        (isinstance(n, ast.Call) and dotted(n.func)[:1] and dotted(n.func)[0] in receivers)
+        or (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in receivers)
+        or isinstance(n, (ast.BinOp, ast.UnaryOp))
+        for s in draft.statements
+        for n in ast.walk(s)
+    )
+    resolved = bool(wired.import_lines) or receiver_is_artifact or draft.source == "pattern"
+    page_imports = set(step.implementation.imports if step.implementation else ())
+    origin = Origin.NONE
+    if wired.import_lines:
+        origin = Origin.PAGE if any(i in page_imports for i in wired.import_lines) else (wired.origins[0] if wired.origins else Origin.EXAMPLE)
+    elif resolved:
+        origin = Origin.UPSTREAM
+    api = draft.api
+    target = "" if api is None or api.last == "__call__" else (api.class_name if api.last == "__init__" else api.last)
+    return Binding(
+        kind=kind,
+        status=Status.BOUND if resolved else Status.STUB,
+        body="\n".join(lines),
+        consumes=tuple(consumes),
+        produces=tuple(produced),
+        params=tuple(wired.params.values()),
+        import_line="; ".join(wired.import_lines),
+        import_origin=origin,
+        imports=modules_of(wired.import_lines),
+        loaders=tuple(dict.fromkeys(wired.loaders)),
+        target=target,
+        unpack=unpack_arity(draft.statements),
+        source=draft.source,
+        changes=tuple(dict.fromkeys(wired.changes)),
+        needs=(),
+    )
+
+
+def artifact_for_type(ctx: BindContext, type_name: str) -> str | None:
+    """The artifact name a value of this type would have (for outputs named by their types)."""
+    return artifact_name(ctx.tables, type_name)

@@ -1,0 +1,114 @@
+"""config.toml: one section per step module, one key per parameter; `--set STEP.KEY=VALUE` overrides."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import sys
+from pathlib import Path
+from typing import Any
+
+from .spec import Param
+from .steps import LoadedStep, WorkflowError, step_by_reference
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+DEFAULT_CONFIG = Path("config.toml")
+ENABLED = "enabled"  # every section may say `enabled = false` to skip its step
+
+
+def _nearest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_key(step: LoadedStep, key: str, where: str) -> None:
+    """Refuse a key the step does not have, naming the nearest real one."""
+    if key != ENABLED and key not in step.params:
+        keys = sorted(step.params) + [ENABLED]
+        raise WorkflowError(
+            f"{where}: step {step.name} has no config key {key!r}{_nearest(key, keys)}; its keys are: {', '.join(keys)}"
+        )
+
+
+def load_config(path: Path | None, steps: list[LoadedStep]) -> dict[str, dict[str, Any]]:
+    """The config file as {step module: {key: value}}, every section and key checked against the steps.
+
+    A missing ./config.toml means every default; a missing --config file is an error.
+    """
+    if path is None:
+        path = DEFAULT_CONFIG
+        if not path.exists():
+            return {}
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise WorkflowError(f"cannot read config {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkflowError(f"config {path} is not valid TOML: {exc}") from None
+    by_name = {step.name: step for step in steps}
+    for section, values in data.items():
+        if section not in by_name:
+            raise WorkflowError(f"config {path}: no step is called [{section}]{_nearest(section, list(by_name))}")
+        if not isinstance(values, dict):
+            raise WorkflowError(f"config {path}: {section} must be a [section], not a value")
+        for key in values:
+            check_key(by_name[section], key, f"config {path} [{section}]")
+    return {name: dict(section) for name, section in data.items()}
+
+
+def parse_value(raw: str) -> Any:
+    """A command-line value: a Python literal (`42`, `[1, 2]`, `True`, `'x'`), else the text itself."""
+    try:
+        return ast.literal_eval(raw.strip())
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return raw.strip()
+
+
+def parse_override(text: str, steps: list[LoadedStep]) -> tuple[str, str, Any]:
+    """`STEP.KEY=VALUE` -> (step module, key, value); the step and key must exist."""
+    target, sep, raw = text.partition("=")
+    reference, dot, key = target.strip().rpartition(".")
+    if not sep or not dot or not key:
+        raise WorkflowError(f"--set takes STEP.KEY=VALUE (STEP is a number or a module name), got {text!r}")
+    step = step_by_reference(steps, reference)
+    check_key(step, key, f"--set {text}")
+    return step.name, key, parse_value(raw)
+
+
+def enabled(step: LoadedStep, section: dict[str, Any]) -> bool:
+    return section.get(ENABLED, True) is not False
+
+
+def step_values(step: LoadedStep, section: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The step's config values (the file's over the defaults) and the required keys still missing."""
+    values: dict[str, Any] = {}
+    missing: list[str] = []
+    for key, param in step.params.items():
+        if key in section:
+            values[key] = section[key]
+        elif param.required:
+            missing.append(key)
+        else:
+            values[key] = param.default
+    return values, missing
+
+
+_TYPES = {"int": int, "float": (int, float), "bool": bool, "str": str, "list": list, "dict": dict, "tuple": list}
+
+
+def type_problem(param: Param, value: Any) -> str | None:
+    """Why a value does not fit a key's declared type, for the simple types; None when it fits or cannot be told."""
+    base = param.type.split("[", 1)[0].strip().lower()
+    if param.loader or value is None or base not in _TYPES:
+        return None
+    expected = _TYPES[base]
+    if isinstance(value, bool) and base in ("int", "float"):
+        return f"expected {param.type}, got a bool"
+    if not isinstance(value, expected):
+        return f"expected {param.type}, got {type(value).__name__} {value!r}"
+    return None

@@ -1,0 +1,79 @@
+"""Short descriptions of what a step produced: types, shapes, sizes, and the numbers worth seeing (a loss)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def number(value: Any) -> float | None:
+    """A number to show: plain numbers, numeric `.data`, one-element tensors (`.item()`)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    data = getattr(value, "data", None)
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return float(data)
+    item, numel = getattr(value, "item", None), getattr(value, "numel", None)
+    if callable(item) and callable(numel):
+        try:
+            return float(item()) if numel() == 1 else None
+        except (TypeError, ValueError, RuntimeError):
+            return None
+    return None
+
+
+def numbers(value: Any) -> dict[str, float]:
+    """Named numbers inside a result: itself, or the numeric fields of a named tuple or a dict (a training output,
+    evaluation metrics); settings objects are not results, their numbers are left out."""
+    own = number(value)
+    if own is not None:
+        return {"": own}
+    fields: dict[str, Any] = {}
+    if isinstance(value, dict):
+        fields = {str(k): v for k, v in list(value.items())[:50]}
+    elif hasattr(value, "_asdict"):
+        fields = value._asdict()
+    found = {}
+    for name, field in fields.items():
+        found_number = number(field)
+        if found_number is not None:
+            found[name] = found_number
+    return found
+
+
+def describe(value: Any) -> str:
+    """`Tensor int64 [1, 12]`, `list of 3`, `PeftModelForCausalLM (12.3k parameters, 1.0k trainable)`."""
+    name = type(value).__name__
+    shape = getattr(value, "shape", None)
+    if shape is not None and not callable(shape):
+        dtype = getattr(value, "dtype", "")
+        return f"{name} {str(dtype).replace('torch.', '')} {list(shape)}".replace("  ", " ")
+    parameters = getattr(value, "parameters", None)
+    if callable(parameters) and hasattr(value, "named_modules"):
+        try:
+            params = list(parameters())
+            total = sum(p.numel() for p in params)
+            trainable = sum(p.numel() for p in params if getattr(p, "requires_grad", False))
+            bits = "4-bit, " if getattr(value, "is_loaded_in_4bit", False) else ("8-bit, " if getattr(value, "is_loaded_in_8bit", False) else "")
+            return f"{name} ({bits}{_count(total)} parameters, {_count(trainable)} trainable)"
+        except Exception:  # noqa: BLE001 - a description must never fail the run
+            return name
+    if hasattr(value, "_asdict"):
+        return name
+    if isinstance(value, (list, tuple, set, dict)):
+        return f"{name} of {len(value)}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else f"str of {len(value)} characters: {value[:40]!r}..."
+    if isinstance(value, (int, float, bool)) or value is None:
+        return repr(value)
+    if hasattr(value, "num_rows"):
+        return f"{name} ({value.num_rows} rows)"
+    return name
+
+
+def _count(n: int) -> str:
+    for unit, size in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f}{unit}"
+    return str(n)

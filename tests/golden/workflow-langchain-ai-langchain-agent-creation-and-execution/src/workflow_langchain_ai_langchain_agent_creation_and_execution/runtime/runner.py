@@ -1,0 +1,198 @@
+"""Running the steps in order: checks before the first step, artifacts handed from step to step and saved,
+`--from N` resuming from saved artifacts, steps switched off in config, the loop the wiki describes."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .config import enabled, step_values, type_problem
+from .report import describe, numbers
+from .spec import Workflow
+from .steps import LoadedStep, WorkflowError
+from .store import Store
+
+log = logging.getLogger("workflow")
+
+
+@dataclass
+class Outcome:
+    """What happened to one step: ran, manual, skipped (still a stub) or disabled (in config)."""
+
+    step: LoadedStep
+    state: str
+    seconds: float = 0.0
+    produced: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    saved: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RunOptions:
+    config: dict[str, dict[str, Any]]
+    first: int = 1
+    last: int = 0  # 0: the last step
+    allow_incomplete: bool = False
+    store: Store | None = None  # where artifacts are saved after each step, and loaded from for --from
+    unsaved: set[str] = field(default_factory=set)  # artifacts that could not be saved (warned about once)
+
+
+def _producer(steps: list[LoadedStep], before: int, artifact: str) -> LoadedStep | None:
+    """The last step before position `before` (1-based) that produces the artifact."""
+    for step in reversed(steps[: before - 1]):
+        if artifact in step.spec.produces:
+            return step
+    return None
+
+
+def preflight(steps: list[LoadedStep], options: RunOptions) -> list[LoadedStep]:
+    """Everything that would stop the run, found before the first step starts; returns the steps to run."""
+    last = options.last or len(steps)
+    if not 1 <= options.first <= last <= len(steps):
+        raise WorkflowError(f"--from/--to must satisfy 1 <= from <= to <= {len(steps)}")
+    selected = steps[options.first - 1 : last]
+    waiting = [s for s in selected if s.waiting]
+    if waiting and not options.allow_incomplete:
+        files = ", ".join(f"{s.label} (steps/{s.name}.py)" for s in waiting)
+        raise WorkflowError(
+            f"these steps need implementation: {files}. Write the body of their run() (nothing else needs "
+            "changing), or pass --allow-incomplete to run the others."
+        )
+    active = [s for s in selected if not s.waiting and enabled(s, options.config.get(s.name, {}))]
+    if not any(s.status in ("bound", "implemented") for s in active):
+        raise WorkflowError(
+            "nothing to run: every selected step is manual, disabled or still needs implementation "
+            f"({', '.join(f'{s.label} [{s.status}]' for s in selected)})"
+        )
+    problems: list[str] = []
+    for step in active:
+        values, missing = step_values(step, options.config.get(step.name, {}))
+        problems.extend(f"{step.name}.{key}" for key in missing)
+        for key, value in values.items():
+            problem = type_problem(step.params[key], value)
+            if problem:
+                raise WorkflowError(f"config {step.name}.{key}: {problem}")
+    if problems:
+        raise WorkflowError("set these config keys (in config.toml or with --set STEP.KEY=VALUE): " + ", ".join(problems))
+    made_here: set[str] = set()
+    for step in active:
+        for artifact in step.spec.consumes:
+            if artifact in made_here:
+                continue
+            producer = _producer(steps, step.spec.number, artifact)
+            if producer is not None and producer.spec.number >= options.first:
+                if producer.waiting:
+                    raise WorkflowError(
+                        f"step {step.label} needs {artifact}, which step {producer.label} makes, and that step still "
+                        "needs implementation"
+                    )
+                continue
+            if options.store is None or options.store.version_before(artifact, options.first) is None:
+                where = f"step {producer.label}" if producer else "no step"
+                raise WorkflowError(
+                    f"step {step.label} needs {artifact} (made by {where}), and no saved copy is in "
+                    f"{options.store.root if options.store else 'the artifacts folder (--no-save)'}; run from "
+                    f"step {producer.spec.number if producer else 1} first (artifacts are saved unless --no-save)"
+                )
+        made_here.update(step.spec.produces)
+    return selected
+
+
+def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any], options: RunOptions) -> Outcome:
+    kwargs = {name: artifacts.get(name) for name in step.spec.consumes}
+    kwargs.update(values)
+    log.info("step %s: %s", step.spec.number, step.spec.title)
+    started = time.perf_counter()
+    try:
+        produced = step.run(**kwargs) or {}
+    except WorkflowError:
+        raise
+    except Exception as exc:
+        keys = ", ".join(f"{step.name}.{k}" for k in step.params) or "none"
+        raise WorkflowError(
+            f"step {step.label} failed calling {step.spec.api or 'its code'}: {type(exc).__name__}: {exc} "
+            f"(its config keys: {keys}; -v shows the traceback)"
+        ) from exc
+    seconds = time.perf_counter() - started
+    artifacts.update(produced)
+    outcome = Outcome(step, "manual" if step.spec.status == "manual" else "ran", seconds)
+    for name, value in produced.items():
+        outcome.produced[name] = describe(value)
+        outcome.numbers.update({f"{name}.{k}" if k else name: v for k, v in numbers(value).items()})
+    if options.store is not None:  # what the step made, and what it may have changed in place
+        for name in dict.fromkeys([*produced, *(c for c in step.spec.consumes if c in artifacts)]):
+            try:
+                outcome.saved[name] = options.store.save(name, artifacts[name], step.spec.number)
+            except Exception as exc:  # noqa: BLE001 - an artifact that cannot be saved only costs --from
+                level = logging.DEBUG if name in options.unsaved else logging.WARNING
+                options.unsaved.add(name)
+                log.log(level, "  could not save %s (%s: %s); resuming after this step will need it", name, type(exc).__name__, exc)
+    log.info("step %s done in %.3fs", step.spec.number, seconds)
+    for name, text in outcome.produced.items():
+        log.info("  %s: %s", name, text)
+    for name, value in outcome.numbers.items():
+        log.info("  %s = %.6g", name, value)
+    return outcome
+
+
+def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions, on_step: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Run the selected steps in order; returns what happened to each (a step may run more than once in a loop)."""
+    selected = preflight(steps, options)
+    artifacts: dict[str, Any] = {}
+    if options.first > 1 and options.store is not None:
+        for name in sorted({a for s in selected for a in s.spec.consumes}):
+            version = options.store.version_before(name, options.first)
+            if version is not None:
+                artifacts[name] = options.store.load(name, version)
+                log.info("loaded %s as step %s left it, from %s", name, version, options.store.root)
+    outcomes: list[Outcome] = []
+    by_number = {s.spec.number: s for s in selected}
+
+    def one(step: LoadedStep) -> None:
+        section = options.config.get(step.name, {})
+        if step.waiting:
+            log.warning("step %s skipped: it needs implementation", step.label)
+            outcome = Outcome(step, "skipped")
+        elif not enabled(step, section):
+            unmade = [name for name in step.spec.produces if name not in artifacts]
+            for name in unmade:
+                artifacts[name] = None
+            log.warning("step %s disabled in config; later steps get None for %s", step.label, ", ".join(unmade) or "nothing new")
+            outcome = Outcome(step, "disabled")
+        else:
+            values, _ = step_values(step, section)
+            outcome = _run_one(step, values, artifacts, options)
+        outcomes.append(outcome)
+        if on_step:
+            on_step(outcome)
+
+    number = selected[0].spec.number
+    last = selected[-1].spec.number
+    repeat = workflow.repeat
+    while number <= last:
+        step = by_number[number]
+        one(step)
+        if repeat and number == repeat.step and repeat.first >= options.first:
+            values, _ = step_values(step, options.config.get(step.name, {}))
+            rounds = int(values.get(repeat.key) or 1)
+            for round_number in range(2, rounds + 1):
+                log.info("round %s of %s (steps %s-%s, then %s)", round_number, rounds, repeat.first, repeat.last, repeat.step)
+                for again in [*range(repeat.first, repeat.last + 1), repeat.step]:
+                    one(by_number[again])
+        number += 1
+    return outcomes
+
+
+def summary(outcomes: list[Outcome]) -> list[str]:
+    """Lines naming the steps that did not run as code: manual, skipped, disabled."""
+    lines = []
+    for state, text in (("manual", "manual (decisions handed on from config)"), ("skipped", "skipped (need implementation)"),
+                        ("disabled", "disabled in config")):
+        labels = list(dict.fromkeys(o.step.label for o in outcomes if o.state == state))
+        if labels:
+            lines.append(f"{text}: {'; '.join(labels)}")
+    ran = len({o.step.name for o in outcomes if o.state == "ran"})
+    lines.insert(0, f"{ran} step(s) ran")
+    return lines

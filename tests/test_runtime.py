@@ -1,0 +1,143 @@
+"""The generated runtime as a user meets it: run, resume with --from, stubs, unknown keys, -v, the summary.
+
+A small wiki built here binds to the standard library only, so the generated repository runs anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate
+from tests.helpers import build_file_tree
+
+INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stats
+
+**File:** [→](./workflows/Demo_Stats.md)
+**Description:** Numbers in, a score out.
+**GitHub URL:** PENDING
+
+### Step 1: Average
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `statistics.mean(data)` |
+| **External Dependencies** | `statistics` |
+| **Key Parameters** | `data: list = [2, 4, 6, 4]` - the numbers |
+| **Outputs** | `average` |
+
+### Step 2: Root
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `math.sqrt(average)` |
+| **External Dependencies** | `math` |
+| **Outputs** | `root` |
+
+### Step 3: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `def score(root: float) -> float` |
+| **Outputs** | `score` |
+
+### Step 4: Decide
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | N/A (manual decision) |
+| **Key Parameters** | `label: str = "done"` - what to call the result |
+"""
+
+
+@pytest.fixture()
+def repo(tmp_path) -> Path:
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": INDEX})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    return item.output_dir
+
+
+def run(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(repo / "src")}
+    return subprocess.run([sys.executable, "-m", "workflow_demo_stats", *args], cwd=cwd or repo, capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def implement_score(repo: Path) -> None:
+    """What a person does: replace the stub's raise with a body; nothing else."""
+    module = next((repo / "src").rglob("step_03_*.py"))
+    text = module.read_text()
+    start = text.index("    raise NotImplementedError(")
+    end = text.index("\n", start)
+    module.write_text(text[:start] + "    return {'score': root * 10}" + text[end:])
+
+
+def test_a_stub_is_refused_until_its_body_is_written_then_it_runs(repo):
+    refused = run(repo, "run")
+    assert refused.returncode == 2 and "3. Score" in refused.stderr and "Write the body of their run()" in refused.stderr
+    partial = run(repo, "run", "--allow-incomplete")
+    assert partial.returncode == 0, partial.stderr
+    assert "skipped (need implementation): 3. Score" in partial.stderr
+    implement_score(repo)
+    done = run(repo, "run")
+    assert done.returncode == 0, done.stderr
+    assert "score = 20" in done.stderr  # sqrt(mean(2, 4, 6, 4)) * 10, shown as a number the step produced
+    assert "manual (decisions handed on from config): 4. Decide" in done.stderr
+
+
+def test_from_n_resumes_with_the_artifacts_earlier_steps_saved(repo, tmp_path):
+    implement_score(repo)
+    missing = run(repo, "run", "--from", "3", "--artifacts", str(tmp_path / "empty"))
+    assert missing.returncode == 2 and "needs root (made by step 2. Root)" in missing.stderr
+    assert run(repo, "run", "--artifacts", str(tmp_path / "art")).returncode == 0
+    resumed = run(repo, "run", "--from", "3", "--artifacts", str(tmp_path / "art"), "--set", "1.data=[100]")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "loaded root as step 2 left it" in resumed.stderr and "score = 20" in resumed.stderr  # step 1 did not run again
+
+
+def test_unknown_keys_are_refused_with_the_nearest_real_one(repo):
+    typo = run(repo, "run", "--allow-incomplete", "--set", "1.dta=[1]")
+    assert typo.returncode == 2 and "did you mean 'data'" in typo.stderr
+    (repo / "bad.toml").write_text("[step_01_average]\ndatta = [1]\n")
+    assert "did you mean 'data'" in run(repo, "plan", "--config", "bad.toml").stderr
+
+
+def test_a_failing_step_names_itself_and_v_shows_the_traceback(repo):
+    implement_score(repo)
+    plain = run(repo, "run", "--set", "1.data=[]")
+    assert plain.returncode == 1 and "step 1. Average failed calling statistics.mean" in plain.stderr
+    assert "Traceback" not in plain.stderr and "-v shows the traceback" in plain.stderr
+    verbose = run(repo, "run", "--set", "1.data=[]", "-v")
+    assert "Traceback" in verbose.stderr and "StatisticsError" in verbose.stderr
+
+
+def test_a_step_switched_off_in_config_is_skipped_and_named(repo, tmp_path):
+    implement_score(repo)
+    config = tmp_path / "config.toml"
+    config.write_text("[step_04_decide]\nenabled = false\n")
+    proc = run(repo, "run", "--config", str(config))
+    assert proc.returncode == 0, proc.stderr
+    assert "disabled in config: 4. Decide" in proc.stderr
+
+
+def test_a_workflow_with_nothing_to_run_says_so(tmp_path):
+    index = "# Workflow Index: Demo\n\n## Workflow: Demo_Idle\n\n**Description:** Decisions only.\n\n" + "".join(
+        f"### Step {n}: Decide_{n}\n\n| Attribute | Value |\n|---|---|\n| **API Call** | N/A (manual decision) |\n\n" for n in (1, 2)
+    )
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
+    result = generate(wiki / "_WorkflowIndex.md", tmp_path / "out")
+    (item,) = result.results
+    assert item.ok and not item.executable and result.exit_code == 1  # reported as not executable
+    assert result.report()["workflows"][0]["executable"] is False
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    proc = subprocess.run([sys.executable, "-m", item.plan.package_name, "run"], cwd=item.output_dir, capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert proc.returncode == 2 and "nothing to run" in proc.stderr
