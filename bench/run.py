@@ -3,7 +3,8 @@
 Prints, per wiki: workflows; executable (at least one bound step); CPU-runnable (an end-to-end case in
 tests/e2e_cases.py runs it on CPU, or names why it cannot); ran end to end in the tests (from a junit report of
 tests/test_e2e.py, given with --junit, else not measured); and, for wikis whose libraries install on a CPU,
-`verify` of every repository against those libraries: steps verified / failing / not checkable, and calls
+`verify` of every repository against those libraries (a wiki needing a GPU-only library, or repositories
+importing their source project's own scripts, are "not installable" here): steps verified / failing / not checkable, and calls
 bound / not accepted / not checkable. Failing steps and calls are listed by name.
 
     python bench/run.py [--junit e2e.xml] [--venv DIR]
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.pipeline import generate  # noqa: E402
-from generator.verify import FAILING, verify  # noqa: E402
+from generator.verify import FAILING, apply_moves, verify  # noqa: E402
 from tests.e2e_cases import BLOCKED_REASONS, CASES  # noqa: E402
 
 CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -66,6 +67,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--junit", type=Path, help="junit XML of `pytest tests/test_e2e.py --junitxml FILE`")
     parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / "genrepo-bench-venv")
+    parser.add_argument("--fix", action="store_true", help="apply `genrepo verify --fix` (moved imports) before counting")
     args = parser.parse_args()
     ran = junit_results(args.junit)
     out = Path(tempfile.mkdtemp(prefix="genrepo-bench-run-"))
@@ -76,9 +78,11 @@ def main() -> int:
         items = [r for r in result.results if r.ok]
         requirements = {req for r in items for req in r.plan.requirements}
         cases = [c for c in CASES if c.wiki == wiki]
-        if items and not requirements & GPU_ONLY and requirements:
-            verifiable[wiki] = (items, requirements)
-        rows.append([wiki, len(result.results), sum(1 for r in items if r.executable), cases, items])
+        # a repository importing its source project's own scripts needs a checkout of it: not a library to install
+        installable = [r for r in items if not any("on PYTHONPATH" in p for p in r.plan.prerequisites)]
+        if installable and not requirements & GPU_ONLY and requirements:
+            verifiable[wiki] = (installable, requirements)
+        rows.append([wiki, len(result.results), sum(1 for r in items if r.executable), cases, verifiable.get(wiki, ([],))[0]])
     python = build_env(args.venv, {req for _, reqs in verifiable.values() for req in reqs})
     print(f"{'wiki':46} {'flows':>5} {'exec':>4} {'cpu':>3} {'ran':>5}  {'steps ok/fail/unk':>17}  {'calls ok/fail/unk':>17}")
     totals = Counter()
@@ -89,6 +93,10 @@ def main() -> int:
         if wiki in verifiable:
             for item in items:
                 checked = verify(item.output_dir, str(python))
+                changes = apply_moves(checked) if args.fix else []
+                if changes:
+                    listed.extend(f"fixed: {wiki} / {item.plan.workflow.short_name} / {change}" for change in changes)
+                    checked = verify(item.output_dir, str(python))
                 for step in checked.steps:
                     steps["fail" if step.failing else ("ok" if step.status == "verified" else ("unk" if step.status == "not checkable" else "other"))] += 1
                     if step.failing:
@@ -98,7 +106,7 @@ def main() -> int:
                         if call.status in FAILING:
                             listed.append(f"    {call.status}: {call.text} -- {call.detail[:160]}")
             totals.update({f"steps_{k}": v for k, v in steps.items()} | {f"calls_{k}": v for k, v in calls.items()})
-        step_text = f"{steps['ok']}/{steps['fail']}/{steps['unk']}" if wiki in verifiable else "not on CPU"
+        step_text = f"{steps['ok']}/{steps['fail']}/{steps['unk']}" if wiki in verifiable else "not installable"
         call_text = f"{calls['ok']}/{calls['fail']}/{calls['unk']}" if wiki in verifiable else "-"
         print(f"{wiki[:46]:46} {count:>5} {executable:>4} {len(cases):>3} {ran_text:>5}  {step_text:>17}  {call_text:>17}")
         totals.update(flows=count, executable=executable, cpu=len(cases), ran=passed)

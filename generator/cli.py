@@ -254,12 +254,18 @@ def verify_cmd(
     repo: Annotated[Path, typer.Argument(help="A repository genrepo generated.")],
     python: Annotated[Optional[str], typer.Option("--python", help="Interpreter whose environment has the repository's requirements (default: DIR/.venv/bin/python, else this one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Rewrite the imports of names the installed library moved, then check again.")] = False,
 ) -> None:
     """Check each step's imports and calls against the installed libraries, calling nothing."""
-    from generator.verify import verify
+    from generator.verify import apply_moves, verify
 
     try:
         result = verify(repo, python)
+        changes = apply_moves(result) if fix else []
+        if changes:
+            for change in changes:
+                err.print(f"changed: {change}", markup=False)
+            result = verify(repo, python)
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -272,6 +278,10 @@ def verify_cmd(
     for step in result.steps:
         where = f"  {step.wiki}" if step.failing and step.wiki else ""
         out.print(f"{step.status:<22} {step.number}. {step.title}{where}", markup=False)
+        for error in step.imports:
+            out.print(f"{'':<22}   {error}", markup=False)
+        for move in step.moves:
+            out.print(f"{'':<22}   {move.name} is now in {move.now}: --fix rewrites the import", markup=False)
         for call in step.calls:
             if call.status != "verified":
                 out.print(f"{'':<22}   {call.status}: {call.text}" + (f" -- {call.detail}" if call.detail else ""), markup=False)

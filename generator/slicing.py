@@ -107,6 +107,17 @@ class _Names(ast.NodeVisitor):
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
+            self.visit(expr)
+        inner = _Names()
+        for stmt in node.body:
+            inner.visit(stmt)
+        for name in inner.free:
+            if not self._is_bound(name) and name not in self.free:
+                self.free.append(name)
+        self.bound.add(node.name)
+
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
             self.bound.add((alias.asname or alias.name).split(".")[0])
@@ -267,7 +278,7 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
             _, provided = names([node])
             if provided & set(free):
                 imports.append(node)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in free:
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in free:
             definitions.append(node)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id

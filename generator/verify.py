@@ -29,6 +29,15 @@ class CallResult:
 
 
 @dataclass(frozen=True)
+class Move:
+    """A name the step imports from `module` that the installed library now defines in `now`."""
+
+    module: str
+    name: str
+    now: str
+
+
+@dataclass(frozen=True)
 class StepResult:
     number: int
     title: str
@@ -36,6 +45,8 @@ class StepResult:
     wiki: str
     status: str
     calls: tuple[CallResult, ...]
+    imports: tuple[str, ...] = ()
+    moves: tuple[Move, ...] = ()
 
     @property
     def failing(self) -> bool:
@@ -103,7 +114,40 @@ def verify(repo: Path, python: str | None = None, timeout: float = 600.0) -> Ver
         StepResult(
             s["number"], s["title"], s["module"], s.get("wiki", ""), s["status"],
             tuple(CallResult(c["line"], c["text"], c["status"], c.get("detail", "")) for c in s.get("calls", [])),
+            tuple(s.get("imports", [])),
+            tuple(Move(m["module"], m["name"], m["now"]) for m in s.get("moves", [])),
         )
         for s in report.get("steps", [])
     )
     return VerifyResult(repo, python, steps)
+
+
+def apply_moves(result: VerifyResult) -> list[str]:
+    """Rewrite the import lines of names the library moved (what `check` found); returns what changed."""
+    package = _package(result.repo)
+    changes: list[str] = []
+    for step in result.steps:
+        path = result.repo / "src" / package / "steps" / f"{step.module}.py"
+        if not step.moves or not path.is_file():
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for move in step.moves:
+            for index, line in enumerate(lines):
+                stripped = line.strip()
+                prefix = f"from {move.module} import "
+                if not stripped.startswith(prefix):
+                    continue
+                imported = [n.strip() for n in stripped[len(prefix) :].split(",")]
+                if move.name not in imported:
+                    continue
+                indent = line[: len(line) - len(line.lstrip())]
+                rest = [n for n in imported if n != move.name]
+                replacement = [f"{indent}{prefix}{', '.join(rest)}"] if rest else []
+                replacement.append(f"{indent}from {move.now} import {move.name}")
+                lines[index : index + 1] = replacement
+                changes.append(
+                    f"steps/{step.module}.py: {move.name} is imported from {move.now} (the installed library moved it from {move.module})"
+                )
+                break
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return changes

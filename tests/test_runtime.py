@@ -141,3 +141,55 @@ def test_a_workflow_with_nothing_to_run_says_so(tmp_path):
     proc = subprocess.run([sys.executable, "-m", item.plan.package_name, "run"], cwd=item.output_dir, capture_output=True,
                           text=True, env=env, timeout=60)
     assert proc.returncode == 2 and "nothing to run" in proc.stderr
+
+
+MOVED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Moved
+
+**Description:** A library moved a name; another renamed a keyword.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Thing(size)` |
+| **Key Parameters** | `size: int = 3` - how big |
+| **Outputs** | `thing` |
+
+### Step 2: Grow
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgx.grow(thing, factor=2)` |
+| **External Dependencies** | `pkgx` |
+| **Key Parameters** | `factor: int = 2` - how much |
+| **Outputs** | `grown` |
+"""
+
+
+def test_check_finds_moved_names_and_dropped_keywords_and_verify_fix_moves_imports(tmp_path, monkeypatch):
+    from generator.verify import apply_moves, verify
+
+    build_file_tree(tmp_path / "lib", {
+        "pkgx/__init__.py": "def grow(thing, scale_factor):\n    return thing * scale_factor\n",
+        "pkgx/shapes/__init__.py": "from pkgx.shapes.core import Thing\n",
+        "pkgx/shapes/core.py": "class Thing(int):\n    def __new__(cls, size):\n        return super().__new__(cls, size)\n",
+    })
+    wiki = build_file_tree(tmp_path / "wiki", {
+        "_WorkflowIndex.md": MOVED,
+        "implementations/Demo_Thing.md": "== Import ==\n<syntaxhighlight lang=\"python\">\nfrom pkgx import Thing\n</syntaxhighlight>\n",
+    })
+    index = wiki / "_WorkflowIndex.md"
+    index.write_text(index.read_text().replace("| **Outputs** | `thing` |", "| **Outputs** | `thing` |\n| **Implementation** | `Demo_Thing` |"))
+    (item,) = generate(index, tmp_path / "out").results
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    result = verify(item.output_dir, sys.executable)
+    first, second = result.steps
+    assert first.status == "import fails" and first.moves[0].now == "pkgx.shapes"
+    assert second.status == "argument not accepted" and "factor= (closest: scale_factor)" in second.calls[0].detail
+    assert result.exit_code == 1
+    changes = apply_moves(result)
+    assert changes and "Thing is imported from pkgx.shapes" in changes[0]
+    assert verify(item.output_dir, sys.executable).steps[0].status == "verified"

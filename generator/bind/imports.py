@@ -36,15 +36,33 @@ def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
     symbols = ctx.tables.mapping.symbols
     if name in symbols:
         return f"from {symbols[name]} import {name}", Origin.SYMBOLS
-    location = step.source_location.strip("` ")
-    m = re.match(r"^([\w/]+)\.py\b", location)
-    if m and not location.lower().startswith(("user", "(user")):
-        module = m.group(1).strip("/").replace("/", ".")
-        if module.startswith("src."):
-            module = module[4:]
-        if all(part.isidentifier() for part in module.split(".")):
-            return f"from {module} import {name}", Origin.DERIVED
+    module = location_module(step.source_location, ctx)
+    if module:
+        return f"from {module} import {name}", Origin.DERIVED
     return "", Origin.NONE
+
+
+def location_module(location: str, ctx: BindContext) -> str:
+    """The module a source location names (`src/peft/utils/other.py` -> `peft.utils.other`). An absolute path (a
+    scratch checkout the wiki's pipeline read) counts from its last known package (`.../langchain/agents/x.py`
+    -> `langchain.agents.x`), or gives nothing."""
+    text = location.strip("` ")
+    m = re.match(r"^(/?[\w./-]+?)\.py\b", text)
+    if not m or text.lower().startswith(("user", "(user")):
+        return ""
+    parts = [p for p in m.group(1).split("/") if p and p != "."]
+    known = set(ctx.tables.mapping.imports) | {v.split(".")[0] for v in ctx.tables.mapping.symbols.values()}
+    known |= {d.strip("` ").split(".")[0].lower() for s in ctx.workflow.steps for d in s.external_dependencies}
+    repo = (ctx.workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
+    known.add(repo)
+    starts = [i for i, part in enumerate(parts) if part in known]
+    if starts:
+        parts = parts[starts[-1] :]
+    elif m.group(1).startswith("/"):
+        return ""
+    elif parts and parts[0] == "src":
+        parts = parts[1:]
+    return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else ""
 
 
 def _import_node(line: str) -> ast.Import | ast.ImportFrom | None:

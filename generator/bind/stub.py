@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.bind.binding import Binding, ConfigParam, Kind, Status
 from generator.apitext import parse_api
+from generator.bind.binding import Binding, ConfigParam, Kind, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
 from generator.model import Step

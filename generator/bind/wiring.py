@@ -391,7 +391,7 @@ def free_names(draft: Draft) -> list[str]:
     functions and assigned nowhere at the top level (a function runs after the statements before its call)."""
     free, bound = names(draft.statements)
     inner, _ = names(draft.definitions)
-    defined = {d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = {d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     return [n for n in free if n not in defined] + [n for n in inner if n not in bound and n not in free and n not in defined]
 
 

@@ -94,7 +94,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     arguments = []
     # names the API text passes positionally stay positional (`math.sqrt(x)` takes no keywords), unless a `def`
     # on the implementation page gives the real parameter names
-    as_written = api.from_call and signature_params(step, api, all_params=True) is api.params
+    # (a class's constructor takes its documented parameters by keyword: models and configs are often keyword-only)
+    constructor = api.last == "__init__" or api.last[:1].isupper()
+    as_written = api.from_call and not constructor and signature_params(step, api, all_params=True) is api.params
     for param in params:
         name = identifier(param.name, "param")
         if name == receiver:

@@ -73,6 +73,7 @@ class StepCheck:
     status: str
     calls: list[CallCheck] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)
+    moves: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +82,8 @@ class StepCheck:
             "title": self.step.spec.title,
             "wiki": self.step.spec.wiki,
             "status": self.status,
+            "imports": self.imports,
+            "moves": [{"module": m, "name": n, "now": now} for m, n, now in self.moves],
             "calls": [c.__dict__ for c in self.calls],
         }
 
@@ -163,6 +166,8 @@ class _StepChecker:
         self.env = dict(env)
         self.calls: list[CallCheck] = []
         self.import_errors: list[str] = []
+        self.moves: list[tuple[str, str, str]] = []  # (module the step imports from, name, module that has it now)
+        self.local: set[str] = set()
 
     # -- imports ---------------------------------------------------------------------------------
     def do_import(self, node: ast.Import | ast.ImportFrom) -> None:
@@ -184,7 +189,11 @@ class _StepChecker:
                 module = importlib.import_module(base)
                 value = getattr(module, alias.name) if hasattr(module, alias.name) else importlib.import_module(f"{base}.{alias.name}")
             except Exception as exc:  # noqa: BLE001
+                moved = None if node.level else find_moved(base, alias.name)
                 self.import_errors.append(f"from {base} import {alias.name}: {type(exc).__name__}: {exc}")
+                if moved:
+                    self.moves.append((base, alias.name, moved))
+                    self.env[alias.asname or alias.name] = Kind(obj=getattr(importlib.import_module(moved), alias.name), has_obj=True)
                 continue
             self.env[alias.asname or alias.name] = Kind(obj=value, has_obj=True)
 
@@ -239,6 +248,8 @@ class _StepChecker:
 
     # -- calls -------------------------------------------------------------------------------------
     def check_call(self, call: ast.Call) -> None:
+        if isinstance(call.func, ast.Name) and call.func.id in self.local:
+            return
         text = ast.unparse(call)[:120]
         line = getattr(call, "lineno", 0)
         if isinstance(call.func, ast.Attribute):
@@ -335,6 +346,7 @@ class _StepChecker:
                 self.do_import(stmt)
                 continue
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self.local.add(stmt.name)  # the step's own code: calls to it are not library calls
                 self.env[stmt.name] = UNKNOWN
                 continue
             for node in ast.walk(stmt):
@@ -353,6 +365,54 @@ class _StepChecker:
         for stmt in statements:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 self.env[stmt.targets[0].id] = self.kind_of(stmt.value)
+
+
+def find_moved(module: str, name: str, limit: int = 300) -> str | None:
+    """The submodule of `module`'s package (or of its nearest importable parent) that defines `name` now: libraries
+    move names between releases (`langchain.agents.AgentMiddleware` went to `langchain.agents.middleware`)."""
+    import pkgutil
+    import warnings
+
+    parts = module.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            package = importlib.import_module(".".join(parts[:cut]))
+        except Exception:  # noqa: BLE001 - a package that does not import is not where the name went
+            continue
+        paths = getattr(package, "__path__", None)
+        if paths is None:
+            return None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for count, info in enumerate(pkgutil.walk_packages(paths, prefix=package.__name__ + ".", onerror=lambda _: None)):
+                if count >= limit:
+                    return None
+                try:
+                    candidate = importlib.import_module(info.name)
+                except Exception:  # noqa: BLE001 - optional parts of a library may not import here
+                    continue
+                value = getattr(candidate, name, None)
+                home = getattr(value, "__module__", "") or ""
+                if value is not None and home.startswith(package.__name__):
+                    return _public_home(home, name) or info.name
+        return None
+    return None
+
+
+def _public_home(home: str, name: str) -> str | None:
+    """The shortest package on the defining module's path that exports the name (`langchain.agents.middleware`
+    rather than `langchain.agents.middleware.types`, or a module that only re-imports it)."""
+    parts = home.split(".")
+    for cut in range(2, len(parts) + 1):
+        path = ".".join(parts[:cut])
+        if any(part.startswith("_") for part in parts[1:cut]):
+            continue
+        try:
+            if getattr(importlib.import_module(path), name, None) is not None:
+                return path
+        except Exception:  # noqa: BLE001
+            continue
+    return None
 
 
 def _inside_lambda(root: ast.AST, node: ast.AST) -> bool:
@@ -429,5 +489,5 @@ def check(package: str, steps: list[LoadedStep]) -> list[StepCheck]:
         else:
             states = [c.status for c in checker.calls] or ["verified"]
             status = min(states, key=ORDER.index)
-        results.append(StepCheck(step, status, checker.calls, checker.import_errors))
+        results.append(StepCheck(step, status, checker.calls, checker.import_errors, checker.moves))
     return results

@@ -96,6 +96,8 @@ def command_check(package, steps, as_json: bool) -> int:
         print(f"{spec.number:>3}. {spec.title}: {result.status}" + (f"  ({spec.wiki})" if result.status in FAILING and spec.wiki else ""))
         for error in result.imports:
             print(f"       {error}")
+        for module, name, now in result.moves:
+            print(f"       {name} is now in {now} (not {module}): `genrepo verify --fix` rewrites the import")
         for call in result.calls:
             if call.status != "verified":
                 print(f"       {call.status}: {call.text}" + (f" -- {call.detail}" if call.detail else ""))

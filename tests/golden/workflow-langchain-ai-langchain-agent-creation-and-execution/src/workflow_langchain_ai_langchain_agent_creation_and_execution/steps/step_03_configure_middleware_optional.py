@@ -32,8 +32,20 @@ STEP = Step(
 
 
 def run(model, tools):
-    from langchain.agents import create_agent
-    from tmp.praxium_repo_wjjl6pl8.libs.langchain_v1.langchain.agents.middleware.types import LoggingMiddleware
+    from langchain.agents import create_agent, AgentMiddleware
+    class LoggingMiddleware(AgentMiddleware):
+        """Log agent execution at key points."""
+
+        def before_model(self, state, runtime):
+            """Log before model calls."""
+            print(f"[Before Model] Messages: {len(state['messages'])}")
+            return None
+
+        def after_model(self, state, runtime):
+            """Log after model calls."""
+            last_message = state['messages'][-1]
+            print(f'[After Model] Response: {last_message.content[:100]}')
+            return None
 
     agent = create_agent(model=model, tools=tools, middleware=[LoggingMiddleware()])
     return {'agent': agent}

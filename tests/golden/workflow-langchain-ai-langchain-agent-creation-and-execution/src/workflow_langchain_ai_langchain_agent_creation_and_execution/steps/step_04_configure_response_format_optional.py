@@ -27,7 +27,7 @@ STEP = Step(
     params={
         "model": Param("str", default='gpt-4o'),
         "tools": Param("list", default=[Ellipsis]),
-        "response_format": Param("str", default='tmp.praxium_repo_wjjl6pl8.libs.langchain_v1.langchain.agents.structured_output.WeatherResponse', doc="a class, or a list of classes, by dotted name", loader="classes"),
+        "response_format": Param("str", default='langchain.agents.structured_output.WeatherResponse', doc="a class, or a list of classes, by dotted name", loader="classes"),
     },
     wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:62",
 )
@@ -35,7 +35,13 @@ STEP = Step(
 
 def run(model, tools, response_format):
     from langchain.agents import create_agent
+    from pydantic import BaseModel, Field
     from .. import loaders
+    class WeatherResponse(BaseModel):
+        """Structured weather information."""
+        location = Field(..., description='City name')
+        temperature = Field(..., description='Temperature in Fahrenheit')
+        conditions = Field(..., description="Weather conditions (e.g., 'sunny', 'rainy')")
 
     response_format = loaders.classes(response_format)
     agent = create_agent(model=model, tools=tools, response_format=response_format)
