@@ -114,14 +114,14 @@ def qualified(callee: tuple[str, ...], import_lines: list[str]) -> str:
 
 
 def module_import(name: str, step: Step, ctx: BindContext) -> str:
-    """`import NAME` when NAME is a module the step names: the first part of an External Dependency, of its
-    source location's module path, or an import name genrepo's distribution table knows; "" otherwise."""
+    """`import NAME` when NAME is a module the step itself names: the first part of an External Dependency or of
+    its source location's module path (a name genrepo merely knows, like `github`, may be another language's)."""
     if not name.isidentifier() or not name.islower():
         return ""
     modules = {d.strip("` ").split(".")[0].lower() for d in step.external_dependencies}
     location = re.match(r"^(?:src/)?([A-Za-z_]\w*)/[\w/]*\.py\b", step.source_location.strip("` "))
     if location:
         modules.add(location.group(1))
-    if name in modules or name in ctx.tables.mapping.imports:
+    if name in modules:
         return f"import {name}"
     return ""
