@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .config import enabled, step_values, type_problem
 from .report import describe, numbers
@@ -137,52 +137,87 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     return outcome
 
 
-def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions, on_step: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Run the selected steps in order; returns what happened to each (a step may run more than once in a loop)."""
-    selected = preflight(steps, options)
-    artifacts: dict[str, Any] = {}
-    if options.first > 1 and options.store is not None:
-        for name in sorted({a for s in selected for a in s.spec.consumes}):
-            version = options.store.version_before(name, options.first)
-            if version is not None:
-                artifacts[name] = options.store.load(name, version)
-                log.info("loaded %s as step %s left it, from %s", name, version, options.store.root)
-    outcomes: list[Outcome] = []
-    by_number = {s.spec.number: s for s in selected}
+class Session:
+    """One run's state, stepped through one step at a time: `run` drives it straight through, `guide` asks first."""
 
-    def one(step: LoadedStep) -> None:
-        section = options.config.get(step.name, {})
+    def __init__(self, workflow: Workflow, steps: list[LoadedStep], options: RunOptions) -> None:
+        self.workflow, self.steps, self.options = workflow, steps, options
+        self.artifacts: dict[str, Any] = {}
+        self.outcomes: list[Outcome] = []
+
+    def resume(self, first: int) -> list[str]:
+        """Bring back what the steps before `first` made, as they left it: loaded from the store, or rebuilt by
+        running again the step that made it when it could not be saved. Returns the names brought back."""
+        brought: list[str] = []
+        if first > 1 and self.options.store is not None:
+            for name in sorted({a for s in self.steps[first - 1 :] for a in s.spec.consumes}):
+                self._provide(name, first, brought)
+        return brought
+
+    def _provide(self, name: str, before: int, brought: list[str]) -> None:
+        store = self.options.store
+        if name in self.artifacts or store is None:
+            return
+        version = store.version_before(name, before)
+        if version is None:
+            return
+        if store.saved(name, version):
+            self.artifacts[name] = store.load(name, version)
+            log.info("loaded %s as step %s left it, from %s", name, version, store.root)
+        else:
+            maker = self.steps[version - 1]
+            for needed in maker.spec.consumes:
+                self._provide(needed, version, brought)
+            log.info("running step %s again to rebuild %s (it could not be saved)", maker.label, name)
+            self._execute(maker)
+        brought.append(name)
+
+    def step(self, step: LoadedStep) -> Outcome:
+        """Run one step (or skip it: still a stub, or disabled in config)."""
+        outcome = self._execute(step)
+        self.outcomes.append(outcome)
+        return outcome
+
+    def _execute(self, step: LoadedStep) -> Outcome:
+        section = self.options.config.get(step.name, {})
         if step.waiting:
             log.warning("step %s skipped: it needs implementation", step.label)
             outcome = Outcome(step, "skipped")
         elif not enabled(step, section):
-            unmade = [name for name in step.spec.produces if name not in artifacts]
+            unmade = [name for name in step.spec.produces if name not in self.artifacts]
             for name in unmade:
-                artifacts[name] = None
+                self.artifacts[name] = None
             log.warning("step %s disabled in config; later steps get None for %s", step.label, ", ".join(unmade) or "nothing new")
             outcome = Outcome(step, "disabled")
         else:
             values, _ = step_values(step, section)
-            outcome = _run_one(step, values, artifacts, options)
-        outcomes.append(outcome)
-        if on_step:
-            on_step(outcome)
+            outcome = _run_one(step, values, self.artifacts, self.options)
+        return outcome
 
-    number = selected[0].spec.number
-    last = selected[-1].spec.number
-    repeat = workflow.repeat
-    while number <= last:
-        step = by_number[number]
-        one(step)
-        if repeat and number == repeat.step and repeat.first >= options.first:
-            values, _ = step_values(step, options.config.get(step.name, {}))
-            rounds = int(values.get(repeat.key) or 1)
-            for round_number in range(2, rounds + 1):
-                log.info("round %s of %s (steps %s-%s, then %s)", round_number, rounds, repeat.first, repeat.last, repeat.step)
-                for again in [*range(repeat.first, repeat.last + 1), repeat.step]:
-                    one(by_number[again])
-        number += 1
-    return outcomes
+    def rounds(self, step: LoadedStep, first: int = 1) -> list[list[LoadedStep]]:
+        """After the step that closes the wiki's loop, the steps of each further round (steps a..b, then it)."""
+        repeat = self.workflow.repeat
+        if not repeat or step.spec.number != repeat.step or repeat.first < first:
+            return []
+        values, _ = step_values(step, self.options.config.get(step.name, {}))
+        count = int(values.get(repeat.key) or 1)
+        by_number = {s.spec.number: s for s in self.steps}
+        return [[by_number[n] for n in [*range(repeat.first, repeat.last + 1), repeat.step]] for _ in range(2, count + 1)]
+
+
+def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions) -> list[Outcome]:
+    """Run the selected steps in order; returns what happened to each (a step may run more than once in a loop)."""
+    selected = preflight(steps, options)
+    session = Session(workflow, steps, options)
+    session.resume(options.first)
+    for step in selected:
+        session.step(step)
+        rounds = session.rounds(step, options.first)
+        for number, steps_of_round in enumerate(rounds, start=2):
+            log.info("round %s of %s (steps %s)", number, len(rounds) + 1, ", ".join(str(s.spec.number) for s in steps_of_round))
+            for again in steps_of_round:
+                session.step(again)
+    return session.outcomes
 
 
 def summary(outcomes: list[Outcome]) -> list[str]:

@@ -1,4 +1,4 @@
-"""The workflow's command line: `plan`, `run` (expert mode: every option), `check`."""
+"""The workflow's command line: `plan`, `run` (expert mode: every option), `guide` (step by step), `check`."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def build_parser(package: str, title: str, count: int) -> argparse.ArgumentParse
     go.add_argument("--no-save", action="store_true", help="do not save artifacts after each step (then --from cannot resume)")
     go.add_argument("--seed", type=int, default=None, help="seed random, and numpy and torch when installed")
     go.add_argument("-v", "--verbose", action="store_true", help="debug logging, and the traceback of a failing step")
+    guide = sub.add_parser("guide", help="walk through the workflow step by step: explains, asks, runs, resumes")
+    guide.add_argument("--config", type=Path, default=None, help="TOML config to read and save to (default: ./config.toml)")
+    guide.add_argument("--artifacts", type=Path, default=Path("artifacts"), metavar="DIR", help="where artifacts and progress are kept")
     check = sub.add_parser("check", help="check every step's imports and calls against the installed libraries (calls nothing)")
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
@@ -115,6 +118,11 @@ def main(package: str, argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return command_check(package, steps, args.json)
+        if args.command == "guide":
+            from .guide import main as guide_main
+
+            logging.getLogger().setLevel(logging.WARNING)  # the guide says what happens itself
+            return guide_main(package, workflow, steps, args.config, args.artifacts)
         config = load_config(args.config, steps)
         if args.command == "plan":
             return command_plan(workflow, steps, config)

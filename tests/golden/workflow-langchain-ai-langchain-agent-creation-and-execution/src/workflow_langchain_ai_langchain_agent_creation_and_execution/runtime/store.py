@@ -77,6 +77,9 @@ class Store:
                     pickle.dump(value, handle, protocol=4)
             except Exception:
                 target.unlink(missing_ok=True)
+                index = self._index()  # remembered, so a resumed run re-runs the step that made it
+                index.setdefault(name, {})[str(step)] = {"how": "unsaved", "class": _class_path(value), "path": ""}
+                self._write_index(index)
                 raise
             how = "pickle"
         index = self._index()
@@ -88,6 +91,10 @@ class Store:
         """The step of the latest saved version made before `step`, or None."""
         steps = [int(s) for s in self._index().get(name, {}) if int(s) < step]
         return max(steps) if steps else None
+
+    def saved(self, name: str, step: int) -> bool:
+        """Whether that version could be written (some objects, holding lambdas or handles, cannot)."""
+        return self._index().get(name, {}).get(str(step), {}).get("how", "unsaved") != "unsaved"
 
     def load(self, name: str, step: int) -> Any:
         """The version of the artifact saved by step `step`."""
