@@ -37,14 +37,31 @@ def _lists(value):
     return value
 
 
+def _finite(text: str) -> str:
+    """repr() writes an infinite or NaN float as `inf` / `nan`, which Python code cannot read back."""
+    return re.sub(r"(?<![\w.'\"])(-?)(inf|nan)(?![\w'\"])", lambda m: f'{m.group(1)}float("{m.group(2)}")', text)
+
+
 def pyval(literal) -> str:
     """A Python literal (given as source text, checked by ast) in canonical form; None when it is not one."""
     if literal is None:
         return "None"
     try:
-        return repr(_lists(ast.literal_eval(str(literal))))
+        value = _lists(ast.literal_eval(str(literal)))
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return "None"
+    text = repr(value)
+    return _finite(text) if _has_nonfinite(value) else text
+
+
+def _has_nonfinite(value) -> bool:
+    if isinstance(value, float):
+        return value != value or value in (float("inf"), float("-inf"))
+    if isinstance(value, (list, tuple)):
+        return any(_has_nonfinite(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_nonfinite(v) for v in value.values())
+    return False
 
 
 def _toml(value) -> str:
@@ -53,13 +70,13 @@ def _toml(value) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _tomlstring(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, dict):
         if not value:
             return "{}"
-        return "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
+        return "{ " + ", ".join(f"{tomlkey(k)} = {_toml(v)}" for k, v in value.items()) + " }"
     raise TypeError(type(value).__name__)
 
 
@@ -71,9 +88,20 @@ def toml(literal) -> str:
         return ""
 
 
+def _tomlstring(text: str) -> str:
+    """A TOML basic string: JSON's escapes, and DEL escaped too (TOML does not allow it raw)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007F")
+
+
 def tomlstr(text) -> str:
     """A TOML basic string."""
-    return json.dumps(_clean(text), ensure_ascii=False)
+    return _tomlstring(_clean(text))
+
+
+def tomlkey(name) -> str:
+    """A TOML key: bare when TOML allows it (ASCII letters, digits, - and _), quoted otherwise (`"größe"`)."""
+    name = str(name)
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else _tomlstring(name)
 
 
 def line(text) -> str:
@@ -103,5 +131,5 @@ class GenrepoFilters(Extension):
         super().__init__(environment)
         environment.filters.update(
             py=py, pydoc=pydoc, pyval=pyval, toml=toml, tomlstr=tomlstr, line=line, cell=cell, comment=comment,
-            jsonpretty=jsonpretty,
+            jsonpretty=jsonpretty, tomlkey=tomlkey,
         )

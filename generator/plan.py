@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
-from generator.bind import Binding, ConfigParam, Loader, Repeat, Status, Tables, bind_workflow, load_tables
+from generator.bind import (
+    Binding,
+    ConfigParam,
+    Loader,
+    Repeat,
+    Status,
+    Tables,
+    bind_workflow,
+    load_tables,
+    needs_python,
+)
 from generator.deps import Mapping, Placement, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
@@ -63,6 +74,11 @@ class RepoPlan:
 
     def count(self, status: Status) -> int:
         return sum(1 for sp in self.steps if sp.binding.status is status)
+
+    @property
+    def python_min(self) -> tuple[int, int]:
+        """The oldest Python the generated code runs on (3.10, or 3.11 for `except*`)."""
+        return max((needs_python(sp.binding.body) for sp in self.steps), default=(3, 10))
 
     @property
     def required_keys(self) -> tuple[str, ...]:
@@ -163,6 +179,16 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     )
 
 
+def unshadowed(package: str, bindings: list[Binding], tables: Tables) -> str:
+    """The package name, prefixed when it would shadow a module: the standard library's (a repo called
+    `logging`), or one the steps or their loaders import (a repo called `peft` whose steps import peft)."""
+    imported = {m.split(".")[0] for b in bindings for m in b.imports}
+    imported |= {m.split(".")[0] for b in bindings for name in b.loaders for m in tables.loader(name).modules}
+    if package in sys.stdlib_module_names or package in imported or package in ("runtime", "loaders", "steps", "tests"):
+        return f"wf_{package}"
+    return package
+
+
 def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None) -> RepoPlan:
     """Plan one repository for a workflow."""
     tables = tables or load_tables()
@@ -186,11 +212,12 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None) 
         names = ", ".join(requirements.unplaced)
         warnings.append(Diagnostic(f"dependencies placed as neither a distribution nor a prerequisite: {names}", workflow.ref))
     used_loaders = tuple(tables.loader(n) for n in dict.fromkeys(n for b in bindings for n in b.loaders))
+    package = unshadowed(package_name(repo_name), bindings, tables)
     return RepoPlan(
         workflow=workflow,
         wiki=wiki,
         repo_name=repo_name,
-        package_name=package_name(repo_name),
+        package_name=package,
         remote_url=workflow.github_url,
         steps=tuple(steps),
         repeat=bound.repeat,
@@ -243,6 +270,9 @@ def context(plan: RepoPlan) -> dict:
         "description": wf.description,
         "usage": wf.usage,
         "mermaid": wf.mermaid,
+        "mermaid_fence": "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", wf.mermaid)), default=0)),
+        "python_min": "{}.{}".format(*plan.python_min),
+        "python_versions": [f"3.{minor}" for minor in range(plan.python_min[1], 13)],
         "repeat": _repeat_context(plan.repeat),
         "executable": plan.executable,
         "loaders": [{"name": loader.name, "doc": loader.doc, "function": loader.function()} for loader in plan.loaders],

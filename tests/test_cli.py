@@ -109,7 +109,10 @@ def test_validate_and_dry_run_on_the_corpus_are_correct():
         report = json.loads(result.stdout)
         text_out = invoke("validate", str(index)).stdout
         dry = invoke("from-index", str(index), "--dry-run")
-        assert result.exit_code == dry.exit_code == 0, index
+        idle = [w["name"] for w in report["workflows"] if not w["executable"]]
+        assert result.exit_code == dry.exit_code == (1 if idle else 0), index  # 1 exactly when one is not executable
+        for name in idle:
+            assert f"NOT EXECUTABLE {name}" in text_out
         for workflow in report["workflows"]:
             assert workflow["errors"] == []
             assert f"{workflow['name']}  (_WorkflowIndex.md:" in text_out

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Status
 from generator.bind.context import BindContext
-from generator.bind.finish import Repeat, repeat_of, with_contract, with_loop_count, with_needs
+from generator.bind.finish import (
+    Repeat,
+    needs_python,
+    repeat_of,
+    risky_calls,
+    with_contract,
+    with_loop_count,
+    with_needs,
+)
 from generator.bind.kinds import classify
 from generator.bind.rules import bind_step
 from generator.bind.tables import Loader, Tables, load_tables
@@ -19,7 +27,7 @@ from generator.model import Diagnostic, Workflow
 
 __all__ = [
     "Binding", "BoundWorkflow", "ConfigParam", "Kind", "Loader", "Origin", "Repeat", "Status", "Tables",
-    "bind_workflow", "classify", "load_tables",
+    "bind_workflow", "classify", "load_tables", "needs_python",
 ]
 
 
@@ -48,5 +56,10 @@ def bind_workflow(workflow: Workflow, tables: Tables) -> BoundWorkflow:
             if not ctx.has(name):
                 ctx.add(name)
         bindings.append(with_needs(step, with_contract(step, binding), tables))
+        risky = risky_calls(binding.body) if binding.kind is not Kind.TOOL else []
+        if risky:
+            ctx.warnings.append(Diagnostic(
+                f"step {step.number} ({step.title}) copies example code that calls {', '.join(risky)}: read it before running "
+                "the step or its generated tests (they fake the libraries a step imports, not builtins)", step.ref))
     bindings = with_loop_count(workflow, bindings)
     return BoundWorkflow(tuple(bindings), repeat_of(workflow, bindings), tuple(ctx.warnings))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, replace
 
+from generator.apitext import dotted
 from generator.bind.binding import Binding, ConfigParam
-from generator.bind.hints import key_hints
+from generator.bind.hints import key_hints, param_name
 from generator.bind.tables import Tables
 from generator.model import Step, Workflow
-from generator.naming import identifier
 from generator.parse.params import default_in_text
 
 _REPEAT = re.compile(r"repeat(?:s|ing)?\s+steps?\s+(\d+)\s*(?:-|–|to|through)\s*(\d+)", re.IGNORECASE)
@@ -30,7 +31,7 @@ def with_contract(step: Step, binding: Binding) -> Binding:
     """Fill config keys' missing types, descriptions and defaults from the implementation page's I/O contract."""
     if step.implementation is None or not step.implementation.inputs:
         return binding
-    rows = {identifier(r.name.strip("`* "), "param"): r for r in step.implementation.inputs if r.name}
+    rows = {param_name(r.name): r for r in step.implementation.inputs if r.name}
     params = []
     for param in binding.params:
         row = rows.get(param.name)
@@ -88,3 +89,38 @@ def with_needs(step: Step, binding: Binding, tables: Tables) -> Binding:
     called = set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", binding.body))
     needs += [text for api, text in tables.api_needs.items() if api in called]
     return replace(binding, needs=tuple(dict.fromkeys(needs))) if needs else binding
+
+
+_RISKY_CALLS = {"eval", "exec", "compile", "__import__", "os.system", "os.popen", "os.remove", "os.unlink", "shutil.rmtree"}
+
+
+def risky_calls(body: str) -> list[str]:
+    """Calls in a step's (copied) code that act on the system: eval/exec, shells, deletions, files opened for
+    writing. The generated tests fake the libraries a step imports, not builtins, so these would really run."""
+    try:
+        tree = ast.parse("def _run():\n" + "\n".join("    " + line for line in body.split("\n")))
+    except SyntaxError:
+        return []
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = ".".join(dotted(node.func))
+        if name in _RISKY_CALLS or name.startswith("subprocess."):
+            found.append(name)
+        if any(k.arg == "shell" and not (isinstance(k.value, ast.Constant) and k.value.value is False) for k in node.keywords):
+            found.append(f"{name}(shell=...)")
+        if name == "open":
+            mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax+"):
+                found.append(f"open(..., {mode.value!r})")
+    return list(dict.fromkeys(found))
+
+
+def needs_python(body: str) -> tuple[int, int]:
+    """The oldest Python that runs a step's code (3.10 unless it uses `except*`, 3.11)."""
+    try:
+        tree = ast.parse("def _run():\n" + "\n".join("    " + line for line in body.split("\n")))
+    except SyntaxError:
+        return (3, 10)
+    return (3, 11) if any(isinstance(node, ast.TryStar) for node in ast.walk(tree)) else (3, 10)

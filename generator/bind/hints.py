@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 from dataclasses import dataclass
 
 from generator.model import Param, Step
@@ -18,11 +19,20 @@ class Hint:
     optional: bool = False  # the signature gives a default, so the call may go without it
 
 
+def param_name(text: str) -> str:
+    """A parameter's name as Python sees it: a valid identifier stays exactly as written (case and letters kept:
+    `Alpha` and `alpha` are two parameters, `größe` is one); anything else is made into one."""
+    text = text.strip().strip("`*")
+    if text.isidentifier() and not keyword.iskeyword(text):
+        return text
+    return identifier(text, "param")
+
+
 def key_hints(step: Step) -> dict[str, Hint]:
     """Hints from the step's Key Parameters."""
     found: dict[str, Hint] = {}
     for param in step.key_parameters:
-        found.setdefault(identifier(param.name, "param"), _hint(param))
+        found.setdefault(param_name(param.name), _hint(param))
     return found
 
 
@@ -36,7 +46,7 @@ def contract_hints(step: Step) -> dict[str, Hint]:
     if step.implementation is None:
         return found
     for row in step.implementation.inputs:
-        name = identifier(row.name.strip("`* "), "param") if row.name else ""
+        name = param_name(row.name) if row.name else ""
         if name and name not in found:
             optional = row.required.strip().lower().startswith(("no", "false", "optional"))
             found[name] = Hint(row.type.strip("`"), None, row.description, optional)

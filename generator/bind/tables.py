@@ -58,6 +58,7 @@ class Tables:
     modules: dict[str, str]
     first_params: dict[str, str]
     keep_literals: frozenset[str]
+    keep_keywords: frozenset[str]
     aliases: tuple[tuple[str, ...], ...]
     artifact_names: tuple[tuple[str, str], ...]
     renames: dict[str, dict[str, str]]
@@ -93,6 +94,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
     modules: dict[str, str] = {}
     first_params: dict[str, str] = {}
     keep: set[str] = set()
+    keep_keywords: set[str] = set()
     aliases: list[tuple[str, ...]] = []
     artifact_names: dict[str, str] = {}
     renames: dict[str, dict[str, str]] = {}
@@ -104,6 +106,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         modules.update({str(k): str(v) for k, v in data.get("modules", {}).items()})
         first_params.update({str(k): str(v) for k, v in data.get("first_params", {}).items()})
         keep.update(str(n) for n in data.get("keep_literals", {}).get("names", []))
+        keep_keywords.update(str(n) for n in data.get("keep_literals", {}).get("keywords", []))
         aliases.extend(tuple(str(n) for n in group) for group in data.get("aliases", {}).get("groups", []))
         artifact_names.update({str(k): str(v) for k, v in data.get("artifact_names", {}).items()})
         for callee, table in data.get("renames", {}).items():
@@ -117,6 +120,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         modules=modules,
         first_params=first_params,
         keep_literals=frozenset(keep),
+        keep_keywords=frozenset(keep_keywords),
         aliases=tuple(aliases),
         artifact_names=tuple(artifact_names.items()),
         renames=renames,

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 from generator.apitext import ApiRef, dotted, literal_source, signature_returns
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Status
 from generator.bind.context import BindContext, artifact_name
-from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints
+from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
 from generator.model import Diagnostic, Step
-from generator.naming import identifier
 from generator.slicing import BUILTINS, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
@@ -48,6 +47,7 @@ class Draft:
     positional: list[str] = field(default_factory=list)  # the anchor call's positional parameters, from a signature
     source: str = "example"
     produces: list[str] | None = None  # explicit result names; None: every top-level assignment
+    yields: bool = False  # the example yields: what it yields is collected in `yielded`
 
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None, **fields) -> Draft:
@@ -76,6 +76,57 @@ class _Unannotate(ast.NodeTransformer):
     visit_AsyncFunctionDef = visit_FunctionDef
 
 
+class _Loose(ast.NodeTransformer):
+    """Mends statements cut out of their context: a `break` or `continue` whose loop stayed in the example is
+    dropped, and `yield x` (which would make run() a generator that never runs) collects x into `yielded`."""
+
+    def __init__(self) -> None:
+        self.loops = 0
+        self.yielded = False
+
+    def _loop(self, node):
+        self.loops += 1
+        self.generic_visit(node)
+        self.loops -= 1
+        return node
+
+    visit_For = visit_While = visit_AsyncFor = _loop
+
+    def visit_FunctionDef(self, node):
+        return node  # a function of its own keeps its loops and yields
+
+    visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_FunctionDef
+
+    def visit_Break(self, node):
+        return node if self.loops else None
+
+    visit_Continue = visit_Break
+
+    def visit_Expr(self, node: ast.Expr):
+        if isinstance(node.value, (ast.Yield, ast.YieldFrom)):
+            self.yielded = True
+            value = node.value.value or ast.Constant(None)
+            method = "extend" if isinstance(node.value, ast.YieldFrom) else "append"
+            call = ast.Call(ast.Attribute(ast.Name("yielded", ast.Load()), method, ast.Load()), [value], [])
+            return ast.copy_location(ast.Expr(call), node)
+        return self.generic_visit(node)
+
+
+def _mend(draft: Draft) -> None:
+    """Statements cut from an example keep their meaning once on their own (see _Loose)."""
+    mender = _Loose()
+    mended = []
+    for stmt in draft.statements:
+        result = mender.visit(stmt)
+        mended.append(result if result is not None else ast.Pass())
+    draft.statements = [s for s in mended if not isinstance(s, ast.Pass)] or [ast.Pass()]
+    for stmt in draft.statements:
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and not node.body:
+                node.body.append(ast.Pass())  # a block whose only statement was a dropped `break`
+    draft.yields = mender.yielded
+
+
 def _unannotated(stmt: ast.stmt) -> ast.stmt:
     """The statement without annotations (`x: T = value` becomes `x = value`)."""
     result = _Unannotate().visit(stmt)
@@ -101,6 +152,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     """The Binding for a draft: bound when its calls resolve, a stub naming what is missing otherwise."""
     wired = _Wired()
     draft.definitions = [_unannotated(d) for d in draft.definitions]
+    _mend(draft)
     _reuse(draft, ctx, wired)
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
@@ -194,7 +246,7 @@ class _Claims:
         if context and context != name:
             candidates.append(f"{context}_{name}")
         for candidate in candidates + [f"{name}_{n}" for n in range(2, 50)]:
-            candidate = identifier(candidate, "param")
+            candidate = param_name(candidate)
             if candidate in self.taken or self.ctx.has(candidate):
                 continue
             if candidate not in self.values or self.values[candidate] == literal:
@@ -239,7 +291,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             callee = dotted(node.func)
             last = callee[-1] if callee else ""
             for keyword in node.keywords:
-                if not keyword.arg or not keyword.arg.isidentifier():
+                if not keyword.arg or not keyword.arg.isidentifier() or keyword.arg in ctx.tables.keep_keywords:
                     continue
                 _lift_value(keyword, "value", keyword.arg, target or last, claims, draft)
             if last in keep or (len(callee) == 1 and last in BUILTINS):
@@ -257,7 +309,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     name = _id_kind(arg.value)
                 else:
                     continue
-                key = claims.claim(identifier(name, "param"), literal, target or last)
+                key = claims.claim(param_name(name), literal, target or last)
                 draft.literals.setdefault(key, literal)
                 node.args[index] = ast.Name(id=key, ctx=ast.Load())
         kept.append(stmt)
@@ -390,6 +442,8 @@ def free_names(draft: Draft) -> list[str]:
     """Names run() must be given: read by the statements before any assignment, or read by the example's
     functions and assigned nowhere at the top level (a function runs after the statements before its call)."""
     free, bound = names(draft.statements)
+    if draft.yields:
+        free = [n for n in free if n != "yielded"]  # made by run() itself
     inner, _ = names(draft.definitions)
     defined = {d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     return [n for n in free if n not in defined] + [n for n in inner if n not in bound and n not in free and n not in defined]
@@ -544,6 +598,9 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # a context's results stay after it closes
             targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
             result.extend(n for n in produced_names(stmt.body) if n not in result)
+        elif isinstance(stmt, (ast.If, ast.Try, ast.TryStar)):  # so do a branch's
+            blocks = [stmt.body, stmt.orelse, *(getattr(stmt, "finalbody", []),), *(h.body for h in getattr(stmt, "handlers", []))]
+            result.extend(n for block in blocks for n in produced_names(block) if n not in result)
         for target in targets:
             for node in ast.walk(target):
                 if isinstance(node, ast.Name) and node.id not in result:
@@ -584,6 +641,9 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.preamble.insert(0, f"{local} = {artifact}")
     produced = draft.produces if draft.produces is not None else [n for n in produced_names(draft.statements) if n.isidentifier()]
     code = [ast.unparse(s) for s in draft.statements]
+    if draft.yields:
+        code.insert(0, "yielded = []")
+        produced = [*produced, "yielded"] if "yielded" not in produced else produced
     asynchronous = any(isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith)) for s in draft.statements for n in ast.walk(s))
     lines = list(wired.import_lines)
     if wired.loaders:

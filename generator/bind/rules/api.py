@@ -7,7 +7,7 @@ import ast
 from generator.apitext import ApiRef, dotted
 from generator.bind.binding import Binding, Kind
 from generator.bind.context import BindContext, artifact_name
-from generator.bind.hints import Hint, key_hints, merge_hints
+from generator.bind.hints import Hint, key_hints, merge_hints, param_name
 from generator.bind.outputs import output_names
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, wire
@@ -98,7 +98,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     constructor = api.last == "__init__" or api.last[:1].isupper()
     as_written = api.from_call and not constructor and signature_params(step, api, all_params=True) is api.params
     for param in params:
-        name = identifier(param.name, "param")
+        name = param_name(param.name)
         if name == receiver:
             continue
         hints[name] = merge_hints(keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None))

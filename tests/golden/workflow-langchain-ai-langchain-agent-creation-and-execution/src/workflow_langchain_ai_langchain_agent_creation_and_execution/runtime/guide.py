@@ -59,13 +59,15 @@ def save_value(path: Path, section: str, key: str, value: Any) -> None:
     """Set `key = value` in [section] of the config file, keeping every other line and comment as it is."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     lines = text.split("\n")
-    line = f"{key} = {toml_value(value)}"
+    bare = re.fullmatch(r"[A-Za-z0-9_-]+", key) is not None
+    line = f"{key if bare else json.dumps(key, ensure_ascii=False)} = {toml_value(value)}"
     header = next((i for i, ln in enumerate(lines) if ln.strip() == f"[{section}]"), None)
     if header is None:
         lines += ["", f"[{section}]", line]
     else:
         end = next((i for i in range(header + 1, len(lines)) if lines[i].startswith("[")), len(lines))
-        pattern = re.compile(rf"^\s*(#\s*REQUIRED:\s*)?#?\s*{re.escape(key)}\s*=")
+        quoted = re.escape(json.dumps(key, ensure_ascii=False))
+        pattern = re.compile(rf"^\s*(#\s*REQUIRED:\s*)?#?\s*({re.escape(key)}|{quoted})\s*=")
         found = next((i for i in range(header + 1, end) if pattern.match(lines[i])), None)
         if found is not None:
             lines[found] = line
