@@ -10,10 +10,10 @@ from pathlib import Path
 
 from generator import writeback
 from generator.deps import load_mapping
-from generator.errors import GenrepoError, PinError, UserError
+from generator.errors import GenrepoError, Interrupted, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
 from generator.parse.wiki import load_wiki
-from generator.pin import Pinner, PinOptions, PinResult
+from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.publish import (
     GitHubClient,
@@ -146,20 +146,34 @@ def validate(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     return RunResult(wiki, results, wiki.warnings)
 
 
-def pin_plans(plans: list[RepoPlan], pinner: Pinner, jobs: int = 4) -> tuple[list[RepoPlan], dict[str, str]]:
+def pin_plans(
+    plans: list[RepoPlan], pinner: Pinner, jobs: int = 4, resolve: bool = True
+) -> tuple[list[RepoPlan], dict[str, str]]:
     """Pin each plan's requirements, one resolution per distinct set, in parallel; returns the plans with
-    their requirements.txt, and {workflow name: reason} for those whose resolution failed."""
-    sets = sorted({p.requirements for p in plans if not p.errors})
-    outcomes: dict[tuple[str, ...], PinResult | PinError] = {}
+    their requirements.txt, and {workflow name: reason} for those whose resolution failed.
 
-    def resolve(requirements: tuple[str, ...]) -> tuple[tuple[str, ...], PinResult | PinError]:
+    With resolve=False (dry runs) no resolver runs: a set is pinned only when this run or the cache has it.
+    """
+    sets = sorted({p.requirements for p in plans if not p.errors})
+    outcomes: dict[tuple[str, ...], PinResult | PinError | None] = {}
+
+    def resolve_one(requirements: tuple[str, ...]) -> tuple[tuple[str, ...], PinResult | PinError | None]:
+        if not resolve:
+            return requirements, pinner.cached(requirements)
         try:
             return requirements, pinner.pin(requirements)
         except PinError as exc:
             return requirements, exc
 
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1))) as pool:
-        outcomes.update(pool.map(resolve, sets))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1)))
+    try:
+        outcomes.update(pool.map(resolve_one, sets))
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI delivers it: no resolver outlives genrepo
+        ended = end_resolvers()
+        pool.shutdown(wait=True, cancel_futures=True)
+        allow_resolvers()
+        raise Interrupted(f"interrupted while pinning; ended {ended} resolver process group(s)") from None
+    pool.shutdown(wait=True)
     pinned: list[RepoPlan] = []
     failures: dict[str, str] = {}
     for plan in plans:
@@ -168,6 +182,8 @@ def pin_plans(plans: list[RepoPlan], pinner: Pinner, jobs: int = 4) -> tuple[lis
             plan = replace(plan, pinned=outcome.text, pin_note=f"pinned with {outcome.resolver}")
         elif isinstance(outcome, PinError):
             failures[plan.workflow.name] = str(outcome)
+        elif not resolve and not plan.errors:
+            plan = replace(plan, pin_note="not pinned: a dry run does not resolve, and no cached resolution matched")
         pinned.append(plan)
     return pinned, failures
 
@@ -183,17 +199,19 @@ def generate(
     mappings: tuple[Path, ...] = (),
     jobs: int = 4,
     pinner: Pinner | None = None,
+    resolve: bool = True,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
+    resolve=False pins from the cache only and never runs a resolver (publish --dry-run).
     """
     if dry_run:
         return validate(index, workflows)
     wiki, plans = plan_all(index, workflows, mappings)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
-        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs)
+        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve)
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
     results: list[WorkflowResult] = []
@@ -270,6 +288,8 @@ def publish(
 ) -> PublishRun:
     """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository."""
     token = read_token(options.token_env)
+    if pin is not None and options.token_env:
+        pin = replace(pin, secret_names=(*pin.secret_names, options.token_env))
     client = (client_factory or PyGithubClient)(token, options)
     wiki = load_wiki(index)
     names = select_shard(wiki, workflows, options.shard)
@@ -277,7 +297,9 @@ def publish(
         return PublishRun(RunResult(wiki, (), wiki.warnings), ())
     with tempfile.TemporaryDirectory(prefix="genrepo-publish-") as scratch:
         target = Path(scratch) if options.dry_run else out_dir
-        generated = generate(index, target, names, force=force_render, pin=pin, mappings=mappings)
+        generated = generate(
+            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run
+        )
         ready = [r for r in generated.results if r.ok and r.output_dir is not None]
 
         def one(item: WorkflowResult) -> PublishResult:
