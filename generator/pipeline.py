@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -121,6 +122,9 @@ def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     for workflow in _select(wiki, workflows):
         try:
             plans.append(plan_workflow(wiki, workflow, mapping))
+        except RecursionError:  # Python text nested beyond what its parser reads, found while binding
+            reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
+            plans.append(failed_plan(wiki, workflow, reason))
         except Exception as exc:  # a wiki shape no rule foresaw must not stop the other workflows
             reason = f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
             plans.append(failed_plan(wiki, workflow, reason))
@@ -188,6 +192,20 @@ def pin_plans(
     return pinned, failures
 
 
+def writable_out_dir(out_dir: Path) -> None:
+    """Raise UserError unless out_dir is (or can be made) a folder genrepo can write in."""
+    out_dir = Path(out_dir)
+    existing = next((p for p in (out_dir, *out_dir.parents) if os.path.lexists(p)), None)
+    if existing is not None and not existing.is_dir():
+        raise UserError(f"--out {out_dir}: {existing} is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--out {out_dir}: cannot create the folder: {exc.strerror or exc}") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise UserError(f"--out {out_dir}: the folder is not writable")
+
+
 def generate(
     index: Path,
     out_dir: Path,
@@ -209,6 +227,7 @@ def generate(
     if dry_run:
         return validate(index, workflows)
     wiki, plans = plan_all(index, workflows, mappings)
+    writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
         plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve)
@@ -228,6 +247,10 @@ def generate(
             rendered = render(plan, out_dir, force=force)
         except GenrepoError as exc:
             results.append(WorkflowResult(plan, "fail", errors=(str(exc),)))
+            continue
+        except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
+            where = f" ({exc.filename})" if exc.filename else ""
+            results.append(WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",)))
             continue
         results.append(WorkflowResult(plan, rendered.action, rendered.path, rendered.files))
     return RunResult(wiki, tuple(results), wiki.warnings)
