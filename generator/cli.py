@@ -17,6 +17,7 @@ from rich.table import Table
 
 from generator import __version__
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
+from generator.naming import github_origins
 from generator.pin import SDIST_RISK, PinOptions
 from generator.pipeline import RunResult, generate, publish, validate
 from generator.publish import PublishOptions
@@ -138,7 +139,7 @@ def from_index(
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
     pin = None if no_pin or dry_run else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
-    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs)
+    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url))
     show_progress = not as_json and not dry_run and sys.stderr.isatty()
     try:
         with _sigterm_as_interrupt():
@@ -242,10 +243,11 @@ def validate_cmd(
     index: IndexArg,
     workflow: WorkflowOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+    api_url: ApiUrlOpt = "https://api.github.com",
 ) -> None:
     """Report, per workflow, what was found and what is missing, with file:line."""
     try:
-        result = validate(index, workflow or ())
+        result = validate(index, workflow or (), origins=github_origins(api_url))
     except GenrepoError as exc:
         _fail(exc)
         return

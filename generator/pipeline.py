@@ -13,6 +13,7 @@ from generator import writeback
 from generator.deps import load_mapping
 from generator.errors import GenrepoError, Interrupted, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
+from generator.naming import GITHUB_ORIGINS, github_origins
 from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
@@ -114,9 +115,12 @@ def _select(wiki: Wiki, names: Iterable[str]) -> list[Workflow]:
     return chosen
 
 
-def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = ()) -> tuple[Wiki, list[RepoPlan]]:
-    """Parse the wiki and plan the selected workflows; repository name clashes become errors."""
-    wiki = load_wiki(index)
+def plan_all(
+    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS
+) -> tuple[Wiki, list[RepoPlan]]:
+    """Parse the wiki and plan the selected workflows; repository name clashes become errors.
+    origins: where cited repository URLs may point (github.com, a GitHub Enterprise host)."""
+    wiki = load_wiki(index, origins)
     mapping = load_mapping(mappings)
     plans = []
     for workflow in _select(wiki, workflows):
@@ -140,9 +144,11 @@ def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     return wiki, checked
 
 
-def validate(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = ()) -> RunResult:
+def validate(
+    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS
+) -> RunResult:
     """Parse and plan without writing; a workflow with errors is reported as fail."""
-    wiki, plans = plan_all(index, workflows, mappings)
+    wiki, plans = plan_all(index, workflows, mappings, origins)
     results = tuple(
         WorkflowResult(p, "fail" if p.errors else "plan", files=planned_files(p), errors=tuple(str(e) for e in p.errors))
         for p in plans
@@ -218,6 +224,7 @@ def generate(
     jobs: int = 4,
     pinner: Pinner | None = None,
     resolve: bool = True,
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
@@ -225,8 +232,8 @@ def generate(
     resolve=False pins from the cache only and never runs a resolver (publish --dry-run).
     """
     if dry_run:
-        return validate(index, workflows)
-    wiki, plans = plan_all(index, workflows, mappings)
+        return validate(index, workflows, mappings, origins)
+    wiki, plans = plan_all(index, workflows, mappings, origins)
     writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
@@ -308,20 +315,22 @@ def publish(
     mappings: tuple[Path, ...] = (),
     client_factory: Callable[[Secret, PublishOptions], GitHubClient] | None = None,
     force_render: bool = False,
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
 ) -> PublishRun:
     """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository."""
     token = read_token(options.token_env)
     if pin is not None and options.token_env:
         pin = replace(pin, secret_names=(*pin.secret_names, options.token_env))
     client = (client_factory or PyGithubClient)(token, options)
-    wiki = load_wiki(index)
+    origins = tuple(dict.fromkeys((*origins, *github_origins(options.api_url))))  # URLs on the host published to
+    wiki = load_wiki(index, origins)
     names = select_shard(wiki, workflows, options.shard)
     if not names:
         return PublishRun(RunResult(wiki, (), wiki.warnings), ())
     with tempfile.TemporaryDirectory(prefix="genrepo-publish-") as scratch:
         target = Path(scratch) if options.dry_run else out_dir
         generated = generate(
-            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run
+            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run, origins=origins
         )
         ready = [r for r in generated.results if r.ok and r.output_dir is not None]
 

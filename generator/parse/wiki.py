@@ -20,6 +20,7 @@ from generator.model import (
     WikiFile,
     Workflow,
 )
+from generator.naming import GITHUB_ORIGINS, redact_url
 from generator.parse.index import IndexEntry, IndexStep, parse_index
 from generator.parse.limits import (
     TOO_DEEP,
@@ -43,7 +44,7 @@ from generator.parse.pages import (
 from generator.parse.params import parse_dependencies, parse_key_parameters
 from generator.parse.text import WikiText, read_wiki_file
 
-_GITHUB_REPO = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?$")
+_REPO_URL = re.compile(r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$")
 _PAGE_NAME = re.compile(r"^[\w.\-]+$")
 
 
@@ -125,13 +126,20 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
-def _url_status(url: str | None) -> tuple[str | None, str]:
+def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> tuple[str | None, str]:
+    """(repository URL, "url") for `ORIGIN/OWNER/NAME[.git]` on an accepted origin; else (None, why)."""
     if url is None or not url.strip():
         return None, "absent"
     value = url.strip().strip("`<>")
     if value.upper().startswith("PENDING"):
         return None, "pending"
-    if _GITHUB_REPO.match(value) and not any(part in (".", "..") for part in value.rstrip("/").split("/")[-2:]):
+    m = _REPO_URL.match(value)
+    if (
+        m
+        and m.group("origin").lower() in origins
+        and m.group("owner") not in (".", "..")
+        and m.group("name").removesuffix(".git") not in ("", ".", "..")
+    ):
         return value.rstrip("/").removesuffix(".git"), "url"
     return None, "invalid"
 
@@ -330,7 +338,9 @@ def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds:
     return tuple(notes)
 
 
-def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: IndexEntry) -> Workflow:
+def _build_workflow(
+    reader: _Reader, index_path: str, namespace: str, entry: IndexEntry, origins: tuple[str, ...] = GITHUB_ORIGINS
+) -> Workflow:
     warnings: list[Diagnostic] = []
     errors: list[Diagnostic] = []
     entry_ref = SourceRef(index_path, entry.line)
@@ -414,12 +424,15 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
             refs.append(f"Environment:{fields['environment'].split(':')[-1].strip('` ')}")
         steps.append(Step(implementation=implementation, **fields))
 
-    index_url, index_status = _url_status(entry.github_url)
-    page_url, page_status = _url_status(page.github_url if page else None)
+    index_url, index_status = _url_status(entry.github_url, origins)
+    page_url, page_status = _url_status(page.github_url if page else None, origins)
+    accepted = " or ".join(f"{origin}/OWNER/NAME" for origin in origins)
     if index_status == "invalid":
-        warnings.append(Diagnostic(f"GitHub URL '{entry.github_url}' is not a repository URL; ignored", SourceRef(index_path, entry.github_url_line)))
+        shown = redact_url(entry.github_url or "")
+        warnings.append(Diagnostic(f"GitHub URL '{shown}' is not a repository URL ({accepted}); ignored", SourceRef(index_path, entry.github_url_line)))
     if page_status == "invalid" and page is not None:
-        warnings.append(Diagnostic(f"github_url '{page.github_url}' is not a repository URL; ignored", SourceRef(page.path, page.github_url_line)))
+        shown = redact_url(page.github_url or "")
+        warnings.append(Diagnostic(f"github_url '{shown}' is not a repository URL ({accepted}); ignored", SourceRef(page.path, page.github_url_line)))
     if index_url and page_url and index_url.lower() != page_url.lower():
         warnings.append(Diagnostic(f"index cites {index_url} but the page cites {page_url}; using the index", entry_ref))
     github_url = index_url or page_url
@@ -457,8 +470,9 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
     )
 
 
-def load_wiki(index_path: Path) -> Wiki:
-    """Read a wiki from its `_WorkflowIndex.md`. Raises UserError or ParseError when the index itself is unusable."""
+def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS) -> Wiki:
+    """Read a wiki from its `_WorkflowIndex.md`; repository URLs are accepted on github_origins.
+    Raises UserError or ParseError when the index itself is unusable."""
     index_path = Path(index_path)
     if index_path.is_dir():
         index_path = index_path / "_WorkflowIndex.md"
@@ -479,7 +493,7 @@ def load_wiki(index_path: Path) -> Wiki:
     workflows: list[Workflow] = []
     seen: dict[str, SourceRef] = {}
     for entry in data.entries:
-        workflow = _build_workflow(reader, source.path, namespace, entry)
+        workflow = _build_workflow(reader, source.path, namespace, entry, github_origins)
         key = workflow.name.lower()
         if key in seen:
             duplicate = Diagnostic(f"duplicate workflow name '{workflow.name}' (first at {seen[key]})", workflow.ref)
