@@ -49,12 +49,15 @@ def restore(text: str) -> str:
 
 
 class _Scan:
-    """Positions of single characters, for O(log n) "next one after" questions."""
+    """Positions of one character, for O(log n) "next one after" questions; found on the first question."""
 
     def __init__(self, text: str, char: str) -> None:
-        self.positions = [m.start() for m in re.finditer(re.escape(char), text)]
+        self.text, self.char = text, char
+        self.positions: list[int] | None = None
 
     def after(self, pos: int) -> int:
+        if self.positions is None:
+            self.positions = [m.start() for m in re.finditer(re.escape(self.char), self.text)]
         index = bisect_right(self.positions, pos)
         return self.positions[index] if index < len(self.positions) else -1
 
