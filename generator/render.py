@@ -19,6 +19,7 @@ from generator.errors import RenderError, UserError
 from generator.plan import RepoPlan, context
 
 MANIFEST = ".genrepo.json"
+PENDING = ".genrepo.pending.json"  # the manifest of an in-place update until every file is written
 # cookiecutter logs hook failures with tracebacks; genrepo reports them as RenderError instead.
 logging.getLogger("cookiecutter").addHandler(logging.NullHandler())
 logging.getLogger("cookiecutter").propagate = False
@@ -123,19 +124,21 @@ def _render_into(plan: RepoPlan, scratch: Path) -> Path:
     return project_path
 
 
-def _read_manifest(target: Path) -> dict | None:
+def _read_manifest(target: Path, name: str = MANIFEST) -> dict | None:
     try:
-        data = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((target / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("generator", {}).get("name") == "genrepo" else None
 
 
 def _local_edits(target: Path, previous: dict) -> list[str]:
+    # a file an interrupted update (disk full) already wrote is genrepo's too, not an edit
+    unfinished = (_read_manifest(target, PENDING) or {}).get("outputs", {})
     edited = []
     for rel, digest in sorted(previous.get("outputs", {}).items()):
         path = target / rel
-        if path.is_file() and _sha256(path) != digest:
+        if path.is_file() and _sha256(path) not in (digest, unfinished.get(rel)):
             edited.append(rel)
     return edited
 
@@ -220,11 +223,14 @@ def render(plan: RepoPlan, out_dir: Path, force: bool = False) -> RenderResult:
         for rel in [*outputs, MANIFEST, *stale]:
             _refuse_links(target, rel)
         changed = [rel for rel in [*outputs, MANIFEST] if not (target / rel).is_file() or _sha256(target / rel) != _sha256(project / rel)]
+        if changed:
+            _write_atomic(target / PENDING, (project / MANIFEST).read_bytes())
         for rel in changed:
             _write_atomic(target / rel, (project / rel).read_bytes(), stat.S_IMODE((project / rel).stat().st_mode))
         for rel in stale:
             if rel in current:
                 (target / rel).unlink()
+        (target / PENDING).unlink(missing_ok=True)
         changed_all = tuple(sorted({*changed, *stale}))
         action = "update" if changed_all else "unchanged"
         return RenderResult(target, action, files, changed_all)

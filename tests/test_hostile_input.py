@@ -196,15 +196,24 @@ def test_out_that_is_read_only_exits_2(tmp_path):
     assert_message(result.output, 2, result.exit_code, f"--out {out}: {needle}")
 
 
-def test_disk_full_during_an_in_place_update_fails_that_workflow_with_a_message(tmp_path, monkeypatch):
+def test_disk_full_during_an_in_place_update_fails_that_workflow_and_a_rerun_converges(tmp_path, monkeypatch):
     wiki = build_file_tree(tmp_path / "wiki", two_workflows(**{f"workflows/{BAD}.md": workflow_page("Bad", 1)}))
     assert generate(wiki, tmp_path / "out").exit_code == 0
     page = wiki / "workflows" / f"{BAD}.md"
     page.write_text(page.read_text().replace("A demo workflow.", "An edited demo workflow."))
+    write = render_module._write_atomic
+    written: list[Path] = []
 
-    def full(path: Path, data: bytes, *args) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    def fills_up(path: Path, data: bytes, *args) -> None:  # the disk fills after two files
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        written.append(path)
+        write(path, data, *args)
 
-    monkeypatch.setattr(render_module, "_write_atomic", full)
-    result = CliRunner().invoke(app, ["from-index", str(wiki), "--out", str(tmp_path / "out"), "--no-pin"], catch_exceptions=False)
+    monkeypatch.setattr(render_module, "_write_atomic", fills_up)
+    result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert_message(result.output, 1, result.exit_code, "cannot write workflow-demo-wiki-bad: No space left on device")
+    monkeypatch.setattr(render_module, "_write_atomic", write)
+    again = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
+    assert_message(again.output, 0, again.exit_code, "update    Bad")
+    assert not list((tmp_path / "out").rglob(".genrepo.pending.json"))
