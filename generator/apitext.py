@@ -6,8 +6,14 @@ import ast
 import re
 from dataclasses import dataclass
 
-_CALLEE_ARGS = re.compile(r"^(?P<callee>[A-Za-z_][\w.]*)\s*\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+))?$", re.S)
-_DEF = re.compile(r"^(?:async\s+)?def\s+(?P<name>\w+)\s*\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+?))?\s*:?\s*$", re.S)
+# Possessive quantifiers and a return text read token by token: the tail after `)` cannot backtrack over a
+# run of spaces (the plain `\s*(?:->\s*(.+?))?\s*:?\s*$` took minutes on a few kilobytes).
+_CALLEE_ARGS = re.compile(r"^(?P<callee>[A-Za-z_][\w.]*+)\s*+\((?P<args>.*)\)\s*+(?:->\s*(?P<ret>.+))?$", re.S)
+_DEF = re.compile(
+    r"^(?:async\s+)?def\s+(?P<name>\w+)\s*\((?P<args>.*)\)\s*+"
+    r"(?:->(?=.)\s*+(?P<ret>(?:[^\s:]|:(?!\s*+$)|\s++(?!:?\s*+$))++|:|)\s*+:?\s*+|(?::\s*+)?)$",
+    re.S,
+)
 _ASSIGNED = re.compile(r"^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _DUNDER_OPS = {

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,8 +17,9 @@ from rich.table import Table
 
 from generator import __version__
 from generator.bind import Status
-from generator.errors import GenrepoError, ParseError, UserError
-from generator.pin import PinOptions
+from generator.errors import GenrepoError, Interrupted, ParseError, UserError
+from generator.naming import github_origins
+from generator.pin import SDIST_RISK, PinOptions
 from generator.pipeline import RunResult, generate, publish, validate
 from generator.publish import PublishOptions
 
@@ -34,12 +37,45 @@ ForcePublishOpt = Annotated[bool, typer.Option("--force-publish", help="Replace 
 WriteBackOpt = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
 ShardOpt = Annotated[str, typer.Option("--shard", help="I/N: publish only the I-th of N slices of the wiki.")]
 WorkflowOpt = Annotated[Optional[list[str]], typer.Option("--workflow", "-w", help="Only this workflow (repeatable).")]
+SdistOpt = Annotated[bool, typer.Option(
+    "--allow-sdist-builds",
+    help="Let the resolver build source distributions (runs their setup code); default: wheels only.",
+)]
 
 
 def _fail(exc: GenrepoError) -> None:
-    code = 2 if isinstance(exc, (UserError, ParseError)) else 1
+    code = 130 if isinstance(exc, Interrupted) else 2 if isinstance(exc, (UserError, ParseError)) else 1
     err.print(f"error: {exc}", markup=False)
     raise typer.Exit(code)
+
+
+def _pin_options(no_pin: bool, allow_sdist_builds: bool, token_env: str | None, **fields) -> PinOptions | None:
+    """The pin options of a command, warning when source builds are allowed."""
+    if no_pin:
+        return None
+    if allow_sdist_builds:
+        err.print(f"warning: --allow-sdist-builds: {SDIST_RISK}; tokens and secret-named variables are still "
+                  "withheld from it", markup=False)
+    secret = (token_env,) if token_env else ()
+    return PinOptions(allow_sdist_builds=allow_sdist_builds, secret_names=secret, **fields)
+
+
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM takes the Ctrl-C path, so resolvers genrepo started are ended and reported, not orphaned."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_result(result: RunResult, dry_run: bool) -> None:
@@ -90,6 +126,7 @@ def from_index(
     no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (the README says so).")] = False,
     no_hashes: Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")] = False,
     resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
+    allow_sdist_builds: SdistOpt = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Resolutions run in parallel.")] = 4,
@@ -107,21 +144,17 @@ def from_index(
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                                  force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
-        pin_options = None if no_pin else PinOptions(resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
+        pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
         _publish(index, out_dir, workflow, options, pin_options, mapping, as_json)
     if resolver not in ("pip-tools", "uv"):
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
-    pin = None if no_pin else PinOptions(resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
-    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs)
+    pin = None if no_pin or dry_run else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
+    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url))
     show_progress = not as_json and not dry_run and sys.stderr.isatty()
     try:
-        if show_progress:
-            with Progress(console=err, transient=True) as bar:
-                task = bar.add_task("resolving and generating", total=None)
-                result = generate(index, out_dir, workflow or (), progress=lambda name: bar.update(task, description=name, advance=1), **options)
-        else:
-            result = generate(index, out_dir, workflow or (), **options)
+        with _sigterm_as_interrupt():
+            result = _generate(index, out_dir, workflow, options, show_progress)
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -130,6 +163,14 @@ def from_index(
     else:
         _print_result(result, dry_run)
     raise typer.Exit(result.exit_code)
+
+
+def _generate(index: Path, out_dir: Path, workflow, options: dict, show_progress: bool) -> RunResult:
+    if show_progress:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("resolving and generating", total=None)
+            return generate(index, out_dir, workflow or (), progress=lambda name: bar.update(task, description=name, advance=1), **options)
+    return generate(index, out_dir, workflow or (), **options)
 
 
 def _shard(text: str) -> tuple[int, int]:
@@ -143,7 +184,8 @@ def _shard(text: str) -> tuple[int, int]:
 def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin: PinOptions | None, mapping, as_json: bool,
              report: Path | None = None) -> None:
     try:
-        run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()))
+        with _sigterm_as_interrupt():
+            run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()))
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -196,13 +238,14 @@ def publish_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
     no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt.")] = False,
     resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
+    allow_sdist_builds: SdistOpt = False,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")] = None,
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
     options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                              force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
-    pin = None if no_pin else PinOptions(resolver=resolver)
+    pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver)  # a dry run reads the cache only
     _publish(index, out_dir, workflow, options, pin, mapping, as_json, report)
 
 
@@ -211,10 +254,11 @@ def validate_cmd(
     index: IndexArg,
     workflow: WorkflowOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+    api_url: ApiUrlOpt = "https://api.github.com",
 ) -> None:
     """Report, per workflow, what was found and what is missing, with file:line."""
     try:
-        result = validate(index, workflow or ())
+        result = validate(index, workflow or (), origins=github_origins(api_url))
     except GenrepoError as exc:
         _fail(exc)
         return

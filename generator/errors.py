@@ -33,3 +33,7 @@ class PinError(GenrepoError):
 
 class PublishError(GenrepoError):
     """A repository could not be published."""
+
+
+class Interrupted(GenrepoError):
+    """Ctrl-C or SIGTERM arrived; what genrepo had started was ended (the message says what)."""

@@ -5,8 +5,11 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]*@")
+GITHUB_ORIGINS = ("https://github.com",)
 
 
 def ascii_fold(text: str) -> str:
@@ -27,8 +30,24 @@ def derived_repo_name(namespace: str, short_name: str) -> str:
 
 
 def repo_name_from_url(url: str) -> str:
-    """The last path segment of a GitHub repository URL."""
+    """The last path segment of a GitHub repository URL, without `.git`."""
     return url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+
+
+def github_origins(api_url: str | None = None) -> tuple[str, ...]:
+    """Where repository URLs may point: github.com, and the web origin of a GitHub Enterprise API URL
+    (`https://HOST/api/v3` -> `https://HOST`)."""
+    origins = list(GITHUB_ORIGINS)
+    parts = urlsplit(api_url or "")
+    if parts.scheme in ("http", "https") and parts.hostname and parts.hostname.lower() != "api.github.com":
+        port = f":{parts.port}" if parts.port else ""
+        origins.append(f"{parts.scheme}://{parts.hostname.lower()}{port}")
+    return tuple(dict.fromkeys(origins))
+
+
+def redact_url(text: str) -> str:
+    """text with the `user:password@` of any URL in it replaced by `***@`."""
+    return _USERINFO.sub(r"\1***@", text)
 
 
 def package_name(repo_name: str) -> str:

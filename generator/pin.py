@@ -2,6 +2,11 @@
 
 The cache key is the normalised requirement set, the target Python version and the resolver options, so
 N workflows sharing one dependency set cost one resolution, in one run and across runs.
+
+A resolver reads metadata of distributions named by wiki text, so it is treated as running a stranger's
+code: it gets an environment without tokens or anything named like a secret, it considers wheels only
+(building an sdist runs its build code) unless `allow_sdist_builds` is set, and it runs in its own process
+group so an interruption ends it and everything it started.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,10 +25,19 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from generator.errors import PinError
 
 CACHE_FORMAT = 1
+TOKEN_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN")
+# Names of variables that hold, or grant, credentials: never passed to a resolver.
+_SECRET_NAME = re.compile(r"token|secret|passw|pwd|key|credential|auth|cookie|session|private", re.IGNORECASE)
+_INDEX_SETTING = re.compile(r"^(PIP|UV)_\w*(INDEX|FIND_LINKS|URL)\w*$", re.IGNORECASE)
+SDIST_RISK = (
+    "building source distributions runs their setup code (setup.py, build backends) on this machine with "
+    "network access; wiki text chooses which distributions are built"
+)
 _LOCAL_LINE = re.compile(r"^\s*(--(extra-)?index-url|--find-links|-f\s|--trusted-host|-i\s)", re.M)
 
 
@@ -45,15 +60,18 @@ class PinOptions:
     index_args: tuple[str, ...] = ()
     env: tuple[tuple[str, str], ...] = ()
     timeout: float = 1800.0
+    allow_sdist_builds: bool = False  # off: wheels only, so no distribution's code runs while resolving
+    secret_names: tuple[str, ...] = ()  # more variables to keep from the resolver (e.g. --token-env's)
 
     @property
     def compile_command(self) -> str:
         """The command written into requirements.txt's header: how to re-pin by hand."""
-        if self.resolver == "uv":
-            flags = "--generate-hashes " if self.hashes else ""
-            return f"uv pip compile {flags}--strip-extras requirements.in -o requirements.txt"
         flags = "--generate-hashes " if self.hashes else ""
-        return f"pip-compile {flags}--allow-unsafe --strip-extras requirements.in"
+        if self.resolver == "uv":
+            wheels = "" if self.allow_sdist_builds else " --only-binary :all:"
+            return f"uv pip compile {flags}--strip-extras requirements.in -o requirements.txt{wheels}"
+        wheels = "" if self.allow_sdist_builds else ' --pip-args "--only-binary :all:"'
+        return f"pip-compile {flags}--allow-unsafe --strip-extras requirements.in{wheels}"
 
 
 @dataclass(frozen=True)
@@ -69,10 +87,82 @@ class PinResult:
 
 Runner = Callable[[list[str], Path, Mapping[str, str], float], subprocess.CompletedProcess]
 
+_running: set[subprocess.Popen] = set()
+_running_guard = threading.Lock()
+_stopping = threading.Event()
+
+
+def _end_group(proc: subprocess.Popen) -> None:
+    """Terminate a resolver's process group (it and every process it started), then kill what is left."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            return
+        try:
+            proc.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def end_resolvers() -> int:
+    """End every resolver still running (on Ctrl-C or SIGTERM) and start no new one until
+    allow_resolvers(); returns how many were ended."""
+    _stopping.set()
+    with _running_guard:
+        procs = list(_running)
+    for proc in procs:
+        _end_group(proc)
+    return len(procs)
+
+
+def allow_resolvers() -> None:
+    """Undo end_resolvers(): resolvers may start again."""
+    _stopping.clear()
+
 
 def subprocess_runner(args: list[str], cwd: Path, env: Mapping[str, str], timeout: float) -> subprocess.CompletedProcess:
-    """Run a resolver command; the only place this module starts processes."""
-    return subprocess.run(args, cwd=cwd, env=dict(env), capture_output=True, text=True, timeout=timeout, check=False)
+    """Run a resolver command in its own process group; the only place this module starts processes."""
+    if _stopping.is_set():
+        raise OSError("genrepo is stopping")
+    proc = subprocess.Popen(
+        args, cwd=cwd, env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    with _running_guard:
+        _running.add(proc)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except BaseException:  # timeout, KeyboardInterrupt: nothing the resolver started outlives it
+        _end_group(proc)
+        raise
+    finally:
+        with _running_guard:
+            _running.discard(proc)
+    return subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
+
+
+def _without_credentials(value: str) -> str:
+    """Index URLs (space-separated) with any `user:password@` removed."""
+    urls = []
+    for url in value.split():
+        parts = urlsplit(url)
+        if parts.netloc and "@" in parts.netloc:
+            url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        urls.append(url)
+    return " ".join(urls)
+
+
+def resolver_environment(environ: Mapping[str, str], secret_names: Iterable[str] = ()) -> dict[str, str]:
+    """The environment a resolver may see: no token variables, nothing named like a secret, and index
+    settings without credentials; PATH, HOME, proxies, locale and the rest of PIP_*/UV_* stay."""
+    dropped = {name.upper() for name in (*TOKEN_VARIABLES, *secret_names) if name}
+    clean: dict[str, str] = {}
+    for name, value in environ.items():
+        if name.upper() in dropped or _SECRET_NAME.search(name):
+            continue
+        clean[name] = _without_credentials(value) if _INDEX_SETTING.match(name) else value
+    return clean
 
 
 def requirements_in(requirements: Iterable[str]) -> str:
@@ -89,6 +179,7 @@ def cache_key(requirements: Iterable[str], options: PinOptions) -> str:
         "resolver": options.resolver,
         "hashes": options.hashes,
         "index": list(options.index_args),
+        "sdist_builds": options.allow_sdist_builds,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
 
@@ -108,17 +199,19 @@ def _command(options: PinOptions) -> list[str]:
     common = ["--no-emit-index-url", "--no-emit-find-links", "--strip-extras", "-o", "requirements.txt"]
     hashes = ["--generate-hashes"] if options.hashes else []
     if options.resolver == "uv":
+        wheels = [] if options.allow_sdist_builds else ["--only-binary", ":all:"]
         return [
-            *_uv_command(), "pip", "compile", "--quiet", *hashes, *common,
+            *_uv_command(), "pip", "compile", "--quiet", *hashes, *common, *wheels,
             "--python-version", options.python_version,
             "--custom-compile-command", options.compile_command,
             *options.index_args, "requirements.in",
         ]
     if options.resolver != "pip-tools":
         raise PinError(f"unknown resolver {options.resolver!r}: use pip-tools or uv")
+    wheels = [] if options.allow_sdist_builds else ["--pip-args", "--only-binary :all:"]
     return [
         sys.executable, "-m", "piptools", "compile", "--quiet", *hashes, "--allow-unsafe",
-        "--no-emit-trusted-host", *common, *options.index_args, "requirements.in",
+        "--no-emit-trusted-host", *common, *wheels, *options.index_args, "requirements.in",
     ]
 
 
@@ -155,6 +248,11 @@ class Pinner:
             f"# To re-pin, run:\n#\n#    {self.options.compile_command}\n#\n"
         )
 
+    def cached(self, requirements: Iterable[str]) -> PinResult | None:
+        """The set's requirements.txt when this run or the cache already has it; never runs a resolver."""
+        key = cache_key(sorted(set(requirements)), self.options)
+        return self._memo.get(key) or self._from_cache(key)
+
     def pin(self, requirements: Iterable[str]) -> PinResult:
         """A requirements.txt for the set; raises PinError with the resolver's reason when it fails."""
         wanted = sorted(set(requirements))
@@ -187,7 +285,10 @@ class Pinner:
         return result
 
     def _run_resolver(self, wanted: list[str]) -> str:
-        env = {**os.environ, "CUSTOM_COMPILE_COMMAND": self.options.compile_command, **dict(self.options.env)}
+        env = resolver_environment(
+            {**os.environ, **dict(self.options.env), "CUSTOM_COMPILE_COMMAND": self.options.compile_command},
+            self.options.secret_names,
+        )
         env.pop("PIP_REQUIRE_VIRTUALENV", None)
         with tempfile.TemporaryDirectory(prefix="genrepo-pin-") as tmp:
             work = Path(tmp)
@@ -201,7 +302,11 @@ class Pinner:
             self.resolutions += 1
             output = work / "requirements.txt"
             if proc.returncode != 0 or not output.is_file():
-                raise PinError(f"{self.options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}")
+                hint = "" if self.options.allow_sdist_builds else (
+                    " (only wheels are considered; for a distribution without one, --allow-sdist-builds lets the "
+                    "resolver build it, which runs its code)"
+                )
+                raise PinError(f"{self.options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}{hint}")
             text = output.read_text(encoding="utf-8").replace(tmp, ".")
         return _clean(text)
 

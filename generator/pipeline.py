@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -10,10 +11,11 @@ from pathlib import Path
 
 from generator import writeback
 from generator.bind import Status, load_tables
-from generator.errors import GenrepoError, PinError, UserError
+from generator.errors import GenrepoError, Interrupted, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
+from generator.naming import GITHUB_ORIGINS, github_origins
 from generator.parse.wiki import load_wiki
-from generator.pin import Pinner, PinOptions, PinResult
+from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.publish import (
     GitHubClient,
@@ -124,14 +126,20 @@ def _select(wiki: Wiki, names: Iterable[str]) -> list[Workflow]:
     return chosen
 
 
-def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = ()) -> tuple[Wiki, list[RepoPlan]]:
-    """Parse the wiki and plan the selected workflows; repository name clashes become errors."""
-    wiki = load_wiki(index)
+def plan_all(
+    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS
+) -> tuple[Wiki, list[RepoPlan]]:
+    """Parse the wiki and plan the selected workflows; repository name clashes become errors.
+    origins: where cited repository URLs may point (github.com, a GitHub Enterprise host)."""
+    wiki = load_wiki(index, origins)
     tables = load_tables(mappings)
     plans = []
     for workflow in _select(wiki, workflows):
         try:
             plans.append(plan_workflow(wiki, workflow, tables))
+        except RecursionError:  # Python text nested beyond what its parser reads, found while binding
+            reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
+            plans.append(failed_plan(wiki, workflow, reason))
         except Exception as exc:  # a wiki shape no rule foresaw must not stop the other workflows
             reason = f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
             plans.append(failed_plan(wiki, workflow, reason))
@@ -147,9 +155,11 @@ def plan_all(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     return wiki, checked
 
 
-def validate(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = ()) -> RunResult:
+def validate(
+    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS
+) -> RunResult:
     """Parse and plan without writing; a workflow with errors is reported as fail."""
-    wiki, plans = plan_all(index, workflows, mappings)
+    wiki, plans = plan_all(index, workflows, mappings, origins)
     results = tuple(
         WorkflowResult(p, "fail" if p.errors else "plan", files=planned_files(p), errors=tuple(str(e) for e in p.errors))
         for p in plans
@@ -157,20 +167,34 @@ def validate(index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, .
     return RunResult(wiki, results, wiki.warnings)
 
 
-def pin_plans(plans: list[RepoPlan], pinner: Pinner, jobs: int = 4) -> tuple[list[RepoPlan], dict[str, str]]:
+def pin_plans(
+    plans: list[RepoPlan], pinner: Pinner, jobs: int = 4, resolve: bool = True
+) -> tuple[list[RepoPlan], dict[str, str]]:
     """Pin each plan's requirements, one resolution per distinct set, in parallel; returns the plans with
-    their requirements.txt, and {workflow name: reason} for those whose resolution failed."""
-    sets = sorted({p.requirements for p in plans if not p.errors})
-    outcomes: dict[tuple[str, ...], PinResult | PinError] = {}
+    their requirements.txt, and {workflow name: reason} for those whose resolution failed.
 
-    def resolve(requirements: tuple[str, ...]) -> tuple[tuple[str, ...], PinResult | PinError]:
+    With resolve=False (dry runs) no resolver runs: a set is pinned only when this run or the cache has it.
+    """
+    sets = sorted({p.requirements for p in plans if not p.errors})
+    outcomes: dict[tuple[str, ...], PinResult | PinError | None] = {}
+
+    def resolve_one(requirements: tuple[str, ...]) -> tuple[tuple[str, ...], PinResult | PinError | None]:
+        if not resolve:
+            return requirements, pinner.cached(requirements)
         try:
             return requirements, pinner.pin(requirements)
         except PinError as exc:
             return requirements, exc
 
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1))) as pool:
-        outcomes.update(pool.map(resolve, sets))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1)))
+    try:
+        outcomes.update(pool.map(resolve_one, sets))
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI delivers it: no resolver outlives genrepo
+        ended = end_resolvers()
+        pool.shutdown(wait=True, cancel_futures=True)
+        allow_resolvers()
+        raise Interrupted(f"interrupted while pinning; ended {ended} resolver process group(s)") from None
+    pool.shutdown(wait=True)
     pinned: list[RepoPlan] = []
     failures: dict[str, str] = {}
     for plan in plans:
@@ -179,8 +203,24 @@ def pin_plans(plans: list[RepoPlan], pinner: Pinner, jobs: int = 4) -> tuple[lis
             plan = replace(plan, pinned=outcome.text, pin_note=f"pinned with {outcome.resolver}")
         elif isinstance(outcome, PinError):
             failures[plan.workflow.name] = str(outcome)
+        elif not resolve and not plan.errors:
+            plan = replace(plan, pin_note="not pinned: a dry run does not resolve, and no cached resolution matched")
         pinned.append(plan)
     return pinned, failures
+
+
+def writable_out_dir(out_dir: Path) -> None:
+    """Raise UserError unless out_dir is (or can be made) a folder genrepo can write in."""
+    out_dir = Path(out_dir)
+    existing = next((p for p in (out_dir, *out_dir.parents) if os.path.lexists(p)), None)
+    if existing is not None and not existing.is_dir():
+        raise UserError(f"--out {out_dir}: {existing} is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--out {out_dir}: cannot create the folder: {exc.strerror or exc}") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise UserError(f"--out {out_dir}: the folder is not writable")
 
 
 def generate(
@@ -194,17 +234,21 @@ def generate(
     mappings: tuple[Path, ...] = (),
     jobs: int = 4,
     pinner: Pinner | None = None,
+    resolve: bool = True,
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
+    resolve=False pins from the cache only and never runs a resolver (publish --dry-run).
     """
     if dry_run:
-        return validate(index, workflows, mappings)
-    wiki, plans = plan_all(index, workflows, mappings)
+        return validate(index, workflows, mappings, origins)
+    wiki, plans = plan_all(index, workflows, mappings, origins)
+    writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
-        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs)
+        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve)
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
     results: list[WorkflowResult] = []
@@ -221,6 +265,10 @@ def generate(
             rendered = render(plan, out_dir, force=force)
         except GenrepoError as exc:
             results.append(WorkflowResult(plan, "fail", errors=(str(exc),)))
+            continue
+        except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
+            where = f" ({exc.filename})" if exc.filename else ""
+            results.append(WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",)))
             continue
         results.append(WorkflowResult(plan, rendered.action, rendered.path, rendered.files))
     return RunResult(wiki, tuple(results), wiki.warnings)
@@ -278,17 +326,23 @@ def publish(
     mappings: tuple[Path, ...] = (),
     client_factory: Callable[[Secret, PublishOptions], GitHubClient] | None = None,
     force_render: bool = False,
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
 ) -> PublishRun:
     """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository."""
     token = read_token(options.token_env)
+    if pin is not None and options.token_env:
+        pin = replace(pin, secret_names=(*pin.secret_names, options.token_env))
     client = (client_factory or PyGithubClient)(token, options)
-    wiki = load_wiki(index)
+    origins = tuple(dict.fromkeys((*origins, *github_origins(options.api_url))))  # URLs on the host published to
+    wiki = load_wiki(index, origins)
     names = select_shard(wiki, workflows, options.shard)
     if not names:
         return PublishRun(RunResult(wiki, (), wiki.warnings), ())
     with tempfile.TemporaryDirectory(prefix="genrepo-publish-") as scratch:
         target = Path(scratch) if options.dry_run else out_dir
-        generated = generate(index, target, names, force=force_render, pin=pin, mappings=mappings)
+        generated = generate(
+            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run, origins=origins
+        )
         ready = [r for r in generated.results if r.ok and r.output_dir is not None]
 
         def one(item: WorkflowResult) -> PublishResult:

@@ -25,7 +25,8 @@ from generator.errors import PublishError, UserError
 from generator.plan import RepoPlan
 
 TRAILER = "Generated-by: genrepo"
-_GITHUB_URL = re.compile(r"^https://github\.com/([^/]+)/([^/]+?)/?$")
+# Any host: the parser accepts only github.com and the configured GitHub Enterprise host.
+_GITHUB_URL = re.compile(r"^https?://[^/]+/([^/]+)/([^/]+?)/?$")
 
 
 class Secret:

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from generator.errors import RenderError, UserError
 from generator.plan import RepoPlan, context
 
 MANIFEST = ".genrepo.json"
+PENDING = ".genrepo.pending.json"  # the manifest of an in-place update until every file is written
 # cookiecutter logs hook failures with tracebacks; genrepo reports them as RenderError instead.
 logging.getLogger("cookiecutter").addHandler(logging.NullHandler())
 logging.getLogger("cookiecutter").propagate = False
@@ -122,19 +124,21 @@ def _render_into(plan: RepoPlan, scratch: Path) -> Path:
     return project_path
 
 
-def _read_manifest(target: Path) -> dict | None:
+def _read_manifest(target: Path, name: str = MANIFEST) -> dict | None:
     try:
-        data = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((target / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("generator", {}).get("name") == "genrepo" else None
 
 
 def _local_edits(target: Path, previous: dict) -> list[str]:
+    # a file an interrupted update (disk full) already wrote is genrepo's too, not an edit
+    unfinished = (_read_manifest(target, PENDING) or {}).get("outputs", {})
     edited = []
     for rel, digest in sorted(previous.get("outputs", {}).items()):
         path = target / rel
-        if path.is_file() and _sha256(path) != digest:
+        if path.is_file() and _sha256(path) not in (digest, unfinished.get(rel)):
             edited.append(rel)
     return edited
 
@@ -160,10 +164,28 @@ def check_target(target: Path, force: bool) -> dict | None:
     return previous
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _refuse_links(target: Path, rel: str) -> None:
+    """Refuse to write rel below target when a folder on the way is a symbolic link: the write would land
+    wherever the link points."""
+    folder = target
+    for part in Path(rel).parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise UserError(f"{target}: {folder.relative_to(target)} is a symbolic link; genrepo does not write "
+                            f"through links (it would write {rel} wherever it points); replace it with a folder")
+
+
+def _write_atomic(path: Path, data: bytes, new_mode: int = 0o644) -> None:
+    """Replace path with data atomically; an existing file keeps its mode, a new one gets new_mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        existing = os.lstat(path)
+        mode = stat.S_IMODE(existing.st_mode) if stat.S_ISREG(existing.st_mode) else new_mode
+    except FileNotFoundError:
+        mode = new_mode
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".genrepo-")
     try:
+        os.fchmod(fd, mode)  # not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
@@ -197,13 +219,18 @@ def render(plan: RepoPlan, out_dir: Path, force: bool = False) -> RenderResult:
                     shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
         old_outputs = set(previous.get("outputs", {})) if previous else set()
         current = _tree(target)
-        changed = [rel for rel in [*outputs, MANIFEST] if not (target / rel).is_file() or _sha256(target / rel) != _sha256(project / rel)]
-        for rel in changed:
-            _write_atomic(target / rel, (project / rel).read_bytes())
         stale = sorted(old_outputs - set(outputs))
+        for rel in [*outputs, MANIFEST, *stale]:
+            _refuse_links(target, rel)
+        changed = [rel for rel in [*outputs, MANIFEST] if not (target / rel).is_file() or _sha256(target / rel) != _sha256(project / rel)]
+        if changed:
+            _write_atomic(target / PENDING, (project / MANIFEST).read_bytes())
+        for rel in changed:
+            _write_atomic(target / rel, (project / rel).read_bytes(), stat.S_IMODE((project / rel).stat().st_mode))
         for rel in stale:
             if rel in current:
                 (target / rel).unlink()
+        (target / PENDING).unlink(missing_ok=True)
         changed_all = tuple(sorted({*changed, *stale}))
         action = "update" if changed_all else "unchanged"
         return RenderResult(target, action, files, changed_all)

@@ -105,3 +105,61 @@ def build_wheel(folder: Path, name: str, version: str, requires: tuple[str, ...]
             info.external_attr = 0o644 << 16
             archive.writestr(info, text)
     return wheel
+
+
+def build_sdist_recording_env(folder: Path, name: str, version: str, marker: Path) -> Path:
+    """An sdist whose in-tree build backend appends its os.environ (JSON) to marker whenever any hook runs:
+    proof of whether a resolver built it, and of what it could see when it did."""
+    import io
+    import tarfile
+
+    module = name.replace("-", "_")
+    backend = textwrap.dedent(f'''
+        import json, os, zipfile
+
+        NAME, VERSION, MARKER = {name!r}, {version!r}, {str(marker)!r}
+        DIST_INFO = f"{module}-{{VERSION}}.dist-info"
+        METADATA = f"Metadata-Version: 2.1\\nName: {{NAME}}\\nVersion: {{VERSION}}\\n"
+
+
+        def _record():
+            with open(MARKER, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(dict(os.environ)) + "\\n")
+
+
+        def get_requires_for_build_wheel(config_settings=None):
+            _record()
+            return []
+
+
+        def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
+            _record()
+            os.makedirs(os.path.join(metadata_directory, DIST_INFO))
+            with open(os.path.join(metadata_directory, DIST_INFO, "METADATA"), "w") as handle:
+                handle.write(METADATA)
+            return DIST_INFO
+
+
+        def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+            _record()
+            wheel = f"{module}-{{VERSION}}-py3-none-any.whl"
+            with zipfile.ZipFile(os.path.join(wheel_directory, wheel), "w") as archive:
+                archive.writestr(f"{{DIST_INFO}}/METADATA", METADATA)
+                archive.writestr(f"{{DIST_INFO}}/WHEEL", "Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n")
+                archive.writestr(f"{{DIST_INFO}}/RECORD", "")
+            return wheel
+    ''').lstrip()
+    files = {
+        "pyproject.toml": '[build-system]\nrequires = []\nbuild-backend = "backend"\nbackend-path = ["."]\n',
+        "backend.py": backend,
+        "PKG-INFO": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    sdist = folder / f"{module}-{version}.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        for rel, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(f"{module}-{version}/{rel}")
+            info.size, info.mtime, info.mode = len(data), 1577836800, 0o644
+            archive.addfile(info, io.BytesIO(data))
+    return sdist

@@ -4,6 +4,7 @@ What each step's run() looks like is pinned by the fixture cases in tests/fixtur
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 import pytest
 
@@ -81,6 +82,18 @@ def test_statuses_and_executability():
 def test_a_missing_object_is_reported():
     bound = bind_workflow(workflow(step(1, "Trainer(model)", examples=("from transformers import Trainer\nt = Trainer(model=model, metric=metric)",))), load_tables())
     assert any("metric" in w.message and "no loader builds" in w.message for w in bound.warnings)
+
+
+def test_a_called_name_is_not_an_artifact_by_wildcard_alias():
+    """`*_model` stands in for `model` as a value; `unsloth_save_model(model, ...)` is a function to import."""
+    made = step(1, "load()", outputs="`model`", examples=("from lib import load\nmodel = load()",))
+    saves = replace(step(2, "unsloth_save_model(model, save_directory)"), source_location="lib/save.py:L10-20")
+    bound = bind_workflow(workflow(made, saves), load_tables())
+    binding = bound.bindings[1]
+    assert "from lib.save import unsloth_save_model" in binding.import_line + binding.body
+    assert "unsloth_save_model = model" not in binding.body and binding.consumes == ("model",)
+    reads = step(2, "evaluate(base_model)", examples=("from lib import evaluate\nevaluate(base_model)",))
+    assert bind_workflow(workflow(made, reads), load_tables()).bindings[1].consumes == ("model",)  # a value: the alias holds
 
 
 def test_repeat_loop_is_found_with_its_count_key():

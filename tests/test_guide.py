@@ -81,7 +81,8 @@ def test_runtime_guide_fills_required_keys_runs_every_step_and_resumes(micrograd
     child = spawn(repo, python, package)
     child.expect(r"Resume at step 3 \(steps 1-2 are done")
     child.sendline("y")
-    child.expect(r"loaded from earlier steps: .*model")  # the model could not be pickled: step 2 ran again to rebuild it
+    child.expect(r"loaded from earlier steps: [^\n]*model")  # pexpect uses DOTALL: stay on the line
+    # (the model could not be pickled: step 2 ran again to rebuild it)
     child.expect(r"step 3 of 7: Forward Pass")
     child.expect(r"run step 3\?")
     child.sendline("")

@@ -77,7 +77,7 @@ def test_control_characters_non_ascii_and_case_distinct_names_make_valid_toml(tm
     section = tomllib.loads(text)["step_01_do_it"]
     assert section["sep"] == "a\x7fb" and "\x7f" not in text  # escaped, never raw
     assert section["Alpha"] == 1 and section["alpha"] == 2  # two keys, not one collapsed
-    assert '"größe"' in text  # a key TOML cannot hold bare is quoted
+    assert section['größe'] == 3 and '"größe" = 3' in text  # a key TOML cannot hold bare is quoted
 
 
 def test_a_dotted_repo_name_installs_and_a_package_never_shadows_a_module(tmp_path):

@@ -99,13 +99,14 @@ class BindContext:
         usual = artifact_name(self.tables, class_name)
         return usual if usual and usual in self.artifacts else None
 
-    def alias(self, name: str) -> str | None:
+    def alias(self, name: str, patterns: bool = True) -> str | None:
         """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml
-        (`base_model` -> `model`)."""
+        (`base_model` -> `model`). patterns=False matches only the groups' exact names: a function the code calls,
+        `unsloth_save_model(...)`, is not the `model` that `*_model` stands for."""
         if name in self.artifacts:
             return name
         for group in self.tables.aliases:
-            if any(name == member or ("*" in member and fnmatch.fnmatchcase(name, member)) for member in group):
+            if any(name == member or (patterns and "*" in member and fnmatch.fnmatchcase(name, member)) for member in group):
                 for other in group:
                     if "*" not in other and other != name and other in self.artifacts:
                         return other

@@ -478,7 +478,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         elif obj and not ctx.alias(name) and module_import(name, step, ctx):
             wired.import_lines.append(module_import(name, step, ctx))
             wired.origins.append(Origin.DERIVED)
-        elif ctx.alias(name):
+        elif ctx.alias(name, patterns=not called):
             wired.consumes[name] = ctx.alias(name) or name
         elif name[:1].isupper() or called:
             line, origin = import_for(name, step, ctx)

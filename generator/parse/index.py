@@ -47,6 +47,7 @@ class IndexEntry:
     page_link: str | None = None
     page_link_line: int = 0
     description: str = ""
+    description_line: int = 0
     github_url: str | None = None
     github_url_line: int = 0
     steps: list[IndexStep] = field(default_factory=list)
@@ -101,6 +102,7 @@ def _read_fields(block: Block, entry: IndexEntry) -> None:
             entry.page_link_line = line
         elif key == "description":
             entry.description = plain(value)
+            entry.description_line = line
         elif key in ("github url", "github_url", "github"):
             entry.github_url = plain(value)
             entry.github_url_line = line

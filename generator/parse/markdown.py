@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 _MD = MarkdownIt("commonmark").enable("table")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_LINK = re.compile(r"\[([^\]\[]*)\]\(([^()\s]*)\)")  # no nested brackets: `[x](` repeated stays linear
 _CODE_SPAN = re.compile(r"`+([^`]*)`+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BACKTICKS = re.compile(r"`+")

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
-_WIKI_HEADING = re.compile(r"^(={1,6})\s*(.*?)\s*\1\s*$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+from generator.parse.defuse import defuse, restore
+
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+-]*)")
-_CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^>]*)>", re.IGNORECASE)
+# `[^<>]*`, not `[^>]*`: an opening without `>` must not make every later `<pre` rescan to the end.
+_CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^<>]*)>", re.IGNORECASE)
 _LANG = re.compile(r"lang\s*=\s*[\"']?([\w+-]+)", re.IGNORECASE)
 _MERMAID_OPEN = "{{#mermaid:"
 
@@ -25,6 +26,7 @@ class Section:
     line: int
     body: str
     body_line: int
+    position: int = -1  # index in the list sections() returned, so finding it again is O(1)
 
 
 @dataclass(frozen=True)
@@ -71,25 +73,52 @@ def _code_mask(lines: list[str]) -> list[bool]:
     return mask
 
 
+def wiki_heading(line: str) -> tuple[int, str] | None:
+    """`== Title ==` as (level, title): 1-6 `=` each side, the same count, whitespace around; else None.
+
+    Plain string operations, no regex: a pattern with nested `\\s*(.*?)\\s*` backtracks cubically on a
+    line of spaces. Same results as `^(={1,6})\\s*(.*?)\\s*\\1\\s*$`, including its quirks (`=== X ==` is a
+    level-2 heading titled `= X`)."""
+    if not line.startswith("="):
+        return None
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip("="))
+    for level in range(min(lead, 6), 0, -1):
+        if len(stripped) >= 2 * level and stripped.endswith("=" * level):
+            return level, stripped[level : len(stripped) - level].strip()
+    return None
+
+
+def markdown_heading(line: str) -> tuple[int, str] | None:
+    """`## Title ##` as (level, title): 1-6 `#` then whitespace; trailing `#`s dropped; else None.
+
+    Same results as `^(#{1,6})\\s+(.*?)\\s*#*\\s*$`, without its backtracking."""
+    rest = line.lstrip("#")
+    level = len(line) - len(rest)
+    if not 1 <= level <= 6 or not rest[:1].isspace():
+        return None
+    return level, rest.strip().rstrip("#").rstrip()
+
+
 def sections(text: str) -> list[Section]:
     """Split a page on `== X ==` and `## X` headings that lie outside code; line numbers are 1-based."""
     lines = text.split("\n")
     mask = _code_mask(lines)
     # In a MediaWiki page a line starting with `#` is a numbered list item, except a first-line title.
-    wiki_style = any(_WIKI_HEADING.match(line) for line, masked in zip(lines, mask, strict=True) if not masked)
+    wiki_style = any(wiki_heading(line) for line, masked in zip(lines, mask, strict=True) if not masked)
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     heads: list[tuple[int, int, str]] = []
     for index, line in enumerate(lines):
         if mask[index]:
             continue
-        md = _MD_HEADING.match(line) if not wiki_style or index == first else None
-        m = _WIKI_HEADING.match(line) or md
-        if m and m.group(2):
-            heads.append((index, len(m.group(1)), m.group(2).strip()))
+        md = markdown_heading(line) if not wiki_style or index == first else None
+        found = wiki_heading(line) or md
+        if found and found[1]:
+            heads.append((index, found[0], found[1]))
     result: list[Section] = []
     for n, (index, level, title) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        result.append(Section(level, title, index + 1, "\n".join(lines[index + 1 : end]), index + 2))
+        result.append(Section(level, title, index + 1, "\n".join(lines[index + 1 : end]), index + 2, n))
     return result
 
 
@@ -104,9 +133,12 @@ def find_section(all_sections: list[Section], *names: str) -> Section | None:
 
 def section_with_children(all_sections: list[Section], section: Section) -> str:
     """The body of a section including its subsections."""
-    start = all_sections.index(section)
+    start = section.position
+    if not 0 <= start < len(all_sections) or all_sections[start] is not section:
+        start = all_sections.index(section)
     parts = [section.body]
-    for other in all_sections[start + 1 :]:
+    for position in range(start + 1, len(all_sections)):
+        other = all_sections[position]
         if other.level <= section.level:
             break
         marker = "=" * other.level
@@ -168,11 +200,11 @@ def strip_code_blocks(text: str) -> str:
 
 def properties(text: str, first_line: int = 1) -> list[Property]:
     """Every `[[name::value|...]]` semantic property outside code, with its line."""
-    clean = strip_code_blocks(text)
+    clean = defuse(strip_code_blocks(text))  # same length and lines as the text: positions stay right
     found: list[Property] = []
     cursor = 0
     for link in mwparserfromhell.parse(clean).filter_wikilinks():
-        title = str(link.title)
+        title = restore(str(link.title))
         if "::" not in title:
             continue
         raw = str(link)
@@ -185,7 +217,7 @@ def properties(text: str, first_line: int = 1) -> list[Property]:
         name, _, first = title.partition("::")
         parts = [first.strip()]
         if link.text is not None:
-            parts.extend(p.strip() for p in str(link.text).split("|"))
+            parts.extend(p.strip() for p in restore(str(link.text)).split("|"))
         found.append(Property(name.strip().lower(), tuple(parts), line))
     return found
 
@@ -212,7 +244,7 @@ def mermaid(text: str) -> tuple[str, int] | None:
 def wikitables(text: str) -> list[list[list[str]]]:
     """Every wikitable as rows of plain-text cells (header row first when there is one)."""
     tables: list[list[list[str]]] = []
-    for node in mwparserfromhell.parse(text).filter_tags(matches=lambda n: str(n.tag).lower() == "table"):
+    for node in mwparserfromhell.parse(defuse(text)).filter_tags(matches=lambda n: str(n.tag).lower() == "table"):
         rows: list[list[str]] = []
         for row in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "tr"):
             cells = [
@@ -227,6 +259,10 @@ def wikitables(text: str) -> list[list[list[str]]]:
 
 def to_markdown(text: str) -> str:
     """MediaWiki prose to Markdown: bold, italics, links and lists kept; templates, properties, comments dropped."""
+    return restore(_to_markdown(defuse(text)))
+
+
+def _to_markdown(text: str) -> str:
     out: list[str] = []
     for node in mwparserfromhell.parse(text).nodes:
         if isinstance(node, Text):

@@ -15,7 +15,8 @@ from generator.parse.text import WikiText
 _STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
 _PAGE_TITLE = re.compile(r"^(?:Workflow|Implementation|Principle|Environment|Heuristic)\s*:\s*(.+)$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s\]|<>\"']+")
-_FIELD = re.compile(r"(?:'''|\*\*)\s*([A-Za-z ]+?)\s*:?\s*(?:'''|\*\*)\s*:?\s*(.+)")
+# Possessive: a run of spaces between the bold marks cannot be split two ways (it was cubic in the run).
+_FIELD = re.compile(r"(?:'''|\*\*)\s*+([A-Za-z]++(?: [A-Za-z]++)*+)\s*+:?\s*+(?:'''|\*\*)\s*+:?\s*+(.+)")
 _PAGE_REF = re.compile(r"(Environment|Env|Heuristic|Principle|Implementation|Impl):([\w.\-]+)")
 
 

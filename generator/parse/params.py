@@ -8,8 +8,11 @@ import re
 from generator.model import Param
 from generator.parse.markdown import code_spans, plain
 
-_IDENT = re.compile(r"^\*{0,2}[A-Za-z_][A-Za-z0-9_]*$")
-_SPEC = re.compile(r"^(\*{0,2}[A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*(.+?))?\s*(?:=\s*(.+))?$")
+_IDENT = re.compile(r"^\*{0,2}[^\W\d]\w*$")  # a Python identifier (`größe` is one), with a * or ** prefix
+_SPEC_NAME = re.compile(r"\*{0,2}[^\W\d]\w*+")
+_SPEC_DEFAULT = re.compile(r"(?<=\S)(\s*)=.")  # `= default` after a type: its `=`, the spaces before it
+# A default written in prose is short; longer text is not searched for one (each try is an ast.parse).
+MAX_DEFAULT_IN_TEXT = 200
 _DEFAULT_IN_TEXT = re.compile(r"\bdefault(?:s| value)?\s*(?:[:=]|is|of)?\s*", re.IGNORECASE)
 _NONE_WORDS = {"none", "n/a", "na", "-", "—", "", "none required", "(none)"}
 
@@ -43,9 +46,6 @@ def _literal_or_none(text: str) -> str | None:
     text = text.strip().rstrip(".")
     try:
         node = ast.parse(text, mode="eval").body
-    except SyntaxError:
-        return None
-    try:
         ast.literal_eval(node)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
@@ -53,26 +53,55 @@ def _literal_or_none(text: str) -> str | None:
 
 
 def default_in_text(text: str) -> str | None:
-    """The longest literal following "default:" in a description, cut at a bracket, comma or semicolon."""
+    """The longest literal following "default:" in a description, cut at a bracket, comma or semicolon.
+
+    Only the first MAX_DEFAULT_IN_TEXT characters are tried, so a long description costs a bounded number
+    of bounded parses."""
     found = _DEFAULT_IN_TEXT.search(text)
     if not found:
         return None
-    rest = text[found.end() :]
-    cuts = sorted({i for i, ch in enumerate(rest) if ch in "),;"} | {len(rest)}, reverse=True)
-    for cut in cuts:
+    rest = text[found.end() : found.end() + MAX_DEFAULT_IN_TEXT + 1]
+    cuts = {i for i, ch in enumerate(rest[:MAX_DEFAULT_IN_TEXT]) if ch in "),;"}
+    if len(rest) <= MAX_DEFAULT_IN_TEXT:
+        cuts.add(len(rest))
+    for cut in sorted(cuts, reverse=True):
         literal = _literal_or_none(rest[:cut].strip().strip("`"))
         if literal is not None:
             return literal
     return None
 
 
+def _split_spec(spec: str) -> tuple[str, str | None, str | None] | None:
+    """`name: type = default` as (name, type, default text); None when it does not read as one.
+
+    String operations with the results of `^(NAME)\\s*(?::\\s*(.+?))?\\s*(?:=\\s*(.+))?$`, which backtracks
+    quadratically on runs of spaces: the type is the shortest text after `:` before a `= default` or the
+    end; the default is what follows the `=`."""
+    name = _SPEC_NAME.match(spec)
+    if name is None:
+        return None
+    body = spec[name.end() :].lstrip()
+    type_ = None
+    if body.startswith(":") and len(body) > 1:
+        after = body[1:]
+        text = after.lstrip() or after[-1]
+        equals = _SPEC_DEFAULT.search(text, 1)
+        end = max(1, equals.start()) if equals else len(text.rstrip()) or 1
+        type_, body = text[:end], text[end:].lstrip()
+    if not body:
+        return name.group(0), type_, None
+    if body.startswith("=") and len(body) > 1:
+        return name.group(0), type_, body[1:].lstrip() or body[-1]
+    return None
+
+
 def parse_spec(spec: str, description: str = "") -> Param | None:
     """One `name: type = default` spec; None when it does not name a parameter."""
     spec = spec.strip().strip(",")
-    m = _SPEC.match(spec)
-    if not m or not _IDENT.match(m.group(1)):
+    parts = _split_spec(spec)
+    if parts is None or not _IDENT.match(parts[0]):
         return None
-    name, type_, default = m.group(1), (m.group(2) or "").strip() or None, m.group(3)
+    name, type_, default = parts[0], (parts[1] or "").strip() or None, parts[2]
     if default is not None:
         default = _literal_or_none(default) or None
     if default is None and description:

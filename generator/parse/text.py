@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +13,10 @@ import ftfy
 
 from generator.errors import ParseError
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# Limits far above real wikis (the largest page of ../shared/corpus is 42 KB, its largest code block 5 KB,
+# its longest table cell under 1 KB) that bound what one file or one field can cost.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_FIELD_CHARS = 64 * 1024
 
 # Runs of characters that a UTF-8 text decoded as Mac Roman turns into ("‚úÖ" for "✅", "‚¨ú" for "⬜").
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
@@ -100,18 +105,48 @@ def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
     return "\n".join(lines), tuple(repaired)
 
 
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _read_regular(path: Path, display: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. Opened without blocking and checked on the
+    open descriptor: a FIFO would hang and a device would never end, whatever a stat() said before."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise ParseError(display, 1, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ParseError(display, 1, f"{_kind(mode)}, not a regular file: wiki pages are read from regular files only")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ParseError(display, 1, f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:
+        raise ParseError(display, 1, f"file is larger than {MAX_FILE_BYTES} bytes, the limit for one wiki file")
+    return b"".join(chunks)
+
+
 def read_wiki_file(path: Path, root: Path) -> WikiText:
-    """Read one wiki file; errors name the file relative to the wiki root."""
+    """Read one wiki file (regular files only); errors name the file relative to the wiki root."""
     try:
         display = path.relative_to(root).as_posix()
     except ValueError:
         display = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ParseError(display, 1, f"file is {size} bytes, larger than {MAX_FILE_BYTES}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(display, 1, f"cannot read file: {exc.strerror or exc}") from None
+    data = _read_regular(path, display)
     text, repaired = decode_bytes(data, display)
     return WikiText(display, text, hashlib.sha256(data).hexdigest(), repaired)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +20,17 @@ from generator.model import (
     WikiFile,
     Workflow,
 )
+from generator.naming import GITHUB_ORIGINS, redact_url
 from generator.parse.index import IndexEntry, IndexStep, parse_index
+from generator.parse.limits import (
+    TOO_DEEP,
+    api_too_deep,
+    code_too_deep,
+    line_of,
+    parsed,
+    signature_too_deep,
+    too_long,
+)
 from generator.parse.markdown import code_spans, plain
 from generator.parse.pages import (
     PageStep,
@@ -33,7 +44,7 @@ from generator.parse.pages import (
 from generator.parse.params import parse_dependencies, parse_key_parameters
 from generator.parse.text import WikiText, read_wiki_file
 
-_GITHUB_REPO = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?$")
+_REPO_URL = re.compile(r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$")
 _PAGE_NAME = re.compile(r"^[\w.\-]+$")
 
 
@@ -43,9 +54,13 @@ class _Reader:
 
     root: Path
     cache: dict[str, WikiText | ParseError] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)  # pages found but unreadable
 
     def inside(self, relative: str) -> Path | None:
-        candidate = (self.root / relative).resolve()
+        try:
+            candidate = (self.root / relative).resolve()
+        except (OSError, RuntimeError):  # a symlink loop: keep the path as written, reading it will say why
+            candidate = Path(os.path.normpath(self.root.resolve() / relative))
         try:
             candidate.relative_to(self.root.resolve())
         except ValueError:
@@ -73,11 +88,14 @@ class _Reader:
             return None
         relative = f"{folder}/{name}.md"
         path = self.inside(relative)
-        if path is None or not path.is_file():
+        if path is None or not os.path.lexists(path):
             return None
         try:
             return self.read(relative)
-        except ParseError:
+        except ParseError as exc:
+            problem = Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line))
+            if problem not in self.problems:
+                self.problems.append(problem)
             return None
 
     def names(self, folder: str) -> list[str]:
@@ -108,15 +126,43 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
-def _url_status(url: str | None) -> tuple[str | None, str]:
+def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> tuple[str | None, str]:
+    """(repository URL, "url") for `ORIGIN/OWNER/NAME[.git]` on an accepted origin; else (None, why)."""
     if url is None or not url.strip():
         return None, "absent"
     value = url.strip().strip("`<>")
     if value.upper().startswith("PENDING"):
         return None, "pending"
-    if _GITHUB_REPO.match(value) and not any(part in (".", "..") for part in value.rstrip("/").split("/")[-2:]):
+    m = _REPO_URL.match(value)
+    if (
+        m
+        and m.group("origin").lower() in origins
+        and m.group("owner") not in (".", "..")
+        and m.group("name").removesuffix(".git") not in ("", ".", "..")
+    ):
         return value.rstrip("/").removesuffix(".git"), "url"
     return None, "invalid"
+
+
+def _implemented_by(reader: _Reader, principle: WikiText) -> list[str]:
+    try:
+        return parsed(implemented_by, principle)
+    except ParseError as exc:
+        reader.problems.append(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
+        return []
+
+
+def _capped(cells: dict[str, str], lines: dict[str, int], default_line: int, path: str, what: str) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Cells with any over the field size limit emptied, and a warning for each."""
+    kept: dict[str, str] = {}
+    warnings: list[Diagnostic] = []
+    for key, value in cells.items():
+        reason = too_long(value)
+        if reason:
+            warnings.append(Diagnostic(f"{what}: the {key or 'unnamed'} cell {reason}; ignored", SourceRef(path, lines.get(key, default_line))))
+            value = ""
+        kept[key] = value
+    return kept, warnings
 
 
 def _find_implementation(reader: _Reader, namespace: str, names: list[str], api: str) -> tuple[str, WikiText] | None:
@@ -130,7 +176,7 @@ def _find_implementation(reader: _Reader, namespace: str, names: list[str], api:
                 return candidate, page
             principle = reader.page("principles", candidate)
             if principle is not None:
-                for impl_name in implemented_by(principle):
+                for impl_name in _implemented_by(reader, principle):
                     impl = reader.page("implementations", impl_name)
                     if impl is not None:
                         return impl_name, impl
@@ -159,8 +205,7 @@ def _api_of(text: str) -> str:
 def _index_step(
     istep: IndexStep, page_step: PageStep | None, index_path: str, namespace: str
 ) -> tuple[dict, list[Diagnostic]]:
-    attrs = istep.attributes
-    warnings: list[Diagnostic] = []
+    attrs, warnings = _capped(istep.attributes, istep.attribute_lines, istep.line, index_path, f"step {istep.number}")
     api_cell = attrs.get("api call", "")
     fields = dict(
         number=istep.number,
@@ -184,14 +229,19 @@ def _index_step(
     )
     if not api_cell:
         warnings.append(Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line)))
+    elif api_too_deep(fields["api_call"]):
+        line = istep.attribute_lines.get("api call", istep.line)
+        warnings.append(Diagnostic(f"step {istep.number}: the API Call {TOO_DEEP}; ignored", SourceRef(index_path, line)))
+        fields["api_call"] = ""
     elif unbalanced(fields["api_call"]):
         line = istep.attribute_lines.get("api call", istep.line)
         warnings.append(Diagnostic(f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {fields['api_call'][:80]}", SourceRef(index_path, line)))
     return fields, warnings
 
 
-def _overview_step(row, page_step: PageStep | None, index_path: str) -> dict:
-    cells = row.cells
+def _overview_step(row, page_step: PageStep | None, index_path: str, warnings: list[Diagnostic]) -> dict:
+    cells, too_big = _capped(row.cells, {}, row.line, index_path, f"Steps Overview row {row.number}")
+    warnings.extend(too_big)
     api_cell = cells.get("rough api") or cells.get("implementation") or cells.get("api") or ""
     related = cells.get("related files") or cells.get("source") or ""
     return dict(
@@ -235,7 +285,46 @@ def _match_page_step(page: WorkflowPage | None, number: int, name: str, position
     return page.steps[position] if position < len(page.steps) else None
 
 
+def _code_problem(code: str) -> str | None:
+    return too_long(code) or (TOO_DEEP if code_too_deep(code) else None)
+
+
+def _sound_page_code(page: WorkflowPage) -> list[Diagnostic]:
+    """Drop code blocks of the page's steps that are too long or too deeply nested; a warning for each."""
+    warnings = []
+    for step in page.steps:
+        kept = []
+        for code in step.code:
+            problem = _code_problem(code)
+            if problem:
+                warnings.append(Diagnostic(f"step {step.number}: a code block {problem}; ignored", SourceRef(page.path, step.line)))
+            else:
+                kept.append(code)
+        step.code = kept
+    return warnings
+
+
+def _sound_implementation(implementation: Implementation, page: WikiText, name: str) -> tuple[Implementation, list[Diagnostic]]:
+    """The implementation without a signature, import or example that is too long or too deeply nested."""
+    warnings: list[Diagnostic] = []
+
+    def keep(what: str, text: str, problem: str | None) -> bool:
+        if problem:
+            warnings.append(Diagnostic(f"the {what} {problem}; ignored", SourceRef(page.path, line_of(page.text, text.strip()[:200]))))
+        return not problem
+
+    signature = implementation.signature
+    if signature and not keep("Signature", signature, too_long(signature) or (TOO_DEEP if signature_too_deep(signature, name) else None)):
+        signature = ""
+    imports = tuple(line for line in implementation.imports if keep("import", line, too_long(line)))
+    examples = tuple(code for code in implementation.examples if keep("usage example", code, _code_problem(code)))
+    if (signature, imports, examples) == (implementation.signature, implementation.imports, implementation.examples):
+        return implementation, warnings
+    return replace(implementation, signature=signature, imports=imports, examples=examples), warnings
+
+
 def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds: tuple[str, ...]) -> tuple[Note, ...]:
+    """The environment or heuristic pages refs name; one that cannot be read is skipped with a warning."""
     notes: list[Note] = []
     seen: set[str] = set()
     for ref in refs:
@@ -245,11 +334,16 @@ def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds:
         seen.add(name)
         page = reader.page(folder, name) or reader.page(folder, _full_name(name, namespace))
         if page is not None:
-            notes.append(parse_note_page(page, name))
+            try:
+                notes.append(parsed(parse_note_page, page, name))
+            except ParseError as exc:
+                reader.problems.append(Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line)))
     return tuple(notes)
 
 
-def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: IndexEntry) -> Workflow:
+def _build_workflow(
+    reader: _Reader, index_path: str, namespace: str, entry: IndexEntry, origins: tuple[str, ...] = GITHUB_ORIGINS
+) -> Workflow:
     warnings: list[Diagnostic] = []
     errors: list[Diagnostic] = []
     entry_ref = SourceRef(index_path, entry.line)
@@ -263,11 +357,12 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
     else:
         try:
             source = reader.read(link)
-            page = parse_workflow_page(source)
+            page = parsed(parse_workflow_page, source)
             page_path = source.path
+            warnings.extend(_sound_page_code(page))
         except ParseError as exc:
             target = reader.inside(link)
-            if target is not None and not target.exists():
+            if target is not None and not os.path.lexists(target):
                 warnings.append(Diagnostic(f"workflow page '{link}' not found; using the index only", link_ref))
             else:
                 errors.append(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
@@ -284,7 +379,7 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
     elif entry.overview:
         steps_from = "overview"
         for position, row in enumerate(entry.overview):
-            step_fields.append(_overview_step(row, _match_page_step(page, row.number, row.name, position), index_path))
+            step_fields.append(_overview_step(row, _match_page_step(page, row.number, row.name, position), index_path, warnings))
     elif page is not None:
         steps_from = "page"
         step_fields = [_page_step(s, page.path) for s in page.steps]
@@ -312,8 +407,15 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
         implementation: Implementation | None = None
         if found is not None:
             impl_name, impl_page = found
-            implementation = parse_implementation_page(impl_page, impl_name)
-            refs.extend(page_refs(impl_page.text))
+            try:
+                implementation = parsed(parse_implementation_page, impl_page, impl_name)
+            except ParseError as exc:
+                warnings.append(Diagnostic(f"{exc.message}; implementation page skipped", SourceRef(exc.file, exc.line)))
+            else:
+                implementation, impl_warnings = _sound_implementation(implementation, impl_page, _short_name(impl_name, namespace))
+                warnings.extend(w for w in impl_warnings if w not in warnings)
+                refs.extend(page_refs(impl_page.text))
+        if implementation is not None:
             if not fields.get("api_call"):
                 fields["api_call"] = api_from_signature(
                     implementation.signature, _short_name(impl_name, namespace)
@@ -325,12 +427,15 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
             refs.append(f"Environment:{fields['environment'].split(':')[-1].strip('` ')}")
         steps.append(Step(implementation=implementation, **fields))
 
-    index_url, index_status = _url_status(entry.github_url)
-    page_url, page_status = _url_status(page.github_url if page else None)
+    index_url, index_status = _url_status(entry.github_url, origins)
+    page_url, page_status = _url_status(page.github_url if page else None, origins)
+    accepted = " or ".join(f"{origin}/OWNER/NAME" for origin in origins)
     if index_status == "invalid":
-        warnings.append(Diagnostic(f"GitHub URL '{entry.github_url}' is not a repository URL; ignored", SourceRef(index_path, entry.github_url_line)))
+        shown = redact_url(entry.github_url or "")
+        warnings.append(Diagnostic(f"GitHub URL '{shown}' is not a repository URL ({accepted}); ignored", SourceRef(index_path, entry.github_url_line)))
     if page_status == "invalid" and page is not None:
-        warnings.append(Diagnostic(f"github_url '{page.github_url}' is not a repository URL; ignored", SourceRef(page.path, page.github_url_line)))
+        shown = redact_url(page.github_url or "")
+        warnings.append(Diagnostic(f"github_url '{shown}' is not a repository URL ({accepted}); ignored", SourceRef(page.path, page.github_url_line)))
     if index_url and page_url and index_url.lower() != page_url.lower():
         warnings.append(Diagnostic(f"index cites {index_url} but the page cites {page_url}; using the index", entry_ref))
     github_url = index_url or page_url
@@ -368,17 +473,18 @@ def _build_workflow(reader: _Reader, index_path: str, namespace: str, entry: Ind
     )
 
 
-def load_wiki(index_path: Path) -> Wiki:
-    """Read a wiki from its `_WorkflowIndex.md`. Raises UserError or ParseError when the index itself is unusable."""
+def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS) -> Wiki:
+    """Read a wiki from its `_WorkflowIndex.md`; repository URLs are accepted on github_origins.
+    Raises UserError or ParseError when the index itself is unusable."""
     index_path = Path(index_path)
     if index_path.is_dir():
         index_path = index_path / "_WorkflowIndex.md"
-    if not index_path.is_file():
+    if not os.path.lexists(index_path):
         raise UserError(f"{index_path}: no such index file")
     root = index_path.parent.resolve()
     reader = _Reader(root)
     source = reader.read(index_path.name)
-    data = parse_index(source)
+    data = parsed(parse_index, source)
     namespace = data.namespace or root.name
     warnings = list(data.warnings)
     if data.style == "empty":
@@ -390,7 +496,7 @@ def load_wiki(index_path: Path) -> Wiki:
     workflows: list[Workflow] = []
     seen: dict[str, SourceRef] = {}
     for entry in data.entries:
-        workflow = _build_workflow(reader, source.path, namespace, entry)
+        workflow = _build_workflow(reader, source.path, namespace, entry, github_origins)
         key = workflow.name.lower()
         if key in seen:
             duplicate = Diagnostic(f"duplicate workflow name '{workflow.name}' (first at {seen[key]})", workflow.ref)
@@ -398,6 +504,7 @@ def load_wiki(index_path: Path) -> Wiki:
         else:
             seen[key] = workflow.ref
         workflows.append(workflow)
+    warnings.extend(reader.problems)
     return Wiki(
         root=str(root),
         index_path=source.path,
