@@ -1,0 +1,92 @@
+"""What needs attention, as a GitHub Actions job summary: a Markdown table per workflow and annotations that point
+at the wiki lines behind each step that is not bound. Made from the JSON report of from-index or publish."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|") or " "
+
+
+def _workflows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return list((report.get("generated") or report).get("workflows", []))
+
+
+def _published(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["workflow"]: p for p in report.get("published", [])}
+
+
+def markdown(report: dict[str, Any], title: str = "genrepo") -> str:
+    """The job summary: per workflow its outcome, steps bound / to implement / manual, the config keys to set,
+    the repository, and what to do next; errors in full."""
+    workflows = _workflows(report)
+    published = _published(report)
+    lines = [f"## {title}", ""]
+    if not workflows:
+        lines.append("No workflow was generated." + (f" {report['error']}" if report.get("error") else ""))
+        return "\n".join(lines) + "\n"
+    lines += [
+        "| Workflow | Outcome | Bound | To implement | Manual | Config keys to set | Repository |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for wf in workflows:
+        counts = wf.get("counts", {})
+        outcome = wf.get("action", "")
+        if wf.get("action") != "fail" and not wf.get("executable", True):
+            outcome += ", **not executable**"
+        pub = published.get(wf["name"]) or published.get(wf.get("short_name", ""))
+        where = pub.get("repo_url") or pub.get("url") or pub.get("repo") if pub else (wf.get("url") or wf.get("repo_name", ""))
+        if pub:
+            outcome += f"; {pub['action']}"
+        keys = ", ".join(f"`{k}`" for k in wf.get("required_keys", [])) or "-"
+        link = f"[{_cell(wf['repo_name'])}]({where})" if str(where).startswith("http") else _cell(where)
+        lines.append(
+            f"| {_cell(wf['name'])} | {_cell(outcome)} | {counts.get('bound', 0)} | {counts.get('stub', 0)} | "
+            f"{counts.get('manual', 0)} | {keys} | {link} |"
+        )
+    problems = [(wf["name"], e) for wf in workflows for e in wf.get("errors", [])]
+    problems += [(p["workflow"], p["detail"]) for p in report.get("published", []) if p.get("action") in ("fail", "refuse")]
+    if problems:
+        lines += ["", "### Errors", ""]
+        lines += [f"- **{_cell(name)}**: {_cell(text)}" for name, text in problems]
+    todo = [(wf["name"], s) for wf in workflows for s in wf.get("steps", []) if s.get("status") == "stub"]
+    if todo:
+        lines += ["", "### Steps that need implementation", ""]
+        lines += [f"- {_cell(name)}, step {s['number']} {_cell(s['name'])}: `{s['file']}` (wiki `{s['wiki']}`)" for name, s in todo]
+    lines += ["", "Next: set the config keys above, implement the listed steps, then `python -m <package> run` "
+              "(or `python -m <package> guide`) in each repository."]
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    """GitHub's workflow-command escaping for a message (% , CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotations(report: dict[str, Any], wiki_dir: str = "") -> list[str]:
+    """`::warning file=...,line=...::` for each step not bound and each warning, `::error` for errors, at the wiki
+    line they come from (paths relative to wiki_dir, the wiki folder in the checkout)."""
+    prefix = wiki_dir.rstrip("/") + "/" if wiki_dir else ""
+    found: list[str] = []
+
+    def emit(level: str, where: str, message: str) -> None:
+        path, _, line = where.rpartition(":")
+        if path and line.isdigit():
+            found.append(f"::{level} file={_property(prefix + path)},line={line}::{_escape(message)}")
+        else:
+            found.append(f"::{level}::{_escape(message)}")
+
+    for wf in _workflows(report):
+        for step in wf.get("steps", []):
+            if step.get("status") == "stub":
+                emit("warning", step.get("wiki", ""), f"{wf['name']}: step {step['number']} ({step['name']}) needs implementation")
+        for diagnostic in wf.get("diagnostics", []):
+            where = f"{diagnostic.get('file', '')}:{diagnostic.get('line', '')}"
+            emit("error" if diagnostic.get("severity") == "error" else "warning", where, diagnostic.get("message", ""))
+    return found
