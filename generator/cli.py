@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import sys
@@ -15,7 +16,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from generator import __version__
+from generator import __version__, summary
 from generator.bind import Status
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
 from generator.naming import github_origins
@@ -23,9 +24,26 @@ from generator.pin import SDIST_RISK, PinOptions
 from generator.pipeline import RunResult, generate, publish, validate
 from generator.publish import PublishOptions
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Generate one runnable repository per wiki workflow.")
+app = typer.Typer(add_completion=False, help="Generate one runnable repository per wiki workflow.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(__version__, markup=False)
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Generate one runnable repository per wiki workflow."""
+    if ctx.invoked_subcommand is None:  # bare `genrepo`: the help, and success
+        out.print(ctx.get_help(), markup=False)
+        raise typer.Exit(0)
 
 IndexArg = Annotated[Path, typer.Argument(help="Path to the wiki's _WorkflowIndex.md (or its folder).")]
 OwnerOpt = Annotated[Optional[str], typer.Option("--owner", help="Owner for workflows citing no URL (default: the token's user).")]
@@ -58,6 +76,19 @@ def _pin_options(no_pin: bool, allow_sdist_builds: bool, token_env: str | None, 
                   "withheld from it", markup=False)
     secret = (token_env,) if token_env else ()
     return PinOptions(allow_sdist_builds=allow_sdist_builds, secret_names=secret, **fields)
+
+
+def _annotate(report: dict, wiki_root: str, stream: Console) -> None:
+    """In GitHub Actions, each diagnostic and unbound step as a `::warning file=…,line=…::` annotation at its
+    wiki line (paths relative to the checkout, the working directory)."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    try:
+        wiki_dir = os.path.relpath(wiki_root, os.environ.get("GITHUB_WORKSPACE") or os.getcwd())
+    except ValueError:  # another drive (Windows): the absolute path
+        wiki_dir = wiki_root
+    for line in summary.annotations(report, "" if wiki_dir == "." else wiki_dir):
+        stream.print(line, markup=False, soft_wrap=True)
 
 
 def _raise_interrupt(signum, frame) -> None:
@@ -158,10 +189,12 @@ def from_index(
     except GenrepoError as exc:
         _fail(exc)
         return
+    report = result.report()
     if as_json:
-        sys.stdout.write(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
         _print_result(result, dry_run)
+    _annotate(report, result.wiki.root, err if as_json else out)
     raise typer.Exit(result.exit_code)
 
 
@@ -191,6 +224,7 @@ def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin:
         return
     if report is not None:
         report.write_text(json.dumps(run.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _annotate(run.report(), run.generated.wiki.root, err if as_json else out)
     if as_json:
         sys.stdout.write(json.dumps(run.report(), indent=2, ensure_ascii=False) + "\n")
         raise typer.Exit(run.exit_code)
@@ -262,6 +296,7 @@ def validate_cmd(
     except GenrepoError as exc:
         _fail(exc)
         return
+    _annotate(result.report(), result.wiki.root, err if as_json else out)
     if as_json:
         sys.stdout.write(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
         raise typer.Exit(result.exit_code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -16,15 +17,33 @@ class SourceRef:
         return f"{self.path}:{self.line}"
 
 
+class Severity(StrEnum):
+    """How bad a diagnostic is: an error costs its workflow (or the run), a warning is reported."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A warning or error about the input, pointing at a wiki file and line."""
 
     message: str
     ref: SourceRef | None = None
+    severity: Severity = Severity.WARNING
 
     def __str__(self) -> str:
         return f"{self.ref}: {self.message}" if self.ref else self.message
+
+    def as_error(self) -> Diagnostic:
+        return Diagnostic(self.message, self.ref, Severity.ERROR)
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The JSON form: {severity, message, file, line}."""
+        return {
+            "severity": str(self.severity), "message": self.message,
+            "file": self.ref.path if self.ref else None, "line": self.ref.line if self.ref else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,7 @@ class Param:
     default: str | None = None
     description: str = ""
     required: bool | None = None
+    unread_default: str | None = None  # a default written but not Python (`[1, 2`): reported, not used
 
 
 @dataclass(frozen=True)
@@ -46,6 +66,7 @@ class ContractRow:
     type: str = ""
     required: str = ""
     description: str = ""
+    line: int = 0  # in the implementation page
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,7 @@ class Implementation:
     inputs: tuple[ContractRow, ...] = ()
     outputs: tuple[ContractRow, ...] = ()
     examples: tuple[str, ...] = ()
+    example_lines: tuple[int, ...] = ()  # where each example's code starts in the page
 
 
 @dataclass(frozen=True)

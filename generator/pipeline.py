@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import writeback
 from generator.bind import Status, load_tables
 from generator.errors import GenrepoError, Interrupted, PinError, UserError
-from generator.model import Diagnostic, Wiki, Workflow
+from generator.model import Diagnostic, Severity, Wiki, Workflow
 from generator.naming import GITHUB_ORIGINS, github_origins
 from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
@@ -46,6 +46,15 @@ class WorkflowResult:
     @property
     def executable(self) -> bool:
         return self.plan.executable
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every warning and error of this workflow, each with its wiki file and line (a failure genrepo met
+        later, in pinning or writing, points at the workflow's index entry)."""
+        plan = self.plan
+        found = [*plan.warnings, *(e.as_error() for e in plan.errors)]
+        known = {str(e) for e in plan.errors}
+        found += [Diagnostic(text, plan.workflow.ref, Severity.ERROR) for text in self.errors if text not in known]
+        return found
 
     def report(self) -> dict:
         """The JSON report entry for this workflow."""
@@ -87,6 +96,7 @@ class WorkflowResult:
             "pin_note": plan.pin_note,
             "warnings": [str(w) for w in plan.warnings],
             "errors": list(self.errors),
+            "diagnostics": [d.as_dict() for d in self.diagnostics()],
         }
 
 
@@ -108,6 +118,7 @@ class RunResult:
             "wiki": self.wiki.root,
             "index": self.wiki.index_path,
             "warnings": [str(w) for w in self.warnings],
+            "diagnostics": [w.as_dict() for w in self.warnings],
             "workflows": [r.report() for r in self.results],
         }
 

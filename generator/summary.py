@@ -82,6 +82,9 @@ def annotations(report: dict[str, Any], wiki_dir: str = "") -> list[str]:
         else:
             found.append(f"::{level}::{_escape(message)}")
 
+    for diagnostic in (report.get("generated") or report).get("diagnostics", []):
+        where = f"{diagnostic.get('file', '')}:{diagnostic.get('line', '')}"
+        emit("error" if diagnostic.get("severity") == "error" else "warning", where, diagnostic.get("message", ""))
     for wf in _workflows(report):
         for step in wf.get("steps", []):
             if step.get("status") == "stub":

@@ -71,7 +71,7 @@ def test_index_with_no_workflows(tmp_path):
     build_file_tree(tmp_path, {"_WorkflowIndex.md": "# Workflow Index: X\n\n| Page | File |\n|---|---|\n"})
     wiki = load_wiki(tmp_path)
     assert wiki.workflows == ()
-    assert any("no workflows" in w.message for w in wiki.warnings)
+    assert any("no workflows" in w.message for w in wiki.warnings)  # a real index that lists nothing yet: a warning
 
 
 def test_github_url_forms(tmp_path):

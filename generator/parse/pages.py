@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import ContractRow, Implementation, KnowledgeSource, Note, SourceRef
 from generator.parse import mediawiki as mw
@@ -251,18 +251,19 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     inputs = outputs = ()
     section = mw.find_section(sections, "Inputs")
     if section:
-        inputs = _contract(section.body)
+        inputs = _lined(_contract(section.body), section)
     section = mw.find_section(sections, "Outputs")
     if section:
-        outputs = _contract(section.body)
-    examples: list[str] = []
+        outputs = _lined(_contract(section.body), section)
+    blocks: list[mw.CodeBlock] = []
     section = mw.find_section(sections, "Usage Examples", "Usage Example", "Examples", "Example")
     if section:
         body = mw.section_with_children(sections, section)
-        examples = [b.code for b in mw.code_blocks(body) if b.lang in ("python", "py")]
+        blocks = [b for b in mw.code_blocks(body, section.body_line) if b.lang in ("python", "py")]
+    _, title_line = _title(sections)
     return Implementation(
         name=name,
-        ref=SourceRef(source.path, 1),
+        ref=SourceRef(source.path, title_line),
         title=title,
         overview=_prose(sections, "Overview"),
         imports=tuple(imports),
@@ -271,8 +272,27 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         source_lines=source_lines,
         inputs=inputs,
         outputs=outputs,
-        examples=tuple(examples),
+        examples=tuple(b.code for b in blocks),
+        example_lines=tuple(_code_start(source.text, b) for b in blocks),
     )
+
+
+def _code_start(text: str, block: mw.CodeBlock) -> int:
+    """The page line holding the block's first line of code (its fence or tag is on block.line)."""
+    first = block.code.split("\n", 1)[0]
+    lines = text.split("\n", block.line + 1)
+    return block.line if first.strip() and first in lines[block.line - 1] else block.line + 1
+
+
+def _lined(rows: tuple[ContractRow, ...], section: mw.Section) -> tuple[ContractRow, ...]:
+    """Contract rows with the page line each is written on (the first line naming it, else the section's)."""
+    lines = section.body.split("\n")
+
+    def line_of_row(name: str) -> int:
+        found = next((n for n, text in enumerate(lines) if name and name in text), None)
+        return section.body_line + found if found is not None else section.line
+
+    return tuple(replace(row, line=line_of_row(row.name)) for row in rows)
 
 
 _WIKILINK = re.compile(r"\[\[([^\[\]|:]+(?::[^\[\]|:]+)?)(?:\|[^\[\]]*)?\]\]")

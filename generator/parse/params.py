@@ -102,11 +102,21 @@ def parse_spec(spec: str, description: str = "") -> Param | None:
     if parts is None or not _IDENT.match(parts[0]):
         return None
     name, type_, default = parts[0], (parts[1] or "").strip() or None, parts[2]
+    unread = default.strip() if default is not None and not _parses(default) else None
     if default is not None:
         default = _literal_or_none(default) or None
     if default is None and description:
         default = default_in_text(description)
-    return Param(name=name.lstrip("*"), type=type_, default=default, description=description.strip())
+    return Param(name=name.lstrip("*"), type=type_, default=default, description=description.strip(), unread_default=unread)
+
+
+def _parses(text: str) -> bool:
+    """Whether text is a Python expression at all (`torch.float16` is; `[1, 2` is not). Parsed, never run."""
+    try:
+        ast.parse(text.strip().rstrip("."), mode="eval")
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def parse_key_parameters(cell: str) -> tuple[Param, ...]:

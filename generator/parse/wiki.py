@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -236,6 +238,13 @@ def _index_step(
     elif unbalanced(fields["api_call"]):
         line = istep.attribute_lines.get("api call", istep.line)
         warnings.append(Diagnostic(f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {fields['api_call'][:80]}", SourceRef(index_path, line)))
+    for param in fields["key_parameters"]:
+        if param.unread_default is not None:
+            line = istep.attribute_lines.get("key parameters", istep.line)
+            warnings.append(Diagnostic(
+                f"step {istep.number}: key parameter '{param.name}': default `{param.unread_default[:60]}` is not Python; "
+                "no default (set it in config.toml)", SourceRef(index_path, line),
+            ))
     return fields, warnings
 
 
@@ -317,10 +326,31 @@ def _sound_implementation(implementation: Implementation, page: WikiText, name: 
     if signature and not keep("Signature", signature, too_long(signature) or (TOO_DEEP if signature_too_deep(signature, name) else None)):
         signature = ""
     imports = tuple(line for line in implementation.imports if keep("import", line, too_long(line)))
-    examples = tuple(code for code in implementation.examples if keep("usage example", code, _code_problem(code)))
+    lines = implementation.example_lines or (0,) * len(implementation.examples)
+    kept = [(code, line) for code, line in zip(implementation.examples, lines, strict=True)
+            if keep("usage example", code, _code_problem(code))]
+    for code, line in kept:
+        error = syntax_error(code)
+        if error is not None:
+            where = (line or line_of(page.text, code.strip()[:200])) + max(0, (error.lineno or 1) - 1)
+            warnings.append(Diagnostic(f"a usage example is not valid Python ({error.msg}); the binder cannot use it",
+                                       SourceRef(page.path, where)))
+    examples = tuple(code for code, _ in kept)
     if (signature, imports, examples) == (implementation.signature, implementation.imports, implementation.examples):
         return implementation, warnings
-    return replace(implementation, signature=signature, imports=imports, examples=examples), warnings
+    return replace(implementation, signature=signature, imports=imports, examples=examples,
+                   example_lines=tuple(line for _, line in kept)), warnings
+
+
+def syntax_error(code: str) -> SyntaxError | None:
+    """The SyntaxError of a code block (after dedent), or None when it parses. Parsed, never run."""
+    try:
+        ast.parse(textwrap.dedent(code))
+    except SyntaxError as exc:
+        return exc
+    except (ValueError, MemoryError, RecursionError):
+        return None
+    return None
 
 
 def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds: tuple[str, ...]) -> tuple[Note, ...]:
@@ -487,8 +517,14 @@ def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS
     data = parsed(parse_index, source)
     namespace = data.namespace or root.name
     warnings = list(data.warnings)
-    if data.style == "empty":
+    if data.style == "empty" and data.namespace:  # a `# Workflow Index: X` that lists nothing yet
         warnings.append(Diagnostic("the index lists no workflows", SourceRef(source.path, 1)))
+    elif data.style == "empty":
+        raise ParseError(
+            source.path, 1,
+            "no workflow found: expected '## Workflow: NAME' sections with step tables (the WorkflowIndex format) "
+            "or a table listing workflow pages; is this the wiki's _WorkflowIndex.md?",
+        )
     if source.repaired_lines:
         warnings.append(
             Diagnostic(f"repaired mis-decoded characters on {len(source.repaired_lines)} line(s)", SourceRef(source.path, source.repaired_lines[0]))
