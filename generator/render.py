@@ -16,6 +16,7 @@ from cookiecutter.main import cookiecutter
 
 from generator import __version__
 from generator.errors import RenderError, UserError
+from generator.fmt import format_tree
 from generator.plan import RepoPlan, context
 
 MANIFEST = ".genrepo.json"
@@ -205,6 +206,7 @@ def render(plan: RepoPlan, out_dir: Path, force: bool = False) -> RenderResult:
     scratch = Path(tempfile.mkdtemp(dir=out_dir, prefix=".genrepo-"))
     try:
         project = _render_into(plan, scratch)
+        format_tree(project)
         outputs = _tree(project)
         (project / MANIFEST).write_text(stable_json(manifest(plan, outputs)), encoding="utf-8")
         files = tuple(sorted([*outputs, MANIFEST]))

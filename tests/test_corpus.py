@@ -68,10 +68,13 @@ def test_every_generated_python_file_compiles(generated):
 
 
 def test_ruff_passes_on_every_generated_repo(generated):
+    """Lint and format, each with the repo's own configuration (what its CI runs)."""
     repos = [item.output_dir for _, result in generated.values() for item in result.results]
     for repo in repos:
         proc = ruff("check", "--no-cache", str(repo))
         assert proc.returncode == 0, f"{repo.name}:\n{proc.stdout}{proc.stderr}"
+        proc = ruff("format", "--check", "--no-cache", "--config", str(repo / "pyproject.toml"), str(repo))
+        assert proc.returncode == 0, f"{repo.name} is not ruff-formatted:\n{proc.stdout}{proc.stderr}"
 
 
 @pytest.mark.slow

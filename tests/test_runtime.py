@@ -5,6 +5,7 @@ A small wiki built here binds to the standard library only, so the generated rep
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -75,9 +76,10 @@ def implement_score(repo: Path) -> None:
     """What a person does: replace the stub's raise with a body; nothing else."""
     module = next((repo / "src").rglob("step_03_*.py"))
     text = module.read_text()
-    start = text.index("    raise NotImplementedError(")
-    end = text.index("\n", start)
-    module.write_text(text[:start] + "    return {'score': root * 10}" + text[end:])
+    stub = next(node for node in ast.walk(ast.parse(text)) if isinstance(node, ast.Raise))
+    lines = text.split("\n")
+    lines[stub.lineno - 1 : stub.end_lineno] = ["    return {'score': root * 10}"]
+    module.write_text("\n".join(lines))
 
 
 def test_a_stub_is_refused_until_its_body_is_written_then_it_runs(repo):

@@ -126,9 +126,31 @@ class Recorder(str):
         return method
 
     for _operator in (
-        "add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "floordiv", "rfloordiv",
-        "pow", "rpow", "mod", "rmod", "matmul", "rmatmul", "neg", "pos", "abs", "lt", "le", "gt", "ge",
-        "and", "or",
+        "add",
+        "radd",
+        "sub",
+        "rsub",
+        "mul",
+        "rmul",
+        "truediv",
+        "rtruediv",
+        "floordiv",
+        "rfloordiv",
+        "pow",
+        "rpow",
+        "mod",
+        "rmod",
+        "matmul",
+        "rmatmul",
+        "neg",
+        "pos",
+        "abs",
+        "lt",
+        "le",
+        "gt",
+        "ge",
+        "and",
+        "or",
     ):
         locals()[f"__{_operator}__"] = _op(f"__{_operator}__")
     # str's own methods (encode, split, ...) must record too, not act on the text
@@ -206,7 +228,11 @@ def install_fakes(monkeypatch, modules) -> None:
 BOUND = [step for step in STEPS if step.status in ("bound", "manual")]
 
 
-@pytest.mark.parametrize("step", BOUND or [pytest.param(None, marks=pytest.mark.skip(reason="no bound steps"))], ids=lambda s: s.name if s else "none")
+@pytest.mark.parametrize(
+    "step",
+    BOUND or [pytest.param(None, marks=pytest.mark.skip(reason="no bound steps"))],
+    ids=lambda s: s.name if s else "none",
+)
 def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
     expect = EXPECT[step.name]
     if expect["unpack"] == 0:
@@ -246,7 +272,9 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
         assert expect["target"] in seen, f"{step.spec.api} was not called"
     for artifact in step.spec.consumes:
         assert f"artifact.{artifact}" in seen, f"upstream artifact {artifact} did not reach the call"
-    loop_key = WORKFLOW.repeat.key if WORKFLOW.repeat and step.name == WORKFLOW.steps[WORKFLOW.repeat.step - 1] else None
+    loop_key = (
+        WORKFLOW.repeat.key if WORKFLOW.repeat and step.name == WORKFLOW.steps[WORKFLOW.repeat.step - 1] else None
+    )
     later = deferred(step.run)
     for key, value in values.items():
         if key == loop_key or key in later or (step.spec.kind == "tool" and key == "command"):

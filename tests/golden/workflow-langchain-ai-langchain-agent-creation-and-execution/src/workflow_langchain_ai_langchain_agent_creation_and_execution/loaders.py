@@ -14,4 +14,3 @@ def classes(value):
     if value is None:
         return None
     return tuple(named(path) for path in value) if isinstance(value, (list, tuple)) else named(value)
-

@@ -25,19 +25,46 @@ def build_parser(package: str, title: str, count: int) -> argparse.ArgumentParse
     plan.add_argument("--config", type=Path, default=None, help="TOML config (default: ./config.toml)")
     go = sub.add_parser("run", help="run the steps in order")
     go.add_argument("--config", type=Path, default=None, help="TOML config (default: ./config.toml)")
-    go.add_argument("--set", dest="overrides", action="append", default=[], metavar="STEP.KEY=VALUE",
-                    help="override a config key; STEP is a step number or module name")
-    go.add_argument("--from", dest="first", type=int, default=1, metavar="N", help="start at step N (earlier steps' saved artifacts are loaded)")
+    go.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="STEP.KEY=VALUE",
+        help="override a config key; STEP is a step number or module name",
+    )
+    go.add_argument(
+        "--from",
+        dest="first",
+        type=int,
+        default=1,
+        metavar="N",
+        help="start at step N (earlier steps' saved artifacts are loaded)",
+    )
     go.add_argument("--to", dest="last", type=int, default=count, metavar="N", help="stop after step N")
     go.add_argument("--allow-incomplete", action="store_true", help="skip steps that still need implementation")
-    go.add_argument("--artifacts", type=Path, default=Path("artifacts"), metavar="DIR", help="where artifacts are saved (default: ./artifacts)")
-    go.add_argument("--no-save", action="store_true", help="do not save artifacts after each step (then --from cannot resume)")
+    go.add_argument(
+        "--artifacts",
+        type=Path,
+        default=Path("artifacts"),
+        metavar="DIR",
+        help="where artifacts are saved (default: ./artifacts)",
+    )
+    go.add_argument(
+        "--no-save", action="store_true", help="do not save artifacts after each step (then --from cannot resume)"
+    )
     go.add_argument("--seed", type=int, default=None, help="seed random, and numpy and torch when installed")
     go.add_argument("-v", "--verbose", action="store_true", help="debug logging, and the traceback of a failing step")
     guide = sub.add_parser("guide", help="walk through the workflow step by step: explains, asks, runs, resumes")
-    guide.add_argument("--config", type=Path, default=None, help="TOML config to read and save to (default: ./config.toml)")
-    guide.add_argument("--artifacts", type=Path, default=Path("artifacts"), metavar="DIR", help="where artifacts and progress are kept")
-    check = sub.add_parser("check", help="check every step's imports and calls against the installed libraries (calls nothing)")
+    guide.add_argument(
+        "--config", type=Path, default=None, help="TOML config to read and save to (default: ./config.toml)"
+    )
+    guide.add_argument(
+        "--artifacts", type=Path, default=Path("artifacts"), metavar="DIR", help="where artifacts and progress are kept"
+    )
+    check = sub.add_parser(
+        "check", help="check every step's imports and calls against the installed libraries (calls nothing)"
+    )
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
@@ -71,7 +98,11 @@ def command_plan(workflow, steps, config) -> int:
         _, missing = step_values(step, section)
         keys = []
         for key, param in step.params.items():
-            note = " (required, not set)" if key in missing else (f" (loaded with loaders.{param.loader})" if param.loader else "")
+            note = (
+                " (required, not set)"
+                if key in missing
+                else (f" (loaded with loaders.{param.loader})" if param.loader else "")
+            )
             keys.append(f"{step.name}.{key}{note}")
         print(f"     config:   {', '.join(keys) or '-'}")
         for need in spec.needs:
@@ -82,7 +113,9 @@ def command_plan(workflow, steps, config) -> int:
             print(f"     to do:    write run() in steps/{step.name}.py")
     if workflow.repeat:
         r = workflow.repeat
-        print(f"steps {r.first}-{r.last} repeat, then step {r.step}, as many times as {workflow.steps[r.step - 1]}.{r.key} says")
+        print(
+            f"steps {r.first}-{r.last} repeat, then step {r.step}, as many times as {workflow.steps[r.step - 1]}.{r.key} says"
+        )
     return 0
 
 
@@ -96,7 +129,10 @@ def command_check(package, steps, as_json: bool) -> int:
         return 1 if failing else 0
     for result in results:
         spec = result.step.spec
-        print(f"{spec.number:>3}. {spec.title}: {result.status}" + (f"  ({spec.wiki})" if result.status in FAILING and spec.wiki else ""))
+        print(
+            f"{spec.number:>3}. {spec.title}: {result.status}"
+            + (f"  ({spec.wiki})" if result.status in FAILING and spec.wiki else "")
+        )
         for error in result.imports:
             print(f"       {error}")
         for module, name, now in result.moves:

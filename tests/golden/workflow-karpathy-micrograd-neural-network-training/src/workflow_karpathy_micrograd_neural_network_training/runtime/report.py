@@ -55,7 +55,11 @@ def describe(value: Any) -> str:
             params = list(parameters())
             total = sum(p.numel() for p in params)
             trainable = sum(p.numel() for p in params if getattr(p, "requires_grad", False))
-            bits = "4-bit, " if getattr(value, "is_loaded_in_4bit", False) else ("8-bit, " if getattr(value, "is_loaded_in_8bit", False) else "")
+            bits = (
+                "4-bit, "
+                if getattr(value, "is_loaded_in_4bit", False)
+                else ("8-bit, " if getattr(value, "is_loaded_in_8bit", False) else "")
+            )
             return f"{name} ({bits}{_count(total)} parameters, {_count(trainable)} trainable)"
         except Exception:  # noqa: BLE001 - a description must never fail the run
             return name

@@ -75,7 +75,9 @@ def preflight(steps: list[LoadedStep], options: RunOptions) -> list[LoadedStep]:
             if problem:
                 raise WorkflowError(f"config {step.name}.{key}: {problem}")
     if problems:
-        raise WorkflowError("set these config keys (in config.toml or with --set STEP.KEY=VALUE): " + ", ".join(problems))
+        raise WorkflowError(
+            "set these config keys (in config.toml or with --set STEP.KEY=VALUE): " + ", ".join(problems)
+        )
     made_here: set[str] = set()
     for step in active:
         for artifact in step.spec.consumes:
@@ -128,7 +130,13 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
             except Exception as exc:  # noqa: BLE001 - an artifact that cannot be saved only costs --from
                 level = logging.DEBUG if name in options.unsaved else logging.WARNING
                 options.unsaved.add(name)
-                log.log(level, "  could not save %s (%s: %s); resuming after this step will need it", name, type(exc).__name__, exc)
+                log.log(
+                    level,
+                    "  could not save %s (%s: %s); resuming after this step will need it",
+                    name,
+                    type(exc).__name__,
+                    exc,
+                )
     log.info("step %s done in %.3fs", step.spec.number, seconds)
     for name, text in outcome.produced.items():
         log.info("  %s: %s", name, text)
@@ -187,7 +195,11 @@ class Session:
             unmade = [name for name in step.spec.produces if name not in self.artifacts]
             for name in unmade:
                 self.artifacts[name] = None
-            log.warning("step %s disabled in config; later steps get None for %s", step.label, ", ".join(unmade) or "nothing new")
+            log.warning(
+                "step %s disabled in config; later steps get None for %s",
+                step.label,
+                ", ".join(unmade) or "nothing new",
+            )
             outcome = Outcome(step, "disabled")
         else:
             values, _ = step_values(step, section)
@@ -202,7 +214,9 @@ class Session:
         values, _ = step_values(step, self.options.config.get(step.name, {}))
         count = int(values.get(repeat.key) or 1)
         by_number = {s.spec.number: s for s in self.steps}
-        return [[by_number[n] for n in [*range(repeat.first, repeat.last + 1), repeat.step]] for _ in range(2, count + 1)]
+        return [
+            [by_number[n] for n in [*range(repeat.first, repeat.last + 1), repeat.step]] for _ in range(2, count + 1)
+        ]
 
 
 def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions) -> list[Outcome]:
@@ -214,7 +228,12 @@ def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions) -> lis
         session.step(step)
         rounds = session.rounds(step, options.first)
         for number, steps_of_round in enumerate(rounds, start=2):
-            log.info("round %s of %s (steps %s)", number, len(rounds) + 1, ", ".join(str(s.spec.number) for s in steps_of_round))
+            log.info(
+                "round %s of %s (steps %s)",
+                number,
+                len(rounds) + 1,
+                ", ".join(str(s.spec.number) for s in steps_of_round),
+            )
             for again in steps_of_round:
                 session.step(again)
     return session.outcomes
@@ -223,8 +242,11 @@ def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions) -> lis
 def summary(outcomes: list[Outcome]) -> list[str]:
     """Lines naming the steps that did not run as code: manual, skipped, disabled."""
     lines = []
-    for state, text in (("manual", "manual (decisions handed on from config)"), ("skipped", "skipped (need implementation)"),
-                        ("disabled", "disabled in config")):
+    for state, text in (
+        ("manual", "manual (decisions handed on from config)"),
+        ("skipped", "skipped (need implementation)"),
+        ("disabled", "disabled in config"),
+    ):
         labels = list(dict.fromkeys(o.step.label for o in outcomes if o.state == state))
         if labels:
             lines.append(f"{text}: {'; '.join(labels)}")

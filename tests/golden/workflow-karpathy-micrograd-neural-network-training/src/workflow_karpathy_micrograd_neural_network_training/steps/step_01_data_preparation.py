@@ -25,7 +25,7 @@ STEP = Step(
     kind="pattern",
     status="bound",
     api="Python lists/data structures (user-defined)",
-    produces=("xs", "ys",),
+    produces=("xs", "ys"),
     params={
         "xs": Param("list[list[float]]", doc="Input feature vectors"),
         "ys": Param("list[float]", doc="Target labels"),
@@ -35,4 +35,4 @@ STEP = Step(
 
 
 def run(xs, ys):
-    return {'xs': xs, 'ys': ys}
+    return {"xs": xs, "ys": ys}

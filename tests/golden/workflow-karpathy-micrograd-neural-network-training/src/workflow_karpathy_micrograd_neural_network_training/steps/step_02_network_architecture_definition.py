@@ -42,4 +42,4 @@ def run(nin, nouts):
     from micrograd.nn import MLP
 
     model = MLP(nin, nouts)
-    return {'model': model}
+    return {"model": model}

@@ -25,7 +25,7 @@ STEP = Step(
     kind="method",
     status="bound",
     api="MLP.__call__(self, x: list[Value]) -> Value",
-    consumes=("xs", "model",),
+    consumes=("xs", "model"),
     produces=("ypred",),
     wiki="_WorkflowIndex.md:76",
 )
@@ -33,4 +33,4 @@ STEP = Step(
 
 def run(xs, model):
     ypred = [model(x) for x in xs]
-    return {'ypred': ypred}
+    return {"ypred": ypred}

@@ -28,7 +28,7 @@ STEP = Step(
     kind="call",
     status="bound",
     api="Value.__sub__",
-    consumes=("ys", "ypred",),
+    consumes=("ys", "ypred"),
     produces=("loss",),
     wiki="_WorkflowIndex.md:99",
 )
@@ -36,4 +36,4 @@ STEP = Step(
 
 def run(ys, ypred):
     loss = sum(((yout - ygt) ** 2 for ygt, yout in zip(ys, ypred)))
-    return {'loss': loss}
+    return {"loss": loss}

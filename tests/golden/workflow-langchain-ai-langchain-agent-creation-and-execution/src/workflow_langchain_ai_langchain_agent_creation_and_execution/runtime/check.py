@@ -129,7 +129,9 @@ def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
             annotation = getattr(inspect.getmodule(func), annotation.split("[")[0].strip(), None)
     if annotation is None or annotation is inspect.Signature.empty:
         return UNKNOWN
-    if owner is not None and (isinstance(annotation, typing.TypeVar) or str(annotation) in ("typing.Self", "Self", "typing_extensions.Self")):
+    if owner is not None and (
+        isinstance(annotation, typing.TypeVar) or str(annotation) in ("typing.Self", "Self", "typing_extensions.Self")
+    ):
         return owner
     union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
     options = typing.get_args(annotation) if union else (annotation,)
@@ -187,13 +189,19 @@ class _StepChecker:
         for alias in node.names:
             try:
                 module = importlib.import_module(base)
-                value = getattr(module, alias.name) if hasattr(module, alias.name) else importlib.import_module(f"{base}.{alias.name}")
+                value = (
+                    getattr(module, alias.name)
+                    if hasattr(module, alias.name)
+                    else importlib.import_module(f"{base}.{alias.name}")
+                )
             except Exception as exc:  # noqa: BLE001
                 moved = None if node.level else find_moved(base, alias.name)
                 self.import_errors.append(f"from {base} import {alias.name}: {type(exc).__name__}: {exc}")
                 if moved:
                     self.moves.append((base, alias.name, moved))
-                    self.env[alias.asname or alias.name] = Kind(obj=getattr(importlib.import_module(moved), alias.name), has_obj=True)
+                    self.env[alias.asname or alias.name] = Kind(
+                        obj=getattr(importlib.import_module(moved), alias.name), has_obj=True
+                    )
                 continue
             self.env[alias.asname or alias.name] = Kind(obj=value, has_obj=True)
 
@@ -242,7 +250,11 @@ class _StepChecker:
             for cls in owner.classes:
                 method = inspect.getattr_static(cls, call.func.attr, None)
                 if method is not None and not isinstance(method, property):
-                    classes.extend(c for c in _annotation_kind(getattr(cls, call.func.attr), Kind((cls,))).classes if c not in classes)
+                    classes.extend(
+                        c
+                        for c in _annotation_kind(getattr(cls, call.func.attr), Kind((cls,))).classes
+                        if c not in classes
+                    )
             return Kind(tuple(classes)) if classes else UNKNOWN
         return UNKNOWN
 
@@ -258,7 +270,11 @@ class _StepChecker:
                 if not hasattr(owner.obj, call.func.attr):
                     close = difflib.get_close_matches(call.func.attr, dir(owner.obj), n=1)
                     hint = f" (closest: {close[0]})" if close else ""
-                    self.calls.append(CallCheck(line, text, "no such attribute", f"{_qualified(owner.obj)} has no {call.func.attr}{hint}"))
+                    self.calls.append(
+                        CallCheck(
+                            line, text, "no such attribute", f"{_qualified(owner.obj)} has no {call.func.attr}{hint}"
+                        )
+                    )
                     return
                 self.bind(call, getattr(owner.obj, call.func.attr), text, line)
                 return
@@ -267,49 +283,87 @@ class _StepChecker:
                 found = next((a for a in attrs if a is not None), None)
                 if found is None and owner.guessed:
                     where = " or ".join(c.__name__ for c in owner.classes)
-                    self.calls.append(CallCheck(line, text, "not checkable", f"{ast.unparse(call.func.value)[:40]} is probably a {where}, which has no {call.func.attr}"))
+                    self.calls.append(
+                        CallCheck(
+                            line,
+                            text,
+                            "not checkable",
+                            f"{ast.unparse(call.func.value)[:40]} is probably a {where}, which has no {call.func.attr}",
+                        )
+                    )
                     return
                 if found is None and any(_delegates(cls) for cls in owner.classes):
                     where = " or ".join(c.__name__ for c in owner.classes)
-                    self.calls.append(CallCheck(line, text, "not checkable", f"{where} finds {call.func.attr} at run time (__getattr__)"))
+                    self.calls.append(
+                        CallCheck(
+                            line, text, "not checkable", f"{where} finds {call.func.attr} at run time (__getattr__)"
+                        )
+                    )
                     return
                 if found is None:
                     names = sorted({n for cls in owner.classes for n in dir(cls)})
                     close = difflib.get_close_matches(call.func.attr, names, n=1)
                     hint = f" (closest: {close[0]})" if close else ""
                     where = " or ".join(c.__name__ for c in owner.classes)
-                    self.calls.append(CallCheck(line, text, "no such attribute", f"{where} has no {call.func.attr}{hint}"))
+                    self.calls.append(
+                        CallCheck(line, text, "no such attribute", f"{where} has no {call.func.attr}{hint}")
+                    )
                     return
                 if isinstance(found, property):
-                    self.calls.append(CallCheck(line, text, "not callable", f"{call.func.attr} is a property: read it without ()"))
+                    self.calls.append(
+                        CallCheck(line, text, "not callable", f"{call.func.attr} is a property: read it without ()")
+                    )
                     return
                 cls = next(c for c, a in zip(owner.classes, attrs, strict=True) if a is not None)
                 target = getattr(cls, call.func.attr)
                 drop_self = inspect.isfunction(found)  # a plain method: its first parameter is the object
                 self.bind(call, target, text, line, drop_self=drop_self)
                 return
-            self.calls.append(CallCheck(line, text, "not checkable", f"the type of {ast.unparse(call.func.value)[:60]} is not known here"))
+            self.calls.append(
+                CallCheck(
+                    line, text, "not checkable", f"the type of {ast.unparse(call.func.value)[:60]} is not known here"
+                )
+            )
             return
         callee = self.kind_of(call.func)
         if callee.has_obj:
             self.bind(call, callee.obj, text, line)
         elif callee.classes:
             cls = callee.classes[0]
-            self.bind(call, inspect.getattr_static(cls, "__call__", None), text, line, drop_self=True, label=f"{cls.__name__} instance")
+            self.bind(
+                call,
+                inspect.getattr_static(cls, "__call__", None),
+                text,
+                line,
+                drop_self=True,
+                label=f"{cls.__name__} instance",
+            )
         else:
-            self.calls.append(CallCheck(line, text, "not checkable", f"{ast.unparse(call.func)[:60]} is not known here"))
+            self.calls.append(
+                CallCheck(line, text, "not checkable", f"{ast.unparse(call.func)[:60]} is not known here")
+            )
 
     def bind(self, call: ast.Call, target: Any, text: str, line: int, drop_self: bool = False, label: str = "") -> None:
         name = label or _qualified(target)
         if isinstance(target, type) and issubclass(target, enum.Enum):
             if not call.args and not call.keywords:
                 members = ", ".join(m.name for m in list(target)[:6])
-                self.calls.append(CallCheck(line, text, "not callable", f"{name} is an enum: name a member ({members}) or pass a value", name))
+                self.calls.append(
+                    CallCheck(
+                        line,
+                        text,
+                        "not callable",
+                        f"{name} is an enum: name a member ({members}) or pass a value",
+                        name,
+                    )
+                )
             else:
                 self.calls.append(CallCheck(line, text, "verified", "enum looked up by value", name))
             return
         if not callable(target):
-            self.calls.append(CallCheck(line, text, "not callable", f"{name} is a {type(target).__name__}, not callable", name))
+            self.calls.append(
+                CallCheck(line, text, "not callable", f"{name} is a {type(target).__name__}, not callable", name)
+            )
             return
         signature = _signature(target)
         if signature is None:
@@ -384,7 +438,9 @@ def find_moved(module: str, name: str, limit: int = 300) -> str | None:
             return None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for count, info in enumerate(pkgutil.walk_packages(paths, prefix=package.__name__ + ".", onerror=lambda _: None)):
+            for count, info in enumerate(
+                pkgutil.walk_packages(paths, prefix=package.__name__ + ".", onerror=lambda _: None)
+            ):
                 if count >= limit:
                     return None
                 try:
@@ -470,11 +526,17 @@ def check(package: str, steps: list[LoadedStep]) -> list[StepCheck]:
             continue
         func = _run_def(step)
         if func is None:
-            results.append(StepCheck(step, "not checkable", [CallCheck(0, "run", "not checkable", "source not readable")]))
+            results.append(
+                StepCheck(step, "not checkable", [CallCheck(0, "run", "not checkable", "source not readable")])
+            )
             continue
         checker = _StepChecker(step.module.__name__, {n: env.get(n, UNKNOWN) for n in step.spec.consumes})
         for stmt in func.body:
-            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute):
+            if (
+                isinstance(stmt, ast.Assign)
+                and isinstance(stmt.value, ast.Call)
+                and isinstance(stmt.value.func, ast.Attribute)
+            ):
                 if isinstance(stmt.value.func.value, ast.Name) and stmt.value.func.value.id == "loaders":
                     checker.walk([stmt])
                     target = stmt.targets[0]

@@ -51,7 +51,11 @@ def toml_value(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }" if value else "{}"
+        return (
+            "{ " + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
+            if value
+            else "{}"
+        )
     return json.dumps(str(value), ensure_ascii=False)
 
 
@@ -81,8 +85,16 @@ def save_value(path: Path, section: str, key: str, value: Any) -> None:
 class Guide:
     """The conversation: prints and asks through the given functions, so tests and terminals drive it alike."""
 
-    def __init__(self, package: str, workflow: Workflow, steps: list[LoadedStep], config_path: Path | None,
-                 artifacts: Path, ask: Ask = input, say: Callable[[str], None] = print) -> None:
+    def __init__(
+        self,
+        package: str,
+        workflow: Workflow,
+        steps: list[LoadedStep],
+        config_path: Path | None,
+        artifacts: Path,
+        ask: Ask = input,
+        say: Callable[[str], None] = print,
+    ) -> None:
         self.package, self.workflow, self.steps = package, workflow, steps
         self.config_path = config_path or DEFAULT_CONFIG
         self.store = Store(artifacts)
@@ -139,7 +151,9 @@ class Guide:
     def show(self, step: LoadedStep, config: dict[str, dict[str, Any]]) -> None:
         spec = step.spec
         self.say("")
-        self.say(f"{_bar(spec.number - 1, len(self.steps))} step {spec.number} of {len(self.steps)}: {spec.title}  ({spec.kind}, {step.status})")
+        self.say(
+            f"{_bar(spec.number - 1, len(self.steps))} step {spec.number} of {len(self.steps)}: {spec.title}  ({spec.kind}, {step.status})"
+        )
         about = _about(step)
         if about:
             self.say(textwrap.indent(about, "  "))
@@ -184,7 +198,9 @@ class Guide:
         first = self.saved_next()
         if first > total:
             first = 1 if self.yes("The last guided run went to the end. Start again from step 1?") else total + 1
-        elif first > 1 and not self.yes(f"Resume at step {first} (steps 1-{first - 1} are done; their artifacts are saved)?"):
+        elif first > 1 and not self.yes(
+            f"Resume at step {first} (steps 1-{first - 1} are done; their artifacts are saved)?"
+        ):
             first = 1
         session = Session(self.workflow, self.steps, RunOptions(config, first, 0, True, self.store))
         loaded = session.resume(first)
@@ -207,7 +223,9 @@ class Guide:
         self.show(step, config)
         section = config.setdefault(step.name, {})
         if step.waiting:
-            self.say(f"  this step needs implementation: write the body of run() in src/{self.package}/steps/{step.name}.py")
+            self.say(
+                f"  this step needs implementation: write the body of run() in src/{self.package}/steps/{step.name}.py"
+            )
             if self.yes("  skip it for now (later steps that need what it makes will not work)?", default=False):
                 session.step(step)
                 return
@@ -237,7 +255,9 @@ class Guide:
         self.report(outcome)
         rounds = session.rounds(step)
         if rounds:
-            self.say(f"  the wiki repeats steps {rounds[0][0].spec.number}-{step.spec.number}: rounds 2-{len(rounds) + 1} run now")
+            self.say(
+                f"  the wiki repeats steps {rounds[0][0].spec.number}-{step.spec.number}: rounds 2-{len(rounds) + 1} run now"
+            )
             for round_steps in rounds:
                 numbers = {k: v for again in round_steps for k, v in session.step(again).numbers.items()}
             self.say(f"  after round {len(rounds) + 1}:")

@@ -32,4 +32,4 @@ def run(args_schema):
     from langchain_core.tools import tool
 
     tool_result = tool(args_schema)
-    return {'tool_result': tool_result}
+    return {"tool_result": tool_result}

@@ -24,7 +24,7 @@ STEP = Step(
     api="create_agent(model, tools, middleware)",
     produces=("agent",),
     params={
-        "model": Param("str", default='gpt-4o'),
+        "model": Param("str", default="gpt-4o"),
         "tools": Param("list", default=[Ellipsis]),
     },
     wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:52",
@@ -33,6 +33,7 @@ STEP = Step(
 
 def run(model, tools):
     from langchain.agents import create_agent, AgentMiddleware
+
     class LoggingMiddleware(AgentMiddleware):
         """Log agent execution at key points."""
 
@@ -43,9 +44,9 @@ def run(model, tools):
 
         def after_model(self, state, runtime):
             """Log after model calls."""
-            last_message = state['messages'][-1]
-            print(f'[After Model] Response: {last_message.content[:100]}')
+            last_message = state["messages"][-1]
+            print(f"[After Model] Response: {last_message.content[:100]}")
             return None
 
     agent = create_agent(model=model, tools=tools, middleware=[LoggingMiddleware()])
-    return {'agent': agent}
+    return {"agent": agent}

@@ -23,11 +23,16 @@ STEP = Step(
     kind="call",
     status="bound",
     api="create_agent(model, tools, response_format)",
-    produces=("agent", "result", "weather",),
+    produces=("agent", "result", "weather"),
     params={
-        "model": Param("str", default='gpt-4o'),
+        "model": Param("str", default="gpt-4o"),
         "tools": Param("list", default=[Ellipsis]),
-        "response_format": Param("str", default='langchain.agents.structured_output.WeatherResponse', doc="a class, or a list of classes, by dotted name", loader="classes"),
+        "response_format": Param(
+            "str",
+            default="langchain.agents.structured_output.WeatherResponse",
+            doc="a class, or a list of classes, by dotted name",
+            loader="classes",
+        ),
     },
     wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:62",
 )
@@ -37,14 +42,16 @@ def run(model, tools, response_format):
     from langchain.agents import create_agent
     from pydantic import BaseModel, Field
     from .. import loaders
+
     class WeatherResponse(BaseModel):
         """Structured weather information."""
-        location = Field(..., description='City name')
-        temperature = Field(..., description='Temperature in Fahrenheit')
+
+        location = Field(..., description="City name")
+        temperature = Field(..., description="Temperature in Fahrenheit")
         conditions = Field(..., description="Weather conditions (e.g., 'sunny', 'rainy')")
 
     response_format = loaders.classes(response_format)
     agent = create_agent(model=model, tools=tools, response_format=response_format)
-    result = agent.invoke({'messages': [{'role': 'user', 'content': "What's the weather in NYC?"}]})
-    weather = result['structured_response']
-    return {'agent': agent, 'result': result, 'weather': weather}
+    result = agent.invoke({"messages": [{"role": "user", "content": "What's the weather in NYC?"}]})
+    weather = result["structured_response"]
+    return {"agent": agent, "result": result, "weather": weather}

@@ -22,12 +22,20 @@ STEP = Step(
     kind="call",
     status="bound",
     api="create_agent(model, tools, system_prompt, middleware, response_format, state_schema, context_schema, checkpointer, store, interrupt_before, interrupt_after, debug, name, cache)",
-    produces=("agent", "result",),
+    produces=("agent", "result"),
     params={
-        "model": Param("str | BaseChatModel", default='openai:gpt-4o', doc="Model identifier or instance"),
-        "system_prompt": Param("str | SystemMessage | None", default='You are a helpful assistant with access to web search and a calculator.', doc="System instruction for model"),
-        "middleware": Param("Sequence[AgentMiddleware[StateT_co, ContextT]]", default=[], doc="Middleware for behavior customization"),
-        "response_format": Param("ResponseFormat[ResponseT] | type[ResponseT] | None", default=None, doc="Structured output configuration"),
+        "model": Param("str | BaseChatModel", default="openai:gpt-4o", doc="Model identifier or instance"),
+        "system_prompt": Param(
+            "str | SystemMessage | None",
+            default="You are a helpful assistant with access to web search and a calculator.",
+            doc="System instruction for model",
+        ),
+        "middleware": Param(
+            "Sequence[AgentMiddleware[StateT_co, ContextT]]", default=[], doc="Middleware for behavior customization"
+        ),
+        "response_format": Param(
+            "ResponseFormat[ResponseT] | type[ResponseT] | None", default=None, doc="Structured output configuration"
+        ),
         "state_schema": Param("type[AgentState[ResponseT]] | None", default=None, doc="Custom state schema"),
         "context_schema": Param("type[ContextT] | None", default=None, doc="Runtime context schema"),
         "checkpointer": Param("Checkpointer | None", default=None, doc="Persistence for conversation memory"),
@@ -42,18 +50,49 @@ STEP = Step(
 )
 
 
-def run(model, system_prompt, middleware, response_format, state_schema, context_schema, checkpointer, store, interrupt_before, interrupt_after, debug, name, cache):
+def run(
+    model,
+    system_prompt,
+    middleware,
+    response_format,
+    state_schema,
+    context_schema,
+    checkpointer,
+    store,
+    interrupt_before,
+    interrupt_after,
+    debug,
+    name,
+    cache,
+):
     from langchain.agents import create_agent
     from langchain_core.tools import tool
+
     @tool
     def search_web(query):
         """Search the web for information."""
-        return f'Results for: {query}'
+        return f"Results for: {query}"
+
     @tool
     def calculate(expression):
         """Evaluate a mathematical expression."""
         return str(eval(expression))
 
-    agent = create_agent(model=model, tools=[search_web, calculate], system_prompt=system_prompt, middleware=middleware, response_format=response_format, state_schema=state_schema, context_schema=context_schema, checkpointer=checkpointer, store=store, interrupt_before=interrupt_before, interrupt_after=interrupt_after, debug=debug, name=name, cache=cache)
-    result = agent.invoke({'messages': [{'role': 'user', 'content': 'What is 23 * 47?'}]})
-    return {'agent': agent, 'result': result}
+    agent = create_agent(
+        model=model,
+        tools=[search_web, calculate],
+        system_prompt=system_prompt,
+        middleware=middleware,
+        response_format=response_format,
+        state_schema=state_schema,
+        context_schema=context_schema,
+        checkpointer=checkpointer,
+        store=store,
+        interrupt_before=interrupt_before,
+        interrupt_after=interrupt_after,
+        debug=debug,
+        name=name,
+        cache=cache,
+    )
+    result = agent.invoke({"messages": [{"role": "user", "content": "What is 23 * 47?"}]})
+    return {"agent": agent, "result": result}

@@ -22,11 +22,11 @@ STEP = Step(
     kind="call",
     status="bound",
     api="create_agent(model, tools, system_prompt)",
-    produces=("agent", "result",),
+    produces=("agent", "result"),
     params={
-        "model": Param("str", default='gpt-4o'),
+        "model": Param("str", default="gpt-4o"),
         "tools": Param("list", default=[Ellipsis]),
-        "system_prompt": Param("str", default='You are a helpful assistant.'),
+        "system_prompt": Param("str", default="You are a helpful assistant."),
     },
     wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:82",
 )
@@ -36,5 +36,5 @@ def run(model, tools, system_prompt):
     from langchain.agents import create_agent
 
     agent = create_agent(model=model, tools=tools, system_prompt=system_prompt)
-    result = agent.invoke({'messages': [{'role': 'user', 'content': 'Hello!'}]})
-    return {'agent': agent, 'result': result}
+    result = agent.invoke({"messages": [{"role": "user", "content": "Hello!"}]})
+    return {"agent": agent, "result": result}
