@@ -11,6 +11,7 @@ group so an interruption ends it and everything it started.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -62,6 +63,14 @@ class PinOptions:
     timeout: float = 1800.0
     allow_sdist_builds: bool = False  # off: wheels only, so no distribution's code runs while resolving
     secret_names: tuple[str, ...] = ()  # more variables to keep from the resolver (e.g. --token-env's)
+    # Releases current on the wiki's date: a wiki documents the APIs as they were when it was written, and a
+    # later release may have moved or removed them. False (--latest): the newest releases.
+    wiki_date: bool = True
+    exclude_newer: str | None = None  # set per resolution from the wiki's date: an ISO 8601 UTC time
+
+    def _pip_args(self) -> list[str]:
+        return [*([] if self.allow_sdist_builds else ["--only-binary :all:"]),
+                *([f"--uploaded-prior-to={self.exclude_newer}"] if self.exclude_newer else [])]
 
     @property
     def compile_command(self) -> str:
@@ -69,9 +78,24 @@ class PinOptions:
         flags = "--generate-hashes " if self.hashes else ""
         if self.resolver == "uv":
             wheels = "" if self.allow_sdist_builds else " --only-binary :all:"
-            return f"uv pip compile {flags}--strip-extras requirements.in -o requirements.txt{wheels}"
-        wheels = "" if self.allow_sdist_builds else ' --pip-args "--only-binary :all:"'
+            newer = f" --exclude-newer {self.exclude_newer}" if self.exclude_newer else ""
+            return f"uv pip compile {flags}--strip-extras requirements.in -o requirements.txt{wheels}{newer}"
+        pip_args = self._pip_args()
+        wheels = f' --pip-args "{" ".join(pip_args)}"' if pip_args else ""
         return f"pip-compile {flags}--allow-unsafe --strip-extras requirements.in{wheels}"
+
+
+def as_of(last_updated: str) -> str | None:
+    """The resolver's cut-off for a wiki page's `last_updated` (`2025-12-17 19:00 GMT`): the end of that day, UTC,
+    so releases of the day the wiki was written count. None when the text holds no date."""
+    found = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", last_updated or "")
+    if not found:
+        return None
+    try:
+        day = datetime.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return None
+    return f"{day + datetime.timedelta(days=1)}T00:00:00Z"
 
 
 @dataclass(frozen=True)
@@ -180,6 +204,7 @@ def cache_key(requirements: Iterable[str], options: PinOptions) -> str:
         "hashes": options.hashes,
         "index": list(options.index_args),
         "sdist_builds": options.allow_sdist_builds,
+        "exclude_newer": options.exclude_newer,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
 
@@ -200,15 +225,17 @@ def _command(options: PinOptions) -> list[str]:
     hashes = ["--generate-hashes"] if options.hashes else []
     if options.resolver == "uv":
         wheels = [] if options.allow_sdist_builds else ["--only-binary", ":all:"]
+        newer = ["--exclude-newer", options.exclude_newer] if options.exclude_newer else []
         return [
-            *_uv_command(), "pip", "compile", "--quiet", *hashes, *common, *wheels,
+            *_uv_command(), "pip", "compile", "--quiet", *hashes, *common, *wheels, *newer,
             "--python-version", options.python_version,
             "--custom-compile-command", options.compile_command,
             *options.index_args, "requirements.in",
         ]
     if options.resolver != "pip-tools":
         raise PinError(f"unknown resolver {options.resolver!r}: use pip-tools or uv")
-    wheels = [] if options.allow_sdist_builds else ["--pip-args", "--only-binary :all:"]
+    pip_args = options._pip_args()
+    wheels = ["--pip-args", " ".join(pip_args)] if pip_args else []
     return [
         sys.executable, "-m", "piptools", "compile", "--quiet", *hashes, "--allow-unsafe",
         "--no-emit-trusted-host", *common, *wheels, *options.index_args, "requirements.in",
@@ -242,27 +269,34 @@ class Pinner:
     def cache_dir(self) -> Path:
         return self.options.cache_dir or default_cache_dir()
 
-    def _header(self) -> str:
+    def _header(self, options: PinOptions) -> str:
         return (
-            f"# This file was compiled by genrepo with {self.options.resolver} for Python {self.options.python_version}.\n"
-            f"# To re-pin, run:\n#\n#    {self.options.compile_command}\n#\n"
+            f"# This file was compiled by genrepo with {options.resolver} for Python {options.python_version}.\n"
+            f"# To re-pin, run:\n#\n#    {options.compile_command}\n#\n"
         )
 
-    def cached(self, requirements: Iterable[str]) -> PinResult | None:
+    def options_for(self, last_updated: str = "") -> PinOptions:
+        """The options of one resolution: with wiki_date, releases up to the wiki's date."""
+        cut = as_of(last_updated) if self.options.wiki_date else None
+        return replace(self.options, exclude_newer=cut) if cut != self.options.exclude_newer else self.options
+
+    def cached(self, requirements: Iterable[str], last_updated: str = "") -> PinResult | None:
         """The set's requirements.txt when this run or the cache already has it; never runs a resolver."""
-        key = cache_key(sorted(set(requirements)), self.options)
+        key = cache_key(sorted(set(requirements)), self.options_for(last_updated))
         return self._memo.get(key) or self._from_cache(key)
 
-    def pin(self, requirements: Iterable[str]) -> PinResult:
-        """A requirements.txt for the set; raises PinError with the resolver's reason when it fails."""
+    def pin(self, requirements: Iterable[str], last_updated: str = "") -> PinResult:
+        """A requirements.txt for the set (as of the wiki's last_updated date, unless --latest); raises PinError
+        with the resolver's reason when it fails."""
+        options = self.options_for(last_updated)
         wanted = sorted(set(requirements))
-        key = cache_key(wanted, self.options)
+        key = cache_key(wanted, options)
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
             if key in self._memo:
                 return self._memo[key]
-            result = self._from_cache(key) or self._resolve(wanted, key)
+            result = self._from_cache(key) or self._resolve(wanted, key, options)
             self._memo[key] = result
             return result
 
@@ -274,39 +308,40 @@ class Pinner:
             return None
         return PinResult(text, key, self.options.resolver, cached=True)
 
-    def _resolve(self, wanted: list[str], key: str) -> PinResult:
+    def _resolve(self, wanted: list[str], key: str, options: PinOptions) -> PinResult:
         started = time.perf_counter()
         if not wanted:
-            text = self._header() + "# (no dependencies)\n"
+            text = self._header(options) + "# (no dependencies)\n"
         else:
-            text = self._run_resolver(wanted)
+            text = self._run_resolver(wanted, options)
         result = PinResult(text, key, self.options.resolver, cached=False, seconds=time.perf_counter() - started)
         self._store(key, text)
         return result
 
-    def _run_resolver(self, wanted: list[str]) -> str:
+    def _run_resolver(self, wanted: list[str], options: PinOptions | None = None) -> str:
+        options = options or self.options
         env = resolver_environment(
-            {**os.environ, **dict(self.options.env), "CUSTOM_COMPILE_COMMAND": self.options.compile_command},
-            self.options.secret_names,
+            {**os.environ, **dict(options.env), "CUSTOM_COMPILE_COMMAND": options.compile_command},
+            options.secret_names,
         )
         env.pop("PIP_REQUIRE_VIRTUALENV", None)
         with tempfile.TemporaryDirectory(prefix="genrepo-pin-") as tmp:
             work = Path(tmp)
             (work / "requirements.in").write_text(requirements_in(wanted), encoding="utf-8")
             try:
-                proc = self.runner(_command(self.options), work, env, self.options.timeout)
+                proc = self.runner(_command(options), work, env, options.timeout)
             except subprocess.TimeoutExpired:
-                raise PinError(f"{self.options.resolver} did not finish within {self.options.timeout:.0f}s") from None
+                raise PinError(f"{options.resolver} did not finish within {options.timeout:.0f}s") from None
             except OSError as exc:
-                raise PinError(f"cannot run {self.options.resolver}: {exc.strerror or exc}") from None
+                raise PinError(f"cannot run {options.resolver}: {exc.strerror or exc}") from None
             self.resolutions += 1
             output = work / "requirements.txt"
             if proc.returncode != 0 or not output.is_file():
-                hint = "" if self.options.allow_sdist_builds else (
+                hint = "" if options.allow_sdist_builds else (
                     " (only wheels are considered; for a distribution without one, --allow-sdist-builds lets the "
                     "resolver build it, which runs its code)"
                 )
-                raise PinError(f"{self.options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}{hint}")
+                raise PinError(f"{options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}{hint}")
             text = output.read_text(encoding="utf-8").replace(tmp, ".")
         return _clean(text)
 

@@ -186,16 +186,21 @@ def pin_plans(
 
     With resolve=False (dry runs) no resolver runs: a set is pinned only when this run or the cache has it.
     """
-    sets = sorted({p.requirements for p in plans if not p.errors})
-    outcomes: dict[tuple[str, ...], PinResult | PinError | None] = {}
+    def wanted(plan: RepoPlan) -> tuple[tuple[str, ...], str]:
+        """A resolution: the requirement set, as of the wiki's date (the pinner decides whether that counts)."""
+        return plan.requirements, plan.workflow.last_updated
 
-    def resolve_one(requirements: tuple[str, ...]) -> tuple[tuple[str, ...], PinResult | PinError | None]:
+    sets = sorted({wanted(p) for p in plans if not p.errors})
+    outcomes: dict[tuple[tuple[str, ...], str], PinResult | PinError | None] = {}
+
+    def resolve_one(key: tuple[tuple[str, ...], str]) -> tuple[tuple[tuple[str, ...], str], PinResult | PinError | None]:
+        requirements, last_updated = key
         if not resolve:
-            return requirements, pinner.cached(requirements)
+            return key, pinner.cached(requirements, last_updated)
         try:
-            return requirements, pinner.pin(requirements)
+            return key, pinner.pin(requirements, last_updated)
         except PinError as exc:
-            return requirements, exc
+            return key, exc
 
     pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1)))
     try:
@@ -209,9 +214,11 @@ def pin_plans(
     pinned: list[RepoPlan] = []
     failures: dict[str, str] = {}
     for plan in plans:
-        outcome = outcomes.get(plan.requirements)
+        outcome = outcomes.get(wanted(plan))
         if isinstance(outcome, PinResult):
-            plan = replace(plan, pinned=outcome.text, pin_note=f"pinned with {outcome.resolver}")
+            cut = pinner.options_for(plan.workflow.last_updated).exclude_newer
+            note = f"pinned with {outcome.resolver}" + (f", releases up to the wiki's date ({cut[:10]})" if cut else "")
+            plan = replace(plan, pinned=outcome.text, pin_note=note)
         elif isinstance(outcome, PinError):
             failures[plan.workflow.name] = str(outcome)
         elif not resolve and not plan.errors:

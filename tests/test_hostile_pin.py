@@ -133,7 +133,7 @@ class _NoRemote:
 
 
 def test_publish_dry_run_never_resolves(tmp_path, monkeypatch, house):
-    def no_resolver(self, wanted):
+    def no_resolver(self, wanted, options=None):
         raise AssertionError(f"a dry run started a resolver for {wanted}")
 
     monkeypatch.setattr(Pinner, "_run_resolver", no_resolver)
