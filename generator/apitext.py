@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 # Possessive quantifiers and a return text read token by token: the tail after `)` cannot backtrack over a
 # run of spaces (the plain `\s*(?:->\s*(.+?))?\s*:?\s*$` took minutes on a few kilobytes).
@@ -30,12 +31,23 @@ _DUNDER_OPS = {
 }
 
 
+class ParamKind(StrEnum):
+    """How an API parameter is passed."""
+
+    NORMAL = "normal"  # positional or keyword
+    KEYWORD = "keyword"  # named in a call's text (`f(x=1)`)
+    VAR = "var"  # *args
+    KW = "kw"  # **kwargs
+
+
 @dataclass(frozen=True)
 class ApiParam:
+    """A parameter of an API text: name, annotation and default as written, and how it is passed."""
+
     name: str
     annotation: str = ""
     default: str | None = None  # Python literal source text, checked
-    kind: str = "normal"  # normal | keyword (named in a call's text) | var | kw (for *args / **kwargs)
+    kind: ParamKind = ParamKind.NORMAL
     optional: bool = False  # the signature gives a default (literal or not)
 
 
@@ -114,11 +126,11 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
         for a, d in zip(positional, defaults, strict=True)
     ]
     if args.vararg:
-        params.append(ApiParam(args.vararg.arg, kind="var"))
+        params.append(ApiParam(args.vararg.arg, kind=ParamKind.VAR))
     for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True):
         params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None))
     if args.kwarg:
-        params.append(ApiParam(args.kwarg.arg, kind="kw"))
+        params.append(ApiParam(args.kwarg.arg, kind=ParamKind.KW))
     return tuple(params)
 
 
@@ -173,7 +185,7 @@ def parse_api(text: str) -> ApiRef | None:
         if callee:
             params = tuple(
                 ApiParam(a.id) for a in node.args if isinstance(a, ast.Name)
-            ) + tuple(ApiParam(k.arg, kind="keyword") for k in node.keywords if k.arg)
+            ) + tuple(ApiParam(k.arg, kind=ParamKind.KEYWORD) for k in node.keywords if k.arg)
             signature_like = bool(params) and params[0].name in ("self", "cls")  # `__call__(self, text)` lists, not calls
             return ApiRef(callee, params, True, then=then, from_call=not signature_like)
     if isinstance(node, (ast.Name, ast.Attribute)):
@@ -220,7 +232,7 @@ def _annotated_call(signature: str) -> str:
             params = _parse_params(args) if args is not None else None
             if head is None or params is None:
                 return ""
-            shown = [p.name for p in params if p.kind == "normal" and p.name not in ("self", "cls")]
+            shown = [p.name for p in params if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")]
             return f"{head.group(0)[:-1].strip()}({', '.join(shown)})"
         offset += len(line) + 1
     return ""
@@ -243,7 +255,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
         init = next((h for h in headers if h.group(2) == "__init__" and h.group(3) and h.start() > first.start()), None)
         args = _balanced(signature, init.end() - 1) if init else ""
         params = _parse_params(args or "") if args is not None else None
-        shown = [p.name for p in (params or ()) if p.name != "self" and p.kind == "normal"]
+        shown = [p.name for p in (params or ()) if p.name != "self" and p.kind is ParamKind.NORMAL]
         return f"{first.group(2)}({', '.join(shown)})"
     chosen = named[0] if named else (defs[0] if defs else None)
     if chosen is None:
@@ -255,7 +267,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     after = signature[chosen.end() + len(args) : chosen.end() + len(args) + 200].split(":", 1)[0]
     returns = after.split("->", 1)[1].strip() if "->" in after else ""
     params = _parse_params(args)
-    shown = [p.name for p in (params or ()) if p.kind == "normal"]
+    shown = [p.name for p in (params or ()) if p.kind is ParamKind.NORMAL]
     owner = next((c.group(2) for c in reversed(classes) if c.start() < chosen.start()), "")
     if not owner and implementation_name.endswith("_" + name):
         prefix = implementation_name[: -len(name) - 1].rsplit("_", 1)[-1]
@@ -311,9 +323,9 @@ def api_from_examples(import_lines: tuple[str, ...], examples: tuple[str, ...]) 
             tree = ast.parse(code)
         except SyntaxError:
             continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                callee = dotted(node.func)
+        for sub in ast.walk(tree):
+            if isinstance(sub, ast.Call):
+                callee = dotted(sub.func)
                 if callee and callee[0] in bound:
-                    return ".".join(callee) + "(" + ", ".join(k.arg for k in node.keywords if k.arg) + ")"
+                    return ".".join(callee) + "(" + ", ".join(k.arg for k in sub.keywords if k.arg) + ")"
     return ""

@@ -6,6 +6,7 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,12 +15,23 @@ _DIST = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
 
 
+class PlacementKind(StrEnum):
+    """Where a dependency name goes."""
+
+    PYTHON = "python"  # a distribution to require
+    SYSTEM = "system"  # a prerequisite to install by other means
+    INTERNAL = "internal"  # a module of the source project itself
+    STDLIB = "stdlib"  # the standard library: nothing to install
+    IGNORE = "ignore"  # not a dependency ("none", "-")
+    UNKNOWN = "unknown"  # none of these, as far as genrepo can tell
+
+
 @dataclass(frozen=True)
 class Placement:
-    """Where a dependency name goes: python (a distribution), system (a prerequisite), stdlib, ignore, unknown."""
+    """Where a dependency name goes, with the distribution, prerequisite or module it stands for (value)."""
 
     name: str
-    kind: str
+    kind: PlacementKind
     value: str = ""
 
 
@@ -60,22 +72,22 @@ def place(raw: str, mapping: Mapping, internal: frozenset[str] = frozenset()) ->
     text = re.sub(r"\(.*?\)", "", raw).strip().strip("`'\" ").rstrip(".")
     key = text.lower()
     if not key or key in mapping.ignore or key in ("none", "n/a", "-", "—"):
-        return Placement(raw, "ignore")
+        return Placement(raw, PlacementKind.IGNORE)
     if key in mapping.system:
-        return Placement(raw, "system", mapping.system[key])
+        return Placement(raw, PlacementKind.SYSTEM, mapping.system[key])
     if key in mapping.prose:
-        return Placement(raw, "python", normalise_dist(mapping.prose[key]))
+        return Placement(raw, PlacementKind.PYTHON, normalise_dist(mapping.prose[key]))
     if (_ACTION.match(text) and "." not in text.split("/")[0]) or re.search(r"-action(@[\w.-]+)?$", key):
-        return Placement(raw, "system", f"GitHub Action {text}")
+        return Placement(raw, PlacementKind.SYSTEM, f"GitHub Action {text}")
     head = re.split(r"[.\s\[<>=!~;]", key, maxsplit=1)[0]
     if head in internal:
-        return Placement(raw, "internal", head)
+        return Placement(raw, PlacementKind.INTERNAL, head)
     if head in sys.stdlib_module_names:
-        return Placement(raw, "stdlib", head)
+        return Placement(raw, PlacementKind.STDLIB, head)
     if head in mapping.imports:
-        return Placement(raw, "python", normalise_dist(mapping.imports[head]))
+        return Placement(raw, PlacementKind.PYTHON, normalise_dist(mapping.imports[head]))
     if head in mapping.system:
-        return Placement(raw, "system", mapping.system[head])
+        return Placement(raw, PlacementKind.SYSTEM, mapping.system[head])
     if _DIST.match(head) and " " not in key:
-        return Placement(raw, "python", normalise_dist(head))
-    return Placement(raw, "unknown")
+        return Placement(raw, PlacementKind.PYTHON, normalise_dist(head))
+    return Placement(raw, PlacementKind.UNKNOWN)

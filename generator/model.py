@@ -141,6 +141,22 @@ class KnowledgeSource:
     url: str
 
 
+class UrlStatus(StrEnum):
+    """Whether a workflow names the repository to publish to."""
+
+    URL = "url"  # a repository URL on an accepted origin
+    PENDING = "pending"  # the wiki says the repository is still to be made
+    ABSENT = "absent"  # no usable URL
+
+
+class StepsFrom(StrEnum):
+    """Where a workflow's steps were read: the index's step tables, its Steps Overview table, or the workflow page."""
+
+    INDEX = "index"
+    OVERVIEW = "overview"
+    PAGE = "page"
+
+
 @dataclass(frozen=True)
 class Workflow:
     """One workflow: identity, prose from its page, steps, diagram and target URL."""
@@ -157,7 +173,7 @@ class Workflow:
     steps: tuple[Step, ...] = ()
     mermaid: str = ""
     github_url: str | None = None
-    github_url_status: str = "absent"  # url | pending | absent
+    github_url_status: UrlStatus = UrlStatus.ABSENT
     sources: tuple[KnowledgeSource, ...] = ()
     domains: tuple[str, ...] = ()
     last_updated: str = ""
@@ -165,7 +181,7 @@ class Workflow:
     heuristics: tuple[Note, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
     errors: tuple[Diagnostic, ...] = ()
-    steps_from: str = "index"  # index | overview | page
+    steps_from: StepsFrom = StepsFrom.INDEX
 
     @property
     def source_repo_url(self) -> str | None:

@@ -6,6 +6,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.bind import (
@@ -19,7 +20,7 @@ from generator.bind import (
     load_tables,
     needs_python,
 )
-from generator.deps import Mapping, Placement, place
+from generator.deps import Mapping, Placement, PlacementKind, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 
@@ -139,7 +140,7 @@ class Requirements:
     distributions: tuple[str, ...]
     prerequisites: tuple[str, ...]
     unplaced: tuple[str, ...]
-    placements: tuple[tuple[str, str, str], ...]  # (name as written, kind, value)
+    placements: tuple[tuple[str, PlacementKind, str], ...]  # (name as written, kind, value)
 
 
 def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables) -> Requirements:
@@ -150,20 +151,20 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     system: set[str] = set()
     unplaced: set[str] = set()
     internal_used: set[str] = set()
-    placements: dict[str, tuple[str, str]] = {}
+    placements: dict[str, tuple[PlacementKind, str]] = {}
     names = [dep for step in workflow.steps for dep in step.external_dependencies]
     names += [module for binding in bindings for module in binding.imports]
     names += [module for name in dict.fromkeys(n for b in bindings for n in b.loaders) for module in tables.loader(name).modules]
     for name in names:
         placement: Placement = place(name, mapping, internal)
         placements[name] = (placement.kind, placement.value)
-        if placement.kind == "python":
+        if placement.kind is PlacementKind.PYTHON:
             dists.add(placement.value)
-        elif placement.kind == "system":
+        elif placement.kind is PlacementKind.SYSTEM:
             system.add(placement.value)
-        elif placement.kind == "internal":
+        elif placement.kind is PlacementKind.INTERNAL:
             internal_used.add(placement.value)
-        elif placement.kind == "unknown":
+        elif placement.kind is PlacementKind.UNKNOWN:
             unplaced.add(name)
     if internal_used and workflow.source_repo_url:
         system.add(
@@ -240,7 +241,7 @@ def failed_plan(wiki: Wiki, workflow: Workflow, reason: str) -> RepoPlan:
     )
 
 
-def _param_context(param: ConfigParam) -> dict:
+def _param_context(param: ConfigParam) -> dict[str, str | bool | None]:
     return {
         "name": param.name,
         "type": param.type,
@@ -251,13 +252,13 @@ def _param_context(param: ConfigParam) -> dict:
     }
 
 
-def _repeat_context(repeat: Repeat | None) -> dict | None:
+def _repeat_context(repeat: Repeat | None) -> dict[str, int | str] | None:
     if repeat is None:
         return None
     return {"step": repeat.step, "first": repeat.first, "last": repeat.last, "key": repeat.key}
 
 
-def context(plan: RepoPlan) -> dict:
+def context(plan: RepoPlan) -> dict[str, Any]:
     """The template context: plain JSON data with a fixed shape (lists, never free-form dicts)."""
     wf = plan.workflow
     wiki = plan.wiki
@@ -279,7 +280,7 @@ def context(plan: RepoPlan) -> dict:
         "domains": list(wf.domains),
         "last_updated": wf.last_updated,
         "remote_url": plan.remote_url,
-        "github_url_status": wf.github_url_status,
+        "github_url_status": str(wf.github_url_status),
         "source_repo_url": wf.source_repo_url,
         "sources": [{"kind": s.kind, "title": s.title, "url": s.url} for s in wf.sources],
         "wiki_name": Path(wiki.root).name,
@@ -314,7 +315,7 @@ def context(plan: RepoPlan) -> dict:
                 "status": str(sp.binding.status),
                 "bound": sp.binding.bound,
                 "needs_implementation": sp.binding.needs_implementation,
-                "source": sp.binding.source,
+                "source": str(sp.binding.source),
                 "import_line": sp.binding.import_line,
                 "import_origin": str(sp.binding.import_origin),
                 "imports": list(sp.binding.imports),

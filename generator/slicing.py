@@ -8,11 +8,14 @@ from __future__ import annotations
 import ast
 import builtins
 import textwrap
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source
 
 BUILTINS = frozenset(dir(builtins))
+
+ImportNode = ast.Import | ast.ImportFrom
 
 
 def parse_example(code: str) -> ast.Module | None:
@@ -65,7 +68,7 @@ class _Names(ast.NodeVisitor):
         for stmt in node.body + node.orelse:
             self.visit(stmt)
 
-    def _comprehension(self, node, elements: list[ast.expr]) -> None:
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, elements: list[ast.expr]) -> None:
         first = node.generators[0]
         self.visit(first.iter)
         self._scopes.append(set())
@@ -79,7 +82,7 @@ class _Names(ast.NodeVisitor):
             self.visit(element)
         self._scopes.pop()
 
-    def visit_ListComp(self, node: ast.ListComp) -> None:
+    def visit_ListComp(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> None:
         self._comprehension(node, [node.elt])
 
     visit_SetComp = visit_ListComp
@@ -93,7 +96,7 @@ class _Names(ast.NodeVisitor):
         self.visit(node.body)
         self._scopes.pop()
 
-    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
         inner = _Names()
@@ -178,7 +181,7 @@ def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
     return False
 
 
-def _blocks(body: list[ast.stmt]):
+def _blocks(body: list[ast.stmt]) -> Iterator[list[ast.stmt]]:
     """Statement lists, shallowest first: the module body, then bodies of loops, withs, ifs, tries."""
     queue = [body]
     while queue:
@@ -210,7 +213,7 @@ class Slice:
     anchor: ast.stmt
     free: list[str]
     bound: set[str]
-    imports: list[ast.stmt] = field(default_factory=list)
+    imports: list[ImportNode] = field(default_factory=list)
     literals: dict[str, str] = field(default_factory=dict)  # free name -> literal source assigned earlier
     definitions: list[ast.stmt] = field(default_factory=list)  # functions the slice calls, defined earlier
 
@@ -232,7 +235,7 @@ def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
     return _cut(tree, api, lambda stmt: True)
 
 
-def _cut(tree: ast.Module, api: ApiRef, accept) -> Slice | None:
+def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> Slice | None:
     made = instances(tree)
     for block in _blocks(tree.body):
         for index, stmt in enumerate(block):
@@ -258,7 +261,7 @@ def _cut(tree: ast.Module, api: ApiRef, accept) -> Slice | None:
     return None
 
 
-def prune_import(node: ast.Import | ast.ImportFrom, used: set[str]) -> ast.stmt | None:
+def prune_import(node: ImportNode, used: set[str]) -> ImportNode | None:
     """The import with only the names in `used` kept; None when it binds none of them."""
     kept = [a for a in node.names if (a.asname or a.name).split(".")[0] in used or (a.asname or a.name) in used]
     if not kept:
@@ -270,9 +273,10 @@ def prune_import(node: ast.Import | ast.ImportFrom, used: set[str]) -> ast.stmt 
 
 def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice:
     free, bound = names(chosen)
-    imports: list[ast.stmt] = []
+    imports: list[ImportNode] = []
     literals: dict[str, str] = {}
     definitions: list[ast.stmt] = []
+    provided_by_defs: set[str] = set()
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _, provided = names([node])
@@ -280,13 +284,13 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
                 imports.append(node)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in free:
             definitions.append(node)
+            provided_by_defs.add(node.name)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
             literal = literal_source(node.value)
             if name in free and literal is not None and node.lineno < anchor.lineno:
                 literals[name] = literal
     provided_by_imports = set().union(*(names([i])[1] for i in imports)) if imports else set()
-    provided_by_defs = {d.name for d in definitions}
     for definition in definitions:
         def_free, _ = names([definition])
         for name in def_free:
@@ -334,7 +338,7 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
     return widths.pop() if widths else 2
 
 
-def with_setup(tree: ast.Module, piece: Slice, resolvable: set[str]) -> Slice:
+def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Slice:
     """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
     (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively."""
     top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor for n in ast.walk(stmt))), None)

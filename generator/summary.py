@@ -1,8 +1,7 @@
 """What needs attention, as a GitHub Actions job summary: a Markdown table per workflow and annotations that point
 at the wiki lines behind each step that is not bound. Made from the JSON report of from-index or publish."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: this module's `annotations()` would shadow it (and 3.11 needs neither).
 from typing import Any
 
 

@@ -80,10 +80,12 @@ class VerifyResult:
 
 def _package(repo: Path) -> str:
     try:
-        manifest = json.loads((repo / MANIFEST).read_text(encoding="utf-8"))
-        return manifest["repo"]["package"]
-    except (OSError, ValueError, KeyError):
-        raise UserError(f"{repo}: not a repository genrepo generated (no readable {MANIFEST})") from None
+        package = json.loads((repo / MANIFEST).read_text(encoding="utf-8"))["repo"]["package"]
+    except (OSError, ValueError, KeyError, TypeError):
+        package = None
+    if not isinstance(package, str):
+        raise UserError(f"{repo}: not a repository genrepo generated (no readable {MANIFEST})")
+    return package
 
 
 def default_python(repo: Path) -> str:

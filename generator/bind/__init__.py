@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Status
+from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.finish import (
     Repeat,
@@ -26,7 +26,7 @@ from generator.bind.tables import Loader, Tables, load_tables
 from generator.model import Diagnostic, Workflow
 
 __all__ = [
-    "Binding", "BoundWorkflow", "ConfigParam", "Kind", "Loader", "Origin", "Repeat", "Status", "Tables",
+    "Binding", "BoundWorkflow", "ConfigParam", "Kind", "Loader", "Origin", "Repeat", "Source", "Status", "Tables",
     "bind_workflow", "classify", "load_tables", "needs_python",
 ]
 

@@ -36,6 +36,20 @@ class Origin(StrEnum):
     NONE = "none"
 
 
+class Source(StrEnum):
+    """What a step's run() body was made from."""
+
+    EXAMPLE = "example"  # statements cut from a usage example
+    API = "api"  # a call built from the API text
+    PATTERN = "pattern"  # a user-defined function the page shows
+    PASSTHROUGH = "passthrough"  # a pattern step that hands its inputs on
+    STUB = "stub"  # a body a person must write
+    MANUAL = "manual"  # a decision, recorded as config
+    TOOL = "tool"  # a command-line tool
+    IMPORT = "import"  # the step only imports a module
+    NONE = ""  # not said (a Binding made outside the rules)
+
+
 @dataclass(frozen=True)
 class ConfigParam:
     """A configuration key of a step: type, default (Python literal text) and whether it must be set.
@@ -67,7 +81,7 @@ class Binding:
     loaders: tuple[str, ...] = ()  # loader functions the body calls
     target: str = ""  # the name the API call goes through (for the generated recorder tests)
     unpack: int = 2
-    source: str = ""  # example | api | pattern | passthrough | stub | manual | tool | import
+    source: Source = Source.NONE
     notes: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # what the step needs beyond a CPU and its requirements (a CUDA GPU, the network)
     changes: tuple[str, ...] = ()  # where the body departs from the wiki's text, and why

@@ -13,7 +13,7 @@ from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Tables
 from generator.model import Diagnostic, Step, Workflow
-from generator.slicing import parse_example
+from generator.slicing import Slice, parse_example
 
 
 @dataclass
@@ -36,6 +36,15 @@ class Example:
 
 
 @dataclass
+class Candidate:
+    """A slice of a step's usage example around its API, with the example it was cut from."""
+
+    slice: Slice
+    order: int
+    tree: ast.Module
+
+
+@dataclass
 class BindContext:
     """One workflow being bound, step by step, in order."""
 
@@ -47,7 +56,9 @@ class BindContext:
     artifacts: dict[str, Artifact] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     index: int = 0
-    cache: dict[str, dict] = field(default_factory=dict)  # what rules compute once per workflow (example slices)
+    # what the example rule computes once per workflow: each step's example slices, and the names they read
+    slices: dict[int, list[Candidate]] = field(default_factory=dict)
+    reads: dict[int, set[str]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables) -> BindContext:

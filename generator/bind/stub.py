@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.apitext import parse_api
-from generator.bind.binding import Binding, ConfigParam, Kind, Status
+from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
 from generator.model import Step
@@ -34,6 +34,6 @@ def stub(step: Step, ctx: BindContext, kind: Kind, reason: str) -> Binding:
         body=f"raise NotImplementedError({message!r})",
         consumes=tuple(consumes),
         params=tuple(params),
-        source="stub",
+        source=Source.STUB,
         notes=(reason,),
     )

@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from generator.deps import Mapping, load_mapping
 from generator.errors import UserError
@@ -79,7 +80,7 @@ def load_tables(extra: tuple[Path, ...] = ()) -> Tables:
     return _load_tables(tuple(str(p) for p in extra))
 
 
-def _read(path: str) -> dict:
+def _read(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
@@ -130,7 +131,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
     )
 
 
-def _loader(path: str, name: str, entry: dict) -> Loader:
+def _loader(path: str, name: str, entry: object) -> Loader:
     if not name.isidentifier() or not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
         raise UserError(f"{path}: loader {name!r} needs an identifier name and a `code` string")
     try:

@@ -19,14 +19,14 @@ import re
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source, signature_returns
-from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Status
+from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
 from generator.model import Diagnostic, Step
-from generator.slicing import BUILTINS, names, prune_import, unpack_arity
+from generator.slicing import BUILTINS, ImportNode, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
     "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()
@@ -40,35 +40,36 @@ class Draft:
     statements: list[ast.stmt]
     anchor: ast.stmt | None = None
     api: ApiRef | None = None
-    imports: list[ast.stmt] = field(default_factory=list)
+    imports: list[ImportNode] = field(default_factory=list)
     definitions: list[ast.stmt] = field(default_factory=list)
     literals: dict[str, str] = field(default_factory=dict)  # names the example assigned a literal before the anchor
     hints: dict[str, Hint] = field(default_factory=dict)
     positional: list[str] = field(default_factory=list)  # the anchor call's positional parameters, from a signature
-    source: str = "example"
+    source: Source = Source.EXAMPLE
     produces: list[str] | None = None  # explicit result names; None: every top-level assignment
     yields: bool = False  # the example yields: what it yields is collected in `yielded`
 
     @classmethod
-    def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None, **fields) -> Draft:
+    def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
+        """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
         copies = [_unannotated(copy.deepcopy(s)) for s in statements]
         index = next((i for i, s in enumerate(statements) if s is anchor), None)
-        return cls(copies, copies[index] if index is not None else None, **fields)
+        return cls(copies, copies[index] if index is not None else None)
 
 
 class _Unannotate(ast.NodeTransformer):
     """Drops an example's annotations: they document, and may name types the example never imports."""
 
-    def visit_AnnAssign(self, node: ast.AnnAssign):
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.Assign | None:
         if node.value is None:
             return None
         return ast.copy_location(ast.Assign(targets=[node.target], value=self.visit(node.value), lineno=node.lineno), node)
 
-    def visit_arg(self, node: ast.arg):
+    def visit_arg(self, node: ast.arg) -> ast.arg:
         node.annotation = None
         return node
 
-    def visit_FunctionDef(self, node):
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         node.returns = None
         self.generic_visit(node)
         return node
@@ -84,7 +85,7 @@ class _Loose(ast.NodeTransformer):
         self.loops = 0
         self.yielded = False
 
-    def _loop(self, node):
+    def _loop(self, node: ast.For | ast.While | ast.AsyncFor) -> ast.AST:
         self.loops += 1
         self.generic_visit(node)
         self.loops -= 1
@@ -92,17 +93,17 @@ class _Loose(ast.NodeTransformer):
 
     visit_For = visit_While = visit_AsyncFor = _loop
 
-    def visit_FunctionDef(self, node):
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef) -> ast.AST:
         return node  # a function of its own keeps its loops and yields
 
     visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_FunctionDef
 
-    def visit_Break(self, node):
+    def visit_Break(self, node: ast.Break | ast.Continue) -> ast.AST | None:
         return node if self.loops else None
 
     visit_Continue = visit_Break
 
-    def visit_Expr(self, node: ast.Expr):
+    def visit_Expr(self, node: ast.Expr) -> ast.AST:
         if isinstance(node.value, (ast.Yield, ast.YieldFrom)):
             self.yielded = True
             value = node.value.value or ast.Constant(None)
@@ -196,13 +197,22 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.consumes[target.id] = artifact
                 wired.changes.append(f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again")
                 continue
-            if artifact and isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) and ctx.has(e.id) for e in target.elts):
-                for element in target.elts:
+            made_earlier = _earlier_names(target, ctx)
+            if artifact and made_earlier is not None:
+                for element in made_earlier:
                     wired.consumes[element.id] = element.id
-                wired.changes.append(f"uses {', '.join(e.id for e in target.elts)} from earlier steps instead of calling {producer} again")
+                wired.changes.append(f"uses {', '.join(e.id for e in made_earlier)} from earlier steps instead of calling {producer} again")
                 continue
         kept.append(stmt)
     draft.statements = kept
+
+
+def _earlier_names(target: ast.expr, ctx: BindContext) -> list[ast.Name] | None:
+    """The names of a tuple target, when every element is a plain name an earlier step made; None otherwise."""
+    if not isinstance(target, ast.Tuple):
+        return None
+    elements = [e for e in target.elts if isinstance(e, ast.Name) and ctx.has(e.id)]
+    return elements if len(elements) == len(target.elts) else None
 
 
 # -- 2. literals -> config ---------------------------------------------------------------------------
@@ -259,9 +269,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Replace literal arguments (and top-level literal assignments) with config keys."""
     free, bound = names(draft.definitions + draft.statements)
     claims = _Claims(bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step)
-    for name, literal in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
+    for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
         if ctx.has(name) and not ctx.artifacts[name].value and name in free:
-            new = claims.claim(name, literal, "")
+            new = claims.claim(name, assigned, "")
             _rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
     anchor_calls = {id(n) for n in ast.walk(draft.anchor)} if draft.anchor is not None else set()
@@ -271,6 +281,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         target = _assigned_name(stmt)
         if (
             stmt is not draft.anchor
+            and isinstance(stmt, ast.Assign)
             and target
             and literal_source(stmt.value) is not None
             and target not in claims.values
@@ -293,7 +304,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             for keyword in node.keywords:
                 if not keyword.arg or not keyword.arg.isidentifier() or keyword.arg in ctx.tables.keep_keywords:
                     continue
-                _lift_value(keyword, "value", keyword.arg, target or last, claims, draft)
+                _lift_value(keyword, keyword.arg, target or last, claims, draft)
             if last in keep or (len(callee) == 1 and last in BUILTINS):
                 continue
             positional = draft.positional if id(node) in anchor_calls and node is anchor_call(draft) else []
@@ -320,10 +331,11 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
     """`(BertForSequenceClassification,)` -> "['transformers.BertForSequenceClassification']": a class (or a tuple or
     list of classes) the example passes as an argument, by the dotted names its imports give; None otherwise."""
     items = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
-    if not items or not all(isinstance(i, ast.Name) and i.id[:1].isupper() and not i.id.isupper() for i in items):
+    classes = [i for i in items if isinstance(i, ast.Name) and i.id[:1].isupper() and not i.id.isupper()]
+    if not items or len(classes) != len(items):
         return None
     paths = []
-    for item in items:
+    for item in classes:
         path = qualified((item.id,), [ast.unparse(i) for i in draft.imports]) or qualified((item.id,), [import_for(item.id, step, ctx)[0]])
         if not path:
             return None
@@ -331,32 +343,33 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
     return repr(paths) if isinstance(value, (ast.Tuple, ast.List)) else repr(paths[0])
 
 
-def _lift_value(holder, attr: str, name: str, context: str, claims: _Claims, draft: Draft) -> None:
-    value = getattr(holder, attr)
+def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, draft: Draft) -> None:
+    """Replace a keyword argument's literal (or class, dtype, enum member) with a config key."""
+    value = keyword.value
     classes = _class_paths(value, draft, claims.step, claims.ctx)
     if classes is not None:
         key = claims.claim(name, classes, context)
         draft.literals.setdefault(key, classes)
         draft.hints.setdefault(key, Hint("class", classes, "a class, or a list of classes, by dotted name"))
-        setattr(holder, attr, ast.Name(id=key, ctx=ast.Load()))
+        keyword.value = ast.Name(id=key, ctx=ast.Load())
         return
     literal = literal_source(value)
     artifact = claims.ctx.artifacts.get(name)
     if literal is not None and artifact is not None and (artifact.value or literal == "None"):
         draft.literals.setdefault(name, literal)
-        setattr(holder, attr, ast.Name(id=name, ctx=ast.Load()))
+        keyword.value = ast.Name(id=name, ctx=ast.Load())
         return
     if literal is not None:
         key = claims.claim(name, literal, context)
         draft.literals.setdefault(key, literal)
-        setattr(holder, attr, ast.Name(id=key, ctx=ast.Load()))
+        keyword.value = ast.Name(id=key, ctx=ast.Load())
         return
     dtype = _is_dtype(value)
     if dtype:
         key = claims.claim(name, repr(dtype), context)
         draft.literals.setdefault(key, repr(dtype))
         draft.hints.setdefault(key, Hint("torch.dtype", repr(dtype), "a torch dtype name"))
-        setattr(holder, attr, ast.Name(id=key, ctx=ast.Load()))
+        keyword.value = ast.Name(id=key, ctx=ast.Load())
         return
     member = _enum_member(value)
     if member:
@@ -364,7 +377,7 @@ def _lift_value(holder, attr: str, name: str, context: str, claims: _Claims, dra
         key = claims.claim(name, repr(label), context)
         draft.literals.setdefault(key, repr(label))
         draft.hints.setdefault(key, Hint("str", repr(label), f"a member of {enum}"))
-        setattr(holder, attr, ast.Subscript(value=ast.Name(id=enum, ctx=ast.Load()), slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load()))
+        keyword.value = ast.Subscript(value=ast.Name(id=enum, ctx=ast.Load()), slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load())
 
 
 def _extra_kwargs(draft: Draft, step: Step) -> None:
@@ -669,7 +682,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         for s in draft.statements
         for n in ast.walk(s)
     )
-    resolved = bool(wired.import_lines) or receiver_is_artifact or draft.source == "pattern"
+    resolved = bool(wired.import_lines) or receiver_is_artifact or draft.source is Source.PATTERN
     page_imports = set(step.implementation.imports if step.implementation else ())
     origin = Origin.NONE
     if wired.import_lines:

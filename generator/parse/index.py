@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from generator.model import Diagnostic, SourceRef, SupportingApi
-from generator.parse.markdown import Block, links, parse_blocks, plain
+from generator.parse.markdown import Block, BlockKind, links, parse_blocks, plain
 from generator.parse.text import WikiText
 
 _STEP_HEADING = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
@@ -56,12 +57,20 @@ class IndexEntry:
     notes: str = ""
 
 
+class IndexStyle(StrEnum):
+    """How an index lists its workflows."""
+
+    ENRICHED = "enriched"  # `## Workflow:` sections with step tables
+    PAGE_LIST = "page-list"  # only links to workflow pages
+    EMPTY = "empty"  # no workflow at all
+
+
 @dataclass
 class IndexData:
     namespace: str
     entries: list[IndexEntry]
     warnings: list[Diagnostic]
-    style: str  # enriched | page-list | empty
+    style: IndexStyle
 
 
 def _attribute_key(cell: str) -> str:
@@ -205,7 +214,7 @@ def parse_index(source: WikiText) -> IndexData:
     step: IndexStep | None = None
     in_overview = False
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind is BlockKind.HEADING:
             title = plain(block.text)
             if block.level == 1:
                 m = _INDEX_TITLE.match(title)
@@ -232,10 +241,10 @@ def parse_index(source: WikiText) -> IndexData:
             step = None
             in_overview = title.lower().startswith("steps overview") or title.lower() == "steps"
             continue
-        if block.kind == "paragraph" and entry is not None and step is None:
+        if block.kind is BlockKind.PARAGRAPH and entry is not None and step is None:
             _read_fields(block, entry)
             continue
-        if block.kind != "table":
+        if block.kind is not BlockKind.TABLE:
             continue
         header = tuple(plain(h).lower() for h in block.header)
         if entry is None:
@@ -251,9 +260,9 @@ def parse_index(source: WikiText) -> IndexData:
             _read_overview(block, entry, source.path, warnings)
             in_overview = False
     if entries:
-        style = "enriched"
+        style = IndexStyle.ENRICHED
     elif page_list:
-        style, entries = "page-list", page_list
+        style, entries = IndexStyle.PAGE_LIST, page_list
     else:
-        style = "empty"
+        style = IndexStyle.EMPTY
     return IndexData(namespace=namespace, entries=entries, warnings=warnings, style=style)

@@ -48,7 +48,7 @@ def deepest_line(text: str) -> int:
     return best_line
 
 
-def parsed(parse: Callable[..., T], source: WikiText, *args) -> T:
+def parsed(parse: Callable[..., T], source: WikiText, *args: object) -> T:
     """parse(source, *args), with a page too deeply nested to parse reported as a ParseError."""
     try:
         return parse(source, *args)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _MD = MarkdownIt("commonmark").enable("table")
 _LINK = re.compile(r"\[([^\]\[]*)\]\(([^()\s]*)\)")  # no nested brackets: `[x](` repeated stays linear
@@ -20,11 +22,22 @@ class TableRow:
     line: int
 
 
+class BlockKind(StrEnum):
+    """What a top-level Markdown block is."""
+
+    HEADING = "heading"
+    TABLE = "table"
+    PARAGRAPH = "paragraph"
+    FENCE = "fence"
+    LIST = "list"
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class Block:
-    """A top-level Markdown block: kind is heading, table, paragraph, fence, list or other."""
+    """A top-level Markdown block, with its 1-based first and last lines."""
 
-    kind: str
+    kind: BlockKind
     line: int
     end_line: int
     text: str = ""
@@ -34,7 +47,7 @@ class Block:
     info: str = ""
 
 
-def _inline_source(token) -> str:
+def _inline_source(token: Token | None) -> str:
     return token.content if token is not None else ""
 
 
@@ -86,19 +99,21 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
             continue
         line, end = tok.map[0] + 1 + offset, tok.map[1] + offset
         if tok.type == "heading_open":
-            blocks.append(Block("heading", line, end, _inline_source(tokens[i + 1]).strip(), level=int(tok.tag[1])))
+            blocks.append(Block(BlockKind.HEADING, line, end, _inline_source(tokens[i + 1]).strip(), level=int(tok.tag[1])))
             i += 3
             continue
         if tok.type == "paragraph_open":
-            blocks.append(Block("paragraph", line, end, _inline_source(tokens[i + 1])))
+            blocks.append(Block(BlockKind.PARAGRAPH, line, end, _inline_source(tokens[i + 1])))
             i += 3
             continue
         if tok.type in ("fence", "code_block"):
-            blocks.append(Block("fence", line, end, tok.content, info=tok.info.strip()))
+            blocks.append(Block(BlockKind.FENCE, line, end, tok.content, info=tok.info.strip()))
             i += 1
             continue
         if tok.type == "table_open":
-            j, header, rows = i + 1, [], []
+            j = i + 1
+            header: list[str] = []
+            rows: list[TableRow] = []
             current: list[str] = []
             row_line = line
             row_index: int | None = None
@@ -118,7 +133,7 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
                     else:
                         rows.append(TableRow(tuple(current), row_line))
                 j += 1
-            blocks.append(Block("table", line, end, header=tuple(header), rows=tuple(rows)))
+            blocks.append(Block(BlockKind.TABLE, line, end, header=tuple(header), rows=tuple(rows)))
             i = j + 1
             continue
         if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -133,10 +148,10 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
                         break
                 j += 1
             items = [t.content for t in tokens[i:j] if t.type == "inline"]
-            blocks.append(Block("list", line, end, "\n".join(items)))
+            blocks.append(Block(BlockKind.LIST, line, end, "\n".join(items)))
             i = j + 1
             continue
-        blocks.append(Block("other", line, end, ""))
+        blocks.append(Block(BlockKind.OTHER, line, end, ""))
         i += 1
     return blocks
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.model import ContractRow, Implementation, KnowledgeSource, Note, SourceRef
 from generator.parse import mediawiki as mw
-from generator.parse.markdown import parse_blocks, plain
+from generator.parse.markdown import BlockKind, parse_blocks, plain
 from generator.parse.text import WikiText
 
 _STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
@@ -88,7 +89,7 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
                      code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in ("python", "py", "")])
             for n, c in enumerate(children, start=1)
         ]
-    steps = []
+    steps: list[PageStep] = []
     for offset, line in enumerate(mw.strip_code_blocks(parent.body).split("\n")):
         m = _NUMBERED.match(line)
         if m:
@@ -142,12 +143,12 @@ def parse_workflow_page(source: WikiText) -> WorkflowPage:
         elif prop.name == "github_url" and page.github_url is None:
             page.github_url, page.github_url_line = value, prop.line
     if page.github_url is None:
-        section = mw.find_section(sections, "GitHub URL", "GitHub Repository")
-        if section:
-            m = _URL.search(section.body)
+        url_section = mw.find_section(sections, "GitHub URL", "GitHub Repository")
+        if url_section:
+            m = _URL.search(url_section.body)
             if m:
                 page.github_url = m.group(0)
-                page.github_url_line = section.body_line + section.body[: m.start()].count("\n")
+                page.github_url_line = url_section.body_line + url_section.body[: m.start()].count("\n")
     page.page_refs = page_refs(source.text)
     return page
 
@@ -162,7 +163,7 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
     rows: list[list[str]] = tables[0] if tables else []
     if not rows:
         for block in parse_blocks(body):
-            if block.kind == "table":
+            if block.kind is BlockKind.TABLE:
                 rows = [list(block.header)] + [list(r.cells) for r in block.rows]
                 break
     if len(rows) < 2:
@@ -205,7 +206,7 @@ def _titled(sections: list[mw.Section], word: str) -> mw.Section | None:
     return None
 
 
-def _import_lines(blocks) -> list[str]:
+def _import_lines(blocks: Iterable[mw.CodeBlock]) -> list[str]:
     """Top-level import statements of code blocks (one line each), in order, once each."""
     found: list[str] = []
     for block in blocks:
@@ -248,7 +249,8 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
             source_file = value
         elif key == "lines" and not source_lines:
             source_lines = value
-    inputs = outputs = ()
+    inputs: tuple[ContractRow, ...] = ()
+    outputs: tuple[ContractRow, ...] = ()
     section = mw.find_section(sections, "Inputs")
     if section:
         inputs = _lined(_contract(section.body), section)

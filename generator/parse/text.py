@@ -95,10 +95,10 @@ def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     repaired: list[int] = []
     lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        clean = _CONTROL.sub("", line)
+    for number, original in enumerate(lines, start=1):
+        clean = _CONTROL.sub("", original)
         fixed = repair_line(clean)
-        if fixed != line:
+        if fixed != original:
             lines[number - 1] = fixed
             if fixed != clean:
                 repaired.append(number)

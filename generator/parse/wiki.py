@@ -8,6 +8,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from generator.apitext import api_from_examples, api_from_signature, unbalanced
 from generator.errors import ParseError, UserError
@@ -15,15 +16,18 @@ from generator.model import (
     Diagnostic,
     Implementation,
     Note,
+    Param,
     SourceRef,
     Step,
+    StepsFrom,
     SupportingApi,
+    UrlStatus,
     Wiki,
     WikiFile,
     Workflow,
 )
 from generator.naming import GITHUB_ORIGINS, redact_url
-from generator.parse.index import IndexEntry, IndexStep, parse_index
+from generator.parse.index import IndexEntry, IndexStep, IndexStyle, OverviewRow, parse_index
 from generator.parse.limits import (
     TOO_DEEP,
     api_too_deep,
@@ -48,6 +52,60 @@ from generator.parse.text import WikiText, read_wiki_file
 
 _REPO_URL = re.compile(r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$")
 _PAGE_NAME = re.compile(r"^[\w.\-]+$")
+
+# what a GitHub URL cell says: a workflow's UrlStatus, or a URL that cannot be used (warned about, then absent)
+_UrlCheck = Literal[UrlStatus.URL, UrlStatus.PENDING, UrlStatus.ABSENT, "invalid"]
+
+
+@dataclass
+class _StepDraft:
+    """A step's fields as the index (or the workflow page) gives them, before its implementation page is read.
+
+    source_location is None when the source gave no such field: the implementation page's location fills it in.
+    """
+
+    number: int
+    name: str
+    title: str
+    ref: SourceRef
+    description: str = ""
+    principle: str = ""
+    implementation_name: str = ""
+    api_call: str = ""
+    source_location: str | None = None
+    external_dependencies: tuple[str, ...] = ()
+    environment: str = ""
+    key_parameters: tuple[Param, ...] = ()
+    key_parameters_text: str = ""
+    inputs: str = ""
+    outputs: str = ""
+    impl_type: str = ""
+    supporting: tuple[SupportingApi, ...] = ()
+    code_blocks: tuple[str, ...] = ()
+
+    def step(self, implementation: Implementation | None) -> Step:
+        """The model's step, with its implementation page (when one was found and read)."""
+        return Step(
+            number=self.number,
+            name=self.name,
+            title=self.title,
+            ref=self.ref,
+            description=self.description,
+            principle=self.principle,
+            implementation_name=self.implementation_name,
+            api_call=self.api_call,
+            source_location=self.source_location or "",
+            external_dependencies=self.external_dependencies,
+            environment=self.environment,
+            key_parameters=self.key_parameters,
+            key_parameters_text=self.key_parameters_text,
+            inputs=self.inputs,
+            outputs=self.outputs,
+            impl_type=self.impl_type,
+            supporting=self.supporting,
+            implementation=implementation,
+            code_blocks=self.code_blocks,
+        )
 
 
 @dataclass
@@ -128,13 +186,13 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
-def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> tuple[str | None, str]:
-    """(repository URL, "url") for `ORIGIN/OWNER/NAME[.git]` on an accepted origin; else (None, why)."""
+def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> tuple[str | None, _UrlCheck]:
+    """(repository URL, URL) for `ORIGIN/OWNER/NAME[.git]` on an accepted origin; else (None, why)."""
     if url is None or not url.strip():
-        return None, "absent"
+        return None, UrlStatus.ABSENT
     value = url.strip().strip("`<>")
     if value.upper().startswith("PENDING"):
-        return None, "pending"
+        return None, UrlStatus.PENDING
     m = _REPO_URL.match(value)
     if (
         m
@@ -142,7 +200,7 @@ def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> t
         and m.group("owner") not in (".", "..")
         and m.group("name").removesuffix(".git") not in ("", ".", "..")
     ):
-        return value.rstrip("/").removesuffix(".git"), "url"
+        return value.rstrip("/").removesuffix(".git"), UrlStatus.URL
     return None, "invalid"
 
 
@@ -206,10 +264,10 @@ def _api_of(text: str) -> str:
 
 def _index_step(
     istep: IndexStep, page_step: PageStep | None, index_path: str, namespace: str
-) -> tuple[dict, list[Diagnostic]]:
+) -> tuple[_StepDraft, list[Diagnostic]]:
     attrs, warnings = _capped(istep.attributes, istep.attribute_lines, istep.line, index_path, f"step {istep.number}")
     api_cell = attrs.get("api call", "")
-    fields = dict(
+    draft = _StepDraft(
         number=istep.number,
         name=istep.name,
         title=page_step.title if page_step else istep.name.replace("_", " "),
@@ -231,29 +289,29 @@ def _index_step(
     )
     if not api_cell:
         warnings.append(Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line)))
-    elif api_too_deep(fields["api_call"]):
+    elif api_too_deep(draft.api_call):
         line = istep.attribute_lines.get("api call", istep.line)
         warnings.append(Diagnostic(f"step {istep.number}: the API Call {TOO_DEEP}; ignored", SourceRef(index_path, line)))
-        fields["api_call"] = ""
-    elif unbalanced(fields["api_call"]):
+        draft.api_call = ""
+    elif unbalanced(draft.api_call):
         line = istep.attribute_lines.get("api call", istep.line)
-        warnings.append(Diagnostic(f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {fields['api_call'][:80]}", SourceRef(index_path, line)))
-    for param in fields["key_parameters"]:
+        warnings.append(Diagnostic(f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {draft.api_call[:80]}", SourceRef(index_path, line)))
+    for param in draft.key_parameters:
         if param.unread_default is not None:
             line = istep.attribute_lines.get("key parameters", istep.line)
             warnings.append(Diagnostic(
                 f"step {istep.number}: key parameter '{param.name}': default `{param.unread_default[:60]}` is not Python; "
                 "no default (set it in config.toml)", SourceRef(index_path, line),
             ))
-    return fields, warnings
+    return draft, warnings
 
 
-def _overview_step(row, page_step: PageStep | None, index_path: str, warnings: list[Diagnostic]) -> dict:
+def _overview_step(row: OverviewRow, page_step: PageStep | None, index_path: str, warnings: list[Diagnostic]) -> _StepDraft:
     cells, too_big = _capped(row.cells, {}, row.line, index_path, f"Steps Overview row {row.number}")
     warnings.extend(too_big)
     api_cell = cells.get("rough api") or cells.get("implementation") or cells.get("api") or ""
     related = cells.get("related files") or cells.get("source") or ""
-    return dict(
+    return _StepDraft(
         number=row.number,
         name=row.name.replace(" ", "_"),
         title=page_step.title if page_step else row.name,
@@ -267,8 +325,8 @@ def _overview_step(row, page_step: PageStep | None, index_path: str, warnings: l
     )
 
 
-def _page_step(step: PageStep, page_path: str) -> dict:
-    return dict(
+def _page_step(step: PageStep, page_path: str) -> _StepDraft:
+    return _StepDraft(
         number=step.number,
         name=step.title.replace(" ", "_"),
         title=step.title,
@@ -397,8 +455,8 @@ def _build_workflow(
             else:
                 errors.append(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
 
-    step_fields: list[dict] = []
-    steps_from = "index"
+    step_fields: list[_StepDraft] = []
+    steps_from = StepsFrom.INDEX
     if entry.steps:
         for position, istep in enumerate(entry.steps):
             fields, step_warnings = _index_step(
@@ -407,13 +465,13 @@ def _build_workflow(
             step_fields.append(fields)
             warnings.extend(step_warnings)
     elif entry.overview:
-        steps_from = "overview"
+        steps_from = StepsFrom.OVERVIEW
         for position, row in enumerate(entry.overview):
             step_fields.append(_overview_step(row, _match_page_step(page, row.number, row.name, position), index_path, warnings))
     elif page is not None:
-        steps_from = "page"
+        steps_from = StepsFrom.PAGE
         step_fields = [_page_step(s, page.path) for s in page.steps]
-    if page is not None and page.steps and steps_from != "page" and len(page.steps) != len(step_fields):
+    if page is not None and page.steps and steps_from is not StepsFrom.PAGE and len(page.steps) != len(step_fields):
         warnings.append(
             Diagnostic(
                 f"index lists {len(step_fields)} steps but the workflow page has {len(page.steps)}; "
@@ -424,7 +482,7 @@ def _build_workflow(
     if not step_fields:
         errors.append(Diagnostic(f"workflow '{name}' has no steps in the index or on its page", entry_ref))
 
-    numbers = [f["number"] for f in step_fields]
+    numbers = [f.number for f in step_fields]
     if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
         warnings.append(Diagnostic("step numbers are out of order or repeated; steps are kept in file order", entry_ref))
 
@@ -432,7 +490,7 @@ def _build_workflow(
     steps: list[Step] = []
     for fields in step_fields:
         found = _find_implementation(
-            reader, namespace, [fields.get("implementation_name", ""), fields.get("principle", ""), fields["name"]], fields.get("api_call", "")
+            reader, namespace, [fields.implementation_name, fields.principle, fields.name], fields.api_call
         )
         implementation: Implementation | None = None
         if found is not None:
@@ -446,16 +504,17 @@ def _build_workflow(
                 warnings.extend(w for w in impl_warnings if w not in warnings)
                 refs.extend(page_refs(impl_page.text))
         if implementation is not None:
-            if not fields.get("api_call"):
-                fields["api_call"] = api_from_signature(
+            if not fields.api_call:
+                fields.api_call = api_from_signature(
                     implementation.signature, _short_name(impl_name, namespace)
                 ) or api_from_examples(implementation.imports, implementation.examples)
-                if fields["api_call"]:
-                    fields["impl_type"] = fields.get("impl_type") or "from implementation page"
-                    fields.setdefault("source_location", _impl_location(implementation))
-        if fields.get("environment"):
-            refs.append(f"Environment:{fields['environment'].split(':')[-1].strip('` ')}")
-        steps.append(Step(implementation=implementation, **fields))
+                if fields.api_call:
+                    fields.impl_type = fields.impl_type or "from implementation page"
+                    if fields.source_location is None:
+                        fields.source_location = _impl_location(implementation)
+        if fields.environment:
+            refs.append(f"Environment:{fields.environment.split(':')[-1].strip('` ')}")
+        steps.append(fields.step(implementation))
 
     index_url, index_status = _url_status(entry.github_url, origins)
     page_url, page_status = _url_status(page.github_url if page else None, origins)
@@ -469,7 +528,7 @@ def _build_workflow(
     if index_url and page_url and index_url.lower() != page_url.lower():
         warnings.append(Diagnostic(f"index cites {index_url} but the page cites {page_url}; using the index", entry_ref))
     github_url = index_url or page_url
-    status = "url" if github_url else ("pending" if "pending" in (index_status, page_status) else "absent")
+    status = UrlStatus.URL if github_url else (UrlStatus.PENDING if UrlStatus.PENDING in (index_status, page_status) else UrlStatus.ABSENT)
 
     environments = _notes(reader, namespace, refs, "environments", ("Environment", "Env"))
     heuristics = _notes(reader, namespace, refs, "heuristics", ("Heuristic",))
@@ -517,9 +576,9 @@ def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS
     data = parsed(parse_index, source)
     namespace = data.namespace or root.name
     warnings = list(data.warnings)
-    if data.style == "empty" and data.namespace:  # a `# Workflow Index: X` that lists nothing yet
+    if data.style is IndexStyle.EMPTY and data.namespace:  # a `# Workflow Index: X` that lists nothing yet
         warnings.append(Diagnostic("the index lists no workflows", SourceRef(source.path, 1)))
-    elif data.style == "empty":
+    elif data.style is IndexStyle.EMPTY:
         raise ParseError(
             source.path, 1,
             "no workflow found: expected '## Workflow: NAME' sections with step tables (the WorkflowIndex format) "

@@ -6,12 +6,23 @@ kind is a new module added to RULES (markdown-it declares its block rules the sa
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from generator.bind.binding import Binding
 from generator.bind.context import BindContext
 from generator.bind.rules import api, example, importing, manual, pattern, stub, tool
 from generator.model import Step
 
-RULES = (importing, tool, pattern, example, api, stub, manual)
+
+class Rule(Protocol):
+    """What a rule module provides (a module satisfies a protocol by its functions)."""
+
+    def applies(self, step: Step, ctx: BindContext) -> bool: ...
+
+    def bind(self, step: Step, ctx: BindContext) -> Binding | None: ...
+
+
+RULES: tuple[Rule, ...] = (importing, tool, pattern, example, api, stub, manual)
 
 
 def bind_step(step: Step, ctx: BindContext) -> Binding:

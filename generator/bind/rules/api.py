@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from generator.apitext import ApiRef, dotted
-from generator.bind.binding import Binding, Kind
+from generator.apitext import ApiRef, ParamKind, dotted
+from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints, param_name
 from generator.bind.outputs import output_names
@@ -40,7 +40,7 @@ def _receiver_from_examples(ctx: BindContext, api: ApiRef) -> str | None:
     return None
 
 
-def enum_members(step: Step, api: ApiRef) -> list[str]:
+def enum_members(step: Step, api: ApiRef) -> list[str | int]:
     """The member values of an Enum class the implementation page's signature defines for the API."""
     signature = step.implementation.signature if step.implementation else ""
     try:
@@ -57,13 +57,13 @@ def enum_members(step: Step, api: ApiRef) -> list[str]:
     return []
 
 
-def _enum(step: Step, ctx: BindContext, api: ApiRef, members: list) -> Binding:
+def _enum(step: Step, ctx: BindContext, api: ApiRef, members: list[str | int]) -> Binding:
     """An enum is named by a member, chosen in config (calling the class with no value is an error)."""
     name = artifact_name(ctx.tables, api.class_name) or "member"
     statements = ast.parse(f"{name} = {api.class_name}({name})").body
     shown = ", ".join(str(m) for m in members[:8]) + (", ..." if len(members) > 8 else "")
     hints = {name: Hint(type(members[0]).__name__, repr(members[0]), f"a member of {api.class_name}: {shown}")}
-    draft = Draft(statements, statements[0], api=api, hints=hints, source="api", produces=[name], literals={name: repr(members[0])})
+    draft = Draft(statements, statements[0], api=api, hints=hints, source=Source.API, produces=[name], literals={name: repr(members[0])})
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
 
@@ -74,7 +74,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     members = enum_members(step, api) if api.class_name and api.last in (api.class_name, "__init__") else []
     if members:
         return _enum(step, ctx, api, members)
-    params = [p for p in signature_params(step, api) if p.kind in ("normal", "keyword") and p.name not in ("self", "cls")]
+    params = [p for p in signature_params(step, api) if p.kind in (ParamKind.NORMAL, ParamKind.KEYWORD) and p.name not in ("self", "cls")]
     method_of_class = api.class_name and (api.takes_self or api.last == "__call__") and api.last != "__init__"
     if method_of_class or (api.takes_self and not api.class_name):
         receiver = ctx.by_type(api.class_name) or _receiver_from_examples(ctx, api)
@@ -102,7 +102,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         if name == receiver:
             continue
         hints[name] = merge_hints(keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None))
-        arguments.append(name if as_written and param.kind == "normal" else f"{param.name}={name}")
+        arguments.append(name if as_written and param.kind is ParamKind.NORMAL else f"{param.name}={name}")
     outputs = output_names(step, api, ctx)
     call = f"{target}({', '.join(arguments)})" if api.has_params or not receiver else target
     lines: list[str] = []
@@ -119,10 +119,10 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         lines = [call]
         produces = []
     else:
-        name = artifact_name(ctx.tables, api.class_name) if api.last == "__init__" and api.class_name else None
-        name = name or f"{identifier(api.last.strip('_'), 'call')}_result"
-        lines = [f"{name} = {call}"]
-        produces = [name]
+        made = artifact_name(ctx.tables, api.class_name) if api.last == "__init__" and api.class_name else None
+        made = made or f"{identifier(api.last.strip('_'), 'call')}_result"
+        lines = [f"{made} = {call}"]
+        produces = [made]
     statements = ast.parse("\n".join(lines)).body
-    draft = Draft(statements, statements[-1] if not api.then else statements[0], api=api, hints=hints, source="api", produces=produces)
+    draft = Draft(statements, statements[-1] if not api.then else statements[0], api=api, hints=hints, source=Source.API, produces=produces)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])

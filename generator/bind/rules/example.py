@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import ast
 import copy
-from dataclasses import dataclass
+from dataclasses import replace
 
-from generator.bind.binding import Binding, Kind
-from generator.bind.context import BindContext, artifact_name
+from generator.apitext import ApiRef, ParamKind
+from generator.bind.binding import Binding, Kind, Source
+from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import output_names, split_types
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
-from generator.slicing import Slice, contains_api, cut, restrict, with_setup
-
-
-@dataclass
-class Candidate:
-    slice: Slice
-    order: int
-    tree: ast.Module
+from generator.slicing import contains_api, cut, restrict, with_setup
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -30,13 +24,16 @@ def applies(step: Step, ctx: BindContext) -> bool:
 def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     """Slices of step `index`'s examples around its API, cut once per step: statements using a later step's
     API are left to that step."""
-    cache = ctx.cache.setdefault("candidates", {})
+    cache = ctx.slices
     if index in cache:
         return cache[index]
     api = ctx.apis[index]
-    later = [a for a in ctx.apis[index + 1 :] if a is not None and api is not None and a.callee != api.callee]
     found: list[Candidate] = []
-    for example in ctx.examples[index] if api is not None else ():
+    if api is None:
+        cache[index] = found
+        return found
+    later = [a for a in ctx.apis[index + 1 :] if a is not None and a.callee != api.callee]
+    for example in ctx.examples[index]:
         piece = cut(example.tree, api)
         if piece is None:
             continue
@@ -54,7 +51,7 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
 
 def demanded(ctx: BindContext, index: int) -> set[str]:
     """Names later steps' slices and APIs read: what this step had better produce."""
-    cache = ctx.cache.setdefault("free", {})
+    cache = ctx.reads
     wanted: set[str] = set()
     for later in range(index + 1, len(ctx.apis)):
         if later not in cache:
@@ -82,7 +79,7 @@ class _Resolvable:
         return name not in self.made and self.ctx.alias(name) is not None
 
 
-def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple:
+def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
     piece = candidate.slice
     resolvable = _Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
@@ -101,15 +98,14 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     widened = [Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree)), c.order, c.tree) for c in found]
     wanted = demanded(ctx, ctx.index)
     best = min(widened, key=lambda c: _score(c, ctx, keys, wanted)).slice
-    draft = Draft.of(
-        best.statements,
-        best.anchor,
+    draft = replace(
+        Draft.of(best.statements, best.anchor),
         api=api,
         imports=list(best.imports),
         definitions=[copy.deepcopy(d) for d in best.definitions],
         literals=dict(best.literals),
         positional=positional_names(step, api),
-        source="example",
+        source=Source.EXAMPLE,
     )
     _keep_result(draft, step, ctx)
     _declared_name(draft, step, ctx, wanted)
@@ -147,11 +143,11 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     if not declared:
         return
     documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
-    passed = {k.arg for k in call.keywords} | {p.name for p in declared[: len(call.args)] if p.kind == "normal"}
+    passed = {k.arg for k in call.keywords} | {p.name for p in declared[: len(call.args)] if p.kind is ParamKind.NORMAL}
     if any(k.arg is None for k in call.keywords):
         return  # `**kwargs` passed: the example hands on more than its text shows
     for param in declared:
-        if param.name in documented and param.name not in passed and param.kind == "normal" and param.name.isidentifier():
+        if param.name in documented and param.name not in passed and param.kind is ParamKind.NORMAL and param.name.isidentifier():
             call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
             draft.hints.setdefault(param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional)))
 
@@ -173,6 +169,6 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
     draft.anchor = replacement
 
 
-def positional_names(step: Step, api) -> list[str]:
+def positional_names(step: Step, api: ApiRef) -> list[str]:
     """The API's positional parameters in order, from a `def` signature or the positional names of the API text."""
-    return [p.name for p in signature_params(step, api, all_params=True) if p.kind == "normal" and p.name not in ("self", "cls")]
+    return [p.name for p in signature_params(step, api, all_params=True) if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from generator.bind.binding import Binding, Kind, Origin, Status
+from generator.bind.binding import Binding, Kind, Origin, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.imports import modules_of
 from generator.model import Step
@@ -30,5 +30,5 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         import_line=line,
         import_origin=Origin.PAGE,
         imports=modules_of([line]),
-        source="import",
+        source=Source.IMPORT,
     )

@@ -6,7 +6,7 @@ import ast
 from dataclasses import replace
 
 from generator.apitext import literal_source
-from generator.bind.binding import Binding, ConfigParam, Kind, Status
+from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
 from generator.model import Step
@@ -46,6 +46,6 @@ def bind(step: Step, ctx: BindContext) -> Binding:
         body="return {" + ", ".join(f"{n!r}: {n}" for n in keys) + "}",
         produces=tuple(keys),
         params=params,
-        source="manual",
+        source=Source.MANUAL,
         notes=("a manual or decision step: run() hands its config values on to later steps",),
     )

@@ -7,8 +7,8 @@ import ast
 import copy
 import re
 
-from generator.apitext import ApiRef, literal_source, parse_api
-from generator.bind.binding import Binding, ConfigParam, Kind, Status
+from generator.apitext import ApiRef, ParamKind, literal_source, parse_api
+from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import output_names
@@ -38,14 +38,14 @@ def bind(step: Step, ctx: BindContext) -> Binding:
             ctx.add(name, value=True)
         params = tuple(ConfigParam(n, keys[n].type, keys[n].default, keys[n].default is None, keys[n].doc) for n in outputs)
         body = "return {" + ", ".join(f"{n!r}: {n}" for n in outputs) + "}"
-        return Binding(Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source="passthrough")
+        return Binding(Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source=Source.PASSTHROUGH)
     contract = f"def {api.last}({', '.join(p.name for p in api.params)})" if api else step.api_call
     return stub(step, ctx, Kind.PATTERN, f"implement the documented contract: {contract}")
 
 
 def _definition(ctx: BindContext, api: ApiRef) -> ast.FunctionDef | None:
     """The example's `def` of the pattern, when it needs nothing but well-known modules."""
-    wanted = [p.name for p in api.params if p.kind == "normal"]
+    wanted = [p.name for p in api.params if p.kind is ParamKind.NORMAL]
     for example in ctx.examples[ctx.index]:
         for node in example.tree.body:
             if not isinstance(node, ast.FunctionDef):
@@ -78,6 +78,6 @@ def _call(step: Step, ctx: BindContext, api: ApiRef, definition: ast.FunctionDef
         call = f"{produces[0]} = {value}"
         hints = {}
     statements = ast.parse(call).body
-    draft = Draft(statements, statements[0], api=api, definitions=[copy.deepcopy(definition)], hints=hints, source="pattern", produces=produces)
+    draft = Draft(statements, statements[0], api=api, definitions=[copy.deepcopy(definition)], hints=hints, source=Source.PATTERN, produces=produces)
     binding = wire(draft, step, ctx, Kind.PATTERN)
     return binding

@@ -6,7 +6,7 @@ import ast
 import re
 import shlex
 
-from generator.bind.binding import Binding, ConfigParam, Kind, Status
+from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
 from generator.model import Step
@@ -50,12 +50,12 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         produces=("tool_output",),
         params=tuple(params),
         target=command[0],
-        source="tool",
+        source=Source.TOOL,
         notes=("runs an external command",),
     )
 
 
-def _literal(text: str | None):
+def _literal(text: str | None) -> object:
     if text is None:
         return None
     try:
