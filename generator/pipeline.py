@@ -138,16 +138,18 @@ def _select(wiki: Wiki, names: Iterable[str]) -> list[Workflow]:
 
 
 def plan_all(
-    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS
+    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS,
+    latest: bool = False,
 ) -> tuple[Wiki, list[RepoPlan]]:
     """Parse the wiki and plan the selected workflows; repository name clashes become errors.
-    origins: where cited repository URLs may point (github.com, a GitHub Enterprise host)."""
+    origins: where cited repository URLs may point (github.com, a GitHub Enterprise host); latest: code for the
+    newest releases rather than those of the wiki's date."""
     wiki = load_wiki(index, origins)
     tables = load_tables(mappings)
     plans = []
     for workflow in _select(wiki, workflows):
         try:
-            plans.append(plan_workflow(wiki, workflow, tables))
+            plans.append(plan_workflow(wiki, workflow, tables, latest))
         except RecursionError:  # Python text nested beyond what its parser reads, found while binding
             reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
             plans.append(failed_plan(wiki, workflow, reason))
@@ -262,7 +264,8 @@ def generate(
     """
     if dry_run:
         return validate(index, workflows, mappings, origins)
-    wiki, plans = plan_all(index, workflows, mappings, origins)
+    options = pinner.options if pinner is not None else pin
+    wiki, plans = plan_all(index, workflows, mappings, origins, latest=options is not None and not options.wiki_date)
     writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:

@@ -23,6 +23,7 @@ from generator.bind import (
 from generator.deps import Mapping, Placement, PlacementKind, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
+from generator.pin import as_of
 
 _LOCATION = re.compile(
     r"^`?([\w./-]+\.(?:py|pyi|ipynb|ts|tsx|js|jsx|mjs|rs|go|java|kt|c|cc|cpp|h|hpp|cu|sh|md|rst|txt|toml|ya?ml|json|cfg|ini))`?"
@@ -190,8 +191,8 @@ def unshadowed(package: str, bindings: list[Binding], tables: Tables) -> str:
     return package
 
 
-def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None) -> RepoPlan:
-    """Plan one repository for a workflow."""
+def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, latest: bool = False) -> RepoPlan:
+    """Plan one repository for a workflow, for requirements pinned as of the wiki's date (latest: the newest)."""
     tables = tables or load_tables()
     if workflow.github_url:
         repo_name = repo_name_from_url(workflow.github_url)
@@ -199,7 +200,7 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None) 
         repo_name = derived_repo_name(workflow.namespace, workflow.short_name)
     steps: list[StepPlan] = []
     used: set[str] = set()
-    bound = bind_workflow(workflow, tables)
+    bound = bind_workflow(workflow, tables, None if latest else as_of(workflow.last_updated))
     bindings, bind_warnings = list(bound.bindings), list(bound.warnings)
     for position, (step, binding) in enumerate(zip(workflow.steps, bindings, strict=True), start=1):
         module = f"step_{position:02d}_{slug(step.name or step.title, '_', 'step', 40)}"

@@ -12,6 +12,7 @@ from generator.apitext import api_from_signature, parse_api
 from generator.bind import Kind, Status, bind_workflow, classify, load_tables
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.outputs import output_names
+from generator.errors import UserError
 from generator.model import Implementation, Param, SourceRef, Step, Workflow
 from generator.slicing import cut, names, parse_example
 
@@ -133,4 +134,22 @@ def test_a_bad_mapping_file_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[loaders.x]\ncode = "def ("\n')
     with pytest.raises(UserError, match="bad.toml: loader 'x'"):
+        load_tables((bad,))
+
+
+def test_a_dated_rename_applies_only_to_code_pinned_after_the_new_name(tmp_path):
+    """Requirements are pinned as of the wiki's date: a keyword the library renamed later keeps its old name."""
+    extra = tmp_path / "dated.toml"
+    extra.write_text('[renames."transformers.TrainingArguments"]\nratio = { to = "steps", since = "2026-01-26" }\n')
+    tables = load_tables((extra,))
+    code = ("from transformers import TrainingArguments\nargs = TrainingArguments(ratio=0.1)",)
+    dated = workflow(step(1, "TrainingArguments(output_dir)", examples=code))
+    before = bind_workflow(dated, tables, as_of="2025-12-18T00:00:00Z").bindings[0]
+    after = bind_workflow(dated, tables, as_of="2026-02-01T00:00:00Z").bindings[0]
+    newest = bind_workflow(dated, tables).bindings[0]
+    assert "ratio=" in before.body and not before.changes
+    assert "steps=" in after.body and "steps=" in newest.body
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[renames."a.B"]\nx = { to = 3 }\n')
+    with pytest.raises(UserError, match=r"bad.toml: \[renames.\"a.B\"\] x"):
         load_tables((bad,))

@@ -45,9 +45,10 @@ class BoundWorkflow:
         return any(b.status is Status.BOUND for b in self.bindings)
 
 
-def bind_workflow(workflow: Workflow, tables: Tables) -> BoundWorkflow:
-    """Bind every step of a workflow, in order."""
-    ctx = BindContext.create(workflow, tables)
+def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) -> BoundWorkflow:
+    """Bind every step of a workflow, in order, for requirements pinned to releases before as_of (None: the
+    newest): a keyword renamed after that date keeps its old name."""
+    ctx = BindContext.create(workflow, tables, as_of)
     bindings = []
     for index, step in enumerate(workflow.steps):
         ctx.index = index

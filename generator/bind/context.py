@@ -59,9 +59,10 @@ class BindContext:
     # what the example rule computes once per workflow: each step's example slices, and the names they read
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
     reads: dict[int, set[str]] = field(default_factory=dict)
+    as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
 
     @classmethod
-    def create(cls, workflow: Workflow, tables: Tables) -> BindContext:
+    def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:
         kinds = [classify(step) for step in workflow.steps]
         apis = [
             _owned(parse_api(s.api_call), s, workflow.namespace) if k in (Kind.CALL, Kind.METHOD) else None
@@ -69,7 +70,7 @@ class BindContext:
         ]
         examples = [_parse_examples(step) for step in workflow.steps]
         apis = [_factory(api, found) for api, found in zip(apis, examples, strict=True)]
-        return cls(workflow, tables, apis, kinds, examples)
+        return cls(workflow, tables, apis, kinds, examples, as_of=as_of)
 
     @property
     def step(self) -> Step:

@@ -52,6 +52,19 @@ class Loader:
 
 
 @dataclass(frozen=True)
+class Rename:
+    """A keyword a library renamed; since: the date (YYYY-MM-DD) the new name was released, when it is not
+    usable in every release a wiki's date can pin (transformers 5's `warmup_steps` taking a ratio)."""
+
+    to: str
+    since: str | None = None
+
+    def applies(self, as_of: str | None) -> bool:
+        """Whether to write the new name for code pinned to releases before as_of (None: the newest)."""
+        return self.since is None or as_of is None or self.since < as_of[:10]
+
+
+@dataclass(frozen=True)
 class Tables:
     """Everything the binder looks names up in."""
 
@@ -62,7 +75,7 @@ class Tables:
     keep_keywords: frozenset[str]
     aliases: tuple[tuple[str, ...], ...]
     artifact_names: tuple[tuple[str, str], ...]
-    renames: dict[str, dict[str, str]]
+    renames: dict[str, dict[str, Rename]]
     needs: dict[str, str]
     api_needs: dict[str, str]
     loaders: tuple[Loader, ...]
@@ -98,7 +111,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
     keep_keywords: set[str] = set()
     aliases: list[tuple[str, ...]] = []
     artifact_names: dict[str, str] = {}
-    renames: dict[str, dict[str, str]] = {}
+    renames: dict[str, dict[str, Rename]] = {}
     needs: dict[str, str] = {}
     api_needs: dict[str, str] = {}
     loaders: dict[str, Loader] = {}
@@ -111,7 +124,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         aliases.extend(tuple(str(n) for n in group) for group in data.get("aliases", {}).get("groups", []))
         artifact_names.update({str(k): str(v) for k, v in data.get("artifact_names", {}).items()})
         for callee, table in data.get("renames", {}).items():
-            renames.setdefault(str(callee), {}).update({str(k): str(v) for k, v in table.items()})
+            renames.setdefault(str(callee), {}).update({str(k): _rename(path, str(callee), str(k), v) for k, v in table.items()})
         needs.update({str(k).lower(): str(v) for k, v in data.get("needs", {}).items()})
         api_needs.update({str(k): str(v) for k, v in data.get("api_needs", {}).items()})
         for name, entry in data.get("loaders", {}).items():
@@ -129,6 +142,15 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         api_needs=api_needs,
         loaders=tuple(loaders.values()),
     )
+
+
+def _rename(path: str, callee: str, old: str, entry: object) -> Rename:
+    """`old = "new"`, or `old = { to = "new", since = "YYYY-MM-DD" }`."""
+    if isinstance(entry, str):
+        return Rename(entry)
+    if isinstance(entry, dict) and isinstance(entry.get("to"), str) and isinstance(entry.get("since", ""), str):
+        return Rename(entry["to"], entry.get("since") or None)
+    raise UserError(f"{path}: [renames.\"{callee}\"] {old}: write \"new_name\" or {{ to = \"new_name\", since = \"YYYY-MM-DD\" }}")
 
 
 def _loader(path: str, name: str, entry: object) -> Loader:

@@ -591,9 +591,10 @@ def _apply_renames(draft: Draft, wired: _Wired, ctx: BindContext) -> None:
             if not table:
                 continue
             for keyword in node.keywords:
-                if keyword.arg in table:
-                    wired.changes.append(f"{path}: keyword {keyword.arg}= is now {table[keyword.arg]}= (renamed by the library)")
-                    keyword.arg = table[keyword.arg]
+                rename = table.get(keyword.arg) if keyword.arg else None
+                if rename is not None and rename.applies(ctx.as_of):
+                    wired.changes.append(f"{path}: keyword {keyword.arg}= is now {rename.to}= (renamed by the library)")
+                    keyword.arg = rename.to
 
 
 # -- 5. the binding ----------------------------------------------------------------------------------
