@@ -33,6 +33,7 @@ PrivateOpt = Annotated[bool, typer.Option("--private/--public", help="Visibility
 ApiUrlOpt = Annotated[str, typer.Option("--github-api-url", help="API base URL; GitHub Enterprise Server: https://HOST/api/v3.")]
 TokenEnvOpt = Annotated[Optional[str], typer.Option("--token-env", help="Name of the environment variable holding the token.")]
 PrOpt = Annotated[bool, typer.Option("--pr", help="Where the remote has commits genrepo did not make, open a pull request.")]
+MergeOpt = Annotated[bool, typer.Option("--merge", help="Where the remote has commits genrepo did not make, push the update merged with them when the merge is clean.")]
 ForcePublishOpt = Annotated[bool, typer.Option("--force-publish", help="Replace content of commits genrepo did not make (history kept).")]
 WriteBackOpt = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
 ShardOpt = Annotated[str, typer.Option("--shard", help="I/N: publish only the I-th of N slices of the wiki.")]
@@ -159,6 +160,7 @@ def from_index(
     api_url: ApiUrlOpt = "https://api.github.com",
     token_env: TokenEnvOpt = None,
     pr: PrOpt = False,
+    merge: MergeOpt = False,
     force_publish: ForcePublishOpt = False,
     write_back: WriteBackOpt = False,
     shard: ShardOpt = "1/1",
@@ -166,7 +168,7 @@ def from_index(
     """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                                 force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
+                                 merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
         pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
         _publish(index, out_dir, workflow, options, pin_options, mapping, as_json)
     if resolver not in ("pip-tools", "uv"):
@@ -256,6 +258,7 @@ def publish_cmd(
     token_env: TokenEnvOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Change nothing; show what would happen and the file diff.")] = False,
     pr: PrOpt = False,
+    merge: MergeOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Replace content of commits genrepo did not make (history kept).")] = False,
     write_back: WriteBackOpt = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=16, help="Repositories published in parallel.")] = 2,
@@ -269,7 +272,7 @@ def publish_cmd(
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
     options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                             force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
+                             merge=merge, force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
     pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver)  # a dry run reads the cache only
     _publish(index, out_dir, workflow, options, pin, mapping, as_json, report)
 
