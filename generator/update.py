@@ -26,6 +26,7 @@ from tomlkit.exceptions import TOMLKitError
 BASE_DIR = ".genrepo/base"  # the bytes genrepo last generated, beside the files (gitignored in the template)
 CONFIG = "config.toml"
 _LABELS = ("yours", "last generated", "new from the wiki")
+_MARKER = b"\n<<<<<<< yours ("  # how a conflict genrepo wrote begins (after a line break, or at the very start)
 
 
 class Action(StrEnum):
@@ -72,10 +73,11 @@ class Update:
     changes: tuple[FileChange, ...] = ()
     kept: tuple[str, ...] = ()  # edited by the user, left as they are
     notes: tuple[str, ...] = ()  # removed config keys, edited files genrepo no longer makes, ...
+    unresolved: tuple[str, ...] = ()  # kept files that still hold the markers of an earlier conflict
 
     @property
     def conflicts(self) -> tuple[str, ...]:
-        return tuple(c.path for c in self.changes if c.outcome is Outcome.CONFLICT)
+        return tuple(sorted({*(c.path for c in self.changes if c.outcome is Outcome.CONFLICT), *self.unresolved}))
 
     @property
     def merged(self) -> tuple[str, ...]:
@@ -293,12 +295,14 @@ def plan_update(
             change, more = _both_changed(rel, mine, old, new)
             changes.append(change)
             notes.extend(more)
-    return Update(_action(changes), tuple(changes), tuple(kept), tuple(notes))
+    # a conflict stays a conflict until its markers are gone: a rerun must not report the folder as fine
+    unresolved = tuple(rel for rel in kept if _MARKER in b"\n" + (_read(target / rel) or b""))
+    return Update(_action(changes, unresolved), tuple(changes), tuple(kept), tuple(notes), unresolved)
 
 
-def _action(changes: list[FileChange]) -> Action:
+def _action(changes: list[FileChange], unresolved: tuple[str, ...] = ()) -> Action:
     outcomes = {c.outcome for c in changes}
-    if Outcome.CONFLICT in outcomes:
+    if Outcome.CONFLICT in outcomes or unresolved:
         return Action.CONFLICT
     if Outcome.MERGE in outcomes:
         return Action.MERGE

@@ -20,6 +20,7 @@ from tests.helpers import build_file_tree, enriched_index
 
 runner = CliRunner()
 MICROGRAD = CORPUS / "llm_finetuning_test-Karpathy_Micrograd-4bdde244e902"
+PEFT = CORPUS / "huggingface_peft-f0233dd9f9b1"
 UNSLOTH = Path(__file__).resolve().parent.parent / "workflow_index_samples" / "unsloth"
 NEW_STEP = """
 ### Step 8: Model_Evaluation
@@ -100,8 +101,11 @@ def test_edits_are_kept_and_wiki_changes_arrive(micrograd):
     assert check.exit_code == 0, check.output
 
 
-def test_the_same_lines_edited_on_both_sides_conflict_in_that_file_only(tmp_path):
-    wiki = shutil.copytree(UNSLOTH, tmp_path / "wiki")
+@pytest.mark.parametrize("source", [PEFT, UNSLOTH], ids=["corpus-peft", "sample-unsloth"])
+def test_the_same_lines_edited_on_both_sides_conflict_in_that_file_only(tmp_path, source):
+    if not source.is_dir():
+        pytest.skip("corpus not found")
+    wiki = shutil.copytree(source, tmp_path / "wiki")
     out = tmp_path / "out"
     assert cli("from-index", str(wiki), "--out", str(out), "--no-pin").exit_code == 0
     repos = sorted(p for p in out.iterdir() if not p.name.startswith("."))
@@ -109,7 +113,7 @@ def test_the_same_lines_edited_on_both_sides_conflict_in_that_file_only(tmp_path
     overviews = {}
     for page in (wiki / "workflows").glob("*.md"):
         text = page.read_text()
-        first = text.split("== Overview ==\n", 1)[1].split("\n", 1)[0]
+        first = next(line for line in text.split("== Overview ==\n", 1)[1].splitlines() if line.strip())
         overviews[first] = page
         page.write_text(text.replace(first, "Revised by the wiki.", 1))
     readme = repos[0] / "README.md"
@@ -126,6 +130,11 @@ def test_the_same_lines_edited_on_both_sides_conflict_in_that_file_only(tmp_path
     assert marked == [readme]
     for other in repos[1:]:  # the other workflows still updated
         assert "Revised by the wiki." in (other / "README.md").read_text()
+    rerun = cli("from-index", str(wiki), "--out", str(out), "--no-pin")  # markers left: still a conflict
+    assert rerun.exit_code == 1 and "1 conflict," in rerun.stdout and readme.read_text() == text
+    readme.write_text(text.replace("<<<<<<< yours (README.md)\n", "").split("=======\n")[0] + text.split(">>>>>>> new from the wiki (README.md)\n")[1])
+    resolved = cli("from-index", str(wiki), "--out", str(out), "--no-pin")
+    assert resolved.exit_code == 0 and "conflict" not in resolved.stdout, resolved.stdout
 
 
 def _inline_wiki(root: Path, default: str = "3") -> Path:
