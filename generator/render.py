@@ -18,7 +18,7 @@ from cookiecutter.main import cookiecutter
 from generator import __version__
 from generator.errors import RenderError, UserError
 from generator.plan import RepoPlan, context
-from generator.update import BASE_DIR, Action, FileChange, Outcome, Update, plan_update, read_base, unified_diff
+from generator.update import BASE, Action, FileChange, Outcome, Update, dump_base, plan_update, read_base, unified_diff
 
 MANIFEST = ".genrepo.json"
 PENDING = ".genrepo.pending.json"  # the manifest of an in-place update until every file is written
@@ -218,20 +218,13 @@ def _save(backup: Path, changes: tuple[FileChange, ...]) -> None:
 
 def _write_state(target: Path, theirs: dict[str, bytes], provenance: Provenance | None) -> None:
     """Keep the bytes just generated as the base of the next update, and where the inputs were."""
-    base = target / BASE_DIR
-    for rel, data in theirs.items():
-        _refuse_links(target, f"{BASE_DIR}/{rel}")
-        if not (base / rel).is_file() or (base / rel).read_bytes() != data:
-            _write_atomic(base / rel, data)
-    if base.is_dir():
-        for path in sorted(base.rglob("*"), reverse=True):
-            rel = path.relative_to(base).as_posix()
-            if path.is_file() and rel not in theirs:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    data = dump_base(theirs)
+    _refuse_links(target, BASE)
+    if not (target / BASE).is_file() or (target / BASE).read_bytes() != data:
+        _write_atomic(target / BASE, data)
     if provenance is not None and provenance.index:
         source = {"index": provenance.index, "mappings": list(provenance.mappings)}
+        _refuse_links(target, SOURCE)
         _write_atomic(target / SOURCE, stable_json(source).encode())
 
 

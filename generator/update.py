@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import re
 import subprocess
 import tempfile
@@ -23,7 +24,9 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-BASE_DIR = ".genrepo/base"  # the bytes genrepo last generated, beside the files (gitignored in the template)
+# The bytes genrepo last generated, in one file beside the repository's files (gitignored in the template): one
+# file, not a copy of the tree, so searches, linters and IDEs never meet a second copy of every module.
+BASE = ".genrepo/base.json"
 CONFIG = "config.toml"
 _LABELS = ("yours", "last generated", "new from the wiki")
 _MARKER = b"\n<<<<<<< yours ("  # how a conflict genrepo wrote begins (after a line break, or at the very start)
@@ -118,13 +121,28 @@ def _read(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() and not path.is_symlink() else None
 
 
+def dump_base(files: dict[str, bytes]) -> bytes:
+    """The base file: stable JSON of path -> text (bytes that are not UTF-8 survive as escaped surrogates)."""
+    texts = {rel: data.decode("utf-8", "surrogateescape") for rel, data in sorted(files.items())}
+    return (json.dumps({"files": texts}, indent=1, sort_keys=True, ensure_ascii=True) + "\n").encode("ascii")
+
+
+def _load_base(target: Path) -> dict[str, bytes]:
+    data = _read(target / BASE)
+    try:
+        files = json.loads(data or b"{}").get("files", {})
+        return {rel: text.encode("utf-8", "surrogateescape") for rel, text in files.items() if isinstance(text, str)}
+    except (ValueError, AttributeError, UnicodeError):
+        return {}  # damaged: the hashes in the manifest still recognise untouched files
+
+
 def read_base(target: Path, outputs: dict[str, str]) -> dict[str, bytes]:
     """What genrepo last generated in target, as far as it can be recovered: the saved copy when its hash
     matches the manifest, else the file itself when the user never edited it (its hash still matches)."""
+    saved = _load_base(target)
     base: dict[str, bytes] = {}
     for rel, digest in outputs.items():
-        for candidate in (target / BASE_DIR / rel, target / rel):
-            data = _read(candidate)
+        for data in (saved.get(rel), _read(target / rel)):
             if data is not None and sha256(data) == digest:
                 base[rel] = data
                 break
