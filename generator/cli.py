@@ -21,7 +21,7 @@ from generator.bind import Status
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
 from generator.naming import github_origins
 from generator.pin import SDIST_RISK, PinOptions
-from generator.pipeline import RunResult, generate, publish, validate
+from generator.pipeline import RunResult, check_repo, generate, publish, update_repo, validate
 from generator.publish import PublishOptions
 
 app = typer.Typer(add_completion=False, help="Generate one runnable repository per wiki workflow.")
@@ -51,6 +51,7 @@ PrivateOpt = Annotated[bool, typer.Option("--private/--public", help="Visibility
 ApiUrlOpt = Annotated[str, typer.Option("--github-api-url", help="API base URL; GitHub Enterprise Server: https://HOST/api/v3.")]
 TokenEnvOpt = Annotated[Optional[str], typer.Option("--token-env", help="Name of the environment variable holding the token.")]
 PrOpt = Annotated[bool, typer.Option("--pr", help="Where the remote has commits genrepo did not make, open a pull request.")]
+MergeOpt = Annotated[bool, typer.Option("--merge", help="Where the remote has commits genrepo did not make, push the update merged with them when the merge is clean.")]
 ForcePublishOpt = Annotated[bool, typer.Option("--force-publish", help="Replace content of commits genrepo did not make (history kept).")]
 WriteBackOpt = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
 ShardOpt = Annotated[str, typer.Option("--shard", help="I/N: publish only the I-th of N slices of the wiki.")]
@@ -114,7 +115,24 @@ def _sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _print_result(result: RunResult, dry_run: bool) -> None:
+def _print_update(item, dry_run: bool) -> None:
+    """What a three-way update did (or would do) beyond the verb: conflicts, merges, kept edits, backups."""
+    would = "would be " if dry_run else ""
+    for path in item.conflicts:
+        out.print(f"          conflict: {path} ({would}left with conflict markers: resolve them, then run again)", markup=False)
+    for path in item.merged:
+        out.print(f"          merged: {path} (your edits and the wiki's changes)", markup=False)
+    for path in item.kept:
+        out.print(f"          kept: {path} (your edits)", markup=False)
+    for note in item.notes:
+        out.print(f"          note: {note}", markup=False)
+    if item.backup is not None:
+        out.print(f"          saved what --force replaced in {item.backup}", markup=False)
+    elif item.detail:
+        out.print(f"          {item.detail}", markup=False)
+
+
+def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> None:
     for warning in result.warnings:
         err.print(f"warning: {warning}", markup=False)
     for item in result.results:
@@ -134,6 +152,7 @@ def _print_result(result: RunResult, dry_run: bool) -> None:
             err.print(f"          warning: {warning}", markup=False)
         for error in item.errors:
             err.print(f"          error: {error}", markup=False)
+        _print_update(item, dry_run)
         if item.ok:
             bound, stub, manual = (plan.count(s) for s in (Status.BOUND, Status.STUB, Status.MANUAL))
             state = "" if plan.executable else " -- NOT EXECUTABLE: no step is bound to a call"
@@ -143,6 +162,10 @@ def _print_result(result: RunResult, dry_run: bool) -> None:
             for sp in plan.steps:
                 if sp.binding.status is Status.STUB:
                     out.print(f"          implement: src/{plan.package_name}/{sp.file} ({sp.step.ref})", markup=False)
+    if show_diff:
+        for item in result.results:
+            for line in item.diff:
+                out.print(line, markup=False)
     counts: dict[str, int] = {}
     for item in result.results:
         counts[item.action] = counts.get(item.action, 0) + 1
@@ -156,9 +179,10 @@ def from_index(
     index: IndexArg,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the generated repositories.")] = Path("generated"),
     workflow: WorkflowOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the plan.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print what would happen and the plan.")] = False,
+    show_diff: Annotated[bool, typer.Option("--diff", help="Also print the unified diff of every file that changes.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout, nothing else.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite folders genrepo did not make, or local edits.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Take the new rendering over local edits or a folder genrepo did not make (saved first).")] = False,
     no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (the README says so).")] = False,
     no_hashes: Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")] = False,
     resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
@@ -173,6 +197,7 @@ def from_index(
     api_url: ApiUrlOpt = "https://api.github.com",
     token_env: TokenEnvOpt = None,
     pr: PrOpt = False,
+    merge: MergeOpt = False,
     force_publish: ForcePublishOpt = False,
     write_back: WriteBackOpt = False,
     shard: ShardOpt = "1/1",
@@ -180,13 +205,13 @@ def from_index(
     """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                                 force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
+                                 merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
         pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
         _publish(index, out_dir, workflow, options, pin_options, mapping, as_json)
     if resolver not in ("pip-tools", "uv"):
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
-    pin = None if no_pin or dry_run else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
+    pin = None if no_pin else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
     options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url))
     show_progress = not as_json and not dry_run and sys.stderr.isatty()
     try:
@@ -199,7 +224,9 @@ def from_index(
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
-        _print_result(result, dry_run)
+        if dry_run:
+            err.print("dry run: nothing was written; each action is what a real run would do", markup=False)
+        _print_result(result, dry_run, show_diff)
     _annotate(report, result.wiki.root, err if as_json else out)
     raise typer.Exit(result.exit_code)
 
@@ -271,6 +298,7 @@ def publish_cmd(
     token_env: TokenEnvOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Change nothing; show what would happen and the file diff.")] = False,
     pr: PrOpt = False,
+    merge: MergeOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Replace content of commits genrepo did not make (history kept).")] = False,
     write_back: WriteBackOpt = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=16, help="Repositories published in parallel.")] = 2,
@@ -285,7 +313,7 @@ def publish_cmd(
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
     options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                             force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
+                             merge=merge, force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
     pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, wiki_date=not latest)  # a dry run reads the cache only
     _publish(index, out_dir, workflow, options, pin, mapping, as_json, report)
 
@@ -373,6 +401,52 @@ def verify_cmd(
                 out.print(f"{'':<22}   {call.status}: {call.text}" + (f" -- {call.detail}" if call.detail else ""), markup=False)
     out.print(", ".join(f"{n} {s}" for s, n in result.counts().items()) + f" (with {result.python})", markup=False)
     raise typer.Exit(result.exit_code)
+
+
+RepoArg = Annotated[Path, typer.Argument(help="A repository folder genrepo generated.")]
+
+
+def _replay(repo: Path, dry_run: bool, force: bool, show_diff: bool) -> None:
+    try:
+        result = update_repo(repo, dry_run=dry_run, force=force)
+    except GenrepoError as exc:
+        _fail(exc)
+        return
+    _print_result(result, dry_run, show_diff)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("update")
+def update_cmd(
+    repo: RepoArg,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print what would happen.")] = False,
+    show_diff: Annotated[bool, typer.Option("--diff", help="Also print the unified diff of every file that changes.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Take the new rendering over local edits (saved first).")] = False,
+) -> None:
+    """Regenerate a folder from its wiki as .genrepo.json records, merging with your edits."""
+    _replay(repo, dry_run, force, show_diff)
+
+
+@app.command("diff")
+def diff_cmd(repo: RepoArg) -> None:
+    """Show what regenerating a folder would change (a unified diff), writing nothing."""
+    _replay(repo, True, False, True)
+
+
+@app.command("check")
+def check_cmd(repo: RepoArg) -> None:
+    """Exit 1, saying why, when a generated folder is behind its wiki or this genrepo version; 0 when current."""
+    try:
+        reasons = check_repo(repo)
+    except GenrepoError as exc:
+        _fail(exc)
+        return
+    for reason in reasons:
+        out.print(f"behind: {reason}", markup=False)
+    if reasons:
+        out.print(f"{repo} is behind; run `genrepo update {repo}` (or `genrepo diff {repo}` to see what changes)", markup=False)
+        raise typer.Exit(1)
+    out.print(f"{repo} is current", markup=False)
 
 
 @app.command("version")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator import writeback
 from generator.bind import Status, load_tables
@@ -26,22 +30,30 @@ from generator.publish import (
     publish_one,
     read_token,
 )
-from generator.render import planned_files, render
+from generator.render import Provenance, planned_files, render
 
 
 @dataclass(frozen=True)
 class WorkflowResult:
-    """The outcome for one workflow: action is create, update, unchanged, plan (dry run) or fail."""
+    """The outcome for one workflow: action is create, unchanged, update, merge, conflict, refuse (update.Action),
+    plan (validate) or fail; a dry run names the action the real run would take."""
 
     plan: RepoPlan
     action: str
     output_dir: Path | None = None
     files: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # files left with conflict markers
+    merged: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()  # files the user edited that regenerating left alone
+    notes: tuple[str, ...] = ()
+    diff: tuple[str, ...] = ()
+    backup: Path | None = None  # where --force saved what it replaced
+    detail: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.action != "fail"
+        return self.action not in ("fail", "refuse", "conflict")
 
     @property
     def executable(self) -> bool:
@@ -97,6 +109,12 @@ class WorkflowResult:
             "warnings": [str(w) for w in plan.warnings],
             "errors": list(self.errors),
             "diagnostics": [d.as_dict() for d in self.diagnostics()],
+            "conflicts": list(self.conflicts),
+            "merged": list(self.merged),
+            "kept": list(self.kept),
+            "notes": list(self.notes),
+            "backup": str(self.backup) if self.backup else None,
+            "detail": self.detail,
         }
 
 
@@ -260,18 +278,19 @@ def generate(
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
-    resolve=False pins from the cache only and never runs a resolver (publish --dry-run).
+    resolve=False pins from the cache only and never runs a resolver (publish --dry-run). A dry run renders and
+    decides exactly as the real run (create, unchanged, update, merge, conflict, refuse) and writes nothing.
     """
-    if dry_run:
-        return validate(index, workflows, mappings, origins)
     options = pinner.options if pinner is not None else pin
     wiki, plans = plan_all(index, workflows, mappings, origins, latest=options is not None and not options.wiki_date)
-    writable_out_dir(out_dir)
+    if not dry_run:
+        writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
-        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve)
+        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run)
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
+    provenance = replay_provenance(wiki, index, pin or (pinner.options if pinner else None), mappings)
     results: list[WorkflowResult] = []
     for plan in plans:
         if progress:
@@ -283,7 +302,7 @@ def generate(
             results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
             continue
         try:
-            rendered = render(plan, out_dir, force=force)
+            rendered = render(plan, out_dir, force=force, dry_run=dry_run, provenance=provenance)
         except GenrepoError as exc:
             results.append(WorkflowResult(plan, "fail", errors=(str(exc),)))
             continue
@@ -291,8 +310,44 @@ def generate(
             where = f" ({exc.filename})" if exc.filename else ""
             results.append(WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",)))
             continue
-        results.append(WorkflowResult(plan, rendered.action, rendered.path, rendered.files))
+        errors = (rendered.detail,) if rendered.action == "refuse" else ()
+        results.append(WorkflowResult(
+            plan, str(rendered.action), rendered.path, rendered.files, errors, rendered.conflicts, rendered.merged,
+            rendered.kept, rendered.notes, rendered.diff, rendered.backup, "" if errors else rendered.detail,
+        ))
     return RunResult(wiki, tuple(results), wiki.warnings)
+
+
+def wiki_commit(root: Path) -> str | None:
+    """The wiki's git commit, when the wiki folder is the top of a git work tree whose files are all committed
+    (a wiki repository): then the commit names the input exactly. A wiki inside a larger repository, or with
+    uncommitted changes, has none, so output never depends on where the wiki lives."""
+    def git(*args: str) -> str | None:
+        env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env=env, check=False)
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or Path(top).resolve() != Path(root).resolve() or git("status", "--porcelain"):
+        return None
+    return git("rev-parse", "HEAD")
+
+
+def replay_provenance(wiki: Wiki, index: Path, pin: PinOptions | None, mappings: tuple[Path, ...]) -> Provenance:
+    """What `genrepo update DIR` needs to run again as this run did: the options that shape the output
+    (portable, in .genrepo.json) and where the index and mapping files are (local, in .genrepo/source.json)."""
+    options = {
+        "pin": pin is not None,
+        "resolver": pin.resolver if pin else None,
+        "hashes": pin.hashes if pin else None,
+        "python": pin.python_version if pin else None,
+        "allow_sdist_builds": pin.allow_sdist_builds if pin else False,
+        "latest": bool(pin and not pin.wiki_date),
+        "mappings": [{"name": Path(m).name, "sha256": hashlib.sha256(Path(m).read_bytes()).hexdigest()} for m in mappings],
+    }
+    index_file = Path(wiki.root) / wiki.index_path
+    return Provenance(options, wiki_commit(Path(wiki.root)), str(index_file.resolve()),
+                      tuple(str(Path(m).resolve()) for m in mappings))
 
 
 @dataclass(frozen=True)
@@ -382,3 +437,85 @@ def publish(
                 if writeback.index(root / wiki.index_path, item.plan.workflow.name, result.repo_url):
                     written.append(f"{wiki.index_path} ({item.plan.workflow.short_name})")
     return PublishRun(generated, results, tuple(written))
+
+
+@dataclass(frozen=True)
+class Replay:
+    """How a generated folder was made, read back from its manifest: enough to run the same generation again."""
+
+    repo: Path
+    manifest: dict
+    index: Path
+    workflow: str
+    mappings: tuple[Path, ...]
+    pin: PinOptions | None
+
+
+def read_replay(repo: Path) -> Replay:
+    """The recorded run of a generated folder (.genrepo.json, and .genrepo/source.json for where the wiki is)."""
+    from generator.render import MANIFEST, SOURCE
+
+    repo = Path(repo)
+    try:
+        data = json.loads((repo / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise UserError(f"{repo}: no readable {MANIFEST}; it is not a folder genrepo generated") from None
+    try:
+        source = json.loads((repo / SOURCE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise UserError(f"{repo}: {SOURCE} is missing, so where the wiki is is unknown here; "
+                        f"run `genrepo from-index PATH/_WorkflowIndex.md --out {repo.parent}` once") from None
+    options = data.get("options") or {}
+    pin = None
+    if options.get("pin"):
+        pin = PinOptions(resolver=options.get("resolver") or "pip-tools", hashes=bool(options.get("hashes", True)),
+                         allow_sdist_builds=bool(options.get("allow_sdist_builds")), wiki_date=not options.get("latest"),
+                         **({"python_version": options["python"]} if options.get("python") else {}))
+    index = Path(source.get("index", ""))
+    if not index.is_file():
+        raise UserError(f"{repo}: the wiki index recorded in {SOURCE} ({index}) is not there any more")
+    return Replay(repo, data, index, data.get("workflow", {}).get("name", ""),
+                  tuple(Path(m) for m in source.get("mappings", [])), pin)
+
+
+def update_repo(repo: Path, dry_run: bool = False, force: bool = False) -> RunResult:
+    """`genrepo update DIR` (and `diff DIR` as a dry run): regenerate one folder as its manifest says it was made."""
+    replay = read_replay(repo)
+    repo_name = replay.manifest.get("repo", {}).get("name")
+    if repo_name and repo_name != Path(repo).resolve().name:
+        raise UserError(f"{repo}: the folder was generated as {repo_name}; rename it back to update it")
+    return generate(replay.index, Path(repo).resolve().parent, [replay.workflow] if replay.workflow else [],
+                    dry_run=dry_run, force=force, pin=replay.pin, mappings=replay.mappings,
+                    origins=_recorded_origins(replay.manifest))
+
+
+def _recorded_origins(manifest: dict) -> tuple[str, ...]:
+    """github.com, and the host of the repository URL the manifest records (a GitHub Enterprise server)."""
+    url = urlsplit(manifest.get("repo", {}).get("remote_url") or "")
+    if url.scheme in ("http", "https") and url.netloc:
+        return tuple(dict.fromkeys((*GITHUB_ORIGINS, f"{url.scheme}://{url.netloc.lower()}")))
+    return GITHUB_ORIGINS
+
+
+def check_repo(repo: Path) -> list[str]:
+    """Why a generated folder is behind (empty when current): wiki files whose hash changed or that are gone,
+    a different wiki commit, or another genrepo version."""
+    from generator import __version__
+
+    replay = read_replay(repo)
+    reasons: list[str] = []
+    root = replay.index.parent
+    for entry in replay.manifest.get("wiki", {}).get("files", []):
+        path = root / entry.get("path", "")
+        if not path.is_file():
+            reasons.append(f"wiki file {entry.get('path')} is gone")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
+            reasons.append(f"wiki file {entry.get('path')} changed since generation")
+    recorded = replay.manifest.get("wiki", {}).get("commit")
+    current = wiki_commit(root)
+    if recorded and current and recorded != current:
+        reasons.append(f"the wiki is at commit {current[:12]}, generated from {recorded[:12]}")
+    version = replay.manifest.get("generator", {}).get("version")
+    if version != __version__:
+        reasons.append(f"generated by genrepo {version}, this is genrepo {__version__}")
+    return reasons

@@ -9,6 +9,7 @@ arguments, URLs, `.git/config`, logs or exception text.
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import tempfile
@@ -23,8 +24,10 @@ import git
 from generator import __version__
 from generator.errors import PublishError, UserError
 from generator.plan import RepoPlan
+from generator.update import Update, plan_update, sha256
 
 TRAILER = "Generated-by: genrepo"
+MANIFEST = ".genrepo.json"
 # Any host: the parser accepts only github.com and the configured GitHub Enterprise host.
 _GITHUB_URL = re.compile(r"^https?://[^/]+/([^/]+)/([^/]+?)/?$")
 
@@ -71,6 +74,7 @@ class PublishOptions:
     token_env: str | None = None
     dry_run: bool = False
     pr: bool = False
+    merge: bool = False  # without --pr: push a clean three-way merge onto commits genrepo did not make
     force: bool = False
     write_back: bool = False
     jobs: int = 1
@@ -80,7 +84,7 @@ class PublishOptions:
     retries: int = 3
     backoff: float = 1.0
     seconds_between_writes: float = 1.0
-    branch: str = "main"
+    branch: str = "main"  # for a new repository; an existing one is published to its default branch
 
 
 @dataclass(frozen=True)
@@ -272,17 +276,92 @@ class GitSession:
     def message_of(self, sha: str) -> str:
         return self.run("log", "-1", "--format=%B", sha)
 
-    def foreign_commits(self, head: str) -> list[str]:
-        """Commits from head back to the newest one genrepo made ("sha author: subject")."""
+    def owned(self, author: str, email: str, body: str) -> bool:
+        """genrepo made a commit when it carries the trailer as a trailer line *and* genrepo's fixed author
+        identity: a person's message that quotes the trailer does not make their commit genrepo's."""
+        trailer = any(line.strip().startswith(TRAILER) for line in body.splitlines())
+        return trailer and (author, email) == (self.options.author_name, self.options.author_email)
+
+    def history(self, head: str) -> tuple[list[str], str | None]:
+        """The commits from head back to the newest one genrepo made ("sha author: subject"), and that one."""
         found: list[str] = []
-        for line in self.run("log", "--format=%H%x00%an%x00%s%x00%b%x1e", head).split("\x1e"):
+        for line in self.run("log", "--format=%H%x00%an%x00%ae%x00%s%x00%b%x1e", head).split("\x1e"):
             if not line.strip():
                 continue
-            sha, author, subject, body = (line.strip("\n").split("\x00") + ["", "", ""])[:4]
-            if TRAILER in body or TRAILER in subject:
-                break
+            sha, author, email, subject, body = (line.strip("\n").split("\x00") + ["", "", "", ""])[:5]
+            if self.owned(author, email, body):
+                return found, sha
             found.append(f"{sha[:12]} {author}: {subject}")
-        return found
+        return found, None
+
+    def foreign_commits(self, head: str) -> list[str]:
+        """Commits from head back to the newest one genrepo made ("sha author: subject")."""
+        return self.history(head)[0]
+
+    def commit_object(self, tree: str, parents: list[str], message: str) -> str:
+        """A commit by genrepo's fixed identity that no branch points to (yet)."""
+        args = ["commit-tree", tree, "-m", message]
+        for parent in parents:
+            args += ["-p", parent]
+        return self.run(*args, env=self._identity)
+
+    def pure_base(self, head: str, limit: int = 50) -> str | None:
+        """The newest commit genrepo made whose tree is exactly a rendering (every file as its .genrepo.json
+        lists it): the base of a three-way update. A merge commit holds other people's work, so it is not one."""
+        seen = 0
+        for line in self.run("log", "--format=%H%x00%an%x00%ae%x00%b%x1e", head).split("\x1e"):
+            if not line.strip():
+                continue
+            sha, author, email, body = (line.strip("\n").split("\x00") + ["", "", ""])[:4]
+            if not self.owned(author, email, body):
+                continue
+            seen += 1
+            if self._is_rendering(sha) or seen >= limit:
+                return sha if self._is_rendering(sha) else None
+        return None
+
+    def _is_rendering(self, sha: str) -> bool:
+        files = self.files_of(sha)
+        try:
+            outputs = json.loads(files.get(MANIFEST, b"{}")).get("outputs", {})
+        except (ValueError, AttributeError):
+            return False
+        rest = set(files) - {MANIFEST}
+        return bool(outputs) and rest == set(outputs) and all(sha256(files[p]) == d for p, d in outputs.items())
+
+    def files_of(self, treeish: str) -> dict[str, bytes]:
+        """Path -> bytes of every file in a tree (symbolic links and submodules are not files)."""
+        files: dict[str, bytes] = {}
+        for entry in self.run("ls-tree", "-r", "-z", treeish).split("\x00"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            mode, kind, sha = meta.split()
+            if kind == "blob" and mode != "120000":
+                files[path] = self.repo.odb.stream(bytes.fromhex(sha)).read()
+        return files
+
+    def merge_onto(self, head: str, base: str | None, new_tree: str, force: bool = False) -> tuple[str, Update]:
+        """The three-way update (generator/update.py) of the remote's head: base = the newest commit genrepo made,
+        ours = head (with the person's commits), theirs = the new rendering. Returns (tree, decision)."""
+        theirs = self.files_of(new_tree)
+        base_files = self.files_of(base) if base else {}
+        with tempfile.TemporaryDirectory(prefix="genrepo-merge-") as tmp:
+            tree = Path(tmp) / "tree"
+            tree.mkdir()
+            env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), "GIT_WORK_TREE": str(tree), "GIT_DIR": self.repo.git_dir}
+            self.run("-C", str(tree), "read-tree", head, env=env)
+            self.run("-C", str(tree), "checkout-index", "--all", env=env)
+            decided = plan_update(tree, theirs, base_files, set(base_files), force)
+            for change in decided.changes:
+                path = tree / change.path
+                if change.data is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(change.data)
+            self.run("-C", str(tree), "add", "--all", ".", env=env)
+            return self.run("-C", str(tree), "write-tree", env=env), decided
 
     def diff(self, old_tree: str | None, new_tree: str) -> tuple[str, ...]:
         if old_tree is None:
@@ -371,6 +450,10 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
         if existing is None:
             existing = client.create_repo(owner, repo_name, description=plan.workflow.overview[:300], homepage=_homepage(plan),
                                           private=options.private, topics=_topics(plan))
+        elif existing.default_branch and existing.default_branch != options.branch:
+            # an existing repository is published to its default branch, never to a new unrelated one beside it
+            options = replace(options, branch=existing.default_branch)
+            session.options = options
         url = existing.clone_url
         head = session.remote_head(url, options.branch)
         if head is None:
@@ -385,6 +468,9 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
         session.fetch(url, head)
         old_tree = session.tree_of(head)
         foreign = session.foreign_commits(head)
+        base = session.pure_base(head)
+        if not options.force and (foreign and (options.pr or options.merge) or (not foreign and base != head)):
+            return _publish_merge(plan, session, client, existing, full, head, base, new_tree, foreign)
         if old_tree == new_tree and not foreign:
             if not options.dry_run:
                 session.set_origin(url)
@@ -397,8 +483,9 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
         if foreign and not (options.pr or options.force):
             return PublishResult(name, full, "refuse", url=existing.html_url, detail=(
                 f"{full} has {len(foreign)} commit(s) genrepo did not make (newest: {foreign[0]}); "
-                "nothing was pushed. Use --pr to propose the update as a pull request, or --force to replace "
-                "their content with a new commit on top (history is kept)"), replaced=tuple(foreign), diff=diff,
+                "nothing was pushed. Use --pr to propose the update merged with their work as a pull request, --merge to "
+                "push that merge when it is clean, or --force to replace their content with a new commit on top "
+                "(history is kept)"), replaced=tuple(foreign), diff=diff,
                 dry_run=options.dry_run)
         if options.dry_run:
             action = "pr" if foreign and options.pr else "update"
@@ -429,3 +516,82 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
     except Exception as exc:  # PyGithub, network: one repository's failure never stops the others
         detail = token.redact(f"{type(exc).__name__}: {exc}")
         return PublishResult(name, plan.repo_name, "fail", detail=detail[:500], dry_run=options.dry_run)
+
+
+def _wiki_changes(old: dict[str, bytes], new: dict[str, bytes]) -> list[str]:
+    """The wiki files whose hash differs between two manifests (.genrepo.json), as "path (changed|added|removed)"."""
+    def files(tree: dict[str, bytes]) -> dict[str, str]:
+        try:
+            data = json.loads(tree.get(MANIFEST, b"{}"))
+            return {f["path"]: f["sha256"] for f in data.get("wiki", {}).get("files", [])}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    before, after = files(old), files(new)
+    changes = [f"{p} ({'added' if p not in before else 'changed'})" for p in sorted(after) if before.get(p) != after[p]]
+    return changes + [f"{p} (removed)" for p in sorted(set(before) - set(after))]
+
+
+def _merge_body(plan: RepoPlan, wiki: list[str], decided: Update, foreign: list[str]) -> str:
+    lines = [f"genrepo regenerated {plan.workflow.short_name} from the wiki and merged it with the work on this "
+             "repository: files nobody edited take the new version, edited files keep their edits.", ""]
+    lines += ["What changed in the wiki:", *(f"- {w}" for w in wiki or ["(no wiki file changed: genrepo itself changed)"]), ""]
+    if decided.merged:
+        lines += ["Merged (your edits and the wiki's changes):", *(f"- {p}" for p in decided.merged), ""]
+    if decided.conflicts:
+        lines += ["Conflicts (both changed the same lines; resolve the markers before merging):",
+                  *(f"- {p}" for p in decided.conflicts), ""]
+    if decided.kept:
+        lines += ["Kept as edited:", *(f"- {p}" for p in decided.kept), ""]
+    lines += [*(f"- {n}" for n in decided.notes)]
+    if foreign:
+        lines += ["", "On top of:", *(f"- {c}" for c in foreign[:20])]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _publish_merge(plan: RepoPlan, session: GitSession, client: GitHubClient, existing: RemoteRepo, full: str, head: str,
+                   base: str | None, new_tree: str, foreign: list[str]) -> PublishResult:
+    """The remote holds work genrepo did not make: propose (pr) or push (merge) the three-way merge of the new
+    rendering onto it. The merge commit's parents are the remote's head and genrepo's own rendering (on its last
+    rendering), so the next update finds its base in history again."""
+    options = session.options
+    name = plan.workflow.short_name
+    merged_tree, decided = session.merge_onto(head, base, new_tree)
+    old_tree = session.tree_of(head)
+    if merged_tree == old_tree:
+        return PublishResult(plan.workflow.name, full, "unchanged", url=existing.html_url, commit=head, dry_run=options.dry_run,
+                             detail="the remote already holds this update, merged with the work on it")
+    diff = session.diff(old_tree, merged_tree)
+    wiki = _wiki_changes(session.files_of(base) if base else {}, session.files_of(new_tree))
+    body = _merge_body(plan, wiki, decided, foreign)
+    conflicts = f"; conflicts in {', '.join(decided.conflicts)}" if decided.conflicts else ""
+    propose = bool(foreign) and options.pr
+    if not propose and decided.conflicts:
+        return PublishResult(plan.workflow.name, full, "refuse", url=existing.html_url, diff=diff, dry_run=options.dry_run,
+                             replaced=tuple(foreign), detail=(
+                                 f"merging the update with the work on {full} conflicts in {', '.join(decided.conflicts)}; "
+                                 "nothing was pushed. Use --pr to propose it with conflict markers to resolve"))
+    if options.dry_run:
+        return PublishResult(plan.workflow.name, full, "pr" if propose else "update", url=existing.html_url, diff=diff,
+                             replaced=tuple(foreign), dry_run=True,
+                             detail=f"would {'propose' if propose else 'push'} a merge of {len(diff)} changed file(s){conflicts}")
+    message = commit_message(plan)
+    rendering = session.commit_object(new_tree, [base] if base else [], message)
+    summary = message.replace(f"\n\n{TRAILER}", f"\n\n{body}\n{TRAILER}", 1)
+    merge = session.commit_object(merged_tree, [head, rendering], f"Merge the wiki update into {name}\n\n" + summary.split("\n", 2)[2])
+    if propose:
+        branch = f"genrepo/update-{merged_tree[:12]}"  # named by its tree: the same update is the same branch
+        sha = session.remote_head(existing.clone_url, branch)
+        if sha is None:
+            sha = merge
+            session.push(existing.clone_url, sha, branch)
+        session.run("update-ref", f"refs/heads/{options.branch}", head)  # the local branch stays at the remote's
+        pull = client.open_pull(full, head=branch, base=options.branch, title=f"Update {name} from the wiki", body=body)
+        return PublishResult(plan.workflow.name, full, "pr", url=pull, repo_url=existing.html_url, commit=sha,
+                             detail=f"pull request from {branch}: merged with their work{conflicts}", replaced=tuple(foreign),
+                             diff=diff)
+    session.push(existing.clone_url, merge, options.branch)
+    session.run("update-ref", f"refs/heads/{options.branch}", merge)
+    session.set_origin(existing.clone_url)
+    return PublishResult(plan.workflow.name, full, "update", url=existing.html_url, commit=merge, replaced=tuple(foreign),
+                         diff=diff, detail=f"pushed the update merged with the work on {full} ({len(diff)} changed file(s))")

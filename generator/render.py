@@ -9,7 +9,8 @@ import os
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cookiecutter.main import cookiecutter
@@ -18,6 +19,7 @@ from generator import __version__
 from generator.errors import RenderError, UserError
 from generator.fmt import format_tree
 from generator.plan import RepoPlan, context
+from generator.update import BASE, Action, FileChange, Outcome, Update, dump_base, plan_update, read_base, unified_diff
 
 MANIFEST = ".genrepo.json"
 PENDING = ".genrepo.pending.json"  # the manifest of an in-place update until every file is written
@@ -25,6 +27,9 @@ PENDING = ".genrepo.pending.json"  # the manifest of an in-place update until ev
 logging.getLogger("cookiecutter").addHandler(logging.NullHandler())
 logging.getLogger("cookiecutter").propagate = False
 _KEEP = {".git"}
+STATE = ".genrepo"  # genrepo's local state in a generated folder: base/ and source.json, never published
+SOURCE = f"{STATE}/source.json"  # where the wiki and mapping files were on this machine, for `genrepo update DIR`
+BACKUP = ".genrepo-backup"  # beside the generated folders: what --force replaced
 
 
 def template_dir() -> Path:
@@ -37,13 +42,31 @@ def template_dir() -> Path:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What the manifest records beyond the plan, so that `genrepo update DIR` can replay the run:
+    options that shape the output and the wiki's commit (portable), and where the inputs were (local only)."""
+
+    options: dict = field(default_factory=dict)
+    wiki_commit: str | None = None
+    index: str | None = None  # absolute path of the index on this machine (.genrepo/source.json)
+    mappings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RenderResult:
-    """What rendering did: action is create, update or unchanged."""
+    """What rendering did (or, in a dry run, would do): action is an update.Action."""
 
     path: Path
     action: str
     files: tuple[str, ...]
     changed: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    merged: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    diff: tuple[str, ...] = ()
+    backup: Path | None = None
+    detail: str = ""
 
 
 def _sha256(path: Path) -> str:
@@ -55,7 +78,7 @@ def _tree(root: Path) -> dict[str, str]:
     result: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if rel.parts[0] in _KEEP or not path.is_file() or rel.as_posix() == MANIFEST:
+        if rel.parts[0] in (*_KEEP, STATE) or not path.is_file() or rel.as_posix() == MANIFEST:
             continue
         result[rel.as_posix()] = _sha256(path)
     return result
@@ -66,16 +89,19 @@ def stable_json(data: object) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def manifest(plan: RepoPlan, outputs: dict[str, str]) -> dict:
+def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | None = None) -> dict:
     """The provenance manifest written as .genrepo.json."""
     wf = plan.workflow
+    provenance = provenance or Provenance()
     return {
         "generator": {"name": "genrepo", "version": __version__, "template": "cookiecutter-workflow"},
         "wiki": {
             "name": Path(plan.wiki.root).name,
             "index": plan.wiki.index_path,
+            "commit": provenance.wiki_commit,
             "files": [{"path": f.path, "sha256": f.sha256} for f in plan.wiki.files],
         },
+        "options": provenance.options,
         "workflow": {"name": wf.name, "page": wf.page_path, "index_line": wf.ref.line, "steps_from": wf.steps_from},
         "repo": {"name": plan.repo_name, "package": plan.package_name, "remote_url": plan.remote_url},
         "requirements": {"distributions": list(plan.requirements), "pinned": plan.pinned is not None, "note": plan.pin_note},
@@ -133,36 +159,16 @@ def _read_manifest(target: Path, name: str = MANIFEST) -> dict | None:
     return data if isinstance(data, dict) and data.get("generator", {}).get("name") == "genrepo" else None
 
 
-def _local_edits(target: Path, previous: dict) -> list[str]:
-    # a file an interrupted update (disk full) already wrote is genrepo's too, not an edit
-    unfinished = (_read_manifest(target, PENDING) or {}).get("outputs", {})
-    edited = []
-    for rel, digest in sorted(previous.get("outputs", {}).items()):
-        path = target / rel
-        if path.is_file() and _sha256(path) not in (digest, unfinished.get(rel)):
-            edited.append(rel)
-    return edited
-
-
-def check_target(target: Path, force: bool) -> dict | None:
-    """Refuse a target genrepo did not make, or whose generated files were edited, unless force."""
-    if not target.exists():
-        return None
-    if not target.is_dir():
+def _previous(target: Path) -> tuple[str, dict | None]:
+    """The state of a target folder: missing, empty, foreign (not genrepo's) or generated (with its manifest)."""
+    if not os.path.lexists(target):
+        return "missing", None
+    if not target.is_dir() or target.is_symlink():
         raise UserError(f"{target} exists and is not a directory")
     previous = _read_manifest(target)
-    if previous is None:
-        if any(target.iterdir()) and not force:
-            raise UserError(f"{target} is not empty and was not generated by genrepo; pass --force to overwrite it")
-        return None
-    edited = _local_edits(target, previous)
-    if edited and not force:
-        raise UserError(
-            f"{target} has local edits that regeneration would overwrite: {', '.join(edited[:5])}"
-            + (" ..." if len(edited) > 5 else "")
-            + "; commit them elsewhere or pass --force"
-        )
-    return previous
+    if previous is not None:
+        return "generated", previous
+    return ("foreign" if any(target.iterdir()) else "empty"), None
 
 
 def _refuse_links(target: Path, rel: str) -> None:
@@ -195,49 +201,139 @@ def _write_atomic(path: Path, data: bytes, new_mode: int = 0o644) -> None:
         raise
 
 
-def render(plan: RepoPlan, out_dir: Path, force: bool = False) -> RenderResult:
-    """Render one repository into out_dir/<repo name>; regenerate in place when genrepo made it before."""
+def _backup_dir(out_dir: Path, repo_name: str) -> Path:
+    """A new folder under out_dir/.genrepo-backup/<UTC time>/<repo>: never one that holds an earlier backup."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    for attempt in range(1000):
+        folder = out_dir / BACKUP / (stamp if attempt == 0 else f"{stamp}-{attempt}") / repo_name
+        if not folder.exists():
+            folder.mkdir(parents=True)
+            return folder
+    raise UserError(f"cannot make a backup folder under {out_dir / BACKUP}")
+
+
+def _save(backup: Path, changes: tuple[FileChange, ...]) -> None:
+    for change in changes:
+        _write_atomic(backup / change.path, change.before or b"")
+
+
+def _write_state(target: Path, theirs: dict[str, bytes], provenance: Provenance | None) -> None:
+    """Keep the bytes just generated as the base of the next update, and where the inputs were."""
+    data = dump_base(theirs)
+    _refuse_links(target, BASE)
+    if not (target / BASE).is_file() or (target / BASE).read_bytes() != data:
+        _write_atomic(target / BASE, data)
+    if provenance is not None and provenance.index:
+        source = {"index": provenance.index, "mappings": list(provenance.mappings)}
+        _refuse_links(target, SOURCE)
+        _write_atomic(target / SOURCE, stable_json(source).encode())
+
+
+def _forced_over_foreign(target: Path, out_dir: Path, repo_name: str) -> tuple[Path, tuple[FileChange, ...]]:
+    """Move everything but .git out of a folder genrepo did not make, into a backup folder."""
+    backup = _backup_dir(out_dir, repo_name)
+    moved = []
+    for child in sorted(target.iterdir()):
+        if child.name not in _KEEP:
+            os.replace(child, backup / child.name)
+            moved.append(FileChange(child.name, Outcome.FORCE, None, None))
+    return backup, tuple(moved)
+
+
+def render(plan: RepoPlan, out_dir: Path, force: bool = False, dry_run: bool = False,
+           provenance: Provenance | None = None) -> RenderResult:
+    """Render one repository into out_dir/<repo name>. A folder genrepo generated before is updated three ways
+    (generator/update.py); a folder it did not make is refused unless force. A dry run decides the same way
+    and writes nothing."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if not dry_run:
+        out_dir.mkdir(parents=True, exist_ok=True)
     target = (out_dir / plan.repo_name).resolve()
     if target.parent != out_dir.resolve():
         raise UserError(f"repository name {plan.repo_name!r} would write outside {out_dir}")
-    previous = check_target(target, force)
-    scratch = Path(tempfile.mkdtemp(dir=out_dir, prefix=".genrepo-"))
+    state, previous = _previous(target)
+    if state == "foreign" and not force:
+        return RenderResult(target, Action.REFUSE, (), detail=(
+            f"{target} is not empty and was not generated by genrepo; pass --force to replace it "
+            f"(what it holds is moved to {out_dir / BACKUP})"))
+    scratch = Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-"))
     try:
         project = _render_into(plan, scratch)
         format_tree(project)
         outputs = _tree(project)
-        (project / MANIFEST).write_text(stable_json(manifest(plan, outputs)), encoding="utf-8")
+        manifest_bytes = stable_json(manifest(plan, outputs, provenance)).encode("utf-8")
+        (project / MANIFEST).write_bytes(manifest_bytes)
         files = tuple(sorted([*outputs, MANIFEST]))
-        if not target.exists() or (previous is None and not any(target.iterdir())):
-            if target.exists():
-                target.rmdir()
-            os.replace(project, target)
-            return RenderResult(target, "create", files, files)
-        if previous is None:  # forced over a folder genrepo did not make
-            for child in target.iterdir():
-                if child.name not in _KEEP:
-                    shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
-        old_outputs = set(previous.get("outputs", {})) if previous else set()
-        current = _tree(target)
-        stale = sorted(old_outputs - set(outputs))
-        for rel in [*outputs, MANIFEST, *stale]:
-            _refuse_links(target, rel)
-        changed = [rel for rel in [*outputs, MANIFEST] if not (target / rel).is_file() or _sha256(target / rel) != _sha256(project / rel)]
-        if changed:
-            _write_atomic(target / PENDING, (project / MANIFEST).read_bytes())
-        for rel in changed:
-            _write_atomic(target / rel, (project / rel).read_bytes(), stat.S_IMODE((project / rel).stat().st_mode))
-        for rel in stale:
-            if rel in current:
-                (target / rel).unlink()
-        (target / PENDING).unlink(missing_ok=True)
-        changed_all = tuple(sorted({*changed, *stale}))
-        action = "update" if changed_all else "unchanged"
-        return RenderResult(target, action, files, changed_all)
+        theirs = {rel: (project / rel).read_bytes() for rel in outputs}
+        if state in ("missing", "empty"):
+            diff = tuple(line for rel in files for line in unified_diff(rel, None, (project / rel).read_bytes()))
+            if not dry_run:
+                _write_state(project, theirs, provenance)
+                if state == "empty":
+                    target.rmdir()
+                os.replace(project, target)
+            return RenderResult(target, Action.CREATE, files, files, diff=diff)
+        if state == "foreign":  # forced: the folder's content is saved, then it is filled like a new one
+            if dry_run:
+                return RenderResult(target, Action.UPDATE, files, files, detail=(
+                    f"--force: would move what {target} holds to {out_dir / BACKUP}"))
+            backup, _ = _forced_over_foreign(target, out_dir, plan.repo_name)
+            _write_state(project, theirs, provenance)
+            for child in sorted(project.iterdir()):
+                os.replace(child, target / child.name)
+            return RenderResult(target, Action.UPDATE, files, files, backup=backup,
+                                detail=f"--force: what the folder held is in {backup}")
+        return _update_in_place(plan, target, out_dir, project, theirs, previous or {}, manifest_bytes,
+                                force, dry_run, provenance)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _update_in_place(plan: RepoPlan, target: Path, out_dir: Path, project: Path, theirs: dict[str, bytes], previous: dict,
+                     manifest_bytes: bytes, force: bool, dry_run: bool, provenance: Provenance | None) -> RenderResult:
+    """The three-way update of a folder genrepo generated: decide (update.plan_update), then write."""
+    old_outputs = previous.get("outputs", {})
+    base = read_base(target, old_outputs)
+    # a file an interrupted update (disk full) already wrote is genrepo's too, not an edit
+    for rel, digest in (_read_manifest(target, PENDING) or {}).get("outputs", {}).items():
+        path = target / rel
+        if path.is_file() and not path.is_symlink() and _sha256(path) == digest:
+            base.setdefault(rel, path.read_bytes())
+    decided: Update = plan_update(target, theirs, base, set(old_outputs), force)
+    current_manifest = (target / MANIFEST).read_bytes() if (target / MANIFEST).is_file() else None
+    manifest_change = () if current_manifest == manifest_bytes else (
+        FileChange(MANIFEST, Outcome.TAKE, manifest_bytes, current_manifest),)
+    changes = (*decided.changes, *manifest_change)
+    action = decided.action
+    if action is Action.UNCHANGED and manifest_change:
+        action = Action.UPDATE
+    files = tuple(sorted([*theirs, MANIFEST]))
+    result = RenderResult(
+        target, action, files, tuple(c.path for c in changes), decided.conflicts, decided.merged, decided.kept,
+        decided.notes, tuple(line for c in changes for line in c.diff()),
+    )
+    if dry_run:
+        return result
+    for change in changes:
+        _refuse_links(target, change.path)
+    backup = None
+    if decided.replaced:
+        backup = _backup_dir(out_dir, plan.repo_name)
+        _save(backup, decided.replaced)
+    if changes:
+        _write_atomic(target / PENDING, manifest_bytes)
+    for change in decided.changes:
+        if change.data is None:
+            (target / change.path).unlink(missing_ok=True)
+        else:
+            mode = stat.S_IMODE((project / change.path).stat().st_mode)
+            _write_atomic(target / change.path, change.data, mode)
+    _write_state(target, theirs, provenance)
+    if manifest_change:
+        _write_atomic(target / MANIFEST, manifest_bytes)
+    (target / PENDING).unlink(missing_ok=True)
+    detail = f"--force: the edits it replaced are in {backup}" if backup else ""
+    return RenderResult(**{**result.__dict__, "backup": backup, "detail": detail})
 
 
 def planned_files(plan: RepoPlan) -> tuple[str, ...]:

@@ -109,6 +109,11 @@ class FakeGitHub:
             }
         return self.repo_json(full)
 
+    def default_branch(self, full: str) -> str:
+        """The branch the bare repository's HEAD names, as GitHub reports a repository's default branch."""
+        head = (self.bare(full) / "HEAD").read_text().strip()
+        return head.removeprefix("ref: refs/heads/") if head.startswith("ref: refs/heads/") else "main"
+
     def repo_json(self, full: str) -> dict:
         meta = self.repos[full]
         owner, name = full.split("/")
@@ -128,7 +133,7 @@ class FakeGitHub:
             "clone_url": f"{self.host}/{full}.git",
             "git_url": f"git://127.0.0.1/{full}.git",
             "ssh_url": f"git@127.0.0.1:{full}.git",
-            "default_branch": "main",
+            "default_branch": self.default_branch(full),
             "topics": meta["topics"],
             "created_at": "2026-01-01T00:00:00Z",
             "updated_at": "2026-01-01T00:00:00Z",

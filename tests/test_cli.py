@@ -69,7 +69,7 @@ def test_foreign_folder_is_not_overwritten_without_force(tmp_path):
     assert forced.exit_code == 0 and (target / "README.md").is_file() and not (target / "notes.txt").exists()
 
 
-def test_generated_folder_is_regenerated_in_place_but_local_edits_are_kept(tmp_path):
+def test_generated_folder_is_regenerated_in_place_and_local_edits_are_kept(tmp_path):
     assert invoke("from-index", LORESMITH, "--out", str(tmp_path)).exit_code == 0
     repo = tmp_path / "workflow-llm-loresmith-guided-finetuning"
     (repo / ".git").mkdir()
@@ -77,12 +77,13 @@ def test_generated_folder_is_regenerated_in_place_but_local_edits_are_kept(tmp_p
     again = invoke("from-index", LORESMITH, "--out", str(tmp_path))
     assert again.exit_code == 0 and again.stdout.startswith("unchanged")
     (repo / "README.md").write_text("my edits")
-    refused = runner.invoke(app, with_no_pin(["from-index", LORESMITH, "--out", str(tmp_path)]))
-    assert refused.exit_code == 1 and "local edits" in refused.stderr and "README.md" in refused.stderr
+    kept = runner.invoke(app, with_no_pin(["from-index", LORESMITH, "--out", str(tmp_path)]))
+    assert kept.exit_code == 0 and kept.stdout.startswith("unchanged") and "kept: README.md" in kept.stdout
     assert (repo / "README.md").read_text() == "my edits"
     forced = invoke("from-index", LORESMITH, "--out", str(tmp_path), "--force")
     assert forced.exit_code == 0 and forced.stdout.startswith("update")
     assert (repo / "README.md").read_text() != "my edits"
+    assert [p.read_text() for p in (tmp_path / ".genrepo-backup").rglob("README.md")] == ["my edits"]
     assert (repo / ".git" / "HEAD").is_file()  # history is never touched
 
 

@@ -112,8 +112,10 @@ def test_foreign_commit_is_refused_then_proposed_as_a_pull_request(tmp_path, hub
     (pull,) = hub.pulls[FULL]
     assert pull["base"]["ref"] == "main" and pull["head"]["ref"].startswith("genrepo/update-")
     assert git("--git-dir", str(hub.bare(FULL)), "rev-parse", "main") == foreign_head
-    branch_log = git("--git-dir", str(hub.bare(FULL)), "log", "--format=%s", pull["head"]["ref"]).splitlines()
-    assert branch_log[1] == "Add notes"  # the proposal sits on top of their work
+    branch = pull["head"]["ref"]
+    assert git("--git-dir", str(hub.bare(FULL)), "rev-parse", f"{branch}^1") == foreign_head  # on top of their work
+    assert git("--git-dir", str(hub.bare(FULL)), "show", f"{branch}:NOTES.md") == "my own notes"  # which it keeps
+    assert "Changed overview" in git("--git-dir", str(hub.bare(FULL)), "show", f"{branch}:README.md")
 
     again = publish(wiki, tmp_path / "out", options(hub, pr=True))
     assert [r.action for r in again.results] == ["pr"] and len(hub.pulls[FULL]) == 1  # idempotent
@@ -252,3 +254,64 @@ def test_from_index_publish_flag_and_public_visibility(tmp_path, hub, wiki):
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0 and "1 created" in done.stdout
     assert hub.repos[FULL]["private"] is False
+
+
+def push_as(hub: FakeGitHub, tmp_path: Path, edits: dict[str, str], message: str, name: str = "Someone",
+            email: str = "someone@example.com", branch: str = "main") -> str:
+    """A person's commit on the remote: clone, write files, commit as them, push; returns the new head."""
+    clone = tmp_path / f"clone-{len(list(tmp_path.glob('clone-*')))}"
+    git("clone", "-q", "-b", branch, str(hub.bare(FULL)), str(clone))
+    for rel, text in edits.items():
+        (clone / rel).write_text(text)
+    git("add", "-A", cwd=clone)
+    git("-c", f"user.name={name}", "-c", f"user.email={email}", "commit", "-qm", message, cwd=clone)
+    git("push", "-q", "origin", branch, cwd=clone)
+    return git("--git-dir", str(hub.bare(FULL)), "rev-parse", branch)
+
+
+def test_pr_merges_the_wiki_change_onto_a_persons_edit_and_is_reused(tmp_path, hub, wiki):
+    publish(wiki, tmp_path / "out", options(hub))
+    readme = git("--git-dir", str(hub.bare(FULL)), "show", "main:README.md")
+    head = push_as(hub, tmp_path, {"README.md": readme.replace("## Steps", "A note a person added.\n\n## Steps", 1) + "\n"},
+                   "Explain the steps")
+    change_overview(wiki, "Changed overview: end-to-end process for fine-tuning")
+    dry = publish(wiki, tmp_path / "out", options(hub, pr=True, dry_run=True))
+    assert [r.action for r in dry.results] == ["pr"] and not hub.pulls.get(FULL)
+    first = publish(wiki, tmp_path / "out", options(hub, pr=True))
+    (result,) = first.results
+    assert result.action == "pr" and first.exit_code == 0, result.detail
+    (pull,) = hub.pulls[FULL]
+    branch = pull["head"]["ref"]
+    merged = git("--git-dir", str(hub.bare(FULL)), "show", f"{branch}:README.md")
+    assert "A note a person added." in merged and "Changed overview" in merged and "<<<<<<<" not in merged
+    assert "README.md" in pull["body"] and "workflows/LLM_LoreSmith_Guided_Finetuning.md (changed)" in pull["body"]
+    assert git("--git-dir", str(hub.bare(FULL)), "rev-parse", "main") == head  # main untouched
+    again = publish(wiki, tmp_path / "out", options(hub, pr=True))
+    assert [r.action for r in again.results] == ["pr"] and len(hub.pulls[FULL]) == 1
+    assert again.results[0].commit == result.commit  # the same branch, reused
+    # --merge pushes the clean merge itself; the person's note stays on main
+    pushed = publish(wiki, tmp_path / "out", options(hub, merge=True))
+    assert [r.action for r in pushed.results] == ["update"], pushed.results[0].detail
+    main_readme = git("--git-dir", str(hub.bare(FULL)), "show", "main:README.md")
+    assert "A note a person added." in main_readme and "Changed overview" in main_readme
+    assert [r.action for r in publish(wiki, tmp_path / "out", options(hub)).results] == ["unchanged"]
+
+
+def test_a_message_quoting_the_trailer_does_not_make_a_commit_genrepos(tmp_path, hub, wiki):
+    publish(wiki, tmp_path / "out", options(hub))
+    head = push_as(hub, tmp_path, {"NOTES.md": "mine\n"}, "Notes\n\nGenerated-by: genrepo 0.1.0")
+    change_overview(wiki, "Changed overview: end-to-end process for fine-tuning")
+    refused = publish(wiki, tmp_path / "out", options(hub))
+    assert [r.action for r in refused.results] == ["refuse"] and "Someone: Notes" in refused.results[0].replaced[0]
+    assert git("--git-dir", str(hub.bare(FULL)), "rev-parse", "main") == head
+
+
+def test_a_remote_whose_default_branch_is_master_is_published_to_master(tmp_path, hub, wiki):
+    publish(wiki, tmp_path / "out", options(hub))
+    bare = hub.bare(FULL)
+    git("--git-dir", str(bare), "branch", "-m", "main", "master")  # the repository's default branch is master
+    change_overview(wiki, "Changed overview: end-to-end process for fine-tuning")
+    result = publish(wiki, tmp_path / "out", options(hub))
+    assert [r.action for r in result.results] == ["update"], result.results[0].detail
+    assert git("--git-dir", str(bare), "for-each-ref", "--format=%(refname:short)", "refs/heads").splitlines() == ["master"]
+    assert "Changed overview" in git("--git-dir", str(bare), "show", "master:README.md")
