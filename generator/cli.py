@@ -349,12 +349,13 @@ def summary_cmd(
     annotations: Annotated[bool, typer.Option("--annotations", help="Print ::warning/::error workflow commands instead.")] = False,
     wiki_dir: Annotated[str, typer.Option("--wiki-dir", help="The wiki folder, relative to the checkout (for annotations).")] = "",
     error_file: Annotated[Optional[Path], typer.Option("--error-file", help="Text shown as the error when the report is missing.")] = None,
+    title: Annotated[str, typer.Option("--title", help="Heading of the Markdown summary.")] = "genrepo",
 ) -> None:
     """Markdown for a GitHub job summary (or, with --annotations, workflow commands) from a JSON report."""
     from generator import summary
 
     data = summary.load(report, error_file)
-    text = "\n".join(summary.annotations(data, wiki_dir)) + "\n" if annotations else summary.markdown(data)
+    text = "\n".join(summary.annotations(data, wiki_dir)) + "\n" if annotations else summary.markdown(data, title)
     sys.stdout.write(text)
 
 

@@ -65,7 +65,8 @@ def markdown(report: dict[str, Any], title: str = "genrepo") -> str:
         pub = published.get(wf["name"]) or published.get(wf.get("short_name", ""))
         where = pub.get("repo_url") or pub.get("url") or pub.get("repo") if pub else (wf.get("url") or wf.get("repo_name", ""))
         if pub:
-            outcome += f"; {pub['action']}"
+            done = pub["action"] in ("unchanged", "refuse", "fail")
+            outcome += f"; GitHub: {'would ' if pub.get('dry_run') and not done else ''}{pub['action']}"
         keys = ", ".join(f"`{k}`" for k in wf.get("required_keys", [])) or "-"
         link = f"[{_cell(wf['repo_name'])}]({where})" if str(where).startswith("http") else _cell(where)
         lines.append(
