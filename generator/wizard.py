@@ -150,7 +150,7 @@ class Wizard:
     # -- stages -------------------------------------------------------------------------------------------------
     def find(self) -> None:
         self.header("Find the wiki")
-        start = self.start or Path.cwd()
+        start = self.start or Path(".")  # relative paths read better, and the expert command runs from here
         found = find_indexes(start)
         if len(found) == 1:
             self.console.print(f"Found {found[0]}")
@@ -169,7 +169,7 @@ class Wizard:
             self.answers.index = found[int(choice) - 1]
             return
         else:
-            self.console.print(f"No {INDEX_NAME} in {start} or the folders below it.")
+            self.console.print(f"No {INDEX_NAME} in {start.resolve()} or the folders below it.", markup=False)
 
         def exists(answer: str) -> str | None:
             hits = find_indexes(Path(answer).expanduser())

@@ -42,7 +42,7 @@ def test_guide_walks_from_a_wiki_to_repositories_and_prints_the_expert_command(t
     index = two_workflow_wiki(tmp_path)
     child = spawn(tmp_path)
     child.expect(r"Step 1 of 8: Find the wiki")
-    child.expect(re.escape(f"Found {index}"))
+    child.expect(re.escape("Found wiki/_WorkflowIndex.md"))  # found from here, named as the expert command names it
     child.expect(r"Use this wiki\? \S*\(genrepo from-index PATH\)")
     child.sendline("")
     child.expect(r"Step 2 of 8: Check the wiki")
@@ -91,7 +91,7 @@ def test_guide_walks_from_a_wiki_to_repositories_and_prints_the_expert_command(t
     config = (repo / "config.toml").read_text()
     assert 'y = "hello world"' in config and "n = 7" in config and "REQUIRED" not in config.split("[step_01", 1)[1]
     assert shlex.split(command) == [
-        "genrepo", "from-index", str(index), "--out", "repos", "--workflow", "Other_Flow",
+        "genrepo", "from-index", "wiki/_WorkflowIndex.md", "--out", "repos", "--workflow", "Other_Flow",
         "--set", "step_01_step_number_1.y=hello world", "--set", "step_02_step_number_2.n=7", "--no-pin",
     ]
     # the printed command is the expert mode of the same run: it finds the repository exactly as the guide left it
