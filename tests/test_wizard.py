@@ -42,6 +42,7 @@ def test_guide_walks_from_a_wiki_to_repositories_and_prints_the_expert_command(t
     index = two_workflow_wiki(tmp_path)
     child = spawn(tmp_path)
     child.expect(r"Step 1 of 8: Find the wiki")
+    assert index == tmp_path / "wiki" / "_WorkflowIndex.md"
     child.expect(re.escape("Found wiki/_WorkflowIndex.md"))  # found from here, named as the expert command names it
     child.expect(r"Use this wiki\? \S*\(genrepo from-index PATH\)")
     child.sendline("")
