@@ -8,6 +8,7 @@ and moved into place whole, so Ctrl-C at any point leaves nothing half-written (
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from generator.publish import PublishOptions
 from generator.settings import parse_value, type_problem, typed_text
 
 INDEX_NAME = "_WorkflowIndex.md"
+DEFAULT_API = "https://api.github.com"
 _SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "generated"}
 STAGES = (
     "Find the wiki",
@@ -57,6 +59,7 @@ class Answers:
     published: bool = False
     owner: str = ""
     public: bool = False
+    api_url: str = DEFAULT_API
 
     def command(self) -> str:
         """The expert command that does what the wizard did, with no questions."""
@@ -75,6 +78,7 @@ class Answers:
                 *(["--owner", self.owner] if self.owner else []),
                 "--public" if self.public else "--private",
             ]
+            args += ["--github-api-url", self.api_url] if self.api_url != DEFAULT_API else []
         return shlex.join(args)
 
 
@@ -380,6 +384,12 @@ class Wizard:
             False,
         ):
             return
+        self.answers.api_url = self.ask(
+            "GitHub API",
+            "--github-api-url URL",
+            os.environ.get("GITHUB_API_URL", DEFAULT_API),
+            lambda a: None if a.startswith(("https://", "http://")) else "an http(s) URL",
+        )
         self.answers.owner = self.ask(
             "Owner for workflows whose wiki cites no URL (Enter: the token's user)", "--owner ORG", ""
         )
@@ -390,7 +400,12 @@ class Wizard:
             self.answers.published = self._publish(dry_run=False)
 
     def _publish(self, dry_run: bool) -> bool:
-        options = PublishOptions(owner=self.answers.owner or None, private=not self.answers.public, dry_run=dry_run)
+        options = PublishOptions(
+            owner=self.answers.owner or None,
+            private=not self.answers.public,
+            dry_run=dry_run,
+            api_url=self.answers.api_url,
+        )
         pin = PinOptions(resolver=self.answers.resolver) if self.answers.pin else None
         view, tick = bars(self.console)
         try:

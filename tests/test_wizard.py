@@ -13,6 +13,7 @@ import pexpect
 import pytest
 
 from tests.helpers import build_file_tree, enriched_index, workflow_page
+from tests.test_publish import hub  # noqa: F401 (a fixture: the GitHub stand-in on 127.0.0.1)
 
 GENREPO = Path(sys.executable).parent / "genrepo"
 
@@ -159,3 +160,36 @@ def test_declining_the_preview_writes_nothing_and_prints_the_command(tmp_path, a
     child.close()
     assert child.exitstatus == 0
     assert not (tmp_path / "generated").exists()
+
+
+def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp_path, hub):
+    import shutil
+
+    from tests.conftest import SAMPLES
+
+    shutil.copytree(SAMPLES / "loresmith", tmp_path / "wiki")
+    full = "acme/workflow-llm-loresmith-guided-finetuning"
+    child = spawn(tmp_path)
+    for prompt, reply in ((r"Use this wiki\?", ""), (r"Workflows to generate", ""), (r"Folder for the repositories", "out"),
+                          (r"Pin requirements", "n"), (r"Go on\?", ""), (r"step_01_document_upload\.paths \(Enter", ""),
+                          (r"Preview publishing to GitHub", "y"), (r"GitHub API \S*\(--github-api-url URL\)", hub.api_url),
+                          (r"Owner for workflows whose wiki cites no URL .*\(--owner ORG\)", "acme"),
+                          (r"Make new repositories public\? \S*\(--public / --private\)", "")):
+        child.expect(prompt)
+        child.sendline(reply)
+    child.expect(rf"would create\s+LLM_LoreSmith_Guided_Finetuning \S*{full}")
+    assert full not in hub.repos  # the preview changed nothing
+    child.expect(r"Publish now\? \S*\(--publish\)")
+    child.sendline("y")
+    child.expect(r"publish\s+\S+ 1/1")
+    child.expect(rf"create\s+LLM_LoreSmith_Guided_Finetuning \S*{full} pushed the first commit")
+    child.expect(r"expert mode\):\r?\n\s+(genrepo from-index [^\r\n]+)\r?\n")
+    command = child.match.group(1)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert hub.repos[full]["private"] is True
+    assert shlex.split(command) == ["genrepo", "from-index", "wiki/_WorkflowIndex.md", "--out", "out", "--no-pin", "--publish",
+                                    "--owner", "acme", "--private", "--github-api-url", hub.api_url]
+    again = subprocess.run([str(GENREPO), *shlex.split(command)[1:]], cwd=tmp_path, capture_output=True, text=True)
+    assert again.returncode == 0 and "1 unchanged" in again.stdout, again.stdout + again.stderr
