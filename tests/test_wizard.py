@@ -162,7 +162,7 @@ def test_declining_the_preview_writes_nothing_and_prints_the_command(tmp_path, a
     assert not (tmp_path / "generated").exists()
 
 
-def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp_path, hub):
+def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp_path, hub):  # noqa: F811
     import shutil
 
     from tests.conftest import SAMPLES
