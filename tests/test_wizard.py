@@ -193,3 +193,36 @@ def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp
                                     "--owner", "acme", "--private", "--github-api-url", hub.api_url]
     again = subprocess.run([str(GENREPO), *shlex.split(command)[1:]], cwd=tmp_path, capture_output=True, text=True)
     assert again.returncode == 0 and "1 unchanged" in again.stdout, again.stdout + again.stderr
+
+
+def test_ctrl_c_while_generating_leaves_only_whole_repositories(tmp_path):
+    import hashlib
+    import json
+
+    names = [f"Flow_{n:02d}" for n in range(1, 81)]  # enough that Ctrl-C lands long before the last one
+    sections = [enriched_index(f"Demo_Wiki_{name}", 1).split("\n", 1)[1].replace("`y: str`", "`y: str = 'a'`") for name in names]
+    build_file_tree(tmp_path, {"wiki/_WorkflowIndex.md": "# Workflow Index: Demo_Wiki\n" + "".join(sections)})
+    child = spawn(tmp_path)
+    for prompt, reply in ((r"Use this wiki\?", ""), (r"Workflows to generate", ""), (r"Folder for the repositories", "out"),
+                          (r"Pin requirements", "n"), (r"Go on\?", "")):
+        child.expect(prompt)
+        child.sendline(reply)
+    child.expect(r"No REQUIRED config values")
+    child.expect(r"render [^\r\n]*? [1-5]/80 ")  # part-way through rendering
+    child.sendintr()
+    child.expect(r"Interrupted: every repository is moved into place whole or not at all \((\d+) finished\); "
+                 r"nothing is half-written\.")
+    finished = int(child.match.group(1))
+    child.expect(r"Resume with: genrepo guide\r?\n")
+    child.expect(r"or, with the answers so far: genrepo from-index wiki/_WorkflowIndex\.md --out out --no-pin")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    out = tmp_path / "out"
+    entries = sorted(p.name for p in out.iterdir())
+    assert not [e for e in entries if e.startswith(".genrepo-")]  # no scratch folder left behind
+    assert finished <= len(entries) < len(names)  # one may have landed between its move and the report of it
+    for name in entries:  # each repository there is whole: every file its manifest lists, with that content
+        manifest = json.loads((out / name / ".genrepo.json").read_text())
+        for rel, digest in manifest["outputs"].items():
+            assert hashlib.sha256((out / name / rel).read_bytes()).hexdigest() == digest, (name, rel)
