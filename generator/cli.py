@@ -13,10 +13,10 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
 from rich.table import Table
 
 from generator import __version__, summary
+from generator.bars import shown
 from generator.bind import Status
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
 from generator.naming import github_origins
@@ -61,6 +61,8 @@ LatestOpt = Annotated[bool, typer.Option(
     help="Pin the newest releases; default: the releases current on the wiki's date (its pages' last_updated), "
          "whose APIs the wiki documents.",
 )]
+SetOpt = Annotated[Optional[list[str]], typer.Option(
+    "--set", help="[WORKFLOW:]STEP.KEY=VALUE: a config value written into config.toml (repeatable).")]
 SdistOpt = Annotated[bool, typer.Option(
     "--allow-sdist-builds",
     help="Let the resolver build source distributions (runs their setup code); default: wheels only.",
@@ -86,8 +88,9 @@ def _pin_options(no_pin: bool, allow_sdist_builds: bool, token_env: str | None, 
 
 def _annotate(report: dict, wiki_root: str, stream: Console) -> None:
     """In GitHub Actions, each diagnostic and unbound step as a `::warning file=…,line=…::` annotation at its
-    wiki line (paths relative to the checkout, the working directory)."""
-    if os.environ.get("GITHUB_ACTIONS") != "true":
+    wiki line (paths relative to the checkout, the working directory). GENREPO_ANNOTATIONS=never turns them off
+    (the Action emits them itself, from the report, with `genrepo summary --annotations`)."""
+    if os.environ.get("GITHUB_ACTIONS") != "true" or os.environ.get("GENREPO_ANNOTATIONS") == "never":
         return
     try:
         wiki_dir = os.path.relpath(wiki_root, os.environ.get("GITHUB_WORKSPACE") or os.getcwd())
@@ -162,6 +165,10 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
             for sp in plan.steps:
                 if sp.binding.status is Status.STUB:
                     out.print(f"          implement: src/{plan.package_name}/{sp.file} ({sp.step.ref})", markup=False)
+                elif sp.binding.status is Status.MANUAL:
+                    out.print(f"          manual: step {sp.step.number} {sp.step.title} ({sp.step.ref})", markup=False)
+            for command in item.next_steps():
+                out.print(f"          next: {command}", markup=False)
     if show_diff:
         for item in result.results:
             for line in item.diff:
@@ -201,22 +208,23 @@ def from_index(
     force_publish: ForcePublishOpt = False,
     write_back: WriteBackOpt = False,
     shard: ShardOpt = "1/1",
+    settings: SetOpt = None,
 ) -> None:
     """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                                  merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
         pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
-        _publish(index, out_dir, workflow, options, pin_options, mapping, as_json)
+        _publish(index, out_dir, workflow, options, pin_options, mapping, as_json, settings=tuple(settings or ()))
     if resolver not in ("pip-tools", "uv"):
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
     pin = None if no_pin else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
-    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url))
-    show_progress = not as_json and not dry_run and sys.stderr.isatty()
+    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url),
+                   settings=tuple(settings or ()))
     try:
-        with _sigterm_as_interrupt():
-            result = _generate(index, out_dir, workflow, options, show_progress)
+        with _sigterm_as_interrupt(), shown(err, quiet=as_json or dry_run) as progress:
+            result = generate(index, out_dir, workflow or (), progress=progress, **options)
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -231,14 +239,6 @@ def from_index(
     raise typer.Exit(result.exit_code)
 
 
-def _generate(index: Path, out_dir: Path, workflow, options: dict, show_progress: bool) -> RunResult:
-    if show_progress:
-        with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("resolving and generating", total=None)
-            return generate(index, out_dir, workflow or (), progress=lambda name: bar.update(task, description=name, advance=1), **options)
-    return generate(index, out_dir, workflow or (), **options)
-
-
 def _shard(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
     if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
@@ -248,10 +248,11 @@ def _shard(text: str) -> tuple[int, int]:
 
 
 def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin: PinOptions | None, mapping, as_json: bool,
-             report: Path | None = None) -> None:
+             report: Path | None = None, settings: tuple[str, ...] = ()) -> None:
     try:
-        with _sigterm_as_interrupt():
-            run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()))
+        with _sigterm_as_interrupt(), shown(err, quiet=as_json) as progress:
+            run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()), progress=progress,
+                          settings=settings)
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -447,6 +448,32 @@ def check_cmd(repo: RepoArg) -> None:
         out.print(f"{repo} is behind; run `genrepo update {repo}` (or `genrepo diff {repo}` to see what changes)", markup=False)
         raise typer.Exit(1)
     out.print(f"{repo} is current", markup=False)
+
+
+@app.command("guide")
+def guide_cmd(
+    path: Annotated[Optional[Path], typer.Argument(help="The wiki's _WorkflowIndex.md or a folder to search (default: here).")] = None,
+) -> None:
+    """Walk through generating repositories from a wiki, question by question (each names its flag)."""
+    from generator.wizard import run_guide
+
+    raise typer.Exit(run_guide(path, out))
+
+
+@app.command("summary")
+def summary_cmd(
+    report: Annotated[Path, typer.Argument(help="JSON report of from-index --json or publish --report.")],
+    annotations: Annotated[bool, typer.Option("--annotations", help="Print ::warning/::error workflow commands instead.")] = False,
+    wiki_dir: Annotated[str, typer.Option("--wiki-dir", help="The wiki folder, relative to the checkout (for annotations).")] = "",
+    error_file: Annotated[Optional[Path], typer.Option("--error-file", help="Text shown as the error when the report is missing.")] = None,
+    title: Annotated[str, typer.Option("--title", help="Heading of the Markdown summary.")] = "genrepo",
+) -> None:
+    """Markdown for a GitHub job summary (or, with --annotations, workflow commands) from a JSON report."""
+    from generator import summary
+
+    data = summary.load(report, error_file)
+    text = "\n".join(summary.annotations(data, wiki_dir)) + "\n" if annotations else summary.markdown(data, title)
+    sys.stdout.write(text)
 
 
 @app.command("version")

@@ -8,7 +8,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from generator.naming import GITHUB_ORIGINS, github_origins
 from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
+from generator.progress import Progress, Tick, silent
 from generator.publish import (
     GitHubClient,
     PublishOptions,
@@ -31,6 +32,7 @@ from generator.publish import (
     read_token,
 )
 from generator.render import Provenance, planned_files, render
+from generator.settings import apply_settings
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,21 @@ class WorkflowResult:
         found += [Diagnostic(text, plan.workflow.ref, Severity.ERROR) for text in self.errors if text not in known]
         return found
 
+    def next_steps(self) -> tuple[str, ...]:
+        """What a person does next with this workflow, most pressing first, as commands where there is one."""
+        plan = self.plan
+        if not self.ok:
+            return ("fix what the errors above name (wiki file:line), then run `genrepo from-index` again",)
+        where = str(self.output_dir) if self.output_dir else plan.repo_name
+        todo: list[str] = []
+        if plan.required_keys:
+            todo.append(f"set {', '.join(plan.required_keys)} in {where}/config.toml (or generate with --set STEP.KEY=VALUE)")
+        stubs = [f"src/{plan.package_name}/{sp.file}" for sp in plan.steps if sp.binding.needs_implementation]
+        if stubs:
+            todo.append(f"write run() in {', '.join(stubs)}" + ("" if plan.executable else " (nothing runs until one step does)"))
+        todo.append(f"cd {where} && python -m pip install -r requirements.txt && python -m {plan.package_name} guide")
+        return tuple(todo)
+
     def report(self) -> dict:
         """The JSON report entry for this workflow."""
         plan = self.plan
@@ -102,6 +119,8 @@ class WorkflowResult:
                 for n, sp in enumerate(plan.steps, start=1)
             ],
             "needs_implementation": [sp.step.title for sp in plan.steps if sp.binding.needs_implementation],
+            "manual": [sp.step.title for sp in plan.steps if sp.binding.status is Status.MANUAL],
+            "next": list(self.next_steps()),
             "requirements": list(plan.requirements),
             "prerequisites": list(plan.prerequisites),
             "pinned": plan.pinned is not None,
@@ -156,16 +175,24 @@ def _select(wiki: Wiki, names: Iterable[str]) -> list[Workflow]:
 
 
 def plan_all(
-    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS,
+    index: Path,
+    workflows: Iterable[str] = (),
+    mappings: tuple[Path, ...] = (),
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
+    settings: tuple[str, ...] = (),
+    progress: Progress = silent,
     latest: bool = False,
 ) -> tuple[Wiki, list[RepoPlan]]:
     """Parse the wiki and plan the selected workflows; repository name clashes become errors.
-    origins: where cited repository URLs may point (github.com, a GitHub Enterprise host); latest: code for the
-    newest releases rather than those of the wiki's date."""
+    origins: where cited repository URLs may point (github.com, a GitHub Enterprise host);
+    settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); latest: code for the newest
+    releases rather than those of the wiki's date."""
     wiki = load_wiki(index, origins)
     tables = load_tables(mappings)
     plans = []
-    for workflow in _select(wiki, workflows):
+    selected = _select(wiki, workflows)
+    progress(Tick("plan", 0, len(selected)))
+    for done, workflow in enumerate(selected, start=1):
         try:
             plans.append(plan_workflow(wiki, workflow, tables, latest))
         except RecursionError:  # Python text nested beyond what its parser reads, found while binding
@@ -174,6 +201,7 @@ def plan_all(
         except Exception as exc:  # a wiki shape no rule foresaw must not stop the other workflows
             reason = f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
             plans.append(failed_plan(wiki, workflow, reason))
+        progress(Tick("plan", done, len(selected), workflow.short_name))
     seen: dict[str, str] = {}
     checked: list[RepoPlan] = []
     for plan in plans:
@@ -183,14 +211,18 @@ def plan_all(
             plan = replace(plan, errors=plan.errors + (clash,))
         seen.setdefault(key, plan.workflow.name)
         checked.append(plan)
-    return wiki, checked
+    return wiki, apply_settings(checked, tuple(settings))
 
 
 def validate(
-    index: Path, workflows: Iterable[str] = (), mappings: tuple[Path, ...] = (), origins: tuple[str, ...] = GITHUB_ORIGINS
+    index: Path,
+    workflows: Iterable[str] = (),
+    mappings: tuple[Path, ...] = (),
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
+    settings: tuple[str, ...] = (),
 ) -> RunResult:
     """Parse and plan without writing; a workflow with errors is reported as fail."""
-    wiki, plans = plan_all(index, workflows, mappings, origins)
+    wiki, plans = plan_all(index, workflows, mappings, origins, settings)
     results = tuple(
         WorkflowResult(p, "fail" if p.errors else "plan", files=planned_files(p), errors=tuple(str(e) for e in p.errors))
         for p in plans
@@ -199,7 +231,7 @@ def validate(
 
 
 def pin_plans(
-    plans: list[RepoPlan], pinner: Pinner, jobs: int = 4, resolve: bool = True
+    plans: list[RepoPlan], pinner: Pinner, jobs: int = 4, resolve: bool = True, progress: Progress = silent
 ) -> tuple[list[RepoPlan], dict[str, str]]:
     """Pin each plan's requirements, one resolution per distinct set, in parallel; returns the plans with
     their requirements.txt, and {workflow name: reason} for those whose resolution failed.
@@ -212,6 +244,7 @@ def pin_plans(
 
     sets = sorted({wanted(p) for p in plans if not p.errors})
     outcomes: dict[tuple[tuple[str, ...], str], PinResult | PinError | None] = {}
+    progress(Tick("pin", 0, len(sets)))
 
     def resolve_one(key: tuple[tuple[str, ...], str]) -> tuple[tuple[tuple[str, ...], str], PinResult | PinError | None]:
         requirements, last_updated = key
@@ -224,7 +257,12 @@ def pin_plans(
 
     pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(sets) or 1)))
     try:
-        outcomes.update(pool.map(resolve_one, sets))
+        # as each resolution ends, not in submission order: the bar moves when work is done
+        for done, future in enumerate(as_completed([pool.submit(resolve_one, s) for s in sets]), start=1):
+            key, outcome = future.result()
+            outcomes[key] = outcome
+            requirements = key[0]
+            progress(Tick("pin", done, len(sets), ", ".join(requirements[:3]) + (", ..." if len(requirements) > 3 else "")))
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI delivers it: no resolver outlives genrepo
         ended = end_resolvers()
         pool.shutdown(wait=True, cancel_futures=True)
@@ -267,56 +305,60 @@ def generate(
     workflows: Iterable[str] = (),
     dry_run: bool = False,
     force: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress = silent,
     pin: PinOptions | None = None,
     mappings: tuple[Path, ...] = (),
     jobs: int = 4,
     pinner: Pinner | None = None,
     resolve: bool = True,
     origins: tuple[str, ...] = GITHUB_ORIGINS,
+    settings: tuple[str, ...] = (),
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
     resolve=False pins from the cache only and never runs a resolver (publish --dry-run). A dry run renders and
     decides exactly as the real run (create, unchanged, update, merge, conflict, refuse) and writes nothing.
+    progress hears each stage's n/N (plan, pin, render); settings are `--set` values (generator/settings.py).
     """
     options = pinner.options if pinner is not None else pin
-    wiki, plans = plan_all(index, workflows, mappings, origins, latest=options is not None and not options.wiki_date)
+    wiki, plans = plan_all(index, workflows, mappings, origins, settings, progress,
+                           latest=options is not None and not options.wiki_date)
     if not dry_run:
         writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
-        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run)
+        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run, progress)
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
     provenance = replay_provenance(wiki, index, pin or (pinner.options if pinner else None), mappings)
     results: list[WorkflowResult] = []
+    progress(Tick("render", 0, len(plans)))
     for plan in plans:
-        if progress:
-            progress(plan.workflow.short_name)
-        if plan.errors:
-            results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
-            continue
-        if plan.workflow.name in failures:
-            results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
-            continue
-        try:
-            rendered = render(plan, out_dir, force=force, dry_run=dry_run, provenance=provenance)
-        except GenrepoError as exc:
-            results.append(WorkflowResult(plan, "fail", errors=(str(exc),)))
-            continue
-        except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
-            where = f" ({exc.filename})" if exc.filename else ""
-            results.append(WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",)))
-            continue
-        errors = (rendered.detail,) if rendered.action == "refuse" else ()
-        results.append(WorkflowResult(
-            plan, str(rendered.action), rendered.path, rendered.files, errors, rendered.conflicts, rendered.merged,
-            rendered.kept, rendered.notes, rendered.diff, rendered.backup, "" if errors else rendered.detail,
-        ))
+        results.append(_render_one(plan, out_dir, force, failures, dry_run, provenance))
+        progress(Tick("render", len(results), len(plans), plan.workflow.short_name))
     return RunResult(wiki, tuple(results), wiki.warnings)
 
+
+def _render_one(plan: RepoPlan, out_dir: Path, force: bool, failures: dict[str, str], dry_run: bool,
+                provenance: Provenance) -> WorkflowResult:
+    """One workflow's repository (or, in a dry run, the action it would take), or its failure said plainly."""
+    if plan.errors:
+        return WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors))
+    if plan.workflow.name in failures:
+        return WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],))
+    try:
+        rendered = render(plan, out_dir, force=force, dry_run=dry_run, provenance=provenance)
+    except GenrepoError as exc:
+        return WorkflowResult(plan, "fail", errors=(str(exc),))
+    except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
+        where = f" ({exc.filename})" if exc.filename else ""
+        return WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",))
+    errors = (rendered.detail,) if rendered.action == "refuse" else ()
+    return WorkflowResult(
+        plan, str(rendered.action), rendered.path, rendered.files, errors, rendered.conflicts, rendered.merged,
+        rendered.kept, rendered.notes, rendered.diff, rendered.backup, "" if errors else rendered.detail,
+    )
 
 def wiki_commit(root: Path) -> str | None:
     """The wiki's git commit, when the wiki folder is the top of a git work tree whose files are all committed
@@ -403,8 +445,11 @@ def publish(
     client_factory: Callable[[Secret, PublishOptions], GitHubClient] | None = None,
     force_render: bool = False,
     origins: tuple[str, ...] = GITHUB_ORIGINS,
+    progress: Progress = silent,
+    settings: tuple[str, ...] = (),
 ) -> PublishRun:
-    """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository."""
+    """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository;
+    progress hears n/N of each stage (plan, pin, render, publish)."""
     token = read_token(options.token_env)
     if pin is not None and options.token_env:
         pin = replace(pin, secret_names=(*pin.secret_names, options.token_env))
@@ -417,15 +462,20 @@ def publish(
     with tempfile.TemporaryDirectory(prefix="genrepo-publish-") as scratch:
         target = Path(scratch) if options.dry_run else out_dir
         generated = generate(
-            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run, origins=origins
+            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run, origins=origins,
+            progress=progress, settings=settings,
         )
         ready = [r for r in generated.results if r.ok and r.output_dir is not None]
 
         def one(item: WorkflowResult) -> PublishResult:
             return publish_one(item.plan, item.output_dir, client, token, options)
 
+        progress(Tick("publish", 0, len(ready)))
         with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-            results = tuple(pool.map(one, ready))
+            futures = [pool.submit(one, item) for item in ready]
+            for done, future in enumerate(as_completed(futures), start=1):
+                progress(Tick("publish", done, len(ready), future.result().repo))
+            results = tuple(f.result() for f in futures)  # in index order, whatever order they finished in
     written: list[str] = []
     if options.write_back and not options.dry_run:
         root = Path(wiki.root)

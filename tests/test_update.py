@@ -72,7 +72,7 @@ def change_the_wiki(wiki: Path) -> None:
 def test_edits_are_kept_and_wiki_changes_arrive(micrograd):
     wiki, repo = micrograd
     step1 = next((repo / "src").glob("*/steps/step_01_data_preparation.py"))
-    edit(step1, "    return {'xs': xs, 'ys': ys}", "    xs = [[float(v) for v in row] for row in xs]  # my own code\n    return {'xs': xs, 'ys': ys}")
+    edit(step1, '    return {"xs": xs, "ys": ys}', '    xs = [[float(v) for v in row] for row in xs]  # my own code\n    return {"xs": xs, "ys": ys}')
     edit(repo / "config.toml", "# REQUIRED: epochs =", "epochs = 25  # my value")
     edit(repo / "config.toml", "nin = 2", "nin = 3")
     (repo / "NOTES.md").write_text("my notes\n")
