@@ -56,10 +56,10 @@ ForcePublishOpt = Annotated[bool, typer.Option("--force-publish", help="Replace 
 WriteBackOpt = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
 ShardOpt = Annotated[str, typer.Option("--shard", help="I/N: publish only the I-th of N slices of the wiki.")]
 WorkflowOpt = Annotated[Optional[list[str]], typer.Option("--workflow", "-w", help="Only this workflow (repeatable).")]
-LatestOpt = Annotated[bool, typer.Option(
-    "--latest",
-    help="Pin the newest releases; default: the releases current on the wiki's date (its pages' last_updated), "
-         "whose APIs the wiki documents.",
+WikiDateOpt = Annotated[bool, typer.Option(
+    "--wiki-date",
+    help="Pin the releases current on the wiki's date (its pages' last_updated) instead of the newest: for a wiki "
+         "that documents a release whose APIs later moved or went away.",
 )]
 SetOpt = Annotated[Optional[list[str]], typer.Option(
     "--set", help="[WORKFLOW:]STEP.KEY=VALUE: a config value written into config.toml (repeatable).")]
@@ -194,7 +194,7 @@ def from_index(
     no_hashes: Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")] = False,
     resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
     allow_sdist_builds: SdistOpt = False,
-    latest: LatestOpt = False,
+    wiki_date: WikiDateOpt = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Resolutions run in parallel.")] = 4,
@@ -214,12 +214,12 @@ def from_index(
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                                  merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
-        pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
+        pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=wiki_date)
         _publish(index, out_dir, workflow, options, pin_options, mapping, as_json, settings=tuple(settings or ()))
     if resolver not in ("pip-tools", "uv"):
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
-    pin = None if no_pin else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=not latest)
+    pin = None if no_pin else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=wiki_date)
     options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url),
                    settings=tuple(settings or ()))
     try:
@@ -308,14 +308,14 @@ def publish_cmd(
     no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt.")] = False,
     resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
     allow_sdist_builds: SdistOpt = False,
-    latest: LatestOpt = False,
+    wiki_date: WikiDateOpt = False,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")] = None,
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
     options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                              merge=merge, force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
-    pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, wiki_date=not latest)  # a dry run reads the cache only
+    pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, wiki_date=wiki_date)  # a dry run reads the cache only
     _publish(index, out_dir, workflow, options, pin, mapping, as_json, report)
 
 

@@ -43,10 +43,10 @@ Report = Annotated[Optional[Path], typer.Option("--report", help="Also write the
 NoPin = Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (its README says how).")]
 ResolverOpt = Annotated[Resolver, typer.Option("--resolver", help="What compiles requirements.txt.", case_sensitive=False)]
 NoHashes = Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")]
-Latest = Annotated[bool, typer.Option(
-    "--latest",
-    help="Pin the newest releases; default: the releases current on the wiki's date (its pages' last_updated), "
-         "whose APIs the wiki documents.",
+WikiDate = Annotated[bool, typer.Option(
+    "--wiki-date",
+    help="Pin the releases current on the wiki's date (its pages' last_updated) instead of the newest: for a wiki "
+         "that documents a release whose APIs later moved or went away.",
 )]
 Sdist = Annotated[bool, typer.Option(
     "--allow-sdist-builds",
@@ -66,13 +66,13 @@ Shard = Annotated[str, typer.Option("--shard", help="I/N: only the I-th of N sli
 
 
 def pin_options(
-    no_pin: bool, resolver: Resolver, no_hashes: bool, latest: bool, allow_sdist_builds: bool,
+    no_pin: bool, resolver: Resolver, no_hashes: bool, wiki_date: bool, allow_sdist_builds: bool,
     cache_dir: Path | None, token_env: str | None,
 ) -> PinOptions | None:
     """The pin options the pinning flags stand for (None with --no-pin); --token-env's variable is withheld too."""
     if no_pin:
         return None
     return PinOptions(
-        resolver=str(resolver), hashes=not no_hashes, wiki_date=not latest, allow_sdist_builds=allow_sdist_builds,
+        resolver=str(resolver), hashes=not no_hashes, wiki_date=wiki_date, allow_sdist_builds=allow_sdist_builds,
         cache_dir=cache_dir, secret_names=(token_env,) if token_env else (),
     )

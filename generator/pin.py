@@ -63,9 +63,9 @@ class PinOptions:
     timeout: float = 1800.0
     allow_sdist_builds: bool = False  # off: wheels only, so no distribution's code runs while resolving
     secret_names: tuple[str, ...] = ()  # more variables to keep from the resolver (e.g. --token-env's)
-    # Releases current on the wiki's date: a wiki documents the APIs as they were when it was written, and a
-    # later release may have moved or removed them. False (--latest): the newest releases.
-    wiki_date: bool = True
+    # True (--wiki-date): releases current on the wiki's date, for a wiki that documents a release whose APIs later
+    # moved. Off by default: wikis are often written from a development head whose APIs only later releases have.
+    wiki_date: bool = False
     exclude_newer: str | None = None  # set per resolution from the wiki's date: an ISO 8601 UTC time
 
     def _pip_args(self) -> list[str]:
@@ -286,7 +286,7 @@ class Pinner:
         return self._memo.get(key) or self._from_cache(key)
 
     def pin(self, requirements: Iterable[str], last_updated: str = "") -> PinResult:
-        """A requirements.txt for the set (as of the wiki's last_updated date, unless --latest); raises PinError
+        """A requirements.txt for the set (as of the wiki's last_updated date with --wiki-date); raises PinError
         with the resolver's reason when it fails."""
         options = self.options_for(last_updated)
         wanted = sorted(set(requirements))

@@ -181,12 +181,12 @@ def plan_all(
     origins: tuple[str, ...] = GITHUB_ORIGINS,
     settings: tuple[str, ...] = (),
     progress: Progress = silent,
-    latest: bool = False,
+    wiki_date: bool = False,
 ) -> tuple[Wiki, list[RepoPlan]]:
     """Parse the wiki and plan the selected workflows; repository name clashes become errors.
     origins: where cited repository URLs may point (github.com, a GitHub Enterprise host);
-    settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); latest: code for the newest
-    releases rather than those of the wiki's date."""
+    settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); wiki_date: code for the
+    releases current on the wiki's date rather than the newest."""
     wiki = load_wiki(index, origins)
     tables = load_tables(mappings)
     plans = []
@@ -194,7 +194,7 @@ def plan_all(
     progress(Tick("plan", 0, len(selected)))
     for done, workflow in enumerate(selected, start=1):
         try:
-            plans.append(plan_workflow(wiki, workflow, tables, latest))
+            plans.append(plan_workflow(wiki, workflow, tables, wiki_date))
         except RecursionError:  # Python text nested beyond what its parser reads, found while binding
             reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
             plans.append(failed_plan(wiki, workflow, reason))
@@ -323,7 +323,7 @@ def generate(
     """
     options = pinner.options if pinner is not None else pin
     wiki, plans = plan_all(index, workflows, mappings, origins, settings, progress,
-                           latest=options is not None and not options.wiki_date)
+                           wiki_date=options is not None and options.wiki_date)
     if not dry_run:
         writable_out_dir(out_dir)
     failures: dict[str, str] = {}
@@ -384,7 +384,7 @@ def replay_provenance(wiki: Wiki, index: Path, pin: PinOptions | None, mappings:
         "hashes": pin.hashes if pin else None,
         "python": pin.python_version if pin else None,
         "allow_sdist_builds": pin.allow_sdist_builds if pin else False,
-        "latest": bool(pin and not pin.wiki_date),
+        "wiki_date": bool(pin and pin.wiki_date),
         "mappings": [{"name": Path(m).name, "sha256": hashlib.sha256(Path(m).read_bytes()).hexdigest()} for m in mappings],
     }
     index_file = Path(wiki.root) / wiki.index_path
@@ -519,7 +519,7 @@ def read_replay(repo: Path) -> Replay:
     pin = None
     if options.get("pin"):
         pin = PinOptions(resolver=options.get("resolver") or "pip-tools", hashes=bool(options.get("hashes", True)),
-                         allow_sdist_builds=bool(options.get("allow_sdist_builds")), wiki_date=not options.get("latest"),
+                         allow_sdist_builds=bool(options.get("allow_sdist_builds")), wiki_date=bool(options.get("wiki_date")),
                          **({"python_version": options["python"]} if options.get("python") else {}))
     index = Path(source.get("index", ""))
     if not index.is_file():

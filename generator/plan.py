@@ -191,8 +191,8 @@ def unshadowed(package: str, bindings: list[Binding], tables: Tables) -> str:
     return package
 
 
-def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, latest: bool = False) -> RepoPlan:
-    """Plan one repository for a workflow, for requirements pinned as of the wiki's date (latest: the newest)."""
+def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, wiki_date: bool = False) -> RepoPlan:
+    """Plan one repository for a workflow, for the newest releases (wiki_date: those of the wiki's date)."""
     tables = tables or load_tables()
     if workflow.github_url:
         repo_name = repo_name_from_url(workflow.github_url)
@@ -200,7 +200,7 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
         repo_name = derived_repo_name(workflow.namespace, workflow.short_name)
     steps: list[StepPlan] = []
     used: set[str] = set()
-    bound = bind_workflow(workflow, tables, None if latest else as_of(workflow.last_updated))
+    bound = bind_workflow(workflow, tables, as_of(workflow.last_updated) if wiki_date else None)
     bindings, bind_warnings = list(bound.bindings), list(bound.warnings)
     for position, (step, binding) in enumerate(zip(workflow.steps, bindings, strict=True), start=1):
         module = f"step_{position:02d}_{slug(step.name or step.title, '_', 'step', 40)}"

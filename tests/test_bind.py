@@ -138,7 +138,7 @@ def test_a_bad_mapping_file_is_a_clear_error(tmp_path):
 
 
 def test_a_dated_rename_applies_only_to_code_pinned_after_the_new_name(tmp_path):
-    """Requirements are pinned as of the wiki's date: a keyword the library renamed later keeps its old name."""
+    """With --wiki-date, requirements are pinned as of the wiki's date: a keyword renamed later keeps its old name."""
     extra = tmp_path / "dated.toml"
     extra.write_text('[renames."transformers.TrainingArguments"]\nratio = { to = "steps", since = "2026-01-26" }\n')
     tables = load_tables((extra,))

@@ -1,6 +1,6 @@
-"""A wiki documents the APIs of the releases current when it was written: requirements are pinned as of the
-wiki's date (its pages' last_updated), unless --latest. Checked against a local package index that reports
-upload times (PEP 691 JSON with PEP 700's upload-time), through both resolvers."""
+"""--wiki-date: requirements pinned to the releases current on the wiki's date (its pages' last_updated), for a
+wiki that documents a release whose APIs later moved; by default the newest. Checked against a local package
+index that reports upload times (PEP 691 JSON with PEP 700's upload-time), through both resolvers."""
 
 from __future__ import annotations
 
@@ -85,12 +85,12 @@ def test_as_of_is_the_end_of_the_wiki_day_in_utc():
 
 
 @pytest.mark.parametrize("resolver", RESOLVERS)
-def test_requirements_are_pinned_as_of_the_wiki_date_unless_latest(tmp_path, index_url, resolver, monkeypatch):
+def test_with_wiki_date_requirements_are_pinned_as_of_the_wiki_date(tmp_path, index_url, resolver, monkeypatch):
     monkeypatch.delenv("PIP_FIND_LINKS", raising=False)
     wiki = _wiki(tmp_path / "wiki", "2025-12-17 19:00 GMT")
     env = (("PIP_CONFIG_FILE", os.devnull), ("UV_NO_CONFIG", "1"))
     options = PinOptions(resolver=resolver, cache_dir=tmp_path / "cache", hashes=False, env=env,
-                         index_args=("--index-url", index_url))
+                         index_args=("--index-url", index_url), wiki_date=True)
     (item,) = generate(wiki, tmp_path / "dated", pin=options).results
     assert item.ok, item.errors
     pinned = (item.output_dir / "requirements.txt").read_text()
@@ -99,7 +99,7 @@ def test_requirements_are_pinned_as_of_the_wiki_date_unless_latest(tmp_path, ind
     assert "releases up to the wiki's date (2025-12-18)" in item.plan.pin_note
 
     latest = PinOptions(resolver=resolver, cache_dir=tmp_path / "cache", hashes=False, env=env,
-                        index_args=("--index-url", index_url), wiki_date=False)
+                        index_args=("--index-url", index_url))  # the default: the newest
     (item,) = generate(wiki, tmp_path / "latest", pin=latest).results
     assert "plain==2.0.0" in (item.output_dir / "requirements.txt").read_text()
 
