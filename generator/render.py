@@ -12,11 +12,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cookiecutter.main import cookiecutter
-
 from generator import __version__
 from generator.errors import RenderError, UserError
 from generator.plan import RepoPlan, context
+from generator.template import compiled
 
 MANIFEST = ".genrepo.json"
 PENDING = ".genrepo.pending.json"  # the manifest of an in-place update until every file is written
@@ -97,21 +96,9 @@ def _render_into(plan: RepoPlan, scratch: Path) -> Path:
     output = scratch / "out"
     output.mkdir()
     extra = {"repo_name": plan.repo_name, "package_name": plan.package_name, "_workflow": context(plan)}
-    config = {
-        "cookiecutters_dir": str(scratch / "cookiecutters"),
-        "replay_dir": str(scratch / "replay"),
-        "default_context": {},
-        "abbreviations": {},
-    }
     try:
-        project = cookiecutter(
-            str(template_dir()),
-            no_input=True,
-            extra_context=extra,
-            output_dir=str(output),
-            default_config=config,
-            accept_hooks=True,
-        )
+        # the template compiled once per process, rendered as cookiecutter would (tests/test_template_compiled.py)
+        project = compiled(template_dir()).render(extra, output)
     except Exception as exc:  # cookiecutter, Jinja or a hook: still a message, never a traceback
         detail = str(exc).split(". Context:", 1)[0][:500]
         raise RenderError(f"template rendering failed for {plan.repo_name}: {type(exc).__name__}: {detail}") from None
