@@ -8,22 +8,23 @@ import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
-from rich.table import Table
 
 from generator import __version__
-from generator.bind import Status
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
 from generator.naming import github_origins
-from generator.pin import SDIST_RISK, PinOptions
-from generator.pipeline import RunResult, generate, publish, validate
-from generator.publish import PublishOptions
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Generate one runnable repository per wiki workflow.")
+if TYPE_CHECKING:  # the pipeline, its parsers, cookiecutter and the GitHub libraries load when a command needs them
+    from generator.pin import PinOptions
+    from generator.pipeline import RunResult
+    from generator.publish import PublishOptions
+
+# plain help: typer's rich help pulls in rich.markdown and markdown-it, a third of the start-up time
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Generate one runnable repository per wiki workflow.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -51,6 +52,8 @@ def _fail(exc: GenrepoError) -> None:
 
 def _pin_options(no_pin: bool, allow_sdist_builds: bool, token_env: str | None, **fields) -> PinOptions | None:
     """The pin options of a command, warning when source builds are allowed."""
+    from generator.pin import SDIST_RISK, PinOptions
+
     if no_pin:
         return None
     if allow_sdist_builds:
@@ -79,6 +82,8 @@ def _sigterm_as_interrupt():
 
 
 def _print_result(result: RunResult, dry_run: bool) -> None:
+    from generator.bind import Status
+
     for warning in result.warnings:
         err.print(f"warning: {warning}", markup=False)
     for item in result.results:
@@ -141,6 +146,8 @@ def from_index(
     shard: ShardOpt = "1/1",
 ) -> None:
     """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
+    from generator.publish import PublishOptions
+
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                                  force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
@@ -166,6 +173,10 @@ def from_index(
 
 
 def _generate(index: Path, out_dir: Path, workflow, options: dict, show_progress: bool) -> RunResult:
+    from rich.progress import Progress
+
+    from generator.pipeline import generate
+
     if show_progress:
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("resolving and generating", total=None)
@@ -183,6 +194,10 @@ def _shard(text: str) -> tuple[int, int]:
 
 def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin: PinOptions | None, mapping, as_json: bool,
              report: Path | None = None) -> None:
+    from rich.table import Table
+
+    from generator.pipeline import publish
+
     try:
         with _sigterm_as_interrupt():
             run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()))
@@ -243,6 +258,8 @@ def publish_cmd(
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")] = None,
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
+    from generator.publish import PublishOptions
+
     options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                              force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
     pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver)  # a dry run reads the cache only
@@ -257,6 +274,8 @@ def validate_cmd(
     api_url: ApiUrlOpt = "https://api.github.com",
 ) -> None:
     """Report, per workflow, what was found and what is missing, with file:line."""
+    from generator.pipeline import validate
+
     try:
         result = validate(index, workflow or (), origins=github_origins(api_url))
     except GenrepoError as exc:

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import writeback
+from generator import incremental, writeback
 from generator.bind import Status, load_tables
 from generator.errors import GenrepoError, Interrupted, PinError, UserError
 from generator.model import Diagnostic, Wiki, Workflow
@@ -17,16 +18,10 @@ from generator.naming import GITHUB_ORIGINS, github_origins
 from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
-from generator.publish import (
-    GitHubClient,
-    PublishOptions,
-    PublishResult,
-    PyGithubClient,
-    Secret,
-    publish_one,
-    read_token,
-)
-from generator.render import planned_files, render
+from generator.render import MANIFEST, PENDING, planned_files, render
+
+if TYPE_CHECKING:  # GitPython and PyGithub load only when publishing
+    from generator.publish import GitHubClient, PublishOptions, PublishResult, Secret
 
 
 @dataclass(frozen=True)
@@ -244,7 +239,14 @@ def generate(
     """
     if dry_run:
         return validate(index, workflows, mappings, origins)
-    wiki, plans = plan_all(index, workflows, mappings, origins)
+    workflows = tuple(workflows)
+    key = incremental.inputs_key(index, workflows, mappings, origins)
+    cached = incremental.load_plans(key)  # unchanged inputs: no page is parsed again
+    if cached is None:
+        wiki, plans = plan_all(index, workflows, mappings, origins)
+        incremental.store_plans(key, (wiki, plans))
+    else:
+        wiki, plans = cached
     writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
@@ -261,8 +263,15 @@ def generate(
         if plan.workflow.name in failures:
             results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
             continue
+        rendered_key = incremental.render_key(key, plan.repo_name, plan.pinned, plan.pin_note)
+        target = (Path(out_dir) / plan.repo_name).resolve()
+        files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
+        if files is not None and target.parent == Path(out_dir).resolve():
+            results.append(WorkflowResult(plan, "unchanged", target, files))
+            continue
         try:
             rendered = render(plan, out_dir, force=force)
+            incremental.remember_render(rendered_key, rendered.path, MANIFEST)
         except GenrepoError as exc:
             results.append(WorkflowResult(plan, "fail", errors=(str(exc),)))
             continue
@@ -329,6 +338,8 @@ def publish(
     origins: tuple[str, ...] = GITHUB_ORIGINS,
 ) -> PublishRun:
     """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository."""
+    from generator.publish import PyGithubClient, publish_one, read_token
+
     token = read_token(options.token_env)
     if pin is not None and options.token_env:
         pin = replace(pin, secret_names=(*pin.secret_names, options.token_env))

@@ -90,6 +90,7 @@ def test_an_sdist_is_not_built_by_default(tmp_path, house, secrets, resolver):
     assert "plain==1.0.0" in Pinner(offline(folder, tmp_path / "cache", resolver)).pin(["plain"]).text
 
 
+@pytest.mark.slow  # builds a source distribution
 @pytest.mark.parametrize("resolver", RESOLVERS)
 def test_with_the_opt_in_the_sdist_is_built_and_sees_no_token(tmp_path, house, secrets, resolver):
     folder, marker = house
@@ -146,6 +147,7 @@ def test_publish_dry_run_never_resolves(tmp_path, monkeypatch, house):
     assert [r.action for r in run.results] == ["create"] and not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow  # a real resolution
 def test_a_dry_run_uses_a_cached_resolution(tmp_path, house):
     folder, _ = house
     wiki = _wiki(tmp_path / "wiki")
@@ -170,6 +172,7 @@ def _cli_env(tmp_path: Path, find_links: str) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # a real resolution
 def test_cli_builds_only_with_the_flag_and_warns(tmp_path, house):
     folder, marker = house
     wiki = _wiki(tmp_path / "wiki", "`recorder`")
@@ -206,6 +209,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.slow  # a whole genrepo process and a resolver, then a signal
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_during_pinning_ends_the_resolver_and_says_so(tmp_path, sig):

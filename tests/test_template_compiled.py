@@ -13,11 +13,11 @@ from generator.pipeline import plan_all
 from generator.plan import context
 from generator.render import template_dir
 from generator.template import CompiledTemplate, compiled
-from tests.conftest import SAMPLES, corpus_indexes
+from tests.conftest import SAMPLES, corpus_params
 from tests.helpers import build_file_tree, enriched_index, workflow_page
 
-# one workflow from every third corpus wiki (plus the bundled sample): different step kinds, loaders, repeats
-INDEXES = corpus_indexes()[::3] + sorted(SAMPLES.glob("*/_WorkflowIndex.md"))[:1]
+# two workflows of every corpus wiki (the smallest ones in the fast tier) and of every bundled sample
+INDEXES = corpus_params() + [pytest.param(i, id=i.parent.name) for i in sorted(SAMPLES.glob("*/_WorkflowIndex.md"))]
 
 
 def tree(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -54,7 +54,7 @@ def extras(index: Path, limit: int = 2) -> list[dict]:
 
 
 @pytest.mark.skipif(not INDEXES, reason="no wiki to render")
-@pytest.mark.parametrize("index", INDEXES, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("index", INDEXES)
 def test_compiled_template_renders_the_same_bytes_as_cookiecutter(index, tmp_path):
     template = compiled(template_dir())
     chosen = extras(index)
