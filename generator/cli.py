@@ -16,6 +16,7 @@ from rich.console import Console
 from generator import __version__
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
 from generator.naming import github_origins
+from generator.pin import DEFAULT_RESOLVER
 
 if TYPE_CHECKING:  # the pipeline, its parsers, cookiecutter and the GitHub libraries load when a command needs them
     from generator.pin import PinOptions
@@ -130,7 +131,7 @@ def from_index(
     force: Annotated[bool, typer.Option("--force", help="Overwrite folders genrepo did not make, or local edits.")] = False,
     no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (the README says so).")] = False,
     no_hashes: Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")] = False,
-    resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
+    resolver: Annotated[str, typer.Option("--resolver", help="uv (default) or pip-tools.")] = DEFAULT_RESOLVER,
     allow_sdist_builds: SdistOpt = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
@@ -252,7 +253,7 @@ def publish_cmd(
     shard: ShardOpt = "1/1",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
     no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt.")] = False,
-    resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
+    resolver: Annotated[str, typer.Option("--resolver", help="uv (default) or pip-tools.")] = DEFAULT_RESOLVER,
     allow_sdist_builds: SdistOpt = False,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")] = None,
