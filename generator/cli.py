@@ -135,7 +135,7 @@ def from_index(
     allow_sdist_builds: SdistOpt = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
     mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Resolutions run in parallel.")] = 4,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=32, help="Workflows rendered in parallel processes (default: the cores) and resolutions run at once (default: 4).")] = None,
     publish_too: Annotated[bool, typer.Option("--publish", help="Then publish each repository (see `genrepo publish`).")] = False,
     owner: OwnerOpt = None,
     private: PrivateOpt = True,
@@ -151,14 +151,15 @@ def from_index(
 
     if publish_too:
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                                 force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
+                                 force=force_publish, write_back=write_back, jobs=min(jobs or 4, 16), shard=_shard(shard))
         pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
         _publish(index, out_dir, workflow, options, pin_options, mapping, as_json)
     if resolver not in ("pip-tools", "uv"):
         err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
         raise typer.Exit(2)
     pin = None if no_pin or dry_run else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
-    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url))
+    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs or 4, workers=jobs,
+                   origins=github_origins(api_url))
     show_progress = not as_json and not dry_run and sys.stderr.isatty()
     try:
         with _sigterm_as_interrupt():

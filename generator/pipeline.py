@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -231,8 +232,11 @@ def generate(
     pinner: Pinner | None = None,
     resolve: bool = True,
     origins: tuple[str, ...] = GITHUB_ORIGINS,
+    workers: int | None = None,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
+
+    workers: processes rendering workflows (default: the cores; small wikis render in this process).
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
     resolve=False pins from the cache only and never runs a resolver (publish --dry-run).
@@ -253,34 +257,65 @@ def generate(
         plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve)
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
+    ready = [p for p in plans if not p.errors and p.workflow.name not in failures]
+    outcomes = _render_all(ready, Path(out_dir), force, key, workers)
     results: list[WorkflowResult] = []
     for plan in plans:
         if progress:
             progress(plan.workflow.short_name)
         if plan.errors:
             results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
-            continue
-        if plan.workflow.name in failures:
+        elif plan.workflow.name in failures:
             results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
-            continue
-        rendered_key = incremental.render_key(key, plan.repo_name, plan.pinned, plan.pin_note)
-        target = (Path(out_dir) / plan.repo_name).resolve()
-        files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
-        if files is not None and target.parent == Path(out_dir).resolve():
-            results.append(WorkflowResult(plan, "unchanged", target, files))
-            continue
-        try:
-            rendered = render(plan, out_dir, force=force)
-            incremental.remember_render(rendered_key, rendered.path, MANIFEST)
-        except GenrepoError as exc:
-            results.append(WorkflowResult(plan, "fail", errors=(str(exc),)))
-            continue
-        except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
-            where = f" ({exc.filename})" if exc.filename else ""
-            results.append(WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",)))
-            continue
-        results.append(WorkflowResult(plan, rendered.action, rendered.path, rendered.files))
+        else:
+            action, path, files, errors = next(outcomes)
+            results.append(WorkflowResult(plan, action, path, files, errors))
+    outcomes.close()  # ends the worker pool, if one was started
     return RunResult(wiki, tuple(results), wiki.warnings)
+
+
+_Outcome = tuple[str, "Path | None", tuple[str, ...], tuple[str, ...]]  # action, output folder, files, errors
+PARALLEL_FROM = 8  # fewer workflows than this render in this process: starting workers would cost more
+
+
+def render_one(plan: RepoPlan, out_dir: Path, force: bool, key: str) -> _Outcome:
+    """Render one planned workflow unless its folder already holds exactly this output; never raises for it."""
+    rendered_key = incremental.render_key(key, plan.repo_name, plan.pinned, plan.pin_note)
+    target = (out_dir / plan.repo_name).resolve()
+    files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
+    if files is not None and target.parent == out_dir.resolve():
+        return "unchanged", target, files, ()
+    try:
+        rendered = render(plan, out_dir, force=force)
+        incremental.remember_render(rendered_key, rendered.path, MANIFEST)
+    except GenrepoError as exc:
+        return "fail", None, (), (str(exc),)
+    except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
+        where = f" ({exc.filename})" if exc.filename else ""
+        return "fail", None, (), (f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",)
+    return rendered.action, rendered.path, rendered.files, ()
+
+
+def _render_star(args: tuple) -> _Outcome:
+    return render_one(*args)
+
+
+def _render_all(plans: list[RepoPlan], out_dir: Path, force: bool, key: str, workers: int | None) -> Iterator[_Outcome]:
+    """Each plan's outcome, in plan order; in worker processes when there are enough workflows.
+
+    Workflows are independent and each writes only its own folder, so the output is the same either way
+    (tests/test_parallel.py); results come back in plan order whatever finishes first."""
+    workers = min(workers or os.cpu_count() or 1, len(plans))
+    jobs = [(plan, out_dir, force, key) for plan in plans]
+    if workers < 2 or len(plans) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_render_star, jobs)
+        return
+    from generator.render import template_dir
+    from generator.template import compiled
+
+    compiled(template_dir())  # once, before the fork: every worker inherits the compiled template
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_render_star, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
 
 
 @dataclass(frozen=True)

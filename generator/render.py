@@ -104,11 +104,19 @@ def _render_into(plan: RepoPlan, scratch: Path) -> Path:
         raise RenderError(f"template rendering failed for {plan.repo_name}: {type(exc).__name__}: {detail}") from None
     project_path = Path(project)
     for path in sorted(project_path.rglob("*.py")):
+        source = path.read_bytes()
+        digest = hashlib.sha256(source).digest()
+        if digest in _COMPILES:  # the runtime files are the same bytes in every repository: compiled once
+            continue
         try:
-            compile(path.read_bytes(), str(path.relative_to(project_path)), "exec", dont_inherit=True)
+            compile(source, str(path.relative_to(project_path)), "exec", dont_inherit=True)
         except SyntaxError as exc:
             raise RenderError(f"generated {path.relative_to(project_path)} does not compile: {exc}") from None
+        _COMPILES.add(digest)
     return project_path
+
+
+_COMPILES: set[bytes] = set()  # digests of Python sources this process has seen compile
 
 
 def _read_manifest(target: Path, name: str = MANIFEST) -> dict | None:
