@@ -121,9 +121,12 @@ def _print_result(result: RunResult, dry_run: bool) -> None:
     out.print(f"{len(result.results)} workflow(s): {summary}" + (f"; {idle} not executable" if idle else ""), markup=False)
 
 
+IndexesArg = Annotated[list[Path], typer.Argument(help="One or more wikis: _WorkflowIndex.md files (or their folders).")]
+
+
 @app.command("from-index")
 def from_index(
-    index: IndexArg,
+    index: IndexesArg,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the generated repositories.")] = Path("generated"),
     workflow: WorkflowOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the plan.")] = False,
@@ -149,7 +152,11 @@ def from_index(
     """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
     from generator.publish import PublishOptions
 
+    if publish_too and len(index) > 1:
+        err.print("error: --publish takes one wiki at a time", markup=False)
+        raise typer.Exit(2)
     if publish_too:
+        index = index[0]
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                                  force=force_publish, write_back=write_back, jobs=min(jobs or 4, 16), shard=_shard(shard))
         pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir)
@@ -161,17 +168,24 @@ def from_index(
     options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs or 4, workers=jobs,
                    origins=github_origins(api_url))
     show_progress = not as_json and not dry_run and sys.stderr.isatty()
+    if not dry_run:
+        options["taken"] = {}  # several wikis into one folder: a repository name is claimed once
+    results = []
     try:
         with _sigterm_as_interrupt():
-            result = _generate(index, out_dir, workflow, options, show_progress)
+            for one in index:  # several wikis in one call: start-up and the compiled template are paid once
+                results.append(_generate(one, out_dir, workflow, options, show_progress))
     except GenrepoError as exc:
         _fail(exc)
         return
     if as_json:
-        sys.stdout.write(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
+        reports = [result.report() for result in results]
+        payload = reports[0] if len(reports) == 1 else {"wikis": reports}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
-        _print_result(result, dry_run)
-    raise typer.Exit(result.exit_code)
+        for result in results:
+            _print_result(result, dry_run)
+    raise typer.Exit(max(result.exit_code for result in results))
 
 
 def _generate(index: Path, out_dir: Path, workflow, options: dict, show_progress: bool) -> RunResult:

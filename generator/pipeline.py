@@ -233,10 +233,13 @@ def generate(
     resolve: bool = True,
     origins: tuple[str, ...] = GITHUB_ORIGINS,
     workers: int | None = None,
+    taken: dict[str, str] | None = None,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
     workers: processes rendering workflows (default: the cores; small wikis render in this process).
+    taken: repository names (lower case) -> who made them, shared by the wikis of one call into one
+    folder: a name another wiki already used fails here instead of overwriting that wiki's repository.
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
     resolve=False pins from the cache only and never runs a resolver (publish --dry-run).
@@ -251,6 +254,8 @@ def generate(
         incremental.store_plans(key, (wiki, plans))
     else:
         wiki, plans = cached
+    if taken is not None:
+        plans = _claim_names(plans, taken, wiki)
     writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
@@ -272,6 +277,21 @@ def generate(
             results.append(WorkflowResult(plan, action, path, files, errors))
     outcomes.close()  # ends the worker pool, if one was started
     return RunResult(wiki, tuple(results), wiki.warnings)
+
+
+def _claim_names(plans: list[RepoPlan], taken: dict[str, str], wiki: Wiki) -> list[RepoPlan]:
+    """Plans whose repository name an earlier wiki of this call took become errors; the others claim theirs."""
+    claimed: list[RepoPlan] = []
+    for plan in plans:
+        key = plan.repo_name.lower()
+        owner = taken.get(key)
+        if owner is not None and not plan.errors:
+            clash = Diagnostic(f"repository name {plan.repo_name!r} is also used by {owner} in this run", plan.workflow.ref)
+            plan = replace(plan, errors=plan.errors + (clash,))
+        elif not plan.errors:
+            taken[key] = f"workflow {plan.workflow.name} of {wiki.root}/{wiki.index_path}"
+        claimed.append(plan)
+    return claimed
 
 
 _Outcome = tuple[str, "Path | None", tuple[str, ...], tuple[str, ...]]  # action, output folder, files, errors
