@@ -150,12 +150,12 @@ def from_index(
     shard: ShardOpt = "1/1",
 ) -> None:
     """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
-    from generator.publish import PublishOptions
-
     if publish_too and len(index) > 1:
         err.print("error: --publish takes one wiki at a time", markup=False)
         raise typer.Exit(2)
     if publish_too:
+        from generator.publish import PublishOptions  # GitPython and PyGithub only when publishing
+
         index = index[0]
         options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
                                  force=force_publish, write_back=write_back, jobs=min(jobs or 4, 16), shard=_shard(shard))

@@ -43,19 +43,23 @@ def file_digest(path: Path) -> str:
 
 
 def tree_digest(root: Path) -> str:
-    """Digest of every entry below root: relative path plus content hash (or kind, for what is not a file).
-    Dot folders (.git) and bytecode are left out: genrepo never reads them, and Python rewrites them."""
+    """Digest of every entry below root: relative path plus content hash (a link's target, the kind of what is
+    not a file). Dot folders (.git) and bytecode are left out: genrepo never reads them; Python rewrites them."""
     digest = hashlib.sha256()
     root = Path(root)
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(files):
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # os.walk lists, never enters, them
+        for name in sorted([*files, *links]):
             path = Path(folder, name)
             rel = path.relative_to(root).as_posix()
             try:
-                mode = os.stat(path).st_mode
-                value = file_digest(path) if stat.S_ISREG(mode) else f"kind:{stat.S_IFMT(mode)}"
-            except OSError as exc:  # unreadable or a broken link: its state is the input
+                mode = os.lstat(path).st_mode
+                if stat.S_ISLNK(mode):  # not followed: genrepo reads nothing outside the wiki, and a target inside has its own entry
+                    value = f"link:{os.readlink(path)}"
+                else:
+                    value = file_digest(path) if stat.S_ISREG(mode) else f"kind:{stat.S_IFMT(mode)}"
+            except OSError as exc:  # unreadable: its state is the input
                 value = f"error:{exc.errno}"
             digest.update(f"{rel}\0{value}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
@@ -81,6 +85,7 @@ def inputs_key(index: Path, workflows: Iterable[str], mappings: Iterable[Path], 
     data = {
         "code": code_digest(),
         "wiki": tree_digest(root),
+        "root": str(root),  # the planned wiki names its folder (reports, manifests)
         "index": index.name,
         "workflows": list(workflows),
         "mappings": [[str(m), file_digest(Path(m)) if Path(m).is_file() else None] for m in mappings],

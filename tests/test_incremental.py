@@ -99,3 +99,12 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path, wiki, monkeypatch):
     again = pipeline.generate(wiki, tmp_path / "out")
     assert [r.action for r in first.results] == ["create"] and [r.action for r in again.results] == ["unchanged"]
     assert not isinstance(first, GenrepoError) and os.path.isfile(tmp_path / "blocked")
+
+
+def test_the_same_wiki_in_another_folder_is_planned_for_that_folder(tmp_path, wiki):
+    import shutil
+
+    pipeline.generate(wiki, tmp_path / "out")
+    moved = shutil.copytree(wiki.parent, tmp_path / "elsewhere")
+    (item,) = pipeline.generate(moved / "_WorkflowIndex.md", tmp_path / "out2").results
+    assert item.plan.wiki.root == str(moved.resolve())
