@@ -1,7 +1,11 @@
-"""A synthetic wiki in the enriched format: N workflows x 8 steps, each step with an implementation page
+"""Synthetic wikis in the enriched format: N workflows x 8 steps, each step with an implementation page
 (signature, import, usage examples) reached through the index's Implementation row.
 
-    python bench/synthetic.py OUT_DIR N      # writes OUT_DIR/_WorkflowIndex.md and its pages
+    python bench/synthetic.py OUT_DIR N      # writes OUT_DIR/wikiK/_WorkflowIndex.md and their pages
+
+An enriched index carries every step's table (~3.7 KB a workflow here), and genrepo refuses a wiki file
+over 1 MiB (generator/parse/text.py), so N workflows are split into wikis of at most PER_WIKI, all
+generated in one call (`genrepo from-index A B ...`).
 """
 
 from __future__ import annotations
@@ -108,13 +112,16 @@ def _implementation_page(i: int, j: int, verb: str) -> str:
     ])
 
 
-def write_wiki(root: Path, workflows: int) -> Path:
-    """Write a synthetic wiki of `workflows` workflows under root; returns its index."""
+PER_WIKI = 200
+
+
+def write_wiki(root: Path, workflows: int, first: int = 1) -> Path:
+    """Write a synthetic wiki of `workflows` workflows (numbered from `first`) under root; returns its index."""
     root = Path(root)
     for folder in ("workflows", "implementations"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     index = [f"# Workflow Index: {NAMESPACE}", ""]
-    for i in range(1, workflows + 1):
+    for i in range(first, first + workflows):
         index += _index_entry(i)
         (root / "workflows" / f"{NAMESPACE}_Flow_{i:04d}.md").write_text(_workflow_page(i), encoding="utf-8")
         for j, verb in enumerate(VERBS, start=1):
@@ -124,7 +131,16 @@ def write_wiki(root: Path, workflows: int) -> Path:
     return root / "_WorkflowIndex.md"
 
 
+def write_wikis(root: Path, workflows: int, per_wiki: int = PER_WIKI) -> list[Path]:
+    """N workflows in as few wikis as the file size limit allows; returns their indexes."""
+    indexes = []
+    for k, first in enumerate(range(1, workflows + 1, per_wiki), start=1):
+        indexes.append(write_wiki(Path(root) / f"wiki{k}", min(per_wiki, workflows + 1 - first), first))
+    return indexes
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit(__doc__)
-    print(write_wiki(Path(sys.argv[1]), int(sys.argv[2])))
+    for path in write_wikis(Path(sys.argv[1]), int(sys.argv[2])):
+        print(path)
