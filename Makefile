@@ -20,8 +20,9 @@ demo: install  ## generate the sample wiki's repositories into ./generated
 test: install  ## the whole suite, slow tests included (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: install  ## skip the slow tests
-	$(BIN)/python -m pytest -m "not slow"
+test-fast: install  ## skip the slow tests (venvs, resolutions, terminals, whole-corpus loops); one worker per core
+	$(BIN)/python -m pytest -m "not slow and not timing" -n auto
+	$(BIN)/python -m pytest -m "timing and not slow"
 
 lint: install
 	$(BIN)/ruff check generator tests scripts bench cookiecutter-workflow/local_extensions.py cookiecutter-workflow/hooks

@@ -1,18 +1,39 @@
-"""Time parsing, planning and rendering over the corpus and the samples; prints a table."""
+"""How fast genrepo generates: the whole corpus in one process, per stage, cold and no-op, beside the naive
+loops (the cookiecutter command once per repository; cookiecutter's Python API once per repository);
+`genrepo --help` start-up; and a synthetic wiki of N workflows x 8 steps for growing N.
+
+    python bench/generate.py [--naive-limit 20] [--sizes 10,50,100,250,500] [--pin] [--skip-synthetic]
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import re
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
-from generator.parse.wiki import load_wiki
-from generator.pipeline import generate
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synthetic import write_wikis  # noqa: E402
+
+from generator import pipeline  # noqa: E402
+from generator import render as render_module  # noqa: E402
+from generator.pin import PinOptions  # noqa: E402
+from generator.plan import context  # noqa: E402
+
 CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"))
+STAGES = ("parse", "bind", "render", "write", "pin")
 
 
 def indexes() -> list[Path]:
@@ -22,25 +43,159 @@ def indexes() -> list[Path]:
     return found
 
 
-def main() -> int:
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+@contextmanager
+def stage_timers(totals: dict[str, float]):
+    """Wrap the pipeline's stage functions so their time adds up per stage (serial runs only)."""
+    originals = {
+        "load_wiki": pipeline.load_wiki, "plan_workflow": pipeline.plan_workflow, "render": pipeline.render,
+        "_render_into": render_module._render_into, "pin_plans": pipeline.pin_plans,
+    }
+
+    def timed(name: str, function: Callable) -> Callable:
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                totals[name] += time.perf_counter() - started
+        return wrapper
+
+    pipeline.load_wiki = timed("parse", originals["load_wiki"])
+    pipeline.plan_workflow = timed("bind", originals["plan_workflow"])
+    pipeline.render = timed("render+write", originals["render"])
+    render_module._render_into = timed("render", originals["_render_into"])
+    pipeline.pin_plans = timed("pin", originals["pin_plans"])
+    try:
+        yield totals
+    finally:
+        pipeline.load_wiki = originals["load_wiki"]
+        pipeline.plan_workflow = originals["plan_workflow"]
+        pipeline.render = originals["render"]
+        render_module._render_into = originals["_render_into"]
+        pipeline.pin_plans = originals["pin_plans"]
+
+
+def stamps(root: Path) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def run_corpus(out: Path, pin: PinOptions | None, workers: int | None) -> tuple[float, dict[str, float], list]:
+    """One generate() per wiki into out; total seconds, per-stage seconds, results."""
+    totals: dict[str, float] = defaultdict(float)
+    results = []
+    started = time.perf_counter()
+    with stage_timers(totals):
         for index in indexes():
+            results.append(pipeline.generate(index, out / index.parent.name, pin=pin, workers=workers))
+    total = time.perf_counter() - started
+    totals["write"] = totals.pop("render+write", 0.0) - totals["render"]
+    return total, dict(totals), results
+
+
+def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, int]:
+    """Seconds per repository of the cookiecutter command (first `limit` plans) and of cookiecutter's API (all)."""
+    from cookiecutter.main import cookiecutter
+
+    template = render_module.template_dir()
+    extras = [{"repo_name": p.repo_name, "package_name": p.package_name, "_workflow": context(p)} for p in plans]
+    config = {"cookiecutters_dir": str(scratch / "cc"), "replay_dir": str(scratch / "replay"), "default_context": {},
+              "abbreviations": {}}
+    started = time.perf_counter()
+    for n, extra in enumerate(extras):
+        cookiecutter(str(template), no_input=True, extra_context=extra, output_dir=str(scratch / f"api{n}"),
+                     default_config=config, accept_hooks=True)
+    api = (time.perf_counter() - started) / max(len(extras), 1)
+    base = json.loads((template / "cookiecutter.json").read_text(encoding="utf-8"))
+    cli_count = min(limit, len(extras))
+    started = time.perf_counter()
+    for n, extra in enumerate(extras[:cli_count]):
+        replay = scratch / f"replay{n}.json"  # the command takes a whole context from a replay file
+        replay.write_text(json.dumps({"cookiecutter": {**base, **extra}}), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "cookiecutter", str(template), "--replay-file", str(replay), "-o",
+                        str(scratch / f"cli{n}")], check=True, capture_output=True,
+                       env={**os.environ, "HOME": str(scratch)})
+    cli = (time.perf_counter() - started) / max(cli_count, 1)
+    return cli, api, cli_count
+
+
+def startup(runs: int = 7) -> tuple[float, float, list[str]]:
+    """Median wall seconds of `genrepo --help`, generator.cli's import time (-X importtime, s), heavy modules loaded."""
+    command = [sys.executable, "-m", "generator", "--help"]
+    walls = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        walls.append(time.perf_counter() - started)
+    proc = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, check=True)
+    cumulative = {m.group(2).strip(): int(m.group(1)) for m in re.finditer(r"import time:\s+\d+ \|\s+(\d+) \|(.*)", proc.stderr)}
+    heavy = [name for name in ("git", "github", "cookiecutter", "jinja2", "mwparserfromhell", "markdown_it", "requests")
+             if name in cumulative]
+    return statistics.median(walls), cumulative.get("generator.cli", 0) / 1e6, heavy
+
+
+def synthetic(sizes: list[int], scratch: Path):
+    """Yield (N, wikis, cold seconds serial, cold seconds with workers, no-op seconds) for N synthetic workflows."""
+    for n in sizes:
+        indexes = write_wikis(scratch / f"wiki{n}", n)
+        timings = []
+        for label, workers in (("serial", 1), ("parallel", None), ("parallel", None)):
+            os.environ["GENREPO_CACHE_DIR"] = str(scratch / f"cache{n}-{label}")
+            taken: dict[str, str] = {}
             started = time.perf_counter()
-            wiki = load_wiki(index)
-            parsed = time.perf_counter() - started
-            started = time.perf_counter()
-            result = generate(index, Path(tmp) / index.parent.name)
-            total = time.perf_counter() - started
-            steps = sum(len(r.plan.steps) for r in result.results)
-            rows.append((index.parent.name[:44], len(wiki.workflows), steps, parsed, total))
-    print(f"{'wiki':<44} {'wf':>3} {'steps':>5} {'parse s':>8} {'generate s':>10} {'ms/repo':>8}")
-    for name, workflows, steps, parsed, total in rows:
-        per = 1000 * total / workflows if workflows else 0.0
-        print(f"{name:<44} {workflows:>3} {steps:>5} {parsed:>8.3f} {total:>10.3f} {per:>8.1f}")
-    workflows = sum(r[1] for r in rows)
-    total = sum(r[4] for r in rows)
-    print(f"{'total':<44} {workflows:>3} {sum(r[2] for r in rows):>5} {sum(r[3] for r in rows):>8.3f} {total:>10.3f} {1000 * total / max(workflows, 1):>8.1f}")
+            actions = set()
+            for index in indexes:  # as `genrepo from-index A B ...`: one process, one folder
+                result = pipeline.generate(index, scratch / f"out{n}-{label}", workers=workers, taken=taken)
+                actions |= {r.action for r in result.results}
+            timings.append(time.perf_counter() - started)
+            expected = {"unchanged"} if len(timings) == 3 else {"create"}
+            assert actions == expected, (n, label, actions)
+        yield (n, len(indexes), *timings)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--naive-limit", type=int, default=20, help="repositories the cookiecutter-command loop renders")
+    parser.add_argument("--sizes", default="10,50,100,250,500", help="synthetic wiki sizes (workflows)")
+    parser.add_argument("--pin", action="store_true", help="also pin (uv; needs the network)")
+    parser.add_argument("--skip-synthetic", action="store_true")
+    args = parser.parse_args()
+    pin = PinOptions() if args.pin else None
+    with tempfile.TemporaryDirectory(prefix="genrepo-bench-") as tmp:
+        scratch = Path(tmp)
+        os.environ["GENREPO_CACHE_DIR"] = str(scratch / "cache")
+        cold, cold_stages, results = run_corpus(scratch / "out", pin, workers=1)
+        before = stamps(scratch / "out")
+        noop, noop_stages, again = run_corpus(scratch / "out", pin, workers=1)
+        written = sum(1 for path, stamp in stamps(scratch / "out").items() if before.get(path) != stamp)
+        unchanged = all(r.action == "unchanged" for run in again for r in run.results if r.ok)
+        os.environ["GENREPO_CACHE_DIR"] = str(scratch / "cache-parallel")
+        parallel, _, _ = run_corpus(scratch / "out-parallel", pin, workers=None)
+        plans = [r.plan for run in results for r in run.results if r.ok]
+        repos = len(plans)
+        cli, api, cli_count = naive_loops(plans, scratch / "naive", args.naive_limit)
+        wall, imported, heavy = startup()
+
+        print(f"whole corpus + samples in one process: {len(indexes())} wikis, {repos} repositories"
+              + (" (pinned)" if pin else " (--no-pin)"))
+        print(f"{'run':<34} {'total s':>8} {'ms/repo':>8}  " + "  ".join(f"{s:>7}" for s in STAGES))
+        for label, total, stages in (("genrepo cold (serial)", cold, cold_stages), ("genrepo no-op (serial)", noop, noop_stages)):
+            cells = "  ".join(f"{stages.get(s, 0.0):>7.2f}" for s in STAGES)
+            print(f"{label:<34} {total:>8.2f} {1000 * total / repos:>8.1f}  {cells}")
+        print(f"{f'genrepo cold (--jobs {os.cpu_count()})':<34} {parallel:>8.2f} {1000 * parallel / repos:>8.1f}")
+        print(f"{f'cookiecutter command loop ({cli_count})':<34} {cli * repos:>8.2f} {1000 * cli:>8.1f}  (total extrapolated)")
+        print(f"{'cookiecutter API loop':<34} {api * repos:>8.2f} {1000 * api:>8.1f}")
+        print(f"per repo, cold: {cli / (cold / repos):.1f}x faster than the command loop, {api / (cold / repos):.1f}x than "
+              f"the API loop; no-op = {noop / cold:.2f} of cold, {written} file(s) written, all unchanged: {unchanged}")
+        print(f"genrepo --help: {1000 * wall:.0f} ms wall (median of 7); generator.cli imports in {1000 * imported:.0f} ms "
+              f"(-X importtime); heavy modules loaded: {', '.join(heavy) or 'none'}")
+        if not args.skip_synthetic:
+            sizes = [int(s) for s in args.sizes.split(",") if s]
+            print("\nsynthetic wiki, N workflows x 8 steps with implementation pages and examples (--no-pin)")
+            print(f"{'N':>5} {'wikis':>5} {'cold serial s':>14} {'ms/repo':>8} {f'cold --jobs {os.cpu_count()} s':>16} "
+                  f"{'ms/repo':>8} {'no-op s':>8}")
+            for n, wikis, serial, par, idle in synthetic(sizes, scratch / "synthetic"):
+                print(f"{n:>5} {wikis:>5} {serial:>14.2f} {1000 * serial / n:>8.1f} {par:>16.2f} {1000 * par / n:>8.1f} "
+                      f"{idle:>8.2f}", flush=True)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The typer command line: options in, one pipeline call, results out. The only module that prints or exits."""
+"""The typer command line: options in, one pipeline call, results out. The only module that prints or exits.
+Every option is declared once, in generator/options.py; each command builds frozen options objects from them."""
 
 from __future__ import annotations
 
@@ -7,24 +8,26 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from generator import __version__, summary
-from generator.bars import shown
-from generator.bind import Status
+from generator import options as opt
 from generator.errors import GenrepoError, Interrupted, ParseError, UserError
 from generator.naming import github_origins
-from generator.pin import SDIST_RISK, PinOptions
-from generator.pipeline import RunResult, check_repo, generate, publish, update_repo, validate
-from generator.publish import PublishOptions
 
-app = typer.Typer(add_completion=False, help="Generate one runnable repository per wiki workflow.")
+if TYPE_CHECKING:  # the pipeline, its parsers, cookiecutter and the GitHub libraries load when a command needs them
+    from generator.pin import PinOptions
+    from generator.pipeline import RunResult
+    from generator.publish import PublishOptions
+
+# plain help: typer's rich help pulls in rich.markdown and markdown-it, a third of the start-up time
+app = typer.Typer(add_completion=False, rich_markup_mode=None, help="Generate one runnable repository per wiki workflow.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -45,29 +48,6 @@ def _root(
         out.print(ctx.get_help(), markup=False)
         raise typer.Exit(0)
 
-IndexArg = Annotated[Path, typer.Argument(help="Path to the wiki's _WorkflowIndex.md (or its folder).")]
-OwnerOpt = Annotated[Optional[str], typer.Option("--owner", help="Owner for workflows citing no URL (default: the token's user).")]
-PrivateOpt = Annotated[bool, typer.Option("--private/--public", help="Visibility of repositories genrepo creates.")]
-ApiUrlOpt = Annotated[str, typer.Option("--github-api-url", help="API base URL; GitHub Enterprise Server: https://HOST/api/v3.")]
-TokenEnvOpt = Annotated[Optional[str], typer.Option("--token-env", help="Name of the environment variable holding the token.")]
-PrOpt = Annotated[bool, typer.Option("--pr", help="Where the remote has commits genrepo did not make, open a pull request.")]
-MergeOpt = Annotated[bool, typer.Option("--merge", help="Where the remote has commits genrepo did not make, push the update merged with them when the merge is clean.")]
-ForcePublishOpt = Annotated[bool, typer.Option("--force-publish", help="Replace content of commits genrepo did not make (history kept).")]
-WriteBackOpt = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
-ShardOpt = Annotated[str, typer.Option("--shard", help="I/N: publish only the I-th of N slices of the wiki.")]
-WorkflowOpt = Annotated[Optional[list[str]], typer.Option("--workflow", "-w", help="Only this workflow (repeatable).")]
-WikiDateOpt = Annotated[bool, typer.Option(
-    "--wiki-date",
-    help="Pin the releases current on the wiki's date (its pages' last_updated) instead of the newest: for a wiki "
-         "that documents a release whose APIs later moved or went away.",
-)]
-SetOpt = Annotated[Optional[list[str]], typer.Option(
-    "--set", help="[WORKFLOW:]STEP.KEY=VALUE: a config value written into config.toml (repeatable).")]
-SdistOpt = Annotated[bool, typer.Option(
-    "--allow-sdist-builds",
-    help="Let the resolver build source distributions (runs their setup code); default: wheels only.",
-)]
-
 
 def _fail(exc: GenrepoError) -> None:
     code = 130 if isinstance(exc, Interrupted) else 2 if isinstance(exc, (UserError, ParseError)) else 1
@@ -75,18 +55,27 @@ def _fail(exc: GenrepoError) -> None:
     raise typer.Exit(code)
 
 
-def _pin_options(no_pin: bool, allow_sdist_builds: bool, token_env: str | None, **fields) -> PinOptions | None:
+def _pin(no_pin: bool, resolver: opt.Resolver, no_hashes: bool, wiki_date: bool, allow_sdist_builds: bool,
+         cache_dir: Path | None, token_env: str | None) -> PinOptions | None:
     """The pin options of a command, warning when source builds are allowed."""
-    if no_pin:
-        return None
-    if allow_sdist_builds:
+    pin = opt.pin_options(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)
+    if pin is not None and allow_sdist_builds:
+        from generator.pin import SDIST_RISK
+
         err.print(f"warning: --allow-sdist-builds: {SDIST_RISK}; tokens and secret-named variables are still "
                   "withheld from it", markup=False)
-    secret = (token_env,) if token_env else ()
-    return PinOptions(allow_sdist_builds=allow_sdist_builds, secret_names=secret, **fields)
+    return pin
 
 
-def _annotate(report: dict, wiki_root: str, stream: Console) -> None:
+def _publish_options(owner: str | None, private: bool, api_url: str, token_env: str | None, dry_run: bool, pr: bool,
+                     merge: bool, force_publish: bool, write_back: bool, jobs: int | None, shard: str) -> PublishOptions:
+    from generator.publish import PublishOptions  # GitPython and PyGithub only when publishing
+
+    return PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
+                          merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs or 2, 16), shard=_shard(shard))
+
+
+def _annotate(report: dict[str, Any], wiki_root: str, stream: Console) -> None:
     """In GitHub Actions, each diagnostic and unbound step as a `::warning file=…,line=…::` annotation at its
     wiki line (paths relative to the checkout, the working directory). GENREPO_ANNOTATIONS=never turns them off
     (the Action emits them itself, from the report, with `genrepo summary --annotations`)."""
@@ -100,12 +89,12 @@ def _annotate(report: dict, wiki_root: str, stream: Console) -> None:
         stream.print(line, markup=False, soft_wrap=True)
 
 
-def _raise_interrupt(signum, frame) -> None:
+def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
 @contextmanager
-def _sigterm_as_interrupt():
+def _sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM takes the Ctrl-C path, so resolvers genrepo started are ended and reported, not orphaned."""
     try:
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
@@ -136,6 +125,8 @@ def _print_update(item, dry_run: bool) -> None:
 
 
 def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> None:
+    from generator.bind import Status
+
     for warning in result.warnings:
         err.print(f"warning: {warning}", markup=False)
     for item in result.results:
@@ -183,60 +174,70 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
 
 @app.command("from-index")
 def from_index(
-    index: IndexArg,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the generated repositories.")] = Path("generated"),
-    workflow: WorkflowOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print what would happen and the plan.")] = False,
-    show_diff: Annotated[bool, typer.Option("--diff", help="Also print the unified diff of every file that changes.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout, nothing else.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Take the new rendering over local edits or a folder genrepo did not make (saved first).")] = False,
-    no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (the README says so).")] = False,
-    no_hashes: Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")] = False,
-    resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
-    allow_sdist_builds: SdistOpt = False,
-    wiki_date: WikiDateOpt = False,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Resolution cache (default: user cache dir).")] = None,
-    mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML (repeatable).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Resolutions run in parallel.")] = 4,
+    index: Annotated[list[Path], typer.Argument(help="One or more wikis: _WorkflowIndex.md files (or their folders).", show_default=False)],
+    out_dir: opt.Out = Path("generated"),
+    workflow: opt.Workflows = None,
+    settings: opt.Set = None,
+    dry_run: opt.DryRun = False,
+    show_diff: opt.Diff = False,
+    as_json: opt.Json = False,
+    force: opt.Force = False,
+    no_pin: opt.NoPin = False,
+    resolver: opt.ResolverOpt = opt.DEFAULT,
+    no_hashes: opt.NoHashes = False,
+    wiki_date: opt.WikiDate = False,
+    allow_sdist_builds: opt.Sdist = False,
+    cache_dir: opt.CacheDir = None,
+    mapping: opt.Mapping = None,
+    jobs: opt.Jobs = None,
+    api_url: opt.ApiUrl = "https://api.github.com",
     publish_too: Annotated[bool, typer.Option("--publish", help="Then publish each repository (see `genrepo publish`).")] = False,
-    owner: OwnerOpt = None,
-    private: PrivateOpt = True,
-    api_url: ApiUrlOpt = "https://api.github.com",
-    token_env: TokenEnvOpt = None,
-    pr: PrOpt = False,
-    merge: MergeOpt = False,
-    force_publish: ForcePublishOpt = False,
-    write_back: WriteBackOpt = False,
-    shard: ShardOpt = "1/1",
-    settings: SetOpt = None,
+    owner: opt.Owner = None,
+    private: opt.Private = True,
+    token_env: opt.TokenEnv = None,
+    pr: opt.Pr = False,
+    merge: opt.Merge = False,
+    force_publish: opt.ForcePublish = False,
+    write_back: opt.WriteBack = False,
+    shard: opt.Shard = "1/1",
 ) -> None:
-    """Generate one repository per workflow of a wiki (and, with --publish, publish them)."""
+    """Generate one repository per workflow of one or more wikis (and, with --publish, publish them)."""
+    pin = _pin(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)
     if publish_too:
-        options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                                 merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs, 16), shard=_shard(shard))
-        pin_options = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=wiki_date)
-        _publish(index, out_dir, workflow, options, pin_options, mapping, as_json, settings=tuple(settings or ()))
-    if resolver not in ("pip-tools", "uv"):
-        err.print(f"error: --resolver must be pip-tools or uv, not {resolver!r}", markup=False)
-        raise typer.Exit(2)
-    pin = None if no_pin else _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, hashes=not no_hashes, cache_dir=cache_dir, wiki_date=wiki_date)
-    options = dict(dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs, origins=github_origins(api_url),
-                   settings=tuple(settings or ()))
+        if len(index) > 1:
+            err.print("error: --publish takes one wiki at a time", markup=False)
+            raise typer.Exit(2)
+        options = _publish_options(owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard)
+        _publish(index[0], out_dir, workflow, options, pin, mapping, as_json, settings=tuple(settings or ()), force=force)
+    from generator.bars import shown
+    from generator.pipeline import generate
+
+    run: dict[str, Any] = dict(
+        dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs or 4, workers=jobs,
+        origins=github_origins(api_url), settings=tuple(settings or ()),
+    )
+    if not dry_run:
+        run["taken"] = {}  # several wikis into one folder: a repository name is claimed once
+    results: list[RunResult] = []
     try:
         with _sigterm_as_interrupt(), shown(err, quiet=as_json or dry_run) as progress:
-            result = generate(index, out_dir, workflow or (), progress=progress, **options)
+            for one in index:  # several wikis in one call: start-up and the compiled template are paid once
+                results.append(generate(one, out_dir, workflow or (), progress=progress, **run))
     except GenrepoError as exc:
         _fail(exc)
         return
-    report = result.report()
+    reports = [result.report() for result in results]
     if as_json:
-        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        payload = reports[0] if len(reports) == 1 else {"wikis": reports}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
         if dry_run:
             err.print("dry run: nothing was written; each action is what a real run would do", markup=False)
-        _print_result(result, dry_run, show_diff)
-    _annotate(report, result.wiki.root, err if as_json else out)
-    raise typer.Exit(result.exit_code)
+        for result in results:
+            _print_result(result, dry_run, show_diff)
+    for result, report in zip(results, reports, strict=True):
+        _annotate(report, result.wiki.root, err if as_json else out)
+    raise typer.Exit(max(result.exit_code for result in results))
 
 
 def _shard(text: str) -> tuple[int, int]:
@@ -247,12 +248,18 @@ def _shard(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin: PinOptions | None, mapping, as_json: bool,
-             report: Path | None = None, settings: tuple[str, ...] = ()) -> None:
+def _publish(index: Path, out_dir: Path, workflow: list[str] | None, options: PublishOptions, pin: PinOptions | None,
+             mapping: list[Path] | None, as_json: bool, report: Path | None = None, settings: tuple[str, ...] = (),
+             force: bool = False) -> None:
+    from rich.table import Table
+
+    from generator.bars import shown
+    from generator.pipeline import publish
+
     try:
         with _sigterm_as_interrupt(), shown(err, quiet=as_json) as progress:
             run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()), progress=progress,
-                          settings=settings)
+                          settings=settings, force_render=force)
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -288,47 +295,54 @@ def _publish(index: Path, out_dir: Path, workflow, options: PublishOptions, pin:
     raise typer.Exit(run.exit_code)
 
 
+
+
 @app.command("publish")
 def publish_cmd(
-    index: IndexArg,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the generated repositories.")] = Path("generated"),
-    workflow: WorkflowOpt = None,
-    owner: OwnerOpt = None,
-    private: PrivateOpt = True,
-    api_url: ApiUrlOpt = "https://api.github.com",
-    token_env: TokenEnvOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Change nothing; show what would happen and the file diff.")] = False,
-    pr: PrOpt = False,
-    merge: MergeOpt = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace content of commits genrepo did not make (history kept).")] = False,
-    write_back: WriteBackOpt = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=16, help="Repositories published in parallel.")] = 2,
-    shard: ShardOpt = "1/1",
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
-    no_pin: Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt.")] = False,
-    resolver: Annotated[str, typer.Option("--resolver", help="pip-tools (default) or uv.")] = "pip-tools",
-    allow_sdist_builds: SdistOpt = False,
-    wiki_date: WikiDateOpt = False,
-    mapping: Annotated[Optional[list[Path]], typer.Option("--mapping", help="Extra name -> distribution TOML.")] = None,
-    report: Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")] = None,
+    index: opt.Index,
+    out_dir: opt.Out = Path("generated"),
+    workflow: opt.Workflows = None,
+    dry_run: opt.DryRun = False,
+    as_json: opt.Json = False,
+    report: opt.Report = None,
+    force: opt.Force = False,
+    no_pin: opt.NoPin = False,
+    resolver: opt.ResolverOpt = opt.DEFAULT,
+    no_hashes: opt.NoHashes = False,
+    wiki_date: opt.WikiDate = False,
+    allow_sdist_builds: opt.Sdist = False,
+    cache_dir: opt.CacheDir = None,
+    mapping: opt.Mapping = None,
+    jobs: opt.Jobs = None,
+    api_url: opt.ApiUrl = "https://api.github.com",
+    owner: opt.Owner = None,
+    private: opt.Private = True,
+    token_env: opt.TokenEnv = None,
+    pr: opt.Pr = False,
+    merge: opt.Merge = False,
+    force_publish: opt.ForcePublish = False,
+    write_back: opt.WriteBack = False,
+    shard: opt.Shard = "1/1",
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
-    options = PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                             merge=merge, force=force, write_back=write_back, jobs=jobs, shard=_shard(shard))
-    pin = _pin_options(no_pin, allow_sdist_builds, token_env, resolver=resolver, wiki_date=wiki_date)  # a dry run reads the cache only
-    _publish(index, out_dir, workflow, options, pin, mapping, as_json, report)
+    options = _publish_options(owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard)
+    pin = _pin(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)  # a dry run reads the cache only
+    _publish(index, out_dir, workflow, options, pin, mapping, as_json, report, force=force)
 
 
 @app.command("validate")
 def validate_cmd(
-    index: IndexArg,
-    workflow: WorkflowOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
-    api_url: ApiUrlOpt = "https://api.github.com",
+    index: opt.Index,
+    workflow: opt.Workflows = None,
+    as_json: opt.Json = False,
+    mapping: opt.Mapping = None,
+    api_url: opt.ApiUrl = "https://api.github.com",
 ) -> None:
     """Report, per workflow, what was found and what is missing, with file:line."""
+    from generator.pipeline import validate
+
     try:
-        result = validate(index, workflow or (), origins=github_origins(api_url))
+        result = validate(index, workflow or (), tuple(mapping or ()), origins=github_origins(api_url))
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -368,7 +382,7 @@ def validate_cmd(
 def verify_cmd(
     repo: Annotated[Path, typer.Argument(help="A repository genrepo generated.")],
     python: Annotated[Optional[str], typer.Option("--python", help="Interpreter whose environment has the repository's requirements (default: DIR/.venv/bin/python, else this one).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report on stdout.")] = False,
+    as_json: opt.Json = False,
     fix: Annotated[bool, typer.Option("--fix", help="Rewrite the imports of names the installed library moved, then check again.")] = False,
 ) -> None:
     """Check each step's imports and calls against the installed libraries, calling nothing."""
@@ -408,6 +422,8 @@ RepoArg = Annotated[Path, typer.Argument(help="A repository folder genrepo gener
 
 
 def _replay(repo: Path, dry_run: bool, force: bool, show_diff: bool) -> None:
+    from generator.pipeline import update_repo
+
     try:
         result = update_repo(repo, dry_run=dry_run, force=force)
     except GenrepoError as exc:
@@ -420,9 +436,9 @@ def _replay(repo: Path, dry_run: bool, force: bool, show_diff: bool) -> None:
 @app.command("update")
 def update_cmd(
     repo: RepoArg,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print what would happen.")] = False,
-    show_diff: Annotated[bool, typer.Option("--diff", help="Also print the unified diff of every file that changes.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Take the new rendering over local edits (saved first).")] = False,
+    dry_run: opt.DryRun = False,
+    show_diff: opt.Diff = False,
+    force: opt.Force = False,
 ) -> None:
     """Regenerate a folder from its wiki as .genrepo.json records, merging with your edits."""
     _replay(repo, dry_run, force, show_diff)
@@ -437,6 +453,8 @@ def diff_cmd(repo: RepoArg) -> None:
 @app.command("check")
 def check_cmd(repo: RepoArg) -> None:
     """Exit 1, saying why, when a generated folder is behind its wiki or this genrepo version; 0 when current."""
+    from generator.pipeline import check_repo
+
     try:
         reasons = check_repo(repo)
     except GenrepoError as exc:

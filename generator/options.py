@@ -10,17 +10,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from generator.pin import PinOptions
+from generator.pin import DEFAULT_RESOLVER, PinOptions
 
 
 class Resolver(StrEnum):
-    """What compiles requirements.txt."""
+    """What compiles requirements.txt (the same default locally and in the Action: pin.DEFAULT_RESOLVER)."""
 
     PIP_TOOLS = "pip-tools"
     UV = "uv"
-
-
-DEFAULT_RESOLVER = Resolver.PIP_TOOLS
 
 # what to read and where to write
 Index = Annotated[Path, typer.Argument(help="Path to the wiki's _WorkflowIndex.md (or its folder).", show_default=False)]
@@ -31,17 +28,24 @@ Mapping = Annotated[Optional[list[Path]], typer.Option(
 ApiUrl = Annotated[str, typer.Option(
     "--github-api-url", help="GitHub API base URL; GitHub Enterprise Server: https://HOST/api/v3.")]
 
+Set = Annotated[Optional[list[str]], typer.Option(
+    "--set", help="[WORKFLOW:]STEP.KEY=VALUE: a config value written into config.toml (repeatable).")]
+
 # how to run
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Change nothing; show what would happen.")]
 Json = Annotated[bool, typer.Option("--json", help="Print only a JSON report on stdout.")]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite local folders genrepo did not make, or local edits.")]
-Jobs = Annotated[int, typer.Option(
-    "--jobs", "-j", min=1, max=32, help="How much runs at once: resolutions while generating, repositories while publishing.")]
+Jobs = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, max=32,
+    help="How much runs at once: rendering processes and resolutions while generating, repositories while "
+         "publishing (default: the cores; 4 resolutions; 2 repositories).")]
+Diff = Annotated[bool, typer.Option("--diff", help="Also print the unified diff of every file that changes.")]
 Report = Annotated[Optional[Path], typer.Option("--report", help="Also write the JSON report to this file.")]
 
 # pinning
 NoPin = Annotated[bool, typer.Option("--no-pin", help="Do not compile requirements.txt (its README says how).")]
 ResolverOpt = Annotated[Resolver, typer.Option("--resolver", help="What compiles requirements.txt.", case_sensitive=False)]
+DEFAULT = Resolver(DEFAULT_RESOLVER)
 NoHashes = Annotated[bool, typer.Option("--no-hashes", help="Pin without --generate-hashes.")]
 WikiDate = Annotated[bool, typer.Option(
     "--wiki-date",
@@ -61,6 +65,8 @@ TokenEnv = Annotated[Optional[str], typer.Option("--token-env", help="Name of th
 Pr = Annotated[bool, typer.Option("--pr", help="Where the remote has commits genrepo did not make, open a pull request.")]
 ForcePublish = Annotated[bool, typer.Option(
     "--force-publish", help="Replace the content of remote commits genrepo did not make (history kept).")]
+Merge = Annotated[bool, typer.Option(
+    "--merge", help="Where the remote has commits genrepo did not make, push the update merged with them when the merge is clean.")]
 WriteBack = Annotated[bool, typer.Option("--write-back", help="Write each repository's URL into the wiki.")]
 Shard = Annotated[str, typer.Option("--shard", help="I/N: only the I-th of N slices of the wiki's workflows.")]
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator import writeback
+from generator import incremental, writeback
 from generator.bind import Status, load_tables
 from generator.errors import GenrepoError, Interrupted, PinError, UserError
 from generator.model import Diagnostic, Severity, Wiki, Workflow
@@ -22,17 +24,11 @@ from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.progress import Progress, Tick, silent
-from generator.publish import (
-    GitHubClient,
-    PublishOptions,
-    PublishResult,
-    PyGithubClient,
-    Secret,
-    publish_one,
-    read_token,
-)
-from generator.render import Provenance, planned_files, render
+from generator.render import MANIFEST, PENDING, Provenance, RenderResult, planned_files, render
 from generator.settings import apply_settings
+
+if TYPE_CHECKING:  # GitPython and PyGithub load only when publishing
+    from generator.publish import GitHubClient, PublishOptions, PublishResult, Secret
 
 
 @dataclass(frozen=True)
@@ -313,8 +309,14 @@ def generate(
     resolve: bool = True,
     origins: tuple[str, ...] = GITHUB_ORIGINS,
     settings: tuple[str, ...] = (),
+    workers: int | None = None,
+    taken: dict[str, str] | None = None,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
+
+    workers: processes rendering workflows (default: the cores; small wikis render in this process).
+    taken: repository names (lower case) -> who made them, shared by the wikis of one call into one
+    folder: a name another wiki already used fails here instead of overwriting that wiki's repository.
 
     With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
     resolve=False pins from the cache only and never runs a resolver (publish --dry-run). A dry run renders and
@@ -322,8 +324,17 @@ def generate(
     progress hears each stage's n/N (plan, pin, render); settings are `--set` values (generator/settings.py).
     """
     options = pinner.options if pinner is not None else pin
-    wiki, plans = plan_all(index, workflows, mappings, origins, settings, progress,
-                           wiki_date=options is not None and options.wiki_date)
+    wiki_date = options is not None and options.wiki_date
+    workflows = tuple(workflows)
+    key = incremental.inputs_key(index, workflows, mappings, origins, {"settings": list(settings), "wiki_date": wiki_date})
+    cached = incremental.load_plans(key)  # unchanged inputs: no page is parsed again
+    if cached is None:
+        wiki, plans = plan_all(index, workflows, mappings, origins, settings, progress, wiki_date=wiki_date)
+        incremental.store_plans(key, (wiki, plans))
+    else:
+        wiki, plans = cached
+    if taken is not None:
+        plans = _claim_names(plans, taken, wiki)
     if not dry_run:
         writable_out_dir(out_dir)
     failures: dict[str, str] = {}
@@ -331,34 +342,96 @@ def generate(
         plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run, progress)
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
-    provenance = replay_provenance(wiki, index, pin or (pinner.options if pinner else None), mappings)
+    provenance = replay_provenance(wiki, index, options, mappings)
+    ready = [p for p in plans if not p.errors and p.workflow.name not in failures]
+    outcomes = _render_all(ready, Path(out_dir), force, key, workers, dry_run, provenance)
     results: list[WorkflowResult] = []
     progress(Tick("render", 0, len(plans)))
     for plan in plans:
-        results.append(_render_one(plan, out_dir, force, failures, dry_run, provenance))
+        if plan.errors:
+            results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
+        elif plan.workflow.name in failures:
+            results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
+        else:
+            results.append(_result(plan, next(outcomes)))
         progress(Tick("render", len(results), len(plans), plan.workflow.short_name))
+    outcomes.close()  # ends the worker pool, if one was started
     return RunResult(wiki, tuple(results), wiki.warnings)
 
 
-def _render_one(plan: RepoPlan, out_dir: Path, force: bool, failures: dict[str, str], dry_run: bool,
-                provenance: Provenance) -> WorkflowResult:
-    """One workflow's repository (or, in a dry run, the action it would take), or its failure said plainly."""
-    if plan.errors:
-        return WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors))
-    if plan.workflow.name in failures:
-        return WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],))
-    try:
-        rendered = render(plan, out_dir, force=force, dry_run=dry_run, provenance=provenance)
-    except GenrepoError as exc:
-        return WorkflowResult(plan, "fail", errors=(str(exc),))
-    except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
-        where = f" ({exc.filename})" if exc.filename else ""
-        return WorkflowResult(plan, "fail", errors=(f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}",))
+def _result(plan: RepoPlan, rendered: RenderResult | str) -> WorkflowResult:
+    """A workflow's result from what rendering did, or from the reason it failed."""
+    if isinstance(rendered, str):
+        return WorkflowResult(plan, "fail", errors=(rendered,))
     errors = (rendered.detail,) if rendered.action == "refuse" else ()
     return WorkflowResult(
         plan, str(rendered.action), rendered.path, rendered.files, errors, rendered.conflicts, rendered.merged,
         rendered.kept, rendered.notes, rendered.diff, rendered.backup, "" if errors else rendered.detail,
     )
+
+
+def _claim_names(plans: list[RepoPlan], taken: dict[str, str], wiki: Wiki) -> list[RepoPlan]:
+    """Plans whose repository name an earlier wiki of this call took become errors; the others claim theirs."""
+    claimed: list[RepoPlan] = []
+    for plan in plans:
+        key = plan.repo_name.lower()
+        owner = taken.get(key)
+        if owner is not None and not plan.errors:
+            clash = Diagnostic(f"repository name {plan.repo_name!r} is also used by {owner} in this run", plan.workflow.ref)
+            plan = replace(plan, errors=plan.errors + (clash,))
+        elif not plan.errors:
+            taken[key] = f"workflow {plan.workflow.name} of {wiki.root}/{wiki.index_path}"
+        claimed.append(plan)
+    return claimed
+
+
+PARALLEL_FROM = 8  # fewer workflows than this render in this process: starting workers would cost more
+
+
+def render_one(plan: RepoPlan, out_dir: Path, force: bool, key: str, dry_run: bool = False,
+               provenance: Provenance | None = None) -> RenderResult | str:
+    """Render one planned workflow unless its folder already holds exactly this output (or, in a dry run, say
+    what rendering would do); the reason as text when it fails, never an exception."""
+    shaped = json.dumps(provenance.options if provenance else {}, sort_keys=True) + str(provenance and provenance.wiki_commit)
+    rendered_key = incremental.render_key(key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
+    target = (out_dir / plan.repo_name).resolve()
+    files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
+    if files is not None and target.parent == out_dir.resolve():
+        return RenderResult(target, "unchanged", files)
+    try:
+        rendered = render(plan, out_dir, force=force, dry_run=dry_run, provenance=provenance)
+        if not dry_run and rendered.action not in ("refuse", "conflict"):
+            incremental.remember_render(rendered_key, rendered.path, MANIFEST)
+    except GenrepoError as exc:
+        return str(exc)
+    except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}"
+    return rendered
+
+
+def _render_star(args: tuple[RepoPlan, Path, bool, str, bool, Provenance]) -> RenderResult | str:
+    return render_one(*args)
+
+
+def _render_all(plans: list[RepoPlan], out_dir: Path, force: bool, key: str, workers: int | None, dry_run: bool,
+                provenance: Provenance) -> Iterator[RenderResult | str]:
+    """Each plan's outcome, in plan order; in worker processes when there are enough workflows.
+
+    Workflows are independent and each writes only its own folder, so the output is the same either way
+    (tests/test_parallel.py); results come back in plan order whatever finishes first."""
+    workers = min(workers or os.cpu_count() or 1, len(plans))
+    jobs = [(plan, out_dir, force, key, dry_run, provenance) for plan in plans]
+    if workers < 2 or len(plans) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_render_star, jobs)
+        return
+    from generator.render import template_dir
+    from generator.template import compiled
+
+    compiled(template_dir())  # once, before the fork: every worker inherits the compiled template
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_render_star, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
+
 
 def wiki_commit(root: Path) -> str | None:
     """The wiki's git commit, when the wiki folder is the top of a git work tree whose files are all committed
@@ -450,6 +523,8 @@ def publish(
 ) -> PublishRun:
     """Generate (into out_dir, or a scratch folder for a dry run) and publish each workflow's repository;
     progress hears n/N of each stage (plan, pin, render, publish)."""
+    from generator.publish import PyGithubClient, publish_one, read_token
+
     token = read_token(options.token_env)
     if pin is not None and options.token_env:
         pin = replace(pin, secret_names=(*pin.secret_names, options.token_env))

@@ -357,6 +357,7 @@ class Wizard:
                 pin=pin,
                 settings=tuple(self.answers.settings),
                 progress=tick,
+                workers=1,  # one workflow at a time: the bar moves per repository and Ctrl-C lands between two
             )
         for item in result.results:
             where = f" -> {item.output_dir}" if item.output_dir else ""

@@ -26,6 +26,20 @@ def corpus_indexes() -> list[Path]:
     return sorted(p / "_WorkflowIndex.md" for p in CORPUS.iterdir() if (p / "_WorkflowIndex.md").is_file())
 
 
+def _wiki_size(index: Path) -> int:
+    return sum(p.stat().st_size for p in index.parent.rglob("*") if p.is_file())
+
+
+def corpus_params(keep: int = 2) -> list:
+    """Every corpus wiki as a test parameter. The fast tier keeps the `keep` smallest wikis of each format
+    (enriched index, or index plus workflow pages); the others carry the slow marker (`make test` runs all)."""
+    indexes = corpus_indexes()
+    enriched = [i for i in indexes if "### Step" in i.read_text(encoding="utf-8", errors="replace")]
+    pages = [i for i in indexes if i not in enriched]
+    fast = {i for group in (enriched, pages) for i in sorted(group, key=_wiki_size)[:keep]}
+    return [pytest.param(i, id=i.parent.name, marks=() if i in fast else pytest.mark.slow) for i in indexes]
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):
     """No test reads or writes the user's home, cookiecutter replay or git config."""

@@ -139,3 +139,23 @@ def test_on_failure_the_job_summary_shows_the_error(tmp_path, hub):
     assert error.startswith("error: ") and "missing" in error and error in summary
     assert notes == [f"::error::{error}"]
 
+
+def test_the_action_and_the_cli_use_the_same_default_resolver():
+    """One default everywhere, so local and CI runs write the same requirements.txt."""
+    import typer.main
+
+    from generator.cli import app
+    from generator.pin import DEFAULT_RESOLVER, PinOptions
+
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    (command,) = re.findall(r"args=\(publish [^\n]*\)", action)
+    chosen = re.findall(r"--resolver[ =](\S+)", action)
+    assert all(value.strip("\"'") == DEFAULT_RESOLVER for value in chosen), chosen  # the Action names none or the same
+    assert command and PinOptions().resolver == DEFAULT_RESOLVER == "uv"
+    group = typer.main.get_command(app)
+    for name in ("from-index", "publish"):
+        (option,) = [p for p in group.commands[name].params if p.name == "resolver"]
+        assert option.default == DEFAULT_RESOLVER, name
+    assert re.search(r'install[^\n]*"\$\{ACTION_PATH\}[^"]*"', action)  # the Action installs genrepo, which brings uv
+    dependencies = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[project.optional-dependencies]")[0]
+    assert '"uv>=' in dependencies

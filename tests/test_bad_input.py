@@ -178,10 +178,10 @@ def test_a_workflow_genrepo_cannot_plan_fails_alone(tmp_path, monkeypatch):
 
     real = pipeline.plan_workflow
 
-    def flaky(wiki, workflow, mapping=None):
+    def flaky(wiki, workflow, mapping=None, wiki_date=False):
         if workflow.short_name == "GGUF_Export":
             raise RuntimeError("an unforeseen wiki shape")
-        return real(wiki, workflow, mapping)
+        return real(wiki, workflow, mapping, wiki_date)
 
     monkeypatch.setattr(pipeline, "plan_workflow", flaky)
     result = pipeline.generate(SAMPLES / "unsloth", tmp_path)

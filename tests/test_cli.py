@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from tests.conftest import SAMPLES, corpus_indexes
+from tests.conftest import SAMPLES, corpus_indexes, corpus_params
 
 runner = CliRunner()
 LORESMITH = str(SAMPLES / "loresmith" / "_WorkflowIndex.md")
@@ -104,24 +104,24 @@ def test_validate_exits_1_when_a_workflow_cannot_be_generated(tmp_path):
 
 
 @pytest.mark.skipif(not corpus_indexes(), reason="corpus not found")
-def test_validate_and_dry_run_on_the_corpus_are_correct():
-    for index in corpus_indexes():
-        result = invoke("validate", str(index), "--json")
-        report = json.loads(result.stdout)
-        text_out = invoke("validate", str(index)).stdout
-        dry = invoke("from-index", str(index), "--dry-run")
-        idle = [w["name"] for w in report["workflows"] if not w["executable"]]
-        assert result.exit_code == dry.exit_code == (1 if idle else 0), index  # 1 exactly when one is not executable
-        for name in idle:
-            assert f"NOT EXECUTABLE {name}" in text_out
-        for workflow in report["workflows"]:
-            assert workflow["errors"] == []
-            assert f"{workflow['name']}  (_WorkflowIndex.md:" in text_out
-            assert f"({workflow['repo_name']})" in dry.stdout
-            for step in workflow["steps"]:
-                path, _, line = step["wiki"].rpartition(":")
-                assert line.isdigit() and (index.parent / path).is_file()
-                wiki_line = (index.parent / path).read_text(encoding="utf-8").split("\n")[int(line) - 1]
-                assert "Step" in wiki_line, (step, wiki_line)  # the cited line is the step's heading
-        if not report["workflows"]:
-            assert "no workflows" in text_out
+@pytest.mark.parametrize("index", corpus_params())
+def test_validate_and_dry_run_on_the_corpus_are_correct(index):
+    result = invoke("validate", str(index), "--json")
+    report = json.loads(result.stdout)
+    text_out = invoke("validate", str(index)).stdout
+    dry = invoke("from-index", str(index), "--dry-run")
+    idle = [w["name"] for w in report["workflows"] if not w["executable"]]
+    assert result.exit_code == dry.exit_code == (1 if idle else 0), index  # 1 exactly when one is not executable
+    for name in idle:
+        assert f"NOT EXECUTABLE {name}" in text_out
+    for workflow in report["workflows"]:
+        assert workflow["errors"] == []
+        assert f"{workflow['name']}  (_WorkflowIndex.md:" in text_out
+        assert f"({workflow['repo_name']})" in dry.stdout
+        for step in workflow["steps"]:
+            path, _, line = step["wiki"].rpartition(":")
+            assert line.isdigit() and (index.parent / path).is_file()
+            wiki_line = (index.parent / path).read_text(encoding="utf-8").split("\n")[int(line) - 1]
+            assert "Step" in wiki_line, (step, wiki_line)  # the cited line is the step's heading
+    if not report["workflows"]:
+        assert "no workflows" in text_out

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate
-from tests.conftest import corpus_indexes, ruff, run_generated_tests
+from tests.conftest import corpus_indexes, corpus_params, ruff, run_generated_tests
 
 INDEXES = corpus_indexes()
 pytestmark = pytest.mark.skipif(not INDEXES, reason="corpus not found (set GENREPO_CORPUS)")
@@ -31,17 +31,28 @@ def expected_step_counts(index: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> dict[str, tuple[Path, object]]:
+def generate_once(tmp_path_factory):
+    """Generate a corpus wiki the first time a test asks for it; later tests reuse the result."""
     out = tmp_path_factory.mktemp("corpus")
-    results = {}
-    for index in INDEXES:
-        results[index.parent.name] = (out / index.parent.name, generate(index, out / index.parent.name))
-    return results
+    results: dict[str, tuple[Path, object]] = {}
+
+    def get(index: Path) -> tuple[Path, object]:
+        if index.parent.name not in results:
+            results[index.parent.name] = (out / index.parent.name, generate(index, out / index.parent.name))
+        return results[index.parent.name]
+
+    return get
 
 
-@pytest.mark.parametrize("index", INDEXES, ids=lambda p: p.parent.name)
-def test_every_workflow_generates_with_the_right_step_count(index, generated):
-    out, result = generated[index.parent.name]
+@pytest.fixture(scope="module")
+def generated(generate_once) -> dict[str, tuple[Path, object]]:
+    """The whole corpus, generated (the slow tier's whole-corpus checks)."""
+    return {index.parent.name: generate_once(index) for index in INDEXES}
+
+
+@pytest.mark.parametrize("index", corpus_params())
+def test_every_workflow_generates_with_the_right_step_count(index, generate_once):
+    out, result = generate_once(index)
     expected = expected_step_counts(index)
     assert all(r.ok for r in result.results), [r.errors for r in result.results]
     assert result.exit_code == (0 if all(r.executable for r in result.results) else 1)
@@ -55,26 +66,30 @@ def test_every_workflow_generates_with_the_right_step_count(index, generated):
         assert [s["file"] for s in manifest["steps"]] == [f"src/{item.plan.package_name}/steps/{p.name}" for p in steps]
 
 
+@pytest.mark.parametrize("index", corpus_params())
+def test_generated_python_compiles_and_passes_ruff(index, generate_once):
+    out, result = generate_once(index)
+    for path in out.rglob("*.py"):
+        compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+    for item in result.results:  # lint and format, each with the repo's own configuration (what its CI runs)
+        proc = ruff("check", "--no-cache", str(item.output_dir))
+        assert proc.returncode == 0, f"{item.output_dir.name}:\n{proc.stdout}{proc.stderr}"
+        proc = ruff("format", "--check", "--no-cache", "--config", str(item.output_dir / "pyproject.toml"), str(item.output_dir))
+        assert proc.returncode == 0, f"{item.output_dir.name} is not ruff-formatted:\n{proc.stdout}{proc.stderr}"
+
+
+@pytest.mark.slow
 def test_corpus_has_all_the_workflows(generated):
     total = sum(len(result.results) for _, result in generated.values())
     assert total == sum(len(expected_step_counts(i)) for i in INDEXES) >= 38
 
 
+@pytest.mark.slow
 def test_every_generated_python_file_compiles(generated):
     files = [p for out, _ in generated.values() for p in out.rglob("*.py")]
     assert len(files) > 300
     for path in files:
         compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
-
-
-def test_ruff_passes_on_every_generated_repo(generated):
-    """Lint and format, each with the repo's own configuration (what its CI runs)."""
-    repos = [item.output_dir for _, result in generated.values() for item in result.results]
-    for repo in repos:
-        proc = ruff("check", "--no-cache", str(repo))
-        assert proc.returncode == 0, f"{repo.name}:\n{proc.stdout}{proc.stderr}"
-        proc = ruff("format", "--check", "--no-cache", "--config", str(repo / "pyproject.toml"), str(repo))
-        assert proc.returncode == 0, f"{repo.name} is not ruff-formatted:\n{proc.stdout}{proc.stderr}"
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ from generator.bind import bind_workflow, load_tables
 from generator.deps import load_mapping, place
 from generator.parse.wiki import load_wiki
 from generator.plan import requirements_for
-from tests.conftest import corpus_indexes
+from tests.conftest import corpus_indexes, corpus_params
 
 
 @pytest.mark.parametrize(
@@ -53,16 +53,16 @@ def test_users_extend_the_mapping_with_a_file(tmp_path):
 
 
 @pytest.mark.skipif(not corpus_indexes(), reason="corpus not found")
-def test_no_dependency_in_the_corpus_is_left_unplaced():
+@pytest.mark.parametrize("index", corpus_params())
+def test_no_dependency_in_the_corpus_is_left_unplaced(index):
     tables = load_tables()
     unplaced = []
-    for index in corpus_indexes():
-        wiki = load_wiki(index)
-        for workflow in wiki.workflows:
-            bindings = list(bind_workflow(workflow, tables).bindings)
-            requirements = requirements_for(workflow, bindings, tables)
-            unplaced += [f"{index.parent.name}: {name}" for name in requirements.unplaced]
-            assert all(" " not in d for d in requirements.distributions)
+    wiki = load_wiki(index)
+    for workflow in wiki.workflows:
+        bindings = list(bind_workflow(workflow, tables).bindings)
+        requirements = requirements_for(workflow, bindings, tables)
+        unplaced += [f"{index.parent.name}: {name}" for name in requirements.unplaced]
+        assert all(" " not in d for d in requirements.distributions)
     assert unplaced == []
 
 

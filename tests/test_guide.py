@@ -13,6 +13,7 @@ from generator.pipeline import generate
 from tests.conftest import CORPUS, pip_install
 
 MICROGRAD = CORPUS / "llm_finetuning_test-Karpathy_Micrograd-4bdde244e902" / "_WorkflowIndex.md"
+pytestmark = pytest.mark.slow  # a fresh venv, a pip install and a pseudo-terminal session
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from tests.helpers import build_file_tree
 from tests.hostile_cases import CASES
 
 BASE = 4096
+pytestmark = pytest.mark.timing  # measured times: not beside other tests competing for the cores
 SLACK = 3.0  # ratios may be up to 3x the size ratio: noise, caches; a quadratic parser is 16x over at 16x
 
 

@@ -90,6 +90,7 @@ def test_an_sdist_is_not_built_by_default(tmp_path, house, secrets, resolver):
     assert "plain==1.0.0" in Pinner(offline(folder, tmp_path / "cache", resolver)).pin(["plain"]).text
 
 
+@pytest.mark.slow  # builds a source distribution
 @pytest.mark.parametrize("resolver", RESOLVERS)
 def test_with_the_opt_in_the_sdist_is_built_and_sees_no_token(tmp_path, house, secrets, resolver):
     folder, marker = house
@@ -146,6 +147,7 @@ def test_publish_dry_run_never_resolves(tmp_path, monkeypatch, house):
     assert [r.action for r in run.results] == ["create"] and not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow  # a real resolution
 def test_a_dry_run_uses_a_cached_resolution(tmp_path, house):
     folder, _ = house
     wiki = _wiki(tmp_path / "wiki")
@@ -164,21 +166,24 @@ def cli(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Popen:
 
 
 def _cli_env(tmp_path: Path, find_links: str) -> dict[str, str]:
+    """pip's settings for an offline run; the CLI calls below choose pip-tools, which reads them."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "UV_"))}
     env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=find_links, PIP_CONFIG_FILE=os.devnull, GITHUB_TOKEN=SECRETS["GITHUB_TOKEN"],
                GENREPO_CACHE_DIR=str(tmp_path / "cache"))
     return env
 
 
+@pytest.mark.slow  # a real resolution
 def test_cli_builds_only_with_the_flag_and_warns(tmp_path, house):
     folder, marker = house
     wiki = _wiki(tmp_path / "wiki", "`recorder`")
     env = _cli_env(tmp_path, str(folder))
-    proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"), env=env, cwd=tmp_path)
+    proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"), "--resolver", "pip-tools", env=env, cwd=tmp_path)
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 1 and "Traceback" not in out + err
     assert "--allow-sdist-builds" in err and not marker.exists()
-    proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"), "--allow-sdist-builds", env=env, cwd=tmp_path)
+    proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"), "--resolver", "pip-tools", "--allow-sdist-builds",
+                   env=env, cwd=tmp_path)
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, out + err
     assert "warning: --allow-sdist-builds: building source distributions runs their setup code" in err
@@ -206,6 +211,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.slow  # a whole genrepo process and a resolver, then a signal
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_during_pinning_ends_the_resolver_and_says_so(tmp_path, sig):
@@ -215,7 +221,8 @@ def test_a_signal_during_pinning_ends_the_resolver_and_says_so(tmp_path, sig):
     try:
         env = _cli_env(tmp_path, f"http://127.0.0.1:{silent.getsockname()[1]}/")
         env.update(PIP_TIMEOUT="120", PIP_RETRIES="0")
-        proc = cli("from-index", str(_wiki(tmp_path / "wiki")), "--out", str(tmp_path / "out"), env=env, cwd=tmp_path)
+        proc = cli("from-index", str(_wiki(tmp_path / "wiki")), "--out", str(tmp_path / "out"), "--resolver", "pip-tools",
+                   env=env, cwd=tmp_path)
         deadline = time.monotonic() + 60
         resolvers: list[int] = []
         while not resolvers and time.monotonic() < deadline and proc.poll() is None:

@@ -66,11 +66,13 @@ def test_exact_pins_and_hashes(tmp_path, wheelhouse, resolver):
     assert text.count("\n#    ") >= 1
 
 
+@pytest.mark.slow  # a real resolution
 def test_header_says_how_to_repin(tmp_path, wheelhouse):
     text = Pinner(offline(wheelhouse, tmp_path / "c")).pin(["alpha"]).text
     assert "#    pip-compile --generate-hashes --allow-unsafe --strip-extras requirements.in" in text
 
 
+@pytest.mark.slow  # a real resolution
 def test_no_hashes_option(tmp_path, wheelhouse):
     text = Pinner(offline(wheelhouse, tmp_path / "c", hashes=False)).pin(["beta"]).text
     assert "beta==2.0.0" in text and "--hash" not in text
@@ -91,12 +93,14 @@ def test_cache_makes_a_second_identical_resolution_skip_the_resolver(tmp_path, w
     assert cache_key(["alpha"], options) != cache_key(["alpha"], PinOptions(**{**options.__dict__, "hashes": False}))
 
 
+@pytest.mark.slow  # a real resolution
 def test_resolution_failure_names_the_reason(tmp_path, wheelhouse):
     with pytest.raises(PinError) as info:
         Pinner(offline(wheelhouse, tmp_path / "c")).pin(["delta"])
     assert "delta" in str(info.value)
 
 
+@pytest.mark.slow  # a real resolution
 def test_generate_pins_each_distinct_set_once_and_reports_failures(tmp_path, wheelhouse):
     def index_for(name: str, deps: str) -> str:
         return enriched_index(f"Demo_Wiki_{name}", 1).split("\n", 1)[1].replace("`numpy`", deps)

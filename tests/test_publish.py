@@ -205,6 +205,7 @@ def test_cited_urls_shards_and_parallel_jobs(tmp_path, hub):
     assert [r.repo for r in lora.results] == ["genrepo-samples/workflow-huggingface-peft-lora-finetuning"]  # the cited URL
 
 
+@pytest.mark.slow  # five whole genrepo processes, one of them waiting out push retries
 def test_cli_publish_summary_and_the_token_never_leaks(tmp_path, hub, wiki):
     env = {**os.environ, "GITHUB_TOKEN": TOKEN, "GENREPO_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "generator", "publish", str(wiki), "--out", str(tmp_path / "out"),
@@ -245,6 +246,7 @@ def test_a_push_over_one_mebibyte_goes_chunked_and_lands(tmp_path, hub, wiki):
     assert "data/sample.bin" in git("--git-dir", str(hub.bare(FULL)), "ls-tree", "-r", "--name-only", "main")
 
 
+@pytest.mark.slow  # two whole genrepo processes publishing
 def test_from_index_publish_flag_and_public_visibility(tmp_path, hub, wiki):
     env = {**os.environ, "GITHUB_TOKEN": TOKEN}
     command = [sys.executable, "-m", "generator", "from-index", str(wiki), "--out", str(tmp_path / "out"), "--no-pin",

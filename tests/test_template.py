@@ -15,17 +15,27 @@ from generator.plan import context, plan_workflow
 from tests.conftest import ROOT, SAMPLES, ruff, run_generated_tests
 
 
-def test_standalone_cookiecutter_no_input_gives_a_valid_sample_repo(tmp_path, isolated_home, test_venv):
+def standalone_sample(out: Path) -> Path:
+    """The template rendered alone by the cookiecutter command, with its sample context."""
     proc = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", str(ROOT / "cookiecutter-workflow"), "--no-input", "-o", str(tmp_path)],
+        [sys.executable, "-m", "cookiecutter", str(ROOT / "cookiecutter-workflow"), "--no-input", "-o", str(out)],
         capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stderr
-    (repo,) = tmp_path.iterdir()
+    (repo,) = out.iterdir()
+    return repo
+
+
+def test_standalone_cookiecutter_no_input_gives_a_valid_sample_repo(tmp_path, isolated_home):
+    repo = standalone_sample(tmp_path)
     steps = sorted(p.name for p in repo.rglob("step_*.py"))
     assert len(steps) == 5 and not list(repo.rglob("*.bundle"))
     assert ruff("check", "--no-cache", str(repo)).returncode == 0
-    tests = run_generated_tests(test_venv, repo)
+
+
+@pytest.mark.slow  # a fresh venv
+def test_standalone_sample_repo_passes_its_own_tests(tmp_path, isolated_home, test_venv):
+    tests = run_generated_tests(test_venv, standalone_sample(tmp_path))
     assert tests.returncode == 0, tests.stdout + tests.stderr
 
 
@@ -46,11 +56,19 @@ def test_genrepo_leaves_no_replay_or_scratch_behind(tmp_path, isolated_home: Pat
 
 
 @pytest.mark.parametrize("sample", ["unsloth", "loresmith"])
-def test_sample_wikis_generate_sound_repos(tmp_path, sample, test_venv):
+def test_sample_wikis_generate_repos_that_pass_ruff(tmp_path, sample):
     result = generate(SAMPLES / sample, tmp_path)
     assert result.exit_code == 0
     for item in result.results:
         assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
+
+
+@pytest.mark.slow  # a fresh venv
+@pytest.mark.parametrize("sample", ["unsloth", "loresmith"])
+def test_sample_wikis_generate_repos_that_pass_their_own_tests(tmp_path, sample, test_venv):
+    result = generate(SAMPLES / sample, tmp_path)
+    assert result.exit_code == 0
+    for item in result.results:
         proc = run_generated_tests(test_venv, item.output_dir)
         assert proc.returncode == 0, proc.stdout + proc.stderr
 

@@ -1,0 +1,163 @@
+"""Incremental runs: a wiki whose inputs are unchanged is not parsed again, an intact repository not rendered again.
+
+The inputs of a run are every file below the wiki folder (path and sha256: a page added or removed changes
+lookups too), genrepo itself (its version and the bytes of its code, data tables and template, so a
+development checkout is as safe as a release), and the options that shape output (selected workflows,
+mappings and their contents, accepted URL origins). Their digest keys a cache of the planned workflows in
+the user's cache folder beside the resolution cache. A repository is left alone when the manifest on disk
+is the one this cache recorded for the same inputs and pinned requirements and every file it lists still
+has its recorded hash; otherwise it is rendered as usual, which writes only the files whose bytes change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator import __version__
+
+_CHUNK = 1 << 20
+_code_digest: str | None = None
+
+
+def cache_root() -> Path:
+    """$GENREPO_CACHE_DIR, else the user cache folder / genrepo (the resolution cache lives in ./pins)."""
+    if os.environ.get("GENREPO_CACHE_DIR"):
+        return Path(os.environ["GENREPO_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "genrepo"
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def tree_digest(root: Path) -> str:
+    """Digest of every entry below root: relative path plus content hash (a link's target, the kind of what is
+    not a file). Dot folders (.git) and bytecode are left out: genrepo never reads them; Python rewrites them."""
+    digest = hashlib.sha256()
+    root = Path(root)
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # os.walk lists, never enters, them
+        for name in sorted([*files, *links]):
+            path = Path(folder, name)
+            rel = path.relative_to(root).as_posix()
+            try:
+                mode = os.lstat(path).st_mode
+                if stat.S_ISLNK(mode):  # not followed: genrepo reads nothing outside the wiki, and a target inside has its own entry
+                    value = f"link:{os.readlink(path)}"
+                else:
+                    value = file_digest(path) if stat.S_ISREG(mode) else f"kind:{stat.S_IFMT(mode)}"
+            except OSError as exc:  # unreadable: its state is the input
+                value = f"error:{exc.errno}"
+            digest.update(f"{rel}\0{value}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """genrepo's version and the bytes of its code, data tables and template, once per process."""
+    global _code_digest
+    if _code_digest is None:
+        from generator.render import template_dir
+
+        parts = [__version__, tree_digest(Path(__file__).resolve().parent), tree_digest(template_dir())]
+        _code_digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return _code_digest
+
+
+def inputs_key(index: Path, workflows: Iterable[str], mappings: Iterable[Path], origins: Iterable[str],
+               options: dict[str, object] | None = None) -> str:
+    """The digest of everything that shapes the planned workflows of one wiki (options: the other choices that
+    shape planning, such as --set values and --wiki-date)."""
+    index = Path(index)
+    if index.is_dir():
+        index = index / "_WorkflowIndex.md"
+    root = index.parent.resolve()
+    data = {
+        "code": code_digest(),
+        "wiki": tree_digest(root),
+        "root": str(root),  # the planned wiki names its folder (reports, manifests)
+        "index": index.name,
+        "workflows": list(workflows),
+        "mappings": [[str(m), file_digest(Path(m)) if Path(m).is_file() else None] for m in mappings],
+        "origins": list(origins),
+        "options": options or {},
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".genrepo-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_plans(key: str) -> object | None:
+    """The planned wiki a run with the same inputs stored, or None."""
+    path = cache_root() / "plans" / f"{key}.pickle"
+    try:
+        # the cache folder is the user's own, written only by genrepo (as the resolution cache)
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def store_plans(key: str, value: object) -> None:
+    """Remember a planned wiki for the next run with the same inputs; a cache that cannot be written is skipped."""
+    try:
+        _write_atomic(cache_root() / "plans" / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        pass
+
+
+def render_key(key: str, repo_name: str, pinned: str | None, pin_note: str) -> str:
+    """What one repository's rendered bytes depend on beyond the planned wiki: its pinned requirements."""
+    return hashlib.sha256(json.dumps([key, repo_name, pinned, pin_note]).encode()).hexdigest()
+
+
+def _rendered_path(key: str) -> Path:
+    return cache_root() / "rendered" / f"{key}.json"
+
+
+def remember_render(key: str, target: Path, manifest_name: str) -> None:
+    """Record the manifest genrepo just wrote in target for these inputs."""
+    try:
+        digest = file_digest(target / manifest_name)
+        _write_atomic(_rendered_path(key), json.dumps({"manifest": digest}).encode())
+    except OSError:
+        pass
+
+
+def intact(key: str, target: Path, manifest_name: str, pending_name: str) -> tuple[str, ...] | None:
+    """The files of target when it holds exactly what genrepo rendered for these inputs (the recorded
+    manifest, no unfinished update, every listed file with its recorded hash); None otherwise."""
+    try:
+        recorded = json.loads(_rendered_path(key).read_text(encoding="utf-8"))["manifest"]
+        raw = (target / manifest_name).read_bytes()
+        if hashlib.sha256(raw).hexdigest() != recorded or os.path.lexists(target / pending_name):
+            return None
+        outputs = json.loads(raw)["outputs"]
+        for rel, digest in outputs.items():
+            path = target / rel
+            if path.is_symlink() or not path.is_file() or file_digest(path) != digest:
+                return None
+        return tuple(sorted([*outputs, manifest_name]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None

@@ -1,0 +1,114 @@
+"""Incremental runs: unchanged inputs are not parsed or rendered again, and nothing is written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.errors import GenrepoError
+from tests.helpers import build_file_tree, enriched_index, workflow_page
+
+
+@pytest.fixture()
+def wiki(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
+    build_file_tree(tmp_path / "wiki", {
+        "_WorkflowIndex.md": enriched_index("Demo_Wiki_Sample_Flow", 2),
+        "workflows/Demo_Wiki_Sample_Flow.md": workflow_page("Sample_Flow", 2),
+    })
+    return tmp_path / "wiki" / "_WorkflowIndex.md"
+
+
+def stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Relative path -> (inode, mtime in ns) of every file: a rewrite changes one of them."""
+    return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def no_parsing(*args, **kwargs):
+    raise AssertionError("the wiki was parsed again")
+
+
+def test_an_unchanged_wiki_is_neither_parsed_nor_written(tmp_path, wiki, monkeypatch):
+    first = pipeline.generate(wiki, tmp_path / "out")
+    assert [r.action for r in first.results] == ["create"]
+    before = stamps(tmp_path / "out")
+    monkeypatch.setattr(pipeline, "plan_all", no_parsing)
+    again = pipeline.generate(wiki, tmp_path / "out")
+    assert [r.action for r in again.results] == ["unchanged"]
+    assert again.results[0].files == first.results[0].files
+    assert again.report()["workflows"][0]["steps"] == first.report()["workflows"][0]["steps"]
+    assert stamps(tmp_path / "out") == before
+
+
+def test_a_changed_page_is_parsed_again_and_only_changed_files_are_written(tmp_path, wiki):
+    (first,) = pipeline.generate(wiki, tmp_path / "out").results
+    before = stamps(first.output_dir)
+    page = wiki.parent / "workflows" / "Demo_Wiki_Sample_Flow.md"
+    page.write_text(page.read_text().replace("A demo workflow.", "A changed demo workflow."))
+    (item,) = pipeline.generate(wiki, tmp_path / "out").results
+    assert item.action == "update"
+    after = stamps(item.output_dir)
+    rewritten = {rel for rel in after if after[rel] != before.get(rel)}
+    assert {"README.md", ".genrepo.json"} <= rewritten
+    assert "config.toml" not in rewritten and len(rewritten) < len(after) / 4
+
+
+def test_a_new_file_in_the_wiki_or_other_options_miss_the_cache(tmp_path, wiki, monkeypatch):
+    pipeline.generate(wiki, tmp_path / "out")
+    calls = []
+    real = pipeline.plan_all
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "plan_all", counting)
+    (wiki.parent / "implementations").mkdir()
+    (wiki.parent / "implementations" / "Demo_Extra.md").write_text("# Implementation: Extra\n")
+    pipeline.generate(wiki, tmp_path / "out")
+    pipeline.generate(wiki, tmp_path / "out", origins=("https://github.com", "https://ghe.example.com"))
+    assert len(calls) == 2
+    pipeline.generate(wiki, tmp_path / "out")
+    assert len(calls) == 2  # the first new state is cached too
+
+
+def test_a_local_edit_is_not_taken_for_unchanged(tmp_path, wiki):
+    (item,) = pipeline.generate(wiki, tmp_path / "out").results
+    readme = item.output_dir / "README.md"
+    readme.write_text(readme.read_text() + "\nmine\n")
+    (again,) = pipeline.generate(wiki, tmp_path / "out").results  # not skipped as unchanged: merged, the edit kept
+    assert again.action == "unchanged" and again.kept == ("README.md",) and "mine" in readme.read_text()
+    (forced,) = pipeline.generate(wiki, tmp_path / "out", force=True).results
+    assert forced.action == "update" and "mine" not in readme.read_text() and forced.backup is not None
+
+
+def test_a_deleted_output_is_the_users_choice_until_force(tmp_path, wiki):
+    """A file the user deleted is an edit like any other (three-way update): the incremental check sees it,
+    the merge keeps the deletion and says so; --force writes it again."""
+    (item,) = pipeline.generate(wiki, tmp_path / "out").results
+    (item.output_dir / "config.toml").unlink()
+    (again,) = pipeline.generate(wiki, tmp_path / "out").results
+    assert again.action == "unchanged" and again.kept == ("config.toml",) and not (item.output_dir / "config.toml").exists()
+    (forced,) = pipeline.generate(wiki, tmp_path / "out", force=True).results
+    assert forced.action == "update" and (item.output_dir / "config.toml").is_file()
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path, wiki, monkeypatch):
+    (tmp_path / "blocked").write_text("a file where the cache folder would be")
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "blocked"))
+    first = pipeline.generate(wiki, tmp_path / "out")
+    again = pipeline.generate(wiki, tmp_path / "out")
+    assert [r.action for r in first.results] == ["create"] and [r.action for r in again.results] == ["unchanged"]
+    assert not isinstance(first, GenrepoError) and os.path.isfile(tmp_path / "blocked")
+
+
+def test_the_same_wiki_in_another_folder_is_planned_for_that_folder(tmp_path, wiki):
+    import shutil
+
+    pipeline.generate(wiki, tmp_path / "out")
+    moved = shutil.copytree(wiki.parent, tmp_path / "elsewhere")
+    (item,) = pipeline.generate(moved / "_WorkflowIndex.md", tmp_path / "out2").results
+    assert item.plan.wiki.root == str(moved.resolve())
