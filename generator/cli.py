@@ -23,7 +23,7 @@ from generator.naming import github_origins
 
 if TYPE_CHECKING:  # the pipeline, its parsers, cookiecutter and the GitHub libraries load when a command needs them
     from generator.pin import PinOptions
-    from generator.pipeline import RunResult
+    from generator.pipeline import RunResult, WorkflowResult
     from generator.publish import PublishOptions
 
 # plain help: typer's rich help pulls in rich.markdown and markdown-it, a third of the start-up time
@@ -107,7 +107,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _print_update(item, dry_run: bool) -> None:
+def _print_update(item: WorkflowResult, dry_run: bool) -> None:
     """What a three-way update did (or would do) beyond the verb: conflicts, merges, kept edits, backups."""
     would = "would be " if dry_run else ""
     for path in item.conflicts:
@@ -136,8 +136,8 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
         if dry_run:
             out.print(f"          url: {plan.remote_url or 'none (' + plan.workflow.github_url_status + ')'}", markup=False)
             for n, sp in enumerate(plan.steps, start=1):
-                bound = "bound" if sp.binding.bound else "needs implementation"
-                out.print(f"          step {n}: {sp.step.title} [{sp.binding.kind}, {bound}] -> {sp.file}", markup=False)
+                status = "bound" if sp.binding.bound else "needs implementation"
+                out.print(f"          step {n}: {sp.step.title} [{sp.binding.kind}, {status}] -> {sp.file}", markup=False)
             out.print(f"          files: {len(item.files)} ({', '.join(item.files[:6])}, ...)", markup=False)
             out.print(f"          requirements: {', '.join(plan.requirements) or 'none'}", markup=False)
             if plan.prerequisites:
@@ -167,9 +167,9 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
     counts: dict[str, int] = {}
     for item in result.results:
         counts[item.action] = counts.get(item.action, 0) + 1
-    summary = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "no workflows"
+    tally = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "no workflows"
     idle = sum(1 for r in result.results if r.ok and not r.executable)
-    out.print(f"{len(result.results)} workflow(s): {summary}" + (f"; {idle} not executable" if idle else ""), markup=False)
+    out.print(f"{len(result.results)} workflow(s): {tally}" + (f"; {idle} not executable" if idle else ""), markup=False)
 
 
 @app.command("from-index")

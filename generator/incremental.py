@@ -114,7 +114,8 @@ def load_plans(key: str) -> object | None:
     path = cache_root() / "plans" / f"{key}.pickle"
     try:
         # the cache folder is the user's own, written only by genrepo (as the resolution cache)
-        return pickle.loads(path.read_bytes())
+        found: object = pickle.loads(path.read_bytes())
+        return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
 

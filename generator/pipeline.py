@@ -8,11 +8,11 @@ import multiprocessing
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from generator import incremental, writeback
@@ -81,7 +81,7 @@ class WorkflowResult:
         todo.append(f"cd {where} && python -m pip install -r requirements.txt && python -m {plan.package_name} guide")
         return tuple(todo)
 
-    def report(self) -> dict:
+    def report(self) -> dict[str, Any]:
         """The JSON report entry for this workflow."""
         plan = self.plan
         return {
@@ -146,7 +146,7 @@ class RunResult:
         """0 when every workflow was generated and is executable; 1 when one failed or does nothing when run."""
         return 0 if all(r.ok and r.executable for r in self.results) else 1
 
-    def report(self) -> dict:
+    def report(self) -> dict[str, Any]:
         return {
             "wiki": self.wiki.root,
             "index": self.wiki.index_path,
@@ -328,11 +328,11 @@ def generate(
     workflows = tuple(workflows)
     key = incremental.inputs_key(index, workflows, mappings, origins, {"settings": list(settings), "wiki_date": wiki_date})
     cached = incremental.load_plans(key)  # unchanged inputs: no page is parsed again
-    if cached is None:
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki) and isinstance(cached[1], list):
+        wiki, plans = cached
+    else:
         wiki, plans = plan_all(index, workflows, mappings, origins, settings, progress, wiki_date=wiki_date)
         incremental.store_plans(key, (wiki, plans))
-    else:
-        wiki, plans = cached
     if taken is not None:
         plans = _claim_names(plans, taken, wiki)
     if not dry_run:
@@ -415,7 +415,7 @@ def _render_star(args: tuple[RepoPlan, Path, bool, str, bool, Provenance]) -> Re
 
 
 def _render_all(plans: list[RepoPlan], out_dir: Path, force: bool, key: str, workers: int | None, dry_run: bool,
-                provenance: Provenance) -> Iterator[RenderResult | str]:
+                provenance: Provenance) -> Generator[RenderResult | str, None, None]:
     """Each plan's outcome, in plan order; in worker processes when there are enough workflows.
 
     Workflows are independent and each writes only its own folder, so the output is the same either way
@@ -485,7 +485,7 @@ class PublishRun:
         counts["fail"] += sum(1 for r in self.generated.results if not r.ok)
         return counts
 
-    def report(self) -> dict:
+    def report(self) -> dict[str, Any]:
         return {
             "generated": self.generated.report(),
             "published": [
@@ -543,6 +543,7 @@ def publish(
         ready = [r for r in generated.results if r.ok and r.output_dir is not None]
 
         def one(item: WorkflowResult) -> PublishResult:
+            assert item.output_dir is not None  # ready holds only workflows that were written
             return publish_one(item.plan, item.output_dir, client, token, options)
 
         progress(Tick("publish", 0, len(ready)))
@@ -569,7 +570,7 @@ class Replay:
     """How a generated folder was made, read back from its manifest: enough to run the same generation again."""
 
     repo: Path
-    manifest: dict
+    manifest: dict[str, Any]
     index: Path
     workflow: str
     mappings: tuple[Path, ...]
@@ -614,7 +615,7 @@ def update_repo(repo: Path, dry_run: bool = False, force: bool = False) -> RunRe
                     origins=_recorded_origins(replay.manifest))
 
 
-def _recorded_origins(manifest: dict) -> tuple[str, ...]:
+def _recorded_origins(manifest: dict[str, Any]) -> tuple[str, ...]:
     """github.com, and the host of the repository URL the manifest records (a GitHub Enterprise server)."""
     url = urlsplit(manifest.get("repo", {}).get("remote_url") or "")
     if url.scheme in ("http", "https") and url.netloc:

@@ -12,6 +12,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.errors import RenderError, UserError
@@ -45,7 +46,7 @@ class Provenance:
     """What the manifest records beyond the plan, so that `genrepo update DIR` can replay the run:
     options that shape the output and the wiki's commit (portable), and where the inputs were (local only)."""
 
-    options: dict = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
     wiki_commit: str | None = None
     index: str | None = None  # absolute path of the index on this machine (.genrepo/source.json)
     mappings: tuple[str, ...] = ()
@@ -88,7 +89,7 @@ def stable_json(data: object) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | None = None) -> dict:
+def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | None = None) -> dict[str, Any]:
     """The provenance manifest written as .genrepo.json."""
     wf = plan.workflow
     provenance = provenance or Provenance()
@@ -146,7 +147,7 @@ def _render_into(plan: RepoPlan, scratch: Path) -> Path:
 _COMPILES: set[bytes] = set()  # digests of Python sources this process has seen compile
 
 
-def _read_manifest(target: Path, name: str = MANIFEST) -> dict | None:
+def _read_manifest(target: Path, name: str = MANIFEST) -> dict[str, Any] | None:
     try:
         data = json.loads((target / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -154,7 +155,7 @@ def _read_manifest(target: Path, name: str = MANIFEST) -> dict | None:
     return data if isinstance(data, dict) and data.get("generator", {}).get("name") == "genrepo" else None
 
 
-def _previous(target: Path) -> tuple[str, dict | None]:
+def _previous(target: Path) -> tuple[str, dict[str, Any] | None]:
     """The state of a target folder: missing, empty, foreign (not genrepo's) or generated (with its manifest)."""
     if not os.path.lexists(target):
         return "missing", None
@@ -295,7 +296,7 @@ def _remove(scratch: Path) -> None:
         raise
 
 
-def _update_in_place(plan: RepoPlan, target: Path, out_dir: Path, project: Path, theirs: dict[str, bytes], previous: dict,
+def _update_in_place(plan: RepoPlan, target: Path, out_dir: Path, project: Path, theirs: dict[str, bytes], previous: dict[str, Any],
                      manifest_bytes: bytes, force: bool, dry_run: bool, provenance: Provenance | None) -> RenderResult:
     """The three-way update of a folder genrepo generated: decide (update.plan_update), then write."""
     old_outputs = previous.get("outputs", {})

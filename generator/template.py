@@ -123,7 +123,7 @@ class CompiledTemplate:
                         found.append(_Hook(str(path), self.env.from_string(text) if text is not None else None))
             self._hooks[hook_name] = tuple(found)
 
-    def context(self, extra: dict[str, Any], output_dir: Path) -> OrderedDict:
+    def context(self, extra: dict[str, Any], output_dir: Path) -> OrderedDict[str, Any]:
         """The context cookiecutter would build for extra_context with --no-input."""
         from cookiecutter.generate import apply_overwrites_to_context
         from cookiecutter.prompt import prompt_for_config
@@ -159,7 +159,7 @@ class CompiledTemplate:
         self._run_hooks("post_gen_project", project_dir, context)
         return project_dir
 
-    def _make(self, entry: _Entry, project_dir: Path, context: OrderedDict) -> None:
+    def _make(self, entry: _Entry, project_dir: Path, context: OrderedDict[str, Any]) -> None:
         """Create one folder or file of the project, as cookiecutter's generate_files does."""
         target = project_dir / entry.name.render(**context)
         if entry.kind == "dir":
@@ -179,7 +179,7 @@ class CompiledTemplate:
                 handle.write(text)
             os.chmod(target, entry.mode)
 
-    def _run_hooks(self, hook_name: str, project_dir: Path, context: OrderedDict) -> None:
+    def _run_hooks(self, hook_name: str, project_dir: Path, context: OrderedDict[str, Any]) -> None:
         for hook in self._hooks[hook_name]:
             if hook.body is None:  # not Python: cookiecutter renders and runs it as a script
                 from cookiecutter.hooks import run_script_with_context
