@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from generator.progress import Progress as Callback
 from generator.progress import Tick, silent
@@ -33,7 +33,7 @@ def bars(console: Console, transient: bool = False) -> tuple[Progress, Callback]
         console=console,
         transient=transient,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def tick(event: Tick) -> None:
         if event.stage not in tasks:

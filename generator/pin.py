@@ -115,14 +115,14 @@ class PinResult:
     seconds: float = 0.0
 
 
-Runner = Callable[[list[str], Path, Mapping[str, str], float], subprocess.CompletedProcess]
+Runner = Callable[[list[str], Path, Mapping[str, str], float], subprocess.CompletedProcess[str]]
 
-_running: set[subprocess.Popen] = set()
+_running: set[subprocess.Popen[str]] = set()
 _running_guard = threading.Lock()
 _stopping = threading.Event()
 
 
-def _end_group(proc: subprocess.Popen) -> None:
+def _end_group(proc: subprocess.Popen[str]) -> None:
     """Terminate a resolver's process group (it and every process it started), then kill what is left."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
@@ -152,7 +152,7 @@ def allow_resolvers() -> None:
     _stopping.clear()
 
 
-def subprocess_runner(args: list[str], cwd: Path, env: Mapping[str, str], timeout: float) -> subprocess.CompletedProcess:
+def subprocess_runner(args: list[str], cwd: Path, env: Mapping[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
     """Run a resolver command in its own process group; the only place this module starts processes."""
     if _stopping.is_set():
         raise OSError("genrepo is stopping")
@@ -254,7 +254,7 @@ def _clean(text: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _reason(proc: subprocess.CompletedProcess) -> str:
+def _reason(proc: subprocess.CompletedProcess[str]) -> str:
     output = (proc.stderr or proc.stdout or "").strip().splitlines()
     interesting = [line for line in output if line.strip() and not line.startswith("WARNING: Location")]
     return " | ".join(interesting[-6:]) or f"exit status {proc.returncode}"

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import git
 
@@ -25,6 +25,9 @@ from generator import __version__
 from generator.errors import PublishError, UserError
 from generator.plan import RepoPlan
 from generator.update import Update, plan_update, sha256
+
+if TYPE_CHECKING:  # PyGithub is imported lazily, where a client is made
+    from github.Repository import Repository
 
 TRAILER = "Generated-by: genrepo"
 MANIFEST = ".genrepo.json"
@@ -145,7 +148,7 @@ class PyGithubClient:
         self._login: str | None = None
 
     @staticmethod
-    def _remote(repo) -> RemoteRepo:
+    def _remote(repo: Repository) -> RemoteRepo:
         return RemoteRepo(repo.full_name, repo.clone_url, repo.html_url, repo.default_branch or "main")
 
     def login(self) -> str:
@@ -163,7 +166,9 @@ class PyGithubClient:
         except self._github.UnknownObjectException:
             return None
 
-    def create_repo(self, owner, name, *, description, homepage, private, topics) -> RemoteRepo:
+    def create_repo(
+        self, owner: str, name: str, *, description: str, homepage: str, private: bool, topics: list[str]
+    ) -> RemoteRepo:
         full = f"{owner}/{name}"
         try:
             if owner.lower() == self.login().lower():
@@ -182,7 +187,7 @@ class PyGithubClient:
             repo.replace_topics(topics)
         return self._remote(repo)
 
-    def open_pull(self, full_name, *, head, base, title, body) -> str:
+    def open_pull(self, full_name: str, *, head: str, base: str, title: str, body: str) -> str:
         repo = self._gh.get_repo(full_name)
         owner = full_name.split("/")[0]
         for pull in repo.get_pulls(state="open", head=f"{owner}:{head}"):
@@ -190,7 +195,7 @@ class PyGithubClient:
         return repo.create_pull(title=title, body=body, head=head, base=base).html_url
 
 
-def _message(exc) -> str:
+def _message(exc: Exception) -> str:
     data = getattr(exc, "data", None)
     if isinstance(data, dict) and data.get("message"):
         return str(data["message"])
@@ -349,7 +354,7 @@ class GitSession:
         with tempfile.TemporaryDirectory(prefix="genrepo-merge-") as tmp:
             tree = Path(tmp) / "tree"
             tree.mkdir()
-            env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), "GIT_WORK_TREE": str(tree), "GIT_DIR": self.repo.git_dir}
+            env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), "GIT_WORK_TREE": str(tree), "GIT_DIR": str(self.repo.git_dir)}
             self.run("-C", str(tree), "read-tree", head, env=env)
             self.run("-C", str(tree), "checkout-index", "--all", env=env)
             decided = plan_update(tree, theirs, base_files, set(base_files), force)
@@ -495,15 +500,15 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
             return PublishResult(name, full, "unchanged", url=existing.html_url, detail="the remote already holds this tree", commit=head)
         if foreign and options.pr:
             branch = f"genrepo/update-{new_tree[:12]}"  # named by its tree: the same update is the same branch
-            sha = session.remote_head(url, branch)
-            if sha is None:
-                sha = session.commit(new_tree, head, commit_message(plan))
-                session.push(url, sha, branch)
+            proposed = session.remote_head(url, branch)
+            if proposed is None:
+                proposed = session.commit(new_tree, head, commit_message(plan))
+                session.push(url, proposed, branch)
                 session.run("update-ref", f"refs/heads/{options.branch}", head)  # local main stays at the remote's
             pull = client.open_pull(full, head=branch, base=options.branch, title=f"Update {plan.workflow.short_name} from the wiki",
                                     body=commit_message(plan) + "\n" + "\n".join(diff))
             return PublishResult(name, full, "pr", url=pull, repo_url=existing.html_url, detail=f"pull request from {branch}",
-                                 commit=sha, replaced=tuple(foreign), diff=diff)
+                                 commit=proposed, replaced=tuple(foreign), diff=diff)
         sha = session.commit(new_tree, head, commit_message(plan))
         session.push(url, sha, options.branch)
         session.set_origin(url)

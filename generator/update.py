@@ -166,9 +166,11 @@ def merge_lines(ours: bytes, base: bytes, theirs: bytes, path: str) -> tuple[byt
 # ---- config.toml: merged by key -------------------------------------------------------------------------
 
 Leaf = tuple[tuple[str, ...], str]  # (table path, key)
+# What holds keys in a parsed document: the document itself, a [table], or a table split across the file
+TomlTable = tomlkit.container.Container | tomlkit.items.Table | tomlkit.container.OutOfOrderTableProxy
 
 
-def _leaves(container, table: tuple[str, ...] = ()) -> dict[Leaf, object]:
+def _leaves(container: TomlTable, table: tuple[str, ...] = ()) -> dict[Leaf, object]:
     """Every key that is not itself a table, by (table path, key); arrays of tables count as values."""
     found: dict[Leaf, object] = {}
     for key, item in container.items():
@@ -179,11 +181,10 @@ def _leaves(container, table: tuple[str, ...] = ()) -> dict[Leaf, object]:
     return found
 
 
-def _table(doc, path: tuple[str, ...]):
+def _table(doc: TomlTable, path: tuple[str, ...]) -> TomlTable:
+    """The table at path in doc; callers pass only paths _leaves found in doc."""
     node = doc
     for part in path:
-        if part not in node:
-            return None
         node = node[part]
     return node
 

@@ -148,6 +148,12 @@ class Wizard:
                 return answer
             self.console.print(f"[red]  {problem}[/]")
 
+    def wiki(self) -> Path:
+        """The chosen index; find() sets it before any stage that reads the wiki."""
+        if self.answers.index is None:
+            raise UserError(f"no {INDEX_NAME} chosen yet: the wizard must find the wiki before reading it")
+        return self.answers.index
+
     def confirm(self, question: str, flag: str, default: bool) -> bool:
         return Confirm.ask(f"{escape(question)} [dim]({escape(flag)})[/]", console=self.console, default=default)
 
@@ -190,7 +196,7 @@ class Wizard:
 
     def check(self) -> RunResult:
         self.header("Check the wiki")
-        result = validate(self.answers.index)
+        result = validate(self.wiki())
         table = Table(title=f"{self.answers.index}  [dim](genrepo validate PATH)[/]", title_justify="left")
         for column in ("#", "workflow", "steps", "bound", "to implement", "manual", "REQUIRED config", "status"):
             table.add_column(column, overflow="fold")
@@ -249,12 +255,11 @@ class Wizard:
                 picked.append(index) if index not in picked else None
             return picked or "choose at least one"
 
-        answer = self.ask(
-            "Workflows to generate: numbers like 1,3 or all",
-            "--workflow NAME, repeatable",
-            "all",
-            lambda a: parse(a) if isinstance(parse(a), str) else None,
-        )
+        def problem(answer: str) -> str | None:
+            parsed = parse(answer)
+            return parsed if isinstance(parsed, str) else None
+
+        answer = self.ask("Workflows to generate: numbers like 1,3 or all", "--workflow NAME, repeatable", "all", problem)
         picked = parse(answer)
         assert isinstance(picked, list)
         chosen = [result.results[i] for i in picked]
@@ -284,7 +289,7 @@ class Wizard:
 
     def preview(self) -> bool:
         self.header("Preview the plan")
-        result = validate(self.answers.index, self.answers.workflows)
+        result = validate(self.wiki(), self.answers.workflows)
         self.console.print("[dim]What `genrepo from-index PATH --dry-run` shows; nothing is written yet.[/]")
         for item in result.results:
             plan = item.plan
@@ -351,7 +356,7 @@ class Wizard:
         self.writing = True
         with view:
             result = generate(
-                self.answers.index,
+                self.wiki(),
                 self.answers.out_dir,
                 self.answers.workflows,
                 pin=pin,
@@ -412,7 +417,7 @@ class Wizard:
         try:
             with view:
                 run = publish(
-                    self.answers.index,
+                    self.wiki(),
                     self.answers.out_dir,
                     options,
                     self.answers.workflows,
