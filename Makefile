@@ -24,8 +24,10 @@ test-fast: install  ## skip the slow tests (venvs, resolutions, terminals, whole
 	$(BIN)/python -m pytest -m "not slow and not timing" -n auto
 	$(BIN)/python -m pytest -m "timing and not slow"
 
-lint: install
+lint: install  ## ruff on everything, ruff format on generated output (tests/test_corpus.py), mypy --strict on generator/
 	$(BIN)/ruff check generator tests scripts bench cookiecutter-workflow/local_extensions.py cookiecutter-workflow/hooks
+	$(BIN)/ruff format --check generator tests scripts bench cookiecutter-workflow/local_extensions.py cookiecutter-workflow/hooks
+	$(BIN)/mypy --strict generator
 	$(BIN)/ruff check --isolated --target-version py310 --select E4,E7,E9,F,W,B,I --line-length 120 $(RUNTIME)
 
 golden: install  ## regenerate tests/golden after an intended output change

@@ -63,7 +63,10 @@ def main() -> int:
         print(f"{index.parent.name[:46]:<46} {steps:>5} {cited:>8} {bound:>5} {share:>6}")
     share = 100 * total["bound"] / max(total["cited"], 1)
     print(f"{'corpus':<46} {total['steps']:>5} {total['cited']:>8} {total['bound']:>5} {share:>5.1f}%")
-    print("import origins of bound steps: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(total.items()) if k.startswith("origin:")))
+    print(
+        "import origins of bound steps: "
+        + ", ".join(f"{k[7:]} {v}" for k, v in sorted(total.items()) if k.startswith("origin:"))
+    )
     return 0
 
 

@@ -35,12 +35,16 @@ def placements() -> dict[tuple[str, str, str], set[str]]:
 def main() -> int:
     table = placements()
     print(f"{'name in the wiki':<40} {'placed as':<9} {'value'}")
-    for (name, kind, value) in sorted(table, key=lambda r: (r[1], r[0].lower())):
+    for name, kind, value in sorted(table, key=lambda r: (r[1], r[0].lower())):
         print(f"{name[:40]:<40} {kind:<9} {value}")
     unplaced = [name for (name, kind, _) in table if kind == "unknown"]
-    print(f"\n{len(table)} names: " + ", ".join(
-        f"{sum(1 for r in table if r[1] == kind)} {kind}" for kind in ("python", "system", "stdlib", "internal", "ignore", "unknown")
-    ))
+    print(
+        f"\n{len(table)} names: "
+        + ", ".join(
+            f"{sum(1 for r in table if r[1] == kind)} {kind}"
+            for kind in ("python", "system", "stdlib", "internal", "ignore", "unknown")
+        )
+    )
     return 1 if unplaced else 0
 
 

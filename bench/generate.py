@@ -47,8 +47,11 @@ def indexes() -> list[Path]:
 def stage_timers(totals: dict[str, float]):
     """Wrap the pipeline's stage functions so their time adds up per stage (serial runs only)."""
     originals = {
-        "load_wiki": pipeline.load_wiki, "plan_workflow": pipeline.plan_workflow, "render": pipeline.render,
-        "_render_into": render_module._render_into, "pin_plans": pipeline.pin_plans,
+        "load_wiki": pipeline.load_wiki,
+        "plan_workflow": pipeline.plan_workflow,
+        "render": pipeline.render,
+        "_render_into": render_module._render_into,
+        "pin_plans": pipeline.pin_plans,
     }
 
     def timed(name: str, function: Callable) -> Callable:
@@ -58,6 +61,7 @@ def stage_timers(totals: dict[str, float]):
                 return function(*args, **kwargs)
             finally:
                 totals[name] += time.perf_counter() - started
+
         return wrapper
 
     pipeline.load_wiki = timed("parse", originals["load_wiki"])
@@ -98,12 +102,22 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
 
     template = render_module.template_dir()
     extras = [{"repo_name": p.repo_name, "package_name": p.package_name, "_workflow": context(p)} for p in plans]
-    config = {"cookiecutters_dir": str(scratch / "cc"), "replay_dir": str(scratch / "replay"), "default_context": {},
-              "abbreviations": {}}
+    config = {
+        "cookiecutters_dir": str(scratch / "cc"),
+        "replay_dir": str(scratch / "replay"),
+        "default_context": {},
+        "abbreviations": {},
+    }
     started = time.perf_counter()
     for n, extra in enumerate(extras):
-        cookiecutter(str(template), no_input=True, extra_context=extra, output_dir=str(scratch / f"api{n}"),
-                     default_config=config, accept_hooks=True)
+        cookiecutter(
+            str(template),
+            no_input=True,
+            extra_context=extra,
+            output_dir=str(scratch / f"api{n}"),
+            default_config=config,
+            accept_hooks=True,
+        )
     api = (time.perf_counter() - started) / max(len(extras), 1)
     base = json.loads((template / "cookiecutter.json").read_text(encoding="utf-8"))
     cli_count = min(limit, len(extras))
@@ -111,9 +125,21 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
     for n, extra in enumerate(extras[:cli_count]):
         replay = scratch / f"replay{n}.json"  # the command takes a whole context from a replay file
         replay.write_text(json.dumps({"cookiecutter": {**base, **extra}}), encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "cookiecutter", str(template), "--replay-file", str(replay), "-o",
-                        str(scratch / f"cli{n}")], check=True, capture_output=True,
-                       env={**os.environ, "HOME": str(scratch)})
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cookiecutter",
+                str(template),
+                "--replay-file",
+                str(replay),
+                "-o",
+                str(scratch / f"cli{n}"),
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "HOME": str(scratch)},
+        )
     cli = (time.perf_counter() - started) / max(cli_count, 1)
     return cli, api, cli_count
 
@@ -126,10 +152,17 @@ def startup(runs: int = 7) -> tuple[float, float, list[str]]:
         started = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         walls.append(time.perf_counter() - started)
-    proc = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, check=True)
-    cumulative = {m.group(2).strip(): int(m.group(1)) for m in re.finditer(r"import time:\s+\d+ \|\s+(\d+) \|(.*)", proc.stderr)}
-    heavy = [name for name in ("git", "github", "cookiecutter", "jinja2", "mwparserfromhell", "markdown_it", "requests")
-             if name in cumulative]
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, check=True
+    )
+    cumulative = {
+        m.group(2).strip(): int(m.group(1)) for m in re.finditer(r"import time:\s+\d+ \|\s+(\d+) \|(.*)", proc.stderr)
+    }
+    heavy = [
+        name
+        for name in ("git", "github", "cookiecutter", "jinja2", "mwparserfromhell", "markdown_it", "requests")
+        if name in cumulative
+    ]
     return statistics.median(walls), cumulative.get("generator.cli", 0) / 1e6, heavy
 
 
@@ -154,7 +187,9 @@ def synthetic(sizes: list[int], scratch: Path):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--naive-limit", type=int, default=20, help="repositories the cookiecutter-command loop renders")
+    parser.add_argument(
+        "--naive-limit", type=int, default=20, help="repositories the cookiecutter-command loop renders"
+    )
     parser.add_argument("--sizes", default="10,50,100,250,500", help="synthetic wiki sizes (workflows)")
     parser.add_argument("--pin", action="store_true", help="also pin (uv; needs the network)")
     parser.add_argument("--skip-synthetic", action="store_true")
@@ -175,27 +210,43 @@ def main() -> int:
         cli, api, cli_count = naive_loops(plans, scratch / "naive", args.naive_limit)
         wall, imported, heavy = startup()
 
-        print(f"whole corpus + samples in one process: {len(indexes())} wikis, {repos} repositories"
-              + (" (pinned)" if pin else " (--no-pin)"))
+        print(
+            f"whole corpus + samples in one process: {len(indexes())} wikis, {repos} repositories"
+            + (" (pinned)" if pin else " (--no-pin)")
+        )
         print(f"{'run':<34} {'total s':>8} {'ms/repo':>8}  " + "  ".join(f"{s:>7}" for s in STAGES))
-        for label, total, stages in (("genrepo cold (serial)", cold, cold_stages), ("genrepo no-op (serial)", noop, noop_stages)):
+        for label, total, stages in (
+            ("genrepo cold (serial)", cold, cold_stages),
+            ("genrepo no-op (serial)", noop, noop_stages),
+        ):
             cells = "  ".join(f"{stages.get(s, 0.0):>7.2f}" for s in STAGES)
             print(f"{label:<34} {total:>8.2f} {1000 * total / repos:>8.1f}  {cells}")
         print(f"{f'genrepo cold (--jobs {os.cpu_count()})':<34} {parallel:>8.2f} {1000 * parallel / repos:>8.1f}")
-        print(f"{f'cookiecutter command loop ({cli_count})':<34} {cli * repos:>8.2f} {1000 * cli:>8.1f}  (total extrapolated)")
+        print(
+            f"{f'cookiecutter command loop ({cli_count})':<34} {cli * repos:>8.2f} {1000 * cli:>8.1f}  (total extrapolated)"
+        )
         print(f"{'cookiecutter API loop':<34} {api * repos:>8.2f} {1000 * api:>8.1f}")
-        print(f"per repo, cold: {cli / (cold / repos):.1f}x faster than the command loop, {api / (cold / repos):.1f}x than "
-              f"the API loop; no-op = {noop / cold:.2f} of cold, {written} file(s) written, all unchanged: {unchanged}")
-        print(f"genrepo --help: {1000 * wall:.0f} ms wall (median of 7); generator.cli imports in {1000 * imported:.0f} ms "
-              f"(-X importtime); heavy modules loaded: {', '.join(heavy) or 'none'}")
+        print(
+            f"per repo, cold: {cli / (cold / repos):.1f}x faster than the command loop, {api / (cold / repos):.1f}x than "
+            f"the API loop; no-op = {noop / cold:.2f} of cold, {written} file(s) written, all unchanged: {unchanged}"
+        )
+        print(
+            f"genrepo --help: {1000 * wall:.0f} ms wall (median of 7); generator.cli imports in {1000 * imported:.0f} ms "
+            f"(-X importtime); heavy modules loaded: {', '.join(heavy) or 'none'}"
+        )
         if not args.skip_synthetic:
             sizes = [int(s) for s in args.sizes.split(",") if s]
             print("\nsynthetic wiki, N workflows x 8 steps with implementation pages and examples (--no-pin)")
-            print(f"{'N':>5} {'wikis':>5} {'cold serial s':>14} {'ms/repo':>8} {f'cold --jobs {os.cpu_count()} s':>16} "
-                  f"{'ms/repo':>8} {'no-op s':>8}")
+            print(
+                f"{'N':>5} {'wikis':>5} {'cold serial s':>14} {'ms/repo':>8} {f'cold --jobs {os.cpu_count()} s':>16} "
+                f"{'ms/repo':>8} {'no-op s':>8}"
+            )
             for n, wikis, serial, par, idle in synthetic(sizes, scratch / "synthetic"):
-                print(f"{n:>5} {wikis:>5} {serial:>14.2f} {1000 * serial / n:>8.1f} {par:>16.2f} {1000 * par / n:>8.1f} "
-                      f"{idle:>8.2f}", flush=True)
+                print(
+                    f"{n:>5} {wikis:>5} {serial:>14.2f} {1000 * serial / n:>8.1f} {par:>16.2f} {1000 * par / n:>8.1f} "
+                    f"{idle:>8.2f}",
+                    flush=True,
+                )
     return 0
 
 

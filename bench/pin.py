@@ -33,7 +33,9 @@ def corpus_plans():
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--resolver", default="uv", help="resolver for the corpus run (uv is metadata-only and fast)")
-    parser.add_argument("--set", default="requests tqdm numpy regex", help="the dependency set to time both resolvers on")
+    parser.add_argument(
+        "--set", default="requests tqdm numpy regex", help="the dependency set to time both resolvers on"
+    )
     args = parser.parse_args()
 
     plans = corpus_plans()
@@ -43,7 +45,16 @@ def main() -> int:
             pinner = Pinner(PinOptions(resolver=args.resolver, cache_dir=Path(cache)))
             started = time.perf_counter()
             _, failures = pin_plans(plans, pinner, jobs=4)
-            rows.append((label, len(plans), len({p.requirements for p in plans}), pinner.resolutions, len(failures), time.perf_counter() - started))
+            rows.append(
+                (
+                    label,
+                    len(plans),
+                    len({p.requirements for p in plans}),
+                    pinner.resolutions,
+                    len(failures),
+                    time.perf_counter() - started,
+                )
+            )
     print(f"corpus with {args.resolver}")
     print(f"{'run':<12} {'workflows':>9} {'distinct sets':>13} {'resolutions':>11} {'failed':>6} {'seconds':>8}")
     for label, workflows, sets, resolutions, failed, seconds in rows:

@@ -58,8 +58,12 @@ def build_env(where: Path, requirements: set[str]) -> Path:
     constraints = where / "constraints.txt"
     constraints.write_text("torch==2.13.0\n")
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", str(constraints), "torch==2.13.0", *sorted(requirements)],
-                   check=True, env=env, timeout=3600)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "-c", str(constraints), "torch==2.13.0", *sorted(requirements)],
+        check=True,
+        env=env,
+        timeout=3600,
+    )
     return python
 
 
@@ -67,7 +71,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--junit", type=Path, help="junit XML of `pytest tests/test_e2e.py --junitxml FILE`")
     parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / "genrepo-bench-venv")
-    parser.add_argument("--fix", action="store_true", help="apply `genrepo verify --fix` (moved imports) before counting")
+    parser.add_argument(
+        "--fix", action="store_true", help="apply `genrepo verify --fix` (moved imports) before counting"
+    )
     args = parser.parse_args()
     ran = junit_results(args.junit)
     out = Path(tempfile.mkdtemp(prefix="genrepo-bench-run-"))
@@ -82,9 +88,13 @@ def main() -> int:
         installable = [r for r in items if not any("on PYTHONPATH" in p for p in r.plan.prerequisites)]
         if installable and not requirements & GPU_ONLY and requirements:
             verifiable[wiki] = (installable, requirements)
-        rows.append([wiki, len(result.results), sum(1 for r in items if r.executable), cases, verifiable.get(wiki, ([],))[0]])
+        rows.append(
+            [wiki, len(result.results), sum(1 for r in items if r.executable), cases, verifiable.get(wiki, ([],))[0]]
+        )
     python = build_env(args.venv, {req for _, reqs in verifiable.values() for req in reqs})
-    print(f"{'wiki':46} {'flows':>5} {'exec':>4} {'cpu':>3} {'ran':>5}  {'steps ok/fail/unk':>17}  {'calls ok/fail/unk':>17}")
+    print(
+        f"{'wiki':46} {'flows':>5} {'exec':>4} {'cpu':>3} {'ran':>5}  {'steps ok/fail/unk':>17}  {'calls ok/fail/unk':>17}"
+    )
     totals = Counter()
     for wiki, count, executable, cases, items in rows:
         passed = sum(1 for c in cases if ran.get(c.workflow) == "passed" and not c.blocked)
@@ -98,9 +108,19 @@ def main() -> int:
                     listed.extend(f"fixed: {wiki} / {item.plan.workflow.short_name} / {change}" for change in changes)
                     checked = verify(item.output_dir, str(python))
                 for step in checked.steps:
-                    steps["fail" if step.failing else ("ok" if step.status == "verified" else ("unk" if step.status == "not checkable" else "other"))] += 1
+                    steps[
+                        "fail"
+                        if step.failing
+                        else (
+                            "ok"
+                            if step.status == "verified"
+                            else ("unk" if step.status == "not checkable" else "other")
+                        )
+                    ] += 1
                     if step.failing:
-                        listed.append(f"{wiki} / {item.plan.workflow.short_name} / step {step.number} {step.title}: {step.status}")
+                        listed.append(
+                            f"{wiki} / {item.plan.workflow.short_name} / step {step.number} {step.title}: {step.status}"
+                        )
                     for call in step.calls:
                         calls["ok" if call.status == "verified" else ("fail" if call.status in FAILING else "unk")] += 1
                         if call.status in FAILING:
@@ -108,13 +128,17 @@ def main() -> int:
             totals.update({f"steps_{k}": v for k, v in steps.items()} | {f"calls_{k}": v for k, v in calls.items()})
         step_text = f"{steps['ok']}/{steps['fail']}/{steps['unk']}" if wiki in verifiable else "not installable"
         call_text = f"{calls['ok']}/{calls['fail']}/{calls['unk']}" if wiki in verifiable else "-"
-        print(f"{wiki[:46]:46} {count:>5} {executable:>4} {len(cases):>3} {ran_text:>5}  {step_text:>17}  {call_text:>17}")
+        print(
+            f"{wiki[:46]:46} {count:>5} {executable:>4} {len(cases):>3} {ran_text:>5}  {step_text:>17}  {call_text:>17}"
+        )
         totals.update(flows=count, executable=executable, cpu=len(cases), ran=passed)
     checked_calls = totals["calls_ok"] + totals["calls_fail"]
     share = f"{100 * totals['calls_ok'] / checked_calls:.1f}%" if checked_calls else "-"
-    print(f"{'corpus':46} {totals['flows']:>5} {totals['executable']:>4} {totals['cpu']:>3} {totals['ran'] if ran else '-':>5}  "
-          f"{totals['steps_ok']}/{totals['steps_fail']}/{totals['steps_unk']:>3}  "
-          f"{totals['calls_ok']}/{totals['calls_fail']}/{totals['calls_unk']:>3}")
+    print(
+        f"{'corpus':46} {totals['flows']:>5} {totals['executable']:>4} {totals['cpu']:>3} {totals['ran'] if ran else '-':>5}  "
+        f"{totals['steps_ok']}/{totals['steps_fail']}/{totals['steps_unk']:>3}  "
+        f"{totals['calls_ok']}/{totals['calls_fail']}/{totals['calls_unk']:>3}"
+    )
     print(f"calls whose arguments bind, of the calls check could resolve: {share}")
     for workflow, reason in BLOCKED_REASONS.items():
         print(f"not runnable: {workflow}: {reason}")

@@ -37,7 +37,7 @@ def _index_entry(i: int) -> list[str]:
             f"| **API Call** | `synthlib.stage{j}.{verb}_{i}(data, size: int = {j}) -> dict` |",
             f"| **Source Location** | `synthlib/stage{j}.py:L{10 * j}-{10 * j + 9}` |",
             "| **External Dependencies** | `numpy` |",
-            f"| **Key Parameters** | `size: int = {j}` - how many, `label: str = \"s{j}\"` - a name |",
+            f'| **Key Parameters** | `size: int = {j}` - how many, `label: str = "s{j}"` - a name |',
             f"| **Implementation** | {NAMESPACE}_{verb.title()}_{i:04d} |",
             f"| **Inputs** | {'raw records' if j == 1 else 'the previous stage result'} |",
             "| **Outputs** | `result` dict |",
@@ -70,46 +70,59 @@ def _workflow_page(i: int) -> str:
         "",
     ]
     for j, verb in enumerate(VERBS, start=1):
-        parts += [f"=== Step {j}: {verb.title()} Stage ===", f"[[step::Principle:{NAMESPACE}_{verb.title()}]]", "",
-                  f"Runs the {verb} stage.", ""]
-    parts += ["== Execution Diagram ==", "<syntaxhighlight lang=\"mermaid\">", "graph TD",
-              *[f"    S{j}[{VERBS[j - 1]}] --> S{j + 1}[{VERBS[j]}]" for j in range(1, STEPS)], "</syntaxhighlight>", ""]
+        parts += [
+            f"=== Step {j}: {verb.title()} Stage ===",
+            f"[[step::Principle:{NAMESPACE}_{verb.title()}]]",
+            "",
+            f"Runs the {verb} stage.",
+            "",
+        ]
+    parts += [
+        "== Execution Diagram ==",
+        '<syntaxhighlight lang="mermaid">',
+        "graph TD",
+        *[f"    S{j}[{VERBS[j - 1]}] --> S{j + 1}[{VERBS[j]}]" for j in range(1, STEPS)],
+        "</syntaxhighlight>",
+        "",
+    ]
     return "\n".join(parts)
 
 
 def _implementation_page(i: int, j: int, verb: str) -> str:
     previous = "records" if j == 1 else "result"
-    return "\n".join([
-        f"# Implementation: {verb.title()}_{i:04d}",
-        "",
-        "== Overview ==",
-        f"The {verb} stage of synthetic workflow {i}.",
-        "",
-        "== Code Reference ==",
-        "",
-        "=== Signature ===",
-        '<syntaxhighlight lang="python">',
-        f"def {verb}_{i}(data, size: int = {j}, label: str = \"s{j}\") -> dict:",
-        f'    """{verb.title()} the data."""',
-        "</syntaxhighlight>",
-        "",
-        "=== Import ===",
-        '<syntaxhighlight lang="python">',
-        f"from synthlib.stage{j} import {verb}_{i}",
-        "</syntaxhighlight>",
-        "",
-        "== Usage Examples ==",
-        "",
-        "=== Basic ===",
-        '<syntaxhighlight lang="python">',
-        f"from synthlib.stage{j} import {verb}_{i}",
-        "",
-        *(["records = [1, 2, 3]"] if j == 1 else []),
-        f"result = {verb}_{i}({previous}, size={j})",
-        "print(result)",
-        "</syntaxhighlight>",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"# Implementation: {verb.title()}_{i:04d}",
+            "",
+            "== Overview ==",
+            f"The {verb} stage of synthetic workflow {i}.",
+            "",
+            "== Code Reference ==",
+            "",
+            "=== Signature ===",
+            '<syntaxhighlight lang="python">',
+            f'def {verb}_{i}(data, size: int = {j}, label: str = "s{j}") -> dict:',
+            f'    """{verb.title()} the data."""',
+            "</syntaxhighlight>",
+            "",
+            "=== Import ===",
+            '<syntaxhighlight lang="python">',
+            f"from synthlib.stage{j} import {verb}_{i}",
+            "</syntaxhighlight>",
+            "",
+            "== Usage Examples ==",
+            "",
+            "=== Basic ===",
+            '<syntaxhighlight lang="python">',
+            f"from synthlib.stage{j} import {verb}_{i}",
+            "",
+            *(["records = [1, 2, 3]"] if j == 1 else []),
+            f"result = {verb}_{i}({previous}, size={j})",
+            "print(result)",
+            "</syntaxhighlight>",
+            "",
+        ]
+    )
 
 
 PER_WIKI = 200

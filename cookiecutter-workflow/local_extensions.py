@@ -130,6 +130,14 @@ class GenrepoFilters(Extension):
     def __init__(self, environment):
         super().__init__(environment)
         environment.filters.update(
-            py=py, pydoc=pydoc, pyval=pyval, toml=toml, tomlstr=tomlstr, line=line, cell=cell, comment=comment,
-            jsonpretty=jsonpretty, tomlkey=tomlkey,
+            py=py,
+            pydoc=pydoc,
+            pyval=pyval,
+            toml=toml,
+            tomlstr=tomlstr,
+            line=line,
+            cell=cell,
+            comment=comment,
+            jsonpretty=jsonpretty,
+            tomlkey=tomlkey,
         )

@@ -128,7 +128,11 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     if args.vararg:
         params.append(ApiParam(args.vararg.arg, kind=ParamKind.VAR))
     for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        params.append(ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None))
+        params.append(
+            ApiParam(
+                a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None
+            )
+        )
     if args.kwarg:
         params.append(ApiParam(args.kwarg.arg, kind=ParamKind.KW))
     return tuple(params)
@@ -183,10 +187,13 @@ def parse_api(text: str) -> ApiRef | None:
             node = node.func.value
         callee = dotted(node.func)
         if callee:
-            params = tuple(
-                ApiParam(a.id) for a in node.args if isinstance(a, ast.Name)
-            ) + tuple(ApiParam(k.arg, kind=ParamKind.KEYWORD) for k in node.keywords if k.arg)
-            signature_like = bool(params) and params[0].name in ("self", "cls")  # `__call__(self, text)` lists, not calls
+            params = tuple(ApiParam(a.id) for a in node.args if isinstance(a, ast.Name)) + tuple(
+                ApiParam(k.arg, kind=ParamKind.KEYWORD) for k in node.keywords if k.arg
+            )
+            signature_like = bool(params) and params[0].name in (
+                "self",
+                "cls",
+            )  # `__call__(self, text)` lists, not calls
             return ApiRef(callee, params, True, then=then, from_call=not signature_like)
     if isinstance(node, (ast.Name, ast.Attribute)):
         callee = dotted(node)

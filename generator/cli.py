@@ -27,7 +27,9 @@ if TYPE_CHECKING:  # the pipeline, its parsers, cookiecutter and the GitHub libr
     from generator.publish import PublishOptions
 
 # plain help: typer's rich help pulls in rich.markdown and markdown-it, a third of the start-up time
-app = typer.Typer(add_completion=False, rich_markup_mode=None, help="Generate one runnable repository per wiki workflow.")
+app = typer.Typer(
+    add_completion=False, rich_markup_mode=None, help="Generate one runnable repository per wiki workflow."
+)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -41,7 +43,9 @@ def _show_version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Generate one runnable repository per wiki workflow."""
     if ctx.invoked_subcommand is None:  # bare `genrepo`: the help, and success
@@ -55,24 +59,56 @@ def _fail(exc: GenrepoError) -> None:
     raise typer.Exit(code)
 
 
-def _pin(no_pin: bool, resolver: opt.Resolver, no_hashes: bool, wiki_date: bool, allow_sdist_builds: bool,
-         cache_dir: Path | None, token_env: str | None) -> PinOptions | None:
+def _pin(
+    no_pin: bool,
+    resolver: opt.Resolver,
+    no_hashes: bool,
+    wiki_date: bool,
+    allow_sdist_builds: bool,
+    cache_dir: Path | None,
+    token_env: str | None,
+) -> PinOptions | None:
     """The pin options of a command, warning when source builds are allowed."""
     pin = opt.pin_options(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)
     if pin is not None and allow_sdist_builds:
         from generator.pin import SDIST_RISK
 
-        err.print(f"warning: --allow-sdist-builds: {SDIST_RISK}; tokens and secret-named variables are still "
-                  "withheld from it", markup=False)
+        err.print(
+            f"warning: --allow-sdist-builds: {SDIST_RISK}; tokens and secret-named variables are still "
+            "withheld from it",
+            markup=False,
+        )
     return pin
 
 
-def _publish_options(owner: str | None, private: bool, api_url: str, token_env: str | None, dry_run: bool, pr: bool,
-                     merge: bool, force_publish: bool, write_back: bool, jobs: int | None, shard: str) -> PublishOptions:
+def _publish_options(
+    owner: str | None,
+    private: bool,
+    api_url: str,
+    token_env: str | None,
+    dry_run: bool,
+    pr: bool,
+    merge: bool,
+    force_publish: bool,
+    write_back: bool,
+    jobs: int | None,
+    shard: str,
+) -> PublishOptions:
     from generator.publish import PublishOptions  # GitPython and PyGithub only when publishing
 
-    return PublishOptions(owner=owner, private=private, api_url=api_url, token_env=token_env, dry_run=dry_run, pr=pr,
-                          merge=merge, force=force_publish, write_back=write_back, jobs=min(jobs or 2, 16), shard=_shard(shard))
+    return PublishOptions(
+        owner=owner,
+        private=private,
+        api_url=api_url,
+        token_env=token_env,
+        dry_run=dry_run,
+        pr=pr,
+        merge=merge,
+        force=force_publish,
+        write_back=write_back,
+        jobs=min(jobs or 2, 16),
+        shard=_shard(shard),
+    )
 
 
 def _annotate(report: dict[str, Any], wiki_root: str, stream: Console) -> None:
@@ -111,7 +147,10 @@ def _print_update(item: WorkflowResult, dry_run: bool) -> None:
     """What a three-way update did (or would do) beyond the verb: conflicts, merges, kept edits, backups."""
     would = "would be " if dry_run else ""
     for path in item.conflicts:
-        out.print(f"          conflict: {path} ({would}left with conflict markers: resolve them, then run again)", markup=False)
+        out.print(
+            f"          conflict: {path} ({would}left with conflict markers: resolve them, then run again)",
+            markup=False,
+        )
     for path in item.merged:
         out.print(f"          merged: {path} (your edits and the wiki's changes)", markup=False)
     for path in item.kept:
@@ -134,10 +173,14 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
         where = f" -> {item.output_dir}" if item.output_dir else ""
         out.print(f"{item.action:<9} {plan.workflow.short_name} ({plan.repo_name}){where}", markup=False)
         if dry_run:
-            out.print(f"          url: {plan.remote_url or 'none (' + plan.workflow.github_url_status + ')'}", markup=False)
+            out.print(
+                f"          url: {plan.remote_url or 'none (' + plan.workflow.github_url_status + ')'}", markup=False
+            )
             for n, sp in enumerate(plan.steps, start=1):
                 status = "bound" if sp.binding.bound else "needs implementation"
-                out.print(f"          step {n}: {sp.step.title} [{sp.binding.kind}, {status}] -> {sp.file}", markup=False)
+                out.print(
+                    f"          step {n}: {sp.step.title} [{sp.binding.kind}, {status}] -> {sp.file}", markup=False
+                )
             out.print(f"          files: {len(item.files)} ({', '.join(item.files[:6])}, ...)", markup=False)
             out.print(f"          requirements: {', '.join(plan.requirements) or 'none'}", markup=False)
             if plan.prerequisites:
@@ -150,7 +193,9 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
         if item.ok:
             bound, stub, manual = (plan.count(s) for s in (Status.BOUND, Status.STUB, Status.MANUAL))
             state = "" if plan.executable else " -- NOT EXECUTABLE: no step is bound to a call"
-            out.print(f"          steps: {bound} bound, {stub} need implementation, {manual} manual{state}", markup=False)
+            out.print(
+                f"          steps: {bound} bound, {stub} need implementation, {manual} manual{state}", markup=False
+            )
             if plan.required_keys:
                 out.print(f"          set in config.toml: {', '.join(plan.required_keys)}", markup=False)
             for sp in plan.steps:
@@ -169,12 +214,17 @@ def _print_result(result: RunResult, dry_run: bool, show_diff: bool = False) -> 
         counts[item.action] = counts.get(item.action, 0) + 1
     tally = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "no workflows"
     idle = sum(1 for r in result.results if r.ok and not r.executable)
-    out.print(f"{len(result.results)} workflow(s): {tally}" + (f"; {idle} not executable" if idle else ""), markup=False)
+    out.print(
+        f"{len(result.results)} workflow(s): {tally}" + (f"; {idle} not executable" if idle else ""), markup=False
+    )
 
 
 @app.command("from-index")
 def from_index(
-    index: Annotated[list[Path], typer.Argument(help="One or more wikis: _WorkflowIndex.md files (or their folders).", show_default=False)],
+    index: Annotated[
+        list[Path],
+        typer.Argument(help="One or more wikis: _WorkflowIndex.md files (or their folders).", show_default=False),
+    ],
     out_dir: opt.Out = Path("generated"),
     workflow: opt.Workflows = None,
     settings: opt.Set = None,
@@ -191,7 +241,9 @@ def from_index(
     mapping: opt.Mapping = None,
     jobs: opt.Jobs = None,
     api_url: opt.ApiUrl = "https://api.github.com",
-    publish_too: Annotated[bool, typer.Option("--publish", help="Then publish each repository (see `genrepo publish`).")] = False,
+    publish_too: Annotated[
+        bool, typer.Option("--publish", help="Then publish each repository (see `genrepo publish`).")
+    ] = False,
     owner: opt.Owner = None,
     private: opt.Private = True,
     token_env: opt.TokenEnv = None,
@@ -207,14 +259,24 @@ def from_index(
         if len(index) > 1:
             err.print("error: --publish takes one wiki at a time", markup=False)
             raise typer.Exit(2)
-        options = _publish_options(owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard)
-        _publish(index[0], out_dir, workflow, options, pin, mapping, as_json, settings=tuple(settings or ()), force=force)
+        options = _publish_options(
+            owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard
+        )
+        _publish(
+            index[0], out_dir, workflow, options, pin, mapping, as_json, settings=tuple(settings or ()), force=force
+        )
     from generator.bars import shown
     from generator.pipeline import generate
 
     run: dict[str, Any] = dict(
-        dry_run=dry_run, force=force, pin=pin, mappings=tuple(mapping or ()), jobs=jobs or 4, workers=jobs,
-        origins=github_origins(api_url), settings=tuple(settings or ()),
+        dry_run=dry_run,
+        force=force,
+        pin=pin,
+        mappings=tuple(mapping or ()),
+        jobs=jobs or 4,
+        workers=jobs,
+        origins=github_origins(api_url),
+        settings=tuple(settings or ()),
     )
     if not dry_run:
         run["taken"] = {}  # several wikis into one folder: a repository name is claimed once
@@ -248,9 +310,18 @@ def _shard(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def _publish(index: Path, out_dir: Path, workflow: list[str] | None, options: PublishOptions, pin: PinOptions | None,
-             mapping: list[Path] | None, as_json: bool, report: Path | None = None, settings: tuple[str, ...] = (),
-             force: bool = False) -> None:
+def _publish(
+    index: Path,
+    out_dir: Path,
+    workflow: list[str] | None,
+    options: PublishOptions,
+    pin: PinOptions | None,
+    mapping: list[Path] | None,
+    as_json: bool,
+    report: Path | None = None,
+    settings: tuple[str, ...] = (),
+    force: bool = False,
+) -> None:
     from rich.table import Table
 
     from generator.bars import shown
@@ -258,8 +329,17 @@ def _publish(index: Path, out_dir: Path, workflow: list[str] | None, options: Pu
 
     try:
         with _sigterm_as_interrupt(), shown(err, quiet=as_json) as progress:
-            run = publish(index, out_dir, options, workflow or (), pin=pin, mappings=tuple(mapping or ()), progress=progress,
-                          settings=settings, force_render=force)
+            run = publish(
+                index,
+                out_dir,
+                options,
+                workflow or (),
+                pin=pin,
+                mappings=tuple(mapping or ()),
+                progress=progress,
+                settings=settings,
+                force_render=force,
+            )
     except GenrepoError as exc:
         _fail(exc)
         return
@@ -276,7 +356,11 @@ def _publish(index: Path, out_dir: Path, workflow: list[str] | None, options: Pu
     for column in ("action", "workflow", "repository", "detail"):
         table.add_column(column, overflow="fold")
     for result in run.results:
-        verb = f"would {result.action}" if result.dry_run and result.action not in ("unchanged", "refuse", "fail") else result.action
+        verb = (
+            f"would {result.action}"
+            if result.dry_run and result.action not in ("unchanged", "refuse", "fail")
+            else result.action
+        )
         table.add_row(verb, result.workflow, result.url or result.repo, result.detail)
     out.print(table)
     for result in run.results:
@@ -285,16 +369,28 @@ def _publish(index: Path, out_dir: Path, workflow: list[str] | None, options: Pu
             for line in result.diff[:200]:
                 out.print(f"  {line}", markup=False)
         for replaced in result.replaced:
-            out.print(f"{result.repo}: {'would replace' if options.dry_run else 'not made by genrepo'}: {replaced}", markup=False)
+            out.print(
+                f"{result.repo}: {'would replace' if options.dry_run else 'not made by genrepo'}: {replaced}",
+                markup=False,
+            )
     for path in run.written_back:
         out.print(f"wrote the URL back into {path}", markup=False)
     counts = run.counts()
-    out.print(", ".join(f"{counts[k]} {label}" for k, label in (
-        ("create", "created"), ("update", "updated"), ("unchanged", "unchanged"), ("pr", "pull requests"),
-        ("refuse", "refused"), ("fail", "failed"))), markup=False)
+    out.print(
+        ", ".join(
+            f"{counts[k]} {label}"
+            for k, label in (
+                ("create", "created"),
+                ("update", "updated"),
+                ("unchanged", "unchanged"),
+                ("pr", "pull requests"),
+                ("refuse", "refused"),
+                ("fail", "failed"),
+            )
+        ),
+        markup=False,
+    )
     raise typer.Exit(run.exit_code)
-
-
 
 
 @app.command("publish")
@@ -325,8 +421,12 @@ def publish_cmd(
     shard: opt.Shard = "1/1",
 ) -> None:
     """Generate and publish every workflow's repository to the GitHub URL its wiki cites."""
-    options = _publish_options(owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard)
-    pin = _pin(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)  # a dry run reads the cache only
+    options = _publish_options(
+        owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard
+    )
+    pin = _pin(
+        no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env
+    )  # a dry run reads the cache only
     _publish(index, out_dir, workflow, options, pin, mapping, as_json, report, force=force)
 
 
@@ -357,11 +457,26 @@ def validate_cmd(
         status = "FAIL" if item.errors else ("ok" if item.executable else "NOT EXECUTABLE")
         out.print(f"{status:<4} {wf.name}  ({wf.ref})", markup=False)
         if not item.errors and not item.executable:
-            out.print("     no step is bound to a call: running the repository would do nothing until a step is implemented", markup=False)
-        out.print(f"     page: {wf.page_path or 'missing'}; steps: {len(wf.steps)} from {wf.steps_from}; url: {wf.github_url or wf.github_url_status}", markup=False)
+            out.print(
+                "     no step is bound to a call: running the repository would do nothing until a step is implemented",
+                markup=False,
+            )
+        out.print(
+            f"     page: {wf.page_path or 'missing'}; steps: {len(wf.steps)} from {wf.steps_from}; url: {wf.github_url or wf.github_url_status}",
+            markup=False,
+        )
         bindings = {sp.step.ref: sp.binding for sp in item.plan.steps}
         for step in wf.steps:
-            missing = [label for label, value in (("API", step.api_call), ("source", step.source_location), ("description", step.description), ("implementation page", step.implementation)) if not value]
+            missing = [
+                label
+                for label, value in (
+                    ("API", step.api_call),
+                    ("source", step.source_location),
+                    ("description", step.description),
+                    ("implementation page", step.implementation),
+                )
+                if not value
+            ]
             binding = bindings.get(step.ref)
             state = f" [{binding.kind}, {binding.status}]" if binding is not None else ""
             line = f"     step {step.number}: {step.title} ({step.ref}){state}"
@@ -381,9 +496,17 @@ def validate_cmd(
 @app.command("verify")
 def verify_cmd(
     repo: Annotated[Path, typer.Argument(help="A repository genrepo generated.")],
-    python: Annotated[Optional[str], typer.Option("--python", help="Interpreter whose environment has the repository's requirements (default: DIR/.venv/bin/python, else this one).")] = None,
+    python: Annotated[
+        Optional[str],
+        typer.Option(
+            "--python",
+            help="Interpreter whose environment has the repository's requirements (default: DIR/.venv/bin/python, else this one).",
+        ),
+    ] = None,
     as_json: opt.Json = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Rewrite the imports of names the installed library moved, then check again.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Rewrite the imports of names the installed library moved, then check again.")
+    ] = False,
 ) -> None:
     """Check each step's imports and calls against the installed libraries, calling nothing."""
     from generator.verify import apply_moves, verify
@@ -399,9 +522,23 @@ def verify_cmd(
         _fail(exc)
         return
     if as_json:
-        report = {"repo": str(result.repo), "python": result.python, "counts": result.counts(), "calls": result.calls(),
-                  "steps": [{"number": s.number, "title": s.title, "module": s.module, "wiki": s.wiki, "status": s.status,
-                             "calls": [c.__dict__ for c in s.calls]} for s in result.steps]}
+        report = {
+            "repo": str(result.repo),
+            "python": result.python,
+            "counts": result.counts(),
+            "calls": result.calls(),
+            "steps": [
+                {
+                    "number": s.number,
+                    "title": s.title,
+                    "module": s.module,
+                    "wiki": s.wiki,
+                    "status": s.status,
+                    "calls": [c.__dict__ for c in s.calls],
+                }
+                for s in result.steps
+            ],
+        }
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         raise typer.Exit(result.exit_code)
     for step in result.steps:
@@ -413,7 +550,10 @@ def verify_cmd(
             out.print(f"{'':<22}   {move.name} is now in {move.now}: --fix rewrites the import", markup=False)
         for call in step.calls:
             if call.status != "verified":
-                out.print(f"{'':<22}   {call.status}: {call.text}" + (f" -- {call.detail}" if call.detail else ""), markup=False)
+                out.print(
+                    f"{'':<22}   {call.status}: {call.text}" + (f" -- {call.detail}" if call.detail else ""),
+                    markup=False,
+                )
     out.print(", ".join(f"{n} {s}" for s, n in result.counts().items()) + f" (with {result.python})", markup=False)
     raise typer.Exit(result.exit_code)
 
@@ -463,14 +603,19 @@ def check_cmd(repo: RepoArg) -> None:
     for reason in reasons:
         out.print(f"behind: {reason}", markup=False)
     if reasons:
-        out.print(f"{repo} is behind; run `genrepo update {repo}` (or `genrepo diff {repo}` to see what changes)", markup=False)
+        out.print(
+            f"{repo} is behind; run `genrepo update {repo}` (or `genrepo diff {repo}` to see what changes)",
+            markup=False,
+        )
         raise typer.Exit(1)
     out.print(f"{repo} is current", markup=False)
 
 
 @app.command("guide")
 def guide_cmd(
-    path: Annotated[Optional[Path], typer.Argument(help="The wiki's _WorkflowIndex.md or a folder to search (default: here).")] = None,
+    path: Annotated[
+        Optional[Path], typer.Argument(help="The wiki's _WorkflowIndex.md or a folder to search (default: here).")
+    ] = None,
 ) -> None:
     """Walk through generating repositories from a wiki, question by question (each names its flag)."""
     from generator.wizard import run_guide
@@ -481,9 +626,15 @@ def guide_cmd(
 @app.command("summary")
 def summary_cmd(
     report: Annotated[Path, typer.Argument(help="JSON report of from-index --json or publish --report.")],
-    annotations: Annotated[bool, typer.Option("--annotations", help="Print ::warning/::error workflow commands instead.")] = False,
-    wiki_dir: Annotated[str, typer.Option("--wiki-dir", help="The wiki folder, relative to the checkout (for annotations).")] = "",
-    error_file: Annotated[Optional[Path], typer.Option("--error-file", help="Text shown as the error when the report is missing.")] = None,
+    annotations: Annotated[
+        bool, typer.Option("--annotations", help="Print ::warning/::error workflow commands instead.")
+    ] = False,
+    wiki_dir: Annotated[
+        str, typer.Option("--wiki-dir", help="The wiki folder, relative to the checkout (for annotations).")
+    ] = "",
+    error_file: Annotated[
+        Optional[Path], typer.Option("--error-file", help="Text shown as the error when the report is missing.")
+    ] = None,
     title: Annotated[str, typer.Option("--title", help="Heading of the Markdown summary.")] = "genrepo",
 ) -> None:
     """Markdown for a GitHub job summary (or, with --annotations, workflow commands) from a JSON report."""

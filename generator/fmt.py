@@ -23,7 +23,12 @@ def format_tree(root: Path) -> None:
     if config.is_file():
         command += ["--config", str(config)]
     try:
-        done = subprocess.run([*command, "."], cwd=root, capture_output=True, text=True, timeout=120, check=False)
+        files = sorted(
+            str(path.relative_to(root)) for path in root.rglob("*.py")
+        )  # Python only: never README.md's code blocks
+        if not files:
+            return
+        done = subprocess.run([*command, *files], cwd=root, capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RenderError(f"ruff format could not run on {root.name}: {exc}") from None
     if done.returncode != 0:

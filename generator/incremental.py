@@ -55,7 +55,9 @@ def tree_digest(root: Path) -> str:
             rel = path.relative_to(root).as_posix()
             try:
                 mode = os.lstat(path).st_mode
-                if stat.S_ISLNK(mode):  # not followed: genrepo reads nothing outside the wiki, and a target inside has its own entry
+                if stat.S_ISLNK(
+                    mode
+                ):  # not followed: genrepo reads nothing outside the wiki, and a target inside has its own entry
                     value = f"link:{os.readlink(path)}"
                 else:
                     value = file_digest(path) if stat.S_ISREG(mode) else f"kind:{stat.S_IFMT(mode)}"
@@ -76,8 +78,13 @@ def code_digest() -> str:
     return _code_digest
 
 
-def inputs_key(index: Path, workflows: Iterable[str], mappings: Iterable[Path], origins: Iterable[str],
-               options: dict[str, object] | None = None) -> str:
+def inputs_key(
+    index: Path,
+    workflows: Iterable[str],
+    mappings: Iterable[Path],
+    origins: Iterable[str],
+    options: dict[str, object] | None = None,
+) -> str:
     """The digest of everything that shapes the planned workflows of one wiki (options: the other choices that
     shape planning, such as --set values and --wiki-date)."""
     index = Path(index)

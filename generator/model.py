@@ -41,8 +41,10 @@ class Diagnostic:
     def as_dict(self) -> dict[str, str | int | None]:
         """The JSON form: {severity, message, file, line}."""
         return {
-            "severity": str(self.severity), "message": self.message,
-            "file": self.ref.path if self.ref else None, "line": self.ref.line if self.ref else None,
+            "severity": str(self.severity),
+            "message": self.message,
+            "file": self.ref.path if self.ref else None,
+            "line": self.ref.line if self.ref else None,
         }
 
 

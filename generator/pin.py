@@ -75,8 +75,10 @@ class PinOptions:
     exclude_newer: str | None = None  # set per resolution from the wiki's date: an ISO 8601 UTC time
 
     def _pip_args(self) -> list[str]:
-        return [*([] if self.allow_sdist_builds else ["--only-binary :all:"]),
-                *([f"--uploaded-prior-to={self.exclude_newer}"] if self.exclude_newer else [])]
+        return [
+            *([] if self.allow_sdist_builds else ["--only-binary :all:"]),
+            *([f"--uploaded-prior-to={self.exclude_newer}"] if self.exclude_newer else []),
+        ]
 
     @property
     def compile_command(self) -> str:
@@ -152,7 +154,9 @@ def allow_resolvers() -> None:
     _stopping.clear()
 
 
-def subprocess_runner(args: list[str], cwd: Path, env: Mapping[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+def subprocess_runner(
+    args: list[str], cwd: Path, env: Mapping[str, str], timeout: float
+) -> subprocess.CompletedProcess[str]:
     """Run a resolver command in its own process group; the only place this module starts processes."""
     if _stopping.is_set():
         raise OSError("genrepo is stopping")
@@ -233,18 +237,38 @@ def _command(options: PinOptions) -> list[str]:
         wheels = [] if options.allow_sdist_builds else ["--only-binary", ":all:"]
         newer = ["--exclude-newer", options.exclude_newer] if options.exclude_newer else []
         return [
-            *_uv_command(), "pip", "compile", "--quiet", *hashes, *common, *wheels, *newer,
-            "--python-version", options.python_version,
-            "--custom-compile-command", options.compile_command,
-            *options.index_args, "requirements.in",
+            *_uv_command(),
+            "pip",
+            "compile",
+            "--quiet",
+            *hashes,
+            *common,
+            *wheels,
+            *newer,
+            "--python-version",
+            options.python_version,
+            "--custom-compile-command",
+            options.compile_command,
+            *options.index_args,
+            "requirements.in",
         ]
     if options.resolver != "pip-tools":
         raise PinError(f"unknown resolver {options.resolver!r}: use pip-tools or uv")
     pip_args = options._pip_args()
     wheels = ["--pip-args", " ".join(pip_args)] if pip_args else []
     return [
-        sys.executable, "-m", "piptools", "compile", "--quiet", *hashes, "--allow-unsafe",
-        "--no-emit-trusted-host", *common, *wheels, *options.index_args, "requirements.in",
+        sys.executable,
+        "-m",
+        "piptools",
+        "compile",
+        "--quiet",
+        *hashes,
+        "--allow-unsafe",
+        "--no-emit-trusted-host",
+        *common,
+        *wheels,
+        *options.index_args,
+        "requirements.in",
     ]
 
 
@@ -343,9 +367,13 @@ class Pinner:
             self.resolutions += 1
             output = work / "requirements.txt"
             if proc.returncode != 0 or not output.is_file():
-                hint = "" if options.allow_sdist_builds else (
-                    " (only wheels are considered; for a distribution without one, --allow-sdist-builds lets the "
-                    "resolver build it, which runs its code)"
+                hint = (
+                    ""
+                    if options.allow_sdist_builds
+                    else (
+                        " (only wheels are considered; for a distribution without one, --allow-sdist-builds lets the "
+                        "resolver build it, which runs its code)"
+                    )
                 )
                 raise PinError(f"{options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}{hint}")
             text = output.read_text(encoding="utf-8").replace(tmp, ".")

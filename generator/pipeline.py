@@ -74,10 +74,15 @@ class WorkflowResult:
         where = str(self.output_dir) if self.output_dir else plan.repo_name
         todo: list[str] = []
         if plan.required_keys:
-            todo.append(f"set {', '.join(plan.required_keys)} in {where}/config.toml (or generate with --set STEP.KEY=VALUE)")
+            todo.append(
+                f"set {', '.join(plan.required_keys)} in {where}/config.toml (or generate with --set STEP.KEY=VALUE)"
+            )
         stubs = [f"src/{plan.package_name}/{sp.file}" for sp in plan.steps if sp.binding.needs_implementation]
         if stubs:
-            todo.append(f"write run() in {', '.join(stubs)}" + ("" if plan.executable else " (nothing runs until one step does)"))
+            todo.append(
+                f"write run() in {', '.join(stubs)}"
+                + ("" if plan.executable else " (nothing runs until one step does)")
+            )
         todo.append(f"cd {where} && python -m pip install -r requirements.txt && python -m {plan.package_name} guide")
         return tuple(todo)
 
@@ -195,7 +200,9 @@ def plan_all(
             reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
             plans.append(failed_plan(wiki, workflow, reason))
         except Exception as exc:  # a wiki shape no rule foresaw must not stop the other workflows
-            reason = f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
+            reason = (
+                f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
+            )
             plans.append(failed_plan(wiki, workflow, reason))
         progress(Tick("plan", done, len(selected), workflow.short_name))
     seen: dict[str, str] = {}
@@ -203,7 +210,9 @@ def plan_all(
     for plan in plans:
         key = plan.repo_name.lower()
         if key in seen and not plan.errors:
-            clash = Diagnostic(f"repository name {plan.repo_name!r} is also used by workflow {seen[key]}", plan.workflow.ref)
+            clash = Diagnostic(
+                f"repository name {plan.repo_name!r} is also used by workflow {seen[key]}", plan.workflow.ref
+            )
             plan = replace(plan, errors=plan.errors + (clash,))
         seen.setdefault(key, plan.workflow.name)
         checked.append(plan)
@@ -220,7 +229,9 @@ def validate(
     """Parse and plan without writing; a workflow with errors is reported as fail."""
     wiki, plans = plan_all(index, workflows, mappings, origins, settings)
     results = tuple(
-        WorkflowResult(p, "fail" if p.errors else "plan", files=planned_files(p), errors=tuple(str(e) for e in p.errors))
+        WorkflowResult(
+            p, "fail" if p.errors else "plan", files=planned_files(p), errors=tuple(str(e) for e in p.errors)
+        )
         for p in plans
     )
     return RunResult(wiki, results, wiki.warnings)
@@ -234,6 +245,7 @@ def pin_plans(
 
     With resolve=False (dry runs) no resolver runs: a set is pinned only when this run or the cache has it.
     """
+
     def wanted(plan: RepoPlan) -> tuple[tuple[str, ...], str]:
         """A resolution: the requirement set, as of the wiki's date (the pinner decides whether that counts)."""
         return plan.requirements, plan.workflow.last_updated
@@ -242,7 +254,9 @@ def pin_plans(
     outcomes: dict[tuple[tuple[str, ...], str], PinResult | PinError | None] = {}
     progress(Tick("pin", 0, len(sets)))
 
-    def resolve_one(key: tuple[tuple[str, ...], str]) -> tuple[tuple[tuple[str, ...], str], PinResult | PinError | None]:
+    def resolve_one(
+        key: tuple[tuple[str, ...], str],
+    ) -> tuple[tuple[tuple[str, ...], str], PinResult | PinError | None]:
         requirements, last_updated = key
         if not resolve:
             return key, pinner.cached(requirements, last_updated)
@@ -258,7 +272,9 @@ def pin_plans(
             key, outcome = future.result()
             outcomes[key] = outcome
             requirements = key[0]
-            progress(Tick("pin", done, len(sets), ", ".join(requirements[:3]) + (", ..." if len(requirements) > 3 else "")))
+            progress(
+                Tick("pin", done, len(sets), ", ".join(requirements[:3]) + (", ..." if len(requirements) > 3 else ""))
+            )
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI delivers it: no resolver outlives genrepo
         ended = end_resolvers()
         pool.shutdown(wait=True, cancel_futures=True)
@@ -326,7 +342,9 @@ def generate(
     options = pinner.options if pinner is not None else pin
     wiki_date = options is not None and options.wiki_date
     workflows = tuple(workflows)
-    key = incremental.inputs_key(index, workflows, mappings, origins, {"settings": list(settings), "wiki_date": wiki_date})
+    key = incremental.inputs_key(
+        index, workflows, mappings, origins, {"settings": list(settings), "wiki_date": wiki_date}
+    )
     cached = incremental.load_plans(key)  # unchanged inputs: no page is parsed again
     if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki) and isinstance(cached[1], list):
         wiki, plans = cached
@@ -339,7 +357,9 @@ def generate(
         writable_out_dir(out_dir)
     failures: dict[str, str] = {}
     if pin is not None or pinner is not None:
-        plans, failures = pin_plans(plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run, progress)
+        plans, failures = pin_plans(
+            plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run, progress
+        )
     else:
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
     provenance = replay_provenance(wiki, index, options, mappings)
@@ -365,8 +385,18 @@ def _result(plan: RepoPlan, rendered: RenderResult | str) -> WorkflowResult:
         return WorkflowResult(plan, "fail", errors=(rendered,))
     errors = (rendered.detail,) if rendered.action == "refuse" else ()
     return WorkflowResult(
-        plan, str(rendered.action), rendered.path, rendered.files, errors, rendered.conflicts, rendered.merged,
-        rendered.kept, rendered.notes, rendered.diff, rendered.backup, "" if errors else rendered.detail,
+        plan,
+        str(rendered.action),
+        rendered.path,
+        rendered.files,
+        errors,
+        rendered.conflicts,
+        rendered.merged,
+        rendered.kept,
+        rendered.notes,
+        rendered.diff,
+        rendered.backup,
+        "" if errors else rendered.detail,
     )
 
 
@@ -377,7 +407,9 @@ def _claim_names(plans: list[RepoPlan], taken: dict[str, str], wiki: Wiki) -> li
         key = plan.repo_name.lower()
         owner = taken.get(key)
         if owner is not None and not plan.errors:
-            clash = Diagnostic(f"repository name {plan.repo_name!r} is also used by {owner} in this run", plan.workflow.ref)
+            clash = Diagnostic(
+                f"repository name {plan.repo_name!r} is also used by {owner} in this run", plan.workflow.ref
+            )
             plan = replace(plan, errors=plan.errors + (clash,))
         elif not plan.errors:
             taken[key] = f"workflow {plan.workflow.name} of {wiki.root}/{wiki.index_path}"
@@ -388,11 +420,14 @@ def _claim_names(plans: list[RepoPlan], taken: dict[str, str], wiki: Wiki) -> li
 PARALLEL_FROM = 8  # fewer workflows than this render in this process: starting workers would cost more
 
 
-def render_one(plan: RepoPlan, out_dir: Path, force: bool, key: str, dry_run: bool = False,
-               provenance: Provenance | None = None) -> RenderResult | str:
+def render_one(
+    plan: RepoPlan, out_dir: Path, force: bool, key: str, dry_run: bool = False, provenance: Provenance | None = None
+) -> RenderResult | str:
     """Render one planned workflow unless its folder already holds exactly this output (or, in a dry run, say
     what rendering would do); the reason as text when it fails, never an exception."""
-    shaped = json.dumps(provenance.options if provenance else {}, sort_keys=True) + str(provenance and provenance.wiki_commit)
+    shaped = json.dumps(provenance.options if provenance else {}, sort_keys=True) + str(
+        provenance and provenance.wiki_commit
+    )
     rendered_key = incremental.render_key(key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
     target = (out_dir / plan.repo_name).resolve()
     files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
@@ -414,8 +449,15 @@ def _render_star(args: tuple[RepoPlan, Path, bool, str, bool, Provenance]) -> Re
     return render_one(*args)
 
 
-def _render_all(plans: list[RepoPlan], out_dir: Path, force: bool, key: str, workers: int | None, dry_run: bool,
-                provenance: Provenance) -> Generator[RenderResult | str, None, None]:
+def _render_all(
+    plans: list[RepoPlan],
+    out_dir: Path,
+    force: bool,
+    key: str,
+    workers: int | None,
+    dry_run: bool,
+    provenance: Provenance,
+) -> Generator[RenderResult | str, None, None]:
     """Each plan's outcome, in plan order; in worker processes when there are enough workflows.
 
     Workflows are independent and each writes only its own folder, so the output is the same either way
@@ -437,6 +479,7 @@ def wiki_commit(root: Path) -> str | None:
     """The wiki's git commit, when the wiki folder is the top of a git work tree whose files are all committed
     (a wiki repository): then the commit names the input exactly. A wiki inside a larger repository, or with
     uncommitted changes, has none, so output never depends on where the wiki lives."""
+
     def git(*args: str) -> str | None:
         env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env=env, check=False)
@@ -458,11 +501,17 @@ def replay_provenance(wiki: Wiki, index: Path, pin: PinOptions | None, mappings:
         "python": pin.python_version if pin else None,
         "allow_sdist_builds": pin.allow_sdist_builds if pin else False,
         "wiki_date": bool(pin and pin.wiki_date),
-        "mappings": [{"name": Path(m).name, "sha256": hashlib.sha256(Path(m).read_bytes()).hexdigest()} for m in mappings],
+        "mappings": [
+            {"name": Path(m).name, "sha256": hashlib.sha256(Path(m).read_bytes()).hexdigest()} for m in mappings
+        ],
     }
     index_file = Path(wiki.root) / wiki.index_path
-    return Provenance(options, wiki_commit(Path(wiki.root)), str(index_file.resolve()),
-                      tuple(str(Path(m).resolve()) for m in mappings))
+    return Provenance(
+        options,
+        wiki_commit(Path(wiki.root)),
+        str(index_file.resolve()),
+        tuple(str(Path(m).resolve()) for m in mappings),
+    )
 
 
 @dataclass(frozen=True)
@@ -490,8 +539,15 @@ class PublishRun:
             "generated": self.generated.report(),
             "published": [
                 {
-                    "workflow": r.workflow, "repo": r.repo, "action": r.action, "url": r.url, "repo_url": r.repo_url,
-                    "detail": r.detail, "commit": r.commit, "replaced": list(r.replaced), "diff": list(r.diff),
+                    "workflow": r.workflow,
+                    "repo": r.repo,
+                    "action": r.action,
+                    "url": r.url,
+                    "repo_url": r.repo_url,
+                    "detail": r.detail,
+                    "commit": r.commit,
+                    "replaced": list(r.replaced),
+                    "diff": list(r.diff),
                     "dry_run": r.dry_run,
                 }
                 for r in self.results
@@ -537,8 +593,16 @@ def publish(
     with tempfile.TemporaryDirectory(prefix="genrepo-publish-") as scratch:
         target = Path(scratch) if options.dry_run else out_dir
         generated = generate(
-            index, target, names, force=force_render, pin=pin, mappings=mappings, resolve=not options.dry_run, origins=origins,
-            progress=progress, settings=settings,
+            index,
+            target,
+            names,
+            force=force_render,
+            pin=pin,
+            mappings=mappings,
+            resolve=not options.dry_run,
+            origins=origins,
+            progress=progress,
+            settings=settings,
         )
         ready = [r for r in generated.results if r.ok and r.output_dir is not None]
 
@@ -589,19 +653,31 @@ def read_replay(repo: Path) -> Replay:
     try:
         source = json.loads((repo / SOURCE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise UserError(f"{repo}: {SOURCE} is missing, so where the wiki is is unknown here; "
-                        f"run `genrepo from-index PATH/_WorkflowIndex.md --out {repo.parent}` once") from None
+        raise UserError(
+            f"{repo}: {SOURCE} is missing, so where the wiki is is unknown here; "
+            f"run `genrepo from-index PATH/_WorkflowIndex.md --out {repo.parent}` once"
+        ) from None
     options = data.get("options") or {}
     pin = None
     if options.get("pin"):
-        pin = PinOptions(resolver=options.get("resolver") or "pip-tools", hashes=bool(options.get("hashes", True)),
-                         allow_sdist_builds=bool(options.get("allow_sdist_builds")), wiki_date=bool(options.get("wiki_date")),
-                         **({"python_version": options["python"]} if options.get("python") else {}))
+        pin = PinOptions(
+            resolver=options.get("resolver") or "pip-tools",
+            hashes=bool(options.get("hashes", True)),
+            allow_sdist_builds=bool(options.get("allow_sdist_builds")),
+            wiki_date=bool(options.get("wiki_date")),
+            **({"python_version": options["python"]} if options.get("python") else {}),
+        )
     index = Path(source.get("index", ""))
     if not index.is_file():
         raise UserError(f"{repo}: the wiki index recorded in {SOURCE} ({index}) is not there any more")
-    return Replay(repo, data, index, data.get("workflow", {}).get("name", ""),
-                  tuple(Path(m) for m in source.get("mappings", [])), pin)
+    return Replay(
+        repo,
+        data,
+        index,
+        data.get("workflow", {}).get("name", ""),
+        tuple(Path(m) for m in source.get("mappings", [])),
+        pin,
+    )
 
 
 def update_repo(repo: Path, dry_run: bool = False, force: bool = False) -> RunResult:
@@ -610,9 +686,16 @@ def update_repo(repo: Path, dry_run: bool = False, force: bool = False) -> RunRe
     repo_name = replay.manifest.get("repo", {}).get("name")
     if repo_name and repo_name != Path(repo).resolve().name:
         raise UserError(f"{repo}: the folder was generated as {repo_name}; rename it back to update it")
-    return generate(replay.index, Path(repo).resolve().parent, [replay.workflow] if replay.workflow else [],
-                    dry_run=dry_run, force=force, pin=replay.pin, mappings=replay.mappings,
-                    origins=_recorded_origins(replay.manifest))
+    return generate(
+        replay.index,
+        Path(repo).resolve().parent,
+        [replay.workflow] if replay.workflow else [],
+        dry_run=dry_run,
+        force=force,
+        pin=replay.pin,
+        mappings=replay.mappings,
+        origins=_recorded_origins(replay.manifest),
+    )
 
 
 def _recorded_origins(manifest: dict[str, Any]) -> tuple[str, ...]:

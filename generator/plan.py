@@ -155,7 +155,11 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     placements: dict[str, tuple[PlacementKind, str]] = {}
     names = [dep for step in workflow.steps for dep in step.external_dependencies]
     names += [module for binding in bindings for module in binding.imports]
-    names += [module for name in dict.fromkeys(n for b in bindings for n in b.loaders) for module in tables.loader(name).modules]
+    names += [
+        module
+        for name in dict.fromkeys(n for b in bindings for n in b.loaders)
+        for module in tables.loader(name).modules
+    ]
     for name in names:
         placement: Placement = place(name, mapping, internal)
         placements[name] = (placement.kind, placement.value)
@@ -212,7 +216,9 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
     warnings = list(workflow.warnings) + bind_warnings
     if requirements.unplaced:
         names = ", ".join(requirements.unplaced)
-        warnings.append(Diagnostic(f"dependencies placed as neither a distribution nor a prerequisite: {names}", workflow.ref))
+        warnings.append(
+            Diagnostic(f"dependencies placed as neither a distribution nor a prerequisite: {names}", workflow.ref)
+        )
     used_loaders = tuple(tables.loader(n) for n in dict.fromkeys(n for b in bindings for n in b.loaders))
     package = unshadowed(package_name(repo_name), bindings, tables)
     return RepoPlan(
@@ -234,10 +240,23 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
 
 def failed_plan(wiki: Wiki, workflow: Workflow, reason: str) -> RepoPlan:
     """A plan that only carries an error, for a workflow genrepo could not plan."""
-    name = repo_name_from_url(workflow.github_url) if workflow.github_url else derived_repo_name(workflow.namespace, workflow.short_name)
+    name = (
+        repo_name_from_url(workflow.github_url)
+        if workflow.github_url
+        else derived_repo_name(workflow.namespace, workflow.short_name)
+    )
     return RepoPlan(
-        workflow=workflow, wiki=wiki, repo_name=name, package_name=package_name(name), remote_url=workflow.github_url,
-        steps=(), repeat=None, requirements=(), prerequisites=(), unplaced=(), warnings=workflow.warnings,
+        workflow=workflow,
+        wiki=wiki,
+        repo_name=name,
+        package_name=package_name(name),
+        remote_url=workflow.github_url,
+        steps=(),
+        repeat=None,
+        requirements=(),
+        prerequisites=(),
+        unplaced=(),
+        warnings=workflow.warnings,
         errors=workflow.errors + (Diagnostic(reason, workflow.ref),),
     )
 
@@ -293,7 +312,8 @@ def context(plan: RepoPlan) -> dict[str, Any]:
         "pin_note": plan.pin_note,
         "prerequisites": list(plan.prerequisites),
         "environments": [
-            {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path} for n in wf.environments
+            {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path}
+            for n in wf.environments
         ],
         "heuristics": [
             {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path} for n in wf.heuristics

@@ -120,7 +120,9 @@ class GitHubClient(Protocol):
     def login(self) -> str: ...
     def scopes(self) -> list[str] | None: ...
     def get_repo(self, full_name: str) -> RemoteRepo | None: ...
-    def create_repo(self, owner: str, name: str, *, description: str, homepage: str, private: bool, topics: list[str]) -> RemoteRepo: ...
+    def create_repo(
+        self, owner: str, name: str, *, description: str, homepage: str, private: bool, topics: list[str]
+    ) -> RemoteRepo: ...
     def open_pull(self, full_name: str, *, head: str, base: str, title: str, body: str) -> str: ...
 
 
@@ -172,7 +174,9 @@ class PyGithubClient:
         full = f"{owner}/{name}"
         try:
             if owner.lower() == self.login().lower():
-                repo = self._gh.get_user().create_repo(name, description=description, homepage=homepage, private=private, auto_init=False)
+                repo = self._gh.get_user().create_repo(
+                    name, description=description, homepage=homepage, private=private, auto_init=False
+                )
             else:
                 repo = self._gh.get_organization(owner).create_repo(
                     name, description=description, homepage=homepage, private=private, auto_init=False
@@ -254,7 +258,14 @@ class GitSession:
         return out.split()[0] if out else None
 
     def fetch(self, url: str, sha: str) -> None:
-        self.run("fetch", "--quiet", "--no-tags", url, f"+refs/heads/{self.options.branch}:refs/remotes/origin/{self.options.branch}", network=True)
+        self.run(
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            url,
+            f"+refs/heads/{self.options.branch}:refs/remotes/origin/{self.options.branch}",
+            network=True,
+        )
         if self.run("rev-parse", f"refs/remotes/origin/{self.options.branch}") != sha:
             raise PublishError("the remote branch moved while fetching; run again")
 
@@ -354,7 +365,11 @@ class GitSession:
         with tempfile.TemporaryDirectory(prefix="genrepo-merge-") as tmp:
             tree = Path(tmp) / "tree"
             tree.mkdir()
-            env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), "GIT_WORK_TREE": str(tree), "GIT_DIR": str(self.repo.git_dir)}
+            env = {
+                "GIT_INDEX_FILE": str(Path(tmp) / "index"),
+                "GIT_WORK_TREE": str(tree),
+                "GIT_DIR": str(self.repo.git_dir),
+            }
             self.run("-C", str(tree), "read-tree", head, env=env)
             self.run("-C", str(tree), "checkout-index", "--all", env=env)
             decided = plan_update(tree, theirs, base_files, set(base_files), force)
@@ -421,7 +436,9 @@ def _topics(plan: RepoPlan) -> list[str]:
     return topics[:20]
 
 
-def publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Secret, options: PublishOptions) -> PublishResult:
+def publish_one(
+    plan: RepoPlan, workdir: Path, client: GitHubClient, token: Secret, options: PublishOptions
+) -> PublishResult:
     """Publish one rendered repository; raises nothing but returns a fail result on errors."""
     result = _publish_one(plan, workdir, client, token, options)
     if result.action in ("fail",) or result.repo_url:
@@ -434,7 +451,9 @@ def publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Secr
     return replace(result, repo_url=existing.html_url if existing else None)
 
 
-def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Secret, options: PublishOptions) -> PublishResult:
+def _publish_one(
+    plan: RepoPlan, workdir: Path, client: GitHubClient, token: Secret, options: PublishOptions
+) -> PublishResult:
     name = plan.workflow.name
     try:
         owner, repo_name = target(plan, options, client.login)
@@ -443,18 +462,36 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
         new_tree = session.tree_of_worktree()
         existing = client.get_repo(full)
         if existing is None and options.dry_run:
-            return PublishResult(name, full, "create", detail="would create the repository and push",
-                                 diff=session.diff(None, new_tree), dry_run=True)
+            return PublishResult(
+                name,
+                full,
+                "create",
+                detail="would create the repository and push",
+                diff=session.diff(None, new_tree),
+                dry_run=True,
+            )
         if (workdir / ".github" / "workflows").is_dir():
             scopes = client.scopes()
             if scopes is not None and "workflow" not in scopes:
-                return PublishResult(name, full, "fail", detail=(
-                    "the token lacks the 'workflow' scope, which pushing .github/workflows/* needs; "
-                    "add it to the token (or use a fine-grained token with Workflows: write)"))
+                return PublishResult(
+                    name,
+                    full,
+                    "fail",
+                    detail=(
+                        "the token lacks the 'workflow' scope, which pushing .github/workflows/* needs; "
+                        "add it to the token (or use a fine-grained token with Workflows: write)"
+                    ),
+                )
         created = existing is None
         if existing is None:
-            existing = client.create_repo(owner, repo_name, description=plan.workflow.overview[:300], homepage=_homepage(plan),
-                                          private=options.private, topics=_topics(plan))
+            existing = client.create_repo(
+                owner,
+                repo_name,
+                description=plan.workflow.overview[:300],
+                homepage=_homepage(plan),
+                private=options.private,
+                topics=_topics(plan),
+            )
         elif existing.default_branch and existing.default_branch != options.branch:
             # an existing repository is published to its default branch, never to a new unrelated one beside it
             options = replace(options, branch=existing.default_branch)
@@ -463,13 +500,27 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
         head = session.remote_head(url, options.branch)
         if head is None:
             if options.dry_run:
-                return PublishResult(name, full, "create", existing.html_url, "would push the first commit",
-                                     diff=session.diff(None, new_tree), dry_run=True)
+                return PublishResult(
+                    name,
+                    full,
+                    "create",
+                    existing.html_url,
+                    "would push the first commit",
+                    diff=session.diff(None, new_tree),
+                    dry_run=True,
+                )
             sha = session.commit(new_tree, None, commit_message(plan))
             session.push(url, sha, options.branch)
             session.set_origin(url)
-            return PublishResult(name, full, "create" if created else "update", url=existing.html_url,
-                                 detail="pushed the first commit", commit=sha, diff=session.diff(None, new_tree))
+            return PublishResult(
+                name,
+                full,
+                "create" if created else "update",
+                url=existing.html_url,
+                detail="pushed the first commit",
+                commit=sha,
+                diff=session.diff(None, new_tree),
+            )
         session.fetch(url, head)
         old_tree = session.tree_of(head)
         foreign = session.foreign_commits(head)
@@ -482,22 +533,48 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
                 session.run("update-ref", f"refs/heads/{options.branch}", head)
                 session.run("symbolic-ref", "HEAD", f"refs/heads/{options.branch}")
                 session.run("read-tree", head)
-            return PublishResult(name, full, "unchanged", url=existing.html_url, detail="the remote already holds this tree",
-                                 commit=head, dry_run=options.dry_run)
+            return PublishResult(
+                name,
+                full,
+                "unchanged",
+                url=existing.html_url,
+                detail="the remote already holds this tree",
+                commit=head,
+                dry_run=options.dry_run,
+            )
         diff = session.diff(old_tree, new_tree)
         if foreign and not (options.pr or options.force):
-            return PublishResult(name, full, "refuse", url=existing.html_url, detail=(
-                f"{full} has {len(foreign)} commit(s) genrepo did not make (newest: {foreign[0]}); "
-                "nothing was pushed. Use --pr to propose the update merged with their work as a pull request, --merge to "
-                "push that merge when it is clean, or --force to replace their content with a new commit on top "
-                "(history is kept)"), replaced=tuple(foreign), diff=diff,
-                dry_run=options.dry_run)
+            return PublishResult(
+                name,
+                full,
+                "refuse",
+                url=existing.html_url,
+                detail=(
+                    f"{full} has {len(foreign)} commit(s) genrepo did not make (newest: {foreign[0]}); "
+                    "nothing was pushed. Use --pr to propose the update merged with their work as a pull request, --merge to "
+                    "push that merge when it is clean, or --force to replace their content with a new commit on top "
+                    "(history is kept)"
+                ),
+                replaced=tuple(foreign),
+                diff=diff,
+                dry_run=options.dry_run,
+            )
         if options.dry_run:
             action = "pr" if foreign and options.pr else "update"
-            return PublishResult(name, full, action, url=existing.html_url, detail=f"would commit {len(diff)} changed file(s)",
-                                 replaced=tuple(foreign), diff=diff, dry_run=True)
+            return PublishResult(
+                name,
+                full,
+                action,
+                url=existing.html_url,
+                detail=f"would commit {len(diff)} changed file(s)",
+                replaced=tuple(foreign),
+                diff=diff,
+                dry_run=True,
+            )
         if old_tree == new_tree:
-            return PublishResult(name, full, "unchanged", url=existing.html_url, detail="the remote already holds this tree", commit=head)
+            return PublishResult(
+                name, full, "unchanged", url=existing.html_url, detail="the remote already holds this tree", commit=head
+            )
         if foreign and options.pr:
             branch = f"genrepo/update-{new_tree[:12]}"  # named by its tree: the same update is the same branch
             proposed = session.remote_head(url, branch)
@@ -505,17 +582,33 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
                 proposed = session.commit(new_tree, head, commit_message(plan))
                 session.push(url, proposed, branch)
                 session.run("update-ref", f"refs/heads/{options.branch}", head)  # local main stays at the remote's
-            pull = client.open_pull(full, head=branch, base=options.branch, title=f"Update {plan.workflow.short_name} from the wiki",
-                                    body=commit_message(plan) + "\n" + "\n".join(diff))
-            return PublishResult(name, full, "pr", url=pull, repo_url=existing.html_url, detail=f"pull request from {branch}",
-                                 commit=proposed, replaced=tuple(foreign), diff=diff)
+            pull = client.open_pull(
+                full,
+                head=branch,
+                base=options.branch,
+                title=f"Update {plan.workflow.short_name} from the wiki",
+                body=commit_message(plan) + "\n" + "\n".join(diff),
+            )
+            return PublishResult(
+                name,
+                full,
+                "pr",
+                url=pull,
+                repo_url=existing.html_url,
+                detail=f"pull request from {branch}",
+                commit=proposed,
+                replaced=tuple(foreign),
+                diff=diff,
+            )
         sha = session.commit(new_tree, head, commit_message(plan))
         session.push(url, sha, options.branch)
         session.set_origin(url)
         detail = f"pushed {len(diff)} changed file(s)"
         if foreign:
             detail += f"; replaced the content of {len(foreign)} commit(s) genrepo did not make (history kept)"
-        return PublishResult(name, full, "update", url=existing.html_url, detail=detail, commit=sha, replaced=tuple(foreign), diff=diff)
+        return PublishResult(
+            name, full, "update", url=existing.html_url, detail=detail, commit=sha, replaced=tuple(foreign), diff=diff
+        )
     except PublishError as exc:
         return PublishResult(name, plan.repo_name, "fail", detail=token.redact(str(exc)), dry_run=options.dry_run)
     except Exception as exc:  # PyGithub, network: one repository's failure never stops the others
@@ -525,6 +618,7 @@ def _publish_one(plan: RepoPlan, workdir: Path, client: GitHubClient, token: Sec
 
 def _wiki_changes(old: dict[str, bytes], new: dict[str, bytes]) -> list[str]:
     """The wiki files whose hash differs between two manifests (.genrepo.json), as "path (changed|added|removed)"."""
+
     def files(tree: dict[str, bytes]) -> dict[str, str]:
         try:
             data = json.loads(tree.get(MANIFEST, b"{}"))
@@ -538,14 +632,24 @@ def _wiki_changes(old: dict[str, bytes], new: dict[str, bytes]) -> list[str]:
 
 
 def _merge_body(plan: RepoPlan, wiki: list[str], decided: Update, foreign: list[str]) -> str:
-    lines = [f"genrepo regenerated {plan.workflow.short_name} from the wiki and merged it with the work on this "
-             "repository: files nobody edited take the new version, edited files keep their edits.", ""]
-    lines += ["What changed in the wiki:", *(f"- {w}" for w in wiki or ["(no wiki file changed: genrepo itself changed)"]), ""]
+    lines = [
+        f"genrepo regenerated {plan.workflow.short_name} from the wiki and merged it with the work on this "
+        "repository: files nobody edited take the new version, edited files keep their edits.",
+        "",
+    ]
+    lines += [
+        "What changed in the wiki:",
+        *(f"- {w}" for w in wiki or ["(no wiki file changed: genrepo itself changed)"]),
+        "",
+    ]
     if decided.merged:
         lines += ["Merged (your edits and the wiki's changes):", *(f"- {p}" for p in decided.merged), ""]
     if decided.conflicts:
-        lines += ["Conflicts (both changed the same lines; resolve the markers before merging):",
-                  *(f"- {p}" for p in decided.conflicts), ""]
+        lines += [
+            "Conflicts (both changed the same lines; resolve the markers before merging):",
+            *(f"- {p}" for p in decided.conflicts),
+            "",
+        ]
     if decided.kept:
         lines += ["Kept as edited:", *(f"- {p}" for p in decided.kept), ""]
     lines += [*(f"- {n}" for n in decided.notes)]
@@ -554,8 +658,17 @@ def _merge_body(plan: RepoPlan, wiki: list[str], decided: Update, foreign: list[
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _publish_merge(plan: RepoPlan, session: GitSession, client: GitHubClient, existing: RemoteRepo, full: str, head: str,
-                   base: str | None, new_tree: str, foreign: list[str]) -> PublishResult:
+def _publish_merge(
+    plan: RepoPlan,
+    session: GitSession,
+    client: GitHubClient,
+    existing: RemoteRepo,
+    full: str,
+    head: str,
+    base: str | None,
+    new_tree: str,
+    foreign: list[str],
+) -> PublishResult:
     """The remote holds work genrepo did not make: propose (pr) or push (merge) the three-way merge of the new
     rendering onto it. The merge commit's parents are the remote's head and genrepo's own rendering (on its last
     rendering), so the next update finds its base in history again."""
@@ -564,26 +677,51 @@ def _publish_merge(plan: RepoPlan, session: GitSession, client: GitHubClient, ex
     merged_tree, decided = session.merge_onto(head, base, new_tree)
     old_tree = session.tree_of(head)
     if merged_tree == old_tree:
-        return PublishResult(plan.workflow.name, full, "unchanged", url=existing.html_url, commit=head, dry_run=options.dry_run,
-                             detail="the remote already holds this update, merged with the work on it")
+        return PublishResult(
+            plan.workflow.name,
+            full,
+            "unchanged",
+            url=existing.html_url,
+            commit=head,
+            dry_run=options.dry_run,
+            detail="the remote already holds this update, merged with the work on it",
+        )
     diff = session.diff(old_tree, merged_tree)
     wiki = _wiki_changes(session.files_of(base) if base else {}, session.files_of(new_tree))
     body = _merge_body(plan, wiki, decided, foreign)
     conflicts = f"; conflicts in {', '.join(decided.conflicts)}" if decided.conflicts else ""
     propose = bool(foreign) and options.pr
     if not propose and decided.conflicts:
-        return PublishResult(plan.workflow.name, full, "refuse", url=existing.html_url, diff=diff, dry_run=options.dry_run,
-                             replaced=tuple(foreign), detail=(
-                                 f"merging the update with the work on {full} conflicts in {', '.join(decided.conflicts)}; "
-                                 "nothing was pushed. Use --pr to propose it with conflict markers to resolve"))
+        return PublishResult(
+            plan.workflow.name,
+            full,
+            "refuse",
+            url=existing.html_url,
+            diff=diff,
+            dry_run=options.dry_run,
+            replaced=tuple(foreign),
+            detail=(
+                f"merging the update with the work on {full} conflicts in {', '.join(decided.conflicts)}; "
+                "nothing was pushed. Use --pr to propose it with conflict markers to resolve"
+            ),
+        )
     if options.dry_run:
-        return PublishResult(plan.workflow.name, full, "pr" if propose else "update", url=existing.html_url, diff=diff,
-                             replaced=tuple(foreign), dry_run=True,
-                             detail=f"would {'propose' if propose else 'push'} a merge of {len(diff)} changed file(s){conflicts}")
+        return PublishResult(
+            plan.workflow.name,
+            full,
+            "pr" if propose else "update",
+            url=existing.html_url,
+            diff=diff,
+            replaced=tuple(foreign),
+            dry_run=True,
+            detail=f"would {'propose' if propose else 'push'} a merge of {len(diff)} changed file(s){conflicts}",
+        )
     message = commit_message(plan)
     rendering = session.commit_object(new_tree, [base] if base else [], message)
     summary = message.replace(f"\n\n{TRAILER}", f"\n\n{body}\n{TRAILER}", 1)
-    merge = session.commit_object(merged_tree, [head, rendering], f"Merge the wiki update into {name}\n\n" + summary.split("\n", 2)[2])
+    merge = session.commit_object(
+        merged_tree, [head, rendering], f"Merge the wiki update into {name}\n\n" + summary.split("\n", 2)[2]
+    )
     if propose:
         branch = f"genrepo/update-{merged_tree[:12]}"  # named by its tree: the same update is the same branch
         sha = session.remote_head(existing.clone_url, branch)
@@ -592,11 +730,27 @@ def _publish_merge(plan: RepoPlan, session: GitSession, client: GitHubClient, ex
             session.push(existing.clone_url, sha, branch)
         session.run("update-ref", f"refs/heads/{options.branch}", head)  # the local branch stays at the remote's
         pull = client.open_pull(full, head=branch, base=options.branch, title=f"Update {name} from the wiki", body=body)
-        return PublishResult(plan.workflow.name, full, "pr", url=pull, repo_url=existing.html_url, commit=sha,
-                             detail=f"pull request from {branch}: merged with their work{conflicts}", replaced=tuple(foreign),
-                             diff=diff)
+        return PublishResult(
+            plan.workflow.name,
+            full,
+            "pr",
+            url=pull,
+            repo_url=existing.html_url,
+            commit=sha,
+            detail=f"pull request from {branch}: merged with their work{conflicts}",
+            replaced=tuple(foreign),
+            diff=diff,
+        )
     session.push(existing.clone_url, merge, options.branch)
     session.run("update-ref", f"refs/heads/{options.branch}", merge)
     session.set_origin(existing.clone_url)
-    return PublishResult(plan.workflow.name, full, "update", url=existing.html_url, commit=merge, replaced=tuple(foreign),
-                         diff=diff, detail=f"pushed the update merged with the work on {full} ({len(diff)} changed file(s))")
+    return PublishResult(
+        plan.workflow.name,
+        full,
+        "update",
+        url=existing.html_url,
+        commit=merge,
+        replaced=tuple(foreign),
+        diff=diff,
+        detail=f"pushed the update merged with the work on {full} ({len(diff)} changed file(s))",
+    )

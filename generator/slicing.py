@@ -68,7 +68,9 @@ class _Names(ast.NodeVisitor):
         for stmt in node.body + node.orelse:
             self.visit(stmt)
 
-    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, elements: list[ast.expr]) -> None:
+    def _comprehension(
+        self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, elements: list[ast.expr]
+    ) -> None:
         first = node.generators[0]
         self.visit(first.iter)
         self._scopes.append(set())
@@ -190,7 +192,9 @@ def _blocks(body: list[ast.stmt]) -> Iterator[list[ast.stmt]]:
         for stmt in block:
             for attr in ("body", "orelse", "finalbody"):
                 inner = getattr(stmt, attr, None)
-                if inner and isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try, ast.AsyncFor, ast.AsyncWith)):
+                if inner and isinstance(
+                    stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try, ast.AsyncFor, ast.AsyncWith)
+                ):
                     queue.append(inner)
             for handler in getattr(stmt, "handlers", []) or []:
                 queue.append(handler.body)
@@ -318,7 +322,9 @@ def anchor_call(slice_: Slice, api: ApiRef) -> ast.Call | None:
     made: dict[str, str] = {}
     for sub in ast.walk(slice_.anchor):
         if isinstance(sub, ast.Call) and contains_api(sub, api, made):
-            inner = [c for c in ast.walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, made)]
+            inner = [
+                c for c in ast.walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, made)
+            ]
             return inner[0] if inner else sub
     return None
 

@@ -62,7 +62,11 @@ def markdown(report: dict[str, Any], title: str = "genrepo") -> str:
         if wf.get("action") != "fail" and not wf.get("executable", True):
             outcome += ", **not executable** (no step is bound)"
         pub = published.get(wf["name"]) or published.get(wf.get("short_name", ""))
-        where = pub.get("repo_url") or pub.get("url") or pub.get("repo") if pub else (wf.get("url") or wf.get("repo_name", ""))
+        where = (
+            pub.get("repo_url") or pub.get("url") or pub.get("repo")
+            if pub
+            else (wf.get("url") or wf.get("repo_name", ""))
+        )
         if pub:
             done = pub["action"] in ("unchanged", "refuse", "fail")
             outcome += f"; GitHub: {'would ' if pub.get('dry_run') and not done else ''}{pub['action']}"
@@ -73,14 +77,19 @@ def markdown(report: dict[str, Any], title: str = "genrepo") -> str:
             f"{counts.get('manual', 0)} | {keys} | {link} |"
         )
     problems = [(wf["name"], e) for wf in workflows for e in wf.get("errors", [])]
-    problems += [(p["workflow"], p["detail"]) for p in report.get("published", []) if p.get("action") in ("fail", "refuse")]
+    problems += [
+        (p["workflow"], p["detail"]) for p in report.get("published", []) if p.get("action") in ("fail", "refuse")
+    ]
     if problems:
         lines += ["", "### Errors", ""]
         lines += [f"- **{_cell(name)}**: {_cell(text)}" for name, text in problems]
     todo = [(wf["name"], s) for wf in workflows for s in wf.get("steps", []) if s.get("status") == "stub"]
     if todo:
         lines += ["", "### Steps that need implementation", ""]
-        lines += [f"- {_cell(name)}, step {s['number']} {_cell(s['name'])}: `{s['file']}` (wiki `{s['wiki']}`)" for name, s in todo]
+        lines += [
+            f"- {_cell(name)}, step {s['number']} {_cell(s['name'])}: `{s['file']}` (wiki `{s['wiki']}`)"
+            for name, s in todo
+        ]
     manual = [(wf["name"], s) for wf in workflows for s in wf.get("steps", []) if s.get("status") == "manual"]
     if manual:
         lines += ["", "### Manual steps (a person does them)", ""]
@@ -91,8 +100,11 @@ def markdown(report: dict[str, Any], title: str = "genrepo") -> str:
         for name, steps in nexts:
             lines.append(f"- **{_cell(name)}**: " + "; then ".join(f"`{_cell(step)}`" for step in steps))
     else:
-        lines += ["", "Next: set the config keys above, implement the listed steps, then `python -m <package> run` "
-                  "(or `python -m <package> guide`) in each repository."]
+        lines += [
+            "",
+            "Next: set the config keys above, implement the listed steps, then `python -m <package> run` "
+            "(or `python -m <package> guide`) in each repository.",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -136,10 +148,18 @@ def annotations(report: dict[str, Any], wiki_dir: str = "") -> list[str]:
                 emit("error", _where(error), f"{wf['name']}: {error}")
         for step in wf.get("steps", []):
             if step.get("status") == "stub":
-                emit("warning", step.get("wiki", ""), f"{wf['name']}: step {step['number']} ({step['name']}) needs implementation")
+                emit(
+                    "warning",
+                    step.get("wiki", ""),
+                    f"{wf['name']}: step {step['number']} ({step['name']}) needs implementation",
+                )
             elif step.get("status") == "manual":
-                emit("warning", step.get("wiki", ""), f"{wf['name']}: step {step['number']} ({step['name']}) is manual: "
-                     "nothing runs for it, a person does it")
+                emit(
+                    "warning",
+                    step.get("wiki", ""),
+                    f"{wf['name']}: step {step['number']} ({step['name']}) is manual: "
+                    "nothing runs for it, a person does it",
+                )
         for diagnostic in wf.get("diagnostics", []):
             where = f"{diagnostic.get('file', '')}:{diagnostic.get('line', '')}"
             emit("error" if diagnostic.get("severity") == "error" else "warning", where, diagnostic.get("message", ""))

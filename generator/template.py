@@ -108,7 +108,9 @@ class CompiledTemplate:
                     entries.append(_Entry("copy", rel, self.env.from_string(rel), mode=mode))
                     continue
                 body = self.env.get_template(rel.replace(os.path.sep, "/"))
-                entries.append(_Entry("render", rel, self.env.from_string(rel), body, _newline(source, new_lines), mode))
+                entries.append(
+                    _Entry("render", rel, self.env.from_string(rel), body, _newline(source, new_lines), mode)
+                )
         self._entries = tuple(entries)
         self._project = project
         hooks_dir = self.repo_dir / "hooks"

@@ -99,11 +99,19 @@ def verify(repo: Path, python: str | None = None, timeout: float = 600.0) -> Ver
     repo = Path(repo).resolve()
     package = _package(repo)
     python = python or default_python(repo)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(repo / "src"), os.environ.get("PYTHONPATH", "")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(repo / "src"), os.environ.get("PYTHONPATH", "")])),
+    }
     env.update({"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
     try:
         proc = subprocess.run(
-            [python, "-m", package, "check", "--json"], cwd=repo, env=env, capture_output=True, text=True, timeout=timeout
+            [python, "-m", package, "check", "--json"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UserError(f"cannot run {python} -m {package} check: {exc}") from None
@@ -111,10 +119,16 @@ def verify(repo: Path, python: str | None = None, timeout: float = 600.0) -> Ver
         report = json.loads(proc.stdout)
     except ValueError:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        raise UserError(f"{python} -m {package} check did not report (exit {proc.returncode}): {' | '.join(tail)}") from None
+        raise UserError(
+            f"{python} -m {package} check did not report (exit {proc.returncode}): {' | '.join(tail)}"
+        ) from None
     steps = tuple(
         StepResult(
-            s["number"], s["title"], s["module"], s.get("wiki", ""), s["status"],
+            s["number"],
+            s["title"],
+            s["module"],
+            s.get("wiki", ""),
+            s["status"],
             tuple(CallResult(c["line"], c["text"], c["status"], c.get("detail", "")) for c in s.get("calls", [])),
             tuple(s.get("imports", [])),
             tuple(Move(m["module"], m["name"], m["now"]) for m in s.get("moves", [])),

@@ -259,7 +259,9 @@ class Wizard:
             parsed = parse(answer)
             return parsed if isinstance(parsed, str) else None
 
-        answer = self.ask("Workflows to generate: numbers like 1,3 or all", "--workflow NAME, repeatable", "all", problem)
+        answer = self.ask(
+            "Workflows to generate: numbers like 1,3 or all", "--workflow NAME, repeatable", "all", problem
+        )
         picked = parse(answer)
         assert isinstance(picked, list)
         chosen = [result.results[i] for i in picked]

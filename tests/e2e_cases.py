@@ -50,7 +50,8 @@ class Case:
 
 CASES = (
     Case(
-        PEFT, "LoRA_Fine_Tuning",
+        PEFT,
+        "LoRA_Fine_Tuning",
         """
 [step_01_base_model_loading]
 pretrained_model_name_or_path = "{fx}/model"
@@ -69,7 +70,8 @@ save_directory = "{out}/adapter"
         LOSS_IS_FINITE + ADAPTER_LOADS.format(path="{out}/adapter"),
     ),
     Case(
-        PEFT, "QLoRA_Training",
+        PEFT,
+        "QLoRA_Training",
         """
 [step_01_quantization_configuration]
 bnb_4bit_compute_dtype = "float32"
@@ -94,7 +96,8 @@ save_directory = "{out}/adapter"
         + '\nassert "model: LlamaForCausalLM (4-bit" in LOG, "the base model was not loaded in 4 bits"\n',
     ),
     Case(
-        PEFT, "Adapter_Loading_Inference",
+        PEFT,
+        "Adapter_Loading_Inference",
         """
 [step_01_base_model_loading]
 pretrained_model_name_or_path = "{fx}/model"
@@ -117,7 +120,8 @@ assert "lora" not in " ".join(n for n, _ in merged.named_modules())  # the adapt
 """,
     ),
     Case(
-        PEFT, "Adapter_Merging",
+        PEFT,
+        "Adapter_Merging",
         """
 [step_01_base_model_loading]
 pretrained_model_name_or_path = "{fx}/model"
@@ -143,7 +147,8 @@ save_directory = "{out}/adapters"
         ADAPTER_LOADS.format(path="{out}/adapters/merged"),
     ),
     Case(
-        PEFT, "Multi_Adapter_Management",
+        PEFT,
+        "Multi_Adapter_Management",
         """
 [step_01_adapter_loading]
 base_model = "{fx}/model"
@@ -167,7 +172,8 @@ assert "a" not in artifact("model").peft_config  # deleted
 """,
     ),
     Case(
-        TRANSFORMERS, "Tokenization",
+        TRANSFORMERS,
+        "Tokenization",
         """
 [step_01_tokenizer_loading]
 pretrained_model_name_or_path = "{fx}/model"
@@ -186,7 +192,8 @@ assert artifact("text").strip()
 """,
     ),
     Case(
-        TRANSFORMERS, "Training",
+        TRANSFORMERS,
+        "Training",
         """
 [step_01_training_arguments_configuration]
 output_dir = "{out}/trainer"
@@ -211,7 +218,8 @@ AutoModelForSequenceClassification.from_pretrained(OUT + "/model")
 """,
     ),
     Case(
-        TRANSFORMERS, "Pipeline_Inference",
+        TRANSFORMERS,
+        "Pipeline_Inference",
         """
 [step_01_task_resolution]
 task = "text-generation"
@@ -234,7 +242,8 @@ assert results and results[0]["generated_text"].strip(), results
 """,
     ),
     Case(
-        TRANSFORMERS, "Quantization",
+        TRANSFORMERS,
+        "Quantization",
         """
 [step_02_quantization_configuration]
 bnb_4bit_compute_dtype = "float32"
@@ -252,10 +261,13 @@ model = artifact("model")
 assert getattr(model, "is_loaded_in_4bit", False)
 assert type(artifact("quantizer")).__name__ == "Bnb4BitHfQuantizer"
 """,
-        needs=("6: GPTQ kernels: gptqmodel needs a CUDA build of torch, auto-gptq does not import with transformers 5",),
+        needs=(
+            "6: GPTQ kernels: gptqmodel needs a CUDA build of torch, auto-gptq does not import with transformers 5",
+        ),
     ),
     Case(
-        TRANSFORMERS, "Model_Loading",
+        TRANSFORMERS,
+        "Model_Loading",
         """
 [step_01_configuration_loading]
 pretrained_model_name_or_path = "{fx}/model-sharded"
@@ -269,9 +281,7 @@ device_map = "cpu"
 filename = "{fx}/model/model.safetensors"
 device_map = {{ "" = "cpu" }}
 """,
-        blocked=(
-            "'tuple' object has no attribute 'quantization_config'"
-        ),
+        blocked=("'tuple' object has no attribute 'quantization_config'"),
         blocked_step=3,
     ),
 )

@@ -52,7 +52,7 @@ def workflow_page(title: str = "Sample_Flow", steps: int = 2, extra: str = "") -
     parts = [
         f"# Workflow: {title}",
         "",
-        "{| class=\"wikitable\"",
+        '{| class="wikitable"',
         "|-",
         "! Knowledge Sources",
         "|",
@@ -72,8 +72,21 @@ def workflow_page(title: str = "Sample_Flow", steps: int = 2, extra: str = "") -
         "",
     ]
     for n in range(1, steps + 1):
-        parts += [f"=== Step {n}: Step Number {n} ===", f"[[step::Principle:Demo_Step_{n}]]", "", f"Does thing {n}.", ""]
-    parts += ["== Execution Diagram ==", "{{#mermaid:graph TD", "    A[Start] --> B{Choice}", "    B -->|yes| C[End]", "}}", ""]
+        parts += [
+            f"=== Step {n}: Step Number {n} ===",
+            f"[[step::Principle:Demo_Step_{n}]]",
+            "",
+            f"Does thing {n}.",
+            "",
+        ]
+    parts += [
+        "== Execution Diagram ==",
+        "{{#mermaid:graph TD",
+        "    A[Start] --> B{Choice}",
+        "    B -->|yes| C[End]",
+        "}}",
+        "",
+    ]
     return "\n".join(parts) + extra
 
 
@@ -85,7 +98,9 @@ def build_wheel(folder: Path, name: str, version: str, requires: tuple[str, ...]
 
     module = name.replace("-", "_")
     dist_info = f"{module}-{version}.dist-info"
-    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n" + "".join(
+        f"Requires-Dist: {r}\n" for r in requires
+    )
     files = {
         f"{module}/__init__.py": f'__version__ = "{version}"\n',
         f"{dist_info}/METADATA": metadata,

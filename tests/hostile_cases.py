@@ -25,7 +25,11 @@ def _cell(row: str, value: str) -> dict[str, str]:
 
 
 def _page(text: str, where: str = "Overview") -> dict[str, str]:
-    page = workflow_page(steps=2).replace("A demo workflow.", f"A demo workflow.\n{text}\n") if where == "Overview" else workflow_page(steps=2)
+    page = (
+        workflow_page(steps=2).replace("A demo workflow.", f"A demo workflow.\n{text}\n")
+        if where == "Overview"
+        else workflow_page(steps=2)
+    )
     return {"_WorkflowIndex.md": enriched_index(NAME, steps=2), PAGE: page}
 
 
@@ -42,11 +46,15 @@ CASES: dict[str, Callable[[int], dict[str, str]]] = {
     # the cases
     "wiki heading: '=' then spaces (orphan heuristic page)": lambda n: _heuristic("=" + " " * n + "x"),
     "markdown heading: '# a' then spaces (orphan heuristic page)": lambda n: _heuristic("# a" + " " * n + "b"),
-    "default: in a long Key Parameters description": lambda n: _cell("Key Parameters", "`x: list` - default: [" + _repeat("1,", n)),
+    "default: in a long Key Parameters description": lambda n: _cell(
+        "Key Parameters", "`x: list` - default: [" + _repeat("1,", n)
+    ),
     "default: made of '-'": lambda n: _cell("Key Parameters", "`x: int` - default: " + "-" * n + "1"),
     "def pattern: 'def f()' then spaces (API Call)": lambda n: _cell("API Call", "`def f()" + " " * n + "x`"),
     "spec pattern: 'x' spaces 'y' (Key Parameters)": lambda n: _cell("Key Parameters", "`x" + " " * n + "y`"),
-    "spec pattern: 'x: a' spaces 'b = 1' (Key Parameters)": lambda n: _cell("Key Parameters", "`x: a" + " " * n + "b = 1`"),
+    "spec pattern: 'x: a' spaces 'b = 1' (Key Parameters)": lambda n: _cell(
+        "Key Parameters", "`x: a" + " " * n + "b = 1`"
+    ),
     "unclosed <b> tags (workflow page)": lambda n: _page(_repeat("<b>x ", n)),
     # the same mechanism in other markup
     "unclosed <x (workflow page)": lambda n: _page(_repeat("<x ", n)),
@@ -62,7 +70,9 @@ CASES: dict[str, Callable[[int], dict[str, str]]] = {
 
 def _implementation(text: str) -> dict[str, str]:
     files = _page("")
-    files["implementations/Demo_Wiki_Step_Number_1.md"] = f"= Implementation: Step One =\n\n== Source Location ==\n{text}\n"
+    files["implementations/Demo_Wiki_Step_Number_1.md"] = (
+        f"= Implementation: Step One =\n\n== Source Location ==\n{text}\n"
+    )
     return files
 
 

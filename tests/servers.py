@@ -96,7 +96,9 @@ class FakeGitHub:
             bare = self.bare(full)
             bare.parent.mkdir(parents=True, exist_ok=True)
             subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True, env=self.git_env())
-            subprocess.run(["git", "-C", str(bare), "config", "http.receivepack", "true"], check=True, env=self.git_env())
+            subprocess.run(
+                ["git", "-C", str(bare), "config", "http.receivepack", "true"], check=True, env=self.git_env()
+            )
             self.repos[full] = {
                 "id": next(self._ids),
                 "owner": owner,
@@ -210,7 +212,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self._token() != self.hub.token:
             self.hub.log.append((method, url.path, 401))
             if url.path.startswith("/api/"):
-                return self._json(401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
+                return self._json(
+                    401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}
+                )
             return self._send(401, b"Authentication required\n", {"WWW-Authenticate": 'Basic realm="fake"'})
         if url.path.startswith("/api/v3/"):
             status = self._api(method, url.path[len("/api/v3") :], url.query, body, fault)
@@ -244,7 +248,9 @@ class _Handler(BaseHTTPRequestHandler):
             if m.group(1) not in hub.orgs:
                 self._json(404, not_found)
                 return 404
-            self._json(200, {"login": m.group(1), "id": 9, "type": "Organization", "url": f"{hub.api_url}/orgs/{m.group(1)}"})
+            self._json(
+                200, {"login": m.group(1), "id": 9, "type": "Organization", "url": f"{hub.api_url}/orgs/{m.group(1)}"}
+            )
             return 200
         m = re.fullmatch(r"/orgs/([^/]+)/repos|/user/repos", path)
         if method == "POST" and m:
@@ -255,7 +261,12 @@ class _Handler(BaseHTTPRequestHandler):
             try:
                 created = hub.create(owner, data["name"], data, "Organization" if m.group(1) else "User")
             except KeyError:
-                error = {"resource": "Repository", "code": "custom", "field": "name", "message": "name already exists on this account"}
+                error = {
+                    "resource": "Repository",
+                    "code": "custom",
+                    "field": "name",
+                    "message": "name already exists on this account",
+                }
                 self._json(422, {"message": "Repository creation failed.", "errors": [error]})
                 return 422
             if fault and fault.kind == "500-after":

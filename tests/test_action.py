@@ -20,15 +20,25 @@ ZIZMOR = Path(sys.executable).parent / "zizmor"
 )
 def test_schema(path, schema):
     proc = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(ROOT / path)], capture_output=True, text=True
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(ROOT / path)],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_zizmor_finds_nothing_medium_or_high():
     proc = subprocess.run(
-        [str(ZIZMOR), "--offline", "--min-severity", "medium", str(ROOT / "action.yml"), str(ROOT / ".github" / "workflows")],
-        capture_output=True, text=True,
+        [
+            str(ZIZMOR),
+            "--offline",
+            "--min-severity",
+            "medium",
+            str(ROOT / "action.yml"),
+            str(ROOT / ".github" / "workflows"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -62,15 +72,25 @@ def run_action(checkout: Path, tmp: Path, hub, **inputs: str) -> tuple[subproces
     runner.mkdir()
     env = {
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "HOME": os.environ["HOME"], "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": hub.api_url, "RUNNER_TEMP": str(runner),
-        "GITHUB_OUTPUT": str(runner / "output"), "GITHUB_STEP_SUMMARY": str(runner / "summary.md"),
-        "INDEX": "wiki/_WorkflowIndex.md", "OWNER": "acme", "VISIBILITY": "private", "DRY_RUN": "false", "SHARD": "1/1",
+        "HOME": os.environ["HOME"],
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GITHUB_TOKEN": TOKEN,
+        "GITHUB_API_URL": hub.api_url,
+        "RUNNER_TEMP": str(runner),
+        "GITHUB_OUTPUT": str(runner / "output"),
+        "GITHUB_STEP_SUMMARY": str(runner / "summary.md"),
+        "INDEX": "wiki/_WorkflowIndex.md",
+        "OWNER": "acme",
+        "VISIBILITY": "private",
+        "DRY_RUN": "false",
+        "SHARD": "1/1",
         "PIN": "false",
         **inputs,
     }
-    proc = subprocess.run(["bash", "-e", "-c", publish_script()], cwd=checkout, env=env, capture_output=True, text=True,
-                          timeout=600)
+    proc = subprocess.run(
+        ["bash", "-e", "-c", publish_script()], cwd=checkout, env=env, capture_output=True, text=True, timeout=600
+    )
     summary = (runner / "summary.md").read_text()
     return proc, summary, [line for line in proc.stdout.splitlines() if line.startswith("::")]
 
@@ -97,12 +117,16 @@ def test_the_job_summary_links_published_repositories_and_annotates_the_manual_s
     url = f"{hub.api_url.split('/api/')[0]}/acme/workflow-llm-loresmith-guided-finetuning"
     assert summary.startswith("## genrepo publish\n")
     row = next(line for line in summary.splitlines() if line.startswith("| LLM_LoreSmith_Guided_Finetuning |"))
-    assert row.endswith("| create; GitHub: create | 4 | 0 | 1 | `step_01_document_upload.paths` | "
-                        f"[workflow-llm-loresmith-guided-finetuning]({url}) |")
+    assert row.endswith(
+        "| create; GitHub: create | 4 | 0 | 1 | `step_01_document_upload.paths` | "
+        f"[workflow-llm-loresmith-guided-finetuning]({url}) |"
+    )
     assert "### Manual steps (a person does them)" in summary and "1 created" in summary  # the plain output, folded
     lines = (checkout / "wiki" / "_WorkflowIndex.md").read_text().splitlines()
     (note,) = notes
-    where = re.match(r"::warning file=wiki/_WorkflowIndex\.md,line=(\d+)::LLM_LoreSmith_Guided_Finetuning: step 5 ", note)
+    where = re.match(
+        r"::warning file=wiki/_WorkflowIndex\.md,line=(\d+)::LLM_LoreSmith_Guided_Finetuning: step 5 ", note
+    )
     assert where and lines[int(where.group(1)) - 1].startswith("### Step 5:"), note
 
 
@@ -125,8 +149,15 @@ def test_a_dry_run_of_a_corpus_wiki_with_stubs_annotates_each_stub(tmp_path, hub
     assert not hub.repos  # a dry run creates nothing
     for name, step in stubs:
         path, _, line = step["wiki"].rpartition(":")
-        assert any(n.startswith(f"::warning file=docs/wiki/{path},line={line}::{name}: step {step['number']} ") for n in notes)
-        assert (checkout / "docs" / "wiki" / path).read_text().splitlines()[int(line) - 1].startswith(f"=== Step {step['number']}")
+        assert any(
+            n.startswith(f"::warning file=docs/wiki/{path},line={line}::{name}: step {step['number']} ") for n in notes
+        )
+        assert (
+            (checkout / "docs" / "wiki" / path)
+            .read_text()
+            .splitlines()[int(line) - 1]
+            .startswith(f"=== Step {step['number']}")
+        )
 
 
 def test_on_failure_the_job_summary_shows_the_error(tmp_path, hub):

@@ -19,7 +19,9 @@ AWESOME = CORPUS / "batch_top1-test-0PandaDEV_Awesome_windows-03ad9fbec52b"  # a
 
 
 def genrepo(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
 
 
 def corpus(folder: Path) -> Path:
@@ -32,7 +34,9 @@ def all_manual_wiki(root: Path) -> Path:
     """A workflow whose steps cite no API: every step is manual, so the repository would run nothing."""
     text = enriched_index("Demo_Wiki_Review_Flow", steps=2)
     text = re.sub(r"\| \*\*(API Call|Source Location|External Dependencies)\*\* \|.*\n", "", text)
-    build_file_tree(root, {"_WorkflowIndex.md": text, "workflows/Demo_Wiki_Review_Flow.md": workflow_page("Review_Flow")})
+    build_file_tree(
+        root, {"_WorkflowIndex.md": text, "workflows/Demo_Wiki_Review_Flow.md": workflow_page("Review_Flow")}
+    )
     return root / "_WorkflowIndex.md"
 
 
@@ -73,8 +77,13 @@ def check_everywhere(index: Path, tmp_path: Path) -> tuple[dict, str, list[str]]
         manual = [s for s in wf["steps"] if s["status"] == "manual"]
         counts = wf["counts"]
         assert (counts["bound"], counts["stub"], counts["manual"]) == (
-            sum(s["status"] == "bound" for s in wf["steps"]), len(stubs), len(manual))
-        assert f"steps: {counts['bound']} bound, {counts['stub']} need implementation, {counts['manual']} manual" in block
+            sum(s["status"] == "bound" for s in wf["steps"]),
+            len(stubs),
+            len(manual),
+        )
+        assert (
+            f"steps: {counts['bound']} bound, {counts['stub']} need implementation, {counts['manual']} manual" in block
+        )
         assert ("NOT EXECUTABLE" in block) is (not wf["executable"]) is (counts["bound"] == 0)
         for step in stubs:
             assert f"implement: {step['file']} ({step['wiki']})" in block
@@ -98,7 +107,9 @@ def check_everywhere(index: Path, tmp_path: Path) -> tuple[dict, str, list[str]]
             expected = f"::warning file=wiki/{path},line={line}::{wf['name']}: step {step['number']} ({step['name']})"
             assert any(n.startswith(expected) for n in notes), (expected, notes)
     unbound = sum(s["status"] != "bound" for wf in report["workflows"] for s in wf["steps"])
-    step_notes = [n for n in notes if n.startswith("::warning file=") and ("needs implementation" in n or ") is manual" in n)]
+    step_notes = [
+        n for n in notes if n.startswith("::warning file=") and ("needs implementation" in n or ") is manual" in n)
+    ]
     assert len(step_notes) == unbound
     # and one per diagnostic, at its own file and line
     diagnostics = [d for wf in report["workflows"] for d in wf["diagnostics"]] + report["diagnostics"]
@@ -122,7 +133,9 @@ def test_a_corpus_workflow_with_no_bound_step_is_not_executable_everywhere(tmp_p
     index = corpus(AWESOME)
     report, markdown, notes = check_everywhere(index, tmp_path)
     idle = [wf for wf in report["workflows"] if not wf["executable"]]
-    assert idle and all(wf["action"] in ("create", "unchanged") and wf["output_dir"] for wf in idle)  # generated all the same
+    assert idle and all(
+        wf["action"] in ("create", "unchanged") and wf["output_dir"] for wf in idle
+    )  # generated all the same
     assert "**not executable** (no step is bound)" in markdown
 
 
@@ -141,7 +154,9 @@ def test_a_wiki_whose_steps_are_all_manual(tmp_path):
 def test_the_summary_of_a_run_that_wrote_no_report_shows_the_error(tmp_path):
     errors = tmp_path / "errors.txt"
     errors.write_text("error: no _WorkflowIndex.md at wiki/missing.md\n")
-    markdown = genrepo("summary", str(tmp_path / "none.json"), "--error-file", str(errors), "--title", "genrepo publish")
+    markdown = genrepo(
+        "summary", str(tmp_path / "none.json"), "--error-file", str(errors), "--title", "genrepo publish"
+    )
     assert markdown.returncode == 0
     assert markdown.stdout.startswith("## genrepo publish\n")
     assert "### Error" in markdown.stdout and "error: no _WorkflowIndex.md at wiki/missing.md" in markdown.stdout
@@ -159,14 +174,27 @@ def test_set_writes_values_into_config_and_refuses_unknown_keys_and_wrong_types(
     wrong = genrepo("from-index", str(index), "--out", str(out), "--no-pin", "--set", "step_01_step_number_1.x=many")
     assert wrong.returncode == 2 and "expected int, got str 'many'" in wrong.stderr
     assert not out.exists()  # refused before anything was written
-    done = genrepo("from-index", str(index), "--out", str(out), "--no-pin", "--json",
-                   "--set", "step_01_step_number_1.y=hello", "--set", "Review_Flow:step_02_step_number_2.y=two words",
-                   "--set", "step_02_step_number_2.x=5")
+    done = genrepo(
+        "from-index",
+        str(index),
+        "--out",
+        str(out),
+        "--no-pin",
+        "--json",
+        "--set",
+        "step_01_step_number_1.y=hello",
+        "--set",
+        "Review_Flow:step_02_step_number_2.y=two words",
+        "--set",
+        "step_02_step_number_2.x=5",
+    )
     (wf,) = json.loads(done.stdout)["workflows"]
     assert wf["required_keys"] == []
     config = (out / wf["repo_name"] / "config.toml").read_text()
     first, second = config.split("[step_01", 1)[1].split("[step_02")
     assert 'y = "hello"' in first and "x = 3" in first and "REQUIRED" not in first
     assert 'y = "two words"' in second and "x = 5" in second and "REQUIRED" not in second
-    other = genrepo("from-index", str(index), "--out", str(out), "--no-pin", "--set", "Other_Flow:step_01_step_number_1.y=a")
+    other = genrepo(
+        "from-index", str(index), "--out", str(out), "--no-pin", "--set", "Other_Flow:step_01_step_number_1.y=a"
+    )
     assert other.returncode == 2 and "no config key step_01_step_number_1.y of workflow Other_Flow" in other.stderr

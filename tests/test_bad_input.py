@@ -17,7 +17,9 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """genrepo as a person runs it: a separate process."""
     if args and args[0] == "from-index":
         args = (*args, "--no-pin")  # these tests are about parsing and rendering; pinning has its own
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def files_under(root: Path) -> set[Path]:
@@ -38,7 +40,9 @@ def assert_repo_is_sound(repo: Path) -> None:
     assert proc.returncode == 0, proc.stdout
 
 
-@pytest.mark.parametrize(("content", "needle"), [(b"", "file is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")])
+@pytest.mark.parametrize(
+    ("content", "needle"), [(b"", "file is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")]
+)
 def test_unreadable_index_exits_2_naming_the_file(tmp_path, content, needle):
     build_file_tree(tmp_path, {"wiki/_WorkflowIndex.md": content})
     proc = cli("from-index", str(tmp_path / "wiki" / "_WorkflowIndex.md"), "--out", str(tmp_path / "out"))
@@ -52,11 +56,14 @@ def test_missing_index_exits_2(tmp_path):
 
 def test_binary_workflow_page_fails_that_workflow_only(tmp_path):
     index = enriched_index("Demo_Wiki_Good", 1) + "\n" + enriched_index("Demo_Wiki_Bad", 1).split("\n", 1)[1]
-    build_file_tree(tmp_path, {
-        "wiki/_WorkflowIndex.md": index,
-        "wiki/workflows/Demo_Wiki_Good.md": workflow_page("Good", 1),
-        "wiki/workflows/Demo_Wiki_Bad.md": b"\x00\x01\x02\x03",
-    })
+    build_file_tree(
+        tmp_path,
+        {
+            "wiki/_WorkflowIndex.md": index,
+            "wiki/workflows/Demo_Wiki_Good.md": workflow_page("Good", 1),
+            "wiki/workflows/Demo_Wiki_Bad.md": b"\x00\x01\x02\x03",
+        },
+    )
     proc = cli("from-index", str(tmp_path / "wiki"), "--out", str(tmp_path / "out"))
     assert_clean_failure(proc, 1, "workflows/Demo_Wiki_Bad.md:1:", "binary")
     assert (tmp_path / "out" / "workflow-demo-wiki-good").is_dir()
@@ -117,14 +124,16 @@ def test_hostile_github_url_is_ignored(tmp_path):
     assert (tmp_path / "out" / "workflow-demo-wiki-sample-flow").is_dir()
 
 
-HOSTILE = '{{ 7*7 }} {% for x in range(3) %}loop{% endfor %} {{#mermaid:graph}} """ \'\'\' \\ \\n ${{ secrets.X }}'
+HOSTILE = "{{ 7*7 }} {% for x in range(3) %}loop{% endfor %} {{#mermaid:graph}} \"\"\" ''' \\ \\n ${{ secrets.X }}"
 
 
 def test_quotes_jinja_and_code_in_wiki_text_stay_data(tmp_path):
-    page = workflow_page(steps=1).replace("Does thing 1.", f"Does {HOSTILE}\n\"\"\"; import os; os.system('touch PWNED'); \"\"\"")
+    page = workflow_page(steps=1).replace(
+        "Does thing 1.", f'Does {HOSTILE}\n"""; import os; os.system(\'touch PWNED\'); """'
+    )
     page = page.replace("A demo workflow.", f"Overview {HOSTILE}")
     index = enriched_index(steps=1).replace("Step_Number_1", 'Say "hi" """ {{ 7*7 }}')
-    index = index.replace("`x: int = 3` - the x", "`x: str = \"{{ 7*7 }}\"` - the {% x %}")
+    index = index.replace("`x: int = 3` - the x", '`x: str = "{{ 7*7 }}"` - the {% x %}')
     build_file_tree(tmp_path, {"wiki/_WorkflowIndex.md": index, "wiki/workflows/Demo_Wiki_Sample_Flow.md": page})
     proc = cli("from-index", str(tmp_path / "wiki"), "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
@@ -146,7 +155,11 @@ def test_quotes_jinja_and_code_in_wiki_text_stay_data(tmp_path):
 
 
 def test_unicode_names_become_valid_identifiers(tmp_path):
-    index = enriched_index("Demo_Wiki_Über_Fluß", 2).replace("Step_Number_1", "模型加载").replace("Step_Number_2", "Ünïcödé Step")
+    index = (
+        enriched_index("Demo_Wiki_Über_Fluß", 2)
+        .replace("Step_Number_1", "模型加载")
+        .replace("Step_Number_2", "Ünïcödé Step")
+    )
     build_file_tree(tmp_path, {"wiki/_WorkflowIndex.md": index})
     proc = cli("from-index", str(tmp_path / "wiki"), "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr

@@ -19,11 +19,34 @@ from generator.slicing import cut, names, parse_example
 REF = SourceRef("_WorkflowIndex.md", 1)
 
 
-def step(number: int, api: str, *, examples: tuple[str, ...] = (), imports: tuple[str, ...] = (), outputs: str = "",
-         params: tuple[Param, ...] = (), impl_type: str = "", description: str = "") -> Step:
-    implementation = Implementation(name=f"Impl{number}", ref=REF, imports=imports, examples=examples) if examples or imports else None
-    return Step(number=number, name=f"S{number}", title=f"Step {number}", ref=REF, api_call=api, outputs=outputs,
-                key_parameters=params, implementation=implementation, impl_type=impl_type, description=description)
+def step(
+    number: int,
+    api: str,
+    *,
+    examples: tuple[str, ...] = (),
+    imports: tuple[str, ...] = (),
+    outputs: str = "",
+    params: tuple[Param, ...] = (),
+    impl_type: str = "",
+    description: str = "",
+) -> Step:
+    implementation = (
+        Implementation(name=f"Impl{number}", ref=REF, imports=imports, examples=examples)
+        if examples or imports
+        else None
+    )
+    return Step(
+        number=number,
+        name=f"S{number}",
+        title=f"Step {number}",
+        ref=REF,
+        api_call=api,
+        outputs=outputs,
+        key_parameters=params,
+        implementation=implementation,
+        impl_type=impl_type,
+        description=description,
+    )
 
 
 def workflow(*steps: Step) -> Workflow:
@@ -51,13 +74,21 @@ def test_classify(api, impl_type, kind):
 
 def test_api_text_forms():
     assert parse_api("__import__('os').system('touch /tmp/pwned')").callee == ("__import__",)  # data, never run
-    annotated = parse_api("model = AutoModel.from_pretrained(name: str, dtype: torch.dtype | None = None) -> PreTrainedModel")
-    assert annotated.callee == ("AutoModel", "from_pretrained") and [p.name for p in annotated.params] == ["name", "dtype"]
-    assert parse_api("with model.disable_adapter(): ...").callee == ("model", "disable_adapter")
-    assert api_from_signature("def from_pretrained(model_name: str = 'x') -> T", "FastLanguageModel_from_pretrained") == (
-        "FastLanguageModel.from_pretrained(model_name) -> T"
+    annotated = parse_api(
+        "model = AutoModel.from_pretrained(name: str, dtype: torch.dtype | None = None) -> PreTrainedModel"
     )
-    assert api_from_signature("model = AutoModel.from_pretrained(\n    name: str,\n    **kwargs\n) -> M") == "AutoModel.from_pretrained(name)"
+    assert annotated.callee == ("AutoModel", "from_pretrained") and [p.name for p in annotated.params] == [
+        "name",
+        "dtype",
+    ]
+    assert parse_api("with model.disable_adapter(): ...").callee == ("model", "disable_adapter")
+    assert api_from_signature(
+        "def from_pretrained(model_name: str = 'x') -> T", "FastLanguageModel_from_pretrained"
+    ) == ("FastLanguageModel.from_pretrained(model_name) -> T")
+    assert (
+        api_from_signature("model = AutoModel.from_pretrained(\n    name: str,\n    **kwargs\n) -> M")
+        == "AutoModel.from_pretrained(name)"
+    )
 
 
 def test_free_names_respect_comprehension_scopes():
@@ -67,7 +98,9 @@ def test_free_names_respect_comprehension_scopes():
 
 
 def test_cut_takes_the_anchor_and_its_dependents_not_prints():
-    tree = parse_example("m = MLP(2, [4])\nparams = m.parameters()\nprint(len(params))\nfor p in params:\n    p.data -= lr * p.grad\n")
+    tree = parse_example(
+        "m = MLP(2, [4])\nparams = m.parameters()\nprint(len(params))\nfor p in params:\n    p.data -= lr * p.grad\n"
+    )
     piece = cut(tree, parse_api("Module.parameters(self)"))
     assert [ast.unparse(s).split("\n")[0] for s in piece.statements] == ["params = m.parameters()", "for p in params:"]
 
@@ -81,7 +114,16 @@ def test_statuses_and_executability():
 
 
 def test_a_missing_object_is_reported():
-    bound = bind_workflow(workflow(step(1, "Trainer(model)", examples=("from transformers import Trainer\nt = Trainer(model=model, metric=metric)",))), load_tables())
+    bound = bind_workflow(
+        workflow(
+            step(
+                1,
+                "Trainer(model)",
+                examples=("from transformers import Trainer\nt = Trainer(model=model, metric=metric)",),
+            )
+        ),
+        load_tables(),
+    )
     assert any("metric" in w.message and "no loader builds" in w.message for w in bound.warnings)
 
 
@@ -94,23 +136,39 @@ def test_a_called_name_is_not_an_artifact_by_wildcard_alias():
     assert "from lib.save import unsloth_save_model" in binding.import_line + binding.body
     assert "unsloth_save_model = model" not in binding.body and binding.consumes == ("model",)
     reads = step(2, "evaluate(base_model)", examples=("from lib import evaluate\nevaluate(base_model)",))
-    assert bind_workflow(workflow(made, reads), load_tables()).bindings[1].consumes == ("model",)  # a value: the alias holds
+    assert bind_workflow(workflow(made, reads), load_tables()).bindings[1].consumes == (
+        "model",
+    )  # a value: the alias holds
 
 
 def test_repeat_loop_is_found_with_its_count_key():
-    bound = bind_workflow(workflow(
-        step(1, "a.f()", examples=("import a\na.f()",)), step(2, "a.g()", examples=("import a\na.g()",)),
-        step(3, "model.zero_grad()", description="Repeat steps 1-2 for N epochs", params=(Param("epochs", "int"),)),
-    ), load_tables())
-    assert bound.repeat is not None and (bound.repeat.step, bound.repeat.first, bound.repeat.last, bound.repeat.key) == (3, 1, 2, "epochs")
+    bound = bind_workflow(
+        workflow(
+            step(1, "a.f()", examples=("import a\na.f()",)),
+            step(2, "a.g()", examples=("import a\na.g()",)),
+            step(3, "model.zero_grad()", description="Repeat steps 1-2 for N epochs", params=(Param("epochs", "int"),)),
+        ),
+        load_tables(),
+    )
+    assert bound.repeat is not None and (
+        bound.repeat.step,
+        bound.repeat.first,
+        bound.repeat.last,
+        bound.repeat.key,
+    ) == (3, 1, 2, "epochs")
 
 
 def test_output_and_artifact_names():
     tables = load_tables()
     ctx = BindContext.create(workflow(step(1, "f()")), tables)
-    assert output_names(step(1, "f()", outputs="`Tuple[PeftModel, PreTrainedTokenizer]`"), None, ctx) == ["model", "tokenizer"]
+    assert output_names(step(1, "f()", outputs="`Tuple[PeftModel, PreTrainedTokenizer]`"), None, ctx) == [
+        "model",
+        "tokenizer",
+    ]
     assert output_names(step(1, "f()", outputs="`documents` list"), None, ctx) == ["documents"]
-    assert artifact_name(tables, "SFTConfig") == "sft_config" and artifact_name(tables, "TextGenerationPipeline") == "pipe"
+    assert (
+        artifact_name(tables, "SFTConfig") == "sft_config" and artifact_name(tables, "TextGenerationPipeline") == "pipe"
+    )
 
 
 def test_a_mapping_file_adds_a_loader_and_a_rename(tmp_path):
@@ -122,7 +180,14 @@ def test_a_mapping_file_adds_a_loader_and_a_rename(tmp_path):
     )
     tables = load_tables((extra,))
     assert tables.loader_for("metric").modules == ("evaluate",)
-    bound = bind_workflow(workflow(step(1, "Trainer(model)", examples=("from transformers import Trainer\nt = Trainer(args=a, metric=metric)",))), tables)
+    bound = bind_workflow(
+        workflow(
+            step(
+                1, "Trainer(model)", examples=("from transformers import Trainer\nt = Trainer(args=a, metric=metric)",)
+            )
+        ),
+        tables,
+    )
     body = bound.bindings[0].body
     assert "metric = loaders.metric(metric)" in body and "arguments=a" in body
     assert any("renamed" in change for change in bound.bindings[0].changes)

@@ -77,7 +77,12 @@ def build(case: Case) -> Workflow:
             impl = Implementation(
                 name=f"Demo_{sc.name}",
                 ref=ref,
-                imports=tuple(line.strip() for code, *_ in sc.blocks.get("imports", []) for line in code.splitlines() if line.strip()),
+                imports=tuple(
+                    line.strip()
+                    for code, *_ in sc.blocks.get("imports", [])
+                    for line in code.splitlines()
+                    if line.strip()
+                ),
                 signature=sc.blocks.get("signature", [("", 0, 0)])[0][0],
                 examples=tuple(code for code, *_ in sc.blocks.get("example", [])),
             )
@@ -100,7 +105,9 @@ def build(case: Case) -> Workflow:
                 implementation=impl,
             )
         )
-    return Workflow(name="Demo_Case", namespace="Demo", short_name="Case", title=case.title, ref=ref, steps=tuple(steps))
+    return Workflow(
+        name="Demo_Case", namespace="Demo", short_name="Case", title=case.title, ref=ref, steps=tuple(steps)
+    )
 
 
 def rendered(binding) -> dict[str, str]:
@@ -133,7 +140,9 @@ def test_binding_case(case):
                 if UPDATE:
                     edits.append((start, end, actual[kind]))
                 else:
-                    assert actual[kind].strip() == expected.strip(), f"{case.path.name}:{start}: step {sc.number} {kind}"
+                    assert actual[kind].strip() == expected.strip(), (
+                        f"{case.path.name}:{start}: step {sc.number} {kind}"
+                    )
     if UPDATE and edits:
         lines = case.path.read_text(encoding="utf-8").split("\n")
         for start, end, text in sorted(edits, reverse=True):

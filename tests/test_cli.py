@@ -97,7 +97,9 @@ def test_validate_reports_found_and_missing_with_lines():
 
 
 def test_validate_exits_1_when_a_workflow_cannot_be_generated(tmp_path):
-    (tmp_path / "_WorkflowIndex.md").write_text("# Workflow Index: X\n\n## Workflow: X_Empty\n\n**File:** [→](./workflows/X_Empty.md)\n")
+    (tmp_path / "_WorkflowIndex.md").write_text(
+        "# Workflow Index: X\n\n## Workflow: X_Empty\n\n**File:** [→](./workflows/X_Empty.md)\n"
+    )
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert "FAIL X_Empty" in result.stdout and "_WorkflowIndex.md:3: workflow 'X_Empty' has no steps" in result.stdout

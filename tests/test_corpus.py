@@ -74,7 +74,9 @@ def test_generated_python_compiles_and_passes_ruff(index, generate_once):
     for item in result.results:  # lint and format, each with the repo's own configuration (what its CI runs)
         proc = ruff("check", "--no-cache", str(item.output_dir))
         assert proc.returncode == 0, f"{item.output_dir.name}:\n{proc.stdout}{proc.stderr}"
-        proc = ruff("format", "--check", "--no-cache", "--config", str(item.output_dir / "pyproject.toml"), str(item.output_dir))
+        proc = ruff(
+            "format", "--check", "--no-cache", "--config", str(item.output_dir / "pyproject.toml"), str(item.output_dir)
+        )
         assert proc.returncode == 0, f"{item.output_dir.name} is not ruff-formatted:\n{proc.stdout}{proc.stderr}"
 
 

@@ -44,7 +44,9 @@ def test_internal_modules_are_not_distributions():
 
 def test_users_extend_the_mapping_with_a_file(tmp_path):
     extra = tmp_path / "mine.toml"
-    extra.write_text('[imports]\nmylib = "my-lib-dist"\n[system]\n"frobnicator" = "the frobnicator CLI"\n[prose]\n"our stack" = "internal-sdk"\n')
+    extra.write_text(
+        '[imports]\nmylib = "my-lib-dist"\n[system]\n"frobnicator" = "the frobnicator CLI"\n[prose]\n"our stack" = "internal-sdk"\n'
+    )
     mapping = load_mapping((extra,))
     assert place("mylib.sub", mapping).value == "my-lib-dist"
     assert place("frobnicator", mapping).kind == "system"

@@ -26,8 +26,16 @@ from tests.e2e_cases import BLOCKED_REASONS, CASES, MICROGRAD, Case
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-OFFLINE = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
-PIP_ENV = {"PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))}
+OFFLINE = {
+    "HF_HUB_OFFLINE": "1",
+    "HF_DATASETS_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+PIP_ENV = {
+    "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
+}
 
 
 def find_links() -> str | None:
@@ -41,7 +49,12 @@ def readme_blocks(readme: Path, heading: str) -> list[str]:
     """The commands of the ```bash blocks under a README heading, as written."""
     text = readme.read_text(encoding="utf-8")
     section = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
-    return [line for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S) for line in block.splitlines() if line.strip()]
+    return [
+        line
+        for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S)
+        for line in block.splitlines()
+        if line.strip()
+    ]
 
 
 def run_verbatim(commands: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -49,7 +62,9 @@ def run_verbatim(commands: list[str], cwd: Path, env: dict[str, str] | None = No
     script = "set -euo pipefail\n" + "\n".join(commands) + "\n"
     environment = {**os.environ, **PIP_ENV, **OFFLINE, **(env or {})}
     environment.pop("VIRTUAL_ENV", None)
-    return subprocess.run(["bash", "-c", script], cwd=cwd, capture_output=True, text=True, env=environment, timeout=3600)
+    return subprocess.run(
+        ["bash", "-c", script], cwd=cwd, capture_output=True, text=True, env=environment, timeout=3600
+    )
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +76,9 @@ def generated(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("e2e")
     constraints = out / "constraints.txt"
     constraints.write_text("torch==2.13.0\n")
-    pin = PinOptions(resolver="uv", cache_dir=out / "pins", index_args=("--find-links", links, "--constraint", str(constraints)))
+    pin = PinOptions(
+        resolver="uv", cache_dir=out / "pins", index_args=("--find-links", links, "--constraint", str(constraints))
+    )
     repos: dict[str, Path] = {}
     for wiki in sorted({c.wiki for c in CASES}):
         names = [c.workflow for c in CASES if c.wiki == wiki]
@@ -81,13 +98,28 @@ def fixtures_and_python(generated, tmp_path_factory) -> tuple[Path, Path]:
     python = first / ".venv" / "bin" / "python"
     for case in CASES[1:]:
         repo = generated[case.workflow]
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", "requirements.txt"], cwd=repo, check=True,
-                       env={**os.environ, **PIP_ENV}, timeout=1800)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", "."], cwd=repo, check=True,
-                       env={**os.environ, **PIP_ENV}, timeout=600)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+            cwd=repo,
+            check=True,
+            env={**os.environ, **PIP_ENV},
+            timeout=1800,
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", "."],
+            cwd=repo,
+            check=True,
+            env={**os.environ, **PIP_ENV},
+            timeout=600,
+        )
     fx = tmp_path_factory.mktemp("tinyhf")
-    subprocess.run([str(python), str(ROOT / "tests" / "tinyhf.py"), str(fx)], check=True, capture_output=True,
-                   env={**os.environ, **OFFLINE}, timeout=600)
+    subprocess.run(
+        [str(python), str(ROOT / "tests" / "tinyhf.py"), str(fx)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **OFFLINE},
+        timeout=600,
+    )
     return fx, python
 
 
@@ -110,8 +142,23 @@ def run_case(case: Case, repo: Path, python: Path, fx: Path, tmp: Path) -> subpr
     config.write_text(textwrap.dedent(case.config).format(fx=fx, out=tmp))
     package = json.loads((repo / ".genrepo.json").read_text())["repo"]["package"]
     return subprocess.run(
-        [str(python), "-m", package, "run", "--config", str(config), "--artifacts", str(tmp / "artifacts"), "--seed", "0"],
-        cwd=tmp, capture_output=True, text=True, env={**os.environ, **OFFLINE}, timeout=1800,
+        [
+            str(python),
+            "-m",
+            package,
+            "run",
+            "--config",
+            str(config),
+            "--artifacts",
+            str(tmp / "artifacts"),
+            "--seed",
+            "0",
+        ],
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **OFFLINE},
+        timeout=1800,
     )
 
 
@@ -133,9 +180,19 @@ def test_workflow_runs_end_to_end_with_only_config_set(case, generated, fixtures
     log = tmp_path / "run.log"
     log.write_text(proc.stderr)
     check = subprocess.run(
-        [str(python), "-c", artifact_loader(repo) + textwrap.dedent(case.check).replace("{out}", str(tmp_path)),
-         str(tmp_path / "artifacts"), str(tmp_path), str(fx), str(log)],
-        capture_output=True, text=True, env={**os.environ, **OFFLINE}, timeout=600,
+        [
+            str(python),
+            "-c",
+            artifact_loader(repo) + textwrap.dedent(case.check).replace("{out}", str(tmp_path)),
+            str(tmp_path / "artifacts"),
+            str(tmp_path),
+            str(fx),
+            str(log),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **OFFLINE},
+        timeout=600,
     )
     assert check.returncode == 0, check.stderr[-3000:]
 
@@ -145,16 +202,32 @@ def test_check_binds_every_call_against_the_real_libraries(case, generated, fixt
     _, python = fixtures_and_python
     repo = generated[case.workflow]
     package = json.loads((repo / ".genrepo.json").read_text())["repo"]["package"]
-    proc = subprocess.run([str(python), "-m", package, "check", "--json"], cwd=repo, capture_output=True, text=True,
-                          env={**os.environ, **OFFLINE}, timeout=600)
+    proc = subprocess.run(
+        [str(python), "-m", package, "check", "--json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **OFFLINE},
+        timeout=600,
+    )
     report = json.loads(proc.stdout)
-    failing = [s for s in report["steps"] if s["status"] in ("import fails", "no such attribute", "argument not accepted", "not callable")]
+    failing = [
+        s
+        for s in report["steps"]
+        if s["status"] in ("import fails", "no such attribute", "argument not accepted", "not callable")
+    ]
     if case.blocked:
         assert failing, "a workflow blocked by API drift should be flagged by check"
         return
     assert proc.returncode == 0 and not failing, failing
     for need in case.needs:  # `plan` says which step needs more than a CPU
-        plan = subprocess.run([str(python), "-m", package, "plan"], cwd=repo, capture_output=True, text=True, env={**os.environ, **OFFLINE})
+        plan = subprocess.run(
+            [str(python), "-m", package, "plan"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **OFFLINE},
+        )
         assert "needs:" in plan.stdout and need.split(": ", 1)[1].split(":")[0] in plan.stdout
 
 
@@ -167,8 +240,12 @@ def test_micrograd_readme_commands_run_verbatim_in_a_fresh_venv_and_the_loss_goe
     repo = item.output_dir
     config = (repo / "config.toml").read_text()
     values = {
-        "xs": "[[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]]", "ys": "[1.0, -1.0, -1.0, 1.0]",
-        "nin": "3", "nouts": "[4, 4, 1]", "learning_rate": "0.01", "epochs": "20",
+        "xs": "[[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]]",
+        "ys": "[1.0, -1.0, -1.0, 1.0]",
+        "nin": "3",
+        "nouts": "[4, 4, 1]",
+        "learning_rate": "0.01",
+        "epochs": "20",
     }
     for key, value in values.items():  # what a person does: fill the REQUIRED lines of config.toml
         config = re.sub(rf"^# REQUIRED: {key} =\s*$", f"{key} = {value}", config, flags=re.M)
@@ -187,9 +264,16 @@ def test_lora_sample_trains_saves_and_reloads_an_adapter(generated, fixtures_and
     fx, python = fixtures_and_python
     (item,) = generate(SAMPLES / "peft_lora", tmp_path / "out", pin=None).results
     assert item.ok and item.executable
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(item.output_dir)], check=True,
-                   env={**os.environ, **PIP_ENV}, timeout=600)
-    case = Case("samples", "LoRA_Finetuning", f"""
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(item.output_dir)],
+        check=True,
+        env={**os.environ, **PIP_ENV},
+        timeout=600,
+    )
+    case = Case(
+        "samples",
+        "LoRA_Finetuning",
+        f"""
 [step_01_model_loading]
 pretrained_model_name_or_path = "{fx}/model"
 [step_02_tokenizer_loading]
@@ -207,7 +291,8 @@ save_directory = "{tmp_path}/adapter"
 [step_09_adapter_loading]
 base_model_path = "{fx}/model"
 adapter_path = "{tmp_path}/adapter"
-""".replace("{", "{{").replace("}", "}}"))
+""".replace("{", "{{").replace("}", "}}"),
+    )
     proc = run_case(case, item.output_dir, python, fx, tmp_path)
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert (tmp_path / "adapter" / "adapter_config.json").is_file()

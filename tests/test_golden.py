@@ -39,7 +39,11 @@ def test_golden(tmp_path, wiki, workflow):
     golden = GOLDEN / item.plan.repo_name
     if os.environ.get("GENREPO_UPDATE_GOLDEN"):
         shutil.rmtree(golden, ignore_errors=True)
-        shutil.copytree(item.output_dir, golden, ignore=lambda folder, names: [".genrepo"] if Path(folder) == item.output_dir else [])
+        shutil.copytree(
+            item.output_dir,
+            golden,
+            ignore=lambda folder, names: [".genrepo"] if Path(folder) == item.output_dir else [],
+        )
     actual, expected = tree(item.output_dir), tree(golden)
     assert sorted(actual) == sorted(expected)
     for rel in expected:

@@ -28,8 +28,14 @@ def micrograd(tmp_path_factory, test_venv) -> tuple[Path, Path, str]:
 
 def spawn(repo: Path, python: Path, package: str) -> pexpect.spawn:
     env = {**os.environ, "PYTHONPATH": str(repo / "src"), "PYTHONUNBUFFERED": "1"}
-    return pexpect.spawn(str(python), ["-m", package, "guide", "--artifacts", "art"], cwd=str(repo), env=env,
-                         encoding="utf-8", timeout=60)
+    return pexpect.spawn(
+        str(python),
+        ["-m", package, "guide", "--artifacts", "art"],
+        cwd=str(repo),
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_runtime_guide_fills_required_keys_runs_every_step_and_resumes(micrograd):

@@ -16,8 +16,9 @@ from tests.conftest import ruff
 from tests.helpers import build_file_tree
 
 
-def wiki_with(tmp_path: Path, step_rows: str, example: str = "", name: str = "Demo_Flow", url: str = "PENDING",
-              mermaid: str = "") -> Path:
+def wiki_with(
+    tmp_path: Path, step_rows: str, example: str = "", name: str = "Demo_Flow", url: str = "PENDING", mermaid: str = ""
+) -> Path:
     index = f"""
 # Workflow Index: Demo
 
@@ -36,9 +37,13 @@ def wiki_with(tmp_path: Path, step_rows: str, example: str = "", name: str = "De
 """
     files = {"_WorkflowIndex.md": index}
     if example:
-        files["implementations/Demo_Impl.md"] = f"== Usage Examples ==\n<syntaxhighlight lang=\"python\">\n{example}\n</syntaxhighlight>\n"
+        files["implementations/Demo_Impl.md"] = (
+            f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{example}\n</syntaxhighlight>\n'
+        )
     if mermaid:
-        files[f"workflows/{name}.md"] = f"# Workflow: {name}\n\n== Overview ==\nDemo.\n\n=== Step 1: Do It ===\nDoes it.\n\n{{{{#mermaid:{mermaid}\n}}}}\n"
+        files[f"workflows/{name}.md"] = (
+            f"# Workflow: {name}\n\n== Overview ==\nDemo.\n\n=== Step 1: Do It ===\nDoes it.\n\n{{{{#mermaid:{mermaid}\n}}}}\n"
+        )
     return build_file_tree(tmp_path / "wiki", files) / "_WorkflowIndex.md"
 
 
@@ -61,27 +66,32 @@ def step_source(repo: Path) -> str:
 
 
 def test_an_infinite_default_is_valid_python_and_toml(tmp_path):
-    index = wiki_with(tmp_path, "| **API Call** | `mylib.clip(values, limit)` |\n| **External Dependencies** | `mylib` |\n"
-                                "| **Key Parameters** | `limit: float = 1e999` - no bound, `values: list = [1.0]` - numbers |")
+    index = wiki_with(
+        tmp_path,
+        "| **API Call** | `mylib.clip(values, limit)` |\n| **External Dependencies** | `mylib` |\n"
+        "| **Key Parameters** | `limit: float = 1e999` - no bound, `values: list = [1.0]` - numbers |",
+    )
     item, repo = generated(tmp_path, index)
     assert 'float("inf")' in step_source(repo)
     assert tomllib.loads((repo / "config.toml").read_text())["step_01_do_it"]["limit"] == float("inf")
 
 
 def test_control_characters_non_ascii_and_case_distinct_names_make_valid_toml(tmp_path):
-    rows = ("| **API Call** | `mylib.shape(values, sep, größe, Alpha, alpha)` |\n| **External Dependencies** | `mylib` |\n"
-            "| **Key Parameters** | `values: list = [1.0]` - numbers, `sep: str = \"a\\x7fb\"` - odd, `größe: int = 3` - size, "
-            "`Alpha: int = 1` - upper, `alpha: int = 2` - lower |")
+    rows = (
+        "| **API Call** | `mylib.shape(values, sep, größe, Alpha, alpha)` |\n| **External Dependencies** | `mylib` |\n"
+        '| **Key Parameters** | `values: list = [1.0]` - numbers, `sep: str = "a\\x7fb"` - odd, `größe: int = 3` - size, '
+        "`Alpha: int = 1` - upper, `alpha: int = 2` - lower |"
+    )
     item, repo = generated(tmp_path, wiki_with(tmp_path, rows))
     text = (repo / "config.toml").read_text()
     section = tomllib.loads(text)["step_01_do_it"]
     assert section["sep"] == "a\x7fb" and "\x7f" not in text  # escaped, never raw
     assert section["Alpha"] == 1 and section["alpha"] == 2  # two keys, not one collapsed
-    assert section['größe'] == 3 and '"größe" = 3' in text  # a key TOML cannot hold bare is quoted
+    assert section["größe"] == 3 and '"größe" = 3' in text  # a key TOML cannot hold bare is quoted
 
 
 def test_a_dotted_repo_name_installs_and_a_package_never_shadows_a_module(tmp_path):
-    rows = "| **API Call** | `logging.getLogger(name)` |\n| **External Dependencies** | `logging` |\n| **Key Parameters** | `name: str = \"x\"` - logger |"
+    rows = '| **API Call** | `logging.getLogger(name)` |\n| **External Dependencies** | `logging` |\n| **Key Parameters** | `name: str = "x"` - logger |'
     item, repo = generated(tmp_path, wiki_with(tmp_path, rows, url="https://github.com/demo/lora.recipes"))
     assert item.plan.repo_name == "lora.recipes"
     pyproject = tomllib.loads((repo / "pyproject.toml").read_text())
@@ -129,6 +139,10 @@ def test_example_code_that_acts_on_the_system_is_reported(tmp_path):
 def test_the_dotted_name_repo_builds_as_a_wheel(tmp_path):
     rows = "| **API Call** | `math.fsum(values)` |\n| **External Dependencies** | `math` |"
     item, repo = generated(tmp_path, wiki_with(tmp_path, rows, url="https://github.com/demo/lora.recipes"))
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "w"), str(repo)],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "w"), str(repo)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -50,7 +50,11 @@ def assert_message(output: str, code: int, actual: int, *needles: str) -> None:
 
 def outside_out(tmp_path: Path) -> dict[str, int]:
     """Every path under tmp_path except --out's folder, with its size: what a run must leave alone."""
-    return {str(p): (p.lstat().st_size if not p.is_dir() else 0) for p in tmp_path.rglob("*") if "out" not in p.relative_to(tmp_path).parts[:1]}
+    return {
+        str(p): (p.lstat().st_size if not p.is_dir() else 0)
+        for p in tmp_path.rglob("*")
+        if "out" not in p.relative_to(tmp_path).parts[:1]
+    }
 
 
 def generated(out: Path) -> set[str]:
@@ -58,8 +62,12 @@ def generated(out: Path) -> set[str]:
 
 
 def test_deeply_nested_braces_tags_and_links_are_read(tmp_path):
-    nested = "{{" * 3000 + "x" + "}}" * 3000 + "\n" + "<b>" * 2000 + "y" + "</b>" * 2000 + "\n" + "[[" * 2000 + "]]" * 2000
-    wiki = build_file_tree(tmp_path / "wiki", two_workflows(**{f"workflows/{BAD}.md": workflow_page("Bad", 1, extra=nested)}))
+    nested = (
+        "{{" * 3000 + "x" + "}}" * 3000 + "\n" + "<b>" * 2000 + "y" + "</b>" * 2000 + "\n" + "[[" * 2000 + "]]" * 2000
+    )
+    wiki = build_file_tree(
+        tmp_path / "wiki", two_workflows(**{f"workflows/{BAD}.md": workflow_page("Bad", 1, extra=nested)})
+    )
     before = outside_out(tmp_path)
     result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert outside_out(tmp_path) == before
@@ -68,8 +76,12 @@ def test_deeply_nested_braces_tags_and_links_are_read(tmp_path):
 
 
 def test_a_default_of_3000_dashes_is_no_default(tmp_path):
-    index = enriched_index(steps=1).replace("`x: int = 3` - the x", "`x: int = " + "-" * 3000 + "1` - the x, default: " + "-" * 3000 + "2")
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)})
+    index = enriched_index(steps=1).replace(
+        "`x: int = 3` - the x", "`x: int = " + "-" * 3000 + "1` - the x, default: " + "-" * 3000 + "2"
+    )
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)}
+    )
     before = outside_out(tmp_path)
     result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert outside_out(tmp_path) == before
@@ -80,20 +92,30 @@ def test_a_default_of_3000_dashes_is_no_default(tmp_path):
 def test_deep_signature_default_and_api_call_are_dropped_with_their_line(tmp_path):
     deep = "-" * 3000 + "1"
     implementation = (
-        "= Implementation: Deep =\n\n== Signature ==\n<syntaxhighlight lang=\"python\">\n"
+        '= Implementation: Deep =\n\n== Signature ==\n<syntaxhighlight lang="python">\n'
         f"def func1(x, y={deep}):\n    ...\n</syntaxhighlight>\n\n== Usage Examples ==\n"
-        f"<syntaxhighlight lang=\"python\">\nfrom demo import func1\nfunc1(1, y={deep})\n</syntaxhighlight>\n"
+        f'<syntaxhighlight lang="python">\nfrom demo import func1\nfunc1(1, y={deep})\n</syntaxhighlight>\n'
     )
     index = enriched_index(steps=2).replace("| **API Call** | `demo.func1(x, y)` |", "| **API Call** | |")
     index = index.replace("`demo.func2(x, y)`", f"`demo.func2(x, y={deep})`")
-    wiki = build_file_tree(tmp_path / "wiki", {
-        "_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=2),
-        "implementations/Demo_Wiki_Step_Number_1.md": implementation,
-    })
+    wiki = build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": index,
+            "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=2),
+            "implementations/Demo_Wiki_Step_Number_1.md": implementation,
+        },
+    )
     result = invoke("validate", str(wiki))  # exit 1: with both calls dropped, no step is executable
-    assert_message(result.output, 1, result.exit_code, "NOT EXECUTABLE", "implementations/Demo_Wiki_Step_Number_1.md:5: the Signature is nested too deeply",
-                   "implementations/Demo_Wiki_Step_Number_1.md:11: the usage example is nested too deeply",
-                   "_WorkflowIndex.md:24: step 2: the API Call is nested too deeply")
+    assert_message(
+        result.output,
+        1,
+        result.exit_code,
+        "NOT EXECUTABLE",
+        "implementations/Demo_Wiki_Step_Number_1.md:5: the Signature is nested too deeply",
+        "implementations/Demo_Wiki_Step_Number_1.md:11: the usage example is nested too deeply",
+        "_WorkflowIndex.md:24: step 2: the API Call is nested too deeply",
+    )
 
 
 def test_a_fifo_page_fails_its_workflow_and_does_not_hang(tmp_path):
@@ -105,8 +127,13 @@ def test_a_fifo_page_fails_its_workflow_and_does_not_hang(tmp_path):
     before = outside_out(tmp_path)
     proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert outside_out(tmp_path) == before
-    assert_message(proc.stdout + proc.stderr, 1, proc.returncode, f"workflows/{BAD}.md:1: a FIFO, not a regular file",
-                   "heuristics/Demo_Wiki_Tip.md:1: a FIFO, not a regular file")
+    assert_message(
+        proc.stdout + proc.stderr,
+        1,
+        proc.returncode,
+        f"workflows/{BAD}.md:1: a FIFO, not a regular file",
+        "heuristics/Demo_Wiki_Tip.md:1: a FIFO, not a regular file",
+    )
     assert generated(tmp_path / "out") == {"workflow-demo-wiki-good"}
 
 
@@ -145,7 +172,9 @@ def test_a_symlink_loop_is_a_page_error(tmp_path):
     before = outside_out(tmp_path)
     result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert outside_out(tmp_path) == before
-    assert_message(result.output, 1, result.exit_code, f"workflows/{BAD}.md:1: cannot read file: Too many levels of symbolic links")
+    assert_message(
+        result.output, 1, result.exit_code, f"workflows/{BAD}.md:1: cannot read file: Too many levels of symbolic links"
+    )
     assert generated(tmp_path / "out") == {"workflow-demo-wiki-good"}
 
 
@@ -153,12 +182,18 @@ def test_a_field_over_the_limit_is_ignored_with_its_line(tmp_path):
     huge = "`x: int` - " + "word " * (MAX_FIELD_CHARS // 5 + 10)
     index = enriched_index(steps=1).replace("`x: int = 3` - the x, `y: str` - the y", huge)
     code = "x = 1\n" * (MAX_FIELD_CHARS // 6 + 10)
-    page = workflow_page(steps=1).replace("Does thing 1.", f"Does thing 1.\n<syntaxhighlight lang=\"python\">\n{code}</syntaxhighlight>")
+    page = workflow_page(steps=1).replace(
+        "Does thing 1.", f'Does thing 1.\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>'
+    )
     wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sample_Flow.md": page})
     result = invoke("validate", str(wiki))
-    assert_message(result.output, 0, result.exit_code,
-                   f"_WorkflowIndex.md:16: step 1: the key parameters cell is {len(huge.strip())} characters, over the limit of {MAX_FIELD_CHARS}",
-                   "workflows/Demo_Wiki_Sample_Flow.md:21: step 1: a code block is")
+    assert_message(
+        result.output,
+        0,
+        result.exit_code,
+        f"_WorkflowIndex.md:16: step 1: the key parameters cell is {len(huge.strip())} characters, over the limit of {MAX_FIELD_CHARS}",
+        "workflows/Demo_Wiki_Sample_Flow.md:21: step 1: a code block is",
+    )
 
 
 def test_a_file_over_the_limit_fails_its_workflow(tmp_path):
@@ -167,7 +202,9 @@ def test_a_file_over_the_limit_fails_its_workflow(tmp_path):
     before = outside_out(tmp_path)
     result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert outside_out(tmp_path) == before
-    assert_message(result.output, 1, result.exit_code, f"workflows/{BAD}.md:1: file is larger than {MAX_FILE_BYTES} bytes")
+    assert_message(
+        result.output, 1, result.exit_code, f"workflows/{BAD}.md:1: file is larger than {MAX_FILE_BYTES} bytes"
+    )
     assert generated(tmp_path / "out") == {"workflow-demo-wiki-good"}
 
 
@@ -177,7 +214,12 @@ def test_out_that_is_a_file_exits_2(tmp_path):
     before = outside_out(tmp_path)
     result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out" / "deeper"))
     assert outside_out(tmp_path) == before
-    assert_message(result.output, 2, result.exit_code, f"--out {tmp_path / 'out' / 'deeper'}: {tmp_path / 'out'} is a file, not a folder")
+    assert_message(
+        result.output,
+        2,
+        result.exit_code,
+        f"--out {tmp_path / 'out' / 'deeper'}: {tmp_path / 'out'} is a file, not a folder",
+    )
     assert (tmp_path / "out").read_text() == "not a folder"
 
 

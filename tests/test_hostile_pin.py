@@ -65,17 +65,34 @@ def offline(folder: Path, cache: Path, resolver: str, **fields) -> PinOptions:
 
 def test_resolver_environment_keeps_what_resolving_needs_and_no_secret():
     environ = {
-        "PATH": "/usr/bin", "HOME": "/home/u", "LANG": "C.UTF-8", "HTTPS_PROXY": "http://proxy:3128",
-        "no_proxy": "localhost", "PIP_INDEX_URL": "https://u:p4ss@pypi.example/simple",
-        "UV_EXTRA_INDEX_URL": "https://a.example/simple https://tok@b.example/simple", "PIP_NO_INDEX": "1",
-        "GITHUB_TOKEN": "x", "gh_token": "x", "DEPLOY_CRED": "x", "Some_Credential": "x", "ci_secret": "x",
-        "PGPASSWORD": "x", "SSH_AUTH_SOCK": "/tmp/agent", "TWINE_PASSWORD": "x", "PRIVATE_KEY_PATH": "x",
+        "PATH": "/usr/bin",
+        "HOME": "/home/u",
+        "LANG": "C.UTF-8",
+        "HTTPS_PROXY": "http://proxy:3128",
+        "no_proxy": "localhost",
+        "PIP_INDEX_URL": "https://u:p4ss@pypi.example/simple",
+        "UV_EXTRA_INDEX_URL": "https://a.example/simple https://tok@b.example/simple",
+        "PIP_NO_INDEX": "1",
+        "GITHUB_TOKEN": "x",
+        "gh_token": "x",
+        "DEPLOY_CRED": "x",
+        "Some_Credential": "x",
+        "ci_secret": "x",
+        "PGPASSWORD": "x",
+        "SSH_AUTH_SOCK": "/tmp/agent",
+        "TWINE_PASSWORD": "x",
+        "PRIVATE_KEY_PATH": "x",
     }
     env = resolver_environment(environ, secret_names=("DEPLOY_CRED",))
     assert env == {
-        "PATH": "/usr/bin", "HOME": "/home/u", "LANG": "C.UTF-8", "HTTPS_PROXY": "http://proxy:3128",
-        "no_proxy": "localhost", "PIP_INDEX_URL": "https://pypi.example/simple",
-        "UV_EXTRA_INDEX_URL": "https://a.example/simple https://b.example/simple", "PIP_NO_INDEX": "1",
+        "PATH": "/usr/bin",
+        "HOME": "/home/u",
+        "LANG": "C.UTF-8",
+        "HTTPS_PROXY": "http://proxy:3128",
+        "no_proxy": "localhost",
+        "PIP_INDEX_URL": "https://pypi.example/simple",
+        "UV_EXTRA_INDEX_URL": "https://a.example/simple https://b.example/simple",
+        "PIP_NO_INDEX": "1",
     }
 
 
@@ -117,7 +134,9 @@ def test_the_cache_key_includes_the_build_opt_in(tmp_path):
 
 def _wiki(root: Path, dependency: str = "`plain`") -> Path:
     index = enriched_index(steps=1).replace("`numpy`", dependency)
-    return build_file_tree(root, {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)})
+    return build_file_tree(
+        root, {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)}
+    )
 
 
 class _NoRemote:
@@ -140,8 +159,13 @@ def test_publish_dry_run_never_resolves(tmp_path, monkeypatch, house):
     monkeypatch.setattr(Pinner, "_run_resolver", no_resolver)
     monkeypatch.setenv("GITHUB_TOKEN", "ghp_dry")
     wiki = _wiki(tmp_path / "wiki")
-    run = publish(wiki, tmp_path / "out", PublishOptions(dry_run=True), pin=PinOptions(cache_dir=tmp_path / "cache"),
-                  client_factory=lambda token, options: _NoRemote())
+    run = publish(
+        wiki,
+        tmp_path / "out",
+        PublishOptions(dry_run=True),
+        pin=PinOptions(cache_dir=tmp_path / "cache"),
+        client_factory=lambda token, options: _NoRemote(),
+    )
     (item,) = run.generated.results
     assert item.ok and "dry run does not resolve" in item.plan.pin_note
     assert [r.action for r in run.results] == ["create"] and not (tmp_path / "out").exists()
@@ -161,15 +185,26 @@ def test_a_dry_run_uses_a_cached_resolution(tmp_path, house):
 
 
 def cli(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _cli_env(tmp_path: Path, find_links: str) -> dict[str, str]:
     """pip's settings for an offline run; the CLI calls below choose pip-tools, which reads them."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "UV_"))}
-    env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=find_links, PIP_CONFIG_FILE=os.devnull, GITHUB_TOKEN=SECRETS["GITHUB_TOKEN"],
-               GENREPO_CACHE_DIR=str(tmp_path / "cache"))
+    env.update(
+        PIP_NO_INDEX="1",
+        PIP_FIND_LINKS=find_links,
+        PIP_CONFIG_FILE=os.devnull,
+        GITHUB_TOKEN=SECRETS["GITHUB_TOKEN"],
+        GENREPO_CACHE_DIR=str(tmp_path / "cache"),
+    )
     return env
 
 
@@ -178,12 +213,23 @@ def test_cli_builds_only_with_the_flag_and_warns(tmp_path, house):
     folder, marker = house
     wiki = _wiki(tmp_path / "wiki", "`recorder`")
     env = _cli_env(tmp_path, str(folder))
-    proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"), "--resolver", "pip-tools", env=env, cwd=tmp_path)
+    proc = cli(
+        "from-index", str(wiki), "--out", str(tmp_path / "out"), "--resolver", "pip-tools", env=env, cwd=tmp_path
+    )
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 1 and "Traceback" not in out + err
     assert "--allow-sdist-builds" in err and not marker.exists()
-    proc = cli("from-index", str(wiki), "--out", str(tmp_path / "out"), "--resolver", "pip-tools", "--allow-sdist-builds",
-                   env=env, cwd=tmp_path)
+    proc = cli(
+        "from-index",
+        str(wiki),
+        "--out",
+        str(tmp_path / "out"),
+        "--resolver",
+        "pip-tools",
+        "--allow-sdist-builds",
+        env=env,
+        cwd=tmp_path,
+    )
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, out + err
     assert "warning: --allow-sdist-builds: building source distributions runs their setup code" in err
@@ -221,8 +267,16 @@ def test_a_signal_during_pinning_ends_the_resolver_and_says_so(tmp_path, sig):
     try:
         env = _cli_env(tmp_path, f"http://127.0.0.1:{silent.getsockname()[1]}/")
         env.update(PIP_TIMEOUT="120", PIP_RETRIES="0")
-        proc = cli("from-index", str(_wiki(tmp_path / "wiki")), "--out", str(tmp_path / "out"), "--resolver", "pip-tools",
-                   env=env, cwd=tmp_path)
+        proc = cli(
+            "from-index",
+            str(_wiki(tmp_path / "wiki")),
+            "--out",
+            str(tmp_path / "out"),
+            "--resolver",
+            "pip-tools",
+            env=env,
+            cwd=tmp_path,
+        )
         deadline = time.monotonic() + 60
         resolvers: list[int] = []
         while not resolvers and time.monotonic() < deadline and proc.poll() is None:

@@ -26,8 +26,11 @@ def sample(root: Path, index_url: str = "PENDING", page_extra: str = "", index_e
 
 def test_a_url_with_credentials_is_never_echoed(tmp_path):
     secret = "ghp_hostileTokenInAUrl0123456789"
-    source = sample(tmp_path / "wiki", f"https://bot:{secret}@github.com/acme/tool",
-                    page_extra=f"\n== GitHub URL ==\n[[github_url::https://{secret}@github.com/acme/tool]]\n")
+    source = sample(
+        tmp_path / "wiki",
+        f"https://bot:{secret}@github.com/acme/tool",
+        page_extra=f"\n== GitHub URL ==\n[[github_url::https://{secret}@github.com/acme/tool]]\n",
+    )
     result = CliRunner().invoke(app, ["validate", str(source)], catch_exceptions=False)
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert secret not in result.output
@@ -62,11 +65,16 @@ def test_write_back_edits_the_index_line_genrepo_reads(tmp_path):
     index_path = source / "_WorkflowIndex.md"
     text = index_path.read_text()
     # a second URL line in the same paragraph: the parser reads the last one; a fenced one it never reads
-    text = text.replace("**GitHub URL:** https://github.com/old/first", "**GitHub URL:** https://github.com/old/first\n**GitHub URL:** PENDING")
+    text = text.replace(
+        "**GitHub URL:** https://github.com/old/first",
+        "**GitHub URL:** https://github.com/old/first\n**GitHub URL:** PENDING",
+    )
     index_path.write_text(text.replace("# Workflow Index: Demo_Wiki\n", "# Workflow Index: Demo_Wiki\n" + fenced))
     before = index_path.read_bytes()
     assert writeback.index(index_path, NAME, "https://github.com/acme/tool")
-    assert index_path.read_bytes() == before.replace(b"**GitHub URL:** PENDING", b"**GitHub URL:** https://github.com/acme/tool")
+    assert index_path.read_bytes() == before.replace(
+        b"**GitHub URL:** PENDING", b"**GitHub URL:** https://github.com/acme/tool"
+    )
     assert validate(source).results[0].plan.remote_url == "https://github.com/acme/tool"
 
 
@@ -77,7 +85,8 @@ def test_write_back_adds_a_missing_index_line_after_the_fields(tmp_path):
     before = index_path.read_bytes()
     assert writeback.index(index_path, NAME, "https://github.com/acme/tool")
     assert index_path.read_bytes() == before.replace(
-        b"**Description:** A demo.\r\n", b"**Description:** A demo.\r\n**GitHub URL:** https://github.com/acme/tool\r\n")
+        b"**Description:** A demo.\r\n", b"**Description:** A demo.\r\n**GitHub URL:** https://github.com/acme/tool\r\n"
+    )
 
 
 def test_an_enterprise_url_written_back_is_read_back_and_published_to_again(tmp_path, hub, wiki):  # noqa: F811

@@ -18,11 +18,19 @@ PACKAGE = "workflow_demo_wiki_sample_flow"
 
 
 def wiki(root: Path, steps: int = 2) -> Path:
-    return build_file_tree(root, {"_WorkflowIndex.md": enriched_index(steps=steps), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=steps)})
+    return build_file_tree(
+        root,
+        {
+            "_WorkflowIndex.md": enriched_index(steps=steps),
+            "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=steps),
+        },
+    )
 
 
 def from_index(wiki_root: Path, out: Path):
-    return CliRunner().invoke(app, ["from-index", str(wiki_root), "--out", str(out), "--no-pin"], catch_exceptions=False)
+    return CliRunner().invoke(
+        app, ["from-index", str(wiki_root), "--out", str(out), "--no-pin"], catch_exceptions=False
+    )
 
 
 def mode(path: Path) -> int:

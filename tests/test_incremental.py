@@ -15,16 +15,21 @@ from tests.helpers import build_file_tree, enriched_index, workflow_page
 @pytest.fixture()
 def wiki(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
-    build_file_tree(tmp_path / "wiki", {
-        "_WorkflowIndex.md": enriched_index("Demo_Wiki_Sample_Flow", 2),
-        "workflows/Demo_Wiki_Sample_Flow.md": workflow_page("Sample_Flow", 2),
-    })
+    build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": enriched_index("Demo_Wiki_Sample_Flow", 2),
+            "workflows/Demo_Wiki_Sample_Flow.md": workflow_page("Sample_Flow", 2),
+        },
+    )
     return tmp_path / "wiki" / "_WorkflowIndex.md"
 
 
 def stamps(root: Path) -> dict[str, tuple[int, int]]:
     """Relative path -> (inode, mtime in ns) of every file: a rewrite changes one of them."""
-    return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()
+    }
 
 
 def no_parsing(*args, **kwargs):
@@ -91,7 +96,11 @@ def test_a_deleted_output_is_the_users_choice_until_force(tmp_path, wiki):
     (item,) = pipeline.generate(wiki, tmp_path / "out").results
     (item.output_dir / "config.toml").unlink()
     (again,) = pipeline.generate(wiki, tmp_path / "out").results
-    assert again.action == "unchanged" and again.kept == ("config.toml",) and not (item.output_dir / "config.toml").exists()
+    assert (
+        again.action == "unchanged"
+        and again.kept == ("config.toml",)
+        and not (item.output_dir / "config.toml").exists()
+    )
     (forced,) = pipeline.generate(wiki, tmp_path / "out", force=True).results
     assert forced.action == "update" and (item.output_dir / "config.toml").is_file()
 

@@ -14,16 +14,21 @@ runner = CliRunner()
 
 
 def wiki(root: Path, name: str) -> Path:
-    build_file_tree(root, {
-        "_WorkflowIndex.md": enriched_index(f"Demo_Wiki_{name}", 2),
-        f"workflows/Demo_Wiki_{name}.md": workflow_page(name, 2),
-    })
+    build_file_tree(
+        root,
+        {
+            "_WorkflowIndex.md": enriched_index(f"Demo_Wiki_{name}", 2),
+            f"workflows/Demo_Wiki_{name}.md": workflow_page(name, 2),
+        },
+    )
     return root / "_WorkflowIndex.md"
 
 
 def test_two_wikis_in_one_call_give_what_two_calls_give(tmp_path):
     first, second = wiki(tmp_path / "a", "Alpha"), wiki(tmp_path / "b", "Beta")
-    together = runner.invoke(app, ["from-index", str(first), str(second), "--out", str(tmp_path / "one"), "--no-pin", "--json"])
+    together = runner.invoke(
+        app, ["from-index", str(first), str(second), "--out", str(tmp_path / "one"), "--no-pin", "--json"]
+    )
     assert together.exit_code == 0, together.stdout
     reports = json.loads(together.stdout)["wikis"]
     assert [w["workflows"][0]["action"] for w in reports] == ["create", "create"]

@@ -15,8 +15,10 @@ runner = CliRunner()
 
 
 def _wiki(root):
-    return build_file_tree(root, {"_WorkflowIndex.md": enriched_index(steps=1),
-                                  "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)})
+    return build_file_tree(
+        root,
+        {"_WorkflowIndex.md": enriched_index(steps=1), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)},
+    )
 
 
 def test_every_flag_is_shown_once_per_command_with_one_meaning_across_commands():
@@ -29,10 +31,19 @@ def test_every_flag_is_shown_once_per_command_with_one_meaning_across_commands()
         help_text = runner.invoke(app, [name, "--help"], terminal_width=200).output
         for option in options:
             long_flag = next(f for f in option.opts if f.startswith("--"))
-            assert sum(line.lstrip().startswith((long_flag + " ", long_flag + ",")) or line.strip() == long_flag
-                       or line.lstrip().startswith(f"{option.opts[0]}, {long_flag}") for line in help_text.splitlines()) <= 1
+            assert (
+                sum(
+                    line.lstrip().startswith((long_flag + " ", long_flag + ","))
+                    or line.strip() == long_flag
+                    or line.lstrip().startswith(f"{option.opts[0]}, {long_flag}")
+                    for line in help_text.splitlines()
+                )
+                <= 1
+            )
             seen = meaning.setdefault(long_flag, (name, option.help or ""))
-            assert seen[1] == (option.help or ""), f"{long_flag}: '{seen[1]}' in {seen[0]} but '{option.help}' in {name}"
+            assert seen[1] == (option.help or ""), (
+                f"{long_flag}: '{seen[1]}' in {seen[0]} but '{option.help}' in {name}"
+            )
     assert meaning["--force"][1].startswith("Overwrite local folders") and "--force-publish" in meaning
 
 
@@ -41,10 +52,27 @@ def test_dry_run_honours_a_mapping_file(tmp_path):
     wiki = _wiki(tmp_path / "wiki")
     mapping = tmp_path / "more.toml"
     mapping.write_text('[imports]\ndemo = "demo-from-the-mapping"\n')
-    plain = json.loads(runner.invoke(app, ["from-index", str(wiki), "--dry-run", "--json", "--no-pin",
-                                           "--out", str(tmp_path / "out")]).stdout)
-    mapped = json.loads(runner.invoke(app, ["from-index", str(wiki), "--dry-run", "--json", "--no-pin", "--mapping", str(mapping),
-                                            "--out", str(tmp_path / "out")]).stdout)
+    plain = json.loads(
+        runner.invoke(
+            app, ["from-index", str(wiki), "--dry-run", "--json", "--no-pin", "--out", str(tmp_path / "out")]
+        ).stdout
+    )
+    mapped = json.loads(
+        runner.invoke(
+            app,
+            [
+                "from-index",
+                str(wiki),
+                "--dry-run",
+                "--json",
+                "--no-pin",
+                "--mapping",
+                str(mapping),
+                "--out",
+                str(tmp_path / "out"),
+            ],
+        ).stdout
+    )
     assert "demo-from-the-mapping" not in plain["workflows"][0]["requirements"]
     assert "demo-from-the-mapping" in mapped["workflows"][0]["requirements"]
     validated = json.loads(runner.invoke(app, ["validate", str(wiki), "--json", "--mapping", str(mapping)]).stdout)
@@ -63,9 +91,24 @@ def test_force_and_the_pinning_options_reach_publishing(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "publish", record)
     wiki = _wiki(tmp_path / "wiki")
-    runner.invoke(app, ["from-index", str(wiki), "--publish", "--force", "--no-hashes", "--cache-dir", str(tmp_path / "c")])
-    runner.invoke(app, ["publish", str(wiki), "--force", "--force-publish", "--no-hashes", "--cache-dir", str(tmp_path / "c"),
-                        "--resolver", "pip-tools", "--wiki-date"])
+    runner.invoke(
+        app, ["from-index", str(wiki), "--publish", "--force", "--no-hashes", "--cache-dir", str(tmp_path / "c")]
+    )
+    runner.invoke(
+        app,
+        [
+            "publish",
+            str(wiki),
+            "--force",
+            "--force-publish",
+            "--no-hashes",
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--resolver",
+            "pip-tools",
+            "--wiki-date",
+        ],
+    )
     (first, first_kw), (second, second_kw) = calls
     assert first_kw["force_render"] is True and first.force is False  # local overwrite, not remote replacement
     assert second_kw["force_render"] is True and second.force is True

@@ -12,7 +12,8 @@ from tests.helpers import build_file_tree, enriched_index, workflow_page
 def tree(root: Path) -> dict[str, tuple[bytes, int]]:
     return {
         p.relative_to(root).as_posix(): (p.read_bytes(), stat.S_IMODE(p.stat().st_mode))
-        for p in sorted(root.rglob("*")) if p.is_file()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     }
 
 

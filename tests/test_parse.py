@@ -9,7 +9,10 @@ from tests.helpers import build_file_tree, enriched_index, workflow_page
 
 
 def test_enriched_index_steps_and_lines(tmp_path):
-    build_file_tree(tmp_path, {"_WorkflowIndex.md": enriched_index(steps=3), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=3)})
+    build_file_tree(
+        tmp_path,
+        {"_WorkflowIndex.md": enriched_index(steps=3), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=3)},
+    )
     wiki = load_wiki(tmp_path / "_WorkflowIndex.md")
     (wf,) = wiki.workflows
     assert wf.name == "Demo_Wiki_Sample_Flow" and wf.short_name == "Sample_Flow"
@@ -24,7 +27,10 @@ def test_enriched_index_steps_and_lines(tmp_path):
 
 
 def test_index_and_page_disagree_gives_a_warning(tmp_path):
-    build_file_tree(tmp_path, {"_WorkflowIndex.md": enriched_index(steps=2), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=3)})
+    build_file_tree(
+        tmp_path,
+        {"_WorkflowIndex.md": enriched_index(steps=2), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=3)},
+    )
     (wf,) = load_wiki(tmp_path / "_WorkflowIndex.md").workflows
     assert len(wf.steps) == 2
     assert any("index's step tables win" in w.message for w in wf.warnings)
@@ -39,7 +45,14 @@ def test_page_list_index_takes_steps_from_pages(tmp_path):
         | Demo_Wiki_A | [→](./workflows/Demo_Wiki_A.md) | ✅Principle:Demo_Step_1 | first |
         | Demo_Wiki_B | [→](./workflows/Demo_Wiki_B.md) | | second |
     """
-    build_file_tree(tmp_path, {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_A.md": workflow_page("A", 4), "workflows/Demo_Wiki_B.md": workflow_page("B", 2)})
+    build_file_tree(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": index,
+            "workflows/Demo_Wiki_A.md": workflow_page("A", 4),
+            "workflows/Demo_Wiki_B.md": workflow_page("B", 2),
+        },
+    )
     wiki = load_wiki(tmp_path)
     assert [(w.short_name, len(w.steps), w.steps_from) for w in wiki.workflows] == [("A", 4, "page"), ("B", 2, "page")]
     assert wiki.workflows[0].steps[2].ref.path == "workflows/Demo_Wiki_A.md"
@@ -63,7 +76,10 @@ def test_rough_index_uses_the_overview_table(tmp_path):
     build_file_tree(tmp_path, {"_WorkflowIndex.md": index})
     (wf,) = load_wiki(tmp_path).workflows
     assert wf.steps_from == "overview"
-    assert [(s.title, s.api_call, s.source_location) for s in wf.steps] == [("Load", "load_it", "a.py"), ("Save", "save_it", "b.py")]
+    assert [(s.title, s.api_call, s.source_location) for s in wf.steps] == [
+        ("Load", "load_it", "a.py"),
+        ("Save", "save_it", "b.py"),
+    ]
     assert any("not found" in w.message for w in wf.warnings)
 
 
@@ -76,7 +92,13 @@ def test_index_with_no_workflows(tmp_path):
 
 def test_github_url_forms(tmp_path):
     page = workflow_page(extra="\n== GitHub URL ==\n\n[[github_url::https://github.com/acme/my-flow]]\n")
-    build_file_tree(tmp_path, {"_WorkflowIndex.md": enriched_index().replace("**GitHub URL:** PENDING", "**GitHub URL:**"), "workflows/Demo_Wiki_Sample_Flow.md": page})
+    build_file_tree(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": enriched_index().replace("**GitHub URL:** PENDING", "**GitHub URL:**"),
+            "workflows/Demo_Wiki_Sample_Flow.md": page,
+        },
+    )
     (wf,) = load_wiki(tmp_path).workflows
     assert (wf.github_url, wf.github_url_status) == ("https://github.com/acme/my-flow", "url")
 
@@ -97,8 +119,14 @@ def test_sections_ignore_headings_inside_code():
 
 
 def test_key_parameters():
-    params = parse_key_parameters("`nin: int` - Number of inputs, `nouts: list[int]` - sizes (default: [16, 1]), `lr: float = 0.05`")
-    assert [(p.name, p.type, p.default) for p in params] == [("nin", "int", None), ("nouts", "list[int]", "[16, 1]"), ("lr", "float", "0.05")]
+    params = parse_key_parameters(
+        "`nin: int` - Number of inputs, `nouts: list[int]` - sizes (default: [16, 1]), `lr: float = 0.05`"
+    )
+    assert [(p.name, p.type, p.default) for p in params] == [
+        ("nin", "int", None),
+        ("nouts", "list[int]", "[16, 1]"),
+        ("lr", "float", "0.05"),
+    ]
     assert parse_key_parameters("N/A (import statement)") == ()
     plain = parse_key_parameters("model_name: str, max_seq_length: int")
     assert [p.name for p in plain] == ["model_name", "max_seq_length"]
@@ -150,7 +178,10 @@ def test_markdown_style_implementation_page(tmp_path):
         thing = init_thing("x")
         ```
     """
-    index = enriched_index(steps=1).replace("| **API Call** | `demo.func1(x, y)` |", "| **Implementation** | `Demo_Wiki_init_thing` |\n| **API Call** | `init_thing(model)` |")
+    index = enriched_index(steps=1).replace(
+        "| **API Call** | `demo.func1(x, y)` |",
+        "| **Implementation** | `Demo_Wiki_init_thing` |\n| **API Call** | `init_thing(model)` |",
+    )
     build_file_tree(tmp_path, {"_WorkflowIndex.md": index, "implementations/Demo_Wiki_init_thing.md": impl})
     (wf,) = load_wiki(tmp_path).workflows
     impl_model = wf.steps[0].implementation
@@ -190,12 +221,15 @@ def test_mediawiki_implementation_page_through_principle(tmp_path):
         |}
     """
     principle = "== Related ==\n* [[implemented_by::Implementation:Demo_Thing]]\n"
-    build_file_tree(tmp_path, {
-        "_WorkflowIndex.md": enriched_index(steps=1),
-        "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1),
-        "principles/Demo_Step_1.md": principle,
-        "implementations/Demo_Thing.md": impl,
-    })
+    build_file_tree(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": enriched_index(steps=1),
+            "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1),
+            "principles/Demo_Step_1.md": principle,
+            "implementations/Demo_Thing.md": impl,
+        },
+    )
     (wf,) = load_wiki(tmp_path).workflows
     found = wf.steps[0].implementation
     assert found is not None and found.name == "Demo_Thing"
@@ -208,7 +242,10 @@ def test_pages_without_step_headings_use_subsections_or_numbered_lists(tmp_path)
     sub = "# Workflow: Sub\n\n== Execution Steps ==\n\n=== Load the model ===\nLoads it.\n\n=== Train &amp; save ===\nTrains.\n"
     listed = "# Workflow: Listed\n\n== Steps ==\n# '''Load''': read the files\n# '''Clean''': drop duplicates\n# Save the result\n"
     index = "# Workflow Index: Demo_Wiki\n\n| Page | File |\n|---|---|\n| Demo_Wiki_Sub | [→](./workflows/Demo_Wiki_Sub.md) |\n| Demo_Wiki_Listed | [→](./workflows/Demo_Wiki_Listed.md) |\n"
-    build_file_tree(tmp_path, {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sub.md": sub, "workflows/Demo_Wiki_Listed.md": listed})
+    build_file_tree(
+        tmp_path,
+        {"_WorkflowIndex.md": index, "workflows/Demo_Wiki_Sub.md": sub, "workflows/Demo_Wiki_Listed.md": listed},
+    )
     sub_wf, listed_wf = load_wiki(tmp_path).workflows
     assert [(s.title, s.ref.line) for s in sub_wf.steps] == [("Load the model", 5), ("Train & save", 8)]
     assert [s.title for s in listed_wf.steps] == ["Load", "Clean", "Save the result"]

@@ -51,7 +51,9 @@ class CountingRunner:
         return subprocess_runner(*args)
 
 
-@pytest.mark.parametrize("resolver", ["pip-tools", pytest.param("uv", marks=pytest.mark.skipif(not HAS_UV, reason="uv not installed"))])
+@pytest.mark.parametrize(
+    "resolver", ["pip-tools", pytest.param("uv", marks=pytest.mark.skipif(not HAS_UV, reason="uv not installed"))]
+)
 def test_exact_pins_and_hashes(tmp_path, wheelhouse, resolver):
     result = Pinner(offline(wheelhouse, tmp_path / "cache", resolver)).pin(["gamma"])
     text = result.text
@@ -89,7 +91,9 @@ def test_cache_makes_a_second_identical_resolution_skip_the_resolver(tmp_path, w
     assert first_runner.calls == 1 and again.resolutions == 0
     assert (tmp_path / "cache" / f"{cache_key(['alpha', 'gamma'], options)}.txt").is_file()
     # a different Python version or option is a different key
-    assert cache_key(["alpha"], options) != cache_key(["alpha"], PinOptions(**{**options.__dict__, "python_version": "3.10"}))
+    assert cache_key(["alpha"], options) != cache_key(
+        ["alpha"], PinOptions(**{**options.__dict__, "python_version": "3.10"})
+    )
     assert cache_key(["alpha"], options) != cache_key(["alpha"], PinOptions(**{**options.__dict__, "hashes": False}))
 
 
@@ -105,7 +109,12 @@ def test_generate_pins_each_distinct_set_once_and_reports_failures(tmp_path, whe
     def index_for(name: str, deps: str) -> str:
         return enriched_index(f"Demo_Wiki_{name}", 1).split("\n", 1)[1].replace("`numpy`", deps)
 
-    index = "# Workflow Index: Demo_Wiki\n" + index_for("One", "`gamma`") + index_for("Two", "`gamma`") + index_for("Three", "`beta`")
+    index = (
+        "# Workflow Index: Demo_Wiki\n"
+        + index_for("One", "`gamma`")
+        + index_for("Two", "`gamma`")
+        + index_for("Three", "`beta`")
+    )
     index += index_for("Four", "`delta`")
     build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
     pinner = Pinner(offline(wheelhouse, tmp_path / "cache"))
@@ -125,7 +134,10 @@ def test_generate_pins_each_distinct_set_once_and_reports_failures(tmp_path, whe
 
 
 def test_no_pin_is_said_in_the_readme_and_report(tmp_path):
-    build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": enriched_index(steps=1), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)})
+    build_file_tree(
+        tmp_path / "wiki",
+        {"_WorkflowIndex.md": enriched_index(steps=1), "workflows/Demo_Wiki_Sample_Flow.md": workflow_page(steps=1)},
+    )
     result = generate(tmp_path / "wiki", tmp_path / "out")
     (item,) = result.results
     assert item.report()["pinned"] is False

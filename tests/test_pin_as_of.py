@@ -20,8 +20,11 @@ from tests.helpers import build_file_tree, build_wheel, enriched_index, workflow
 from tests.test_pin import HAS_UV
 
 RESOLVERS = ["pip-tools", pytest.param("uv", marks=pytest.mark.skipif(not HAS_UV, reason="uv not installed"))]
-UPLOADED = {("plain", "1.0.0"): "2024-06-01T12:00:00Z", ("plain", "2.0.0"): "2026-01-10T12:00:00Z",
-            ("demo", "1.0.0"): "2024-06-01T12:00:00Z"}
+UPLOADED = {
+    ("plain", "1.0.0"): "2024-06-01T12:00:00Z",
+    ("plain", "2.0.0"): "2026-01-10T12:00:00Z",
+    ("demo", "1.0.0"): "2024-06-01T12:00:00Z",
+}
 
 
 def _index_handler(wheels: dict[str, Path]) -> type[BaseHTTPRequestHandler]:
@@ -38,9 +41,14 @@ def _index_handler(wheels: dict[str, Path]) -> type[BaseHTTPRequestHandler]:
                 body, kind = wheels[parts[1]].read_bytes(), "application/octet-stream"
             elif parts[:1] == ["simple"] and len(parts) == 2:
                 files = [
-                    {"filename": name, "url": f"/files/{name}", "hashes": {"sha256": hashlib.sha256(path.read_bytes()).hexdigest()},
-                     "upload-time": UPLOADED[(name.split("-")[0], name.split("-")[1])]}
-                    for name, path in sorted(wheels.items()) if name.split("-")[0] == parts[1]
+                    {
+                        "filename": name,
+                        "url": f"/files/{name}",
+                        "hashes": {"sha256": hashlib.sha256(path.read_bytes()).hexdigest()},
+                        "upload-time": UPLOADED[(name.split("-")[0], name.split("-")[1])],
+                    }
+                    for name, path in sorted(wheels.items())
+                    if name.split("-")[0] == parts[1]
                 ]
                 if not files:
                     self.send_error(404)
@@ -89,8 +97,14 @@ def test_with_wiki_date_requirements_are_pinned_as_of_the_wiki_date(tmp_path, in
     monkeypatch.delenv("PIP_FIND_LINKS", raising=False)
     wiki = _wiki(tmp_path / "wiki", "2025-12-17 19:00 GMT")
     env = (("PIP_CONFIG_FILE", os.devnull), ("UV_NO_CONFIG", "1"))
-    options = PinOptions(resolver=resolver, cache_dir=tmp_path / "cache", hashes=False, env=env,
-                         index_args=("--index-url", index_url), wiki_date=True)
+    options = PinOptions(
+        resolver=resolver,
+        cache_dir=tmp_path / "cache",
+        hashes=False,
+        env=env,
+        index_args=("--index-url", index_url),
+        wiki_date=True,
+    )
     (item,) = generate(wiki, tmp_path / "dated", pin=options).results
     assert item.ok, item.errors
     pinned = (item.output_dir / "requirements.txt").read_text()
@@ -98,8 +112,9 @@ def test_with_wiki_date_requirements_are_pinned_as_of_the_wiki_date(tmp_path, in
     assert "2025-12-18T00:00:00Z" in pinned  # the re-pin command in the header keeps the date
     assert "releases up to the wiki's date (2025-12-18)" in item.plan.pin_note
 
-    latest = PinOptions(resolver=resolver, cache_dir=tmp_path / "cache", hashes=False, env=env,
-                        index_args=("--index-url", index_url))  # the default: the newest
+    latest = PinOptions(
+        resolver=resolver, cache_dir=tmp_path / "cache", hashes=False, env=env, index_args=("--index-url", index_url)
+    )  # the default: the newest
     (item,) = generate(wiki, tmp_path / "latest", pin=latest).results
     assert "plain==2.0.0" in (item.output_dir / "requirements.txt").read_text()
 

@@ -22,12 +22,17 @@ from tests.test_publish import hub, options  # noqa: F401 (hub is a fixture)
 GENREPO = Path(sys.executable).parent / "genrepo"
 
 
-def three_workflows(root: Path, deps: tuple[str, str, str] = ("`numpy`", "`numpy`", "`numpy`"), pages: bool = True) -> Path:
+def three_workflows(
+    root: Path, deps: tuple[str, str, str] = ("`numpy`", "`numpy`", "`numpy`"), pages: bool = True
+) -> Path:
     """Three one-step workflows; without pages no source repository is cited, so deps are all they require."""
+
     def section(name: str, dep: str) -> str:
         return enriched_index(f"Demo_Wiki_{name}", 1).split("\n", 1)[1].replace("`numpy`", dep)
 
-    text = "# Workflow Index: Demo_Wiki\n" + "".join(section(n, d) for n, d in zip(("One", "Two", "Three"), deps, strict=True))
+    text = "# Workflow Index: Demo_Wiki\n" + "".join(
+        section(n, d) for n, d in zip(("One", "Two", "Three"), deps, strict=True)
+    )
     files = {f"workflows/Demo_Wiki_{n}.md": workflow_page(n, 1) for n in ("One", "Two", "Three")} if pages else {}
     build_file_tree(root, {"_WorkflowIndex.md": text, **files})
     return root / "_WorkflowIndex.md"
@@ -87,15 +92,27 @@ def test_off_a_terminal_progress_is_quiet_except_one_line_per_workflow_in_ci(tmp
 def test_on_a_terminal_the_bars_count_n_of_n_with_elapsed_time(tmp_path):
     index = three_workflows(tmp_path / "wiki")
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
-    child = pexpect.spawn(str(GENREPO), ["from-index", str(index), "--out", str(tmp_path / "out"), "--no-pin"],
-                          env={**env, "NO_COLOR": "1"}, encoding="utf-8", timeout=120, dimensions=(40, 160))
+    child = pexpect.spawn(
+        str(GENREPO),
+        ["from-index", str(index), "--out", str(tmp_path / "out"), "--no-pin"],
+        env={**env, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=120,
+        dimensions=(40, 160),
+    )
     child.expect(r"render\s+\S* 3/3 \d:\d\d:\d\d Three")  # the last frame: 3 of 3, elapsed, the item just done
     child.expect(r"3 workflow\(s\): 3 create")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    child = pexpect.spawn(str(GENREPO), ["from-index", str(index), "--out", str(tmp_path / "out"), "--no-pin", "--json"],
-                          env=env, encoding="utf-8", timeout=120, dimensions=(40, 160))
+    child = pexpect.spawn(
+        str(GENREPO),
+        ["from-index", str(index), "--out", str(tmp_path / "out"), "--no-pin", "--json"],
+        env=env,
+        encoding="utf-8",
+        timeout=120,
+        dimensions=(40, 160),
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert child.before.lstrip().startswith("{") and "render" not in child.before and "3/3" not in child.before

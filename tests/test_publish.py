@@ -145,7 +145,9 @@ def test_write_back_changes_only_the_url(tmp_path, hub, wiki):
     run = publish(wiki, tmp_path / "out", options(hub, write_back=True))
     url = f"{hub.host}/{FULL}"
     assert run.results[0].repo_url == url and len(run.written_back) == 2
-    assert page.read_bytes() == page_before.replace(b"[[github_url::PENDING_REPO_BUILD]]", f"[[github_url::{url}]]".encode())
+    assert page.read_bytes() == page_before.replace(
+        b"[[github_url::PENDING_REPO_BUILD]]", f"[[github_url::{url}]]".encode()
+    )
     assert index.read_bytes() == index_before.replace(b"**GitHub URL:** PENDING", f"**GitHub URL:** {url}".encode(), 1)
 
 
@@ -189,7 +191,11 @@ def test_dry_run_changes_nothing_and_shows_the_diff(tmp_path, hub, wiki):
     pushes = hub.pushes
     dry = publish(wiki, tmp_path / "out", options(hub, dry_run=True))
     assert [r.action for r in dry.results] == ["update"]
-    assert set(dry.results[0].diff) == {"M\tREADME.md", "M\tpyproject.toml", "M\t.genrepo.json"}  # overview, description, hashes
+    assert set(dry.results[0].diff) == {
+        "M\tREADME.md",
+        "M\tpyproject.toml",
+        "M\t.genrepo.json",
+    }  # overview, description, hashes
     assert hub.pushes == pushes and len(remote_log(hub, FULL)) == 1
 
 
@@ -200,23 +206,42 @@ def test_cited_urls_shards_and_parallel_jobs(tmp_path, hub):
     second = publish(unsloth, tmp_path / "out", options(hub, shard=(2, 2), jobs=2))
     names = sorted(r.repo for r in first.results + second.results)
     assert len(first.results) == len(second.results) == 2
-    assert names == sorted(f"acme/workflow-unslothai-unsloth-{n}" for n in ("qlora-finetuning", "grpo-reinforcement-learning", "vision-model-finetuning", "gguf-export"))
+    assert names == sorted(
+        f"acme/workflow-unslothai-unsloth-{n}"
+        for n in ("qlora-finetuning", "grpo-reinforcement-learning", "vision-model-finetuning", "gguf-export")
+    )
     lora = publish(SAMPLES / "peft_lora", tmp_path / "out2", options(hub, owner=None))
-    assert [r.repo for r in lora.results] == ["genrepo-samples/workflow-huggingface-peft-lora-finetuning"]  # the cited URL
+    assert [r.repo for r in lora.results] == [
+        "genrepo-samples/workflow-huggingface-peft-lora-finetuning"
+    ]  # the cited URL
 
 
 @pytest.mark.slow  # five whole genrepo processes, one of them waiting out push retries
 def test_cli_publish_summary_and_the_token_never_leaks(tmp_path, hub, wiki):
     env = {**os.environ, "GITHUB_TOKEN": TOKEN, "GENREPO_CACHE_DIR": str(tmp_path / "cache")}
-    command = [sys.executable, "-m", "generator", "publish", str(wiki), "--out", str(tmp_path / "out"),
-               "--owner", "acme", "--github-api-url", hub.api_url, "--no-pin"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "publish",
+        str(wiki),
+        "--out",
+        str(tmp_path / "out"),
+        "--owner",
+        "acme",
+        "--github-api-url",
+        hub.api_url,
+        "--no-pin",
+    ]
     runs = [subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)]
     runs.append(subprocess.run([*command, "--json"], capture_output=True, text=True, env=env, timeout=300))
     runs.append(subprocess.run([*command, "--dry-run"], capture_output=True, text=True, env=env, timeout=300))
     hub.inject("POST", r"git-receive-pack$", "drop", times=99)
     change_overview(wiki, "Leak check: end-to-end process for fine-tuning")
     runs.append(subprocess.run([*command, "--no-pin"], capture_output=True, text=True, env=env, timeout=300))
-    no_token = subprocess.run(command, capture_output=True, text=True, env={k: v for k, v in env.items() if k != "GITHUB_TOKEN"})
+    no_token = subprocess.run(
+        command, capture_output=True, text=True, env={k: v for k, v in env.items() if k != "GITHUB_TOKEN"}
+    )
     assert runs[0].returncode == 0 and "1 created" in runs[0].stdout
     assert '"action": "unchanged"' in runs[1].stdout
     assert runs[3].returncode == 1 and "1 failed" in runs[3].stdout
@@ -249,8 +274,22 @@ def test_a_push_over_one_mebibyte_goes_chunked_and_lands(tmp_path, hub, wiki):
 @pytest.mark.slow  # two whole genrepo processes publishing
 def test_from_index_publish_flag_and_public_visibility(tmp_path, hub, wiki):
     env = {**os.environ, "GITHUB_TOKEN": TOKEN}
-    command = [sys.executable, "-m", "generator", "from-index", str(wiki), "--out", str(tmp_path / "out"), "--no-pin",
-               "--publish", "--owner", "acme", "--public", "--github-api-url", hub.api_url]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "from-index",
+        str(wiki),
+        "--out",
+        str(tmp_path / "out"),
+        "--no-pin",
+        "--publish",
+        "--owner",
+        "acme",
+        "--public",
+        "--github-api-url",
+        hub.api_url,
+    ]
     dry = subprocess.run([*command, "--dry-run"], capture_output=True, text=True, env=env, timeout=300)
     assert dry.returncode == 0 and "would create" in dry.stdout and FULL not in hub.repos
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
@@ -258,8 +297,15 @@ def test_from_index_publish_flag_and_public_visibility(tmp_path, hub, wiki):
     assert hub.repos[FULL]["private"] is False
 
 
-def push_as(hub: FakeGitHub, tmp_path: Path, edits: dict[str, str], message: str, name: str = "Someone",
-            email: str = "someone@example.com", branch: str = "main") -> str:
+def push_as(
+    hub: FakeGitHub,
+    tmp_path: Path,
+    edits: dict[str, str],
+    message: str,
+    name: str = "Someone",
+    email: str = "someone@example.com",
+    branch: str = "main",
+) -> str:
     """A person's commit on the remote: clone, write files, commit as them, push; returns the new head."""
     clone = tmp_path / f"clone-{len(list(tmp_path.glob('clone-*')))}"
     git("clone", "-q", "-b", branch, str(hub.bare(FULL)), str(clone))
@@ -274,8 +320,12 @@ def push_as(hub: FakeGitHub, tmp_path: Path, edits: dict[str, str], message: str
 def test_pr_merges_the_wiki_change_onto_a_persons_edit_and_is_reused(tmp_path, hub, wiki):
     publish(wiki, tmp_path / "out", options(hub))
     readme = git("--git-dir", str(hub.bare(FULL)), "show", "main:README.md")
-    head = push_as(hub, tmp_path, {"README.md": readme.replace("## Steps", "A note a person added.\n\n## Steps", 1) + "\n"},
-                   "Explain the steps")
+    head = push_as(
+        hub,
+        tmp_path,
+        {"README.md": readme.replace("## Steps", "A note a person added.\n\n## Steps", 1) + "\n"},
+        "Explain the steps",
+    )
     change_overview(wiki, "Changed overview: end-to-end process for fine-tuning")
     dry = publish(wiki, tmp_path / "out", options(hub, pr=True, dry_run=True))
     assert [r.action for r in dry.results] == ["pr"] and not hub.pulls.get(FULL)
@@ -315,5 +365,7 @@ def test_a_remote_whose_default_branch_is_master_is_published_to_master(tmp_path
     change_overview(wiki, "Changed overview: end-to-end process for fine-tuning")
     result = publish(wiki, tmp_path / "out", options(hub))
     assert [r.action for r in result.results] == ["update"], result.results[0].detail
-    assert git("--git-dir", str(bare), "for-each-ref", "--format=%(refname:short)", "refs/heads").splitlines() == ["master"]
+    assert git("--git-dir", str(bare), "for-each-ref", "--format=%(refname:short)", "refs/heads").splitlines() == [
+        "master"
+    ]
     assert "Changed overview" in git("--git-dir", str(bare), "show", "master:README.md")

@@ -68,8 +68,14 @@ def repo(tmp_path) -> Path:
 
 def run(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(repo / "src")}
-    return subprocess.run([sys.executable, "-m", "workflow_demo_stats", *args], cwd=cwd or repo, capture_output=True,
-                          text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "workflow_demo_stats", *args],
+        cwd=cwd or repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def implement_score(repo: Path) -> None:
@@ -84,7 +90,9 @@ def implement_score(repo: Path) -> None:
 
 def test_a_stub_is_refused_until_its_body_is_written_then_it_runs(repo):
     refused = run(repo, "run")
-    assert refused.returncode == 2 and "3. Score" in refused.stderr and "Write the body of their run()" in refused.stderr
+    assert (
+        refused.returncode == 2 and "3. Score" in refused.stderr and "Write the body of their run()" in refused.stderr
+    )
     partial = run(repo, "run", "--allow-incomplete")
     assert partial.returncode == 0, partial.stderr
     assert "skipped (need implementation): 3. Score" in partial.stderr
@@ -102,7 +110,9 @@ def test_from_n_resumes_with_the_artifacts_earlier_steps_saved(repo, tmp_path):
     assert run(repo, "run", "--artifacts", str(tmp_path / "art")).returncode == 0
     resumed = run(repo, "run", "--from", "3", "--artifacts", str(tmp_path / "art"), "--set", "1.data=[100]")
     assert resumed.returncode == 0, resumed.stderr
-    assert "loaded root as step 2 left it" in resumed.stderr and "score = 20" in resumed.stderr  # step 1 did not run again
+    assert (
+        "loaded root as step 2 left it" in resumed.stderr and "score = 20" in resumed.stderr
+    )  # step 1 did not run again
 
 
 def test_unknown_keys_are_refused_with_the_nearest_real_one(repo):
@@ -132,7 +142,8 @@ def test_a_step_switched_off_in_config_is_skipped_and_named(repo, tmp_path):
 
 def test_a_workflow_with_nothing_to_run_says_so(tmp_path):
     index = "# Workflow Index: Demo\n\n## Workflow: Demo_Idle\n\n**Description:** Decisions only.\n\n" + "".join(
-        f"### Step {n}: Decide_{n}\n\n| Attribute | Value |\n|---|---|\n| **API Call** | N/A (manual decision) |\n\n" for n in (1, 2)
+        f"### Step {n}: Decide_{n}\n\n| Attribute | Value |\n|---|---|\n| **API Call** | N/A (manual decision) |\n\n"
+        for n in (1, 2)
     )
     wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
     result = generate(wiki / "_WorkflowIndex.md", tmp_path / "out")
@@ -140,8 +151,14 @@ def test_a_workflow_with_nothing_to_run_says_so(tmp_path):
     assert item.ok and not item.executable and result.exit_code == 1  # reported as not executable
     assert result.report()["workflows"][0]["executable"] is False
     env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
-    proc = subprocess.run([sys.executable, "-m", item.plan.package_name, "run"], cwd=item.output_dir, capture_output=True,
-                          text=True, env=env, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", item.plan.package_name, "run"],
+        cwd=item.output_dir,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert proc.returncode == 2 and "nothing to run" in proc.stderr
 
 
@@ -174,17 +191,27 @@ MOVED = """
 def test_check_finds_moved_names_and_dropped_keywords_and_verify_fix_moves_imports(tmp_path, monkeypatch):
     from generator.verify import apply_moves, verify
 
-    build_file_tree(tmp_path / "lib", {
-        "pkgx/__init__.py": "def grow(thing, scale_factor):\n    return thing * scale_factor\n",
-        "pkgx/shapes/__init__.py": "from pkgx.shapes.core import Thing\n",
-        "pkgx/shapes/core.py": "class Thing(int):\n    def __new__(cls, size):\n        return super().__new__(cls, size)\n",
-    })
-    wiki = build_file_tree(tmp_path / "wiki", {
-        "_WorkflowIndex.md": MOVED,
-        "implementations/Demo_Thing.md": "== Import ==\n<syntaxhighlight lang=\"python\">\nfrom pkgx import Thing\n</syntaxhighlight>\n",
-    })
+    build_file_tree(
+        tmp_path / "lib",
+        {
+            "pkgx/__init__.py": "def grow(thing, scale_factor):\n    return thing * scale_factor\n",
+            "pkgx/shapes/__init__.py": "from pkgx.shapes.core import Thing\n",
+            "pkgx/shapes/core.py": "class Thing(int):\n    def __new__(cls, size):\n        return super().__new__(cls, size)\n",
+        },
+    )
+    wiki = build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": MOVED,
+            "implementations/Demo_Thing.md": '== Import ==\n<syntaxhighlight lang="python">\nfrom pkgx import Thing\n</syntaxhighlight>\n',
+        },
+    )
     index = wiki / "_WorkflowIndex.md"
-    index.write_text(index.read_text().replace("| **Outputs** | `thing` |", "| **Outputs** | `thing` |\n| **Implementation** | `Demo_Thing` |"))
+    index.write_text(
+        index.read_text().replace(
+            "| **Outputs** | `thing` |", "| **Outputs** | `thing` |\n| **Implementation** | `Demo_Thing` |"
+        )
+    )
     (item,) = generate(index, tmp_path / "out").results
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     result = verify(item.output_dir, sys.executable)

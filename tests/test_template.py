@@ -19,7 +19,8 @@ def standalone_sample(out: Path) -> Path:
     """The template rendered alone by the cookiecutter command, with its sample context."""
     proc = subprocess.run(
         [sys.executable, "-m", "cookiecutter", str(ROOT / "cookiecutter-workflow"), "--no-input", "-o", str(out)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stderr
     (repo,) = out.iterdir()
@@ -78,11 +79,13 @@ def test_generated_ci_workflow_passes_schema_and_security_linters(tmp_path):
     workflow = item.output_dir / ".github" / "workflows" / "ci.yml"
     schema = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert schema.returncode == 0, schema.stdout + schema.stderr
     audit = subprocess.run(
         [str(Path(sys.executable).parent / "zizmor"), "--offline", "--min-severity", "medium", str(workflow)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert audit.returncode == 0, audit.stdout + audit.stderr

@@ -39,8 +39,12 @@ def through_cookiecutter(extra: dict, output: Path, scratch: Path) -> Path:
     }
     return Path(
         cookiecutter(
-            str(template_dir()), no_input=True, extra_context=extra, output_dir=str(output),
-            default_config=config, accept_hooks=True,
+            str(template_dir()),
+            no_input=True,
+            extra_context=extra,
+            output_dir=str(output),
+            default_config=config,
+            accept_hooks=True,
         )
     )
 
@@ -49,7 +53,8 @@ def extras(index: Path, limit: int = 2) -> list[dict]:
     _, plans = plan_all(index)
     return [
         {"repo_name": p.repo_name, "package_name": p.package_name, "_workflow": context(p)}
-        for p in plans if not p.errors
+        for p in plans
+        if not p.errors
     ][:limit]
 
 
@@ -71,10 +76,13 @@ def test_compiled_template_renders_the_same_bytes_as_cookiecutter(index, tmp_pat
 
 
 def test_inline_wiki_renders_the_same_bytes_as_cookiecutter(tmp_path):
-    build_file_tree(tmp_path / "wiki", {
-        "_WorkflowIndex.md": enriched_index("Demo_Wiki_Acme_Train", 2),
-        "workflows/Demo_Wiki_Acme_Train.md": workflow_page("Acme_Train", 2),
-    })
+    build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": enriched_index("Demo_Wiki_Acme_Train", 2),
+            "workflows/Demo_Wiki_Acme_Train.md": workflow_page("Acme_Train", 2),
+        },
+    )
     (extra,) = extras(tmp_path / "wiki" / "_WorkflowIndex.md")
     ours = compiled(template_dir()).render(extra, tmp_path / "ours")
     theirs = through_cookiecutter(extra, tmp_path / "theirs", tmp_path / "cc")
@@ -84,33 +92,47 @@ def test_inline_wiki_renders_the_same_bytes_as_cookiecutter(tmp_path):
 def test_a_failing_hook_fails_the_render_as_cookiecutter_does(tmp_path):
     from cookiecutter.exceptions import FailedHookException
 
-    build_file_tree(tmp_path / "t", {
-        "cookiecutter.json": '{"name": "demo"}',
-        "{{cookiecutter.name}}/a.txt": "{{ cookiecutter.name }}\n",
-        "hooks/post_gen_project.py": "import sys\nsys.exit('refusing {{ cookiecutter.name }}')\n",
-    })
+    build_file_tree(
+        tmp_path / "t",
+        {
+            "cookiecutter.json": '{"name": "demo"}',
+            "{{cookiecutter.name}}/a.txt": "{{ cookiecutter.name }}\n",
+            "hooks/post_gen_project.py": "import sys\nsys.exit('refusing {{ cookiecutter.name }}')\n",
+        },
+    )
     cwd = os.getcwd()
     with pytest.raises(FailedHookException, match="refusing demo"):
         CompiledTemplate(tmp_path / "t").render({}, tmp_path / "out")
     assert os.getcwd() == cwd
     with pytest.raises(FailedHookException):
-        cookiecutter(str(tmp_path / "t"), no_input=True, output_dir=str(tmp_path / "out2"),
-                     default_config={"cookiecutters_dir": str(tmp_path / "c"), "replay_dir": str(tmp_path / "r")})
+        cookiecutter(
+            str(tmp_path / "t"),
+            no_input=True,
+            output_dir=str(tmp_path / "out2"),
+            default_config={"cookiecutters_dir": str(tmp_path / "c"), "replay_dir": str(tmp_path / "r")},
+        )
 
 
 def test_copy_without_render_newlines_and_modes_match_cookiecutter(tmp_path):
-    build_file_tree(tmp_path / "t", {
-        "cookiecutter.json": '{"name": "demo", "_copy_without_render": ["raw/*"]}',
-        "{{cookiecutter.name}}/crlf.txt": "{{ cookiecutter.name }}\r\nsecond\r\n",
-        "{{cookiecutter.name}}/raw/keep.txt": "{{ not rendered }}\n",
-        "{{cookiecutter.name}}/run.sh": "echo {{ cookiecutter.name }}\n",
-        "{{cookiecutter.name}}/{{cookiecutter.name}}_dir/x.py": "X = {{ cookiecutter.name | tojson }}\n",
-    })
+    build_file_tree(
+        tmp_path / "t",
+        {
+            "cookiecutter.json": '{"name": "demo", "_copy_without_render": ["raw/*"]}',
+            "{{cookiecutter.name}}/crlf.txt": "{{ cookiecutter.name }}\r\nsecond\r\n",
+            "{{cookiecutter.name}}/raw/keep.txt": "{{ not rendered }}\n",
+            "{{cookiecutter.name}}/run.sh": "echo {{ cookiecutter.name }}\n",
+            "{{cookiecutter.name}}/{{cookiecutter.name}}_dir/x.py": "X = {{ cookiecutter.name | tojson }}\n",
+        },
+    )
     (tmp_path / "t" / "{{cookiecutter.name}}" / "run.sh").chmod(0o755)
     ours = CompiledTemplate(tmp_path / "t").render({"name": "other"}, tmp_path / "out")
-    theirs = cookiecutter(str(tmp_path / "t"), no_input=True, output_dir=str(tmp_path / "out2"),
-                          extra_context={"name": "other"},
-                          default_config={"cookiecutters_dir": str(tmp_path / "c"), "replay_dir": str(tmp_path / "r")})
+    theirs = cookiecutter(
+        str(tmp_path / "t"),
+        no_input=True,
+        output_dir=str(tmp_path / "out2"),
+        extra_context={"name": "other"},
+        default_config={"cookiecutters_dir": str(tmp_path / "c"), "replay_dir": str(tmp_path / "r")},
+    )
     assert tree(ours) == tree(Path(theirs))
     assert tree(ours)["crlf.txt"][0] == b"other\r\nsecond\r\n"
     assert tree(ours)["raw/keep.txt"][0] == b"{{ not rendered }}\n"

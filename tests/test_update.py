@@ -63,16 +63,27 @@ def micrograd(tmp_path) -> tuple[Path, Path]:
 
 def change_the_wiki(wiki: Path) -> None:
     """A step's description, a key parameter's default, and a new step."""
-    edit(wiki / "workflows" / "Karpathy_Micrograd_Neural_Network_Training.md", "=== Step 2: Network Architecture Definition ===\n",
-         "=== Step 2: Network Architecture Definition ===\nThe wiki now says more about the architecture.\n")
+    edit(
+        wiki / "workflows" / "Karpathy_Micrograd_Neural_Network_Training.md",
+        "=== Step 2: Network Architecture Definition ===\n",
+        "=== Step 2: Network Architecture Definition ===\nThe wiki now says more about the architecture.\n",
+    )
     edit(wiki / "_WorkflowIndex.md", "`learning_rate: float` - Step size", "`learning_rate: float = 0.1` - Step size")
-    edit(wiki / "_WorkflowIndex.md", "### Implementation Extraction Guide", NEW_STEP.lstrip("\n") + "\n### Implementation Extraction Guide")
+    edit(
+        wiki / "_WorkflowIndex.md",
+        "### Implementation Extraction Guide",
+        NEW_STEP.lstrip("\n") + "\n### Implementation Extraction Guide",
+    )
 
 
 def test_edits_are_kept_and_wiki_changes_arrive(micrograd):
     wiki, repo = micrograd
     step1 = next((repo / "src").glob("*/steps/step_01_data_preparation.py"))
-    edit(step1, '    return {"xs": xs, "ys": ys}', '    xs = [[float(v) for v in row] for row in xs]  # my own code\n    return {"xs": xs, "ys": ys}')
+    edit(
+        step1,
+        '    return {"xs": xs, "ys": ys}',
+        '    xs = [[float(v) for v in row] for row in xs]  # my own code\n    return {"xs": xs, "ys": ys}',
+    )
     edit(repo / "config.toml", "# REQUIRED: epochs =", "epochs = 25  # my value")
     edit(repo / "config.toml", "nin = 2", "nin = 3")
     (repo / "NOTES.md").write_text("my notes\n")
@@ -88,7 +99,9 @@ def test_edits_are_kept_and_wiki_changes_arrive(micrograd):
     assert config["step_07_training_loop_iteration"]["epochs"] == 25
     assert config["step_02_network_architecture_definition"]["nin"] == 3
     assert config["step_06_parameter_update"]["learning_rate"] == 0.1  # the wiki's new default
-    assert "# Step 8: Model Evaluation\n[step_08_model_evaluation]" in (repo / "config.toml").read_text()  # the new step
+    assert (
+        "# Step 8: Model Evaluation\n[step_08_model_evaluation]" in (repo / "config.toml").read_text()
+    )  # the new step
     assert "epochs = 25  # my value" in (repo / "config.toml").read_text()
     assert "more about the architecture" in next((repo / "src").glob("*/steps/step_02_*.py")).read_text()
     assert "default=0.1" in next((repo / "src").glob("*/steps/step_06_*.py")).read_text()
@@ -126,13 +139,18 @@ def test_the_same_lines_edited_on_both_sides_conflict_in_that_file_only(tmp_path
     assert "<<<<<<< yours (README.md)" in text and ">>>>>>> new from the wiki (README.md)" in text
     assert "conflict" in result.stdout and "README.md" in result.stdout
     assert not list(out.rglob("*.rej"))
-    marked = [p for p in out.rglob("*") if p.is_file() and ".genrepo" not in p.parts and b"<<<<<<< yours" in p.read_bytes()]
+    marked = [
+        p for p in out.rglob("*") if p.is_file() and ".genrepo" not in p.parts and b"<<<<<<< yours" in p.read_bytes()
+    ]
     assert marked == [readme]
     for other in repos[1:]:  # the other workflows still updated
         assert "Revised by the wiki." in (other / "README.md").read_text()
     rerun = cli("from-index", str(wiki), "--out", str(out), "--no-pin")  # markers left: still a conflict
     assert rerun.exit_code == 1 and "1 conflict," in rerun.stdout and readme.read_text() == text
-    readme.write_text(text.replace("<<<<<<< yours (README.md)\n", "").split("=======\n")[0] + text.split(">>>>>>> new from the wiki (README.md)\n")[1])
+    readme.write_text(
+        text.replace("<<<<<<< yours (README.md)\n", "").split("=======\n")[0]
+        + text.split(">>>>>>> new from the wiki (README.md)\n")[1]
+    )
     resolved = cli("from-index", str(wiki), "--out", str(out), "--no-pin")
     assert resolved.exit_code == 0 and "conflict" not in resolved.stdout, resolved.stdout
 
@@ -194,7 +212,7 @@ def test_check_diff_and_update_replay_from_the_manifest(micrograd):
     stale = cli("check", str(repo))
     assert stale.exit_code == 1 and "_WorkflowIndex.md" in stale.output and "changed" in stale.output
     diff = cli("diff", str(repo))
-    assert diff.exit_code == 0 and "+        \"learning_rate\": Param(\"float\", default=0.1" in diff.stdout
+    assert diff.exit_code == 0 and '+        "learning_rate": Param("float", default=0.1' in diff.stdout
     assert "default=0.05" in next((repo / "src").glob("*/steps/step_06_*.py")).read_text()  # diff wrote nothing
     updated = cli("update", str(repo))
     assert updated.exit_code == 0, updated.output

@@ -25,18 +25,24 @@ def two_workflow_wiki(root: Path) -> Path:
     head, _, step2 = second.partition("### Step 2:")
     step2 = step2.replace("`x: int = 3` - the x, `y: str` - the y", "`n: int` - how many rounds")
     step2 = step2.replace("`demo.func2(x, y)`", "`demo.func2(n)`")
-    build_file_tree(root, {
-        "wiki/_WorkflowIndex.md": first + "\n" + head + "### Step 2:" + step2,
-        "wiki/workflows/Demo_Wiki_Sample_Flow.md": workflow_page("Sample_Flow"),
-        "wiki/workflows/Demo_Wiki_Other_Flow.md": workflow_page("Other_Flow"),
-    })
+    build_file_tree(
+        root,
+        {
+            "wiki/_WorkflowIndex.md": first + "\n" + head + "### Step 2:" + step2,
+            "wiki/workflows/Demo_Wiki_Sample_Flow.md": workflow_page("Sample_Flow"),
+            "wiki/workflows/Demo_Wiki_Other_Flow.md": workflow_page("Other_Flow"),
+        },
+    )
     return root / "wiki" / "_WorkflowIndex.md"
 
 
 def spawn(cwd: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
-    return pexpect.spawn(str(GENREPO), ["guide", *args], cwd=str(cwd), env=env, encoding="utf-8", timeout=40,
-                         dimensions=(60, 200))
+    # the terminal's own size: pytest-xdist workers set COLUMNS=80, which rich would believe over the pty
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(NO_COLOR="1", PYTHONUNBUFFERED="1")
+    return pexpect.spawn(
+        str(GENREPO), ["guide", *args], cwd=str(cwd), env=env, encoding="utf-8", timeout=40, dimensions=(60, 200)
+    )
 
 
 def test_guide_walks_from_a_wiki_to_repositories_and_prints_the_expert_command(tmp_path):
@@ -61,7 +67,9 @@ def test_guide_walks_from_a_wiki_to_repositories_and_prints_the_expert_command(t
     child.sendline("n")
     child.expect(r"Step 5 of 8: Preview the plan")
     child.expect(r"Other_Flow -> workflow-demo-wiki-other-flow")
-    child.expect(r"step 2: Step Number 2 \[\w+, bound\] -> src/workflow_demo_wiki_other_flow/steps/step_02_step_number_2\.py")
+    child.expect(
+        r"step 2: Step Number 2 \[\w+, bound\] -> src/workflow_demo_wiki_other_flow/steps/step_02_step_number_2\.py"
+    )
     child.expect(r"Go on\?")
     child.sendline("y")
     child.expect(r"Step 6 of 8: Config values")
@@ -93,8 +101,18 @@ def test_guide_walks_from_a_wiki_to_repositories_and_prints_the_expert_command(t
     config = (repo / "config.toml").read_text()
     assert 'y = "hello world"' in config and "n = 7" in config and "REQUIRED" not in config.split("[step_01", 1)[1]
     assert shlex.split(command) == [
-        "genrepo", "from-index", "wiki/_WorkflowIndex.md", "--out", "repos", "--workflow", "Other_Flow",
-        "--set", "step_01_step_number_1.y=hello world", "--set", "step_02_step_number_2.n=7", "--no-pin",
+        "genrepo",
+        "from-index",
+        "wiki/_WorkflowIndex.md",
+        "--out",
+        "repos",
+        "--workflow",
+        "Other_Flow",
+        "--set",
+        "step_01_step_number_1.y=hello world",
+        "--set",
+        "step_02_step_number_2.n=7",
+        "--no-pin",
     ]
     # the printed command is the expert mode of the same run: it finds the repository exactly as the guide left it
     args = shlex.split(command)
@@ -150,8 +168,14 @@ def test_guide_asks_for_the_index_when_none_is_found(tmp_path):
 def test_declining_the_preview_writes_nothing_and_prints_the_command(tmp_path, answer):
     two_workflow_wiki(tmp_path)
     child = spawn(tmp_path)
-    for prompt, reply in ((r"Use this wiki\?", ""), (r"Workflows to generate", ""), (r"Folder for the repositories", ""),
-                          (r"Pin requirements", ""), (r"Resolver \S*\(--resolver pip-tools\|uv\)", "uv"), (r"Go on\?", answer)):
+    for prompt, reply in (
+        (r"Use this wiki\?", ""),
+        (r"Workflows to generate", ""),
+        (r"Folder for the repositories", ""),
+        (r"Pin requirements", ""),
+        (r"Resolver \S*\(--resolver pip-tools\|uv\)", "uv"),
+        (r"Go on\?", answer),
+    ):
         child.expect(prompt)
         child.sendline(reply)
     child.expect(r"Stopped before writing anything\.")
@@ -170,11 +194,18 @@ def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp
     shutil.copytree(SAMPLES / "loresmith", tmp_path / "wiki")
     full = "acme/workflow-llm-loresmith-guided-finetuning"
     child = spawn(tmp_path)
-    for prompt, reply in ((r"Use this wiki\?", ""), (r"Workflows to generate", ""), (r"Folder for the repositories", "out"),
-                          (r"Pin requirements", "n"), (r"Go on\?", ""), (r"step_01_document_upload\.paths \(Enter", ""),
-                          (r"Preview publishing to GitHub", "y"), (r"GitHub API \S*\(--github-api-url URL\)", hub.api_url),
-                          (r"Owner for workflows whose wiki cites no URL .*\(--owner ORG\)", "acme"),
-                          (r"Make new repositories public\? \S*\(--public / --private\)", "")):
+    for prompt, reply in (
+        (r"Use this wiki\?", ""),
+        (r"Workflows to generate", ""),
+        (r"Folder for the repositories", "out"),
+        (r"Pin requirements", "n"),
+        (r"Go on\?", ""),
+        (r"step_01_document_upload\.paths \(Enter", ""),
+        (r"Preview publishing to GitHub", "y"),
+        (r"GitHub API \S*\(--github-api-url URL\)", hub.api_url),
+        (r"Owner for workflows whose wiki cites no URL .*\(--owner ORG\)", "acme"),
+        (r"Make new repositories public\? \S*\(--public / --private\)", ""),
+    ):
         child.expect(prompt)
         child.sendline(reply)
     child.expect(rf"would create\s+LLM_LoreSmith_Guided_Finetuning \S*{full}")
@@ -189,8 +220,20 @@ def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp
     child.close()
     assert child.exitstatus == 0
     assert hub.repos[full]["private"] is True
-    assert shlex.split(command) == ["genrepo", "from-index", "wiki/_WorkflowIndex.md", "--out", "out", "--no-pin", "--publish",
-                                    "--owner", "acme", "--private", "--github-api-url", hub.api_url]
+    assert shlex.split(command) == [
+        "genrepo",
+        "from-index",
+        "wiki/_WorkflowIndex.md",
+        "--out",
+        "out",
+        "--no-pin",
+        "--publish",
+        "--owner",
+        "acme",
+        "--private",
+        "--github-api-url",
+        hub.api_url,
+    ]
     again = subprocess.run([str(GENREPO), *shlex.split(command)[1:]], cwd=tmp_path, capture_output=True, text=True)
     assert again.returncode == 0 and "1 unchanged" in again.stdout, again.stdout + again.stderr
 
@@ -200,18 +243,27 @@ def test_ctrl_c_while_generating_leaves_only_whole_repositories(tmp_path):
     import json
 
     names = [f"Flow_{n:02d}" for n in range(1, 81)]  # enough that Ctrl-C lands long before the last one
-    sections = [enriched_index(f"Demo_Wiki_{name}", 1).split("\n", 1)[1].replace("`y: str`", "`y: str = 'a'`") for name in names]
+    sections = [
+        enriched_index(f"Demo_Wiki_{name}", 1).split("\n", 1)[1].replace("`y: str`", "`y: str = 'a'`") for name in names
+    ]
     build_file_tree(tmp_path, {"wiki/_WorkflowIndex.md": "# Workflow Index: Demo_Wiki\n" + "".join(sections)})
     child = spawn(tmp_path)
-    for prompt, reply in ((r"Use this wiki\?", ""), (r"Workflows to generate", ""), (r"Folder for the repositories", "out"),
-                          (r"Pin requirements", "n"), (r"Go on\?", "")):
+    for prompt, reply in (
+        (r"Use this wiki\?", ""),
+        (r"Workflows to generate", ""),
+        (r"Folder for the repositories", "out"),
+        (r"Pin requirements", "n"),
+        (r"Go on\?", ""),
+    ):
         child.expect(prompt)
         child.sendline(reply)
     child.expect(r"No REQUIRED config values")
     child.expect(r"render [^\r\n]*? [1-5]/80 ")  # part-way through rendering
     child.sendintr()
-    child.expect(r"Interrupted: every repository is moved into place whole or not at all \((\d+) finished\); "
-                 r"nothing is half-written\.")
+    child.expect(
+        r"Interrupted: every repository is moved into place whole or not at all \((\d+) finished\); "
+        r"nothing is half-written\."
+    )
     finished = int(child.match.group(1))
     child.expect(r"Resume with: genrepo guide\r?\n")
     child.expect(r"or, with the answers so far: genrepo from-index wiki/_WorkflowIndex\.md --out out --no-pin")

@@ -26,8 +26,20 @@ from generator.bind.tables import Loader, Tables, load_tables
 from generator.model import Diagnostic, Workflow
 
 __all__ = [
-    "Binding", "BoundWorkflow", "ConfigParam", "Kind", "Loader", "Origin", "Repeat", "Source", "Status", "Tables",
-    "bind_workflow", "classify", "load_tables", "needs_python",
+    "Binding",
+    "BoundWorkflow",
+    "ConfigParam",
+    "Kind",
+    "Loader",
+    "Origin",
+    "Repeat",
+    "Source",
+    "Status",
+    "Tables",
+    "bind_workflow",
+    "classify",
+    "load_tables",
+    "needs_python",
 ]
 
 
@@ -59,8 +71,12 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         bindings.append(with_needs(step, with_contract(step, binding), tables))
         risky = risky_calls(binding.body) if binding.kind is not Kind.TOOL else []
         if risky:
-            ctx.warnings.append(Diagnostic(
-                f"step {step.number} ({step.title}) copies example code that calls {', '.join(risky)}: read it before running "
-                "the step or its generated tests (they fake the libraries a step imports, not builtins)", step.ref))
+            ctx.warnings.append(
+                Diagnostic(
+                    f"step {step.number} ({step.title}) copies example code that calls {', '.join(risky)}: read it before running "
+                    "the step or its generated tests (they fake the libraries a step imports, not builtins)",
+                    step.ref,
+                )
+            )
     bindings = with_loop_count(workflow, bindings)
     return BoundWorkflow(tuple(bindings), repeat_of(workflow, bindings), tuple(ctx.warnings))

@@ -91,7 +91,11 @@ class BindContext:
     def add(self, name: str, type_name: str = "", producer: str = "", value: bool = False) -> None:
         known = self.artifacts.get(name)
         self.artifacts[name] = Artifact(
-            name, type_name or (known.type if known else ""), producer or (known.producer if known else ""), self.index + 1, value
+            name,
+            type_name or (known.type if known else ""),
+            producer or (known.producer if known else ""),
+            self.index + 1,
+            value,
         )
 
     def produced_by(self, producer: str) -> str | None:
@@ -118,7 +122,9 @@ class BindContext:
         if name in self.artifacts:
             return name
         for group in self.tables.aliases:
-            if any(name == member or (patterns and "*" in member and fnmatch.fnmatchcase(name, member)) for member in group):
+            if any(
+                name == member or (patterns and "*" in member and fnmatch.fnmatchcase(name, member)) for member in group
+            ):
                 for other in group:
                     if "*" not in other and other != name and other in self.artifacts:
                         return other

@@ -84,14 +84,26 @@ def repeat_of(workflow: Workflow, bindings: list[Binding]) -> Repeat | None:
 
 def with_needs(step: Step, binding: Binding, tables: Tables) -> Binding:
     """What the step needs beyond a CPU: from its dependencies and the modules it imports."""
-    names = [d.strip("` ").lower() for d in step.external_dependencies] + [m.split(".")[0].lower() for m in binding.imports]
+    names = [d.strip("` ").lower() for d in step.external_dependencies] + [
+        m.split(".")[0].lower() for m in binding.imports
+    ]
     needs = [tables.needs[n] for n in dict.fromkeys(names) if n in tables.needs]
     called = set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", binding.body))
     needs += [text for api, text in tables.api_needs.items() if api in called]
     return replace(binding, needs=tuple(dict.fromkeys(needs))) if needs else binding
 
 
-_RISKY_CALLS = {"eval", "exec", "compile", "__import__", "os.system", "os.popen", "os.remove", "os.unlink", "shutil.rmtree"}
+_RISKY_CALLS = {
+    "eval",
+    "exec",
+    "compile",
+    "__import__",
+    "os.system",
+    "os.popen",
+    "os.remove",
+    "os.unlink",
+    "shutil.rmtree",
+}
 
 
 def risky_calls(body: str) -> list[str]:
@@ -108,10 +120,15 @@ def risky_calls(body: str) -> list[str]:
         name = ".".join(dotted(node.func))
         if name in _RISKY_CALLS or name.startswith("subprocess."):
             found.append(name)
-        if any(k.arg == "shell" and not (isinstance(k.value, ast.Constant) and k.value.value is False) for k in node.keywords):
+        if any(
+            k.arg == "shell" and not (isinstance(k.value, ast.Constant) and k.value.value is False)
+            for k in node.keywords
+        ):
             found.append(f"{name}(shell=...)")
         if name == "open":
-            mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            mode = (
+                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            )
             if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax+"):
                 found.append(f"open(..., {mode.value!r})")
     return list(dict.fromkeys(found))

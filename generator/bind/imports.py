@@ -15,9 +15,17 @@ from generator.slicing import names, prune_import
 def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
     """(import line, origin) binding `name`; ("", NONE) when nothing places it."""
     others = [
-        line for other in ctx.workflow.steps if other.implementation and other is not step for line in other.implementation.imports
+        line
+        for other in ctx.workflow.steps
+        if other.implementation and other is not step
+        for line in other.implementation.imports
     ]
-    own_examples = [ast.unparse(n) for ex in ctx.examples[ctx.index] for n in ex.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    own_examples = [
+        ast.unparse(n)
+        for ex in ctx.examples[ctx.index]
+        for n in ex.tree.body
+        if isinstance(n, (ast.Import, ast.ImportFrom))
+    ]
     for origin, lines in (
         (Origin.PAGE, step.implementation.imports if step.implementation else ()),
         (Origin.EXAMPLE, own_examples),

@@ -9,7 +9,8 @@ from generator.bind.binding import Kind
 from generator.model import Step
 
 _CLI_HINT = re.compile(
-    r"^(\$\s*)?[a-z][\w.]*(-[\w]+)+(\s|$)|^\$\s|^(ollama|llama[\w-]*|git|gh|npm|npx|docker|make|bash|sh|curl)\s", re.IGNORECASE
+    r"^(\$\s*)?[a-z][\w.]*(-[\w]+)+(\s|$)|^\$\s|^(ollama|llama[\w-]*|git|gh|npm|npx|docker|make|bash|sh|curl)\s",
+    re.IGNORECASE,
 )
 _MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re")
 

@@ -42,7 +42,9 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     if not types and api is not None and api.returns and api.returns != "None":
         types = split_types(api.returns)
     if not types and step.implementation and step.implementation.outputs:
-        named = [identifier(r.name) for r in step.implementation.outputs if r.name and re.fullmatch(r"[a-z_]\w*", r.name)]
+        named = [
+            identifier(r.name) for r in step.implementation.outputs if r.name and re.fullmatch(r"[a-z_]\w*", r.name)
+        ]
         if named:
             return list(dict.fromkeys(named))
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))

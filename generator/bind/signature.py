@@ -17,7 +17,9 @@ def signature_params(step: Step, api: ApiRef, all_params: bool = False) -> tuple
     if all_params:
         return found
     declared = {p.name for p in api.params}
-    return tuple(p for p in found if p.name in declared or (p.default is None and p.kind is ParamKind.NORMAL and not p.optional))
+    return tuple(
+        p for p in found if p.name in declared or (p.default is None and p.kind is ParamKind.NORMAL and not p.optional)
+    )
 
 
 def takes_kwargs(step: Step, api: ApiRef) -> bool:

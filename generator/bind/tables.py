@@ -124,7 +124,9 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         aliases.extend(tuple(str(n) for n in group) for group in data.get("aliases", {}).get("groups", []))
         artifact_names.update({str(k): str(v) for k, v in data.get("artifact_names", {}).items()})
         for callee, table in data.get("renames", {}).items():
-            renames.setdefault(str(callee), {}).update({str(k): _rename(path, str(callee), str(k), v) for k, v in table.items()})
+            renames.setdefault(str(callee), {}).update(
+                {str(k): _rename(path, str(callee), str(k), v) for k, v in table.items()}
+            )
         needs.update({str(k).lower(): str(v) for k, v in data.get("needs", {}).items()})
         api_needs.update({str(k): str(v) for k, v in data.get("api_needs", {}).items()})
         for name, entry in data.get("loaders", {}).items():
@@ -150,7 +152,9 @@ def _rename(path: str, callee: str, old: str, entry: object) -> Rename:
         return Rename(entry)
     if isinstance(entry, dict) and isinstance(entry.get("to"), str) and isinstance(entry.get("since", ""), str):
         return Rename(entry["to"], entry.get("since") or None)
-    raise UserError(f"{path}: [renames.\"{callee}\"] {old}: write \"new_name\" or {{ to = \"new_name\", since = \"YYYY-MM-DD\" }}")
+    raise UserError(
+        f'{path}: [renames."{callee}"] {old}: write "new_name" or {{ to = "new_name", since = "YYYY-MM-DD" }}'
+    )
 
 
 def _loader(path: str, name: str, entry: object) -> Loader:

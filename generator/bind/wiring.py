@@ -63,7 +63,9 @@ class _Unannotate(ast.NodeTransformer):
     def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.Assign | None:
         if node.value is None:
             return None
-        return ast.copy_location(ast.Assign(targets=[node.target], value=self.visit(node.value), lineno=node.lineno), node)
+        return ast.copy_location(
+            ast.Assign(targets=[node.target], value=self.visit(node.value), lineno=node.lineno), node
+        )
 
     def visit_arg(self, node: ast.arg) -> ast.arg:
         node.annotation = None
@@ -159,11 +161,17 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _extra_kwargs(draft, step)
     _resolve(draft, step, ctx, kind, wired)
     if wired.missing:
-        return stub(step, ctx, kind, f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import")
+        return stub(
+            step, ctx, kind, f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import"
+        )
     _apply_renames(draft, wired, ctx)
     binding = _binding(draft, step, ctx, kind, wired)
     if binding.status is Status.STUB:
-        objects = [n for n in free_names(draft) if n in wired.params and not wired.params[n].loader and _uses(draft.statements, n)[0]]
+        objects = [
+            n
+            for n in free_names(draft)
+            if n in wired.params and not wired.params[n].loader and _uses(draft.statements, n)[0]
+        ]
         reason = (
             f"it works on {', '.join(objects)}, which no earlier step makes and no loader builds"
             if objects
@@ -195,13 +203,17 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             target = stmt.targets[0]
             if artifact and isinstance(target, ast.Name):
                 wired.consumes[target.id] = artifact
-                wired.changes.append(f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again")
+                wired.changes.append(
+                    f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again"
+                )
                 continue
             made_earlier = _earlier_names(target, ctx)
             if artifact and made_earlier is not None:
                 for element in made_earlier:
                     wired.consumes[element.id] = element.id
-                wired.changes.append(f"uses {', '.join(e.id for e in made_earlier)} from earlier steps instead of calling {producer} again")
+                wired.changes.append(
+                    f"uses {', '.join(e.id for e in made_earlier)} from earlier steps instead of calling {producer} again"
+                )
                 continue
         kept.append(stmt)
     draft.statements = kept
@@ -268,7 +280,9 @@ class _Claims:
 def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Replace literal arguments (and top-level literal assignments) with config keys."""
     free, bound = names(draft.definitions + draft.statements)
-    claims = _Claims(bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step)
+    claims = _Claims(
+        bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step
+    )
     for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
         if ctx.has(name) and not ctx.artifacts[name].value and name in free:
             new = claims.claim(name, assigned, "")
@@ -336,7 +350,9 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
         return None
     paths = []
     for item in classes:
-        path = qualified((item.id,), [ast.unparse(i) for i in draft.imports]) or qualified((item.id,), [import_for(item.id, step, ctx)[0]])
+        path = qualified((item.id,), [ast.unparse(i) for i in draft.imports]) or qualified(
+            (item.id,), [import_for(item.id, step, ctx)[0]]
+        )
         if not path:
             return None
         paths.append(path)
@@ -377,14 +393,21 @@ def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, 
         key = claims.claim(name, repr(label), context)
         draft.literals.setdefault(key, repr(label))
         draft.hints.setdefault(key, Hint("str", repr(label), f"a member of {enum}"))
-        keyword.value = ast.Subscript(value=ast.Name(id=enum, ctx=ast.Load()), slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load())
+        keyword.value = ast.Subscript(
+            value=ast.Name(id=enum, ctx=ast.Load()), slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load()
+        )
 
 
 def _extra_kwargs(draft: Draft, step: Step) -> None:
     """A call whose signature takes `**kwargs` also gets a config table of further keyword arguments, passed as
     written: parameters the wiki does not list (or that a newer release requires) can be set without editing code."""
     call = anchor_call(draft)
-    if call is None or draft.api is None or any(k.arg is None for k in call.keywords) or not takes_kwargs(step, draft.api):
+    if (
+        call is None
+        or draft.api is None
+        or any(k.arg is None for k in call.keywords)
+        or not takes_kwargs(step, draft.api)
+    ):
         return
     names_used = {n.id for s in draft.statements for n in ast.walk(s) if isinstance(n, ast.Name)}
     if "extra_kwargs" in names_used:
@@ -424,7 +447,11 @@ def anchor_call(draft: Draft) -> ast.Call | None:
 
     for node in ast.walk(draft.anchor):
         if isinstance(node, ast.Call) and contains_api(node, draft.api, {}):
-            inner = [c for c in ast.walk(node) if c is not node and isinstance(c, ast.Call) and contains_api(c, draft.api, {})]
+            inner = [
+                c
+                for c in ast.walk(node)
+                if c is not node and isinstance(c, ast.Call) and contains_api(c, draft.api, {})
+            ]
             return inner[0] if inner else node
     return None
 
@@ -444,7 +471,11 @@ def _uses(statements: list[ast.stmt], name: str) -> tuple[bool, bool]:
     obj = called = False
     for stmt in statements:
         for node in ast.walk(stmt):
-            if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.value, ast.Name) and node.value.id == name:
+            if (
+                isinstance(node, (ast.Attribute, ast.Subscript))
+                and isinstance(node.value, ast.Name)
+                and node.value.id == name
+            ):
                 obj = True
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
                 called = True
@@ -458,8 +489,12 @@ def free_names(draft: Draft) -> list[str]:
     if draft.yields:
         free = [n for n in free if n != "yielded"]  # made by run() itself
     inner, _ = names(draft.definitions)
-    defined = {d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
-    return [n for n in free if n not in defined] + [n for n in inner if n not in bound and n not in free and n not in defined]
+    defined = {
+        d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    }
+    return [n for n in free if n not in defined] + [
+        n for n in inner if n not in bound and n not in free and n not in defined
+    ]
 
 
 def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:
@@ -498,7 +533,9 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             if line:
                 wired.import_lines.append(line)
                 wired.origins.append(origin)
-            elif name[:1].isupper() or not _load(name, hint, draft, step, ctx, wired):  # a callable object (a tokenizer)
+            elif name[:1].isupper() or not _load(
+                name, hint, draft, step, ctx, wired
+            ):  # a callable object (a tokenizer)
                 wired.missing.append(name)
         elif _load(name, hint, draft, step, ctx, wired):
             continue
@@ -506,7 +543,11 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             _config(wired, name, hint, None)
             if not hint.default and not hint.optional:
                 message = f"step {step.number} ({step.title}): input '{name}' is made by no earlier step and no loader builds it"
-                message += "; the code uses it as an object, which a config key cannot hold" if obj else "; it became a required config key"
+                message += (
+                    "; the code uses it as an object, which a config key cannot hold"
+                    if obj
+                    else "; it became a required config key"
+                )
                 ctx.warnings.append(Diagnostic(message, step.ref))
     example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
@@ -542,7 +583,10 @@ def _config(wired: _Wired, name: str, hint: Hint, literal: str | None) -> None:
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             type_ = ""
     wired.params.setdefault(
-        name, ConfigParam(name=name, type=type_, default=default, required=default is None and not hint.optional, description=hint.doc)
+        name,
+        ConfigParam(
+            name=name, type=type_, default=default, required=default is None and not hint.optional, description=hint.doc
+        ),
     )
 
 
@@ -613,7 +657,12 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
             targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
             result.extend(n for n in produced_names(stmt.body) if n not in result)
         elif isinstance(stmt, (ast.If, ast.Try, ast.TryStar)):  # so do a branch's
-            blocks = [stmt.body, stmt.orelse, *(getattr(stmt, "finalbody", []),), *(h.body for h in getattr(stmt, "handlers", []))]
+            blocks = [
+                stmt.body,
+                stmt.orelse,
+                *(getattr(stmt, "finalbody", []),),
+                *(h.body for h in getattr(stmt, "handlers", [])),
+            ]
             result.extend(n for block in blocks for n in produced_names(block) if n not in result)
         for target in targets:
             for node in ast.walk(target):
@@ -636,10 +685,20 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext) -> No
         callee = dotted(stmt.value.func)
         if not callee:
             continue
-        class_name = callee[-1] if callee[-1][:1].isupper() else (callee[-2] if len(callee) > 1 and callee[-2][:1].isupper() else "")
+        class_name = (
+            callee[-1]
+            if callee[-1][:1].isupper()
+            else (callee[-2] if len(callee) > 1 and callee[-2][:1].isupper() else "")
+        )
         declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", returns).strip()
-        if stmt is draft.anchor and re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):
-            class_name = declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`
+        if (
+            stmt is draft.anchor
+            and re.fullmatch(r"[A-Z]\w*", declared)
+            and (not class_name or callee[-1] != class_name)
+        ):
+            class_name = (
+                declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`
+            )
         for target in stmt.targets:
             if isinstance(target, ast.Name) and target.id in produced:
                 ctx.add(target.id, class_name, ".".join(callee))
@@ -648,17 +707,25 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext) -> No
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
     for local, artifact in list(wired.consumes.items()):
         if local != artifact and not any(
-            isinstance(n, ast.Name) and n.id == artifact for s in draft.statements + draft.definitions for n in ast.walk(s)
+            isinstance(n, ast.Name) and n.id == artifact
+            for s in draft.statements + draft.definitions
+            for n in ast.walk(s)
         ):
             _rename(draft.statements + draft.definitions, local, artifact)
         elif local != artifact:
             wired.preamble.insert(0, f"{local} = {artifact}")
-    produced = draft.produces if draft.produces is not None else [n for n in produced_names(draft.statements) if n.isidentifier()]
+    produced = (
+        draft.produces
+        if draft.produces is not None
+        else [n for n in produced_names(draft.statements) if n.isidentifier()]
+    )
     code = [ast.unparse(s) for s in draft.statements]
     if draft.yields:
         code.insert(0, "yielded = []")
         produced = [*produced, "yielded"] if "yielded" not in produced else produced
-    asynchronous = any(isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith)) for s in draft.statements for n in ast.walk(s))
+    asynchronous = any(
+        isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith)) for s in draft.statements for n in ast.walk(s)
+    )
     lines = list(wired.import_lines)
     if wired.loaders:
         lines.append("from .. import loaders")
@@ -687,7 +754,11 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     page_imports = set(step.implementation.imports if step.implementation else ())
     origin = Origin.NONE
     if wired.import_lines:
-        origin = Origin.PAGE if any(i in page_imports for i in wired.import_lines) else (wired.origins[0] if wired.origins else Origin.EXAMPLE)
+        origin = (
+            Origin.PAGE
+            if any(i in page_imports for i in wired.import_lines)
+            else (wired.origins[0] if wired.origins else Origin.EXAMPLE)
+        )
     elif resolved:
         origin = Origin.UPSTREAM
     api = draft.api

@@ -99,7 +99,9 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
             continue
         line, end = tok.map[0] + 1 + offset, tok.map[1] + offset
         if tok.type == "heading_open":
-            blocks.append(Block(BlockKind.HEADING, line, end, _inline_source(tokens[i + 1]).strip(), level=int(tok.tag[1])))
+            blocks.append(
+                Block(BlockKind.HEADING, line, end, _inline_source(tokens[i + 1]).strip(), level=int(tok.tag[1]))
+            )
             i += 3
             continue
         if tok.type == "paragraph_open":

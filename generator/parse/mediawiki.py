@@ -249,7 +249,9 @@ def wikitables(text: str) -> list[list[list[str]]]:
         for row in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "tr"):
             cells = [
                 to_markdown(str(cell.contents)).strip()
-                for cell in row.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() in ("td", "th"))
+                for cell in row.contents.filter_tags(
+                    recursive=False, matches=lambda n: str(n.tag).lower() in ("td", "th")
+                )
             ]
             if cells:
                 rows.append(cells)

@@ -85,8 +85,13 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
             children.append(section)
     if children:
         return [
-            PageStep(n, mw.prose(c.title).strip(), c.line, mw.prose(mw.strip_code_blocks(c.body)),
-                     code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in ("python", "py", "")])
+            PageStep(
+                n,
+                mw.prose(c.title).strip(),
+                c.line,
+                mw.prose(mw.strip_code_blocks(c.body)),
+                code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in ("python", "py", "")],
+            )
             for n, c in enumerate(children, start=1)
         ]
     steps: list[PageStep] = []
@@ -303,7 +308,11 @@ _WIKILINK = re.compile(r"\[\[([^\[\]|:]+(?::[^\[\]|:]+)?)(?:\|[^\[\]]*)?\]\]")
 def implemented_by(source: WikiText) -> list[str]:
     """The implementation page names a principle page links to, in order: its `[[implemented_by::...]]`
     properties, then its plain links (`[[Repo_split_text_method|...]]`); the caller keeps those that exist."""
-    named = [p.parts[0].split(":", 1)[-1].strip() for p in mw.properties(source.text) if p.name == "implemented_by" and p.parts]
+    named = [
+        p.parts[0].split(":", 1)[-1].strip()
+        for p in mw.properties(source.text)
+        if p.name == "implemented_by" and p.parts
+    ]
     plain_links = [
         m.group(1).split(":", 1)[-1].strip()
         for m in _WIKILINK.finditer(mw.strip_code_blocks(source.text))
@@ -329,4 +338,10 @@ def parse_note_page(source: WikiText, name: str) -> Note:
                 items.append(item)
         if items:
             break
-    return Note(name=name, title=(title or name).replace("_", " "), summary=summary, ref=SourceRef(source.path, 1), items=tuple(items[:8]))
+    return Note(
+        name=name,
+        title=(title or name).replace("_", " "),
+        summary=summary,
+        ref=SourceRef(source.path, 1),
+        items=tuple(items[:8]),
+    )

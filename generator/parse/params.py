@@ -107,7 +107,9 @@ def parse_spec(spec: str, description: str = "") -> Param | None:
         default = _literal_or_none(default) or None
     if default is None and description:
         default = default_in_text(description)
-    return Param(name=name.lstrip("*"), type=type_, default=default, description=description.strip(), unread_default=unread)
+    return Param(
+        name=name.lstrip("*"), type=type_, default=default, description=description.strip(), unread_default=unread
+    )
 
 
 def _parses(text: str) -> bool:

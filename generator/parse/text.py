@@ -106,8 +106,13 @@ def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "not a regular file"
@@ -123,7 +128,9 @@ def _read_regular(path: Path, display: str) -> bytes:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise ParseError(display, 1, f"{_kind(mode)}, not a regular file: wiki pages are read from regular files only")
+            raise ParseError(
+                display, 1, f"{_kind(mode)}, not a regular file: wiki pages are read from regular files only"
+            )
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_FILE_BYTES:

@@ -50,7 +50,9 @@ from generator.parse.pages import (
 from generator.parse.params import parse_dependencies, parse_key_parameters
 from generator.parse.text import WikiText, read_wiki_file
 
-_REPO_URL = re.compile(r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$")
+_REPO_URL = re.compile(
+    r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$"
+)
 _PAGE_NAME = re.compile(r"^[\w.\-]+$")
 
 # what a GitHub URL cell says: a workflow's UrlStatus, or a URL that cannot be used (warned about, then absent)
@@ -212,14 +214,21 @@ def _implemented_by(reader: _Reader, principle: WikiText) -> list[str]:
         return []
 
 
-def _capped(cells: dict[str, str], lines: dict[str, int], default_line: int, path: str, what: str) -> tuple[dict[str, str], list[Diagnostic]]:
+def _capped(
+    cells: dict[str, str], lines: dict[str, int], default_line: int, path: str, what: str
+) -> tuple[dict[str, str], list[Diagnostic]]:
     """Cells with any over the field size limit emptied, and a warning for each."""
     kept: dict[str, str] = {}
     warnings: list[Diagnostic] = []
     for key, value in cells.items():
         reason = too_long(value)
         if reason:
-            warnings.append(Diagnostic(f"{what}: the {key or 'unnamed'} cell {reason}; ignored", SourceRef(path, lines.get(key, default_line))))
+            warnings.append(
+                Diagnostic(
+                    f"{what}: the {key or 'unnamed'} cell {reason}; ignored",
+                    SourceRef(path, lines.get(key, default_line)),
+                )
+            )
             value = ""
         kept[key] = value
     return kept, warnings
@@ -254,7 +263,9 @@ def _impl_location(implementation: Implementation) -> str:
     if not implementation.source_file:
         return ""
     lines = implementation.source_lines.replace(" ", "")
-    return f"{implementation.source_file}:L{lines}" if re.fullmatch(r"\d+(-\d+)?", lines) else implementation.source_file
+    return (
+        f"{implementation.source_file}:L{lines}" if re.fullmatch(r"\d+(-\d+)?", lines) else implementation.source_file
+    )
 
 
 def _api_of(text: str) -> str:
@@ -288,25 +299,39 @@ def _index_step(
         code_blocks=tuple(page_step.code) if page_step else (),
     )
     if not api_cell:
-        warnings.append(Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line)))
+        warnings.append(
+            Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line))
+        )
     elif api_too_deep(draft.api_call):
         line = istep.attribute_lines.get("api call", istep.line)
-        warnings.append(Diagnostic(f"step {istep.number}: the API Call {TOO_DEEP}; ignored", SourceRef(index_path, line)))
+        warnings.append(
+            Diagnostic(f"step {istep.number}: the API Call {TOO_DEEP}; ignored", SourceRef(index_path, line))
+        )
         draft.api_call = ""
     elif unbalanced(draft.api_call):
         line = istep.attribute_lines.get("api call", istep.line)
-        warnings.append(Diagnostic(f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {draft.api_call[:80]}", SourceRef(index_path, line)))
+        warnings.append(
+            Diagnostic(
+                f"step {istep.number} ({istep.name}): API Call text has unbalanced brackets (cut or truncated?): {draft.api_call[:80]}",
+                SourceRef(index_path, line),
+            )
+        )
     for param in draft.key_parameters:
         if param.unread_default is not None:
             line = istep.attribute_lines.get("key parameters", istep.line)
-            warnings.append(Diagnostic(
-                f"step {istep.number}: key parameter '{param.name}': default `{param.unread_default[:60]}` is not Python; "
-                "no default (set it in config.toml)", SourceRef(index_path, line),
-            ))
+            warnings.append(
+                Diagnostic(
+                    f"step {istep.number}: key parameter '{param.name}': default `{param.unread_default[:60]}` is not Python; "
+                    "no default (set it in config.toml)",
+                    SourceRef(index_path, line),
+                )
+            )
     return draft, warnings
 
 
-def _overview_step(row: OverviewRow, page_step: PageStep | None, index_path: str, warnings: list[Diagnostic]) -> _StepDraft:
+def _overview_step(
+    row: OverviewRow, page_step: PageStep | None, index_path: str, warnings: list[Diagnostic]
+) -> _StepDraft:
     cells, too_big = _capped(row.cells, {}, row.line, index_path, f"Steps Overview row {row.number}")
     warnings.extend(too_big)
     api_cell = cells.get("rough api") or cells.get("implementation") or cells.get("api") or ""
@@ -364,40 +389,62 @@ def _sound_page_code(page: WorkflowPage) -> list[Diagnostic]:
         for code in step.code:
             problem = _code_problem(code)
             if problem:
-                warnings.append(Diagnostic(f"step {step.number}: a code block {problem}; ignored", SourceRef(page.path, step.line)))
+                warnings.append(
+                    Diagnostic(f"step {step.number}: a code block {problem}; ignored", SourceRef(page.path, step.line))
+                )
             else:
                 kept.append(code)
         step.code = kept
     return warnings
 
 
-def _sound_implementation(implementation: Implementation, page: WikiText, name: str) -> tuple[Implementation, list[Diagnostic]]:
+def _sound_implementation(
+    implementation: Implementation, page: WikiText, name: str
+) -> tuple[Implementation, list[Diagnostic]]:
     """The implementation without a signature, import or example that is too long or too deeply nested."""
     warnings: list[Diagnostic] = []
 
     def keep(what: str, text: str, problem: str | None) -> bool:
         if problem:
-            warnings.append(Diagnostic(f"the {what} {problem}; ignored", SourceRef(page.path, line_of(page.text, text.strip()[:200]))))
+            warnings.append(
+                Diagnostic(
+                    f"the {what} {problem}; ignored", SourceRef(page.path, line_of(page.text, text.strip()[:200]))
+                )
+            )
         return not problem
 
     signature = implementation.signature
-    if signature and not keep("Signature", signature, too_long(signature) or (TOO_DEEP if signature_too_deep(signature, name) else None)):
+    if signature and not keep(
+        "Signature", signature, too_long(signature) or (TOO_DEEP if signature_too_deep(signature, name) else None)
+    ):
         signature = ""
     imports = tuple(line for line in implementation.imports if keep("import", line, too_long(line)))
     lines = implementation.example_lines or (0,) * len(implementation.examples)
-    kept = [(code, line) for code, line in zip(implementation.examples, lines, strict=True)
-            if keep("usage example", code, _code_problem(code))]
+    kept = [
+        (code, line)
+        for code, line in zip(implementation.examples, lines, strict=True)
+        if keep("usage example", code, _code_problem(code))
+    ]
     for code, line in kept:
         error = syntax_error(code)
         if error is not None:
             where = (line or line_of(page.text, code.strip()[:200])) + max(0, (error.lineno or 1) - 1)
-            warnings.append(Diagnostic(f"a usage example is not valid Python ({error.msg}); the binder cannot use it",
-                                       SourceRef(page.path, where)))
+            warnings.append(
+                Diagnostic(
+                    f"a usage example is not valid Python ({error.msg}); the binder cannot use it",
+                    SourceRef(page.path, where),
+                )
+            )
     examples = tuple(code for code, _ in kept)
     if (signature, imports, examples) == (implementation.signature, implementation.imports, implementation.examples):
         return implementation, warnings
-    return replace(implementation, signature=signature, imports=imports, examples=examples,
-                   example_lines=tuple(line for _, line in kept)), warnings
+    return replace(
+        implementation,
+        signature=signature,
+        imports=imports,
+        examples=examples,
+        example_lines=tuple(line for _, line in kept),
+    ), warnings
 
 
 def syntax_error(code: str) -> SyntaxError | None:
@@ -467,7 +514,9 @@ def _build_workflow(
     elif entry.overview:
         steps_from = StepsFrom.OVERVIEW
         for position, row in enumerate(entry.overview):
-            step_fields.append(_overview_step(row, _match_page_step(page, row.number, row.name, position), index_path, warnings))
+            step_fields.append(
+                _overview_step(row, _match_page_step(page, row.number, row.name, position), index_path, warnings)
+            )
     elif page is not None:
         steps_from = StepsFrom.PAGE
         step_fields = [_page_step(s, page.path) for s in page.steps]
@@ -484,7 +533,9 @@ def _build_workflow(
 
     numbers = [f.number for f in step_fields]
     if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
-        warnings.append(Diagnostic("step numbers are out of order or repeated; steps are kept in file order", entry_ref))
+        warnings.append(
+            Diagnostic("step numbers are out of order or repeated; steps are kept in file order", entry_ref)
+        )
 
     refs = list(entry.connections) + (page.page_refs if page else [])
     steps: list[Step] = []
@@ -498,9 +549,13 @@ def _build_workflow(
             try:
                 implementation = parsed(parse_implementation_page, impl_page, impl_name)
             except ParseError as exc:
-                warnings.append(Diagnostic(f"{exc.message}; implementation page skipped", SourceRef(exc.file, exc.line)))
+                warnings.append(
+                    Diagnostic(f"{exc.message}; implementation page skipped", SourceRef(exc.file, exc.line))
+                )
             else:
-                implementation, impl_warnings = _sound_implementation(implementation, impl_page, _short_name(impl_name, namespace))
+                implementation, impl_warnings = _sound_implementation(
+                    implementation, impl_page, _short_name(impl_name, namespace)
+                )
                 warnings.extend(w for w in impl_warnings if w not in warnings)
                 refs.extend(page_refs(impl_page.text))
         if implementation is not None:
@@ -521,19 +576,37 @@ def _build_workflow(
     accepted = " or ".join(f"{origin}/OWNER/NAME" for origin in origins)
     if index_status == "invalid":
         shown = redact_url(entry.github_url or "")
-        warnings.append(Diagnostic(f"GitHub URL '{shown}' is not a repository URL ({accepted}); ignored", SourceRef(index_path, entry.github_url_line)))
+        warnings.append(
+            Diagnostic(
+                f"GitHub URL '{shown}' is not a repository URL ({accepted}); ignored",
+                SourceRef(index_path, entry.github_url_line),
+            )
+        )
     if page_status == "invalid" and page is not None:
         shown = redact_url(page.github_url or "")
-        warnings.append(Diagnostic(f"github_url '{shown}' is not a repository URL ({accepted}); ignored", SourceRef(page.path, page.github_url_line)))
+        warnings.append(
+            Diagnostic(
+                f"github_url '{shown}' is not a repository URL ({accepted}); ignored",
+                SourceRef(page.path, page.github_url_line),
+            )
+        )
     if index_url and page_url and index_url.lower() != page_url.lower():
-        warnings.append(Diagnostic(f"index cites {index_url} but the page cites {page_url}; using the index", entry_ref))
+        warnings.append(
+            Diagnostic(f"index cites {index_url} but the page cites {page_url}; using the index", entry_ref)
+        )
     github_url = index_url or page_url
-    status = UrlStatus.URL if github_url else (UrlStatus.PENDING if UrlStatus.PENDING in (index_status, page_status) else UrlStatus.ABSENT)
+    status = (
+        UrlStatus.URL
+        if github_url
+        else (UrlStatus.PENDING if UrlStatus.PENDING in (index_status, page_status) else UrlStatus.ABSENT)
+    )
 
     environments = _notes(reader, namespace, refs, "environments", ("Environment", "Env"))
     heuristics = _notes(reader, namespace, refs, "heuristics", ("Heuristic",))
     if not heuristics:
-        heuristics = _notes(reader, namespace, [f"Heuristic:{n}" for n in reader.names("heuristics")[:10]], "heuristics", ("Heuristic",))
+        heuristics = _notes(
+            reader, namespace, [f"Heuristic:{n}" for n in reader.names("heuristics")[:10]], "heuristics", ("Heuristic",)
+        )
 
     short = _short_name(name, namespace)
     title = (page.title if page and page.title else short).replace("_", " ")
@@ -580,13 +653,17 @@ def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS
         warnings.append(Diagnostic("the index lists no workflows", SourceRef(source.path, 1)))
     elif data.style is IndexStyle.EMPTY:
         raise ParseError(
-            source.path, 1,
+            source.path,
+            1,
             "no workflow found: expected '## Workflow: NAME' sections with step tables (the WorkflowIndex format) "
             "or a table listing workflow pages; is this the wiki's _WorkflowIndex.md?",
         )
     if source.repaired_lines:
         warnings.append(
-            Diagnostic(f"repaired mis-decoded characters on {len(source.repaired_lines)} line(s)", SourceRef(source.path, source.repaired_lines[0]))
+            Diagnostic(
+                f"repaired mis-decoded characters on {len(source.repaired_lines)} line(s)",
+                SourceRef(source.path, source.repaired_lines[0]),
+            )
         )
     workflows: list[Workflow] = []
     seen: dict[str, SourceRef] = {}

@@ -48,11 +48,17 @@ def enum_members(step: Step, api: ApiRef) -> list[str | int]:
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return []
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == api.class_name and any("Enum" in ast.unparse(b) for b in node.bases):
+        if (
+            isinstance(node, ast.ClassDef)
+            and node.name == api.class_name
+            and any("Enum" in ast.unparse(b) for b in node.bases)
+        ):
             return [
                 ast.literal_eval(item.value)
                 for item in node.body
-                if isinstance(item, ast.Assign) and isinstance(item.value, ast.Constant) and isinstance(item.value.value, (str, int))
+                if isinstance(item, ast.Assign)
+                and isinstance(item.value, ast.Constant)
+                and isinstance(item.value.value, (str, int))
             ]
     return []
 
@@ -63,7 +69,15 @@ def _enum(step: Step, ctx: BindContext, api: ApiRef, members: list[str | int]) -
     statements = ast.parse(f"{name} = {api.class_name}({name})").body
     shown = ", ".join(str(m) for m in members[:8]) + (", ..." if len(members) > 8 else "")
     hints = {name: Hint(type(members[0]).__name__, repr(members[0]), f"a member of {api.class_name}: {shown}")}
-    draft = Draft(statements, statements[0], api=api, hints=hints, source=Source.API, produces=[name], literals={name: repr(members[0])})
+    draft = Draft(
+        statements,
+        statements[0],
+        api=api,
+        hints=hints,
+        source=Source.API,
+        produces=[name],
+        literals={name: repr(members[0])},
+    )
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
 
@@ -74,7 +88,11 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     members = enum_members(step, api) if api.class_name and api.last in (api.class_name, "__init__") else []
     if members:
         return _enum(step, ctx, api, members)
-    params = [p for p in signature_params(step, api) if p.kind in (ParamKind.NORMAL, ParamKind.KEYWORD) and p.name not in ("self", "cls")]
+    params = [
+        p
+        for p in signature_params(step, api)
+        if p.kind in (ParamKind.NORMAL, ParamKind.KEYWORD) and p.name not in ("self", "cls")
+    ]
     method_of_class = api.class_name and (api.takes_self or api.last == "__call__") and api.last != "__init__"
     if method_of_class or (api.takes_self and not api.class_name):
         receiver = ctx.by_type(api.class_name) or _receiver_from_examples(ctx, api)
@@ -101,7 +119,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         name = param_name(param.name)
         if name == receiver:
             continue
-        hints[name] = merge_hints(keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None))
+        hints[name] = merge_hints(
+            keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None)
+        )
         arguments.append(name if as_written and param.kind is ParamKind.NORMAL else f"{param.name}={name}")
     outputs = output_names(step, api, ctx)
     call = f"{target}({', '.join(arguments)})" if api.has_params or not receiver else target
@@ -124,5 +144,12 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         lines = [f"{made} = {call}"]
         produces = [made]
     statements = ast.parse("\n".join(lines)).body
-    draft = Draft(statements, statements[-1] if not api.then else statements[0], api=api, hints=hints, source=Source.API, produces=produces)
+    draft = Draft(
+        statements,
+        statements[-1] if not api.then else statements[0],
+        api=api,
+        hints=hints,
+        source=Source.API,
+        produces=produces,
+    )
     return wire(draft, step, ctx, ctx.kinds[ctx.index])

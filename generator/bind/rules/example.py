@@ -69,7 +69,12 @@ class _Resolvable:
 
     def __init__(self, ctx: BindContext, keys: dict[str, Hint], tree: ast.Module | None = None) -> None:
         self.ctx, self.keys = ctx, keys
-        self.made = {t.id for s in (tree.body if tree else []) for t in ast.walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
+        self.made = {
+            t.id
+            for s in (tree.body if tree else [])
+            for t in ast.walk(s)
+            if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
+        }
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -85,8 +90,17 @@ def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     loadable = [n for n in missing if ctx.tables.loader_for(n) is not None]
     literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
-    produced = {t.id for s in piece.statements for t in ast.walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
-    return (len(missing) - len(loadable), len(loadable), len(literal_only), -len(produced & wanted), len(piece.statements), candidate.order)
+    produced = {
+        t.id for s in piece.statements for t in ast.walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
+    }
+    return (
+        len(missing) - len(loadable),
+        len(loadable),
+        len(literal_only),
+        -len(produced & wanted),
+        len(piece.statements),
+        candidate.order,
+    )
 
 
 def bind(step: Step, ctx: BindContext) -> Binding | None:
@@ -147,9 +161,16 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     if any(k.arg is None for k in call.keywords):
         return  # `**kwargs` passed: the example hands on more than its text shows
     for param in declared:
-        if param.name in documented and param.name not in passed and param.kind is ParamKind.NORMAL and param.name.isidentifier():
+        if (
+            param.name in documented
+            and param.name not in passed
+            and param.kind is ParamKind.NORMAL
+            and param.name.isidentifier()
+        ):
             call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
-            draft.hints.setdefault(param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional)))
+            draft.hints.setdefault(
+                param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional))
+            )
 
 
 def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
@@ -160,10 +181,16 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
         return
     if not api.returns or api.returns.strip() in ("None", "none") or anchor.value.func is None:
         return
-    names = output_names(step, api, ctx) or [n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n]
+    names = output_names(step, api, ctx) or [
+        n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
+    ]
     if not names:
         return
-    target = ast.Tuple([ast.Name(n, ast.Store()) for n in names], ast.Store()) if len(names) > 1 else ast.Name(names[0], ast.Store())
+    target = (
+        ast.Tuple([ast.Name(n, ast.Store()) for n in names], ast.Store())
+        if len(names) > 1
+        else ast.Name(names[0], ast.Store())
+    )
     replacement = ast.Assign(targets=[target], value=anchor.value, lineno=anchor.lineno)
     draft.statements = [replacement if s is anchor else s for s in draft.statements]
     draft.anchor = replacement
@@ -171,4 +198,8 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
 
 def positional_names(step: Step, api: ApiRef) -> list[str]:
     """The API's positional parameters in order, from a `def` signature or the positional names of the API text."""
-    return [p.name for p in signature_params(step, api, all_params=True) if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")]
+    return [
+        p.name
+        for p in signature_params(step, api, all_params=True)
+        if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")
+    ]

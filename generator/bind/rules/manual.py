@@ -37,7 +37,9 @@ def bind(step: Step, ctx: BindContext) -> Binding:
     keys = key_hints(step)
     examples = _example_values(ctx, {n for n, h in keys.items() if h.default is None})
     keys = {n: replace(h, default=examples[n]) if n in examples else h for n, h in keys.items()}
-    params = tuple(ConfigParam(n, h.type, h.default, h.default is None and not h.optional, h.doc) for n, h in keys.items())
+    params = tuple(
+        ConfigParam(n, h.type, h.default, h.default is None and not h.optional, h.doc) for n, h in keys.items()
+    )
     for name in keys:
         ctx.add(name, value=True)
     return Binding(

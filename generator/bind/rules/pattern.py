@@ -36,9 +36,13 @@ def bind(step: Step, ctx: BindContext) -> Binding:
     if outputs and keys and set(outputs) <= set(keys):
         for name in outputs:
             ctx.add(name, value=True)
-        params = tuple(ConfigParam(n, keys[n].type, keys[n].default, keys[n].default is None, keys[n].doc) for n in outputs)
+        params = tuple(
+            ConfigParam(n, keys[n].type, keys[n].default, keys[n].default is None, keys[n].doc) for n in outputs
+        )
         body = "return {" + ", ".join(f"{n!r}: {n}" for n in outputs) + "}"
-        return Binding(Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source=Source.PASSTHROUGH)
+        return Binding(
+            Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source=Source.PASSTHROUGH
+        )
     contract = f"def {api.last}({', '.join(p.name for p in api.params)})" if api else step.api_call
     return stub(step, ctx, Kind.PATTERN, f"implement the documented contract: {contract}")
 
@@ -58,15 +62,21 @@ def _definition(ctx: BindContext, api: ApiRef) -> ast.FunctionDef | None:
     return None
 
 
-def _call(step: Step, ctx: BindContext, api: ApiRef, definition: ast.FunctionDef, keys: dict[str, Hint], outputs: list[str]) -> Binding:
+def _call(
+    step: Step, ctx: BindContext, api: ApiRef, definition: ast.FunctionDef, keys: dict[str, Hint], outputs: list[str]
+) -> Binding:
     name = definition.name
     positional = definition.args.args
     defaults = [None] * (len(positional) - len(definition.args.defaults)) + list(definition.args.defaults)
     callable_now = all(
-        ctx.alias(arg.arg) or arg.arg in keys or default is not None for arg, default in zip(positional, defaults, strict=True)
+        ctx.alias(arg.arg) or arg.arg in keys or default is not None
+        for arg, default in zip(positional, defaults, strict=True)
     )
     callback = definition.args.kwarg is not None or any(_CALLBACK.search(o) for o in outputs)
-    hints = {arg.arg: keys.get(arg.arg) or Hint("", literal_source(default), "", default is not None) for arg, default in zip(positional, defaults, strict=True)}
+    hints = {
+        arg.arg: keys.get(arg.arg) or Hint("", literal_source(default), "", default is not None)
+        for arg, default in zip(positional, defaults, strict=True)
+    }
     if callable_now and not callback:
         result = outputs or [f"{name}_result"]
         target = ", ".join(result) if len(result) > 1 else result[0]
@@ -78,6 +88,14 @@ def _call(step: Step, ctx: BindContext, api: ApiRef, definition: ast.FunctionDef
         call = f"{produces[0]} = {value}"
         hints = {}
     statements = ast.parse(call).body
-    draft = Draft(statements, statements[0], api=api, definitions=[copy.deepcopy(definition)], hints=hints, source=Source.PATTERN, produces=produces)
+    draft = Draft(
+        statements,
+        statements[0],
+        api=api,
+        definitions=[copy.deepcopy(definition)],
+        hints=hints,
+        source=Source.PATTERN,
+        produces=produces,
+    )
     binding = wire(draft, step, ctx, Kind.PATTERN)
     return binding

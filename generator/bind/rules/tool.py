@@ -41,7 +41,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
             params.append(ConfigParam(name, hint.type, hint.default, hint.default is None, hint.doc))
     settings = ", ".join(f"{p.name!r}: {p.name}" for p in params)
     body = f"import shutil\nimport subprocess\n\nsettings = {{{settings}}}\n" + _BODY
-    params.insert(0, ConfigParam("command", "list[str]", repr(command), False, "the command to run; {key} takes that key's value"))
+    params.insert(
+        0, ConfigParam("command", "list[str]", repr(command), False, "the command to run; {key} takes that key's value")
+    )
     ctx.add("tool_output")
     return Binding(
         kind=Kind.TOOL,
