@@ -105,6 +105,7 @@ def hub(tmp_path, monkeypatch):
     server.stop()
 
 
+@pytest.mark.slow  # the Action's whole bash script, genrepo run several times
 def test_the_job_summary_links_published_repositories_and_annotates_the_manual_step(tmp_path, hub):
     import shutil
 
@@ -130,6 +131,7 @@ def test_the_job_summary_links_published_repositories_and_annotates_the_manual_s
     assert where and lines[int(where.group(1)) - 1].startswith("### Step 5:"), note
 
 
+@pytest.mark.slow  # the Action's whole bash script, genrepo run several times
 def test_a_dry_run_of_a_corpus_wiki_with_stubs_annotates_each_stub(tmp_path, hub):
     import json
     import shutil
@@ -160,6 +162,7 @@ def test_a_dry_run_of_a_corpus_wiki_with_stubs_annotates_each_stub(tmp_path, hub
         )
 
 
+@pytest.mark.slow  # the Action's whole bash script, genrepo run several times
 def test_on_failure_the_job_summary_shows_the_error(tmp_path, hub):
     checkout = tmp_path / "checkout"
     checkout.mkdir()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from generator.pin import Pinner
 from generator.pipeline import generate, publish
@@ -78,6 +79,7 @@ def cli(index: Path, out: Path, *extra: str, ci: bool) -> subprocess.CompletedPr
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
 
 
+@pytest.mark.slow  # whole genrepo processes (a terminal for one)
 def test_off_a_terminal_progress_is_quiet_except_one_line_per_workflow_in_ci(tmp_path):
     index = three_workflows(tmp_path / "wiki")
     quiet = cli(index, tmp_path / "a", ci=False)
@@ -89,6 +91,7 @@ def test_off_a_terminal_progress_is_quiet_except_one_line_per_workflow_in_ci(tmp
     assert as_json.returncode == 0 and as_json.stderr == "" and as_json.stdout.startswith("{")
 
 
+@pytest.mark.slow  # whole genrepo processes (a terminal for one)
 def test_on_a_terminal_the_bars_count_n_of_n_with_elapsed_time(tmp_path):
     index = three_workflows(tmp_path / "wiki")
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}

@@ -18,6 +18,9 @@ from tests.test_publish import hub  # noqa: F401 (a fixture: the GitHub stand-in
 GENREPO = Path(sys.executable).parent / "genrepo"
 
 
+pytestmark = pytest.mark.slow  # whole wizard sessions through a terminal (make test-fast leaves them to CI)
+
+
 def two_workflow_wiki(root: Path) -> Path:
     """A wiki with two workflows; the second one's step 2 has a REQUIRED int key `n` besides the str key `y`."""
     first = enriched_index("Demo_Wiki_Sample_Flow")
