@@ -59,18 +59,9 @@ def _fail(exc: GenrepoError) -> None:
     raise typer.Exit(code)
 
 
-def _pin(
-    no_pin: bool,
-    resolver: opt.Resolver,
-    no_hashes: bool,
-    wiki_date: bool,
-    allow_sdist_builds: bool,
-    cache_dir: Path | None,
-    token_env: str | None,
-) -> PinOptions | None:
-    """The pin options of a command, warning when source builds are allowed."""
-    pin = opt.pin_options(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)
-    if pin is not None and allow_sdist_builds:
+def _warned(pin: PinOptions | None) -> PinOptions | None:
+    """The pin options a command's flags stand for, with a warning when source builds are allowed."""
+    if pin is not None and pin.allow_sdist_builds:
         from generator.pin import SDIST_RISK
 
         err.print(
@@ -254,7 +245,7 @@ def from_index(
     shard: opt.Shard = "1/1",
 ) -> None:
     """Generate one repository per workflow of one or more wikis (and, with --publish, publish them)."""
-    pin = _pin(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env)
+    pin = _warned(opt.pin_options(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env))
     if publish_too:
         if len(index) > 1:
             err.print("error: --publish takes one wiki at a time", markup=False)
@@ -343,11 +334,12 @@ def _publish(
     except GenrepoError as exc:
         _fail(exc)
         return
+    data = run.report()
     if report is not None:
-        report.write_text(json.dumps(run.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    _annotate(run.report(), run.generated.wiki.root, err if as_json else out)
+        report.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _annotate(data, run.generated.wiki.root, err if as_json else out)
     if as_json:
-        sys.stdout.write(json.dumps(run.report(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         raise typer.Exit(run.exit_code)
     for item in run.generated.results:
         if not item.ok:
@@ -424,9 +416,8 @@ def publish_cmd(
     options = _publish_options(
         owner, private, api_url, token_env, dry_run, pr, merge, force_publish, write_back, jobs, shard
     )
-    pin = _pin(
-        no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env
-    )  # a dry run reads the cache only
+    # a dry run reads the cache only
+    pin = _warned(opt.pin_options(no_pin, resolver, no_hashes, wiki_date, allow_sdist_builds, cache_dir, token_env))
     _publish(index, out_dir, workflow, options, pin, mapping, as_json, report, force=force)
 
 
@@ -446,9 +437,10 @@ def validate_cmd(
     except GenrepoError as exc:
         _fail(exc)
         return
-    _annotate(result.report(), result.wiki.root, err if as_json else out)
+    data = result.report()
+    _annotate(data, result.wiki.root, err if as_json else out)
     if as_json:
-        sys.stdout.write(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         raise typer.Exit(result.exit_code)
     for warning in result.warnings:
         out.print(f"warning: {warning}", markup=False)

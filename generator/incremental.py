@@ -16,11 +16,11 @@ import json
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator import __version__
+from generator.atomic import write_atomic
 
 _CHUNK = 1 << 20
 _code_digest: str | None = None
@@ -104,18 +104,6 @@ def inputs_key(
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".genrepo-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_plans(key: str) -> object | None:
     """The planned wiki a run with the same inputs stored, or None."""
     path = cache_root() / "plans" / f"{key}.pickle"
@@ -130,7 +118,7 @@ def load_plans(key: str) -> object | None:
 def store_plans(key: str, value: object) -> None:
     """Remember a planned wiki for the next run with the same inputs; a cache that cannot be written is skipped."""
     try:
-        _write_atomic(cache_root() / "plans" / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(cache_root() / "plans" / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         pass
 
@@ -148,7 +136,7 @@ def remember_render(key: str, target: Path, manifest_name: str) -> None:
     """Record the manifest genrepo just wrote in target for these inputs."""
     try:
         digest = file_digest(target / manifest_name)
-        _write_atomic(_rendered_path(key), json.dumps({"manifest": digest}).encode())
+        write_atomic(_rendered_path(key), json.dumps({"manifest": digest}).encode())
     except OSError:
         pass
 

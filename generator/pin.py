@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from generator.atomic import write_atomic
 from generator.errors import PinError
 
 CACHE_FORMAT = 1
@@ -381,10 +382,6 @@ class Pinner:
 
     def _store(self, key: str, text: str) -> None:
         try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".pin-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.cache_dir / f"{key}.txt")
+            write_atomic(self.cache_dir / f"{key}.txt", text.encode("utf-8"))
         except OSError:
             pass  # a cache that cannot be written only costs time

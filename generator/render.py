@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.atomic import write_atomic
 from generator.errors import RenderError, UserError
 from generator.fmt import format_tree
 from generator.plan import RepoPlan, context
@@ -184,25 +185,6 @@ def _refuse_links(target: Path, rel: str) -> None:
             )
 
 
-def _write_atomic(path: Path, data: bytes, new_mode: int = 0o644) -> None:
-    """Replace path with data atomically; an existing file keeps its mode, a new one gets new_mode."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        existing = os.lstat(path)
-        mode = stat.S_IMODE(existing.st_mode) if stat.S_ISREG(existing.st_mode) else new_mode
-    except FileNotFoundError:
-        mode = new_mode
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".genrepo-")
-    try:
-        os.fchmod(fd, mode)  # not mkstemp's 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _backup_dir(out_dir: Path, repo_name: str) -> Path:
     """A new folder under out_dir/.genrepo-backup/<UTC time>/<repo>: never one that holds an earlier backup."""
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
@@ -216,7 +198,7 @@ def _backup_dir(out_dir: Path, repo_name: str) -> Path:
 
 def _save(backup: Path, changes: tuple[FileChange, ...]) -> None:
     for change in changes:
-        _write_atomic(backup / change.path, change.before or b"")
+        write_atomic(backup / change.path, change.before or b"")
 
 
 def _write_state(target: Path, theirs: dict[str, bytes], provenance: Provenance | None) -> None:
@@ -224,11 +206,11 @@ def _write_state(target: Path, theirs: dict[str, bytes], provenance: Provenance 
     data = dump_base(theirs)
     _refuse_links(target, BASE)
     if not (target / BASE).is_file() or (target / BASE).read_bytes() != data:
-        _write_atomic(target / BASE, data)
+        write_atomic(target / BASE, data)
     if provenance is not None and provenance.index:
         source = {"index": provenance.index, "mappings": list(provenance.mappings)}
         _refuse_links(target, SOURCE)
-        _write_atomic(target / SOURCE, stable_json(source).encode())
+        write_atomic(target / SOURCE, stable_json(source).encode())
 
 
 def _forced_over_foreign(target: Path, out_dir: Path, repo_name: str) -> tuple[Path, tuple[FileChange, ...]]:
@@ -373,16 +355,16 @@ def _update_in_place(
         backup = _backup_dir(out_dir, plan.repo_name)
         _save(backup, decided.replaced)
     if changes:
-        _write_atomic(target / PENDING, manifest_bytes)
+        write_atomic(target / PENDING, manifest_bytes)
     for change in decided.changes:
         if change.data is None:
             (target / change.path).unlink(missing_ok=True)
         else:
             mode = stat.S_IMODE((project / change.path).stat().st_mode)
-            _write_atomic(target / change.path, change.data, mode)
+            write_atomic(target / change.path, change.data, mode)
     _write_state(target, theirs, provenance)
     if manifest_change:
-        _write_atomic(target / MANIFEST, manifest_bytes)
+        write_atomic(target / MANIFEST, manifest_bytes)
     (target / PENDING).unlink(missing_ok=True)
     detail = f"--force: the edits it replaced are in {backup}" if backup else ""
     return RenderResult(**{**result.__dict__, "backup": backup, "detail": detail})
