@@ -243,7 +243,7 @@ def test_disk_full_during_an_in_place_update_fails_that_workflow_and_a_rerun_con
     assert generate(wiki, tmp_path / "out").exit_code == 0
     page = wiki / "workflows" / f"{BAD}.md"
     page.write_text(page.read_text().replace("A demo workflow.", "An edited demo workflow."))
-    write = render_module._write_atomic
+    write = render_module.write_atomic
     written: list[Path] = []
 
     def fills_up(path: Path, data: bytes, *args) -> None:  # the disk fills after two files
@@ -252,10 +252,10 @@ def test_disk_full_during_an_in_place_update_fails_that_workflow_and_a_rerun_con
         written.append(path)
         write(path, data, *args)
 
-    monkeypatch.setattr(render_module, "_write_atomic", fills_up)
+    monkeypatch.setattr(render_module, "write_atomic", fills_up)
     result = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert_message(result.output, 1, result.exit_code, "cannot write workflow-demo-wiki-bad: No space left on device")
-    monkeypatch.setattr(render_module, "_write_atomic", write)
+    monkeypatch.setattr(render_module, "write_atomic", write)
     again = invoke("from-index", str(wiki), "--out", str(tmp_path / "out"))
     assert_message(again.output, 0, again.exit_code, "update    Bad")
     assert not list((tmp_path / "out").rglob(".genrepo.pending.json"))
