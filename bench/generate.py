@@ -33,7 +33,7 @@ from generator.pin import PinOptions  # noqa: E402
 from generator.plan import context  # noqa: E402
 
 CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"))
-STAGES = ("parse", "bind", "render", "write", "pin")
+STAGES = ("parse", "bind", "render", "format", "write", "pin")
 
 
 def indexes() -> list[Path]:
@@ -49,8 +49,9 @@ def stage_timers(totals: dict[str, float]):
     originals = {
         "load_wiki": pipeline.load_wiki,
         "plan_workflow": pipeline.plan_workflow,
-        "render": pipeline.render,
+        "render_batch": pipeline.render_batch,
         "_render_into": render_module._render_into,
+        "format_trees": render_module.format_trees,
         "pin_plans": pipeline.pin_plans,
     }
 
@@ -66,16 +67,18 @@ def stage_timers(totals: dict[str, float]):
 
     pipeline.load_wiki = timed("parse", originals["load_wiki"])
     pipeline.plan_workflow = timed("bind", originals["plan_workflow"])
-    pipeline.render = timed("render+write", originals["render"])
+    pipeline.render_batch = timed("render+write", originals["render_batch"])
     render_module._render_into = timed("render", originals["_render_into"])
+    render_module.format_trees = timed("format", originals["format_trees"])
     pipeline.pin_plans = timed("pin", originals["pin_plans"])
     try:
         yield totals
     finally:
         pipeline.load_wiki = originals["load_wiki"]
         pipeline.plan_workflow = originals["plan_workflow"]
-        pipeline.render = originals["render"]
+        pipeline.render_batch = originals["render_batch"]
         render_module._render_into = originals["_render_into"]
+        render_module.format_trees = originals["format_trees"]
         pipeline.pin_plans = originals["pin_plans"]
 
 
@@ -92,7 +95,7 @@ def run_corpus(out: Path, pin: PinOptions | None, workers: int | None) -> tuple[
         for index in indexes():
             results.append(pipeline.generate(index, out / index.parent.name, pin=pin, workers=workers))
     total = time.perf_counter() - started
-    totals["write"] = totals.pop("render+write", 0.0) - totals["render"]
+    totals["write"] = totals.pop("render+write", 0.0) - totals["render"] - totals["format"]
     return total, dict(totals), results
 
 

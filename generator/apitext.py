@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.astwalk import walk
+
 # Possessive quantifiers and a return text read token by token: the tail after `)` cannot backtrack over a
 # run of spaces (the plain `\s*(?:->\s*(.+?))?\s*:?\s*$` took minutes on a few kilobytes).
 _CALLEE_ARGS = re.compile(r"^(?P<callee>[A-Za-z_][\w.]*+)\s*+\((?P<args>.*)\)\s*+(?:->\s*(?P<ret>.+))?$", re.S)
@@ -330,7 +332,7 @@ def api_from_examples(import_lines: tuple[str, ...], examples: tuple[str, ...]) 
             tree = ast.parse(code)
         except SyntaxError:
             continue
-        for sub in ast.walk(tree):
+        for sub in walk(tree):
             if isinstance(sub, ast.Call):
                 callee = dotted(sub.func)
                 if callee and callee[0] in bound:

@@ -268,6 +268,7 @@ def from_index(
         workers=jobs,
         origins=github_origins(api_url),
         settings=tuple(settings or ()),
+        diff=show_diff,
     )
     if not dry_run:
         run["taken"] = {}  # several wikis into one folder: a repository name is claimed once
@@ -557,7 +558,7 @@ def _replay(repo: Path, dry_run: bool, force: bool, show_diff: bool) -> None:
     from generator.pipeline import update_repo
 
     try:
-        result = update_repo(repo, dry_run=dry_run, force=force)
+        result = update_repo(repo, dry_run=dry_run, force=force, diff=show_diff)
     except GenrepoError as exc:
         _fail(exc)
         return

@@ -1,12 +1,23 @@
-"""Generated Python formatted like hand-written code: `ruff format` over a rendered tree, with the tree's own
-pyproject.toml settings (line length, target version), never the user's ruff configuration."""
+"""Generated Python formatted like hand-written code: `ruff format` over rendered trees, with each tree's own
+pyproject.toml settings (line length, target version), never the user's ruff configuration.
+
+One ruff process formats every tree of a batch (a process per repository cost more than rendering it), and a
+source this process has formatted before under the same settings is not sent again: the vendored runtime is
+the same bytes in every repository.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
+import tempfile
+import tomllib
 from pathlib import Path
 
 from generator.errors import RenderError
+
+_DONE: dict[bytes, bytes] = {}  # sha256(settings, source) -> formatted source, for this process
 
 
 def ruff_binary() -> str:
@@ -16,20 +27,85 @@ def ruff_binary() -> str:
     return str(find_ruff_bin())
 
 
+def _settings(root: Path) -> tuple[str, Path | None]:
+    """(the tree's ruff settings as a stable key, its pyproject.toml), from the [tool.ruff] table only."""
+    config = root / "pyproject.toml"
+    if not config.is_file():
+        return "", None
+    try:
+        table = tomllib.loads(config.read_text(encoding="utf-8")).get("tool", {}).get("ruff", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return f"unreadable:{config}", config  # ruff reads it itself and says what is wrong
+    return json.dumps(table, sort_keys=True), config
+
+
 def format_tree(root: Path) -> None:
     """Format every .py file under root in place; raises RenderError with ruff's reason when it cannot."""
-    config = root / "pyproject.toml"
-    command = [ruff_binary(), "format", "--no-cache", "--quiet"]
-    if config.is_file():
-        command += ["--config", str(config)]
-    try:
-        files = sorted(
-            str(path.relative_to(root)) for path in root.rglob("*.py")
-        )  # Python only: never README.md's code blocks
-        if not files:
-            return
-        done = subprocess.run([*command, *files], cwd=root, capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RenderError(f"ruff format could not run on {root.name}: {exc}") from None
-    if done.returncode != 0:
-        raise RenderError(f"ruff format failed on {root.name}: {(done.stderr or done.stdout).strip()[:500]}")
+    format_trees([root])
+
+
+def format_trees(roots: list[Path]) -> None:
+    """Format every .py file under each root in place (Python only: never README.md's code blocks), with one
+    ruff call per distinct settings; raises RenderError with ruff's reason when it cannot."""
+    groups: dict[str, tuple[Path | None, list[Path]]] = {}
+    for root in roots:
+        key, config = _settings(root)
+        groups.setdefault(key, (config, []))[1].extend(sorted(root.rglob("*.py")))
+    for key, (config, files) in groups.items():
+        _format_files(key, config, files, roots)
+
+
+def _format_files(key: str, config: Path | None, files: list[Path], roots: list[Path]) -> None:
+    todo: dict[bytes, bytes] = {}  # digest -> source not formatted yet
+    digests: list[tuple[Path, bytes, bytes]] = []
+    for path in files:
+        source = path.read_bytes()
+        digest = hashlib.sha256(key.encode() + b"\0" + source).digest()
+        digests.append((path, source, digest))
+        if digest not in _DONE:
+            todo[digest] = source
+    if todo:
+        _run_ruff(todo, config, roots)
+    for path, source, digest in digests:
+        if _DONE[digest] != source:
+            path.write_bytes(_DONE[digest])
+
+
+def _run_ruff(todo: dict[bytes, bytes], config: Path | None, roots: list[Path]) -> None:
+    """Format the sources in one ruff process (as files named by digest in a scratch folder); fills _DONE."""
+    names = ", ".join(sorted(root.name for root in roots))[:200]
+    with tempfile.TemporaryDirectory(prefix="genrepo-fmt-") as scratch:
+        folder = Path(scratch)
+        paths = {digest: folder / f"{digest.hex()[:32]}.py" for digest in todo}
+        for digest, path in paths.items():
+            path.write_bytes(todo[digest])
+        command = [ruff_binary(), "format", "--no-cache", "--quiet", "--isolated" if config is None else ""]
+        if config is not None:
+            command[-1:] = ["--config", str(config)]
+        try:
+            done = subprocess.run(
+                [*command, *sorted(p.name for p in paths.values())],
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise RenderError(f"ruff format could not run on {names}: {exc}") from None
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip()
+            for digest, path in paths.items():  # name the generated file, not the scratch copy
+                detail = detail.replace(str(path), path.name).replace(path.name, _origin(todo[digest], roots))
+            raise RenderError(f"ruff format failed on {names}: {detail[:500]}")
+        for digest, path in paths.items():
+            _DONE[digest] = path.read_bytes()
+
+
+def _origin(source: bytes, roots: list[Path]) -> str:
+    """Where a source came from (root/relative path), for an error message."""
+    for root in roots:
+        for path in sorted(root.rglob("*.py")):
+            if path.read_bytes() == source:
+                return f"{root.name}/{path.relative_to(root).as_posix()}"
+    return "a generated file"

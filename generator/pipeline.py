@@ -24,7 +24,7 @@ from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.progress import Progress, Tick, silent
-from generator.render import MANIFEST, PENDING, Provenance, RenderResult, planned_files, render
+from generator.render import MANIFEST, PENDING, Provenance, RenderResult, planned_files, render_batch
 from generator.settings import apply_settings
 
 if TYPE_CHECKING:  # GitPython and PyGithub load only when publishing
@@ -327,6 +327,7 @@ def generate(
     settings: tuple[str, ...] = (),
     workers: int | None = None,
     taken: dict[str, str] | None = None,
+    diff: bool = False,
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
@@ -338,6 +339,7 @@ def generate(
     resolve=False pins from the cache only and never runs a resolver (publish --dry-run). A dry run renders and
     decides exactly as the real run (create, unchanged, update, merge, conflict, refuse) and writes nothing.
     progress hears each stage's n/N (plan, pin, render); settings are `--set` values (generator/settings.py).
+    diff: also give every new file's diff (all lines added); dry runs and updates always say what changes.
     """
     options = pinner.options if pinner is not None else pin
     wiki_date = options is not None and options.wiki_date
@@ -364,7 +366,7 @@ def generate(
         plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
     provenance = replay_provenance(wiki, index, options, mappings)
     ready = [p for p in plans if not p.errors and p.workflow.name not in failures]
-    outcomes = _render_all(ready, Path(out_dir), force, key, workers, dry_run, provenance)
+    outcomes = _render_all(ready, Path(out_dir), force, key, workers, dry_run, provenance, diff)
     results: list[WorkflowResult] = []
     progress(Tick("render", 0, len(plans)))
     for plan in plans:
@@ -418,35 +420,58 @@ def _claim_names(plans: list[RepoPlan], taken: dict[str, str], wiki: Wiki) -> li
 
 
 PARALLEL_FROM = 8  # fewer workflows than this render in this process: starting workers would cost more
+BATCH = 16  # repositories rendered together: one `ruff format` for all, and progress reported between batches
 
 
-def render_one(
-    plan: RepoPlan, out_dir: Path, force: bool, key: str, dry_run: bool = False, provenance: Provenance | None = None
-) -> RenderResult | str:
-    """Render one planned workflow unless its folder already holds exactly this output (or, in a dry run, say
-    what rendering would do); the reason as text when it fails, never an exception."""
-    shaped = json.dumps(provenance.options if provenance else {}, sort_keys=True) + str(
-        provenance and provenance.wiki_commit
+@dataclass(frozen=True)
+class _Batch:
+    """Planned workflows rendered together into one folder with the same options; picklable, for workers."""
+
+    plans: tuple[RepoPlan, ...]
+    out_dir: Path
+    force: bool
+    key: str
+    dry_run: bool
+    provenance: Provenance | None
+    diff: bool = True
+
+
+def _render_batch(batch: _Batch) -> list[RenderResult | str]:
+    """Each plan's outcome in order: unchanged when its folder already holds exactly this output, else rendered
+    (the others together: render.render_batch); a failure as its reason, never raised."""
+    shaped = json.dumps(batch.provenance.options if batch.provenance else {}, sort_keys=True) + str(
+        batch.provenance and batch.provenance.wiki_commit
     )
-    rendered_key = incremental.render_key(key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
-    target = (out_dir / plan.repo_name).resolve()
-    files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
-    if files is not None and target.parent == out_dir.resolve():
-        return RenderResult(target, "unchanged", files)
-    try:
-        rendered = render(plan, out_dir, force=force, dry_run=dry_run, provenance=provenance)
-        if not dry_run and rendered.action not in ("refuse", "conflict"):
-            incremental.remember_render(rendered_key, rendered.path, MANIFEST)
-    except GenrepoError as exc:
-        return str(exc)
-    except OSError as exc:  # disk full, permissions changed underneath: this workflow fails, said plainly
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"cannot write {plan.repo_name}: {exc.strerror or exc}{where}"
-    return rendered
+    outcomes: list[RenderResult | str] = []
+    todo: list[tuple[int, RepoPlan, str]] = []
+    for plan in batch.plans:
+        rendered_key = incremental.render_key(batch.key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
+        target = (batch.out_dir / plan.repo_name).resolve()
+        files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
+        if files is not None and target.parent == batch.out_dir.resolve():
+            outcomes.append(RenderResult(target, "unchanged", files))
+        else:
+            outcomes.append("")
+            todo.append((len(outcomes) - 1, plan, rendered_key))
+    rendered = render_batch(
+        [plan for _, plan, _ in todo], batch.out_dir, batch.force, batch.dry_run, batch.provenance, batch.diff
+    )
+    for (at, plan, rendered_key), outcome in zip(todo, rendered, strict=True):
+        outcomes[at] = _outcome(plan, batch.dry_run, rendered_key, outcome)
+    return outcomes
 
 
-def _render_star(args: tuple[RepoPlan, Path, bool, str, bool, Provenance]) -> RenderResult | str:
-    return render_one(*args)
+def _outcome(
+    plan: RepoPlan, dry_run: bool, rendered_key: str, outcome: RenderResult | GenrepoError | OSError
+) -> RenderResult | str:
+    if isinstance(outcome, GenrepoError):
+        return str(outcome)
+    if isinstance(outcome, OSError):  # disk full, permissions changed underneath: this workflow fails, said plainly
+        where = f" ({outcome.filename})" if outcome.filename else ""
+        return f"cannot write {plan.repo_name}: {outcome.strerror or outcome}{where}"
+    if not dry_run and outcome.action not in ("refuse", "conflict"):
+        incremental.remember_render(rendered_key, outcome.path, MANIFEST)
+    return outcome
 
 
 def _render_all(
@@ -457,22 +482,30 @@ def _render_all(
     workers: int | None,
     dry_run: bool,
     provenance: Provenance,
+    diff: bool = True,
 ) -> Generator[RenderResult | str, None, None]:
     """Each plan's outcome, in plan order; in worker processes when there are enough workflows.
 
     Workflows are independent and each writes only its own folder, so the output is the same either way
     (tests/test_parallel.py); results come back in plan order whatever finishes first."""
     workers = min(workers or os.cpu_count() or 1, len(plans))
-    jobs = [(plan, out_dir, force, key, dry_run, provenance) for plan in plans]
-    if workers < 2 or len(plans) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(_render_star, jobs)
+    parallel = workers >= 2 and len(plans) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    size = max(1, min(BATCH, len(plans) // (2 * workers))) if parallel else BATCH
+    batches = [
+        _Batch(tuple(plans[start : start + size]), out_dir, force, key, dry_run, provenance, diff)
+        for start in range(0, len(plans), size)
+    ]
+    if not parallel:
+        for batch in batches:
+            yield from _render_batch(batch)
         return
     from generator.render import template_dir
     from generator.template import compiled
 
     compiled(template_dir())  # once, before the fork: every worker inherits the compiled template
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_render_star, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
+        for outcomes in pool.map(_render_batch, batches):
+            yield from outcomes
 
 
 def wiki_commit(root: Path) -> str | None:
@@ -680,7 +713,7 @@ def read_replay(repo: Path) -> Replay:
     )
 
 
-def update_repo(repo: Path, dry_run: bool = False, force: bool = False) -> RunResult:
+def update_repo(repo: Path, dry_run: bool = False, force: bool = False, diff: bool = False) -> RunResult:
     """`genrepo update DIR` (and `diff DIR` as a dry run): regenerate one folder as its manifest says it was made."""
     replay = read_replay(repo)
     repo_name = replay.manifest.get("repo", {}).get("name")
@@ -695,6 +728,7 @@ def update_repo(repo: Path, dry_run: bool = False, force: bool = False) -> RunRe
         pin=replay.pin,
         mappings=replay.mappings,
         origins=_recorded_origins(replay.manifest),
+        diff=diff,
     )
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from generator import __version__
 from generator.atomic import write_atomic
-from generator.errors import RenderError, UserError
-from generator.fmt import format_tree
+from generator.errors import GenrepoError, RenderError, UserError
+from generator.fmt import format_trees
 from generator.plan import RepoPlan, context
 from generator.template import compiled
 from generator.update import BASE, Action, FileChange, Outcome, Update, dump_base, plan_update, read_base, unified_diff
@@ -224,12 +224,22 @@ def _forced_over_foreign(target: Path, out_dir: Path, repo_name: str) -> tuple[P
     return backup, tuple(moved)
 
 
-def render(
-    plan: RepoPlan, out_dir: Path, force: bool = False, dry_run: bool = False, provenance: Provenance | None = None
-) -> RenderResult:
-    """Render one repository into out_dir/<repo name>. A folder genrepo generated before is updated three ways
-    (generator/update.py); a folder it did not make is refused unless force. A dry run decides the same way
-    and writes nothing."""
+@dataclass(frozen=True)
+class _Job:
+    """One repository between rendering into its scratch folder and moving into place."""
+
+    plan: RepoPlan
+    out_dir: Path
+    target: Path
+    state: str
+    previous: dict[str, Any] | None
+    scratch: Path
+    project: Path
+
+
+def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool) -> _Job | RenderResult:
+    """Render the template for plan into a scratch folder beside its target (not formatted yet); a RenderResult
+    when the target is refused. The caller removes the scratch folder."""
     out_dir = Path(out_dir)
     if not dry_run:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -247,51 +257,137 @@ def render(
                 f"(what it holds is moved to {out_dir / BACKUP})"
             ),
         )
-    scratch: Path | None = None
+    scratch = Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-"))
     try:
-        scratch = Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-"))
         project = _render_into(plan, scratch)
-        format_tree(project)
-        outputs = _tree(project)
-        manifest_bytes = stable_json(manifest(plan, outputs, provenance)).encode("utf-8")
-        (project / MANIFEST).write_bytes(manifest_bytes)
-        files = tuple(sorted([*outputs, MANIFEST]))
-        theirs = {rel: (project / rel).read_bytes() for rel in outputs}
-        if state in ("missing", "empty"):
-            diff = tuple(line for rel in files for line in unified_diff(rel, None, (project / rel).read_bytes()))
-            if not dry_run:
-                _write_state(project, theirs, provenance)
-                if state == "empty":
-                    target.rmdir()
-                os.replace(project, target)
-            return RenderResult(target, Action.CREATE, files, files, diff=diff)
-        if state == "foreign":  # forced: the folder's content is saved, then it is filled like a new one
-            if dry_run:
-                return RenderResult(
-                    target,
-                    Action.UPDATE,
-                    files,
-                    files,
-                    detail=(f"--force: would move what {target} holds to {out_dir / BACKUP}"),
-                )
-            backup, _ = _forced_over_foreign(target, out_dir, plan.repo_name)
+    except BaseException:
+        _remove(scratch)
+        raise
+    return _Job(plan, out_dir, target, state, previous, scratch, project)
+
+
+def render(
+    plan: RepoPlan, out_dir: Path, force: bool = False, dry_run: bool = False, provenance: Provenance | None = None
+) -> RenderResult:
+    """Render one repository into out_dir/<repo name>. A folder genrepo generated before is updated three ways
+    (generator/update.py); a folder it did not make is refused unless force. A dry run decides the same way
+    and writes nothing."""
+    job = _prepare(plan, out_dir, force, dry_run)
+    if isinstance(job, RenderResult):
+        return job
+    try:
+        format_trees([job.project])
+        return _finish(job, force, dry_run, provenance, diff=True)
+    finally:
+        _remove(job.scratch)
+
+
+def render_batch(
+    plans: list[RepoPlan],
+    out_dir: Path,
+    force: bool = False,
+    dry_run: bool = False,
+    provenance: Provenance | None = None,
+    diff: bool = True,
+) -> list[RenderResult | GenrepoError | OSError]:
+    """render() for several repositories, each one's outcome or error in plan order, with one `ruff format`
+    for all of them (a formatter process per repository cost more than rendering it). diff=False leaves out
+    the diff of new repositories' files (every line added), which only --diff and dry runs print."""
+    outcomes: list[RenderResult | GenrepoError | OSError] = []
+    jobs: list[_Job] = []
+    try:
+        for plan in plans:
+            try:
+                job = _prepare(plan, out_dir, force, dry_run)
+            except (GenrepoError, OSError) as exc:
+                outcomes.append(exc)
+                continue
+            outcomes.append(job if isinstance(job, RenderResult) else _PENDING_JOB)
+            if isinstance(job, _Job):
+                jobs.append(job)
+        failed = _format_jobs(jobs)
+        finished = iter(jobs)
+        for n, outcome in enumerate(outcomes):
+            if outcome is not _PENDING_JOB:
+                continue
+            job = next(finished)
+            if job.project in failed:
+                outcomes[n] = failed[job.project]
+                continue
+            try:
+                outcomes[n] = _finish(job, force, dry_run, provenance, diff)
+            except (GenrepoError, OSError) as exc:
+                outcomes[n] = exc
+    finally:
+        for job in jobs:
+            _remove(job.scratch)
+    return outcomes
+
+
+_PENDING_JOB = RenderResult(Path(), "", ())  # a place in render_batch's outcomes waiting for its repository
+
+
+def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:
+    """Format every job's tree in one go; when that fails, each tree alone, so the error names its repository."""
+    if not jobs:
+        return {}
+    try:
+        format_trees([job.project for job in jobs])
+        return {}
+    except RenderError as exc:
+        if len(jobs) == 1:
+            return {jobs[0].project: exc}
+    failed: dict[Path, GenrepoError] = {}
+    for job in jobs:
+        try:
+            format_trees([job.project])
+        except RenderError as exc:
+            failed[job.project] = exc
+    return failed
+
+
+def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None, diff: bool) -> RenderResult:
+    """Hash, manifest and move a rendered, formatted scratch tree into place (or update in place)."""
+    plan, out_dir, target, project = job.plan, job.out_dir, job.target, job.project
+    outputs = _tree(project)
+    manifest_bytes = stable_json(manifest(plan, outputs, provenance)).encode("utf-8")
+    (project / MANIFEST).write_bytes(manifest_bytes)
+    files = tuple(sorted([*outputs, MANIFEST]))
+    theirs = {rel: (project / rel).read_bytes() for rel in outputs}
+    if job.state in ("missing", "empty"):
+        lines: tuple[str, ...] = ()
+        if diff or dry_run:
+            lines = tuple(line for rel in files for line in unified_diff(rel, None, (project / rel).read_bytes()))
+        if not dry_run:
             _write_state(project, theirs, provenance)
-            for child in sorted(project.iterdir()):
-                os.replace(child, target / child.name)
+            if job.state == "empty":
+                target.rmdir()
+            os.replace(project, target)
+        return RenderResult(target, Action.CREATE, files, files, diff=lines)
+    if job.state == "foreign":  # forced: the folder's content is saved, then it is filled like a new one
+        if dry_run:
             return RenderResult(
                 target,
                 Action.UPDATE,
                 files,
                 files,
-                backup=backup,
-                detail=f"--force: what the folder held is in {backup}",
+                detail=(f"--force: would move what {target} holds to {out_dir / BACKUP}"),
             )
-        return _update_in_place(
-            plan, target, out_dir, project, theirs, previous or {}, manifest_bytes, force, dry_run, provenance
+        backup, _ = _forced_over_foreign(target, out_dir, plan.repo_name)
+        _write_state(project, theirs, provenance)
+        for child in sorted(project.iterdir()):
+            os.replace(child, target / child.name)
+        return RenderResult(
+            target,
+            Action.UPDATE,
+            files,
+            files,
+            backup=backup,
+            detail=f"--force: what the folder held is in {backup}",
         )
-    finally:
-        if scratch is not None:
-            _remove(scratch)
+    return _update_in_place(
+        plan, target, out_dir, project, theirs, job.previous or {}, manifest_bytes, force, dry_run, provenance
+    )
 
 
 def _remove(scratch: Path) -> None:

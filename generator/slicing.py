@@ -12,6 +12,7 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source
+from generator.astwalk import walk
 
 BUILTINS = frozenset(dir(builtins))
 
@@ -94,7 +95,7 @@ class _Names(ast.NodeVisitor):
         self._comprehension(node, [node.key, node.value])
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
-        self._scopes.append({a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)})
+        self._scopes.append({a.arg for a in walk(node.args) if isinstance(a, ast.arg)})
         self.visit(node.body)
         self._scopes.pop()
 
@@ -102,7 +103,7 @@ class _Names(ast.NodeVisitor):
         for decorator in node.decorator_list:
             self.visit(decorator)
         inner = _Names()
-        inner.bound = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+        inner.bound = {a.arg for a in walk(node.args) if isinstance(a, ast.arg)}
         for stmt in node.body:
             inner.visit(stmt)
         for name in inner.free:
@@ -143,7 +144,7 @@ def names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
 def instances(*roots: ast.AST) -> dict[str, str]:
     """Variables assigned from a class call anywhere under the roots: {var: ClassName}."""
     found: dict[str, str] = {}
-    for node in (n for root in roots for n in ast.walk(root)):
+    for node in (n for root in roots for n in walk(root)):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             callee = dotted(node.value.func)
             if callee and callee[-1][:1].isupper():
@@ -156,7 +157,7 @@ def instances(*roots: ast.AST) -> dict[str, str]:
 def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
     """Whether node uses the API: a call to it, a method of that name, an instance call, or its operator."""
     op = api.binop
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if op is not None and isinstance(sub, ast.BinOp) and isinstance(sub.op, op):
             return True
         if op is not None and isinstance(sub, ast.UnaryOp) and isinstance(sub.op, op):
@@ -224,9 +225,7 @@ class Slice:
 
 def _exact(node: ast.AST, api: ApiRef) -> bool:
     """Whether node calls `Class.method` as the API writes it (not another class's method of that name)."""
-    return any(
-        isinstance(sub, ast.Call) and dotted(sub.func)[-len(api.callee) :] == api.callee for sub in ast.walk(node)
-    )
+    return any(isinstance(sub, ast.Call) and dotted(sub.func)[-len(api.callee) :] == api.callee for sub in walk(node))
 
 
 def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
@@ -320,11 +319,9 @@ def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
 def anchor_call(slice_: Slice, api: ApiRef) -> ast.Call | None:
     """The call node in the anchor statement that invokes the API (for swapping literals to config)."""
     made: dict[str, str] = {}
-    for sub in ast.walk(slice_.anchor):
+    for sub in walk(slice_.anchor):
         if isinstance(sub, ast.Call) and contains_api(sub, api, made):
-            inner = [
-                c for c in ast.walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, made)
-            ]
+            inner = [c for c in walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, made)]
             return inner[0] if inner else sub
     return None
 
@@ -334,7 +331,7 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
     2 when there is none, 0 when different widths occur (a stand-in object cannot serve both)."""
     widths: set[int] = set()
     for stmt in statements:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                 widths.update(len(t.elts) for t in node.targets if isinstance(t, ast.Tuple))
             if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Tuple):
@@ -347,7 +344,7 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
 def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Slice:
     """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
     (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively."""
-    top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor for n in ast.walk(stmt))), None)
+    top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor for n in walk(stmt))), None)
     if top is None:
         return piece
     earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]

@@ -105,6 +105,9 @@ def unified_diff(path: str, before: bytes | None, after: bytes | None) -> list[s
     new = (after or b"").decode("utf-8", "replace").splitlines()
     if old == new:
         return []
+    if not old and before is None:  # a new file: every line added (what difflib says, without its matching)
+        count = f"1,{len(new)}" if len(new) > 1 else "1"
+        return ["--- /dev/null", f"+++ b/{path}", f"@@ -0,0 +{count} @@", *(f"+{line}" for line in new)]
     return list(
         difflib.unified_diff(
             old,

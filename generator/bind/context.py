@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from generator.apitext import ApiRef, dotted, parse_api
+from generator.astwalk import walk
 from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Tables
@@ -159,7 +160,7 @@ def _factory(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
     name = api.callee[0]
     called, methods = False, []
     for example in examples:
-        for node in ast.walk(example.tree):
+        for node in walk(example.tree):
             if isinstance(node, ast.Call):
                 callee = dotted(node.func)
                 if callee == (name,):

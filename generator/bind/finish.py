@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.apitext import dotted
+from generator.astwalk import walk
 from generator.bind.binding import Binding, ConfigParam
 from generator.bind.hints import key_hints, param_name
 from generator.bind.tables import Tables
@@ -114,7 +115,7 @@ def risky_calls(body: str) -> list[str]:
     except SyntaxError:
         return []
     found: list[str] = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = ".".join(dotted(node.func))
@@ -140,4 +141,4 @@ def needs_python(body: str) -> tuple[int, int]:
         tree = ast.parse("def _run():\n" + "\n".join("    " + line for line in body.split("\n")))
     except SyntaxError:
         return (3, 10)
-    return (3, 11) if any(isinstance(node, ast.TryStar) for node in ast.walk(tree)) else (3, 10)
+    return (3, 11) if any(isinstance(node, ast.TryStar) for node in walk(tree)) else (3, 10)

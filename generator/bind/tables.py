@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.astwalk import walk
 from generator.deps import Mapping, load_mapping
 from generator.errors import UserError
 
@@ -37,7 +38,7 @@ class Loader:
     def modules(self) -> tuple[str, ...]:
         """Top-level modules the loader's code imports."""
         found: list[str] = []
-        for node in ast.walk(ast.parse(self.code)):
+        for node in walk(ast.parse(self.code)):
             if isinstance(node, ast.ImportFrom) and node.module:
                 found.append(node.module)
             elif isinstance(node, ast.Import):

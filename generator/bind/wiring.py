@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source, signature_returns
+from generator.astwalk import walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
@@ -124,7 +125,7 @@ def _mend(draft: Draft) -> None:
         mended.append(result if result is not None else ast.Pass())
     draft.statements = [s for s in mended if not isinstance(s, ast.Pass)] or [ast.Pass()]
     for stmt in draft.statements:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if isinstance(node, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and not node.body:
                 node.body.append(ast.Pass())  # a block whose only statement was a dropped `break`
     draft.yields = mender.yielded
@@ -288,7 +289,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             new = claims.claim(name, assigned, "")
             _rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
-    anchor_calls = {id(n) for n in ast.walk(draft.anchor)} if draft.anchor is not None else set()
+    anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     kept: list[ast.stmt] = []
     for stmt in draft.statements:
@@ -310,7 +311,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             if name != target:
                 _rename(draft.statements, target, name)
             continue
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if not isinstance(node, ast.Call):
                 continue
             callee = dotted(node.func)
@@ -409,7 +410,7 @@ def _extra_kwargs(draft: Draft, step: Step) -> None:
         or not takes_kwargs(step, draft.api)
     ):
         return
-    names_used = {n.id for s in draft.statements for n in ast.walk(s) if isinstance(n, ast.Name)}
+    names_used = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
     if "extra_kwargs" in names_used:
         return
     call.keywords.append(ast.keyword(arg=None, value=ast.Name(id="extra_kwargs", ctx=ast.Load())))
@@ -423,7 +424,7 @@ def _stores(statements: list[ast.stmt], name: str) -> int:
     return sum(
         1
         for stmt in statements
-        for node in ast.walk(stmt)
+        for node in walk(stmt)
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
     )
 
@@ -445,12 +446,10 @@ def anchor_call(draft: Draft) -> ast.Call | None:
         return None
     from generator.slicing import contains_api
 
-    for node in ast.walk(draft.anchor):
+    for node in walk(draft.anchor):
         if isinstance(node, ast.Call) and contains_api(node, draft.api, {}):
             inner = [
-                c
-                for c in ast.walk(node)
-                if c is not node and isinstance(c, ast.Call) and contains_api(c, draft.api, {})
+                c for c in walk(node) if c is not node and isinstance(c, ast.Call) and contains_api(c, draft.api, {})
             ]
             return inner[0] if inner else node
     return None
@@ -458,7 +457,7 @@ def anchor_call(draft: Draft) -> ast.Call | None:
 
 def _rename(statements: list[ast.stmt], old: str, new: str) -> None:
     for stmt in statements:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if isinstance(node, ast.Name) and node.id == old:
                 node.id = new
 
@@ -470,7 +469,7 @@ def _uses(statements: list[ast.stmt], name: str) -> tuple[bool, bool]:
     """(is used as an object: attribute, subscript or method receiver; is called as a bare function)."""
     obj = called = False
     for stmt in statements:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if (
                 isinstance(node, (ast.Attribute, ast.Subscript))
                 and isinstance(node.value, ast.Name)
@@ -627,7 +626,7 @@ def _load(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext, wir
 
 def _apply_renames(draft: Draft, wired: _Wired, ctx: BindContext) -> None:
     for stmt in draft.statements:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if not isinstance(node, ast.Call):
                 continue
             path = qualified(dotted(node.func), wired.import_lines)
@@ -665,7 +664,7 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
             ]
             result.extend(n for block in blocks for n in produced_names(block) if n not in result)
         for target in targets:
-            for node in ast.walk(target):
+            for node in walk(target):
                 if isinstance(node, ast.Name) and node.id not in result:
                     result.append(node.id)
     return result
@@ -707,9 +706,7 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext) -> No
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
     for local, artifact in list(wired.consumes.items()):
         if local != artifact and not any(
-            isinstance(n, ast.Name) and n.id == artifact
-            for s in draft.statements + draft.definitions
-            for n in ast.walk(s)
+            isinstance(n, ast.Name) and n.id == artifact for s in draft.statements + draft.definitions for n in walk(s)
         ):
             _rename(draft.statements + draft.definitions, local, artifact)
         elif local != artifact:
@@ -724,7 +721,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         code.insert(0, "yielded = []")
         produced = [*produced, "yielded"] if "yielded" not in produced else produced
     asynchronous = any(
-        isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith)) for s in draft.statements for n in ast.walk(s)
+        isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith)) for s in draft.statements for n in walk(s)
     )
     lines = list(wired.import_lines)
     if wired.loaders:
@@ -748,7 +745,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         or (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in receivers)
         or isinstance(n, (ast.BinOp, ast.UnaryOp))
         for s in draft.statements
-        for n in ast.walk(s)
+        for n in walk(s)
     )
     resolved = bool(wired.import_lines) or receiver_is_artifact or draft.source is Source.PATTERN
     page_imports = set(step.implementation.imports if step.implementation else ())

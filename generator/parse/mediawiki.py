@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import mwparserfromhell
+import mwparserfromhell.parser
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.parser import tokens as mwt
+from mwparserfromhell.parser.builder import Builder
+from mwparserfromhell.parser.tokenizer import Tokenizer
+from mwparserfromhell.wikicode import Wikicode
 
 from generator.parse.defuse import defuse, restore
+
+# the C tokenizer when it is built, as mwparserfromhell.parse chooses; the same tokens either way
+_Tokenizer = getattr(mwparserfromhell.parser, "CTokenizer", None) or Tokenizer
 
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+-]*)")
 # `[^<>]*`, not `[^>]*`: an opening without `>` must not make every later `<pre` rescan to the end.
@@ -200,10 +210,12 @@ def strip_code_blocks(text: str) -> str:
 
 def properties(text: str, first_line: int = 1) -> list[Property]:
     """Every `[[name::value|...]]` semantic property outside code, with its line."""
+    if "::" not in text:
+        return []
     clean = defuse(strip_code_blocks(text))  # same length and lines as the text: positions stay right
     found: list[Property] = []
     cursor = 0
-    for link in mwparserfromhell.parse(clean).filter_wikilinks():
+    for link in _built(clean, _is_link, mwt.WikilinkOpen, (mwt.WikilinkClose,)):
         title = restore(str(link.title))
         if "::" not in title:
             continue
@@ -243,12 +255,14 @@ def mermaid(text: str) -> tuple[str, int] | None:
 
 def wikitables(text: str) -> list[list[list[str]]]:
     """Every wikitable as rows of plain-text cells (header row first when there is one)."""
+    if "{|" not in text:
+        return []
     tables: list[list[list[str]]] = []
-    for node in mwparserfromhell.parse(defuse(text)).filter_tags(matches=lambda n: str(n.tag).lower() == "table"):
+    for node in _built(defuse(text), _is_table, mwt.TagOpenOpen, (mwt.TagCloseClose, mwt.TagCloseSelfclose)):
         rows: list[list[str]] = []
         for row in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "tr"):
             cells = [
-                to_markdown(str(cell.contents)).strip()
+                restore(_markdown_of(cell.contents)).strip()
                 for cell in row.contents.filter_tags(
                     recursive=False, matches=lambda n: str(n.tag).lower() in ("td", "th")
                 )
@@ -259,14 +273,58 @@ def wikitables(text: str) -> list[list[list[str]]]:
     return tables
 
 
+# Text with none of these is one Text node to mwparserfromhell: its Markdown is itself, and parsing is skipped.
+_MARKUP = re.compile(r"[\[{<&'\x01-\x03]|^[=*#:;]|^----|://", re.M)
+
+
+def _parse(text: str) -> Wikicode:
+    return mwparserfromhell.parse(text)
+
+
+def _is_link(tokens: list[Any], at: int) -> bool:
+    return True
+
+
+def _is_table(tokens: list[Any], at: int) -> bool:
+    name = tokens[at + 1] if at + 1 < len(tokens) else None
+    return isinstance(name, mwt.Text) and name.text.strip().lower() == "table"
+
+
+def _built(text: str, wanted: Callable[[list[Any], int], bool], opener: type, closers: tuple[type, ...]) -> list[Any]:
+    """The nodes `parse(text).filter(recursive=True)` would give for one kind (wikilinks, tables), in the same
+    order, with only their own tokens built into trees: building the whole page (every table cell a Tag) was
+    most of the time spent reading a wiki, for a handful of `[[name::value]]` links."""
+    tokens = _Tokenizer().tokenize(text, 0, False)
+    nodes = []
+    for start, token in enumerate(tokens):
+        if type(token) is not opener or not wanted(tokens, start):
+            continue
+        depth = 0
+        for end in range(start, len(tokens)):
+            kind = type(tokens[end])
+            if kind is opener:
+                depth += 1
+            elif kind in closers:
+                depth -= 1
+                if depth == 0:
+                    break
+        nodes.append(Builder().build(tokens[start : end + 1]).nodes[0])  # type: ignore[no-untyped-call]
+    return nodes
+
+
 def to_markdown(text: str) -> str:
     """MediaWiki prose to Markdown: bold, italics, links and lists kept; templates, properties, comments dropped."""
-    return restore(_to_markdown(defuse(text)))
+    if not _MARKUP.search(text):
+        return text
+    return restore(_markdown_of(_parse(defuse(text))))
 
 
-def _to_markdown(text: str) -> str:
+def _markdown_of(code: Wikicode | None) -> str:
+    """The Markdown of an already parsed tree (its inert characters not yet restored)."""
+    if code is None:
+        return ""
     out: list[str] = []
-    for node in mwparserfromhell.parse(text).nodes:
+    for node in code.nodes:
         if isinstance(node, Text):
             out.append(str(node))
         elif isinstance(node, Wikilink):
@@ -281,10 +339,10 @@ def _to_markdown(text: str) -> str:
                 out.append(str(node.text) if node.text is not None else title.split(":", 1)[-1])
         elif isinstance(node, ExternalLink):
             url = str(node.url)
-            out.append(f"[{to_markdown(str(node.title)).strip()}]({url})" if node.title else url)
+            out.append(f"[{_markdown_of(node.title).strip()}]({url})" if node.title else url)
         elif isinstance(node, Tag):
             tag = str(node.tag).lower()
-            inner = to_markdown(str(node.contents)) if node.contents is not None else ""
+            inner = _markdown_of(node.contents)
             if tag == "b":
                 out.append(f"**{inner}**")
             elif tag == "i":
@@ -303,7 +361,7 @@ def _to_markdown(text: str) -> str:
             else:
                 out.append(inner)
         elif isinstance(node, Heading):
-            out.append(f"#### {to_markdown(str(node.title)).strip()}\n")
+            out.append(f"#### {_markdown_of(node.title).strip()}\n")
         elif isinstance(node, HTMLEntity):
             out.append(node.normalize())
         elif isinstance(node, (Comment, Template)):

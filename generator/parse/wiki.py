@@ -6,9 +6,10 @@ import ast
 import os
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from generator.apitext import api_from_examples, api_from_signature, unbalanced
 from generator.errors import ParseError, UserError
@@ -53,6 +54,7 @@ from generator.parse.text import WikiText, read_wiki_file
 _REPO_URL = re.compile(
     r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$"
 )
+T = TypeVar("T")
 _PAGE_NAME = re.compile(r"^[\w.\-]+$")
 
 # what a GitHub URL cell says: a workflow's UrlStatus, or a URL that cannot be used (warned about, then absent)
@@ -117,6 +119,21 @@ class _Reader:
     root: Path
     cache: dict[str, WikiText | ParseError] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)  # pages found but unreadable
+    results: dict[tuple[object, ...], object] = field(default_factory=dict)  # what parsed() made of each page
+
+    def parsed(self, parse: Callable[..., T], source: WikiText, *args: object) -> T:
+        """limits.parsed(parse, source, *args), once per page: workflows that share a page share its parse
+        (the parse functions return frozen model objects), and a ParseError is raised again each time."""
+        key = (parse, source.path, *args)
+        if key not in self.results:
+            try:
+                self.results[key] = parsed(parse, source, *args)
+            except ParseError as exc:
+                self.results[key] = exc
+        found = self.results[key]
+        if isinstance(found, ParseError):
+            raise found
+        return found  # type: ignore[return-value]  # the key holds the parse function that made it
 
     def inside(self, relative: str) -> Path | None:
         try:
@@ -208,7 +225,7 @@ def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> t
 
 def _implemented_by(reader: _Reader, principle: WikiText) -> list[str]:
     try:
-        return parsed(implemented_by, principle)
+        return reader.parsed(implemented_by, principle)
     except ParseError as exc:
         reader.problems.append(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
         return []
@@ -470,7 +487,7 @@ def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds:
         page = reader.page(folder, name) or reader.page(folder, _full_name(name, namespace))
         if page is not None:
             try:
-                notes.append(parsed(parse_note_page, page, name))
+                notes.append(reader.parsed(parse_note_page, page, name))
             except ParseError as exc:
                 reader.problems.append(Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line)))
     return tuple(notes)
@@ -492,7 +509,7 @@ def _build_workflow(
     else:
         try:
             source = reader.read(link)
-            page = parsed(parse_workflow_page, source)
+            page = reader.parsed(parse_workflow_page, source)
             page_path = source.path
             warnings.extend(_sound_page_code(page))
         except ParseError as exc:
@@ -547,7 +564,7 @@ def _build_workflow(
         if found is not None:
             impl_name, impl_page = found
             try:
-                implementation = parsed(parse_implementation_page, impl_page, impl_name)
+                implementation = reader.parsed(parse_implementation_page, impl_page, impl_name)
             except ParseError as exc:
                 warnings.append(
                     Diagnostic(f"{exc.message}; implementation page skipped", SourceRef(exc.file, exc.line))

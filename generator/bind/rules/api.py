@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from generator.apitext import ApiRef, ParamKind, dotted
+from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints, param_name
@@ -26,7 +27,7 @@ def _receiver_from_examples(ctx: BindContext, api: ApiRef) -> str | None:
     was made by `pipeline(...)`, which an earlier step also called)."""
     for example in ctx.examples[ctx.index]:
         made: dict[str, str] = {}
-        for node in ast.walk(example.tree):
+        for node in walk(example.tree):
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.targets) == 1:
                 if isinstance(node.targets[0], ast.Name):
                     made[node.targets[0].id] = ".".join(dotted(node.value.func))

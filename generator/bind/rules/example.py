@@ -7,6 +7,7 @@ import copy
 from dataclasses import replace
 
 from generator.apitext import ApiRef, ParamKind
+from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
@@ -72,7 +73,7 @@ class _Resolvable:
         self.made = {
             t.id
             for s in (tree.body if tree else [])
-            for t in ast.walk(s)
+            for t in walk(s)
             if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
         }
 
@@ -91,7 +92,7 @@ def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted
     loadable = [n for n in missing if ctx.tables.loader_for(n) is not None]
     literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
     produced = {
-        t.id for s in piece.statements for t in ast.walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
+        t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
     }
     return (
         len(missing) - len(loadable),
@@ -137,10 +138,10 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
     declared = output_names(step, draft.api, ctx)
     if not declared or local in declared or local in wanted or declared[0] not in wanted:
         return
-    if any(isinstance(n, ast.Name) and n.id == declared[0] for s in draft.statements for n in ast.walk(s)):
+    if any(isinstance(n, ast.Name) and n.id == declared[0] for s in draft.statements for n in walk(s)):
         return
     for stmt in draft.statements:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if isinstance(node, ast.Name) and node.id == local:
                 node.id = declared[0]
 

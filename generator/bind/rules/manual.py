@@ -6,6 +6,7 @@ import ast
 from dataclasses import replace
 
 from generator.apitext import literal_source
+from generator.astwalk import walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
@@ -20,7 +21,7 @@ def _example_values(ctx: BindContext, wanted: set[str]) -> dict[str, str]:
     """Literal values the step's examples give its keys (`combination_type="ties"`, `density = 0.5`)."""
     found: dict[str, str] = {}
     for example in ctx.examples[ctx.index]:
-        for node in ast.walk(example.tree):
+        for node in walk(example.tree):
             pairs = []
             if isinstance(node, ast.Call):
                 pairs = [(k.arg, k.value) for k in node.keywords if k.arg]

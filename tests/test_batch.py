@@ -1,0 +1,106 @@
+"""Rendering several repositories together (one `ruff format` for all) gives the bytes rendering each alone
+gives; a repository the formatter rejects fails alone, named; the shortcuts taken for speed say what the slow
+paths said (new-file diffs, wikilinks and tables built from their own tokens)."""
+
+from __future__ import annotations
+
+import difflib
+import stat
+import sys
+from pathlib import Path
+
+import mwparserfromhell
+import pytest
+
+from generator import fmt
+from generator.parse import mediawiki
+from generator.pipeline import plan_all
+from generator.render import render, render_batch
+from generator.update import unified_diff
+from tests.test_parallel import many_workflows
+
+
+def tree(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), stat.S_IMODE(p.stat().st_mode))
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_batch_renders_the_bytes_each_repository_renders_alone(tmp_path, monkeypatch):
+    _, plans = plan_all(many_workflows(tmp_path / "wiki", 4))
+    assert len(plans) == 4 and not any(p.errors for p in plans)
+    alone = [render(plan, tmp_path / "alone") for plan in plans]
+    monkeypatch.setattr(fmt, "_DONE", {})  # nothing remembered from the first renders
+    calls: list[int] = []
+    real = fmt._run_ruff
+    monkeypatch.setattr(
+        fmt, "_run_ruff", lambda todo, config, roots: (calls.append(len(roots)), real(todo, config, roots))
+    )
+    together = render_batch(plans, tmp_path / "together")
+    assert calls == [4]  # one formatter process for the four repositories
+    assert [r.action for r in together] == [r.action for r in alone] == ["create"] * 4
+    assert tree(tmp_path / "alone") == tree(tmp_path / "together")
+    assert not list((tmp_path / "together").glob(".genrepo-*"))  # no scratch folder left behind
+
+
+def test_a_repository_the_formatter_rejects_fails_alone(tmp_path, monkeypatch):
+    """A stand-in ruff that refuses any file holding one workflow's name: that repository fails with ruff's
+    reason, naming its file; the others of the batch are created."""
+    _, plans = plan_all(many_workflows(tmp_path / "wiki", 3))
+    victim = plans[1].package_name
+    fake = tmp_path / "ruff"
+    fake.write_text(
+        f"#!{sys.executable}\n"
+        "import sys, pathlib\n"
+        "files = [a for a in sys.argv[1:] if a.endswith('.py')]\n"
+        f"bad = [f for f in files if {victim!r} in pathlib.Path(f).read_text()]\n"
+        "if bad:\n"
+        "    sys.exit(f'error: Failed to parse {bad[0]}:1:1: stand-in refusal')\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(fmt, "ruff_binary", lambda: str(fake))
+    monkeypatch.setattr(fmt, "_DONE", {})
+    outcomes = render_batch(plans, tmp_path / "out")
+    assert [type(o).__name__ for o in outcomes] == ["RenderResult", "RenderError", "RenderResult"]
+    message = str(outcomes[1])
+    assert "stand-in refusal" in message and plans[1].repo_name in message
+    assert "genrepo-fmt-" not in message  # the generated file is named, not the scratch copy
+    assert (tmp_path / "out" / plans[0].repo_name / ".genrepo.json").is_file()
+    assert not (tmp_path / "out" / plans[1].repo_name).exists()
+    assert not list((tmp_path / "out").glob(".genrepo-*"))
+
+
+@pytest.mark.parametrize("lines", [["a"], ["a", "b"], ["", "x", ""], [f"line {n}" for n in range(40)]])
+def test_a_new_files_diff_is_what_difflib_says(lines):
+    data = ("\n".join(lines) + "\n").encode()
+    expected = list(difflib.unified_diff([], data.decode().splitlines(), "/dev/null", "b/f.py", lineterm=""))
+    assert unified_diff("f.py", None, data) == expected
+
+
+PAGES = [
+    "[[step::One]] text [[implemented_by::Implementation:X|label]] and [[plain]]",
+    "{{T|[[a::b]]}} <b>[[c::d|e|f]]</b>\n{|\n| [[in::cell]] || [[x]]\n|-\n! h\n|}",
+    "{| class=x\n|-\n| outer\n{|\n| inner [[k::v]]\n|}\n|}\n{|\n| second\n|}",
+    "[[outer::text [[nested::link]] more]] ''[[i::italic]]''",
+    "<table><tr><td>html table</td></tr></table>",
+    "[[broken::link\n[[ok::yes]]",
+]
+
+
+@pytest.mark.parametrize("text", PAGES)
+def test_links_and_tables_built_from_their_own_tokens_match_the_whole_parse(text):
+    whole = mwparserfromhell.parse(text)
+    links = mediawiki._built(text, mediawiki._is_link, mediawiki.mwt.WikilinkOpen, (mediawiki.mwt.WikilinkClose,))
+    assert [str(n) for n in links] == [str(n) for n in whole.filter_wikilinks()]
+    tables = mediawiki._built(
+        text,
+        mediawiki._is_table,
+        mediawiki.mwt.TagOpenOpen,
+        (mediawiki.mwt.TagCloseClose, mediawiki.mwt.TagCloseSelfclose),
+    )
+    assert [str(n) for n in tables] == [
+        str(n) for n in whole.filter_tags(matches=lambda n: str(n.tag).lower() == "table")
+    ]
