@@ -188,6 +188,28 @@ def synthetic(sizes: list[int], scratch: Path):
         yield (n, len(indexes), *timings)
 
 
+def pinned_regeneration(scratch: Path, runs: int = 3) -> list[tuple[str, float, int]]:
+    """The samples pinned with a cold resolution cache, then regenerated into new folders with the cache warm,
+    pinned and --no-pin (median of runs): a warm cache should make pinning cost nothing. Needs PyPI once."""
+    samples = sorted(p / "_WorkflowIndex.md" for p in (ROOT / "workflow_index_samples").iterdir())
+    os.environ["GENREPO_CACHE_DIR"] = str(scratch / "cache")
+
+    def run(label: str, pin: PinOptions | None) -> tuple[float, int]:
+        started = time.perf_counter()
+        repos = 0
+        for index in samples:
+            out = scratch / label / index.parent.name
+            result = pipeline.generate(index, out, pin=pin, workers=1)
+            repos += sum(1 for r in result.results if r.action == "create")
+        return time.perf_counter() - started, repos
+
+    rows = [("pinned, cold resolution cache", *run("cold", PinOptions()))]
+    for label, pin in (("pinned, warm cache", PinOptions()), ("--no-pin", None)):
+        timings = [run(f"{label}-{n}", pin) for n in range(runs)]
+        rows.append((label, statistics.median(t for t, _ in timings), timings[0][1]))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -196,6 +218,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="10,50,100,250,500", help="synthetic wiki sizes (workflows)")
     parser.add_argument("--pin", action="store_true", help="also pin (uv; needs the network)")
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument(
+        "--pin-regen", action="store_true", help="also time pinned regeneration with a warm cache (uv; needs PyPI)"
+    )
     args = parser.parse_args()
     pin = PinOptions() if args.pin else None
     with tempfile.TemporaryDirectory(prefix="genrepo-bench-") as tmp:
@@ -237,6 +262,11 @@ def main() -> int:
             f"genrepo --help: {1000 * wall:.0f} ms wall (median of 7); generator.cli imports in {1000 * imported:.0f} ms "
             f"(-X importtime); heavy modules loaded: {', '.join(heavy) or 'none'}"
         )
+        if args.pin_regen:
+            print("\nthe samples regenerated into new folders (plans cached): pinned with a warm cache vs --no-pin")
+            print(f"{'run':<32} {'seconds':>8} {'repos':>6}")
+            for label, seconds, repos in pinned_regeneration(scratch / "pin-regen"):
+                print(f"{label:<32} {seconds:>8.2f} {repos:>6}")
         if not args.skip_synthetic:
             sizes = [int(s) for s in args.sizes.split(",") if s]
             print("\nsynthetic wiki, N workflows x 8 steps with implementation pages and examples (--no-pin)")

@@ -9,7 +9,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -499,6 +499,8 @@ def _render_all(
         for batch in batches:
             yield from _render_batch(batch)
         return
+    from concurrent.futures import ProcessPoolExecutor  # 40 ms to import: only when workers start
+
     from generator.render import template_dir
     from generator.template import compiled
 

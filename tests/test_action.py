@@ -193,3 +193,20 @@ def test_the_action_and_the_cli_use_the_same_default_resolver():
     assert re.search(r'install[^\n]*"\$\{ACTION_PATH\}[^"]*"', action)  # the Action installs genrepo, which brings uv
     dependencies = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[project.optional-dependencies]")[0]
     assert '"uv>=' in dependencies
+
+
+def test_the_action_keeps_the_resolution_cache_between_runs():
+    """Pinned runs in CI reuse earlier resolutions: the cache folder genrepo uses is the one actions/cache restores
+    and saves, under a key that restores the newest earlier run's cache."""
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    steps = action["runs"]["steps"]
+    (cache,) = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache@")]
+    (publish,) = [s for s in steps if s.get("id") == "publish"]
+    assert re.fullmatch(r"actions/cache@[0-9a-f]{40}", cache["uses"])  # pinned to a commit
+    assert steps.index(cache) < steps.index(publish)
+    assert publish["env"]["GENREPO_CACHE_DIR"] == cache["with"]["path"]
+    prefix = cache["with"]["restore-keys"].strip()
+    assert cache["with"]["key"].startswith(prefix) and "github.run_id" in cache["with"]["key"]
+    assert cache["if"] == "inputs.cache == 'true'" and action["inputs"]["cache"]["default"] == "true"
