@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import ast
 import builtins
-import textwrap
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source
 from generator.astwalk import walk
+from generator.pysource import parse_dedented
 
 BUILTINS = frozenset(dir(builtins))
 
@@ -22,7 +22,7 @@ ImportNode = ast.Import | ast.ImportFrom
 def parse_example(code: str) -> ast.Module | None:
     """An example as a module, or None when it is not valid Python (after dedent)."""
     try:
-        return ast.parse(textwrap.dedent(code))
+        return parse_dedented(code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
 

@@ -6,14 +6,13 @@ operators or brackets), is dropped with a warning naming the file and line; the 
 
 from __future__ import annotations
 
-import ast
-import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
 from generator.apitext import api_from_signature, parse_api
 from generator.errors import ParseError
 from generator.parse.text import MAX_FIELD_CHARS, WikiText
+from generator.pysource import parse_dedented
 
 T = TypeVar("T")
 TOO_DEEP = "is nested too deeply for Python's parser (thousands of nested operators or brackets)"
@@ -59,7 +58,7 @@ def parsed(parse: Callable[..., T], source: WikiText, *args: object) -> T:
 def code_too_deep(code: str) -> bool:
     """Whether Python's parser gives up on code for its nesting (RecursionError)."""
     try:
-        ast.parse(textwrap.dedent(code))
+        parse_dedented(code)
     except RecursionError:
         return True
     except (SyntaxError, ValueError, MemoryError):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -12,6 +11,7 @@ from generator.model import ContractRow, Implementation, KnowledgeSource, Note, 
 from generator.parse import mediawiki as mw
 from generator.parse.markdown import BlockKind, parse_blocks, plain
 from generator.parse.text import WikiText
+from generator.pysource import parse_dedented
 
 _STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
 _PAGE_TITLE = re.compile(r"^(?:Workflow|Implementation|Principle|Environment|Heuristic)\s*:\s*(.+)$", re.IGNORECASE)
@@ -216,7 +216,7 @@ def _import_lines(blocks: Iterable[mw.CodeBlock]) -> list[str]:
     found: list[str] = []
     for block in blocks:
         try:
-            tree = ast.parse(textwrap.dedent(block.code))
+            tree = parse_dedented(block.code)
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             lines = [line.strip() for line in block.code.split("\n") if _IMPORT_LINE.match(line.strip())]
         else:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ast
 import os
 import re
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -50,6 +48,7 @@ from generator.parse.pages import (
 )
 from generator.parse.params import parse_dependencies, parse_key_parameters
 from generator.parse.text import WikiText, read_wiki_file
+from generator.pysource import parse_dedented
 
 _REPO_URL = re.compile(
     r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$"
@@ -120,6 +119,11 @@ class _Reader:
     cache: dict[str, WikiText | ParseError] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)  # pages found but unreadable
     results: dict[tuple[object, ...], object] = field(default_factory=dict)  # what parsed() made of each page
+    places: dict[str, Path | None] = field(default_factory=dict)  # inside()'s answers
+    resolved: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.resolved = self.root.resolve()
 
     def parsed(self, parse: Callable[..., T], source: WikiText, *args: object) -> T:
         """limits.parsed(parse, source, *args), once per page: workflows that share a page share its parse
@@ -136,12 +140,19 @@ class _Reader:
         return found  # type: ignore[return-value]  # the key holds the parse function that made it
 
     def inside(self, relative: str) -> Path | None:
+        """The resolved path of relative when it lies inside the wiki root (links followed), else None;
+        asked again for the same path, the first answer (a run reads a wiki as it was when it started)."""
+        if relative not in self.places:
+            self.places[relative] = self._inside(relative)
+        return self.places[relative]
+
+    def _inside(self, relative: str) -> Path | None:
         try:
             candidate = (self.root / relative).resolve()
         except (OSError, RuntimeError):  # a symlink loop: keep the path as written, reading it will say why
-            candidate = Path(os.path.normpath(self.root.resolve() / relative))
+            candidate = Path(os.path.normpath(self.resolved / relative))
         try:
-            candidate.relative_to(self.root.resolve())
+            candidate.relative_to(self.resolved)
         except ValueError:
             return None
         return candidate
@@ -150,10 +161,10 @@ class _Reader:
         path = self.inside(relative)
         if path is None:
             raise ParseError(relative, 1, "link points outside the wiki folder")
-        key = path.relative_to(self.root.resolve()).as_posix()
+        key = path.relative_to(self.resolved).as_posix()
         if key not in self.cache:
             try:
-                self.cache[key] = read_wiki_file(path, self.root.resolve())
+                self.cache[key] = read_wiki_file(path, self.resolved)
             except ParseError as exc:
                 self.cache[key] = exc
         found = self.cache[key]
@@ -467,7 +478,7 @@ def _sound_implementation(
 def syntax_error(code: str) -> SyntaxError | None:
     """The SyntaxError of a code block (after dedent), or None when it parses. Parsed, never run."""
     try:
-        ast.parse(textwrap.dedent(code))
+        parse_dedented(code)
     except SyntaxError as exc:
         return exc
     except (ValueError, MemoryError, RecursionError):

@@ -1,0 +1,28 @@
+"""Python text from a wiki parsed once: the same code block is read by several checks (syntax, nesting depth,
+imports) and by the binder, so its tree is made once per process and shared. Parsed, never compiled or run.
+
+A shared tree is read-only: code that changes a tree works on a copy (bind/wiring.py deep-copies statements).
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from functools import lru_cache
+
+
+def parse_dedented(code: str) -> ast.Module:
+    """ast.parse(textwrap.dedent(code)), remembered; raises what ast.parse raises (SyntaxError, ValueError,
+    MemoryError, RecursionError), again on every call."""
+    found = _parsed(code)
+    if isinstance(found, BaseException):
+        raise found
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _parsed(code: str) -> ast.Module | BaseException:
+    try:
+        return ast.parse(textwrap.dedent(code))
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        return exc
