@@ -420,7 +420,7 @@ def _claim_names(plans: list[RepoPlan], taken: dict[str, str], wiki: Wiki) -> li
 
 
 PARALLEL_FROM = 8  # fewer workflows than this render in this process: starting workers would cost more
-BATCH = 16  # repositories rendered together: one `ruff format` for all, and progress reported between batches
+BATCH = 8  # repositories rendered together: one `ruff format` for all; progress is reported between batches
 
 
 @dataclass(frozen=True)
