@@ -147,14 +147,21 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
     return cli, api, cli_count
 
 
-def startup(runs: int = 7) -> tuple[float, float, list[str]]:
-    """Median wall seconds of `genrepo --help`, generator.cli's import time (-X importtime, s), heavy modules loaded."""
+def startup(scratch: Path, runs: int = 7) -> tuple[float, float, list[str], float]:
+    """Median wall seconds of `genrepo --help`, generator.cli's import time (-X importtime, s), heavy modules
+    loaded, and the median wall seconds of `genrepo validate` on an index that lists no workflows (start-up of a
+    command that parses: typer's parameter adapters and the parsing libraries, nothing to read)."""
+
+    def median_wall(command: list[str]) -> float:
+        walls = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, check=False, capture_output=True)
+            walls.append(time.perf_counter() - started)
+        return statistics.median(walls)
+
     command = [sys.executable, "-m", "generator", "--help"]
-    walls = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        walls.append(time.perf_counter() - started)
+    wall = median_wall(command)
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, check=True
     )
@@ -166,7 +173,11 @@ def startup(runs: int = 7) -> tuple[float, float, list[str]]:
         for name in ("git", "github", "cookiecutter", "jinja2", "mwparserfromhell", "markdown_it", "requests")
         if name in cumulative
     ]
-    return statistics.median(walls), cumulative.get("generator.cli", 0) / 1e6, heavy
+    empty = scratch / "empty-wiki" / "_WorkflowIndex.md"
+    empty.parent.mkdir(parents=True, exist_ok=True)
+    empty.write_text("# Workflow Index: Empty\n", encoding="utf-8")
+    validate = median_wall([sys.executable, "-m", "generator", "validate", str(empty)])
+    return wall, cumulative.get("generator.cli", 0) / 1e6, heavy, validate
 
 
 def synthetic(sizes: list[int], scratch: Path):
@@ -236,7 +247,7 @@ def main() -> int:
         plans = [r.plan for run in results for r in run.results if r.ok]
         repos = len(plans)
         cli, api, cli_count = naive_loops(plans, scratch / "naive", args.naive_limit)
-        wall, imported, heavy = startup()
+        wall, imported, heavy, validate = startup(scratch)
 
         print(
             f"whole corpus + samples in one process: {len(indexes())} wikis, {repos} repositories"
@@ -262,6 +273,7 @@ def main() -> int:
             f"genrepo --help: {1000 * wall:.0f} ms wall (median of 7); generator.cli imports in {1000 * imported:.0f} ms "
             f"(-X importtime); heavy modules loaded: {', '.join(heavy) or 'none'}"
         )
+        print(f"genrepo validate, index with no workflows: {1000 * validate:.0f} ms wall (median of 7)")
         if args.pin_regen:
             print("\nthe samples regenerated into new folders (plans cached): pinned with a warm cache vs --no-pin")
             print(f"{'run':<32} {'seconds':>8} {'repos':>6}")

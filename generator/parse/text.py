@@ -7,9 +7,9 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import ftfy
+from typing import Any
 
 from generator.errors import ParseError
 
@@ -21,13 +21,21 @@ MAX_FIELD_CHARS = 64 * 1024
 # Runs of characters that a UTF-8 text decoded as Mac Roman turns into ("‚úÖ" for "✅", "‚¨ú" for "⬜").
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    normalization=None,
-    explain=False,
-)
+
+
+@lru_cache(maxsize=1)
+def _ftfy() -> tuple[Any, Any]:
+    """ftfy and its configuration, imported on the first line that is not ASCII (50 ms: an ASCII wiki never pays)."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text, config
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,8 @@ def repair_line(line: str) -> str:
     if line.isascii():
         return line
     fixed = _NON_ASCII_RUN.sub(lambda m: _undo_mac_roman(m.group(0)), line)
-    fixed = ftfy.fix_text(fixed, config=_FTFY_CONFIG)
-    return fixed
+    fix_text, config = _ftfy()
+    return str(fix_text(fixed, config=config))
 
 
 def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
