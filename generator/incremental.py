@@ -110,17 +110,36 @@ def load_plans(key: str) -> object | None:
     try:
         # the cache folder is the user's own, written only by genrepo (as the resolution cache)
         found: object = pickle.loads(path.read_bytes())
+        os.utime(path)  # used: pruning keeps the most recently used
         return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
 
 
+KEEP_PLANS = 64  # planned wikis kept in the cache, the most recently used; older ones are deleted
+
+
 def store_plans(key: str, value: object) -> None:
-    """Remember a planned wiki for the next run with the same inputs; a cache that cannot be written is skipped."""
+    """Remember a planned wiki for the next run with the same inputs; a cache that cannot be written is skipped.
+    Only the KEEP_PLANS most recently stored or used are kept: every edit of a wiki makes a new entry."""
+    folder = cache_root() / "plans"
     try:
-        write_atomic(cache_root() / "plans" / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(folder / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(folder, "*.pickle", KEEP_PLANS)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         pass
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the keep most recently modified files matching pattern in folder."""
+    entries = []
+    for path in folder.glob(pattern):
+        try:
+            entries.append((path.stat().st_mtime_ns, path.name, path))
+        except OSError:  # deleted by a run beside this one
+            continue
+    for _, _, path in sorted(entries, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def render_key(key: str, repo_name: str, pinned: str | None, pin_note: str) -> str:

@@ -121,3 +121,23 @@ def test_the_same_wiki_in_another_folder_is_planned_for_that_folder(tmp_path, wi
     moved = shutil.copytree(wiki.parent, tmp_path / "elsewhere")
     (item,) = pipeline.generate(moved / "_WorkflowIndex.md", tmp_path / "out2").results
     assert item.plan.wiki.root == str(moved.resolve())
+
+
+def test_the_plan_cache_keeps_only_the_most_recently_used_entries(tmp_path, monkeypatch):
+    """Every edit of a wiki makes a new cache entry: the cache keeps the KEEP_PLANS most recently stored or
+    used, so it does not grow without end, and an entry just used survives pruning."""
+    import os
+
+    from generator import incremental
+
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(incremental, "KEEP_PLANS", 3)
+    folder = tmp_path / "cache" / "plans"
+    for n in range(5):
+        incremental.store_plans(f"key{n}", {"n": n})
+        os.utime(folder / f"key{n}.pickle", ns=(n * 10**9, n * 10**9))  # distinct, ordered times
+    assert sorted(p.stem for p in folder.glob("*.pickle")) == ["key2", "key3", "key4"]
+    assert incremental.load_plans("key2") == {"n": 2}  # used now: the newest
+    incremental.store_plans("key5", {"n": 5})
+    assert sorted(p.stem for p in folder.glob("*.pickle")) == ["key2", "key4", "key5"]
+    assert incremental.load_plans("key0") is None
