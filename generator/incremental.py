@@ -7,6 +7,11 @@ mappings and their contents, accepted URL origins). Their digest keys a cache of
 the user's cache folder beside the resolution cache. A repository is left alone when the manifest on disk
 is the one this cache recorded for the same inputs and pinned requirements and every file it lists still
 has its recorded hash; otherwise it is rendered as usual, which writes only the files whose bytes change.
+
+Per workflow, when the wiki changed: a workflow read by an earlier run is taken from the cache (Records) when
+every path its reading looked at (pages read, pages looked for and absent, folder listings) is as it was, and
+a planned workflow when the workflow and the options that shape planning are equal; so a page edit reads and
+plans only the workflows that read it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import pickle
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.atomic import write_atomic
@@ -140,6 +146,55 @@ def _prune(folder: Path, pattern: str, keep: int) -> None:
             continue
     for _, _, path in sorted(entries, reverse=True)[keep:]:
         path.unlink(missing_ok=True)
+
+
+class Records:
+    """A folder of the cache holding pickled values by key (sha256 of genrepo's code and the key's text), the
+    `keep` most recently used kept. Used per workflow: parse.wiki.WorkflowCache (a workflow read from its
+    pages, with the trail of what it looked at) and planned workflows (keyed by the workflow and the options)."""
+
+    def __init__(self, folder: str, keep: int) -> None:
+        self.folder, self.keep = folder, keep
+
+    def _path(self, key: str) -> Path:
+        digest = hashlib.sha256(f"{code_digest()}\0{key}".encode("utf-8", "surrogateescape")).hexdigest()
+        return cache_root() / self.folder / f"{digest}.pickle"
+
+    def get(self, key: str) -> Any:
+        path = self._path(key)
+        try:
+            found = pickle.loads(path.read_bytes())  # the user's own cache folder, written only by genrepo
+            os.utime(path)
+            return found
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        try:
+            write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            _prune(cache_root() / self.folder, "*.pickle", self.keep)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            pass
+
+
+class WorkflowRecords:
+    """parse.wiki.WorkflowCache kept in the cache folder, for one wiki folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(Path(root).resolve())
+        self.records = Records("workflows", KEEP_WORKFLOWS)
+
+    def get(self, identity: str) -> Any:
+        from generator.parse.wiki import Built
+
+        found = self.records.get(f"{self.root}\0{identity}")
+        return found if isinstance(found, Built) else None
+
+    def put(self, identity: str, built: object) -> None:
+        self.records.put(f"{self.root}\0{identity}", built)
+
+
+KEEP_WORKFLOWS = 4096  # workflows (read, and planned) kept in the cache, the most recently used
 
 
 def render_key(key: str, repo_name: str, pinned: str | None, pin_note: str) -> str:

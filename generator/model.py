@@ -184,6 +184,7 @@ class Workflow:
     warnings: tuple[Diagnostic, ...] = ()
     errors: tuple[Diagnostic, ...] = ()
     steps_from: StepsFrom = StepsFrom.INDEX
+    files: tuple[WikiFile, ...] = ()  # the wiki files this workflow was read from (index included), with hashes
 
     @property
     def source_repo_url(self) -> str | None:

@@ -188,14 +188,25 @@ def plan_all(
     origins: where cited repository URLs may point (github.com, a GitHub Enterprise host);
     settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); wiki_date: code for the
     releases current on the wiki's date rather than the newest."""
-    wiki = load_wiki(index, origins)
+    root = Path(index) if Path(index).is_dir() else Path(index).parent
+    wiki = load_wiki(index, origins, incremental.WorkflowRecords(root))
     tables = load_tables(mappings)
+    planned = incremental.Records("planned", incremental.KEEP_WORKFLOWS)
+    shaping = json.dumps(
+        [[str(m), incremental.file_digest(Path(m)) if Path(m).is_file() else None] for m in mappings] + [wiki_date]
+    )
     plans = []
     selected = _select(wiki, workflows)
     progress(Tick("plan", 0, len(selected)))
     for done, workflow in enumerate(selected, start=1):
+        key = _plan_key(workflow, shaping)
+        earlier = planned.get(key)
+        if isinstance(earlier, RepoPlan):  # the same workflow planned with the same options by an earlier run
+            plans.append(replace(earlier, wiki=wiki))
+            progress(Tick("plan", done, len(selected), workflow.short_name))
+            continue
         try:
-            plans.append(plan_workflow(wiki, workflow, tables, wiki_date))
+            plan = plan_workflow(wiki, workflow, tables, wiki_date)
         except RecursionError:  # Python text nested beyond what its parser reads, found while binding
             reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
             plans.append(failed_plan(wiki, workflow, reason))
@@ -204,6 +215,9 @@ def plan_all(
                 f"genrepo could not plan this workflow ({type(exc).__name__}: {exc}); please report it with the wiki"
             )
             plans.append(failed_plan(wiki, workflow, reason))
+        else:
+            plans.append(plan)
+            planned.put(key, replace(plan, wiki=_NO_WIKI))  # the wiki is this run's, given back on reuse
         progress(Tick("plan", done, len(selected), workflow.short_name))
     seen: dict[str, str] = {}
     checked: list[RepoPlan] = []
@@ -217,6 +231,15 @@ def plan_all(
         seen.setdefault(key, plan.workflow.name)
         checked.append(plan)
     return wiki, apply_settings(checked, tuple(settings))
+
+
+_NO_WIKI = Wiki(root="", index_path="", namespace="", workflows=())
+
+
+def _plan_key(workflow: Workflow, shaping: str) -> str:
+    """What a planned workflow depends on: the workflow as read (its dataclass text: equal workflows, equal
+    text) and the options that shape planning (mapping files and their contents, --wiki-date)."""
+    return hashlib.sha256(repr(workflow).encode("utf-8", "surrogateescape")).hexdigest() + shaping
 
 
 def validate(

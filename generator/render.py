@@ -100,7 +100,7 @@ def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | N
             "name": Path(plan.wiki.root).name,
             "index": plan.wiki.index_path,
             "commit": provenance.wiki_commit,
-            "files": [{"path": f.path, "sha256": f.sha256} for f in plan.wiki.files],
+            "files": [{"path": f.path, "sha256": f.sha256} for f in plan.workflow.files or plan.wiki.files],
         },
         "options": provenance.options,
         "workflow": {"name": wf.name, "page": wf.page_path, "index_line": wf.ref.line, "steps_from": wf.steps_from},

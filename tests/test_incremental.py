@@ -141,3 +141,78 @@ def test_the_plan_cache_keeps_only_the_most_recently_used_entries(tmp_path, monk
     incremental.store_plans("key5", {"n": 5})
     assert sorted(p.stem for p in folder.glob("*.pickle")) == ["key2", "key4", "key5"]
     assert incremental.load_plans("key0") is None
+
+
+def three_workflows(root: Path) -> Path:
+    names = [f"Demo_Wiki_Flow_{n}" for n in (1, 2, 3)]
+    index = enriched_index(names[0], 2) + "".join("\n" + enriched_index(n, 2).split("\n", 1)[1] for n in names[1:])
+    files: dict[str, str | bytes] = {"_WorkflowIndex.md": index}
+    files.update({f"workflows/{n}.md": workflow_page(n.removeprefix("Demo_Wiki_"), 2) for n in names})
+    build_file_tree(root, files)
+    return root / "_WorkflowIndex.md"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_page_edit_reads_and_plans_only_the_workflow_that_reads_it(tmp_path, monkeypatch):
+    """One workflow page edited: the other workflows are taken from the cache before their pages are read and
+    planned again, their repositories are unchanged, and the output is what a run with no cache writes."""
+    from generator import plan as plan_module
+    from generator.parse import wiki as wiki_module
+
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
+    index = three_workflows(tmp_path / "wiki")
+    pipeline.generate(index, tmp_path / "out")
+    page = tmp_path / "wiki" / "workflows" / "Demo_Wiki_Flow_2.md"
+    page.write_text(page.read_text().replace("A demo workflow.", "A demo workflow, edited."))
+
+    built: list[str] = []
+    planned: list[str] = []
+    build, plan = wiki_module._build_workflow, pipeline.plan_workflow
+    monkeypatch.setattr(
+        wiki_module, "_build_workflow", lambda r, p, n, e, *a: built.append(e.name) or build(r, p, n, e, *a)
+    )
+    monkeypatch.setattr(pipeline, "plan_workflow", lambda w, wf, *a: planned.append(wf.name) or plan(w, wf, *a))
+    again = pipeline.generate(index, tmp_path / "out")
+    assert built == ["Demo_Wiki_Flow_2"] and planned == ["Demo_Wiki_Flow_2"]
+    assert [r.action for r in again.results] == ["unchanged", "update", "unchanged"]
+    manifest = (tmp_path / "out" / again.results[0].plan.repo_name / ".genrepo.json").read_text()
+    assert "Demo_Wiki_Flow_2.md" not in manifest  # a repository lists the wiki files its workflow was read from
+
+    monkeypatch.setattr(wiki_module, "_build_workflow", build)
+    monkeypatch.setattr(pipeline, "plan_workflow", plan)
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cold-cache"))
+    cold = pipeline.generate(index, tmp_path / "cold")
+    assert [r.action for r in cold.results] == ["create"] * 3
+    assert tree(tmp_path / "out") == tree(tmp_path / "cold")
+    assert again.report()["warnings"] == cold.report()["warnings"]
+    assert plan_module  # imported for the monkeypatch target's module
+
+
+def test_a_page_added_where_a_workflow_looked_for_one_reads_it_again(tmp_path, monkeypatch):
+    """The trail keeps the pages a workflow looked for and did not find: adding one (an implementation page for a
+    step) makes the workflow read again, and the new page is used."""
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
+    index = three_workflows(tmp_path / "wiki")
+    first = pipeline.plan_all(index)[1]
+    assert first[0].steps[0].step.implementation is None
+    build_file_tree(
+        tmp_path / "wiki",
+        {
+            "implementations/Demo_Wiki_Step_Number_1.md": """
+                = Implementation: Step_Number_1 =
+                == Overview ==
+                The first step.
+                == Usage Examples ==
+                <syntaxhighlight lang="python">
+                import demo
+                result = demo.func1(1, 2)
+                </syntaxhighlight>
+            """
+        },
+    )
+    again = pipeline.plan_all(index)[1]
+    assert again[0].steps[0].step.implementation is not None
+    assert "implementations/Demo_Wiki_Step_Number_1.md" in [f.path for f in again[0].workflow.files]

@@ -156,6 +156,17 @@ def _read_regular(path: Path, display: str) -> bytes:
     return b"".join(chunks)
 
 
+def file_state(path: Path) -> str | None:
+    """What reading path finds, as text to compare between runs: the sha256 of a readable regular file, else
+    why it cannot be read; None when nothing is there. Never blocks (a FIFO is refused, as when reading)."""
+    if not os.path.lexists(path):
+        return None
+    try:
+        return hashlib.sha256(_read_regular(path, "")).hexdigest()
+    except ParseError as exc:
+        return f"unreadable: {exc.message}"
+
+
 def read_wiki_file(path: Path, root: Path) -> WikiText:
     """Read one wiki file (regular files only); errors name the file relative to the wiki root."""
     try:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from generator.apitext import api_from_examples, api_from_signature, unbalanced
 from generator.errors import ParseError, UserError
@@ -47,7 +47,7 @@ from generator.parse.pages import (
     parse_workflow_page,
 )
 from generator.parse.params import parse_dependencies, parse_key_parameters
-from generator.parse.text import WikiText, read_wiki_file
+from generator.parse.text import WikiText, file_state, read_wiki_file
 from generator.pysource import parse_dedented
 
 _REPO_URL = re.compile(
@@ -120,6 +120,7 @@ class _Reader:
     problems: list[Diagnostic] = field(default_factory=list)  # pages found but unreadable
     results: dict[tuple[object, ...], object] = field(default_factory=dict)  # what parsed() made of each page
     places: dict[str, Path | None] = field(default_factory=dict)  # inside()'s answers
+    trail: Trail | None = None  # while one workflow is built: what it looked at
     resolved: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +161,8 @@ class _Reader:
     def read(self, relative: str) -> WikiText:
         path = self.inside(relative)
         if path is None:
+            if self.trail is not None:
+                self.trail.saw(relative, None)
             raise ParseError(relative, 1, "link points outside the wiki folder")
         key = path.relative_to(self.resolved).as_posix()
         if key not in self.cache:
@@ -168,6 +171,10 @@ class _Reader:
             except ParseError as exc:
                 self.cache[key] = exc
         found = self.cache[key]
+        if self.trail is not None:  # as asked for: read again, the same links are followed
+            self.trail.saw(relative, found.sha256 if isinstance(found, WikiText) else file_state(path))
+            if isinstance(found, WikiText):
+                self.trail.read[key] = found.sha256
         if isinstance(found, ParseError):
             raise found
         return found
@@ -179,25 +186,80 @@ class _Reader:
         relative = f"{folder}/{name}.md"
         path = self.inside(relative)
         if path is None or not os.path.lexists(path):
+            if self.trail is not None:
+                self.trail.saw(relative, None)
             return None
         try:
             return self.read(relative)
         except ParseError as exc:
-            problem = Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line))
-            if problem not in self.problems:
-                self.problems.append(problem)
+            self.problem(Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line)), once=True)
             return None
 
+    def problem(self, problem: Diagnostic, once: bool = False) -> None:
+        """A page found but unreadable (once: not when the same problem was already reported)."""
+        if self.trail is not None:
+            self.trail.problems.append((problem, once))
+        add_problem(self.problems, problem, once)
+
     def names(self, folder: str) -> list[str]:
-        directory = self.root / folder
-        if not directory.is_dir():
-            return []
-        return sorted(p.stem for p in directory.glob("*.md"))
+        found = list_pages(self.root, folder)
+        if self.trail is not None:
+            self.trail.folders[folder] = tuple(found)
+        return found
+
+
+@dataclass
+class Trail:
+    """What building one workflow looked at in the wiki folder: every path with its sha256 (None: absent or
+    outside), the pages it read, and the folder listings it used. Unchanged, they give the same workflow."""
+
+    paths: dict[str, str | None] = field(default_factory=dict)
+    read: dict[str, str] = field(default_factory=dict)
+    folders: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    problems: list[tuple[Diagnostic, bool]] = field(default_factory=list)  # (problem, once), as met
+
+    def saw(self, relative: str, digest: str | None) -> None:
+        self.paths.setdefault(relative, digest)
 
     def files(self) -> tuple[WikiFile, ...]:
-        return tuple(
-            WikiFile(key, value.sha256) for key, value in sorted(self.cache.items()) if isinstance(value, WikiText)
-        )
+        return tuple(WikiFile(path, digest) for path, digest in sorted(self.read.items()))
+
+    def holds(self, root: Path) -> bool:
+        """Whether the wiki folder still holds exactly what this trail saw."""
+        for relative, digest in self.paths.items():
+            if file_state(root / relative) != digest:
+                return False
+        return all(tuple(list_pages(root, folder)) == names for folder, names in self.folders.items())
+
+
+def add_problem(problems: list[Diagnostic], problem: Diagnostic, once: bool) -> None:
+    if not (once and problem in problems):
+        problems.append(problem)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A workflow as read from the wiki, with the trail of what reading it looked at (for WorkflowCache)."""
+
+    workflow: Workflow
+    trail: Trail
+
+
+class WorkflowCache(Protocol):
+    """Workflows read by an earlier run, by what identifies one in its wiki folder (namespace, index path, accepted
+    origins and index entry, as text): one whose trail still holds is not read again."""
+
+    def get(self, identity: str) -> Built | None: ...
+
+    def put(self, identity: str, built: Built) -> None: ...
+
+
+def list_pages(root: Path, folder: str) -> list[str]:
+    """The page names (file stems) of the .md files in one folder of the wiki, sorted."""
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    return sorted(p.stem for p in directory.glob("*.md"))
 
 
 def _short_name(name: str, namespace: str) -> str:
@@ -238,7 +300,7 @@ def _implemented_by(reader: _Reader, principle: WikiText) -> list[str]:
     try:
         return reader.parsed(implemented_by, principle)
     except ParseError as exc:
-        reader.problems.append(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
+        reader.problem(Diagnostic(exc.message, SourceRef(exc.file, exc.line)))
         return []
 
 
@@ -500,7 +562,7 @@ def _notes(reader: _Reader, namespace: str, refs: list[str], folder: str, kinds:
             try:
                 notes.append(reader.parsed(parse_note_page, page, name))
             except ParseError as exc:
-                reader.problems.append(Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line)))
+                reader.problem(Diagnostic(f"{exc.message}; page skipped", SourceRef(exc.file, exc.line)))
     return tuple(notes)
 
 
@@ -663,8 +725,11 @@ def _build_workflow(
     )
 
 
-def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS) -> Wiki:
+def load_wiki(
+    index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS, cache: WorkflowCache | None = None
+) -> Wiki:
     """Read a wiki from its `_WorkflowIndex.md`; repository URLs are accepted on github_origins.
+    cache: workflows an earlier run read; one whose pages are unchanged is taken from it without reading them.
     Raises UserError or ParseError when the index itself is unusable."""
     index_path = Path(index_path)
     if index_path.is_dir():
@@ -695,8 +760,23 @@ def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS
         )
     workflows: list[Workflow] = []
     seen: dict[str, SourceRef] = {}
+    index_file = WikiFile(source.path, source.sha256)
+    problems: list[Diagnostic] = []
+    files: set[WikiFile] = {index_file}
     for entry in data.entries:
-        workflow = _build_workflow(reader, source.path, namespace, entry, github_origins)
+        identity = repr((namespace, source.path, github_origins, entry))
+        built = cache.get(identity) if cache is not None else None
+        if built is None or not built.trail.holds(root):
+            reader.trail = Trail()
+            built = Built(_build_workflow(reader, source.path, namespace, entry, github_origins), reader.trail)
+            reader.trail = None
+            if cache is not None:
+                cache.put(identity, built)
+        read = sorted({index_file, *built.trail.files()}, key=lambda f: f.path)  # the index as it is now
+        workflow = replace(built.workflow, files=tuple(read))
+        files.update(read)
+        for problem, once in built.trail.problems:  # as a run that read every page would have met them
+            add_problem(problems, problem, once)
         key = workflow.name.lower()
         if key in seen:
             duplicate = Diagnostic(f"duplicate workflow name '{workflow.name}' (first at {seen[key]})", workflow.ref)
@@ -704,13 +784,13 @@ def load_wiki(index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS
         else:
             seen[key] = workflow.ref
         workflows.append(workflow)
-    warnings.extend(reader.problems)
+    warnings.extend(problems)
     return Wiki(
         root=str(root),
         index_path=source.path,
         namespace=namespace,
         workflows=tuple(workflows),
-        files=reader.files(),
+        files=tuple(sorted(files, key=lambda f: f.path)),
         warnings=tuple(warnings),
     )
 
