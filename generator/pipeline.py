@@ -529,8 +529,12 @@ def _render_all(
 
     compiled(template_dir())  # once, before the fork: every worker inherits the compiled template
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for outcomes in pool.map(_render_batch, batches):
-            yield from outcomes
+        try:
+            for outcomes in pool.map(_render_batch, batches):
+                yield from outcomes
+        except BaseException:  # Ctrl-C, or the caller stopped early: batches not started yet never start
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def wiki_commit(root: Path) -> str | None:

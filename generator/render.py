@@ -237,9 +237,10 @@ class _Job:
     project: Path
 
 
-def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool) -> _Job | RenderResult:
+def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool, scratches: list[Path]) -> _Job | RenderResult:
     """Render the template for plan into a scratch folder beside its target (not formatted yet); a RenderResult
-    when the target is refused. The caller removes the scratch folder."""
+    when the target is refused. The scratch folder joins scratches as soon as it exists: the caller removes
+    every one of them, however rendering ends (Ctrl-C included)."""
     out_dir = Path(out_dir)
     if not dry_run:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -257,13 +258,9 @@ def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool) -> _Job 
                 f"(what it holds is moved to {out_dir / BACKUP})"
             ),
         )
-    scratch = Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-"))
-    try:
-        project = _render_into(plan, scratch)
-    except BaseException:
-        _remove(scratch)
-        raise
-    return _Job(plan, out_dir, target, state, previous, scratch, project)
+    scratches.append(Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-")))
+    scratch = scratches[-1]
+    return _Job(plan, out_dir, target, state, previous, scratch, _render_into(plan, scratch))
 
 
 def render(
@@ -272,14 +269,15 @@ def render(
     """Render one repository into out_dir/<repo name>. A folder genrepo generated before is updated three ways
     (generator/update.py); a folder it did not make is refused unless force. A dry run decides the same way
     and writes nothing."""
-    job = _prepare(plan, out_dir, force, dry_run)
-    if isinstance(job, RenderResult):
-        return job
+    scratches: list[Path] = []
     try:
+        job = _prepare(plan, out_dir, force, dry_run, scratches)
+        if isinstance(job, RenderResult):
+            return job
         format_trees([job.project])
         return _finish(job, force, dry_run, provenance, diff=True)
     finally:
-        _remove(job.scratch)
+        _remove_all(scratches)
 
 
 def render_batch(
@@ -295,10 +293,11 @@ def render_batch(
     the diff of new repositories' files (every line added), which only --diff and dry runs print."""
     outcomes: list[RenderResult | GenrepoError | OSError] = []
     jobs: list[_Job] = []
+    scratches: list[Path] = []
     try:
         for plan in plans:
             try:
-                job = _prepare(plan, out_dir, force, dry_run)
+                job = _prepare(plan, out_dir, force, dry_run, scratches)
             except (GenrepoError, OSError) as exc:
                 outcomes.append(exc)
                 continue
@@ -319,8 +318,7 @@ def render_batch(
             except (GenrepoError, OSError) as exc:
                 outcomes[n] = exc
     finally:
-        for job in jobs:
-            _remove(job.scratch)
+        _remove_all(scratches)
     return outcomes
 
 
@@ -388,6 +386,18 @@ def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None
     return _update_in_place(
         plan, target, out_dir, project, theirs, job.previous or {}, manifest_bytes, force, dry_run, provenance
     )
+
+
+def _remove_all(scratches: list[Path]) -> None:
+    """Delete every scratch folder; a Ctrl-C meanwhile is raised once all of them are gone."""
+    interrupted: KeyboardInterrupt | None = None
+    for scratch in scratches:
+        try:
+            _remove(scratch)
+        except KeyboardInterrupt as exc:
+            interrupted = exc
+    if interrupted is not None:
+        raise interrupted
 
 
 def _remove(scratch: Path) -> None:

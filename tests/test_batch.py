@@ -104,3 +104,24 @@ def test_links_and_tables_built_from_their_own_tokens_match_the_whole_parse(text
     assert [str(n) for n in tables] == [
         str(n) for n in whole.filter_tags(matches=lambda n: str(n.tag).lower() == "table")
     ]
+
+
+def test_a_ctrl_c_while_scratch_folders_are_removed_still_removes_all_of_them(tmp_path, monkeypatch):
+    """Ctrl-C landing while a batch cleans up (the worker processes get it too) must not leave the batch's other
+    scratch folders behind: every one is removed, then the interrupt goes on."""
+    from generator import render as render_module
+
+    scratches = [tmp_path / f".genrepo-{n}" for n in range(3)]
+    for folder in scratches:
+        (folder / "out").mkdir(parents=True)
+    real = render_module._remove
+
+    def interrupted_once(scratch: Path) -> None:
+        real(scratch)
+        if scratch == scratches[0]:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(render_module, "_remove", interrupted_once)
+    with pytest.raises(KeyboardInterrupt):
+        render_module._remove_all(scratches)
+    assert not any(folder.exists() for folder in scratches)
