@@ -172,8 +172,15 @@ class Records:
     def put(self, key: str, value: object) -> None:
         try:
             write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            _prune(cache_root() / self.folder, "*.pickle", self.keep)
         except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            pass
+
+    def prune(self) -> None:
+        """Keep the `keep` most recently used entries (once per run: a folder listing per entry stored would make
+        a large wiki's run quadratic)."""
+        try:
+            _prune(cache_root() / self.folder, "*.pickle", self.keep)
+        except OSError:
             pass
 
 
@@ -192,6 +199,9 @@ class WorkflowRecords:
 
     def put(self, identity: str, built: object) -> None:
         self.records.put(f"{self.root}\0{identity}", built)
+
+    def prune(self) -> None:
+        self.records.prune()
 
 
 KEEP_WORKFLOWS = 4096  # workflows (read, and planned) kept in the cache, the most recently used

@@ -189,7 +189,8 @@ def plan_all(
     settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); wiki_date: code for the
     releases current on the wiki's date rather than the newest."""
     root = Path(index) if Path(index).is_dir() else Path(index).parent
-    wiki = load_wiki(index, origins, incremental.WorkflowRecords(root))
+    read = incremental.WorkflowRecords(root)
+    wiki = load_wiki(index, origins, read)
     tables = load_tables(mappings)
     planned = incremental.Records("planned", incremental.KEEP_WORKFLOWS)
     shaping = json.dumps(
@@ -219,6 +220,8 @@ def plan_all(
             plans.append(plan)
             planned.put(key, replace(plan, wiki=_NO_WIKI))  # the wiki is this run's, given back on reuse
         progress(Tick("plan", done, len(selected), workflow.short_name))
+    read.prune()
+    planned.prune()
     seen: dict[str, str] = {}
     checked: list[RepoPlan] = []
     for plan in plans:
