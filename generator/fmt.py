@@ -48,11 +48,16 @@ def format_trees(roots: list[Path]) -> None:
     """Format every .py file under each root in place (Python only: never README.md's code blocks), with one
     ruff call per distinct settings; raises RenderError with ruff's reason when it cannot."""
     groups: dict[str, tuple[Path | None, list[Path]]] = {}
-    for root in roots:
-        key, config = _settings(root)
-        groups.setdefault(key, (config, []))[1].extend(sorted(root.rglob("*.py")))
-    for key, (config, files) in groups.items():
-        _format_files(key, config, files, roots)
+    try:
+        for root in roots:
+            key, config = _settings(root)
+            groups.setdefault(key, (config, []))[1].extend(sorted(root.rglob("*.py")))
+        for key, (config, files) in groups.items():
+            _format_files(key, config, files, roots)
+    except OSError as exc:  # a full disk or /tmp: this batch's repositories fail, said plainly, the run goes on
+        names = ", ".join(sorted(root.name for root in roots))[:200]
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise RenderError(f"ruff format could not run on {names}: {exc.strerror or exc}{where}") from None
 
 
 def _format_files(key: str, config: Path | None, files: list[Path], roots: list[Path]) -> None:

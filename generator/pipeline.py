@@ -500,6 +500,14 @@ def _outcome(
     return outcome
 
 
+def _ignore_interrupts() -> None:
+    """In a render worker: Ctrl-C is the parent's to handle (it cancels the batches not started); a batch that
+    has started finishes whole, so no worker is stopped half-way with scratch folders left behind."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _render_all(
     plans: list[RepoPlan],
     out_dir: Path,
@@ -531,7 +539,8 @@ def _render_all(
     from generator.template import compiled
 
     compiled(template_dir())  # once, before the fork: every worker inherits the compiled template
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             for outcomes in pool.map(_render_batch, batches):
                 yield from outcomes

@@ -12,17 +12,18 @@ from functools import lru_cache
 
 
 def parse_dedented(code: str) -> ast.Module:
-    """ast.parse(textwrap.dedent(code)), remembered; raises what ast.parse raises (SyntaxError, ValueError,
-    MemoryError, RecursionError), again on every call."""
+    """ast.parse(textwrap.dedent(code)), remembered; raises what ast.parse raises. A SyntaxError or ValueError
+    is remembered too (raised again without the earlier traceback); MemoryError and RecursionError, which depend
+    on the moment (free memory, stack depth), are not."""
     found = _parsed(code)
-    if isinstance(found, BaseException):
-        raise found
+    if isinstance(found, (SyntaxError, ValueError)):
+        raise found.with_traceback(None)
     return found
 
 
 @lru_cache(maxsize=8192)
-def _parsed(code: str) -> ast.Module | BaseException:
+def _parsed(code: str) -> ast.Module | SyntaxError | ValueError:
     try:
         return ast.parse(textwrap.dedent(code))
-    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+    except (SyntaxError, ValueError) as exc:
         return exc

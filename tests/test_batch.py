@@ -125,3 +125,23 @@ def test_a_ctrl_c_while_scratch_folders_are_removed_still_removes_all_of_them(tm
     with pytest.raises(KeyboardInterrupt):
         render_module._remove_all(scratches)
     assert not any(folder.exists() for folder in scratches)
+
+
+def test_html_tables_are_read_like_wiki_tables():
+    text = "== Inputs ==\n<table><tr><th>Name</th><th>Type</th></tr><tr><td>model</td><td>''Module''</td></tr></table>"
+    assert mediawiki.wikitables(text) == [[["Name", "Type"], ["model", "*Module*"]]]
+
+
+def test_a_disk_error_while_formatting_fails_the_batch_not_the_run(tmp_path, monkeypatch):
+    """An OSError inside the formatter (a full /tmp) becomes each repository's failure, not a traceback."""
+    _, plans = plan_all(many_workflows(tmp_path / "wiki", 2))
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", "/tmp/genrepo-fmt-x")
+
+    monkeypatch.setattr(fmt, "_DONE", {})
+    monkeypatch.setattr(fmt, "_run_ruff", full)
+    outcomes = render_batch(plans, tmp_path / "out")
+    assert [type(o).__name__ for o in outcomes] == ["RenderError", "RenderError"]
+    assert all("No space left on device" in str(o) for o in outcomes)
+    assert not list((tmp_path / "out").glob(".genrepo-*"))

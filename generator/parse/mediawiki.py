@@ -255,7 +255,7 @@ def mermaid(text: str) -> tuple[str, int] | None:
 
 def wikitables(text: str) -> list[list[list[str]]]:
     """Every wikitable as rows of plain-text cells (header row first when there is one)."""
-    if "{|" not in text:
+    if "{|" not in text and "<table" not in text.lower():  # wiki markup or HTML tables
         return []
     tables: list[list[list[str]]] = []
     for node in _built(defuse(text), _is_table, mwt.TagOpenOpen, (mwt.TagCloseClose, mwt.TagCloseSelfclose)):

@@ -127,8 +127,9 @@ class _Reader:
         self.resolved = self.root.resolve()
 
     def parsed(self, parse: Callable[..., T], source: WikiText, *args: object) -> T:
-        """limits.parsed(parse, source, *args), once per page: workflows that share a page share its parse
-        (the parse functions return frozen model objects), and a ParseError is raised again each time."""
+        """limits.parsed(parse, source, *args), once per page: workflows that share a page share its parse, and a
+        ParseError is raised again each time. What it returns is shared: callers read it and never change it
+        (the workflow page's unsound code is dropped inside the memoised _sound_workflow_page)."""
         key = (parse, source.path, *args)
         if key not in self.results:
             try:
@@ -471,6 +472,13 @@ def _code_problem(code: str) -> str | None:
     return too_long(code) or (TOO_DEEP if code_too_deep(code) else None)
 
 
+def _sound_workflow_page(source: WikiText) -> tuple[WorkflowPage, tuple[Diagnostic, ...]]:
+    """The workflow page with its unsound code blocks dropped, and a warning for each: one parse, memoised whole
+    (every workflow reading the page gets the same page and the same warnings)."""
+    page = parse_workflow_page(source)
+    return page, tuple(_sound_page_code(page))
+
+
 def _sound_page_code(page: WorkflowPage) -> list[Diagnostic]:
     """Drop code blocks of the page's steps that are too long or too deeply nested; a warning for each."""
     warnings = []
@@ -582,9 +590,9 @@ def _build_workflow(
     else:
         try:
             source = reader.read(link)
-            page = reader.parsed(parse_workflow_page, source)
+            page, page_warnings = reader.parsed(_sound_workflow_page, source)
             page_path = source.path
-            warnings.extend(_sound_page_code(page))
+            warnings.extend(page_warnings)
         except ParseError as exc:
             target = reader.inside(link)
             if target is not None and not os.path.lexists(target):
