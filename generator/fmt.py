@@ -39,11 +39,6 @@ def _settings(root: Path) -> tuple[str, Path | None]:
     return json.dumps(table, sort_keys=True), config
 
 
-def format_tree(root: Path) -> None:
-    """Format every .py file under root in place; raises RenderError with ruff's reason when it cannot."""
-    format_trees([root])
-
-
 def format_trees(roots: list[Path]) -> None:
     """Format every .py file under each root in place (Python only: never README.md's code blocks), with one
     ruff call per distinct settings; raises RenderError with ruff's reason when it cannot."""
@@ -61,14 +56,14 @@ def format_trees(roots: list[Path]) -> None:
 
 
 def _format_files(key: str, config: Path | None, files: list[Path], roots: list[Path]) -> None:
-    todo: dict[bytes, bytes] = {}  # digest -> source not formatted yet
+    todo: dict[bytes, tuple[bytes, Path]] = {}  # digest -> (source not formatted yet, a file holding it)
     digests: list[tuple[Path, bytes, bytes]] = []
     for path in files:
         source = path.read_bytes()
         digest = hashlib.sha256(key.encode() + b"\0" + source).digest()
         digests.append((path, source, digest))
         if digest not in _DONE:
-            todo[digest] = source
+            todo.setdefault(digest, (source, path))
     if todo:
         _run_ruff(todo, config, roots)
     for path, source, digest in digests:
@@ -76,14 +71,14 @@ def _format_files(key: str, config: Path | None, files: list[Path], roots: list[
             path.write_bytes(_DONE[digest])
 
 
-def _run_ruff(todo: dict[bytes, bytes], config: Path | None, roots: list[Path]) -> None:
+def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots: list[Path]) -> None:
     """Format the sources in one ruff process (as files named by digest in a scratch folder); fills _DONE."""
     names = ", ".join(sorted(root.name for root in roots))[:200]
     with tempfile.TemporaryDirectory(prefix="genrepo-fmt-") as scratch:
         folder = Path(scratch)
         paths = {digest: folder / f"{digest.hex()[:32]}.py" for digest in todo}
         for digest, path in paths.items():
-            path.write_bytes(todo[digest])
+            path.write_bytes(todo[digest][0])
         command = [ruff_binary(), "format", "--no-cache", "--quiet", "--isolated" if config is None else ""]
         if config is not None:
             command[-1:] = ["--config", str(config)]
@@ -101,16 +96,15 @@ def _run_ruff(todo: dict[bytes, bytes], config: Path | None, roots: list[Path]) 
         if done.returncode != 0:
             detail = (done.stderr or done.stdout).strip()
             for digest, path in paths.items():  # name the generated file, not the scratch copy
-                detail = detail.replace(str(path), path.name).replace(path.name, _origin(todo[digest], roots))
+                detail = detail.replace(str(path), path.name).replace(path.name, _origin(todo[digest][1], roots))
             raise RenderError(f"ruff format failed on {names}: {detail[:500]}")
         for digest, path in paths.items():
             _DONE[digest] = path.read_bytes()
 
 
-def _origin(source: bytes, roots: list[Path]) -> str:
-    """Where a source came from (root/relative path), for an error message."""
+def _origin(path: Path, roots: list[Path]) -> str:
+    """A generated file as root/relative path, for an error message."""
     for root in roots:
-        for path in sorted(root.rglob("*.py")):
-            if path.read_bytes() == source:
-                return f"{root.name}/{path.relative_to(root).as_posix()}"
-    return "a generated file"
+        if path.is_relative_to(root):
+            return f"{root.name}/{path.relative_to(root).as_posix()}"
+    return path.name

@@ -103,37 +103,33 @@ def inputs_key(
         "root": str(root),  # the planned wiki names its folder (reports, manifests)
         "index": index.name,
         "workflows": list(workflows),
-        "mappings": [[str(m), file_digest(Path(m)) if Path(m).is_file() else None] for m in mappings],
+        "mappings": mapping_digests(mappings),
         "origins": list(origins),
         "options": options or {},
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
+KEEP_PLANS = 64  # planned wikis kept in the cache, the most recently used; older ones are deleted
+
+
+def mapping_digests(mappings: Iterable[Path]) -> list[list[str | None]]:
+    """Each --mapping file with the sha256 of its bytes (None when it is missing): what planning read from it."""
+    return [[str(m), file_digest(Path(m)) if Path(m).is_file() else None] for m in mappings]
+
+
 def load_plans(key: str) -> object | None:
     """The planned wiki a run with the same inputs stored, or None."""
-    path = cache_root() / "plans" / f"{key}.pickle"
-    try:
-        # the cache folder is the user's own, written only by genrepo (as the resolution cache)
-        found: object = pickle.loads(path.read_bytes())
-        os.utime(path)  # used: pruning keeps the most recently used
-        return found
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-
-
-KEEP_PLANS = 64  # planned wikis kept in the cache, the most recently used; older ones are deleted
+    found: object | None = Records("plans", KEEP_PLANS).get(key)
+    return found
 
 
 def store_plans(key: str, value: object) -> None:
     """Remember a planned wiki for the next run with the same inputs; a cache that cannot be written is skipped.
     Only the KEEP_PLANS most recently stored or used are kept: every edit of a wiki makes a new entry."""
-    folder = cache_root() / "plans"
-    try:
-        write_atomic(folder / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(folder, "*.pickle", KEEP_PLANS)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        pass
+    plans = Records("plans", KEEP_PLANS)
+    plans.put(key, value)
+    plans.prune()
 
 
 def _prune(folder: Path, pattern: str, keep: int) -> None:

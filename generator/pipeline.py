@@ -193,9 +193,7 @@ def plan_all(
     wiki = load_wiki(index, origins, read)
     tables = load_tables(mappings)
     planned = incremental.Records("planned", incremental.KEEP_WORKFLOWS)
-    shaping = json.dumps(
-        [[str(m), incremental.file_digest(Path(m)) if Path(m).is_file() else None] for m in mappings] + [wiki_date]
-    )
+    shaping = json.dumps([incremental.mapping_digests(mappings), wiki_date])
     plans = []
     selected = _select(wiki, workflows)
     progress(Tick("plan", 0, len(selected)))

@@ -291,38 +291,29 @@ def render_batch(
     """render() for several repositories, each one's outcome or error in plan order, with one `ruff format`
     for all of them (a formatter process per repository cost more than rendering it). diff=False leaves out
     the diff of new repositories' files (every line added), which only --diff and dry runs print."""
-    outcomes: list[RenderResult | GenrepoError | OSError] = []
-    jobs: list[_Job] = []
+    prepared: list[_Job | RenderResult | GenrepoError | OSError] = []
     scratches: list[Path] = []
     try:
         for plan in plans:
             try:
-                job = _prepare(plan, out_dir, force, dry_run, scratches)
+                prepared.append(_prepare(plan, out_dir, force, dry_run, scratches))
             except (GenrepoError, OSError) as exc:
-                outcomes.append(exc)
-                continue
-            outcomes.append(job if isinstance(job, RenderResult) else _PENDING_JOB)
-            if isinstance(job, _Job):
-                jobs.append(job)
-        failed = _format_jobs(jobs)
-        finished = iter(jobs)
-        for n, outcome in enumerate(outcomes):
-            if outcome is not _PENDING_JOB:
-                continue
-            job = next(finished)
-            if job.project in failed:
-                outcomes[n] = failed[job.project]
-                continue
+                prepared.append(exc)
+        failed = _format_jobs([item for item in prepared if isinstance(item, _Job)])
+
+        def finished(item: _Job | RenderResult | GenrepoError | OSError) -> RenderResult | GenrepoError | OSError:
+            if not isinstance(item, _Job):
+                return item
+            if item.project in failed:
+                return failed[item.project]
             try:
-                outcomes[n] = _finish(job, force, dry_run, provenance, diff)
+                return _finish(item, force, dry_run, provenance, diff)
             except (GenrepoError, OSError) as exc:
-                outcomes[n] = exc
+                return exc
+
+        return [finished(item) for item in prepared]
     finally:
         _remove_all(scratches)
-    return outcomes
-
-
-_PENDING_JOB = RenderResult(Path(), "", ())  # a place in render_batch's outcomes waiting for its repository
 
 
 def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:

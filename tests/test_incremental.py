@@ -133,13 +133,18 @@ def test_the_plan_cache_keeps_only_the_most_recently_used_entries(tmp_path, monk
     monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(incremental, "KEEP_PLANS", 3)
     folder = tmp_path / "cache" / "plans"
+    files = {incremental.Records("plans", 3)._path(f"key{n}").name: f"key{n}" for n in range(6)}
+
+    def kept() -> list[str]:
+        return sorted(files[p.name] for p in folder.glob("*.pickle"))
+
     for n in range(5):
         incremental.store_plans(f"key{n}", {"n": n})
-        os.utime(folder / f"key{n}.pickle", ns=(n * 10**9, n * 10**9))  # distinct, ordered times
-    assert sorted(p.stem for p in folder.glob("*.pickle")) == ["key2", "key3", "key4"]
+        os.utime(incremental.Records("plans", 3)._path(f"key{n}"), ns=(n * 10**9, n * 10**9))  # ordered times
+    assert kept() == ["key2", "key3", "key4"]
     assert incremental.load_plans("key2") == {"n": 2}  # used now: the newest
     incremental.store_plans("key5", {"n": 5})
-    assert sorted(p.stem for p in folder.glob("*.pickle")) == ["key2", "key4", "key5"]
+    assert kept() == ["key2", "key4", "key5"]
     assert incremental.load_plans("key0") is None
 
 

@@ -167,6 +167,16 @@ def test_guide_asks_for_the_index_when_none_is_found(tmp_path):
     assert child.exitstatus == 130
 
 
+# The wizard's first answers for a run into ./out without pinning: the wiki found, every workflow, go on.
+UNPINNED_INTO_OUT = (
+    (r"Use this wiki\?", ""),
+    (r"Workflows to generate", ""),
+    (r"Folder for the repositories", "out"),
+    (r"Pin requirements", "n"),
+    (r"Go on\?", ""),
+)
+
+
 @pytest.mark.parametrize("answer", ["n"])
 def test_declining_the_preview_writes_nothing_and_prints_the_command(tmp_path, answer):
     two_workflow_wiki(tmp_path)
@@ -198,11 +208,7 @@ def test_guide_previews_then_publishes_when_asked_and_the_command_repeats_it(tmp
     full = "acme/workflow-llm-loresmith-guided-finetuning"
     child = spawn(tmp_path)
     for prompt, reply in (
-        (r"Use this wiki\?", ""),
-        (r"Workflows to generate", ""),
-        (r"Folder for the repositories", "out"),
-        (r"Pin requirements", "n"),
-        (r"Go on\?", ""),
+        *UNPINNED_INTO_OUT,
         (r"step_01_document_upload\.paths \(Enter", ""),
         (r"Preview publishing to GitHub", "y"),
         (r"GitHub API \S*\(--github-api-url URL\)", hub.api_url),
@@ -251,13 +257,7 @@ def test_ctrl_c_while_generating_leaves_only_whole_repositories(tmp_path):
     ]
     build_file_tree(tmp_path, {"wiki/_WorkflowIndex.md": "# Workflow Index: Demo_Wiki\n" + "".join(sections)})
     child = spawn(tmp_path)
-    for prompt, reply in (
-        (r"Use this wiki\?", ""),
-        (r"Workflows to generate", ""),
-        (r"Folder for the repositories", "out"),
-        (r"Pin requirements", "n"),
-        (r"Go on\?", ""),
-    ):
+    for prompt, reply in UNPINNED_INTO_OUT:
         child.expect(prompt)
         child.sendline(reply)
     child.expect(r"No REQUIRED config values")
