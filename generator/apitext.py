@@ -6,6 +6,7 @@ import ast
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from generator.astwalk import walk
 
@@ -140,6 +141,7 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     return tuple(params)
 
 
+@lru_cache(maxsize=4096)  # the same signature is read by every step and workflow citing it; the result is frozen
 def _parse_params(text: str) -> tuple[ApiParam, ...] | None:
     text = text.strip().rstrip(",")
     text = re.sub(r",\s*\.\.\.\s*$", "", text).replace("...", "").strip().rstrip(",")

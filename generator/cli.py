@@ -257,7 +257,7 @@ def from_index(
             index[0], out_dir, workflow, options, pin, mapping, as_json, settings=tuple(settings or ()), force=force
         )
     from generator.bars import shown
-    from generator.pipeline import generate
+    from generator.pipeline import generate_many
 
     run: dict[str, Any] = dict(
         dry_run=dry_run,
@@ -272,11 +272,11 @@ def from_index(
     )
     if not dry_run:
         run["taken"] = {}  # several wikis into one folder: a repository name is claimed once
-    results: list[RunResult] = []
     try:
         with _sigterm_as_interrupt(), shown(err, quiet=as_json or dry_run) as progress:
-            for one in index:  # several wikis in one call: start-up and the compiled template are paid once
-                results.append(generate(one, out_dir, workflow or (), progress=progress, **run))
+            # several wikis in one call: start-up is paid once, and the cores are shared across the wikis
+            targets = [(one, out_dir) for one in index]
+            results = generate_many(targets, workflow or (), progress=progress, **run)
     except GenrepoError as exc:
         _fail(exc)
         return

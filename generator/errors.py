@@ -22,6 +22,9 @@ class ParseError(GenrepoError):
         self.message = message
         super().__init__(f"{self.file}:{line}: {message}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, int, str]]:  # raised again in the parent when a worker read it
+        return ParseError, (self.file, self.line, self.message)
+
 
 class RenderError(GenrepoError):
     """The template could not be rendered into a repository."""

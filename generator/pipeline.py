@@ -24,7 +24,7 @@ from generator.parse.wiki import load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.progress import Progress, Tick, silent
-from generator.render import MANIFEST, PENDING, Provenance, RenderResult, planned_files, render_batch
+from generator.render import MANIFEST, PENDING, Provenance, RenderResult, Request, planned_files, render_requests
 from generator.settings import apply_settings
 
 if TYPE_CHECKING:  # GitPython and PyGithub load only when publishing
@@ -355,7 +355,7 @@ def generate(
 ) -> RunResult:
     """Generate one repository per workflow; one workflow's failure does not stop the others.
 
-    workers: processes rendering workflows (default: the cores; small wikis render in this process).
+    workers: processes planning and rendering (default: the cores; small wikis stay in this process).
     taken: repository names (lower case) -> who made them, shared by the wikis of one call into one
     folder: a name another wiki already used fails here instead of overwriting that wiki's repository.
 
@@ -365,44 +365,156 @@ def generate(
     progress hears each stage's n/N (plan, pin, render); settings are `--set` values (generator/settings.py).
     diff: also give every new file's diff (all lines added); dry runs and updates always say what changes.
     """
+    return generate_many(
+        [(Path(index), Path(out_dir))],
+        workflows,
+        dry_run,
+        force,
+        progress,
+        pin,
+        mappings,
+        jobs,
+        pinner,
+        resolve,
+        origins,
+        settings,
+        workers,
+        taken,
+        diff,
+    )[0]
+
+
+def generate_many(
+    targets: Iterable[tuple[Path, Path]],
+    workflows: Iterable[str] = (),
+    dry_run: bool = False,
+    force: bool = False,
+    progress: Progress = silent,
+    pin: PinOptions | None = None,
+    mappings: tuple[Path, ...] = (),
+    jobs: int = 4,
+    pinner: Pinner | None = None,
+    resolve: bool = True,
+    origins: tuple[str, ...] = GITHUB_ORIGINS,
+    settings: tuple[str, ...] = (),
+    workers: int | None = None,
+    taken: dict[str, str] | None = None,
+    diff: bool = False,
+) -> list[RunResult]:
+    """generate() for several wikis in one call: targets are (index, output folder) pairs, the same folder or
+    one each. Every wiki is planned first, then every repository rendered, so the cores are shared across wikis
+    (a call with many small wikis uses them all) and a wiki whose index cannot be read stops the call before
+    anything is written. Results come in the order of targets, the same as one generate() per wiki."""
+    targets = [(Path(index), Path(out_dir)) for index, out_dir in targets]
     options = pinner.options if pinner is not None else pin
     wiki_date = options is not None and options.wiki_date
     workflows = tuple(workflows)
-    key = incremental.inputs_key(
-        index, workflows, mappings, origins, {"settings": list(settings), "wiki_date": wiki_date}
-    )
-    cached = incremental.load_plans(key)  # unchanged inputs: no page is parsed again
-    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki) and isinstance(cached[1], list):
-        wiki, plans = cached
-    else:
-        wiki, plans = plan_all(index, workflows, mappings, origins, settings, progress, wiki_date=wiki_date)
-        incremental.store_plans(key, (wiki, plans))
-    if taken is not None:
-        plans = _claim_names(plans, taken, wiki)
-    if not dry_run:
-        writable_out_dir(out_dir)
-    failures: dict[str, str] = {}
-    if pin is not None or pinner is not None:
-        plans, failures = pin_plans(
-            plans, pinner or Pinner(pin or PinOptions()), jobs, resolve and not dry_run, progress
+    keys = [
+        incremental.inputs_key(
+            index, workflows, mappings, origins, {"settings": list(settings), "wiki_date": wiki_date}
         )
-    else:
-        plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
-    provenance = replay_provenance(wiki, index, options, mappings)
-    ready = [p for p in plans if not p.errors and p.workflow.name not in failures]
-    outcomes = _render_all(ready, Path(out_dir), force, key, workers, dry_run, provenance, diff)
-    results: list[WorkflowResult] = []
-    progress(Tick("render", 0, len(plans)))
-    for plan in plans:
-        if plan.errors:
-            results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
-        elif plan.workflow.name in failures:
-            results.append(WorkflowResult(plan, "fail", errors=(failures[plan.workflow.name],)))
+        for index, _ in targets
+    ]
+    request = _Planning(workflows, mappings, origins, settings, wiki_date)
+    planned = _plan_wikis([index for index, _ in targets], keys, request, workers, progress)
+    if pin is not None and pinner is None:
+        pinner = Pinner(pin)
+    groups: list[_Group] = []
+    for (index, out_dir), key, (wiki, plans) in zip(targets, keys, planned, strict=True):
+        if taken is not None:
+            plans = _claim_names(plans, taken, wiki)
+        if not dry_run:
+            writable_out_dir(out_dir)
+        failures: dict[str, str] = {}
+        if pinner is not None:
+            plans, failures = pin_plans(plans, pinner, jobs, resolve and not dry_run, progress)
         else:
-            results.append(_result(plan, next(outcomes)))
-        progress(Tick("render", len(results), len(plans), plan.workflow.short_name))
+            plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
+        provenance = replay_provenance(wiki, index, options, mappings)
+        groups.append(_Group(wiki, tuple(plans), failures, out_dir, key, provenance))
+    outcomes = _render_all(groups, force, workers, dry_run, diff)
+    runs: list[RunResult] = []
+    for group in groups:
+        results: list[WorkflowResult] = []
+        progress(Tick("render", 0, len(group.plans)))
+        for plan in group.plans:
+            if plan.errors:
+                results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
+            elif plan.workflow.name in group.failures:
+                results.append(WorkflowResult(plan, "fail", errors=(group.failures[plan.workflow.name],)))
+            else:
+                results.append(_result(plan, next(outcomes)))
+            progress(Tick("render", len(results), len(group.plans), plan.workflow.short_name))
+        runs.append(RunResult(group.wiki, tuple(results), group.wiki.warnings))
     outcomes.close()  # ends the worker pool, if one was started
-    return RunResult(wiki, tuple(results), wiki.warnings)
+    return runs
+
+
+@dataclass(frozen=True)
+class _Planning:
+    """What plan_all is asked for every wiki of a call; picklable, for workers."""
+
+    workflows: tuple[str, ...]
+    mappings: tuple[Path, ...]
+    origins: tuple[str, ...]
+    settings: tuple[str, ...]
+    wiki_date: bool
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One wiki of a call between planning and rendering."""
+
+    wiki: Wiki
+    plans: tuple[RepoPlan, ...]
+    failures: dict[str, str]  # workflow name -> why pinning failed
+    out_dir: Path
+    key: str
+    provenance: Provenance
+
+    def ready(self) -> list[RepoPlan]:
+        return [p for p in self.plans if not p.errors and p.workflow.name not in self.failures]
+
+
+def _plan_one(index: Path, request: _Planning, progress: Progress = silent) -> tuple[Wiki, list[RepoPlan]]:
+    r = request
+    return plan_all(index, r.workflows, r.mappings, r.origins, r.settings, progress, wiki_date=r.wiki_date)
+
+
+def _plan_wikis(
+    indexes: list[Path], keys: list[str], request: _Planning, workers: int | None, progress: Progress
+) -> list[tuple[Wiki, list[RepoPlan]]]:
+    """Each wiki's (wiki, plans), from the cache when its inputs are unchanged (no page is parsed again), else
+    planned: in worker processes, a wiki each, when several wikis need it; the first wiki that cannot be read
+    raises (in the order given, as planning them one by one would)."""
+    found: list[Any] = []
+    for key in keys:
+        cached = incremental.load_plans(key)
+        ok = isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki)
+        found.append(cached if ok and isinstance(cached[1], list) else None)
+    todo = [n for n, item in enumerate(found) if item is None]
+    count = min(workers or os.cpu_count() or 1, len(todo))
+    if count >= 2 and "fork" in multiprocessing.get_all_start_methods():
+        from concurrent.futures import ProcessPoolExecutor
+
+        progress(Tick("plan", 0, len(todo)))
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            try:
+                futures = [pool.submit(_plan_one, indexes[n], request) for n in todo]
+                _compile_template()  # while the workers plan: render workers forked later inherit it
+                for done, (n, future) in enumerate(zip(todo, futures, strict=True), start=1):
+                    found[n] = future.result()
+                    progress(Tick("plan", done, len(todo), found[n][0].namespace))
+            except BaseException:  # Ctrl-C, or a wiki that cannot be read: wikis not started never start
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    else:
+        for n in todo:
+            found[n] = _plan_one(indexes[n], request, progress)
+    for n in todo:
+        incremental.store_plans(keys[n], found[n])
+    return found
 
 
 def _result(plan: RepoPlan, rendered: RenderResult | str) -> WorkflowResult:
@@ -448,40 +560,47 @@ BATCH = 8  # repositories rendered together: one `ruff format` for all; progress
 
 
 @dataclass(frozen=True)
-class _Batch:
-    """Planned workflows rendered together into one folder with the same options; picklable, for workers."""
+class _Item:
+    """A planned workflow to render, with its wiki's folder, inputs key and provenance; picklable, for workers."""
 
-    plans: tuple[RepoPlan, ...]
+    plan: RepoPlan
     out_dir: Path
-    force: bool
     key: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """Planned workflows rendered together (from one wiki or several) with the same options."""
+
+    items: tuple[_Item, ...]
+    force: bool
     dry_run: bool
-    provenance: Provenance | None
     diff: bool = True
 
 
 def _render_batch(batch: _Batch) -> list[RenderResult | str]:
-    """Each plan's outcome in order: unchanged when its folder already holds exactly this output, else rendered
-    (the others together: render.render_batch); a failure as its reason, never raised."""
-    shaped = json.dumps(batch.provenance.options if batch.provenance else {}, sort_keys=True) + str(
-        batch.provenance and batch.provenance.wiki_commit
-    )
+    """Each item's outcome in order: unchanged when its folder already holds exactly this output, else rendered
+    (the others together: render.render_requests); a failure as its reason, never raised."""
     outcomes: list[RenderResult | str] = []
-    todo: list[tuple[int, RepoPlan, str]] = []
-    for plan in batch.plans:
-        rendered_key = incremental.render_key(batch.key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
-        target = (batch.out_dir / plan.repo_name).resolve()
+    todo: list[tuple[int, _Item, str]] = []
+    for item in batch.items:
+        plan, provenance = item.plan, item.provenance
+        shaped = json.dumps(provenance.options if provenance else {}, sort_keys=True) + str(
+            provenance and provenance.wiki_commit
+        )
+        rendered_key = incremental.render_key(item.key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
+        target = (item.out_dir / plan.repo_name).resolve()
         files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
-        if files is not None and target.parent == batch.out_dir.resolve():
+        if files is not None and target.parent == item.out_dir.resolve():
             outcomes.append(RenderResult(target, "unchanged", files))
         else:
             outcomes.append("")
-            todo.append((len(outcomes) - 1, plan, rendered_key))
-    rendered = render_batch(
-        [plan for _, plan, _ in todo], batch.out_dir, batch.force, batch.dry_run, batch.provenance, batch.diff
-    )
-    for (at, plan, rendered_key), outcome in zip(todo, rendered, strict=True):
-        outcomes[at] = _outcome(plan, batch.dry_run, rendered_key, outcome)
+            todo.append((len(outcomes) - 1, item, rendered_key))
+    requests = [Request(item.plan, item.out_dir, item.provenance) for _, item, _ in todo]
+    rendered = render_requests(requests, batch.force, batch.dry_run, batch.diff)
+    for (at, item, rendered_key), outcome in zip(todo, rendered, strict=True):
+        outcomes[at] = _outcome(item.plan, batch.dry_run, rendered_key, outcome)
     return outcomes
 
 
@@ -506,37 +625,34 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _compile_template() -> None:
+    from generator.render import template_dir
+    from generator.template import compiled
+
+    compiled(template_dir())
+
+
 def _render_all(
-    plans: list[RepoPlan],
-    out_dir: Path,
-    force: bool,
-    key: str,
-    workers: int | None,
-    dry_run: bool,
-    provenance: Provenance,
-    diff: bool = True,
+    groups: list[_Group], force: bool, workers: int | None, dry_run: bool, diff: bool = True
 ) -> Generator[RenderResult | str, None, None]:
-    """Each plan's outcome, in plan order; in worker processes when there are enough workflows.
+    """Each ready plan's outcome, group by group in plan order; in worker processes when there are enough
+    workflows, whichever wiki they come from.
 
     Workflows are independent and each writes only its own folder, so the output is the same either way
     (tests/test_parallel.py); results come back in plan order whatever finishes first."""
-    workers = min(workers or os.cpu_count() or 1, len(plans))
-    parallel = workers >= 2 and len(plans) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
-    size = max(1, min(BATCH, len(plans) // (2 * workers))) if parallel else BATCH
-    batches = [
-        _Batch(tuple(plans[start : start + size]), out_dir, force, key, dry_run, provenance, diff)
-        for start in range(0, len(plans), size)
-    ]
+    total = sum(len(group.ready()) for group in groups)
+    workers = min(workers or os.cpu_count() or 1, total)
+    parallel = workers >= 2 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    size = max(1, min(BATCH, total // (2 * workers))) if parallel else BATCH
+    items = [_Item(plan, g.out_dir, g.key, g.provenance) for g in groups for plan in g.ready()]
+    batches = [_Batch(tuple(items[at : at + size]), force, dry_run, diff) for at in range(0, len(items), size)]
     if not parallel:
         for batch in batches:
             yield from _render_batch(batch)
         return
     from concurrent.futures import ProcessPoolExecutor  # 40 ms to import: only when workers start
 
-    from generator.render import template_dir
-    from generator.template import compiled
-
-    compiled(template_dir())  # once, before the fork: every worker inherits the compiled template
+    _compile_template()  # once, before the fork: every worker inherits the compiled template
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:

@@ -288,30 +288,49 @@ def render_batch(
     provenance: Provenance | None = None,
     diff: bool = True,
 ) -> list[RenderResult | GenrepoError | OSError]:
-    """render() for several repositories, each one's outcome or error in plan order, with one `ruff format`
-    for all of them (a formatter process per repository cost more than rendering it). diff=False leaves out
-    the diff of new repositories' files (every line added), which only --diff and dry runs print."""
-    prepared: list[_Job | RenderResult | GenrepoError | OSError] = []
+    """render() for several repositories into one folder, each one's outcome or error in plan order, with one
+    `ruff format` for all of them (a formatter process per repository cost more than rendering it). diff=False
+    leaves out the diff of new repositories' files (every line added), which only --diff and dry runs print."""
+    return render_requests([Request(plan, Path(out_dir), provenance) for plan in plans], force, dry_run, diff)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One repository to render: its plan, the folder it goes in, and how its wiki was run (several wikis of one
+    call render together, each into its own folder)."""
+
+    plan: RepoPlan
+    out_dir: Path
+    provenance: Provenance | None = None
+
+
+def render_requests(
+    requests: list[Request], force: bool = False, dry_run: bool = False, diff: bool = True
+) -> list[RenderResult | GenrepoError | OSError]:
+    """render_batch() for repositories that may go to different folders, with one `ruff format` for all."""
+    prepared: list[tuple[Request, _Job | RenderResult | GenrepoError | OSError]] = []
     scratches: list[Path] = []
     try:
-        for plan in plans:
+        for request in requests:
             try:
-                prepared.append(_prepare(plan, out_dir, force, dry_run, scratches))
+                prepared.append((request, _prepare(request.plan, request.out_dir, force, dry_run, scratches)))
             except (GenrepoError, OSError) as exc:
-                prepared.append(exc)
-        failed = _format_jobs([item for item in prepared if isinstance(item, _Job)])
+                prepared.append((request, exc))
+        failed = _format_jobs([item for _, item in prepared if isinstance(item, _Job)])
 
-        def finished(item: _Job | RenderResult | GenrepoError | OSError) -> RenderResult | GenrepoError | OSError:
+        def finished(
+            request: Request, item: _Job | RenderResult | GenrepoError | OSError
+        ) -> RenderResult | GenrepoError | OSError:
             if not isinstance(item, _Job):
                 return item
             if item.project in failed:
                 return failed[item.project]
             try:
-                return _finish(item, force, dry_run, provenance, diff)
+                return _finish(item, force, dry_run, request.provenance, diff)
             except (GenrepoError, OSError) as exc:
                 return exc
 
-        return [finished(item) for item in prepared]
+        return [finished(request, item) for request, item in prepared]
     finally:
         _remove_all(scratches)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,12 @@ from generator.deps import Mapping, load_mapping
 from generator.errors import UserError
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=1024)
+def _patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Shell-style patterns as one expression, as fnmatch.fnmatchcase reads each (case-sensitive, whole text)."""
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns) or r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -30,9 +37,10 @@ class Loader:
     args: tuple[str, ...] = ()
 
     def matches(self, name: str, type_name: str = "") -> bool:
-        if any(fnmatch.fnmatchcase(name, pattern) for pattern in self.names):
+        """Whether a parameter name, or its type, matches one of the loader's shell-style patterns."""
+        if _patterns(self.names).fullmatch(name):
             return True
-        return bool(type_name) and any(fnmatch.fnmatchcase(type_name, pattern) for pattern in self.types)
+        return bool(type_name) and _patterns(self.types).fullmatch(type_name) is not None
 
     @property
     def modules(self) -> tuple[str, ...]:

@@ -101,9 +101,14 @@ def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
         if text.count("\ufffd") > max(8, len(text) // 50):
             raise ParseError(display_path, line, "file is not UTF-8 text") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text) is not None
+    if not control and text.isascii():  # most pages: nothing to remove, nothing to repair
+        return text, ()
     repaired: list[int] = []
     lines = text.split("\n")
     for number, original in enumerate(lines, start=1):
+        if not control and original.isascii():
+            continue
         clean = _CONTROL.sub("", original)
         fixed = repair_line(clean)
         if fixed != original:
