@@ -27,48 +27,54 @@ def ruff_binary() -> str:
     return str(find_ruff_bin())
 
 
-def _settings(root: Path) -> tuple[str, Path | None]:
+def _settings(root: Path, files: dict[str, bytes]) -> tuple[str, Path | None]:
     """(the tree's ruff settings as a stable key, its pyproject.toml), from the [tool.ruff] table only."""
-    config = root / "pyproject.toml"
-    if not config.is_file():
+    data = files.get("pyproject.toml")
+    if data is None:
         return "", None
+    config = root / "pyproject.toml"
     try:
-        table = tomllib.loads(config.read_text(encoding="utf-8")).get("tool", {}).get("ruff", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        table = tomllib.loads(data.decode("utf-8")).get("tool", {}).get("ruff", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return f"unreadable:{config}", config  # ruff reads it itself and says what is wrong
     return json.dumps(table, sort_keys=True), config
 
 
-def format_trees(roots: list[Path]) -> None:
-    """Format every .py file under each root in place (Python only: never README.md's code blocks), with one
-    ruff call per distinct settings; raises RenderError with ruff's reason when it cannot."""
-    groups: dict[str, tuple[Path | None, list[Path]]] = {}
+def format_trees(trees: list[tuple[Path, dict[str, bytes]]]) -> None:
+    """Format the .py files of each tree (its folder, and relative path -> bytes as read from it), in memory
+    and on disk: a file ruff changes gets the new bytes in both (Python only: never README.md's code blocks).
+    One ruff call per distinct settings; raises RenderError with ruff's reason when it cannot."""
+    groups: dict[str, tuple[Path | None, list[tuple[Path, dict[str, bytes], str]]]] = {}
+    roots = [root for root, _ in trees]
     try:
-        for root in roots:
-            key, config = _settings(root)
-            groups.setdefault(key, (config, []))[1].extend(sorted(root.rglob("*.py")))
-        for key, (config, files) in groups.items():
-            _format_files(key, config, files, roots)
+        for root, files in trees:
+            key, config = _settings(root, files)
+            group = groups.setdefault(key, (config, []))[1]
+            group.extend((root, files, rel) for rel in sorted(files) if rel.endswith(".py"))
+        for key, (config, sources) in groups.items():
+            _format_files(key, config, sources, roots)
     except OSError as exc:  # a full disk or /tmp: this batch's repositories fail, said plainly, the run goes on
         names = ", ".join(sorted(root.name for root in roots))[:200]
         where = f" ({exc.filename})" if exc.filename else ""
         raise RenderError(f"ruff format could not run on {names}: {exc.strerror or exc}{where}") from None
 
 
-def _format_files(key: str, config: Path | None, files: list[Path], roots: list[Path]) -> None:
+def _format_files(
+    key: str, config: Path | None, sources: list[tuple[Path, dict[str, bytes], str]], roots: list[Path]
+) -> None:
     todo: dict[bytes, tuple[bytes, Path]] = {}  # digest -> (source not formatted yet, a file holding it)
-    digests: list[tuple[Path, bytes, bytes]] = []
-    for path in files:
-        source = path.read_bytes()
-        digest = hashlib.sha256(key.encode() + b"\0" + source).digest()
-        digests.append((path, source, digest))
+    digests: list[tuple[Path, dict[str, bytes], str, bytes]] = []
+    for root, files, rel in sources:
+        digest = hashlib.sha256(key.encode() + b"\0" + files[rel]).digest()
+        digests.append((root, files, rel, digest))
         if digest not in _DONE:
-            todo.setdefault(digest, (source, path))
+            todo.setdefault(digest, (files[rel], root / rel))
     if todo:
         _run_ruff(todo, config, roots)
-    for path, source, digest in digests:
-        if _DONE[digest] != source:
-            path.write_bytes(_DONE[digest])
+    for root, files, rel, digest in digests:
+        if _DONE[digest] != files[rel]:
+            files[rel] = _DONE[digest]
+            (root / rel).write_bytes(files[rel])
 
 
 def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots: list[Path]) -> None:

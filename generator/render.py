@@ -74,17 +74,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _tree(root: Path) -> dict[str, str]:
-    """Relative path -> sha256 of every file below root, .git and the manifest excluded."""
-    result: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if rel.parts[0] in (*_KEEP, STATE) or not path.is_file() or rel.as_posix() == MANIFEST:
-            continue
-        result[rel.as_posix()] = _sha256(path)
-    return result
-
-
 def stable_json(data: object) -> str:
     """JSON that diffs cleanly: sorted keys, indent 2, trailing newline."""
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -125,7 +114,9 @@ def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | N
     }
 
 
-def _render_into(plan: RepoPlan, scratch: Path) -> Path:
+def _render_into(plan: RepoPlan, scratch: Path) -> tuple[Path, dict[str, bytes]]:
+    """Render plan's repository into scratch/out; its folder and every file in it (relative path -> bytes), read
+    once: the compile check, the formatter, the hashes and the update base all work from these bytes."""
     output = scratch / "out"
     output.mkdir()
     extra = {"repo_name": plan.repo_name, "package_name": plan.package_name, "_workflow": context(plan)}
@@ -136,17 +127,30 @@ def _render_into(plan: RepoPlan, scratch: Path) -> Path:
         detail = str(exc).split(". Context:", 1)[0][:500]
         raise RenderError(f"template rendering failed for {plan.repo_name}: {type(exc).__name__}: {detail}") from None
     project_path = Path(project)
-    for path in sorted(project_path.rglob("*.py")):
-        source = path.read_bytes()
+    files = _read_tree(project_path)
+    for rel, source in files.items():
+        if not rel.endswith(".py"):
+            continue
         digest = hashlib.sha256(source).digest()
         if digest in _COMPILES:  # the runtime files are the same bytes in every repository: compiled once
             continue
         try:
-            compile(source, str(path.relative_to(project_path)), "exec", dont_inherit=True)
+            compile(source, rel, "exec", dont_inherit=True)
         except SyntaxError as exc:
-            raise RenderError(f"generated {path.relative_to(project_path)} does not compile: {exc}") from None
+            raise RenderError(f"generated {rel} does not compile: {exc}") from None
         _COMPILES.add(digest)
-    return project_path
+    return project_path, files
+
+
+def _read_tree(root: Path) -> dict[str, bytes]:
+    """Relative path -> bytes of every file below a freshly rendered tree, in sorted order."""
+    files: dict[str, bytes] = {}
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in names:
+            path = os.path.join(folder, name)
+            files[os.path.relpath(path, root).replace(os.sep, "/")] = Path(path).read_bytes()
+    return dict(sorted(files.items()))
 
 
 _COMPILES: set[bytes] = set()  # digests of Python sources this process has seen compile
@@ -235,6 +239,7 @@ class _Job:
     previous: dict[str, Any] | None
     scratch: Path
     project: Path
+    files: dict[str, bytes]  # every file of the rendered tree, as formatted (kept equal to what is on disk)
 
 
 def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool, scratches: list[Path]) -> _Job | RenderResult:
@@ -260,7 +265,7 @@ def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool, scratche
         )
     scratches.append(Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-")))
     scratch = scratches[-1]
-    return _Job(plan, out_dir, target, state, previous, scratch, _render_into(plan, scratch))
+    return _Job(plan, out_dir, target, state, previous, scratch, *_render_into(plan, scratch))
 
 
 def render(
@@ -274,7 +279,7 @@ def render(
         job = _prepare(plan, out_dir, force, dry_run, scratches)
         if isinstance(job, RenderResult):
             return job
-        format_trees([job.project])
+        format_trees([(job.project, job.files)])
         return _finish(job, force, dry_run, provenance, diff=True)
     finally:
         _remove_all(scratches)
@@ -340,7 +345,7 @@ def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:
     if not jobs:
         return {}
     try:
-        format_trees([job.project for job in jobs])
+        format_trees([(job.project, job.files) for job in jobs])
         return {}
     except RenderError as exc:
         if len(jobs) == 1:
@@ -348,7 +353,7 @@ def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:
     failed: dict[Path, GenrepoError] = {}
     for job in jobs:
         try:
-            format_trees([job.project])
+            format_trees([(job.project, job.files)])
         except RenderError as exc:
             failed[job.project] = exc
     return failed
@@ -357,15 +362,16 @@ def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:
 def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None, diff: bool) -> RenderResult:
     """Hash, manifest and move a rendered, formatted scratch tree into place (or update in place)."""
     plan, out_dir, target, project = job.plan, job.out_dir, job.target, job.project
-    outputs = _tree(project)
+    theirs = job.files
+    outputs = {rel: hashlib.sha256(data).hexdigest() for rel, data in theirs.items()}
     manifest_bytes = stable_json(manifest(plan, outputs, provenance)).encode("utf-8")
     (project / MANIFEST).write_bytes(manifest_bytes)
     files = tuple(sorted([*outputs, MANIFEST]))
-    theirs = {rel: (project / rel).read_bytes() for rel in outputs}
     if job.state in ("missing", "empty"):
         lines: tuple[str, ...] = ()
         if diff or dry_run:
-            lines = tuple(line for rel in files for line in unified_diff(rel, None, (project / rel).read_bytes()))
+            every = {**theirs, MANIFEST: manifest_bytes}
+            lines = tuple(line for rel in files for line in unified_diff(rel, None, every[rel]))
         if not dry_run:
             _write_state(project, theirs, provenance)
             if job.state == "empty":

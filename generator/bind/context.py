@@ -60,6 +60,7 @@ class BindContext:
     # what the example rule computes once per workflow: each step's example slices, and the names they read
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
     reads: dict[int, set[str]] = field(default_factory=dict)
+    stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
 
     @classmethod

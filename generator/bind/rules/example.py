@@ -63,6 +63,15 @@ def demanded(ctx: BindContext, index: int) -> set[str]:
     return wanted
 
 
+def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
+    """Names an example assigns, found once per example for the workflow (the examples live as long as ctx)."""
+    found = ctx.stored.get(id(tree))
+    if found is None:
+        found = frozenset(t.id for t in walk(tree) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store))
+        ctx.stored[id(tree)] = found
+    return found
+
+
 class _Resolvable:
     """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
     artifacts for names the example does not make itself (when it does, its own setup comes along, and the
@@ -70,12 +79,7 @@ class _Resolvable:
 
     def __init__(self, ctx: BindContext, keys: dict[str, Hint], tree: ast.Module | None = None) -> None:
         self.ctx, self.keys = ctx, keys
-        self.made = {
-            t.id
-            for s in (tree.body if tree else [])
-            for t in walk(s)
-            if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
-        }
+        self.made = _stored(ctx, tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
