@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
-import tempfile
 import tomllib
 from pathlib import Path
 
@@ -62,7 +61,7 @@ def format_trees(trees: list[tuple[Path, dict[str, bytes]]]) -> None:
 def _format_files(
     key: str, config: Path | None, sources: list[tuple[Path, dict[str, bytes], str]], roots: list[Path]
 ) -> None:
-    todo: dict[bytes, tuple[bytes, Path]] = {}  # digest -> (source not formatted yet, a file holding it)
+    todo: dict[bytes, tuple[bytes, Path]] = {}  # digest -> (source not formatted yet, the file ruff formats)
     digests: list[tuple[Path, dict[str, bytes], str, bytes]] = []
     for root, files, rel in sources:
         digest = hashlib.sha256(key.encode() + b"\0" + files[rel]).digest()
@@ -74,38 +73,35 @@ def _format_files(
     for root, files, rel, digest in digests:
         if _DONE[digest] != files[rel]:
             files[rel] = _DONE[digest]
-            (root / rel).write_bytes(files[rel])
+            if todo.get(digest, (b"", None))[1] != root / rel:  # ruff wrote the file it was given itself
+                (root / rel).write_bytes(files[rel])
 
 
 def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots: list[Path]) -> None:
-    """Format the sources in one ruff process (as files named by digest in a scratch folder); fills _DONE."""
+    """Format one file per distinct source in place, in one ruff process; fills _DONE with what ruff made of each.
+    The files are the rendered trees' own (genrepo's scratch folders), so nothing is copied for the formatter."""
     names = ", ".join(sorted(root.name for root in roots))[:200]
-    with tempfile.TemporaryDirectory(prefix="genrepo-fmt-") as scratch:
-        folder = Path(scratch)
-        paths = {digest: folder / f"{digest.hex()[:32]}.py" for digest in todo}
-        for digest, path in paths.items():
-            path.write_bytes(todo[digest][0])
-        command = [ruff_binary(), "format", "--no-cache", "--quiet", "--isolated" if config is None else ""]
-        if config is not None:
-            command[-1:] = ["--config", str(config)]
-        try:
-            done = subprocess.run(
-                [*command, *sorted(p.name for p in paths.values())],
-                cwd=folder,
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise RenderError(f"ruff format could not run on {names}: {exc}") from None
-        if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip()
-            for digest, path in paths.items():  # name the generated file, not the scratch copy
-                detail = detail.replace(str(path), path.name).replace(path.name, _origin(todo[digest][1], roots))
-            raise RenderError(f"ruff format failed on {names}: {detail[:500]}")
-        for digest, path in paths.items():
-            _DONE[digest] = path.read_bytes()
+    command = [ruff_binary(), "format", "--no-cache", "--quiet", "--isolated" if config is None else ""]
+    if config is not None:
+        command[-1:] = ["--config", str(config)]
+    paths = {digest: path for digest, (_, path) in todo.items()}
+    try:
+        done = subprocess.run(
+            [*command, "--", *sorted(str(path) for path in paths.values())],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RenderError(f"ruff format could not run on {names}: {exc}") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip()
+        for path in paths.values():  # the generated file as repository/path, not the scratch folder it sits in
+            detail = detail.replace(str(path), _origin(path, roots))
+        raise RenderError(f"ruff format failed on {names}: {detail[:500]}")
+    for digest, path in paths.items():
+        _DONE[digest] = path.read_bytes()
 
 
 def _origin(path: Path, roots: list[Path]) -> str:
