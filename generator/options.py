@@ -50,8 +50,8 @@ Jobs = Annotated[
         "-j",
         min=1,
         max=32,
-        help="How much runs at once: rendering processes and resolutions while generating, repositories while "
-        "publishing (default: the cores; 4 resolutions; 2 repositories).",
+        help="How much runs at once: processes reading wikis and rendering, and resolutions while generating; "
+        "repositories while publishing (default: the cores; 4 resolutions; 2 repositories).",
     ),
 ]
 Diff = Annotated[bool, typer.Option("--diff", help="Also print the unified diff of every file that changes.")]

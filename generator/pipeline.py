@@ -20,7 +20,7 @@ from generator.bind import Status, load_tables
 from generator.errors import GenrepoError, Interrupted, PinError, UserError
 from generator.model import Diagnostic, Severity, Wiki, Workflow
 from generator.naming import GITHUB_ORIGINS, github_origins
-from generator.parse.wiki import load_wiki
+from generator.parse.wiki import count_entries, load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
 from generator.plan import RepoPlan, failed_plan, plan_workflow
 from generator.progress import Progress, Tick, silent
@@ -161,14 +161,16 @@ class RunResult:
         }
 
 
-def _select(wiki: Wiki, names: Iterable[str]) -> list[Workflow]:
+def _select(wiki: Wiki, names: Iterable[str], strict: bool = True) -> list[Workflow]:
+    """The workflows named (all when none is); a name no workflow has is an error, unless not strict (a share of
+    a wiki, which may not hold it)."""
     wanted = list(names)
     if not wanted:
         return list(wiki.workflows)
     chosen: list[Workflow] = []
     for name in wanted:
         matches = [w for w in wiki.workflows if name.lower() in (w.name.lower(), w.short_name.lower())]
-        if not matches:
+        if not matches and strict:
             known = ", ".join(w.short_name for w in wiki.workflows) or "none"
             raise UserError(f"no workflow named {name!r} in {wiki.index_path} (workflows: {known})")
         chosen.extend(m for m in matches if m not in chosen)
@@ -188,14 +190,33 @@ def plan_all(
     origins: where cited repository URLs may point (github.com, a GitHub Enterprise host);
     settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); wiki_date: code for the
     releases current on the wiki's date rather than the newest."""
+    request = _Planning(tuple(workflows), mappings, origins, settings, wiki_date)
+    read, planned = _records(index)
+    return _plan(index, request, progress, read, planned)
+
+
+def _records(index: Path) -> tuple[incremental.WorkflowRecords, incremental.Records]:
+    """The caches of workflows read (for this wiki folder) and planned."""
     root = Path(index) if Path(index).is_dir() else Path(index).parent
-    read = incremental.WorkflowRecords(root)
-    wiki = load_wiki(index, origins, read)
+    return incremental.WorkflowRecords(root), incremental.Records("planned", incremental.KEEP_WORKFLOWS)
+
+
+def _plan(
+    index: Path,
+    request: _Planning,
+    progress: Progress,
+    read: Any,
+    planned: Any,
+    select: Callable[[int], bool] | None = None,
+) -> tuple[Wiki, list[RepoPlan]]:
+    """plan_all with its caches given: read (parse.wiki.WorkflowCache) and planned, each with get, put and prune;
+    select: the index entries to read, when not all (a worker planning its share of a wiki)."""
+    mappings, wiki_date = request.mappings, request.wiki_date
+    wiki = load_wiki(index, request.origins, read, select)
     tables = load_tables(mappings)
-    planned = incremental.Records("planned", incremental.KEEP_WORKFLOWS)
     shaping = json.dumps([incremental.mapping_digests(mappings), wiki_date])
     plans = []
-    selected = _select(wiki, workflows)
+    selected = _select(wiki, request.workflows, strict=select is None)
     progress(Tick("plan", 0, len(selected)))
     for done, workflow in enumerate(selected, start=1):
         key = _plan_key(workflow, shaping)
@@ -220,6 +241,8 @@ def plan_all(
         progress(Tick("plan", done, len(selected), workflow.short_name))
     read.prune()
     planned.prune()
+    if select is not None:  # a share of the wiki: its workflows are read and planned, the wiki's checks come later
+        return wiki, plans
     seen: dict[str, str] = {}
     checked: list[RepoPlan] = []
     for plan in plans:
@@ -231,7 +254,7 @@ def plan_all(
             plan = replace(plan, errors=plan.errors + (clash,))
         seen.setdefault(key, plan.workflow.name)
         checked.append(plan)
-    return wiki, apply_settings(checked, tuple(settings))
+    return wiki, apply_settings(checked, tuple(request.settings))
 
 
 _NO_WIKI = Wiki(root="", index_path="", namespace="", workflows=())
@@ -481,6 +504,58 @@ def _plan_one(index: Path, request: _Planning, progress: Progress = silent) -> t
     return plan_all(index, r.workflows, r.mappings, r.origins, r.settings, progress, wiki_date=r.wiki_date)
 
 
+class _Kept:
+    """In a worker planning a share of a wiki: a cache read from the records of earlier runs, whose new entries
+    are kept in memory for the parent (which stores them, as a run in one process would)."""
+
+    def __init__(self, records: Any) -> None:
+        self.records, self.kept = records, {}
+
+    def get(self, key: str) -> Any:
+        return self.kept.get(key) or self.records.get(key)
+
+    def put(self, key: str, value: object) -> None:
+        self.kept[key] = value
+
+    def fresh(self, key: str) -> bool:
+        return key in self.kept
+
+    def prune(self) -> None:
+        pass
+
+
+class _Given:
+    """In the parent: what the workers read and planned this run, then the records of earlier runs. An entry taken
+    from the workers is stored in the records too, so the next run finds it there."""
+
+    def __init__(self, records: Any, given: dict[str, Any]) -> None:
+        self.records, self.given, self.taken = records, given, set()
+
+    def get(self, key: str) -> Any:
+        if key in self.given:
+            found = self.given.pop(key)
+            self.records.put(key, found)
+            self.taken.add(key)
+            return found
+        return self.records.get(key)
+
+    def fresh(self, key: str) -> bool:
+        return key in self.taken  # read by a worker of this run: as current as anything this run reads
+
+    def put(self, key: str, value: object) -> None:
+        self.records.put(key, value)
+
+    def prune(self) -> None:
+        self.records.prune()
+
+
+def _plan_share(index: Path, request: _Planning, share: int, shares: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read and plan every `shares`-th workflow of a wiki, from the `share`-th on; (workflows read, plans) by key."""
+    read, planned = (_Kept(records) for records in _records(index))
+    _plan(index, request, silent, read, planned, select=lambda position: position % shares == share)
+    return read.kept, planned.kept
+
+
 def _plan_wikis(
     indexes: list[Path], keys: list[str], request: _Planning, workers: int | None, progress: Progress
 ) -> list[tuple[Wiki, list[RepoPlan]]]:
@@ -493,8 +568,13 @@ def _plan_wikis(
         ok = isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki)
         found.append(cached if ok and isinstance(cached[1], list) else None)
     todo = [n for n, item in enumerate(found) if item is None]
-    count = min(workers or os.cpu_count() or 1, len(todo))
-    if count >= 2 and "fork" in multiprocessing.get_all_start_methods():
+    cores = workers or os.cpu_count() or 1
+    count = min(cores, len(todo))
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if 1 <= len(todo) < cores and forks:  # fewer wikis than cores: large ones are planned in shares
+        for n in todo:
+            found[n] = _plan_in_shares(indexes[n], request, cores, progress)
+    elif count >= 2 and forks:
         from concurrent.futures import ProcessPoolExecutor
 
         progress(Tick("plan", 0, len(todo)))
@@ -624,6 +704,35 @@ def _ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _plan_in_shares(index: Path, request: _Planning, workers: int, progress: Progress) -> tuple[Wiki, list[RepoPlan]]:
+    """Plan one wiki with its workflows shared out to worker processes (every `workers`-th workflow each), then
+    gather their work in this process as a run here would have done it: the same wiki, plans, warnings and checks,
+    with what the workers read and planned taken as if from the cache. A wiki listing fewer than PARALLEL_FROM
+    workflows is planned here: starting workers would cost more."""
+    if count_entries(index) < PARALLEL_FROM:
+        return _plan_one(index, request, progress)
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    read: dict[str, Any] = {}
+    planned: dict[str, Any] = {}
+    progress(Tick("plan", 0, workers))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            futures = [pool.submit(_plan_share, index, request, share, workers) for share in range(workers)]
+            _compile_template()  # while the workers plan: render workers forked later inherit it
+            for done, future in enumerate(futures, start=1):
+                kept_read, kept_planned = future.result()
+                read.update(kept_read)
+                planned.update(kept_planned)
+                progress(Tick("plan", done, workers))
+        except BaseException:  # Ctrl-C, or a wiki that cannot be read: shares not started never start
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    records_read, records_planned = _records(index)
+    return _plan(index, request, progress, _Given(records_read, read), _Given(records_planned, planned))
 
 
 _WEIGHED = 5000  # files looked at to rank a wiki by size

@@ -145,3 +145,22 @@ def test_a_disk_error_while_formatting_fails_the_batch_not_the_run(tmp_path, mon
     assert [type(o).__name__ for o in outcomes] == ["RenderError", "RenderError"]
     assert all("No space left on device" in str(o) for o in outcomes)
     assert not list((tmp_path / "out").glob(".genrepo-*"))
+
+
+def test_markdown_blocks_do_not_depend_on_inline_parsing(monkeypatch):
+    """parse_blocks reads only each inline token's source: markdown-it's inline pass is left out for speed, and
+    the blocks are those a full parse gives (tables, headings, lists, paragraphs, fences)."""
+    from markdown_it import MarkdownIt
+
+    from generator.parse import markdown
+
+    text = (
+        "# Title *with* `code`\n\nSome **bold** [link](x.md) text.\n\n"
+        "| Step | API |\n|---|---|\n| 1 **a** | `f(x: str | None)` |\n| 2 | [g](y.md) |\n\n"
+        "- item *one*\n- item `two`\n\n```python\nx = 1\n```\n"
+    )
+    lean = markdown.parse_blocks(text)
+    monkeypatch.setattr(markdown, "_MD", MarkdownIt("commonmark").enable("table"))
+    assert markdown.parse_blocks(text) == lean
+    assert [b.kind for b in lean] == ["heading", "paragraph", "table", "list", "fence"]
+    assert lean[2].rows[0].cells == ("1 **a**", "`f(x: str | None)`")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
+from generator import pipeline
 from generator.pipeline import PARALLEL_FROM, generate
 from tests.helpers import build_file_tree, enriched_index, workflow_page
 
@@ -45,3 +47,33 @@ def test_parallel_output_is_identical_to_serial(tmp_path, monkeypatch):
     assert strip(serial.report()) == strip(parallel.report())
     again = generate(index, tmp_path / "parallel", workers=2)
     assert {r.action for r in again.results} == {"unchanged"}
+
+
+def test_one_large_wiki_is_planned_in_shares_with_the_serial_plans(tmp_path, monkeypatch):
+    """One wiki, two workers: each worker reads and plans every other workflow; this process gathers their work
+    into the wiki and plans a serial run makes, and stores it in the cache as a serial run would."""
+    index = many_workflows(tmp_path / "wiki", PARALLEL_FROM + 1)
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache-serial"))
+    serial = generate(index, tmp_path / "serial", workers=1)
+    log = tmp_path / "shares"
+    real = pipeline._plan_share
+
+    def spy(index, request, share, shares):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {share}/{shares}\n")
+        return real(index, request, share, shares)
+
+    spy.__module__, spy.__qualname__ = real.__module__, real.__qualname__  # found by name in the workers
+    monkeypatch.setattr(pipeline, "_plan_share", spy)
+    cache = tmp_path / "cache-shares"
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(cache))
+    shared = generate(index, tmp_path / "shared", workers=2)
+    records = sorted(log.read_text().split("\n")[:-1])
+    assert [r.split()[1] for r in records] == ["0/2", "1/2"]
+    assert str(os.getpid()) not in {r.split()[0] for r in records}
+    assert tree(tmp_path / "serial") == tree(tmp_path / "shared")
+    assert [w.name for w in shared.wiki.workflows] == [w.name for w in serial.wiki.workflows]
+    assert [str(w) for w in shared.warnings] == [str(w) for w in serial.warnings]
+    count = PARALLEL_FROM + 1  # every workflow read and planned is in the cache for the next run
+    assert len(list((cache / "workflows").glob("*.pickle"))) == count
+    assert len(list((cache / "planned").glob("*.pickle"))) == count

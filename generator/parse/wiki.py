@@ -26,7 +26,7 @@ from generator.model import (
     Workflow,
 )
 from generator.naming import GITHUB_ORIGINS, redact_url
-from generator.parse.index import IndexEntry, IndexStep, IndexStyle, OverviewRow, parse_index
+from generator.parse.index import IndexData, IndexEntry, IndexStep, IndexStyle, OverviewRow, parse_index
 from generator.parse.limits import (
     TOO_DEEP,
     api_too_deep,
@@ -225,12 +225,19 @@ class Trail:
     def files(self) -> tuple[WikiFile, ...]:
         return tuple(WikiFile(path, digest) for path, digest in sorted(self.read.items()))
 
-    def holds(self, root: Path) -> bool:
-        """Whether the wiki folder still holds exactly what this trail saw."""
+    def holds(self, root: Path, listed: dict[str, tuple[str, ...]] | None = None) -> bool:
+        """Whether the wiki folder still holds exactly what this trail saw. listed: folder listings already made
+        by this run (filled as folders are listed: a wiki's workflows mostly look at the same folders)."""
         for relative, digest in self.paths.items():
             if file_state(root / relative) != digest:
                 return False
-        return all(tuple(list_pages(root, folder)) == names for folder, names in self.folders.items())
+        listed = {} if listed is None else listed
+        for folder, names in self.folders.items():
+            if folder not in listed:
+                listed[folder] = tuple(list_pages(root, folder))
+            if listed[folder] != names:
+                return False
+        return True
 
 
 def add_problem(problems: list[Diagnostic], problem: Diagnostic, once: bool) -> None:
@@ -253,6 +260,11 @@ class WorkflowCache(Protocol):
     def get(self, identity: str) -> Built | None: ...
 
     def put(self, identity: str, built: Built) -> None: ...
+
+    def fresh(self, identity: str) -> bool:
+        """Whether the workflow was read by this very run (a worker process reading a share of the wiki): then
+        what it looked at is not checked again, as a page read once per run is not."""
+        ...
 
 
 def list_pages(root: Path, folder: str) -> list[str]:
@@ -733,21 +745,45 @@ def _build_workflow(
     )
 
 
-def load_wiki(
-    index_path: Path, github_origins: tuple[str, ...] = GITHUB_ORIGINS, cache: WorkflowCache | None = None
-) -> Wiki:
-    """Read a wiki from its `_WorkflowIndex.md`; repository URLs are accepted on github_origins.
-    cache: workflows an earlier run read; one whose pages are unchanged is taken from it without reading them.
-    Raises UserError or ParseError when the index itself is unusable."""
+def _read_index(index_path: Path) -> tuple[_Reader, WikiText, IndexData]:
     index_path = Path(index_path)
     if index_path.is_dir():
         index_path = index_path / "_WorkflowIndex.md"
     if not os.path.lexists(index_path):
         raise UserError(f"{index_path}: no such index file")
-    root = index_path.parent.resolve()
-    reader = _Reader(root)
+    reader = _Reader(index_path.parent.resolve())
     source = reader.read(index_path.name)
-    data = parsed(parse_index, source)
+    key = (str(reader.root / source.path), source.sha256)
+    data = _INDEXES.get(key)
+    if data is None:
+        data = parsed(parse_index, source)
+        if len(_INDEXES) >= 16:
+            _INDEXES.clear()
+        _INDEXES[key] = data
+    return reader, source, data
+
+
+# index parses of this process by (file, sha256): count_entries and load_wiki read the same index; read-only
+_INDEXES: dict[tuple[str, str], IndexData] = {}
+
+
+def count_entries(index_path: Path) -> int:
+    """How many workflows the index lists (read and parsed, not their pages); raises as load_wiki does."""
+    return len(_read_index(index_path)[2].entries)
+
+
+def load_wiki(
+    index_path: Path,
+    github_origins: tuple[str, ...] = GITHUB_ORIGINS,
+    cache: WorkflowCache | None = None,
+    select: Callable[[int], bool] | None = None,
+) -> Wiki:
+    """Read a wiki from its `_WorkflowIndex.md`; repository URLs are accepted on github_origins.
+    cache: workflows an earlier run read; one whose pages are unchanged is taken from it without reading them.
+    select: which index entries (by position) to read, when not all (a worker reading its share of a wiki).
+    Raises UserError or ParseError when the index itself is unusable."""
+    reader, source, data = _read_index(index_path)
+    root = reader.root
     namespace = data.namespace or root.name
     warnings = list(data.warnings)
     if data.style is IndexStyle.EMPTY and data.namespace:  # a `# Workflow Index: X` that lists nothing yet
@@ -771,10 +807,13 @@ def load_wiki(
     index_file = WikiFile(source.path, source.sha256)
     problems: list[Diagnostic] = []
     files: set[WikiFile] = {index_file}
-    for entry in data.entries:
+    listed: dict[str, tuple[str, ...]] = {}
+    for position, entry in enumerate(data.entries):
+        if select is not None and not select(position):
+            continue
         identity = repr((namespace, source.path, github_origins, entry))
         built = cache.get(identity) if cache is not None else None
-        if built is None or not built.trail.holds(root):
+        if built is None or not (cache is not None and cache.fresh(identity) or built.trail.holds(root, listed)):
             reader.trail = Trail()
             built = Built(_build_workflow(reader, source.path, namespace, entry, github_origins), reader.trail)
             reader.trail = None
