@@ -23,7 +23,7 @@ class ParseError(GenrepoError):
         super().__init__(f"{self.file}:{line}: {message}")
 
     def __reduce__(self) -> tuple[type, tuple[str, int, str]]:  # raised again in the parent when a worker read it
-        return ParseError, (self.file, self.line, self.message)
+        return type(self), (self.file, self.line, self.message)
 
 
 class RenderError(GenrepoError):

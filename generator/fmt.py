@@ -94,14 +94,23 @@ def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
+        _restore(todo)
         raise RenderError(f"ruff format could not run on {names}: {exc}") from None
     if done.returncode != 0:
+        _restore(todo)
         detail = (done.stderr or done.stdout).strip()
         for path in paths.values():  # the generated file as repository/path, not the scratch folder it sits in
             detail = detail.replace(str(path), _origin(path, roots))
         raise RenderError(f"ruff format failed on {names}: {detail[:500]}")
     for digest, path in paths.items():
         _DONE[digest] = path.read_bytes()
+
+
+def _restore(todo: dict[bytes, tuple[bytes, Path]]) -> None:
+    """After a failed ruff run, each file it was given holds its source again: ruff may have written some of
+    them (or been stopped half-way through one), and a retry, tree by tree, formats what the template made."""
+    for source, path in todo.values():
+        path.write_bytes(source)
 
 
 def _origin(path: Path, roots: list[Path]) -> str:

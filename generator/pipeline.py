@@ -8,8 +8,9 @@ import multiprocessing
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -429,6 +430,8 @@ def generate_many(
     (a call with many small wikis uses them all) and a wiki whose index cannot be read stops the call before
     anything is written. Results come in the order of targets, the same as one generate() per wiki."""
     targets = [(Path(index), Path(out_dir)) for index, out_dir in targets]
+    if taken is None and len({out_dir.resolve() for _, out_dir in targets}) < len(targets):
+        taken = {}  # wikis sharing a folder: a repository name is claimed once, even when they render together
     options = pinner.options if pinner is not None else pin
     wiki_date = options is not None and options.wiki_date
     workflows = tuple(workflows)
@@ -457,19 +460,21 @@ def generate_many(
         groups.append(_Group(wiki, tuple(plans), failures, out_dir, key, provenance))
     outcomes = _render_all(groups, force, workers, dry_run, diff)
     runs: list[RunResult] = []
-    for group in groups:
-        results: list[WorkflowResult] = []
-        progress(Tick("render", 0, len(group.plans)))
-        for plan in group.plans:
-            if plan.errors:
-                results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
-            elif plan.workflow.name in group.failures:
-                results.append(WorkflowResult(plan, "fail", errors=(group.failures[plan.workflow.name],)))
-            else:
-                results.append(_result(plan, next(outcomes)))
-            progress(Tick("render", len(results), len(group.plans), plan.workflow.short_name))
-        runs.append(RunResult(group.wiki, tuple(results), group.wiki.warnings))
-    outcomes.close()  # ends the worker pool, if one was started
+    try:
+        for group in groups:
+            results: list[WorkflowResult] = []
+            progress(Tick("render", 0, len(group.plans)))
+            for plan in group.plans:
+                if plan.errors:
+                    results.append(WorkflowResult(plan, "fail", errors=tuple(str(e) for e in plan.errors)))
+                elif plan.workflow.name in group.failures:
+                    results.append(WorkflowResult(plan, "fail", errors=(group.failures[plan.workflow.name],)))
+                else:
+                    results.append(_result(plan, next(outcomes)))
+                progress(Tick("render", len(results), len(group.plans), plan.workflow.short_name))
+            runs.append(RunResult(group.wiki, tuple(results), group.wiki.warnings))
+    finally:
+        outcomes.close()  # ends the worker pool, if one was started (batches not started yet never start)
     return runs
 
 
@@ -529,18 +534,18 @@ class _Given:
     from the workers is stored in the records too, so the next run finds it there."""
 
     def __init__(self, records: Any, given: dict[str, Any]) -> None:
-        self.records, self.given, self.taken = records, given, set()
+        self.records, self.given, self.stored = records, given, set()
 
     def get(self, key: str) -> Any:
-        if key in self.given:
-            found = self.given.pop(key)
-            self.records.put(key, found)
-            self.taken.add(key)
-            return found
-        return self.records.get(key)
+        if key not in self.given:
+            return self.records.get(key)
+        if key not in self.stored:
+            self.records.put(key, self.given[key])
+            self.stored.add(key)
+        return self.given[key]
 
     def fresh(self, key: str) -> bool:
-        return key in self.taken  # read by a worker of this run: as current as anything this run reads
+        return key in self.given  # read by a worker of this run: as current as anything this run reads
 
     def put(self, key: str, value: object) -> None:
         self.records.put(key, value)
@@ -575,21 +580,14 @@ def _plan_wikis(
         for n in todo:
             found[n] = _plan_in_shares(indexes[n], request, cores, progress)
     elif count >= 2 and forks:
-        from concurrent.futures import ProcessPoolExecutor
-
         progress(Tick("plan", 0, len(todo)))
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            try:
-                # the largest wikis first, so no worker is left with a large one at the end while the other idles
-                futures = {n: pool.submit(_plan_one, indexes[n], request) for n in sorted(todo, key=_weight(indexes))}
-                _compile_template()  # while the workers plan: render workers forked later inherit it
-                for done, n in enumerate(todo, start=1):
-                    found[n] = futures[n].result()
-                    progress(Tick("plan", done, len(todo), found[n][0].namespace))
-            except BaseException:  # Ctrl-C, or a wiki that cannot be read: wikis not started never start
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+        with _planning_pool(count) as pool:
+            # the largest wikis first, so no worker is left with a large one at the end while the other idles
+            futures = {n: pool.submit(_plan_one, indexes[n], request) for n in sorted(todo, key=_weight(indexes))}
+            _compile_template()  # while the workers plan: render workers forked later inherit it
+            for done, n in enumerate(todo, start=1):
+                found[n] = futures[n].result()
+                progress(Tick("plan", done, len(todo), found[n][0].namespace))
     else:
         for n in todo:
             found[n] = _plan_one(indexes[n], request, progress)
@@ -711,28 +709,63 @@ def _plan_in_shares(index: Path, request: _Planning, workers: int, progress: Pro
     gather their work in this process as a run here would have done it: the same wiki, plans, warnings and checks,
     with what the workers read and planned taken as if from the cache. A wiki listing fewer than PARALLEL_FROM
     workflows is planned here: starting workers would cost more."""
-    if count_entries(index) < PARALLEL_FROM:
+    entries = count_entries(index)
+    if entries < PARALLEL_FROM:
         return _plan_one(index, request, progress)
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
+    shares = min(workers, entries)
     read: dict[str, Any] = {}
     planned: dict[str, Any] = {}
-    progress(Tick("plan", 0, workers))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        try:
-            futures = [pool.submit(_plan_share, index, request, share, workers) for share in range(workers)]
-            _compile_template()  # while the workers plan: render workers forked later inherit it
-            for done, future in enumerate(futures, start=1):
-                kept_read, kept_planned = future.result()
-                read.update(kept_read)
-                planned.update(kept_planned)
-                progress(Tick("plan", done, workers))
-        except BaseException:  # Ctrl-C, or a wiki that cannot be read: shares not started never start
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    progress(Tick("plan", 0, shares))
+    with _planning_pool(shares) as pool:
+        futures = [pool.submit(_plan_share, index, request, share, shares) for share in range(shares)]
+        _compile_template()  # while the workers plan: render workers forked later inherit it
+        for done, future in enumerate(futures, start=1):
+            kept_read, kept_planned = future.result()
+            read.update(kept_read)
+            planned.update(kept_planned)
+            progress(Tick("plan", done, shares))
     records_read, records_planned = _records(index)
     return _plan(index, request, progress, _Given(records_read, read), _Given(records_planned, planned))
+
+
+@contextmanager
+def _planning_pool(workers: int) -> Iterator[Any]:
+    """Worker processes reading and planning wikis. They write nothing (the parent stores what they made), so on
+    Ctrl-C, SIGTERM or an error they are ended at once rather than waited for; a worker that dies (out of
+    memory) is said plainly."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_planning_worker)
+    try:
+        yield pool
+    except BrokenProcessPool:
+        _end_workers(pool)
+        raise GenrepoError(
+            "a worker process reading the wiki ended unexpectedly (out of memory?); run again with --jobs 1"
+        ) from None
+    except BaseException:
+        _end_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _planning_worker() -> None:
+    """In a planning worker: Ctrl-C and SIGTERM are the parent's to handle (it ends the workers); the CLI's
+    SIGTERM handler, inherited through fork, is undone."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_workers(pool: Any) -> None:
+    """Stop a pool's processes now, then let the pool wind down (nothing not started yet starts)."""
+    processes = getattr(pool, "_processes", None) or {}  # ProcessPoolExecutor's own table of its workers
+    for process in list(processes.values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 _WEIGHED = 5000  # files looked at to rank a wiki by size
@@ -789,10 +822,18 @@ def _render_all(
 
     _compile_template()  # once, before the fork: every worker inherits the compiled template
     context = multiprocessing.get_context("fork")
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             for outcomes in pool.map(_render_batch, batches):
                 yield from outcomes
+        except BrokenProcessPool:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise GenrepoError(
+                "a worker process rendering repositories ended unexpectedly (out of memory?); what it had not "
+                "finished is left in .genrepo-* scratch folders under the output folder; run again with --jobs 1"
+            ) from None
         except BaseException:  # Ctrl-C, or the caller stopped early: batches not started yet never start
             pool.shutdown(wait=True, cancel_futures=True)
             raise

@@ -164,3 +164,32 @@ def test_markdown_blocks_do_not_depend_on_inline_parsing(monkeypatch):
     assert markdown.parse_blocks(text) == lean
     assert [b.kind for b in lean] == ["heading", "paragraph", "table", "list", "fence"]
     assert lean[2].rows[0].cells == ("1 **a**", "`f(x: str | None)`")
+
+
+def test_a_formatter_that_fails_half_way_leaves_no_damaged_file(tmp_path, monkeypatch):
+    """ruff formats the rendered files in place: a run that fails after writing (here: it empties every file, then
+    exits 2, once) must not leave its damage behind; the retry, tree by tree, formats the template's own bytes."""
+    _, plans = plan_all(many_workflows(tmp_path / "wiki", 3))
+    expected = [render(plan, tmp_path / "alone") for plan in plans]
+    marker = tmp_path / "failed-once"
+    fake = tmp_path / "ruff"
+    fake.write_text(
+        f"#!{sys.executable}\n"
+        "import os, pathlib, sys\n"
+        f"marker = pathlib.Path({str(marker)!r})\n"
+        "if not marker.exists():\n"
+        "    marker.write_text('x')\n"
+        "    for arg in sys.argv[1:]:\n"
+        "        if arg.endswith('.py'):\n"
+        "            pathlib.Path(arg).write_text('')\n"
+        "    sys.exit('error: stopped half-way')\n"
+        f"os.execv({fmt.ruff_binary()!r}, [{fmt.ruff_binary()!r}, *sys.argv[1:]])\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(fmt, "ruff_binary", lambda: str(fake))
+    monkeypatch.setattr(fmt, "_DONE", {})
+    outcomes = render_batch(plans, tmp_path / "together")
+    assert marker.exists()  # the failing run happened
+    assert [getattr(o, "action", o) for o in outcomes] == [r.action for r in expected] == ["create"] * 3
+    assert tree(tmp_path / "together") == tree(tmp_path / "alone")

@@ -51,29 +51,37 @@ def test_parallel_output_is_identical_to_serial(tmp_path, monkeypatch):
 
 def test_one_large_wiki_is_planned_in_shares_with_the_serial_plans(tmp_path, monkeypatch):
     """One wiki, two workers: each worker reads and plans every other workflow; this process gathers their work
-    into the wiki and plans a serial run makes, and stores it in the cache as a serial run would."""
+    into the wiki and plans a serial run makes (errors and warnings included), without planning any workflow
+    itself, and stores it in the cache as a serial run would."""
     index = many_workflows(tmp_path / "wiki", PARALLEL_FROM + 1)
+    (index.parent / "workflows" / "Demo_Wiki_Flow_03.md").write_bytes(b"")  # a page that cannot be read
     monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache-serial"))
     serial = generate(index, tmp_path / "serial", workers=1)
-    log = tmp_path / "shares"
-    real = pipeline._plan_share
+    assert [bool(r.errors) for r in serial.results].count(True) == 1  # what is compared below is not all empty
+    log = tmp_path / "calls"
 
-    def spy(index, request, share, shares):
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"{os.getpid()} {share}/{shares}\n")
-        return real(index, request, share, shares)
+    def spying(real, label):
+        def spy(*args, **kwargs):
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(f"{label} {os.getpid()} {args[2:] if label == 'share' else ''}\n")
+            return real(*args, **kwargs)
 
-    spy.__module__, spy.__qualname__ = real.__module__, real.__qualname__  # found by name in the workers
-    monkeypatch.setattr(pipeline, "_plan_share", spy)
+        spy.__module__, spy.__qualname__ = real.__module__, real.__qualname__  # found by name in the workers
+        return spy
+
+    monkeypatch.setattr(pipeline, "_plan_share", spying(pipeline._plan_share, "share"))
+    monkeypatch.setattr(pipeline, "plan_workflow", spying(pipeline.plan_workflow, "plan"))
     cache = tmp_path / "cache-shares"
     monkeypatch.setenv("GENREPO_CACHE_DIR", str(cache))
     shared = generate(index, tmp_path / "shared", workers=2)
-    records = sorted(log.read_text().split("\n")[:-1])
-    assert [r.split()[1] for r in records] == ["0/2", "1/2"]
-    assert str(os.getpid()) not in {r.split()[0] for r in records}
+    calls = [line.split(" ", 2) for line in log.read_text().splitlines()]
+    assert sorted(rest for label, _, rest in calls if label == "share") == ["(0, 2)", "(1, 2)"]
+    planners = [pid for label, pid, _ in calls if label == "plan"]
+    assert len(planners) == PARALLEL_FROM + 1 and str(os.getpid()) not in planners  # all planned in workers
     assert tree(tmp_path / "serial") == tree(tmp_path / "shared")
     assert [w.name for w in shared.wiki.workflows] == [w.name for w in serial.wiki.workflows]
     assert [str(w) for w in shared.warnings] == [str(w) for w in serial.warnings]
+    assert [r.report()["diagnostics"] for r in shared.results] == [r.report()["diagnostics"] for r in serial.results]
     count = PARALLEL_FROM + 1  # every workflow read and planned is in the cache for the next run
     assert len(list((cache / "workflows").glob("*.pickle"))) == count
     assert len(list((cache / "planned").glob("*.pickle"))) == count
