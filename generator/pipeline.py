@@ -359,53 +359,10 @@ def writable_out_dir(out_dir: Path) -> None:
         raise UserError(f"--out {out_dir}: the folder is not writable")
 
 
-def generate(
-    index: Path,
-    out_dir: Path,
-    workflows: Iterable[str] = (),
-    dry_run: bool = False,
-    force: bool = False,
-    progress: Progress = silent,
-    pin: PinOptions | None = None,
-    mappings: tuple[Path, ...] = (),
-    jobs: int = 4,
-    pinner: Pinner | None = None,
-    resolve: bool = True,
-    origins: tuple[str, ...] = GITHUB_ORIGINS,
-    settings: tuple[str, ...] = (),
-    workers: int | None = None,
-    taken: dict[str, str] | None = None,
-    diff: bool = False,
-) -> RunResult:
-    """Generate one repository per workflow; one workflow's failure does not stop the others.
-
-    workers: processes planning and rendering (default: the cores; small wikis stay in this process).
-    taken: repository names (lower case) -> who made them, shared by the wikis of one call into one
-    folder: a name another wiki already used fails here instead of overwriting that wiki's repository.
-
-    With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
-    resolve=False pins from the cache only and never runs a resolver (publish --dry-run). A dry run renders and
-    decides exactly as the real run (create, unchanged, update, merge, conflict, refuse) and writes nothing.
-    progress hears each stage's n/N (plan, pin, render); settings are `--set` values (generator/settings.py).
-    diff: also give every new file's diff (all lines added); dry runs and updates always say what changes.
-    """
-    return generate_many(
-        [(Path(index), Path(out_dir))],
-        workflows,
-        dry_run,
-        force,
-        progress,
-        pin,
-        mappings,
-        jobs,
-        pinner,
-        resolve,
-        origins,
-        settings,
-        workers,
-        taken,
-        diff,
-    )[0]
+def generate(index: Path, out_dir: Path, workflows: Iterable[str] = (), **options: Any) -> RunResult:
+    """Generate one repository per workflow of one wiki into out_dir: generate_many() for one wiki, with the same
+    keyword options."""
+    return generate_many([(Path(index), Path(out_dir))], workflows, **options)[0]
 
 
 def generate_many(
@@ -425,10 +382,24 @@ def generate_many(
     taken: dict[str, str] | None = None,
     diff: bool = False,
 ) -> list[RunResult]:
-    """generate() for several wikis in one call: targets are (index, output folder) pairs, the same folder or
-    one each. Every wiki is planned first, then every repository rendered, so the cores are shared across wikis
-    (a call with many small wikis uses them all) and a wiki whose index cannot be read stops the call before
-    anything is written. Results come in the order of targets, the same as one generate() per wiki."""
+    """Generate one repository per workflow of each wiki; one workflow's failure does not stop the others.
+
+    targets are (index, output folder) pairs, the same folder or one each. Every wiki is planned first, then every
+    repository rendered, so the cores are shared across wikis (a call with many small wikis uses them all) and a
+    wiki whose index cannot be read stops the call before anything is written. Results come in the order of
+    targets, the same as one generate() per wiki.
+
+    workers: processes planning and rendering (default: the cores; small wikis stay in this process).
+    taken: repository names (lower case) -> who made them, shared by wikis generated into one folder: a name
+    another wiki already used fails here instead of overwriting that wiki's repository (wikis of one call that
+    share a folder always claim names).
+
+    With pin options (or a pinner), requirements are compiled; without, requirements.txt says it is not pinned.
+    resolve=False pins from the cache only and never runs a resolver (publish --dry-run). A dry run renders and
+    decides exactly as the real run (create, unchanged, update, merge, conflict, refuse) and writes nothing.
+    progress hears each stage's n/N (plan, pin, render); settings are `--set` values (generator/settings.py).
+    diff: also give every new file's diff (all lines added); dry runs and updates always say what changes.
+    """
     targets = [(Path(index), Path(out_dir)) for index, out_dir in targets]
     if taken is None and len({out_dir.resolve() for _, out_dir in targets}) < len(targets):
         taken = {}  # wikis sharing a folder: a repository name is claimed once, even when they render together
@@ -514,7 +485,8 @@ class _Kept:
     are kept in memory for the parent (which stores them, as a run in one process would)."""
 
     def __init__(self, records: Any) -> None:
-        self.records, self.kept = records, {}
+        self.records = records
+        self.kept: dict[str, Any] = {}
 
     def get(self, key: str) -> Any:
         return self.kept.get(key) or self.records.get(key)
@@ -534,7 +506,8 @@ class _Given:
     from the workers is stored in the records too, so the next run finds it there."""
 
     def __init__(self, records: Any, given: dict[str, Any]) -> None:
-        self.records, self.given, self.stored = records, given, set()
+        self.records, self.given = records, given
+        self.stored: set[str] = set()
 
     def get(self, key: str) -> Any:
         if key not in self.given:
@@ -570,8 +543,10 @@ def _plan_wikis(
     found: list[Any] = []
     for key in keys:
         cached = incremental.load_plans(key)
-        ok = isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki)
-        found.append(cached if ok and isinstance(cached[1], list) else None)
+        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Wiki):
+            found.append(cached if isinstance(cached[1], list) else None)
+        else:
+            found.append(None)
     todo = [n for n, item in enumerate(found) if item is None]
     cores = workers or os.cpu_count() or 1
     count = min(cores, len(todo))
