@@ -206,9 +206,13 @@ class WorkflowRecords:
 KEEP_WORKFLOWS = 4096  # workflows (read, and planned) kept in the cache, the most recently used
 
 
-def render_key(key: str, repo_name: str, pinned: str | None, pin_note: str) -> str:
-    """What one repository's rendered bytes depend on beyond the planned wiki: its pinned requirements."""
-    return hashlib.sha256(json.dumps([key, repo_name, pinned, pin_note]).encode()).hexdigest()
+def render_key(plan_text: str, rendering: object) -> str:
+    """What one repository's rendered bytes depend on: genrepo's code and template, the planned workflow (its
+    dataclass text: the workflow as read, bindings, requirements and pins; equal plans, equal text) and what
+    rendering adds (rendering: JSON-able; the wiki's name and index, the options and commit in the manifest,
+    where the index is). Per workflow: editing one page re-renders only the workflows that read it."""
+    text = json.dumps([code_digest(), plan_text, rendering], sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _rendered_path(key: str) -> Path:

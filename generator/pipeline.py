@@ -417,7 +417,7 @@ def generate_many(
     if pin is not None and pinner is None:
         pinner = Pinner(pin)
     groups: list[_Group] = []
-    for (index, out_dir), key, (wiki, plans) in zip(targets, keys, planned, strict=True):
+    for (index, out_dir), (wiki, plans) in zip(targets, planned, strict=True):
         if taken is not None:
             plans = _claim_names(plans, taken, wiki)
         if not dry_run:
@@ -428,7 +428,7 @@ def generate_many(
         else:
             plans = [replace(p, pin_note="generated with --no-pin") for p in plans]
         provenance = replay_provenance(wiki, index, options, mappings)
-        groups.append(_Group(wiki, tuple(plans), failures, out_dir, key, provenance))
+        groups.append(_Group(wiki, tuple(plans), failures, out_dir, provenance))
     outcomes = _render_all(groups, force, workers, dry_run, diff)
     runs: list[RunResult] = []
     try:
@@ -468,7 +468,6 @@ class _Group:
     plans: tuple[RepoPlan, ...]
     failures: dict[str, str]  # workflow name -> why pinning failed
     out_dir: Path
-    key: str
     provenance: Provenance
 
     def ready(self) -> list[RepoPlan]:
@@ -615,11 +614,10 @@ BATCH = 8  # repositories rendered together: one `ruff format` for all; progress
 
 @dataclass(frozen=True)
 class _Item:
-    """A planned workflow to render, with its wiki's folder, inputs key and provenance; picklable, for workers."""
+    """A planned workflow to render, with its wiki's folder and provenance; picklable, for workers."""
 
     plan: RepoPlan
     out_dir: Path
-    key: str
     provenance: Provenance
 
 
@@ -640,10 +638,7 @@ def _render_batch(batch: _Batch) -> list[RenderResult | str]:
     todo: list[tuple[int, _Item, str]] = []
     for item in batch.items:
         plan, provenance = item.plan, item.provenance
-        shaped = json.dumps(provenance.options if provenance else {}, sort_keys=True) + str(
-            provenance and provenance.wiki_commit
-        )
-        rendered_key = incremental.render_key(item.key, plan.repo_name, plan.pinned, plan.pin_note + shaped)
+        rendered_key = _rendered_key(plan, provenance)
         target = (item.out_dir / plan.repo_name).resolve()
         files = incremental.intact(rendered_key, target, MANIFEST, PENDING)
         if files is not None and target.parent == item.out_dir.resolve():
@@ -656,6 +651,20 @@ def _render_batch(batch: _Batch) -> list[RenderResult | str]:
     for (at, item, rendered_key), outcome in zip(todo, rendered, strict=True):
         outcomes[at] = _outcome(item.plan, batch.dry_run, rendered_key, outcome)
     return outcomes
+
+
+def _rendered_key(plan: RepoPlan, provenance: Provenance | None) -> str:
+    """The render cache key of one repository: its plan without the wiki, and what of the wiki and the run the
+    rendered files or the state beside them record."""
+    wiki = plan.wiki
+    rendering = {
+        "wiki": [Path(wiki.root).name, wiki.index_path],
+        "files": [] if plan.workflow.files else [[f.path, f.sha256] for f in wiki.files],  # the manifest's fallback
+        "provenance": [provenance.options, provenance.wiki_commit, provenance.index, list(provenance.mappings)]
+        if provenance
+        else None,
+    }
+    return incremental.render_key(repr(replace(plan, wiki=_NO_WIKI)), rendering)
 
 
 def _outcome(
@@ -787,7 +796,7 @@ def _render_all(
     workers = min(workers or os.cpu_count() or 1, total)
     parallel = workers >= 2 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
     size = max(1, min(BATCH, total // (2 * workers))) if parallel else BATCH
-    items = [_Item(plan, g.out_dir, g.key, g.provenance) for g in groups for plan in g.ready()]
+    items = [_Item(plan, g.out_dir, g.provenance) for g in groups for plan in g.ready()]
     batches = [_Batch(tuple(items[at : at + size]), force, dry_run, diff) for at in range(0, len(items), size)]
     if not parallel:
         for batch in batches:

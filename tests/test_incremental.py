@@ -165,6 +165,7 @@ def test_a_page_edit_reads_and_plans_only_the_workflow_that_reads_it(tmp_path, m
     """One workflow page edited: the other workflows are taken from the cache before their pages are read and
     planned again, their repositories are unchanged, and the output is what a run with no cache writes."""
     from generator import plan as plan_module
+    from generator import render as render_module
     from generator.parse import wiki as wiki_module
 
     monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
@@ -175,19 +176,24 @@ def test_a_page_edit_reads_and_plans_only_the_workflow_that_reads_it(tmp_path, m
 
     built: list[str] = []
     planned: list[str] = []
-    build, plan = wiki_module._build_workflow, pipeline.plan_workflow
+    rendered: list[str] = []
+    build, plan, render_into = wiki_module._build_workflow, pipeline.plan_workflow, render_module._render_into
     monkeypatch.setattr(
         wiki_module, "_build_workflow", lambda r, p, n, e, *a: built.append(e.name) or build(r, p, n, e, *a)
     )
     monkeypatch.setattr(pipeline, "plan_workflow", lambda w, wf, *a: planned.append(wf.name) or plan(w, wf, *a))
-    again = pipeline.generate(index, tmp_path / "out")
-    assert built == ["Demo_Wiki_Flow_2"] and planned == ["Demo_Wiki_Flow_2"]
+    monkeypatch.setattr(
+        render_module, "_render_into", lambda p, *a: rendered.append(p.workflow.name) or render_into(p, *a)
+    )
+    again = pipeline.generate(index, tmp_path / "out", workers=1)
+    assert built == planned == rendered == ["Demo_Wiki_Flow_2"]  # the others are not even rendered
     assert [r.action for r in again.results] == ["unchanged", "update", "unchanged"]
     manifest = (tmp_path / "out" / again.results[0].plan.repo_name / ".genrepo.json").read_text()
     assert "Demo_Wiki_Flow_2.md" not in manifest  # a repository lists the wiki files its workflow was read from
 
     monkeypatch.setattr(wiki_module, "_build_workflow", build)
     monkeypatch.setattr(pipeline, "plan_workflow", plan)
+    monkeypatch.setattr(render_module, "_render_into", render_into)
     monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cold-cache"))
     cold = pipeline.generate(index, tmp_path / "cold")
     assert [r.action for r in cold.results] == ["create"] * 3
