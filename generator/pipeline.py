@@ -699,17 +699,21 @@ def _plan_in_shares(index: Path, request: _Planning, workers: int, progress: Pro
     shares = min(workers, entries)
     read: dict[str, Any] = {}
     planned: dict[str, Any] = {}
-    progress(Tick("plan", 0, shares))
+    progress(Tick("plan", 0, entries))  # counted in workflows, as a run in one process counts them
     with _planning_pool(shares) as pool:
         futures = [pool.submit(_plan_share, index, request, share, shares) for share in range(shares)]
         _compile_template()  # while the workers plan: render workers forked later inherit it
-        for done, future in enumerate(futures, start=1):
+        done = 0
+        for share, future in enumerate(futures):
             kept_read, kept_planned = future.result()
             read.update(kept_read)
             planned.update(kept_planned)
-            progress(Tick("plan", done, shares))
+            done += len(range(share, entries, shares))
+            progress(Tick("plan", done, entries))
     records_read, records_planned = _records(index)
-    return _plan(index, request, progress, _Given(records_read, read), _Given(records_planned, planned))
+    gathered = _plan(index, request, silent, _Given(records_read, read), _Given(records_planned, planned))
+    progress(Tick("plan", len(gathered[1]), len(gathered[1])))
+    return gathered
 
 
 @contextmanager

@@ -85,3 +85,17 @@ def test_one_large_wiki_is_planned_in_shares_with_the_serial_plans(tmp_path, mon
     count = PARALLEL_FROM + 1  # every workflow read and planned is in the cache for the next run
     assert len(list((cache / "workflows").glob("*.pickle"))) == count
     assert len(list((cache / "planned").glob("*.pickle"))) == count
+
+
+def test_planning_in_shares_counts_workflows_once(tmp_path, monkeypatch):
+    """The plan bar counts workflows as the shares finish, up to N of N, and never starts again from 0."""
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
+    count = PARALLEL_FROM + 3
+    index = many_workflows(tmp_path / "wiki", count)
+    ticks: list[tuple[int, int]] = []
+    generate(
+        index, tmp_path / "out", workers=2, progress=lambda t: t.stage == "plan" and ticks.append((t.done, t.total))
+    )
+    assert {total for _, total in ticks} == {count}
+    assert [done for done, _ in ticks] == sorted(done for done, _ in ticks)  # never goes back
+    assert ticks[0] == (0, count) and ticks[-1] == (count, count) and len(ticks) >= 3  # moved between the ends
