@@ -192,8 +192,7 @@ def plan_all(
     settings: `[WORKFLOW:]STEP.KEY=VALUE` config values (generator/settings.py); wiki_date: code for the
     releases current on the wiki's date rather than the newest."""
     request = _Planning(tuple(workflows), mappings, origins, settings, wiki_date)
-    read, planned = _records(index)
-    return _plan(index, request, progress, read, planned)
+    return _plan(index, request, progress, *_records(index))
 
 
 def _records(index: Path) -> tuple[incremental.WorkflowRecords, incremental.Records]:
@@ -475,6 +474,7 @@ class _Group:
 
 
 def _plan_one(index: Path, request: _Planning, progress: Progress = silent) -> tuple[Wiki, list[RepoPlan]]:
+    """plan_all for a request (a wiki planned whole goes through plan_all, the one entry point for planning)."""
     r = request
     return plan_all(index, r.workflows, r.mappings, r.origins, r.settings, progress, wiki_date=r.wiki_date)
 
@@ -555,7 +555,7 @@ def _plan_wikis(
             found[n] = _plan_in_shares(indexes[n], request, cores, progress)
     elif count >= 2 and forks:
         progress(Tick("plan", 0, len(todo)))
-        with _planning_pool(count) as pool:
+        with _workers(count, _planning_worker, "reading a wiki", end_now=True) as pool:
             # the largest wikis first, so no worker is left with a large one at the end while the other idles
             futures = {n: pool.submit(_plan_one, indexes[n], request) for n in sorted(todo, key=_weight(indexes))}
             _compile_template()  # while the workers plan: render workers forked later inherit it
@@ -613,19 +613,10 @@ BATCH = 8  # repositories rendered together: one `ruff format` for all; progress
 
 
 @dataclass(frozen=True)
-class _Item:
-    """A planned workflow to render, with its wiki's folder and provenance; picklable, for workers."""
-
-    plan: RepoPlan
-    out_dir: Path
-    provenance: Provenance
-
-
-@dataclass(frozen=True)
 class _Batch:
     """Planned workflows rendered together (from one wiki or several) with the same options."""
 
-    items: tuple[_Item, ...]
+    items: tuple[Request, ...]
     force: bool
     dry_run: bool
     diff: bool = True
@@ -635,7 +626,7 @@ def _render_batch(batch: _Batch) -> list[RenderResult | str]:
     """Each item's outcome in order: unchanged when its folder already holds exactly this output, else rendered
     (the others together: render.render_requests); a failure as its reason, never raised."""
     outcomes: list[RenderResult | str] = []
-    todo: list[tuple[int, _Item, str]] = []
+    todo: list[tuple[int, Request, str]] = []
     for item in batch.items:
         plan, provenance = item.plan, item.provenance
         rendered_key = _rendered_key(plan, provenance)
@@ -646,8 +637,7 @@ def _render_batch(batch: _Batch) -> list[RenderResult | str]:
         else:
             outcomes.append("")
             todo.append((len(outcomes) - 1, item, rendered_key))
-    requests = [Request(item.plan, item.out_dir, item.provenance) for _, item, _ in todo]
-    rendered = render_requests(requests, batch.force, batch.dry_run, batch.diff)
+    rendered = render_requests([item for _, item, _ in todo], batch.force, batch.dry_run, batch.diff)
     for (at, item, rendered_key), outcome in zip(todo, rendered, strict=True):
         outcomes[at] = _outcome(item.plan, batch.dry_run, rendered_key, outcome)
     return outcomes
@@ -700,7 +690,7 @@ def _plan_in_shares(index: Path, request: _Planning, workers: int, progress: Pro
     read: dict[str, Any] = {}
     planned: dict[str, Any] = {}
     progress(Tick("plan", 0, entries))  # counted in workflows, as a run in one process counts them
-    with _planning_pool(shares) as pool:
+    with _workers(shares, _planning_worker, "reading a wiki", end_now=True) as pool:
         futures = [pool.submit(_plan_share, index, request, share, shares) for share in range(shares)]
         _compile_template()  # while the workers plan: render workers forked later inherit it
         done = 0
@@ -717,24 +707,24 @@ def _plan_in_shares(index: Path, request: _Planning, workers: int, progress: Pro
 
 
 @contextmanager
-def _planning_pool(workers: int) -> Iterator[Any]:
-    """Worker processes reading and planning wikis. They write nothing (the parent stores what they made), so on
-    Ctrl-C, SIGTERM or an error they are ended at once rather than waited for; a worker that dies (out of
-    memory) is said plainly."""
-    from concurrent.futures import ProcessPoolExecutor
+def _workers(count: int, initializer: Callable[[], None], doing: str, end_now: bool) -> Iterator[Any]:
+    """Forked worker processes. On Ctrl-C, SIGTERM, an error or an early stop, work not started never starts, and
+    with end_now the workers are ended at once rather than waited for (planning workers write nothing: the parent
+    stores what they made); a worker that dies (out of memory) is said plainly."""
+    from concurrent.futures import ProcessPoolExecutor  # 40 ms to import: only when workers start
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_planning_worker)
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=initializer)
     try:
         yield pool
     except BrokenProcessPool:
-        _end_workers(pool)
+        _end_workers(pool, end_now)
         raise GenrepoError(
-            "a worker process reading the wiki ended unexpectedly (out of memory?); run again with --jobs 1"
+            f"a worker process {doing} ended unexpectedly (out of memory?); run again with --jobs 1"
         ) from None
     except BaseException:
-        _end_workers(pool)
+        _end_workers(pool, end_now)
         raise
     pool.shutdown(wait=True)
 
@@ -748,11 +738,12 @@ def _planning_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _end_workers(pool: Any) -> None:
-    """Stop a pool's processes now, then let the pool wind down (nothing not started yet starts)."""
-    processes = getattr(pool, "_processes", None) or {}  # ProcessPoolExecutor's own table of its workers
-    for process in list(processes.values()):
-        process.terminate()
+def _end_workers(pool: Any, now: bool) -> None:
+    """Let a pool wind down with nothing not started yet starting; with now, its processes are stopped first."""
+    if now:
+        processes = getattr(pool, "_processes", None) or {}  # ProcessPoolExecutor's own table of its workers
+        for process in list(processes.values()):
+            process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -796,35 +787,21 @@ def _render_all(
 
     Workflows are independent and each writes only its own folder, so the output is the same either way
     (tests/test_parallel.py); results come back in plan order whatever finishes first."""
-    total = sum(len(group.ready()) for group in groups)
-    workers = min(workers or os.cpu_count() or 1, total)
-    parallel = workers >= 2 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
-    size = max(1, min(BATCH, total // (2 * workers))) if parallel else BATCH
-    items = [_Item(plan, g.out_dir, g.provenance) for g in groups for plan in g.ready()]
+    items = [Request(plan, g.out_dir, g.provenance) for g in groups for plan in g.ready()]
+    workers = min(workers or os.cpu_count() or 1, len(items))
+    parallel = workers >= 2 and len(items) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    size = max(1, min(BATCH, len(items) // (2 * workers))) if parallel else BATCH
     batches = [_Batch(tuple(items[at : at + size]), force, dry_run, diff) for at in range(0, len(items), size)]
     if not parallel:
         for batch in batches:
             yield from _render_batch(batch)
         return
-    from concurrent.futures import ProcessPoolExecutor  # 40 ms to import: only when workers start
-
     _compile_template()  # once, before the fork: every worker inherits the compiled template
-    context = multiprocessing.get_context("fork")
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
-        try:
-            for outcomes in pool.map(_render_batch, batches):
-                yield from outcomes
-        except BrokenProcessPool:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise GenrepoError(
-                "a worker process rendering repositories ended unexpectedly (out of memory?); what it had not "
-                "finished is left in .genrepo-* scratch folders under the output folder; run again with --jobs 1"
-            ) from None
-        except BaseException:  # Ctrl-C, or the caller stopped early: batches not started yet never start
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    # a batch that has started finishes whole (no scratch folder left half-made); batches not started never start
+    doing = "rendering repositories (what it had not finished is left in .genrepo-* folders under the output folder)"
+    with _workers(workers, _ignore_interrupts, doing, end_now=False) as pool:
+        for outcomes in pool.map(_render_batch, batches):
+            yield from outcomes
 
 
 def wiki_commit(root: Path) -> str | None:

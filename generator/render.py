@@ -145,8 +145,7 @@ def _render_into(plan: RepoPlan, scratch: Path) -> tuple[Path, dict[str, bytes]]
 def _read_tree(root: Path) -> dict[str, bytes]:
     """Relative path -> bytes of every file below a freshly rendered tree, in sorted order."""
     files: dict[str, bytes] = {}
-    for folder, dirs, names in os.walk(root):
-        dirs.sort()
+    for folder, _, names in os.walk(root):
         for name in names:
             path = os.path.join(folder, name)
             files[os.path.relpath(path, root).replace(os.sep, "/")] = Path(path).read_bytes()

@@ -813,7 +813,7 @@ def load_wiki(
             continue
         identity = repr((namespace, source.path, github_origins, entry))
         built = cache.get(identity) if cache is not None else None
-        if built is None or not (cache is not None and cache.fresh(identity) or built.trail.holds(root, listed)):
+        if cache is None or built is None or not (cache.fresh(identity) or built.trail.holds(root, listed)):
             reader.trail = Trail()
             built = Built(_build_workflow(reader, source.path, namespace, entry, github_origins), reader.trail)
             reader.trail = None
