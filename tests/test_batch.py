@@ -17,6 +17,7 @@ from generator.parse import mediawiki
 from generator.pipeline import plan_all
 from generator.render import render, render_batch
 from generator.update import unified_diff
+from tests.conftest import corpus_indexes
 from tests.test_parallel import many_workflows
 
 
@@ -90,20 +91,55 @@ PAGES = [
 ]
 
 
+PAGES += [
+    "{|\n|-\n| {{Tpl|a}} cell || [[x|y]] ''it'' '''b''' &amp; <ref>r</ref>\n|-\n| <td>odd</td>\n|}",
+    "{|\n|-\n| a\n|-\n|}\n{|\n! only a header row\n|}",
+    '{| {{attr}}\n|- style="x"\n| cell<br/>next\n|}',
+    "<{{name}}>x</{{name}}>\n{|\n| [[a::b|c|d]] | not a cell\n|}",
+    "{|\n| [[unclosed\n|}",
+    "[[ spaced :: title | label ]] and [[ x ]]",
+]
+
+
+def _links_of_whole_parse(text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (str(n.title), None if n.text is None else str(n.text), str(n))
+        for n in mwparserfromhell.parse(text).filter_wikilinks()
+    ]
+
+
 @pytest.mark.parametrize("text", PAGES)
-def test_links_and_tables_built_from_their_own_tokens_match_the_whole_parse(text):
-    whole = mwparserfromhell.parse(text)
-    links = mediawiki._built(text, mediawiki._is_link, mediawiki.mwt.WikilinkOpen, (mediawiki.mwt.WikilinkClose,))
-    assert [str(n) for n in links] == [str(n) for n in whole.filter_wikilinks()]
+def test_links_and_tables_read_from_tokens_match_the_whole_parse(text):
+    """Wikilinks and table cells read straight from the tokens (trees built only for cells that hold markup) say
+    what the whole page's parse tree says."""
+    assert mediawiki._links(text) == _links_of_whole_parse(text)
     tables = mediawiki._built(
         text,
         mediawiki._is_table,
         mediawiki.mwt.TagOpenOpen,
         (mediawiki.mwt.TagCloseClose, mediawiki.mwt.TagCloseSelfclose),
     )
-    assert [str(n) for n in tables] == [
-        str(n) for n in whole.filter_tags(matches=lambda n: str(n.tag).lower() == "table")
-    ]
+    whole = mwparserfromhell.parse(text).filter_tags(matches=lambda n: str(n.tag).lower() == "table")
+    assert [str(n) for n in tables] == [str(n) for n in whole]
+    assert mediawiki.wikitables(text) == mediawiki._built_wikitables(text)
+
+
+def test_tables_and_links_read_from_tokens_match_the_tree_builder_on_every_corpus_page():
+    """Every page of every corpus wiki and sample: the direct readers give what building trees gives."""
+    roots = [Path(__file__).resolve().parent.parent / "workflow_index_samples"]
+    roots += [index.parent for index in corpus_indexes()]
+    tables = links = 0
+    for root in roots:
+        for page in sorted(root.rglob("*.md")) + sorted(root.rglob("*.mediawiki")):
+            text = page.read_text(encoding="utf-8", errors="replace")
+            if "{|" in text or "<table" in text.lower():
+                assert mediawiki.wikitables(text) == mediawiki._built_wikitables(text), page
+                tables += 1
+            if "[[" in text:
+                assert mediawiki._links(text) == _links_of_whole_parse(text), page
+                links += 1
+    assert tables and links
+    assert tables > 400 or not corpus_indexes()
 
 
 def test_a_ctrl_c_while_scratch_folders_are_removed_still_removes_all_of_them(tmp_path, monkeypatch):

@@ -215,11 +215,10 @@ def properties(text: str, first_line: int = 1) -> list[Property]:
     clean = defuse(strip_code_blocks(text))  # same length and lines as the text: positions stay right
     found: list[Property] = []
     cursor = 0
-    for link in _built(clean, _is_link, mwt.WikilinkOpen, (mwt.WikilinkClose,)):
-        title = restore(str(link.title))
+    for title, label, raw in _links(clean):
+        title = restore(title)
         if "::" not in title:
             continue
-        raw = str(link)
         pos = clean.find(raw, cursor)
         if pos < 0:
             pos = clean.find(raw)
@@ -228,10 +227,39 @@ def properties(text: str, first_line: int = 1) -> list[Property]:
         line = first_line + clean.count("\n", 0, max(pos, 0))
         name, _, first = title.partition("::")
         parts = [first.strip()]
-        if link.text is not None:
-            parts.extend(p.strip() for p in restore(str(link.text)).split("|"))
+        if label is not None:
+            parts.extend(p.strip() for p in restore(label).split("|"))
         found.append(Property(name.strip().lower(), tuple(parts), line))
     return found
+
+
+def _links(text: str) -> list[tuple[str, str | None, str]]:
+    """Every wikilink of text at any depth, in order, as (title, text or None, the link as written): read from
+    the tokens when they are plain text, else built as `parse(text).filter_wikilinks()` gives it."""
+    tokens = _Tokenizer().tokenize(text, 0, False)
+    links: list[tuple[str, str | None, str]] = []
+    for at, token in enumerate(tokens):
+        if type(token) is not mwt.WikilinkOpen:
+            continue
+        try:
+            end = _end(tokens, at)
+        except _Unusual:
+            end = len(tokens)
+        part = tokens[at + 1 : end - 1]
+        kinds = [type(t) for t in part]
+        if (
+            type(tokens[end - 1]) is mwt.WikilinkClose
+            and kinds.count(mwt.WikilinkSeparator) <= 1
+            and all(kind is mwt.Text or kind is mwt.WikilinkSeparator for kind in kinds)
+        ):
+            cut = kinds.index(mwt.WikilinkSeparator) if mwt.WikilinkSeparator in kinds else len(part)
+            title = "".join(t.text for t in part[:cut])
+            label = "".join(t.text for t in part[cut + 1 :]) if cut < len(part) else None
+            links.append((title, label, f"[[{title}]]" if label is None else f"[[{title}|{label}]]"))
+            continue
+        link = _built_one(tokens, at, mwt.WikilinkOpen, (mwt.WikilinkClose,))
+        links.append((str(link.title), None if link.text is None else str(link.text), str(link)))
+    return links
 
 
 def mermaid(text: str) -> tuple[str, int] | None:
@@ -257,6 +285,21 @@ def wikitables(text: str) -> list[list[list[str]]]:
     """Every wikitable as rows of plain-text cells (header row first when there is one)."""
     if "{|" not in text and "<table" not in text.lower():  # wiki markup or HTML tables
         return []
+    tokens = _Tokenizer().tokenize(defuse(text), 0, False)
+    try:
+        opener = mwt.TagOpenOpen
+        return [
+            _table_rows(tokens, at)
+            for at, token in enumerate(tokens)
+            if type(token) is opener and _is_table(tokens, at)
+        ]
+    except _Unusual:  # a tag named by a template, tokens out of balance: the tree builder decides
+        return _built_wikitables(text)
+
+
+def _built_wikitables(text: str) -> list[list[list[str]]]:
+    """wikitables() through mwparserfromhell's tree builder (each table built whole): the reference that
+    _table_rows follows, and its fallback."""
     tables: list[list[list[str]]] = []
     for node in _built(defuse(text), _is_table, mwt.TagOpenOpen, (mwt.TagCloseClose, mwt.TagCloseSelfclose)):
         rows: list[list[str]] = []
@@ -273,16 +316,126 @@ def wikitables(text: str) -> list[list[list[str]]]:
     return tables
 
 
+class _Unusual(Exception):
+    """Tokens the direct table reader does not take on; the tree builder reads them instead."""
+
+
+_OPENERS = frozenset(
+    {
+        mwt.TemplateOpen,
+        mwt.ArgumentOpen,
+        mwt.WikilinkOpen,
+        mwt.ExternalLinkOpen,
+        mwt.HTMLEntityStart,
+        mwt.HeadingStart,
+        mwt.CommentStart,
+        mwt.TagOpenOpen,
+    }
+)
+_CLOSERS = frozenset(
+    {
+        mwt.TemplateClose,
+        mwt.ArgumentClose,
+        mwt.WikilinkClose,
+        mwt.ExternalLinkClose,
+        mwt.HTMLEntityEnd,
+        mwt.HeadingEnd,
+        mwt.CommentEnd,
+        mwt.TagCloseClose,
+        mwt.TagCloseSelfclose,
+    }
+)
+
+
+def _end(tokens: list[Any], at: int) -> int:
+    """The index just past the node whose first token is tokens[at] (a text, or an opener and all it holds)."""
+    if type(tokens[at]) not in _OPENERS:
+        return at + 1
+    depth = 0
+    for index in range(at, len(tokens)):
+        kind = type(tokens[index])
+        if kind in _OPENERS:
+            depth += 1
+        elif kind in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    raise _Unusual
+
+
+def _tag(tokens: list[Any], at: int) -> tuple[str, tuple[int, int] | None, int]:
+    """The tag whose TagOpenOpen is tokens[at], as the tree builder reads it: its name, where its contents are
+    (None when it has none) and the index just past it."""
+    name: list[str] = []
+    naming = True
+    opened: int | None = None
+    contents: tuple[int, int] | None = None
+    index = at + 1
+    while index < len(tokens):
+        kind = type(tokens[index])
+        if kind is mwt.TagAttrStart:
+            naming = False
+        elif kind is mwt.TagCloseOpen:
+            naming, opened = False, index + 1
+        elif kind is mwt.TagOpenClose:
+            naming = False
+            if opened is not None:
+                contents = (opened, index)
+        elif kind is mwt.TagCloseClose or kind is mwt.TagCloseSelfclose:
+            return "".join(name), contents, index + 1
+        elif naming:
+            if kind is not mwt.Text:
+                raise _Unusual
+            name.append(tokens[index].text)
+        index = _end(tokens, index)
+    raise _Unusual
+
+
+def _children(tokens: list[Any], span: tuple[int, int] | None, names: tuple[str, ...]) -> list[tuple[int, int] | None]:
+    """The contents of the tags named names among the nodes directly in span (as filter_tags(recursive=False))."""
+    found: list[tuple[int, int] | None] = []
+    if span is None:
+        return found
+    index, stop = span
+    while index < stop:
+        if type(tokens[index]) is mwt.TagOpenOpen:
+            name, contents, after = _tag(tokens, index)
+            if name.lower() in names:
+                found.append(contents)
+        else:
+            after = _end(tokens, index)
+        index = after
+    if index != stop:
+        raise _Unusual
+    return found
+
+
+def _table_rows(tokens: list[Any], at: int) -> list[list[str]]:
+    """The rows of the table whose TagOpenOpen is tokens[at], read from the tokens: only the cells that hold
+    markup are built into trees (the whole table built was most of the time spent reading a wiki)."""
+    rows: list[list[str]] = []
+    for row in _children(tokens, _tag(tokens, at)[1], ("tr",)):
+        cells = [restore(_cell_markdown(tokens, cell)).strip() for cell in _children(tokens, row, ("td", "th"))]
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def _cell_markdown(tokens: list[Any], span: tuple[int, int] | None) -> str:
+    if span is None:
+        return ""
+    part = tokens[span[0] : span[1]]
+    if all(type(token) is mwt.Text for token in part):
+        return "".join(token.text for token in part)
+    return _markdown_of(Builder().build(part))  # type: ignore[no-untyped-call]
+
+
 # Text with none of these is one Text node to mwparserfromhell: its Markdown is itself, and parsing is skipped.
 _MARKUP = re.compile(r"[\[{<&'\x01-\x03]|^[=*#:;]|^----|://", re.M)
 
 
 def _parse(text: str) -> Wikicode:
     return mwparserfromhell.parse(text)
-
-
-def _is_link(tokens: list[Any], at: int) -> bool:
-    return True
 
 
 def _is_table(tokens: list[Any], at: int) -> bool:
@@ -295,21 +448,25 @@ def _built(text: str, wanted: Callable[[list[Any], int], bool], opener: type, cl
     order, with only their own tokens built into trees: building the whole page (every table cell a Tag) was
     most of the time spent reading a wiki, for a handful of `[[name::value]]` links."""
     tokens = _Tokenizer().tokenize(text, 0, False)
-    nodes = []
-    for start, token in enumerate(tokens):
-        if type(token) is not opener or not wanted(tokens, start):
-            continue
-        depth = 0
-        for end in range(start, len(tokens)):
-            kind = type(tokens[end])
-            if kind is opener:
-                depth += 1
-            elif kind in closers:
-                depth -= 1
-                if depth == 0:
-                    break
-        nodes.append(Builder().build(tokens[start : end + 1]).nodes[0])  # type: ignore[no-untyped-call]
-    return nodes
+    return [
+        _built_one(tokens, start, opener, closers)
+        for start, token in enumerate(tokens)
+        if type(token) is opener and wanted(tokens, start)
+    ]
+
+
+def _built_one(tokens: list[Any], start: int, opener: type, closers: tuple[type, ...]) -> Any:
+    """The node whose first token is tokens[start], built into a tree with all it holds."""
+    depth = 0
+    for end in range(start, len(tokens)):
+        kind = type(tokens[end])
+        if kind is opener:
+            depth += 1
+        elif kind in closers:
+            depth -= 1
+            if depth == 0:
+                break
+    return Builder().build(tokens[start : end + 1]).nodes[0]  # type: ignore[no-untyped-call]
 
 
 def to_markdown(text: str) -> str:
