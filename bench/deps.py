@@ -7,9 +7,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from generator.deps import load_mapping
+from generator.bind import bind_workflow, load_tables
 from generator.parse.wiki import load_wiki
-from generator.plan import plan_workflow
+from generator.plan import requirements_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -17,18 +17,14 @@ CORPUS = Path(os.environ.get("GENREPO_CORPUS", ROOT.parent / "shared" / "corpus"
 
 def placements() -> dict[tuple[str, str, str], set[str]]:
     """(name, kind, value) -> the wikis it appears in."""
-    mapping = load_mapping()
+    tables = load_tables()
     table: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for folder in sorted(p for p in CORPUS.iterdir() if (p / "_WorkflowIndex.md").is_file()):
         wiki = load_wiki(folder / "_WorkflowIndex.md")
         for workflow in wiki.workflows:
-            plan = plan_workflow(wiki, workflow, mapping)
-            from generator.bind import bind_workflow
-            from generator.plan import requirements_for
-
-            bindings, _ = bind_workflow(workflow, mapping)
-            for row in requirements_for(workflow, bindings, mapping).placements:
-                table[row].add(folder.name.split("-")[0] if plan else folder.name)
+            bound = bind_workflow(workflow, tables)
+            for name, kind, value in requirements_for(workflow, list(bound.bindings), tables).placements:
+                table[(name, str(kind), value)].add(folder.name)
     return table
 
 
