@@ -255,10 +255,9 @@ def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> S
             for later in block[index + 1 :]:
                 if _is_print(later) or isinstance(later, ast.Assert):
                     continue
-                free, _ = names([later])
+                free, more = names([later])
                 if bound & set(free) and not isinstance(later, (ast.Return,)):
                     chosen.append(later)
-                    _, more = names([later])
                     bound |= more
             return _finish(tree, chosen, stmt)
     return None

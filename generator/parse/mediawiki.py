@@ -71,12 +71,12 @@ def _code_mask(lines: list[str]) -> list[bool]:
             if f"</{tag}" in line.lower():
                 tag = None
             continue
-        m = _FENCE.match(line)
+        m = _FENCE.match(line) if "`" in line or "~" in line else None  # cheap tests first: most lines are prose
         if m:
             fence = m.group(1)
             mask.append(True)
             continue
-        m = _CODE_OPEN.search(line)
+        m = _CODE_OPEN.search(line) if "<" in line else None
         if m and f"</{m.group(1).lower()}" not in line.lower()[m.end() :]:
             tag = m.group(1).lower()
         mask.append(tag is not None)
@@ -163,7 +163,7 @@ def code_blocks(text: str, first_line: int = 1) -> list[CodeBlock]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = _FENCE.match(line)
+        m = _FENCE.match(line) if "`" in line or "~" in line else None
         if m:
             fence, lang = m.group(1), m.group(2)
             j = i + 1
@@ -172,7 +172,7 @@ def code_blocks(text: str, first_line: int = 1) -> list[CodeBlock]:
             blocks.append(CodeBlock(lang.lower(), "\n".join(lines[i + 1 : j]), first_line + i))
             i = j + 1
             continue
-        m = _CODE_OPEN.search(line)
+        m = _CODE_OPEN.search(line) if "<" in line else None
         if m:
             tag = m.group(1).lower()
             lang_match = _LANG.search(m.group(2))
