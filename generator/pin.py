@@ -43,6 +43,27 @@ SDIST_RISK = (
 _LOCAL_LINE = re.compile(r"^\s*(--(extra-)?index-url|--find-links|-f\s|--trusted-host|-i\s)", re.M)
 
 
+_PINNED = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?==[A-Za-z0-9][A-Za-z0-9.+!_-]*"  # name==version
+    r"(?:\s*;\s*[A-Za-z0-9_ .<>=!~'\"(),*-]+)?(?:\s+\\)?"  # an environment marker; a continued line
+)
+_HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}(?:\s+\\)?")
+_WHEELS_ONLY = re.compile(r"--only-binary[ =](?::all:|:none:|[A-Za-z0-9._,-]+)|--prefer-binary")  # pip-compile's
+
+
+def pins_only(text: str) -> bool:
+    """Whether a requirements.txt holds nothing but exact pins, their hashes, comments and pip-compile's wheels-only
+    line, as the resolvers write it: no other option (an index URL, find-links), no URL or path requirement, no
+    editable install, no other file."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or not stripped:
+            continue
+        if not any(pattern.fullmatch(stripped) for pattern in (_PINNED, _HASH, _WHEELS_ONLY)):
+            return False
+    return True
+
+
 def default_cache_dir() -> Path:
     """$GENREPO_CACHE_DIR, else the user cache dir ($XDG_CACHE_HOME or ~/.cache) / genrepo / pins."""
     if os.environ.get("GENREPO_CACHE_DIR"):
@@ -332,10 +353,14 @@ class Pinner:
             return result
 
     def _from_cache(self, key: str) -> PinResult | None:
+        """The cached resolution, when it reads as one: a cache shared between machines (the Action's) is input
+        like any other, and a file holding an index URL, a link or an editable line is resolved again instead."""
         path = self.cache_dir / f"{key}.txt"
         try:
             text = path.read_text(encoding="utf-8")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not pins_only(text):
             return None
         return PinResult(text, key, self.options.resolver, cached=True)
 

@@ -195,10 +195,14 @@ def test_the_action_and_the_cli_use_the_same_default_resolver():
     assert '"uv>=' in dependencies
 
 
-def test_the_action_keeps_the_resolution_cache_between_runs():
-    """Pinned runs in CI reuse earlier resolutions: the cache folder genrepo uses is the one actions/cache restores
-    and saves, under a key that restores the newest earlier run's cache."""
+def test_the_action_keeps_the_resolution_cache_between_runs(monkeypatch, tmp_path):
+    """Pinned runs in CI reuse earlier resolutions: the resolution folder genrepo uses is the one actions/cache
+    restores and saves, under a key that restores the newest earlier run's cache; the plan records beside it
+    (pickles) are not in the cache, so nothing another workflow saved is ever unpickled."""
     import yaml
+
+    from generator.pin import default_cache_dir
+    from generator.pipeline import generate
 
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     steps = action["runs"]["steps"]
@@ -206,7 +210,12 @@ def test_the_action_keeps_the_resolution_cache_between_runs():
     (publish,) = [s for s in steps if s.get("id") == "publish"]
     assert re.fullmatch(r"actions/cache@[0-9a-f]{40}", cache["uses"])  # pinned to a commit
     assert steps.index(cache) < steps.index(publish)
-    assert publish["env"]["GENREPO_CACHE_DIR"] == cache["with"]["path"]
+    cached = Path(cache["with"]["path"]).relative_to(publish["env"]["GENREPO_CACHE_DIR"])
+    monkeypatch.setenv("GENREPO_CACHE_DIR", str(tmp_path / "cache"))
+    assert default_cache_dir() == tmp_path / "cache" / cached  # what the Action saves is where resolutions go
+    generate(ROOT / "workflow_index_samples" / "peft_lora" / "_WorkflowIndex.md", tmp_path / "out")
+    assert list((tmp_path / "cache").rglob("*.pickle"))  # the run kept its plans...
+    assert not list((tmp_path / "cache" / cached).rglob("*.pickle"))  # ...outside what the Action saves
     prefix = cache["with"]["restore-keys"].strip()
     assert cache["with"]["key"].startswith(prefix) and "github.run_id" in cache["with"]["key"]
     assert cache["if"] == "inputs.cache == 'true'" and action["inputs"]["cache"]["default"] == "true"

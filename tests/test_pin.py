@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import PinError
-from generator.pin import Pinner, PinOptions, cache_key, subprocess_runner
+from generator.pin import Pinner, PinOptions, cache_key, pins_only, subprocess_runner
 from generator.pipeline import generate
 from tests.helpers import build_file_tree, build_wheel, enriched_index, workflow_page
 
@@ -143,3 +143,29 @@ def test_no_pin_is_said_in_the_readme_and_report(tmp_path):
     assert item.report()["pinned"] is False
     assert "**not pinned**" in (item.output_dir / "README.md").read_text()
     assert (item.output_dir / "requirements.txt").read_text().startswith("# NOT PINNED")
+
+
+@pytest.mark.parametrize(
+    "poison",
+    [
+        "--index-url https://evil.invalid/simple\nalpha==1.2.0\n",
+        "--extra-index-url=https://evil.invalid/simple\nalpha==1.2.0\n",
+        "alpha @ https://evil.invalid/alpha-1.2.0-py3-none-any.whl\n",
+        "-e git+https://evil.invalid/alpha#egg=alpha\n",
+        "--find-links /tmp/wheels\nalpha==1.2.0\n",
+        "-r /etc/other.txt\n",
+        "alpha>=1.0\n",
+    ],
+)
+def test_a_cached_resolution_that_is_not_only_pins_is_resolved_again(tmp_path, wheelhouse, poison):
+    """A cache shared between machines (the Action's actions/cache) is input: an entry holding an index URL, a URL
+    or path requirement or a loose version is not used; the set is resolved again and the entry replaced."""
+    options = offline(wheelhouse, tmp_path / "cache")
+    runner = CountingRunner()
+    first = Pinner(options, runner=runner).pin(["gamma"])
+    assert pins_only(first.text) and runner.calls == 1
+    entry = tmp_path / "cache" / f"{cache_key(['gamma'], options)}.txt"
+    entry.write_text(poison, encoding="utf-8")
+    again = Pinner(options, runner=runner).pin(["gamma"])
+    assert runner.calls == 2 and not again.cached and again.text == first.text
+    assert "evil" not in entry.read_text(encoding="utf-8") and pins_only(entry.read_text(encoding="utf-8"))
