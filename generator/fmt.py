@@ -16,7 +16,8 @@ from pathlib import Path
 
 from generator.errors import RenderError
 
-_DONE: dict[bytes, bytes] = {}  # sha256(settings, source) -> formatted source, for this process
+_DONE: dict[bytes, bytes] = {}  # sha256(settings, source) -> formatted source, most recently used last
+_KEEP = 4096  # sources remembered: the runtime files of every repository, and room for a batch's own
 
 
 def ruff_binary() -> str:
@@ -71,10 +72,13 @@ def _format_files(
     if todo:
         _run_ruff(todo, config, roots)
     for root, files, rel, digest in digests:
-        if _DONE[digest] != files[rel]:
-            files[rel] = _DONE[digest]
+        formatted = _DONE[digest] = _DONE.pop(digest)  # used again: kept longest
+        if formatted != files[rel]:
+            files[rel] = formatted
             if todo.get(digest, (b"", None))[1] != root / rel:  # ruff wrote the file it was given itself
-                (root / rel).write_bytes(files[rel])
+                (root / rel).write_bytes(formatted)
+    for digest in list(_DONE)[: max(0, len(_DONE) - _KEEP)]:  # a long run (an API caller, a large wiki) stays small
+        del _DONE[digest]
 
 
 def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots: list[Path]) -> None:

@@ -5,6 +5,7 @@ paths said (new-file diffs, wikilinks and tables built from their own tokens).""
 from __future__ import annotations
 
 import difflib
+import hashlib
 import stat
 import sys
 from pathlib import Path
@@ -229,3 +230,29 @@ def test_a_formatter_that_fails_half_way_leaves_no_damaged_file(tmp_path, monkey
     assert marker.exists()  # the failing run happened
     assert [getattr(o, "action", o) for o in outcomes] == [r.action for r in expected] == ["create"] * 3
     assert tree(tmp_path / "together") == tree(tmp_path / "alone")
+
+
+def test_the_formatter_remembers_a_bounded_number_of_sources_the_most_recently_used(tmp_path, monkeypatch):
+    """A long run (an API caller, a wiki of thousands of workflows) does not keep every source it formatted: the
+    memo keeps the most recently used ones, and what it forgot is formatted again, with the same bytes."""
+    monkeypatch.setattr(fmt, "_DONE", {})
+    monkeypatch.setattr(fmt, "_KEEP", 3)
+    shared = b"x=[1,\n 2]\n"
+
+    def tree(n: int) -> tuple[Path, dict[str, bytes]]:
+        root = tmp_path / f"t{n}"
+        files = {"shared.py": shared, "own.py": f"def f{n}( a ):\n  return a+{n}\n".encode()}
+        for rel, data in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(data)
+        return root, files
+
+    trees = [tree(n) for n in range(5)]
+    for root, files in trees:
+        fmt.format_trees([(root, files)])
+        assert len(fmt._DONE) <= 3
+    assert files["shared.py"] == b"x = [1, 2]\n" and files["own.py"] == b"def f4(a):\n    return a + 4\n"
+    assert hashlib.sha256(b"\0" + shared).digest() in fmt._DONE  # used by every tree: never forgotten
+    again_root, again = tree(0)
+    fmt.format_trees([(again_root, again)])  # forgotten: formatted again, the same bytes
+    assert again == trees[0][1] and again_root.joinpath("own.py").read_bytes() == b"def f0(a):\n    return a + 0\n"
