@@ -43,23 +43,73 @@ SDIST_RISK = (
 _LOCAL_LINE = re.compile(r"^\s*(--(extra-)?index-url|--find-links|-f\s|--trusted-host|-i\s)", re.M)
 
 
-_PINNED = re.compile(
-    r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?==[A-Za-z0-9][A-Za-z0-9.+!_-]*"  # name==version
-    r"(?:\s*;\s*[A-Za-z0-9_ .<>=!~'\"(),*-]+)?(?:\s+\\)?"  # an environment marker; a continued line
-)
-_HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}(?:\s+\\)?")
-_WHEELS_ONLY = re.compile(r"--only-binary[ =](?::all:|:none:|[A-Za-z0-9._,-]+)|--prefer-binary")  # pip-compile's
+_HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
+_WHEELS_ONLY = re.compile(r"--only-binary[ =](?::all:|:none:)|--prefer-binary")  # a line pip-compile writes
+_COMMENT = re.compile(r"(^|\s+)#.*$")  # pip's
+_PLAIN = re.compile(r"[A-Za-z0-9._+=<>!~;'\"(), -]+")  # a pin with its marker: no URL, path, variable or wildcard
 
 
-def pins_only(text: str) -> bool:
-    """Whether a requirements.txt holds nothing but exact pins, their hashes, comments and pip-compile's wheels-only
-    line, as the resolvers write it: no other option (an index URL, find-links), no URL or path requirement, no
-    editable install, no other file."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#") or not stripped:
+def _pip_lines(text: str) -> list[str]:
+    """The logical lines pip reads in a requirements file: a line ending in a backslash joined to the next (a
+    comment line ends it), comments cut, as pip's req_file.preprocess does."""
+    joined: list[str] = []
+    parts: list[str] = []
+    for line in text.split("\n"):
+        if _COMMENT.match(line) or not line.endswith("\\"):
+            parts.append(" " + line if _COMMENT.match(line) else line)
+            joined.append("".join(parts))
+            parts = []
+        else:
+            parts.append(line.strip("\\"))
+    if parts:
+        joined.append("".join(parts))
+    return [_COMMENT.sub("", line).strip() for line in joined]
+
+
+def _exact_pin(requirement: str) -> str | None:
+    """The distribution name when requirement is `name==version` (a valid version, an optional marker), else None."""
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import InvalidVersion, Version
+
+    if not _PLAIN.fullmatch(requirement):
+        return None
+    try:
+        parsed = Requirement(requirement)
+        (spec,) = parsed.specifier
+        Version(spec.version)
+    except (InvalidRequirement, InvalidVersion, ValueError):
+        return None
+    if parsed.url or parsed.extras or spec.operator != "==":
+        return None
+    return canonicalize_name(parsed.name)
+
+
+def pins_only(text: str, wanted: Iterable[str] = ()) -> bool:
+    """Whether a requirements.txt holds nothing but what the resolvers write: exact pins (`name==version`, a valid
+    version, an optional marker) with their sha256 hashes, comments, and pip-compile's wheels-only line; read as
+    pip reads it (continued lines joined, comments cut, a line's options after its requirement). So no other
+    option (an index URL, find-links, --no-binary, -r, -c, -e), no URL, path or archive, no variable. wanted:
+    requirements the set asked for; each one without a marker must be pinned."""
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+
+    pinned: set[str] = set()
+    for line in _pip_lines(text):
+        if not line or _WHEELS_ONLY.fullmatch(line):
             continue
-        if not any(pattern.fullmatch(stripped) for pattern in (_PINNED, _HASH, _WHEELS_ONLY)):
+        tokens = line.split(" ")  # pip's break_args_options: the requirement ends at the first `-` token
+        cut = next((n for n, token in enumerate(tokens) if token.startswith("-")), len(tokens))
+        name = _exact_pin(" ".join(tokens[:cut]).strip())
+        if name is None or not all(_HASH.fullmatch(token) for token in tokens[cut:] if token):
+            return False
+        pinned.add(name)
+    for requirement in wanted:
+        try:
+            asked = Requirement(requirement)
+        except InvalidRequirement:
+            continue
+        if asked.marker is None and canonicalize_name(asked.name) not in pinned:
             return False
     return True
 
@@ -335,7 +385,7 @@ class Pinner:
     def cached(self, requirements: Iterable[str], last_updated: str = "") -> PinResult | None:
         """The set's requirements.txt when this run or the cache already has it; never runs a resolver."""
         key = cache_key(sorted(set(requirements)), self.options_for(last_updated))
-        return self._memo.get(key) or self._from_cache(key)
+        return self._memo.get(key) or self._from_cache(key, requirements)
 
     def pin(self, requirements: Iterable[str], last_updated: str = "") -> PinResult:
         """A requirements.txt for the set (as of the wiki's last_updated date with --wiki-date); raises PinError
@@ -348,19 +398,20 @@ class Pinner:
         with lock:
             if key in self._memo:
                 return self._memo[key]
-            result = self._from_cache(key) or self._resolve(wanted, key, options)
+            result = self._from_cache(key, wanted) or self._resolve(wanted, key, options)
             self._memo[key] = result
             return result
 
-    def _from_cache(self, key: str) -> PinResult | None:
-        """The cached resolution, when it reads as one: a cache shared between machines (the Action's) is input
-        like any other, and a file holding an index URL, a link or an editable line is resolved again instead."""
+    def _from_cache(self, key: str, wanted: Iterable[str]) -> PinResult | None:
+        """The cached resolution, when it reads as one of the set: a cache shared between machines (the Action's)
+        is input like any other, and a file holding an index URL, a link, an option or a loose version, or leaving
+        out a requirement of the set, is resolved again instead."""
         path = self.cache_dir / f"{key}.txt"
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-        if not pins_only(text):
+        if not pins_only(text, wanted):
             return None
         return PinResult(text, key, self.options.resolver, cached=True)
 

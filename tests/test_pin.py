@@ -66,6 +66,7 @@ def test_exact_pins_and_hashes(tmp_path, wheelhouse, resolver):
     assert "--index-url" not in text and "/tmp/" not in text
     assert "requirements.in" in text.split("\n", 8)[-1] or "requirements.in" in text  # the re-pin command
     assert text.count("\n#    ") >= 1
+    assert pins_only(text, ["gamma"])  # what each resolver writes is read back from the cache
 
 
 @pytest.mark.slow  # a real resolution
@@ -155,17 +156,40 @@ def test_no_pin_is_said_in_the_readme_and_report(tmp_path):
         "--find-links /tmp/wheels\nalpha==1.2.0\n",
         "-r /etc/other.txt\n",
         "alpha>=1.0\n",
+        # options after a pin's marker, and a continued line: pip reads them as options of that line
+        "--only-binary :all:\ngamma==0.3.0 ; python_version>'0' --no-binary=gamma\n",
+        "gamma==0.3.0 \\\n    --hash=sha256:" + "a" * 64 + " \\\ngamma==0.3.0 ; python_version>'0' -r other.txt\n",
+        "gamma==0.3.0 ; python_version>'0' -c other.txt\n",
+        "gamma==0.3.0 ; python_version>'0' -e ..\n",
+        "gamma==0.3.0 ; python_version > '${GITHUB_TOKEN}'\n",
+        "gamma==0.3.0.zip\n",  # not a version: pip reads a local archive
+        "gamma==0.3.*\n",
+        "beta==2.0.0\nalpha==1.2.0\n",  # gamma, which the set asks for, left out
     ],
 )
 def test_a_cached_resolution_that_is_not_only_pins_is_resolved_again(tmp_path, wheelhouse, poison):
-    """A cache shared between machines (the Action's actions/cache) is input: an entry holding an index URL, a URL
-    or path requirement or a loose version is not used; the set is resolved again and the entry replaced."""
+    """A cache shared between machines (the Action's actions/cache) is input: an entry holding an index URL, a URL,
+    path or archive, another option (however pip would read it), a loose version, or leaving out a requirement of
+    the set is not used; the set is resolved again and the entry replaced."""
     options = offline(wheelhouse, tmp_path / "cache")
     runner = CountingRunner()
     first = Pinner(options, runner=runner).pin(["gamma"])
-    assert pins_only(first.text) and runner.calls == 1
+    assert pins_only(first.text, ["gamma"]) and runner.calls == 1
     entry = tmp_path / "cache" / f"{cache_key(['gamma'], options)}.txt"
     entry.write_text(poison, encoding="utf-8")
     again = Pinner(options, runner=runner).pin(["gamma"])
     assert runner.calls == 2 and not again.cached and again.text == first.text
-    assert "evil" not in entry.read_text(encoding="utf-8") and pins_only(entry.read_text(encoding="utf-8"))
+    assert entry.read_text(encoding="utf-8") == first.text
+
+
+def test_pins_only_reads_requirement_lines_as_pip_does():
+    """Local version labels, markers, hashes on continued lines and comments are what resolvers write; an option
+    hidden after a marker or on a continued line is not."""
+    digest = "0" * 64
+    assert pins_only(f"torch==2.13.0+cpu \\\n    --hash=sha256:{digest}\n    # via -r requirements.in\n")
+    assert pins_only("triton==3.1.0 ; platform_machine == 'x86_64' and sys_platform == 'linux'\n")
+    assert pins_only("--only-binary :all:\n\nsix==1.17.0\n    # via\n    #   -r requirements.in\n")
+    assert pins_only("alpha==1.0\n", ["Alpha", "pywin32; sys_platform == 'win32'"])  # a marked one may be left out
+    assert not pins_only(f"six==1.17.0 \\\n    --hash=sha256:{digest} \\\n    --no-binary six\n")
+    assert not pins_only("six==1.17.0 --index-url=https://evil.invalid/simple\n")
+    assert not pins_only("alpha==1.0\n", ["alpha", "beta>=2"])
