@@ -65,6 +65,10 @@ CASES: dict[str, Callable[[int], dict[str, str]]] = {
     "unclosed [http:// (workflow page)": lambda n: _page(_repeat("[http://x ", n)),
     "nested {{ }} (workflow page)": lambda n: _page("{{" * (n // 4) + "x" + "}}" * (n // 4)),
     "nested <b> (workflow page)": lambda n: _page("<b>" * (n // 7) + "x" + "</b>" * (n // 7)),
+    "unclosed <td> before </tr> (workflow page)": lambda n: _page(
+        "<table><tr>" + _repeat("<td>x", n) + "</tr></table>"
+    ),
+    "unclosed <li> before one </li> (workflow page)": lambda n: _page("<ul>" + _repeat("<li>x", n) + "</li></ul>"),
 }
 
 

@@ -78,3 +78,20 @@ def test_a_64_kb_hostile_text_is_read_in_well_under_a_second(tmp_path, case):
     seconds = time.perf_counter() - started
     assert seconds < 2.0, f"{case}: {seconds:.2f}s"  # measured at most 0.3 s; the unfixed parser took hours
     assert result.exit_code == 0 and [r.action for r in result.results] == ["plan"]
+
+
+def test_a_few_unclosed_list_items_and_cells_read_as_before_hundreds_read_as_text():
+    """`<li>` and `<td>` may go unclosed: a page holding a few keeps them as tags; only a page holding more than
+    MAX_UNCLOSED without their own closer reads them as text."""
+    from generator.parse import defuse as d
+    from generator.parse.mediawiki import to_markdown
+
+    few = "<ul>" + "<li>x" * 3 + "</ul>\n<li>a\n"
+    assert d.defuse(few) == few
+    assert to_markdown("<li>a\n<li>b") == "a\nb"  # read as tags (an HTML item has no dash), not printed
+    many = "<ul>" + "<li>x" * (d.MAX_UNCLOSED + 2) + "</li></ul>"  # one of them is closed
+    made_inert = d.defuse(many)
+    assert len(made_inert) == len(many) and made_inert.count("\x01li>") == d.MAX_UNCLOSED + 1
+    assert d.restore(made_inert) == many
+    closed = "<ul>" + "<li>x</li>" * (d.MAX_UNCLOSED + 1) + "</ul>"
+    assert d.defuse(closed) == closed  # each has its own closer: nothing to guard against

@@ -16,12 +16,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from mwparserfromhell.definitions import PARSER_BLACKLIST, SINGLE
+from mwparserfromhell.definitions import PARSER_BLACKLIST, SINGLE, SINGLE_ONLY
 
 MAX_NESTING = 24
+# More tags that may go unclosed (`<li>`, `<td>`) than this, left without their own closer, are made inert: the
+# tokenizer looks for each one's closer to the end of the enclosing tag and backtracks (20,000 unclosed `<td>`
+# before a `</tr>`: 24 s). Pages hold a handful; a page holding hundreds reads them as text.
+MAX_UNCLOSED = 200
 _INERT = {"<": "\x01", "[": "\x02", "{": "\x03"}
 _RESTORE = str.maketrans({inert: char for char, inert in _INERT.items()})
 _SINGLE = frozenset(SINGLE)  # tags that need no closer (br, hr, li, td, ...)
+_MAY_CLOSE = _SINGLE - frozenset(SINGLE_ONLY)  # of those, the ones the tokenizer still looks for a closer of
 _OPAQUE = frozenset(PARSER_BLACKLIST)  # tags whose content is not parsed (pre, nowiki, syntaxhighlight, ...)
 _TOKEN = re.compile(
     r"^[ \t]*+(?P<table>\{\||\|\})"
@@ -76,7 +81,7 @@ class _Finder:
         return self.found
 
 
-def _tokens(text: str, inert: list[tuple[int, int]]) -> list[_Token]:
+def _tokens(text: str, inert: list[tuple[int, int]], singles: list[_Token] | None = None) -> list[_Token]:
     """Openers and closers outside comments and opaque tags, left to right; openers that cannot close
     (an unterminated `<tag`, `<!--` or opaque tag, a `[http` link with no `]` on its line) go to inert."""
     lowered = text.lower()
@@ -103,13 +108,17 @@ def _tokens(text: str, inert: list[tuple[int, int]]) -> list[_Token]:
             if m.group("slash"):
                 if name not in _SINGLE and name not in _OPAQUE:
                     tokens.append(_Token(name, start, 1, True))
+                elif name in _MAY_CLOSE and singles is not None:
+                    singles.append(_Token(name, start, 1, True))
                 continue
             close = gt.after(start)
             next_open = lt.after(start)
             if close < 0 or 0 <= next_open < close:
                 inert.append((start, 1))  # `<x ` with no `>` before the next `<`
             elif text[close - 1] == "/" or name in _SINGLE:
-                pass  # needs no closer; what its attributes hold is still read (the tag may fail)
+                if name in _MAY_CLOSE and text[close - 1] != "/" and singles is not None:
+                    singles.append(_Token(name, start, 1, False))
+                # needs no closer; what its attributes hold is still read (the tag may fail)
             elif name in _OPAQUE:
                 end = finders.setdefault(name, _Finder(lowered, f"</{name}")).find(close)
                 if end < 0:
@@ -189,9 +198,14 @@ def defuse(text: str) -> str:
     if "<" not in text and "[" not in text and "{" not in text:
         return text
     inert: list[tuple[int, int]] = []
-    tokens = _tokens(text, inert)
+    singles: list[_Token] = []
+    tokens = _tokens(text, inert, singles)
     partners = _pair(tokens, inert)
     _limit_nesting(tokens, partners, inert)
+    unclosed: list[tuple[int, int]] = []
+    _pair(singles, unclosed)
+    if len(unclosed) > MAX_UNCLOSED:
+        inert.extend(unclosed)
     if not inert:
         return text
     parts: list[str] = []
