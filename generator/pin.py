@@ -55,8 +55,9 @@ def _pip_lines(text: str) -> list[str]:
     joined: list[str] = []
     parts: list[str] = []
     for line in text.split("\n"):
-        if _COMMENT.match(line) or not line.endswith("\\"):
-            parts.append(" " + line if _COMMENT.match(line) else line)
+        comment = _COMMENT.match(line) is not None
+        if comment or not line.endswith("\\"):
+            parts.append(" " + line if comment else line)
             joined.append("".join(parts))
             parts = []
         else:
@@ -384,8 +385,9 @@ class Pinner:
 
     def cached(self, requirements: Iterable[str], last_updated: str = "") -> PinResult | None:
         """The set's requirements.txt when this run or the cache already has it; never runs a resolver."""
-        key = cache_key(sorted(set(requirements)), self.options_for(last_updated))
-        return self._memo.get(key) or self._from_cache(key, requirements)
+        wanted = sorted(set(requirements))
+        key = cache_key(wanted, self.options_for(last_updated))
+        return self._memo.get(key) or self._from_cache(key, wanted)
 
     def pin(self, requirements: Iterable[str], last_updated: str = "") -> PinResult:
         """A requirements.txt for the set (as of the wiki's last_updated date with --wiki-date); raises PinError

@@ -114,12 +114,7 @@ def test_links_and_tables_read_from_tokens_match_the_whole_parse(text):
     """Wikilinks and table cells read straight from the tokens (trees built only for cells that hold markup) say
     what the whole page's parse tree says."""
     assert mediawiki._links(text) == _links_of_whole_parse(text)
-    tables = mediawiki._built(
-        text,
-        mediawiki._is_table,
-        mediawiki.mwt.TagOpenOpen,
-        (mediawiki.mwt.TagCloseClose, mediawiki.mwt.TagCloseSelfclose),
-    )
+    tables = mediawiki._built(text, mediawiki._is_table, mediawiki.mwt.TagOpenOpen)
     whole = mwparserfromhell.parse(text).filter_tags(matches=lambda n: str(n.tag).lower() == "table")
     assert [str(n) for n in tables] == [str(n) for n in whole]
     assert mediawiki.wikitables(text) == mediawiki._built_wikitables(text)

@@ -81,9 +81,10 @@ class _Finder:
         return self.found
 
 
-def _tokens(text: str, inert: list[tuple[int, int]], singles: list[_Token] | None = None) -> list[_Token]:
+def _tokens(text: str, inert: list[tuple[int, int]], singles: list[_Token]) -> list[_Token]:
     """Openers and closers outside comments and opaque tags, left to right; openers that cannot close
-    (an unterminated `<tag`, `<!--` or opaque tag, a `[http` link with no `]` on its line) go to inert."""
+    (an unterminated `<tag`, `<!--` or opaque tag, a `[http` link with no `]` on its line) go to inert; tags that
+    may go unclosed (`<li>`, `<td>`) and their closers go to singles."""
     lowered = text.lower()
     gt, lt, bracket, newline = (_Scan(text, c) for c in (">", "<", "]", "\n"))
     finders: dict[str, _Finder] = {}
@@ -108,7 +109,7 @@ def _tokens(text: str, inert: list[tuple[int, int]], singles: list[_Token] | Non
             if m.group("slash"):
                 if name not in _SINGLE and name not in _OPAQUE:
                     tokens.append(_Token(name, start, 1, True))
-                elif name in _MAY_CLOSE and singles is not None:
+                elif name in _MAY_CLOSE:
                     singles.append(_Token(name, start, 1, True))
                 continue
             close = gt.after(start)
@@ -116,7 +117,7 @@ def _tokens(text: str, inert: list[tuple[int, int]], singles: list[_Token] | Non
             if close < 0 or 0 <= next_open < close:
                 inert.append((start, 1))  # `<x ` with no `>` before the next `<`
             elif text[close - 1] == "/" or name in _SINGLE:
-                if name in _MAY_CLOSE and text[close - 1] != "/" and singles is not None:
+                if name in _MAY_CLOSE and text[close - 1] != "/":
                     singles.append(_Token(name, start, 1, False))
                 # needs no closer; what its attributes hold is still read (the tag may fail)
             elif name in _OPAQUE:

@@ -241,10 +241,7 @@ def _links(text: str) -> list[tuple[str, str | None, str]]:
     for at, token in enumerate(tokens):
         if type(token) is not mwt.WikilinkOpen:
             continue
-        try:
-            end = _end(tokens, at)
-        except _Unusual:
-            end = len(tokens)
+        end = _end(tokens, at)
         part = tokens[at + 1 : end - 1]
         kinds = [type(t) for t in part]
         if (
@@ -257,7 +254,7 @@ def _links(text: str) -> list[tuple[str, str | None, str]]:
             label = "".join(t.text for t in part[cut + 1 :]) if cut < len(part) else None
             links.append((title, label, f"[[{title}]]" if label is None else f"[[{title}|{label}]]"))
             continue
-        link = _built_one(tokens, at, mwt.WikilinkOpen, (mwt.WikilinkClose,))
+        link = _built_one(tokens, at)
         links.append((str(link.title), None if link.text is None else str(link.text), str(link)))
     return links
 
@@ -301,7 +298,7 @@ def _built_wikitables(text: str) -> list[list[list[str]]]:
     """wikitables() through mwparserfromhell's tree builder (each table built whole): the reference that
     _table_rows follows, and its fallback."""
     tables: list[list[list[str]]] = []
-    for node in _built(defuse(text), _is_table, mwt.TagOpenOpen, (mwt.TagCloseClose, mwt.TagCloseSelfclose)):
+    for node in _built(defuse(text), _is_table, mwt.TagOpenOpen):
         rows: list[list[str]] = []
         for row in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "tr"):
             cells = [
@@ -348,7 +345,8 @@ _CLOSERS = frozenset(
 
 
 def _end(tokens: list[Any], at: int) -> int:
-    """The index just past the node whose first token is tokens[at] (a text, or an opener and all it holds)."""
+    """The index just past the node whose first token is tokens[at] (a text, or an opener and all it holds); the
+    end of the tokens when its closer is missing (the tokenizer never leaves one out; the readers then fall back)."""
     if type(tokens[at]) not in _OPENERS:
         return at + 1
     depth = 0
@@ -360,7 +358,7 @@ def _end(tokens: list[Any], at: int) -> int:
             depth -= 1
             if depth == 0:
                 return index + 1
-    raise _Unusual
+    return len(tokens)
 
 
 def _tag(tokens: list[Any], at: int) -> tuple[str, tuple[int, int] | None, int]:
@@ -443,30 +441,21 @@ def _is_table(tokens: list[Any], at: int) -> bool:
     return isinstance(name, mwt.Text) and name.text.strip().lower() == "table"
 
 
-def _built(text: str, wanted: Callable[[list[Any], int], bool], opener: type, closers: tuple[type, ...]) -> list[Any]:
+def _built(text: str, wanted: Callable[[list[Any], int], bool], opener: type) -> list[Any]:
     """The nodes `parse(text).filter(recursive=True)` would give for one kind (wikilinks, tables), in the same
     order, with only their own tokens built into trees: building the whole page (every table cell a Tag) was
     most of the time spent reading a wiki, for a handful of `[[name::value]]` links."""
     tokens = _Tokenizer().tokenize(text, 0, False)
     return [
-        _built_one(tokens, start, opener, closers)
+        _built_one(tokens, start)
         for start, token in enumerate(tokens)
         if type(token) is opener and wanted(tokens, start)
     ]
 
 
-def _built_one(tokens: list[Any], start: int, opener: type, closers: tuple[type, ...]) -> Any:
+def _built_one(tokens: list[Any], start: int) -> Any:
     """The node whose first token is tokens[start], built into a tree with all it holds."""
-    depth = 0
-    for end in range(start, len(tokens)):
-        kind = type(tokens[end])
-        if kind is opener:
-            depth += 1
-        elif kind in closers:
-            depth -= 1
-            if depth == 0:
-                break
-    return Builder().build(tokens[start : end + 1]).nodes[0]  # type: ignore[no-untyped-call]
+    return Builder().build(tokens[start : _end(tokens, start)]).nodes[0]  # type: ignore[no-untyped-call]
 
 
 def to_markdown(text: str) -> str:
