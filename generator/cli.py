@@ -120,18 +120,28 @@ def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+WRITES_LEFT = (
+    "every new repository is moved into place whole or not at all, and an update cut short is finished by the "
+    "next run; run the same command again to finish (what is already written is found unchanged)"
+)
+
+
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM takes the Ctrl-C path, so resolvers genrepo started are ended and reported, not orphaned."""
+def _interruptible(left: str) -> Iterator[None]:
+    """Ctrl-C, and SIGTERM taking the same path (so resolvers genrepo started are ended and reported, not
+    orphaned), end the command as an Interrupted error (exit 130) saying what the run left and how to go on,
+    rather than typer's silent exit; an Interrupted raised inside (while pinning) keeps its own words."""
     try:
-        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        previous = [signal.signal(signal.SIGTERM, _raise_interrupt)]
     except ValueError:  # not the main thread (an embedding application): leave signals alone
-        yield
-        return
+        previous = []
     try:
         yield
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted: {left}") from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for handler in previous:
+            signal.signal(signal.SIGTERM, handler)
 
 
 def _print_update(item: WorkflowResult, dry_run: bool) -> None:
@@ -273,7 +283,8 @@ def from_index(
     if not dry_run:
         run["taken"] = {}  # several wikis into one folder: a repository name is claimed once
     try:
-        with _sigterm_as_interrupt(), shown(err, quiet=as_json or dry_run) as progress:
+        left = "nothing was written (dry run)" if dry_run else WRITES_LEFT
+        with _interruptible(left), shown(err, quiet=as_json or dry_run) as progress:
             # several wikis in one call: start-up is paid once, and the cores are shared across the wikis
             targets = [(one, out_dir) for one in index]
             results = generate_many(targets, workflow or (), progress=progress, **run)
@@ -320,7 +331,12 @@ def _publish(
     from generator.pipeline import publish
 
     try:
-        with _sigterm_as_interrupt(), shown(err, quiet=as_json) as progress:
+        left = (
+            "nothing was written or pushed (dry run)"
+            if options.dry_run
+            else f"{WRITES_LEFT}; a push lands whole or not at all"
+        )
+        with _interruptible(left), shown(err, quiet=as_json) as progress:
             run = publish(
                 index,
                 out_dir,
@@ -558,7 +574,8 @@ def _replay(repo: Path, dry_run: bool, force: bool, show_diff: bool) -> None:
     from generator.pipeline import update_repo
 
     try:
-        result = update_repo(repo, dry_run=dry_run, force=force, diff=show_diff)
+        with _interruptible("nothing was written (dry run)" if dry_run else WRITES_LEFT):
+            result = update_repo(repo, dry_run=dry_run, force=force, diff=show_diff)
     except GenrepoError as exc:
         _fail(exc)
         return
