@@ -388,7 +388,9 @@ def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None
             )
         backup, _ = _forced_over_foreign(target, out_dir, plan.repo_name)
         _write_state(project, theirs, provenance)
-        for child in sorted(project.iterdir()):
+        # the manifest last: a fill cut short (Ctrl-C) leaves a folder that is still not genrepo's, so the next
+        # --force saves it and fills it again whole, instead of updating from a manifest whose files are not all in
+        for child in sorted(project.iterdir(), key=lambda child: (child.name == MANIFEST, child.name)):
             os.replace(child, target / child.name)
         return RenderResult(
             target,

@@ -243,3 +243,42 @@ def test_config_merge_keeps_user_values_and_reports_removed_keys():
     text = merged.decode()
     assert "x = 10  # mine" in text and "y = 'set'" in text and "# w: new\nw = 4" in text
     assert "z" not in tomlkit.parse(text)["a"] and notes == ["config.toml: key a.z is no longer generated"]
+
+
+def test_force_over_a_foreign_folder_cut_short_is_refilled_whole_by_the_next_force(tmp_path, monkeypatch):
+    """Ctrl-C while --force fills a folder genrepo did not make: what the folder held is already saved, and the
+    next --force run saves the partial fill and fills the folder whole (the manifest goes in last)."""
+    from generator import render as render_module
+
+    wiki = _inline_wiki(tmp_path / "wiki")
+    out = tmp_path / "out"
+    foreign = out / "workflow-demo-wiki-sample-flow"
+    foreign.mkdir(parents=True)
+    (foreign / "mine.txt").write_text("not genrepo's")
+    real_replace = render_module.os.replace
+    moved: list[str] = []
+
+    def cut_short(source, destination):
+        if Path(destination).parent == foreign.resolve() and Path(source).name != "mine.txt":
+            if len(moved) == 2:
+                raise KeyboardInterrupt
+            moved.append(Path(source).name)
+        real_replace(source, destination)
+
+    monkeypatch.setattr(render_module.os, "replace", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        generate(wiki, out, force=True)
+    monkeypatch.setattr(render_module.os, "replace", real_replace)
+    assert len(moved) == 2 and not (foreign / ".genrepo.json").exists()  # still not genrepo's folder
+    assert [p.read_text() for p in (out / ".genrepo-backup").rglob("mine.txt")] == ["not genrepo's"]
+
+    assert generate(wiki, out).results[0].action == "refuse"  # without --force: left alone, as any foreign folder
+    again = generate(wiki, out, force=True)
+    assert again.results[0].action == "update"
+    manifest = json.loads((foreign / ".genrepo.json").read_text())
+    assert sorted(
+        p.relative_to(foreign).as_posix()
+        for p in foreign.rglob("*")
+        if p.is_file() and ".genrepo/" not in p.as_posix() and p.name != ".genrepo.json"
+    ) == sorted(manifest["outputs"])
+    assert generate(wiki, out).results[0].action == "unchanged"
