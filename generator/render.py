@@ -390,7 +390,7 @@ def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None
         _write_state(project, theirs, provenance)
         # the manifest last: a fill cut short (Ctrl-C) leaves a folder that is still not genrepo's, so the next
         # --force saves it and fills it again whole, instead of updating from a manifest whose files are not all in
-        for child in sorted(project.iterdir(), key=lambda child: (child.name == MANIFEST, child.name)):
+        for child in sorted(project.iterdir(), key=lambda path: (path.name == MANIFEST, path.name)):
             os.replace(child, target / child.name)
         return RenderResult(
             target,

@@ -178,3 +178,13 @@ def build_sdist_recording_env(folder: Path, name: str, version: str, marker: Pat
             info.size, info.mtime, info.mode = len(data), 1577836800, 0o644
             archive.addfile(info, io.BytesIO(data))
     return sdist
+
+
+def many_workflows(root: Path, count: int) -> Path:
+    """A wiki of count workflows of 3 steps each (enriched index, a workflow page each); its index."""
+    names = [f"Demo_Wiki_Flow_{n:02d}" for n in range(count)]
+    index = enriched_index(names[0], 3) + "".join("\n" + enriched_index(n, 3).split("\n", 1)[1] for n in names[1:])
+    files = {"_WorkflowIndex.md": index}
+    files.update({f"workflows/{n}.md": workflow_page(n.removeprefix("Demo_Wiki_"), 3) for n in names})
+    build_file_tree(root, files)
+    return root / "_WorkflowIndex.md"

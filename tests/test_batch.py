@@ -19,7 +19,7 @@ from generator.pipeline import plan_all
 from generator.render import render, render_batch
 from generator.update import unified_diff
 from tests.conftest import corpus_indexes
-from tests.test_parallel import many_workflows
+from tests.helpers import many_workflows
 
 
 def tree(root: Path) -> dict[str, tuple[bytes, int]]:

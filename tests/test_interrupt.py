@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_parallel import many_workflows
+from tests.helpers import many_workflows
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNT = 120  # workflows: several seconds of work, so the signal lands while repositories are being written

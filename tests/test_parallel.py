@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.pipeline import PARALLEL_FROM, generate
-from tests.helpers import build_file_tree, enriched_index, workflow_page
+from tests.helpers import many_workflows
 
 
 def tree(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -17,15 +17,6 @@ def tree(root: Path) -> dict[str, tuple[bytes, int]]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
-
-
-def many_workflows(root: Path, count: int) -> Path:
-    names = [f"Demo_Wiki_Flow_{n:02d}" for n in range(count)]
-    index = enriched_index(names[0], 3) + "".join("\n" + enriched_index(n, 3).split("\n", 1)[1] for n in names[1:])
-    files = {"_WorkflowIndex.md": index}
-    files.update({f"workflows/{n}.md": workflow_page(n.removeprefix("Demo_Wiki_"), 3) for n in names})
-    build_file_tree(root, files)
-    return root / "_WorkflowIndex.md"
 
 
 def test_parallel_output_is_identical_to_serial(tmp_path, monkeypatch):
