@@ -169,7 +169,7 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
 def startup(scratch: Path, runs: int = 7) -> tuple[float, float, list[str], float]:
     """Median wall seconds of `genrepo --help`, generator.cli's import time (-X importtime, s), heavy modules
     loaded, and the median wall seconds of `genrepo validate` on an index that lists no workflows (start-up of a
-    command that parses: typer's parameter adapters and the parsing libraries, nothing to read)."""
+    command that parses: the parsing and planning modules, nothing to read)."""
 
     def median_wall(command: list[str]) -> float:
         walls = []

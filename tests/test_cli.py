@@ -127,3 +127,24 @@ def test_validate_and_dry_run_on_the_corpus_are_correct(index):
             assert "Step" in wiki_line, (step, wiki_line)  # the cited line is the step's heading
     if not report["workflows"]:
         assert "no workflows" in text_out
+
+
+def test_validate_loads_neither_templating_nor_publishing_nor_pydantic(tmp_path):
+    """`validate` parses and plans: it starts without cookiecutter, Jinja, the GitHub libraries, or the pydantic
+    that typer 0.29 builds a TypeAdapter with for every parameter of every command (60-120 ms on this machine)."""
+    import subprocess
+    import sys
+
+    index = tmp_path / "wiki" / "_WorkflowIndex.md"
+    index.parent.mkdir()
+    index.write_text("# Workflow Index: Empty\n", encoding="utf-8")
+    heavy = ("pydantic", "cookiecutter", "jinja2", "git", "github", "requests")
+    script = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"sys.argv = ['genrepo', 'validate', {str(index)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        f"print(code, sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr
