@@ -249,3 +249,91 @@ def test_pages_without_step_headings_use_subsections_or_numbered_lists(tmp_path)
     sub_wf, listed_wf = load_wiki(tmp_path).workflows
     assert [(s.title, s.ref.line) for s in sub_wf.steps] == [("Load the model", 5), ("Train & save", 8)]
     assert [s.title for s in listed_wf.steps] == ["Load", "Clean", "Save the result"]
+
+
+def _page_with_examples(heading: str, block: str) -> str:
+    return (
+        '# Implementation: Thing\n\n== Overview ==\n=== Usage ===\nWhen a thing is needed.\n\n== Import ==\n<syntaxhighlight lang="python">\nfrom demo import thing\n'
+        f"</syntaxhighlight>\n\n{heading}\n{block}\n"
+    )
+
+
+def test_usage_examples_in_the_other_spellings_pipelines_write_are_read(tmp_path):
+    """Examples feed the binder's values: a python3 or pycon tag, an untagged fence, a console session's prompts
+    and a section called Example Usage / Code Examples / Usage are all Python examples (the first such section
+    holding Python: an earlier "Usage" of prose is passed over); an untagged shell command or output is not."""
+    cases = {
+        "python3": ("== Usage Examples ==", '<syntaxhighlight lang="python3">\nthing(a=3)\n</syntaxhighlight>'),
+        "untagged": ("== Usage Examples ==", "```\npip install demo\n```\n\n```\nthing(a=3)\n```"),
+        "console": (
+            "== Usage Examples ==",
+            '<syntaxhighlight lang="pycon">\n>>> thing(\n...     a=3,\n... )\n4\n</syntaxhighlight>',
+        ),
+        "example usage": ("== Example Usage ==", "```python\nthing(a=3)\n```"),
+        "code examples": ("== Code Examples ==", "```python\nthing(a=3)\n```"),
+    }
+    expected = {
+        "python3": ("thing(a=3)",),
+        "untagged": ("thing(a=3)",),
+        "console": ("thing(\n    a=3,\n)\n",),
+        "example usage": ("thing(a=3)",),
+        "code examples": ("thing(a=3)",),
+    }
+    for name, (heading, block) in cases.items():
+        root = tmp_path / name.replace(" ", "_")
+        index = enriched_index(steps=1).replace(
+            "| **API Call** | `demo.func1(x, y)` |",
+            "| **Implementation** | `Demo_Thing` |\n| **API Call** | `thing(a)` |",
+        )
+        build_file_tree(
+            root, {"_WorkflowIndex.md": index, "implementations/Demo_Thing.md": _page_with_examples(heading, block)}
+        )
+        wiki = load_wiki(root)
+        found = wiki.workflows[0].steps[0].implementation
+        assert found is not None, name
+        assert found.examples == expected[name], name
+        assert not [w for w in wiki.warnings if "not valid Python" in w.message], name
+
+
+def test_step_headings_and_principle_links_in_the_other_forms_pipelines_write():
+    """A step keeps its title and its principle (how it finds its implementation page) whether its heading is
+    `Step 1: X`, `Step 1 — X` or a numbered subsection `1. X` of the steps section, or a numbered list item, and
+    whether it names the principle as a [[step::...]] property, a [[Principle:...]] link or a Markdown link."""
+    from generator.parse.pages import parse_workflow_page
+    from generator.parse.text import WikiText
+
+    pages = {
+        "em dash": "== Execution Steps ==\n=== Step 1 — Load Data ===\n[[step::Principle:Demo_Load]]\nReads.\n",
+        "numbered": "== Execution Steps ==\n=== 1. Load Data ===\n[[step::Principle:Demo_Load]]\nReads.\n",
+        "plain link": "== Execution Steps ==\n=== Step 1: Load Data ===\nUses [[Principle:Demo_Load]].\n",
+        "markdown link": "## Execution Steps\n### Step 1: Load Data\nSee [the principle](../principles/Demo_Load.md).\n",
+        "list": "== Steps ==\n1. **Load Data** [[step::Principle:Demo_Load]] — reads the files\n",
+    }
+    for name, body in pages.items():
+        page = parse_workflow_page(WikiText("workflows/Demo_Flow.md", "# Workflow: Demo_Flow\n\n" + body, ""))
+        assert [(s.title, s.principle) for s in page.steps] == [("Load Data", "Demo_Load")], name
+
+
+def test_index_headings_and_attribute_tables_in_the_other_forms_pipelines_write(tmp_path):
+    """An enriched index keeps its workflow and each step's attribute table when the workflow heading is
+    `### Workflow:` under a `## Workflows` heading, or `Workflow — Name`, when a step heading is `Step 1 — Name` or
+    `1. Name`, and when the table's first column is headed Field (or Property, Key) rather than Attribute."""
+    base = enriched_index(steps=2)
+    variants = {
+        "level 3": base.replace("## Workflow: ", "## Workflows\n\n### Workflow: ").replace("### Step", "#### Step"),
+        "dash": base.replace("## Workflow: ", "## Workflow — "),
+        "em dash steps": base.replace("### Step 1: ", "### Step 1 — ").replace("### Step 2: ", "### Step 2 — "),
+        "numbered steps": base.replace("### Step 1: ", "### 1. ").replace("### Step 2: ", "### 2. "),
+        "field header": base.replace("| Attribute | Value |", "| Field | Value |"),
+    }
+    for name, index in variants.items():
+        root = tmp_path / name.replace(" ", "_")
+        build_file_tree(root, {"_WorkflowIndex.md": index})
+        wiki = load_wiki(root)
+        assert [wf.name for wf in wiki.workflows] == ["Demo_Wiki_Sample_Flow"], name
+        steps = wiki.workflows[0].steps
+        assert [(s.title, s.api_call) for s in steps] == [
+            ("Step Number 1", "demo.func1(x, y)"),
+            ("Step Number 2", "demo.func2(x, y)"),
+        ], name
+        assert steps[0].source_location == "demo/mod.py:L10-19", name

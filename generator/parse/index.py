@@ -10,8 +10,11 @@ from generator.model import Diagnostic, SourceRef, SupportingApi
 from generator.parse.markdown import Block, BlockKind, links, parse_blocks, plain
 from generator.parse.text import WikiText
 
-_STEP_HEADING = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
-_WORKFLOW_HEADING = re.compile(r"^Workflow\s*:\s*(.+)$", re.IGNORECASE)
+# `### Step 1: Name`, as pipelines also write it: `Step 1 — Name`, `1. Name`
+_STEP_HEADING = re.compile(r"^(?:Step\s+(\d+)\s*[:.\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE)
+# `## Workflow: Name`, and `Workflow — Name`, `Workflow 2: Name`
+_WORKFLOW_HEADING = re.compile(r"^Workflow(?:\s+\d+)?(?:\s*:|\s+[-–—])\s*(.+)$", re.IGNORECASE)
+_ATTRIBUTE_HEADERS = frozenset({"attribute", "field", "property", "key", "item", ""})
 _INDEX_TITLE = re.compile(r"^Workflow\s+Index\s*:\s*(.+)$", re.IGNORECASE)
 _FIELD = re.compile(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$")
 _STATUS_MARKS = re.compile(r"[✅⬜❌🔄⚠️️]")
@@ -222,7 +225,7 @@ def parse_index(source: WikiText) -> IndexData:
                     namespace = m.group(1).strip()
                 continue
             m = _WORKFLOW_HEADING.match(title)
-            if m and block.level <= 2:
+            if m and block.level <= 3:  # also `### Workflow:` sections under a `## Workflows` heading
                 entry = IndexEntry(name=m.group(1).strip(), line=block.line)
                 entries.append(entry)
                 step, in_overview = None, False
@@ -234,7 +237,7 @@ def parse_index(source: WikiText) -> IndexData:
                 continue
             m = _STEP_HEADING.match(title)
             if m:
-                step = IndexStep(int(m.group(1)), m.group(2).strip(), block.line)
+                step = IndexStep(int(m.group(1) or m.group(2)), m.group(3).strip(), block.line)
                 entry.steps.append(step)
                 in_overview = False
                 continue
@@ -251,7 +254,7 @@ def parse_index(source: WikiText) -> IndexData:
             page_list.extend(_page_list_entries(block))
             continue
         if step is not None:
-            if header[:2] == ("attribute", "value"):
+            if len(header) >= 2 and header[0] in _ATTRIBUTE_HEADERS and header[1] == "value":
                 _read_attribute_table(block, step)
             elif any(h in ("api", "function", "helper") for h in header):
                 _read_supporting_table(block, step)

@@ -13,7 +13,12 @@ from generator.parse.markdown import BlockKind, parse_blocks, plain
 from generator.parse.text import WikiText
 from generator.pysource import parse_dedented
 
-_STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–]\s*(.+)$", re.IGNORECASE)
+_STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–—]\s*(.+)$", re.IGNORECASE)
+# a step subsection or list item's own number or "Step N" before its title ("1. Load", "Step 2 — Train")
+_STEP_NUMBER = re.compile(r"^(?:Step\s+\d+\s*[:.\-–—]|\d+\s*(?:[.):]|[-–—]\s))\s*(?=\S)", re.IGNORECASE)
+# a link to a principle page other than the [[step::Principle:X]] property: [[Principle:X]], [x](principles/X.md)
+_PRINCIPLE_LINK = re.compile(r"\[\[\s*Principle\s*:\s*([\w.\-]+)|\]\((?:\.{0,2}/)*principles/([\w.\-]+)\.md\)", re.I)
+_BOLD = re.compile(r"\*\*|__|'{3}")
 _PAGE_TITLE = re.compile(r"^(?:Workflow|Implementation|Principle|Environment|Heuristic)\s*:\s*(.+)$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s\]|<>\"']+")
 # Possessive: a run of spaces between the bold marks cannot be split two ways (it was cubic in the run).
@@ -87,9 +92,10 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
         return [
             PageStep(
                 n,
-                mw.prose(c.title).strip(),
+                _STEP_NUMBER.sub("", mw.prose(c.title).strip()),
                 c.line,
                 mw.prose(mw.strip_code_blocks(c.body)),
+                principle=_principle(c.body, c.body_line),
                 code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in ("python", "py", "")],
             )
             for n, c in enumerate(children, start=1)
@@ -98,10 +104,22 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
     for offset, line in enumerate(mw.strip_code_blocks(parent.body).split("\n")):
         m = _NUMBERED.match(line)
         if m:
-            title = mw.prose(m.group(1)).split(":")[0].strip(" *'")[:80]
+            title = re.split(r":| [—–-] ", mw.prose(_BOLD.sub("", m.group(1))), maxsplit=1)[0].strip(" *'")[:80]
             if title:
-                steps.append(PageStep(len(steps) + 1, title, parent.body_line + offset, mw.prose(m.group(1))))
+                line_number = parent.body_line + offset
+                principle = _principle(m.group(1), line_number)
+                steps.append(PageStep(len(steps) + 1, title, line_number, mw.prose(m.group(1)), principle))
     return steps
+
+
+def _principle(body: str, first_line: int) -> str:
+    """The principle a step names: its `[[step::Principle:X]]` property, else its first link to a principle
+    page (`[[Principle:X]]`, `[text](../principles/X.md)`) outside code."""
+    for prop in mw.properties(body, first_line):
+        if prop.name == "step" and prop.parts:
+            return prop.parts[0].split(":", 1)[-1].strip()
+    m = _PRINCIPLE_LINK.search(mw.strip_code_blocks(body))
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 def parse_workflow_page(source: WikiText) -> WorkflowPage:
@@ -116,11 +134,7 @@ def parse_workflow_page(source: WikiText) -> WorkflowPage:
         m = _STEP_TITLE.match(section.title)
         if not m:
             continue
-        principle = ""
-        for prop in mw.properties(section.body, section.body_line):
-            if prop.name == "step" and prop.parts:
-                principle = prop.parts[0].split(":", 1)[-1].strip()
-                break
+        principle = _principle(section.body, section.body_line)
         body = mw.section_with_children(sections, section) if section.level < 3 else section.body
         page.steps.append(
             PageStep(
@@ -199,6 +213,48 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
 
 
 _PYTHON = ("python", "py", "")
+# the names a fence or <syntaxhighlight lang=...> gives Python (Pygments' aliases), console sessions included
+_PYTHON_LANGS = frozenset({"python", "py", "python3", "py3", "pycon", "ipython", "ipython3"})
+_PROMPT = re.compile(r"^(\s*)(?:>>>|\.\.\.)(?: |$)")
+# where implementation pages keep their examples: the usual names first, then the other wordings seen
+_EXAMPLE_SECTIONS = (
+    ("Usage Examples", "Usage Example", "Examples", "Example"),
+    ("Example Usage", "Code Examples", "Code Example", "Usage"),
+)
+
+
+def without_prompts(code: str) -> str:
+    """A console session (`>>> ` and `... ` prompts, output lines between) as the code it runs: prompts removed,
+    output lines left blank, so each line stays on its page line. Code without prompts comes back unchanged."""
+    lines = code.split("\n")
+    if not any(line.lstrip().startswith(">>>") for line in lines):
+        return code
+    kept = []
+    for line in lines:
+        m = _PROMPT.match(line)
+        kept.append(m.group(1) + line[m.end() :] if m else "")
+    return "\n".join(kept)
+
+
+def python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
+    """The Python among code blocks, console prompts removed: a block tagged with a name of Python, or untagged
+    and parsing as Python (an untagged shell command or output does not)."""
+    found = []
+    for block in blocks:
+        if block.lang not in _PYTHON_LANGS and block.lang != "":
+            continue
+        code = without_prompts(block.code)
+        if block.lang == "":
+            try:
+                parse_dedented(code)
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                continue
+            if not code.strip():
+                continue
+        found.append(block if code == block.code else replace(block, code=code))
+    return found
+
+
 _IMPORT_LINE = re.compile(r"^(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s+)")
 
 
@@ -263,10 +319,16 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     if section:
         outputs = _lined(_contract(section.body), section)
     blocks: list[mw.CodeBlock] = []
-    section = mw.find_section(sections, "Usage Examples", "Usage Example", "Examples", "Example")
-    if section:
-        body = mw.section_with_children(sections, section)
-        blocks = [b for b in mw.code_blocks(body, section.body_line) if b.lang in ("python", "py")]
+    for names in _EXAMPLE_SECTIONS:  # the first section so named that holds Python ("Usage" may be prose)
+        wanted = {name.lower() for name in names}
+        for section in sections:
+            if section.title.lower().replace("_", " ").strip(" :") in wanted:
+                body = mw.section_with_children(sections, section)
+                blocks = python_blocks(mw.code_blocks(body, section.body_line))
+                if blocks:
+                    break
+        if blocks:
+            break
     _, title_line = _title(sections)
     return Implementation(
         name=name,
