@@ -223,7 +223,7 @@ _EXAMPLE_SECTIONS = (
 )
 
 
-def without_prompts(code: str) -> str:
+def _without_prompts(code: str) -> str:
     """A console session (`>>> ` and `... ` prompts, output lines between) as the code it runs: prompts removed,
     output lines left blank, so each line stays on its page line. Code without prompts comes back unchanged."""
     lines = code.split("\n")
@@ -236,14 +236,14 @@ def without_prompts(code: str) -> str:
     return "\n".join(kept)
 
 
-def python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
+def _python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
     """The Python among code blocks, console prompts removed: a block tagged with a name of Python, or untagged
     and parsing as Python (an untagged shell command or output does not)."""
     found = []
     for block in blocks:
         if block.lang not in _PYTHON_LANGS and block.lang != "":
             continue
-        code = without_prompts(block.code)
+        code = _without_prompts(block.code)
         if block.lang == "":
             try:
                 parse_dedented(code)
@@ -324,7 +324,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         for section in sections:
             if section.title.lower().replace("_", " ").strip(" :") in wanted:
                 body = mw.section_with_children(sections, section)
-                blocks = python_blocks(mw.code_blocks(body, section.body_line))
+                blocks = _python_blocks(mw.code_blocks(body, section.body_line))
                 if blocks:
                     break
         if blocks:
