@@ -10,8 +10,9 @@ from generator.model import Diagnostic, SourceRef, SupportingApi
 from generator.parse.markdown import Block, BlockKind, links, parse_blocks, plain
 from generator.parse.text import WikiText
 
-# `### Step 1: Name`, as pipelines also write it: `Step 1 — Name`, `1. Name`
-_STEP_HEADING = re.compile(r"^(?:Step\s+(\d+)\s*[:.\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE)
+# A step's heading: `Step 1: Name`, as pipelines also write it `Step 1 — Name`, or `1. Name` (group 1: the number
+# after "Step", group 2: a bare number, which needs `.`, `)`, `:` or a spaced dash: `1-bit ...` is no step; group 3)
+STEP_HEADING = re.compile(r"^(?:Step\s+(\d+)\s*[:.\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE)
 # `## Workflow: Name`, and `Workflow — Name`, `Workflow 2: Name`
 _WORKFLOW_HEADING = re.compile(r"^Workflow(?:\s+\d+)?(?:\s*:|\s+[-–—])\s*(.+)$", re.IGNORECASE)
 _ATTRIBUTE_HEADERS = frozenset({"attribute", "field", "property", "key", "item", ""})
@@ -235,7 +236,7 @@ def parse_index(source: WikiText) -> IndexData:
                 continue
             if entry is None:
                 continue
-            m = _STEP_HEADING.match(title)
+            m = STEP_HEADING.match(title)
             if m:
                 step = IndexStep(int(m.group(1) or m.group(2)), m.group(3).strip(), block.line)
                 entry.steps.append(step)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,13 +132,15 @@ def sections(text: str) -> list[Section]:
     return result
 
 
+def sections_named(all_sections: list[Section], *names: str) -> Iterator[Section]:
+    """The sections whose title matches one of names (case-insensitive, `_` as space), in page order."""
+    wanted = {n.lower().replace("_", " ") for n in names}
+    return (s for s in all_sections if s.title.lower().replace("_", " ").strip(" :") in wanted)
+
+
 def find_section(all_sections: list[Section], *names: str) -> Section | None:
     """The first section whose title matches one of names (case-insensitive, `_` as space)."""
-    wanted = {n.lower().replace("_", " ") for n in names}
-    for section in all_sections:
-        if section.title.lower().replace("_", " ").strip(" :") in wanted:
-            return section
-    return None
+    return next(sections_named(all_sections, *names), None)
 
 
 def section_with_children(all_sections: list[Section], section: Section) -> str:

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field, replace
 
 from generator.model import ContractRow, Implementation, KnowledgeSource, Note, SourceRef
 from generator.parse import mediawiki as mw
+from generator.parse.index import STEP_HEADING
 from generator.parse.markdown import BlockKind, parse_blocks, plain
 from generator.parse.text import WikiText
 from generator.pysource import parse_dedented
 
-_STEP_TITLE = re.compile(r"^Step\s+(\d+)\s*[:.\-–—]\s*(.+)$", re.IGNORECASE)
-# a step subsection or list item's own number or "Step N" before its title ("1. Load", "Step 2 — Train")
-_STEP_NUMBER = re.compile(r"^(?:Step\s+\d+\s*[:.\-–—]|\d+\s*(?:[.):]|[-–—]\s))\s*(?=\S)", re.IGNORECASE)
 # a link to a principle page other than the [[step::Principle:X]] property: [[Principle:X]], [x](principles/X.md)
 _PRINCIPLE_LINK = re.compile(r"\[\[\s*Principle\s*:\s*([\w.\-]+)|\]\((?:\.{0,2}/)*principles/([\w.\-]+)\.md\)", re.I)
 _BOLD = re.compile(r"\*\*|__|'{3}")
@@ -92,7 +90,7 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
         return [
             PageStep(
                 n,
-                _STEP_NUMBER.sub("", mw.prose(c.title).strip()),
+                _unnumbered(mw.prose(c.title).strip()),
                 c.line,
                 mw.prose(mw.strip_code_blocks(c.body)),
                 principle=_principle(c.body, c.body_line),
@@ -110,6 +108,12 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
                 principle = _principle(m.group(1), line_number)
                 steps.append(PageStep(len(steps) + 1, title, line_number, mw.prose(m.group(1)), principle))
     return steps
+
+
+def _unnumbered(title: str) -> str:
+    """A step subsection's title without its own number ("1. Load", "Step 2 — Train")."""
+    m = STEP_HEADING.match(title)
+    return m.group(3).strip() if m and m.group(3).strip() else title
 
 
 def _principle(body: str, first_line: int) -> str:
@@ -131,15 +135,15 @@ def parse_workflow_page(source: WikiText) -> WorkflowPage:
     page.description = _prose(sections, "Description")
     page.usage = _prose(sections, "Usage", "When to use")
     for section in sections:
-        m = _STEP_TITLE.match(section.title)
-        if not m:
+        m = STEP_HEADING.match(section.title)
+        if not m or m.group(1) is None:  # only `Step N` headings: other sections of a page may be numbered
             continue
         principle = _principle(section.body, section.body_line)
         body = mw.section_with_children(sections, section) if section.level < 3 else section.body
         page.steps.append(
             PageStep(
                 number=int(m.group(1)),
-                title=mw.prose(m.group(2)).strip(),
+                title=mw.prose(m.group(3)).strip(),
                 line=section.line,
                 description=mw.prose(mw.strip_code_blocks(body)),
                 principle=principle,
@@ -318,17 +322,12 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     section = mw.find_section(sections, "Outputs")
     if section:
         outputs = _lined(_contract(section.body), section)
-    blocks: list[mw.CodeBlock] = []
-    for names in _EXAMPLE_SECTIONS:  # the first section so named that holds Python ("Usage" may be prose)
-        wanted = {name.lower() for name in names}
-        for section in sections:
-            if section.title.lower().replace("_", " ").strip(" :") in wanted:
-                body = mw.section_with_children(sections, section)
-                blocks = _python_blocks(mw.code_blocks(body, section.body_line))
-                if blocks:
-                    break
-        if blocks:
-            break
+    found = (  # the first section so named that holds Python ("Usage" may be prose)
+        _python_blocks(mw.code_blocks(mw.section_with_children(sections, section), section.body_line))
+        for names in _EXAMPLE_SECTIONS
+        for section in mw.sections_named(sections, *names)
+    )
+    blocks: list[mw.CodeBlock] = next((python for python in found if python), [])
     _, title_line = _title(sections)
     return Implementation(
         name=name,
