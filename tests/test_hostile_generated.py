@@ -146,3 +146,22 @@ def test_the_dotted_name_repo_builds_as_a_wheel(tmp_path):
         timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_html_line_breaks_in_cells_part_parameters_and_never_reach_the_files(tmp_path):
+    """Pipelines write `<br>` where a table cell needs two lines (GFM has no other way): each line is a parameter
+    or a dependency of its own, and no `<br>` reaches a docstring, a config comment or the README."""
+    index = wiki_with(
+        tmp_path,
+        "| **API Call** | `mylib.fit(data, rank, alpha)` |\n"
+        "| **External Dependencies** | `mylib`<br>`numpy` |\n"
+        "| **Key Parameters** | `rank: int = 16` - the rank<br>`alpha: int = 32` - scaling<BR/> |\n"
+        "| **Inputs** | a dataset<br/>a model |",
+    )
+    item, repo = generated(tmp_path, index)
+    config = tomllib.loads((repo / "config.toml").read_text(encoding="utf-8"))
+    (values,) = [table for table in config.get("steps", config).values() if isinstance(table, dict)]
+    assert (values["rank"], values["alpha"]) == (16, 32)
+    assert "numpy" in (repo / "requirements.in").read_text(encoding="utf-8")
+    leaked = [str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file() and b"<br" in p.read_bytes().lower()]
+    assert leaked == []

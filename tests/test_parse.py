@@ -261,7 +261,8 @@ def _page_with_examples(heading: str, block: str) -> str:
 def test_usage_examples_in_the_other_spellings_pipelines_write_are_read(tmp_path):
     """Examples feed the binder's values: a python3 or pycon tag, an untagged fence, a console session's prompts
     and a section called Example Usage / Code Examples / Usage are all Python examples (the first such section
-    holding Python: an earlier "Usage" of prose is passed over); an untagged shell command or output is not."""
+    holding Python: an earlier "Usage" of prose is passed over), also under a Markdown `## Usage Examples` heading
+    standing alone among wikitext headings; an untagged shell command or output is not."""
     cases = {
         "python3": ("== Usage Examples ==", '<syntaxhighlight lang="python3">\nthing(a=3)\n</syntaxhighlight>'),
         "untagged": ("== Usage Examples ==", "```\npip install demo\n```\n\n```\nthing(a=3)\n```"),
@@ -271,6 +272,7 @@ def test_usage_examples_in_the_other_spellings_pipelines_write_are_read(tmp_path
         ),
         "example usage": ("== Example Usage ==", "```python\nthing(a=3)\n```"),
         "code examples": ("== Code Examples ==", "```python\nthing(a=3)\n```"),
+        "markdown heading": ("## Usage Examples\n", "```python\nthing(a=3)\n```"),  # among wikitext headings
     }
     expected = {
         "python3": ("thing(a=3)",),
@@ -278,6 +280,7 @@ def test_usage_examples_in_the_other_spellings_pipelines_write_are_read(tmp_path
         "console": ("thing(\n    a=3,\n)\n",),
         "example usage": ("thing(a=3)",),
         "code examples": ("thing(a=3)",),
+        "markdown heading": ("thing(a=3)",),
     }
     for name, (heading, block) in cases.items():
         root = tmp_path / name.replace(" ", "_")
@@ -337,3 +340,86 @@ def test_index_headings_and_attribute_tables_in_the_other_forms_pipelines_write(
             ("Step Number 2", "demo.func2(x, y)"),
         ], name
         assert steps[0].source_location == "demo/mod.py:L10-19", name
+
+
+def test_a_step_the_overview_lists_but_no_section_describes_is_built_from_its_row(tmp_path):
+    """A `### Step 2` section deleted (or never written) while the Steps Overview still lists step 2: the step is
+    built from its overview row, in its place, with a warning naming the row, never dropped and the rest renumbered.
+    Without an overview, the gap in the numbers is said."""
+    overview = (
+        "### Steps Overview\n\n| # | Step Name | Rough API | Related Files |\n|---|---|---|---|\n"
+        "| 1 | Step Number 1 | `demo.func1()` | a.py |\n| 2 | Middle Step | `demo.middle(z)` | m.py |\n"
+        "| 3 | Step Number 3 | `demo.func3()` | c.py |\n\n"
+    )
+    base = enriched_index(steps=3)
+    start, end = base.index("### Step 2:"), base.index("### Step 3:")
+    without_two = base[:start] + base[end:]
+    build_file_tree(tmp_path / "a", {"_WorkflowIndex.md": without_two.replace("### Step 1:", overview + "### Step 1:")})
+    (wf,) = load_wiki(tmp_path / "a").workflows
+    assert [(s.number, s.title, s.api_call) for s in wf.steps] == [
+        (1, "Step Number 1", "demo.func1(x, y)"),
+        (2, "Middle Step", "demo.middle(z)"),
+        (3, "Step Number 3", "demo.func3(x, y)"),
+    ]
+    (warning,) = [w for w in wf.warnings if "Middle Step" in w.message]
+    row_line = (
+        without_two.replace("### Step 1:", overview + "### Step 1:")
+        .split("\n")
+        .index("| 2 | Middle Step | `demo.middle(z)` | m.py |")
+    )
+    assert "no step section" in warning.message and warning.ref.line == row_line + 1
+
+    build_file_tree(tmp_path / "b", {"_WorkflowIndex.md": without_two})
+    (wf,) = load_wiki(tmp_path / "b").workflows
+    assert [s.number for s in wf.steps] == [1, 3]
+    assert any("step numbers skip 2" in w.message for w in wf.warnings)
+
+
+def test_indexes_that_list_workflows_without_a_file_column_or_the_word_workflow(tmp_path):
+    """Workflows are found when a page-list table has no File column (a Markdown link or `[[Workflow:X]]` in the
+    name cell), when a bullet list links to the pages, and when sections are headed `## Name` without the word
+    Workflow; a workflow only a Summary table names is built from its page when there is one, and said when not."""
+    pages = {"workflows/Demo_Wiki_A.md": workflow_page("A", 3), "workflows/Demo_Wiki_B.md": workflow_page("B", 2)}
+    variants = {
+        "link in name cell": "| Workflow | Description |\n|---|---|\n"
+        "| [Demo_Wiki_A](./workflows/Demo_Wiki_A.md) | first |\n| [B](workflows/Demo_Wiki_B.md) | second |\n",
+        "wiki link in name cell": "| Workflow | Notes |\n|---|---|\n| [[Workflow:Demo_Wiki_A]] | |\n| [[Demo_Wiki_B]] | |\n",
+        "bullet list": "## Workflows\n\n- [Demo_Wiki_A](./workflows/Demo_Wiki_A.md) — first\n"
+        "- ✅ [[Workflow:Demo_Wiki_B]] — second\n",
+    }
+    for label, body in variants.items():
+        root = tmp_path / label.replace(" ", "_")
+        build_file_tree(root, {"_WorkflowIndex.md": "# Workflow Index: Demo_Wiki\n\n" + body, **pages})
+        wiki = load_wiki(root)
+        assert [(w.name, len(w.steps), w.steps_from) for w in wiki.workflows] == [
+            ("Demo_Wiki_A", 3, "page"),
+            ("Demo_Wiki_B", 2, "page"),
+        ], label
+    assert [w.ref.line for w in wiki.workflows] == [5, 6]  # the bullet list's lines
+
+    bare = enriched_index().replace("## Workflow: ", "## ")
+    build_file_tree(tmp_path / "bare", {"_WorkflowIndex.md": bare})
+    (wf,) = load_wiki(tmp_path / "bare").workflows
+    assert (wf.name, [s.api_call for s in wf.steps]) == (
+        "Demo_Wiki_Sample_Flow",
+        ["demo.func1(x, y)", "demo.func2(x, y)"],
+    )
+
+    summary = (
+        "## Summary\n\n| Workflow | Steps |\n|---|---|\n| Demo_Wiki_Sample_Flow | 2 |\n| Demo_Wiki_A | 3 |\n"
+        "| Demo_Wiki_Ghost | 4 |\n\n"
+    )
+    index = enriched_index().replace("## Workflow: ", summary + "## Workflow: ", 1)
+    build_file_tree(tmp_path / "summary", {"_WorkflowIndex.md": index, **pages})
+    wiki = load_wiki(tmp_path / "summary")
+    assert [(w.name, w.steps_from) for w in wiki.workflows] == [
+        ("Demo_Wiki_Sample_Flow", "index"),
+        ("Demo_Wiki_A", "page"),
+    ]
+    (ghost,) = [w for w in wiki.warnings if "Ghost" in w.message]
+    assert "workflows/Demo_Wiki_Ghost.md" in ghost.message and ghost.ref.line == 9
+    # a section that names its workflow otherwise than the Summary, linking the same page, is that workflow
+    renamed = index.replace("## Workflow: Demo_Wiki_Sample_Flow", "## Workflow: Sample Flow (renamed)")
+    build_file_tree(tmp_path / "renamed", {"_WorkflowIndex.md": renamed, **pages})
+    names = [w.name for w in load_wiki(tmp_path / "renamed").workflows]
+    assert names == ["Demo_Wiki_Sample Flow (renamed)", "Demo_Wiki_A"]

@@ -59,6 +59,8 @@ class IndexEntry:
     overview: list[OverviewRow] = field(default_factory=list)
     connections: list[str] = field(default_factory=list)
     notes: str = ""
+    # named in a table (a Summary table) without a link or a section: a workflow only if its page is there
+    listed_only: bool = False
 
 
 class IndexStyle(StrEnum):
@@ -179,10 +181,17 @@ def _read_overview(block: Block, entry: IndexEntry, path: str, warnings: list[Di
         entry.overview.append(OverviewRow(number, name, row.line, dict(zip(keys, cells, strict=False))))
 
 
+_NUMBERED = re.compile(r"^\d+\s*[.):]\s+")
+_WIKI_LINK = re.compile(r"^\[\[(?:Workflow:)?([^\]|]+)(?:\|[^\]]*)?\]\]$", re.IGNORECASE)  # [[Workflow:X|shown]]
+_WORKFLOW_PAGE = re.compile(r"(?:^|/)workflows/[^/]+\.md$")
+
+
 def _page_list_entries(block: Block) -> list[IndexEntry]:
-    page_col = _header_index(block.header, "page", "workflow", "name")
+    """The workflows a table lists: a page's name and its link (a File column, else a link in the name cell: a
+    Markdown link or `[[Workflow:X]]`); a name with no link at all is listed_only."""
+    page_col = _header_index(block.header, "page", "workflow", "name", "workflow name")
     file_col = _header_index(block.header, "file", "link")
-    if page_col is None or file_col is None:
+    if page_col is None:
         return []
     conn_col = _header_index(block.header, "connections", "steps (principles)")
     notes_col = _header_index(block.header, "notes", "description")
@@ -191,13 +200,19 @@ def _page_list_entries(block: Block) -> list[IndexEntry]:
         cells = row.cells
         if page_col >= len(cells):
             continue
-        name = plain(cells[page_col])
+        name_cell = _STATUS_MARKS.sub("", cells[page_col]).strip()
+        wiki_link = _WIKI_LINK.match(name_cell)
+        name = wiki_link.group(1).strip() if wiki_link else plain(name_cell)
         if not name:
             continue
         entry = IndexEntry(name=name, line=row.line)
-        if file_col < len(cells):
+        if file_col is not None and file_col < len(cells):
             entry.page_link = _first_link(cells[file_col])
             entry.page_link_line = row.line
+        if entry.page_link is None and file_col is None:
+            entry.page_link = _first_link(name_cell)
+            entry.page_link_line = row.line
+            entry.listed_only = entry.page_link is None and wiki_link is None
         if conn_col is not None and conn_col < len(cells):
             entry.connections = [c.strip() for c in _STATUS_MARKS.sub("", cells[conn_col]).split(",") if c.strip()]
         if notes_col is not None and notes_col < len(cells):
@@ -207,9 +222,44 @@ def _page_list_entries(block: Block) -> list[IndexEntry]:
     return entries
 
 
+def _list_entries(block: Block, lines: list[str]) -> list[IndexEntry]:
+    """The workflows a bullet list links to: Markdown links to a `workflows/X.md` page, or `[[Workflow:X]]`."""
+    entries = []
+    for line_number in range(block.line, block.end_line + 1):
+        line = lines[line_number - 1] if line_number <= len(lines) else ""
+        item = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
+        for text, target in links(item):
+            if _WORKFLOW_PAGE.search(target) and not target.startswith(("http://", "https://")):
+                entries.append(
+                    IndexEntry(plain(text) or target.rsplit("/", 1)[-1][:-3], line_number, target, line_number)
+                )
+                break
+        else:
+            for m in re.finditer(r"\[\[Workflow:([^\]|]+)(?:\|[^\]]*)?\]\]", item, re.IGNORECASE):
+                entries.append(IndexEntry(m.group(1).strip(), line_number))
+                break
+    return entries
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.lower())
+
+
+def _described(entry: IndexEntry, described: set[str], namespace: str) -> bool:
+    """Whether a workflow a table names is one the index's sections describe (with or without the namespace)."""
+    name = _norm(entry.name)
+    prefix = _norm(namespace)
+    return (
+        name in described
+        or (prefix + name) in described
+        or (name.startswith(prefix) and name[len(prefix) :] in described)
+    )
+
+
 def parse_index(source: WikiText) -> IndexData:
     """Parse a `_WorkflowIndex.md` into entries; never raises on odd content, records warnings instead."""
     blocks = parse_blocks(source.text)
+    lines = source.text.split("\n")
     warnings: list[Diagnostic] = []
     namespace = ""
     entries: list[IndexEntry] = []
@@ -217,6 +267,10 @@ def parse_index(source: WikiText) -> IndexData:
     entry: IndexEntry | None = None
     step: IndexStep | None = None
     in_overview = False
+    # `## Name` sections: workflows when the index has no `## Workflow:` heading and they describe one (a **File:**
+    # link or step sections), as a pipeline that leaves the word out writes them
+    candidates: list[IndexEntry] = []
+    tentative = False
     for block in blocks:
         if block.kind is BlockKind.HEADING:
             title = plain(block.text)
@@ -229,10 +283,12 @@ def parse_index(source: WikiText) -> IndexData:
             if m and block.level <= 3:  # also `### Workflow:` sections under a `## Workflows` heading
                 entry = IndexEntry(name=m.group(1).strip(), line=block.line)
                 entries.append(entry)
-                step, in_overview = None, False
+                step, in_overview, tentative = None, False, False
                 continue
             if block.level <= 2:
-                entry, step, in_overview = None, None, False
+                entry = IndexEntry(name=_NUMBERED.sub("", title).strip(), line=block.line)
+                candidates.append(entry)
+                step, in_overview, tentative = None, False, True
                 continue
             if entry is None:
                 continue
@@ -248,10 +304,13 @@ def parse_index(source: WikiText) -> IndexData:
         if block.kind is BlockKind.PARAGRAPH and entry is not None and step is None:
             _read_fields(block, entry)
             continue
+        if block.kind is BlockKind.LIST and (entry is None or tentative):
+            page_list.extend(_list_entries(block, lines))
+            continue
         if block.kind is not BlockKind.TABLE:
             continue
         header = tuple(plain(h).lower() for h in block.header)
-        if entry is None:
+        if entry is None or (tentative and step is None and not in_overview):
             page_list.extend(_page_list_entries(block))
             continue
         if step is not None:
@@ -263,8 +322,16 @@ def parse_index(source: WikiText) -> IndexData:
         if in_overview:
             _read_overview(block, entry, source.path, warnings)
             in_overview = False
+    if not entries:
+        entries = [c for c in candidates if c.steps or c.overview or c.page_link]
     if entries:
         style = IndexStyle.ENRICHED
+        # by name, and by page: a section may name its workflow otherwise than the Summary does, and link its page
+        described = {_norm(entry.name) for entry in entries} | {
+            _norm(entry.page_link.rsplit("/", 1)[-1].removesuffix(".md")) for entry in entries if entry.page_link
+        }
+        # a workflow only a Summary table names: kept when its page is there (load_wiki looks), else said
+        entries += [e for e in page_list if not _described(e, described, namespace)]
     elif page_list:
         style, entries = IndexStyle.PAGE_LIST, page_list
     else:

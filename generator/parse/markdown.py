@@ -16,6 +16,7 @@ _LINK = re.compile(r"\[([^\]\[]*)\]\(([^()\s]*)\)")  # no nested brackets: `[x](
 _CODE_SPAN = re.compile(r"`+([^`]*)`+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BACKTICKS = re.compile(r"`+")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a table cell, which GFM cannot write
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,16 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
     return blocks
 
 
+def breaks_as(cell: str, separator: str) -> str:
+    """A cell's `<br>` line breaks as separator (`a<br>b<br/>` -> `a; b` with "; "), empty pieces dropped."""
+    if "<" not in cell:
+        return cell
+    return separator.join(piece.strip() for piece in _BREAK.split(cell) if piece.strip())
+
+
 def plain(cell: str) -> str:
-    """Inline Markdown to plain text: code spans, emphasis and links reduced to their text."""
-    text = _LINK.sub(lambda m: m.group(1), cell)
+    """Inline Markdown to plain text: code spans, emphasis and links reduced to their text, `<br>` to `; `."""
+    text = _LINK.sub(lambda m: m.group(1), breaks_as(cell, "; "))
     text = _EMPHASIS.sub(lambda m: m.group(2), text)
     text = _CODE_SPAN.sub(lambda m: m.group(1), text)
     return text.replace("\\|", "|").strip()

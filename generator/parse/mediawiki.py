@@ -121,7 +121,7 @@ def sections(text: str) -> list[Section]:
     for index, line in enumerate(lines):
         if mask[index]:
             continue
-        md = markdown_heading(line) if not wiki_style or index == first else None
+        md = markdown_heading(line) if not wiki_style or index == first or _alone(lines, mask, index) else None
         found = wiki_heading(line) or md
         if found and found[1]:
             heads.append((index, found[0], found[1]))
@@ -130,6 +130,16 @@ def sections(text: str) -> list[Section]:
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         result.append(Section(level, title, index + 1, "\n".join(lines[index + 1 : end]), index + 2, n))
     return result
+
+
+def _alone(lines: list[str], mask: list[bool], index: int) -> bool:
+    """Whether a `## X` line of a MediaWiki page stands alone, a Markdown heading among wikitext (pages mix them):
+    blank before and after (or code after), where a nested numbered list item `## x` has its list around it."""
+    if not lines[index].startswith("##"):
+        return False
+    before = lines[index - 1] if index > 0 else ""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return not before.strip() and (not after.strip() or mask[index + 1])
 
 
 def sections_named(all_sections: list[Section], *names: str) -> Iterator[Section]:

@@ -6,7 +6,7 @@ import ast
 import re
 
 from generator.model import Param
-from generator.parse.markdown import code_spans, plain
+from generator.parse.markdown import breaks_as, code_spans, plain
 
 _IDENT = re.compile(r"^\*{0,2}[^\W\d]\w*$")  # a Python identifier (`größe` is one), with a * or ** prefix
 _SPEC_NAME = re.compile(r"\*{0,2}[^\W\d]\w*+")
@@ -122,7 +122,9 @@ def _parses(text: str) -> bool:
 
 
 def parse_key_parameters(cell: str) -> tuple[Param, ...]:
-    """Parameters from a Key Parameters cell: code-span specs with trailing descriptions, or plain specs."""
+    """Parameters from a Key Parameters cell: code-span specs with trailing descriptions, or plain specs (one per
+    `<br>` line, as a comma would part them)."""
+    cell = breaks_as(cell, ", ")
     if plain(cell).lower() in _NONE_WORDS or plain(cell).lower().startswith(("none", "n/a")):
         return ()
     params: list[Param] = []
@@ -149,6 +151,7 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
 
 def parse_dependencies(cell: str) -> tuple[str, ...]:
     """Names in an External Dependencies cell, as written (normalising to distributions comes later)."""
+    cell = breaks_as(cell, ", ")
     text = plain(cell)
     if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):
         return ()

@@ -36,7 +36,7 @@ from generator.parse.limits import (
     signature_too_deep,
     too_long,
 )
-from generator.parse.markdown import code_spans, plain
+from generator.parse.markdown import breaks_as, code_spans, plain
 from generator.parse.pages import (
     PageStep,
     WorkflowPage,
@@ -395,8 +395,8 @@ def _index_step(
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
         key_parameters_text=plain(attrs.get("key parameters", "")),
-        inputs=attrs.get("inputs", "").strip(),
-        outputs=attrs.get("outputs", "").strip(),
+        inputs=breaks_as(attrs.get("inputs", ""), "; ").strip(),
+        outputs=breaks_as(attrs.get("outputs", ""), "; ").strip(),
         impl_type=plain(attrs.get("type", "")),
         supporting=tuple(istep.supporting),
         code_blocks=tuple(page_step.code) if page_step else (),
@@ -451,6 +451,30 @@ def _overview_step(
         supporting=tuple(SupportingApi(api=a) for a in code_spans(api_cell)[1:]),
         code_blocks=tuple(page_step.code) if page_step else (),
     )
+
+
+def _fill_from_overview(
+    drafts: list[_StepDraft], entry: IndexEntry, page: WorkflowPage | None, index_path: str, warnings: list[Diagnostic]
+) -> list[_StepDraft]:
+    """The index's steps, with each step its Steps Overview lists but no step section describes (a section deleted
+    or never written) built from its overview row, in number order, so no step is lost. Only when the two agree on
+    numbering: every described step is in the overview under its number, in order."""
+    numbers = [draft.number for draft in drafts]
+    rows = {row.number: (position, row) for position, row in enumerate(entry.overview)}
+    if not set(numbers) < rows.keys() or numbers != sorted(set(numbers)):
+        return drafts
+    filled = list(drafts)
+    for number in sorted(rows.keys() - set(numbers)):
+        position, row = rows[number]
+        warnings.append(
+            Diagnostic(
+                f"step {number} ({row.name}) is in the Steps Overview but has no step section; "
+                "built from its overview row",
+                SourceRef(index_path, row.line),
+            )
+        )
+        filled.append(_overview_step(row, _match_page_step(page, number, row.name, position), index_path, warnings))
+    return sorted(filled, key=lambda draft: draft.number)
 
 
 def _page_step(step: PageStep, page_path: str) -> _StepDraft:
@@ -621,6 +645,7 @@ def _build_workflow(
             )
             step_fields.append(fields)
             warnings.extend(step_warnings)
+        step_fields = _fill_from_overview(step_fields, entry, page, index_path, warnings)
     elif entry.overview:
         steps_from = StepsFrom.OVERVIEW
         for position, row in enumerate(entry.overview):
@@ -645,6 +670,15 @@ def _build_workflow(
     if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
         warnings.append(
             Diagnostic("step numbers are out of order or repeated; steps are kept in file order", entry_ref)
+        )
+    elif numbers and numbers[-1] - numbers[0] + 1 != len(numbers):
+        skipped = sorted(set(range(numbers[0], numbers[-1])) - set(numbers))
+        warnings.append(
+            Diagnostic(
+                f"step numbers skip {', '.join(map(str, skipped[:10]))}: a step section deleted? "
+                "the steps that are there are kept in order",
+                entry_ref,
+            )
         )
 
     refs = list(entry.connections) + (page.page_refs if page else [])
@@ -811,6 +845,15 @@ def load_wiki(
     for position, entry in enumerate(data.entries):
         if select is not None and not select(position):
             continue
+        if entry.listed_only and not _has_page(reader, _full_name(entry.name, namespace)):
+            warnings.append(
+                Diagnostic(
+                    f"the index names workflow '{entry.name}' in a table, but no section describes it and there is "
+                    f"no page workflows/{_full_name(entry.name, namespace)}.md; skipped",
+                    SourceRef(source.path, entry.line),
+                )
+            )
+            continue
         identity = repr((namespace, source.path, github_origins, entry))
         built = cache.get(identity) if cache is not None else None
         if cache is None or built is None or not (cache.fresh(identity) or built.trail.holds(root, listed)):
@@ -840,6 +883,11 @@ def load_wiki(
         files=tuple(sorted(files, key=lambda f: f.path)),
         warnings=tuple(warnings),
     )
+
+
+def _has_page(reader: _Reader, name: str) -> bool:
+    target = reader.inside(f"workflows/{name}.md")
+    return target is not None and target.is_file()
 
 
 def _with_error(workflow: Workflow, error: Diagnostic) -> Workflow:
