@@ -13,6 +13,7 @@ from generator.bind.hints import key_hints, param_name
 from generator.bind.tables import Tables
 from generator.model import Step, Workflow
 from generator.parse.params import default_in_text
+from generator.pysource import parse_dedented
 
 _REPEAT = re.compile(r"repeat(?:s|ing)?\s+steps?\s+(\d+)\s*(?:-|–|to|through)\s*(\d+)", re.IGNORECASE)
 _COUNT = re.compile(r"epoch|iteration|round|^steps$|^num_|_steps$")
@@ -107,12 +108,20 @@ _RISKY_CALLS = {
 }
 
 
+def _as_function(body: str) -> ast.Module | None:
+    """A step's code as the body of a function (where `return` and `yield` are valid), parsed once per process
+    (pysource); None when it does not parse."""
+    try:
+        return parse_dedented("def _run():\n" + "\n".join("    " + line for line in body.split("\n")))
+    except (SyntaxError, ValueError):
+        return None
+
+
 def risky_calls(body: str) -> list[str]:
     """Calls in a step's (copied) code that act on the system: eval/exec, shells, deletions, files opened for
     writing. The generated tests fake the libraries a step imports, not builtins, so these would really run."""
-    try:
-        tree = ast.parse("def _run():\n" + "\n".join("    " + line for line in body.split("\n")))
-    except SyntaxError:
+    tree = _as_function(body)
+    if tree is None:
         return []
     found: list[str] = []
     for node in walk(tree):
@@ -137,8 +146,7 @@ def risky_calls(body: str) -> list[str]:
 
 def needs_python(body: str) -> tuple[int, int]:
     """The oldest Python that runs a step's code (3.10 unless it uses `except*`, 3.11)."""
-    try:
-        tree = ast.parse("def _run():\n" + "\n".join("    " + line for line in body.split("\n")))
-    except SyntaxError:
+    tree = _as_function(body)
+    if tree is None:
         return (3, 10)
     return (3, 11) if any(isinstance(node, ast.TryStar) for node in walk(tree)) else (3, 10)

@@ -120,6 +120,7 @@ class _Reader:
     problems: list[Diagnostic] = field(default_factory=list)  # pages found but unreadable
     results: dict[tuple[object, ...], object] = field(default_factory=dict)  # what parsed() made of each page
     places: dict[str, Path | None] = field(default_factory=dict)  # inside()'s answers
+    folders: dict[str, Path] = field(default_factory=dict)  # folders below the root, resolved
     trail: Trail | None = None  # while one workflow is built: what it looked at
     resolved: Path = field(init=False)
 
@@ -149,8 +150,16 @@ class _Reader:
         return self.places[relative]
 
     def _inside(self, relative: str) -> Path | None:
+        folder, _, name = relative.rpartition("/")
         try:
-            candidate = (self.root / relative).resolve()
+            if name in ("", ".", ".."):
+                candidate = (self.root / relative).resolve()
+            else:  # the folder resolved once (a wiki's pages sit in a few), links followed; then the name
+                if folder not in self.folders:
+                    self.folders[folder] = (self.root / folder).resolve()
+                candidate = self.folders[folder] / name
+                if candidate.is_symlink():
+                    candidate = candidate.resolve()
         except (OSError, RuntimeError):  # a symlink loop: keep the path as written, reading it will say why
             candidate = Path(os.path.normpath(self.resolved / relative))
         try:
