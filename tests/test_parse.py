@@ -423,3 +423,77 @@ def test_indexes_that_list_workflows_without_a_file_column_or_the_word_workflow(
     build_file_tree(tmp_path / "renamed", {"_WorkflowIndex.md": renamed, **pages})
     names = [w.name for w in load_wiki(tmp_path / "renamed").workflows]
     assert names == ["Demo_Wiki_Sample Flow (renamed)", "Demo_Wiki_A"]
+
+
+def test_attribute_tables_in_the_other_words_and_markup_pipelines_write(tmp_path):
+    """A step's attribute table keeps its API call, parameters and dependencies when the rows are named API, Method,
+    Parameters, Dependencies (alone), the value column Details, values are in <code> tags or hold HTML entities,
+    keys hold a no-break or zero-width space, the step heading is `Step 1) X` and the index title `Workflow Index —`."""
+    base = enriched_index(steps=1)
+    variants = {
+        "aliases": base.replace("**API Call**", "**Method**")
+        .replace("**Key Parameters**", "**Parameters**")
+        .replace("**External Dependencies**", "**Dependencies**"),
+        "details column": base.replace("| Attribute | Value |", "| Attribute | Details |"),
+        "code tags": base.replace("`demo.func1(x, y)`", "<code>demo.func1(x, y)</code>")
+        .replace("`numpy`", "<code>numpy</code>")
+        .replace("`x: int = 3`", "<code>x: int = 3</code>"),
+        "entities": base.replace("`x: int = 3`", "`x: int &#124; None = 3`").replace("(x, y)`", "(x, y) -&gt; None`"),
+        "invisible": base.replace("**API Call**", "**API\u00a0Call**").replace("`demo.func1", "`\u200bdemo.func1"),
+        "step paren": base.replace("### Step 1: ", "### Step 1) "),
+        "title dash": base.replace("# Workflow Index: Demo_Wiki", "# Workflow Index — Demo_Wiki"),
+    }
+    for label, index in variants.items():
+        root = tmp_path / label.replace(" ", "_")
+        build_file_tree(root, {"_WorkflowIndex.md": index})
+        wiki = load_wiki(root)
+        assert wiki.namespace == "Demo_Wiki", label
+        ((wf,),) = [wiki.workflows]
+        (step,) = wf.steps
+        assert step.title == "Step Number 1" and step.api_call.startswith("demo.func1(x, y)"), (label, step.api_call)
+        assert step.external_dependencies == ("numpy",), label
+        assert [(p.name, p.default) for p in step.key_parameters] == [("x", "3"), ("y", None)], label
+        assert not [w for w in wf.warnings if "no API Call" in w.message], label
+    assert load_wiki(tmp_path / "entities").workflows[0].steps[0].key_parameters[0].type == "int | None"
+
+
+def test_implementation_and_workflow_pages_in_the_other_forms_pipelines_write(tmp_path):
+    """Examples in <pre> or under Example Code; a signature under Definition, after a text block; inputs as a
+    Parameters list; an implementation linked from its principle with a Markdown link; a ```mermaid diagram;
+    `### Step N: X` headings with text right under them in a MediaWiki page; a workflow named with spaces whose
+    page has underscores."""
+    impl = (
+        "# Implementation: Thing\n\n== Overview ==\nMakes things.\n\n== Definition ==\n"
+        '<syntaxhighlight lang="text">\nnot the signature\n</syntaxhighlight>\n'
+        '<syntaxhighlight lang="python">\ndef thing(a: int = 1, b: str = "x") -> int\n</syntaxhighlight>\n\n'
+        "== Parameters ==\n* '''a''' (int, optional): how many\n* '''b''' (str, default: \"x\") - a name\n\n"
+        "== Example Code ==\n<pre>\nfrom demo import thing\nthing(a=3)\n</pre>\n"
+    )
+    page = (
+        "# Workflow: Sample Flow\n\n== Overview ==\nA demo.\n\n== Execution Steps ==\n\n"
+        "### Step 1: Make It\n[[step::Principle:Demo_Wiki_Make]]\nMakes it.\n\n"
+        "== Execution Diagram ==\n```mermaid\ngraph TD\n  A --> B\n```\n"
+    )
+    index = (
+        enriched_index(name="Demo_Wiki_Sample Flow", steps=1)
+        .replace("**File:** [→](./workflows/Demo_Wiki_Sample Flow.md)\n", "")
+        .replace("| **API Call** | `demo.func1(x, y)` |\n", "")
+    )
+    build_file_tree(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": index,
+            "workflows/Demo_Wiki_Sample_Flow.md": page,
+            "principles/Demo_Wiki_Make.md": "# Principle: Make\n\n== Implementation ==\n* [Thing](../implementations/Demo_Wiki_Thing.md)\n",
+            "implementations/Demo_Wiki_Thing.md": impl,
+        },
+    )
+    (wf,) = load_wiki(tmp_path).workflows
+    assert wf.page_path == "workflows/Demo_Wiki_Sample_Flow.md" and wf.mermaid == "graph TD\n  A --> B"
+    (step,) = wf.steps
+    assert step.description == "Makes it." and step.principle == "Demo_Wiki_Make"
+    found = step.implementation
+    assert found is not None and found.name == "Demo_Wiki_Thing"
+    assert found.signature.startswith("def thing(a: int = 1")
+    assert found.examples == ("from demo import thing\nthing(a=3)",)
+    assert [(row.name, row.type, row.required) for row in found.inputs] == [("a", "int", "no")]  # b: its default

@@ -10,13 +10,36 @@ from generator.model import Diagnostic, SourceRef, SupportingApi
 from generator.parse.markdown import Block, BlockKind, links, parse_blocks, plain
 from generator.parse.text import WikiText
 
-# A step's heading: `Step 1: Name`, as pipelines also write it `Step 1 — Name`, or `1. Name` (group 1: the number
+# A step's heading: `Step 1: Name`, as pipelines also write it `Step 1 — Name`, `Step 1) Name` or `1. Name` (group 1: the number
 # after "Step", group 2: a bare number, which needs `.`, `)`, `:` or a spaced dash: `1-bit ...` is no step; group 3)
-STEP_HEADING = re.compile(r"^(?:Step\s+(\d+)\s*[:.\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE)
+STEP_HEADING = re.compile(r"^(?:Step\s+(\d+)\s*[:.)\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE)
 # `## Workflow: Name`, and `Workflow — Name`, `Workflow 2: Name`
 _WORKFLOW_HEADING = re.compile(r"^Workflow(?:\s+\d+)?(?:\s*:|\s+[-–—])\s*(.+)$", re.IGNORECASE)
 _ATTRIBUTE_HEADERS = frozenset({"attribute", "field", "property", "key", "item", ""})
-_INDEX_TITLE = re.compile(r"^Workflow\s+Index\s*:\s*(.+)$", re.IGNORECASE)
+_VALUE_HEADERS = frozenset({"value", "details", "detail", "description", "content", "info"})
+# other names pipelines give a step's attributes, read as the usual one when a table does not have that one too
+_ATTRIBUTE_ALIASES = {
+    "api": "api call",
+    "method": "api call",
+    "function": "api call",
+    "call": "api call",
+    "function call": "api call",
+    "parameters": "key parameters",
+    "params": "key parameters",
+    "key params": "key parameters",
+    "arguments": "key parameters",
+    "key arguments": "key parameters",
+    "dependencies": "external dependencies",
+    "external deps": "external dependencies",
+    "requires": "external dependencies",
+    "requirements": "external dependencies",
+    "implementation page": "implementation",
+    "source": "source location",
+    "source file": "source location",
+}
+# `# Workflow Index: X`, `# Workflow Index — X`, `# X Workflow Index`
+_INDEX_TITLE = re.compile(r"^Workflow\s+Index\s*(?::|[-–—])\s*(.+)$", re.IGNORECASE)
+_INDEX_TITLE_AFTER = re.compile(r"^(.+?)\s*[-–—:]?\s+Workflow\s+Index$", re.IGNORECASE)
 _FIELD = re.compile(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$")
 _STATUS_MARKS = re.compile(r"[✅⬜❌🔄⚠️️]")
 
@@ -125,6 +148,9 @@ def _read_fields(block: Block, entry: IndexEntry) -> None:
 
 def _read_attribute_table(block: Block, step: IndexStep) -> None:
     rows = {(_attribute_key(r.cells[0]) if r.cells else ""): r for r in block.rows}
+    for alias, key in _ATTRIBUTE_ALIASES.items():
+        if alias in rows and key not in rows:
+            rows[key] = rows.pop(alias)
     if not step.attributes:
         for key, row in rows.items():
             if key and len(row.cells) > 1:
@@ -275,7 +301,7 @@ def parse_index(source: WikiText) -> IndexData:
         if block.kind is BlockKind.HEADING:
             title = plain(block.text)
             if block.level == 1:
-                m = _INDEX_TITLE.match(title)
+                m = _INDEX_TITLE.match(title) or _INDEX_TITLE_AFTER.match(title)
                 if m:
                     namespace = m.group(1).strip()
                 continue
@@ -314,7 +340,7 @@ def parse_index(source: WikiText) -> IndexData:
             page_list.extend(_page_list_entries(block))
             continue
         if step is not None:
-            if len(header) >= 2 and header[0] in _ATTRIBUTE_HEADERS and header[1] == "value":
+            if len(header) >= 2 and header[0] in _ATTRIBUTE_HEADERS and header[1] in _VALUE_HEADERS:
                 _read_attribute_table(block, step)
             elif any(h in ("api", "function", "helper") for h in header):
                 _read_supporting_table(block, step)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,6 +18,8 @@ _CODE_SPAN = re.compile(r"`+([^`]*)`+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BACKTICKS = re.compile(r"`+")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a table cell, which GFM cannot write
+_CODE_TAG = re.compile(r"<code>([^<`]*)</code>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,15 @@ class Block:
 
 def _inline_source(token: Token | None) -> str:
     return token.content if token is not None else ""
+
+
+def _cell_text(cell: str) -> str:
+    """A table cell as Markdown: HTML `<code>x</code>` as a code span, entities (`&quot;`, `&#124;`) as characters;
+    pipelines write both in cells, where a backtick or a `|` would need escaping."""
+    if "<" not in cell and "&" not in cell:
+        return cell
+    cell = _CODE_TAG.sub(lambda m: f"`{html.unescape(m.group(1))}`", cell)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), cell)
 
 
 def open_code_span(text: str) -> bool:
@@ -133,6 +145,7 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
                 elif t.type == "tr_close":
                     if row_index is not None and any(open_code_span(cell) for cell in current):
                         current = split_row(lines[row_index])
+                    current = [_cell_text(cell) for cell in current]
                     if not header:
                         header = current
                     else:

@@ -16,6 +16,7 @@ from mwparserfromhell.parser.tokenizer import Tokenizer
 from mwparserfromhell.wikicode import Wikicode
 
 from generator.parse.defuse import defuse, restore
+from generator.parse.index import STEP_HEADING
 
 # the C tokenizer when it is built, as mwparserfromhell.parse chooses; the same tokens either way
 _Tokenizer = getattr(mwparserfromhell.parser, "CTokenizer", None) or Tokenizer
@@ -139,7 +140,12 @@ def _alone(lines: list[str], mask: list[bool], index: int) -> bool:
         return False
     before = lines[index - 1] if index > 0 else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
-    return not before.strip() and (not after.strip() or mask[index + 1])
+    if before.strip():
+        return False
+    if not after.strip() or mask[index + 1]:
+        return True
+    # `### Step 2: X` with its text right under it: a step heading, not a list item
+    return STEP_HEADING.match(lines[index].lstrip("#").strip()) is not None and not after.startswith(("#", "*", ":"))
 
 
 def sections_named(all_sections: list[Section], *names: str) -> Iterator[Section]:
@@ -205,7 +211,7 @@ def code_blocks(text: str, first_line: int = 1) -> list[CodeBlock]:
                     before = lines[j][: lines[j].lower().index(close)]
                     if before.strip():
                         body.append(before)
-            lang = lang_match.group(1).lower() if lang_match else ("text" if tag == "pre" else "")
+            lang = lang_match.group(1).lower() if lang_match else ""  # <pre>: untagged, Python when it parses
             blocks.append(CodeBlock(lang, "\n".join(body), first_line + i))
             i = j + 1
             continue
@@ -272,10 +278,12 @@ def _links(text: str) -> list[tuple[str, str | None, str]]:
 
 
 def mermaid(text: str) -> tuple[str, int] | None:
-    """The body of the first `{{#mermaid:...}}` diagram, found by balancing braces in the raw text."""
+    """The body of the first `{{#mermaid:...}}` diagram, found by balancing braces in the raw text; else the first
+    ```mermaid fence (pages that write the diagram in Markdown)."""
     start = text.find(_MERMAID_OPEN)
     if start < 0:
-        return None
+        fence = next((block for block in code_blocks(text) if block.lang == "mermaid"), None)
+        return (fence.code.strip("\n").rstrip(), fence.line + 1) if fence is not None and fence.code.strip() else None
     depth = 2
     i = start + 2
     body_start = start + len(_MERMAID_OPEN)

@@ -11,6 +11,7 @@ from generator.model import ContractRow, Implementation, KnowledgeSource, Note, 
 from generator.parse import mediawiki as mw
 from generator.parse.index import STEP_HEADING
 from generator.parse.markdown import BlockKind, parse_blocks, plain
+from generator.parse.params import split_top_level
 from generator.parse.text import WikiText
 from generator.pysource import parse_dedented
 
@@ -102,7 +103,7 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
     for offset, line in enumerate(mw.strip_code_blocks(parent.body).split("\n")):
         m = _NUMBERED.match(line)
         if m:
-            title = re.split(r":| [—–-] ", mw.prose(_BOLD.sub("", m.group(1))), maxsplit=1)[0].strip(" *'")[:80]
+            title = re.split(r":| [—–-] ", mw.prose(_BOLD.sub("", m.group(1))), maxsplit=1)[0].strip(" *'—–-")[:80]
             if title:
                 line_number = parent.body_line + offset
                 principle = _principle(m.group(1), line_number)
@@ -190,19 +191,20 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
                 rows = [list(block.header)] + [list(r.cells) for r in block.rows]
                 break
     if len(rows) < 2:
-        return ()
-    header = [plain(h).lower() for h in rows[0]]
+        return _listed_contract(body)
+    header = [plain(h).lower().strip(" ?:") for h in rows[0]]
 
-    def column(*names: str) -> int | None:
+    def column(names: tuple[str, ...], words: tuple[str, ...] = ()) -> int | None:
+        """The first column named one of names, else the first whose name holds one of words."""
         for name in names:
             if name in header:
                 return header.index(name)
-        return None
+        return next((n for n, h in enumerate(header) if any(word in h for word in words)), None)
 
-    name_col = column("name", "parameter", "param", "field", "argument")
-    type_col = column("type")
-    req_col = column("required")
-    desc_col = column("description", "notes")
+    name_col = column(("name", "parameter", "param", "field", "argument", "arg"), ("name", "parameter", "argument"))
+    type_col = column(("type",), ("type",))
+    req_col = column(("required",), ("required", "optional"))
+    desc_col = column(("description", "notes"), ("description", "purpose", "meaning", "notes", "details"))
     result = []
     for cells in rows[1:]:
         result.append(
@@ -216,6 +218,34 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
     return tuple(result)
 
 
+# `* '''r''' (int, optional): rank`, `- **r** (`int`) — rank`, `* `r`: rank`: a parameter described in a list
+_LISTED_PARAM = re.compile(
+    r"^\s*+[*#-]++\s*+(?:'''|\*\*|`)*([A-Za-z_][\w.]*)(?:'''|\*\*|`)*+\s*+(?:\(([^()]*)\))?\s*+(?:[:—–]|-\s)\s*(.*)$"
+)
+
+
+_DEFAULT_GIVEN = re.compile(r"^defaults?\b", re.IGNORECASE)
+
+
+def _listed_contract(body: str) -> tuple[ContractRow, ...]:
+    """I/O contract rows from a list of parameters (pages that write no table). A parameter the list gives a default
+    is left out, as when a page has no contract: the example's value or the library's own default applies."""
+    rows = []
+    for line in mw.strip_code_blocks(body).split("\n"):
+        m = _LISTED_PARAM.match(line) if len(line) <= 2000 else None
+        if not m:
+            continue
+        details = [part.strip(" `'") for part in split_top_level(m.group(2) or "")]
+        if any(_DEFAULT_GIVEN.match(part) for part in details):
+            continue
+        lowered = [part.lower() for part in details]
+        kinds = ("optional", "required")
+        type_ = next((part for part, low in zip(details, lowered, strict=True) if not low.startswith(kinds)), "")
+        required = "no" if "optional" in lowered else ("yes" if "required" in lowered else "")
+        rows.append(ContractRow(m.group(1), type_, required, plain(m.group(3)).strip()))
+    return tuple(rows)
+
+
 _PYTHON = ("python", "py", "")
 # the names a fence or <syntaxhighlight lang=...> gives Python (Pygments' aliases), console sessions included
 _PYTHON_LANGS = frozenset({"python", "py", "python3", "py3", "pycon", "ipython", "ipython3"})
@@ -224,7 +254,13 @@ _PROMPT = re.compile(r"^(\s*)(?:>>>|\.\.\.)(?: |$)")
 _EXAMPLE_SECTIONS = (
     ("Usage Examples", "Usage Example", "Examples", "Example"),
     ("Example Usage", "Code Examples", "Code Example", "Usage"),
+    ("Example Code", "Sample Usage", "Sample Code", "Code Samples", "Code Sample", "Examples of Usage", "Quick Start"),
 )
+
+
+# where implementation pages describe what goes in and what comes out
+_INPUT_SECTIONS = ("Inputs", "Input", "Parameters", "Input Parameters", "Arguments", "Args")
+_OUTPUT_SECTIONS = ("Outputs", "Output", "Returns", "Return Value", "Return Values")
 
 
 def _without_prompts(code: str) -> str:
@@ -286,8 +322,10 @@ def _import_lines(blocks: Iterable[mw.CodeBlock]) -> list[str]:
 
 
 def _first_code(body: str) -> str:
+    """The first Python (or untagged) code block of a section, else its first block of any language."""
     blocks = mw.code_blocks(body)
-    return blocks[0].code.strip() if blocks else ""
+    python = [block for block in blocks if block.lang in _PYTHON_LANGS or block.lang == ""]
+    return (python or blocks)[0].code.strip() if blocks else ""
 
 
 def parse_implementation_page(source: WikiText, name: str) -> Implementation:
@@ -299,7 +337,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     if not imports:  # pages that keep their import lines in the signature or example code
         imports = _import_lines(b for b in mw.code_blocks(source.text) if b.lang in _PYTHON)
     signature = ""
-    section = _titled(sections, "signature")
+    section = _titled(sections, "signature") or mw.find_section(sections, "Definition", "API")
     if section:
         signature = _first_code(section.body)
     source_file = source_lines = ""
@@ -316,10 +354,10 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
             source_lines = value
     inputs: tuple[ContractRow, ...] = ()
     outputs: tuple[ContractRow, ...] = ()
-    section = mw.find_section(sections, "Inputs")
+    section = mw.find_section(sections, *_INPUT_SECTIONS)
     if section:
         inputs = _lined(_contract(section.body), section)
-    section = mw.find_section(sections, "Outputs")
+    section = mw.find_section(sections, *_OUTPUT_SECTIONS)
     if section:
         outputs = _lined(_contract(section.body), section)
     found = (  # the first section so named that holds Python ("Usage" may be prose)
@@ -366,6 +404,9 @@ def _lined(rows: tuple[ContractRow, ...], section: mw.Section) -> tuple[Contract
 _WIKILINK = re.compile(r"\[\[([^\[\]|:]+(?::[^\[\]|:]+)?)(?:\|[^\[\]]*)?\]\]")
 
 
+_IMPLEMENTATION_LINK = re.compile(r"\]\((?:\.\./|\./)?implementations/([^()\s/]+?)\.md\)")
+
+
 def implemented_by(source: WikiText) -> list[str]:
     """The implementation page names a principle page links to, in order: its `[[implemented_by::...]]`
     properties, then its plain links (`[[Repo_split_text_method|...]]`); the caller keeps those that exist."""
@@ -374,12 +415,14 @@ def implemented_by(source: WikiText) -> list[str]:
         for p in mw.properties(source.text)
         if p.name == "implemented_by" and p.parts
     ]
+    text = mw.strip_code_blocks(source.text)
     plain_links = [
         m.group(1).split(":", 1)[-1].strip()
-        for m in _WIKILINK.finditer(mw.strip_code_blocks(source.text))
+        for m in _WIKILINK.finditer(text)
         if not m.group(1).lower().startswith(("category:", "principle:", "workflow:", "heuristic:", "environment:"))
     ]
-    return list(dict.fromkeys(named + plain_links))
+    page_links = [m.group(1) for m in _IMPLEMENTATION_LINK.finditer(text)]  # [X](../implementations/X.md)
+    return list(dict.fromkeys(named + plain_links + page_links))
 
 
 def parse_note_page(source: WikiText, name: str) -> Note:

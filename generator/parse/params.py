@@ -17,7 +17,7 @@ _DEFAULT_IN_TEXT = re.compile(r"\bdefault(?:s| value)?\s*(?:[:=]|is|of)?\s*", re
 _NONE_WORDS = {"none", "n/a", "na", "-", "—", "", "none required", "(none)"}
 
 
-def _split_top_level(text: str, sep: str = ",") -> list[str]:
+def split_top_level(text: str, sep: str = ",") -> list[str]:
     """Split on sep outside brackets and quotes."""
     parts, depth, quote, current = [], 0, "", []
     for ch in text:
@@ -138,7 +138,7 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
             if param is not None:
                 params.append(param)
     else:
-        for part in _split_top_level(plain(cell)):
+        for part in split_top_level(plain(cell)):
             spec, _, description = part.partition(" - ")
             param = parse_spec(spec, description)
             if param is not None:
@@ -160,7 +160,7 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
         names = spans
     else:
         names = []
-        for part in _split_top_level(text):
+        for part in split_top_level(text):
             inner = re.search(r"\((.*)\)", part)
             outer = re.sub(r"\(.*?\)", "", part).strip()
             if inner and len(outer.split()) > 1 and "," in inner.group(1):

@@ -20,7 +20,9 @@ MAX_FIELD_CHARS = 64 * 1024
 
 # Runs of characters that a UTF-8 text decoded as Mac Roman turns into ("‚úÖ" for "✅", "‚¨ú" for "⬜").
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters, and invisible ones (zero-width spaces and joiners, a BOM inside the text) that would cut a name
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+_NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})  # read as spaces (keys, code)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +111,7 @@ def decode_bytes(data: bytes, display_path: str) -> tuple[str, tuple[int, ...]]:
     for number, original in enumerate(lines, start=1):
         if not control and original.isascii():
             continue
-        clean = _CONTROL.sub("", original)
+        clean = _CONTROL.sub("", original).translate(_NO_BREAK_SPACES)
         fixed = repair_line(clean)
         if fixed != original:
             lines[number - 1] = fixed

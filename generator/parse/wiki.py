@@ -628,7 +628,7 @@ def _build_workflow(
     name = _full_name(entry.name, namespace)
     page: WorkflowPage | None = None
     page_path: str | None = None
-    link = entry.page_link or f"workflows/{name}.md"
+    link = entry.page_link or _workflow_page(reader, name) or f"workflows/{name}.md"
     link_ref = SourceRef(index_path, entry.page_link_line or entry.line)
     if reader.inside(link) is None:
         errors.append(Diagnostic(f"workflow page link '{link}' points outside the wiki folder", link_ref))
@@ -854,7 +854,7 @@ def load_wiki(
     for position, entry in enumerate(data.entries):
         if select is not None and not select(position):
             continue
-        if entry.listed_only and not _has_page(reader, _full_name(entry.name, namespace)):
+        if entry.listed_only and not _workflow_page(reader, _full_name(entry.name, namespace)):
             warnings.append(
                 Diagnostic(
                     f"the index names workflow '{entry.name}' in a table, but no section describes it and there is "
@@ -894,9 +894,17 @@ def load_wiki(
     )
 
 
-def _has_page(reader: _Reader, name: str) -> bool:
-    target = reader.inside(f"workflows/{name}.md")
-    return target is not None and target.is_file()
+def _workflow_page(reader: _Reader, name: str) -> str | None:
+    """The page of a workflow the index names without a link: workflows/NAME.md, else the one page there whose name
+    matches once spaces and punctuation are left out (`LoRA Fine Tuning` is `LoRA_Fine_Tuning.md`)."""
+    link = f"workflows/{name}.md"
+    target = reader.inside(link)
+    if target is not None and os.path.lexists(target):
+        return link
+    if reader.trail is not None:
+        reader.trail.saw(link, None)
+    matches = [page for page in reader.names("workflows") if _norm(page) == _norm(name)]
+    return f"workflows/{matches[0]}.md" if len(matches) == 1 else None
 
 
 def _with_error(workflow: Workflow, error: Diagnostic) -> Workflow:
