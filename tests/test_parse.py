@@ -497,3 +497,42 @@ def test_implementation_and_workflow_pages_in_the_other_forms_pipelines_write(tm
     assert found.signature.startswith("def thing(a: int = 1")
     assert found.examples == ("from demo import thing\nthing(a=3)",)
     assert [(row.name, row.type, row.required) for row in found.inputs] == [("a", "int", "no")]  # b: its default
+
+
+def test_key_parameters_and_step_headings_in_the_other_forms_pipelines_write(tmp_path):
+    """Parameters keep their types, defaults and descriptions when written `` `r` (int, default 16) - the rank ``,
+    parted by `;` or by `<br>•`, or given in a table of their own under the step; a step headed by a bold paragraph
+    `**Step 1: X**` keeps its attribute table; a signature under a bold `Signature:` label is read."""
+    assert [
+        (p.name, p.type, p.default, p.description)
+        for p in parse_key_parameters(
+            "`r` (int, default 16) - the rank; `alpha` (float): scaling<br>• `name` (str, optional) - a name"
+        )
+    ] == [("r", "int", "16", "the rank"), ("alpha", "float", None, "scaling"), ("name", "str", None, "a name")]
+    assert [p.name for p in parse_key_parameters("a: int - the a; b: str - the b")] == ["a", "b"]
+
+    table = "| Parameter | Type | Default | Description |\n|---|---|---|---|\n| x | int | 3 | the x |\n| y | str | - | the y |\n"
+    base = enriched_index(steps=1)
+    variants = {
+        "bold heading": base.replace("### Step 1: Step_Number_1", "**Step 1: Step_Number_1**"),
+        "parameter table": base.replace("| **Key Parameters** | `x: int = 3` - the x, `y: str` - the y |\n", "")
+        + "\n"
+        + table,
+    }
+    for label, index in variants.items():
+        build_file_tree(tmp_path / label.replace(" ", "_"), {"_WorkflowIndex.md": index})
+        (step,) = load_wiki(tmp_path / label.replace(" ", "_")).workflows[0].steps
+        assert step.api_call == "demo.func1(x, y)", label
+        assert [(p.name, p.type, p.default, p.description) for p in step.key_parameters] == [
+            ("x", "int", "3", "the x"),
+            ("y", "str", None, "the y"),
+        ], label
+
+    impl = (
+        "# Implementation: Thing\n\n== Overview ==\nMakes things.\n\n== Code ==\n'''Signature:'''\n"
+        '<syntaxhighlight lang="python">\ndef thing(a: int = 1) -> int\n</syntaxhighlight>\n'
+    )
+    index = base.replace("| **API Call** | `demo.func1(x, y)` |", "| **Implementation** | `Demo_Thing` |")
+    build_file_tree(tmp_path / "label", {"_WorkflowIndex.md": index, "implementations/Demo_Thing.md": impl})
+    (step,) = load_wiki(tmp_path / "label").workflows[0].steps
+    assert step.implementation is not None and step.implementation.signature == "def thing(a: int = 1) -> int"

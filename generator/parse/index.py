@@ -168,6 +168,32 @@ def _read_attribute_table(block: Block, step: IndexStep) -> None:
         )
 
 
+def _read_parameter_table(block: Block, step: IndexStep) -> None:
+    """A step's parameters in a table of their own (`| Parameter | Type | Default | Description |`), read as the Key
+    Parameters cell would say them: `name: type = default` - description."""
+    name_col = _header_index(block.header, "parameter", "name", "param", "argument")
+    if name_col is None:
+        return
+    type_col = _header_index(block.header, "type")
+    default_col = _header_index(block.header, "default", "default value")
+    desc_col = _header_index(block.header, "description", "purpose", "notes")
+
+    def cell(cells: tuple[str, ...], col: int | None) -> str:
+        return plain(cells[col]) if col is not None and col < len(cells) else ""
+
+    specs = []
+    for row in block.rows:
+        name = cell(row.cells, name_col)
+        if not name:
+            continue
+        type_, default, description = cell(row.cells, type_col), cell(row.cells, default_col), cell(row.cells, desc_col)
+        spec = name + (f": {type_}" if type_ else "") + (f" = {default}" if default and default != "-" else "")
+        specs.append(f"`{spec}`" + (f" - {description.replace('`', '')}" if description else ""))
+    if specs:
+        step.attributes["key parameters"] = ", ".join(specs)
+        step.attribute_lines["key parameters"] = block.line
+
+
 def _read_supporting_table(block: Block, step: IndexStep) -> None:
     api_col = _header_index(block.header, "api", "function", "helper")
     sig_col = _header_index(block.header, "signature")
@@ -207,6 +233,7 @@ def _read_overview(block: Block, entry: IndexEntry, path: str, warnings: list[Di
         entry.overview.append(OverviewRow(number, name, row.line, dict(zip(keys, cells, strict=False))))
 
 
+_BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*:?")
 _NUMBERED = re.compile(r"^\d+\s*[.):]\s+")
 _WIKI_LINK = re.compile(r"^\[\[(?:Workflow:)?([^\]|]+)(?:\|[^\]]*)?\]\]$", re.IGNORECASE)  # [[Workflow:X|shown]]
 _WORKFLOW_PAGE = re.compile(r"(?:^|/)workflows/[^/]+\.md$")
@@ -327,8 +354,16 @@ def parse_index(source: WikiText) -> IndexData:
             step = None
             in_overview = title.lower().startswith("steps overview") or title.lower() == "steps"
             continue
-        if block.kind is BlockKind.PARAGRAPH and entry is not None and step is None:
-            _read_fields(block, entry)
+        if block.kind is BlockKind.PARAGRAPH and entry is not None:
+            bold = _BOLD_LINE.fullmatch(block.text.split("\n", 1)[0].strip())
+            m = STEP_HEADING.match(bold.group(1).strip()) if bold else None
+            if m:  # `**Step 1: Name**` standing as a step's heading
+                step = IndexStep(int(m.group(1) or m.group(2)), m.group(3).strip(), block.line)
+                entry.steps.append(step)
+                in_overview = False
+                continue
+            if step is None:
+                _read_fields(block, entry)
             continue
         if block.kind is BlockKind.LIST and (entry is None or tentative):
             page_list.extend(_list_entries(block, lines))
@@ -344,6 +379,8 @@ def parse_index(source: WikiText) -> IndexData:
                 _read_attribute_table(block, step)
             elif any(h in ("api", "function", "helper") for h in header):
                 _read_supporting_table(block, step)
+            elif "key parameters" not in step.attributes:
+                _read_parameter_table(block, step)
             continue
         if in_overview:
             _read_overview(block, entry, source.path, warnings)

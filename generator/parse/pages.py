@@ -321,6 +321,9 @@ def _import_lines(blocks: Iterable[mw.CodeBlock]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_SIGNATURE_LABEL = re.compile(r"^[ \t]*(?:'''|\*\*)(?:Function |Method |Class )?Signature:?(?:'''|\*\*):?[ \t]*$", re.M)
+
+
 def _first_code(body: str) -> str:
     """The first Python (or untagged) code block of a section, else its first block of any language."""
     blocks = mw.code_blocks(body)
@@ -340,6 +343,12 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     section = _titled(sections, "signature") or mw.find_section(sections, "Definition", "API")
     if section:
         signature = _first_code(section.body)
+    else:  # a bold `Signature:` label with the code under it
+        stripped = mw.strip_code_blocks(source.text)
+        label = _SIGNATURE_LABEL.search(stripped)
+        if label is not None:  # the same line of the page (code blocks are blanked line for line)
+            after = stripped.count("\n", 0, label.end()) + 1
+            signature = _first_code("\n".join(source.text.split("\n")[after:]))
     source_file = source_lines = ""
     section = mw.find_section(sections, "Source Location", "Location")
     search_text = section.body if section else "\n".join(source.text.split("\n")[:40])

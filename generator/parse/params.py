@@ -121,6 +121,27 @@ def _parses(text: str) -> bool:
     return True
 
 
+_BRACKETED = re.compile(r"^\(([^()]{1,200})\)")
+
+
+def _typed_in_brackets(spec: str, tail: str) -> tuple[str, str]:
+    """`name` (type, default X) written after a bare name, as `name: type = X`; (spec, rest of the tail)."""
+    found = _BRACKETED.match(tail)
+    if found is None or not _IDENT.match(spec.strip()):
+        return spec, tail
+    type_, default = "", None
+    for part in split_top_level(found.group(1)):
+        word = part.lower()
+        if word.startswith("default"):
+            default = _literal_or_none(_DEFAULT_IN_TEXT.sub("", part, count=1))
+        elif not word.startswith(("optional", "required")) and not type_:
+            type_ = part.strip("` ")
+    if type_ and not _parses(type_):  # `x` (important for memory): prose, not a type
+        return spec, tail
+    spec = spec.strip() + (f": {type_}" if type_ else "") + (f" = {default}" if default is not None else "")
+    return spec, tail[found.end() :]
+
+
 def parse_key_parameters(cell: str) -> tuple[Param, ...]:
     """Parameters from a Key Parameters cell: code-span specs with trailing descriptions, or plain specs (one per
     `<br>` line, as a comma would part them)."""
@@ -133,12 +154,17 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
         for index, match in enumerate(spans):
             end = spans[index + 1].start() if index + 1 < len(spans) else len(cell)
             tail = cell[match.end() : end].strip()
-            description = plain(tail.lstrip(" -–—:").rstrip(", "))
-            param = parse_spec(match.group(1), description)
+            spec, tail = _typed_in_brackets(match.group(1), tail)
+            description = plain(tail.lstrip(" -–—:•·").rstrip(",;•· "))
+            param = parse_spec(spec, description)
             if param is not None:
                 params.append(param)
     else:
-        for part in split_top_level(plain(cell)):
+        text = plain(cell)
+        parts = split_top_level(text)
+        if len(parts) == 1 and ";" in text:  # `a: int - the a; b: str - the b`
+            parts = split_top_level(text, ";")
+        for part in parts:
             spec, _, description = part.partition(" - ")
             param = parse_spec(spec, description)
             if param is not None:
