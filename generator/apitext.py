@@ -214,7 +214,7 @@ def parse_api(text: str) -> ApiRef | None:
 _HEADER = re.compile(r"^\s*(class|def|async\s+def)\s+(\w+)\s*(\()?", re.M)
 
 
-def _balanced(text: str, start: int) -> str | None:
+def balanced(text: str, start: int) -> str | None:
     """The text inside the parenthesis that opens at text[start]."""
     depth = 0
     for index in range(start, len(text)):
@@ -239,7 +239,7 @@ def _annotated_call(signature: str) -> str:
             if assigned:
                 position += assigned.end() + len(text[assigned.end() :]) - len(text[assigned.end() :].lstrip())
             head = _CALL_HEAD.match(signature, position)
-            args = _balanced(signature, head.end() - 1) if head else None
+            args = balanced(signature, head.end() - 1) if head else None
             params = _parse_params(args) if args is not None else None
             if head is None or params is None:
                 return ""
@@ -264,7 +264,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     if classes and not named:
         first = classes[0]
         init = next((h for h in headers if h.group(2) == "__init__" and h.group(3) and h.start() > first.start()), None)
-        args = _balanced(signature, init.end() - 1) if init else ""
+        args = balanced(signature, init.end() - 1) if init else ""
         params = _parse_params(args or "") if args is not None else None
         shown = [p.name for p in (params or ()) if p.name != "self" and p.kind is ParamKind.NORMAL]
         return f"{first.group(2)}({', '.join(shown)})"
@@ -272,7 +272,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     if chosen is None:
         return ""
     name = chosen.group(2)
-    args = _balanced(signature, chosen.end() - 1)
+    args = balanced(signature, chosen.end() - 1)
     if args is None:
         return ""
     after = signature[chosen.end() + len(args) : chosen.end() + len(args) + 200].split(":", 1)[0]
@@ -296,12 +296,12 @@ def signature_params(signature: str, *names: str) -> tuple[ApiParam, ...] | None
     signature written as an annotated call (`Dataset.map(function: Callable = None, ...)`)."""
     for header in _HEADER.finditer(signature):
         if header.group(1) != "class" and header.group(3) and header.group(2) in names:
-            args = _balanced(signature, header.end() - 1)
+            args = balanced(signature, header.end() - 1)
             return _parse_params(args) if args is not None else None
     if not _HEADER.search(signature):
         for head in _CALL_HEAD.finditer(signature):
             if head.group(0)[:-1].strip().rsplit(".", 1)[-1] in names:
-                args = _balanced(signature, head.end() - 1)
+                args = balanced(signature, head.end() - 1)
                 return _parse_params(args) if args is not None else None
     return None
 
@@ -310,7 +310,7 @@ def signature_returns(signature: str, name: str) -> str:
     """The return annotation of the first `def NAME(...)` in a signature block ("" when none)."""
     for header in _HEADER.finditer(signature):
         if header.group(1) != "class" and header.group(3) and header.group(2) == name:
-            args = _balanced(signature, header.end() - 1)
+            args = balanced(signature, header.end() - 1)
             if args is None:
                 return ""
             after = signature[header.end() + len(args) : header.end() + len(args) + 200].split(":", 1)[0]

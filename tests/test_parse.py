@@ -428,7 +428,8 @@ def test_indexes_that_list_workflows_without_a_file_column_or_the_word_workflow(
 def test_attribute_tables_in_the_other_words_and_markup_pipelines_write(tmp_path):
     """A step's attribute table keeps its API call, parameters and dependencies when the rows are named API, Method,
     Parameters, Dependencies (alone), the value column Details, values are in <code> tags or hold HTML entities,
-    keys hold a no-break or zero-width space, the step heading is `Step 1) X` and the index title `Workflow Index —`."""
+    keys hold a no-break or zero-width space, the step heading is `Step 1) X`, the index title `Workflow Index —`, and
+    when the API Call cell starts with a call not in backticks (the first call cited, not the first quoted)."""
     base = enriched_index(steps=1)
     variants = {
         "aliases": base.replace("**API Call**", "**Method**")
@@ -442,6 +443,7 @@ def test_attribute_tables_in_the_other_words_and_markup_pipelines_write(tmp_path
         "invisible": base.replace("**API Call**", "**API\u00a0Call**").replace("`demo.func1", "`\u200bdemo.func1"),
         "step paren": base.replace("### Step 1: ", "### Step 1) "),
         "title dash": base.replace("# Workflow Index: Demo_Wiki", "# Workflow Index — Demo_Wiki"),
+        "leading call": base.replace("`demo.func1(x, y)`", "demo.func1(x, y) then `demo.other()` or a loop"),
     }
     for label, index in variants.items():
         root = tmp_path / label.replace(" ", "_")
@@ -536,3 +538,32 @@ def test_key_parameters_and_step_headings_in_the_other_forms_pipelines_write(tmp
     build_file_tree(tmp_path / "label", {"_WorkflowIndex.md": index, "implementations/Demo_Thing.md": impl})
     (step,) = load_wiki(tmp_path / "label").workflows[0].steps
     assert step.implementation is not None and step.implementation.signature == "def thing(a: int = 1) -> int"
+
+
+def test_curled_quotes_in_examples_and_a_steps_section_named_otherwise(tmp_path):
+    """An example whose quotes a word processor curled is read with straight ones (a curled quote inside a string
+    that parses stays); a workflow page whose steps are numbered subsections of a section not called Steps
+    (`== Process ==`) keeps its steps."""
+    curled = "thing(name=“q_proj”)"
+    page = _page_with_examples("== Usage Examples ==", f"```python\n{curled}\n```\n\n```python\nprint('“quoted”')\n```")
+    index = enriched_index(steps=1).replace(
+        "| **API Call** | `demo.func1(x, y)` |",
+        "| **Implementation** | `Demo_Thing` |\n| **API Call** | `thing(name)` |",
+    )
+    build_file_tree(tmp_path / "quotes", {"_WorkflowIndex.md": index, "implementations/Demo_Thing.md": page})
+    wiki = load_wiki(tmp_path / "quotes")
+    found = wiki.workflows[0].steps[0].implementation
+    assert found is not None and found.examples == ('thing(name="q_proj")', "print('“quoted”')")
+    assert not [w for w in wiki.warnings if "not valid Python" in w.message]
+
+    process = workflow_page(steps=2).replace("== Execution Steps ==", "== Process ==").replace("Step 1: ", "1. ")
+    process = process.replace("Step 2: ", "2. ")
+    build_file_tree(
+        tmp_path / "process",
+        {"_WorkflowIndex.md": enriched_index(steps=0), "workflows/Demo_Wiki_Sample_Flow.md": process},
+    )
+    (wf,) = load_wiki(tmp_path / "process").workflows
+    assert [(s.title, s.principle) for s in wf.steps] == [
+        ("Step Number 1", "Demo_Step_1"),
+        ("Step Number 2", "Demo_Step_2"),
+    ]

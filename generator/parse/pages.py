@@ -78,6 +78,8 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
     """Steps of a page that has no `Step N:` headings: the subsections of its steps section, else the
     numbered list in it."""
     parent = mw.find_section(sections, "Execution Steps", "Steps", "Workflow Steps", "Procedure", "The Recipe")
+    if parent is None:  # a steps section named otherwise (`== Process ==`): the first whose subsections are numbered
+        parent = next((s for s in sections if _numbered_children(sections, s) >= 2), None)
     if parent is None:
         return []
     start = sections.index(parent)
@@ -109,6 +111,18 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
                 principle = _principle(m.group(1), line_number)
                 steps.append(PageStep(len(steps) + 1, title, line_number, mw.prose(m.group(1)), principle))
     return steps
+
+
+def _numbered_children(sections: list[mw.Section], parent: mw.Section) -> int:
+    """How many subsections of parent are numbered like steps (`1. Load`, `Step 2: Train`); 0 when any is not."""
+    children = []
+    for section in sections[parent.position + 1 :]:
+        if section.level <= parent.level:
+            break
+        if section.level == parent.level + 1:
+            children.append(section)
+    numbered = [c for c in children if STEP_HEADING.match(mw.prose(c.title).strip())]
+    return len(numbered) if numbered and len(numbered) == len(children) else 0
 
 
 def _unnumbered(title: str) -> str:
@@ -276,6 +290,26 @@ def _without_prompts(code: str) -> str:
     return "\n".join(kept)
 
 
+_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _straight_quotes(code: str) -> str:
+    """Code whose quotes a word processor curled (`“q_proj”`), with straight ones, when only that keeps it from
+    parsing; code that parses (a curly quote inside a string) is left as written."""
+    if not any(mark in code for mark in "“”‘’"):
+        return code
+    try:
+        parse_dedented(code)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        straight = code.translate(_SMART_QUOTES)
+        try:
+            parse_dedented(straight)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return code
+        return straight
+    return code
+
+
 def _python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
     """The Python among code blocks, console prompts removed: a block tagged with a name of Python, or untagged
     and parsing as Python (an untagged shell command or output does not)."""
@@ -283,7 +317,7 @@ def _python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
     for block in blocks:
         if block.lang not in _PYTHON_LANGS and block.lang != "":
             continue
-        code = _without_prompts(block.code)
+        code = _straight_quotes(_without_prompts(block.code))
         if block.lang == "":
             try:
                 parse_dedented(code)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
-from generator.apitext import api_from_examples, api_from_signature, unbalanced
+from generator.apitext import api_from_examples, api_from_signature, balanced, unbalanced
 from generator.errors import ParseError, UserError
 from generator.model import (
     Diagnostic,
@@ -380,9 +380,38 @@ def _impl_location(implementation: Implementation) -> str:
     )
 
 
+_LEADING_NAME = re.compile(r"[A-Za-z_][\w.]*+")
+_RETURNS = re.compile(r"\s*->\s*")
+
+
 def _api_of(text: str) -> str:
+    """The API an API Call cell cites: its first code span, or the call it starts with when it starts without one
+    (`model.set_adapter(name) then `model.generate()``: the first call cited, not the first quoted)."""
     spans = code_spans(text)
-    return spans[0] if spans else plain(text)
+    if spans and text.lstrip().startswith("`"):
+        return spans[0]
+    lead = _leading_call(plain(text))
+    return lead or (spans[0] if spans else plain(text))
+
+
+def _leading_call(text: str) -> str:
+    """`name(...)` (and a `-> type` after it) at the start of text, else ""."""
+    text = text.strip()
+    name = _LEADING_NAME.match(text)
+    if name is None or not text[name.end() :].startswith("("):
+        return ""
+    inside = balanced(text, name.end())
+    if inside is None:
+        return ""
+    end = name.end() + len(inside) + 2
+    arrow = _RETURNS.match(text, end)
+    if arrow is None:
+        return text[:end]
+    depth, stop = 0, arrow.end()  # the return type: up to a space outside brackets (`-> Union[str, int] then`)
+    while stop < len(text) and (depth or not text[stop].isspace()):
+        depth += {"[": 1, "]": -1}.get(text[stop], 0)
+        stop += 1
+    return text[:stop]
 
 
 def _index_step(
