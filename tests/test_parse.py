@@ -486,8 +486,10 @@ def test_implementation_and_workflow_pages_in_the_other_forms_pipelines_write(tm
         {
             "_WorkflowIndex.md": index,
             "workflows/Demo_Wiki_Sample_Flow.md": page,
-            "principles/Demo_Wiki_Make.md": "# Principle: Make\n\n== Implementation ==\n* [Thing](../implementations/Demo_Wiki_Thing.md)\n",
+            "principles/Demo_Wiki_Make.md": "# Principle: Make\n\nSee [[Demo_Wiki_Other]].\n\n== Implementation ==\n"
+            "* [Thing](../implementations/Demo_Wiki_Thing.md)\n",
             "implementations/Demo_Wiki_Thing.md": impl,
+            "implementations/Demo_Wiki_Other.md": "# Implementation: Other\n\n== Overview ==\nAnother.\n",
         },
     )
     (wf,) = load_wiki(tmp_path).workflows

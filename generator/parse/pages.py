@@ -452,7 +452,8 @@ _IMPLEMENTATION_LINK = re.compile(r"\]\((?:\.\./|\./)?implementations/([^()\s/]+
 
 def implemented_by(source: WikiText) -> list[str]:
     """The implementation page names a principle page links to, in order: its `[[implemented_by::...]]`
-    properties, then its plain links (`[[Repo_split_text_method|...]]`); the caller keeps those that exist."""
+    properties, its Markdown links into implementations/, then its plain links (`[[Repo_split_text_method|...]]`);
+    the caller keeps those that exist."""
     named = [
         p.parts[0].split(":", 1)[-1].strip()
         for p in mw.properties(source.text)
@@ -465,7 +466,7 @@ def implemented_by(source: WikiText) -> list[str]:
         if not m.group(1).lower().startswith(("category:", "principle:", "workflow:", "heuristic:", "environment:"))
     ]
     page_links = [m.group(1) for m in _IMPLEMENTATION_LINK.finditer(text)]  # [X](../implementations/X.md)
-    return list(dict.fromkeys(named + plain_links + page_links))
+    return list(dict.fromkeys(named + page_links + plain_links))
 
 
 def parse_note_page(source: WikiText, name: str) -> Note:
