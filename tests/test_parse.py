@@ -569,3 +569,54 @@ def test_curled_quotes_in_examples_and_a_steps_section_named_otherwise(tmp_path)
         ("Step Number 1", "Demo_Step_1"),
         ("Step Number 2", "Demo_Step_2"),
     ]
+
+
+def test_comments_marks_full_step_tables_and_links_in_the_forms_editors_leave(tmp_path):
+    """HTML comments are not read (a comment line inside a table does not end it; a step commented out on a page is
+    not a step); emoji and numbers before `Workflow:` and `Step N:` headings; Key Parameters as an HTML list; one
+    steps table with the step tables' columns; a page link from the wiki root, without `.md`, or in another case;
+    YAML front matter right before a page's title; a Windows source path."""
+    base = enriched_index(steps=2)
+    variants = {
+        "comment in table": base.replace("| **Source Location**", "<!-- checked -->\n| **Source Location**"),
+        "marks": base.replace("## Workflow: ", "## 🔧 1. Workflow: ").replace("### Step ", "### ✅ Step "),
+        "html list": base.replace(
+            "`x: int = 3` - the x, `y: str` - the y", "<ul><li>`x: int = 3` - the x</li><li>`y: str` - the y</li></ul>"
+        ),
+        "windows path": base.replace("`demo/mod.py:L10-19`", "`demo\\mod.py:L10-19`"),
+    }
+    for label, index in variants.items():
+        root = tmp_path / label.replace(" ", "_")
+        build_file_tree(root, {"_WorkflowIndex.md": index})
+        (wf,) = load_wiki(root).workflows
+        assert wf.name == "Demo_Wiki_Sample_Flow", label
+        first = wf.steps[0]
+        assert (first.title, first.api_call, first.source_location) == (
+            "Step Number 1",
+            "demo.func1(x, y)",
+            "demo/mod.py:L10-19",
+        ), label
+        assert [(p.name, p.default, p.description) for p in first.key_parameters] == [
+            ("x", "3", "the x"),
+            ("y", None, "the y"),
+        ], label
+
+    table = (
+        "# Workflow Index: Demo_Wiki\n\n## Workflow: Demo_Wiki_Sample_Flow\n\n**File:** [→](/workflows/demo_wiki_sample_flow)\n\n"
+        "### Steps\n\n| # | Step | API Call | Key Parameters | External Dependencies |\n|---|---|---|---|---|\n"
+        '| 1 | Load | `demo.load(path)` | `path: str = "a"` - where | `numpy` |\n'
+        "| 2 | Fit | `demo.fit(model)` | | `scipy` |\n"
+    )
+    page = "---\ntitle: x\n---\n" + workflow_page(steps=3).replace(
+        "=== Step 3: Step Number 3 ===", "<!--\n=== Step 3: Step Number 3 ===\n"
+    ).replace("Does thing 3.\n", "Does thing 3.\n-->\n")
+    build_file_tree(tmp_path / "table", {"_WorkflowIndex.md": table, "workflows/Demo_Wiki_Sample_Flow.md": page})
+    wiki = load_wiki(tmp_path / "table")
+    (wf,) = wiki.workflows
+    assert wf.page_path == "workflows/Demo_Wiki_Sample_Flow.md" and wf.title == "Sample Flow"
+    assert [(s.title, s.api_call, s.external_dependencies) for s in wf.steps] == [
+        ("Step Number 1", "demo.load(path)", ("numpy",)),
+        ("Step Number 2", "demo.fit(model)", ("scipy",)),
+    ]
+    assert [(p.name, p.default) for p in wf.steps[0].key_parameters] == [("path", '"a"')]
+    assert not [w for w in wf.warnings if "index lists 2 steps" in w.message]  # the commented step is not on the page

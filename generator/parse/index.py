@@ -10,11 +10,16 @@ from generator.model import Diagnostic, SourceRef, SupportingApi
 from generator.parse.markdown import Block, BlockKind, links, parse_blocks, plain
 from generator.parse.text import WikiText
 
-# A step's heading: `Step 1: Name`, as pipelines also write it `Step 1 — Name`, `Step 1) Name` or `1. Name` (group 1: the number
-# after "Step", group 2: a bare number, which needs `.`, `)`, `:` or a spaced dash: `1-bit ...` is no step; group 3)
-STEP_HEADING = re.compile(r"^(?:Step\s+(\d+)\s*[:.)\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE)
-# `## Workflow: Name`, and `Workflow — Name`, `Workflow 2: Name`
-_WORKFLOW_HEADING = re.compile(r"^Workflow(?:\s+\d+)?(?:\s*:|\s+[-–—])\s*(.+)$", re.IGNORECASE)
+# A step's heading: `Step 1: Name`, as pipelines also write it `Step 1 — Name`, `Step 1) Name` or `1. Name`
+# (group 1: the number after "Step", group 2: a bare number, which needs `.`, `)`, `:` or a spaced dash: `1-bit ...`
+# is no step; group 3: the name), after a mark a pipeline may put first (`✅ Step 1: Name`, `🔹 1. Name`)
+STEP_HEADING = re.compile(
+    r"^(?:[^\w\s(\[]+\s*)?(?:Step\s+(\d+)\s*[:.)\-–—]|(\d+)\s*(?:[.):]|[-–—]\s))\s*(.+)$", re.IGNORECASE
+)
+# `## Workflow: Name`, and `Workflow — Name`, `Workflow 2: Name`, `1. Workflow: Name`, `🔧 Workflow: Name`
+_WORKFLOW_HEADING = re.compile(
+    r"^(?:[^\w\s(\[]+\s*)?(?:\d+[.)]\s+)?Workflow(?:\s+\d+)?(?:\s*:|\s+[-–—])\s*(.+)$", re.IGNORECASE
+)
 _ATTRIBUTE_HEADERS = frozenset({"attribute", "field", "property", "key", "item", ""})
 _VALUE_HEADERS = frozenset({"value", "details", "detail", "description", "content", "info"})
 # other names pipelines give a step's attributes, read as the usual one when a table does not have that one too
@@ -235,6 +240,7 @@ def _read_overview(block: Block, entry: IndexEntry, path: str, warnings: list[Di
 
 _BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*:?")
 _NUMBERED = re.compile(r"^\d+\s*[.):]\s+")
+_MARK = re.compile(r"^[^\w\s(\[]+\s*")  # a leading emoji or status mark
 _WIKI_LINK = re.compile(r"^\[\[(?:Workflow:)?([^\]|]+)(?:\|[^\]]*)?\]\]$", re.IGNORECASE)  # [[Workflow:X|shown]]
 _WORKFLOW_PAGE = re.compile(r"(?:^|/)workflows/[^/]+\.md$")
 
@@ -339,7 +345,7 @@ def parse_index(source: WikiText) -> IndexData:
                 step, in_overview, tentative = None, False, False
                 continue
             if block.level <= 2:
-                entry = IndexEntry(name=_NUMBERED.sub("", title).strip(), line=block.line)
+                entry = IndexEntry(name=_NUMBERED.sub("", _MARK.sub("", title)).strip(), line=block.line)
                 candidates.append(entry)
                 step, in_overview, tentative = None, False, True
                 continue

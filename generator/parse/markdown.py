@@ -17,7 +17,8 @@ _LINK = re.compile(r"\[([^\]\[]*)\]\(([^()\s]*)\)")  # no nested brackets: `[x](
 _CODE_SPAN = re.compile(r"`+([^`]*)`+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BACKTICKS = re.compile(r"`+")
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a table cell, which GFM cannot write
+# a line break inside a table cell, which GFM cannot write: <br>, or an HTML list's items
+_BREAK = re.compile(r"<br\s*/?>|</?(?:li|ul|ol|p)\s*>", re.IGNORECASE)
 _CODE_TAG = re.compile(r"<code>([^<`]*)</code>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
@@ -100,19 +101,57 @@ def split_row(line: str) -> list[str]:
     return [cell.strip() for cell in cells]
 
 
+def _without_comments(text: str) -> tuple[str, list[int]]:
+    """Markdown with its HTML comments taken out, outside code fences, and for each line left its line in text
+    (0-based). A line that held only a comment goes: a comment line inside a table would end the table."""
+    lines = text.split("\n")
+    if "<!--" not in text:
+        return text, list(range(len(lines)))
+    kept: list[str] = []
+    numbers: list[int] = []
+    fence = ""
+    inside = False
+    for number, line in enumerate(lines):
+        marker = line.lstrip()[:3]
+        if not inside and (fence or marker in ("```", "~~~")):
+            fence = "" if fence and marker == fence else (fence or marker)
+            kept.append(line)
+            numbers.append(number)
+            continue
+        out, rest = "", line
+        while rest:
+            if inside:
+                end = rest.find("-->")
+                inside, rest = end < 0, "" if end < 0 else rest[end + 3 :]
+            else:
+                start = rest.find("<!--")
+                out, rest = (out + rest, "") if start < 0 else (out + rest[:start], rest[start + 4 :])
+                inside = start >= 0
+        if out.strip() or not line.strip() and not inside:
+            kept.append(out)
+            numbers.append(number)
+    return "\n".join(kept), numbers
+
+
 def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
-    """Split Markdown into top-level blocks; line numbers are offset by first_line - 1."""
+    """Split Markdown into top-level blocks; line numbers are offset by first_line - 1. HTML comments are not read
+    (a row or a table commented out is not there); line numbers stay those of text."""
+    text, numbers = _without_comments(text)
     tokens = _MD.parse(text)
     lines = text.split("\n")
     blocks: list[Block] = []
     offset = first_line - 1
+
+    def at(index: int) -> int:  # a line of the text parsed, 0-based, as a 1-based line of the text given
+        return numbers[min(index, len(numbers) - 1)] + 1 + offset
+
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok.level != 0 or tok.map is None:
             i += 1
             continue
-        line, end = tok.map[0] + 1 + offset, tok.map[1] + offset
+        line, end = at(tok.map[0]), at(tok.map[1] - 1)
         if tok.type == "heading_open":
             blocks.append(
                 Block(BlockKind.HEADING, line, end, _inline_source(tokens[i + 1]).strip(), level=int(tok.tag[1]))
@@ -139,7 +178,7 @@ def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
                 if t.type == "tr_open":
                     current = []
                     row_index = t.map[0] if t.map else None
-                    row_line = (row_index + 1 + offset) if row_index is not None else row_line
+                    row_line = at(row_index) if row_index is not None else row_line
                 elif t.type == "inline":
                     current.append(t.content.strip())
                 elif t.type == "tr_close":

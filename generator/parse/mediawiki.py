@@ -57,11 +57,24 @@ class Property:
 
 
 def _code_mask(lines: list[str]) -> list[bool]:
-    """For each line, whether it lies inside a code block (fence or syntaxhighlight/source/pre tag)."""
+    """For each line, whether it lies inside a code block (fence or syntaxhighlight/source/pre tag) or an HTML
+    comment (`<!-- ... -->` on lines of its own: a step or heading commented out is not there)."""
     mask: list[bool] = []
     fence: str | None = None
     tag: str | None = None
+    comment = False
     for line in lines:
+        if comment:
+            mask.append(True)
+            comment = "-->" not in line
+            continue
+        if fence is None and tag is None and "<!--" in line:
+            opened = line.rfind("<!--")
+            comment = "-->" not in line[opened:]
+            stripped = line.strip()
+            if stripped.startswith("<!--") and (comment or stripped.endswith("-->")):
+                mask.append(True)
+                continue
         if fence is not None:
             mask.append(True)
             if line.strip().startswith(fence):
@@ -118,6 +131,10 @@ def sections(text: str) -> list[Section]:
     # In a MediaWiki page a line starting with `#` is a numbered list item, except a first-line title.
     wiki_style = any(wiki_heading(line) for line, masked in zip(lines, mask, strict=True) if not masked)
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if lines[first].strip() == "---":  # YAML front matter: the title is the first line after it
+        close = next((i for i in range(first + 1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if close is not None:
+            first = next((i for i in range(close + 1, len(lines)) if lines[i].strip()), first)
     heads: list[tuple[int, int, str]] = []
     for index, line in enumerate(lines):
         if mask[index]:
@@ -220,7 +237,7 @@ def code_blocks(text: str, first_line: int = 1) -> list[CodeBlock]:
 
 
 def strip_code_blocks(text: str) -> str:
-    """The text with its code blocks removed (lines kept blank so line numbers stay)."""
+    """The text with its code blocks and commented-out lines removed (lines kept blank so line numbers stay)."""
     lines = text.split("\n")
     mask = _code_mask(lines)
     return "\n".join("" if masked else line for line, masked in zip(lines, mask, strict=True))

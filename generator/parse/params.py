@@ -155,7 +155,7 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
             end = spans[index + 1].start() if index + 1 < len(spans) else len(cell)
             tail = cell[match.end() : end].strip()
             spec, tail = _typed_in_brackets(match.group(1), tail)
-            description = plain(tail.lstrip(" -–—:•·").rstrip(",;•· "))
+            description = plain(tail.lstrip(" -–—:•·").rstrip(",;•·- "))
             param = parse_spec(spec, description)
             if param is not None:
                 params.append(param)

@@ -120,6 +120,7 @@ class _Reader:
     problems: list[Diagnostic] = field(default_factory=list)  # pages found but unreadable
     results: dict[tuple[object, ...], object] = field(default_factory=dict)  # what parsed() made of each page
     places: dict[str, Path | None] = field(default_factory=dict)  # inside()'s answers
+    listed: dict[str, list[str]] = field(default_factory=dict)  # names()' answers
     folders: dict[str, Path] = field(default_factory=dict)  # folders below the root, resolved
     trail: Trail | None = None  # while one workflow is built: what it looked at
     resolved: Path = field(init=False)
@@ -198,7 +199,10 @@ class _Reader:
         if path is None or not os.path.lexists(path):
             if self.trail is not None:
                 self.trail.saw(relative, None)
-            return None
+            other = self.spelled(folder, name)
+            if other is None:
+                return None
+            relative = f"{folder}/{other}.md"
         try:
             return self.read(relative)
         except ParseError as exc:
@@ -212,10 +216,32 @@ class _Reader:
         add_problem(self.problems, problem, once)
 
     def names(self, folder: str) -> list[str]:
-        found = list_pages(self.root, folder)
+        """The page names in a folder, listed once per run (a run reads a wiki as it was when it started)."""
+        if folder not in self.listed:
+            self.listed[folder] = list_pages(self.root, folder)
+        found = self.listed[folder]
         if self.trail is not None:
             self.trail.folders[folder] = tuple(found)
         return found
+
+    def spelled(self, folder: str, name: str) -> str | None:
+        """The one page in folder whose name is name in another case (`FastLanguageModel` written for
+        `fastlanguagemodel.md`), else None: a link or a name should not depend on the file system's case rules."""
+        matches = [page for page in self.names(folder) if page.lower() == name.lower() and page != name]
+        return matches[0] if len(matches) == 1 else None
+
+    def link(self, link: str) -> str:
+        """A page link as the file it names: `/workflows/X.md` from the wiki root, `workflows/X` with its `.md`, or a
+        name in another case; the link as written when none of these is there."""
+        relative = link.lstrip("/") if link.startswith("/") and not link.startswith("//") else link
+        candidates = [relative] + ([f"{relative}.md"] if not relative.endswith(".md") else [])
+        for candidate in candidates:
+            target = self.inside(candidate)
+            if target is not None and os.path.lexists(target):
+                return candidate
+        folder, _, name = candidates[-1].rpartition("/")
+        other = self.spelled(folder, name.removesuffix(".md")) if name.endswith(".md") else None
+        return f"{folder}/{other}.md" if other is not None and folder else (other + ".md" if other else relative)
 
 
 @dataclass
@@ -428,7 +454,7 @@ def _index_step(
         principle=plain(attrs.get("principle", "")) or (page_step.principle if page_step else ""),
         implementation_name=plain(attrs.get("implementation", "")),
         api_call=_api_of(api_cell),
-        source_location=plain(attrs.get("source location", "")),
+        source_location=plain(attrs.get("source location", "")).replace("\\", "/"),  # a Windows path too
         external_dependencies=parse_dependencies(attrs.get("external dependencies", "")),
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
@@ -475,8 +501,13 @@ def _overview_step(
 ) -> _StepDraft:
     cells, too_big = _capped(row.cells, {}, row.line, index_path, f"Steps Overview row {row.number}")
     warnings.extend(too_big)
-    api_cell = cells.get("rough api") or cells.get("implementation") or cells.get("api") or ""
-    related = cells.get("related files") or cells.get("source") or ""
+    # a rough overview cites an API in "Rough API" (or "Implementation"); a full steps table, one row per step, has
+    # the step tables' columns: API Call, Implementation (a page), Key Parameters, External Dependencies ...
+    full = "api call" in cells
+    api_cell = cells.get("api call") or cells.get("rough api") or ("" if full else cells.get("implementation")) or ""
+    api_cell = api_cell or cells.get("api") or ""
+    related = cells.get("source location") or cells.get("related files") or cells.get("source") or ""
+    parameters = cells.get("key parameters") or cells.get("parameters") or ""
     return _StepDraft(
         number=row.number,
         name=row.name.replace(" ", "_"),
@@ -488,6 +519,11 @@ def _overview_step(
         source_location=plain(related),
         supporting=tuple(SupportingApi(api=a) for a in code_spans(api_cell)[1:]),
         code_blocks=tuple(page_step.code) if page_step else (),
+        implementation_name=plain(cells.get("implementation", "")) if full else "",
+        key_parameters=parse_key_parameters(parameters),
+        key_parameters_text=plain(parameters),
+        external_dependencies=parse_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
+        environment=plain(cells.get("environment", "")),
     )
 
 
@@ -657,7 +693,7 @@ def _build_workflow(
     name = _full_name(entry.name, namespace)
     page: WorkflowPage | None = None
     page_path: str | None = None
-    link = entry.page_link or _workflow_page(reader, name) or f"workflows/{name}.md"
+    link = reader.link(entry.page_link) if entry.page_link else _workflow_page(reader, name) or f"workflows/{name}.md"
     link_ref = SourceRef(index_path, entry.page_link_line or entry.line)
     if reader.inside(link) is None:
         errors.append(Diagnostic(f"workflow page link '{link}' points outside the wiki folder", link_ref))
