@@ -429,7 +429,8 @@ def test_attribute_tables_in_the_other_words_and_markup_pipelines_write(tmp_path
     """A step's attribute table keeps its API call, parameters and dependencies when the rows are named API, Method,
     Parameters, Dependencies (alone), the value column Details, values are in <code> tags or hold HTML entities,
     keys hold a no-break or zero-width space, the step heading is `Step 1) X`, the index title `Workflow Index —`, and
-    when the API Call cell starts with a call not in backticks (the first call cited, not the first quoted)."""
+    when the API Call cell starts with a call not in backticks (the first call cited, not the first quoted), and when
+    the table is transposed (the attribute names as its header, their values in one row)."""
     base = enriched_index(steps=1)
     variants = {
         "aliases": base.replace("**API Call**", "**Method**")
@@ -444,6 +445,9 @@ def test_attribute_tables_in_the_other_words_and_markup_pipelines_write(tmp_path
         "step paren": base.replace("### Step 1: ", "### Step 1) "),
         "title dash": base.replace("# Workflow Index: Demo_Wiki", "# Workflow Index — Demo_Wiki"),
         "leading call": base.replace("`demo.func1(x, y)`", "demo.func1(x, y) then `demo.other()` or a loop"),
+        "transposed": base.split("| Attribute |")[0]
+        + "| API Call | Source Location | External Dependencies | Key Parameters |\n|---|---|---|---|\n"
+        + "| `demo.func1(x, y)` | `demo/mod.py:L10-19` | `numpy` | `x: int = 3` - the x, `y: str` - the y |\n",
     }
     for label, index in variants.items():
         root = tmp_path / label.replace(" ", "_")

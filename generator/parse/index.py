@@ -152,10 +152,8 @@ def _read_fields(block: Block, entry: IndexEntry) -> None:
 
 
 def _read_attribute_table(block: Block, step: IndexStep) -> None:
-    rows = {(_attribute_key(r.cells[0]) if r.cells else ""): r for r in block.rows}
-    for alias, key in _ATTRIBUTE_ALIASES.items():
-        if alias in rows and key not in rows:
-            rows[key] = rows.pop(alias)
+    keys = _attribute_keys(tuple(r.cells[0] if r.cells else "" for r in block.rows))
+    rows = dict(zip(keys, block.rows, strict=True))
     if not step.attributes:
         for key, row in rows.items():
             if key and len(row.cells) > 1:
@@ -171,6 +169,21 @@ def _read_attribute_table(block: Block, step: IndexStep) -> None:
                 source_location=_clean_value(location.cells[1]) if location and len(location.cells) > 1 else "",
             )
         )
+
+
+def _attribute_keys(cells: tuple[str, ...]) -> list[str]:
+    """Attribute names as keys, other names pipelines give them read as the usual ones."""
+    keys = [_attribute_key(cell) for cell in cells]
+    return [_ATTRIBUTE_ALIASES.get(key, key) if _ATTRIBUTE_ALIASES.get(key) not in keys else key for key in keys]
+
+
+def _read_transposed_table(block: Block, step: IndexStep) -> None:
+    """A step's attributes as one row under a header of their names (`| API Call | Key Parameters | ... |`)."""
+    (row,) = block.rows
+    for key, value in zip(_attribute_keys(block.header), row.cells, strict=False):
+        if key:
+            step.attributes[key] = _clean_value(value)
+            step.attribute_lines[key] = row.line
 
 
 def _read_parameter_table(block: Block, step: IndexStep) -> None:
@@ -383,6 +396,8 @@ def parse_index(source: WikiText) -> IndexData:
         if step is not None:
             if len(header) >= 2 and header[0] in _ATTRIBUTE_HEADERS and header[1] in _VALUE_HEADERS:
                 _read_attribute_table(block, step)
+            elif not step.attributes and "api call" in _attribute_keys(block.header) and len(block.rows) == 1:
+                _read_transposed_table(block, step)
             elif any(h in ("api", "function", "helper") for h in header):
                 _read_supporting_table(block, step)
             elif "key parameters" not in step.attributes:
