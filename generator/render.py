@@ -117,8 +117,7 @@ def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | N
 def _render_into(plan: RepoPlan, scratch: Path) -> tuple[Path, dict[str, bytes]]:
     """Render plan's repository into scratch/out; its folder and every file in it (relative path -> bytes), read
     once: the compile check, the formatter, the hashes and the update base all work from these bytes."""
-    output = scratch / "out"
-    output.mkdir()
+    output = scratch  # the project is made in it, then moved into place: the scratch folder is left empty
     extra = {"repo_name": plan.repo_name, "package_name": plan.package_name, "_workflow": context(plan)}
     try:
         # the template compiled once per process, rendered as cookiecutter would (tests/test_template_compiled.py)
@@ -204,16 +203,24 @@ def _save(backup: Path, changes: tuple[FileChange, ...]) -> None:
         write_atomic(backup / change.path, change.before or b"")
 
 
-def _write_state(target: Path, theirs: dict[str, bytes], provenance: Provenance | None) -> None:
-    """Keep the bytes just generated as the base of the next update, and where the inputs were."""
+def _write_state(target: Path, theirs: dict[str, bytes], provenance: Provenance | None, scratch: bool = False) -> None:
+    """Keep the bytes just generated as the base of the next update, and where the inputs were. In a scratch
+    folder (a new repository before it moves into place) the files are written directly: nothing else reads it."""
+    write = _write_new if scratch else write_atomic
     data = dump_base(theirs)
     _refuse_links(target, BASE)
-    if not (target / BASE).is_file() or (target / BASE).read_bytes() != data:
-        write_atomic(target / BASE, data)
+    if scratch or not (target / BASE).is_file() or (target / BASE).read_bytes() != data:
+        write(target / BASE, data)
     if provenance is not None and provenance.index:
         source = {"index": provenance.index, "mappings": list(provenance.mappings)}
         _refuse_links(target, SOURCE)
-        write_atomic(target / SOURCE, stable_json(source).encode())
+        write(target / SOURCE, stable_json(source).encode())
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    os.chmod(path, 0o644)
 
 
 def _forced_over_foreign(target: Path, out_dir: Path, repo_name: str) -> tuple[Path, tuple[FileChange, ...]]:
@@ -372,7 +379,7 @@ def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None
             every = {**theirs, MANIFEST: manifest_bytes}
             lines = tuple(line for rel in files for line in unified_diff(rel, None, every[rel]))
         if not dry_run:
-            _write_state(project, theirs, provenance)
+            _write_state(project, theirs, provenance, scratch=True)
             if job.state == "empty":
                 target.rmdir()
             os.replace(project, target)
