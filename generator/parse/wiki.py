@@ -241,7 +241,9 @@ class _Reader:
                 return candidate
         folder, _, name = candidates[-1].rpartition("/")
         other = self.spelled(folder, name.removesuffix(".md")) if name.endswith(".md") else None
-        return f"{folder}/{other}.md" if other is not None and folder else (other + ".md" if other else relative)
+        if other is None:
+            return relative
+        return f"{folder}/{other}.md" if folder else f"{other}.md"
 
 
 @dataclass
