@@ -115,13 +115,13 @@ def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | N
 
 
 def _render_into(plan: RepoPlan, scratch: Path) -> tuple[Path, dict[str, bytes]]:
-    """Render plan's repository into scratch/out; its folder and every file in it (relative path -> bytes), read
-    once: the compile check, the formatter, the hashes and the update base all work from these bytes."""
-    output = scratch  # the project is made in it, then moved into place: the scratch folder is left empty
+    """Render plan's repository into scratch (moved into place from there, the scratch folder left empty); its
+    folder and every file in it (relative path -> bytes), read once: the compile check, the formatter, the hashes
+    and the update base all work from these bytes."""
     extra = {"repo_name": plan.repo_name, "package_name": plan.package_name, "_workflow": context(plan)}
     try:
         # the template compiled once per process, rendered as cookiecutter would (tests/test_template_compiled.py)
-        project = compiled(template_dir()).render(extra, output)
+        project = compiled(template_dir()).render(extra, scratch)
     except Exception as exc:  # cookiecutter, Jinja or a hook: still a message, never a traceback
         detail = str(exc).split(". Context:", 1)[0][:500]
         raise RenderError(f"template rendering failed for {plan.repo_name}: {type(exc).__name__}: {detail}") from None
@@ -394,7 +394,7 @@ def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None
                 detail=(f"--force: would move what {target} holds to {out_dir / BACKUP}"),
             )
         backup, _ = _forced_over_foreign(target, out_dir, plan.repo_name)
-        _write_state(project, theirs, provenance)
+        _write_state(project, theirs, provenance, scratch=True)
         # the manifest last: a fill cut short (Ctrl-C) leaves a folder that is still not genrepo's, so the next
         # --force saves it and fills it again whole, instead of updating from a manifest whose files are not all in
         for child in sorted(project.iterdir(), key=lambda path: (path.name == MANIFEST, path.name)):

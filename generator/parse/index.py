@@ -255,6 +255,7 @@ _BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*:?")
 _NUMBERED = re.compile(r"^\d+\s*[.):]\s+")
 _MARK = re.compile(r"^[^\w\s(\[]+\s*")  # a leading emoji or status mark
 _WIKI_LINK = re.compile(r"^\[\[(?:Workflow:)?([^\]|]+)(?:\|[^\]]*)?\]\]$", re.IGNORECASE)  # [[Workflow:X|shown]]
+_WORKFLOW_WIKILINK = re.compile(r"\[\[Workflow:([^\]|]+)(?:\|[^\]]*)?\]\]", re.IGNORECASE)
 _WORKFLOW_PAGE = re.compile(r"(?:^|/)workflows/[^/]+\.md$")
 
 
@@ -307,25 +308,31 @@ def _list_entries(block: Block, lines: list[str]) -> list[IndexEntry]:
                 )
                 break
         else:
-            for m in re.finditer(r"\[\[Workflow:([^\]|]+)(?:\|[^\]]*)?\]\]", item, re.IGNORECASE):
-                entries.append(IndexEntry(m.group(1).strip(), line_number))
-                break
+            named = _WORKFLOW_WIKILINK.search(item)
+            if named is not None:
+                entries.append(IndexEntry(named.group(1).strip(), line_number))
     return entries
 
 
-def _norm(name: str) -> str:
+def norm_name(name: str) -> str:
+    """A name with case, spaces and punctuation left out, to match names written differently."""
     return re.sub(r"[^a-z0-9]+", "", name.lower())
 
 
 def _described(entry: IndexEntry, described: set[str], namespace: str) -> bool:
     """Whether a workflow a table names is one the index's sections describe (with or without the namespace)."""
-    name = _norm(entry.name)
-    prefix = _norm(namespace)
+    name = norm_name(entry.name)
+    prefix = norm_name(namespace)
     return (
         name in described
         or (prefix + name) in described
         or (name.startswith(prefix) and name[len(prefix) :] in described)
     )
+
+
+def _step(heading: re.Match[str], line: int) -> IndexStep:
+    """The step a STEP_HEADING match names."""
+    return IndexStep(int(heading.group(1) or heading.group(2)), heading.group(3).strip(), line)
 
 
 def parse_index(source: WikiText) -> IndexData:
@@ -366,7 +373,7 @@ def parse_index(source: WikiText) -> IndexData:
                 continue
             m = STEP_HEADING.match(title)
             if m:
-                step = IndexStep(int(m.group(1) or m.group(2)), m.group(3).strip(), block.line)
+                step = _step(m, block.line)
                 entry.steps.append(step)
                 in_overview = False
                 continue
@@ -377,7 +384,7 @@ def parse_index(source: WikiText) -> IndexData:
             bold = _BOLD_LINE.fullmatch(block.text.split("\n", 1)[0].strip())
             m = STEP_HEADING.match(bold.group(1).strip()) if bold else None
             if m:  # `**Step 1: Name**` standing as a step's heading
-                step = IndexStep(int(m.group(1) or m.group(2)), m.group(3).strip(), block.line)
+                step = _step(m, block.line)
                 entry.steps.append(step)
                 in_overview = False
                 continue
@@ -411,8 +418,8 @@ def parse_index(source: WikiText) -> IndexData:
     if entries:
         style = IndexStyle.ENRICHED
         # by name, and by page: a section may name its workflow otherwise than the Summary does, and link its page
-        described = {_norm(entry.name) for entry in entries} | {
-            _norm(entry.page_link.rsplit("/", 1)[-1].removesuffix(".md")) for entry in entries if entry.page_link
+        described = {norm_name(entry.name) for entry in entries} | {
+            norm_name(entry.page_link.rsplit("/", 1)[-1].removesuffix(".md")) for entry in entries if entry.page_link
         }
         # a workflow only a Summary table names: kept when its page is there (load_wiki looks), else said
         entries += [e for e in page_list if not _described(e, described, namespace)]

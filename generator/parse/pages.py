@@ -82,13 +82,7 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
         parent = next((s for s in sections if _numbered_children(sections, s) >= 2), None)
     if parent is None:
         return []
-    start = sections.index(parent)
-    children = []
-    for section in sections[start + 1 :]:
-        if section.level <= parent.level:
-            break
-        if section.level == parent.level + 1:
-            children.append(section)
+    children = _children(sections, parent)
     if children:
         return [
             PageStep(
@@ -97,7 +91,7 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
                 c.line,
                 mw.prose(mw.strip_code_blocks(c.body)),
                 principle=_principle(c.body, c.body_line),
-                code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in ("python", "py", "")],
+                code=[b.code for b in mw.code_blocks(c.body, c.body_line) if b.lang in _PYTHON],
             )
             for n, c in enumerate(children, start=1)
         ]
@@ -113,14 +107,20 @@ def _fallback_steps(sections: list[mw.Section]) -> list[PageStep]:
     return steps
 
 
-def _numbered_children(sections: list[mw.Section], parent: mw.Section) -> int:
-    """How many subsections of parent are numbered like steps (`1. Load`, `Step 2: Train`); 0 when any is not."""
+def _children(sections: list[mw.Section], parent: mw.Section) -> list[mw.Section]:
+    """The direct subsections of parent, in order."""
     children = []
-    for section in sections[parent.position + 1 :]:
+    for section in sections[sections.index(parent) + 1 :]:
         if section.level <= parent.level:
             break
         if section.level == parent.level + 1:
             children.append(section)
+    return children
+
+
+def _numbered_children(sections: list[mw.Section], parent: mw.Section) -> int:
+    """How many subsections of parent are numbered like steps (`1. Load`, `Step 2: Train`); 0 when any is not."""
+    children = _children(sections, parent)
     numbered = [c for c in children if STEP_HEADING.match(mw.prose(c.title).strip())]
     return len(numbered) if numbered and len(numbered) == len(children) else 0
 

@@ -133,7 +133,7 @@ def _typed_in_brackets(spec: str, tail: str) -> tuple[str, str]:
     for part in split_top_level(found.group(1)):
         word = part.lower()
         if word.startswith("default"):
-            default = _literal_or_none(_DEFAULT_IN_TEXT.sub("", part, count=1))
+            default = default_in_text(part)
         elif not word.startswith(("optional", "required")) and not type_:
             type_ = part.strip("` ")
     if type_ and not _parses(type_):  # `x` (important for memory): prose, not a type

@@ -26,7 +26,15 @@ from generator.model import (
     Workflow,
 )
 from generator.naming import GITHUB_ORIGINS, redact_url
-from generator.parse.index import IndexData, IndexEntry, IndexStep, IndexStyle, OverviewRow, parse_index
+from generator.parse.index import (
+    IndexData,
+    IndexEntry,
+    IndexStep,
+    IndexStyle,
+    OverviewRow,
+    norm_name,
+    parse_index,
+)
 from generator.parse.limits import (
     TOO_DEEP,
     api_too_deep,
@@ -121,6 +129,7 @@ class _Reader:
     results: dict[tuple[object, ...], object] = field(default_factory=dict)  # what parsed() made of each page
     places: dict[str, Path | None] = field(default_factory=dict)  # inside()'s answers
     listed: dict[str, list[str]] = field(default_factory=dict)  # names()' answers
+    cased: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # folder -> lower-case name -> names
     folders: dict[str, Path] = field(default_factory=dict)  # folders below the root, resolved
     trail: Trail | None = None  # while one workflow is built: what it looked at
     resolved: Path = field(init=False)
@@ -227,7 +236,13 @@ class _Reader:
     def spelled(self, folder: str, name: str) -> str | None:
         """The one page in folder whose name is name in another case (`FastLanguageModel` written for
         `fastlanguagemodel.md`), else None: a link or a name should not depend on the file system's case rules."""
-        matches = [page for page in self.names(folder) if page.lower() == name.lower() and page != name]
+        if folder not in self.cased:
+            self.cased[folder] = {}
+            for page in self.names(folder):
+                self.cased[folder].setdefault(page.lower(), []).append(page)
+        else:
+            self.names(folder)  # what a workflow's trail records
+        matches = [page for page in self.cased[folder].get(name.lower(), []) if page != name]
         return matches[0] if len(matches) == 1 else None
 
     def link(self, link: str) -> str:
@@ -324,10 +339,6 @@ def _full_name(name: str, namespace: str) -> str:
     return name
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
 def _url_status(url: str | None, origins: tuple[str, ...] = GITHUB_ORIGINS) -> tuple[str | None, _UrlCheck]:
     """(repository URL, URL) for `ORIGIN/OWNER/NAME[.git]` on an accepted origin; else (None, why)."""
     if url is None or not url.strip():
@@ -389,10 +400,10 @@ def _find_implementation(reader: _Reader, namespace: str, names: list[str], api:
                     impl = reader.page("implementations", impl_name)
                     if impl is not None:
                         return impl_name, impl
-    api_key = _norm(re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]) if api else ""
+    api_key = norm_name(re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]) if api else ""
     if len(api_key) >= 6:
         for candidate in reader.names("implementations"):
-            if _norm(_short_name(candidate, namespace)) == api_key:
+            if norm_name(_short_name(candidate, namespace)) == api_key:
                 page = reader.page("implementations", candidate)
                 if page is not None:
                     return candidate, page
@@ -569,10 +580,10 @@ def _match_page_step(page: WorkflowPage | None, number: int, name: str, position
     if page is None:
         return None
     for step in page.steps:
-        if step.number == number and _norm(step.title)[:6] == _norm(name)[:6]:
+        if step.number == number and norm_name(step.title)[:6] == norm_name(name)[:6]:
             return step
     for step in page.steps:
-        if _norm(step.title) == _norm(name) or _norm(step.principle).endswith(_norm(name)):
+        if norm_name(step.title) == norm_name(name) or norm_name(step.principle).endswith(norm_name(name)):
             return step
     for step in page.steps:
         if step.number == number:
@@ -970,7 +981,7 @@ def _workflow_page(reader: _Reader, name: str) -> str | None:
         return link
     if reader.trail is not None:
         reader.trail.saw(link, None)
-    matches = [page for page in reader.names("workflows") if _norm(page) == _norm(name)]
+    matches = [page for page in reader.names("workflows") if norm_name(page) == norm_name(name)]
     return f"workflows/{matches[0]}.md" if len(matches) == 1 else None
 
 
