@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data") / "distributions.toml"
-_DIST = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_DIST = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")  # PEP 508: ends with a letter or digit
 _ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
 
 
@@ -84,10 +84,40 @@ def place(raw: str, mapping: Mapping, internal: frozenset[str] = frozenset()) ->
         return Placement(raw, PlacementKind.INTERNAL, head)
     if head in sys.stdlib_module_names:
         return Placement(raw, PlacementKind.STDLIB, head)
+    versions = _versions((raw.strip().strip("`").strip(), text), head)
     if head in mapping.imports:
-        return Placement(raw, PlacementKind.PYTHON, normalise_dist(mapping.imports[head]))
+        return Placement(raw, PlacementKind.PYTHON, normalise_dist(mapping.imports[head]) + versions)
     if head in mapping.system:
         return Placement(raw, PlacementKind.SYSTEM, mapping.system[head])
-    if _DIST.match(head) and " " not in key:
-        return Placement(raw, PlacementKind.PYTHON, normalise_dist(head))
+    if _DIST.match(head) and (" " not in key or versions):
+        return Placement(raw, PlacementKind.PYTHON, normalise_dist(head) + versions)
     return Placement(raw, PlacementKind.UNKNOWN)
+
+
+def _versions(texts: tuple[str, ...], head: str) -> str:
+    """The extras, version specifier and marker a dependency written as a requirement gives (`transformers>=4.30`,
+    `peft (>=0.7)`, `torch[cpu]==2.1; python_version < "3.12"`, `bitsandbytes>=0.41 (for QLoRA)`), to follow the
+    distribution's name: from the first of texts that is a valid requirement of that distribution; "" when none
+    is or it says nothing more (the name alone is required then, as before)."""
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    for text in texts:
+        if not re.search(r"[\[<>=!~;]", text):
+            continue
+        try:
+            requirement = Requirement(text)
+        except InvalidRequirement:
+            continue
+        if requirement.url or normalise_dist(requirement.name) != normalise_dist(head):
+            continue
+        extras = f"[{','.join(sorted(requirement.extras))}]" if requirement.extras else ""
+        marker = f"; {requirement.marker}" if requirement.marker else ""
+        return f"{extras}{requirement.specifier}{marker}"
+    return ""
+
+
+def merged_requirements(requirements: set[str]) -> tuple[str, ...]:
+    """Requirements sorted, a distribution's bare name left out when a requirement of the same distribution says
+    more (`transformers>=4.30` from the wiki's dependencies, `transformers` from a step's import)."""
+    said = {re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0] for r in requirements if re.search(r"[\[<>=!~;]", r)}
+    return tuple(sorted(r for r in requirements if r not in said))

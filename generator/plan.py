@@ -20,7 +20,7 @@ from generator.bind import (
     load_tables,
     needs_python,
 )
-from generator.deps import Mapping, Placement, PlacementKind, place
+from generator.deps import Mapping, Placement, PlacementKind, merged_requirements, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 from generator.pin import as_of
@@ -178,7 +178,7 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     elif internal_used:
         system.add(f"the source project's modules {', '.join(sorted(internal_used))} on PYTHONPATH")
     return Requirements(
-        tuple(sorted(dists)),
+        merged_requirements(dists),
         tuple(sorted(system)),
         tuple(sorted(unplaced)),
         tuple((k, v[0], v[1]) for k, v in sorted(placements.items())),

@@ -103,3 +103,56 @@ def test_generated_repos_pass_their_own_tests_in_a_fresh_venv(generated, test_ve
         if proc.returncode != 0 or " passed" not in proc.stdout:
             failures.append(f"{repo.name}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
     assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize("index", corpus_params())
+def test_examples_whose_imports_stand_in_a_block_of_their_own_bind_the_same(index, tmp_path):
+    """A wiki that writes each example's imports in a block of their own (the imports, a line of prose, then the
+    code using them) binds every step exactly as the same wiki with the imports in place."""
+    import ast
+    import itertools
+    import re
+    import shutil
+
+    from generator.pipeline import plan_all
+
+    pages = (
+        [p for p in (index.parent / "implementations").glob("*.md")]
+        if (index.parent / "implementations").is_dir()
+        else []
+    )
+    if not pages:
+        pytest.skip("no implementation pages")
+    copy = tmp_path / index.parent.name
+    shutil.copytree(index.parent, copy)
+    opening = r'(<syntaxhighlight lang="python">\n|```python\n)'
+
+    def split(m: re.Match) -> str:
+        lines = m.group(2).split("\n")
+        try:
+            body = ast.parse(m.group(2)).body
+        except SyntaxError:
+            return m.group(0)
+        imports = list(itertools.takewhile(lambda node: isinstance(node, (ast.Import, ast.ImportFrom)), body))
+        if not imports or len(imports) == len(body):
+            return m.group(0)
+        cut = imports[-1].end_lineno
+        close = "</syntaxhighlight>" if m.group(1).startswith("<") else "```"
+        return f"{m.group(1)}{chr(10).join(lines[:cut]).rstrip()}\n{close}\n\nThen:\n\n{m.group(1)}{chr(10).join(lines[cut:])}{m.group(3)}"
+
+    changed = 0
+    for page in (copy / "implementations").glob("*.md"):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        new = re.sub(opening + r"(.*?)(</syntaxhighlight>|```)", split, text, flags=re.S)
+        changed += new != text
+        page.write_text(new, encoding="utf-8")
+
+    def bindings(root):
+        _, plans = plan_all(root / index.name)
+        return [
+            (p.workflow.name, s.step.number, s.binding.status, s.binding.body, s.binding.params)
+            for p in plans
+            for s in p.steps
+        ]
+
+    assert bindings(copy) == bindings(index.parent), f"{changed} pages split"

@@ -31,6 +31,16 @@ from tests.conftest import corpus_indexes, corpus_params
         ("actions/checkout@v4", "system", "GitHub Action actions/checkout@v4"),
         ("None", "ignore", ""),
         ("some prose nobody maps", "unknown", ""),
+        # a dependency written as a requirement keeps what it says of versions, extras and markers
+        ("transformers>=4.30", "python", "transformers>=4.30"),
+        ("transformers >= 4.30, <5", "python", "transformers<5,>=4.30"),
+        ("peft (>=0.7)", "python", "peft>=0.7"),
+        ("sklearn>=1.3", "python", "scikit-learn>=1.3"),
+        ("bitsandbytes>=0.41 (for QLoRA)", "python", "bitsandbytes>=0.41"),
+        ('torch[cpu]==2.1; python_version < "3.12"', "python", 'torch[cpu]==2.1; python_version < "3.12"'),
+        ("numpy<2", "python", "numpy<2"),
+        ("torch>=2.0+cu118", "python", "torch"),  # not a valid specifier: the name alone, as before
+        ("cv_results_", "unknown", ""),  # no distribution name ends with `_` or `-`
     ],
 )
 def test_place(name, kind, value):
@@ -83,3 +93,24 @@ def test_wrapped_libraries_are_distributions_and_repo_scripts_are_not():
         requirements = requirements_for(pico, list(bind_workflow(pico, tables).bindings), tables)
         assert "utils" not in requirements.distributions and "gpt2" not in requirements.distributions
         assert any("picoGPT on PYTHONPATH" in p for p in requirements.prerequisites), requirements.prerequisites
+
+
+def test_a_version_the_wiki_gives_reaches_requirements_once(tmp_path):
+    """`transformers>=4.30` in External Dependencies and `import transformers` in the step: one requirement, the one
+    that says more; the pinned and unpinned files and pyproject.toml carry it."""
+    from generator.pipeline import generate
+    from tests.helpers import build_file_tree
+
+    index = (
+        "# Workflow Index: Demo\n\n## Workflow: Demo_Versions\n\n**Description:** Versions kept.\n\n"
+        "### Step 1: Load\n\n| Attribute | Value |\n|---|---|\n"
+        "| **API Call** | `transformers.AutoConfig.from_pretrained(path)` |\n"
+        "| **External Dependencies** | `transformers>=4.30`, `peft (>=0.7)`, `numpy` |\n"
+        '| **Key Parameters** | `path: str = "tiny"` - where |\n'
+    )
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.plan.requirements == ("numpy", "peft>=0.7", "transformers>=4.30")
+    requirements_in = (item.output_dir / "requirements.in").read_text()
+    assert "transformers>=4.30" in requirements_in and "\ntransformers\n" not in requirements_in
+    assert '"peft>=0.7",' in (item.output_dir / "pyproject.toml").read_text()

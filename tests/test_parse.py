@@ -132,12 +132,30 @@ def test_key_parameters():
     assert [p.name for p in plain] == ["model_name", "max_seq_length"]
     # a default that is not a literal is never kept (and never evaluated)
     assert parse_key_parameters("`x: int = __import__('os').system('id')`")[0].default is None
+    # a code span inside a description is part of it: only one after `,` or `;` that names a parameter starts one
+    quoted = parse_key_parameters(
+        "`return_X_y: bool` - return `(data, target)` instead, `filename: str` - a path (e.g. `m.joblib`), "
+        '`steps: list` - pairs, e.g. `[("a", A())]`; `memory` - cache'
+    )
+    assert [(p.name, p.description) for p in quoted] == [
+        ("return_X_y", "return (data, target) instead"),
+        ("filename", "a path (e.g. m.joblib)"),
+        ("steps", 'pairs, e.g. [("a", A())]'),
+        ("memory", "cache"),
+    ]
 
 
 def test_dependencies():
     assert parse_dependencies("`random` (stdlib), `micrograd.engine.Value`") == ("random", "micrograd.engine.Value")
     assert parse_dependencies("None") == ()
     assert parse_dependencies("Git, GitHub") == ("Git", "GitHub")
+    # a code span in a remark on a dependency names no package (`memory` is a real, unrelated one on PyPI)
+    assert parse_dependencies("`numpy`, `pandas` (only when `as_frame=True`)") == ("numpy", "pandas")
+    assert parse_dependencies("`joblib` (optional `memory` caching), `pandas` (to tabulate `cv_results_`)") == (
+        "joblib",
+        "pandas",
+    )
+    assert parse_dependencies("`peft (>=0.7)`") == ("peft (>=0.7)",)  # inside the span: the version it asks for
 
 
 def test_markdown_style_implementation_page(tmp_path):
@@ -624,3 +642,50 @@ def test_comments_marks_full_step_tables_and_links_in_the_forms_editors_leave(tm
     ]
     assert [(p.name, p.default) for p in wf.steps[0].key_parameters] == [("path", '"a"')]
     assert not [w for w in wf.warnings if "index lists 2 steps" in w.message]  # the commented step is not on the page
+
+
+def test_a_wikitable_header_without_a_row_marker_and_a_contract_without_an_inputs_section():
+    """MediaWiki needs no `|-` before a table's first row (`{|` then `! Name !! Type`): that row is the header, not
+    lost. A page whose I/O Contract holds one table with a Required column and no Inputs subsection: its rows are
+    the inputs; a contract table that says nothing of required (an outputs table) is not read as inputs."""
+    from generator.parse.pages import parse_implementation_page
+    from generator.parse.text import WikiText
+
+    table = '{| class="wikitable"\n! Name !! Type !! Required !! Description\n|-\n| a || int || No || first\n|}\n'
+    assert mw.wikitables(table) == [[["Name", "Type", "Required", "Description"], ["a", "int", "No", "first"]]]
+    assert mw._built_wikitables(table) == mw.wikitables(table)  # the fast reader and its reference agree
+    loose = "{|\n! A\n! B\n|-\n| 1 || 2\n|}\n"
+    assert mw.wikitables(loose) == mw._built_wikitables(loose) == [[["A", "B"], ["1", "2"]]]
+
+    def inputs(contract: str) -> list[tuple[str, str, str]]:
+        page = parse_implementation_page(WikiText("implementations/X.md", contract, ""), "X")
+        return [(row.name, row.type, row.required) for row in page.inputs]
+
+    assert inputs("== I/O Contract ==\n" + table) == [("a", "int", "No")]
+    outputs_only = "{|\n! Name !! Type !! Description\n|-\n| model || Model || the result\n|}\n"
+    assert inputs("== I/O Contract ==\n" + outputs_only) == []
+    assert inputs("== I/O Contract ==\n=== Inputs ===\n" + outputs_only) == [("model", "Model", "")]
+
+
+def test_an_api_call_a_line_break_cuts_into_two_code_spans_is_one_call(tmp_path):
+    """`textwrap.fill(text,`<br>`width=30)`: the break falls inside the call, so the spans are one call; two calls
+    each in its own span (`a()`<br>`b()`) stay two, the first cited."""
+    row = "| **API Call** | {} |"
+    index = "# Workflow Index: Demo\n\n## Workflow: Demo_Br\n\n**Description:** x\n\n" + "".join(
+        f"### Step {n}: S{n}\n\n| Attribute | Value |\n|---|---|\n{row.format(cell)}\n\n"
+        for n, cell in enumerate(
+            (
+                "`textwrap.fill(text,`<br>`width=30)`",
+                "`Trainer(model=m,`<br/>`args=a,` <br> `x=1)` then `train()`",
+                "`json.dumps(x)`<br>`json.loads(y)`",
+            ),
+            start=1,
+        )
+    )
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": index})
+    (wf,) = load_wiki(tmp_path).workflows
+    assert [s.api_call for s in wf.steps] == [
+        "textwrap.fill(text, width=30)",
+        "Trainer(model=m, args=a, x=1)",
+        "json.dumps(x)",
+    ]

@@ -222,3 +222,157 @@ def test_check_finds_moved_names_and_dropped_keywords_and_verify_fix_moves_impor
     changes = apply_moves(result)
     assert changes and "Thing is imported from pkgx.shapes" in changes[0]
     assert verify(item.output_dir, sys.executable).steps[0].status == "verified"
+
+
+OPTIONAL = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Optional
+
+**Description:** An optional input the wiki gives no default for.
+
+### Step 1: Wrap
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgw.wrap(text, width, sep)` |
+| **External Dependencies** | `pkgw` |
+| **Key Parameters** | `text: str = "a b c d e f"` - what to wrap |
+| **Implementation** | `Demo_Wrap` |
+| **Outputs** | `wrapped` |
+"""
+
+WRAP_PAGE = """== Import ==
+<syntaxhighlight lang="python">
+import pkgw
+</syntaxhighlight>
+
+== Signature ==
+<syntaxhighlight lang="python">
+def wrap(text: str, width: int = WIDTH, sep: str = SEP) -> str
+</syntaxhighlight>
+
+== I/O Contract ==
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| text || str || Yes || what to wrap
+|-
+| width || int || No || line width (pkgw.WIDTH unless set)
+|-
+| sep || str || No || between lines (pkgw.SEP unless set)
+|}
+"""
+
+
+def test_an_optional_input_without_a_default_is_passed_only_when_set(tmp_path, monkeypatch):
+    """A default the wiki cannot give as a value (a module constant): the library's own applies while config.toml
+    leaves the key unset (None would break this call); a value set is passed; `check` binds the keyword against
+    the real signature all the same. The contract's header row has no `|-` before it (MediaWiki needs none)."""
+    from generator.verify import verify
+
+    library = "def wrap(text, width=5, sep='|'):\n    return sep.join(text[i : i + width] for i in range(0, len(text), width))\n"
+    build_file_tree(tmp_path / "lib", {"pkgw/__init__.py": library})
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": OPTIONAL, "implementations/Demo_Wrap.md": WRAP_PAGE}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    module = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "**given(width=width, sep=sep)" in module and "from ..runtime.calls import given" in module
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+
+    def wrapped() -> str:
+        command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+        proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        output = (proc.stdout + proc.stderr).splitlines()
+        return next(line.split(": ", 1)[1] for line in output if line.strip().startswith("wrapped: "))
+
+    assert wrapped() == "'a b c| d e |f'"  # the library's width 5 and sep '|', not None
+    config = item.output_dir / "config.toml"
+    assert "# sep = (not passed until set: the library's default applies)" in config.read_text()
+    config.write_text(config.read_text().replace("[step_01_wrap]", '[step_01_wrap]\nsep = "/"'))
+    assert wrapped() == "'a b c/ d e /f'"
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    assert verify(item.output_dir, sys.executable).steps[0].status == "verified"
+    (tmp_path / "lib" / "pkgw" / "__init__.py").write_text(library.replace("sep='|'", "joiner='|'"))
+    (step,) = verify(item.output_dir, sys.executable).steps
+    assert step.status == "argument not accepted" and "sep=" in step.calls[0].detail
+
+
+DESCRIBED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Described
+
+**Description:** A method a descriptor gives (scikit-learn's available_if), a flag set from the command line.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgd.Model(scale, loud)` |
+| **External Dependencies** | `pkgd` |
+| **Key Parameters** | `scale: int = 2` - factor, `loud: bool = False` - say more |
+| **Outputs** | `model` |
+
+### Step 2: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.predict(x)` |
+| **Key Parameters** | `x: int = 3` - the input |
+| **Outputs** | `prediction` |
+"""
+
+DESCRIPTOR_LIBRARY = '''
+import functools
+import types
+
+
+class _available:
+    """As scikit-learn's available_if: from the class, a plain function that still takes self."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __get__(self, obj, owner=None):
+        if obj is not None:
+            return types.MethodType(self.fn, obj)
+
+        @functools.wraps(self.fn)
+        def out(*args, **kwargs):
+            return self.fn(*args, **kwargs)
+
+        return out
+
+
+class Model:
+    def __init__(self, scale=2, loud=False):
+        if not isinstance(loud, bool):
+            raise TypeError("loud must be a bool")
+        self.scale, self.loud = scale, loud
+
+    @_available
+    def predict(self, x):
+        return x * self.scale + (1000 if self.loud else 0)
+'''
+
+
+def test_check_binds_a_method_a_descriptor_gives_and_set_reads_toml_booleans(tmp_path, monkeypatch):
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkgd/__init__.py": DESCRIPTOR_LIBRARY})
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": DESCRIBED})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    steps = verify(item.output_dir, sys.executable).steps
+    assert [s.status for s in steps] == ["verified", "verified"], [c.detail for s in steps for c in s.calls]
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    for flag, expected in (("true", "1006"), ("True", "1006"), ("false", "6")):  # as config.toml writes it, or Python
+        command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", "--set", f"1.loud={flag}"]
+        proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        assert f"prediction: {expected}" in proc.stdout + proc.stderr

@@ -14,6 +14,7 @@ from generator.bind.context import BindContext
 from generator.bind.finish import (
     Repeat,
     needs_python,
+    passed_when_set,
     repeat_of,
     risky_calls,
     with_contract,
@@ -68,7 +69,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         for name in binding.produces:
             if not ctx.has(name):
                 ctx.add(name)
-        bindings.append(with_needs(step, with_contract(step, binding), tables))
+        bindings.append(with_needs(step, passed_when_set(with_contract(step, binding)), tables))
         risky = risky_calls(binding.body) if binding.kind is not Kind.TOOL else []
         if risky:
             ctx.warnings.append(

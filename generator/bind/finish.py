@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import copy
 import re
 from dataclasses import dataclass, replace
 
@@ -51,6 +52,57 @@ def with_contract(step: Step, binding: Binding) -> Binding:
             )
         )
     return replace(binding, params=tuple(params))
+
+
+def passed_when_set(binding: Binding) -> Binding:
+    """A keyword argument whose config key has no default anywhere in the wiki (an optional input: None until
+    config.toml sets it) goes to its call through `**given(name=name)`, passed only when set: the library's own
+    default applies, never a None in its place (a `save_function` None where the library calls torch.save).
+    A key the wiki gives None as default is passed as written: None is then the documented value."""
+    unset = {p.name for p in binding.params if p.default is None and not p.required and not p.loader}
+    tree = _as_function(binding.body) if unset else None
+    if tree is None:
+        return binding
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    named = [n for n in walk(function) if isinstance(n, ast.Name)]
+    if any(n.id == "given" for n in named):
+        return binding  # the step's own code has a `given`
+    unset -= {n.id for n in named if not isinstance(n.ctx, ast.Load)}  # a key the step assigns again: as written
+    lines = binding.body.split("\n")
+    edited = False
+    for stmt in reversed(function.body):  # bottom up: an edit never moves the lines of one not made yet
+        changed = copy.deepcopy(stmt)  # the parse is shared (pysource's cache): never edited in place
+        if not _pass_when_set(changed, unset):
+            continue
+        indent = " " * (stmt.col_offset - 4)
+        text = [indent + line for line in ast.unparse(changed).split("\n")]
+        assert stmt.end_lineno is not None
+        lines[stmt.lineno - 2 : stmt.end_lineno - 1] = text  # line 1 is the `def` the body was wrapped in
+        edited = True
+    if not edited:
+        return binding
+    leading = next(
+        (n for n, stmt in enumerate(function.body) if not isinstance(stmt, (ast.Import, ast.ImportFrom))),
+        len(function.body),
+    )
+    at = (function.body[leading - 1].end_lineno or 1) - 1 if leading else 0  # after the imports it starts with
+    lines.insert(at, "from ..runtime.calls import given")
+    return replace(binding, body="\n".join(lines))
+
+
+def _pass_when_set(stmt: ast.stmt, unset: set[str]) -> bool:
+    """Move each call's keywords `k=name` (name a config key in unset) into one `**given(k=name, ...)`."""
+    moved_any = False
+    for node in [n for n in walk(stmt) if isinstance(n, ast.Call)]:
+        moved = [k for k in node.keywords if k.arg and isinstance(k.value, ast.Name) and k.value.id in unset]
+        if not moved:
+            continue
+        node.keywords = [k for k in node.keywords if k not in moved]
+        given = ast.Call(func=ast.Name(id="given", ctx=ast.Load()), args=[], keywords=moved)
+        node.keywords.append(ast.keyword(arg=None, value=given))
+        moved_any = True
+    return moved_any
 
 
 def _text(step: Step) -> str:

@@ -30,6 +30,13 @@ def split_types(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_FILE = re.compile(
+    r"/|\.(?:joblib|pkl|pickle|pt|pth|bin|safetensors|json|jsonl|csv|tsv|txt|ya?ml|toml|npy|npz|h5|hdf5|onnx|gguf|"
+    r"parquet|arrow|zip|tar|gz|md|png|jpe?g|wav|mp3|log|ckpt)$",
+    re.IGNORECASE,
+)
+
+
 def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     """Names a step's results go by: identifiers in its Outputs, else names for its return types."""
     spans = re.findall(r"`([^`]+)`", step.outputs) if step.outputs else []
@@ -38,7 +45,8 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
         return list(dict.fromkeys(plain))
     types: list[str] = []
     for span in spans:
-        types.extend(split_types(span))
+        if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
+            types.extend(split_types(span))
     if not types and api is not None and api.returns and api.returns != "None":
         types = split_types(api.returns)
     if not types and step.implementation and step.implementation.outputs:

@@ -223,9 +223,13 @@ def breaks_as(cell: str, separator: str) -> str:
 def plain(cell: str) -> str:
     """Inline Markdown to plain text: code spans, emphasis and links reduced to their text, `<br>` to `; `."""
     text = _LINK.sub(lambda m: m.group(1), breaks_as(cell, "; "))
-    text = _EMPHASIS.sub(lambda m: m.group(2), text)
-    text = _CODE_SPAN.sub(lambda m: m.group(1), text)
-    return text.replace("\\|", "|").strip()
+    parts: list[str] = []  # emphasis is read outside code spans only: `svc__C`, `__init__` keep their underscores
+    at = 0
+    for m in _CODE_SPAN.finditer(text):
+        parts += [_EMPHASIS.sub(lambda e: e.group(2), text[at : m.start()]), m.group(1)]
+        at = m.end()
+    parts.append(_EMPHASIS.sub(lambda e: e.group(2), text[at:]))
+    return "".join(parts).replace("\\|", "|").strip()
 
 
 def links(cell: str) -> list[tuple[str, str]]:

@@ -337,16 +337,24 @@ def _built_wikitables(text: str) -> list[list[list[str]]]:
     tables: list[list[list[str]]] = []
     for node in _built(defuse(text), _is_table, mwt.TagOpenOpen):
         rows: list[list[str]] = []
-        for row in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "tr"):
+        loose: list[str] = []  # cells before the first `|-`: the first row
+        for child in node.contents.filter_tags(
+            recursive=False, matches=lambda n: str(n.tag).lower() in ("tr", "td", "th")
+        ):
+            if str(child.tag).lower() != "tr":
+                loose.append(restore(_markdown_of(child.contents)).strip())
+                continue
+            rows += [loose] if loose else []
+            loose = []
             cells = [
                 restore(_markdown_of(cell.contents)).strip()
-                for cell in row.contents.filter_tags(
+                for cell in child.contents.filter_tags(
                     recursive=False, matches=lambda n: str(n.tag).lower() in ("td", "th")
                 )
             ]
             if cells:
                 rows.append(cells)
-        tables.append(rows)
+        tables.append(rows + ([loose] if loose else []))
     return tables
 
 
@@ -426,9 +434,9 @@ def _tag(tokens: list[Any], at: int) -> tuple[str, tuple[int, int] | None, int]:
     raise _Unusual
 
 
-def _children(tokens: list[Any], span: tuple[int, int] | None, names: tuple[str, ...]) -> list[tuple[int, int] | None]:
-    """The contents of the tags named names among the nodes directly in span (as filter_tags(recursive=False))."""
-    found: list[tuple[int, int] | None] = []
+def _children(tokens: list[Any], span: tuple[int, int] | None, names: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """(name, contents) of the tags named names among the nodes directly in span (as filter_tags(recursive=False))."""
+    found: list[tuple[str, Any]] = []
     if span is None:
         return found
     index, stop = span
@@ -436,7 +444,7 @@ def _children(tokens: list[Any], span: tuple[int, int] | None, names: tuple[str,
         if type(tokens[index]) is mwt.TagOpenOpen:
             name, contents, after = _tag(tokens, index)
             if name.lower() in names:
-                found.append(contents)
+                found.append((name.lower(), contents))
         else:
             after = _end(tokens, index)
         index = after
@@ -447,13 +455,20 @@ def _children(tokens: list[Any], span: tuple[int, int] | None, names: tuple[str,
 
 def _table_rows(tokens: list[Any], at: int) -> list[list[str]]:
     """The rows of the table whose TagOpenOpen is tokens[at], read from the tokens: only the cells that hold
-    markup are built into trees (the whole table built was most of the time spent reading a wiki)."""
+    markup are built into trees (the whole table built was most of the time spent reading a wiki). Cells before
+    the first `|-` are the first row (MediaWiki needs no `|-` before it: `{|` then `! Name !! Type`)."""
     rows: list[list[str]] = []
-    for row in _children(tokens, _tag(tokens, at)[1], ("tr",)):
-        cells = [restore(_cell_markdown(tokens, cell)).strip() for cell in _children(tokens, row, ("td", "th"))]
+    loose: list[str] = []  # cells before the first `|-`
+    for name, contents in _children(tokens, _tag(tokens, at)[1], ("tr", "td", "th")):
+        if name != "tr":
+            loose.append(restore(_cell_markdown(tokens, contents)).strip())
+            continue
+        rows += [loose] if loose else []
+        loose = []
+        cells = [restore(_cell_markdown(tokens, cell)).strip() for _, cell in _children(tokens, contents, ("td", "th"))]
         if cells:
             rows.append(cells)
-    return rows
+    return rows + ([loose] if loose else [])
 
 
 def _cell_markdown(tokens: list[Any], span: tuple[int, int] | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -195,8 +196,9 @@ def _cell(cells: list[str], col: int | None) -> str:
     return plain(cells[col]) if col is not None and col < len(cells) else ""
 
 
-def _contract(body: str) -> tuple[ContractRow, ...]:
-    """I/O contract rows from a wikitable or a Markdown table."""
+def _contract(body: str, inputs_only: bool = False) -> tuple[ContractRow, ...]:
+    """I/O contract rows from a wikitable or a Markdown table; with inputs_only, none unless the table has a
+    Required column (a whole contract in one table: only inputs are required or not)."""
     tables = mw.wikitables(body)
     rows: list[list[str]] = tables[0] if tables else []
     if not rows:
@@ -205,7 +207,7 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
                 rows = [list(block.header)] + [list(r.cells) for r in block.rows]
                 break
     if len(rows) < 2:
-        return _listed_contract(body)
+        return () if inputs_only else _listed_contract(body)
     header = [plain(h).lower().strip(" ?:") for h in rows[0]]
 
     def column(names: tuple[str, ...], words: tuple[str, ...] = ()) -> int | None:
@@ -219,6 +221,8 @@ def _contract(body: str) -> tuple[ContractRow, ...]:
     type_col = column(("type",), ("type",))
     req_col = column(("required",), ("required", "optional"))
     desc_col = column(("description", "notes"), ("description", "purpose", "meaning", "notes", "details"))
+    if inputs_only and req_col is None:
+        return ()
     result = []
     for cells in rows[1:]:
         result.append(
@@ -275,6 +279,8 @@ _EXAMPLE_SECTIONS = (
 # where implementation pages describe what goes in and what comes out
 _INPUT_SECTIONS = ("Inputs", "Input", "Parameters", "Input Parameters", "Arguments", "Args")
 _OUTPUT_SECTIONS = ("Outputs", "Output", "Returns", "Return Value", "Return Values")
+# a contract with no Inputs subsection: its table is the inputs when it says which are required
+_CONTRACT_SECTIONS = ("I/O Contract", "IO Contract", "Input/Output Contract", "Contract")
 
 
 def _without_prompts(code: str) -> str:
@@ -327,6 +333,33 @@ def _python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
                 continue
         found.append(block if code == block.code else replace(block, code=code))
     return found
+
+
+def _with_imports_shared(blocks: list[mw.CodeBlock]) -> list[mw.CodeBlock]:
+    """Examples whose imports stand in a block of their own (a block of imports, a line of prose, then the code that
+    uses them): the imports go at the top of the next block, as one example, the way the page reads (an import
+    block with no code after it stays as it is)."""
+    only_imports = [_only_imports(block.code) for block in blocks]
+    last_use = max((n for n, imports in enumerate(only_imports) if not imports), default=-1)
+    result: list[mw.CodeBlock] = []
+    shared = ""
+    for n, block in enumerate(blocks):
+        if only_imports[n] and n < last_use:
+            shared += textwrap.dedent(block.code).strip("\n") + "\n"
+        elif shared and not only_imports[n]:
+            result.append(replace(block, code=f"{shared}\n{textwrap.dedent(block.code)}"))
+            shared = ""
+        else:
+            result.append(block)
+    return result
+
+
+def _only_imports(code: str) -> bool:
+    try:
+        body = parse_dedented(code).body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in body)
 
 
 _IMPORT_LINE = re.compile(r"^(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s+)")
@@ -400,6 +433,8 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     section = mw.find_section(sections, *_INPUT_SECTIONS)
     if section:
         inputs = _lined(_contract(section.body), section)
+    elif section := mw.find_section(sections, *_CONTRACT_SECTIONS):
+        inputs = _lined(_contract(section.body, inputs_only=True), section)
     section = mw.find_section(sections, *_OUTPUT_SECTIONS)
     if section:
         outputs = _lined(_contract(section.body), section)
@@ -408,7 +443,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         for names in _EXAMPLE_SECTIONS
         for section in mw.sections_named(sections, *names)
     )
-    blocks: list[mw.CodeBlock] = next((python for python in found if python), [])
+    blocks = _with_imports_shared(next((python for python in found if python), []))
     _, title_line = _title(sections)
     return Implementation(
         name=name,

@@ -149,7 +149,7 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
     if plain(cell).lower() in _NONE_WORDS or plain(cell).lower().startswith(("none", "n/a")):
         return ()
     params: list[Param] = []
-    spans = list(re.finditer(r"`([^`]+)`", cell))
+    spans = _parameter_spans(cell)
     if spans:
         for index, match in enumerate(spans):
             end = spans[index + 1].start() if index + 1 < len(spans) else len(cell)
@@ -175,13 +175,25 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
     return tuple(unique.values())
 
 
+def _parameter_spans(cell: str) -> list[re.Match[str]]:
+    """The code spans of a Key Parameters cell that start a parameter: the first, and each right after a `,`, `;`,
+    `:` or bullet (`a` - x, `b` - y; TrainingArguments: `lr`, `epochs`); a span inside a description stays part of
+    it (return `(data, target)` instead; a path (e.g. `model.joblib`); - `[("svc", SVC())]`)."""
+    spans = list(re.finditer(r"`([^`]+)`", cell))
+    return [
+        m
+        for n, m in enumerate(spans)
+        if n == 0 or re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", cell[spans[n - 1].end() : m.start()])
+    ]
+
+
 def parse_dependencies(cell: str) -> tuple[str, ...]:
     """Names in an External Dependencies cell, as written (normalising to distributions comes later)."""
     cell = breaks_as(cell, ", ")
     text = plain(cell)
     if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):
         return ()
-    spans = code_spans(cell)
+    spans = code_spans(_outside_brackets(cell))  # `pandas` (only when `as_frame=True`): as_frame is no package
     if spans:
         names = spans
     else:
@@ -199,3 +211,23 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
         if name and name not in result:
             result.append(name)
     return tuple(result)
+
+
+def _outside_brackets(cell: str) -> str:
+    """The cell without what stands in parentheses outside code spans: a remark on a dependency (`joblib` (optional
+    `memory` caching)), whose code spans name no package."""
+    out: list[str] = []
+    depth = 0
+    code = False
+    for char in cell:
+        if char == "`" and not depth:
+            code = not code
+        elif not code and char == "(":
+            depth += 1
+            continue
+        elif not code and char == ")" and depth:
+            depth -= 1
+            continue
+        if not depth:
+            out.append(char)
+    return "".join(out)

@@ -426,11 +426,31 @@ _RETURNS = re.compile(r"\s*->\s*")
 def _api_of(text: str) -> str:
     """The API an API Call cell cites: its first code span, or the call it starts with when it starts without one
     (`model.set_adapter(name) then `model.generate()``: the first call cited, not the first quoted)."""
+    text = _rejoined_spans(text)
     spans = code_spans(text)
     if spans and text.lstrip().startswith("`"):
         return spans[0]
     lead = _leading_call(plain(text))
     return lead or (spans[0] if spans else plain(text))
+
+
+_SPAN_BREAK = re.compile(r"`[ \t]*(?:<br\s*/?>[ \t]*)+`", re.IGNORECASE)
+
+
+def _rejoined_spans(text: str) -> str:
+    """A call a line break cuts into two code spans (`get_peft_model(model,`<br>`config)`) as one span: a break
+    right after a span whose brackets are still open joins it to the next; spans that each close stay apart."""
+    out: list[str] = []
+    at = 0
+    for m in _SPAN_BREAK.finditer(text):
+        before = text[at : m.start()]
+        out.append(before)
+        span = "".join(out)
+        span = span[span.rfind("`") + 1 :]
+        depth = sum(span.count(c) for c in "([{") - sum(span.count(c) for c in ")]}")
+        out.append(" " if depth > 0 else m.group())
+        at = m.end()
+    return "".join(out) + text[at:] if out else text
 
 
 def _leading_call(text: str) -> str:

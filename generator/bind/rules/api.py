@@ -124,7 +124,10 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
             keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None)
         )
         arguments.append(name if as_written and param.kind is ParamKind.NORMAL else f"{param.name}={name}")
-    outputs = output_names(step, api, ctx)
+    root = target.split(".")[0]  # a result never takes the name of what is called (`joblib = joblib.dump(...)`)
+    outputs = [
+        o if o != root else f"{identifier(api.last.strip('_'), 'call')}_result" for o in output_names(step, api, ctx)
+    ]
     call = f"{target}({', '.join(arguments)})" if api.has_params or not receiver else target
     lines: list[str] = []
     produces: list[str]

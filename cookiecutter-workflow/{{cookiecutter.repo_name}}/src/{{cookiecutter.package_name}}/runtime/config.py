@@ -62,11 +62,17 @@ def load_config(path: Path | None, steps: list[LoadedStep]) -> dict[str, dict[st
 
 
 def parse_value(raw: str) -> Any:
-    """A command-line value: a Python literal (`42`, `[1, 2]`, `True`, `'x'`), else the text itself."""
+    """A command-line value: a Python literal (`42`, `[1, 2]`, `True`, `'x'`), a TOML boolean, array or table as
+    config.toml writes them (`true`, `["a", "b"]`, `{r = 8}`), else the text itself."""
     try:
         return ast.literal_eval(raw.strip())
     except (ValueError, SyntaxError, MemoryError, RecursionError):
+        pass
+    try:
+        value = tomllib.loads(f"value = {raw.strip()}")["value"]
+    except (tomllib.TOMLDecodeError, RecursionError):
         return raw.strip()
+    return value if isinstance(value, (bool, list, dict)) else raw.strip()
 
 
 def parse_override(text: str, steps: list[LoadedStep]) -> tuple[str, str, Any]:

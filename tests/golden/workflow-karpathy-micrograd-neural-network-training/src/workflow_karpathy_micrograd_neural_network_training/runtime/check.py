@@ -20,6 +20,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+from .calls import given
 from .steps import LoadedStep
 
 ORDER = ("import fails", "no such attribute", "argument not accepted", "not callable", "not checkable", "verified")
@@ -262,6 +263,8 @@ class _StepChecker:
     def check_call(self, call: ast.Call) -> None:
         if isinstance(call.func, ast.Name) and call.func.id in self.local:
             return
+        if self._given(call):
+            return  # its keywords are checked as the enclosing call's own
         text = ast.unparse(call)[:120]
         line = getattr(call, "lineno", 0)
         if isinstance(call.func, ast.Attribute):
@@ -316,7 +319,11 @@ class _StepChecker:
                     return
                 cls = next(c for c, a in zip(owner.classes, attrs, strict=True) if a is not None)
                 target = getattr(cls, call.func.attr)
-                drop_self = inspect.isfunction(found)  # a plain method: its first parameter is the object
+                # a method: its first parameter is the object (a plain function, or a descriptor such as
+                # scikit-learn's available_if that gives one from the class), not a static or class method
+                drop_self = not isinstance(found, (staticmethod, classmethod, type)) and (
+                    inspect.isfunction(target) or inspect.ismethoddescriptor(target)
+                )
                 self.bind(call, target, text, line, drop_self=drop_self)
                 return
             self.calls.append(
@@ -374,8 +381,13 @@ class _StepChecker:
             params = params[1:]
         signature = signature.replace(parameters=params)
         args = [object() for a in call.args if not isinstance(a, ast.Starred)]
-        kwargs = {k.arg: object() for k in call.keywords if k.arg}
-        starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+        # `**given(k=v)` passes k only when v is set: k is checked as if always passed
+        keywords = [k for k in call.keywords if k.arg is None and self._given(k.value)]
+        keywords = [*call.keywords, *(inner for k in keywords for inner in k.value.keywords)]
+        kwargs = {k.arg: object() for k in keywords if k.arg}
+        starred = any(isinstance(a, ast.Starred) for a in call.args) or any(
+            k.arg is None and not self._given(k.value) for k in call.keywords
+        )
         try:
             if starred:
                 signature.bind_partial(*args, **kwargs)
@@ -392,6 +404,10 @@ class _StepChecker:
             self.calls.append(CallCheck(line, text, "argument not accepted", detail, name))
             return
         self.calls.append(CallCheck(line, text, "verified", "", name))
+
+    def _given(self, node: ast.expr) -> bool:
+        """Whether node is a call of the runtime's given() (the step passes optional inputs through it)."""
+        return isinstance(node, ast.Call) and self.kind_of(node.func).obj is given
 
     # -- statements ------------------------------------------------------------------------------
     def walk(self, statements: list[ast.stmt]) -> None:

@@ -6,7 +6,7 @@ It is the same in every repository genrepo generates; `.genrepo.json` records it
 
 from .spec import REQUIRED, Param, Repeat, Step, Workflow
 
-RUNTIME_VERSION = "2.0"
+RUNTIME_VERSION = "2.1"
 
 __all__ = ["REQUIRED", "RUNTIME_VERSION", "Param", "Repeat", "Step", "Workflow", "main"]
 
