@@ -210,6 +210,17 @@ def _is_print(stmt: ast.stmt) -> bool:
     )
 
 
+def _printed(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> ast.Expr | None:
+    """`print(api(...))`: the API call alone, as a statement of its own (its result is then kept under the step's
+    output name), when the print's one argument is that call; else None (a print is never an anchor)."""
+    call = stmt.value if isinstance(stmt, ast.Expr) else None
+    if not isinstance(call, ast.Call) or len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Call):
+        return None
+    inner = ast.copy_location(ast.Expr(value=call.args[0]), stmt)
+    inner.end_lineno, inner.end_col_offset = stmt.end_lineno, stmt.end_col_offset
+    return inner if contains_api(inner, api, made) else None
+
+
 @dataclass
 class Slice:
     """Statements cut from an example, and what the example says about their names."""
@@ -244,7 +255,12 @@ def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> S
         for index, stmt in enumerate(block):
             if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
-            if _is_print(stmt) or isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made) or not accept(stmt):
+            if _is_print(stmt):
+                printed = _printed(stmt, api, made)
+                if printed is None:
+                    continue
+                stmt = printed
+            if isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made) or not accept(stmt):
                 continue
             if isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try)) and any(
                 contains_api(s, api, made) for s in getattr(stmt, "body", [])
@@ -343,7 +359,10 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
 def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Slice:
     """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
     (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively."""
-    top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor for n in walk(stmt))), None)
+    anchor: ast.AST = piece.anchor
+    if isinstance(anchor, ast.Expr) and not any(n is anchor for n in walk(tree)):
+        anchor = anchor.value  # the call a print held (_printed): where it stands in the example
+    top = next((i for i, stmt in enumerate(tree.body) if any(n is anchor for n in walk(stmt))), None)
     if top is None:
         return piece
     earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]

@@ -376,3 +376,112 @@ def test_check_binds_a_method_a_descriptor_gives_and_set_reads_toml_booleans(tmp
         proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
         assert proc.returncode == 0, proc.stderr
         assert f"prediction: {expected}" in proc.stdout + proc.stderr
+
+
+def test_the_guide_stops_cleanly_when_its_input_ends(repo):
+    """No terminal (stdin at its end, as in CI or a pipe that ran out): the guide stops as `q` does, no traceback."""
+    env = {**os.environ, "PYTHONPATH": str(repo / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "workflow_demo_stats", "guide"],
+        cwd=repo,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 130, proc.stderr
+    assert "no more input: stopping" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+PRINTED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Printed
+
+**Description:** The example that makes a step's input prints the API's result.
+
+### Step 1: Average
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `statistics.mean(data)` |
+| **External Dependencies** | `statistics` |
+| **Key Parameters** | `data: list = [2, 4, 6, 4]` - the numbers |
+| **Outputs** | `average` |
+
+### Step 2: Root
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `math.sqrt(x) -> float` |
+| **External Dependencies** | `math` |
+| **Implementation** | `Demo_Root` |
+| **Inputs** | `x = average * 4` |
+| **Outputs** | Its square root; `fsum` is not computed |
+"""
+
+ROOT_PAGE = """== Import ==
+<syntaxhighlight lang="python">
+import math
+from math import fsum
+</syntaxhighlight>
+
+== Usage Examples ==
+=== From the average ===
+<syntaxhighlight lang="python">
+import math
+
+x = average * 4
+print(math.sqrt(x))
+</syntaxhighlight>
+
+=== On its own ===
+<syntaxhighlight lang="python">
+root = math.sqrt(x)
+</syntaxhighlight>
+"""
+
+
+def test_an_example_that_prints_the_api_result_gives_the_step_with_what_it_needs(tmp_path):
+    """`print(math.sqrt(x))` after `x = average * 4`: that example gives the step (x made from an earlier artifact),
+    not the one that takes x from nowhere (a required config key no one can fill with an object); the printed
+    result is kept under the call's name, not under a name the page imports (`fsum`)."""
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": PRINTED, "implementations/Demo_Root.md": ROOT_PAGE})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    root = item.plan.steps[1].binding
+    assert "x = average * 4" in root.body and not root.params and root.produces == ("x", "sqrt_result")
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "sqrt_result: 4.0" in proc.stdout + proc.stderr
+
+
+def test_a_short_array_result_shows_its_numbers():
+    """Cross-validation scores, a handful of token ids: an array or tensor of at most 8 numbers is logged with its
+    values; a larger one, or one of text, by its type and shape only."""
+    import importlib.util
+
+    from generator.render import template_dir
+
+    path = next(template_dir().rglob("runtime/report.py"))
+    spec = importlib.util.spec_from_file_location("generated_report", path)
+    assert spec is not None and spec.loader is not None
+    report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report)
+
+    class Array:  # what numpy arrays and torch tensors share: shape, dtype, size, reshape, tolist
+        def __init__(self, values: list, dtype: str = "float64") -> None:
+            self.values, self.dtype, self.shape, self.size = values, dtype, (len(values),), len(values)
+
+        def reshape(self, *_: int) -> Array:
+            return self
+
+        def tolist(self) -> list:
+            return list(self.values)
+
+    assert report.describe(Array([0.94333, 0.97, 0.95])) == "Array float64 [3]: 0.9433, 0.97, 0.95"
+    assert report.describe(Array(list(range(9)), "int64")) == "Array int64 [9]"
+    assert report.describe(Array(["a", "b"], "<U1")) == "Array <U1 [2]"

@@ -15,6 +15,7 @@ from generator.bind.outputs import output_names, split_types
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
+from generator.naming import identifier
 from generator.slicing import contains_api, cut, restrict, with_setup
 
 
@@ -189,8 +190,8 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
     names = output_names(step, api, ctx) or [
         n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
     ]
-    if not names:
-        return
+    if not names:  # `-> str | dict`: a result the API declares, kept under the call's name
+        names = [f"{identifier(api.last.strip('_'), 'call')}_result"]
     target = (
         ast.Tuple([ast.Name(n, ast.Store()) for n in names], ast.Store())
         if len(names) > 1

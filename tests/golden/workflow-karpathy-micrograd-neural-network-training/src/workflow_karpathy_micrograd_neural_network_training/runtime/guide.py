@@ -116,10 +116,19 @@ class Guide:
         self._state_file().write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
 
     # -- asking ----------------------------------------------------------------------------------
+    def _read(self, prompt: str) -> str:
+        """An answer; the end of the input (no terminal, a file or pipe that ran out) stops the guide as q does."""
+        try:
+            return self.ask(prompt).strip()
+        except EOFError:
+            self.say("")
+            self.say("  no more input: stopping (run the guide in a terminal to answer its questions)")
+            raise KeyboardInterrupt from None
+
     def yes(self, question: str, default: bool = True) -> bool:
         hint = "Y/n" if default else "y/N"
         while True:
-            answer = self.ask(f"{question} [{hint}] ").strip().lower()
+            answer = self._read(f"{question} [{hint}] ").lower()
             if not answer:
                 return default
             if answer in ("y", "yes", "n", "no"):
@@ -135,7 +144,7 @@ class Guide:
             what += f" [a path or id; the step loads it with loaders.{param.loader}]"
         self.say(f"  {what}")
         while True:
-            raw = self.ask(f"  {step.name}.{key} = ").strip()
+            raw = self._read(f"  {step.name}.{key} = ")
             if raw.lower() in ("q", "quit"):
                 raise KeyboardInterrupt
             if not raw:

@@ -48,7 +48,8 @@ def describe(value: Any) -> str:
     shape = getattr(value, "shape", None)
     if shape is not None and not callable(shape):
         dtype = getattr(value, "dtype", "")
-        return f"{name} {str(dtype).replace('torch.', '')} {list(shape)}".replace("  ", " ")
+        described = f"{name} {str(dtype).replace('torch.', '')} {list(shape)}".replace("  ", " ")
+        return described + _few_values(value)
     parameters = getattr(value, "parameters", None)
     if callable(parameters) and hasattr(value, "named_modules"):
         try:
@@ -74,6 +75,20 @@ def describe(value: Any) -> str:
     if hasattr(value, "num_rows"):
         return f"{name} ({value.num_rows} rows)"
     return name
+
+
+def _few_values(value: Any, most: int = 8) -> str:
+    """`: 0.9433, 0.9667, 0.95` for an array or tensor of at most `most` numbers (cross-validation scores), else ""."""
+    try:
+        size = int(getattr(value, "size", 0) if not callable(getattr(value, "size", None)) else value.numel())
+        if not 0 < size <= most or not callable(getattr(value, "tolist", None)):
+            return ""
+        flat = value.reshape(-1).tolist()
+    except Exception:  # noqa: BLE001 - a description must never fail the run
+        return ""
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in flat):
+        return ""
+    return ": " + ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in flat)
 
 
 def _count(n: int) -> str:
