@@ -394,23 +394,10 @@ def test_the_guide_stops_cleanly_when_its_input_ends(repo):
     assert "no more input: stopping" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
 
 
-PRINTED = """
-# Workflow Index: Demo
-
-## Workflow: Demo_Printed
-
-**Description:** The example that makes a step's input prints the API's result.
-
-### Step 1: Average
-
-| Attribute | Value |
-|-----------|-------|
-| **API Call** | `statistics.mean(data)` |
-| **External Dependencies** | `statistics` |
-| **Key Parameters** | `data: list = [2, 4, 6, 4]` - the numbers |
-| **Outputs** | `average` |
-
-### Step 2: Root
+# the demo's step 1 (its average), then a step whose example prints the API's result
+PRINTED = (
+    INDEX.split("### Step 2")[0].replace("Demo_Stats", "Demo_Printed")
+    + """### Step 2: Root
 
 | Attribute | Value |
 |-----------|-------|
@@ -420,6 +407,7 @@ PRINTED = """
 | **Inputs** | `x = average * 4` |
 | **Outputs** | Its square root; `fsum` is not computed |
 """
+)
 
 ROOT_PAGE = """== Import ==
 <syntaxhighlight lang="python">
@@ -485,3 +473,43 @@ def test_a_short_array_result_shows_its_numbers():
     assert report.describe(Array([0.94333, 0.97, 0.95])) == "Array float64 [3]: 0.9433, 0.97, 0.95"
     assert report.describe(Array(list(range(9)), "int64")) == "Array int64 [9]"
     assert report.describe(Array(["a", "b"], "<U1")) == "Array <U1 [2]"
+
+
+READS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Reads
+
+**Description:** A step that reads the results an earlier step's object holds.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `fractions.Fraction(numerator, denominator)` |
+| **External Dependencies** | `fractions` |
+| **Key Parameters** | `numerator: int = 6` - top, `denominator: int = 4` - bottom |
+| **Outputs** | `frac` |
+
+### Step 2: Inspect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `frac.denominator -> int`, `frac.numerator -> int` |
+| **Outputs** | The reduced denominator; `frac.numerator` |
+"""
+
+
+def test_a_step_whose_api_reads_attributes_of_an_earlier_object_reads_them(tmp_path):
+    """`search.best_params_ -> dict` and the like: not a manual step doing nothing, but the values, logged and
+    handed on."""
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": READS})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    inspect = item.plan.steps[1].binding
+    assert inspect.status.value == "bound" and inspect.produces == ("denominator", "numerator")
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "denominator: 2" in proc.stdout + proc.stderr and "numerator: 3" in proc.stdout + proc.stderr

@@ -1,0 +1,76 @@
+"""A step whose API reads attributes of an object an earlier step made (`search.best_params_ -> dict`, a fitted
+model's results): the values, each under its own name, for later steps and the run log."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from generator.bind.binding import Binding, Kind, Source
+from generator.bind.context import BindContext
+from generator.bind.wiring import Draft, wire
+from generator.model import Step
+from generator.naming import identifier
+from generator.parse.markdown import code_spans
+
+# `receiver.attr`, `receiver.attr.attr`, with the type the wiki gives it (`-> dict`); no call
+_ATTRIBUTE = re.compile(r"([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)\s*(?:->\s*\S.*)?")
+
+
+def _receiver(step: Step, ctx: BindContext) -> tuple[str, str] | None:
+    """(the receiver, its artifact) when the API Call reads an attribute of what an earlier step made."""
+    if ctx.api is not None:
+        return None
+    m = _ATTRIBUTE.fullmatch(step.api_call.strip().strip("`").strip())
+    if m is None:
+        return None
+    receiver = m.group(1)
+    artifact = receiver if ctx.has(receiver) else ctx.alias(receiver)
+    return (receiver, artifact) if artifact else None
+
+
+def applies(step: Step, ctx: BindContext) -> bool:
+    return _receiver(step, ctx) is not None
+
+
+def bind(step: Step, ctx: BindContext) -> Binding | None:
+    found = _receiver(step, ctx)
+    if found is None:
+        return None
+    receiver, _ = found
+    cited = _ATTRIBUTE.fullmatch(step.api_call.strip().strip("`").strip())
+    assert cited is not None
+    paths = [receiver + cited.group(2)]
+    # the other attributes of the same object the step names in backticks (`best_score_`) or its examples read
+    for text in code_spans(step.api_call) + code_spans(step.outputs or ""):
+        m = _ATTRIBUTE.fullmatch(text.strip())
+        if m and m.group(1) == receiver:
+            paths.append(receiver + m.group(2))
+    for example in step.implementation.examples if step.implementation else ():
+        try:
+            body = ast.parse(example).body
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        for stmt in body:
+            if isinstance(stmt, ast.Assign) and _reads(stmt.value, receiver):
+                paths.append(ast.unparse(stmt.value))
+    lines: list[str] = []
+    names: list[str] = []
+    for path in dict.fromkeys(paths):
+        name = identifier(path.rsplit(".", 1)[1].strip("_"), "value")
+        if name in names or name == receiver:
+            name = identifier(path.replace(".", "_").strip("_"), "value")
+        names.append(name)
+        lines.append(f"{name} = {path}")
+    statements = ast.parse("\n".join(lines)).body
+    draft = Draft(statements, statements[0], source=Source.API, produces=names)
+    return wire(draft, step, ctx, Kind.METHOD)
+
+
+def _reads(node: ast.expr, receiver: str) -> bool:
+    """Whether node is an attribute chain on receiver (`search.best_score_`, `trainer.state.log_history`)."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+        if isinstance(node, ast.Name):
+            return node.id == receiver
+    return False
