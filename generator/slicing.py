@@ -384,7 +384,24 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Sl
         added.append(producer)
         free, _ = names([producer])
         needed.extend(n for n in free if n not in resolvable and n not in needed)
+    known = set(piece.free) | {n for s in added for n in names([s])[0]}
+    added += [s for s in earlier if s not in added and _makes_folder(s, known)]
     if not added:
         return piece
     ordered = [s for s in tree.body[:top] if s in added]
     return _finish(tree, ordered + chosen, piece.anchor)
+
+
+_FOLDER_CALLS = ("makedirs", "mkdir")
+_FOLDER_MODULES = {"os", "Path", "pathlib"}
+
+
+def _makes_folder(stmt: ast.stmt, known: set[str]) -> bool:
+    """`os.makedirs(os.path.dirname(path), exist_ok=True)` before the cut writes to path: the folder the step's
+    output goes to, made from names the slice has (else writing there fails: "Parent directory ... does not exist")."""
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return False
+    func = stmt.value.func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    free, _ = names([stmt])
+    return called in _FOLDER_CALLS and bool(set(free) & known) and set(free) <= known | _FOLDER_MODULES

@@ -513,3 +513,70 @@ def test_a_step_whose_api_reads_attributes_of_an_earlier_object_reads_them(tmp_p
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "denominator: 2" in proc.stdout + proc.stderr and "numerator: 3" in proc.stdout + proc.stderr
+
+
+STORED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stored
+
+**Description:** Results written under a folder the example makes first; an object the example loads itself.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `sqlite3.connect(database: str) -> Connection` |
+| **External Dependencies** | `sqlite3` |
+| **Implementation** | `Demo_Connect` |
+| **Outputs** | `connection` |
+
+### Step 2: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `json.dumps(settings, indent)` |
+| **External Dependencies** | `json` |
+| **Implementation** | `Demo_Dumps` |
+| **Key Parameters** | `settings` - what `json.load(handle)` read from the settings file, `indent: int = 1` - spaces |
+| **Outputs** | `text` |
+"""
+
+CONNECT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import os
+import sqlite3
+
+database = "data/store.db"
+os.makedirs(os.path.dirname(database), exist_ok=True)
+connection = sqlite3.connect(database)
+</syntaxhighlight>
+"""
+
+DUMPS_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import json
+
+settings = json.loads('{"a": 1}')
+text = json.dumps(settings, indent=1)
+</syntaxhighlight>
+"""
+
+
+def test_a_step_keeps_the_folder_its_output_goes_to_and_builds_a_parameter_its_example_loads(tmp_path):
+    """The example makes the output's folder before writing there: that line comes along, so the default path
+    works on a fresh checkout. A key parameter with no value that the example builds with a call (`state_dict =
+    torch.load(path)`) is built the same way, from a config key holding what the call reads, never asked for as
+    an object in config.toml."""
+    pages = {"implementations/Demo_Connect.md": CONNECT_PAGE, "implementations/Demo_Dumps.md": DUMPS_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": STORED, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    connect, dumps = (s.binding for s in item.plan.steps)
+    assert "os.makedirs(os.path.dirname(database)" in connect.body
+    assert "settings = json.loads(" in dumps.body and "settings" not in [p.name for p in dumps.params]
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (item.output_dir / "data" / "store.db").is_file()

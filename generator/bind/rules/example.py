@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 from dataclasses import replace
 
 from generator.apitext import ApiRef, ParamKind
@@ -73,6 +74,20 @@ def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     return found
 
 
+_VALUE_TYPE = re.compile(r"(?:Optional\[)?(?:str|int|float|bool|(?:os\.|pathlib\.)?(?:Path|PathLike))\b")
+
+
+def _built(tree: ast.Module) -> frozenset[str]:
+    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`)."""
+    return frozenset(
+        target.id
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)
+        for target in stmt.targets
+        if isinstance(target, ast.Name)
+    )
+
+
 class _Resolvable:
     """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
     artifacts for names the example does not make itself (when it does, its own setup comes along, and the
@@ -81,12 +96,17 @@ class _Resolvable:
     def __init__(self, ctx: BindContext, keys: dict[str, Hint], tree: ast.Module | None = None) -> None:
         self.ctx, self.keys = ctx, keys
         self.made = _stored(ctx, tree) if tree else frozenset()
+        self.built = _built(tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        if name in self.keys or name in self.ctx.tables.modules or self.ctx.has(name):
+        if name in self.ctx.tables.modules or self.ctx.has(name):
             return True
+        if name in self.keys:  # a key parameter, no plain value, that the example builds with a call (`state_dict =
+            # torch.load(path)`): the example's setup comes along, so config holds the path, never the object
+            hint = self.keys[name]
+            return hint.default is not None or name not in self.built or bool(_VALUE_TYPE.match(hint.type))
         return name not in self.made and self.ctx.alias(name) is not None
 
 
