@@ -12,6 +12,7 @@ from pathlib import Path
 
 _DATA = Path(__file__).with_name("data") / "distributions.toml"
 _DIST = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")  # PEP 508: ends with a letter or digit
+_MORE_THAN_A_NAME = re.compile(r"[\[<>=!~;]")  # extras, a version specifier or a marker
 _ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
 
 
@@ -102,7 +103,7 @@ def _versions(texts: tuple[str, ...], head: str) -> str:
     from packaging.requirements import InvalidRequirement, Requirement
 
     for text in texts:
-        if not re.search(r"[\[<>=!~;]", text):
+        if not _MORE_THAN_A_NAME.search(text):
             continue
         try:
             requirement = Requirement(text)
@@ -119,5 +120,5 @@ def _versions(texts: tuple[str, ...], head: str) -> str:
 def merged_requirements(requirements: set[str]) -> tuple[str, ...]:
     """Requirements sorted, a distribution's bare name left out when a requirement of the same distribution says
     more (`transformers>=4.30` from the wiki's dependencies, `transformers` from a step's import)."""
-    said = {re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0] for r in requirements if re.search(r"[\[<>=!~;]", r)}
+    said = {re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0] for r in requirements if _MORE_THAN_A_NAME.search(r)}
     return tuple(sorted(r for r in requirements if r not in said))

@@ -359,10 +359,9 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
 def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Slice:
     """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
     (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively."""
-    anchor: ast.AST = piece.anchor
-    if isinstance(anchor, ast.Expr) and not any(n is anchor for n in walk(tree)):
-        anchor = anchor.value  # the call a print held (_printed): where it stands in the example
-    top = next((i for i, stmt in enumerate(tree.body) if any(n is anchor for n in walk(stmt))), None)
+    # the anchor, or the call a print held (_printed made the anchor a statement of its own around it)
+    held = piece.anchor.value if isinstance(piece.anchor, ast.Expr) else piece.anchor
+    top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor or n is held for n in walk(stmt))), None)
     if top is None:
         return piece
     earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]

@@ -61,6 +61,7 @@ class BindContext:
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
     reads: dict[int, set[str]] = field(default_factory=dict)
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
+    built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
 
     @classmethod

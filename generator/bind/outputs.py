@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 import re
 
 from generator.apitext import ApiRef
 from generator.bind.context import BindContext, artifact_name
+from generator.bind.imports import bound_by
 from generator.model import Step
 from generator.naming import identifier
 
@@ -40,7 +40,8 @@ _FILE = re.compile(
 
 def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     """Names a step's results go by: identifiers in its Outputs, else names for its return types."""
-    imported = _imported(step)  # `accuracy_score` float: a function the page imports names no result
+    # `accuracy_score` float: a function the page imports names no result
+    imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
     spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if s not in imported]
     plain = [s for s in spans if re.fullmatch(r"[a-z_][a-z0-9_]*", s) and s not in ("self", "none", "true", "false")]
     if plain:
@@ -58,17 +59,3 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
         if named:
             return list(dict.fromkeys(named))
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))
-
-
-def _imported(step: Step) -> set[str]:
-    """The names the step's implementation page imports."""
-    found: set[str] = set()
-    for line in step.implementation.imports if step.implementation else ():
-        try:
-            nodes = ast.parse(line).body
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            continue
-        for node in nodes:
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                found.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-    return found

@@ -46,12 +46,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         m = _ATTRIBUTE.fullmatch(text.strip())
         if m and m.group(1) == receiver:
             paths.append(receiver + m.group(2))
-    for example in step.implementation.examples if step.implementation else ():
-        try:
-            body = ast.parse(example).body
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            continue
-        for stmt in body:
+    for example in ctx.examples[ctx.index]:  # parsed once per workflow
+        for stmt in example.tree.body:
             if isinstance(stmt, ast.Assign) and _reads(stmt.value, receiver):
                 paths.append(ast.unparse(stmt.value))
     lines: list[str] = []

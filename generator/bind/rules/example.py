@@ -77,15 +77,20 @@ def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
 _VALUE_TYPE = re.compile(r"(?:Optional\[)?(?:str|int|float|bool|(?:os\.|pathlib\.)?(?:Path|PathLike))\b")
 
 
-def _built(tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`)."""
-    return frozenset(
-        target.id
-        for stmt in tree.body
-        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)
-        for target in stmt.targets
-        if isinstance(target, ast.Name)
-    )
+def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
+    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`), found once
+    per example for the workflow, as _stored."""
+    found = ctx.built.get(id(tree))
+    if found is None:
+        found = frozenset(
+            target.id
+            for stmt in tree.body
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)
+            for target in stmt.targets
+            if isinstance(target, ast.Name)
+        )
+        ctx.built[id(tree)] = found
+    return found
 
 
 class _Resolvable:
@@ -96,7 +101,7 @@ class _Resolvable:
     def __init__(self, ctx: BindContext, keys: dict[str, Hint], tree: ast.Module | None = None) -> None:
         self.ctx, self.keys = ctx, keys
         self.made = _stored(ctx, tree) if tree else frozenset()
-        self.built = _built(tree) if tree else frozenset()
+        self.built = _built(ctx, tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
