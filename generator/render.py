@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import stat
 import tempfile
@@ -269,9 +270,24 @@ def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool, scratche
                 f"(what it holds is moved to {out_dir / BACKUP})"
             ),
         )
-    scratches.append(Path(tempfile.mkdtemp(dir=None if dry_run else out_dir, prefix=".genrepo-")))
-    scratch = scratches[-1]
+    scratch = _new_scratch(Path(tempfile.gettempdir()) if dry_run else out_dir, scratches)
     return _Job(plan, out_dir, target, state, previous, scratch, *_render_into(plan, scratch))
+
+
+def _new_scratch(parent: Path, scratches: list[Path]) -> Path:
+    """A new empty folder `.genrepo-<random>` under parent, listed in scratches before it exists: a Ctrl-C at any
+    moment leaves no folder the cleanup does not know of (with mkdtemp, one landing between the folder's creation
+    and its listing left a `.genrepo-*` folder behind)."""
+    for _ in range(100):
+        scratch = parent / f".genrepo-{secrets.token_hex(6)}"
+        scratches.append(scratch)
+        try:
+            scratch.mkdir(mode=0o700)
+        except FileExistsError:
+            scratches.remove(scratch)  # someone else's: never removed by the cleanup
+            continue
+        return scratch
+    raise FileExistsError(f"no free scratch folder name under {parent}")
 
 
 def render(
