@@ -790,8 +790,7 @@ def _render_all(
     items = [Request(plan, g.out_dir, g.provenance) for g in groups for plan in g.ready()]
     workers = min(workers or os.cpu_count() or 1, len(items))
     parallel = workers >= 2 and len(items) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
-    size = max(1, min(BATCH, len(items) // (2 * workers))) if parallel else BATCH
-    batches = [_Batch(tuple(items[at : at + size]), force, dry_run, diff) for at in range(0, len(items), size)]
+    batches = [_Batch(tuple(share), force, dry_run, diff) for share in _shares(items, workers if parallel else 1)]
     if not parallel:
         for batch in batches:
             yield from _render_batch(batch)
@@ -802,6 +801,21 @@ def _render_all(
     with _workers(workers, _ignore_interrupts, doing, end_now=False) as pool:
         for outcomes in pool.map(_render_batch, batches):
             yield from outcomes
+
+
+def _shares(items: list[Request], workers: int) -> list[list[Request]]:
+    """items cut into batches of at most BATCH, in order, as even as can be: with workers, at least two batches a
+    worker and a multiple of the workers (7 batches on 2 workers left one worker idle through the last)."""
+    count = -(-len(items) // BATCH)
+    if workers > 1:
+        count = min(len(items), -(-max(count, 2 * workers) // workers) * workers)
+    size, extra = divmod(len(items), max(count, 1))
+    shares, at = [], 0
+    for n in range(count):
+        end = at + size + (1 if n < extra else 0)
+        shares.append(items[at:end])
+        at = end
+    return shares
 
 
 def wiki_commit(root: Path) -> str | None:

@@ -10,6 +10,8 @@ import ast
 import textwrap
 from functools import lru_cache
 
+from generator.astwalk import share
+
 
 def parse_dedented(code: str) -> ast.Module:
     """ast.parse(textwrap.dedent(code)), remembered; raises what ast.parse raises. A SyntaxError or ValueError
@@ -24,6 +26,8 @@ def parse_dedented(code: str) -> ast.Module:
 @lru_cache(maxsize=8192)
 def _parsed(code: str) -> ast.Module | SyntaxError | ValueError:
     try:
-        return ast.parse(textwrap.dedent(code))
+        tree = ast.parse(textwrap.dedent(code))
     except (SyntaxError, ValueError) as exc:
         return exc
+    share(tree)
+    return tree

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import ast
 import builtins
+import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source
-from generator.astwalk import walk
+from generator.astwalk import shared, walk
 from generator.pysource import parse_dedented
 
 BUILTINS = frozenset(dir(builtins))
@@ -135,10 +136,22 @@ class _Names(ast.NodeVisitor):
 
 def names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
     """(free names in order of first use, names bound at top level) of a statement list."""
+    if len(statements) == 1 and shared(statements[0]):  # a statement of a shared parse: read once
+        found = _NAMED.get(statements[0])
+        if found is None:
+            found = _NAMED[statements[0]] = _names(statements)
+        return list(found[0]), set(found[1])
+    return _names(statements)
+
+
+def _names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
     visitor = _Names()
     for stmt in statements:
         visitor.visit(stmt)
     return [n for n in visitor.free if n not in BUILTINS], visitor.bound
+
+
+_NAMED: weakref.WeakKeyDictionary[ast.stmt, tuple[list[str], set[str]]] = weakref.WeakKeyDictionary()
 
 
 def instances(*roots: ast.AST) -> dict[str, str]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import ast
-import copy
 import re
 from dataclasses import dataclass, replace
 
 from generator.apitext import dotted
-from generator.astwalk import walk
+from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam
 from generator.bind.hints import key_hints, param_name
 from generator.bind.tables import Tables
@@ -72,7 +71,7 @@ def passed_when_set(binding: Binding) -> Binding:
     lines = binding.body.split("\n")
     edited = False
     for stmt in reversed(function.body):  # bottom up: an edit never moves the lines of one not made yet
-        changed = copy.deepcopy(stmt)  # the parse is shared (pysource's cache): never edited in place
+        changed = clone(stmt)  # the parse is shared (pysource's cache): never edited in place
         if not _pass_when_set(changed, unset):
             continue
         indent = " " * (stmt.col_offset - 4)

@@ -14,12 +14,11 @@ Every free name of the result is a run() parameter: consumed artifacts first, th
 from __future__ import annotations
 
 import ast
-import copy
 import re
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, dotted, literal_source, signature_returns
-from generator.astwalk import walk
+from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
@@ -53,7 +52,7 @@ class Draft:
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
         """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
-        copies = [_unannotated(copy.deepcopy(s)) for s in statements]
+        copies = [_unannotated(clone(s)) for s in statements]
         index = next((i for i, s in enumerate(statements) if s is anchor), None)
         return cls(copies, copies[index] if index is not None else None)
 

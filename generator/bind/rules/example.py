@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import ast
-import copy
 import re
 from dataclasses import replace
 
 from generator.apitext import ApiRef, ParamKind
-from generator.astwalk import walk
+from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
@@ -147,7 +146,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         Draft.of(best.statements, best.anchor),
         api=api,
         imports=list(best.imports),
-        definitions=[copy.deepcopy(d) for d in best.definitions],
+        definitions=[clone(d) for d in best.definitions],
         literals=dict(best.literals),
         positional=positional_names(step, api),
         source=Source.EXAMPLE,

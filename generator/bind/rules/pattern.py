@@ -4,10 +4,10 @@ called, or handed on when it is a callback; without one, the step passes its con
 from __future__ import annotations
 
 import ast
-import copy
 import re
 
 from generator.apitext import ApiRef, ParamKind, literal_source, parse_api
+from generator.astwalk import clone
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
@@ -92,7 +92,7 @@ def _call(
         statements,
         statements[0],
         api=api,
-        definitions=[copy.deepcopy(definition)],
+        definitions=[clone(definition)],
         hints=hints,
         source=Source.PATTERN,
         produces=produces,
