@@ -12,6 +12,7 @@ import ast
 import weakref
 from collections import deque
 from collections.abc import Iterator
+from typing import TypeVar
 
 _AST = ast.AST
 _STMT = ast.stmt
@@ -62,9 +63,10 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
 
 
 _CONTEXTS = (ast.Load, ast.Store, ast.Del)
+Node = TypeVar("Node", bound=ast.AST)
 
 
-def clone(node: ast.AST) -> ast.AST:
+def clone(node: Node) -> Node:
     """A deep copy of a tree, as copy.deepcopy makes it (every node new, positions kept), several times faster;
     the context markers (Load, Store, Del), which hold nothing, are shared as ast.parse shares them."""
     if isinstance(node, _CONTEXTS):
