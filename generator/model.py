@@ -83,6 +83,7 @@ class Implementation:
     signature: str = ""
     source_file: str = ""
     source_lines: str = ""
+    repository: str = ""  # the GitHub repository its source file is in, when the page names one
     inputs: tuple[ContractRow, ...] = ()
     outputs: tuple[ContractRow, ...] = ()
     examples: tuple[str, ...] = ()

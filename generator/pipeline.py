@@ -84,7 +84,10 @@ class WorkflowResult:
                 f"write run() in {', '.join(stubs)}"
                 + ("" if plan.executable else " (nothing runs until one step does)")
             )
-        todo.append(f"cd {where} && python -m pip install -r requirements.txt && python -m {plan.package_name} guide")
+        todo.append(  # as the repository's README installs it: its requirements, then the package itself
+            f"cd {where} && python -m pip install -r requirements.txt && python -m pip install --no-deps -e . "
+            f"&& python -m {plan.package_name} guide"
+        )
         return tuple(todo)
 
     def report(self) -> dict[str, Any]:

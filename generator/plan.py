@@ -104,6 +104,17 @@ def source_url(repo_url: str | None, location: str) -> str | None:
 _PATH = re.compile(r"^\.?/?((?:[\w.@-]+/)*[\w-]+\.py)\b")
 
 
+def _elsewhere(workflow: Workflow, step: Step) -> bool:
+    """Whether the step's implementation page names a GitHub repository other than the workflow's: its source
+    location is a file of that repository."""
+    cited = step.implementation.repository if step.implementation is not None else ""
+
+    def named(url: str) -> str:  # owner/name, whatever the scheme, case or trailing `.git` and `/`
+        return "/".join(url.lower().removesuffix("/").removesuffix(".git").split("/")[-2:])
+
+    return bool(cited) and named(cited) != named(workflow.source_repo_url or "")
+
+
 def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset[str]]:
     """(the source project's own import name, modules internal to the repositories the wiki cites).
 
@@ -119,6 +130,8 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     files: set[str] = set()
     folders: set[str] = {"src"}
     for step in workflow.steps:
+        if _elsewhere(workflow, step):
+            continue  # `pandas/io/parsers/readers.py` in pandas-dev/pandas: pandas, not a module of the cited project
         locations = [step.source_location, *(a.source_location for a in step.supporting)]
         if step.implementation is not None:
             locations.append(step.implementation.source_file)
@@ -211,7 +224,9 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
         while module in used:
             module += "_x"
         used.add(module)
-        steps.append(StepPlan(step, module, binding, source_url(workflow.source_repo_url, step.source_location)))
+        cited = step.implementation.repository if step.implementation is not None else ""
+        repository = cited if _elsewhere(workflow, step) else workflow.source_repo_url
+        steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location)))
     requirements = requirements_for(workflow, bindings, tables)
     warnings = list(workflow.warnings) + bind_warnings
     if requirements.unplaced:

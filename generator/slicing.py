@@ -275,8 +275,10 @@ def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> S
                 stmt = printed
             if isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made) or not accept(stmt):
                 continue
-            if isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try)) and any(
-                contains_api(s, api, made) for s in getattr(stmt, "body", [])
+            if (
+                isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try))
+                and any(contains_api(s, api, made) for s in getattr(stmt, "body", []))
+                and not _opens_for(stmt, api, made)
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             chosen = [stmt]
@@ -290,6 +292,18 @@ def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> S
                     bound |= more
             return _finish(tree, chosen, stmt)
     return None
+
+
+def _opens_for(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> bool:
+    """`with open(path, "w") as handle: json.dump(record, handle)`: a with statement whose body calls the API with
+    what the with opens. The whole statement is the anchor (without it the call has no handle to write to)."""
+    if not isinstance(stmt, (ast.With, ast.AsyncWith)):
+        return False
+    opened = {
+        n.id for item in stmt.items if item.optional_vars for n in walk(item.optional_vars) if isinstance(n, ast.Name)
+    }
+    uses = [s for s in stmt.body if contains_api(s, api, made)]
+    return bool(opened) and any(opened & set(names([s])[0]) for s in uses)
 
 
 def prune_import(node: ImportNode, used: set[str]) -> ImportNode | None:
@@ -322,11 +336,23 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
             if name in free and literal is not None and node.lineno < anchor.lineno:
                 literals[name] = literal
     provided_by_imports = set().union(*(names([i])[1] for i in imports)) if imports else set()
-    for definition in definitions:
-        def_free, _ = names([definition])
+    defined = {
+        node.name: node
+        for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.lineno < anchor.lineno
+    }
+    todo = list(definitions)
+    while todo:  # what the definitions use, transitively: `def loss` calls `def decay`, defined above it
+        def_free, _ = names([todo.pop(0)])
         for name in def_free:
             if name not in free:
                 free.append(name)
+            other = defined.get(name)
+            if other is not None and other not in definitions:
+                definitions.append(other)
+                provided_by_defs.add(name)
+                todo.append(other)
+    definitions.sort(key=lambda node: node.lineno)
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)) and node not in imports:
             _, provided = names([node])

@@ -98,6 +98,8 @@ def verify(repo: Path, python: str | None = None, timeout: float = 600.0) -> Ver
     """Run the repository's check with `python` (an interpreter whose environment has its requirements)."""
     repo = Path(repo).resolve()
     package = _package(repo)
+    if python and os.sep in python:  # a path as typed, from where genrepo runs (check runs inside the repository)
+        python = os.path.abspath(python)
     python = python or default_python(repo)
     env = {
         **os.environ,

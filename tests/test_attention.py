@@ -94,6 +94,7 @@ def check_everywhere(index: Path, tmp_path: Path) -> tuple[dict, str, list[str]]
             assert f"set in config.toml: {', '.join(wf['required_keys'])}" in block
             assert wf["next"][0].startswith(f"set {', '.join(wf['required_keys'])} in ")
         assert wf["next"][-1].endswith(f"python -m {wf['steps'][0]['file'].split('/')[1]} guide")
+        assert "pip install --no-deps -e . &&" in wf["next"][-1]  # as the README: the package, then the guide
         for command in wf["next"]:
             assert f"next: {command}" in block and command in markdown
         row = next(line for line in markdown.splitlines() if line.startswith(f"| {wf['name']} |"))

@@ -7,8 +7,10 @@ import pytest
 from generator.bind import bind_workflow, load_tables
 from generator.deps import load_mapping, place
 from generator.parse.wiki import load_wiki
+from generator.pipeline import generate
 from generator.plan import requirements_for
 from tests.conftest import corpus_indexes, corpus_params
+from tests.helpers import build_file_tree, workflow_page
 
 
 @pytest.mark.parametrize(
@@ -114,3 +116,55 @@ def test_a_version_the_wiki_gives_reaches_requirements_once(tmp_path):
     requirements_in = (item.output_dir / "requirements.in").read_text()
     assert "transformers>=4.30" in requirements_in and "\ntransformers\n" not in requirements_in
     assert '"peft>=0.7",' in (item.output_dir / "pyproject.toml").read_text()
+
+
+READ_CSV_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Tables
+
+**File:** [→](./workflows/Demo_Tables.md)
+**Description:** Reads a table.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pandas.read_csv(filepath_or_buffer)` |
+| **Source Location** | `pandas/io/parsers/readers.py` |
+| **Implementation** | `Demo_Read_Csv` |
+| **Outputs** | `df` |
+"""
+
+READ_CSV_PAGE = """= Implementation: Demo_Read_Csv =
+
+== Code Reference ==
+* '''Repository:''' [https://github.com/pandas-dev/pandas pandas]
+* '''File:''' pandas/io/parsers/readers.py
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import pandas as pd
+
+df = pd.read_csv("data.csv")
+</syntaxhighlight>
+"""
+
+
+def test_a_source_file_of_another_repository_is_that_package_not_a_module_of_the_project(tmp_path):
+    """The workflow's project is demo/demo; the step's page says its file is in pandas-dev/pandas. pandas is then a
+    requirement (it was taken for a module of the project, to put on PYTHONPATH from a checkout of demo/demo), and
+    the step's source link points into pandas-dev/pandas."""
+    wiki = build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": READ_CSV_INDEX,
+            "workflows/Demo_Tables.md": workflow_page("Demo_Tables", steps=1),
+            "implementations/Demo_Read_Csv.md": READ_CSV_PAGE,
+        },
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    assert item.plan.workflow.source_repo_url == "https://github.com/demo/demo"
+    assert "pandas" in item.plan.requirements
+    assert not any("PYTHONPATH" in p for p in item.plan.prerequisites), item.plan.prerequisites
+    assert item.plan.steps[0].source_url.startswith("https://github.com/pandas-dev/pandas/blob/")

@@ -128,6 +128,12 @@ def test_key_parameters():
         ("lr", "float", "0.05"),
     ]
     assert parse_key_parameters("N/A (import statement)") == ()
+    # choices listed in brackets after a parameter are its description, not parameters of their own
+    choices = parse_key_parameters("`alternative: str` (`'two-sided'`, `'less'`; default `'two-sided'`), `n: int = 2`")
+    assert [(p.name, p.default, p.description) for p in choices] == [
+        ("alternative", "'two-sided'", "('two-sided', 'less'; default 'two-sided')"),
+        ("n", "2", ""),
+    ]
     plain = parse_key_parameters("model_name: str, max_seq_length: int")
     assert [p.name for p in plain] == ["model_name", "max_seq_length"]
     # a default that is not a literal is never kept (and never evaluated)

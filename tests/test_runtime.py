@@ -6,6 +6,7 @@ A small wiki built here binds to the standard library only, so the generated rep
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -222,6 +223,9 @@ def test_check_finds_moved_names_and_dropped_keywords_and_verify_fix_moves_impor
     changes = apply_moves(result)
     assert changes and "Thing is imported from pkgx.shapes" in changes[0]
     assert verify(item.output_dir, sys.executable).steps[0].status == "verified"
+    monkeypatch.chdir(tmp_path)  # an interpreter given as a relative path is found from where genrepo runs
+    relative = os.path.relpath(sys.executable, tmp_path)
+    assert os.sep in relative and verify(item.output_dir, relative).steps[0].status == "verified"
 
 
 OPTIONAL = """
@@ -296,6 +300,9 @@ def test_an_optional_input_without_a_default_is_passed_only_when_set(tmp_path, m
     assert wrapped() == "'a b c/ d e /f'"
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     assert verify(item.output_dir, sys.executable).steps[0].status == "verified"
+    monkeypatch.chdir(tmp_path)  # an interpreter given as a relative path is found from where genrepo runs
+    relative = os.path.relpath(sys.executable, tmp_path)
+    assert os.sep in relative and verify(item.output_dir, relative).steps[0].status == "verified"
     (tmp_path / "lib" / "pkgw" / "__init__.py").write_text(library.replace("sep='|'", "joiner='|'"))
     (step,) = verify(item.output_dir, sys.executable).steps
     assert step.status == "argument not accepted" and "sep=" in step.calls[0].detail
@@ -580,3 +587,123 @@ def test_a_step_keeps_the_folder_its_output_goes_to_and_builds_a_parameter_its_e
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert (item.output_dir / "data" / "store.db").is_file()
+
+
+CALLBACKS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Callbacks
+
+**Description:** A reduction whose callback calls a helper; a record written through the handle a with opens.
+
+### Step 1: Reduce
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `functools.reduce(function, iterable, initial)` |
+| **External Dependencies** | `functools` |
+| **Implementation** | `Demo_Reduce` |
+| **Outputs** | `total` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `json.dump(obj, fp, indent=None)` |
+| **External Dependencies** | `json` |
+| **Implementation** | `Demo_Dump` |
+| **Inputs** | `total` from Step 1 |
+"""
+
+REDUCE_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import functools
+
+def weight(x):
+    return 2 * x
+
+values = [1, 2, 3]
+
+def combine(total, x):
+    return total + weight(x)
+
+total = functools.reduce(combine, values, 0)
+</syntaxhighlight>
+"""
+
+DUMP_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import json
+
+with open("record.json", "w") as handle:
+    json.dump({"total": total}, handle, indent=1)
+</syntaxhighlight>
+"""
+
+
+def test_a_callback_brings_the_helpers_it_calls_and_a_handle_its_with(tmp_path):
+    """`def combine` calls `def weight`, defined above it: both come along (weight was imported from nowhere). A
+    call writing through `with open(...) as handle` keeps the with (the handle was asked for in config.toml)."""
+    pages = {"implementations/Demo_Reduce.md": REDUCE_PAGE, "implementations/Demo_Dump.md": DUMP_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CALLBACKS, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    reduce, dump = (s.binding for s in item.plan.steps)
+    assert "def weight(x):" in reduce.body and "import weight" not in reduce.body
+    assert "with open(" in dump.body and "handle" not in [p.name for p in dump.params]
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((item.output_dir / "record.json").read_text(encoding="utf-8")) == {"total": 12}
+
+
+QUARTILES = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quartiles
+
+**Description:** Quartiles of ranked values.
+
+### Step 1: Quartiles
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `statistics.quantiles(data, n=4)` |
+| **External Dependencies** | `statistics` |
+| **Implementation** | `Demo_Quantiles` |
+| **Key Parameters** | `n: int = 4` - cut points plus one |
+| **Outputs** | `low`, `mid`, `high` |
+"""
+
+QUANTILES_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import statistics
+
+values = [5, 1, 4, 2, 3, 8, 7]
+ranked = sorted(values, reverse=True)
+cuts = statistics.quantiles(ranked, n=4)
+low, mid, high = cuts
+</syntaxhighlight>
+"""
+
+
+def test_the_generated_tests_pass_when_a_step_feeds_builtins_and_unpacks_a_result(tmp_path):
+    """A config key only a builtin reads (`sorted(values, reverse=reverse)`) and three values unpacked from what
+    the library returned: recorders cannot stand in there, so the generated test says so and skips, instead of
+    failing the new repository's CI; the step itself runs for real."""
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": QUARTILES, "implementations/Demo_Quantiles.md": QUANTILES_PAGE}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    assert "reverse" in [p.name for p in item.plan.steps[0].binding.params]
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "cannot run on recorders (ValueError: not enough values to unpack" in proc.stdout
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "mid: 4" in proc.stdout + proc.stderr

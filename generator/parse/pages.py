@@ -416,7 +416,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         if label is not None:  # the same line of the page (code blocks are blanked line for line)
             after = stripped.count("\n", 0, label.end()) + 1
             signature = _first_code("\n".join(source.text.split("\n")[after:]))
-    source_file = source_lines = ""
+    source_file = source_lines = repository = ""
     section = mw.find_section(sections, "Source Location", "Location")
     search_text = section.body if section else "\n".join(source.text.split("\n")[:40])
     for raw in search_text.split("\n"):
@@ -428,6 +428,8 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
             source_file = value
         elif key == "lines" and not source_lines:
             source_lines = value
+        elif key == "repository" and not repository and (url := _GITHUB_REPO.search(m.group(2))):
+            repository = url.group(0)
     inputs: tuple[ContractRow, ...] = ()
     outputs: tuple[ContractRow, ...] = ()
     section = mw.find_section(sections, *_INPUT_SECTIONS)
@@ -454,6 +456,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         signature=signature,
         source_file=source_file,
         source_lines=source_lines,
+        repository=repository,
         inputs=inputs,
         outputs=outputs,
         examples=tuple(b.code for b in blocks),
@@ -482,6 +485,7 @@ def _lined(rows: tuple[ContractRow, ...], section: mw.Section) -> tuple[Contract
 _WIKILINK = re.compile(r"\[\[([^\[\]|:]+(?::[^\[\]|:]+)?)(?:\|[^\[\]]*)?\]\]")
 
 
+_GITHUB_REPO = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+?(?=\.git\b|[/\s\]|)]|$)")
 _IMPLEMENTATION_LINK = re.compile(r"\]\((?:\.\./|\./)?implementations/([^()\s/]+?)\.md\)")
 
 

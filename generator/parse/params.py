@@ -180,10 +180,20 @@ def _parameter_spans(cell: str) -> list[re.Match[str]]:
     `:` or bullet (`a` - x, `b` - y; TrainingArguments: `lr`, `epochs`); a span inside a description stays part of
     it (return `(data, target)` instead; a path (e.g. `model.joblib`); - `[("svc", SVC())]`)."""
     spans = list(re.finditer(r"`([^`]+)`", cell))
+    depths, depth, at = [], 0, 0  # brackets open (outside code spans) where each span starts
+    for m in spans:
+        between = cell[at : m.start()]
+        depth = max(0, depth + between.count("(") - between.count(")"))
+        depths.append(depth)
+        at = m.end()
     return [
         m
         for n, m in enumerate(spans)
-        if n == 0 or re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", cell[spans[n - 1].end() : m.start()])
+        if n == 0
+        or (
+            depths[n] == 0  # `alternative: str` (`'two-sided'`, `'less'`; default ...): the choices, not parameters
+            and re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", cell[spans[n - 1].end() : m.start()])
+        )
     ]
 
 

@@ -9,6 +9,7 @@ so read a step before running these tests on a machine you care about.
 from __future__ import annotations
 
 import ast
+import builtins
 import importlib.abc
 import importlib.machinery
 import inspect
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import traceback
 import types
 from pathlib import Path
 
@@ -172,20 +174,28 @@ class Subclassed:
 
 
 def deferred(function) -> set[str]:
-    """Names a step reads only inside functions it defines (a `dataset.map` callback): a recorder never calls
-    them, so their config keys reach the library only when the real one does."""
+    """Names a step reads only where no recorder sees them: inside functions it defines (a `dataset.map` callback,
+    a loss handed to an optimiser: a recorder never calls them) or in the arguments of a builtin
+    (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing). Their values reach
+    the library only when the real one runs."""
     direct: set[str] = set()
     nested: set[str] = set()
 
-    def visit(node, inside: bool) -> None:
+    def visit(node, in_function: bool, in_builtin: bool) -> None:
         for child in ast.iter_child_nodes(node):
-            deeper = inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            function = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            builtin = in_builtin
+            if isinstance(child, ast.Call):
+                builtin = isinstance(child.func, ast.Name) and child.func.id in BUILTINS
             if isinstance(child, ast.Name):
-                (nested if deeper else direct).add(child.id)
-            visit(child, deeper)
+                (nested if function or builtin else direct).add(child.id)
+            visit(child, function, builtin)
 
-    visit(ast.parse(textwrap.dedent(inspect.getsource(function))).body[0], False)
+    visit(ast.parse(textwrap.dedent(inspect.getsource(function))).body[0], False, False)
     return nested - direct
+
+
+BUILTINS = frozenset(dir(builtins))
 
 
 class FakeModule(types.ModuleType):
@@ -255,7 +265,16 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
         values["extra_kwargs"] = {"probe": Recorder("config.extra_kwargs")}
     artifacts = {name: Recorder(f"artifact.{name}") for name in step.spec.consumes}
 
-    produced = step.run(**artifacts, **values)
+    try:
+        produced = step.run(**artifacts, **values)
+    except (TypeError, ValueError) as exc:  # unpacking three values from a recorder, `f(x, *recorder)`
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        if where.filename != inspect.getsourcefile(step.run):
+            raise
+        pytest.skip(
+            f"the step's own code cannot run on recorders ({type(exc).__name__}: {exc}, line {where.lineno}); "
+            "the check command binds its calls against the real libraries, and a run runs it"
+        )
 
     assert set(produced) == set(step.spec.produces)
     if step.spec.kind in ("pattern", "manual"):
@@ -270,12 +289,13 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
     seen = trace + repr(produced)  # a property read (`model.active_adapter`) shows in what the step returned
     if expect["target"]:
         assert expect["target"] in seen, f"{step.spec.api} was not called"
+    later = deferred(step.run)
     for artifact in step.spec.consumes:
-        assert f"artifact.{artifact}" in seen, f"upstream artifact {artifact} did not reach the call"
+        if artifact not in later:
+            assert f"artifact.{artifact}" in seen, f"upstream artifact {artifact} did not reach the call"
     loop_key = (
         WORKFLOW.repeat.key if WORKFLOW.repeat and step.name == WORKFLOW.steps[WORKFLOW.repeat.step - 1] else None
     )
-    later = deferred(step.run)
     for key, value in values.items():
         if key == loop_key or key in later or (step.spec.kind == "tool" and key == "command"):
             continue  # the loop count is read by the runner; a command's parts are checked through its values
