@@ -695,3 +695,48 @@ def test_an_api_call_a_line_break_cuts_into_two_code_spans_is_one_call(tmp_path)
         "Trainer(model=m, args=a, x=1)",
         "json.dumps(x)",
     ]
+
+
+API_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Mean
+
+**Description:** A mean.
+
+### Step 1: Average
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `statistics.mean(data)` |
+| **Implementation** | `Demo_Mean_Api` |
+| **Outputs** | `average` |
+"""
+
+API_PAGE = """= Implementation: Demo_Mean_Api =
+
+== Signature ==
+<syntaxhighlight lang="python">
+def mean(data): ...
+</syntaxhighlight>
+
+== API ==
+
+'''Import:''' <code>from statistics import mean</code>
+
+=== Basic use ===
+
+<syntaxhighlight lang="python">
+from statistics import mean
+
+average = mean([1, 2, 3])
+</syntaxhighlight>
+"""
+
+
+def test_usage_code_under_an_api_heading_is_the_example_when_no_examples_section_has_code(tmp_path):
+    """LangChain-style pages keep their usage code under `== API ==`: with no Usage Examples section, that code
+    is the example (the step was manual, with no reason given)."""
+    wiki = build_file_tree(tmp_path, {"_WorkflowIndex.md": API_INDEX, "implementations/Demo_Mean_Api.md": API_PAGE})
+    (workflow,) = load_wiki(wiki / "_WorkflowIndex.md").workflows
+    (example,) = workflow.steps[0].implementation.examples
+    assert "average = mean([1, 2, 3])" in example and "def mean" not in example

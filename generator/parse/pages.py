@@ -316,6 +316,27 @@ def _straight_quotes(code: str) -> str:
     return code
 
 
+def _api_usage(sections: list[mw.Section], signature: str) -> list[mw.CodeBlock]:
+    """With no examples section, the Python under an `== API ==` heading (LangChain-style pages) that calls
+    something (not the signature, nor imports and definitions alone): a page's usage example written there."""
+    found = []
+    for section in mw.sections_named(sections, "API"):
+        for block in _python_blocks(mw.code_blocks(mw.section_with_children(sections, section), section.body_line)):
+            if block.code.strip() == signature.strip():
+                continue
+            try:
+                body = parse_dedented(block.code).body
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                continue
+            if any(
+                not isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Expr))
+                or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))
+                for n in body
+            ):
+                found.append(block)
+    return found
+
+
 def _python_blocks(blocks: Iterable[mw.CodeBlock]) -> list[mw.CodeBlock]:
     """The Python among code blocks, console prompts removed: a block tagged with a name of Python, or untagged
     and parsing as Python (an untagged shell command or output does not)."""
@@ -445,7 +466,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         for names in _EXAMPLE_SECTIONS
         for section in mw.sections_named(sections, *names)
     )
-    blocks = _with_imports_shared(next((python for python in found if python), []))
+    blocks = _with_imports_shared(next((python for python in found if python), []) or _api_usage(sections, signature))
     _, title_line = _title(sections)
     return Implementation(
         name=name,
