@@ -104,15 +104,15 @@ def source_url(repo_url: str | None, location: str) -> str | None:
 _PATH = re.compile(r"^\.?/?((?:[\w.@-]+/)*[\w-]+\.py)\b")
 
 
-def _elsewhere(workflow: Workflow, step: Step) -> bool:
-    """Whether the step's implementation page names a GitHub repository other than the workflow's: its source
-    location is a file of that repository."""
+def _cited_elsewhere(workflow: Workflow, step: Step) -> str:
+    """The GitHub repository the step's implementation page names when it is not the workflow's (its source
+    location is a file of that repository), else ""."""
     cited = step.implementation.repository if step.implementation is not None else ""
 
     def named(url: str) -> str:  # owner/name, whatever the scheme, case or trailing `.git` and `/`
         return "/".join(url.lower().removesuffix("/").removesuffix(".git").split("/")[-2:])
 
-    return bool(cited) and named(cited) != named(workflow.source_repo_url or "")
+    return cited if cited and named(cited) != named(workflow.source_repo_url or "") else ""
 
 
 def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset[str]]:
@@ -130,7 +130,7 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     files: set[str] = set()
     folders: set[str] = {"src"}
     for step in workflow.steps:
-        if _elsewhere(workflow, step):
+        if _cited_elsewhere(workflow, step):
             continue  # `pandas/io/parsers/readers.py` in pandas-dev/pandas: pandas, not a module of the cited project
         locations = [step.source_location, *(a.source_location for a in step.supporting)]
         if step.implementation is not None:
@@ -224,8 +224,7 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
         while module in used:
             module += "_x"
         used.add(module)
-        cited = step.implementation.repository if step.implementation is not None else ""
-        repository = cited if _elsewhere(workflow, step) else workflow.source_repo_url
+        repository = _cited_elsewhere(workflow, step) or workflow.source_repo_url
         steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location)))
     requirements = requirements_for(workflow, bindings, tables)
     warnings = list(workflow.warnings) + bind_warnings

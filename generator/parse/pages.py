@@ -316,6 +316,16 @@ def _straight_quotes(code: str) -> str:
     return code
 
 
+_DECLARES = (
+    ast.Import,
+    ast.ImportFrom,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Expr,
+)  # or a docstring
+
+
 def _api_usage(sections: list[mw.Section], signature: str) -> list[mw.CodeBlock]:
     """With no examples section, the Python under an `== API ==` heading (LangChain-style pages) that calls
     something (not the signature, nor imports and definitions alone): a page's usage example written there."""
@@ -329,9 +339,7 @@ def _api_usage(sections: list[mw.Section], signature: str) -> list[mw.CodeBlock]
             except (SyntaxError, ValueError, MemoryError, RecursionError):
                 continue
             if any(
-                not isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Expr))
-                or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))
-                for n in body
+                isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) or not isinstance(n, _DECLARES) for n in body
             ):
                 found.append(block)
     return found
