@@ -40,12 +40,13 @@ def _settings(root: Path, files: dict[str, bytes]) -> tuple[str, Path | None]:
     return json.dumps(table, sort_keys=True), config
 
 
-def format_trees(trees: list[tuple[Path, dict[str, bytes]]]) -> None:
+def format_trees(trees: list[tuple[Path, dict[str, bytes]]], names: dict[Path, str] | None = None) -> None:
     """Format the .py files of each tree (its folder, and relative path -> bytes as read from it), in memory
     and on disk: a file ruff changes gets the new bytes in both (Python only: never README.md's code blocks).
-    One ruff call per distinct settings; raises RenderError with ruff's reason when it cannot."""
+    One ruff call per distinct settings; raises RenderError with ruff's reason when it cannot, naming each tree
+    by names[folder] (its repository: the scratch folder it is rendered in means nothing to a reader)."""
     groups: dict[str, tuple[Path | None, list[tuple[Path, dict[str, bytes], str]]]] = {}
-    roots = [root for root, _ in trees]
+    roots = {root: (names or {}).get(root, root.name) for root, _ in trees}  # folder -> repository name
     try:
         for root, files in trees:
             key, config = _settings(root, files)
@@ -54,13 +55,13 @@ def format_trees(trees: list[tuple[Path, dict[str, bytes]]]) -> None:
         for key, (config, sources) in groups.items():
             _format_files(key, config, sources, roots)
     except OSError as exc:  # a full disk or /tmp: this batch's repositories fail, said plainly, the run goes on
-        names = ", ".join(sorted(root.name for root in roots))[:200]
+        listed = ", ".join(sorted(roots.values()))[:200]
         where = f" ({exc.filename})" if exc.filename else ""
-        raise RenderError(f"ruff format could not run on {names}: {exc.strerror or exc}{where}") from None
+        raise RenderError(f"ruff format could not run on {listed}: {exc.strerror or exc}{where}") from None
 
 
 def _format_files(
-    key: str, config: Path | None, sources: list[tuple[Path, dict[str, bytes], str]], roots: list[Path]
+    key: str, config: Path | None, sources: list[tuple[Path, dict[str, bytes], str]], roots: dict[Path, str]
 ) -> None:
     todo: dict[bytes, tuple[bytes, Path]] = {}  # digest -> (source not formatted yet, the file ruff formats)
     digests: list[tuple[Path, dict[str, bytes], str, bytes]] = []
@@ -81,10 +82,10 @@ def _format_files(
         del _DONE[digest]
 
 
-def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots: list[Path]) -> None:
+def _run_ruff(todo: dict[bytes, tuple[bytes, Path]], config: Path | None, roots: dict[Path, str]) -> None:
     """Format one file per distinct source in place, in one ruff process; fills _DONE with what ruff made of each.
     The files are the rendered trees' own (genrepo's scratch folders), so nothing is copied for the formatter."""
-    names = ", ".join(sorted(root.name for root in roots))[:200]
+    names = ", ".join(sorted(roots.values()))[:200]
     command = [ruff_binary(), "format", "--no-cache", "--quiet", "--isolated" if config is None else ""]
     if config is not None:
         command[-1:] = ["--config", str(config)]
@@ -117,9 +118,9 @@ def _restore(todo: dict[bytes, tuple[bytes, Path]]) -> None:
         path.write_bytes(source)
 
 
-def _origin(path: Path, roots: list[Path]) -> str:
+def _origin(path: Path, roots: dict[Path, str]) -> str:
     """A generated file as root/relative path, for an error message."""
-    for root in roots:
+    for root, name in roots.items():
         if path.is_relative_to(root):
-            return f"{root.name}/{path.relative_to(root).as_posix()}"
+            return f"{name}/{path.relative_to(root).as_posix()}"
     return path.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -115,18 +116,18 @@ def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | N
     }
 
 
-def _render_into(plan: RepoPlan, scratch: Path) -> tuple[Path, dict[str, bytes]]:
-    """Render plan's repository into scratch (moved into place from there, the scratch folder left empty); its
-    folder and every file in it (relative path -> bytes), read once: the compile check, the formatter, the hashes
-    and the update base all work from these bytes."""
+def _render_into(plan: RepoPlan, scratch: Path, out_dir: Path) -> tuple[Path, dict[str, bytes]]:
+    """Render plan's repository (as cookiecutter would into out_dir) into the empty folder scratch, which is moved
+    into place afterwards; the folder and every file in it (relative path -> bytes), read once: the compile
+    check, the formatter, the hashes and the update base all work from these bytes."""
     extra = {"repo_name": plan.repo_name, "package_name": plan.package_name, "_workflow": context(plan)}
     try:
         # the template compiled once per process, rendered as cookiecutter would (tests/test_template_compiled.py)
-        project = compiled(template_dir()).render(extra, scratch)
+        compiled(template_dir()).render_into(extra, out_dir, scratch)
     except Exception as exc:  # cookiecutter, Jinja or a hook: still a message, never a traceback
         detail = str(exc).split(". Context:", 1)[0][:500]
         raise RenderError(f"template rendering failed for {plan.repo_name}: {type(exc).__name__}: {detail}") from None
-    project_path = Path(project)
+    project_path = scratch
     files = _read_tree(project_path)
     for rel, source in files.items():
         if not rel.endswith(".py"):
@@ -271,7 +272,15 @@ def _prepare(plan: RepoPlan, out_dir: Path, force: bool, dry_run: bool, scratche
             ),
         )
     scratch = _new_scratch(Path(tempfile.gettempdir()) if dry_run else out_dir, scratches)
-    return _Job(plan, out_dir, target, state, previous, scratch, *_render_into(plan, scratch))
+    return _Job(plan, out_dir, target, state, previous, scratch, *_render_into(plan, scratch, out_dir))
+
+
+@functools.cache
+def _folder_mode() -> int:
+    """The mode of a folder made with the default permissions (0o777 less the umask), as cookiecutter makes one."""
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return 0o777 & ~umask
 
 
 def _new_scratch(parent: Path, scratches: list[Path]) -> Path:
@@ -301,7 +310,7 @@ def render(
         job = _prepare(plan, out_dir, force, dry_run, scratches)
         if isinstance(job, RenderResult):
             return job
-        format_trees([(job.project, job.files)])
+        format_trees([(job.project, job.files)], {job.project: plan.repo_name})
         return _finish(job, force, dry_run, provenance, diff=True)
     finally:
         _remove_all(scratches)
@@ -367,7 +376,7 @@ def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:
     if not jobs:
         return {}
     try:
-        format_trees([(job.project, job.files) for job in jobs])
+        format_trees([(job.project, job.files) for job in jobs], {job.project: job.plan.repo_name for job in jobs})
         return {}
     except RenderError as exc:
         if len(jobs) == 1:
@@ -375,7 +384,7 @@ def _format_jobs(jobs: list[_Job]) -> dict[Path, GenrepoError]:
     failed: dict[Path, GenrepoError] = {}
     for job in jobs:
         try:
-            format_trees([(job.project, job.files)])
+            format_trees([(job.project, job.files)], {job.project: job.plan.repo_name})
         except RenderError as exc:
             failed[job.project] = exc
     return failed
@@ -396,6 +405,7 @@ def _finish(job: _Job, force: bool, dry_run: bool, provenance: Provenance | None
             lines = tuple(line for rel in files for line in unified_diff(rel, None, every[rel]))
         if not dry_run:
             _write_state(project, theirs, provenance, scratch=True)
+            os.chmod(project, _folder_mode())  # private while written; now as cookiecutter makes a project folder
             if job.state == "empty":
                 target.rmdir()
             os.replace(project, target)

@@ -11,7 +11,6 @@ stays an ordinary cookiecutter template: `cookiecutter cookiecutter-workflow --n
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -38,6 +37,7 @@ class _Entry:
     body: Any = None  # the compiled file template ("render")
     newline: str | None = None
     mode: int = 0o644
+    data: bytes = b""  # a copied file's bytes, read once ("copy")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ class CompiledTemplate:
 
         self.repo_dir = Path(repo_dir).resolve()
         with open(self.repo_dir / "cookiecutter.json", encoding="utf-8") as handle:
-            self._base = json.load(handle, object_pairs_hook=OrderedDict)
+            self._base_text = handle.read()
+        self._base = json.loads(self._base_text, object_pairs_hook=OrderedDict)
         base_context = OrderedDict(cookiecutter=self._base)
         with _on_path(str(self.repo_dir)):
             self.env = create_env_with_context(base_context)
@@ -105,7 +106,7 @@ class CompiledTemplate:
                 source = project / rel
                 mode = source.stat().st_mode & 0o7777
                 if is_copy_only_path(rel, base_context) or is_binary(str(source)):
-                    entries.append(_Entry("copy", rel, self.env.from_string(rel), mode=mode))
+                    entries.append(_Entry("copy", rel, self.env.from_string(rel), mode=mode, data=source.read_bytes()))
                     continue
                 body = self.env.get_template(rel.replace(os.path.sep, "/"))
                 entries.append(
@@ -130,7 +131,7 @@ class CompiledTemplate:
         from cookiecutter.generate import apply_overwrites_to_context
         from cookiecutter.prompt import prompt_for_config
 
-        values = copy.deepcopy(self._base)
+        values = json.loads(self._base_text, object_pairs_hook=OrderedDict)  # a fresh copy, 5x a deepcopy's speed
         apply_overwrites_to_context(values, extra)
         context = OrderedDict(cookiecutter=values)
         context["_cookiecutter"] = {k: v for k, v in values.items() if not k.startswith("_")}
@@ -148,6 +149,16 @@ class CompiledTemplate:
         if project_dir.exists():
             raise FileExistsError(f'Error: "{project_dir}" directory already exists')
         project_dir.mkdir(parents=True)
+        self._fill(project_dir, context)
+        return project_dir
+
+    def render_into(self, extra: dict[str, Any], output_dir: Path, project_dir: Path) -> None:
+        """Render the project output_dir would get into project_dir instead, an empty folder that already exists
+        (a scratch folder moved into place afterwards): the same files, without a folder made and removed around
+        them (on this disk a folder costs as much as several files)."""
+        self._fill(Path(os.path.abspath(project_dir)), self.context(extra, output_dir))
+
+    def _fill(self, project_dir: Path, context: OrderedDict[str, Any]) -> None:
         self._run_hooks("pre_gen_project", project_dir, context)
         from cookiecutter.exceptions import UndefinedVariableInTemplate
         from jinja2.exceptions import UndefinedError
@@ -159,7 +170,6 @@ class CompiledTemplate:
                 what = "directory" if entry.kind == "dir" else "file"
                 raise UndefinedVariableInTemplate(f"Unable to create {what} '{entry.source}'", err, context) from err
         self._run_hooks("post_gen_project", project_dir, context)
-        return project_dir
 
     def _make(self, entry: _Entry, project_dir: Path, context: OrderedDict[str, Any]) -> None:
         """Create one folder or file of the project, as cookiecutter's generate_files does."""
@@ -172,8 +182,9 @@ class CompiledTemplate:
             shutil.copytree(self._project / entry.source, target)
         elif target.is_dir():  # a file whose name renders empty: cookiecutter skips it
             return
-        elif entry.kind == "copy":
-            shutil.copyfile(self._project / entry.source, target)
+        elif entry.kind == "copy":  # the bytes read when compiling: shutil.copyfile without opening the source
+            with open(target, "wb") as handle:
+                handle.write(entry.data)
             os.chmod(target, entry.mode)
         else:
             text = entry.body.render(**context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import stat
 import sys
 from pathlib import Path
@@ -45,6 +46,10 @@ def test_a_batch_renders_the_bytes_each_repository_renders_alone(tmp_path, monke
     assert [r.action for r in together] == [r.action for r in alone] == ["create"] * 4
     assert tree(tmp_path / "alone") == tree(tmp_path / "together")
     assert not list((tmp_path / "together").glob(".genrepo-*"))  # no scratch folder left behind
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for plan in plans:  # the scratch folder, private while written, became the repository with cookiecutter's mode
+        assert stat.S_IMODE((tmp_path / "together" / plan.repo_name).stat().st_mode) == 0o777 & ~umask
 
 
 def test_a_repository_the_formatter_rejects_fails_alone(tmp_path, monkeypatch):

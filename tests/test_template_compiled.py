@@ -69,8 +69,11 @@ def test_compiled_template_renders_the_same_bytes_as_cookiecutter(index, tmp_pat
         ours = template.render(extra, tmp_path / f"ours{n}")
         theirs = through_cookiecutter(extra, tmp_path / f"theirs{n}", tmp_path / f"cc{n}")
         assert ours.name == theirs.name
+        into = tmp_path / f"into{n}"  # as genrepo renders: into an empty scratch folder moved into place later
+        into.mkdir()
+        template.render_into(extra, tmp_path / f"ours{n}", into)
         mine, reference = tree(ours), tree(theirs)
-        assert sorted(mine) == sorted(reference)
+        assert sorted(mine) == sorted(reference) and tree(into) == mine
         for rel, value in reference.items():
             assert mine[rel] == value, f"{index.parent.name}/{extra['repo_name']}: {rel} differs"
 
