@@ -283,6 +283,7 @@ def _param_context(param: ConfigParam) -> dict[str, str | bool | None]:
         "required": param.required,
         "description": param.description,
         "loader": param.loader,
+        "writes": param.writes,
     }
 
 

@@ -395,9 +395,12 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
     return widths.pop() if widths else 2
 
 
-def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Slice:
+def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited: Container[str] = ()) -> Slice:
     """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
-    (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively."""
+    (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively; and the calls the
+    step's text cites that change what the slice works on in place (`nx.set_node_attributes(G, pr, "pagerank")`
+    before `nx.write_gml(G, path)`, with "attach the scores (`nx.set_node_attributes`)" in the step), with what
+    they need. cited: the names of the calls the step's text cites (`set_node_attributes`)."""
     # the anchor, or the call a print held (_printed made the anchor a statement of its own around it)
     held = piece.anchor.value if isinstance(piece.anchor, ast.Expr) else piece.anchor
     top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor or n is held for n in walk(stmt))), None)
@@ -406,7 +409,8 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Sl
     earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]
     chosen = list(piece.statements)
     needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]
-    added: list[ast.stmt] = []
+    added: list[ast.stmt] = [s for s in earlier if _changes_in_place(s, set(piece.free), cited)]
+    needed += [n for s in added for n in names([s])[0] if n not in resolvable and n not in needed]
     while needed:
         name = needed.pop(0)
         producer = None
@@ -428,6 +432,22 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str]) -> Sl
         return piece
     ordered = [s for s in tree.body[:top] if s in added]
     return _finish(tree, ordered + chosen, piece.anchor)
+
+
+def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> bool:
+    """A call statement, alone, that the step's text cites by name and that takes a name the slice uses as its
+    first argument or its object (`nx.set_node_attributes(G, ...)`, `G.remove_edges_from(...)`): it changes that
+    object in place, so it belongs before the slice."""
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return False
+    call = stmt.value
+    func = call.func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if not called or called not in cited:
+        return False
+    first = call.args[0] if call.args else None
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    return any(isinstance(node, ast.Name) and node.id in used for node in (first, receiver))
 
 
 _FOLDER_CALLS = ("makedirs", "mkdir")

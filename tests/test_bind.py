@@ -218,3 +218,26 @@ def test_a_dated_rename_applies_only_to_code_pinned_after_the_new_name(tmp_path)
     bad.write_text('[renames."a.B"]\nx = { to = 3 }\n')
     with pytest.raises(UserError, match=r"bad.toml: \[renames.\"a.B\"\] x"):
         load_tables((bad,))
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        ("nx.write_gml(G, path)", ["path"]),
+        ("df.to_csv(path_or_buf=out_file, index=False)", ["out_file"]),
+        ("plt.savefig(fname)", ["fname"]),
+        ("Path(output_dir).write_text(text)", ["output_dir"]),
+        ("with open(path, 'w') as handle:\n    handle.write(text)", ["path"]),
+        ("model.save_pretrained(**given(save_directory=save_directory))", ["save_directory"]),
+        ("with open(path) as handle:\n    text = handle.read()", []),  # read, not written
+        ("model.push_to_hub(repo_id)", []),  # not a writer, and not a path-like key
+        ("df.to_csv(target_path, sep=sep)", ["target_path"]),
+    ],
+)
+def test_config_keys_a_writer_is_given_are_marked_as_files_the_step_writes(body, written):
+    from generator.bind.binding import Binding, ConfigParam
+    from generator.bind.finish import with_written_paths
+
+    keys = ("path", "out_file", "fname", "output_dir", "save_directory", "repo_id", "target_path", "sep", "text")
+    binding = Binding(Kind.CALL, Status.BOUND, body, params=tuple(ConfigParam(k) for k in keys))
+    assert [p.name for p in with_written_paths(binding).params if p.writes] == written

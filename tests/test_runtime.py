@@ -707,3 +707,97 @@ def test_the_generated_tests_pass_when_a_step_feeds_builtins_and_unpacks_a_resul
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "mid: 4" in proc.stdout + proc.stderr
+
+
+EXPORT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Export
+
+**File:** [→](./workflows/Demo_Export.md)
+**Description:** A record read, stamped, then written to a file in a folder no one made.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgio.read_record(text)` |
+| **External Dependencies** | `pkgio` |
+| **Key Parameters** | `text: str = "a=1"` - the record |
+| **Outputs** | `record` |
+
+### Step 2: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgio.write_record(record, path)` |
+| **External Dependencies** | `pkgio` |
+| **Implementation** | `Demo_Write_Record` |
+| **Inputs** | `record` from Step 1 |
+"""
+
+EXPORT_WORKFLOW_PAGE = """== Overview ==
+A record read, stamped, then written.
+
+== Execution Steps ==
+
+=== Step 1: Read ===
+Read the record.
+
+=== Step 2: Export ===
+Stamp the record with its total (`pkgio.annotate`) and write it.
+"""
+
+WRITE_RECORD_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgio
+
+record = pkgio.read_record("a=1")
+totals = {"n": 7}
+pkgio.annotate(record, "total", totals["n"])
+print(record)
+pkgio.write_record(record, "results/record.txt")
+</syntaxhighlight>
+"""
+
+PKGIO = """
+def read_record(text):
+    return dict(part.split("=") for part in text.split(","))
+
+
+def annotate(record, key, value):
+    record[key] = value
+
+
+def write_record(record, path):
+    with open(path, "w") as handle:
+        handle.write(",".join(f"{k}={v}" for k, v in record.items()))
+"""
+
+
+def test_a_call_the_step_cites_that_changes_its_input_comes_along_and_the_output_folder_is_made(tmp_path):
+    """`pkgio.annotate(record, ...)` changes the record between reading and writing it, and the step's text cites
+    it: it comes along, with the `totals` it reads (it was dropped, and the file was written without the total).
+    The file goes to `results/`, which the example never makes: its config key is marked as a file the step
+    writes, and the runtime makes the folder."""
+    build_file_tree(tmp_path / "lib", {"pkgio/__init__.py": PKGIO})
+    wiki = build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": EXPORT,
+            "workflows/Demo_Export.md": EXPORT_WORKFLOW_PAGE,
+            "implementations/Demo_Write_Record.md": WRITE_RECORD_PAGE,
+        },
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    export = item.plan.steps[1].binding
+    assert 'pkgio.annotate(record, "total"' in export.body.replace("'", '"') and "print(" not in export.body
+    assert "read_record" not in export.body and export.consumes == ("record",)
+    assert [p.name for p in export.params if p.writes] == ["path"], export.params
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (item.output_dir / "results" / "record.txt").read_text(encoding="utf-8") == "a=1,total=7"
+    assert "made folder results" in proc.stderr + proc.stdout

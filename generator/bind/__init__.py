@@ -20,6 +20,7 @@ from generator.bind.finish import (
     with_contract,
     with_loop_count,
     with_needs,
+    with_written_paths,
 )
 from generator.bind.kinds import classify
 from generator.bind.rules import bind_step
@@ -69,7 +70,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         for name in binding.produces:
             if not ctx.has(name):
                 ctx.add(name)
-        bindings.append(with_needs(step, passed_when_set(with_contract(step, binding)), tables))
+        bindings.append(with_needs(step, with_written_paths(passed_when_set(with_contract(step, binding))), tables))
         risky = risky_calls(binding.body) if binding.kind is not Kind.TOOL else []
         if risky:
             ctx.warnings.append(

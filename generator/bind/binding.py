@@ -54,7 +54,8 @@ class Source(StrEnum):
 class ConfigParam:
     """A configuration key of a step: type, default (Python literal text) and whether it must be set.
 
-    loader names the function of the generated `loaders.py` that builds an object from the value (a path or id).
+    loader names the function of the generated `loaders.py` that builds an object from the value (a path or id);
+    writes: the value is a file the step writes (its folder is made before the step runs).
     """
 
     name: str
@@ -63,6 +64,7 @@ class ConfigParam:
     required: bool = True
     description: str = ""
     loader: str = ""
+    writes: bool = False
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,47 @@ def passed_when_set(binding: Binding) -> Binding:
     return replace(binding, body="\n".join(lines))
 
 
+_WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$")
+_PATH_KEY = re.compile(
+    r"(?:^|_)(?:path|file|filename|fname|dir|directory|folder|out|output|dest|destination|location|f|fp|buf)s?(?:$|_)"
+)
+
+
+def with_written_paths(binding: Binding) -> Binding:
+    """Mark the config keys that name a file the step writes: passed to a writer (`nx.write_gml(G, path)`,
+    `df.to_csv(path_or_buf)`, `plt.savefig(fname)`, `Path(out).write_text(...)`) or opened for writing. The
+    generated runtime makes such a file's folder before the step runs, as the example did (or forgot to)."""
+    candidates = {p.name for p in binding.params if _PATH_KEY.search(p.name) and not p.loader}
+    tree = _as_function(binding.body) if candidates else None
+    if tree is None:
+        return binding
+    written: set[str] = set()
+    for node in walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if called == "open":
+            mode = (
+                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            )
+            if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax")):
+                continue
+        elif not _WRITER.match(called):
+            continue
+        given = [v for v in node.args + [k.value for k in node.keywords]]
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):  # Path(out).write_text(...)
+            given += func.value.args
+        for value in list(given):
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "given":
+                given += [k.value for k in value.keywords]
+        written |= {v.id for v in given if isinstance(v, ast.Name) and v.id in candidates}
+    if not written:
+        return binding
+    params = tuple(replace(p, writes=True) if p.name in written else p for p in binding.params)
+    return replace(binding, params=params)
+
+
 def _pass_when_set(stmt: ast.stmt, unset: set[str]) -> bool:
     """Move each call's keywords `k=name` (name a config key in unset) into one `**given(k=name, ...)`."""
     moved_any = False

@@ -139,7 +139,10 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     if api is None or not found:
         return None
     keys = key_hints(step)
-    widened = [Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree)), c.order, c.tree) for c in found]
+    cited = cited_calls(step)
+    widened = [
+        Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree), cited), c.order, c.tree) for c in found
+    ]
     wanted = demanded(ctx, ctx.index)
     best = min(widened, key=lambda c: _score(c, ctx, keys, wanted)).slice
     draft = replace(
@@ -155,6 +158,15 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+_CITED_CALL = re.compile(r"`(?:[A-Za-z_][\w.]*\.)?([A-Za-z_]\w*)\s*(?:\(|`)")
+
+
+def cited_calls(step: Step) -> frozenset[str]:
+    """The functions and methods the step's own text cites in code spans (`nx.set_node_attributes`,
+    `model.resize_token_embeddings(...)`), by their last name."""
+    return frozenset(_CITED_CALL.findall(" ".join((step.description, step.inputs, step.outputs))))
 
 
 def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str]) -> None:

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .config import enabled, step_values, type_problem
@@ -100,10 +102,24 @@ def preflight(steps: list[LoadedStep], options: RunOptions) -> list[LoadedStep]:
     return selected
 
 
+def _make_folders(step: LoadedStep, values: dict[str, Any]) -> None:
+    """The folder of each file the step writes (`results/graph.gml`), made when missing: the library writing
+    the file expects it to exist."""
+    for key, param in step.params.items():
+        value = values.get(key)
+        if not param.writes or not isinstance(value, (str, os.PathLike)) or "://" in str(value):
+            continue
+        folder = Path(value).expanduser().parent
+        if str(folder) not in ("", ".") and not folder.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            log.info("  made folder %s for %s.%s", folder, step.name, key)
+
+
 def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any], options: RunOptions) -> Outcome:
     kwargs = {name: artifacts.get(name) for name in step.spec.consumes}
     kwargs.update(values)
     log.info("step %s: %s", step.spec.number, step.spec.title)
+    _make_folders(step, values)
     started = time.perf_counter()
     try:
         produced = step.run(**kwargs) or {}

@@ -21,13 +21,15 @@ STATUSES = ("bound", "stub", "manual")
 
 @dataclass(frozen=True)
 class Param:
-    """A config key of a step: its type (as the wiki writes it), default, description, and the loader that
-    builds an object from its value (a path or an id), if any."""
+    """A config key of a step: its type (as the wiki writes it), default, description, the loader that
+    builds an object from its value (a path or an id), if any, and whether the value is a file the step writes
+    (its folder is made before the step runs)."""
 
     type: str = ""
     default: Any = REQUIRED
     doc: str = ""
     loader: str = ""
+    writes: bool = False
 
     @property
     def required(self) -> bool:
