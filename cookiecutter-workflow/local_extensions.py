@@ -119,6 +119,11 @@ def comment(text) -> str:
     return "\n".join(("# " + part).rstrip() for part in _clean(text).split("\n"))
 
 
+def keyed(items, key: str) -> dict:
+    """A list of records as a dict by one of their fields: [{"module": "m", "a": 1}] -> {"m": {"a": 1}}."""
+    return {item[key]: {k: v for k, v in item.items() if k != key} for item in items}
+
+
 def jsonpretty(value) -> str:
     """Data as stable JSON: sorted keys, indent 2 (test data of the generated repository)."""
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
@@ -139,5 +144,6 @@ class GenrepoFilters(Extension):
             cell=cell,
             comment=comment,
             jsonpretty=jsonpretty,
+            keyed=keyed,
             tomlkey=tomlkey,
         )

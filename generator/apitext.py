@@ -292,12 +292,15 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
 
 
 def signature_params(signature: str, *names: str) -> tuple[ApiParam, ...] | None:
-    """The parameters of the first `def NAME(...)` in a signature block whose name is one of names, or of a
-    signature written as an annotated call (`Dataset.map(function: Callable = None, ...)`)."""
-    for header in _HEADER.finditer(signature):
-        if header.group(1) != "class" and header.group(3) and header.group(2) in names:
-            args = balanced(signature, header.end() - 1)
-            return _parse_params(args) if args is not None else None
+    """The parameters of the first `def NAME(...)` in a signature block for the first of names it defines (a
+    class block with `__init__` and `fit`, asked for fit then __init__: fit's), or of a signature written as an
+    annotated call (`Dataset.map(function: Callable = None, ...)`)."""
+    headers = [h for h in _HEADER.finditer(signature) if h.group(1) != "class" and h.group(3)]
+    for name in names:
+        for header in headers:
+            if header.group(2) == name:
+                args = balanced(signature, header.end() - 1)
+                return _parse_params(args) if args is not None else None
     if not _HEADER.search(signature):
         for head in _CALL_HEAD.finditer(signature):
             if head.group(0)[:-1].strip().rsplit(".", 1)[-1] in names:

@@ -369,8 +369,13 @@ def context(plan: RepoPlan) -> dict[str, Any]:
             for position, sp in enumerate(plan.steps, start=1)
         ],
         "files": [{"path": f.path, "sha256": f.sha256} for f in plan.workflow.files or wiki.files],
-        "expectations": {
-            sp.module: {"imports": list(sp.binding.imports), "target": sp.binding.target, "unpack": sp.binding.unpack}
+        "expectations": [  # a list: cookiecutter merges a dict into cookiecutter.json's sample, keeping its keys
+            {
+                "module": sp.module,
+                "imports": list(sp.binding.imports),
+                "target": sp.binding.target,
+                "unpack": sp.binding.unpack,
+            }
             for sp in plan.steps
-        },
+        ],
     }

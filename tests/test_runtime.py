@@ -801,3 +801,213 @@ def test_a_call_the_step_cites_that_changes_its_input_comes_along_and_the_output
     assert proc.returncode == 0, proc.stderr
     assert (item.output_dir / "results" / "record.txt").read_text(encoding="utf-8") == "a=1,total=7"
     assert "made folder results" in proc.stderr + proc.stdout
+
+
+FIT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fit
+
+**Description:** Rows read, split, turned into a design matrix, fitted, and used to predict new rows.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfit.read_table(path)` |
+| **External Dependencies** | `pkgfit` |
+| **Key Parameters** | `path: str = "data/train.csv"` - the rows |
+| **Outputs** | `table` |
+
+### Step 2: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Split_Pattern` |
+| **Inputs** | `table` from Step 1 |
+
+### Step 3: Design
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfit.add_constant(X)` |
+| **External Dependencies** | `pkgfit` |
+| **Implementation** | `Demo_Add_Constant` |
+
+### Step 4: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.fit(self, method="lsq") -> Result` |
+| **External Dependencies** | `pkgfit` |
+| **Implementation** | `Demo_Model_Fit` |
+
+### Step 5: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Result.predict(self, exog)` |
+| **External Dependencies** | `pkgfit` |
+| **Implementation** | `Demo_Predict` |
+| **Outputs** | `predictions` |
+"""
+
+SPLIT_PATTERN_PAGE = """== Overview ==
+A pattern, not a library API: the last rows are held out.
+
+== Code Reference ==
+
+=== Interface Specification ===
+<syntaxhighlight lang="python">
+def split_rows(table: list, holdout: int = 2) -> tuple[list, list]:
+    '''The rows but the last `holdout`, and the last `holdout`.'''
+    train = table[:-holdout]
+    test = table[-holdout:]
+    return train, test
+</syntaxhighlight>
+
+== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| table || list || Yes || all rows
+|-
+| holdout || int || No || rows held out (default: 2)
+|}
+
+=== Outputs ===
+{| class="wikitable"
+! Name !! Type !! Description
+|-
+| train || list || rows to fit on
+|-
+| test || list || rows held out
+|}
+"""
+
+ADD_CONSTANT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgfit
+
+table = pkgfit.read_table("data/train.csv")
+y = [row[-1] for row in train]
+X = [row[:-1] for row in train]
+X = pkgfit.add_constant(X)
+</syntaxhighlight>
+"""
+
+MODEL_FIT_PAGE = """== Code Reference ==
+
+=== Signature ===
+<syntaxhighlight lang="python">
+class Model:
+    def __init__(self, endog, exog, missing="none"):
+        ...
+
+    def fit(self, method="lsq") -> Result:
+</syntaxhighlight>
+
+== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| endog || list || Yes || the response
+|-
+| exog || list || Yes || the design matrix
+|-
+| missing || str || No || what to do with gaps (default: "none")
+|}
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgfit
+
+model = pkgfit.Model(y, X)
+result = model.fit()
+</syntaxhighlight>
+"""
+
+PREDICT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgfit
+
+new_table = pkgfit.read_table("data/new.csv")
+X_new = pkgfit.add_constant([row[:-1] for row in new_table])
+predictions = result.predict(X_new)
+</syntaxhighlight>
+"""
+
+PKGFIT = """
+def read_table(path):
+    with open(path) as handle:
+        return [[float(v) for v in line.split(",")] for line in handle if line.strip()]
+
+
+def add_constant(X):
+    return [[1.0, *row] for row in X]
+
+
+class Result:
+    def __init__(self, slope):
+        self.slope = slope
+
+    def predict(self, exog):
+        return [self.slope * row[-1] for row in exog]
+
+
+class Model:
+    def __init__(self, endog, exog, missing="none"):
+        self.endog, self.exog = endog, exog
+
+    def fit(self, method="lsq"):
+        return Result(sum(self.endog) / sum(row[-1] for row in self.exog))
+"""
+
+
+def test_a_pattern_defined_in_full_a_second_result_a_method_of_a_class_and_new_data_all_run(tmp_path):
+    """Four classes seen on an unseen statsmodels wiki, in one workflow that runs for real:
+    - a pattern page whose `=== Interface Specification ===` defines the function in full: the step runs that
+      definition, and its results take the contract's names (`train`, `test`), not `list` for the return type;
+    - the example makes `y = ...` beside the step's `X`, and a later step's example setup reads y: it is made here
+      (it was a required config key, which a list cannot be);
+    - `Model.fit` with a signature block defining `__init__` first: the constructor's inputs go to `Model(...)`,
+      never to `.fit()` (which takes no `endog`);
+    - `new_table = pkgfit.read_table("data/new.csv")` reads other rows than step 1's table: it stays (it was
+      replaced by step 1's table, so predictions were made for the training rows)."""
+    build_file_tree(tmp_path / "lib", {"pkgfit/__init__.py": PKGFIT})
+    pages = {
+        "implementations/Demo_Split_Pattern.md": SPLIT_PATTERN_PAGE,
+        "implementations/Demo_Add_Constant.md": ADD_CONSTANT_PAGE,
+        "implementations/Demo_Model_Fit.md": MODEL_FIT_PAGE,
+        "implementations/Demo_Predict.md": PREDICT_PAGE,
+    }
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": FIT, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    assert item.plan.required_keys == ()
+    split, design, fit, predict = (s.binding for s in item.plan.steps[1:])
+    assert "def split_rows(" in split.body and split.produces == ("train", "test")
+    assert set(design.produces) >= {"X", "y"} and fit.consumes == ("y", "X")
+    assert "fit()" in fit.body.replace(" ", "")
+    assert "read_table(" in predict.body and "table" not in predict.consumes
+    expectations = json.loads((item.output_dir / "tests" / "expectations.json").read_text(encoding="utf-8"))
+    assert sorted(expectations) == sorted(s.module for s in item.plan.steps)  # none of cookiecutter.json's sample
+    build_file_tree(item.output_dir / "data", {"train.csv": "1,2\n2,4\n3,6\n4,8\n5,10\n", "new.csv": "7,1\n8,2\n9,3\n"})
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "predictions: list of 3" in proc.stdout + proc.stderr  # the three new rows, not the training rows
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=item.output_dir,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert tests.returncode == 0, tests.stdout[-3000:]

@@ -50,12 +50,15 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     for span in spans:
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(span))
+    named = [
+        identifier(r.name)
+        for r in (step.implementation.outputs if step.implementation else ())
+        if r.name and re.fullmatch(r"[a-z_]\w*", r.name)
+    ]
     if not types and api is not None and api.returns and api.returns != "None":
         types = split_types(api.returns)
-    if not types and step.implementation and step.implementation.outputs:
-        named = [
-            identifier(r.name) for r in step.implementation.outputs if r.name and re.fullmatch(r"[a-z_]\w*", r.name)
-        ]
-        if named:
-            return list(dict.fromkeys(named))
+        if len(types) > 1 and len(set(named)) == len(types):  # `-> tuple[pd.Series, pd.Series]` with Outputs rows
+            return list(dict.fromkeys(named))  # `train` and `test`: the contract names each element
+    if not types and named:
+        return list(dict.fromkeys(named))
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))

@@ -26,6 +26,7 @@ from generator.bind.imports import bound_by, import_for, module_import, modules_
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
 from generator.model import Diagnostic, Step
+from generator.pysource import parse_dedented
 from generator.slicing import BUILTINS, ImportNode, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
@@ -155,6 +156,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     """The Binding for a draft: bound when its calls resolve, a stub naming what is missing otherwise."""
     wired = _Wired()
     draft.definitions = [_unannotated(d) for d in draft.definitions]
+    _defined_by_signature(draft, step)
     _mend(draft)
     _reuse(draft, ctx, wired)
     _lift_literals(draft, ctx, wired)
@@ -182,6 +184,37 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     return binding
 
 
+def _defined_by_signature(draft: Draft, step: Step) -> None:
+    """A function the page's signature block defines in full (a pattern page's `def split(series, test_size=12):`
+    with the body that does it) is how a name the draft calls and nothing imports is made: the definition comes
+    along, as an example's own `def` would."""
+    impl = step.implementation
+    if impl is None or "def " not in impl.signature:
+        return
+    try:
+        tree = parse_dedented(impl.signature)
+    except (SyntaxError, ValueError, RecursionError):
+        return
+    imported = bound_by([ast.unparse(i) for i in draft.imports])
+    wanted = set(free_names(draft)) - imported
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in wanted and _does_work(node):
+            draft.definitions.append(_unannotated(clone(node)))
+            if draft.api is not None and node.name == draft.api.last:
+                draft.source = Source.PATTERN  # the API is the function the page defines
+
+
+def _does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a def has a body beyond a docstring, `...`, `pass` or `raise NotImplementedError`."""
+    for stmt in function.body:
+        if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+            continue
+        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.unparse(stmt):
+            continue
+        return True
+    return False
+
+
 # -- 1. reuse ----------------------------------------------------------------------------------------
 
 
@@ -201,6 +234,8 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             root = producer.split(".", 1)[0]
             artifact = ctx.produced_by(producer) if producer and not ctx.alias(root) else None
             target = stmt.targets[0]
+            if artifact and _reads_another_file(stmt.value, target, artifact):
+                artifact = None
             if artifact and isinstance(target, ast.Name):
                 wired.consumes[target.id] = artifact
                 wired.changes.append(
@@ -217,6 +252,18 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 continue
         kept.append(stmt)
     draft.statements = kept
+
+
+_DATA_FILE = re.compile(r"\.(?:csv|tsv|json|jsonl|parquet|txt|xlsx?|feather|arrow|h5|hdf5|npy|npz|pkl|pickle)$", re.I)
+
+
+def _reads_another_file(call: ast.expr, target: ast.expr, artifact: str) -> bool:
+    """`new_df = pd.read_csv("new_data.csv")` after step 1's `df = pd.read_csv(...)`: the same call on a named
+    data file, under a name of its own, reads other data (rows to predict), not step 1's again."""
+    if not isinstance(call, ast.Call) or (isinstance(target, ast.Name) and target.id == artifact):
+        return False
+    given = [*call.args, *(k.value for k in call.keywords)]
+    return any(isinstance(v, ast.Constant) and isinstance(v.value, str) and _DATA_FILE.search(v.value) for v in given)
 
 
 def _earlier_names(target: ast.expr, ctx: BindContext) -> list[ast.Name] | None:
@@ -760,7 +807,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     api = draft.api
     target = "" if api is None or api.last == "__call__" else (api.class_name if api.last == "__init__" else api.last)
     return Binding(
-        kind=kind,
+        kind=Kind.PATTERN if draft.source is Source.PATTERN else kind,  # the API is a function the page defines
         status=Status.BOUND if resolved else Status.STUB,
         body="\n".join(lines),
         consumes=tuple(consumes),

@@ -436,7 +436,9 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     if not imports:  # pages that keep their import lines in the signature or example code
         imports = _import_lines(b for b in mw.code_blocks(source.text) if b.lang in _PYTHON)
     signature = ""
-    section = _titled(sections, "signature") or mw.find_section(sections, "Definition", "API")
+    section = _titled(sections, "signature") or mw.find_section(
+        sections, "Definition", "API", "Interface Specification", "Interface"
+    )
     if section:
         signature = _first_code(section.body)
     else:  # a bold `Signature:` label with the code under it

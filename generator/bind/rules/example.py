@@ -16,7 +16,7 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
 from generator.naming import identifier
-from generator.slicing import contains_api, cut, restrict, with_setup
+from generator.slicing import Slice, contains_api, cut, names, restrict, with_setup
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -144,7 +144,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree), cited), c.order, c.tree) for c in found
     ]
     wanted = demanded(ctx, ctx.index)
-    best = min(widened, key=lambda c: _score(c, ctx, keys, wanted)).slice
+    chosen = min(widened, key=lambda c: _score(c, ctx, keys, wanted))
+    best = _with_demanded(chosen, ctx, keys, _set_up_reads(ctx, ctx.index))
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
@@ -158,6 +159,39 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _set_up_reads(ctx: BindContext, index: int) -> set[str]:
+    """Names later steps' slices read once their example's setup comes along (`model = sm.OLS(y, X)` before
+    `results = model.fit()` reads y and X), the setup taken as far as the example goes."""
+    return {
+        n
+        for later in range(index + 1, len(ctx.apis))
+        for c in candidates(ctx, later)
+        for n in with_setup(c.tree, c.slice, ()).free
+    }
+
+
+def _with_demanded(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> Slice:
+    """The slice, with the example's earlier assignments of names a later step reads and no step makes, from what
+    this step has (`y = df["y"]` beside `X = sm.add_constant(df[["x1", "x2"]])`, with `sm.OLS(y, X)` next): the
+    second result is made here, not asked for as a config key TOML cannot hold."""
+    piece, tree = candidate.slice, candidate.tree
+    resolvable = _Resolvable(ctx, keys, tree)
+    first = min(s.lineno for s in piece.statements)
+    added: list[ast.stmt] = []
+    for stmt in tree.body:
+        if stmt.lineno >= first or stmt in piece.statements or not isinstance(stmt, ast.Assign):
+            continue
+        target = stmt.targets[0] if len(stmt.targets) == 1 else None
+        if not isinstance(target, ast.Name) or target.id not in wanted or ctx.has(target.id):
+            continue
+        free, _ = names([stmt])
+        if all(n in resolvable for n in free):
+            added.append(stmt)
+    if not added:
+        return piece
+    return restrict(tree, piece, sorted([*added, *piece.statements], key=lambda s: s.lineno))
 
 
 _CITED_CALL = re.compile(r"`(?:[A-Za-z_][\w.]*\.)?([A-Za-z_]\w*)\s*(?:\(|`)")
