@@ -157,6 +157,13 @@ class Requirements:
     placements: tuple[tuple[str, PlacementKind, str], ...]  # (name as written, kind, value)
 
 
+# module names examples use for the reader's own code (`from myapp.models import Base`, `import your_module`)
+PLACEHOLDER = re.compile(
+    r"^(?:my|your|the)_?(?:app|application|project|package|pkg|module|mod|lib|library|code|models?|utils?|"
+    r"service|tools?)s?\d*$|^(?:example|sample|demo)_?(?:app|project|package|module)?$"
+)
+
+
 def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables) -> Requirements:
     """Place every External Dependency and every module the step bodies (and their loaders) import."""
     mapping = tables.mapping
@@ -174,6 +181,9 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
         for module in tables.loader(name).modules
     ]
     for name in names:
+        if PLACEHOLDER.match(name.split(".")[0]) and name.split(".")[0] not in mapping.imports:
+            unplaced.add(name)  # an example's `from myapp.models import Base`: whatever PyPI project is called
+            continue  # myapp is somebody else's code, never a requirement
         placement: Placement = place(name, mapping, internal)
         placements[name] = (placement.kind, placement.value)
         if placement.kind is PlacementKind.PYTHON:
@@ -228,10 +238,21 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
         steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location)))
     requirements = requirements_for(workflow, bindings, tables)
     warnings = list(workflow.warnings) + bind_warnings
-    if requirements.unplaced:
-        names = ", ".join(requirements.unplaced)
+    placeholders = [n for n in requirements.unplaced if PLACEHOLDER.match(n.split(".")[0])]
+    others = [n for n in requirements.unplaced if n not in placeholders]
+    if others:
+        names = ", ".join(others)
         warnings.append(
             Diagnostic(f"dependencies placed as neither a distribution nor a prerequisite: {names}", workflow.ref)
+        )
+    if placeholders:
+        names = ", ".join(placeholders)
+        warnings.append(
+            Diagnostic(
+                f"the examples import {names}, a name examples give the reader's own code: no distribution of that "
+                "name is required (PyPI's would be somebody else's); put your module there, or edit the import",
+                workflow.ref,
+            )
         )
     used_loaders = tuple(tables.loader(n) for n in dict.fromkeys(n for b in bindings for n in b.loaders))
     package = unshadowed(package_name(repo_name), bindings, tables)

@@ -426,12 +426,25 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
         added.append(producer)
         free, _ = names([producer])
         needed.extend(n for n in free if n not in resolvable and n not in needed)
+        for stmt in earlier:  # what fills in the object just made, before the slice uses it
+            if stmt not in added and stmt.lineno > producer.lineno and _fills(stmt, name):
+                added.append(stmt)
+                needed.extend(n for n in names([stmt])[0] if n not in resolvable and n not in needed)
     known = set(piece.free) | {n for s in added for n in names([s])[0]}
     added += [s for s in earlier if s not in added and _makes_folder(s, known)]
     if not added:
         return piece
     ordered = [s for s in tree.body[:top] if s in added]
     return _finish(tree, ordered + chosen, piece.anchor)
+
+
+def _fills(stmt: ast.stmt, name: str) -> bool:
+    """A call statement, alone, that takes an object the setup makes here (`ImageDraw.Draw(mask).ellipse(...)` after
+    `mask = Image.new(...)`, `G.add_edge(1, 2)` after `G = nx.Graph()`): it fills the object in, so it comes along
+    (without it the slice works on an empty mask). Never a print."""
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or _is_print(stmt):
+        return False
+    return name in names([stmt])[0]
 
 
 def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> bool:

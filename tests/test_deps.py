@@ -168,3 +168,51 @@ def test_a_source_file_of_another_repository_is_that_package_not_a_module_of_the
     assert "pandas" in item.plan.requirements
     assert not any("PYTHONPATH" in p for p in item.plan.prerequisites), item.plan.prerequisites
     assert item.plan.steps[0].source_url.startswith("https://github.com/pandas-dev/pandas/blob/")
+
+
+PLACEHOLDER_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Tables
+
+**Description:** Makes the tables the reader's models declare.
+
+### Step 1: Create
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `MetaData.create_all(self, bind)` |
+| **External Dependencies** | `sqlalchemy` |
+| **Implementation** | `Demo_Create_All` |
+"""
+
+PLACEHOLDER_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+from sqlalchemy import create_engine
+from myapp.models import Base  # the reader's DeclarativeBase subclass
+
+engine = create_engine("sqlite:///app.db")
+Base.metadata.create_all(engine)
+</syntaxhighlight>
+"""
+
+
+@pytest.mark.parametrize("module", ["myapp", "my_app", "your_module", "my_project", "mypackage", "example_app"])
+def test_a_placeholder_module_of_an_example_is_never_a_requirement(tmp_path, module):
+    """`from myapp.models import Base` names the reader's own code: requiring a distribution called myapp would
+    install whatever PyPI project has that name (a trial installed one). It is left out, with a warning that
+    says why; the declared sqlalchemy stays."""
+    page = PLACEHOLDER_PAGE.replace("myapp", module)
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": PLACEHOLDER_INDEX, "implementations/Demo_Create_All.md": page}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.plan.requirements == ("sqlalchemy",)
+    assert module not in (item.output_dir / "requirements.in").read_text()
+    assert any(f"import {module}.models" in str(w) and "somebody else's" in str(w) for w in item.plan.warnings)
+
+
+@pytest.mark.parametrize("module", ["mypy", "mysql", "myst_parser", "examples_lib", "sampler", "theano"])
+def test_names_that_only_look_like_placeholders_are_not_taken_for_them(module):
+    from generator.plan import PLACEHOLDER
+
+    assert PLACEHOLDER.match(module) is None

@@ -1011,3 +1011,123 @@ def test_a_pattern_defined_in_full_a_second_result_a_method_of_a_class_and_new_d
         timeout=300,
     )
     assert tests.returncode == 0, tests.stdout[-3000:]
+
+
+CANVAS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Canvas
+
+**Description:** A canvas made, counted under a mask filled in by hand, and saved in a chosen format.
+
+### Step 1: Canvas
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgimg.new_canvas(size)` |
+| **External Dependencies** | `pkgimg` |
+| **Key Parameters** | `size: tuple = (4, 3)` - width and height |
+| **Outputs** | `canvas` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Canvas.count(self, mask=None)` |
+| **External Dependencies** | `pkgimg` |
+| **Implementation** | `Demo_Canvas_Count` |
+| **Outputs** | `n` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Canvas.save(self, fp, format=None)` |
+| **External Dependencies** | `pkgimg` |
+| **Implementation** | `Demo_Canvas_Save` |
+| **Key Parameters** | `format: str = "TXT"` - the file format, overriding the extension |
+"""
+
+COUNT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgimg
+
+canvas = pkgimg.new_canvas((4, 3))
+mask = pkgimg.new_canvas(canvas.size)
+pkgimg.Draw(mask).box(0, 0, 2, 2)
+print(mask)
+n = canvas.count(mask=mask)
+</syntaxhighlight>
+"""
+
+SAVE_PAGE = """== Signature ==
+<syntaxhighlight lang="python">
+def save(self, fp, format=None):
+</syntaxhighlight>
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgimg
+
+canvas = pkgimg.new_canvas((4, 3))
+canvas.save("canvas.out")
+</syntaxhighlight>
+"""
+
+PKGIMG = """
+class Canvas:
+    def __init__(self, size):
+        if not isinstance(size, tuple):
+            raise TypeError(f"size must be a tuple, not {type(size).__name__}")
+        self.size = size
+        self.on = set()
+
+    def count(self, mask=None):
+        return sum(1 for cell in (mask.on if mask is not None else self.on))
+
+    def save(self, fp, format=None):
+        if format is not None and not isinstance(format, str):
+            raise TypeError(f"format must be a str, not {format!r}")
+        with open(fp, "w") as handle:
+            handle.write(f"{format or 'RAW'} {self.size[0]}x{self.size[1]}")
+
+
+def new_canvas(size):
+    return Canvas(size)
+
+
+class Draw:
+    def __init__(self, canvas):
+        self.canvas = canvas
+
+    def box(self, x0, y0, x1, y1):
+        self.canvas.on |= {(x, y) for x in range(x0, x1) for y in range(y0, y1)}
+"""
+
+
+def test_a_tuple_key_a_key_named_like_a_builtin_and_what_fills_a_mask_all_reach_the_library(tmp_path):
+    """Three classes seen on an unseen Pillow wiki, in one workflow that runs for real:
+    - a tuple key, which TOML writes as an array, reaches the library as a tuple (it came as a list: numpy's
+      `axis` refused it);
+    - a documented key named like a builtin (`format`) is a config key (run() handed on Python's format());
+    - `pkgimg.Draw(mask).box(...)` fills in the mask the step makes before counting under it: it comes along
+      (the count ran under an empty mask, silently 0)."""
+    build_file_tree(tmp_path / "lib", {"pkgimg/__init__.py": PKGIMG})
+    pages = {"implementations/Demo_Canvas_Count.md": COUNT_PAGE, "implementations/Demo_Canvas_Save.md": SAVE_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CANVAS, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    _, count, save = (s.binding for s in item.plan.steps)
+    assert "pkgimg.Draw(mask).box(0, 0, 2, 2)" in count.body and "print(" not in count.body
+    assert "format" in [p.name for p in save.params]
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "n: 4" in proc.stdout + proc.stderr
+    assert (item.output_dir / "canvas.out").read_text(encoding="utf-8") == "TXT 4x3"
+    proc = subprocess.run(
+        [*command, "--set", "1.size=(5, 2)"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr  # a tuple given on the command line is a tuple too
+    assert (item.output_dir / "canvas.out").read_text(encoding="utf-8") == "TXT 5x2"

@@ -49,6 +49,7 @@ class Draft:
     source: Source = Source.EXAMPLE
     produces: list[str] | None = None  # explicit result names; None: every top-level assignment
     yields: bool = False  # the example yields: what it yields is collected in `yielded`
+    shadowing: list[str] = field(default_factory=list)  # keys named like builtins (`format`): free all the same
 
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
@@ -537,9 +538,10 @@ def free_names(draft: Draft) -> list[str]:
     defined = {
         d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
     }
-    return [n for n in free if n not in defined] + [
+    found = [n for n in free if n not in defined] + [
         n for n in inner if n not in bound and n not in free and n not in defined
     ]
+    return found + [n for n in draft.shadowing if n not in found and n not in bound]
 
 
 def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:

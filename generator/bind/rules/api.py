@@ -14,6 +14,7 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
 from generator.naming import identifier
+from generator.slicing import BUILTINS
 
 _MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re", "math")
 
@@ -155,5 +156,6 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         hints=hints,
         source=Source.API,
         produces=produces,
+        shadowing=[n for n in hints if n in BUILTINS],  # `format=format`: a config key, not Python's format()
     )
     return wire(draft, step, ctx, ctx.kinds[ctx.index])

@@ -16,7 +16,7 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
 from generator.naming import identifier
-from generator.slicing import Slice, contains_api, cut, names, restrict, with_setup
+from generator.slicing import BUILTINS, Slice, contains_api, cut, names, restrict, with_setup
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -244,6 +244,8 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             and param.name.isidentifier()
         ):
             call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
+            if param.name in BUILTINS:  # `format=format`: the config key, not Python's format()
+                draft.shadowing.append(param.name)
             draft.hints.setdefault(
                 param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional))
             )

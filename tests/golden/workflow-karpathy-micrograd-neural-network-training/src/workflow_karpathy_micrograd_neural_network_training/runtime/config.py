@@ -96,20 +96,40 @@ def step_values(step: LoadedStep, section: dict[str, Any]) -> tuple[dict[str, An
     missing: list[str] = []
     for key, param in step.params.items():
         if key in section:
-            values[key] = section[key]
+            values[key] = as_declared(param, section[key])
         elif param.required:
             missing.append(key)
         else:
-            values[key] = param.default
+            values[key] = as_declared(param, param.default)
     return values, missing
 
 
-_TYPES = {"int": int, "float": (int, float), "bool": bool, "str": str, "list": list, "dict": dict, "tuple": list}
+def as_declared(param: Param, value: Any) -> Any:
+    """A value as its key's type says: a tuple key's value, which TOML can only write as an array, as a tuple
+    (`axis = [0, 1]` reaches numpy as `(0, 1)`, which it takes where it refuses a list)."""
+    if _base(param) == "tuple" and isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _base(param: Param) -> str:
+    return param.type.split("[", 1)[0].strip().lower()
+
+
+_TYPES = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "str": str,
+    "list": list,
+    "dict": dict,
+    "tuple": (list, tuple),
+}
 
 
 def type_problem(param: Param, value: Any) -> str | None:
     """Why a value does not fit a key's declared type, for the simple types; None when it fits or cannot be told."""
-    base = param.type.split("[", 1)[0].strip().lower()
+    base = _base(param)
     if param.loader or value is None or base not in _TYPES:
         return None
     expected = _TYPES[base]
