@@ -14,6 +14,11 @@ _DATA = Path(__file__).with_name("data") / "distributions.toml"
 _DIST = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")  # PEP 508: ends with a letter or digit
 _MORE_THAN_A_NAME = re.compile(r"[\[<>=!~;]")  # extras, a version specifier or a marker
 _ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
+# module names examples use for the reader's own code (`from myapp.models import Base`, `import your_module`)
+PLACEHOLDER = re.compile(
+    r"^(?:my|your|the)_?(?:app|application|project|package|pkg|module|mod|lib|library|code|models?|utils?|"
+    r"service|tools?)s?\d*$|^(?:example|sample|demo)_?(?:app|project|package|module)?$"
+)
 
 
 class PlacementKind(StrEnum):

@@ -20,7 +20,7 @@ from generator.bind import (
     load_tables,
     needs_python,
 )
-from generator.deps import Mapping, Placement, PlacementKind, merged_requirements, place
+from generator.deps import PLACEHOLDER, Mapping, Placement, PlacementKind, merged_requirements, place
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 from generator.pin import as_of
@@ -155,13 +155,6 @@ class Requirements:
     prerequisites: tuple[str, ...]
     unplaced: tuple[str, ...]
     placements: tuple[tuple[str, PlacementKind, str], ...]  # (name as written, kind, value)
-
-
-# module names examples use for the reader's own code (`from myapp.models import Base`, `import your_module`)
-PLACEHOLDER = re.compile(
-    r"^(?:my|your|the)_?(?:app|application|project|package|pkg|module|mod|lib|library|code|models?|utils?|"
-    r"service|tools?)s?\d*$|^(?:example|sample|demo)_?(?:app|project|package|module)?$"
-)
 
 
 def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables) -> Requirements:

@@ -119,6 +119,8 @@ class _Names(ast.NodeVisitor):
             self.visit(expr)
         inner = _Names()
         for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign):  # a class body's annotations run when the class is made (fields)
+                inner.visit(stmt.annotation)
             inner.visit(stmt)
         for name in inner.free:
             if not self._is_bound(name) and name not in self.free:

@@ -1131,3 +1131,141 @@ def test_a_tuple_key_a_key_named_like_a_builtin_and_what_fills_a_mask_all_reach_
     )
     assert proc.returncode == 0, proc.stderr  # a tuple given on the command line is a tuple too
     assert (item.output_dir / "canvas.out").read_text(encoding="utf-8") == "TXT 5x2"
+
+
+DECLARE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Declare
+
+**Description:** Tables declared as classes, created in a database, then filled by a step still to write.
+
+### Step 1: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgorm.connect(url)` |
+| **External Dependencies** | `pkgorm` |
+| **Key Parameters** | `url: str = "schema.txt"` - where the database writes |
+| **Outputs** | `db` |
+
+### Step 2: Declare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `DeclarativeBase()` |
+| **External Dependencies** | `pkgorm` |
+| **Implementation** | `Demo_Declarative_Base` |
+
+### Step 3: Create
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `MetaData.create_all(self, bind)` |
+| **External Dependencies** | `pkgorm` |
+| **Implementation** | `Demo_Create_All` |
+
+### Step 4: Fill
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Session.add_all(self, instances)` |
+| **External Dependencies** | `pkgorm` |
+| **Implementation** | `Demo_Add_All` |
+| **Outputs** | `added` |
+"""
+
+DECLARATIVE_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+from pkgorm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Item(Base):
+    __tablename__ = "item"
+    name: str = "unnamed"
+    price: float = 1.5
+</syntaxhighlight>
+"""
+
+CREATE_ALL_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgorm
+from myapp.models import Base  # your DeclarativeBase subclass
+
+db = pkgorm.connect("schema.txt")
+Base.metadata.create_all(db)
+</syntaxhighlight>
+"""
+
+ADD_ALL_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgorm
+
+with pkgorm.Session(db) as session:
+    session.add_all([Widget(name="a"), Widget(name="b")])
+</syntaxhighlight>
+"""
+
+PKGORM = """
+class _Metadata:
+    def __init__(self):
+        self.tables = {}
+
+    def create_all(self, bind):
+        with open(bind, "w") as handle:
+            for table, fields in sorted(self.tables.items()):
+                handle.write(f"{table}: {', '.join(fields)}\\n")
+
+
+class DeclarativeBase:
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "metadata" not in cls.__dict__ and not hasattr(cls, "metadata"):
+            cls.metadata = _Metadata()
+        elif "__tablename__" in cls.__dict__:
+            cls.metadata.tables[cls.__tablename__] = list(cls.__dict__.get("__annotations__", {}))
+
+
+def connect(url):
+    return url
+"""
+
+
+def test_classes_declared_on_the_api_class_are_the_step_and_later_steps_take_them(tmp_path):
+    """Seen on an unseen SQLAlchemy wiki: the step whose API is `DeclarativeBase()` was bound to calling it (a
+    useless object), the next step imported `Base` from the example's `myapp.models` (installing PyPI's myapp),
+    and the steps after it were stubs taking nothing. Now the classes the example declares on the API's class are
+    the step, with their fields' annotations (they are the columns); a later `from myapp.models import Base` takes
+    that step's Base; a stub takes the earlier objects its example reads and declares its Outputs."""
+    build_file_tree(tmp_path / "lib", {"pkgorm/__init__.py": PKGORM})
+    pages = {
+        "implementations/Demo_Declarative_Base.md": DECLARATIVE_PAGE,
+        "implementations/Demo_Create_All.md": CREATE_ALL_PAGE,
+        "implementations/Demo_Add_All.md": ADD_ALL_PAGE,
+    }
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": DECLARE, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    _, declare, create, fill = (s.binding for s in item.plan.steps)
+    assert declare.produces == ("Base", "Item") and "name: str = " in declare.body
+    assert "myapp" not in create.body and set(create.consumes) == {"Base", "db"}
+    assert "myapp" not in item.plan.requirements
+    assert fill.status == "stub" and fill.consumes == ("db",) and fill.produces == ("added",)
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", "--allow-incomplete"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (item.output_dir / "schema.txt").read_text(encoding="utf-8") == "item: name, price\n"
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=item.output_dir,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert tests.returncode == 0, tests.stdout[-3000:]

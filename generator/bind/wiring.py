@@ -25,6 +25,7 @@ from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, p
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
+from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.pysource import parse_dedented
 from generator.slicing import BUILTINS, ImportNode, names, prune_import, unpack_arity
@@ -79,6 +80,12 @@ class _Unannotate(ast.NodeTransformer):
         return node
 
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        """A class body's annotations are its fields (dataclasses, SQLAlchemy's `Mapped[int]`, pydantic): kept."""
+        node.body = [s if isinstance(s, ast.AnnAssign) else self.visit(s) for s in node.body]
+        node.body = [s for s in node.body if s is not None] or [ast.Pass()]
+        return node
 
 
 class _Loose(ast.NodeTransformer):
@@ -164,9 +171,8 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _extra_kwargs(draft, step)
     _resolve(draft, step, ctx, kind, wired)
     if wired.missing:
-        return stub(
-            step, ctx, kind, f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import"
-        )
+        reason = f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import"
+        return stub(step, ctx, kind, reason, wired.consumes.values())
     _apply_renames(draft, wired, ctx)
     binding = _binding(draft, step, ctx, kind, wired)
     if binding.status is Status.STUB:
@@ -180,7 +186,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
             if objects
             else "its call goes through no import and no object an earlier step made"
         )
-        return stub(step, ctx, kind, reason)
+        return stub(step, ctx, kind, reason, wired.consumes.values())
     _record_artifacts(draft, list(binding.produces), ctx)
     return binding
 
@@ -340,6 +346,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     keep = ctx.tables.keep_literals
     kept: list[ast.stmt] = []
     for stmt in draft.statements:
+        if isinstance(stmt, ast.ClassDef):  # a declaration (a mapped table, a schema) is code, not settings
+            kept.append(stmt)
+            continue
         target = _assigned_name(stmt)
         if (
             stmt is not draft.anchor
@@ -545,6 +554,7 @@ def free_names(draft: Draft) -> list[str]:
 
 
 def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:
+    _earlier_over_placeholders(draft, ctx, wired)
     example_imports = [ast.unparse(i) for i in draft.imports]
     free = free_names(draft)
     imported = bound_by(example_imports)
@@ -598,6 +608,24 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                 ctx.warnings.append(Diagnostic(message, step.ref))
     example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
+
+
+def _earlier_over_placeholders(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`from myapp.models import Base` (the reader's own module) where an earlier step declared Base: the step
+    takes that step's Base, and the import goes."""
+    kept: list[ImportNode] = []
+    for node in draft.imports:
+        module = node.module if isinstance(node, ast.ImportFrom) and node.level == 0 else None
+        if module and PLACEHOLDER.match(module.split(".")[0]):
+            made = [a for a in node.names if ctx.has(a.asname or a.name)]
+            for alias in made:
+                wired.consumes[alias.asname or alias.name] = alias.asname or alias.name
+            rest = [a for a in node.names if a not in made]
+            if not rest:
+                continue
+            node = ast.ImportFrom(module=module, names=rest, level=0)
+        kept.append(node)
+    draft.imports = kept
 
 
 def merge_imports(lines: list[str]) -> list[str]:

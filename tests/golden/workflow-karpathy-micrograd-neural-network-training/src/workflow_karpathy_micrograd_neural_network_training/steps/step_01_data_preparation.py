@@ -15,8 +15,6 @@ Inputs: Raw training data (e.g., from file, manual entry, or generated)
 Outputs: `xs` list of input vectors, `ys` list of target values
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

@@ -19,8 +19,6 @@ Inputs: Architecture specification: input dimension and layer sizes
 Outputs: Initialized `MLP` object with random weights
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

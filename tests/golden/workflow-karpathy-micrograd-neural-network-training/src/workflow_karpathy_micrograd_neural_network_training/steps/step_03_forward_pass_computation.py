@@ -15,8 +15,6 @@ Inputs: Single input vector `x` from training data
 Outputs: `Value` object containing prediction (scalar for single output)
 """
 
-from __future__ import annotations
-
 from ..runtime import Step
 
 STEP = Step(

@@ -18,8 +18,6 @@ Inputs: List of predictions from forward pass, list of ground truth targets
 Outputs: `Value` object containing total loss (e.g., MSE or hinge loss)
 """
 
-from __future__ import annotations
-
 from ..runtime import Step
 
 STEP = Step(

@@ -16,8 +16,6 @@ Inputs: Loss `Value` from Step 4 (contains computation graph in `_prev`)
 Outputs: Gradients populated in `.grad` attribute of all `Value` objects in the graph
 """
 
-from __future__ import annotations
-
 from ..runtime import Step
 
 STEP = Step(

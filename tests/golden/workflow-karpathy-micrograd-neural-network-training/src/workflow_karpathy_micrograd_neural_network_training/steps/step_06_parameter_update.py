@@ -18,8 +18,6 @@ Inputs: Model with populated gradients from backward pass
 Outputs: Updated parameter values (`p.data` modified in-place)
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

@@ -22,8 +22,6 @@ Inputs: Model after parameter update
 Outputs: Reset gradients (all `p.grad = 0`), ready for next iteration
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

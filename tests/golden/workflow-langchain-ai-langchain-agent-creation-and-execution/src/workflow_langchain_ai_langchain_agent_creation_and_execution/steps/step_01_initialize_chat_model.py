@@ -12,8 +12,6 @@ identifier (e.g., `"openai:gpt-4"`) or as a direct `BaseChatModel` instance. The
 Source: /tmp/praxium_repo_wjjl6pl8/libs/langchain_v1/langchain/chat_models/base.py:L59-330
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

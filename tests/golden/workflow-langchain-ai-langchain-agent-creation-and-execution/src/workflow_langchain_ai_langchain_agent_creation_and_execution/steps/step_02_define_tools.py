@@ -10,8 +10,6 @@ docstring describing its purpose, as this is used by the LLM to decide when to u
 - Middleware can inject additional tools dynamically
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

@@ -12,8 +12,6 @@ window size, and more.
 Source: /tmp/praxium_repo_wjjl6pl8/libs/langchain_v1/langchain/agents/middleware/types.py:L330-690
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

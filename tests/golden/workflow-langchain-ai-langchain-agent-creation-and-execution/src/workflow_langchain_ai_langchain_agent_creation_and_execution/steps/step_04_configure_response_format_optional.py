@@ -13,8 +13,6 @@ capabilities).
 Source: /tmp/praxium_repo_wjjl6pl8/libs/langchain_v1/langchain/agents/structured_output.py:L1-443
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(
@@ -46,9 +44,9 @@ def run(model, tools, response_format):
     class WeatherResponse(BaseModel):
         """Structured weather information."""
 
-        location = Field(..., description="City name")
-        temperature = Field(..., description="Temperature in Fahrenheit")
-        conditions = Field(..., description="Weather conditions (e.g., 'sunny', 'rainy')")
+        location: str = Field(..., description="City name")
+        temperature: float = Field(..., description="Temperature in Fahrenheit")
+        conditions: str = Field(..., description="Weather conditions (e.g., 'sunny', 'rainy')")
 
     response_format = loaders.classes(response_format)
     agent = create_agent(model=model, tools=tools, response_format=response_format)

@@ -12,8 +12,6 @@ conditional routing based on tool calls and structured output.
 Source: /tmp/praxium_repo_wjjl6pl8/libs/langchain_v1/langchain/agents/factory.py:L541-1483
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

@@ -12,8 +12,6 @@ or asynchronous (`ainvoke`, `astream`).
 - Final state includes all messages and optional structured response
 """
 
-from __future__ import annotations
-
 from ..runtime import Param, Step
 
 STEP = Step(

@@ -1,0 +1,60 @@
+"""A step whose API is a class the example subclasses (`class Base(DeclarativeBase): ...`, then `class User(Base)`):
+the step declares those classes and hands them on, instead of calling the base class."""
+
+from __future__ import annotations
+
+import ast
+
+from generator.astwalk import clone
+from generator.bind.binding import Binding, Kind, Source
+from generator.bind.context import BindContext
+from generator.bind.wiring import Draft, wire
+from generator.model import Step
+
+
+def applies(step: Step, ctx: BindContext) -> bool:
+    return ctx.kinds[ctx.index] in (Kind.CALL, Kind.METHOD) and ctx.api is not None and bool(ctx.examples[ctx.index])
+
+
+def _base_name(node: ast.expr) -> str:
+    """`DeclarativeBase`, `orm.DeclarativeBase`, `Generic[T]` -> the class's last name."""
+    if isinstance(node, ast.Subscript):
+        node = node.value
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def declared(tree: ast.Module, base: str) -> list[ast.ClassDef]:
+    """The example's top-level classes that derive from base, directly or through one another, in source order."""
+    family = {base}
+    found: list[ast.ClassDef] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and any(_base_name(b) in family for b in node.bases):
+            found.append(node)
+            family.add(node.name)
+    return found
+
+
+def bind(step: Step, ctx: BindContext) -> Binding | None:
+    api = ctx.api
+    assert api is not None  # applies() checked
+    base = api.class_name or api.last
+    if not base[:1].isupper() or api.last not in (base, "__init__"):
+        return None  # a method of the class is called, not the class subclassed
+    for example in ctx.examples[ctx.index]:
+        classes = declared(example.tree, base)
+        if not classes:
+            continue
+        imports = [n for n in example.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        statements: list[ast.stmt] = [clone(c) for c in classes]
+        draft = Draft(
+            statements,
+            statements[0],
+            api=api,
+            imports=[clone(i) for i in imports],
+            source=Source.EXAMPLE,
+            produces=[c.name for c in classes],
+        )
+        return wire(draft, step, ctx, ctx.kinds[ctx.index])
+    return None
