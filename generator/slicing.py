@@ -372,16 +372,6 @@ def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
     return _finish(tree, kept, piece.anchor)
 
 
-def anchor_call(slice_: Slice, api: ApiRef) -> ast.Call | None:
-    """The call node in the anchor statement that invokes the API (for swapping literals to config)."""
-    made: dict[str, str] = {}
-    for sub in walk(slice_.anchor):
-        if isinstance(sub, ast.Call) and contains_api(sub, api, made):
-            inner = [c for c in walk(sub) if c is not sub and isinstance(c, ast.Call) and contains_api(c, api, made)]
-            return inner[0] if inner else sub
-    return None
-
-
 def unpack_arity(statements: list[ast.stmt]) -> int:
     """The width of tuple unpacking (assignment from a call, or a for-loop target) in the statements:
     2 when there is none, 0 when different widths occur (a stand-in object cannot serve both)."""

@@ -241,3 +241,24 @@ def test_config_keys_a_writer_is_given_are_marked_as_files_the_step_writes(body,
     keys = ("path", "out_file", "fname", "output_dir", "save_directory", "repo_id", "target_path", "sep", "text")
     binding = Binding(Kind.CALL, Status.BOUND, body, params=tuple(ConfigParam(k) for k in keys))
     assert [p.name for p in with_written_paths(binding).params if p.writes] == written
+
+
+@pytest.mark.parametrize(
+    ("code", "api", "anchor"),
+    [
+        (
+            'summary = df.groupby("name").agg(n=("a", "count")).sort_values("n")',
+            "DataFrame.groupby(by=None, as_index=True).agg(func=None)",
+            "df.groupby('name')",
+        ),
+        ("table = model.fit().summary()", "Model.fit(self, method='lsq')", "model.fit()"),
+        ("print(Thing(size=2))", "Thing.__init__(self, size)", "Thing(size=2)"),
+    ],
+)
+def test_the_anchor_call_is_the_api_itself_not_one_chained_on_it(code, api, anchor):
+    """Key parameters and positional names go to the API's own call: `groupby`'s `by` went to `.agg()`."""
+    from generator.bind.wiring import Draft, anchor_call
+
+    tree = ast.parse(code)
+    call = anchor_call(Draft(tree.body, tree.body[0], api=parse_api(api)))
+    assert call is not None and ast.unparse(call) == anchor

@@ -1269,3 +1269,47 @@ def test_classes_declared_on_the_api_class_are_the_step_and_later_steps_take_the
         timeout=300,
     )
     assert tests.returncode == 0, tests.stdout[-3000:]
+
+
+RETURNS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Returns
+
+**Description:** A table opened by a function the wiki says returns a Table, then counted.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgt.open_table(path) -> Table` |
+| **External Dependencies** | `pkgt` |
+| **Key Parameters** | `path: str = "t.csv"` - the table |
+| **Outputs** | `table` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.count(self, column)` |
+| **External Dependencies** | `pkgt` |
+| **Key Parameters** | `column: str = "a"` - what to count |
+| **Outputs** | `n` |
+"""
+
+
+def test_check_knows_an_artifact_by_the_return_type_the_wiki_gives(tmp_path, monkeypatch):
+    """`open_table` has no return annotation, but the wiki says `-> Table`: `check` finds Table in the package the
+    step imports, so the next step's `table.count(...)` is bound against Table.count (it was "not checkable")."""
+    from generator.verify import verify
+
+    library = (
+        "class Table:\n    def count(self, column):\n        return 0\n\n\ndef open_table(path):\n    return Table()\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgt/__init__.py": library})
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": RETURNS})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    result = verify(item.output_dir, sys.executable)
+    assert [s.status for s in result.steps] == ["verified", "verified"], [s.calls for s in result.steps]

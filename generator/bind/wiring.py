@@ -502,13 +502,19 @@ def anchor_call(draft: Draft) -> ast.Call | None:
         return None
     from generator.slicing import contains_api
 
-    for node in walk(draft.anchor):
-        if isinstance(node, ast.Call) and contains_api(node, draft.api, {}):
-            inner = [
-                c for c in walk(node) if c is not node and isinstance(c, ast.Call) and contains_api(c, draft.api, {})
-            ]
-            return inner[0] if inner else node
-    return None
+    api = draft.api
+    calls = [node for node in walk(draft.anchor) if isinstance(node, ast.Call) and contains_api(node, api, {})]
+    if not calls:
+        return None
+    # the call of the API itself, not one chained on it: `df.groupby("name").agg(...)` for DataFrame.groupby
+    named = api.class_name if api.last == "__init__" else api.last
+    exact = [
+        c for c in calls if (c.func.attr if isinstance(c.func, ast.Attribute) else getattr(c.func, "id", "")) == named
+    ]
+    if exact:
+        return exact[0]
+    inner = [c for c in walk(calls[0]) if c is not calls[0] and c in calls]
+    return inner[0] if inner else calls[0]
 
 
 def _rename(statements: list[ast.stmt], old: str, new: str) -> None:
