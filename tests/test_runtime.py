@@ -1313,3 +1313,109 @@ def test_check_knows_an_artifact_by_the_return_type_the_wiki_gives(tmp_path, mon
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     result = verify(item.output_dir, sys.executable)
     assert [s.status for s in result.steps] == ["verified", "verified"], [s.calls for s in result.steps]
+
+
+CHAIN = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chain
+
+**Description:** A picture opened, turned upright, listed, converted and saved: each page's example opens its own.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpic.open(path) -> Picture` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Open` |
+
+### Step 2: Upright
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpic.upright(image) -> pkgpic.Picture` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Upright` |
+
+### Step 3: List
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpic.to_list(image) -> list` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_To_List` |
+
+### Step 4: Convert
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Picture.convert(self, mode) -> Picture` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Convert` |
+
+### Step 5: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Picture.save(self, fp) -> None` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Save` |
+"""
+
+PKGPIC = """
+import builtins
+
+
+class Picture:
+    def __init__(self, history):
+        self.history = history
+
+    def convert(self, mode):
+        return Picture([*self.history, f"convert {mode}"])
+
+    def save(self, fp):
+        with builtins.open(fp, "w") as handle:
+            handle.write(",".join(self.history))
+
+
+def open(path):
+    return Picture(["open"])
+
+
+def upright(image):
+    return Picture([*image.history, "upright"])
+
+
+def to_list(image):
+    return list(image.history)
+"""
+
+CHAIN_PAGES = {
+    "implementations/Demo_Open.md": 'import pkgpic\n\nim = pkgpic.open("photo.jpg")\n',
+    "implementations/Demo_Upright.md": 'import pkgpic\n\nim = pkgpic.open("photo.jpg")\nup = pkgpic.upright(im)\n',
+    "implementations/Demo_To_List.md": 'import pkgpic\n\nim = pkgpic.open("photo.jpg")\nitems = pkgpic.to_list(im)\n',
+    "implementations/Demo_Convert.md": 'import pkgpic\n\nim = pkgpic.open("photo.jpg")\nrgb = im.convert("RGB")\n',
+    "implementations/Demo_Save.md": 'import pkgpic\n\nim = pkgpic.open("photo.jpg")\nim.save("out.txt")\n',
+}
+
+
+def test_a_method_step_works_on_what_the_steps_before_made_of_its_object(tmp_path):
+    """Seen on an unseen Pillow wiki: every page's example opens its own image, so every step took step 1's and the
+    saved thumbnail was neither turned nor converted. A method step now takes what the steps since made from that
+    object, of the API's class (upright, then rgb), never a result of another kind (the list of step 3)."""
+    build_file_tree(tmp_path / "lib", {"pkgpic/__init__.py": PKGPIC})
+    pages = {
+        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+        for path, code in CHAIN_PAGES.items()
+    }
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CHAIN, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    assert [s.binding.consumes for s in item.plan.steps] == [(), ("im",), ("im",), ("up",), ("rgb",)]
+    assert "works on rgb, which the steps after step 1 made from its im" in item.plan.steps[4].binding.changes[0]
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "open,upright,convert RGB"

@@ -26,6 +26,7 @@ class Artifact:
     producer: str = ""  # the callee's dotted text, e.g. "LoraConfig" or "AutoModelForCausalLM.from_pretrained"
     step: int = 0
     value: bool = False  # a config value an earlier step hands on (a manual decision), not an object
+    made_from: tuple[str, ...] = ()  # the artifacts the step that made it took
 
 
 @dataclass(frozen=True)
@@ -91,15 +92,28 @@ class BindContext:
     def has(self, name: str) -> bool:
         return name in self.artifacts
 
-    def add(self, name: str, type_name: str = "", producer: str = "", value: bool = False) -> None:
+    def add(
+        self, name: str, type_name: str = "", producer: str = "", value: bool = False, made_from: tuple[str, ...] = ()
+    ) -> None:
         known = self.artifacts.get(name)
+        same_step = known is not None and known.step == self.index + 1
         self.artifacts[name] = Artifact(
             name,
             type_name or (known.type if known else ""),
             producer or (known.producer if known else ""),
             self.index + 1,
             value,
+            made_from or (known.made_from if same_step and known else ()),
         )
+
+    def derived(self, name: str, class_name: str) -> str:
+        """The artifact a chain of later steps made from name, each making a new `class_name` from the one before
+        (`upright = ImageOps.exif_transpose(im)`, then `rgb = upright.convert("RGB")`): name itself when none."""
+        current = name
+        for artifact in self.artifacts.values():
+            if artifact.name != current and current in artifact.made_from and artifact.type == class_name:
+                current = artifact.name
+        return current
 
     def produced_by(self, producer: str) -> str | None:
         """The latest artifact made by this call (`LoraConfig`, `AutoModelForCausalLM.from_pretrained`)."""

@@ -170,6 +170,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
     _resolve(draft, step, ctx, kind, wired)
+    _follow_derivatives(draft, ctx, wired)
     if wired.missing:
         reason = f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import"
         return stub(step, ctx, kind, reason, wired.consumes.values())
@@ -187,7 +188,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
             else "its call goes through no import and no object an earlier step made"
         )
         return stub(step, ctx, kind, reason, wired.consumes.values())
-    _record_artifacts(draft, list(binding.produces), ctx)
+    _record_artifacts(draft, list(binding.produces), ctx, binding.consumes)
     return binding
 
 
@@ -616,6 +617,26 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
 
 
+def _follow_derivatives(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """A method step whose example starts again from step 1's object (`im = Image.open(path)`, then
+    `rgb = im.convert("RGB")`) works on what the steps since made from it, of the API's class: the image step 2
+    turned upright, not the one step 1 opened (each page's example opens its own)."""
+    api, call = draft.api, anchor_call(draft)
+    if api is None or not api.class_name or call is None or not isinstance(call.func, ast.Attribute):
+        return
+    receiver = call.func.value
+    if not isinstance(receiver, ast.Name) or receiver.id not in wired.consumes:
+        return
+    artifact = wired.consumes[receiver.id]
+    later = ctx.derived(artifact, api.class_name)
+    if later != artifact and later not in wired.consumes.values():
+        wired.consumes[receiver.id] = later
+        wired.changes.append(
+            f"works on {later}, which the steps after step {ctx.artifacts[artifact].step} made from its {artifact} "
+            f"(the example starts again from {artifact})"
+        )
+
+
 def _earlier_over_placeholders(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`from myapp.models import Base` (the reader's own module) where an earlier step declared Base: the step
     takes that step's Base, and the import goes."""
@@ -752,10 +773,11 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
     return result
 
 
-def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext) -> None:
-    """Remember the type and the producing call of each artifact, for later steps' reuse and wiring."""
+def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consumed: tuple[str, ...] = ()) -> None:
+    """Remember the type, the producing call and what the step took of each artifact, for later steps' reuse and
+    wiring."""
     for name in produced:
-        ctx.add(name)
+        ctx.add(name, made_from=consumed)
     returns = draft.api.returns.strip() if draft.api is not None else ""
     impl = ctx.step.implementation
     if draft.api is not None and impl is not None and impl.signature:
@@ -772,6 +794,7 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext) -> No
             else (callee[-2] if len(callee) > 1 and callee[-2][:1].isupper() else "")
         )
         declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", returns).strip()
+        declared = declared.rsplit(".", 1)[-1] if re.fullmatch(r"(?:\w+\.)+[A-Z]\w*", declared) else declared
         if (
             stmt is draft.anchor
             and re.fullmatch(r"[A-Z]\w*", declared)
