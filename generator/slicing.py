@@ -367,6 +367,22 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
     return Slice(chosen, anchor, free, bound, pruned, literals, definitions)
 
 
+def unwrap_with(tree: ast.Module, piece: Slice, is_later: Callable[[ast.stmt], bool]) -> Slice:
+    """`with engine.connect() as conn:` whose body is a later step's work (`pd.read_sql(..., conn)`): the step
+    opens the object and hands it on (`conn = engine.connect()`), its body before that work kept; the later
+    step uses it open (the with would hand on a closed connection, and do the later step's work here)."""
+    anchor = piece.anchor
+    if not (isinstance(anchor, ast.With) and len(anchor.items) == 1):
+        return piece
+    target = anchor.items[0].optional_vars
+    first = next((n for n, stmt in enumerate(anchor.body) if is_later(stmt)), None)
+    if not isinstance(target, ast.Name) or first is None:
+        return piece
+    opened = ast.copy_location(ast.Assign(targets=[target], value=anchor.items[0].context_expr), anchor)
+    ast.fix_missing_locations(opened)
+    return _finish(tree, [opened, *anchor.body[:first], *piece.statements[1:]], opened)
+
+
 def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
     """The slice cut down to the statements kept (its names recomputed)."""
     return _finish(tree, kept, piece.anchor)

@@ -1419,3 +1419,102 @@ def test_a_method_step_works_on_what_the_steps_before_made_of_its_object(tmp_pat
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "open,upright,convert RGB"
+
+
+CONNECT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Connect
+
+**Description:** An engine, a connection handed on open, rows read through it.
+
+### Step 1: Engine
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdb.create_engine(url) -> Engine` |
+| **External Dependencies** | `pkgdb` |
+| **Key Parameters** | `url: str = "memory"` - the database |
+| **Outputs** | `engine` |
+
+### Step 2: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Engine.connect(self) -> Connection` |
+| **External Dependencies** | `pkgdb` |
+| **Implementation** | `Demo_Engine_Connect` |
+
+### Step 3: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdb.read(sql, con)` |
+| **External Dependencies** | `pkgdb` |
+| **Implementation** | `Demo_Read` |
+| **Outputs** | `rows` |
+"""
+
+ENGINE_CONNECT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgdb
+
+engine = pkgdb.create_engine("memory")
+with engine.connect() as conn:
+    print(conn)
+    rows = pkgdb.read("select 1", conn)
+</syntaxhighlight>
+"""
+
+READ_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgdb
+
+rows = pkgdb.read("select 1", conn)
+</syntaxhighlight>
+"""
+
+PKGDB = """
+class Connection:
+    closed = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.closed = True
+
+
+class Engine:
+    def connect(self):
+        return Connection()
+
+
+def create_engine(url):
+    return Engine()
+
+
+def read(sql, con):
+    if con.closed:
+        raise RuntimeError("this connection is closed")
+    return [1, 2, 3]
+"""
+
+
+def test_a_with_whose_body_is_a_later_steps_work_hands_on_the_open_object(tmp_path):
+    """Seen on an unseen SQLAlchemy wiki: the connect step kept its example's whole `with engine.connect() as conn:`
+    block, so it also did step 3's read, and handed on a closed connection. The step now opens the connection and
+    hands it on (`conn = engine.connect()`), keeping what its body does before the later step's work."""
+    build_file_tree(tmp_path / "lib", {"pkgdb/__init__.py": PKGDB})
+    pages = {"implementations/Demo_Engine_Connect.md": ENGINE_CONNECT_PAGE, "implementations/Demo_Read.md": READ_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CONNECT, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    connect = item.plan.steps[1].binding
+    assert "conn = engine.connect()" in connect.body and "read(" not in connect.body and connect.produces == ("conn",)
+    assert item.plan.steps[2].binding.consumes == ("conn",)
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "rows: list of 3" in proc.stdout + proc.stderr

@@ -16,7 +16,7 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
 from generator.naming import identifier
-from generator.slicing import BUILTINS, Slice, contains_api, cut, names, restrict, with_setup
+from generator.slicing import BUILTINS, Slice, contains_api, cut, names, restrict, unwrap_with, with_setup
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -39,6 +39,7 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         piece = cut(example.tree, api)
         if piece is None:
             continue
+        piece = unwrap_with(example.tree, piece, lambda stmt: any(contains_api(stmt, o, {}) for o in later))
         kept = [piece.statements[0]]
         for stmt in piece.statements[1:]:
             if any(contains_api(stmt, other, {}) for other in later):
