@@ -1518,3 +1518,79 @@ def test_a_with_whose_body_is_a_later_steps_work_hands_on_the_open_object(tmp_pa
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "rows: list of 3" in proc.stdout + proc.stderr
+
+
+SHRINK = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Shrink
+
+**Description:** A picture shrunk with a resampling mode chosen by name.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgenum.open_pic(path) -> Pic` |
+| **External Dependencies** | `pkgenum` |
+| **Key Parameters** | `path: str = "a.pic"` - the picture |
+| **Outputs** | `pic` |
+
+### Step 2: Shrink
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Pic.shrink(self, size: int, mode: Mode = Mode.FAST) -> str` |
+| **External Dependencies** | `pkgenum` |
+| **Key Parameters** | `size: int = 4` - the new size, `mode: Mode` - the resampling mode (Mode.FAST, Mode.SLOW) |
+| **Outputs** | `shrunk` |
+"""
+
+PKGENUM = """
+import enum
+
+
+class Mode(enum.Enum):
+    FAST = 1
+    SLOW = 2
+
+
+class Pic:
+    def shrink(self, size, mode=Mode.FAST):
+        if not isinstance(mode, Mode):
+            raise TypeError(f"mode must be a Mode, not {mode!r}")
+        return f"{size}:{mode.name}"
+
+
+def open_pic(path):
+    return Pic()
+"""
+
+
+def test_a_key_for_an_enum_parameter_is_set_by_the_members_name(tmp_path):
+    """Seen on an unseen Pillow wiki: `resample = "LANCZOS"` reached Pillow as a string ("Unknown resampling filter");
+    only the member's integer worked. A key whose parameter defaults to an object of a class is turned into the
+    member of the enum the real signature's default belongs to, by name (any case, with or without the class)."""
+    build_file_tree(tmp_path / "lib", {"pkgenum/__init__.py": PKGENUM})
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": SHRINK})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    assert 'mode = member(pic.shrink, "mode", mode)' in item.plan.steps[1].binding.body.replace("'", '"')
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+
+    def shrunk(*extra: str) -> str:
+        proc = subprocess.run(
+            [*command, *extra], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+        )
+        assert proc.returncode == 0, proc.stderr
+        output = (proc.stdout + proc.stderr).splitlines()
+        return next(line.split(": ", 1)[1] for line in output if line.strip().startswith("shrunk: "))
+
+    assert shrunk() == "'4:FAST'"  # unset: the library's default
+    assert shrunk("--set", "2.mode=SLOW") == "'4:SLOW'"
+    assert shrunk("--set", "2.mode=Mode.slow") == "'4:SLOW'"
+    proc = subprocess.run(
+        [*command, "--set", "2.mode=MEDIUM"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode != 0 and "not a member of Mode (FAST, SLOW)" in proc.stderr

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import ast
+import collections.abc
 import re
+import typing
 from dataclasses import dataclass, replace
 
-from generator.apitext import dotted
+from generator.apitext import ApiRef, dotted
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam
 from generator.bind.hints import key_hints, param_name
+from generator.bind.signature import signature_params
 from generator.bind.tables import Tables
 from generator.model import Step, Workflow
 from generator.parse.params import default_in_text
@@ -87,6 +90,54 @@ def passed_when_set(binding: Binding) -> Binding:
     )
     at = (function.body[leading - 1].end_lineno or 1) - 1 if leading else 0  # after the imports it starts with
     lines.insert(at, "from ..runtime.calls import given")
+    return replace(binding, body="\n".join(lines))
+
+
+_CLASS = re.compile(r"^(?:\w+\.)*[A-Z]\w*$")
+_TYPING = frozenset(dir(typing)) | frozenset(dir(collections.abc))  # `Callable = torch.save` is no enum
+
+
+def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Binding:
+    """A config key for a parameter that defaults to an object of a class (`resample: Resampling =
+    Resampling.BICUBIC`) may be set by name in config.toml (`resample = "LANCZOS"`): before the call the step
+    turns a name into the member of the enum the real signature's default belongs to (calls.member); any
+    other value goes as it is."""
+    params = (*signature_params(step, api, all_params=True), *api.params) if api is not None else ()
+    classed = {
+        p.name
+        for p in params
+        if p.optional and p.default is None and _CLASS.match(p.annotation) and p.annotation not in _TYPING
+    }
+    keys = {p.name for p in binding.params if not p.loader} & classed
+    tree = _as_function(binding.body) if keys else None
+    if tree is None:
+        return binding
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    lines = binding.body.split("\n")
+    edited = False
+    for stmt in reversed(function.body):  # bottom up: an insertion never moves a statement not edited yet
+        found: list[str] = []
+        for call in (n for n in walk(stmt) if isinstance(n, ast.Call)):
+            keywords = list(call.keywords)
+            for keyword in call.keywords:  # `**given(resample=resample)`
+                inner = keyword.value
+                if keyword.arg is None and isinstance(inner, ast.Call) and dotted(inner.func) == ("given",):
+                    keywords += inner.keywords
+            for keyword in keywords:
+                value = keyword.value
+                if keyword.arg in keys and isinstance(value, ast.Name) and value.id in keys and value.id not in found:
+                    found.append(value.id)
+                    line = f"{value.id} = member({ast.unparse(call.func)}, {keyword.arg!r}, {value.id})"
+                    lines.insert(stmt.lineno - 2, " " * (stmt.col_offset - 4) + line)
+                    edited = True
+    if not edited:
+        return binding
+    if "from ..runtime.calls import given" in lines:
+        lines[lines.index("from ..runtime.calls import given")] = "from ..runtime.calls import given, member"
+    else:
+        at = next((n for n, line in enumerate(lines) if line and not line.startswith(("import ", "from "))), len(lines))
+        lines.insert(at, "from ..runtime.calls import member")
     return replace(binding, body="\n".join(lines))
 
 
