@@ -61,6 +61,7 @@ class BindContext:
     # what the example rule computes once per workflow: each step's example slices, and the names they read
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
     reads: dict[int, set[str]] = field(default_factory=dict)
+    set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from generator.apitext import ApiRef, ParamKind
@@ -146,7 +147,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     ]
     wanted = demanded(ctx, ctx.index)
     chosen = min(widened, key=lambda c: _score(c, ctx, keys, wanted))
-    best = _with_demanded(chosen, ctx, keys, _set_up_reads(ctx, ctx.index))
+    best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
@@ -165,27 +166,40 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
 def _set_up_reads(ctx: BindContext, index: int) -> set[str]:
     """Names later steps' slices read once their example's setup comes along (`model = sm.OLS(y, X)` before
     `results = model.fit()` reads y and X), the setup taken as far as the example goes."""
-    return {
-        n
-        for later in range(index + 1, len(ctx.apis))
-        for c in candidates(ctx, later)
-        for n in with_setup(c.tree, c.slice, ()).free
-    }
+    cache = ctx.set_up_reads
+    for later in range(index + 1, len(ctx.apis)):
+        if later not in cache:
+            cache[later] = frozenset(n for c in candidates(ctx, later) for n in with_setup(c.tree, c.slice, ()).free)
+    return set().union(*(cache[later] for later in range(index + 1, len(ctx.apis))))
 
 
-def _with_demanded(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> Slice:
+def _with_demanded(
+    candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: Callable[[], set[str]]
+) -> Slice:
     """The slice, with the example's earlier assignments of names a later step reads and no step makes, from what
     this step has (`y = df["y"]` beside `X = sm.add_constant(df[["x1", "x2"]])`, with `sm.OLS(y, X)` next): the
-    second result is made here, not asked for as a config key TOML cannot hold."""
+    second result is made here, not asked for as a config key TOML cannot hold. wanted: what later steps read,
+    asked for only when the example has such an assignment."""
     piece, tree = candidate.slice, candidate.tree
-    resolvable = _Resolvable(ctx, keys, tree)
     first = min(s.lineno for s in piece.statements)
+    earlier = [
+        s
+        for s in tree.body
+        if s.lineno < first
+        and s not in piece.statements
+        and isinstance(s, ast.Assign)
+        and len(s.targets) == 1
+        and isinstance(s.targets[0], ast.Name)
+        and not ctx.has(s.targets[0].id)
+    ]
+    if not earlier:
+        return piece
+    read = wanted()
+    resolvable = _Resolvable(ctx, keys, tree)
     added: list[ast.stmt] = []
-    for stmt in tree.body:
-        if stmt.lineno >= first or stmt in piece.statements or not isinstance(stmt, ast.Assign):
-            continue
-        target = stmt.targets[0] if len(stmt.targets) == 1 else None
-        if not isinstance(target, ast.Name) or target.id not in wanted or ctx.has(target.id):
+    for stmt in earlier:
+        target = stmt.targets[0]
+        if not isinstance(target, ast.Name) or target.id not in read:
             continue
         free, _ = names([stmt])
         if all(n in resolvable for n in free):
