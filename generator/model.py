@@ -88,6 +88,7 @@ class Implementation:
     outputs: tuple[ContractRow, ...] = ()
     examples: tuple[str, ...] = ()
     example_lines: tuple[int, ...] = ()  # where each example's code starts in the page
+    page_refs: tuple[str, ...] = ()  # the `Type:Name` pages it links (`Heuristic:X`)
 
 
 @dataclass(frozen=True)

@@ -740,3 +740,51 @@ def test_usage_code_under_an_api_heading_is_the_example_when_no_examples_section
     (workflow,) = load_wiki(wiki / "_WorkflowIndex.md").workflows
     (example,) = workflow.steps[0].implementation.examples
     assert "average = mean([1, 2, 3])" in example and "def mean" not in example
+
+
+TWO_FLOWS = """# Workflow Index: Demo
+
+## Workflow: Demo_Fit
+
+**Description:** Fits.
+
+### Step 1: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkg.fit(data)` |
+| **Implementation** | `Demo_Fit_Impl` |
+
+## Workflow: Demo_Plot
+
+**Description:** Plots.
+
+### Step 1: Plot
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkg.plot(data)` |
+| **Implementation** | `Demo_Plot_Impl` |
+"""
+
+
+def test_heuristics_come_from_the_pages_of_a_workflows_steps_with_their_summary(tmp_path):
+    """No workflow page links a heuristic; each implementation page links its own. Each workflow gets the one its
+    steps' pages link (every workflow got every heuristic of the wiki), and a `## Summary` gives the summary the
+    Tips section shows (only titles were shown)."""
+    from generator.parse.wiki import load_wiki
+
+    heuristic = "# Heuristic: {title}\n\n## Category\nTuning\n\n## Summary\n{summary}\n"
+    wiki = build_file_tree(
+        tmp_path / "wiki",
+        {
+            "_WorkflowIndex.md": TWO_FLOWS,
+            "implementations/Demo_Fit_Impl.md": "== Related Pages ==\n* [[uses_heuristic::Heuristic:Demo_Order]]\n",
+            "implementations/Demo_Plot_Impl.md": "== Related Pages ==\n* [[uses_heuristic::Heuristic:Demo_Colors]]\n",
+            "heuristics/Demo_Order.md": heuristic.format(title="Order", summary="Start small."),
+            "heuristics/Demo_Colors.md": heuristic.format(title="Colors", summary="Few of them."),
+        },
+    )
+    fit, plot = load_wiki(wiki / "_WorkflowIndex.md").workflows
+    assert [(h.title, h.summary) for h in fit.heuristics] == [("Order", "Start small.")]
+    assert [(h.title, h.summary) for h in plot.heuristics] == [("Colors", "Few of them.")]

@@ -492,6 +492,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         outputs=outputs,
         examples=tuple(b.code for b in blocks),
         example_lines=tuple(_code_start(source.text, b) for b in blocks),
+        page_refs=tuple(page_refs(source.text)),
     )
 
 
@@ -543,7 +544,7 @@ def parse_note_page(source: WikiText, name: str) -> Note:
     """An environment or heuristic page as a title, a one-paragraph summary and a few key items."""
     sections = mw.sections(source.text)
     title, _ = _title(sections)
-    summary = _prose(sections, "Overview").split("\n\n")[0]
+    summary = _prose(sections, "Overview").split("\n\n")[0] or _prose(sections, "Summary").split("\n\n")[0]
     items: list[str] = []
     for key in ("The Insight (Rule of Thumb)", "Insight", "Rule of Thumb", "System Requirements", "Dependencies"):
         section = mw.find_section(sections, key)

@@ -854,7 +854,10 @@ def _build_workflow(
 
     environments = _notes(reader, namespace, refs, "environments", ("Environment", "Env"))
     heuristics = _notes(reader, namespace, refs, "heuristics", ("Heuristic",))
-    if not heuristics:
+    if not heuristics:  # those its steps' pages link (`[[uses_heuristic::Heuristic:X]]` on an implementation page)
+        linked = [r for step in steps if step.implementation for r in step.implementation.page_refs]
+        heuristics = _notes(reader, namespace, linked, "heuristics", ("Heuristic",))
+    if not heuristics:  # none linked anywhere: the wiki's first ones
         heuristics = _notes(
             reader, namespace, [f"Heuristic:{n}" for n in reader.names("heuristics")[:10]], "heuristics", ("Heuristic",)
         )
