@@ -1594,3 +1594,158 @@ def test_a_key_for_an_enum_parameter_is_set_by_the_members_name(tmp_path):
         [*command, "--set", "2.mode=MEDIUM"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
     )
     assert proc.returncode != 0 and "not a member of Mode (FAST, SLOW)" in proc.stderr
+
+
+SOUP = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Soup
+
+**Description:** Markup parsed into an object that answers any attribute, then a table found by its id.
+
+### Step 1: Parse
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsoup.parse(markup) -> Soup` |
+| **External Dependencies** | `pkgsoup` |
+| **Key Parameters** | `markup: str = "<table id=prices>"` - the page |
+| **Outputs** | `soup` |
+
+### Step 2: Find
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Soup.find(self, name, id=None)` |
+| **External Dependencies** | `pkgsoup` |
+| **Implementation** | `Demo_Soup_Find` |
+| **Key Parameters** | `id: str` - the table's id |
+| **Outputs** | `table` |
+"""
+
+SOUP_FIND_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgsoup
+
+soup = pkgsoup.parse("<table id=prices>")
+table = soup.find("table", id="prices")
+</syntaxhighlight>
+"""
+
+PKGSOUP = """
+class Soup:
+    def __getattr__(self, name):  # as BeautifulSoup's Tag: an unknown attribute is a search, None when not found
+        return None
+
+    def find(self, name, id=None):
+        if callable(id):
+            return "matched by a function"
+        return f"{name}#{id}"
+
+
+def parse(markup):
+    return Soup()
+"""
+
+
+def test_a_key_lifted_under_a_builtins_name_and_a_result_that_answers_any_attribute(tmp_path):
+    """Seen on an unseen BeautifulSoup wiki: `soup.find("table", id="prices")` became `id=id` with no `id` key, so
+    Python's id() went to find() (bs4 takes a callable as a filter: the wrong table, silently); and the run log
+    crashed on the soup, whose `_asdict` (any attribute) is a search answering None."""
+    build_file_tree(tmp_path / "lib", {"pkgsoup/__init__.py": PKGSOUP})
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": SOUP, "implementations/Demo_Soup_Find.md": SOUP_FIND_PAGE}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    find = item.plan.steps[1].binding
+    assert [(p.name, p.default) for p in find.params if p.name == "id"] == [("id", "'prices'")]
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "table: 'table#prices'" in proc.stdout + proc.stderr and "soup: Soup" in proc.stdout + proc.stderr
+
+
+REPORT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Report
+
+**Description:** Rows made, solved, and the count written to a file in a folder no one made.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrep.rows(n) -> list` |
+| **External Dependencies** | `pkgrep` |
+| **Key Parameters** | `n: int = 3` - how many |
+| **Outputs** | `records` |
+
+### Step 2: Solve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrep.solve(records)` |
+| **External Dependencies** | `pkgrep` |
+| **Implementation** | `Demo_Solve` |
+| **Outputs** | `FiniteSet`, `ImageSet` or `EmptySet` of solutions |
+
+### Step 3: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `json.dump(obj, fp)` |
+| **External Dependencies** | `json` |
+| **Implementation** | `Demo_Write_Json` |
+"""
+
+SOLVE_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgrep
+
+records = [[1, 2], [3, 4]]
+solutions = pkgrep.solve(records)
+</syntaxhighlight>
+"""
+
+WRITE_JSON_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import json
+
+with open("results/solutions.json", "w") as fp:
+    json.dump({"count": len(finite_set)}, fp)
+</syntaxhighlight>
+"""
+
+PKGREP = """
+def rows(n):
+    return [[i, i * 2] for i in range(n)]
+
+
+def solve(records):
+    return {row[0] for row in records}
+"""
+
+
+def test_sample_rows_alternatives_in_outputs_and_a_file_opened_for_writing(tmp_path):
+    """Three classes from unseen BeautifulSoup and SymPy wikis, run for real:
+    - `records = [[1, 2], [3, 4]]` in an example stands in for what step 1 made: the step takes step 1's records
+      (it became a `records_2` config key, and the output was the sample's);
+    - "`FiniteSet`, `ImageSet` or `EmptySet`" is one result of one of those types (it was unpacked four ways);
+    - `open("results/solutions.json", "w")`: the path is a config key marked as written, so its folder is made
+      (FileNotFoundError on a fresh checkout)."""
+    build_file_tree(tmp_path / "lib", {"pkgrep/__init__.py": PKGREP})
+    pages = {"implementations/Demo_Solve.md": SOLVE_PAGE, "implementations/Demo_Write_Json.md": WRITE_JSON_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": REPORT, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    _, solve, write = (s.binding for s in item.plan.steps)
+    assert solve.consumes == ("records",) and len(solve.produces) == 1 and not solve.params
+    assert [(p.name, p.writes) for p in write.params] == [("file", True)]
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((item.output_dir / "results" / "solutions.json").read_text(encoding="utf-8")) == {"count": 3}

@@ -50,6 +50,8 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     for span in spans:
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(span))
+    if len(types) > 1 and re.search(r"`\s*,?\s+or\s+`", step.outputs or ""):
+        types = types[:1]  # "`FiniteSet`, `ImageSet` or `EmptySet`": one result of one of those types
     named = [
         identifier(r.name)
         for r in (step.implementation.outputs if step.implementation else ())

@@ -340,6 +340,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     )
     for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
         if ctx.has(name) and not ctx.artifacts[name].value and name in free:
+            if assigned.lstrip()[:1] in "[{(":  # sample rows standing in for what the earlier step made: take that
+                del draft.literals[name]
+                continue
             new = claims.claim(name, assigned, "")
             _rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
@@ -377,6 +380,11 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 if not keyword.arg or not keyword.arg.isidentifier() or keyword.arg in ctx.tables.keep_keywords:
                     continue
                 _lift_value(keyword, keyword.arg, target or last, claims, draft)
+            if callee == ("open",) and node.args and literal_source(node.args[0]) is not None:
+                # the file a `with open("data/page.html") as fp:` reads or writes: a path to set in config
+                key = claims.claim("file", literal_source(node.args[0]) or "", target or last)
+                draft.literals.setdefault(key, literal_source(node.args[0]) or "")
+                node.args[0] = ast.Name(id=key, ctx=ast.Load())
             if last in keep or (len(callee) == 1 and last in BUILTINS):
                 continue
             positional = draft.positional if id(node) in anchor_calls and node is anchor_call(draft) else []
@@ -397,6 +405,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 node.args[index] = ast.Name(id=key, ctx=ast.Load())
         kept.append(stmt)
     draft.statements = kept
+    # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
+    draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
 
 
 def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) -> str | None:

@@ -32,8 +32,8 @@ def numbers(value: Any) -> dict[str, float]:
     fields: dict[str, Any] = {}
     if isinstance(value, dict):
         fields = {str(k): v for k, v in list(value.items())[:50]}
-    elif hasattr(value, "_asdict"):
-        fields = value._asdict()
+    elif isinstance(value, tuple) and callable(getattr(value, "_asdict", None)):  # a named tuple (a Tag of
+        fields = value._asdict()  # BeautifulSoup answers any attribute, `_asdict` included, with a search)
     found = {}
     for name, field in fields.items():
         found_number = number(field)

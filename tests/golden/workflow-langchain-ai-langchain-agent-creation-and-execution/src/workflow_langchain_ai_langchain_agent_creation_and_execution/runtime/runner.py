@@ -137,8 +137,11 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     artifacts.update(produced)
     outcome = Outcome(step, "manual" if step.spec.status == "manual" else "ran", seconds)
     for name, value in produced.items():
-        outcome.produced[name] = describe(value)
-        outcome.numbers.update({f"{name}.{k}" if k else name: v for k, v in numbers(value).items()})
+        try:
+            outcome.produced[name] = describe(value)
+            outcome.numbers.update({f"{name}.{k}" if k else name: v for k, v in numbers(value).items()})
+        except Exception:  # noqa: BLE001 - a result the report cannot read never stops the run
+            outcome.produced[name] = type(value).__name__
     if options.store is not None:  # what the step made, and what it may have changed in place
         for name in dict.fromkeys([*produced, *(c for c in step.spec.consumes if c in artifacts)]):
             try:
