@@ -216,3 +216,39 @@ def test_names_that_only_look_like_placeholders_are_not_taken_for_them(module):
     from generator.plan import PLACEHOLDER
 
     assert PLACEHOLDER.match(module) is None
+
+
+FRAME_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Frame
+
+**Description:** A table built with a chosen dtype, then a model fitted on its data.
+
+### Step 1: Frame
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pandas.DataFrame(data=None, columns=None, dtype=None)` |
+| **External Dependencies** | `pandas` |
+| **Outputs** | `df` |
+
+### Step 2: Tokens
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `transformers.AutoModel.from_pretrained(pretrained_model_name_or_path, torch_dtype=None)` |
+| **External Dependencies** | `transformers` |
+| **Outputs** | `model` |
+"""
+
+
+def test_a_torch_loader_applies_only_to_a_step_of_the_torch_stack(tmp_path):
+    """A pandas step's `dtype` and `data` are config values, not a torch dtype and a Hugging Face dataset: the
+    torch-based loaders put torch (5.5 GB of CUDA wheels in a trial) into a pandas workflow's requirements. A
+    transformers step's `torch_dtype` still gets the dtype loader."""
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": FRAME_INDEX})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    frame, model = (s.binding for s in item.plan.steps)
+    assert not any(p.loader for p in frame.params) and not frame.loaders and "dtype" in [p.name for p in frame.params]
+    assert [p.loader for p in model.params if p.name == "torch_dtype"] == ["dtype"]
+    assert "datasets" not in item.plan.requirements

@@ -12,7 +12,7 @@ from generator.apitext import ApiRef, dotted, parse_api
 from generator.astwalk import walk
 from generator.bind.binding import Kind
 from generator.bind.kinds import classify
-from generator.bind.tables import Tables
+from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
 from generator.slicing import Slice, parse_example
 
@@ -84,6 +84,29 @@ class BindContext:
     @property
     def api(self) -> ApiRef | None:
         return self.apis[self.index]
+
+    def libraries(self) -> frozenset[str]:
+        """The top-level modules the current step uses, as far as its wiki text says: its External Dependencies, its
+        page's import lines and its examples' imports (empty when it names none)."""
+        step = self.step
+        found = {
+            re.split(r"[\s\[<>=!~;(,]", d.strip().strip("`'\" ").lower(), maxsplit=1)[0]
+            for d in step.external_dependencies
+        }
+        lines = list(step.implementation.imports) if step.implementation else []
+        for line in lines:
+            found.update(m.split(".")[0] for m in re.findall(r"^\s*(?:from|import)\s+([\w.]+)", line))
+        for example in self.examples[self.index]:
+            for node in example.tree.body:
+                if isinstance(node, ast.Import):
+                    found.update(a.name.split(".")[0] for a in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    found.add(node.module.split(".")[0])
+        return frozenset(n.replace("-", "_") for n in found if n)
+
+    def loader_for(self, name: str, type_name: str = "") -> Loader | None:
+        """tables.loader_for for the current step: a stack loader only where the step uses the stack."""
+        return self.tables.loader_for(name, type_name, self.libraries())
 
     def later_apis(self) -> list[ApiRef]:
         return [api for api in self.apis[self.index + 1 :] if api is not None]

@@ -88,10 +88,22 @@ class Tables:
     needs: dict[str, str]
     api_needs: dict[str, str]
     loaders: tuple[Loader, ...]
+    stack: frozenset[str] = frozenset()  # libraries built on what the loaders import (loaders.toml `stack`)
 
-    def loader_for(self, name: str, type_name: str = "") -> Loader | None:
-        """The first loader matching an input's name or type."""
-        return next((loader for loader in self.loaders if loader.matches(name, type_name)), None)
+    def loader_for(self, name: str, type_name: str = "", libraries: frozenset[str] = frozenset()) -> Loader | None:
+        """The first loader matching an input's name or type. libraries: the top-level modules the step uses, when
+        known; a loader importing a stack library then applies only to a step using one (a pandas `dtype` is no
+        torch dtype, a statsmodels `data` no Hugging Face dataset)."""
+        off_stack = bool(libraries) and not libraries & self.stack
+        return next(
+            (
+                loader
+                for loader in self.loaders
+                if loader.matches(name, type_name)
+                and not (off_stack and {m.split(".")[0] for m in loader.modules} & self.stack)
+            ),
+            None,
+        )
 
     def loader(self, name: str) -> Loader:
         return next(loader for loader in self.loaders if loader.name == name)
@@ -124,8 +136,10 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
     needs: dict[str, str] = {}
     api_needs: dict[str, str] = {}
     loaders: dict[str, Loader] = {}
+    stack: set[str] = set()
     for path in (str(_DATA / "names.toml"), str(_DATA / "loaders.toml"), *extra):
         data = _read(path)
+        stack.update(str(n) for n in data.get("stack", []))
         modules.update({str(k): str(v) for k, v in data.get("modules", {}).items()})
         first_params.update({str(k): str(v) for k, v in data.get("first_params", {}).items()})
         keep.update(str(n) for n in data.get("keep_literals", {}).get("names", []))
@@ -152,6 +166,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         needs=needs,
         api_needs=api_needs,
         loaders=tuple(loaders.values()),
+        stack=frozenset(stack),
     )
 
 

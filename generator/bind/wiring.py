@@ -318,7 +318,7 @@ class _Claims:
         candidates = [name]
         if self.ctx.has(name) or name in self.taken:
             text = literal[1:-1] if literal[:1] in "'\"" else ""
-            idlike = text and (_looks_like_id(text) or self.ctx.tables.loader_for(name) is not None)
+            idlike = text and (_looks_like_id(text) or self.ctx.loader_for(name) is not None)
             candidates = [f"{name}_name_or_path"] if idlike else []
         if context and context != name:
             candidates.append(f"{context}_{name}")
@@ -582,7 +582,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             continue
         hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
         obj, called = _uses(draft.statements + draft.definitions, name)
-        typed = ctx.tables.loader_for("", hint.type) if hint.type else None
+        typed = ctx.loader_for("", hint.type) if hint.type else None
         if name in draft.literals and hint.type in ("torch.dtype", "class"):
             _load(name, hint, draft, step, ctx, wired)
         elif name in draft.literals and ctx.has(name) and ctx.artifacts[name].value:
@@ -704,7 +704,7 @@ def _config(wired: _Wired, name: str, hint: Hint, literal: str | None) -> None:
 
 def _load(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> bool:
     """An object input no earlier step makes, built by a loader from a config key; False when none matches."""
-    loader = ctx.tables.loader_for(name, hint.type)
+    loader = ctx.loader_for(name, hint.type)
     if loader is None or _scalar(hint.type):
         return False
     key = loader.key or name

@@ -120,7 +120,7 @@ def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted
     piece = candidate.slice
     resolvable = _Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
-    loadable = [n for n in missing if ctx.tables.loader_for(n) is not None]
+    loadable = [n for n in missing if ctx.loader_for(n) is not None]
     literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
     produced = {
         t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
