@@ -1749,3 +1749,60 @@ def test_sample_rows_alternatives_in_outputs_and_a_file_opened_for_writing(tmp_p
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads((item.output_dir / "results" / "solutions.json").read_text(encoding="utf-8")) == {"count": 3}
+
+
+BUILTIN_STEPS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Builtins
+
+**Description:** A file read and its words deduplicated, with Python's own functions.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `open(path, encoding="utf-8").read()` |
+| **Implementation** | `Demo_Read_File` |
+| **Outputs** | `markup` |
+
+### Step 2: Dedupe
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `list(dict.fromkeys(words))` |
+| **Implementation** | `Demo_Dedupe` |
+| **Outputs** | `unique` |
+"""
+
+READ_FILE_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+with open("data/page.txt", encoding="utf-8") as fp:
+    markup = fp.read()
+</syntaxhighlight>
+"""
+
+DEDUPE_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+words = markup.split()
+unique = list(dict.fromkeys(words))
+</syntaxhighlight>
+"""
+
+
+def test_a_step_whose_api_is_a_builtin_is_bound_and_a_closed_file_is_not_a_result(tmp_path):
+    """Seen on an unseen BeautifulSoup wiki: `open(path).read()` and `list(dict.fromkeys(urls))` became stubs ("its
+    call goes through no import"), and a step handed on the file its with had closed. A call of Python's own
+    functions binds; a file a with opened is no result."""
+    pages = {"implementations/Demo_Read_File.md": READ_FILE_PAGE, "implementations/Demo_Dedupe.md": DEDUPE_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": BUILTIN_STEPS, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    read, dedupe = (s.binding for s in item.plan.steps)
+    assert read.status == dedupe.status == "bound" and read.produces == ("markup",)
+    build_file_tree(item.output_dir / "data", {"page.txt": "a b a c b\n"})
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "unique: list of 3" in proc.stdout + proc.stderr

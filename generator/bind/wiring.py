@@ -765,8 +765,12 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
             targets = list(stmt.targets)
         elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
             targets = [stmt.target]
-        elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # a context's results stay after it closes
-            targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # a context's results stay after it closes; a file
+            targets = [  # it opened is closed, of no use to a later step
+                item.optional_vars
+                for item in stmt.items
+                if item.optional_vars is not None and not _opens_file(item.context_expr)
+            ]
             result.extend(n for n in produced_names(stmt.body) if n not in result)
         elif isinstance(stmt, (ast.If, ast.Try, ast.TryStar)):  # so do a branch's
             blocks = [
@@ -781,6 +785,10 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
                 if isinstance(node, ast.Name) and node.id not in result:
                     result.append(node.id)
     return result
+
+
+def _opens_file(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and dotted(node.func) == ("open",)
 
 
 def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consumed: tuple[str, ...] = ()) -> None:
@@ -862,7 +870,10 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         for s in draft.statements
         for n in walk(s)
     )
-    resolved = bool(wired.import_lines) or receiver_is_artifact or draft.source is Source.PATTERN
+    call = anchor_call(draft)
+    root = dotted(call.func)[:1] if call is not None else ()
+    builtin = bool(root) and root[0] in BUILTINS and root[0] not in wired.consumes  # `open(path).read()`
+    resolved = bool(wired.import_lines) or receiver_is_artifact or builtin or draft.source is Source.PATTERN
     page_imports = set(step.implementation.imports if step.implementation else ())
     origin = Origin.NONE
     if wired.import_lines:
