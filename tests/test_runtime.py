@@ -79,6 +79,24 @@ def run(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.Completed
     )
 
 
+def run_workflow(item, library: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m PACKAGE run --no-save ARGS` in a generated repository, with a local library on the path; it must
+    succeed."""
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{library}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", *args]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def run_generated_tests(item, library: Path) -> None:
+    """The generated repository's own tests, with a local library on the path; they must pass."""
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{library}"}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]
+    tests = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=300)
+    assert tests.returncode == 0, tests.stdout[-3000:]
+
+
 def implement_score(repo: Path) -> None:
     """What a person does: replace the stub's raise with a body; nothing else."""
     module = next((repo / "src").rglob("step_03_*.py"))
@@ -447,10 +465,7 @@ def test_an_example_that_prints_the_api_result_gives_the_step_with_what_it_needs
     assert item.ok, item.errors
     root = item.plan.steps[1].binding
     assert "x = average * 4" in root.body and not root.params and root.produces == ("x", "sqrt_result")
-    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib")
     assert "sqrt_result: 4.0" in proc.stdout + proc.stderr
 
 
@@ -515,10 +530,7 @@ def test_a_step_whose_api_reads_attributes_of_an_earlier_object_reads_them(tmp_p
     assert item.ok, item.errors
     inspect = item.plan.steps[1].binding
     assert inspect.status.value == "bound" and inspect.produces == ("denominator", "numerator")
-    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib")
     assert "denominator: 2" in proc.stdout + proc.stderr and "numerator: 3" in proc.stdout + proc.stderr
 
 
@@ -582,10 +594,7 @@ def test_a_step_keeps_the_folder_its_output_goes_to_and_builds_a_parameter_its_e
     connect, dumps = (s.binding for s in item.plan.steps)
     assert "os.makedirs(os.path.dirname(database)" in connect.body
     assert "settings = json.loads(" in dumps.body and "settings" not in [p.name for p in dumps.params]
-    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "data" / "store.db").is_file()
 
 
@@ -651,10 +660,7 @@ def test_a_callback_brings_the_helpers_it_calls_and_a_handle_its_with(tmp_path):
     reduce, dump = (s.binding for s in item.plan.steps)
     assert "def weight(x):" in reduce.body and "import weight" not in reduce.body
     assert "with open(" in dump.body and "handle" not in [p.name for p in dump.params]
-    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    run_workflow(item, tmp_path / "lib")
     assert json.loads((item.output_dir / "record.json").read_text(encoding="utf-8")) == {"total": 12}
 
 
@@ -795,10 +801,7 @@ def test_a_call_the_step_cites_that_changes_its_input_comes_along_and_the_output
     assert 'pkgio.annotate(record, "total"' in export.body.replace("'", '"') and "print(" not in export.body
     assert "read_record" not in export.body and export.consumes == ("record",)
     assert [p.name for p in export.params if p.writes] == ["path"], export.params
-    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "results" / "record.txt").read_text(encoding="utf-8") == "a=1,total=7"
     assert "made folder results" in proc.stderr + proc.stdout
 
@@ -1002,15 +1005,7 @@ def test_a_pattern_defined_in_full_a_second_result_a_method_of_a_class_and_new_d
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "predictions: list of 3" in proc.stdout + proc.stderr  # the three new rows, not the training rows
-    tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=item.output_dir,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert tests.returncode == 0, tests.stdout[-3000:]
+    run_generated_tests(item, tmp_path / "lib")
 
 
 CANVAS = """
@@ -1260,15 +1255,7 @@ def test_classes_declared_on_the_api_class_are_the_step_and_later_steps_take_the
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert (item.output_dir / "schema.txt").read_text(encoding="utf-8") == "item: name, price\n"
-    tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=item.output_dir,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert tests.returncode == 0, tests.stdout[-3000:]
+    run_generated_tests(item, tmp_path / "lib")
 
 
 RETURNS = """
@@ -1414,10 +1401,7 @@ def test_a_method_step_works_on_what_the_steps_before_made_of_its_object(tmp_pat
     assert item.ok, item.errors
     assert [s.binding.consumes for s in item.plan.steps] == [(), ("im",), ("im",), ("up",), ("rgb",)]
     assert "works on rgb, which the steps after step 1 made from its im" in item.plan.steps[4].binding.changes[0]
-    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "open,upright,convert RGB"
 
 
@@ -1513,10 +1497,7 @@ def test_a_with_whose_body_is_a_later_steps_work_hands_on_the_open_object(tmp_pa
     connect = item.plan.steps[1].binding
     assert "conn = engine.connect()" in connect.body and "read(" not in connect.body and connect.produces == ("conn",)
     assert item.plan.steps[2].binding.consumes == ("conn",)
-    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib")
     assert "rows: list of 3" in proc.stdout + proc.stderr
 
 
@@ -1660,10 +1641,7 @@ def test_a_key_lifted_under_a_builtins_name_and_a_result_that_answers_any_attrib
     assert item.ok, item.errors
     find = item.plan.steps[1].binding
     assert [(p.name, p.default) for p in find.params if p.name == "id"] == [("id", "'prices'")]
-    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib")
     assert "table: 'table#prices'" in proc.stdout + proc.stderr and "soup: Soup" in proc.stdout + proc.stderr
 
 
@@ -1744,10 +1722,7 @@ def test_sample_rows_alternatives_in_outputs_and_a_file_opened_for_writing(tmp_p
     _, solve, write = (s.binding for s in item.plan.steps)
     assert solve.consumes == ("records",) and len(solve.produces) == 1 and not solve.params
     assert [(p.name, p.writes) for p in write.params] == [("file", True)]
-    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    run_workflow(item, tmp_path / "lib")
     assert json.loads((item.output_dir / "results" / "solutions.json").read_text(encoding="utf-8")) == {"count": 3}
 
 
@@ -1801,8 +1776,5 @@ def test_a_step_whose_api_is_a_builtin_is_bound_and_a_closed_file_is_not_a_resul
     read, dedupe = (s.binding for s in item.plan.steps)
     assert read.status == dedupe.status == "bound" and read.produces == ("markup",)
     build_file_tree(item.output_dir / "data", {"page.txt": "a b a c b\n"})
-    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
-    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
-    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib")
     assert "unique: list of 3" in proc.stdout + proc.stderr
