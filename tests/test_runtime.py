@@ -1739,6 +1739,7 @@ BUILTIN_STEPS = """
 |-----------|-------|
 | **API Call** | `open(path, encoding="utf-8").read()` |
 | **Implementation** | `Demo_Read_File` |
+| **Key Parameters** | `path: str` - the saved page (e.g. "data/page.txt") |
 | **Outputs** | `markup` |
 
 ### Step 2: Dedupe
@@ -1752,7 +1753,7 @@ BUILTIN_STEPS = """
 
 READ_FILE_PAGE = """== Usage Examples ==
 <syntaxhighlight lang="python">
-with open("data/page.txt", encoding="utf-8") as fp:
+with open("data/sample.txt", encoding="utf-8") as fp:
     markup = fp.read()
 </syntaxhighlight>
 """
@@ -1767,14 +1768,18 @@ unique = list(dict.fromkeys(words))
 
 def test_a_step_whose_api_is_a_builtin_is_bound_and_a_closed_file_is_not_a_result(tmp_path):
     """Seen on an unseen BeautifulSoup wiki: `open(path).read()` and `list(dict.fromkeys(urls))` became stubs ("its
-    call goes through no import"), and a step handed on the file its with had closed. A call of Python's own
-    functions binds; a file a with opened is no result."""
+    call goes through no import"), a step handed on the file its with had closed, and the page's example path
+    (shared by two workflows) won over the one this workflow's step names. A call of Python's own functions binds;
+    a file a with opened is no result; the step's own `e.g. "data/page.txt"` is the default; the generated tests
+    pass (a file config names that a test has not got is a skip, not a failure)."""
     pages = {"implementations/Demo_Read_File.md": READ_FILE_PAGE, "implementations/Demo_Dedupe.md": DEDUPE_PAGE}
     wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": BUILTIN_STEPS, **pages})
     (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
     assert item.ok, item.errors
     read, dedupe = (s.binding for s in item.plan.steps)
     assert read.status == dedupe.status == "bound" and read.produces == ("markup",)
+    assert [(p.name, p.default) for p in read.params if p.name == "file"] == [("file", "'data/page.txt'")]
+    run_generated_tests(item, tmp_path / "lib")
     build_file_tree(item.output_dir / "data", {"page.txt": "a b a c b\n"})
     proc = run_workflow(item, tmp_path / "lib")
     assert "unique: list of 3" in proc.stdout + proc.stderr

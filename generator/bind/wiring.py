@@ -407,6 +407,22 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     draft.statements = kept
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
+    for key, literal in list(draft.literals.items()):
+        draft.literals[key] = _workflows_own_path(literal, ctx.step)
+
+
+_PATH_LITERAL = re.compile(r"""^(['"])([\w.~/-]+\.([A-Za-z0-9]{1,8}))\1$""")
+
+
+def _workflows_own_path(literal: str, step: Step) -> str:
+    """A file path from an implementation page's example (pages are shared by workflows) yields to the one path of
+    the same extension this workflow's step names (`e.g. "data/links.html"` where the page reads page.html)."""
+    found = _PATH_LITERAL.match(literal)
+    if found is None:
+        return literal
+    text = " ".join((step.key_parameters_text, step.inputs, step.description))
+    named = set(re.findall(r"""[`'"]([\w.~/-]+\.""" + re.escape(found.group(3)) + r""")[`'"]""", text))
+    return repr(named.pop()) if len(named) == 1 and found.group(2) not in named else literal
 
 
 def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) -> str | None:
@@ -870,9 +886,8 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         for s in draft.statements
         for n in walk(s)
     )
-    call = anchor_call(draft)
-    root = dotted(call.func)[:1] if call is not None else ()
-    builtin = bool(root) and root[0] in BUILTINS and root[0] not in wired.consumes  # `open(path).read()`
+    api = draft.api
+    builtin = api is not None and api.callee[:1] != () and api.callee[0] in BUILTINS  # `open(path).read()`
     resolved = bool(wired.import_lines) or receiver_is_artifact or builtin or draft.source is Source.PATTERN
     page_imports = set(step.implementation.imports if step.implementation else ())
     origin = Origin.NONE
@@ -884,8 +899,11 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         )
     elif resolved:
         origin = Origin.UPSTREAM
-    api = draft.api
-    target = "" if api is None or api.last == "__call__" else (api.class_name if api.last == "__init__" else api.last)
+    target = (  # a builtin's call leaves no trace for the generated tests to find
+        ""
+        if api is None or api.last == "__call__" or builtin
+        else (api.class_name if api.last == "__init__" else api.last)
+    )
     return Binding(
         kind=Kind.PATTERN if draft.source is Source.PATTERN else kind,  # the API is a function the page defines
         status=Status.BOUND if resolved else Status.STUB,

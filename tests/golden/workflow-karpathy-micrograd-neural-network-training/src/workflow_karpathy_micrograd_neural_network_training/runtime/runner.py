@@ -104,7 +104,7 @@ def preflight(steps: list[LoadedStep], options: RunOptions) -> list[LoadedStep]:
     return selected
 
 
-def _make_folders(step: LoadedStep, values: dict[str, Any]) -> None:
+def make_folders(step: LoadedStep, values: dict[str, Any]) -> None:
     """The folder of each file the step writes (`results/graph.gml`), made when missing: the library writing
     the file expects it to exist."""
     for key, param in step.params.items():
@@ -121,7 +121,7 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     kwargs = {name: artifacts.get(name) for name in step.spec.consumes}
     kwargs.update(values)
     log.info("step %s: %s", step.spec.number, step.spec.title)
-    _make_folders(step, values)
+    make_folders(step, values)
     started = time.perf_counter()
     try:
         produced = step.run(**kwargs) or {}
