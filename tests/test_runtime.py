@@ -1783,3 +1783,78 @@ def test_a_step_whose_api_is_a_builtin_is_bound_and_a_closed_file_is_not_a_resul
     build_file_tree(item.output_dir / "data", {"page.txt": "a b a c b\n"})
     proc = run_workflow(item, tmp_path / "lib")
     assert "unique: list of 3" in proc.stdout + proc.stderr
+
+
+CELLS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cells
+
+**Description:** Rows of a table, then the text of every cell: a header and records.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtab.rows(n) -> list` |
+| **External Dependencies** | `pkgtab` |
+| **Key Parameters** | `n: int = 3` - how many rows |
+| **Outputs** | `rows` |
+
+### Step 2: Cell Text
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Cell.text(self, strip=False) -> str` |
+| **External Dependencies** | `pkgtab` |
+| **Implementation** | `Demo_Cell_Text` |
+| **Outputs** | `header`: the first row's texts, `records`: the other rows' texts |
+"""
+
+CELL_TEXT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgtab
+
+rows = pkgtab.rows(3)
+header = [cell.text(strip=True) for cell in rows[0].cells()]
+records = [[cell.text(strip=True) for cell in row.cells()] for row in rows[1:]]
+</syntaxhighlight>
+"""
+
+PKGTAB = """
+class Cell:
+    def __init__(self, value):
+        self.value = value
+
+    def text(self, strip=False):
+        return self.value.strip() if strip else self.value
+
+
+class Row:
+    def __init__(self, n):
+        self.n = n
+
+    def cells(self):
+        return [Cell(f" r{self.n}c{i} ") for i in range(2)]
+
+
+def rows(n):
+    return [Row(i) for i in range(n)]
+"""
+
+
+def test_a_method_called_on_what_a_loop_takes_from_an_artifact_binds_with_every_output_named(tmp_path):
+    """Seen on an unseen BeautifulSoup wiki: `[cell.get_text(strip=True) for cell in rows[0].find_all("td")]` was a
+    stub (the call goes through a loop variable, not an earlier step's object), and once bound only `header` was
+    made although the step's Outputs name `records` too, which the example makes in the next statement."""
+    build_file_tree(tmp_path / "lib", {"pkgtab/__init__.py": PKGTAB})
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": CELLS, "implementations/Demo_Cell_Text.md": CELL_TEXT_PAGE}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    text = item.plan.steps[1].binding
+    assert text.status == "bound" and text.consumes == ("rows",) and text.produces == ("header", "records")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "header: list of 2" in proc.stdout + proc.stderr and "records: list of 2" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

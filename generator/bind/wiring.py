@@ -803,6 +803,29 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
     return result
 
 
+def _loop_sources(statements: list[ast.stmt]) -> dict[str, ast.expr]:
+    """Each loop variable of the statements (a comprehension's or a for's) -> what it iterates over."""
+    found: dict[str, ast.expr] = {}
+    for stmt in statements:
+        for node in walk(stmt):
+            if isinstance(node, (ast.comprehension, ast.For, ast.AsyncFor)):
+                for name in walk(node.target):
+                    if isinstance(name, ast.Name):
+                        found.setdefault(name.id, node.iter)
+    return found
+
+
+def _reaches(node: ast.expr, receivers: set[str], loops: dict[str, ast.expr], depth: int = 0) -> bool:
+    """Whether an object comes from an earlier step's: `cell` of `for cell in rows[0].find_all("td")`, `rows` one."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    if not isinstance(node, ast.Name):
+        return False
+    if node.id in receivers:
+        return True
+    return node.id in loops and depth < 8 and _reaches(loops[node.id], receivers, loops, depth + 1)
+
+
 def _opens_file(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and dotted(node.func) == ("open",)
 
@@ -886,6 +909,9 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         for s in draft.statements
         for n in walk(s)
     )
+    call = anchor_call(draft)
+    if not receiver_is_artifact and call is not None and isinstance(call.func, ast.Attribute):
+        receiver_is_artifact = _reaches(call.func.value, receivers, _loop_sources(draft.statements))
     api = draft.api
     builtin = api is not None and api.callee[:1] != () and api.callee[0] in BUILTINS  # `open(path).read()`
     resolved = bool(wired.import_lines) or receiver_is_artifact or builtin or draft.source is Source.PATTERN

@@ -14,6 +14,7 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import output_names, split_types
 from generator.bind.signature import signature_params
+from generator.bind.stub import declared_outputs
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
 from generator.naming import identifier
@@ -148,6 +149,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     wanted = demanded(ctx, ctx.index)
     chosen = min(widened, key=lambda c: _score(c, ctx, keys, wanted))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
+    best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
@@ -161,6 +163,31 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
+    """The slice, with the example's later statements that make an output the step's Outputs name and the slice
+    does not (`records = [[cell.get_text() ...] for row in rows[1:]]` after `header = [...]`, both named): they
+    call the API too, on what the step already has."""
+    piece, tree = candidate.slice, candidate.tree
+    made = {n for s in piece.statements for n in names([s])[1]}
+    missing = [n for n in declared_outputs(step) if n not in made]
+    if not missing:
+        return piece
+    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    added = [
+        s
+        for s in tree.body
+        if s.lineno > last
+        and isinstance(s, ast.Assign)
+        and len(s.targets) == 1
+        and isinstance(s.targets[0], ast.Name)
+        and s.targets[0].id in missing
+        and contains_api(s, api, {})
+    ]
+    if not added:
+        return piece
+    return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
 
 
 def _set_up_reads(ctx: BindContext, index: int) -> set[str]:
