@@ -1858,3 +1858,64 @@ def test_a_method_called_on_what_a_loop_takes_from_an_artifact_binds_with_every_
     proc = run_workflow(item, tmp_path / "lib")
     assert "header: list of 2" in proc.stdout + proc.stderr and "records: list of 2" in proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+CITED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cited
+
+**Description:** An expression parsed, then simplified: the second page's example builds its own expression.
+
+### Step 1: Parse
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsym.parse(text) -> Expr` |
+| **External Dependencies** | `pkgsym` |
+| **Key Parameters** | `text: str = "x+y"` - the expression |
+| **Outputs** | `expr` |
+
+### Step 2: Simplify
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsym.simplify(e) -> Expr` |
+| **External Dependencies** | `pkgsym` |
+| **Implementation** | `Demo_Simplify` |
+| **Inputs** | `Expr` from Step 1 |
+| **Outputs** | `simple` |
+"""
+
+SIMPLIFY_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgsym
+
+simple = pkgsym.simplify(pkgsym.parse("a+a"))
+</syntaxhighlight>
+"""
+
+PKGSYM = """
+def parse(text):
+    return text.upper()
+
+
+def simplify(e):
+    return f"simple({e})"
+"""
+
+
+def test_a_step_takes_what_the_step_its_inputs_cite_made_not_its_examples_own_expression(tmp_path):
+    """Seen on an unseen SymPy wiki: "Derivative `Expr` from Step 3" in Inputs, and an example simplifying its own
+    `sin(x)**2 + cos(x)**2`: the step simplified the example's expression, never step 3's. The first expression
+    the example builds as an argument gives way to what the cited step made (and the step does not read yet)."""
+    build_file_tree(tmp_path / "lib", {"pkgsym/__init__.py": PKGSYM})
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": CITED, "implementations/Demo_Simplify.md": SIMPLIFY_PAGE}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    simplify = item.plan.steps[1].binding
+    assert simplify.consumes == ("expr",) and "takes expr from step 1" in simplify.changes[0]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "simple: 'simple(X+Y)'" in proc.stdout + proc.stderr

@@ -165,6 +165,8 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     wired = _Wired()
     draft.definitions = [_unannotated(d) for d in draft.definitions]
     _defined_by_signature(draft, step)
+    if kind in (Kind.CALL, Kind.METHOD):
+        _cited_input(draft, step, ctx, wired)
     _mend(draft)
     _reuse(draft, ctx, wired)
     _lift_literals(draft, ctx, wired)
@@ -190,6 +192,34 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         return stub(step, ctx, kind, reason, wired.consumes.values())
     _record_artifacts(draft, list(binding.produces), ctx, binding.consumes)
     return binding
+
+
+_FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.IGNORECASE)
+
+
+def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """A step whose Inputs say "Derivative `Expr` from Step 3", while its example builds its own
+    (`simplify(sin(x)**2 + cos(x)**2)`): the call takes what step 3 made and the step does not read yet (when that
+    is one result), in place of the first expression the example builds as an argument. Never a value (`"text"`,
+    `3`) or a name."""
+    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    if len(cited) != 1:
+        return
+    number = cited.pop()
+    read = free_names(draft)
+    unread = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value and a.name not in read]
+    call = anchor_call(draft)
+    if len(unread) != 1 or call is None:
+        return
+    receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
+    if receiver and ctx.has(receiver[0]):
+        return  # a method of an earlier step's object: its arguments are not the data
+    at = next((n for n, arg in enumerate(call.args) if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp))), None)
+    if at is None:
+        return
+    built = ast.unparse(call.args[at])
+    call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
+    wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
 
 
 def _defined_by_signature(draft: Draft, step: Step) -> None:
