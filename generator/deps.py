@@ -17,7 +17,7 @@ _ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
 # module names examples use for the reader's own code (`from myapp.models import Base`, `import your_module`)
 PLACEHOLDER = re.compile(
     r"^(?:my|your|the)_?(?:app|application|project|package|pkg|module|mod|lib|library|code|models?|utils?|"
-    r"service|tools?)s?\d*$|^(?:example|sample|demo)_?(?:app|project|package|module)?$"
+    r"service|tools?)s?\d*$|^(?:example|sample|demo)_?(?:app|project|package|module)$"
 )
 
 

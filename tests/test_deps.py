@@ -211,7 +211,9 @@ def test_a_placeholder_module_of_an_example_is_never_a_requirement(tmp_path, mod
     assert any(f"import {module}.models" in str(w) and "somebody else's" in str(w) for w in item.plan.warnings)
 
 
-@pytest.mark.parametrize("module", ["mypy", "mysql", "myst_parser", "examples_lib", "sampler", "theano"])
+@pytest.mark.parametrize(
+    "module", ["mypy", "mysql", "myst_parser", "examples_lib", "sampler", "theano", "demo", "example"]
+)
 def test_names_that_only_look_like_placeholders_are_not_taken_for_them(module):
     from generator.plan import PLACEHOLDER
 

@@ -55,8 +55,10 @@ def test_ctrl_c_while_rendering_says_what_it_left_and_a_second_run_finishes(tmp_
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if out.is_dir() and any((repo / ".genrepo.json").is_file() for repo in out.iterdir()):
-            break  # the first repository is in place: rendering is under way
+        if out.is_dir() and any(
+            (repo / ".genrepo.json").is_file() for repo in out.iterdir() if not repo.name.startswith(".")
+        ):
+            break  # the first repository is in place (a `.genrepo-*` scratch folder is not): rendering is under way
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before the first repository could be seen"
     proc.send_signal(signal.SIGINT)
