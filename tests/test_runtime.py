@@ -1919,3 +1919,51 @@ def test_a_step_takes_what_the_step_its_inputs_cite_made_not_its_examples_own_ex
     assert simplify.consumes == ("expr",) and "takes expr from step 1" in simplify.changes[0]
     proc = run_workflow(item, tmp_path / "lib")
     assert "simple: 'simple(X+Y)'" in proc.stdout + proc.stderr
+
+
+INLINE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Inline
+
+**Description:** A picture opened, then converted: the second page's example opens it again inside an expression.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpic.open(path) -> Picture` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Open` |
+
+### Step 2: Save Gray
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Picture.save(self, fp) -> None` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Save_Gray` |
+"""
+
+
+def test_a_call_inside_an_expression_that_makes_an_earlier_result_again_takes_that_result(tmp_path):
+    """Seen on an unseen Pillow wiki: `gray = Image.open(path).convert("L")` opened its own file (a new `path` key)
+    instead of taking step 1's image; a whole statement doing so was already replaced, a call inside one was not."""
+    build_file_tree(tmp_path / "lib", {"pkgpic/__init__.py": PKGPIC})
+    pages = {
+        "implementations/Demo_Open.md": CHAIN_PAGES["implementations/Demo_Open.md"],
+        "implementations/Demo_Save_Gray.md": (
+            'import pkgpic\n\ngray = pkgpic.open("photo.jpg").convert("L")\ngray.save("gray.txt")\n'
+        ),
+    }
+    pages = {
+        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+        for path, code in pages.items()
+    }
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": INLINE, **pages})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    save = item.plan.steps[1].binding
+    assert save.consumes == ("im",) and "open(" not in save.body and "path" not in [p.name for p in save.params]
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "gray.txt").read_text(encoding="utf-8") == "open,convert L"

@@ -290,6 +290,37 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 continue
         kept.append(stmt)
     draft.statements = kept
+    inline = _InlineReuse(ctx, anchor_call(draft), draft.statements)
+    draft.statements = [inline.visit(stmt) if stmt is not draft.anchor else stmt for stmt in draft.statements]
+    wired.changes.extend(inline.changes)
+
+
+class _InlineReuse(ast.NodeTransformer):
+    """`gray = Image.open(path).convert("L")` after step 1's `im = Image.open(path)`: the call inside an expression
+    that makes again what an earlier step made becomes that step's result (`gray = im.convert("L")`), as a whole
+    statement doing so is dropped for it. Only a call inside a larger expression (a whole statement's call is
+    _reuse's to judge), never the step's own API call, one reading what the step makes (`build(workflow2)`), nor
+    one reading a named data file."""
+
+    def __init__(self, ctx: BindContext, own: ast.Call | None, statements: list[ast.stmt]) -> None:
+        self.ctx, self.own = ctx, own
+        self.whole = {id(s.value) for s in statements if isinstance(s, (ast.Assign, ast.Expr, ast.AnnAssign))}
+        self.made = names(statements)[1]
+        self.changes: list[str] = []
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        self.generic_visit(node)
+        if id(node) in self.whole or node is self.own or set(names([ast.Expr(node)])[0]) & self.made:
+            return node
+        producer = _callee_text(node)
+        root = producer.split(".", 1)[0]
+        artifact = self.ctx.produced_by(producer) if producer and not self.ctx.alias(root) else None
+        if artifact is None or _reads_another_file(node, ast.Name(id=""), artifact):
+            return node
+        self.changes.append(
+            f"uses {artifact} from step {self.ctx.artifacts[artifact].step} instead of calling {producer} again"
+        )
+        return ast.copy_location(ast.Name(id=artifact, ctx=ast.Load()), node)
 
 
 _DATA_FILE = re.compile(r"\.(?:csv|tsv|json|jsonl|parquet|txt|xlsx?|feather|arrow|h5|hdf5|npy|npz|pkl|pickle)$", re.I)
