@@ -154,6 +154,13 @@ def _parse_params(text: str) -> tuple[ApiParam, ...] | None:
     return _params_from_args(func.args)
 
 
+def called(func: ast.expr) -> str:
+    """The name a call's function goes by: `write_gml` for `nx.write_gml`, `convert` for `open(p).convert`."""
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
 def dotted(node: ast.expr) -> tuple[str, ...]:
     """`a.b.c` -> ("a", "b", "c"); empty when the expression is not a dotted name."""
     parts: list[str] = []

@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
-from generator.apitext import ApiRef, dotted, literal_source
+from generator.apitext import ApiRef, called, dotted, literal_source
 from generator.astwalk import shared, walk
 from generator.pysource import parse_dedented
 
@@ -463,8 +463,8 @@ def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> 
         return False
     call = stmt.value
     func = call.func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    if not called or called not in cited:
+    name = called(func)
+    if not name or name not in cited:
         return False
     first = call.args[0] if call.args else None
     receiver = func.value if isinstance(func, ast.Attribute) else None
@@ -481,6 +481,5 @@ def _makes_folder(stmt: ast.stmt, known: set[str]) -> bool:
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
         return False
     func = stmt.value.func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     free, _ = names([stmt])
-    return called in _FOLDER_CALLS and bool(set(free) & known) and set(free) <= known | _FOLDER_MODULES
+    return called(func) in _FOLDER_CALLS and bool(set(free) & known) and set(free) <= known | _FOLDER_MODULES

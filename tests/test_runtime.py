@@ -61,9 +61,7 @@ INDEX = """
 
 @pytest.fixture()
 def repo(tmp_path) -> Path:
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": INDEX})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": INDEX})
     return item.output_dir
 
 
@@ -77,6 +75,15 @@ def run(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.Completed
         env=env,
         timeout=120,
     )
+
+
+def generated(tmp_path: Path, files: dict[str, str]):
+    """The one workflow of a wiki built in tmp_path/wiki from files (index and pages), generated into tmp_path/out;
+    it must plan without errors."""
+    wiki = build_file_tree(tmp_path / "wiki", files)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    return item
 
 
 def run_workflow(item, library: Path, *args: str) -> subprocess.CompletedProcess:
@@ -295,11 +302,7 @@ def test_an_optional_input_without_a_default_is_passed_only_when_set(tmp_path, m
 
     library = "def wrap(text, width=5, sep='|'):\n    return sep.join(text[i : i + width] for i in range(0, len(text), width))\n"
     build_file_tree(tmp_path / "lib", {"pkgw/__init__.py": library})
-    wiki = build_file_tree(
-        tmp_path / "wiki", {"_WorkflowIndex.md": OPTIONAL, "implementations/Demo_Wrap.md": WRAP_PAGE}
-    )
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": OPTIONAL, "implementations/Demo_Wrap.md": WRAP_PAGE})
     module = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
     assert "**given(width=width, sep=sep)" in module and "from ..runtime.calls import given" in module
     env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
@@ -389,9 +392,7 @@ def test_check_binds_a_method_a_descriptor_gives_and_set_reads_toml_booleans(tmp
     from generator.verify import verify
 
     build_file_tree(tmp_path / "lib", {"pkgd/__init__.py": DESCRIPTOR_LIBRARY})
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": DESCRIBED})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": DESCRIBED})
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     steps = verify(item.output_dir, sys.executable).steps
     assert [s.status for s in steps] == ["verified", "verified"], [c.detail for s in steps for c in s.calls]
@@ -460,9 +461,7 @@ def test_an_example_that_prints_the_api_result_gives_the_step_with_what_it_needs
     """`print(math.sqrt(x))` after `x = average * 4`: that example gives the step (x made from an earlier artifact),
     not the one that takes x from nowhere (a required config key no one can fill with an object); the printed
     result is kept under the call's name, not under a name the page imports (`fsum`)."""
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": PRINTED, "implementations/Demo_Root.md": ROOT_PAGE})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": PRINTED, "implementations/Demo_Root.md": ROOT_PAGE})
     root = item.plan.steps[1].binding
     assert "x = average * 4" in root.body and not root.params and root.produces == ("x", "sqrt_result")
     proc = run_workflow(item, tmp_path / "lib")
@@ -525,9 +524,7 @@ READS = """
 def test_a_step_whose_api_reads_attributes_of_an_earlier_object_reads_them(tmp_path):
     """`search.best_params_ -> dict` and the like: not a manual step doing nothing, but the values, logged and
     handed on."""
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": READS})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": READS})
     inspect = item.plan.steps[1].binding
     assert inspect.status.value == "bound" and inspect.produces == ("denominator", "numerator")
     proc = run_workflow(item, tmp_path / "lib")
@@ -588,9 +585,7 @@ def test_a_step_keeps_the_folder_its_output_goes_to_and_builds_a_parameter_its_e
     torch.load(path)`) is built the same way, from a config key holding what the call reads, never asked for as
     an object in config.toml."""
     pages = {"implementations/Demo_Connect.md": CONNECT_PAGE, "implementations/Demo_Dumps.md": DUMPS_PAGE}
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": STORED, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": STORED, **pages})
     connect, dumps = (s.binding for s in item.plan.steps)
     assert "os.makedirs(os.path.dirname(database)" in connect.body
     assert "settings = json.loads(" in dumps.body and "settings" not in [p.name for p in dumps.params]
@@ -654,9 +649,7 @@ def test_a_callback_brings_the_helpers_it_calls_and_a_handle_its_with(tmp_path):
     """`def combine` calls `def weight`, defined above it: both come along (weight was imported from nowhere). A
     call writing through `with open(...) as handle` keeps the with (the handle was asked for in config.toml)."""
     pages = {"implementations/Demo_Reduce.md": REDUCE_PAGE, "implementations/Demo_Dump.md": DUMP_PAGE}
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CALLBACKS, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": CALLBACKS, **pages})
     reduce, dump = (s.binding for s in item.plan.steps)
     assert "def weight(x):" in reduce.body and "import weight" not in reduce.body
     assert "with open(" in dump.body and "handle" not in [p.name for p in dump.params]
@@ -698,11 +691,7 @@ def test_the_generated_tests_pass_when_a_step_feeds_builtins_and_unpacks_a_resul
     """A config key only a builtin reads (`sorted(values, reverse=reverse)`) and three values unpacked from what
     the library returned: recorders cannot stand in there, so the generated test says so and skips, instead of
     failing the new repository's CI; the step itself runs for real."""
-    wiki = build_file_tree(
-        tmp_path / "wiki", {"_WorkflowIndex.md": QUARTILES, "implementations/Demo_Quantiles.md": QUANTILES_PAGE}
-    )
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": QUARTILES, "implementations/Demo_Quantiles.md": QUANTILES_PAGE})
     assert "reverse" in [p.name for p in item.plan.steps[0].binding.params]
     env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
     command = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests"]
@@ -787,16 +776,14 @@ def test_a_call_the_step_cites_that_changes_its_input_comes_along_and_the_output
     The file goes to `results/`, which the example never makes: its config key is marked as a file the step
     writes, and the runtime makes the folder."""
     build_file_tree(tmp_path / "lib", {"pkgio/__init__.py": PKGIO})
-    wiki = build_file_tree(
-        tmp_path / "wiki",
+    item = generated(
+        tmp_path,
         {
             "_WorkflowIndex.md": EXPORT,
             "workflows/Demo_Export.md": EXPORT_WORKFLOW_PAGE,
             "implementations/Demo_Write_Record.md": WRITE_RECORD_PAGE,
         },
     )
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
     export = item.plan.steps[1].binding
     assert 'pkgio.annotate(record, "total"' in export.body.replace("'", '"') and "print(" not in export.body
     assert "read_record" not in export.body and export.consumes == ("record",)
@@ -988,9 +975,7 @@ def test_a_pattern_defined_in_full_a_second_result_a_method_of_a_class_and_new_d
         "implementations/Demo_Model_Fit.md": MODEL_FIT_PAGE,
         "implementations/Demo_Predict.md": PREDICT_PAGE,
     }
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": FIT, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": FIT, **pages})
     assert item.plan.required_keys == ()
     split, design, fit, predict = (s.binding for s in item.plan.steps[1:])
     assert "def split_rows(" in split.body and split.produces == ("train", "test")
@@ -1109,9 +1094,7 @@ def test_a_tuple_key_a_key_named_like_a_builtin_and_what_fills_a_mask_all_reach_
       (the count ran under an empty mask, silently 0)."""
     build_file_tree(tmp_path / "lib", {"pkgimg/__init__.py": PKGIMG})
     pages = {"implementations/Demo_Canvas_Count.md": COUNT_PAGE, "implementations/Demo_Canvas_Save.md": SAVE_PAGE}
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CANVAS, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": CANVAS, **pages})
     _, count, save = (s.binding for s in item.plan.steps)
     assert "pkgimg.Draw(mask).box(0, 0, 2, 2)" in count.body and "print(" not in count.body
     assert "format" in [p.name for p in save.params]
@@ -1242,9 +1225,7 @@ def test_classes_declared_on_the_api_class_are_the_step_and_later_steps_take_the
         "implementations/Demo_Create_All.md": CREATE_ALL_PAGE,
         "implementations/Demo_Add_All.md": ADD_ALL_PAGE,
     }
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": DECLARE, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": DECLARE, **pages})
     _, declare, create, fill = (s.binding for s in item.plan.steps)
     assert declare.produces == ("Base", "Item") and "name: str = " in declare.body
     assert "myapp" not in create.body and set(create.consumes) == {"Base", "db"}
@@ -1294,9 +1275,7 @@ def test_check_knows_an_artifact_by_the_return_type_the_wiki_gives(tmp_path, mon
         "class Table:\n    def count(self, column):\n        return 0\n\n\ndef open_table(path):\n    return Table()\n"
     )
     build_file_tree(tmp_path / "lib", {"pkgt/__init__.py": library})
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": RETURNS})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": RETURNS})
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     result = verify(item.output_dir, sys.executable)
     assert [s.status for s in result.steps] == ["verified", "verified"], [s.calls for s in result.steps]
@@ -1396,9 +1375,7 @@ def test_a_method_step_works_on_what_the_steps_before_made_of_its_object(tmp_pat
         path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
         for path, code in CHAIN_PAGES.items()
     }
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CHAIN, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": CHAIN, **pages})
     assert [s.binding.consumes for s in item.plan.steps] == [(), ("im",), ("im",), ("up",), ("rgb",)]
     assert "works on rgb, which the steps after step 1 made from its im" in item.plan.steps[4].binding.changes[0]
     run_workflow(item, tmp_path / "lib")
@@ -1491,9 +1468,7 @@ def test_a_with_whose_body_is_a_later_steps_work_hands_on_the_open_object(tmp_pa
     hands it on (`conn = engine.connect()`), keeping what its body does before the later step's work."""
     build_file_tree(tmp_path / "lib", {"pkgdb/__init__.py": PKGDB})
     pages = {"implementations/Demo_Engine_Connect.md": ENGINE_CONNECT_PAGE, "implementations/Demo_Read.md": READ_PAGE}
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": CONNECT, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": CONNECT, **pages})
     connect = item.plan.steps[1].binding
     assert "conn = engine.connect()" in connect.body and "read(" not in connect.body and connect.produces == ("conn",)
     assert item.plan.steps[2].binding.consumes == ("conn",)
@@ -1553,9 +1528,7 @@ def test_a_key_for_an_enum_parameter_is_set_by_the_members_name(tmp_path):
     only the member's integer worked. A key whose parameter defaults to an object of a class is turned into the
     member of the enum the real signature's default belongs to, by name (any case, with or without the class)."""
     build_file_tree(tmp_path / "lib", {"pkgenum/__init__.py": PKGENUM})
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": SHRINK})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": SHRINK})
     assert 'mode = member(pic.shrink, "mode", mode)' in item.plan.steps[1].binding.body.replace("'", '"')
     env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
     command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
@@ -1634,11 +1607,7 @@ def test_a_key_lifted_under_a_builtins_name_and_a_result_that_answers_any_attrib
     Python's id() went to find() (bs4 takes a callable as a filter: the wrong table, silently); and the run log
     crashed on the soup, whose `_asdict` (any attribute) is a search answering None."""
     build_file_tree(tmp_path / "lib", {"pkgsoup/__init__.py": PKGSOUP})
-    wiki = build_file_tree(
-        tmp_path / "wiki", {"_WorkflowIndex.md": SOUP, "implementations/Demo_Soup_Find.md": SOUP_FIND_PAGE}
-    )
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": SOUP, "implementations/Demo_Soup_Find.md": SOUP_FIND_PAGE})
     find = item.plan.steps[1].binding
     assert [(p.name, p.default) for p in find.params if p.name == "id"] == [("id", "'prices'")]
     proc = run_workflow(item, tmp_path / "lib")
@@ -1716,9 +1685,7 @@ def test_sample_rows_alternatives_in_outputs_and_a_file_opened_for_writing(tmp_p
       (FileNotFoundError on a fresh checkout)."""
     build_file_tree(tmp_path / "lib", {"pkgrep/__init__.py": PKGREP})
     pages = {"implementations/Demo_Solve.md": SOLVE_PAGE, "implementations/Demo_Write_Json.md": WRITE_JSON_PAGE}
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": REPORT, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": REPORT, **pages})
     _, solve, write = (s.binding for s in item.plan.steps)
     assert solve.consumes == ("records",) and len(solve.produces) == 1 and not solve.params
     assert [(p.name, p.writes) for p in write.params] == [("file", True)]
@@ -1773,9 +1740,7 @@ def test_a_step_whose_api_is_a_builtin_is_bound_and_a_closed_file_is_not_a_resul
     a file a with opened is no result; the step's own `e.g. "data/page.txt"` is the default; the generated tests
     pass (a file config names that a test has not got is a skip, not a failure)."""
     pages = {"implementations/Demo_Read_File.md": READ_FILE_PAGE, "implementations/Demo_Dedupe.md": DEDUPE_PAGE}
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": BUILTIN_STEPS, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": BUILTIN_STEPS, **pages})
     read, dedupe = (s.binding for s in item.plan.steps)
     assert read.status == dedupe.status == "bound" and read.produces == ("markup",)
     assert [(p.name, p.default) for p in read.params if p.name == "file"] == [("file", "'data/page.txt'")]
@@ -1848,11 +1813,7 @@ def test_a_method_called_on_what_a_loop_takes_from_an_artifact_binds_with_every_
     stub (the call goes through a loop variable, not an earlier step's object), and once bound only `header` was
     made although the step's Outputs name `records` too, which the example makes in the next statement."""
     build_file_tree(tmp_path / "lib", {"pkgtab/__init__.py": PKGTAB})
-    wiki = build_file_tree(
-        tmp_path / "wiki", {"_WorkflowIndex.md": CELLS, "implementations/Demo_Cell_Text.md": CELL_TEXT_PAGE}
-    )
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": CELLS, "implementations/Demo_Cell_Text.md": CELL_TEXT_PAGE})
     text = item.plan.steps[1].binding
     assert text.status == "bound" and text.consumes == ("rows",) and text.produces == ("header", "records")
     proc = run_workflow(item, tmp_path / "lib")
@@ -1910,11 +1871,7 @@ def test_a_step_takes_what_the_step_its_inputs_cite_made_not_its_examples_own_ex
     `sin(x)**2 + cos(x)**2`: the step simplified the example's expression, never step 3's. The first expression
     the example builds as an argument gives way to what the cited step made (and the step does not read yet)."""
     build_file_tree(tmp_path / "lib", {"pkgsym/__init__.py": PKGSYM})
-    wiki = build_file_tree(
-        tmp_path / "wiki", {"_WorkflowIndex.md": CITED, "implementations/Demo_Simplify.md": SIMPLIFY_PAGE}
-    )
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": CITED, "implementations/Demo_Simplify.md": SIMPLIFY_PAGE})
     simplify = item.plan.steps[1].binding
     assert simplify.consumes == ("expr",) and "takes expr from step 1" in simplify.changes[0]
     proc = run_workflow(item, tmp_path / "lib")
@@ -1960,9 +1917,7 @@ def test_a_call_inside_an_expression_that_makes_an_earlier_result_again_takes_th
         path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
         for path, code in pages.items()
     }
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": INLINE, **pages})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
+    item = generated(tmp_path, {"_WorkflowIndex.md": INLINE, **pages})
     save = item.plan.steps[1].binding
     assert save.consumes == ("im",) and "open(" not in save.body and "path" not in [p.name for p in save.params]
     run_workflow(item, tmp_path / "lib")

@@ -62,6 +62,7 @@ class BindContext:
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
     reads: dict[int, set[str]] = field(default_factory=dict)
     set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
+    step_libraries: dict[int, frozenset[str]] = field(default_factory=dict)  # libraries()' answers
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
@@ -87,7 +88,12 @@ class BindContext:
 
     def libraries(self) -> frozenset[str]:
         """The top-level modules the current step uses, as far as its wiki text says: its External Dependencies, its
-        page's import lines and its examples' imports (empty when it names none)."""
+        page's import lines and its examples' imports (empty when it names none); found once per step."""
+        if self.index not in self.step_libraries:
+            self.step_libraries[self.index] = self._libraries()
+        return self.step_libraries[self.index]
+
+    def _libraries(self) -> frozenset[str]:
         step = self.step
         found = {
             re.split(r"[\s\[<>=!~;(,]", d.strip().strip("`'\" ").lower(), maxsplit=1)[0]

@@ -8,7 +8,7 @@ import re
 import typing
 from dataclasses import dataclass, replace
 
-from generator.apitext import ApiRef, dotted
+from generator.apitext import ApiRef, called, dotted
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam
 from generator.bind.hints import key_hints, param_name
@@ -119,12 +119,7 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
     for stmt in reversed(function.body):  # bottom up: an insertion never moves a statement not edited yet
         found: list[str] = []
         for call in (n for n in walk(stmt) if isinstance(n, ast.Call)):
-            keywords = list(call.keywords)
-            for keyword in call.keywords:  # `**given(resample=resample)`
-                inner = keyword.value
-                if keyword.arg is None and isinstance(inner, ast.Call) and dotted(inner.func) == ("given",):
-                    keywords += inner.keywords
-            for keyword in keywords:
+            for keyword in _keywords(call):
                 value = keyword.value
                 if keyword.arg in keys and isinstance(value, ast.Name) and value.id in keys and value.id not in found:
                     found.append(value.id)
@@ -159,27 +154,33 @@ def with_written_paths(binding: Binding) -> Binding:
     for node in walk(tree):
         if not isinstance(node, ast.Call):
             continue
-        func = node.func
-        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if called == "open":
+        name = called(node.func)
+        if name == "open":
             mode = (
                 node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
             )
             if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax")):
                 continue
-        elif not _WRITER.match(called):
+        elif not _WRITER.match(name):
             continue
-        given = [v for v in node.args + [k.value for k in node.keywords]]
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):  # Path(out).write_text(...)
-            given += func.value.args
-        for value in list(given):
-            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "given":
-                given += [k.value for k in value.keywords]
+        given = [*node.args, *(k.value for k in _keywords(node))]
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):  # Path(out).write_text()
+            given += node.func.value.args
         written |= {v.id for v in given if isinstance(v, ast.Name) and v.id in candidates}
     if not written:
         return binding
     params = tuple(replace(p, writes=True) if p.name in written else p for p in binding.params)
     return replace(binding, params=params)
+
+
+def _keywords(call: ast.Call) -> list[ast.keyword]:
+    """The keywords a call passes, those inside its `**given(...)` included (passed_when_set moved them there)."""
+    found = [k for k in call.keywords if k.arg is not None]
+    for keyword in call.keywords:
+        inner = keyword.value
+        if keyword.arg is None and isinstance(inner, ast.Call) and dotted(inner.func) == ("given",):
+            found += inner.keywords
+    return found
 
 
 def _pass_when_set(stmt: ast.stmt, unset: set[str]) -> bool:

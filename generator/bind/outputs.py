@@ -9,6 +9,7 @@ from generator.bind.context import BindContext, artifact_name
 from generator.bind.imports import bound_by
 from generator.model import Step
 from generator.naming import identifier
+from generator.slicing import BUILTINS
 
 
 def split_types(text: str) -> list[str]:
@@ -43,7 +44,7 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     # `accuracy_score` float: a function the page imports names no result
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
     spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if s not in imported]
-    plain = [s for s in spans if re.fullmatch(r"[a-z_][a-z0-9_]*", s) and s not in ("self", "none", "true", "false")]
+    plain = [s for s in spans if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES]
     if plain:
         return list(dict.fromkeys(plain))
     types: list[str] = []
@@ -64,3 +65,16 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     if not types and named:
         return list(dict.fromkeys(named))
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))
+
+
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+_NOT_NAMES = frozenset(("self", "none", "true", "false"))
+
+
+def declared_outputs(step: Step) -> list[str]:
+    """The results a step's Outputs name as identifiers (`train`, `test`), else its I/O contract's named outputs:
+    never names made up from types (`list`, `dict`), which a person writing a stub's body would not expect."""
+    spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if _IDENTIFIER.fullmatch(s)]
+    if not spans and step.implementation:
+        spans = [r.name for r in step.implementation.outputs if _IDENTIFIER.fullmatch(r.name or "")]
+    return [n for n in dict.fromkeys(spans) if n not in BUILTINS and n not in _NOT_NAMES]

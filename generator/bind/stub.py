@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from generator.apitext import parse_api
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
+from generator.bind.outputs import declared_outputs
 from generator.model import Step
-from generator.slicing import BUILTINS
 
 
 def stub(step: Step, ctx: BindContext, kind: Kind, reason: str, reads: Iterable[str] = ()) -> Binding:
@@ -47,12 +46,3 @@ def stub(step: Step, ctx: BindContext, kind: Kind, reason: str, reads: Iterable[
         source=Source.STUB,
         notes=(reason,),
     )
-
-
-def declared_outputs(step: Step) -> list[str]:
-    """The results a step's Outputs name as identifiers (`train`, `test`), else its I/O contract's named outputs:
-    never names made up from types (`list`, `dict`), which a person writing the body would not expect."""
-    spans = re.findall(r"`([a-z_][a-z0-9_]*)`", step.outputs or "")
-    if not spans and step.implementation:
-        spans = [r.name for r in step.implementation.outputs if re.fullmatch(r"[a-z_][a-z0-9_]*", r.name or "")]
-    return [n for n in dict.fromkeys(spans) if n not in BUILTINS and n not in ("self", "none", "true", "false")]

@@ -17,7 +17,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from generator.apitext import ApiRef, dotted, literal_source, signature_returns
+from generator.apitext import ApiRef, called, dotted, literal_source, signature_returns
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import BindContext, artifact_name
@@ -272,8 +272,12 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             root = producer.split(".", 1)[0]
             artifact = ctx.produced_by(producer) if producer and not ctx.alias(root) else None
             target = stmt.targets[0]
-            if artifact and _reads_another_file(stmt.value, target, artifact):
-                artifact = None
+            if (
+                artifact
+                and not (isinstance(target, ast.Name) and target.id == artifact)
+                and _reads_data_file(stmt.value)
+            ):
+                artifact = None  # `new_df = pd.read_csv("new_data.csv")`: other data, under a name of its own
             if artifact and isinstance(target, ast.Name):
                 wired.consumes[target.id] = artifact
                 wired.changes.append(
@@ -315,7 +319,7 @@ class _InlineReuse(ast.NodeTransformer):
         producer = _callee_text(node)
         root = producer.split(".", 1)[0]
         artifact = self.ctx.produced_by(producer) if producer and not self.ctx.alias(root) else None
-        if artifact is None or _reads_another_file(node, ast.Name(id=""), artifact):
+        if artifact is None or _reads_data_file(node):
             return node
         self.changes.append(
             f"uses {artifact} from step {self.ctx.artifacts[artifact].step} instead of calling {producer} again"
@@ -326,10 +330,10 @@ class _InlineReuse(ast.NodeTransformer):
 _DATA_FILE = re.compile(r"\.(?:csv|tsv|json|jsonl|parquet|txt|xlsx?|feather|arrow|h5|hdf5|npy|npz|pkl|pickle)$", re.I)
 
 
-def _reads_another_file(call: ast.expr, target: ast.expr, artifact: str) -> bool:
-    """`new_df = pd.read_csv("new_data.csv")` after step 1's `df = pd.read_csv(...)`: the same call on a named
-    data file, under a name of its own, reads other data (rows to predict), not step 1's again."""
-    if not isinstance(call, ast.Call) or (isinstance(target, ast.Name) and target.id == artifact):
+def _reads_data_file(call: ast.expr) -> bool:
+    """Whether a call names a data file (`pd.read_csv("new_data.csv")`): called again, it reads other data (rows to
+    predict), not what the earlier step read."""
+    if not isinstance(call, ast.Call):
         return False
     given = [*call.args, *(k.value for k in call.keywords)]
     return any(isinstance(v, ast.Constant) and isinstance(v.value, str) and _DATA_FILE.search(v.value) for v in given)
@@ -596,9 +600,7 @@ def anchor_call(draft: Draft) -> ast.Call | None:
         return None
     # the call of the API itself, not one chained on it: `df.groupby("name").agg(...)` for DataFrame.groupby
     named = api.class_name if api.last == "__init__" else api.last
-    exact = [
-        c for c in calls if (c.func.attr if isinstance(c.func, ast.Attribute) else getattr(c.func, "id", "")) == named
-    ]
+    exact = [c for c in calls if called(c.func) == named]
     if exact:
         return exact[0]
     inner = [c for c in walk(calls[0]) if c is not calls[0] and c in calls]

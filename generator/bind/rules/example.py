@@ -12,9 +12,8 @@ from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
-from generator.bind.outputs import output_names, split_types
+from generator.bind.outputs import declared_outputs, output_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.stub import declared_outputs
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
 from generator.naming import identifier
