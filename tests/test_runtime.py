@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate
+from tests.conftest import ruff
 from tests.helpers import build_file_tree
 
 INDEX = """
@@ -1922,3 +1923,44 @@ def test_a_call_inside_an_expression_that_makes_an_earlier_result_again_takes_th
     assert save.consumes == ("im",) and "open(" not in save.body and "path" not in [p.name for p in save.params]
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "gray.txt").read_text(encoding="utf-8") == "open,convert L"
+
+
+ASYNC_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Wait
+
+**Description:** Wait, then answer.
+**GitHub URL:** PENDING
+
+### Step 1: Wait
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `asyncio.sleep(delay)` |
+| **Implementation** | Demo_Sleep |
+| **External Dependencies** | `asyncio` |
+| **Outputs** | `slept` |
+"""
+
+ASYNC_PAGE = """= Implementation: Demo_Sleep =
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import asyncio
+
+slept = await asyncio.sleep(0.01, result="ok")
+print(slept)
+</syntaxhighlight>
+"""
+
+
+def test_an_asynchronous_example_runs_in_its_own_event_loop_and_imports_asyncio_once(tmp_path):
+    """An example that awaits runs inside `asyncio.run`; when the example imports asyncio itself, the step imports
+    it once (twice was ruff's F811 in the generated repository)."""
+    item = generated(tmp_path, {"_WorkflowIndex.md": ASYNC_INDEX, "implementations/Demo_Sleep.md": ASYNC_PAGE})
+    body = item.plan.steps[0].binding.body
+    assert body.count("import asyncio") == 1 and "asyncio.run(_step())" in body
+    assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
+    proc = run_workflow(item, tmp_path)
+    assert "'ok'" in proc.stdout + proc.stderr

@@ -55,7 +55,7 @@ class Draft:
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
         """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
-        copies = [_unannotated(clone(s)) for s in statements]
+        copies = [_unannotated(clone(s)) if _annotates(s) else clone(s) for s in statements]
         index = next((i for i, s in enumerate(statements) if s is anchor), None)
         return cls(copies, copies[index] if index is not None else None)
 
@@ -124,11 +124,17 @@ class _Loose(ast.NodeTransformer):
         return self.generic_visit(node)
 
 
+_LOOSE = (ast.Break, ast.Continue, ast.Yield, ast.YieldFrom)  # what _Loose may change
+
+
 def _mend(draft: Draft) -> None:
     """Statements cut from an example keep their meaning once on their own (see _Loose)."""
     mender = _Loose()
     mended = []
     for stmt in draft.statements:
+        if not any(isinstance(node, _LOOSE) for node in walk(stmt)):  # nothing to mend: not rebuilt
+            mended.append(stmt)
+            continue
         result = mender.visit(stmt)
         mended.append(result if result is not None else ast.Pass())
     draft.statements = [s for s in mended if not isinstance(s, ast.Pass)] or [ast.Pass()]
@@ -139,8 +145,21 @@ def _mend(draft: Draft) -> None:
     draft.yields = mender.yielded
 
 
+def _annotates(stmt: ast.stmt) -> bool:
+    """Whether _Unannotate has anything to drop in stmt (a quick walk: most statements annotate nothing, and the
+    transformer rebuilds every node list it passes)."""
+    for node in walk(stmt):
+        if isinstance(node, ast.AnnAssign) or (isinstance(node, ast.arg) and node.annotation is not None):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            return True
+    return False
+
+
 def _unannotated(stmt: ast.stmt) -> ast.stmt:
     """The statement without annotations (`x: T = value` becomes `x = value`)."""
+    if not _annotates(stmt):
+        return stmt
     result = _Unannotate().visit(stmt)
     return result if result is not None else ast.Pass()
 
@@ -957,7 +976,8 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     lines += wired.preamble
     result = "{" + ", ".join(f"{n!r}: {n}" for n in produced) + "}"
     if asynchronous:  # the example is asynchronous: run it in an event loop of its own
-        lines = ["import asyncio", *lines, "", "async def _step():"]
+        runner = [] if "import asyncio" in lines else ["import asyncio"]  # the example's own import serves
+        lines = [*runner, *lines, "", "async def _step():"]
         lines += ["    " + line for chunk in code for line in chunk.split("\n")]
         lines += ["    return " + result, "", "return asyncio.run(_step())"]
     else:
