@@ -12,7 +12,7 @@ import ast
 import weakref
 from collections import deque
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _AST = ast.AST
 _STMT = ast.stmt
@@ -81,3 +81,33 @@ def clone(node: Node) -> Node:
         else:
             fields[name] = value
     return copied
+
+
+_METHODS: dict[type, str] = {}  # node class -> the name of its visit method
+
+
+class Visitor(ast.NodeVisitor):
+    """ast.NodeVisitor with the same visit order, faster: the method name is looked up once per node class, and
+    generic_visit reads the fields directly (no iter_fields generator) and skips the context markers (Load,
+    Store, Del), which hold nothing. The binder visits every statement of every example several times."""
+
+    def visit(self, node: ast.AST) -> Any:
+        cls = node.__class__
+        name = _METHODS.get(cls)
+        if name is None:
+            name = _METHODS[cls] = "visit_" + cls.__name__
+        return getattr(self, name, self.generic_visit)(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        """A constant holds no node (ast.NodeVisitor's version looks for the deprecated visit_Num and kin)."""
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, _AST):
+                if not isinstance(value, _CONTEXTS):
+                    self.visit(value)
+            elif value.__class__ is list:
+                for item in value:
+                    if isinstance(item, _AST):
+                        self.visit(item)

@@ -119,7 +119,11 @@ def manifest(plan: RepoPlan, outputs: dict[str, str], provenance: Provenance | N
 def _render_into(plan: RepoPlan, scratch: Path, out_dir: Path) -> tuple[Path, dict[str, bytes]]:
     """Render plan's repository (as cookiecutter would into out_dir) into the empty folder scratch, which is moved
     into place afterwards; the folder and every file in it (relative path -> bytes), read once: the compile
-    check, the formatter, the hashes and the update base all work from these bytes."""
+    check, the formatter, the hashes and the update base all work from these bytes.
+
+    The package's modules (where wiki code lands) are compiled, so an example that parses but cannot compile
+    (`await` outside an async function) stops here; the tests and other Python files are the template's own text
+    around names and data, and their syntax is checked by `ruff format`, which parses every .py file."""
     extra = {"repo_name": plan.repo_name, "package_name": plan.package_name, "_workflow": context(plan)}
     try:
         # the template compiled once per process, rendered as cookiecutter would (tests/test_template_compiled.py)
@@ -130,7 +134,7 @@ def _render_into(plan: RepoPlan, scratch: Path, out_dir: Path) -> tuple[Path, di
     project_path = scratch
     files = _read_tree(project_path)
     for rel, source in files.items():
-        if not rel.endswith(".py"):
+        if not (rel.endswith(".py") and rel.startswith("src/")):  # the tests are parsed by `ruff format`, below
             continue
         digest = hashlib.sha256(source).digest()
         if digest in _COMPILES:  # the runtime files are the same bytes in every repository: compiled once

@@ -12,7 +12,7 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from generator.apitext import ApiRef, called, dotted, literal_source
-from generator.astwalk import shared, walk
+from generator.astwalk import Visitor, shared, walk
 from generator.pysource import parse_dedented
 
 BUILTINS = frozenset(dir(builtins))
@@ -28,7 +28,7 @@ def parse_example(code: str) -> ast.Module | None:
         return None
 
 
-class _Names(ast.NodeVisitor):
+class _Names(Visitor):
     """Free names (read before any binding, scope-aware for comprehensions and lambdas) and bound names."""
 
     def __init__(self) -> None:
@@ -158,6 +158,18 @@ _NAMED: weakref.WeakKeyDictionary[ast.stmt, tuple[list[str], set[str]]] = weakre
 
 def instances(*roots: ast.AST) -> dict[str, str]:
     """Variables assigned from a class call anywhere under the roots: {var: ClassName}."""
+    if len(roots) == 1 and shared(roots[0]):  # a shared parse: read once (every step slices the same examples)
+        found = _MADE.get(roots[0])
+        if found is None:
+            found = _MADE[roots[0]] = _instances(roots)
+        return dict(found)
+    return _instances(roots)
+
+
+_MADE: weakref.WeakKeyDictionary[ast.AST, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _instances(roots: tuple[ast.AST, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in (n for root in roots for n in walk(root)):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
@@ -334,9 +346,10 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
             provided_by_defs.add(node.name)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            literal = literal_source(node.value)
-            if name in free and literal is not None and node.lineno < anchor.lineno:
-                literals[name] = literal
+            if name in free and node.lineno < anchor.lineno:
+                literal = literal_source(node.value)
+                if literal is not None:
+                    literals[name] = literal
     provided_by_imports = set().union(*(names([i])[1] for i in imports)) if imports else set()
     defined = {
         node.name: node
