@@ -396,6 +396,26 @@ def unwrap_with(tree: ast.Module, piece: Slice, is_later: Callable[[ast.stmt], b
     return _finish(tree, [opened, *anchor.body[:first], *piece.statements[1:]], opened)
 
 
+def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
+    """The slice carried on to the last statement of the anchor's block that calls one of the other APIs the step
+    cites (`plt.plot(xs, ys)`, `plt.savefig(path)`: without savefig the step draws and saves nothing), with every
+    statement between (the figure's title and legend); prints and asserts left out."""
+    block = next((b for b in _blocks(tree.body) if any(s is piece.anchor for s in b)), None) if others else None
+    if block is None:
+        return piece
+    start = next(n for n, stmt in enumerate(block) if stmt is piece.anchor)
+    made = instances(tree)
+    last = max(
+        (n for n in range(start + 1, len(block)) if any(contains_api(block[n], api, made) for api in others)),
+        default=None,
+    )
+    if last is None:
+        return piece
+    chosen = {id(stmt) for stmt in piece.statements}
+    chosen |= {id(s) for s in block[start : last + 1] if not (_is_print(s) or isinstance(s, ast.Assert))}
+    return _finish(tree, [s for s in block if id(s) in chosen], piece.anchor)
+
+
 def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
     """The slice cut down to the statements kept (its names recomputed)."""
     return _finish(tree, kept, piece.anchor)

@@ -1964,3 +1964,103 @@ def test_an_asynchronous_example_runs_in_its_own_event_loop_and_imports_asyncio_
     assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
     proc = run_workflow(item, tmp_path)
     assert "'ok'" in proc.stdout + proc.stderr
+
+
+PKGPLOT = """
+_state = {}
+
+
+def curve(kind):
+    return lambda xs: [x * x for x in xs]
+
+
+def grid(start, stop, num):
+    step = (stop - start) / (num - 1)
+    return [start + i * step for i in range(num)]
+
+
+def scale(xs, by):
+    return [x * by for x in xs]
+
+
+def plot(xs, ys):
+    _state["lines"] = [list(xs), list(ys)]
+    return ["line"]
+
+
+def title(text):
+    _state["title"] = text
+
+
+def savefig(fname):
+    with open(fname, "w", encoding="utf-8") as handle:
+        handle.write(repr(_state))
+"""
+
+PLOT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Plot
+
+**Description:** A curve sampled and saved as a figure.
+**GitHub URL:** PENDING
+
+### Step 1: Curve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplot.curve(kind)` |
+| **Implementation** | Demo_Curve |
+| **External Dependencies** | `pkgplot` |
+| **Outputs** | `f` |
+
+### Step 2: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplot.grid(start: float, stop: float, num: int)`, then `f(xs)` |
+| **Implementation** | Demo_Grid |
+| **External Dependencies** | `pkgplot` |
+| **Inputs** | The curve from Step 1 |
+| **Outputs** | `xs`, `ys` |
+
+### Step 3: Plot and Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplot.plot(xs, ys)`, `pkgplot.savefig(fname)` |
+| **Implementation** | Demo_Figure |
+| **External Dependencies** | `pkgplot` |
+| **Inputs** | `xs`, `ys` from Step 2 |
+| **Outputs** | a figure file |
+"""
+
+PLOT_PAGES = {
+    "implementations/Demo_Curve.md": 'import pkgplot\n\nf = pkgplot.curve("square")\n',
+    "implementations/Demo_Grid.md": (
+        'import pkgplot\n\ng = pkgplot.curve("square")\nxs = pkgplot.grid(-2.0, 2.0, 5)\nys = g(xs)\n'
+    ),
+    "implementations/Demo_Figure.md": (
+        "import pkgplot\n\nxs = pkgplot.grid(0.0, 1.0, 3)\npkgplot.plot(xs, pkgplot.scale(xs, 2))\n"
+        'pkgplot.title("demo")\nprint("plotted")\npkgplot.savefig("figures/plot.txt")\n'
+    ),
+}
+
+
+def test_every_call_the_api_cell_lists_is_made_and_a_literal_argument_is_never_taken_for_cited_data(tmp_path):
+    """Seen on an unseen SymPy+Matplotlib wiki: `plt.plot(xs, ys)`, `plt.savefig(path)` kept only plot, so the run
+    saved no figure; the slice now reaches the last call the cell lists, with what comes between (the title), and
+    the file's folder is made. And "from Step 1" in Inputs took the place of `-5.0`, a value, in `linspace`."""
+    build_file_tree(tmp_path / "lib", {"pkgplot.py": PKGPLOT})
+    pages = {
+        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+        for path, code in PLOT_PAGES.items()
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": PLOT_INDEX, **pages})
+    sample, figure = (step.binding for step in item.plan.steps[1:])
+    assert "start" in [p.name for p in sample.params] and "grid(start, stop, num)" in sample.body
+    assert "savefig(" in figure.body and "title(" in figure.body and "print(" not in figure.body
+    run_workflow(item, tmp_path / "lib")
+    saved = ast.literal_eval((item.output_dir / "figures" / "plot.txt").read_text(encoding="utf-8"))
+    assert saved == {"lines": [[-2.0, -1.0, 0.0, 1.0, 2.0], [4.0, 1.0, 0.0, 1.0, 4.0]], "title": "demo"}
+    run_generated_tests(item, tmp_path / "lib")

@@ -114,6 +114,12 @@ class BindContext:
         """tables.loader_for for the current step: a stack loader only where the step uses the stack."""
         return self.tables.loader_for(name, type_name, self.libraries())
 
+    def supporting(self, index: int) -> list[ApiRef]:
+        """The other calls step `index` cites beside its API (its API Call cell's further code spans, its Supporting
+        APIs), as APIs; the ones that do not read as a call are left out."""
+        found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting]
+        return [api for api in found if api is not None and not api.is_def and api.callee]
+
     def later_apis(self) -> list[ApiRef]:
         return [api for api in self.apis[self.index + 1 :] if api is not None]
 

@@ -220,7 +220,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     """A step whose Inputs say "Derivative `Expr` from Step 3", while its example builds its own
     (`simplify(sin(x)**2 + cos(x)**2)`): the call takes what step 3 made and the step does not read yet (when that
     is one result), in place of the first expression the example builds as an argument. Never a value (`"text"`,
-    `3`) or a name."""
+    `3`, `-5.0`) or a name."""
     cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
     if len(cited) != 1:
         return
@@ -233,7 +233,14 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
     if receiver and ctx.has(receiver[0]):
         return  # a method of an earlier step's object: its arguments are not the data
-    at = next((n for n, arg in enumerate(call.args) if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp))), None)
+    at = next(
+        (
+            n
+            for n, arg in enumerate(call.args)
+            if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp)) and literal_source(arg) is None  # not `-5.0`
+        ),
+        None,
+    )
     if at is None:
         return
     built = ast.unparse(call.args[at])

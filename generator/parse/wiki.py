@@ -495,7 +495,7 @@ def _index_step(
         inputs=breaks_as(attrs.get("inputs", ""), "; ").strip(),
         outputs=breaks_as(attrs.get("outputs", ""), "; ").strip(),
         impl_type=plain(attrs.get("type", "")),
-        supporting=tuple(istep.supporting),
+        supporting=(*istep.supporting, *_also_cited(api_cell)),
         code_blocks=tuple(page_step.code) if page_step else (),
     )
     if not api_cell:
@@ -529,6 +529,13 @@ def _index_step(
     return draft, warnings
 
 
+def _also_cited(api_cell: str) -> tuple[SupportingApi, ...]:
+    """The calls an API Call cell cites after the one _api_of takes (`plt.plot(xs, ys)`, `plt.savefig(path)`)."""
+    spans = code_spans(_rejoined_spans(api_cell))
+    first = _api_of(api_cell)
+    return tuple(SupportingApi(api=span) for span in spans if span != first)
+
+
 def _overview_step(
     row: OverviewRow, page_step: PageStep | None, index_path: str, warnings: list[Diagnostic]
 ) -> _StepDraft:
@@ -550,7 +557,7 @@ def _overview_step(
         principle=plain(cells.get("principle", "")) or (page_step.principle if page_step else ""),
         api_call=_api_of(api_cell),
         source_location=plain(related),
-        supporting=tuple(SupportingApi(api=a) for a in code_spans(api_cell)[1:]),
+        supporting=_also_cited(api_cell),
         code_blocks=tuple(page_step.code) if page_step else (),
         implementation_name=plain(cells.get("implementation", "")) if full else "",
         key_parameters=parse_key_parameters(parameters),

@@ -17,7 +17,17 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, wire
 from generator.model import Step
 from generator.naming import identifier
-from generator.slicing import BUILTINS, Slice, contains_api, cut, names, restrict, unwrap_with, with_setup
+from generator.slicing import (
+    BUILTINS,
+    Slice,
+    contains_api,
+    cut,
+    names,
+    reach,
+    restrict,
+    unwrap_with,
+    with_setup,
+)
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -36,10 +46,12 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         cache[index] = found
         return found
     later = [a for a in ctx.apis[index + 1 :] if a is not None and a.callee != api.callee]
+    others = [a for a in ctx.supporting(index) if a.callee != api.callee]
     for example in ctx.examples[index]:
         piece = cut(example.tree, api)
         if piece is None:
             continue
+        piece = reach(example.tree, piece, others)
         piece = unwrap_with(example.tree, piece, lambda stmt: any(contains_api(stmt, o, {}) for o in later))
         kept = [piece.statements[0]]
         for stmt in piece.statements[1:]:
