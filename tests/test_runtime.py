@@ -2064,3 +2064,45 @@ def test_every_call_the_api_cell_lists_is_made_and_a_literal_argument_is_never_t
     saved = ast.literal_eval((item.output_dir / "figures" / "plot.txt").read_text(encoding="utf-8"))
     assert saved == {"lines": [[-2.0, -1.0, 0.0, 1.0, 2.0], [4.0, 1.0, 0.0, 1.0, 4.0]], "title": "demo"}
     run_generated_tests(item, tmp_path / "lib")
+
+
+SAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Save
+
+**Description:** A figure saved where this workflow says.
+**GitHub URL:** PENDING
+
+### Step 1: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplot.grid(start, stop, num)` |
+| **External Dependencies** | `pkgplot` |
+| **Key Parameters** | `start: float = 0.0` - from, `stop: float = 1.0` - to, `num: int = 3` - points |
+| **Outputs** | `xs` |
+
+### Step 2: Save Mask
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplot.savefig(fname)` |
+| **Implementation** | Demo_Save_Shared |
+| **External Dependencies** | `pkgplot` |
+| **Outputs** | Mask written to disk (e.g. `out/mask.png`) |
+"""
+
+
+def test_a_written_file_is_the_one_the_steps_outputs_name_not_the_shared_pages_example(tmp_path):
+    """Seen on an unseen Pillow wiki: the save page, shared with a thumbnail workflow, saves
+    `out/thumbs/photo_thumb.jpg`; the statistics workflow's step says it writes `out/mask.png`, and its mask was
+    saved as the thumbnail's JPEG. The Outputs' one file wins for a key the step writes, whatever its extension."""
+    build_file_tree(tmp_path / "lib", {"pkgplot.py": PKGPLOT})
+    page = 'import pkgplot\n\npkgplot.savefig("out/thumbs/photo_thumb.jpg")\n'
+    page = f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{page}</syntaxhighlight>\n'
+    item = generated(tmp_path, {"_WorkflowIndex.md": SAVE_INDEX, "implementations/Demo_Save_Shared.md": page})
+    (key,) = [p for p in item.plan.steps[1].binding.params if p.writes]
+    assert key.default == "'out/mask.png'"
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "mask.png").is_file() and not (item.output_dir / "out" / "thumbs").exists()

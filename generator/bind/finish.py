@@ -142,10 +142,14 @@ _PATH_KEY = re.compile(
 )
 
 
-def with_written_paths(binding: Binding) -> Binding:
+def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
     """Mark the config keys that name a file the step writes: passed to a writer (`nx.write_gml(G, path)`,
     `df.to_csv(path_or_buf)`, `plt.savefig(fname)`, `Path(out).write_text(...)`) or opened for writing. The
-    generated runtime makes such a file's folder before the step runs, as the example did (or forgot to)."""
+    generated runtime makes such a file's folder before the step runs, as the example did (or forgot to).
+
+    A written key whose default is another file than the one the step's Outputs name (a shared page's example
+    saves `out/thumbs/photo_thumb.jpg`; this workflow's step writes "e.g. `out/mask.png`") takes the Outputs' file:
+    what the step says it writes beats what the page's example wrote for another workflow."""
     candidates = {p.name for p in binding.params if _PATH_KEY.search(p.name) and not p.loader}
     tree = _as_function(binding.body) if candidates else None
     if tree is None:
@@ -169,8 +173,39 @@ def with_written_paths(binding: Binding) -> Binding:
         written |= {v.id for v in given if isinstance(v, ast.Name) and v.id in candidates}
     if not written:
         return binding
-    params = tuple(replace(p, writes=True) if p.name in written else p for p in binding.params)
+    named = _output_files(step.outputs) if step is not None and len(written) == 1 else []
+    params = tuple(
+        replace(p, writes=True, default=_written_default(p.default, named)) if p.name in written else p
+        for p in binding.params
+    )
     return replace(binding, params=params)
+
+
+_QUOTED = re.compile(r"""[`'"]([^`'"\s]{1,200})[`'"]""")  # bounded: a long cell never backtracks far
+_FILE = re.compile(
+    r"(?:[\w.~-]+/)*[\w~-][\w.~-]*\.(?:png|jpe?g|gif|bmp|tiff?|webp|svg|pdf|csv|tsv|json|jsonl|parquet|txt|md|html?|"
+    r"xml|ya?ml|toml|gml|graphml|pkl|pickle|npy|npz|h5|hdf5|pt|bin|safetensors|onnx|zip|gz|log|xlsx?|db|sqlite)",
+    re.IGNORECASE,
+)
+
+
+def _output_files(outputs: str) -> list[str]:
+    """The distinct file paths a step's Outputs text quotes (`out/mask.png`), in order."""
+    return list(dict.fromkeys(m for m in _QUOTED.findall(outputs) if _FILE.fullmatch(m)))
+
+
+def _written_default(default: str | None, named: list[str]) -> str | None:
+    """A written key's default: the one file the step's Outputs name, when the default is a path literal naming
+    another file; else the default as it is."""
+    if len(named) != 1 or default is None:
+        return default
+    try:
+        value = ast.literal_eval(default)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return default
+    if not isinstance(value, str) or len(value) > 200 or not _FILE.fullmatch(value) or value == named[0]:
+        return default
+    return repr(named[0])
 
 
 def _keywords(call: ast.Call) -> list[ast.keyword]:
