@@ -192,6 +192,8 @@ def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
         if not isinstance(sub, ast.Call):
             continue
         callee = dotted(sub.func)
+        if not callee and isinstance(sub.func, ast.Attribute):  # a method of what a call returns: open(p).convert()
+            callee = ("", sub.func.attr)
         if not callee:
             continue
         if api.last == "__call__":

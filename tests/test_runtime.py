@@ -2106,3 +2106,57 @@ def test_a_written_file_is_the_one_the_steps_outputs_name_not_the_shared_pages_e
     assert key.default == "'out/mask.png'"
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out" / "mask.png").is_file() and not (item.output_dir / "out" / "thumbs").exists()
+
+
+METHOD_ON_RESULT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Gray
+
+**Description:** A picture opened, converted to gray, saved.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpic.open(path) -> Picture` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Open` |
+
+### Step 2: Gray
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Picture.convert(self, mode) -> Picture` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Gray` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Picture.save(self, fp) -> None` |
+| **External Dependencies** | `pkgpic` |
+| **Implementation** | `Demo_Save` |
+"""
+
+
+def test_a_method_called_on_what_a_call_returns_is_the_steps_api_call(tmp_path):
+    """Seen on an unseen Pillow wiki: the page's only example is `gray = Image.open(path).convert("L")`; the
+    convert call has no dotted name (its receiver is a call), so the step found no use of its API in it and
+    became a stub. It binds now, to the earlier step's image."""
+    build_file_tree(tmp_path / "lib", {"pkgpic/__init__.py": PKGPIC})
+    pages = {
+        "implementations/Demo_Open.md": CHAIN_PAGES["implementations/Demo_Open.md"],
+        "implementations/Demo_Gray.md": 'import pkgpic\n\ngray = pkgpic.open("photo.jpg").convert("L")\n',
+        "implementations/Demo_Save.md": CHAIN_PAGES["implementations/Demo_Save.md"],
+    }
+    pages = {
+        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+        for path, code in pages.items()
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": METHOD_ON_RESULT, **pages})
+    gray = item.plan.steps[1].binding
+    assert gray.status == "bound" and gray.consumes == ("im",) and ".convert(mode)" in gray.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "open,convert L"

@@ -321,7 +321,10 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         kept.append(stmt)
     draft.statements = kept
     inline = _InlineReuse(ctx, anchor_call(draft), draft.statements)
-    draft.statements = [inline.visit(stmt) if stmt is not draft.anchor else stmt for stmt in draft.statements]
+    # the anchor too (`Image.open(path).convert("L")`: the receiver is the earlier image), its own call kept; a
+    # statement is changed in place (only calls inside it are replaced), so the anchor stays the anchor
+    for stmt in draft.statements:
+        inline.visit(stmt)
     wired.changes.extend(inline.changes)
 
 
