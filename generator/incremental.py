@@ -52,25 +52,32 @@ def tree_digest(root: Path) -> str:
     """Digest of every entry below root: relative path plus content hash (a link's target, the kind of what is
     not a file). Dot folders (.git) and bytecode are left out: genrepo never reads them; Python rewrites them."""
     digest = hashlib.sha256()
-    root = Path(root)
-    for folder, dirs, files in os.walk(root):
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # os.walk lists, never enters, them
+        base = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if base == "." else base + "/"
         for name in sorted([*files, *links]):
-            path = Path(folder, name)
-            rel = path.relative_to(root).as_posix()
+            path = os.path.join(folder, name)
             try:
-                mode = os.lstat(path).st_mode
-                if stat.S_ISLNK(
-                    mode
-                ):  # not followed: genrepo reads nothing outside the wiki, and a target inside has its own entry
-                    value = f"link:{os.readlink(path)}"
+                info = os.lstat(path)
+                if stat.S_ISLNK(info.st_mode):  # not followed: genrepo reads nothing outside the wiki, and a
+                    value = f"link:{os.readlink(path)}"  # target inside has its own entry
+                elif stat.S_ISREG(info.st_mode):
+                    value = _small_digest(path) if info.st_size <= _CHUNK else file_digest(Path(path))
                 else:
-                    value = file_digest(path) if stat.S_ISREG(mode) else f"kind:{stat.S_IFMT(mode)}"
+                    value = f"kind:{stat.S_IFMT(info.st_mode)}"
             except OSError as exc:  # unreadable: its state is the input
                 value = f"error:{exc.errno}"
-            digest.update(f"{rel}\0{value}\n".encode("utf-8", "surrogateescape"))
+            digest.update(f"{prefix}{name}\0{value}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+def _small_digest(path: str) -> str:
+    """file_digest of a file that fits one read (a wiki page, a module): one read, no loop."""
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
 
 
 def code_digest() -> str:
