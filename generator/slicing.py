@@ -483,11 +483,21 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
 
 def _fills(stmt: ast.stmt, name: str) -> bool:
     """A call statement, alone, that takes an object the setup makes here (`ImageDraw.Draw(mask).ellipse(...)` after
-    `mask = Image.new(...)`, `G.add_edge(1, 2)` after `G = nx.Graph()`): it fills the object in, so it comes along
-    (without it the slice works on an empty mask). Never a print."""
+    `mask = Image.new(...)`, `G.add_edge(1, 2)` after `G = nx.Graph()`), or an assignment into it (`result["cluster"]
+    = labels`, `config.seed = 0`): it fills the object in, so it comes along (without it the slice works on an empty
+    mask, or writes a table without its new column). Never a print."""
+    if isinstance(stmt, ast.Assign):
+        return any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == name for t in stmt.targets)
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or _is_print(stmt):
         return False
     return name in names([stmt])[0]
+
+
+def _root(target: ast.expr) -> str:
+    """The name an item or attribute target hangs from (`result` of `result.loc[0, "x"]`); empty when none."""
+    while isinstance(target, (ast.Subscript, ast.Attribute)):
+        target = target.value
+    return target.id if isinstance(target, ast.Name) else ""
 
 
 def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> bool:

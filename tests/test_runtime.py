@@ -2160,3 +2160,137 @@ def test_a_method_called_on_what_a_call_returns_is_the_steps_api_call(tmp_path):
     assert gray.status == "bound" and gray.consumes == ("im",) and ".convert(mode)" in gray.body
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "open,convert L"
+
+
+PKGLEARN = """
+class Model:
+    def fit(self, xs, ys):
+        self.mapping = dict(zip(xs, ys))
+        return self
+
+    def predict(self, xs):
+        return [self.mapping.get(x, 0) for x in xs]
+
+
+class Table(dict):
+    def copy(self):
+        return Table(self)
+
+    def save(self, path):
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(repr(dict(sorted(self.items()))))
+
+
+def load(path):
+    return Table({"x": [1, 2, 3], "y": [0, 1, 1]})
+
+
+def train(table):
+    return Model().fit(table["x"], table["y"])
+
+
+def cluster(table):
+    return [x % 2 for x in table["x"]]
+
+
+def report(y_true, y_pred, digits=2, output_dict=False):
+    accuracy = sum(a == b for a, b in zip(y_true, y_pred)) / len(y_true)
+    return {"accuracy": accuracy} if output_dict else f"accuracy {accuracy:.{digits}f}"
+"""
+
+LEARN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Learn
+
+**Description:** A table loaded, a model trained and evaluated, clusters written beside the rows.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglearn.load(path)` |
+| **External Dependencies** | `pkglearn` |
+| **Implementation** | `Demo_Load` |
+| **Outputs** | `table` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglearn.train(table)` |
+| **External Dependencies** | `pkglearn` |
+| **Implementation** | `Demo_Train` |
+| **Outputs** | `model` |
+
+### Step 3: Cluster
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglearn.cluster(table)` |
+| **External Dependencies** | `pkglearn` |
+| **Implementation** | `Demo_Cluster` |
+| **Outputs** | `labels` |
+
+### Step 4: Evaluate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglearn.report(y_true, y_pred, digits: int = 2, output_dict: bool = False) -> str \\| dict` |
+| **External Dependencies** | `pkglearn` |
+| **Implementation** | `Demo_Report` |
+| **Key Parameters** | `y_pred: array-like` - predicted labels from `model.predict(xs)`, `digits: int` - decimals |
+| **Inputs** | model from Step 2, table from Step 1 |
+| **Outputs** | Predictions `y_pred`, the accuracy report (printed) |
+
+### Step 5: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.save(self, path)` |
+| **External Dependencies** | `pkglearn` |
+| **Implementation** | `Demo_Export` |
+| **Inputs** | table from Step 1, labels from Step 3 |
+| **Outputs** | `out/labels.txt` (the rows plus a `cluster` column) |
+"""
+
+LEARN_PAGES = {
+    "implementations/Demo_Load.md": ['import pkglearn\n\ntable = pkglearn.load("data.csv")\n'],
+    "implementations/Demo_Train.md": ["import pkglearn\n\nmodel = pkglearn.train(table)\n"],
+    "implementations/Demo_Cluster.md": ["import pkglearn\n\nlabels = pkglearn.cluster(table)\n"],
+    "implementations/Demo_Report.md": [
+        'import pkglearn\n\ny_pred = model.predict(table["x"])\nprint(pkglearn.report(table["y"], y_pred, digits=3))\n',
+        'import pkglearn\n\nreport = pkglearn.report(table["y"], y_pred, output_dict=True)\n',
+    ],
+    "implementations/Demo_Export.md": [
+        'result = table.copy()\nresult["cluster"] = labels\nresult.save("out/labels.txt")\n',
+        'import pkglearn\n\npkglearn.Table({"cluster": labels}).save("out/labels.txt")\n',
+    ],
+}
+
+
+def test_an_example_that_makes_what_the_step_needs_beats_one_asking_for_an_object_through_config(tmp_path):
+    """Seen on an unseen scikit-learn wiki. The report step's shorter example reads `y_pred` it never makes, and
+    `y_pred: array-like` in Key Parameters made it a required config key (no TOML value is a prediction): the
+    example that predicts wins now, and the report's result no longer takes the name `y_pred`. The export step's
+    shorter example wrote the labels alone; the one that works on the table the Inputs cite wins, with the
+    assignment that fills its new column (`result["cluster"] = labels`)."""
+    build_file_tree(tmp_path / "lib", {"pkglearn.py": PKGLEARN})
+    pages = {
+        path: "== Usage Examples ==\n"
+        + "".join(
+            f'=== Example {n} ===\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+            for n, code in enumerate(codes)
+        )
+        for path, codes in LEARN_PAGES.items()
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": LEARN_INDEX, **pages})
+    evaluate, export = (step.binding for step in item.plan.steps[3:])
+    assert "model.predict(" in evaluate.body and "y_pred" not in [p.name for p in evaluate.params]
+    assert "y_pred = pkglearn.report(" not in evaluate.body
+    assert set(export.consumes) == {"table", "labels"} and "result['cluster'] = labels" in export.body.replace('"', "'")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "accuracy 1.000" in proc.stdout + proc.stderr
+    saved = ast.literal_eval((item.output_dir / "out" / "labels.txt").read_text(encoding="utf-8"))
+    assert saved == {"cluster": [1, 0, 1], "x": [1, 2, 3], "y": [0, 1, 1]}
+    run_generated_tests(item, tmp_path / "lib")

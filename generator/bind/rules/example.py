@@ -14,7 +14,7 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.wiring import Draft, anchor_call, wire
+from generator.bind.wiring import Draft, anchor_call, produced_names, wire
 from generator.model import Step
 from generator.naming import identifier
 from generator.slicing import (
@@ -128,23 +128,55 @@ class _Resolvable:
         return name not in self.made and self.ctx.alias(name) is not None
 
 
+def _cited_input(name: str, ctx: BindContext) -> bool:
+    """Whether name is an earlier step's artifact the step's Inputs cite, by name (`labels from Step 4`) or by its
+    type (`DataFrame from Step 1`)."""
+    artifact = ctx.artifacts.get(name)
+    inputs = ctx.step.inputs
+    if artifact is None or not inputs:
+        return False
+    if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", inputs):
+        return True
+    return bool(artifact.type) and re.search(rf"(?<![\w.]){re.escape(artifact.type)}(?!\w)", inputs) is not None
+
+
 def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
     piece = candidate.slice
     resolvable = _Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     loadable = [n for n in missing if ctx.loader_for(n) is not None]
     literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
+    asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
+    taken = [n for n in piece.free if _cited_input(n, ctx)]  # the step's Inputs, which this example works on
     produced = {
         t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
     }
     return (
         len(missing) - len(loadable),
+        len(asked),
         len(loadable),
         len(literal_only),
         -len(produced & wanted),
+        -len(taken),
         len(piece.statements),
         candidate.order,
     )
+
+
+_TOML_TYPE = re.compile(
+    r"(?:Optional\[)?(?:str|int|float|bool|list|dict|tuple|List|Dict|Tuple|Sequence|Literal|"
+    r"(?:os\.|pathlib\.)?(?:Path|PathLike))\b"
+)
+
+
+def _object_key(name: str, keys: dict[str, Hint], ctx: BindContext) -> bool:
+    """Whether name would be a config key asking for an object TOML cannot hold: a key parameter typed as one
+    (`y_pred: array-like`), without a default, that no earlier step makes. An example that makes it instead
+    (`y_pred = pipeline.predict(X_test)`) is the better one."""
+    hint = keys.get(name)
+    if hint is None or hint.default is not None or not hint.type or _TOML_TYPE.match(hint.type):
+        return False
+    return not ctx.has(name) and ctx.alias(name) is None and name not in ctx.tables.modules
 
 
 def bind(step: Step, ctx: BindContext) -> Binding | None:
@@ -315,6 +347,10 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
     names = output_names(step, api, ctx) or [
         n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
     ]
+    # never a name the step's other statements make (`y_pred = pipeline.predict(X_test)` before the report)
+    made = {n for stmt in draft.statements if stmt is not anchor for n in produced_names([stmt])}
+    if made & set(names):
+        names = [n for n in names if n not in made] if len(names) == 1 else []  # a tuple's names all, or none
     if not names:  # `-> str | dict`: a result the API declares, kept under the call's name
         names = [f"{identifier(api.last.strip('_'), 'call')}_result"]
     target = (
