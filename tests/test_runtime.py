@@ -87,6 +87,19 @@ def generated(tmp_path: Path, files: dict[str, str]):
     return item
 
 
+def example_pages(pages: dict[str, str | list[str]]) -> dict[str, str]:
+    """Implementation pages (path -> example code, or a list of examples) as a wiki writes them: a Usage Examples
+    section, one titled syntaxhighlight block per example."""
+    return {
+        path: "== Usage Examples ==\n"
+        + "".join(
+            f'=== Example {n} ===\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+            for n, code in enumerate([codes] if isinstance(codes, str) else codes, start=1)
+        )
+        for path, codes in pages.items()
+    }
+
+
 def run_workflow(item, library: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m PACKAGE run --no-save ARGS` in a generated repository, with a local library on the path; it must
     succeed."""
@@ -1372,10 +1385,7 @@ def test_a_method_step_works_on_what_the_steps_before_made_of_its_object(tmp_pat
     saved thumbnail was neither turned nor converted. A method step now takes what the steps since made from that
     object, of the API's class (upright, then rgb), never a result of another kind (the list of step 3)."""
     build_file_tree(tmp_path / "lib", {"pkgpic/__init__.py": PKGPIC})
-    pages = {
-        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
-        for path, code in CHAIN_PAGES.items()
-    }
+    pages = example_pages(CHAIN_PAGES)
     item = generated(tmp_path, {"_WorkflowIndex.md": CHAIN, **pages})
     assert [s.binding.consumes for s in item.plan.steps] == [(), ("im",), ("im",), ("up",), ("rgb",)]
     assert "works on rgb, which the steps after step 1 made from its im" in item.plan.steps[4].binding.changes[0]
@@ -1914,10 +1924,7 @@ def test_a_call_inside_an_expression_that_makes_an_earlier_result_again_takes_th
             'import pkgpic\n\ngray = pkgpic.open("photo.jpg").convert("L")\ngray.save("gray.txt")\n'
         ),
     }
-    pages = {
-        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
-        for path, code in pages.items()
-    }
+    pages = example_pages(pages)
     item = generated(tmp_path, {"_WorkflowIndex.md": INLINE, **pages})
     save = item.plan.steps[1].binding
     assert save.consumes == ("im",) and "open(" not in save.body and "path" not in [p.name for p in save.params]
@@ -2052,10 +2059,7 @@ def test_every_call_the_api_cell_lists_is_made_and_a_literal_argument_is_never_t
     saved no figure; the slice now reaches the last call the cell lists, with what comes between (the title), and
     the file's folder is made. And "from Step 1" in Inputs took the place of `-5.0`, a value, in `linspace`."""
     build_file_tree(tmp_path / "lib", {"pkgplot.py": PKGPLOT})
-    pages = {
-        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
-        for path, code in PLOT_PAGES.items()
-    }
+    pages = example_pages(PLOT_PAGES)
     item = generated(tmp_path, {"_WorkflowIndex.md": PLOT_INDEX, **pages})
     sample, figure = (step.binding for step in item.plan.steps[1:])
     assert "start" in [p.name for p in sample.params] and "grid(start, stop, num)" in sample.body
@@ -2151,10 +2155,7 @@ def test_a_method_called_on_what_a_call_returns_is_the_steps_api_call(tmp_path):
         "implementations/Demo_Gray.md": 'import pkgpic\n\ngray = pkgpic.open("photo.jpg").convert("L")\n',
         "implementations/Demo_Save.md": CHAIN_PAGES["implementations/Demo_Save.md"],
     }
-    pages = {
-        path: f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
-        for path, code in pages.items()
-    }
+    pages = example_pages(pages)
     item = generated(tmp_path, {"_WorkflowIndex.md": METHOD_ON_RESULT, **pages})
     gray = item.plan.steps[1].binding
     assert gray.status == "bound" and gray.consumes == ("im",) and ".convert(mode)" in gray.body
@@ -2276,14 +2277,7 @@ def test_an_example_that_makes_what_the_step_needs_beats_one_asking_for_an_objec
     shorter example wrote the labels alone; the one that works on the table the Inputs cite wins, with the
     assignment that fills its new column (`result["cluster"] = labels`)."""
     build_file_tree(tmp_path / "lib", {"pkglearn.py": PKGLEARN})
-    pages = {
-        path: "== Usage Examples ==\n"
-        + "".join(
-            f'=== Example {n} ===\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
-            for n, code in enumerate(codes)
-        )
-        for path, codes in LEARN_PAGES.items()
-    }
+    pages = example_pages(LEARN_PAGES)
     item = generated(tmp_path, {"_WorkflowIndex.md": LEARN_INDEX, **pages})
     evaluate, export = (step.binding for step in item.plan.steps[3:])
     assert "model.predict(" in evaluate.body and "y_pred" not in [p.name for p in evaluate.params]

@@ -116,8 +116,8 @@ class BindContext:
 
     def supporting(self, index: int) -> list[ApiRef]:
         """The other calls step `index` cites beside its API (its API Call cell's further code spans, its Supporting
-        APIs), as APIs; the ones that do not read as a call are left out."""
-        found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting]
+        APIs), as APIs; spans not written as a call (`TrainOutput`, `model`) are left out."""
+        found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting if "(" in extra.api]
         return [api for api in found if api is not None and not api.is_def and api.callee]
 
     def later_apis(self) -> list[ApiRef]:
