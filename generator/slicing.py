@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ def parse_example(code: str) -> ast.Module | None:
         return parse_dedented(code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
+
+
+AT_CALLS = ("query", "eval")  # pandas: `@name` in the expression string is the caller's local variable
+_AT_NAME = re.compile(r"@([A-Za-z_]\w*)")
 
 
 class _Names(Visitor):
@@ -126,6 +131,18 @@ class _Names(Visitor):
             if not self._is_bound(name) and name not in self.free:
                 self.free.append(name)
         self.bound.add(node.name)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self.generic_visit(node)
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name not in AT_CALLS:
+            return
+        for arg in [*node.args, *(k.value for k in node.keywords)]:  # `df.query("x >= @low")` reads low
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "@" in arg.value:
+                for local in _AT_NAME.findall(arg.value[:10_000]):
+                    if not self._is_bound(local) and local not in self.free:
+                        self.free.append(local)
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -415,6 +432,14 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
         return piece
     chosen = {id(stmt) for stmt in piece.statements}
     chosen |= {id(s) for s in block[start : last + 1] if not (_is_print(s) or isinstance(s, ast.Assert))}
+    _, bound = names([s for s in block if id(s) in chosen])
+    for later in block[last + 1 :]:  # and on, as cut goes on: what reads the names made so far
+        if _is_print(later) or isinstance(later, (ast.Assert, ast.Return)):
+            continue
+        free, more = names([later])
+        if bound & set(free):
+            chosen.add(id(later))
+            bound |= more
     return _finish(tree, [s for s in block if id(s) in chosen], piece.anchor)
 
 

@@ -2288,3 +2288,202 @@ def test_an_example_that_makes_what_the_step_needs_beats_one_asking_for_an_objec
     saved = ast.literal_eval((item.output_dir / "out" / "labels.txt").read_text(encoding="utf-8"))
     assert saved == {"cluster": [1, 0, 1], "x": [1, 2, 3], "y": [0, 1, 1]}
     run_generated_tests(item, tmp_path / "lib")
+
+
+PKGFRAME = """
+import sys
+
+
+def load(path):
+    return {"k": ["x", "x", "y"], "a": [1, 1, None]}
+
+
+def dedupe(table):
+    rows = []
+    for row in zip(*table.values()):
+        if row not in rows:
+            rows.append(row)
+    return {k: [row[n] for row in rows] for n, k in enumerate(table)}
+
+
+def group(table, key):
+    found = {"fallback": 0}
+    for n, value in enumerate(table[key]):
+        found.setdefault(value, []).append(n)
+    return found
+
+
+def fill(table, value):
+    return {k: [value if v is None else v for v in values] for k, values in table.items()}
+
+
+def query(table, expr):
+    column, _, ref = expr.split()
+    bound = sys._getframe(1).f_locals[ref[1:]] if ref.startswith("@") else float(ref)
+    keep = [n for n, v in enumerate(table[column]) if v is not None and v >= bound]
+    return {k: [values[n] for n in keep] for k, values in table.items()}
+
+
+def save(table, path, fmt="%s"):
+    fmts = fmt if isinstance(fmt, list) else [fmt] * len(table)
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in zip(*table.values()):
+            handle.write(" ".join(f % v for f, v in zip(fmts, row)) + "\\n")
+
+
+class Style:
+    def __init__(self, bold=False):
+        self.bold = bold
+
+    def __repr__(self):
+        return f"Style(bold={self.bold})"
+
+
+class Book:
+    def __init__(self, path):
+        self.path, self.style = path, None
+
+    def save(self):
+        with open(self.path + ".style", "w", encoding="utf-8") as handle:
+            handle.write(repr(self.style))
+
+
+def open_book(path):
+    return Book(path)
+"""
+
+CLEAN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Clean
+
+**Description:** A table loaded, cleaned, grouped.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.load(path)` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Load` |
+| **Outputs** | `table` |
+
+### Step 2: Clean
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.dedupe(table)`; `pkgframe.fill(table, value)` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Clean` |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | The cleaned `table`, with a `width` column |
+
+### Step 3: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.group(table, key)` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Group` |
+| **Outputs** | `groups` |
+"""
+
+CLEAN_PAGES = {
+    "implementations/Demo_Load.md": 'import pkgframe\n\ntable = pkgframe.load("data.csv")\nsize = len(table)\n',
+    "implementations/Demo_Clean.md": (
+        "import pkgframe\n\ntable = pkgframe.dedupe(table)\n"
+        'table = pkgframe.fill(table, pkgframe.group(table, "k")["fallback"])\n'
+        'table["width"] = [len(str(a)) for a in table["a"]]\n'
+    ),
+    "implementations/Demo_Group.md": 'import pkgframe\n\ngroups = pkgframe.group(table, "k")\n',
+}
+
+
+def test_a_step_keeps_every_statement_of_its_own_work_up_to_and_after_its_last_cited_call(tmp_path):
+    """Seen on an unseen pandas wiki: the cleaning step's `fillna(orders.groupby(...)...)` holds the next step's
+    API (groupby), so the slice stopped before it; the fills and the derived columns after them were lost, and the
+    next step failed on a missing column. A statement calling what the step cites is the step's own; the slice goes
+    on past the last cited call to what reads its result. And `len(str(a))` inside it was replaced by step 1's
+    `size = len(table)`: a builtin call is never "the same thing made again"."""
+    build_file_tree(tmp_path / "lib", {"pkgframe.py": PKGFRAME})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CLEAN_INDEX, **example_pages(CLEAN_PAGES)})
+    clean = item.plan.steps[1].binding
+    assert "pkgframe.fill(" in clean.body and "len(str(a))" in clean.body and "size" not in clean.consumes
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "3 step(s) ran" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+REPORT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Report
+
+**Description:** Rows kept by a threshold, saved, the file styled.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.load(path)` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Load` |
+| **Outputs** | `table` |
+
+### Step 2: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.query(table, expr)` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Keep` |
+| **Key Parameters** | `expr: str` - condition, variables via @ (e.g. "a >= @low") |
+| **Outputs** | `kept` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.save(table, path: str, fmt: str = "%s") -> None` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Save_Table` |
+| **Key Parameters** | `fmt: str` - one format per column (e.g. ["%s", "%d"]) |
+| **Outputs** | `out/kept.txt` |
+
+### Step 4: Style
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.open_book(path)`; `pkgframe.Style(bold)` |
+| **External Dependencies** | `pkgframe` |
+| **Implementation** | `Demo_Style` |
+| **Outputs** | `out/kept.txt` styled in place |
+"""
+
+REPORT_PAGES = {
+    "implementations/Demo_Load.md": 'import pkgframe\n\ntable = pkgframe.load("data.csv")\n',
+    "implementations/Demo_Keep.md": 'import pkgframe\n\nlow = 1\nkept = pkgframe.query(table, "a >= @low")\n',
+    "implementations/Demo_Save_Table.md": 'import pkgframe\n\npkgframe.save(kept, "out/kept.txt", fmt=["%s", "%d"])\n',
+    "implementations/Demo_Style.md": [
+        'import pkgframe\n\nbook = pkgframe.open_book("out/kept.txt")\nbook.style = pkgframe.Style(bold=True)\nbook.save()\n',
+        'import pkgframe\n\nbook = pkgframe.open_book("out/kept.txt")\nprint(book.style)\n',
+    ],
+}
+
+
+def test_query_variables_type_clashes_and_the_example_doing_the_cited_work(tmp_path):
+    """Seen on unseen pandas and SciPy wikis. `df.query("x >= @low")` with `low = 150` before it: the string was
+    lifted into a key and `low` dropped ("local variable 'low' is not defined"); now the string stays and `low`
+    is the key. `fmt: str` with the example's list default failed the runtime's own type check; the default's
+    type wins. A page whose shorter example only reads the workbook back won over the one styling it with the
+    calls the step cites; covering the cited calls now counts first."""
+    build_file_tree(tmp_path / "lib", {"pkgframe.py": PKGFRAME})
+    item = generated(tmp_path, {"_WorkflowIndex.md": REPORT_INDEX, **example_pages(REPORT_PAGES)})
+    keep, save, style = (step.binding for step in item.plan.steps[1:])
+    assert '"a >= @low"' in keep.body.replace("'", '"') and [p.name for p in keep.params if p.name == "low"] == ["low"]
+    assert [p.type for p in save.params if p.name == "fmt"] == ["list"]
+    assert "Style(" in style.body and "book.save()" in style.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "kept.txt").read_text(encoding="utf-8") == "x 1\nx 1\n"
+    assert (item.output_dir / "out" / "kept.txt.style").read_text(encoding="utf-8") == "Style(bold=True)"
+    run_generated_tests(item, tmp_path / "lib")

@@ -18,6 +18,7 @@ from generator.bind.finish import (
     repeat_of,
     risky_calls,
     with_contract,
+    with_default_types,
     with_enum_members,
     with_loop_count,
     with_needs,
@@ -71,7 +72,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         for name in binding.produces:
             if not ctx.has(name):
                 ctx.add(name)
-        finished = with_written_paths(passed_when_set(with_contract(step, binding)), step)
+        finished = with_default_types(with_written_paths(passed_when_set(with_contract(step, binding)), step))
         bindings.append(with_needs(step, with_enum_members(step, finished, ctx.apis[index]), tables))
         risky = risky_calls(binding.body) if binding.kind is not Kind.TOOL else []
         if risky:

@@ -14,7 +14,7 @@ from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
-from generator.slicing import Slice, parse_example
+from generator.slicing import BUILTINS, Slice, parse_example
 
 
 @dataclass
@@ -116,9 +116,18 @@ class BindContext:
 
     def supporting(self, index: int) -> list[ApiRef]:
         """The other calls step `index` cites beside its API (its API Call cell's further code spans, its Supporting
-        APIs), as APIs; spans not written as a call (`TrainOutput`, `model`) are left out."""
-        found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting if "(" in extra.api]
-        return [api for api in found if api is not None and not api.is_def and api.callee]
+        APIs), as APIs: calls, dotted names and classes (`pd.to_datetime`, `Font`); a bare lower-case name (`model`,
+        `column_dimensions`) is left out, it would match any call of that name."""
+        found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting]
+        return [
+            api
+            for api in found
+            if api is not None
+            and not api.is_def
+            and not api.is_dunder  # `Value.__add__`: any `+` would match
+            and api.callee
+            and (api.has_params or api.from_call or len(api.callee) > 1 or api.last[:1].isupper())
+        ]
 
     def later_apis(self) -> list[ApiRef]:
         return [api for api in self.apis[self.index + 1 :] if api is not None]
@@ -152,7 +161,10 @@ class BindContext:
         return current
 
     def produced_by(self, producer: str) -> str | None:
-        """The latest artifact made by this call (`LoraConfig`, `AutoModelForCausalLM.from_pretrained`)."""
+        """The latest artifact made by this call (`LoraConfig`, `AutoModelForCausalLM.from_pretrained`); never by a
+        builtin (`before = len(orders)` is not what `len(str(cell.value))` makes again)."""
+        if producer in BUILTINS:
+            return None
         for artifact in reversed(self.artifacts.values()):
             if producer and artifact.producer == producer:
                 return artifact.name

@@ -208,6 +208,35 @@ def _written_default(default: str | None, named: list[str]) -> str | None:
     return repr(named[0])
 
 
+_SIMPLE = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,), "list": (list,), "dict": (dict,)}
+
+
+def with_default_types(binding: Binding) -> Binding:
+    """A key whose default does not fit its declared type takes the default's type: the signature says `fmt: str`,
+    the example passes `["%d", "%.4f"]` (numpy takes both), and the generated runtime refused the config's own
+    default ("expected str, got list"). The example's value is the one known to work."""
+    params = []
+    for param in binding.params:
+        base = param.type.split("[", 1)[0].strip().lower()
+        value = _literal(param.default) if base in _SIMPLE and not param.loader else None
+        if value is None or type(value).__name__ not in _SIMPLE:
+            params.append(param)
+            continue
+        fits = isinstance(value, _SIMPLE[base]) and not (isinstance(value, bool) and base in ("int", "float"))
+        params.append(param if fits else replace(param, type=type(value).__name__))
+    return replace(binding, params=tuple(params))
+
+
+def _literal(text: str | None) -> object:
+    """The value of a default's literal text; None when there is none or it is not a literal."""
+    if text is None or len(text) > 10_000:
+        return None
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
 def _keywords(call: ast.Call) -> list[ast.keyword]:
     """The keywords a call passes, those inside its `**given(...)` included (passed_when_set moved them there)."""
     found = [k for k in call.keywords if k.arg is not None]

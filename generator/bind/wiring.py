@@ -27,8 +27,9 @@ from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
+from generator.parse.markdown import code_spans
 from generator.pysource import parse_dedented
-from generator.slicing import BUILTINS, ImportNode, names, prune_import, unpack_arity
+from generator.slicing import AT_CALLS, BUILTINS, ImportNode, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
     "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()
@@ -230,6 +231,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call = anchor_call(draft)
     if len(unread) != 1 or call is None:
         return
+    named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
+    if named and unread[0] not in named:
+        return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
     if receiver and ctx.has(receiver[0]):
         return  # a method of an earlier step's object: its arguments are not the data
@@ -473,6 +477,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             for keyword in node.keywords:
                 if not keyword.arg or not keyword.arg.isidentifier() or keyword.arg in ctx.tables.keep_keywords:
                     continue
+                if _names_locals(last, keyword.value):
+                    continue
                 _lift_value(keyword, keyword.arg, target or last, claims, draft)
             if callee == ("open",) and node.args and literal_source(node.args[0]) is not None:
                 # the file a `with open("data/page.html") as fp:` reads or writes: a path to set in config
@@ -484,7 +490,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             positional = draft.positional if id(node) in anchor_calls and node is anchor_call(draft) else []
             for index, arg in enumerate(list(node.args)):
                 literal = literal_source(arg)
-                if literal is None or isinstance(arg, ast.Starred):
+                if literal is None or isinstance(arg, ast.Starred) or _names_locals(last, arg):
                     continue
                 if index < len(positional):
                     name = positional[index]
@@ -503,6 +509,13 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step)
+
+
+def _names_locals(call: str, value: ast.expr) -> bool:
+    """`df.query("net_revenue >= @min_revenue")`: an expression string that reads the caller's variables stays in
+    the code, and each variable it names is a key of its own (`min_revenue = 150`); lifted into a key itself, the
+    variables it reads were lost ("local variable 'min_revenue' is not defined")."""
+    return call in AT_CALLS and isinstance(value, ast.Constant) and isinstance(value.value, str) and "@" in value.value
 
 
 _PATH_LITERAL = re.compile(r"""^(['"])([\w.~/-]+\.([A-Za-z0-9]{1,8}))\1$""")

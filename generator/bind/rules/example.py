@@ -55,7 +55,11 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         piece = unwrap_with(example.tree, piece, lambda stmt: any(contains_api(stmt, o, {}) for o in later))
         kept = [piece.statements[0]]
         for stmt in piece.statements[1:]:
-            if any(contains_api(stmt, other, {}) for other in later):
+            # a later step's work ends the slice; a statement calling what this step cites is its own, whatever it
+            # calls inside (`fillna(df.groupby("product")["price"].transform("median"))` with groupby next)
+            if any(contains_api(stmt, other, {}) for other in later) and not any(
+                contains_api(stmt, own, {}) for own in [api, *others]
+            ):
                 break
             kept.append(stmt)
         if len(kept) != len(piece.statements):
@@ -148,12 +152,16 @@ def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted
     literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     taken = [n for n in piece.free if _cited_input(n, ctx)]  # the step's Inputs, which this example works on
+    # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
+    # work, not the one that only reads its result back
+    uncited = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in piece.statements)]
     produced = {
         t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
     }
     return (
         len(missing) - len(loadable),
         len(asked),
+        len(uncited),
         len(loadable),
         len(literal_only),
         -len(produced & wanted),

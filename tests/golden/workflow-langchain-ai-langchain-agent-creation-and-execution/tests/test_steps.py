@@ -14,6 +14,7 @@ import importlib.abc
 import importlib.machinery
 import inspect
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -179,8 +180,8 @@ class Subclassed:
 def deferred(function) -> set[str]:
     """Names a step reads only where no recorder sees them: inside functions it defines (a `dataset.map` callback,
     a loss handed to an optimiser: a recorder never calls them) or in the arguments of a builtin
-    (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing). Their values reach
-    the library only when the real one runs."""
+    (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), or by `@name` in an
+    expression string (`df.query("x >= @low")`). Their values reach the library only when the real one runs."""
     direct: set[str] = set()
     nested: set[str] = set()
 
@@ -192,6 +193,8 @@ def deferred(function) -> set[str]:
                 builtin = isinstance(child.func, ast.Name) and child.func.id in BUILTINS
             if isinstance(child, ast.Name):
                 (nested if function or builtin else direct).add(child.id)
+            elif isinstance(child, ast.Constant) and isinstance(child.value, str):  # `df.query("x >= @low")`:
+                nested.update(re.findall(r"@([A-Za-z_]\w*)", child.value))  # pandas reads low from the frame
             visit(child, function, builtin)
 
     visit(ast.parse(textwrap.dedent(inspect.getsource(function))).body[0], False, False)
