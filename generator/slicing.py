@@ -323,8 +323,37 @@ def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> S
                 if bound & set(free) and not isinstance(later, (ast.Return,)):
                     chosen.append(later)
                     bound |= more
-            return _finish(tree, chosen, stmt)
+            return _finish(tree, _with_makers(block, index, chosen), stmt)
     return None
+
+
+def _with_makers(block: list[ast.stmt], index: int, chosen: list[ast.stmt]) -> list[ast.stmt]:
+    """The chosen statements of a block (its anchor at index first) with the statements between them that fill
+    what they read, and what those fill (`band_powers = {}` and the loop filling `band_powers[name]` before
+    `relative = {k: v / total for k, v in band_powers.items()}`), in block order. Other statements between stay out:
+    they are other work (a later step's, or another example's)."""
+    if block[index] is not chosen[0]:  # the anchor is a print's call, made apart from the block: as chosen
+        return chosen
+    kept = {id(s) for s in chosen}
+    last = max(n for n, s in enumerate(block) if id(s) in kept)
+    wanted = set(names([s for s in block if id(s) in kept and s is not block[index]])[0])
+    between = [s for s in block[index + 1 : last] if id(s) not in kept and not _is_print(s)]
+    fillers = [s for s in between if _fills_any(s, wanted)]
+    filled = {t for s in fillers for t in wanted if _fills_any(s, {t})}
+    starts = [s for s in between if isinstance(s, ast.Assign) and names([s])[1] & filled and s not in fillers]
+    if not fillers:
+        return chosen
+    kept |= {id(s) for s in [*fillers, *starts]}
+    return [s for s in block if id(s) in kept]
+
+
+def _fills_any(stmt: ast.stmt, wanted: set[str]) -> bool:
+    """Whether stmt, or a statement inside it (a loop body), assigns into an object named in wanted."""
+    return any(
+        isinstance(node, ast.Assign)
+        and any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) in wanted for t in node.targets)
+        for node in walk(stmt)
+    )
 
 
 def _opens_for(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> bool:

@@ -1531,6 +1531,20 @@ class Pic:
 
 def open_pic(path):
     return Pic()
+
+
+class Studio:
+    def __init__(self, path):
+        self.pic = Pic()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def shrink(self, size, mode=Mode.FAST):
+        return self.pic.shrink(size, mode)
 """
 
 
@@ -2487,3 +2501,164 @@ def test_query_variables_type_clashes_and_the_example_doing_the_cited_work(tmp_p
     assert (item.output_dir / "out" / "kept.txt").read_text(encoding="utf-8") == "x 1\nx 1\n"
     assert (item.output_dir / "out" / "kept.txt.style").read_text(encoding="utf-8") == "Style(bold=True)"
     run_generated_tests(item, tmp_path / "lib")
+
+
+PKGSIG = """
+def load(file):
+    return [0.0, 1.0, 0.0, -1.0, 0.0, 1.0, 0.0, -1.0]
+
+
+def smooth(x):
+    return [(a + b) / 2 for a, b in zip(x, x[1:] + x[-1:])]
+
+
+def spectrum(x, fs):
+    half = len(x) // 2
+    return [fs * k / len(x) for k in range(half)], [abs(sum(x[k::half])) + k for k in range(half)]
+
+
+def area(y, x):
+    return float(sum(y))
+"""
+
+SIG_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Signal
+
+**Description:** A signal loaded, smoothed, its spectrum banded and reported.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.load(file)` |
+| **External Dependencies** | `pkgsig` |
+| **Implementation** | `Demo_Load_Signal` |
+| **Key Parameters** | `file: str` - the samples, `fs: float` - sampling rate (e.g. 100.0) |
+| **Outputs** | samples `x`, sampling rate `fs` |
+
+### Step 2: Smooth
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.smooth(x)` |
+| **External Dependencies** | `pkgsig` |
+| **Implementation** | `Demo_Smooth` |
+| **Outputs** | `x_smooth` |
+
+### Step 3: Spectrum
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.spectrum(x, fs)` |
+| **External Dependencies** | `pkgsig` |
+| **Implementation** | `Demo_Spectrum` |
+| **Inputs** | Smoothed signal `x_smooth` from Step 2, `fs` from Step 1 |
+| **Outputs** | `f`, `P`, and `results/spectrum.txt` |
+
+### Step 4: Bands
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.area(y, x)` |
+| **External Dependencies** | `pkgsig` |
+| **Implementation** | `Demo_Bands` |
+| **Key Parameters** | `bands: dict` - named (low, high) bands (e.g. {"low": [0.0, 30.0]}) |
+| **Inputs** | `f` and `P` from Step 3 |
+| **Outputs** | band `powers`, `relative` powers |
+
+### Step 5: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `json.dump(obj, fp)` |
+| **Implementation** | `Demo_Report_Json` |
+| **Inputs** | band powers from Step 4, `fs` from Step 1 |
+| **Outputs** | `results/report.json` |
+"""
+
+SIG_PAGES = {
+    "implementations/Demo_Load_Signal.md": 'import pkgsig\n\nfs = 100.0\nx = pkgsig.load("data/s.npy")\n',
+    "implementations/Demo_Smooth.md": "import pkgsig\n\nx_smooth = pkgsig.smooth(x)\n",
+    "implementations/Demo_Spectrum.md": [
+        'from pathlib import Path\nimport pkgsig\n\nx = pkgsig.load("data/s.npy")\nx = pkgsig.smooth(x)\n'
+        "f, P = pkgsig.spectrum(x, fs=fs)\n",
+        'from pathlib import Path\nimport pkgsig\n\nout = Path("results/spectrum.txt")\n'
+        "out.parent.mkdir(parents=True, exist_ok=True)\nf, P = pkgsig.spectrum(x_smooth, fs=fs)\n"
+        "out.write_text(repr(P))\n",
+    ],
+    "implementations/Demo_Bands.md": (
+        'import pkgsig\n\nbands = {"low": (0.0, 30.0)}\ntotal = pkgsig.area(P, f)\npowers = {}\n'
+        "for name, (lo, hi) in bands.items():\n"
+        "    powers[name] = pkgsig.area([p for p, q in zip(P, f) if lo <= q <= hi], f)\n"
+        "relative = {k: v / total for k, v in powers.items()}\n"
+    ),
+    "implementations/Demo_Report_Json.md": [
+        'import json\nfrom pathlib import Path\n\nreport = {"fs": fs, "powers": powers}\n'
+        'Path("results/report.json").write_text(json.dumps(report))\n',
+        'import json\nfrom pathlib import Path\n\nout = Path("results/report.json")\nwith out.open("w") as fh:\n'
+        "    json.dump(report, fh)\n",
+    ],
+}
+
+
+def test_a_signal_workflow_hands_values_on_keeps_accumulators_and_takes_what_its_inputs_cite(tmp_path):
+    """Seen on an unseen SciPy wiki; each assertion is one failure class.
+    - step 1's Outputs name `fs`, which its example sets as a literal: now a key of step 1 handed on, not a key
+      every later step asks for again;
+    - a "full pipeline" example (load, smooth, spectrum of its own `x`) lost to the one reading the `x_smooth` the
+      Inputs cite; before, it won and took step 1's raw x;
+    - `powers = {}` filled in a loop is kept in the code (was a config key) with the loop that fills it;
+    - the report dict built in the page's other example comes along (was a config key no one could fill);
+    - step 5's own `out = Path("results/report.json")` is not step 3's `out` (it overwrote spectrum.txt)."""
+    build_file_tree(tmp_path / "lib", {"pkgsig.py": PKGSIG})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SIG_INDEX, **example_pages(SIG_PAGES)})
+    load, _, spectrum, bands, report = (step.binding for step in item.plan.steps)
+    assert "fs" in load.produces and "fs" in spectrum.consumes and "fs" not in [p.name for p in spectrum.params]
+    assert "x_smooth" in spectrum.consumes and "x" not in spectrum.consumes
+    assert "powers = {}" in bands.body and "powers" not in [p.name for p in bands.params]
+    assert "report = {" in report.body and "report" not in [p.name for p in report.params]
+    assert "out" not in report.consumes
+    run_workflow(item, tmp_path / "lib")
+    written = json.loads((item.output_dir / "results" / "report.json").read_text(encoding="utf-8"))
+    assert written["fs"] == 100.0 and set(written["powers"]) == {"low"}
+    assert (item.output_dir / "results" / "spectrum.txt").read_text(encoding="utf-8").startswith("[")
+    run_generated_tests(item, tmp_path / "lib")
+
+
+STUDIO = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Studio
+
+**Description:** A picture shrunk inside a session the example opens with `with`.
+
+### Step 1: Shrink
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Studio.shrink(self, size: int, mode: Mode = Mode.FAST) -> str` |
+| **External Dependencies** | `pkgenum` |
+| **Implementation** | `Demo_Studio_Shrink` |
+| **Key Parameters** | `mode: Mode` - the resampling mode (Mode.FAST, Mode.SLOW) |
+| **Outputs** | `shrunk` |
+"""
+
+
+def test_an_enum_member_is_looked_up_where_its_receiver_exists(tmp_path):
+    """Seen on an unseen SQLAlchemy wiki: `execution_options = member(session.scalars, ...)` was put before `with
+    Session(engine) as session:`, so every run failed (UnboundLocalError). The lookup goes right before the
+    statement holding the call, inside the with."""
+    build_file_tree(tmp_path / "lib", {"pkgenum/__init__.py": PKGENUM})
+    page = 'import pkgenum\n\nwith pkgenum.Studio("a.pic") as studio:\n    shrunk = studio.shrink(4)\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": STUDIO, **example_pages({"implementations/Demo_Studio_Shrink.md": page})}
+    )
+    lines = item.plan.steps[0].binding.body.replace("'", '"').split("\n")
+    lookup = next(n for n, line in enumerate(lines) if "member(studio.shrink" in line)
+    assert lines[lookup].startswith("    ") and lookup > next(
+        n for n, line in enumerate(lines) if line.startswith("with ")
+    )
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.mode=SLOW")
+    assert "4:SLOW" in proc.stdout + proc.stderr

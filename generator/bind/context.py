@@ -37,6 +37,9 @@ class Example:
     order: int
 
 
+_VALUE_MAKERS = frozenset({"Path", "pathlib.Path", "PurePath", "os.path.join", "os.path.abspath", "os.path.expanduser"})
+
+
 @dataclass
 class Candidate:
     """A slice of a step's usage example around its API, with the example it was cut from."""
@@ -162,8 +165,9 @@ class BindContext:
 
     def produced_by(self, producer: str) -> str | None:
         """The latest artifact made by this call (`LoraConfig`, `AutoModelForCausalLM.from_pretrained`); never by a
-        builtin (`before = len(orders)` is not what `len(str(cell.value))` makes again)."""
-        if producer in BUILTINS:
+        builtin (`before = len(orders)` is not what `len(str(cell.value))` makes again) nor by a maker of values from
+        their arguments (`Path("results/summary.json")` is not step 6's `Path("results/peaks.csv")`)."""
+        if producer in BUILTINS or producer in _VALUE_MAKERS:
             return None
         for artifact in reversed(self.artifacts.values()):
             if producer and artifact.producer == producer:

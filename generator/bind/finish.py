@@ -116,9 +116,15 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
     assert isinstance(function, ast.FunctionDef)
     lines = binding.body.split("\n")
     edited = False
-    for stmt in reversed(function.body):  # bottom up: an insertion never moves a statement not edited yet
+    # bottom up: an insertion never moves a statement not edited yet; each call at the innermost statement holding it
+    # (inside `with Session(engine) as session:`, where its receiver exists)
+    statements = sorted(
+        (n for n in walk(function) if isinstance(n, ast.stmt) and n is not function),
+        key=lambda n: (n.lineno, n.col_offset),
+    )
+    for stmt in reversed(statements):
         found: list[str] = []
-        for call in (n for n in walk(stmt) if isinstance(n, ast.Call)):
+        for call in (n for n in _own_nodes(stmt) if isinstance(n, ast.Call)):
             for keyword in _keywords(call):
                 value = keyword.value
                 if keyword.arg in keys and isinstance(value, ast.Name) and value.id in keys and value.id not in found:
@@ -134,6 +140,18 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
         at = next((n for n, line in enumerate(lines) if line and not line.startswith(("import ", "from "))), len(lines))
         lines.insert(at, "from ..runtime.calls import member")
     return replace(binding, body="\n".join(lines))
+
+
+def _own_nodes(stmt: ast.stmt) -> list[ast.AST]:
+    """The nodes of a statement outside the statements nested in it (a with's items, not its body)."""
+    found: list[ast.AST] = []
+    for name, value in ast.iter_fields(stmt):
+        if name in ("body", "orelse", "finalbody", "handlers"):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, ast.AST):
+                found.extend(walk(item))
+    return found
 
 
 _WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$")

@@ -52,6 +52,7 @@ class Draft:
     produces: list[str] | None = None  # explicit result names; None: every top-level assignment
     yields: bool = False  # the example yields: what it yields is collected in `yielded`
     shadowing: list[str] = field(default_factory=list)  # keys named like builtins (`format`): free all the same
+    hands_on: dict[str, str] = field(default_factory=dict)  # values the step's Outputs name: key -> literal
 
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
@@ -197,6 +198,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         reason = f"the example uses {', '.join(wired.missing)}, which the wiki does not say how to import"
         return stub(step, ctx, kind, reason, wired.consumes.values())
     _apply_renames(draft, wired, ctx)
+    _hand_on(draft, step, wired)
     binding = _binding(draft, step, ctx, kind, wired)
     if binding.status is Status.STUB:
         objects = [
@@ -211,7 +213,21 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         )
         return stub(step, ctx, kind, reason, wired.consumes.values())
     _record_artifacts(draft, list(binding.produces), ctx, binding.consumes)
+    for name in draft.hands_on:
+        ctx.add(name, value=True)  # a decision later steps take as it is (`fs`)
     return binding
+
+
+def _hand_on(draft: Draft, step: Step, wired: _Wired) -> None:
+    """Values the step's Outputs name and its statements do not make (`fs = 500.0` beside the load, with "sampling
+    rate `fs`" in Outputs) become its config keys and its results, so later steps take them from it instead of
+    asking for them again."""
+    keys = key_hints(step)
+    for name, literal in draft.hands_on.items():
+        if name not in wired.params:
+            _config(wired, name, keys.get(name, Hint()), literal)
+        if draft.produces is not None and name not in draft.produces:
+            draft.produces.append(name)
 
 
 _FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.IGNORECASE)
@@ -457,6 +473,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             and isinstance(stmt, ast.Assign)
             and target
             and literal_source(stmt.value) is not None
+            and not empty_container(stmt.value)  # `band_powers = {}` filled below: an accumulator, not a setting
             and target not in claims.values
             and _stores(draft.statements, target) == 1
         ):
@@ -509,6 +526,13 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step)
+
+
+def empty_container(value: ast.expr) -> bool:
+    """`{}`, `[]`, `()`: an accumulator's start, filled later; never a setting."""
+    return (isinstance(value, ast.Dict) and not value.keys) or (
+        isinstance(value, (ast.List, ast.Tuple, ast.Set)) and not value.elts
+    )
 
 
 def _names_locals(call: str, value: ast.expr) -> bool:
@@ -983,6 +1007,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if draft.produces is not None
         else [n for n in produced_names(draft.statements) if n.isidentifier()]
     )
+    produced = [*produced, *(n for n in draft.hands_on if n not in produced)]
     code = [ast.unparse(s) for s in draft.statements]
     if draft.yields:
         code.insert(0, "yielded = []")

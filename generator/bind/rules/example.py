@@ -7,14 +7,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.apitext import ApiRef, ParamKind
+from generator.apitext import ApiRef, ParamKind, called, literal_source
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.wiring import Draft, anchor_call, produced_names, wire
+from generator.bind.wiring import Draft, anchor_call, empty_container, produced_names, wire
 from generator.model import Step
 from generator.naming import identifier
 from generator.slicing import (
@@ -110,6 +110,31 @@ def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     return found
 
 
+def _setting(literal: str) -> bool:
+    """Whether a literal is a setting (a number, a flag: `order = 4` passed as N), not sample data (an HTML page)."""
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+    return isinstance(value, (int, float, bool))
+
+
+def _paths(tree: ast.Module) -> frozenset[str]:
+    """Names an example's top-level statements set to a path it writes out (`out = Path("results/summary.json")`):
+    its own file, even when an earlier step's artifact has the same name (step 6's `out`, another file)."""
+    return frozenset(
+        target.id
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Call)
+        and called(stmt.value.func) in ("Path", "PurePath")
+        and stmt.value.args
+        and all(literal_source(a) is not None for a in stmt.value.args)
+        for target in stmt.targets
+        if isinstance(target, ast.Name)
+    )
+
+
 class _Resolvable:
     """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
     artifacts for names the example does not make itself (when it does, its own setup comes along, and the
@@ -119,17 +144,38 @@ class _Resolvable:
         self.ctx, self.keys = ctx, keys
         self.made = _stored(ctx, tree) if tree else frozenset()
         self.built = _built(ctx, tree) if tree else frozenset()
+        self.paths = _paths(tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        if name in self.ctx.tables.modules or self.ctx.has(name):
+        if name in self.ctx.tables.modules:
             return True
+        if self.ctx.has(name):  # an earlier step's, unless the example makes its own path here (see _paths)
+            return name not in self.paths
         if name in self.keys:  # a key parameter, no plain value, that the example builds with a call (`state_dict =
             # torch.load(path)`): the example's setup comes along, so config holds the path, never the object
             hint = self.keys[name]
             return hint.default is not None or name not in self.built or bool(_VALUE_TYPE.match(hint.type))
         return name not in self.made and self.ctx.alias(name) is not None
+
+
+def _documented_passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> set[str]:
+    """The step's Key Parameters the example's API call passes, by keyword or by position, and the example's own
+    names it passes them as (`butter(order, cutoff_hz, btype="low", fs=fs, output="sos")` passes N, Wn, btype, fs
+    and output, as order and cutoff_hz among others; the normalised `butter(4, 10.0 / nyquist, btype="lowpass",
+    output="sos")` leaves fs out)."""
+    api = ctx.api
+    if api is None or not keys:
+        return set()
+    calls = [n for n in walk(piece.anchor) if isinstance(n, ast.Call) and contains_api(n, api, {})]
+    if not calls:
+        return set()
+    call = calls[-1]  # the innermost: the API's own call, not one chained on it
+    positional = [p for p in positional_names(ctx.step, api) if p not in ("self", "cls")]
+    given = [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
+    found = {param for param, _ in given if param in keys}
+    return found | {v.id for param, v in given if param in keys and isinstance(v, ast.Name)}
 
 
 def _cited_input(name: str, ctx: BindContext) -> bool:
@@ -145,16 +191,26 @@ def _cited_input(name: str, ctx: BindContext) -> bool:
 
 
 def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
+    """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
+    config; the step's other cited calls left out; names needing a loader; example variables that would become keys
+    of their own (not numbers passed as Key Parameters); what later steps and the step's Outputs want made; the Inputs
+    read; then shorter, then earlier on the page."""
     piece = candidate.slice
     resolvable = _Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     loadable = [n for n in missing if ctx.loader_for(n) is not None]
-    literal_only = [n for n in piece.free if n not in resolvable and n in piece.literals]
+    documented = _documented_passed(piece, ctx, keys)
+    literal_only = [
+        n
+        for n in piece.free
+        if n not in resolvable and n in piece.literals and not (n in documented and _setting(piece.literals[n]))
+    ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     taken = [n for n in piece.free if _cited_input(n, ctx)]  # the step's Inputs, which this example works on
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
-    uncited = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in piece.statements)]
+    made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
+    uncited = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in made)]
     produced = {
         t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
     }
@@ -165,6 +221,7 @@ def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted
         len(loadable),
         len(literal_only),
         -len(produced & wanted),
+        -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(taken),
         len(piece.statements),
         candidate.order,
@@ -197,6 +254,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     widened = [
         Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree), cited), c.order, c.tree) for c in found
     ]
+    widened = [Candidate(_from_siblings(c, ctx, keys), c.order, c.tree) for c in widened]
     wanted = demanded(ctx, ctx.index)
     chosen = min(widened, key=lambda c: _score(c, ctx, keys, wanted))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
@@ -210,6 +268,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         positional=positional_names(step, api),
         source=Source.EXAMPLE,
     )
+    draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
     _keep_result(draft, step, ctx)
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
@@ -239,6 +298,67 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
     if not added:
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _handed_values(
+    piece: Slice, tree: ast.Module, step: Step, ctx: BindContext, keys: dict[str, Hint]
+) -> dict[str, str]:
+    """Values the step's Outputs name that the slice does not compute and no earlier step made, which the example
+    assigns a literal at its top level (`fs = 500.0`): name -> literal, handed on. Such an assignment in the slice
+    becomes a config key, and its name no result, without this."""
+    made = {n for s in piece.statements if not _literal_assignment(s) for n in names([s])[1]}
+    wanted = [n for n in declared_outputs(step) if n not in made and not ctx.has(n) and n not in piece.free]
+    found: dict[str, str] = {}
+    for stmt in tree.body:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+            continue
+        name = stmt.targets[0].id
+        literal = literal_source(stmt.value)
+        if name in wanted and literal is not None and not empty_container(stmt.value):
+            found.setdefault(name, (keys[name].default if name in keys else None) or literal)
+    return found
+
+
+def _from_siblings(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint]) -> Slice:
+    """The slice, with what another example of the step's page makes for it: the examples of one page are pieces of
+    one program (`json.dump(report, f)` in one, `report = {"dominant_frequency_hz": dominant_freq, ...}` in the
+    other). Only an assignment that puts earlier steps' results together (with key parameters at most) comes
+    along; without it the name became a config key no one can fill."""
+    piece = candidate.slice
+    resolvable = _Resolvable(ctx, keys, candidate.tree)
+    wanted = [n for n in piece.free if n not in resolvable and n not in piece.literals]
+    added: list[ast.stmt] = []
+    for name in wanted:
+        for example in ctx.examples[ctx.index]:
+            if example.tree is candidate.tree:
+                continue
+            found = next(
+                (
+                    stmt
+                    for stmt in example.tree.body
+                    if isinstance(stmt, ast.Assign)
+                    and [t.id for t in stmt.targets if isinstance(t, ast.Name)] == [name]
+                    and _wires_results(names([stmt])[0], ctx, keys)
+                ),
+                None,
+            )
+            if found is not None:
+                added.append(found)
+                break
+    if not added:
+        return piece
+    return restrict(candidate.tree, piece, [*added, *piece.statements])
+
+
+def _wires_results(free: list[str], ctx: BindContext, keys: dict[str, Hint]) -> bool:
+    """Whether a statement reading these names puts earlier results together (and nothing else but key parameters):
+    not sample data (`messages = [{"role": "user", ...}]` reads nothing)."""
+    return any(ctx.has(n) for n in free) and all(ctx.has(n) or n in keys for n in free)
+
+
+def _literal_assignment(stmt: ast.stmt) -> bool:
+    """`fs = 500.0`: a setting; an empty container (`powers = {}`, filled below) is not one."""
+    return isinstance(stmt, ast.Assign) and literal_source(stmt.value) is not None and not empty_container(stmt.value)
 
 
 def _set_up_reads(ctx: BindContext, index: int) -> set[str]:

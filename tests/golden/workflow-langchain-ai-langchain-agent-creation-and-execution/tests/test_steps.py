@@ -180,7 +180,8 @@ class Subclassed:
 def deferred(function) -> set[str]:
     """Names a step reads only where no recorder sees them: inside functions it defines (a `dataset.map` callback,
     a loss handed to an optimiser: a recorder never calls them) or in the arguments of a builtin
-    (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), or by `@name` in an
+    (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), in what a loop
+    iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), or by `@name` in an
     expression string (`df.query("x >= @low")`). Their values reach the library only when the real one runs."""
     direct: set[str] = set()
     nested: set[str] = set()
@@ -188,9 +189,10 @@ def deferred(function) -> set[str]:
     def visit(node, in_function: bool, in_builtin: bool) -> None:
         for child in ast.iter_child_nodes(node):
             function = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
-            builtin = in_builtin
+            iterated = isinstance(node, (ast.For, ast.comprehension)) and child is node.iter
+            builtin = in_builtin or iterated
             if isinstance(child, ast.Call):
-                builtin = isinstance(child.func, ast.Name) and child.func.id in BUILTINS
+                builtin = iterated or (isinstance(child.func, ast.Name) and child.func.id in BUILTINS)
             if isinstance(child, ast.Name):
                 (nested if function or builtin else direct).add(child.id)
             elif isinstance(child, ast.Constant) and isinstance(child.value, str):  # `df.query("x >= @low")`:
@@ -312,7 +314,7 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
         if key == loop_key or key in later or (step.spec.kind == "tool" and key == "command"):
             continue  # the loop count is read by the runner; a command's parts are checked through its values
         shown = f"config.{key}" if isinstance(value, Recorder) or key == "extra_kwargs" else repr(value)
-        assert shown in trace, f"config key {key} did not reach the call"
+        assert shown in seen, f"config key {key} did not reach the call"  # or was handed on as a result
 
 
 def test_manual_steps_hand_their_config_on():
