@@ -66,6 +66,7 @@ class BindContext:
     reads: dict[int, set[str]] = field(default_factory=dict)
     set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
     step_libraries: dict[int, frozenset[str]] = field(default_factory=dict)  # libraries()' answers
+    supported: dict[int, list[ApiRef]] = field(default_factory=dict)  # supporting()'s answers
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
@@ -121,6 +122,11 @@ class BindContext:
         """The other calls step `index` cites beside its API (its API Call cell's further code spans, its Supporting
         APIs), as APIs: calls, dotted names and classes (`pd.to_datetime`, `Font`); a bare lower-case name (`model`,
         `column_dimensions`) is left out, it would match any call of that name."""
+        if index not in self.supported:
+            self.supported[index] = self._supporting(index)
+        return self.supported[index]
+
+    def _supporting(self, index: int) -> list[ApiRef]:
         found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting]
         return [
             api
