@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.apitext import ApiRef, ParamKind, called, literal_source
+from generator.apitext import ApiRef, ParamKind, literal_source
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
+from generator.bind.choice import Resolvable, positional_names, score
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, split_types
@@ -82,168 +83,6 @@ def demanded(ctx: BindContext, index: int) -> set[str]:
     return wanted
 
 
-def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
-    """Names an example assigns, found once per example for the workflow (the examples live as long as ctx)."""
-    found = ctx.stored.get(id(tree))
-    if found is None:
-        found = frozenset(t.id for t in walk(tree) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store))
-        ctx.stored[id(tree)] = found
-    return found
-
-
-_VALUE_TYPE = re.compile(r"(?:Optional\[)?(?:str|int|float|bool|(?:os\.|pathlib\.)?(?:Path|PathLike))\b")
-
-
-def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`), found once
-    per example for the workflow, as _stored."""
-    found = ctx.built.get(id(tree))
-    if found is None:
-        found = frozenset(
-            target.id
-            for stmt in tree.body
-            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)
-            for target in stmt.targets
-            if isinstance(target, ast.Name)
-        )
-        ctx.built[id(tree)] = found
-    return found
-
-
-def _setting(literal: str) -> bool:
-    """Whether a literal is a setting (a number, a flag: `order = 4` passed as N), not sample data (an HTML page)."""
-    try:
-        value = ast.literal_eval(literal)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return False
-    return isinstance(value, (int, float, bool))
-
-
-def _paths(tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements set to a path it writes out (`out = Path("results/summary.json")`):
-    its own file, even when an earlier step's artifact has the same name (step 6's `out`, another file)."""
-    return frozenset(
-        target.id
-        for stmt in tree.body
-        if isinstance(stmt, ast.Assign)
-        and isinstance(stmt.value, ast.Call)
-        and called(stmt.value.func) in ("Path", "PurePath")
-        and stmt.value.args
-        and all(literal_source(a) is not None for a in stmt.value.args)
-        for target in stmt.targets
-        if isinstance(target, ast.Name)
-    )
-
-
-class _Resolvable:
-    """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
-    artifacts for names the example does not make itself (when it does, its own setup comes along, and the
-    reuse rule then takes the earlier artifact only if that artifact still comes from the same call)."""
-
-    def __init__(self, ctx: BindContext, keys: dict[str, Hint], tree: ast.Module | None = None) -> None:
-        self.ctx, self.keys = ctx, keys
-        self.made = _stored(ctx, tree) if tree else frozenset()
-        self.built = _built(ctx, tree) if tree else frozenset()
-        self.paths = _paths(tree) if tree else frozenset()
-
-    def __contains__(self, name: object) -> bool:
-        if not isinstance(name, str):
-            return False
-        if name in self.ctx.tables.modules:
-            return True
-        if self.ctx.has(name):  # an earlier step's, unless the example makes its own path here (see _paths)
-            return name not in self.paths
-        if name in self.keys:  # a key parameter, no plain value, that the example builds with a call (`state_dict =
-            # torch.load(path)`): the example's setup comes along, so config holds the path, never the object
-            hint = self.keys[name]
-            return hint.default is not None or name not in self.built or bool(_VALUE_TYPE.match(hint.type))
-        return name not in self.made and self.ctx.alias(name) is not None
-
-
-def _documented_passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> set[str]:
-    """The step's Key Parameters the example's API call passes, by keyword or by position, and the example's own
-    names it passes them as (`butter(order, cutoff_hz, btype="low", fs=fs, output="sos")` passes N, Wn, btype, fs
-    and output, as order and cutoff_hz among others; the normalised `butter(4, 10.0 / nyquist, btype="lowpass",
-    output="sos")` leaves fs out)."""
-    api = ctx.api
-    if api is None or not keys:
-        return set()
-    calls = [n for n in walk(piece.anchor) if isinstance(n, ast.Call) and contains_api(n, api, {})]
-    if not calls:
-        return set()
-    call = calls[-1]  # the innermost: the API's own call, not one chained on it
-    positional = [p for p in positional_names(ctx.step, api) if p not in ("self", "cls")]
-    given = [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
-    found = {param for param, _ in given if param in keys}
-    return found | {v.id for param, v in given if param in keys and isinstance(v, ast.Name)}
-
-
-def _cited_input(name: str, ctx: BindContext) -> bool:
-    """Whether name is an earlier step's artifact the step's Inputs cite, by name (`labels from Step 4`) or by its
-    type (`DataFrame from Step 1`)."""
-    artifact = ctx.artifacts.get(name)
-    inputs = ctx.step.inputs
-    if artifact is None or not inputs:
-        return False
-    if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", inputs):
-        return True
-    return bool(artifact.type) and re.search(rf"(?<![\w.]){re.escape(artifact.type)}(?!\w)", inputs) is not None
-
-
-def _score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
-    """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
-    config; the step's other cited calls left out; names needing a loader; example variables that would become keys
-    of their own (not numbers passed as Key Parameters); what later steps and the step's Outputs want made; the Inputs
-    read; then shorter, then earlier on the page."""
-    piece = candidate.slice
-    resolvable = _Resolvable(ctx, keys, candidate.tree)
-    missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
-    loadable = [n for n in missing if ctx.loader_for(n) is not None]
-    documented = _documented_passed(piece, ctx, keys)
-    literal_only = [
-        n
-        for n in piece.free
-        if n not in resolvable and n in piece.literals and not (n in documented and _setting(piece.literals[n]))
-    ]
-    asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
-    taken = [n for n in piece.free if _cited_input(n, ctx)]  # the step's Inputs, which this example works on
-    # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
-    # work, not the one that only reads its result back
-    made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
-    uncited = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in made)]
-    produced = {
-        t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
-    }
-    return (
-        len(missing) - len(loadable),
-        len(asked),
-        len(uncited),
-        len(loadable),
-        len(literal_only),
-        -len(produced & wanted),
-        -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
-        -len(taken),
-        len(piece.statements),
-        candidate.order,
-    )
-
-
-_TOML_TYPE = re.compile(
-    r"(?:Optional\[)?(?:str|int|float|bool|list|dict|tuple|List|Dict|Tuple|Sequence|Literal|"
-    r"(?:os\.|pathlib\.)?(?:Path|PathLike))\b"
-)
-
-
-def _object_key(name: str, keys: dict[str, Hint], ctx: BindContext) -> bool:
-    """Whether name would be a config key asking for an object TOML cannot hold: a key parameter typed as one
-    (`y_pred: array-like`), without a default, that no earlier step makes. An example that makes it instead
-    (`y_pred = pipeline.predict(X_test)`) is the better one."""
-    hint = keys.get(name)
-    if hint is None or hint.default is not None or not hint.type or _TOML_TYPE.match(hint.type):
-        return False
-    return not ctx.has(name) and ctx.alias(name) is None and name not in ctx.tables.modules
-
-
 def bind(step: Step, ctx: BindContext) -> Binding | None:
     api = ctx.api
     found = candidates(ctx, ctx.index)
@@ -252,11 +91,11 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     keys = key_hints(step)
     cited = cited_calls(step)
     widened = [
-        Candidate(with_setup(c.tree, c.slice, _Resolvable(ctx, keys, c.tree), cited), c.order, c.tree) for c in found
+        Candidate(with_setup(c.tree, c.slice, Resolvable(ctx, keys, c.tree), cited), c.order, c.tree) for c in found
     ]
     widened = [Candidate(_from_siblings(c, ctx, keys), c.order, c.tree) for c in widened]
     wanted = demanded(ctx, ctx.index)
-    chosen = min(widened, key=lambda c: _score(c, ctx, keys, wanted))
+    chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     draft = replace(
@@ -325,7 +164,7 @@ def _from_siblings(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint]
     other). Only an assignment that puts earlier steps' results together (with key parameters at most) comes
     along; without it the name became a config key no one can fill."""
     piece = candidate.slice
-    resolvable = _Resolvable(ctx, keys, candidate.tree)
+    resolvable = Resolvable(ctx, keys, candidate.tree)
     wanted = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     added: list[ast.stmt] = []
     for name in wanted:
@@ -393,7 +232,7 @@ def _with_demanded(
     if not earlier:
         return piece
     read = wanted()
-    resolvable = _Resolvable(ctx, keys, tree)
+    resolvable = Resolvable(ctx, keys, tree)
     added: list[ast.stmt] = []
     for stmt in earlier:
         target = stmt.targets[0]
@@ -489,12 +328,3 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
     replacement = ast.Assign(targets=[target], value=anchor.value, lineno=anchor.lineno)
     draft.statements = [replacement if s is anchor else s for s in draft.statements]
     draft.anchor = replacement
-
-
-def positional_names(step: Step, api: ApiRef) -> list[str]:
-    """The API's positional parameters in order, from a `def` signature or the positional names of the API text."""
-    return [
-        p.name
-        for p in signature_params(step, api, all_params=True)
-        if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")
-    ]
