@@ -2662,3 +2662,19 @@ def test_an_enum_member_is_looked_up_where_its_receiver_exists(tmp_path):
     )
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.mode=SLOW")
     assert "4:SLOW" in proc.stdout + proc.stderr
+
+
+def test_an_enum_member_an_example_passes_through_its_module_is_a_key_set_by_name(tmp_path):
+    """`studio.shrink(4, mode=pkgenum.Mode.FAST)`: only `Mode.FAST` was recognised as a member, so the mode stayed
+    fixed in the code. Now `pkgenum.Mode[mode]` with `mode = "FAST"` in config.toml."""
+    build_file_tree(tmp_path / "lib", {"pkgenum/__init__.py": PKGENUM})
+    page = 'import pkgenum\n\nwith pkgenum.Studio("a.pic") as studio:\n    shrunk = studio.shrink(4, mode=pkgenum.Mode.FAST)\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": STUDIO, **example_pages({"implementations/Demo_Studio_Shrink.md": page})}
+    )
+    binding = item.plan.steps[0].binding
+    assert "pkgenum.Mode[mode]" in binding.body and [p.default for p in binding.params if p.name == "mode"] == [
+        "'FAST'"
+    ]
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.mode=SLOW")
+    assert "4:SLOW" in proc.stdout + proc.stderr

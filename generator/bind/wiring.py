@@ -407,9 +407,11 @@ def _is_dtype(node: ast.expr) -> str | None:
 
 
 def _enum_member(node: ast.expr) -> tuple[str, str] | None:
+    """(the enum as written, the member) of `Mode.FAST`, also reached through a module (`pkg.Mode.FAST`,
+    `Image.Resampling.LANCZOS`)."""
     parts = dotted(node)
-    if len(parts) == 2 and parts[0][:1].isupper() and parts[1].isupper() and len(parts[1]) > 1:
-        return parts[0], parts[1]
+    if len(parts) >= 2 and parts[-2][:1].isupper() and parts[-1].isupper() and len(parts[-1]) > 1:
+        return ".".join(parts[:-1]), parts[-1]
     return None
 
 
@@ -609,7 +611,7 @@ def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, 
         draft.literals.setdefault(key, repr(label))
         draft.hints.setdefault(key, Hint("str", repr(label), f"a member of {enum}"))
         keyword.value = ast.Subscript(
-            value=ast.Name(id=enum, ctx=ast.Load()), slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load()
+            value=ast.parse(enum, mode="eval").body, slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load()
         )
 
 
