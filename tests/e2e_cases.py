@@ -232,9 +232,9 @@ task = "text-generation"
 task = "text-generation"
 tokenizer = "{fx}/model"
 [step_04_input_preprocessing]
-max_length = 16
+input_ = "Once upon a time"
 [step_05_model_inference]
-max_new_tokens = 5
+extra_kwargs = {{ max_new_tokens = 5 }}
 """,
         """
 results = artifact("results")

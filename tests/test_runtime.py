@@ -2678,3 +2678,148 @@ def test_an_enum_member_an_example_passes_through_its_module_is_a_key_set_by_nam
     ]
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.mode=SLOW")
     assert "4:SLOW" in proc.stdout + proc.stderr
+
+
+PKGLAZY = """
+class Frame:
+    def __init__(self, rows, log=()):
+        self.rows, self.log = rows, tuple(log)
+
+    def filter(self, *predicates):
+        return Frame([r for r in self.rows if all(p(r) for p in predicates)], (*self.log, "filter"))
+
+    def with_columns(self, **named):
+        return Frame([{**r, **{k: f(r) for k, f in named.items()}} for r in self.rows], (*self.log, "with_columns"))
+
+    def group_by(self, *by, maintain_order=False):
+        if not isinstance(maintain_order, bool):
+            raise TypeError(f"maintain_order must be a bool, not {maintain_order!r}")
+        return Grouped(self, by)
+
+    def write(self, path):
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(repr((self.log, self.rows)))
+
+
+class Grouped:
+    def __init__(self, frame, by):
+        self.frame, self.by = frame, by
+
+    def agg(self, **sums):
+        keys = sorted({tuple(r[b] for b in self.by) for r in self.frame.rows})
+        rows = [
+            {**dict(zip(self.by, key)), **{name: sum(r[col] for r in self.frame.rows if tuple(r[b] for b in self.by) == key)
+                                           for name, col in sums.items()}}
+            for key in keys
+        ]
+        return Frame(rows, (*self.frame.log, "group_by"))
+
+
+def scan(path):
+    return Frame([{"zone": "a", "km": 1}, {"zone": "a", "km": 3}, {"zone": "b", "km": 0}], ("scan",))
+
+
+def table(data):
+    return Frame([dict(zip(data, values)) for values in zip(*data.values())], ("table",))
+
+
+def above(column, limit):
+    return lambda row: row[column] > limit
+
+
+def times(column, factor):
+    return lambda row: row[column] * factor
+"""
+
+LAZY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Lazy
+
+**Description:** Trips scanned, filtered, derived, grouped and written, each page written as the whole pipeline.
+
+### Step 1: Scan
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglazy.scan(path)` |
+| **External Dependencies** | `pkglazy` |
+| **Implementation** | `Demo_Scan` |
+| **Outputs** | `trips` |
+
+### Step 2: Filter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.filter(*predicates) -> Frame` |
+| **External Dependencies** | `pkglazy` |
+| **Implementation** | `Demo_Filter` |
+| **Inputs** | Frame from Step 1 |
+
+### Step 3: Derive
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.with_columns(**named) -> Frame` |
+| **External Dependencies** | `pkglazy` |
+| **Implementation** | `Demo_Derive` |
+| **Inputs** | Filtered Frame from Step 2 |
+
+### Step 4: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.group_by(*by, maintain_order: bool = False) -> Grouped` |
+| **External Dependencies** | `pkglazy` |
+| **Implementation** | `Demo_Group_By` |
+| **Inputs** | Derived Frame from Step 3 |
+
+### Step 5: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.write(self, path)` |
+| **External Dependencies** | `pkglazy` |
+| **Implementation** | `Demo_Write` |
+| **Inputs** | Grouped Frame from Step 4 |
+| **Outputs** | `out/summary.txt` |
+"""
+
+LAZY_PAGES = {
+    "implementations/Demo_Scan.md": 'import pkglazy\n\ntrips = pkglazy.scan("data/trips.csv")\n',
+    "implementations/Demo_Filter.md": (
+        'import pkglazy\n\nkept = pkglazy.scan("data/trips.csv").filter(pkglazy.above("km", 0))\n'
+    ),
+    "implementations/Demo_Derive.md": (
+        'import pkglazy\n\nderived = pkglazy.scan("data/trips.csv").filter(pkglazy.above("km", 0))'
+        '.with_columns(double=pkglazy.times("km", 2))\n'
+    ),
+    "implementations/Demo_Group_By.md": (
+        'import pkglazy\n\nsummary = pkglazy.scan("data/trips.csv").filter(pkglazy.above("km", 0))'
+        '.with_columns(double=pkglazy.times("km", 2)).group_by("zone").agg(total="double")\n'
+    ),
+    "implementations/Demo_Write.md": (
+        'import pkglazy\n\nresult = pkglazy.table({"zone": ["x"], "total": [9]})\nresult.write("out/summary.txt")\n'
+    ),
+}
+
+
+def test_a_pipeline_written_whole_on_every_page_is_cut_into_its_steps(tmp_path):
+    """Seen on an unseen Polars wiki, where every page's example is the whole lazy pipeline from `pl.scan_csv` on:
+    - the filter's predicate was replaced by step 1's frame ("invalid predicate"): a method's object is the data;
+    - `scan("data/trips.csv")` again, the file step 1 scanned, is step 1's frame (a data file was always "other
+      data");
+    - a chain replaying earlier steps before this step's call starts from the latest of their results;
+    - `group_by("zone")` put "zone" into `maintain_order`: parameters after `*by` are keyword-only;
+    - the write step wrote the example's sample table, not what step 4 made, as its Inputs say."""
+    build_file_tree(tmp_path / "lib", {"pkglazy.py": PKGLAZY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LAZY_INDEX, **example_pages(LAZY_PAGES)})
+    _, filtered, derive, group, write = (step.binding for step in item.plan.steps)
+    assert filtered.consumes == ("trips",) and "above(" in filtered.body
+    assert derive.consumes == ("kept",) and group.consumes == ("derived",) and write.consumes == ("summary",)
+    assert "maintain_order" not in [p.name for p in group.params]
+    (item.output_dir / "out").mkdir()
+    run_workflow(item, tmp_path / "lib")
+    log, rows = ast.literal_eval((item.output_dir / "out" / "summary.txt").read_text(encoding="utf-8"))
+    assert log == ("scan", "filter", "with_columns", "group_by") and rows == [{"zone": "a", "total": 8}]
+    run_generated_tests(item, tmp_path / "lib")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.apitext import ApiRef, ParamKind, called, literal_source
+from generator.apitext import ApiRef, ParamKind, called, dotted, literal_source
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
@@ -69,6 +69,22 @@ def _paths(tree: ast.Module) -> frozenset[str]:
     )
 
 
+def _transformed(tree: ast.Module) -> frozenset[str]:
+    """Names an example's top-level statements make by calling a method on what a call returns (`customers =
+    pl.read_csv(path).rename({"customer_id": "id"})`): its own version of the data, which the earlier step's
+    result does not stand for (the call inside is reused; the rename stays)."""
+    return frozenset(
+        target.id
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Call)
+        and isinstance(stmt.value.func, ast.Attribute)
+        and isinstance(stmt.value.func.value, ast.Call)
+        for target in stmt.targets
+        if isinstance(target, ast.Name)
+    )
+
+
 class Resolvable:
     """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
     artifacts for names the example does not make itself (when it does, its own setup comes along, and the
@@ -79,14 +95,15 @@ class Resolvable:
         self.made = _stored(ctx, tree) if tree else frozenset()
         self.built = _built(ctx, tree) if tree else frozenset()
         self.paths = _paths(tree) if tree else frozenset()
+        self.transformed = _transformed(tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
         if name in self.ctx.tables.modules:
             return True
-        if self.ctx.has(name):  # an earlier step's, unless the example makes its own path here (see _paths)
-            return name not in self.paths
+        if self.ctx.has(name):  # an earlier step's, unless the example makes its own path or version here
+            return name not in self.paths and name not in self.transformed
         if name in self.keys:  # a key parameter, no plain value, that the example builds with a call (`state_dict =
             # torch.load(path)`): the example's setup comes along, so config holds the path, never the object
             hint = self.keys[name]
@@ -123,9 +140,21 @@ def _inputs_cite(name: str, ctx: BindContext) -> bool:
     return bool(artifact.type) and re.search(rf"(?<![\w.]){re.escape(artifact.type)}(?!\w)", inputs) is not None
 
 
+def _remakes(stmt: ast.stmt, ctx: BindContext) -> bool:
+    """Whether a statement makes again what an earlier step made, by the call that made it, maybe changed on the way
+    (`customers = pl.read_csv(path).rename(...)`)."""
+    if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
+        return False
+    call = stmt.value
+    while isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):  # down the chain
+        call = call.func.value
+    producer = ".".join(dotted(call.func))
+    return bool(producer) and ctx.produced_by(producer) is not None
+
+
 def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
     """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
-    config; the step's other cited calls left out; names needing a loader; example variables that would become keys
+    config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
     of their own (not numbers passed as Key Parameters); what later steps and the step's Outputs want made; the Inputs
     read; then shorter, then earlier on the page."""
     piece = candidate.slice
@@ -144,13 +173,24 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
     uncited = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in made)]
+    # what the step makes, not what its setup makes again of an earlier step's (`lf = pl.scan_csv(...)` before the
+    # filter is step 1's frame, whatever later examples call theirs; `report_path = Path(...)` is the step's own)
     produced = {
-        t.id for s in piece.statements for t in walk(s) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
+        t.id
+        for s in piece.statements
+        if not _remakes(s, ctx)
+        for t in walk(s)
+        if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
     }
+    # the step's call remaking an earlier step's result it does not read (step 2's `customers = pl.read_csv(...)`
+    # on a page shared with step 1): another example, making its own (`orders`), is the step's
+    anchored = {t.id for t in walk(piece.anchor) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
+    clobbered = [n for n in anchored if ctx.has(n) and n not in piece.free and not ctx.artifacts[n].value]
     return (
         len(missing) - len(loadable),
         len(asked),
         len(uncited),
+        len(clobbered),
         len(loadable),
         len(literal_only),
         -len(produced & wanted),
@@ -178,9 +218,12 @@ def _object_key(name: str, keys: dict[str, Hint], ctx: BindContext) -> bool:
 
 
 def positional_names(step: Step, api: ApiRef) -> list[str]:
-    """The API's positional parameters in order, from a `def` signature or the positional names of the API text."""
-    return [
-        p.name
-        for p in signature_params(step, api, all_params=True)
-        if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")
-    ]
+    """The API's positional parameters in order, from a `def` signature or the positional names of the API text:
+    those before a `*args` (after it, `group_by(*by, maintain_order=False)`, parameters are keyword-only)."""
+    found: list[str] = []
+    for p in signature_params(step, api, all_params=True):
+        if p.kind in (ParamKind.VAR, ParamKind.KW):
+            break
+        if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls"):
+            found.append(p.name)
+    return found

@@ -27,6 +27,7 @@ class Artifact:
     step: int = 0
     value: bool = False  # a config value an earlier step hands on (a manual decision), not an object
     made_from: tuple[str, ...] = ()  # the artifacts the step that made it took
+    files: tuple[str, ...] = ()  # the data files its producing call named ("data/trips.csv")
 
 
 @dataclass(frozen=True)
@@ -147,17 +148,24 @@ class BindContext:
         return name in self.artifacts
 
     def add(
-        self, name: str, type_name: str = "", producer: str = "", value: bool = False, made_from: tuple[str, ...] = ()
+        self,
+        name: str,
+        type_name: str = "",
+        producer: str = "",
+        value: bool = False,
+        made_from: tuple[str, ...] = (),
+        files: tuple[str, ...] = (),
     ) -> None:
         known = self.artifacts.get(name)
         same_step = known is not None and known.step == self.index + 1
         self.artifacts[name] = Artifact(
             name,
             type_name or (known.type if known else ""),
-            producer or (known.producer if known else ""),
+            producer or (known.producer if same_step and known else ""),  # a later step remaking it: its own call
             self.index + 1,
             value,
             made_from or (known.made_from if same_step and known else ()),
+            files or (known.files if same_step and known else ()),
         )
 
     def derived(self, name: str, class_name: str) -> str:
@@ -165,7 +173,12 @@ class BindContext:
         (`upright = ImageOps.exif_transpose(im)`, then `rgb = upright.convert("RGB")`): name itself when none."""
         current = name
         for artifact in self.artifacts.values():
-            if artifact.name != current and current in artifact.made_from and artifact.type == class_name:
+            if (
+                artifact.name != current
+                and current in artifact.made_from
+                and artifact.type == class_name
+                and artifact.step > self.artifacts[current].step  # from this one, not an earlier one so named
+            ):
                 current = artifact.name
         return current
 

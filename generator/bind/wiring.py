@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from generator.apitext import ApiRef, called, dotted, literal_source, signature_returns
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.context import BindContext, artifact_name
+from generator.bind.context import Artifact, BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.signature import takes_kwargs
@@ -189,6 +189,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     if kind in (Kind.CALL, Kind.METHOD):
         _cited_input(draft, step, ctx, wired)
     _mend(draft)
+    _replayed_chains(draft, ctx, wired)
     _reuse(draft, ctx, wired)
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
@@ -250,9 +251,12 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
     if named and unread[0] not in named:
         return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
+    if _stand_in(draft, unread[0], number, wired):
+        return
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
-    if receiver and ctx.has(receiver[0]):
-        return  # a method of an earlier step's object: its arguments are not the data
+    modules = bound_by([ast.unparse(i) for i in draft.imports])
+    if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
+        return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
     at = next(
         (
             n
@@ -266,6 +270,26 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     built = ast.unparse(call.args[at])
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
+    """`pivot = pl.DataFrame({"region": ["East", "North"], ...})`, sample data built from literals only, where the
+    Inputs cite "Pivoted DataFrame from Step 5": the statement takes that step's result instead."""
+    read = set(names([draft.anchor])[0]) if draft.anchor is not None else set()
+    for n, stmt in enumerate(draft.statements):
+        if stmt is draft.anchor or not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            continue
+        target, value = stmt.targets[0], stmt.value
+        if not (isinstance(target, ast.Name) and target.id in read and isinstance(value, ast.Call)):
+            continue
+        given = [*value.args, *(k.value for k in value.keywords)]
+        if given and all(literal_source(v) is not None for v in given):
+            built = ast.unparse(value)
+            del draft.statements[n]
+            wired.consumes[target.id] = artifact  # as _reuse hands on what a dropped statement made again
+            wired.changes.append(f"takes {artifact} from step {number}, as its Inputs say, instead of {built[:60]}")
+            return True
+    return False
 
 
 def _defined_by_signature(draft: Draft, step: Step) -> None:
@@ -321,7 +345,7 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             if (
                 artifact
                 and not (isinstance(target, ast.Name) and target.id == artifact)
-                and _reads_data_file(stmt.value)
+                and _reads_data_file(stmt.value, ctx.artifacts[artifact])
             ):
                 artifact = None  # `new_df = pd.read_csv("new_data.csv")`: other data, under a name of its own
             if artifact and isinstance(target, ast.Name):
@@ -368,7 +392,7 @@ class _InlineReuse(ast.NodeTransformer):
         producer = _callee_text(node)
         root = producer.split(".", 1)[0]
         artifact = self.ctx.produced_by(producer) if producer and not self.ctx.alias(root) else None
-        if artifact is None or _reads_data_file(node):
+        if artifact is None or _reads_data_file(node, self.ctx.artifacts[artifact]):
             return node
         self.changes.append(
             f"uses {artifact} from step {self.ctx.artifacts[artifact].step} instead of calling {producer} again"
@@ -379,13 +403,29 @@ class _InlineReuse(ast.NodeTransformer):
 _DATA_FILE = re.compile(r"\.(?:csv|tsv|json|jsonl|parquet|txt|xlsx?|feather|arrow|h5|hdf5|npy|npz|pkl|pickle)$", re.I)
 
 
-def _reads_data_file(call: ast.expr) -> bool:
+def _reads_data_file(call: ast.expr, artifact: Artifact | None = None) -> bool:
     """Whether a call names a data file (`pd.read_csv("new_data.csv")`): called again, it reads other data (rows to
-    predict), not what the earlier step read."""
+    predict), not what the earlier step read; unless it is the file the artifact was read from (`pl.scan_csv(
+    "data/trips.csv")` again, where step 1 scanned the same file)."""
+    files = _data_files(call, {})
+    return bool(files) and (artifact is None or not set(files) <= set(artifact.files))
+
+
+def _data_files(call: ast.expr, literals: dict[str, str]) -> tuple[str, ...]:
+    """The data files a call names, as literals or through the config keys lifted from them."""
     if not isinstance(call, ast.Call):
-        return False
-    given = [*call.args, *(k.value for k in call.keywords)]
-    return any(isinstance(v, ast.Constant) and isinstance(v.value, str) and _DATA_FILE.search(v.value) for v in given)
+        return ()
+    found: list[str] = []
+    for value in [*call.args, *(k.value for k in call.keywords)]:
+        text = value.value if isinstance(value, ast.Constant) else None
+        if isinstance(value, ast.Name) and value.id in literals:
+            try:
+                text = ast.literal_eval(literals[value.id])
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                text = None
+        if isinstance(text, str) and _DATA_FILE.search(text):
+            found.append(text)
+    return tuple(found)
 
 
 def _earlier_names(target: ast.expr, ctx: BindContext) -> list[ast.Name] | None:
@@ -774,6 +814,43 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
 
 
+def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """A method chain that replays earlier steps before this step's call (`pl.scan_csv(path).filter(...)
+    .group_by(...).agg(...).sort(by)`, where filter, group_by and sort are steps 2, 4 and 5) starts from the result
+    of the latest step it replays (`summary.sort(by)`): each step's example is written as the whole pipeline, and
+    replayed, it ignored what the steps between made."""
+    own = anchor_call(draft)
+    if own is None or not isinstance(own.func, ast.Attribute):
+        return
+    steps: dict[str, int] = {}  # method name -> the earlier step whose API (or cited call) it is
+    for index in range(ctx.index):
+        for api in [ctx.apis[index], *ctx.supporting(index)]:
+            if api is not None and api.last and not api.is_dunder:
+                steps[api.last] = index
+    if not steps:
+        return
+    receiver = own.func.value
+    chain: list[ast.Call] = []  # the calls below this step's own, outermost first
+    while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
+        chain.append(receiver)
+        receiver = receiver.func.value
+    if isinstance(receiver, ast.Call):
+        chain.append(receiver)
+    for at, call in enumerate(chain):
+        index = steps.get(called(call.func))
+        if index is None:
+            continue
+        made = [a.name for a in ctx.artifacts.values() if a.step == index + 1 and not a.value]
+        if not made:
+            return
+        holder = own if at == 0 else chain[at - 1]
+        assert isinstance(holder.func, ast.Attribute)
+        replayed = ast.unparse(call)
+        holder.func.value = ast.Name(id=made[0], ctx=ast.Load())
+        wired.changes.append(f"starts from {made[0]} (step {index + 1}) instead of replaying {replayed[:60]}")
+        return
+
+
 def _follow_derivatives(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """A method step whose example starts again from step 1's object (`im = Image.open(path)`, then
     `rgb = im.convert("RGB")`) works on what the steps since made from it, of the API's class: the image step 2
@@ -991,9 +1068,10 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
             class_name = (
                 declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`
             )
+        files = _data_files(stmt.value, draft.literals)
         for target in stmt.targets:
             if isinstance(target, ast.Name) and target.id in produced:
-                ctx.add(target.id, class_name, ".".join(callee))
+                ctx.add(target.id, class_name, ".".join(callee), files=files)
 
 
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
