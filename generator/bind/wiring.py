@@ -837,17 +837,17 @@ def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     if isinstance(receiver, ast.Call):
         chain.append(receiver)
     for at, call in enumerate(chain):
-        index = steps.get(called(call.func))
-        if index is None:
+        step = steps.get(called(call.func))
+        if step is None:
             continue
-        made = [a.name for a in ctx.artifacts.values() if a.step == index + 1 and not a.value]
+        made = [a.name for a in ctx.artifacts.values() if a.step == step + 1 and not a.value]
         if not made:
             return
         holder = own if at == 0 else chain[at - 1]
         assert isinstance(holder.func, ast.Attribute)
         replayed = ast.unparse(call)
         holder.func.value = ast.Name(id=made[0], ctx=ast.Load())
-        wired.changes.append(f"starts from {made[0]} (step {index + 1}) instead of replaying {replayed[:60]}")
+        wired.changes.append(f"starts from {made[0]} (step {step + 1}) instead of replaying {replayed[:60]}")
         return
 
 
