@@ -121,6 +121,17 @@ def literal_source(node: ast.expr | None) -> str | None:
     return ast.unparse(node)
 
 
+def literal_value(text: str | None) -> object:
+    """The value of a literal's source text (`"'data/a.csv'"`, `"4"`, `"[1, 2]"`), read with ast.literal_eval, never
+    run; None when there is none, it is no literal, or it is too long to be a setting."""
+    if text is None or len(text) > 10_000:
+        return None
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
 def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)

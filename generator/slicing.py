@@ -134,9 +134,7 @@ class _Names(Visitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         self.generic_visit(node)
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name not in AT_CALLS:
+        if called(node.func) not in AT_CALLS:
             return
         for arg in [*node.args, *(k.value for k in node.keywords)]:  # `df.query("x >= @low")` reads low
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "@" in arg.value:

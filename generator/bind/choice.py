@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.apitext import ApiRef, ParamKind, called, dotted, literal_source
+from generator.apitext import ApiRef, ParamKind, called, dotted, literal_source, literal_value
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
@@ -46,43 +46,30 @@ def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
 
 def _setting(literal: str) -> bool:
     """Whether a literal is a setting (a number, a flag: `order = 4` passed as N), not sample data (an HTML page)."""
-    try:
-        value = ast.literal_eval(literal)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return False
-    return isinstance(value, (int, float, bool))
+    return isinstance(literal_value(literal), (int, float, bool))
 
 
-def _paths(tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements set to a path it writes out (`out = Path("results/summary.json")`):
-    its own file, even when an earlier step's artifact has the same name (step 6's `out`, another file)."""
-    return frozenset(
-        target.id
-        for stmt in tree.body
-        if isinstance(stmt, ast.Assign)
-        and isinstance(stmt.value, ast.Call)
-        and called(stmt.value.func) in ("Path", "PurePath")
-        and stmt.value.args
-        and all(literal_source(a) is not None for a in stmt.value.args)
-        for target in stmt.targets
-        if isinstance(target, ast.Name)
-    )
+def _own_versions(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
+    """Names an example's top-level statements make as its own, even where an earlier step's result has the same
+    name: a path it writes (`out = Path("results/summary.json")`, not step 6's `out`), or its own version of the
+    data, a method called on what a call returns (`customers = pl.read_csv(path).rename(...)`: the call inside is
+    reused, the rename stays). Found once per example for the workflow, as _stored."""
+    found = ctx.own.get(id(tree))
+    if found is None:
+        found = ctx.own[id(tree)] = frozenset(
+            target.id
+            for stmt in tree.body
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and _own_version(stmt.value)
+            for target in stmt.targets
+            if isinstance(target, ast.Name)
+        )
+    return found
 
 
-def _transformed(tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements make by calling a method on what a call returns (`customers =
-    pl.read_csv(path).rename({"customer_id": "id"})`): its own version of the data, which the earlier step's
-    result does not stand for (the call inside is reused; the rename stays)."""
-    return frozenset(
-        target.id
-        for stmt in tree.body
-        if isinstance(stmt, ast.Assign)
-        and isinstance(stmt.value, ast.Call)
-        and isinstance(stmt.value.func, ast.Attribute)
-        and isinstance(stmt.value.func.value, ast.Call)
-        for target in stmt.targets
-        if isinstance(target, ast.Name)
-    )
+def _own_version(value: ast.Call) -> bool:
+    if called(value.func) in ("Path", "PurePath"):
+        return bool(value.args) and all(literal_source(a) is not None for a in value.args)
+    return isinstance(value.func, ast.Attribute) and isinstance(value.func.value, ast.Call)
 
 
 class Resolvable:
@@ -94,8 +81,7 @@ class Resolvable:
         self.ctx, self.keys = ctx, keys
         self.made = _stored(ctx, tree) if tree else frozenset()
         self.built = _built(ctx, tree) if tree else frozenset()
-        self.paths = _paths(tree) if tree else frozenset()
-        self.transformed = _transformed(tree) if tree else frozenset()
+        self.own = _own_versions(ctx, tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -103,7 +89,7 @@ class Resolvable:
         if name in self.ctx.tables.modules:
             return True
         if self.ctx.has(name):  # an earlier step's, unless the example makes its own path or version here
-            return name not in self.paths and name not in self.transformed
+            return name not in self.own
         if name in self.keys:  # a key parameter, no plain value, that the example builds with a call (`state_dict =
             # torch.load(path)`): the example's setup comes along, so config holds the path, never the object
             hint = self.keys[name]

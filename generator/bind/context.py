@@ -70,6 +70,7 @@ class BindContext:
     supported: dict[int, list[ApiRef]] = field(default_factory=dict)  # supporting()'s answers
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
+    own: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> its own versions of names
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
 
     @classmethod

@@ -8,7 +8,7 @@ import re
 import typing
 from dataclasses import dataclass, replace
 
-from generator.apitext import ApiRef, called, dotted
+from generator.apitext import ApiRef, called, dotted, literal_value
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam
 from generator.bind.hints import key_hints, param_name
@@ -215,12 +215,7 @@ def _output_files(outputs: str) -> list[str]:
 def _written_default(default: str | None, named: list[str]) -> str | None:
     """A written key's default: the one file the step's Outputs name, when the default is a path literal naming
     another file; else the default as it is."""
-    if len(named) != 1 or default is None:
-        return default
-    try:
-        value = ast.literal_eval(default)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return default
+    value = literal_value(default) if len(named) == 1 else None
     if not isinstance(value, str) or len(value) > 200 or not _FILE.fullmatch(value) or value == named[0]:
         return default
     return repr(named[0])
@@ -236,23 +231,13 @@ def with_default_types(binding: Binding) -> Binding:
     params = []
     for param in binding.params:
         base = param.type.split("[", 1)[0].strip().lower()
-        value = _literal(param.default) if base in _SIMPLE and not param.loader else None
+        value = literal_value(param.default) if base in _SIMPLE and not param.loader else None
         if value is None or type(value).__name__ not in _SIMPLE:
             params.append(param)
             continue
         fits = isinstance(value, _SIMPLE[base]) and not (isinstance(value, bool) and base in ("int", "float"))
         params.append(param if fits else replace(param, type=type(value).__name__))
     return replace(binding, params=tuple(params))
-
-
-def _literal(text: str | None) -> object:
-    """The value of a default's literal text; None when there is none or it is not a literal."""
-    if text is None or len(text) > 10_000:
-        return None
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return None
 
 
 def _keywords(call: ast.Call) -> list[ast.keyword]:

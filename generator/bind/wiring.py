@@ -17,7 +17,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from generator.apitext import ApiRef, called, dotted, literal_source, signature_returns
+from generator.apitext import ApiRef, called, dotted, literal_source, literal_value, signature_returns
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import Artifact, BindContext, artifact_name
@@ -417,12 +417,9 @@ def _data_files(call: ast.expr, literals: dict[str, str]) -> tuple[str, ...]:
         return ()
     found: list[str] = []
     for value in [*call.args, *(k.value for k in call.keywords)]:
-        text = value.value if isinstance(value, ast.Constant) else None
-        if isinstance(value, ast.Name) and value.id in literals:
-            try:
-                text = ast.literal_eval(literals[value.id])
-            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-                text = None
+        text: object = value.value if isinstance(value, ast.Constant) else None
+        if isinstance(value, ast.Name):
+            text = literal_value(literals.get(value.id))
         if isinstance(text, str) and _DATA_FILE.search(text):
             found.append(text)
     return tuple(found)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import shlex
 
+from generator.apitext import literal_value
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
@@ -35,7 +35,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         return None
     params: list[ConfigParam] = []
     for name, hint in key_hints(step).items():
-        value = _literal(hint.default)
+        value = literal_value(hint.default)
         if name not in ("command", "settings") and isinstance(value, str) and value in command:
             command = [f"{{{name}}}" if part == value else part for part in command]
             params.append(ConfigParam(name, hint.type, hint.default, hint.default is None, hint.doc))
@@ -55,12 +55,3 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         source=Source.TOOL,
         notes=("runs an external command",),
     )
-
-
-def _literal(text: str | None) -> object:
-    if text is None:
-        return None
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
