@@ -38,9 +38,14 @@ class ParamKind(StrEnum):
     """How an API parameter is passed."""
 
     NORMAL = "normal"  # positional or keyword
-    KEYWORD = "keyword"  # named in a call's text (`f(x=1)`)
+    POSITIONAL = "positional"  # positional-only (before `/` in a `def`)
+    KEYWORD = "keyword"  # named in a call's text (`f(x=1)`) or keyword-only (after `*` in a `def`)
     VAR = "var"  # *args
     KW = "kw"  # **kwargs
+
+
+BY_POSITION = (ParamKind.NORMAL, ParamKind.POSITIONAL)  # the kinds a call may pass by position
+PASSED = (*BY_POSITION, ParamKind.KEYWORD)  # the kinds that take one argument each
 
 
 @dataclass(frozen=True)
@@ -136,15 +141,25 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
     params = [
-        ApiParam(a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None)
-        for a, d in zip(positional, defaults, strict=True)
+        ApiParam(
+            a.arg,
+            ast.unparse(a.annotation) if a.annotation else "",
+            literal_source(d),
+            optional=d is not None,
+            kind=ParamKind.POSITIONAL if n < len(args.posonlyargs) else ParamKind.NORMAL,
+        )
+        for n, (a, d) in enumerate(zip(positional, defaults, strict=True))
     ]
     if args.vararg:
         params.append(ApiParam(args.vararg.arg, kind=ParamKind.VAR))
     for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True):
         params.append(
             ApiParam(
-                a.arg, ast.unparse(a.annotation) if a.annotation else "", literal_source(d), optional=d is not None
+                a.arg,
+                ast.unparse(a.annotation) if a.annotation else "",
+                literal_source(d),
+                optional=d is not None,
+                kind=ParamKind.KEYWORD,
             )
         )
     if args.kwarg:
@@ -261,7 +276,7 @@ def _annotated_call(signature: str) -> str:
             params = _parse_params(args) if args is not None else None
             if head is None or params is None:
                 return ""
-            shown = [p.name for p in params if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls")]
+            shown = [p.name for p in params if p.kind in PASSED and p.name not in ("self", "cls")]
             return f"{head.group(0)[:-1].strip()}({', '.join(shown)})"
         offset += len(line) + 1
     return ""
@@ -284,7 +299,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
         init = next((h for h in headers if h.group(2) == "__init__" and h.group(3) and h.start() > first.start()), None)
         args = balanced(signature, init.end() - 1) if init else ""
         params = _parse_params(args or "") if args is not None else None
-        shown = [p.name for p in (params or ()) if p.name != "self" and p.kind is ParamKind.NORMAL]
+        shown = [p.name for p in (params or ()) if p.name != "self" and p.kind in PASSED]
         return f"{first.group(2)}({', '.join(shown)})"
     chosen = named[0] if named else (defs[0] if defs else None)
     if chosen is None:
@@ -296,7 +311,7 @@ def api_from_signature(signature: str, implementation_name: str = "") -> str:
     after = signature[chosen.end() + len(args) : chosen.end() + len(args) + 200].split(":", 1)[0]
     returns = after.split("->", 1)[1].strip() if "->" in after else ""
     params = _parse_params(args)
-    shown = [p.name for p in (params or ()) if p.kind is ParamKind.NORMAL]
+    shown = [p.name for p in (params or ()) if p.kind in PASSED]
     owner = next((c.group(2) for c in reversed(classes) if c.start() < chosen.start()), "")
     if not owner and implementation_name.endswith("_" + name):
         prefix = implementation_name[: -len(name) - 1].rsplit("_", 1)[-1]

@@ -283,17 +283,20 @@ def _exact(node: ast.AST, api: ApiRef) -> bool:
     return any(isinstance(sub, ast.Call) and dotted(sub.func)[-len(api.callee) :] == api.callee for sub in walk(node))
 
 
-def cut(tree: ast.Module, api: ApiRef) -> Slice | None:
+def cut(tree: ast.Module, api: ApiRef, foreign: Callable[[ast.stmt], bool] = lambda stmt: False) -> Slice | None:
     """The anchor statement using the API, plus later statements of its block that read what it binds.
-    A statement calling `Class.method` exactly is preferred to one calling another object's method of that name."""
+    A statement calling `Class.method` exactly is preferred to one calling another object's method of that name.
+    foreign: whether a statement does another step's work (a loop doing some is never kept whole)."""
     if len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder:
-        found = _cut(tree, api, lambda stmt: _exact(stmt, api))
+        found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign)
         if found is not None:
             return found
-    return _cut(tree, api, lambda stmt: True)
+    return _cut(tree, api, lambda stmt: True, foreign)
 
 
-def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> Slice | None:
+def _cut(
+    tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool], foreign: Callable[[ast.stmt], bool]
+) -> Slice | None:
     made = instances(tree)
     for block in _blocks(tree.body):
         for index, stmt in enumerate(block):
@@ -307,11 +310,12 @@ def _cut(tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool]) -> S
             if isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made) or not accept(stmt):
                 continue
             if (
-                isinstance(stmt, (ast.For, ast.While, ast.With, ast.If, ast.Try))
+                isinstance(stmt, (ast.For, ast.With, ast.If, ast.Try))
                 and any(contains_api(s, api, made) for s in getattr(stmt, "body", []))
-                and not _opens_for(stmt, api, made)
+                and not _opens_for(stmt, api, made, foreign)
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
+            # (not a `while`: its body changes what its test reads, `while queue: queue.popleft()`; once is not it)
             chosen = [stmt]
             _, bound = names(chosen)
             for later in block[index + 1 :]:
@@ -354,15 +358,30 @@ def _fills_any(stmt: ast.stmt, wanted: set[str]) -> bool:
     )
 
 
-def _opens_for(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> bool:
+def _opens_for(
+    stmt: ast.stmt, api: ApiRef, made: dict[str, str], foreign: Callable[[ast.stmt], bool] = lambda stmt: False
+) -> bool:
     """`with open(path, "w") as handle: json.dump(record, handle)`: a with statement whose body calls the API with
-    what the with opens. The whole statement is the anchor (without it the call has no handle to write to)."""
-    if not isinstance(stmt, (ast.With, ast.AsyncWith)):
+    what the with opens. The whole statement is the anchor (without it the call has no handle to write to).
+
+    So is a loop whose body works on what the loop gives (`for xb, yb in loader: ...; optimizer.step()`: its body
+    alone would ask for one batch from somewhere else and train on it once), and a loop around such a loop
+    (`for epoch in range(epochs):` around that one); not a loop over values written out, which shows them, nor a
+    loop doing other steps' work too (forward, loss, backward and update as four steps: each takes its part)."""
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in stmt.items if item.optional_vars]
+    elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+        if isinstance(stmt.iter, (ast.List, ast.Tuple, ast.Set)) and literal_source(stmt.iter) is not None:
+            return False  # `for size in ["124M", "355M"]:` shows the values one can give: the body takes one
+        targets = [stmt.target]
+    else:
         return False
-    opened = {
-        n.id for item in stmt.items if item.optional_vars for n in walk(item.optional_vars) if isinstance(n, ast.Name)
-    }
+    opened = {n.id for target in targets for n in walk(target) if isinstance(n, ast.Name)}
     uses = [s for s in stmt.body if contains_api(s, api, made)]
+    if isinstance(stmt, (ast.For, ast.AsyncFor)):  # the body works on what the loop gives, or is such a loop
+        if any(foreign(s) for inner in stmt.body for s in walk(inner) if isinstance(s, ast.stmt)):
+            return False
+        return bool(opened & set(names(stmt.body)[0])) or any(_opens_for(s, api, made, foreign) for s in uses)
     return bool(opened) and any(opened & set(names([s])[0]) for s in uses)
 
 
@@ -396,6 +415,19 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
                 literal = literal_source(node.value)
                 if literal is not None:
                     literals[name] = literal
+    for loop in walk(tree):  # `for size in [2, 4]:` around the slice: size is a value to set, the first its default
+        if (
+            isinstance(loop, (ast.For, ast.AsyncFor))
+            and isinstance(loop.target, ast.Name)
+            and loop.target.id in free
+            and loop.target.id not in literals
+            and isinstance(loop.iter, (ast.List, ast.Tuple))
+            and loop.iter.elts
+            and any(stmt is anchor for stmt in loop.body)
+        ):
+            first = literal_source(loop.iter.elts[0])
+            if first is not None:
+                literals[loop.target.id] = first
     provided_by_imports = set().union(*(names([i])[1] for i in imports)) if imports else set()
     defined = {
         node.name: node

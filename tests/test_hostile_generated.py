@@ -101,7 +101,7 @@ def test_a_dotted_repo_name_installs_and_a_package_never_shadows_a_module(tmp_pa
 
 
 def test_break_and_yield_cut_out_of_their_context_keep_their_meaning(tmp_path):
-    example = "import mylib\nfor url in urls:\n    page = mylib.fetch(url)\n    if page is None:\n        break\n    yield page"
+    example = 'import mylib\nfor url in ["a", "b"]:\n    page = mylib.fetch(url)\n    if page is None:\n        break\n    yield page'
     rows = "| **API Call** | `mylib.fetch(url)` |\n| **External Dependencies** | `mylib` |"
     item, repo = generated(tmp_path, wiki_with(tmp_path, rows, example))
     source = step_source(repo)

@@ -2823,3 +2823,355 @@ def test_a_pipeline_written_whole_on_every_page_is_cut_into_its_steps(tmp_path):
     log, rows = ast.literal_eval((item.output_dir / "out" / "summary.txt").read_text(encoding="utf-8"))
     assert log == ("scan", "filter", "with_columns", "group_by") and rows == [{"zone": "a", "total": 8}]
     run_generated_tests(item, tmp_path / "lib")
+
+
+ONLY = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Only
+
+**Description:** Parameters that go only by position, and only by keyword.
+
+### Step 1: Tag
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgonly.tag(name, upper)` |
+| **External Dependencies** | `pkgonly` |
+| **Key Parameters** | `name: str = "item"` - what to tag; `upper: bool = True` - capitals |
+| **Implementation** | `Demo_Tag` |
+| **Outputs** | `tagged` |
+"""
+
+TAG_PAGE = """== Import ==
+<syntaxhighlight lang="python">
+import pkgonly
+</syntaxhighlight>
+
+== Signature ==
+<syntaxhighlight lang="python">
+def tag(name: str, /, *, upper: bool, prefix: str = "#") -> str
+</syntaxhighlight>
+"""
+
+
+def test_a_positional_only_parameter_is_passed_by_position_and_a_keyword_only_one_by_keyword(tmp_path):
+    """`def tag(name, /, *, upper, ...)`: `name` cannot be passed as `name=` (TypeError: positional-only argument
+    passed as keyword) and `upper` cannot be passed by position; the step calls it as the signature allows."""
+    library = "def tag(name, /, *, upper, prefix='#'):\n    return prefix + (name.upper() if upper else name)\n"
+    build_file_tree(tmp_path / "lib", {"pkgonly/__init__.py": library})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ONLY, "implementations/Demo_Tag.md": TAG_PAGE})
+    module = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "pkgonly.tag(name, upper=upper)" in module
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "tagged: '#ITEM'" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+QUEUE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Queue
+
+**Description:** A queue drained in a loop.
+
+### Step 1: Drain
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgq.weigh(item)` |
+| **External Dependencies** | `pkgq`, `collections` |
+| **Implementation** | `Demo_Weigh` |
+| **Outputs** | `total` |
+"""
+
+
+def test_a_loop_that_drains_a_queue_ends_in_the_generated_tests(tmp_path):
+    """`while queue: queue.popleft()` with collections faked by the generated tests: a recorder is true until it
+    has been tested many times, so the loop ends (it once ran until memory ran out); the run drains the real
+    queue."""
+    code = (
+        "from collections import deque\nimport pkgq\n\nqueue = deque([1, 2, 3])\ntotal = 0\n"
+        "while queue:\n    total += pkgq.weigh(queue.popleft())\nprint(total)\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgq/__init__.py": "def weigh(item):\n    return item * 10\n"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": QUEUE, **example_pages({"implementations/Demo_Weigh.md": code})})
+    module = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "while queue:" in module
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "total: 60" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+LOADS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Loads
+
+**Description:** A model whose weights a method loads in place.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgst.Model()` |
+| **External Dependencies** | `pkgst` |
+| **Outputs** | `model` |
+
+### Step 2: Load Weights
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.load_state(state) -> Keys` |
+| **Implementation** | `Demo_Load` |
+| **Outputs** | `model` with its weights loaded |
+
+### Step 3: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.predict(x)` |
+| **Implementation** | `Demo_Predict` |
+| **Outputs** | `prediction` |
+"""
+
+PKGST = """
+class Keys:
+    def __init__(self, missing):
+        self.missing = missing
+
+
+class Model:
+    def __init__(self):
+        self.weight = 0
+
+    def load_state(self, state):
+        self.weight = state["weight"]
+        return Keys([])
+
+    def predict(self, x):
+        return self.weight * x
+"""
+
+
+def test_a_method_that_changes_its_object_in_place_hands_the_object_on_not_its_result(tmp_path):
+    """`model.load_state(state)` returns what it matched, not the model: the step keeps `model` (the wiki's
+    output) and the next step predicts with the loaded weights (it once got the Keys object as `model`)."""
+    pages = example_pages(
+        {
+            "implementations/Demo_Load.md": 'import pkgst\n\nmodel = pkgst.Model()\nmodel.load_state({"weight": 3})\n',
+            "implementations/Demo_Predict.md": "prediction = model.predict(5)\nprint(prediction)\n",
+        }
+    )
+    build_file_tree(tmp_path / "lib", {"pkgst/__init__.py": PKGST})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LOADS, **pages})
+    module = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert (
+        "model = model.load_state" not in module
+        and 'return {"load_state_result": load_state_result, "model": model}' in module
+    )
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "prediction: 15" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+EPOCHS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Epochs
+
+**Description:** Train over every batch, for several epochs.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.Model()` |
+| **External Dependencies** | `pkgloop` |
+| **Outputs** | `model` |
+
+### Step 2: Batches
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.batches(items, size)` |
+| **Implementation** | `Demo_Batches` |
+| **Outputs** | `loader` |
+
+### Step 3: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.train_step(model, batch)` |
+| **Implementation** | `Demo_Train` |
+| **Inputs** | `model` from Step 1, `loader` from Step 2 |
+| **Outputs** | `model` trained |
+
+### Step 4: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.report(model)` |
+| **External Dependencies** | `pkgloop` |
+| **Outputs** | `seen` |
+"""
+
+PKGLOOP = """
+class Model:
+    def __init__(self):
+        self.seen = 0
+
+
+def batches(items, size):
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def train_step(model, batch):
+    model.seen += sum(batch)
+    return float(sum(batch))
+
+
+def report(model):
+    return model.seen
+"""
+
+
+def test_a_training_loop_over_batches_and_epochs_is_kept_whole(tmp_path):
+    """`for epoch in range(epochs): for xb in loader: train_step(model, xb)`: the step runs the loops (its body
+    alone once asked for one batch `xb` through config and trained on it once); a loop over values written out
+    (`for size in [2, 4]:`) still gives its body, with one value to set."""
+    pages = example_pages(
+        {
+            "implementations/Demo_Batches.md": "import pkgloop\n\nfor size in [2, 4]:\n"
+            "    loader = pkgloop.batches([1, 2, 3, 4], size)\n    print(len(loader))\n",
+            "implementations/Demo_Train.md": "import pkgloop\n\nmodel = pkgloop.Model()\n"
+            "loader = pkgloop.batches([1, 2, 3, 4], 2)\nepochs = 3\nfor epoch in range(epochs):\n"
+            "    for xb in loader:\n        loss = pkgloop.train_step(model, xb)\n    print(epoch, loss)\n",
+        }
+    )
+    build_file_tree(tmp_path / "lib", {"pkgloop/__init__.py": PKGLOOP})
+    item = generated(tmp_path, {"_WorkflowIndex.md": EPOCHS, **pages})
+    batches = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "for size in" not in batches and '"size": Param("int", default=2' in batches
+    train = next((item.output_dir / "src").rglob("step_03_*.py")).read_text()
+    assert "for epoch in range(epochs):" in train and "for xb in loader:" in train
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "seen: 30" in proc.stdout + proc.stderr  # three epochs over 1 + 2 + 3 + 4
+    run_generated_tests(item, tmp_path / "lib")
+
+
+NATIVE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Native
+
+**Description:** A native library that takes no None for an optional argument.
+
+### Step 1: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnat.Trainer(vocab_size, limit_alphabet)` |
+| **External Dependencies** | `pkgnat` |
+| **Key Parameters** | `vocab_size: int = 100` - size; `limit_alphabet: Optional[int] = None` - how many letters |
+| **Implementation** | `Demo_Trainer` |
+| **Outputs** | `trainer` |
+"""
+
+TRAINER_PAGE = """== Signature ==
+<syntaxhighlight lang="python">
+class Trainer:
+    def __init__(self, vocab_size: int = 30000, limit_alphabet: Optional[int] = None): ...
+</syntaxhighlight>
+
+== I/O Contract ==
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| vocab_size || int || No || size
+|-
+| limit_alphabet || Optional[int] || No || how many letters. Default: None
+|}
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+from pkgnat import Trainer
+
+trainer = Trainer(vocab_size=100)
+</syntaxhighlight>
+"""
+
+PKGNAT = """
+class Trainer:
+    def __init__(self, vocab_size=30000, **options):
+        if "limit_alphabet" in options and options["limit_alphabet"] is None:
+            raise TypeError("'NoneType' object cannot be interpreted as an integer")
+        self.vocab_size, self.limit = vocab_size, options.get("limit_alphabet", 1000)
+"""
+
+
+def test_a_none_default_the_example_never_passes_is_passed_only_when_set(tmp_path):
+    """`Trainer(vocab_size=100)` in the example, `limit_alphabet: Optional[int] = None` documented: the step passes
+    limit_alphabet only once config sets it (native code, such as tokenizers' Rust, refuses an explicit None), and
+    passes it when set."""
+    build_file_tree(tmp_path / "lib", {"pkgnat/__init__.py": PKGNAT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NATIVE, "implementations/Demo_Trainer.md": TRAINER_PAGE})
+    module = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "**given(limit_alphabet=limit_alphabet)" in module
+    run_workflow(item, tmp_path / "lib")
+    run_workflow(item, tmp_path / "lib", "--set", "1.limit_alphabet=50")
+    run_generated_tests(item, tmp_path / "lib")
+
+
+SPLIT_LOOP = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Split_Loop
+
+**Description:** A training loop the wiki cuts into steps.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.Model()` |
+| **External Dependencies** | `pkgloop` |
+| **Outputs** | `model` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.train_step(model, batch) -> float` |
+| **External Dependencies** | `pkgloop` |
+| **Key Parameters** | `batch: list = [1, 2]` - the numbers |
+| **Outputs** | `model` trained |
+
+### Step 3: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgloop.report(model)` |
+| **Implementation** | `Demo_Report` |
+| **Outputs** | `seen` |
+"""
+
+
+def test_a_loop_doing_other_steps_work_gives_each_step_its_part(tmp_path):
+    """The example of step 3 is the whole loop (train, then report, per batch); step 2 trains: step 3 takes its
+    report alone, never the loop that would train again (forward, loss, backward and update as four steps).
+    Step 2's call returns the loss (`-> float`) and changes the model its Outputs name: it hands the model on."""
+    pages = example_pages(
+        {
+            "implementations/Demo_Report.md": "import pkgloop\n\nmodel = pkgloop.Model()\n"
+            "for batch in pkgloop.batches([1, 2, 3, 4], 2):\n    pkgloop.train_step(model, batch)\n"
+            "    seen = pkgloop.report(model)\n    print(batch, seen)\n",
+        }
+    )
+    build_file_tree(tmp_path / "lib", {"pkgloop/__init__.py": PKGLOOP})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPLIT_LOOP, **pages})
+    report = next((item.output_dir / "src").rglob("step_03_*.py")).read_text()
+    assert "for batch" not in report and "train_step" not in report
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "seen: 3" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

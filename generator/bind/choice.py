@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.apitext import ApiRef, ParamKind, called, dotted, literal_source, literal_value
+from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, literal_source, literal_value
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
@@ -210,6 +210,6 @@ def positional_names(step: Step, api: ApiRef) -> list[str]:
     for p in signature_params(step, api, all_params=True):
         if p.kind in (ParamKind.VAR, ParamKind.KW):
             break
-        if p.kind is ParamKind.NORMAL and p.name not in ("self", "cls"):
+        if p.kind in BY_POSITION and p.name not in ("self", "cls"):
             found.append(p.name)
     return found

@@ -43,14 +43,15 @@ def with_contract(step: Step, binding: Binding) -> Binding:
         if row is None:
             params.append(param)
             continue
-        default = param.default if param.default is not None else default_in_text(row.description)
+        found = default_in_text(row.description)
+        default = param.default if param.default is not None or found == "None" else found
         params.append(
             replace(
                 param,
                 type=param.type or row.type.strip("`"),
                 description=param.description or row.description,
-                default=default,
-                required=default is None and param.required,
+                default=default,  # "Default: None" leaves the key unset: passed only when set (passed_when_set)
+                required=found is None and param.required and param.default is None,
             )
         )
     return replace(binding, params=tuple(params))

@@ -39,14 +39,21 @@ _FILE = re.compile(
 )
 
 
-def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
-    """Names a step's results go by: identifiers in its Outputs, else names for its return types."""
+def named_outputs(step: Step) -> list[str]:
+    """The identifiers the step's Outputs write in code spans (`model` trained): the names its results go by."""
     # `accuracy_score` float: a function the page imports names no result
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
     spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if s not in imported]
-    plain = [s for s in spans if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES]
+    return list(dict.fromkeys(s for s in spans if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES))
+
+
+def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
+    """Names a step's results go by: identifiers in its Outputs, else names for its return types."""
+    plain = named_outputs(step)
     if plain:
-        return list(dict.fromkeys(plain))
+        return plain
+    imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
+    spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if s not in imported]
     types: list[str] = []
     for span in spans:
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.apitext import ApiParam, ApiRef, ParamKind
+from generator.apitext import PASSED, ApiParam, ApiRef, ParamKind
 from generator.apitext import signature_params as signature_block_params
 from generator.model import Step
 
@@ -17,9 +17,7 @@ def signature_params(step: Step, api: ApiRef, all_params: bool = False) -> tuple
     if all_params:
         return found
     declared = {p.name for p in api.params}
-    return tuple(
-        p for p in found if p.name in declared or (p.default is None and p.kind is ParamKind.NORMAL and not p.optional)
-    )
+    return tuple(p for p in found if p.name in declared or (p.default is None and p.kind in PASSED and not p.optional))
 
 
 def takes_kwargs(step: Step, api: ApiRef) -> bool:

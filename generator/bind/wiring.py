@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.apitext import ApiRef, called, dotted, literal_source, literal_value, signature_returns
 from generator.astwalk import clone, walk
@@ -23,6 +23,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, S
 from generator.bind.context import Artifact, BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
+from generator.bind.outputs import named_outputs
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
@@ -53,6 +54,8 @@ class Draft:
     yields: bool = False  # the example yields: what it yields is collected in `yielded`
     shadowing: list[str] = field(default_factory=list)  # keys named like builtins (`format`): free all the same
     hands_on: dict[str, str] = field(default_factory=dict)  # values the step's Outputs name: key -> literal
+    passes_on: list[str] = field(default_factory=list)  # objects the step changes in place and hands on
+    unpassed: list[str] = field(default_factory=list)  # documented keywords added to a call its example left out
 
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
@@ -765,6 +768,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if name in imported or name in wired.consumes:
             continue
         hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
+        if name in draft.unpassed and hint.default == "None":  # unset: the call goes without it until it is set
+            hint = replace(hint, default=None, optional=True)
         obj, called = _uses(draft.statements + draft.definitions, name)
         typed = ctx.loader_for("", hint.type) if hint.type else None
         if name in draft.literals and hint.type in ("torch.dtype", "class"):
@@ -1001,6 +1006,15 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
                 *(h.body for h in getattr(stmt, "handlers", [])),
             ]
             result.extend(n for block in blocks for n in produced_names(block) if n not in result)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):  # what a loop adds up (`total += ...`), not
+            targets = [  # what each round makes and drops (`counts[word] += 1`: counts; not `p.data -= ...`)
+                target
+                for inner in stmt.body
+                for node in walk(inner)
+                if isinstance(node, ast.AugAssign)
+                for target in (node.target.value if isinstance(node.target, ast.Subscript) else node.target,)
+                if isinstance(target, ast.Name)
+            ]
         for target in targets:
             for node in walk(target):
                 if isinstance(node, ast.Name) and node.id not in result:
@@ -1084,7 +1098,10 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if draft.produces is not None
         else [n for n in produced_names(draft.statements) if n.isidentifier()]
     )
-    produced = [*produced, *(n for n in draft.hands_on if n not in produced)]
+    consumed = set(wired.consumes.values())
+    # an object the step takes, changes in place and its Outputs name (`model` trained by a loop) is handed on
+    passed = [*draft.passes_on, *(n for n in named_outputs(step) if n in consumed)]
+    produced = [*produced, *(n for n in dict.fromkeys((*draft.hands_on, *passed)) if n not in produced)]
     code = [ast.unparse(s) for s in draft.statements]
     if draft.yields:
         code.insert(0, "yielded = []")

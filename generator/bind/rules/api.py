@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from generator.apitext import ApiRef, ParamKind, dotted
+from generator.apitext import PASSED, ApiRef, ParamKind, dotted
 from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints, param_name
-from generator.bind.outputs import output_names
+from generator.bind.outputs import output_names, split_types
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
@@ -90,11 +90,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     members = enum_members(step, api) if api.class_name and api.last in (api.class_name, "__init__") else []
     if members:
         return _enum(step, ctx, api, members)
-    params = [
-        p
-        for p in signature_params(step, api)
-        if p.kind in (ParamKind.NORMAL, ParamKind.KEYWORD) and p.name not in ("self", "cls")
-    ]
+    params = [p for p in signature_params(step, api) if p.kind in PASSED and p.name not in ("self", "cls")]
     method_of_class = api.class_name and (api.takes_self or api.last == "__call__") and api.last != "__init__"
     if method_of_class or (api.takes_self and not api.class_name):
         receiver = ctx.by_type(api.class_name) or _receiver_from_examples(ctx, api)
@@ -124,7 +120,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         hints[name] = merge_hints(
             keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None)
         )
-        arguments.append(name if as_written and param.kind is ParamKind.NORMAL else f"{param.name}={name}")
+        by_position = param.kind is ParamKind.POSITIONAL or (as_written and param.kind is ParamKind.NORMAL)
+        arguments.append(name if by_position else f"{param.name}={name}")
     root = target.split(".")[0]  # a result never takes the name of what is called (`joblib = joblib.dump(...)`)
     outputs = [
         o if o != root else f"{identifier(api.last.strip('_'), 'call')}_result" for o in output_names(step, api, ctx)
@@ -137,6 +134,11 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         result = next((o for o in outputs if o != holder), f"{api.then}_output")
         lines = [f"{holder} = {call}", f"{result} = {holder}.{api.then}()"]
         produces = [holder, result]
+    elif outputs and _changes_in_place(outputs, [receiver, *hints], api, ctx):
+        # `train_step(model, batch) -> float`: the model it changes is the output, its result is the loss
+        result = f"{identifier(api.last.strip('_'), 'call')}_result"
+        lines = [f"{result} = {call}"]
+        produces = [result, *outputs]
     elif outputs:
         lines = [f"{', '.join(outputs)} = {call}"]
         produces = outputs
@@ -159,3 +161,12 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         shadowing=[n for n in hints if n in BUILTINS],  # `format=format`: a config key, not Python's format()
     )
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _changes_in_place(outputs: list[str], passed: list[str], api: ApiRef, ctx: BindContext) -> bool:
+    """Whether the step's one output is an object its call is given and returns something else, as the API's
+    return type says (`train_step(model, batch) -> float`); with no return type the result is the output
+    (`model = get_peft_model(model, config)`)."""
+    if len(outputs) != 1 or outputs[0] not in passed or not api.returns or api.returns.strip() == "None":
+        return False
+    return outputs[0] not in {artifact_name(ctx.tables, t) for t in split_types(api.returns)}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.apitext import ApiRef, ParamKind, literal_source
+from generator.apitext import BY_POSITION, ApiRef, ParamKind, literal_source
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, positional_names, score
@@ -48,8 +48,16 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         return found
     later = [a for a in ctx.apis[index + 1 :] if a is not None and a.callee != api.callee]
     others = [a for a in ctx.supporting(index) if a.callee != api.callee]
+    own = {a.callee for a in (api, *others)}
+    elsewhere = [a for n, a in enumerate(ctx.apis) if n != index and a is not None and a.callee not in own]
+
+    def foreign(stmt: ast.stmt) -> bool:
+        return not isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)) and any(
+            contains_api(stmt, other, {}) for other in elsewhere
+        )
+
     for example in ctx.examples[index]:
-        piece = cut(example.tree, api)
+        piece = cut(example.tree, api, foreign)
         if piece is None:
             continue
         piece = reach(example.tree, piece, others)
@@ -285,22 +293,27 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     if not declared:
         return
     documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
-    passed = {k.arg for k in call.keywords} | {p.name for p in declared[: len(call.args)] if p.kind is ParamKind.NORMAL}
+    passed = {k.arg for k in call.keywords} | {p.name for p in declared[: len(call.args)] if p.kind in BY_POSITION}
     if any(k.arg is None for k in call.keywords):
         return  # `**kwargs` passed: the example hands on more than its text shows
     for param in declared:
         if (
             param.name in documented
             and param.name not in passed
-            and param.kind is ParamKind.NORMAL
+            and param.kind in (ParamKind.NORMAL, ParamKind.KEYWORD)
             and param.name.isidentifier()
         ):
             call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
             if param.name in BUILTINS:  # `format=format`: the config key, not Python's format()
                 draft.shadowing.append(param.name)
+            # a None default the example never passes: unset, so the call goes without it until config sets it (a
+            # library's native code may take None for "no value" nowhere, `BpeTrainer(limit_alphabet=None)`)
             draft.hints.setdefault(
                 param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional))
             )
+            # a None default the example never passes is unset: the call goes without it until config sets it (a
+            # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
+            draft.unpassed.append(param.name)
 
 
 def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
@@ -316,6 +329,13 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
     ]
     # never a name the step's other statements make (`y_pred = pipeline.predict(X_test)` before the report)
     made = {n for stmt in draft.statements if stmt is not anchor for n in produced_names([stmt])}
+    # nor what the call reads: `model.load_state_dict(state)` changes model; its result (the keys it matched)
+    # is not the model, which the step hands on as it is
+    read = {n.id for n in walk(anchor.value) if isinstance(n, ast.Name)}
+    # (unless the API says it gives that kind of object back: `model.train() -> PeftModel` returns the model)
+    read -= {artifact_name(ctx.tables, t) for t in split_types(api.returns)}
+    draft.passes_on += [n for n in names if n in read and n not in draft.passes_on]  # the changed model is the output
+    made |= read
     if made & set(names):
         names = [n for n in names if n not in made] if len(names) == 1 else []  # a tuple's names all, or none
     if not names:  # `-> str | dict`: a result the API declares, kept under the call's name

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.apitext import ApiRef, ParamKind, literal_source, parse_api
+from generator.apitext import BY_POSITION, ApiRef, literal_source, parse_api
 from generator.astwalk import clone
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
@@ -49,7 +49,7 @@ def bind(step: Step, ctx: BindContext) -> Binding:
 
 def _definition(ctx: BindContext, api: ApiRef) -> ast.FunctionDef | None:
     """The example's `def` of the pattern, when it needs nothing but well-known modules."""
-    wanted = [p.name for p in api.params if p.kind is ParamKind.NORMAL]
+    wanted = [p.name for p in api.params if p.kind in BY_POSITION]
     for example in ctx.examples[ctx.index]:
         for node in example.tree.body:
             if not isinstance(node, ast.FunctionDef):

@@ -42,14 +42,14 @@ STEP = Step(
 
 def run(model, configurable_fields, temperature, model_provider, config_prefix, extra_kwargs, config):
     from langchain.chat_models import init_chat_model
+    from ..runtime.calls import given
 
     configurable_model = init_chat_model(
         model,
         configurable_fields=configurable_fields,
         temperature=temperature,
-        model_provider=model_provider,
-        config_prefix=config_prefix,
         **extra_kwargs,
+        **given(model_provider=model_provider, config_prefix=config_prefix),
     )
     response1 = configurable_model.invoke("Hello!")
     response2 = configurable_model.invoke("Hello!", config=config)

@@ -65,6 +65,7 @@ def run(
 ):
     from langchain.agents import create_agent
     from langchain_core.tools import tool
+    from ..runtime.calls import given
 
     @tool
     def search_web(query):
@@ -81,16 +82,18 @@ def run(
         tools=[search_web, calculate],
         system_prompt=system_prompt,
         middleware=middleware,
-        response_format=response_format,
-        state_schema=state_schema,
-        context_schema=context_schema,
-        checkpointer=checkpointer,
-        store=store,
-        interrupt_before=interrupt_before,
-        interrupt_after=interrupt_after,
         debug=debug,
-        name=name,
-        cache=cache,
+        **given(
+            response_format=response_format,
+            state_schema=state_schema,
+            context_schema=context_schema,
+            checkpointer=checkpointer,
+            store=store,
+            interrupt_before=interrupt_before,
+            interrupt_after=interrupt_after,
+            name=name,
+            cache=cache,
+        ),
     )
     result = agent.invoke({"messages": [{"role": "user", "content": "What is 23 * 47?"}]})
     return {"agent": agent, "result": result}
