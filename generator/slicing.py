@@ -283,21 +283,31 @@ def _exact(node: ast.AST, api: ApiRef) -> bool:
     return any(isinstance(sub, ast.Call) and dotted(sub.func)[-len(api.callee) :] == api.callee for sub in walk(node))
 
 
-def cut(tree: ast.Module, api: ApiRef, foreign: Callable[[ast.stmt], bool] = lambda stmt: False) -> Slice | None:
+def cut(
+    tree: ast.Module,
+    api: ApiRef,
+    foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
+    known: dict[str, str] | None = None,
+) -> Slice | None:
     """The anchor statement using the API, plus later statements of its block that read what it binds.
     A statement calling `Class.method` exactly is preferred to one calling another object's method of that name.
-    foreign: whether a statement does another step's work (a loop doing some is never kept whole)."""
+    foreign: whether a statement does another step's work (a loop doing some is never kept whole); known: objects
+    the example uses without making them, by class (`wrapped_tokenizer(texts)` calls an earlier step's tokenizer)."""
     if len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder:
-        found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign)
+        found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign, known or {})
         if found is not None:
             return found
-    return _cut(tree, api, lambda stmt: True, foreign)
+    return _cut(tree, api, lambda stmt: True, foreign, known or {})
 
 
 def _cut(
-    tree: ast.Module, api: ApiRef, accept: Callable[[ast.stmt], bool], foreign: Callable[[ast.stmt], bool]
+    tree: ast.Module,
+    api: ApiRef,
+    accept: Callable[[ast.stmt], bool],
+    foreign: Callable[[ast.stmt], bool],
+    known: dict[str, str],
 ) -> Slice | None:
-    made = instances(tree)
+    made = {**known, **instances(tree)}
     for block in _blocks(tree.body):
         for index, stmt in enumerate(block):
             if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):

@@ -3175,3 +3175,120 @@ def test_a_loop_doing_other_steps_work_gives_each_step_its_part(tmp_path):
     proc = run_workflow(item, tmp_path / "lib")
     assert "seen: 3" in proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+CALLED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Called
+
+**Description:** An object called like a function, its result an object with fields.
+
+### Step 1: Tokenizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtok.Tokenizer(lower)` |
+| **External Dependencies** | `pkgtok` |
+| **Key Parameters** | `lower: bool = True` - lower case |
+| **Outputs** | `tok` |
+
+### Step 2: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.__call__(text: str = None, pad: bool = False) -> Encoding` |
+| **Implementation** | `Demo_Call` |
+| **Outputs** | `Encoding` with `ids` and `mask` |
+
+### Step 3: Decode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.decode(ids) -> str` |
+| **Implementation** | `Demo_Decode` |
+| **Outputs** | `decoded` |
+"""
+
+PKGTOK = """
+class Encoding(dict):
+    pass
+
+
+class Tokenizer:
+    def __init__(self, lower=True):
+        self.lower = lower
+
+    def __call__(self, text=None, pad=False):
+        words = (text.lower() if self.lower else text).split()
+        return Encoding(ids=words + ["<pad>"] * pad, mask=[1] * len(words) + [0] * pad)
+
+    def decode(self, ids):
+        return " ".join(i for i in ids if i != "<pad>")
+"""
+
+
+def test_an_earlier_object_called_like_a_function_binds_its_example_and_a_results_fields_stay_fields(tmp_path):
+    """`enc = tok("Hello World", pad=True)` calls step 1's Tokenizer: the example is step 2's (it was ignored, so
+    the text and pad=True were lost); "`Encoding` with `ids` and `mask`" is one result with two fields, never
+    three results unpacked from it."""
+    pages = example_pages(
+        {
+            "implementations/Demo_Call.md": 'enc = tok("Hello World", pad=True)\nprint(enc["ids"])\n',
+            "implementations/Demo_Decode.md": 'decoded = tok.decode(enc["ids"])\nprint(decoded)\n',
+        }
+    )
+    build_file_tree(tmp_path / "lib", {"pkgtok/__init__.py": PKGTOK})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CALLED, **pages})
+    encode = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "enc = tok(" in encode and "pad=pad" in encode and "ids, mask" not in encode
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "decoded: 'hello world'" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+RUST = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rust
+
+**Description:** A class built in Rust, whose signature names `self`.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrs.Native(model, dropout)` |
+| **External Dependencies** | `pkgrs` |
+| **Key Parameters** | `model: str = "bpe"` - the model; `dropout: float = 0.1` - dropout |
+| **Outputs** | `native` |
+"""
+
+PKGRS = """
+import inspect
+
+_P = inspect.Parameter
+
+
+class Native:
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+
+
+# what PyO3 gives a Rust class (tokenizers.models.BPE): a text signature that still names `self`
+Native.__signature__ = inspect.Signature(
+    [_P("self", _P.POSITIONAL_OR_KEYWORD), _P("model", _P.POSITIONAL_OR_KEYWORD), _P("dropout", _P.KEYWORD_ONLY)]
+)
+"""
+
+
+def test_check_binds_a_native_class_whose_signature_names_self(tmp_path, monkeypatch):
+    """`inspect.signature(tokenizers.models.BPE)` starts with `self`: check drops it for a class, so
+    `Native(model, dropout=dropout)` is verified, not "missing a required argument: 'self'"."""
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkgrs/__init__.py": PKGRS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RUST})
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    (step,) = verify(item.output_dir, sys.executable).steps
+    assert step.status == "verified", step.calls

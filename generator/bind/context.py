@@ -64,6 +64,7 @@ class BindContext:
     index: int = 0
     # what the example rule computes once per workflow: each step's example slices, and the names they read
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
+    slices_known: dict[int, dict[str, str]] = field(default_factory=dict)  # the earlier objects they were cut with
     reads: dict[int, set[str]] = field(default_factory=dict)
     set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
     step_libraries: dict[int, frozenset[str]] = field(default_factory=dict)  # libraries()' answers

@@ -40,11 +40,24 @@ _FILE = re.compile(
 
 
 def named_outputs(step: Step) -> list[str]:
-    """The identifiers the step's Outputs write in code spans (`model` trained): the names its results go by."""
-    # `accuracy_score` float: a function the page imports names no result
+    """The identifiers the step's Outputs write in code spans (`model` trained): the names its results go by; not
+    the fields of an object it names before them ("`BatchEncoding` with `input_ids` and `attention_mask`",
+    "`Dataset` with columns `id`, `text`": one result, of that type)."""
+    return list(dict.fromkeys(s for s in _spans(step) if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES))
+
+
+def _spans(step: Step) -> list[str]:
+    """The code spans of the step's Outputs that name results or their types: not a function the page imports
+    (`accuracy_score` float), nor the fields of an object named before them, up to a `;`."""
+    text = step.outputs or ""
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
-    spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if s not in imported]
-    return list(dict.fromkeys(s for s in spans if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES))
+    holder = _HOLDER.search(text)
+    start, end = (holder.end(), text.find(";", holder.end()) % (len(text) + 1)) if holder else (0, 0)
+    return [
+        m.group(1)
+        for m in re.finditer(r"`([^`]+)`", text)
+        if m.group(1) not in imported and not start <= m.start() < end
+    ]
 
 
 def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
@@ -52,8 +65,7 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     plain = named_outputs(step)
     if plain:
         return plain
-    imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
-    spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if s not in imported]
+    spans = _spans(step)
     types: list[str] = []
     for span in spans:
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
@@ -75,6 +87,8 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
 
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+# a type in a code span, then what it holds: "`BatchEncoding` with", "`DatasetDict` containing"
+_HOLDER = re.compile(r"`(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?`[^`|;]{0,20}?\b(?:with|containing|holding|having|including)\b")
 _NOT_NAMES = frozenset(("self", "none", "true", "false"))
 
 

@@ -39,9 +39,15 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     """Slices of step `index`'s examples around its API, cut once per step: statements using a later step's
     API are left to that step."""
     cache = ctx.slices
-    if index in cache:
-        return cache[index]
     api = ctx.apis[index]
+    # an instance call (`wrapped_tokenizer(texts)`) on an object of the API's class an earlier step made: the
+    # slices depend on what the steps bound so far have made
+    known = {
+        a.name: a.type for a in ctx.artifacts.values() if api and api.last == "__call__" and a.type == api.class_name
+    }
+    if index in cache and (not known or ctx.slices_known.get(index) == known):
+        return cache[index]
+    ctx.slices_known[index] = known
     found: list[Candidate] = []
     if api is None:
         cache[index] = found
@@ -57,7 +63,7 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         )
 
     for example in ctx.examples[index]:
-        piece = cut(example.tree, api, foreign)
+        piece = cut(example.tree, api, foreign, known)
         if piece is None:
             continue
         piece = reach(example.tree, piece, others)

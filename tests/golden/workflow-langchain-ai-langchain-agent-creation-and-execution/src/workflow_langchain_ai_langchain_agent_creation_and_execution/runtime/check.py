@@ -157,9 +157,14 @@ def _qualified(value: Any) -> str:
 
 def _signature(target: Any) -> inspect.Signature | None:
     try:
-        return inspect.signature(target)
+        signature = inspect.signature(target)
     except (TypeError, ValueError):
         return None
+    parameters = list(signature.parameters.values())
+    if isinstance(target, type) and parameters and parameters[0].name == "self":
+        # a class built in Rust or C (`tokenizers.models.BPE`) whose text signature still names `self`
+        return signature.replace(parameters=parameters[1:])
+    return signature
 
 
 class _StepChecker:
