@@ -126,6 +126,41 @@ def literal_source(node: ast.expr | None) -> str | None:
     return ast.unparse(node)
 
 
+def folded_literal(node: ast.expr) -> str | None:
+    """A list built from written-out values the way examples write file lists, as the literal it always is:
+    `[f"data/part_{i}.txt" for i in [1, 2, 3]]` is `['data/part_1.txt', 'data/part_2.txt', 'data/part_3.txt']`.
+    Folded from the tree (f-string parts and the loop's literal values), never run; else None."""
+    if not isinstance(node, ast.ListComp) or len(node.generators) != 1:
+        return None
+    loop = node.generators[0]
+    if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name):
+        return None
+    if not isinstance(loop.iter, (ast.List, ast.Tuple)) or literal_source(loop.iter) is None:
+        return None
+    values = ast.literal_eval(loop.iter)
+    if len(values) > 100:
+        return None
+    name = loop.target.id
+
+    def part(value: object, piece: ast.expr) -> str | None:
+        if isinstance(piece, ast.Constant) and isinstance(piece.value, str):
+            return piece.value
+        if isinstance(piece, ast.Name) and piece.id == name:
+            return str(value)
+        if isinstance(piece, ast.FormattedValue) and piece.conversion == -1 and piece.format_spec is None:
+            return part(value, piece.value)
+        return None
+
+    folded: list[str] = []
+    for value in values:
+        pieces = node.elt.values if isinstance(node.elt, ast.JoinedStr) else [node.elt]
+        parts = [part(value, piece) for piece in pieces]
+        if not isinstance(value, (str, int)) or any(p is None for p in parts):
+            return None
+        folded.append("".join(p for p in parts if p is not None))
+    return repr(folded)
+
+
 def literal_value(text: str | None) -> object:
     """The value of a literal's source text (`"'data/a.csv'"`, `"4"`, `"[1, 2]"`), read with ast.literal_eval, never
     run; None when there is none, it is no literal, or it is too long to be a setting."""

@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
-from generator.apitext import ApiRef, called, dotted, literal_source
+from generator.apitext import ApiRef, called, dotted, folded_literal, literal_source
 from generator.astwalk import Visitor, shared, walk
 from generator.pysource import parse_dedented
 
@@ -141,6 +141,17 @@ class _Names(Visitor):
                 for local in _AT_NAME.findall(arg.value[:10_000]):
                     if not self._is_bound(local) and local not in self.free:
                         self.free.append(local)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.type is not None:
+            self.visit(node.type)
+        if node.name:  # `except ValidationError as exc:` binds exc
+            if self._scopes:
+                self._scopes[-1].add(node.name)
+            else:
+                self.bound.add(node.name)
+        for stmt in node.body:
+            self.visit(stmt)
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -422,7 +433,7 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
             if name in free and node.lineno < anchor.lineno:
-                literal = literal_source(node.value)
+                literal = literal_source(node.value) or folded_literal(node.value)
                 if literal is not None:
                     literals[name] = literal
     for loop in walk(tree):  # `for size in [2, 4]:` around the slice: size is a value to set, the first its default

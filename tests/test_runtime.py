@@ -3292,3 +3292,117 @@ def test_check_binds_a_native_class_whose_signature_names_self(tmp_path, monkeyp
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     (step,) = verify(item.output_dir, sys.executable).steps
     assert step.status == "verified", step.calls
+
+
+LAST_ROUND = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Last_Round
+
+**Description:** A loop's last round, handed on; a file list written as a comprehension.
+
+### Step 1: Files
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkground.count(files)` |
+| **External Dependencies** | `pkground` |
+| **Implementation** | `Demo_Count` |
+| **Outputs** | `n` |
+
+### Step 2: Rounds
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkground.step(n, epoch)` |
+| **External Dependencies** | `pkground` |
+| **Implementation** | `Demo_Rounds` |
+| **Outputs** | `epoch`: the last round, `value`: its value |
+
+### Step 3: Log
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkground.log(epoch, value)` |
+| **External Dependencies** | `pkground` |
+| **Inputs** | `epoch`, `value` from Step 2 |
+| **Outputs** | `line` |
+"""
+
+PKGROUND = """
+def count(files):
+    return len(files)
+
+
+def step(n, epoch):
+    return n * 10 + epoch
+
+
+def log(epoch, value):
+    return f"round {epoch}: {value}"
+"""
+
+
+def test_what_the_outputs_name_a_loop_makes_is_handed_on_and_a_file_list_comprehension_is_a_default(tmp_path):
+    """`for epoch in range(rounds): value = pkground.step(n, epoch)` with `epoch` and `value` in Outputs: both are
+    results (step 3 asked for epoch through config); `files = [f"part_{i}.txt" for i in [1, 2, 3]]` is the key's
+    default, folded from the tree (it was a required key without one)."""
+    pages = example_pages(
+        {
+            "implementations/Demo_Count.md": 'import pkground\n\nfiles = [f"part_{i}.txt" for i in [1, 2, 3]]\n'
+            "n = pkground.count(files)\n",
+            "implementations/Demo_Rounds.md": "import pkground\n\nrounds = 4\nfor epoch in range(rounds):\n"
+            "    value = pkground.step(n, epoch)\n    print(epoch, value)\n",
+        }
+    )
+    build_file_tree(tmp_path / "lib", {"pkground/__init__.py": PKGROUND})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LAST_ROUND, **pages})
+    files = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert 'default=["part_1.txt", "part_2.txt", "part_3.txt"]' in files
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "line: 'round 3: 33'" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+EXCEPT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Except
+
+**Description:** Validation whose failures an except clause reports.
+
+### Step 1: Validate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgval.Validator(strict)` |
+| **External Dependencies** | `pkgval` |
+| **Implementation** | `Demo_Validate` |
+| **Inputs** | Path to `orders.json` |
+| **Outputs** | `orders` |
+"""
+
+
+def test_a_name_an_except_clause_binds_is_no_input_and_a_file_named_without_its_folder_keeps_it(tmp_path):
+    """`except ValueError as exc:` binds exc (it was a required key of no type, and the run refused to start);
+    Inputs "Path to `orders.json`" name the example's "data/orders.json" without its folder: the default keeps
+    the folder (it became "orders.json", a file that is not there)."""
+    code = (
+        "import pkgval\n\nvalidator = pkgval.Validator(strict=True)\ntry:\n"
+        '    orders = validator.validate("data/orders.json")\nexcept ValueError as exc:\n'
+        "    print(exc.args)\n    orders = []\n"
+    )
+    library = (
+        "import json\n\n\nclass Validator:\n    def __init__(self, strict=False):\n        self.strict = strict\n\n"
+        "    def validate(self, path):\n        return json.load(open(path))\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgval/__init__.py": library})
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": EXCEPT, **example_pages({"implementations/Demo_Validate.md": code})}
+    )
+    module = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "except ValueError as exc:" in module and '"exc"' not in module and '"data/orders.json"' in module
+    build_file_tree(item.output_dir, {"data/orders.json": '[{"id": 1}]'})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "orders: list" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -595,7 +595,11 @@ def _workflows_own_path(literal: str, step: Step) -> str:
         return literal
     text = " ".join((step.key_parameters_text, step.inputs, step.description))
     named = set(re.findall(r"""[`'"]([\w.~/-]+\.""" + re.escape(found.group(3)) + r""")[`'"]""", text))
-    return repr(named.pop()) if len(named) == 1 and found.group(2) not in named else literal
+    if len(named) != 1 or found.group(2) in named:
+        return literal
+    path = named.pop()
+    # the same file, named without its folder ("Path to `orders.json`" for the example's "data/orders.json")
+    return literal if found.group(2).endswith("/" + path) else repr(path)
 
 
 def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) -> str | None:
@@ -1022,6 +1026,24 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
     return result
 
 
+def _bound_in_scope(statements: list[ast.stmt]) -> set[str]:
+    """Names the statements assign at any depth of their own scope (loop targets, a loop body's assignments, `with
+    ... as`), not inside the functions, lambdas and comprehensions they define."""
+    found: set[str] = set()
+    todo: list[ast.AST] = list(statements)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def _loop_sources(statements: list[ast.stmt]) -> dict[str, ast.expr]:
     """Each loop variable of the statements (a comprehension's or a for's) -> what it iterates over."""
     found: dict[str, ast.expr] = {}
@@ -1099,8 +1121,10 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         else [n for n in produced_names(draft.statements) if n.isidentifier()]
     )
     consumed = set(wired.consumes.values())
-    # an object the step takes, changes in place and its Outputs name (`model` trained by a loop) is handed on
-    passed = [*draft.passes_on, *(n for n in named_outputs(step) if n in consumed)]
+    # an object the step takes, changes in place and its Outputs name (`model` trained by a loop) is handed on;
+    # so is what its Outputs name and its code makes anywhere (`epoch`, `train_loss` of a loop's last round)
+    bound = _bound_in_scope(draft.statements)
+    passed = [*draft.passes_on, *(n for n in named_outputs(step) if n in consumed or n in bound)]
     produced = [*produced, *(n for n in dict.fromkeys((*draft.hands_on, *passed)) if n not in produced)]
     code = [ast.unparse(s) for s in draft.statements]
     if draft.yields:

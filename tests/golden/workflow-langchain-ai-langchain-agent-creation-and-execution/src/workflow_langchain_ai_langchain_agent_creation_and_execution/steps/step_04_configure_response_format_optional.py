@@ -21,35 +21,41 @@ STEP = Step(
     kind="call",
     status="bound",
     api="create_agent(model, tools, response_format)",
-    produces=("agent", "result", "weather"),
+    produces=("agent", "result", "data"),
     params={
         "model": Param("str", default="gpt-4o"),
         "tools": Param("list", default=[Ellipsis]),
-        "response_format": Param(
+        "schema": Param(
             "str",
-            default="langchain.agents.structured_output.WeatherResponse",
+            default="langchain.agents.structured_output.CriticalData",
             doc="a class, or a list of classes, by dotted name",
             loader="classes",
         ),
+        "handle_errors": Param("bool", default=False),
     },
     wiki="workflows/langchain-ai_langchain_Agent_Creation_and_Execution.md:62",
 )
 
 
-def run(model, tools, response_format):
+def run(model, tools, schema, handle_errors):
     from langchain.agents import create_agent
-    from pydantic import BaseModel, Field
+    from langchain.agents.structured_output import ToolStrategy, StructuredOutputValidationError
+    from pydantic import BaseModel
     from .. import loaders
 
-    class WeatherResponse(BaseModel):
-        """Structured weather information."""
+    class CriticalData(BaseModel):
+        """Data that must be valid."""
 
-        location: str = Field(..., description="City name")
-        temperature: float = Field(..., description="Temperature in Fahrenheit")
-        conditions: str = Field(..., description="Weather conditions (e.g., 'sunny', 'rainy')")
+        value: int
 
-    response_format = loaders.classes(response_format)
-    agent = create_agent(model=model, tools=tools, response_format=response_format)
-    result = agent.invoke({"messages": [{"role": "user", "content": "What's the weather in NYC?"}]})
-    weather = result["structured_response"]
-    return {"agent": agent, "result": result, "weather": weather}
+    schema = loaders.classes(schema)
+    agent = create_agent(
+        model=model, tools=tools, response_format=ToolStrategy(schema=schema, handle_errors=handle_errors)
+    )
+    try:
+        result = agent.invoke({"messages": [{"role": "user", "content": "Generate data"}]})
+        data = result["structured_response"]
+    except StructuredOutputValidationError as e:
+        print(f"Validation failed: {e}")
+        print(f"AI message: {e.ai_message.content}")
+    return {"agent": agent, "result": result, "data": data}
