@@ -343,11 +343,34 @@ def _cut(
                 if _is_print(later) or isinstance(later, ast.Assert):
                     continue
                 free, more = names([later])
-                if bound & set(free) and not isinstance(later, (ast.Return,)):
+                if (bound & set(free) and not isinstance(later, (ast.Return,))) or _saves_beside(later, chosen):
                     chosen.append(later)
                     bound |= more
             return _finish(tree, _with_makers(block, index, chosen), stmt)
     return None
+
+
+_SAVES = re.compile(r"^(?:save|write|dump|export|push_to_hub)")
+
+
+def _destinations(stmt: ast.stmt) -> set[str]:
+    """The written-out places a statement's saving calls write to: `model.save_pretrained("out")` -> {"out"}."""
+    found = set()
+    for node in walk(stmt):
+        if isinstance(node, ast.Call) and _SAVES.match(called(node.func)) and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.strip():
+                found.add(first.value)
+    return found
+
+
+def _saves_beside(later: ast.stmt, chosen: list[ast.stmt]) -> bool:
+    """`tokenizer.save_pretrained("merged")` after the kept `merged_model.save_pretrained("merged")`: it saves to
+    the same place, so it is part of the same output (the folder is no model without its tokenizer)."""
+    if not isinstance(later, ast.Expr):
+        return False
+    mine = _destinations(later)
+    return bool(mine) and any(mine & _destinations(stmt) for stmt in chosen)
 
 
 def _with_makers(block: list[ast.stmt], index: int, chosen: list[ast.stmt]) -> list[ast.stmt]:

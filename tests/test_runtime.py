@@ -3406,3 +3406,69 @@ def test_a_name_an_except_clause_binds_is_no_input_and_a_file_named_without_its_
     proc = run_workflow(item, tmp_path / "lib")
     assert "orders: list" in proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+SAVED_BESIDE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Saved_Beside
+
+**Description:** A merged model saved with its tokenizer.
+
+### Step 1: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsave.Model()` |
+| **External Dependencies** | `pkgsave` |
+| **Outputs** | `model` |
+
+### Step 2: Tokenizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsave.Tok()` |
+| **External Dependencies** | `pkgsave` |
+| **Outputs** | `tok` |
+
+### Step 3: Merge
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.merge()` |
+| **Implementation** | `Demo_Merge` |
+| **Inputs** | `model`, `tok` |
+| **Outputs** | `merged` saved to `out/merged` with the tokenizer files |
+"""
+
+PKGSAVE = """
+import os
+
+
+class Model:
+    def merge(self):
+        return Model()
+
+    def save(self, path):
+        os.makedirs(path, exist_ok=True)
+        open(os.path.join(path, "model.txt"), "w").write("weights")
+
+
+class Tok:
+    def save(self, path):
+        os.makedirs(path, exist_ok=True)
+        open(os.path.join(path, "tok.txt"), "w").write("vocab")
+"""
+
+
+def test_a_statement_saving_beside_the_steps_output_comes_along(tmp_path):
+    """`merged.save("out/merged")` then `tok.save("out/merged")`: the tokenizer saved to the same place is part
+    of the output (the merged folder was written without it), and takes step 2's tokenizer."""
+    code = 'merged = model.merge()\nmerged.save("out/merged")\ntok.save("out/merged")\n'
+    build_file_tree(tmp_path / "lib", {"pkgsave/__init__.py": PKGSAVE})
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": SAVED_BESIDE, **example_pages({"implementations/Demo_Merge.md": code})}
+    )
+    run_workflow(item, tmp_path / "lib")
+    assert sorted(p.name for p in (item.output_dir / "out" / "merged").iterdir()) == ["model.txt", "tok.txt"]
+    run_generated_tests(item, tmp_path / "lib")
