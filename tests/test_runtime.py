@@ -3472,3 +3472,49 @@ def test_a_statement_saving_beside_the_steps_output_comes_along(tmp_path):
     run_workflow(item, tmp_path / "lib")
     assert sorted(p.name for p in (item.output_dir / "out" / "merged").iterdir()) == ["model.txt", "tok.txt"]
     run_generated_tests(item, tmp_path / "lib")
+
+
+UNPICKLABLE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unpicklable
+
+**Description:** A first result that cannot be saved.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpick.make(base)` |
+| **External Dependencies** | `pkgpick` |
+| **Key Parameters** | `base: int = 2` - the base |
+| **Outputs** | `maker` |
+
+### Step 2: Use
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpick.use(maker, x)` |
+| **External Dependencies** | `pkgpick` |
+| **Key Parameters** | `x: int = 5` - the input |
+| **Outputs** | `value` |
+"""
+
+
+def test_a_step_run_again_to_rebuild_what_could_not_be_saved_is_counted(tmp_path):
+    """`--from 2` when step 1's result (a closure) could not be saved: step 1 runs again, and the summary says two
+    steps ran (it said one)."""
+    library = "def make(base):\n    return lambda x: base * x\n\n\ndef use(maker, x):\n    return maker(x)\n"
+    build_file_tree(tmp_path / "lib", {"pkgpick/__init__.py": library})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNPICKLABLE})
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--artifacts", str(tmp_path / "art")]
+    first = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0 and "could not save maker" in first.stderr, first.stderr
+    resumed = subprocess.run(
+        [*command, "--from", "2"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    output = resumed.stdout + resumed.stderr
+    assert "running step 1. Make again to rebuild maker" in output and "value = 10" in output
+    assert "2 step(s) ran" in output

@@ -188,7 +188,7 @@ class Session:
             for needed in maker.spec.consumes:
                 self._provide(needed, version, brought)
             log.info("running step %s again to rebuild %s (it could not be saved)", maker.label, name)
-            self._execute(maker)
+            self.outcomes.append(self._execute(maker))  # it ran: the summary counts it
         brought.append(name)
 
     def step(self, step: LoadedStep) -> Outcome:
