@@ -459,7 +459,9 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
                 literal = literal_source(node.value) or folded_literal(node.value)
                 if literal is not None:
                     literals[name] = literal
-    for loop in walk(tree):  # `for size in [2, 4]:` around the slice: size is a value to set, the first its default
+    # `for size in [2, 4]:` around the slice: size is a key, its first value the default
+    unset = [n for n in free if n not in literals]
+    for loop in walk(tree) if unset else ():
         if (
             isinstance(loop, (ast.For, ast.AsyncFor))
             and isinstance(loop.target, ast.Name)

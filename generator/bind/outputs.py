@@ -60,6 +60,11 @@ def _spans(step: Step) -> list[str]:
     ]
 
 
+def returned_names(api: ApiRef, ctx: BindContext) -> set[str]:
+    """The artifact names of the types the API says it returns: `-> PeftModel` gives the model back."""
+    return {n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n}
+
+
 def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     """Names a step's results go by: identifiers in its Outputs, else names for its return types."""
     plain = named_outputs(step)

@@ -54,7 +54,6 @@ class Draft:
     yields: bool = False  # the example yields: what it yields is collected in `yielded`
     shadowing: list[str] = field(default_factory=list)  # keys named like builtins (`format`): free all the same
     hands_on: dict[str, str] = field(default_factory=dict)  # values the step's Outputs name: key -> literal
-    passes_on: list[str] = field(default_factory=list)  # objects the step changes in place and hands on
     unpassed: list[str] = field(default_factory=list)  # documented keywords added to a call its example left out
 
     @classmethod
@@ -1026,24 +1025,6 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
     return result
 
 
-def _bound_in_scope(statements: list[ast.stmt]) -> set[str]:
-    """Names the statements assign at any depth of their own scope (loop targets, a loop body's assignments, `with
-    ... as`), not inside the functions, lambdas and comprehensions they define."""
-    found: set[str] = set()
-    todo: list[ast.AST] = list(statements)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            found.add(node.id)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            found.add(node.name)
-            continue
-        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            continue
-        todo.extend(ast.iter_child_nodes(node))
-    return found
-
-
 def _loop_sources(statements: list[ast.stmt]) -> dict[str, ast.expr]:
     """Each loop variable of the statements (a comprehension's or a for's) -> what it iterates over."""
     found: dict[str, ast.expr] = {}
@@ -1123,8 +1104,8 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     consumed = set(wired.consumes.values())
     # an object the step takes, changes in place and its Outputs name (`model` trained by a loop) is handed on;
     # so is what its Outputs name and its code makes anywhere (`epoch`, `train_loss` of a loop's last round)
-    bound = _bound_in_scope(draft.statements)
-    passed = [*draft.passes_on, *(n for n in named_outputs(step) if n in consumed or n in bound)]
+    bound = names(draft.statements)[1]  # at any depth of the step's own scope: a loop's target and body too
+    passed = [n for n in named_outputs(step) if n in consumed or n in bound]
     produced = [*produced, *(n for n in dict.fromkeys((*draft.hands_on, *passed)) if n not in produced)]
     code = [ast.unparse(s) for s in draft.statements]
     if draft.yields:

@@ -9,7 +9,7 @@ from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints, param_name
-from generator.bind.outputs import output_names, split_types
+from generator.bind.outputs import output_names, returned_names
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
@@ -169,4 +169,4 @@ def _changes_in_place(outputs: list[str], passed: list[str], api: ApiRef, ctx: B
     (`model = get_peft_model(model, config)`)."""
     if len(outputs) != 1 or outputs[0] not in passed or not api.returns or api.returns.strip() == "None":
         return False
-    return outputs[0] not in {artifact_name(ctx.tables, t) for t in split_types(api.returns)}
+    return outputs[0] not in returned_names(api, ctx)

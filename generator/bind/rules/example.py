@@ -13,7 +13,7 @@ from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, positional_names, score
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
-from generator.bind.outputs import declared_outputs, output_names, split_types
+from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, empty_container, produced_names, wire
 from generator.model import Step
@@ -42,9 +42,11 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     api = ctx.apis[index]
     # an instance call (`wrapped_tokenizer(texts)`) on an object of the API's class an earlier step made: the
     # slices depend on what the steps bound so far have made
-    known = {
-        a.name: a.type for a in ctx.artifacts.values() if api and api.last == "__call__" and a.type == api.class_name
-    }
+    known = (
+        {a.name: a.type for a in ctx.artifacts.values() if a.type == api.class_name}
+        if api is not None and api.last == "__call__"
+        else {}
+    )
     if index in cache and (not known or ctx.slices_known.get(index) == known):
         return cache[index]
     ctx.slices_known[index] = known
@@ -312,8 +314,6 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
             if param.name in BUILTINS:  # `format=format`: the config key, not Python's format()
                 draft.shadowing.append(param.name)
-            # a None default the example never passes: unset, so the call goes without it until config sets it (a
-            # library's native code may take None for "no value" nowhere, `BpeTrainer(limit_alphabet=None)`)
             draft.hints.setdefault(
                 param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional))
             )
@@ -337,11 +337,9 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
     made = {n for stmt in draft.statements if stmt is not anchor for n in produced_names([stmt])}
     # nor what the call reads: `model.load_state_dict(state)` changes model; its result (the keys it matched)
     # is not the model, which the step hands on as it is
-    read = {n.id for n in walk(anchor.value) if isinstance(n, ast.Name)}
-    # (unless the API says it gives that kind of object back: `model.train() -> PeftModel` returns the model)
-    read -= {artifact_name(ctx.tables, t) for t in split_types(api.returns)}
-    draft.passes_on += [n for n in names if n in read and n not in draft.passes_on]  # the changed model is the output
-    made |= read
+    # (unless the API says it gives that kind of object back: `model.train() -> PeftModel` returns the model); the
+    # changed object, named in the Outputs, is handed on by wire()
+    made |= {n.id for n in walk(anchor.value) if isinstance(n, ast.Name)} - returned_names(api, ctx)
     if made & set(names):
         names = [n for n in names if n not in made] if len(names) == 1 else []  # a tuple's names all, or none
     if not names:  # `-> str | dict`: a result the API declares, kept under the call's name
