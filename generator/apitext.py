@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import re
+import textwrap
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from generator.astwalk import walk
+from generator.pysource import parse_dedented
 
 # Possessive quantifiers and a return text read token by token: the tail after `)` cannot backtrack over a
 # run of spaces (the plain `\s*(?:->\s*(.+?))?\s*:?\s*$` took minutes on a few kilobytes).
@@ -20,6 +23,7 @@ _DEF = re.compile(
 )
 _ASSIGNED = re.compile(r"^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
+_IMPORT_LINE = re.compile(r"(?:from\s+[\w.]+\s+)?import\s+[\w.(]")
 _DUNDER_OPS = {
     "__add__": ast.Add,
     "__radd__": ast.Add,
@@ -297,11 +301,12 @@ def balanced(text: str, start: int) -> str | None:
 
 def _annotated_call(signature: str) -> str:
     """API text from a signature written as a call with annotated parameters
-    (`model = AutoModel.from_pretrained(name: str, dtype: torch.dtype = None, ...)`)."""
+    (`model = AutoModel.from_pretrained(name: str, dtype: torch.dtype = None, ...)`); the import lines a block
+    may open with (`from trl import SFTTrainer`) are passed over."""
     offset = 0
     for line in signature.split("\n"):
         text = line.strip()
-        if text and not text.startswith(("#", "@")):
+        if text and not text.startswith(("#", "@")) and not _IMPORT_LINE.match(text):
             position = offset + len(line) - len(line.lstrip())
             assigned = _ASSIGNED.match(text)
             if assigned:
@@ -411,3 +416,142 @@ def api_from_examples(import_lines: tuple[str, ...], examples: tuple[str, ...]) 
                 if callee and callee[0] in bound:
                     return ".".join(callee) + "(" + ", ".join(k.arg for k in sub.keywords if k.arg) + ")"
     return ""
+
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+def api_from_code(import_lines: tuple[str, ...], codes: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The call a step's own code is about, and the other calls its statements make: (`SFTTrainer(model, args)`,
+    (`FastVisionModel.for_training()`,)). A call counts when it is outside the functions and classes the code
+    defines and calls a name an import binds, or a method of an object the code reads and never makes (one an
+    earlier step hands on); never a builtin or a function the code defines. The step's call is the first; ("", ())
+    when there is none (code that only defines functions)."""
+    imported: set[str] = set()
+    for line in import_lines:
+        try:
+            nodes = ast.parse(line).body
+        except SyntaxError:
+            continue
+        for node in nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                imported.update((a.asname or a.name).split(".")[0] for a in node.names)
+    trees = [tree for tree in (_parsed_code(code) for code in codes) if tree is not None]
+    given: set[str] = set()  # names the code reads before it makes them: what earlier steps hand on
+    for tree in trees:
+        made: set[str] = set()
+        for stmt in tree.body:
+            stores = [
+                (node.id if isinstance(node, ast.Name) else node.name, _position(node))
+                for node in walk(stmt)
+                if (isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load))
+                or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            ]
+            assigns = isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign))  # its value is read first
+            for sub in walk(stmt):
+                if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                    imported.update((a.asname or a.name).split(".")[0] for a in sub.names)
+                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in made:
+                    if assigns or not any(name == sub.id and at < _position(sub) for name, at in stores):
+                        given.add(sub.id)
+            made.update(name for name, _ in stores)
+    calls: dict[str, None] = {}
+    for tree in trees:
+        reached = _outside_definitions(tree)
+        statement_level = {
+            id(call)
+            for n in reached
+            if isinstance(n, (ast.Expr, ast.Assign, ast.AnnAssign))
+            for call in _heads(n.value)
+        }
+        for found in reached:
+            if not isinstance(found, ast.Call) or id(found) not in statement_level:
+                continue
+            callee = dotted(found.func)
+            if (
+                callee
+                and callee[0] not in _BUILTINS
+                and (callee[0] in imported or (len(callee) > 1 and callee[0] in given))
+            ):
+                text = ".".join(callee) + "(" + ", ".join(k.arg for k in found.keywords if k.arg) + ")"
+                calls[text] = None
+    if not calls:
+        return "", ()
+    api, *others = calls
+    return api, tuple(others)
+
+
+def _position(node: ast.AST) -> tuple[int, int]:
+    return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+
+
+def _heads(value: ast.expr | None) -> list[ast.Call]:
+    """The calls a statement's value is made of: `load_dataset(...)["train"]` and `Model.load(...).eval()` give
+    their calls, an argument's call (`f(g(x))`) is not one."""
+    found: list[ast.Call] = []
+    while value is not None:
+        if isinstance(value, ast.Await):
+            value = value.value
+        elif isinstance(value, ast.Call):
+            found.append(value)
+            value = value.func
+        elif isinstance(value, (ast.Subscript, ast.Attribute)):
+            value = value.value
+        else:
+            break
+    return found
+
+
+def _outside_definitions(tree: ast.Module) -> list[ast.AST]:
+    """The nodes of a module breadth first, without what the bodies of its functions, lambdas and classes hold."""
+    found: list[ast.AST] = []
+    todo: list[ast.AST] = [tree]
+    while todo:
+        found.extend(todo)
+        todo = [
+            child
+            for node in todo
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+            for child in ast.iter_child_nodes(node)
+        ]
+    return found
+
+
+def code_names(codes: tuple[str, ...]) -> set[str]:
+    """Every name and attribute code blocks use (`FastLanguageModel`, `from_pretrained`); comments do not count."""
+    found: set[str] = set()
+    for tree in (_parsed_code(code) for code in codes):
+        for node in walk(tree) if tree is not None else ():
+            if isinstance(node, ast.Name):
+                found.add(node.id)
+            elif isinstance(node, ast.Attribute):
+                found.add(node.attr)
+            elif isinstance(node, ast.alias):
+                found.update((node.asname or node.name).split("."))
+    return found
+
+
+def code_imports(codes: list[str]) -> tuple[str, ...]:
+    """The import statements of code blocks (one line each, in order, once each), at any depth."""
+    found: dict[str, None] = {}
+    for tree in (_parsed_code(code) for code in codes):
+        for node in walk(tree) if tree is not None else ():
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                found[ast.unparse(node)] = None
+    return tuple(found)
+
+
+def _parsed_code(code: str) -> ast.Module | None:
+    """A code block as a module; a block with shell lines (`pip install x`) is read without them."""
+    try:
+        return parse_dedented(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        pass
+    kept = "\n".join(line for line in textwrap.dedent(code).split("\n") if not _SHELL_LINE.match(line))
+    try:
+        return ast.parse(kept)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+_SHELL_LINE = re.compile(r"^\s*(?:[!%]|(?:pip|pip3|python|python3|uv|conda|git|cd|export|apt|apt-get)\s)")

@@ -3518,3 +3518,224 @@ def test_a_step_run_again_to_rebuild_what_could_not_be_saved_is_counted(tmp_path
     output = resumed.stdout + resumed.stderr
     assert "running step 1. Make again to rebuild maker" in output and "value = 10" in output
     assert "2 step(s) ran" in output
+
+
+SIGNED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Signed
+
+**Description:** Load a model, then train it.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsigned.load(name)` |
+| **External Dependencies** | `pkgsigned` |
+| **Key Parameters** | `name: str = "tiny"` - the model |
+| **Outputs** | `model` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Trainer_train` |
+| **Inputs** | `model` from Step 1 |
+| **Outputs** | `trainer` |
+"""
+
+SIGNED_PAGE = """== Code Reference ==
+=== Signature ===
+<syntaxhighlight lang="python">
+# Trainer comes from pkgsigned
+from pkgsigned import Trainer
+
+trainer = Trainer(
+    model: Model,
+    rate: float = 0.5,
+)
+
+# Run it
+result = trainer.train()
+</syntaxhighlight>
+== Usage Examples ==
+=== Train ===
+<syntaxhighlight lang="python">
+from pkgsigned import Trainer, load
+
+model = load("tiny")
+trainer = Trainer(model=model, rate=0.25)
+trainer.train()
+</syntaxhighlight>
+"""
+
+PKGSIGNED = """
+LOADS = []
+
+
+class Model:
+    def __init__(self, name):
+        self.name, self.steps = name, 0
+
+
+def load(name):
+    LOADS.append(name)
+    return Model(name)
+
+
+class Trainer:
+    def __init__(self, model, rate=0.5):
+        self.model, self.rate = model, rate
+
+    def train(self):
+        self.model.steps += 1
+        print(f"trained {self.model.name} at {self.rate}; loads: {len(LOADS)}")
+        return self.model.steps
+"""
+
+
+def test_a_signature_block_opening_with_its_import_names_the_steps_api(tmp_path):
+    """A Signature block that imports its class before the annotated call (`from trl import SFTTrainer`, then
+    `trainer = SFTTrainer(model: PreTrainedModel, ...)`) names the step's API: the step trains the model step 1
+    loaded. It once read no API from the block, took the example's first call (`load`) for the step's API and
+    loaded the model a second time through a config key."""
+    build_file_tree(tmp_path / "lib", {"pkgsigned/__init__.py": PKGSIGNED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SIGNED, "implementations/Demo_Trainer_train.md": SIGNED_PAGE})
+    module = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert 'api="Trainer(model, rate)"' in module and "load(" not in module, module
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "trained tiny at 0.25; loads: 1" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+SHARED_PAGE_INDEX = """# Workflow Index: demo
+
+## Pages
+
+| Page | File | Connections | Notes |
+|------|------|-------------|-------|
+| demo_Tune | [→](./workflows/demo_Tune.md) | ✅Principle:demo_Loading, ✅Principle:demo_Training, ✅Principle:demo_Saving | tune a model |
+"""
+
+SHARED_PAGE_WORKFLOW = """== Overview ==
+Load a model, train it, save it.
+
+== Execution Steps ==
+
+=== Step 1: Load ===
+[[step::Principle:demo_Loading]]
+Install and load.
+
+```python
+pip install pkgmis
+from pkgmis import Loader, Trainer
+
+model = Loader.load("tiny")
+```
+
+=== Step 2: Train ===
+[[step::Principle:demo_Training]]
+Train with the trainer.
+
+```python
+Loader.prepare(model)
+trainer = Trainer(model=model, rate=0.25)
+trainer.train()
+```
+
+=== Step 3: Save ===
+[[step::Principle:demo_Saving]]
+Save what was trained.
+
+```python
+model.save("out/model.txt")
+```
+"""
+
+SHARED_PAGE_LOADER = """== Code Reference ==
+=== Signature ===
+<syntaxhighlight lang="python">
+class Loader:
+    @staticmethod
+    def load(name: str = "tiny") -> Model:
+        ...
+
+    @staticmethod
+    def prepare(model: Model) -> None:
+        ...
+</syntaxhighlight>
+== Usage Examples ==
+=== Load ===
+<syntaxhighlight lang="python">
+from pkgmis import Loader
+
+model = Loader.load(name="tiny")
+</syntaxhighlight>
+"""
+
+PKGMIS = """
+from pathlib import Path
+
+LOADS = []
+
+
+class Model:
+    def __init__(self, name):
+        self.name, self.steps, self.ready = name, 0, False
+
+    def save(self, path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(f"{self.name} {self.steps}")
+
+
+class Loader:
+    @staticmethod
+    def load(name="tiny"):
+        LOADS.append(name)
+        return Model(name)
+
+    @staticmethod
+    def prepare(model):
+        model.ready = True
+
+
+class Trainer:
+    def __init__(self, model, rate=0.5):
+        self.model, self.rate = model, rate
+
+    def train(self):
+        assert self.model.ready, "prepare the model first"
+        self.model.steps += 1
+        print(f"trained {self.model.name} at {self.rate}; loads: {len(LOADS)}")
+        return self.model.steps
+"""
+
+
+def test_a_step_whose_principle_links_another_steps_page_is_bound_from_its_own_code(tmp_path):
+    """Every principle of a workflow links the same implementation page (the model loader's): steps 2 and 3 are bound
+    from their own code on the workflow page, which never names that page's API, and take the model step 1 loaded.
+    They once loaded the model again, each through a config key, and never trained or saved."""
+    pages = {
+        f"principles/demo_{name}.md": f"== Overview ==\n{name}.\n\n* [[implemented_by::Implementation:demo_Loader_load]]\n"
+        for name in ("Loading", "Training", "Saving")
+    }
+    build_file_tree(tmp_path / "lib", {"pkgmis/__init__.py": PKGMIS})
+    item = generated(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": SHARED_PAGE_INDEX,
+            "workflows/demo_Tune.md": SHARED_PAGE_WORKFLOW,
+            "implementations/demo_Loader_load.md": SHARED_PAGE_LOADER,
+            **pages,
+        },
+    )
+    steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
+    assert "Loader.load(" in steps["step_01"]
+    assert "Loader.load(" not in steps["step_02"] + steps["step_03"], steps["step_02"]
+    assert "Loader.prepare(model)" in steps["step_02"] and "Trainer(model=model" in steps["step_02"]
+    assert any("never appears in the step's own code" in w.message for w in item.plan.warnings)
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "trained tiny at 0.25; loads: 1" in proc.stdout + proc.stderr
+    assert (item.output_dir / "out" / "model.txt").read_text() == "tiny 1"
+    run_generated_tests(item, tmp_path / "lib")

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
-from generator.apitext import api_from_examples, api_from_signature, balanced, unbalanced
+from generator.apitext import (
+    api_from_code,
+    api_from_examples,
+    api_from_signature,
+    balanced,
+    code_imports,
+    code_names,
+    unbalanced,
+)
 from generator.errors import ParseError, UserError
 from generator.model import (
     Diagnostic,
@@ -410,6 +418,14 @@ def _find_implementation(reader: _Reader, namespace: str, names: list[str], api:
     return None
 
 
+def _not_its_code(api: str, codes: tuple[str, ...]) -> bool:
+    """Whether a step's own code (its section of the workflow page) never names the API of the implementation page
+    its principle links (a principle of data formatting linked to the model loader's page): neither the method
+    (`from_pretrained` of `FastLanguageModel.from_pretrained`) nor the class or function the API is."""
+    callee = [n for n in re.findall(r"[A-Za-z_]\w*", re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]) if n != "self"]
+    return bool(callee) and callee[-1] not in code_names(codes)
+
+
 def _impl_location(implementation: Implementation) -> str:
     if not implementation.source_file:
         return ""
@@ -796,6 +812,7 @@ def _build_workflow(
         )
 
     refs = list(entry.connections) + (page.page_refs if page else [])
+    page_imports = code_imports([code for step in page.steps for code in step.code]) if page else ()
     steps: list[Step] = []
     for fields in step_fields:
         found = _find_implementation(
@@ -816,6 +833,19 @@ def _build_workflow(
                 )
                 warnings.extend(w for w in impl_warnings if w not in warnings)
                 refs.extend(page_refs(impl_page.text))
+        if implementation is not None and not fields.api_call and fields.implementation_name != impl_name:
+            api = api_from_signature(implementation.signature, _short_name(impl_name, namespace))
+            own, also = api_from_code(page_imports, fields.code_blocks)
+            if own and _not_its_code(api or _short_name(impl_name, namespace), fields.code_blocks):
+                warnings.append(
+                    Diagnostic(
+                        f"step {fields.number} ({fields.name}): the implementation page {impl_name} its principle "
+                        f"links never appears in the step's own code; the step is bound from its code ({own})",
+                        fields.ref,
+                    )
+                )
+                implementation, fields.api_call = None, own
+                fields.supporting = (*fields.supporting, *(SupportingApi(api=text) for text in also))
         if implementation is not None:
             if not fields.api_call:
                 fields.api_call = api_from_signature(
