@@ -150,16 +150,17 @@ df = pd.read_csv("data.csv")
 """
 
 
-def test_a_source_file_of_another_repository_is_that_package_not_a_module_of_the_project(tmp_path):
-    """The workflow's project is demo/demo; the step's page says its file is in pandas-dev/pandas. pandas is then a
-    requirement (it was taken for a module of the project, to put on PYTHONPATH from a checkout of demo/demo), and
-    the step's source link points into pandas-dev/pandas."""
+@pytest.mark.parametrize("label", ["Repository", "Library"])
+def test_a_source_file_of_another_repository_is_that_package_not_a_module_of_the_project(tmp_path, label):
+    """The workflow's project is demo/demo; the step's page says its file is in pandas-dev/pandas (its Source
+    Location's Repository, or Library, line). pandas is then a requirement (it was taken for a module of the project,
+    to put on PYTHONPATH from a checkout of demo/demo), and the step's source link points into pandas-dev/pandas."""
     wiki = build_file_tree(
         tmp_path / "wiki",
         {
             "_WorkflowIndex.md": READ_CSV_INDEX,
             "workflows/Demo_Tables.md": workflow_page("Demo_Tables", steps=1),
-            "implementations/Demo_Read_Csv.md": READ_CSV_PAGE,
+            "implementations/Demo_Read_Csv.md": READ_CSV_PAGE.replace("Repository:", f"{label}:"),
         },
     )
     (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results

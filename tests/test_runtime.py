@@ -3739,3 +3739,138 @@ def test_a_step_whose_principle_links_another_steps_page_is_bound_from_its_own_c
     assert "trained tiny at 0.25; loads: 1" in proc.stdout + proc.stderr
     assert (item.output_dir / "out" / "model.txt").read_text() == "tiny 1"
     run_generated_tests(item, tmp_path / "lib")
+
+
+DEFAULTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Search
+
+**Description:** Seed, build the data, search it, read the best.
+
+### Step 1: Seed
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmod.seed_everything(seed)` |
+| **External Dependencies** | `pkgmod` |
+| **Key Parameters** | `seed: int = 1234` - the global seed |
+| **Outputs** | `seed` |
+
+### Step 2: Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Data(size: int = 3, seed: int = 0)` |
+| **Implementation** | `Demo_Data` |
+| **Inputs** | nothing |
+| **Outputs** | `data` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Search.fit(data) -> Search` |
+| **Implementation** | `Demo_Fit` |
+| **Inputs** | `data` from Step 2 |
+| **Outputs** | Fitted search with `best_`, `spread_` |
+
+### Step 4: Top
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `util.top(search, k: int = 1)` |
+| **Implementation** | `Demo_Top` |
+| **Inputs** | `search` from Step 3 |
+| **Outputs** | `best` |
+"""
+
+DEFAULTS_PAGES = {
+    "implementations/Demo_Data.md": """== Import ==
+<syntaxhighlight lang="python">
+from pkgmod import Data
+</syntaxhighlight>
+== I/O Contract ==
+=== Inputs ===
+{| class="wikitable"
+|-
+! Name !! Type !! Required !! Description
+|-
+| size || int || No || rows. Default: 3
+|-
+| seed || int || No || seed of the split. Default: 0
+|}
+== Usage Examples ==
+<syntaxhighlight lang="python">
+from pkgmod import Data
+
+data = Data(size=4)
+</syntaxhighlight>
+""",
+    "implementations/Demo_Fit.md": """== Usage Examples ==
+<syntaxhighlight lang="python">
+from pkgmod import Search
+
+search = Search()
+search.fit(data)
+print(search.best_)
+</syntaxhighlight>
+""",
+    "implementations/Demo_Top.md": """== Import ==
+<syntaxhighlight lang="python">
+from pkgmod import util
+</syntaxhighlight>
+== Usage Examples ==
+<syntaxhighlight lang="python">
+from pkgmod import util
+
+best = util.top(search, k=1)
+print(best)
+</syntaxhighlight>
+""",
+}
+
+PKGMOD = {
+    "pkgmod/__init__.py": """
+from pkgmod import util
+
+
+def seed_everything(seed=0):
+    return seed
+
+
+class Data:
+    def __init__(self, size=3, seed=0):
+        self.rows, self.seed = [n * 10 + seed for n in range(size)], seed
+
+
+class Search:
+    def fit(self, data):
+        self.best_, self.spread_ = max(data.rows), max(data.rows) - min(data.rows)
+        return self
+""",
+    "pkgmod/util.py": """
+def top(search, k=1):
+    print(f"top {k}: {search.best_} spread {search.spread_}")
+    return search.best_
+""",
+}
+
+
+def test_defaults_an_earlier_result_leaves_alone_fields_of_one_result_and_a_module_the_page_imports(tmp_path):
+    """Three classes the trials found, each of which once stopped or skewed the run:
+    - step 2's page documents `seed` (Default: 0), which the example leaves out: step 1's `seed` (1234) is not passed
+      in its place, since step 2's Inputs do not cite it (the split of a data module once took the global seed);
+    - "Fitted search with `best_`, `spread_`" names fields of the one result `fit` returns: the call is not unpacked
+      into two names (TypeError: cannot unpack non-iterable Search object);
+    - `util.top(...)` with `from pkgmod import util` on the page: util is imported, not an object asked for (the
+      step was left a stub)."""
+    build_file_tree(tmp_path / "lib", PKGMOD)
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEFAULTS_INDEX, **DEFAULTS_PAGES})
+    steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
+    assert 'consumes=("seed",)' not in steps["step_02"], steps["step_02"]
+    assert "best_, spread_ =" not in steps["step_03"], steps["step_03"]
+    assert "from pkgmod import util" in steps["step_04"] and 'status="bound"' in steps["step_04"], steps["step_04"]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "top 1: 30 spread 30" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -42,7 +42,7 @@ _FILE = re.compile(
 def named_outputs(step: Step) -> list[str]:
     """The identifiers the step's Outputs write in code spans (`model` trained): the names its results go by; not
     the fields of an object it names before them ("`BatchEncoding` with `input_ids` and `attention_mask`",
-    "`Dataset` with columns `id`, `text`": one result, of that type)."""
+    "`Dataset` with columns `id`, `text`", "Fitted search with `best_params_`": one result, of that type)."""
     return list(dict.fromkeys(s for s in _spans(step) if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES))
 
 
@@ -93,7 +93,10 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 # a type in a code span, then what it holds: "`BatchEncoding` with", "`DatasetDict` containing"
-_HOLDER = re.compile(r"`(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?`[^`|;]{0,20}?\b(?:with|containing|holding|having|including)\b")
+_HOLDER = re.compile(
+    r"(?:`(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?`[^`|;]{0,20}?|^\s*[A-Za-z][\w -]{0,40}?)"
+    r"\b(?:with|containing|holding|having|including)\b"
+)
 _NOT_NAMES = frozenset(("self", "none", "true", "false"))
 
 

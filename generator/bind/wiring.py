@@ -781,6 +781,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.consumes[name] = name
         elif name in draft.literals:
             _config(wired, name, hint, draft.literals[name])
+        elif ctx.has(name) and not ctx.artifacts[name].value and _overrides_default(name, hint, draft, step):
+            _config(wired, name, hint, None)
         elif ctx.has(name):
             wired.consumes[name] = name
         elif typed is not None and not called and _load(name, hint, draft, step, ctx, wired):
@@ -792,6 +794,10 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         elif obj and not ctx.alias(name) and module_import(name, step, ctx):
             wired.import_lines.append(module_import(name, step, ctx))
             wired.origins.append(Origin.DERIVED)
+        elif obj and (imported_here := import_for(name, step, ctx))[1] in (Origin.PAGE, Origin.EXAMPLE):
+            # a module the pages import (`from sentence_transformers import util`, then `util.semantic_search`)
+            wired.import_lines.append(imported_here[0])
+            wired.origins.append(imported_here[1])
         elif ctx.alias(name, patterns=not called):
             wired.consumes[name] = ctx.alias(name) or name
         elif name[:1].isupper() or called:
@@ -817,6 +823,18 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                 ctx.warnings.append(Diagnostic(message, step.ref))
     example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
+
+
+def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step) -> bool:
+    """Whether an earlier result of the same name would replace the default of a parameter the example leaves out
+    (`SyntheticDataModule(...)` gets `seed=0` from its page, and step 1 made `seed = 1234`): it does only when the
+    step's Inputs name it; a default of None stands for "give me one" and takes the result, and so does a value an
+    earlier step sets for the later ones (a manual decision)."""
+    return (
+        name in draft.unpassed
+        and hint.default not in (None, "", "None")
+        and not re.search(rf"\b{re.escape(name)}\b", step.inputs)
+    )
 
 
 def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:

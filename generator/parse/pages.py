@@ -459,7 +459,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
             source_file = value
         elif key == "lines" and not source_lines:
             source_lines = value
-        elif key == "repository" and not repository and (url := _GITHUB_REPO.search(m.group(2))):
+        elif key in ("repository", "repo", "library") and not repository and (url := _GITHUB_REPO.search(m.group(2))):
             repository = url.group(0)
     inputs: tuple[ContractRow, ...] = ()
     outputs: tuple[ContractRow, ...] = ()
