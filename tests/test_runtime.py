@@ -3874,3 +3874,26 @@ def test_defaults_an_earlier_result_leaves_alone_fields_of_one_result_and_a_modu
     proc = run_workflow(item, tmp_path / "lib")
     assert "top 1: 30 spread 30" in proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+def test_a_step_whose_body_the_user_rewrote_is_skipped_once_its_expectations_entry_is_gone(tmp_path):
+    """The generated README says how to edit a bound step: rewrite its body, delete its entry in
+    tests/expectations.json. The repository's tests then pass, the step's test skipped with the reason; before the
+    entry is deleted the test still judges the step against what genrepo wrote, and fails on the rewrite."""
+    item = generated(tmp_path, {"_WorkflowIndex.md": INDEX})
+    module = next((item.output_dir / "src").rglob("step_01_*.py"))
+    text = module.read_text()
+    assert "statistics.mean(" in text
+    module.write_text(text.replace("statistics.mean(", "statistics.median("))
+    env = {**os.environ, "PYTHONPATH": str(item.output_dir / "src")}
+    command = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests"]
+    before = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=300)
+    assert before.returncode == 1 and "AssertionError: statistics.median(data) was not called" in before.stdout
+    assert "tests/expectations.json" in (item.output_dir / "README.md").read_text()
+    expectations = item.output_dir / "tests" / "expectations.json"
+    entries = json.loads(expectations.read_text())
+    del entries[module.stem]
+    expectations.write_text(json.dumps(entries))
+    after = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=300)
+    assert after.returncode == 0, after.stdout[-2000:]
+    assert f"{module.stem} has no entry in tests/expectations.json" in after.stdout

@@ -271,7 +271,9 @@ BOUND = [step for step in STEPS if step.status in ("bound", "manual")]
     ids=lambda s: s.name if s else "none",
 )
 def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
-    expect = EXPECT[step.name]
+    expect = EXPECT.get(step.name)
+    if expect is None:  # the README: a step whose body you rewrote leaves tests/expectations.json
+        pytest.skip(f"{step.name} has no entry in tests/expectations.json (its body is yours); check and run judge it")
     if expect["unpack"] == 0:
         pytest.skip("the step unpacks results of different widths, which a recorder cannot stand in for")
     monkeypatch.chdir(tmp_path)  # files the step writes land here
