@@ -6,6 +6,7 @@ import ast
 import builtins
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -24,6 +25,7 @@ _DEF = re.compile(
 _ASSIGNED = re.compile(r"^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _IMPORT_LINE = re.compile(r"(?:from\s+[\w.]+\s+)?import\s+[\w.(]")
+_SHELL_LINE = re.compile(r"^\s*(?:[!%]|(?:pip|pip3|python|python3|uv|conda|git|cd|export|apt|apt-get)\s)")
 _DUNDER_OPS = {
     "__add__": ast.Add,
     "__radd__": ast.Add,
@@ -427,16 +429,8 @@ def api_from_code(import_lines: tuple[str, ...], codes: tuple[str, ...]) -> tupl
     defines and calls a name an import binds, or a method of an object the code reads and never makes (one an
     earlier step hands on); never a builtin or a function the code defines. The step's call is the first; ("", ())
     when there is none (code that only defines functions)."""
-    imported: set[str] = set()
-    for line in import_lines:
-        try:
-            nodes = ast.parse(line).body
-        except SyntaxError:
-            continue
-        for node in nodes:
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                imported.update((a.asname or a.name).split(".")[0] for a in node.names)
     trees = [tree for tree in (_parsed_code(code) for code in codes) if tree is not None]
+    imported = {name for line in import_lines for tree in [_parsed_code(line)] if tree for name in _imported(tree.body)}
     given: set[str] = set()  # names the code reads before it makes them: what earlier steps hand on
     for tree in trees:
         made: set[str] = set()
@@ -448,10 +442,9 @@ def api_from_code(import_lines: tuple[str, ...], codes: tuple[str, ...]) -> tupl
                 or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
             ]
             assigns = isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign))  # its value is read first
+            imported.update(_imported(walk(stmt)))
             for sub in walk(stmt):
-                if isinstance(sub, (ast.Import, ast.ImportFrom)):
-                    imported.update((a.asname or a.name).split(".")[0] for a in sub.names)
-                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in made:
+                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in made:
                     if assigns or not any(name == sub.id and at < _position(sub) for name, at in stores):
                         given.add(sub.id)
             made.update(name for name, _ in stores)
@@ -479,6 +472,16 @@ def api_from_code(import_lines: tuple[str, ...], codes: tuple[str, ...]) -> tupl
         return "", ()
     api, *others = calls
     return api, tuple(others)
+
+
+def _imported(nodes: Iterable[ast.AST]) -> set[str]:
+    """The names the import statements among nodes bind (`import a.b` binds a)."""
+    return {
+        (alias.asname or alias.name).split(".")[0]
+        for node in nodes
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
@@ -552,6 +555,3 @@ def _parsed_code(code: str) -> ast.Module | None:
         return ast.parse(kept)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-
-
-_SHELL_LINE = re.compile(r"^\s*(?:[!%]|(?:pip|pip3|python|python3|uv|conda|git|cd|export|apt|apt-get)\s)")

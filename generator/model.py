@@ -186,6 +186,7 @@ class Workflow:
     warnings: tuple[Diagnostic, ...] = ()
     errors: tuple[Diagnostic, ...] = ()
     steps_from: StepsFrom = StepsFrom.INDEX
+    page_imports: tuple[str, ...] = ()  # the import statements of the workflow page's code (step 1's block)
     files: tuple[WikiFile, ...] = ()  # the wiki files this workflow was read from (index included), with hashes
 
     @property

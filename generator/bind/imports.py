@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.apitext import code_imports
 from generator.bind.binding import Origin
 from generator.bind.context import BindContext
 from generator.model import Step
@@ -27,11 +26,10 @@ def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
         for n in ex.tree.body
         if isinstance(n, (ast.Import, ast.ImportFrom))
     ]
-    workflow_code = code_imports([code for other in ctx.workflow.steps for code in other.code_blocks])
     for origin, lines in (
         (Origin.PAGE, step.implementation.imports if step.implementation else ()),
         (Origin.EXAMPLE, own_examples),
-        (Origin.EXAMPLE, workflow_code),  # the workflow page's code imports once (`from unsloth import X` in step 1)
+        (Origin.EXAMPLE, ctx.workflow.page_imports),  # imported once on the page (`from unsloth import X`, step 1)
         (Origin.PAGE, others),
     ):
         for line in lines:

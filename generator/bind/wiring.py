@@ -781,7 +781,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.consumes[name] = name
         elif name in draft.literals:
             _config(wired, name, hint, draft.literals[name])
-        elif ctx.has(name) and not ctx.artifacts[name].value and _overrides_default(name, hint, draft, step):
+        elif ctx.has(name) and _overrides_default(name, hint, draft, step, ctx):
             _config(wired, name, hint, None)
         elif ctx.has(name):
             wired.consumes[name] = name
@@ -825,13 +825,14 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
 
 
-def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step) -> bool:
+def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext) -> bool:
     """Whether an earlier result of the same name would replace the default of a parameter the example leaves out
     (`SyntheticDataModule(...)` gets `seed=0` from its page, and step 1 made `seed = 1234`): it does only when the
     step's Inputs name it; a default of None stands for "give me one" and takes the result, and so does a value an
     earlier step sets for the later ones (a manual decision)."""
     return (
         name in draft.unpassed
+        and not ctx.artifacts[name].value
         and hint.default not in (None, "", "None")
         and not re.search(rf"\b{re.escape(name)}\b", step.inputs)
     )

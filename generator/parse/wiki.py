@@ -833,10 +833,19 @@ def _build_workflow(
                 )
                 warnings.extend(w for w in impl_warnings if w not in warnings)
                 refs.extend(page_refs(impl_page.text))
-        if implementation is not None and not fields.api_call and fields.implementation_name != impl_name:
-            api = api_from_signature(implementation.signature, _short_name(impl_name, namespace))
+        signed = (
+            api_from_signature(implementation.signature, _short_name(impl_name, namespace))
+            if implementation is not None and not fields.api_call
+            else ""
+        )
+        if (
+            implementation is not None
+            and not fields.api_call
+            and fields.implementation_name != impl_name
+            and _not_its_code(signed or _short_name(impl_name, namespace), fields.code_blocks)
+        ):
             own, also = api_from_code(page_imports, fields.code_blocks)
-            if own and _not_its_code(api or _short_name(impl_name, namespace), fields.code_blocks):
+            if own:
                 warnings.append(
                     Diagnostic(
                         f"step {fields.number} ({fields.name}): the implementation page {impl_name} its principle "
@@ -848,9 +857,7 @@ def _build_workflow(
                 fields.supporting = (*fields.supporting, *(SupportingApi(api=text) for text in also))
         if implementation is not None:
             if not fields.api_call:
-                fields.api_call = api_from_signature(
-                    implementation.signature, _short_name(impl_name, namespace)
-                ) or api_from_examples(implementation.imports, implementation.examples)
+                fields.api_call = signed or api_from_examples(implementation.imports, implementation.examples)
                 if fields.api_call:
                     fields.impl_type = fields.impl_type or "from implementation page"
                     if fields.source_location is None:
@@ -923,6 +930,7 @@ def _build_workflow(
         warnings=tuple(warnings),
         errors=tuple(errors),
         steps_from=steps_from,
+        page_imports=page_imports,
     )
 
 
