@@ -3897,3 +3897,155 @@ def test_a_step_whose_body_the_user_rewrote_is_skipped_once_its_expectations_ent
     after = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=300)
     assert after.returncode == 0, after.stdout[-2000:]
     assert f"{module.stem} has no entry in tests/expectations.json" in after.stdout
+
+
+SIMILAR_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Similar
+
+**Description:** Encode a corpus and a query, score them, search a ranker, save the best.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsim.Encoder(name: str = "tiny")` |
+| **External Dependencies** | `pkgsim` |
+| **Outputs** | `model` |
+
+### Step 2: Encode Corpus
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Encoder.encode(sentences: list[str]) -> list` |
+| **Implementation** | `Demo_Encode_Corpus` |
+| **Outputs** | `corpus_embeddings` |
+
+### Step 3: Encode Queries
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Encoder.encode(sentences: list[str]) -> list` |
+| **Implementation** | `Demo_Encode_Queries` |
+| **Outputs** | Matrix `X_new` |
+
+### Step 4: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Encoder.similarity(a: list, b: list) -> list` |
+| **Implementation** | `Demo_Similarity` |
+| **Inputs** | Two embedding matrices |
+
+### Step 5: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Grid.fit(data) -> Grid` |
+| **Implementation** | `Demo_Grid_fit` |
+| **Outputs** | Fitted search with `best_` |
+
+### Step 6: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsim.dump(value, filename: str)` |
+| **Implementation** | `Demo_dump` |
+| **Key Parameters** | `filename: str` - where it goes |
+| **Inputs** | `search.best_` |
+"""
+
+SIMILAR_PAGES = example_pages(
+    {
+        "implementations/Demo_Encode_Corpus.md": (
+            'from pkgsim import Encoder\n\nmodel = Encoder()\ncorpus_embeddings = model.encode(["a b", "b c", "c d"])\n'
+        ),
+        "implementations/Demo_Encode_Queries.md": 'emb = model.encode(["b c"])\n',
+        "implementations/Demo_Grid_fit.md": (
+            "from pkgsim import Grid, Ranker\n\nclf = Ranker()\n"
+            'search = Grid(clf, {"k": [1, 2]})\nsearch.fit([[0.5, 1.0]])\n'
+        ),
+        "implementations/Demo_dump.md": 'import pkgsim\n\npkgsim.dump(clf, "out/model.txt")\n',
+    }
+)
+SIMILAR_PAGES["implementations/Demo_Similarity.md"] = """== I/O Contract ==
+=== Outputs ===
+{| class="wikitable"
+|-
+! Name !! Type !! Description
+|-
+| similarities || list || one row per embedding of a
+|}
+== Usage Examples ==
+<syntaxhighlight lang="python">
+sentences = ["x y", "y z"]
+embeddings = model.encode(sentences)
+similarities = model.similarity(embeddings, embeddings)
+print(similarities)
+</syntaxhighlight>
+Query against corpus:
+<syntaxhighlight lang="python">
+scores = model.similarity(X_new, corpus_embeddings)
+</syntaxhighlight>
+"""
+
+PKGSIM = """
+from pathlib import Path
+
+
+class Encoder:
+    def __init__(self, name="tiny"):
+        self.name = name
+
+    def encode(self, sentences):
+        return [set(s.split()) for s in sentences]
+
+    def similarity(self, a, b):
+        print(f"scoring {len(a)}x{len(b)}")
+        return [[len(x & y) / len(x | y) for y in b] for x in a]
+
+
+class Ranker:
+    def __init__(self, k=0):
+        self.k, self.fitted = k, False
+
+    def __repr__(self):
+        return f"Ranker(k={self.k}, fitted={self.fitted})"
+
+
+class Grid:
+    def __init__(self, estimator, grid):
+        self.estimator, self.grid = estimator, grid
+
+    def fit(self, scores):
+        self.best_ = Ranker(max(self.grid["k"]))
+        self.best_.fitted = bool(scores)
+        return self
+
+
+def dump(value, filename):
+    Path(filename).parent.mkdir(parents=True, exist_ok=True)
+    Path(filename).write_text(repr(value))
+"""
+
+
+def test_an_example_reading_earlier_results_beats_one_remaking_them_and_inputs_cite_an_attribute(tmp_path):
+    """Three classes seen on unseen wikis:
+    - the similarity page's first example encodes its own sentences (`embeddings = model.encode(sentences)`, the
+      call steps 2 and 3 made, under a name of its own), the second scores what they made: the step is the second,
+      and scores step 3's query against step 2's corpus (it once scored the example's two sentences, 2x2);
+    - "Matrix `X_new`" in Outputs names the step's result `X_new` (capital data names were taken for types), so
+      the example reading `X_new` finds it;
+    - "`search.best_`" in the save step's Inputs: the step saves the fitted best, not the unfitted `clf` the
+      example passes (it once saved step 5's unfitted ranker, silently)."""
+    build_file_tree(tmp_path / "lib", {"pkgsim/__init__.py": PKGSIM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SIMILAR_INDEX, **SIMILAR_PAGES})
+    steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
+    assert 'produces=("X_new",)' in steps["step_03"], steps["step_03"]
+    assert 'consumes=("model", "X_new", "corpus_embeddings")' in steps["step_04"], steps["step_04"]
+    assert "pkgsim.dump(search.best_," in steps["step_06"], steps["step_06"]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "scoring 1x3" in proc.stdout + proc.stderr
+    assert (item.output_dir / "out" / "model.txt").read_text() == "Ranker(k=2, fitted=True)"
+    run_generated_tests(item, tmp_path / "lib")

@@ -138,6 +138,12 @@ def _remakes(stmt: ast.stmt, ctx: BindContext) -> bool:
     return bool(producer) and ctx.produced_by(producer) is not None
 
 
+def _reused(stmt: ast.stmt, ctx: BindContext) -> bool:
+    """Whether an assignment's targets are all earlier steps' results of the same name."""
+    targets = [t for target in getattr(stmt, "targets", ()) for t in walk(target) if isinstance(t, ast.Name)]
+    return bool(targets) and all(ctx.has(t.id) for t in targets)
+
+
 def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
     """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
     config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
@@ -172,11 +178,16 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     # on a page shared with step 1): another example, making its own (`orders`), is the step's
     anchored = {t.id for t in walk(piece.anchor) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
     clobbered = [n for n in anchored if ctx.has(n) and n not in piece.free and not ctx.artifacts[n].value]
+    # the example's setup making again, by the same call and under a name of its own, what an earlier step made
+    # (`embeddings = model.encode(sentences)` before `model.similarity(embeddings, embeddings)`, where step 2 made
+    # `corpus_embeddings`): another example, reading the earlier results, is the step's. Under the earlier name
+    # (`splitter = RecursiveCharacterTextSplitter(...)`), the earlier result is reused instead.
+    remade = [s for s in piece.statements if s is not piece.anchor and _remakes(s, ctx) and not _reused(s, ctx)]
     return (
         len(missing) - len(loadable),
         len(asked),
         len(uncited),
-        len(clobbered),
+        len(clobbered) + len(remade),
         len(loadable),
         len(literal_only),
         -len(produced & wanted),

@@ -91,7 +91,9 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))
 
 
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+# a variable's name, never a type's (`DataFrame`) or a constant's: lower case, or the one capital letter of data
+# science's matrices with what it holds (`X`, `X_new`)
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*|[A-Z](?:_[a-z0-9_]+)?")
 # a type in a code span, then what it holds: "`BatchEncoding` with", "`DatasetDict` containing"
 _HOLDER = re.compile(
     r"(?:`(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?`[^`|;]{0,20}?|^\s*[A-Za-z][\w -]{0,40}?)"

@@ -190,6 +190,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_by_signature(draft, step)
     if kind in (Kind.CALL, Kind.METHOD):
         _cited_input(draft, step, ctx, wired)
+        _cited_attribute(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
     _reuse(draft, ctx, wired)
@@ -272,6 +273,43 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     built = ast.unparse(call.args[at])
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """A step whose Inputs cite an attribute of an earlier result (`search.best_estimator_`) while its example passes
+    another earlier result (`joblib.dump(clf, path)`, step 2's unfitted `clf`): the call takes the attribute in
+    its place, when the Inputs cite one such attribute, the call passes one earlier result the Inputs do not name,
+    and it reads nothing of the cited result yet."""
+    spans = code_spans(step.inputs)
+    cited = [
+        s
+        for s in spans
+        if re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", s) and _earlier_object(s.split(".")[0], ctx)
+    ]
+    call = anchor_call(draft)
+    if len(cited) != 1 or call is None:
+        return
+    attribute = cited[0]
+    if any(isinstance(n, ast.Name) and n.id == attribute.split(".")[0] for n in walk(call)):
+        return  # the call reads the cited result already (`search.best_estimator_.predict(X)`)
+    named = set(re.findall(r"\w+", step.inputs))
+    passed = [*call.args, *(k.value for k in call.keywords)]
+    slots = [v for v in passed if isinstance(v, ast.Name) and _earlier_object(v.id, ctx) and v.id not in named]
+    if len(slots) != 1:
+        return
+    given = slots[0].id
+    value = ast.parse(attribute, mode="eval").body
+    call.args = [value if a is slots[0] else a for a in call.args]
+    for keyword in call.keywords:
+        if keyword.value is slots[0]:
+            keyword.value = value
+    wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
+
+
+def _earlier_object(name: str, ctx: BindContext) -> bool:
+    """Whether name is an earlier step's result that is an object, not a value handed on (`fs`)."""
+    artifact = ctx.artifacts.get(name)
+    return artifact is not None and not artifact.value
 
 
 def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
