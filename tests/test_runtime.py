@@ -3954,6 +3954,14 @@ SIMILAR_INDEX = """
 | **Implementation** | `Demo_dump` |
 | **Key Parameters** | `filename: str` - where it goes |
 | **Inputs** | `search.best_` |
+
+### Step 7: Rank
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.rank(X_new, top=..., log=search)` |
+| **Implementation** | `Demo_rank` |
+| **Key Parameters** | `top: int = 1` - how many; `log: Grid = None` - what to log |
 """
 
 SIMILAR_PAGES = example_pages(
@@ -3967,6 +3975,7 @@ SIMILAR_PAGES = example_pages(
             'search = Grid(clf, {"k": [1, 2]})\nsearch.fit([[0.5, 1.0]])\n'
         ),
         "implementations/Demo_dump.md": 'import pkgsim\n\npkgsim.dump(clf, "out/model.txt")\n',
+        "implementations/Demo_rank.md": 'ranked = model.rank([{"q"}, {"r"}], top=2)\n',
     }
 )
 SIMILAR_PAGES["implementations/Demo_Similarity.md"] = """== I/O Contract ==
@@ -4005,6 +4014,10 @@ class Encoder:
         print(f"scoring {len(a)}x{len(b)}")
         return [[len(x & y) / len(x | y) for y in b] for x in a]
 
+    def rank(self, rows, top=1, log=None):
+        print(f"ranking {len(rows)} rows, top {top}, log {type(log).__name__}")
+        return rows[:top]
+
 
 class Ranker:
     def __init__(self, k=0):
@@ -4038,7 +4051,9 @@ def test_an_example_reading_earlier_results_beats_one_remaking_them_and_inputs_c
     - "Matrix `X_new`" in Outputs names the step's result `X_new` (capital data names were taken for types), so
       the example reading `X_new` finds it;
     - "`search.best_`" in the save step's Inputs: the step saves the fitted best, not the unfitted `clf` the
-      example passes (it once saved step 5's unfitted ranker, silently)."""
+      example passes (it once saved step 5's unfitted ranker, silently);
+    - `model.rank(X_new, top=..., log=search)` in the API cell: the call ranks step 3's rows, not the example's
+      literal ones, and logs to step 5's search, which the example never passes."""
     build_file_tree(tmp_path / "lib", {"pkgsim/__init__.py": PKGSIM})
     item = generated(tmp_path, {"_WorkflowIndex.md": SIMILAR_INDEX, **SIMILAR_PAGES})
     steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
@@ -4047,5 +4062,6 @@ def test_an_example_reading_earlier_results_beats_one_remaking_them_and_inputs_c
     assert "pkgsim.dump(search.best_," in steps["step_06"], steps["step_06"]
     proc = run_workflow(item, tmp_path / "lib")
     assert "scoring 1x3" in proc.stdout + proc.stderr
+    assert "ranking 1 rows, top 1, log Grid" in proc.stdout + proc.stderr
     assert (item.output_dir / "out" / "model.txt").read_text() == "Ranker(k=2, fitted=True)"
     run_generated_tests(item, tmp_path / "lib")

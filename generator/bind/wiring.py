@@ -191,6 +191,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     if kind in (Kind.CALL, Kind.METHOD):
         _cited_input(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
+        _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
     _reuse(draft, ctx, wired)
@@ -304,6 +305,52 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
         if keyword.value is slots[0]:
             keyword.value = value
     wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
+
+
+def _cell_arguments(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """An API cell written as a call passing earlier results by name (`model.predict(pairs)`,
+    `L.Trainer(max_epochs=3, logger=csv_logger)`), while the example passes its own sample data there (a literal
+    list of pairs) or leaves the keyword out: the call takes the earlier result, as the cell says. A name the
+    example passes is never replaced: it is wired to an earlier result or a key of its own."""
+    try:
+        cell = ast.parse(step.api_call.strip().strip("`").strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return
+    call = anchor_call(draft)
+    if not isinstance(cell, ast.Call) or call is None or dotted(cell.func)[-1:] != dotted(call.func)[-1:]:
+        return
+    for at, arg in enumerate(cell.args[: len(call.args)]):
+        earlier = _earlier_name(arg, ctx)
+        if earlier and _sample(call.args[at]):
+            call.args[at] = ast.Name(id=earlier, ctx=ast.Load())
+            wired.changes.append(f"takes {earlier} from an earlier step, as the API cell says, instead of sample data")
+    passed = {k.arg: k for k in call.keywords if k.arg}
+    positional = set(draft.positional[: len(call.args)])
+    for keyword in cell.keywords:
+        earlier = _earlier_name(keyword.value, ctx)
+        if not keyword.arg or not earlier or keyword.arg in positional:
+            continue
+        given = passed.get(keyword.arg)
+        if given is None and all(k.arg for k in call.keywords):
+            call.keywords.append(ast.keyword(arg=keyword.arg, value=ast.Name(id=earlier, ctx=ast.Load())))
+        elif given is not None and (_sample(given.value) or keyword.arg in draft.unpassed):
+            given.value = ast.Name(id=earlier, ctx=ast.Load())  # sample data, or a documented key genrepo added
+            if keyword.arg in draft.unpassed:
+                draft.unpassed.remove(keyword.arg)
+        else:
+            continue
+        wired.changes.append(f"passes {keyword.arg}={earlier} from an earlier step, as the API cell says")
+
+
+def _earlier_name(node: ast.expr, ctx: BindContext) -> str | None:
+    """The name an API cell passes, when it is an earlier step's result that is an object."""
+    return node.id if isinstance(node, ast.Name) and _earlier_object(node.id, ctx) else None
+
+
+def _sample(node: ast.expr) -> bool:
+    """Whether an argument is sample data written in the example: a literal list, tuple, dict or set (a number or
+    a string is a setting)."""
+    return isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)) and literal_source(node) is not None
 
 
 def _earlier_object(name: str, ctx: BindContext) -> bool:
