@@ -548,6 +548,11 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
     return _finish(tree, [s for s in block if id(s) in chosen], piece.anchor)
 
 
+def around(tree: ast.Module, anchor: ast.stmt) -> Slice:
+    """The slice of one top-level statement: the example's imports, functions and literals it reads."""
+    return _finish(tree, [anchor], anchor)
+
+
 def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
     """The slice cut down to the statements kept (its names recomputed)."""
     return _finish(tree, kept, piece.anchor)

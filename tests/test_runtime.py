@@ -4065,3 +4065,123 @@ def test_an_example_reading_earlier_results_beats_one_remaking_them_and_inputs_c
     assert "ranking 1 rows, top 1, log Grid" in proc.stdout + proc.stderr
     assert (item.output_dir / "out" / "model.txt").read_text() == "Ranker(k=2, fitted=True)"
     run_generated_tests(item, tmp_path / "lib")
+
+
+PLAIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Plain
+
+**Description:** Make data, pair it, search an objective the user writes, write the pairs.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplain.make(n: int = 4) -> tuple` |
+| **Implementation** | `Demo_make` |
+| **Outputs** | `X`, `y` |
+
+### Step 2: Pair
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | list of `(x, label)` tuples |
+| **Implementation** | `Demo_Pairs` |
+| **Outputs** | `pairs` |
+
+### Step 3: Objective
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `objective(trial) -> float` (user-defined; uses `trial.suggest(low, high)`) |
+| **Implementation** | `Demo_Objective` |
+| **Key Parameters** | search space: `k` 1-3 |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `objective` callable |
+
+### Step 4: Optimize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplain.optimize(objective, n_trials: int = 3) -> float` |
+| **Implementation** | `Demo_optimize` |
+| **Outputs** | `best` |
+
+### Step 5: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.to_csv(path) -> str \\| None` |
+| **Implementation** | `Demo_to_csv` |
+| **Outputs** | `scores.csv` with columns `id`, `score` |
+"""
+
+PLAIN_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkgplain\n\nX, y = pkgplain.make(n=4)\n",
+        "implementations/Demo_Pairs.md": "pairs = [(x, label) for x, label in zip(X, y)]\n",
+        "implementations/Demo_Objective.md": (
+            "import pkgplain\n\n\ndef objective(trial):\n    k = trial.suggest(1, 3)\n"
+            "    return pkgplain.score(X, y, k)\n"
+        ),
+        "implementations/Demo_optimize.md": "import pkgplain\n\nbest = pkgplain.optimize(objective, n_trials=3)\n",
+        "implementations/Demo_to_csv.md": 'from pkgplain import Frame\n\nFrame(pairs).to_csv("out/scores.csv")\n',
+    }
+)
+
+PKGPLAIN = """
+from pathlib import Path
+
+
+def make(n=4):
+    X = list(range(n))
+    return X, [x % 2 for x in X]
+
+
+class Trial:
+    def __init__(self, k):
+        self.k = k
+
+    def suggest(self, low, high):
+        return min(max(self.k, low), high)
+
+
+def score(X, y, k):
+    return sum(1 for x, label in zip(X, y) if (x % k == 1) == bool(label)) / len(X)
+
+
+def optimize(objective, n_trials=3):
+    best = max(objective(Trial(k)) for k in range(1, n_trials + 1))
+    print(f"best {best}")
+    return best
+
+
+class Frame:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def to_csv(self, path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text("id,score\\n" + "".join(f"{a},{b}\\n" for a, b in self.rows))
+"""
+
+
+def test_plain_code_a_user_function_handed_on_and_a_files_columns_all_run(tmp_path):
+    """Three classes seen on unseen wikis, each of which stopped the run:
+    - a Pattern Doc with no library call (`pairs = [(x, label) for x, label in zip(X, y)]`) was a stub: the page's
+      own code is the step, reading step 1's results;
+    - a user-written objective (`def objective(trial)` closing over step 1's `X` and `y`) was a stub asking for
+      four search-range keys and taking no `X`: the function is defined in run() and handed on to step 4;
+    - "`scores.csv` with columns `id`, `score`" in Outputs names a file's columns, not two results: `to_csv`'s None
+      was unpacked (TypeError: cannot unpack non-iterable NoneType object)."""
+    build_file_tree(tmp_path / "lib", {"pkgplain/__init__.py": PKGPLAIN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PLAIN_INDEX, **PLAIN_PAGES})
+    steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
+    assert 'status="bound"' in steps["step_02"] and 'consumes=("X", "y")' in steps["step_02"], steps["step_02"]
+    assert 'consumes=("X", "y")' in steps["step_03"] and "def objective(trial):" in steps["step_03"]
+    assert "id, score =" not in steps["step_05"], steps["step_05"]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "best 1.0" in proc.stdout + proc.stderr
+    assert (item.output_dir / "scores.csv").read_text() == "id,score\n0,0\n1,1\n2,0\n3,1\n"
+    run_generated_tests(item, tmp_path / "lib")

@@ -32,11 +32,11 @@ def split_types(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_FILE = re.compile(
-    r"/|\.(?:joblib|pkl|pickle|pt|pth|bin|safetensors|json|jsonl|csv|tsv|txt|ya?ml|toml|npy|npz|h5|hdf5|onnx|gguf|"
-    r"parquet|arrow|zip|tar|gz|md|png|jpe?g|wav|mp3|log|ckpt)$",
-    re.IGNORECASE,
+_EXTENSIONS = (
+    r"\.(?:joblib|pkl|pickle|pt|pth|bin|safetensors|json|jsonl|csv|tsv|txt|ya?ml|toml|npy|npz|h5|hdf5|onnx|gguf|"
+    r"parquet|arrow|zip|tar|gz|md|png|jpe?g|wav|mp3|log|ckpt)"
 )
+_FILE = re.compile(rf"/|{_EXTENSIONS}$", re.IGNORECASE)
 
 
 def named_outputs(step: Step) -> list[str]:
@@ -94,9 +94,10 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
 # a variable's name, never a type's (`DataFrame`) or a constant's: lower case, or the one capital letter of data
 # science's matrices with what it holds (`X`, `X_new`)
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*|[A-Z](?:_[a-z0-9_]+)?")
-# a type in a code span, then what it holds: "`BatchEncoding` with", "`DatasetDict` containing"
+# a type or a file in a code span, then what it holds: "`BatchEncoding` with", "`DatasetDict` containing",
+# "`scores.csv` with columns"
 _HOLDER = re.compile(
-    r"(?:`(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?`[^`|;]{0,20}?|^\s*[A-Za-z][\w -]{0,40}?)"
+    rf"(?:`(?:(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?|[^`]*(?i:{_EXTENSIONS}))`[^`|;]{{0,20}}?|^\s*[A-Za-z][\w -]{{0,40}}?)"
     r"\b(?:with|containing|holding|having|including)\b"
 )
 _NOT_NAMES = frozenset(("self", "none", "true", "false"))

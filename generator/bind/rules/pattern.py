@@ -12,6 +12,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import output_names
+from generator.bind.rules import plain
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
@@ -43,6 +44,9 @@ def bind(step: Step, ctx: BindContext) -> Binding:
         return Binding(
             Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source=Source.PASSTHROUGH
         )
+    written = plain.bind(step, ctx)  # the page's own code, when it needs nothing a person must supply
+    if written is not None:
+        return written
     contract = f"def {api.last}({', '.join(p.name for p in api.params)})" if api else step.api_call
     return stub(step, ctx, Kind.PATTERN, f"implement the documented contract: {contract}")
 

@@ -1,0 +1,96 @@
+"""A step the page writes out in plain Python, with no library call to bind: the example's statement that makes
+what the step's Outputs name (`pairs = [(query, passage) for passage in passages]`), or defines the function its
+API names (`def objective(trial): ...` closing over step 1's `X` and `y`), with the literals and imports it
+reads; earlier results are wired in as for any example, and the function is handed on to later steps."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from generator.apitext import parse_api
+from generator.astwalk import clone
+from generator.bind.binding import Binding, Kind, Source, Status
+from generator.bind.context import BindContext
+from generator.bind.outputs import declared_outputs
+from generator.bind.wiring import Draft, wire
+from generator.model import Step
+from generator.slicing import BUILTINS, Slice, around, names
+
+
+def applies(step: Step, ctx: BindContext) -> bool:
+    return ctx.kinds[ctx.index] in (Kind.CALL, Kind.METHOD, Kind.PATTERN) and bool(ctx.examples[ctx.index])
+
+
+def bind(step: Step, ctx: BindContext) -> Binding | None:
+    wanted = _wanted(step)
+    if not wanted:
+        return None
+    for example in ctx.examples[ctx.index]:
+        anchor = next((s for s in reversed(example.tree.body) if _made(s) & wanted), None)
+        if anchor is None:
+            continue
+        piece = around(example.tree, anchor)
+        if not _resolvable(piece, ctx) or not _plain(anchor, piece, ctx):
+            continue
+        draft = replace(
+            Draft.of(piece.statements, piece.anchor),
+            imports=list(piece.imports),
+            definitions=[clone(d) for d in piece.definitions],
+            literals=dict(piece.literals),
+            source=Source.PATTERN,
+        )
+        draft.produces = [n for n in _made(anchor) if n in wanted]
+        binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
+        if binding.status is Status.BOUND:
+            return binding
+    return None
+
+
+def _wanted(step: Step) -> set[str]:
+    """What the step's Outputs name, and the function its API names when the page says the user writes it
+    (`objective(trial: optuna.Trial) -> float` on a pattern page)."""
+    wanted = set(declared_outputs(step))
+    api = parse_api(step.api_call.strip().strip("`").split(" (")[0])
+    if api is not None and len(api.callee) == 1:
+        wanted.add(api.last)
+    return wanted
+
+
+def _made(stmt: ast.stmt) -> set[str]:
+    """Names a top-level statement binds: an assignment's targets, a definition's name."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return {stmt.name}
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        return names([stmt])[1]
+    return set()
+
+
+def _resolvable(piece: Slice, ctx: BindContext) -> bool:
+    """Whether every name the statement reads is an earlier result, a literal of the example, a builtin or an
+    import: plain code, nothing left for a person to supply."""
+    imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
+    return all(
+        n in piece.literals or n in BUILTINS or n in imported or ctx.has(n) or ctx.alias(n) is not None
+        for n in piece.free
+    )
+
+
+def _plain(anchor: ast.stmt, piece: Slice, ctx: BindContext) -> bool:
+    """Whether a statement is the user's own code: a function it defines (whatever the body calls, as the page
+    says the user writes it), or an assignment calling only builtins and methods of its literals and earlier
+    results, never a library's function (that is an API to bind, not plain code)."""
+    if isinstance(anchor, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return True
+    for node in ast.walk(anchor):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in BUILTINS:
+            continue
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            owner = func.value.id
+            if owner in piece.literals or ctx.has(owner):
+                continue
+        return False
+    return True
