@@ -543,6 +543,7 @@ def test_a_step_whose_api_reads_attributes_of_an_earlier_object_reads_them(tmp_p
     assert inspect.status.value == "bound" and inspect.produces == ("denominator", "numerator")
     proc = run_workflow(item, tmp_path / "lib")
     assert "denominator: 2" in proc.stdout + proc.stderr and "numerator: 3" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")  # an attribute read is the step's work: no call to find
 
 
 STORED = """
@@ -3962,6 +3963,14 @@ SIMILAR_INDEX = """
 | **API Call** | `model.rank(X_new, top=..., log=search)` |
 | **Implementation** | `Demo_rank` |
 | **Key Parameters** | `top: int = 1` - how many; `log: Grid = None` - what to log |
+
+### Step 8: Best
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Grid.best_ -> Ranker` |
+| **Key Parameters** | None (property) |
+| **Outputs** | the best ranker |
 """
 
 SIMILAR_PAGES = example_pages(
@@ -4053,13 +4062,16 @@ def test_an_example_reading_earlier_results_beats_one_remaking_them_and_inputs_c
     - "`search.best_`" in the save step's Inputs: the step saves the fitted best, not the unfitted `clf` the
       example passes (it once saved step 5's unfitted ranker, silently);
     - `model.rank(X_new, top=..., log=search)` in the API cell: the call ranks step 3's rows, not the example's
-      literal ones, and logs to step 5's search, which the example never passes."""
+      literal ones, and logs to step 5's search, which the example never passes;
+    - `Grid.best_ -> Ranker`, an attribute read through the class's name, reads it from step 5's Grid (the step
+      was a manual one that did nothing); `fit` returned the search as `grid`, the latest Grid."""
     build_file_tree(tmp_path / "lib", {"pkgsim/__init__.py": PKGSIM})
     item = generated(tmp_path, {"_WorkflowIndex.md": SIMILAR_INDEX, **SIMILAR_PAGES})
     steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
     assert 'produces=("X_new",)' in steps["step_03"], steps["step_03"]
     assert 'consumes=("model", "X_new", "corpus_embeddings")' in steps["step_04"], steps["step_04"]
     assert "pkgsim.dump(search.best_," in steps["step_06"], steps["step_06"]
+    assert "best = grid.best_" in steps["step_08"] and 'status="bound"' in steps["step_08"], steps["step_08"]
     proc = run_workflow(item, tmp_path / "lib")
     assert "scoring 1x3" in proc.stdout + proc.stderr
     assert "ranking 1 rows, top 1, log Grid" in proc.stdout + proc.stderr

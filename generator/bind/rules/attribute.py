@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext
@@ -26,6 +27,9 @@ def _receiver(step: Step, ctx: BindContext) -> tuple[str, str] | None:
         return None
     receiver = m.group(1)
     artifact = receiver if ctx.has(receiver) else ctx.alias(receiver)
+    if artifact is None and receiver[:1].isupper():  # `Study.best_params`: the study an earlier step made
+        artifact = ctx.by_type(receiver) or (receiver.lower() if ctx.has(receiver.lower()) else None)
+        return (artifact, artifact) if artifact else None
     return (receiver, artifact) if artifact else None
 
 
@@ -40,7 +44,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     receiver, _ = found
     cited = _ATTRIBUTE.fullmatch(step.api_call.strip().strip("`").strip())
     assert cited is not None
-    paths = [receiver + cited.group(2)]
+    paths = [receiver + cited.group(2)]  # `Study.best_params` is read from the study: `study.best_params`
     # the other attributes of the same object the step names in backticks (`best_score_`) or its examples read
     for text in code_spans(step.api_call) + code_spans(step.outputs or ""):
         m = _ATTRIBUTE.fullmatch(text.strip())
@@ -60,7 +64,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         lines.append(f"{name} = {path}")
     statements = ast.parse("\n".join(lines)).body
     draft = Draft(statements, statements[0], source=Source.API, produces=names)
-    return wire(draft, step, ctx, Kind.METHOD)
+    binding = wire(draft, step, ctx, Kind.METHOD)
+    # no call to find: the generated tests find the attribute read in what the step produced
+    return replace(binding, target=cited.group(2).split(".")[1]) if not binding.target else binding
 
 
 def _reads(node: ast.expr, receiver: str) -> bool:
