@@ -135,6 +135,11 @@ class Step:
     implementation: Implementation | None = None
     code_blocks: tuple[str, ...] = ()
 
+    @property
+    def api_text(self) -> str:
+        """The API Call cell without its backticks (`model.predict(pairs)`)."""
+        return self.api_call.strip().strip("`").strip()
+
 
 @dataclass(frozen=True)
 class KnowledgeSource:

@@ -149,6 +149,11 @@ class BindContext:
     def has(self, name: str) -> bool:
         return name in self.artifacts
 
+    def holds_object(self, name: str) -> bool:
+        """Whether name is an earlier step's result that is an object, not a value handed on (`fs`)."""
+        artifact = self.artifacts.get(name)
+        return artifact is not None and not artifact.value
+
     def add(
         self,
         name: str,

@@ -17,7 +17,7 @@ _MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re")
 
 def classify(step: Step) -> Kind:
     """The step's kind from its API Call text and implementation type."""
-    api = step.api_call.strip().strip("`")
+    api = step.api_text
     impl_type = step.impl_type.lower()
     lowered = api.lower()
     if not api or lowered.startswith(("n/a", "none", "manual", "(user code)", "user code", "user-defined")):

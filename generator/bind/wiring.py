@@ -283,9 +283,7 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
     and it reads nothing of the cited result yet."""
     spans = code_spans(step.inputs)
     cited = [
-        s
-        for s in spans
-        if re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", s) and _earlier_object(s.split(".")[0], ctx)
+        s for s in spans if re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", s) and ctx.holds_object(s.split(".")[0])
     ]
     call = anchor_call(draft)
     if len(cited) != 1 or call is None:
@@ -295,7 +293,7 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
         return  # the call reads the cited result already (`search.best_estimator_.predict(X)`)
     named = set(re.findall(r"\w+", step.inputs))
     passed = [*call.args, *(k.value for k in call.keywords)]
-    slots = [v for v in passed if isinstance(v, ast.Name) and _earlier_object(v.id, ctx) and v.id not in named]
+    slots = [v for v in passed if isinstance(v, ast.Name) and ctx.holds_object(v.id) and v.id not in named]
     if len(slots) != 1:
         return
     given = slots[0].id
@@ -313,7 +311,7 @@ def _cell_arguments(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
     list of pairs) or leaves the keyword out: the call takes the earlier result, as the cell says. A name the
     example passes is never replaced: it is wired to an earlier result or a key of its own."""
     try:
-        cell = ast.parse(step.api_call.strip().strip("`").strip(), mode="eval").body
+        cell = ast.parse(step.api_text, mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return
     call = anchor_call(draft)
@@ -344,19 +342,13 @@ def _cell_arguments(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
 
 def _earlier_name(node: ast.expr, ctx: BindContext) -> str | None:
     """The name an API cell passes, when it is an earlier step's result that is an object."""
-    return node.id if isinstance(node, ast.Name) and _earlier_object(node.id, ctx) else None
+    return node.id if isinstance(node, ast.Name) and ctx.holds_object(node.id) else None
 
 
 def _sample(node: ast.expr) -> bool:
     """Whether an argument is sample data written in the example: a literal list, tuple, dict or set (a number or
     a string is a setting)."""
     return isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)) and literal_source(node) is not None
-
-
-def _earlier_object(name: str, ctx: BindContext) -> bool:
-    """Whether name is an earlier step's result that is an object, not a value handed on (`fs`)."""
-    artifact = ctx.artifacts.get(name)
-    return artifact is not None and not artifact.value
 
 
 def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
@@ -579,7 +571,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step
     )
     for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
-        if ctx.has(name) and not ctx.artifacts[name].value and name in free:
+        if ctx.holds_object(name) and name in free:
             if assigned.lstrip()[:1] in "[{(":  # sample rows standing in for what the earlier step made: take that
                 del draft.literals[name]
                 continue

@@ -18,19 +18,21 @@ from generator.parse.markdown import code_spans
 _ATTRIBUTE = re.compile(r"([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)\s*(?:->\s*\S.*)?")
 
 
-def _receiver(step: Step, ctx: BindContext) -> tuple[str, str] | None:
-    """(the receiver, its artifact) when the API Call reads an attribute of what an earlier step made."""
+def _receiver(step: Step, ctx: BindContext) -> tuple[str, re.Match[str]] | None:
+    """The name the API Call's attribute is read from, when it is what an earlier step made (by its name, an alias,
+    or for `Study.best_params` the study), with the cell's match."""
     if ctx.api is not None:
         return None
-    m = _ATTRIBUTE.fullmatch(step.api_call.strip().strip("`").strip())
+    m = _ATTRIBUTE.fullmatch(step.api_text)
     if m is None:
         return None
     receiver = m.group(1)
-    artifact = receiver if ctx.has(receiver) else ctx.alias(receiver)
-    if artifact is None and receiver[:1].isupper():  # `Study.best_params`: the study an earlier step made
-        artifact = ctx.by_type(receiver) or (receiver.lower() if ctx.has(receiver.lower()) else None)
-        return (artifact, artifact) if artifact else None
-    return (receiver, artifact) if artifact else None
+    if ctx.has(receiver) or ctx.alias(receiver):
+        return receiver, m
+    if receiver[:1].isupper():  # a class's name: the latest object of that class
+        made = ctx.by_type(receiver) or (receiver.lower() if ctx.has(receiver.lower()) else None)
+        return (made, m) if made else None
+    return None
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -41,10 +43,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     found = _receiver(step, ctx)
     if found is None:
         return None
-    receiver, _ = found
-    cited = _ATTRIBUTE.fullmatch(step.api_call.strip().strip("`").strip())
-    assert cited is not None
-    paths = [receiver + cited.group(2)]  # `Study.best_params` is read from the study: `study.best_params`
+    receiver, cited = found
+    paths = [receiver + cited.group(2)]
     # the other attributes of the same object the step names in backticks (`best_score_`) or its examples read
     for text in code_spans(step.api_call) + code_spans(step.outputs or ""):
         m = _ATTRIBUTE.fullmatch(text.strip())

@@ -15,7 +15,7 @@ def applies(step: Step, ctx: BindContext) -> bool:
 
 
 def bind(step: Step, ctx: BindContext) -> Binding | None:
-    text = step.api_call.strip().strip("`")
+    text = step.api_text
     try:
         node = ast.parse(text.split("(")[0].strip()).body[0]
     except (SyntaxError, IndexError):

@@ -26,7 +26,7 @@ def applies(step: Step, ctx: BindContext) -> bool:
 
 
 def bind(step: Step, ctx: BindContext) -> Binding:
-    text = step.api_call.strip().strip("`")
+    text = step.api_text
     api = parse_api(text) if text.startswith(("def ", "async def ")) else None
     keys = key_hints(step)
     outputs = output_names(step, api, ctx)

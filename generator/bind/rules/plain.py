@@ -51,7 +51,7 @@ def _wanted(step: Step) -> set[str]:
     """What the step's Outputs name, and the function its API names when the page says the user writes it
     (`objective(trial: optuna.Trial) -> float` on a pattern page)."""
     wanted = set(declared_outputs(step))
-    api = parse_api(step.api_call.strip().strip("`").split(" (")[0])
+    api = parse_api(step.api_text.split(" (")[0])
     if api is not None and len(api.callee) == 1:
         wanted.add(api.last)
     return wanted

@@ -26,7 +26,7 @@ def applies(step: Step, ctx: BindContext) -> bool:
 
 
 def bind(step: Step, ctx: BindContext) -> Binding | None:
-    text = step.api_call.strip().strip("`").lstrip("$ ").strip()
+    text = step.api_text.lstrip("$ ").strip()
     try:
         command = shlex.split(text)
     except ValueError:
