@@ -121,14 +121,18 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     Source locations name files that become importable once their repository is on the path: every
     file (`utils.py` -> `utils`) is such a module; so is every folder (`inference/`), unless it is a
     distribution we know of (a dependency the wiki lists, or one of genrepo's mapping tables), as in
-    `src/transformers/trainer.py` cited by a page about a wrapper. The module named like the source
-    repository is its package (on PyPI, like unsloth or micrograd), never internal.
+    `src/transformers/trainer.py` cited by a page about a wrapper, or a package an environment page lists. The
+    module named like the source repository is its package (on PyPI, like unsloth or micrograd), never internal;
+    so is a package folder named like the wiki's namespace (`timm/` in a `huggingface_timm` wiki about
+    huggingface/pytorch-image-models).
     """
     repo = (workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
     known = {d.strip("` ").split(".")[0].lower() for step in workflow.steps for d in step.external_dependencies}
     known |= set(mapping.imports) | {module.split(".")[0].lower() for module in mapping.symbols.values()}
+    known |= _environment_packages(workflow)
     files: set[str] = set()
     folders: set[str] = {"src"}
+    packages: set[str] = set()  # the first folder of a cited path (below src/): where a package starts
     for step in workflow.steps:
         if _cited_elsewhere(workflow, step):
             continue  # `pandas/io/parsers/readers.py` in pandas-dev/pandas: pandas, not a module of the cited project
@@ -141,10 +145,27 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
                 if m:
                     *dirs, file = m.group(1).strip("/").split("/")
                     folders.update(d.lower() for d in dirs)
+                    packages.update(d.lower() for d in dirs[dirs[:1] == ["src"] :][:1])
                     files.add(file.removesuffix(".py").lower())
     internal = {f for f in files if f.isidentifier()} | {d for d in folders if d.isidentifier() and d not in known}
-    internal.discard(repo)
+    namespace = workflow.namespace.lower().replace("-", "_")
+    internal -= {repo} | {p for p in packages if namespace == p or namespace.endswith(f"_{p}")}
     return repo, frozenset(internal)
+
+
+_LISTED = re.compile(r"`([A-Za-z][\w.-]*)`")
+
+
+def _environment_packages(workflow: Workflow) -> set[str]:
+    """Import names of the packages the workflow's environment pages list, quoted as code (`timm` >= 1.0,
+    `huggingface_hub`); prose items (CUDA Toolkit 11.8) are not packages."""
+    found: set[str] = set()
+    for note in workflow.environments:
+        for item in note.items:
+            m = _LISTED.match(item.strip())
+            if m:
+                found.add(m.group(1).split(".")[0].lower().replace("-", "_"))
+    return found
 
 
 @dataclass(frozen=True)

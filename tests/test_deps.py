@@ -255,3 +255,62 @@ def test_a_torch_loader_applies_only_to_a_step_of_the_torch_stack(tmp_path):
     assert not any(p.loader for p in frame.params) and not frame.loaders and "dtype" in [p.name for p in frame.params]
     assert [p.loader for p in model.params if p.name == "torch_dtype"] == ["dtype"]
     assert "datasets" not in item.plan.requirements
+
+
+OWN_PACKAGE_INDEX = """# Workflow Index: {namespace}
+
+## Workflow: {namespace}_Make
+
+**File:** [→](./workflows/{namespace}_Make.md)
+**Description:** Makes a widget.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `widgets.make(name)` |
+| **Source Location** | `widgets/core/factory.py:L10-40` |
+| **Key Parameters** | `name: str = "demo"` - which widget |
+| **Outputs** | `widget` |
+"""
+
+ENVIRONMENT_PAGE = """# Environment: Demo_Core
+
+== Overview ==
+Python with the widgets library.
+
+== Dependencies ==
+=== Python Packages ===
+* `widgets` >= 1.0
+* `numpy`
+"""
+
+
+@pytest.mark.parametrize(
+    ("namespace", "environment", "package"),
+    [("acme_widgets", False, True), ("Demo", True, True), ("Demo", False, False)],
+)
+def test_a_package_folder_named_by_the_namespace_or_an_environment_page_is_a_distribution(
+    tmp_path, namespace, environment, package
+):
+    """The source repository is demo/demo but its code lives in `widgets/` (pytorch-image-models holds `timm/`):
+    the wiki's namespace (`acme_widgets`) or its environment page (`widgets` >= 1.0) says widgets is the project's
+    package, so it is a requirement; with neither, it is the project's module, on PYTHONPATH from a checkout."""
+    pages = {
+        "_WorkflowIndex.md": OWN_PACKAGE_INDEX.format(namespace=namespace),
+        f"workflows/{namespace}_Make.md": workflow_page(f"{namespace}_Make", steps=1)
+        + ("\n[[requires_env::Environment:Demo_Core]]\n" if environment else ""),
+    }
+    if environment:
+        pages["environments/Demo_Core.md"] = ENVIRONMENT_PAGE
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    assert item.plan.workflow.source_repo_url == "https://github.com/demo/demo"
+    checkout = [p for p in item.plan.prerequisites if "PYTHONPATH" in p]
+    if package:
+        assert "widgets" in item.plan.requirements and checkout == [], (item.plan.requirements, checkout)
+        assert "widgets" in (item.output_dir / "requirements.in").read_text().split()
+    else:
+        assert "widgets" not in item.plan.requirements
+        assert checkout == ["a checkout of https://github.com/demo/demo on PYTHONPATH (for its modules widgets)"]
