@@ -586,6 +586,14 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
         return piece
     earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]
     chosen = list(piece.statements)
+    # between the anchor and a later statement of the slice: an assignment making, by a call, a name the slice
+    # reads (`img = Image.open("dog.jpg")` before the kept `x = transform(img)`), part of the example's work
+    last = max((i for i, stmt in enumerate(tree.body) if any(stmt is c for c in chosen)), default=top)
+    between = [
+        s
+        for s in tree.body[top + 1 : last]
+        if isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) and not any(s is c for c in chosen)
+    ]
     needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     added: list[ast.stmt] = [s for s in earlier if _changes_in_place(s, set(piece.free), cited)]
     needed += [n for s in added for n in names([s])[0] if n not in resolvable and n not in needed]
@@ -600,6 +608,8 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
                 producer = stmt
                 break
         if producer is None:
+            producer = next((stmt for stmt in between if name in names([stmt])[1] and stmt not in added), None)
+        if producer is None:
             continue
         added.append(producer)
         free, _ = names([producer])
@@ -613,6 +623,9 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
     if not added:
         return piece
     ordered = [s for s in tree.body[:top] if s in added]
+    made_between: list[ast.stmt] = [s for s in between if s in added]
+    if made_between:  # top-level statements all, the slice's among them: in the example's order
+        chosen = sorted(chosen + made_between, key=lambda stmt: stmt.lineno)
     return _finish(tree, ordered + chosen, piece.anchor)
 
 

@@ -180,7 +180,7 @@ pretrained_model_name_or_path = "{fx}/model"
 [step_05_chat_template_application]
 conversation = [{{ role = "user", content = "the model learns" }}]
 return_dict = false
-model = "{fx}/model"
+pretrained_model_name_or_path = "{fx}/model"
 max_new_tokens = 5
 [step_06_text_decoding]
 token_ids = [5, 6, 7]

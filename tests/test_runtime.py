@@ -4197,3 +4197,141 @@ def test_plain_code_a_user_function_handed_on_and_a_files_columns_all_run(tmp_pa
     assert "best 1.0" in proc.stdout + proc.stderr
     assert (item.output_dir / "scores.csv").read_text() == "id,score\n0,0\n1,1\n2,0\n3,1\n"
     run_generated_tests(item, tmp_path / "lib")
+
+
+FEATURES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Features
+
+**Description:** Load a trained model, build its transform, extract pooled features, save them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvis.create_model(name: str, pretrained: bool = False, num_classes: int = 3) -> Model` |
+| **Implementation** | `Demo_create_model` |
+| **Outputs** | Model in eval mode |
+
+### Step 2: Transform
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `create_transform(size: int = 4) -> Compose` |
+| **Implementation** | `Demo_create_transform` |
+| **Inputs** | Model |
+| **Outputs** | `transform` |
+
+### Step 3: Features
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.forward_features(x: Tensor) -> Tensor`; `model.forward_head(x: Tensor, pre_logits: bool = False) -> Tensor` |
+| **Implementation** | `Demo_forward_head` |
+| **Inputs** | Model, images |
+| **Outputs** | Tensor `[N, D]` |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvis.save({"features": Tensor}, path)` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `output_dir: str` - where `features.json` is written, `features: Tensor` - pooled embeddings |
+| **Inputs** | Features |
+| **Outputs** | `features.json` |
+"""
+
+FEATURES_PAGES = example_pages(
+    {
+        "implementations/Demo_create_model.md": (
+            'import pkgvis\n\nmodel = pkgvis.create_model("tiny", num_classes=3)\nmodel.eval()\n'
+        ),
+        "implementations/Demo_create_transform.md": (
+            "import pkgvis\nfrom pkgvis import Image, create_transform\n\n"
+            'model = pkgvis.create_model("hub-model", pretrained=True).eval()\n'
+            "transform = create_transform(size=model.num_classes)\n"
+            'img = Image.open("dog.txt")\n'
+            "x = transform(img)\n"
+        ),
+        "implementations/Demo_forward_head.md": (
+            "import pkgvis\n\n"
+            'model = pkgvis.create_model("other-hub-model", pretrained=True).eval()\n'
+            "fmap = model.forward_features(x)\n"
+            "emb = model.forward_head(fmap, pre_logits=True)\n"
+        ),
+        "implementations/Demo_save.md": (
+            'import os\nimport pkgvis\n\npkgvis.save({"features": features}, os.path.join(output_dir, "features.json"))\n'
+        ),
+    }
+)
+
+PKGVIS = """
+import json
+import os
+
+
+class Tensor(list):
+    pass
+
+
+class Model:
+    def __init__(self, name, num_classes):
+        self.name, self.num_classes, self.training = name, num_classes, True
+
+    def eval(self):
+        self.training = False
+        return self
+
+    def forward_features(self, x):
+        return Tensor(v * 2 for v in x)
+
+    def forward_head(self, x, pre_logits=False):
+        return Tensor([sum(x)]) if pre_logits else x
+
+
+def create_model(name, pretrained=False, num_classes=3):
+    if pretrained:
+        raise RuntimeError(f"no network here: cannot download the weights of {name}")
+    return Model(name, num_classes)
+
+
+def create_transform(size=4):
+    return lambda image: Tensor(image[:size])
+
+
+class Image:
+    @staticmethod
+    def open(path):
+        with open(path) as handle:
+            return [ord(c) for c in handle.read()]
+
+
+def save(obj, path):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w") as handle:
+        json.dump(obj, handle)
+"""
+
+
+def test_an_example_remaking_the_model_a_file_it_opens_and_a_typed_result_all_run(tmp_path):
+    """Three classes seen on a timm wiki, each of which stopped the run:
+    - step 3's example makes its own hub model (`create_model("...", pretrained=True).eval()`) where step 1 made the
+      model and step 2 turned it to eval mode (`model = model.eval()`, which had hidden what made it): the step works
+      on step 1's model, never downloading another;
+    - step 2's example opens an image after its call (`img = Image.open("dog.txt")`, then `x = transform(img)`): the
+      image was a REQUIRED key asking for an object, now it is opened from a path key;
+    - step 4 saves `features`, a Tensor no step made by that name: it was built by the prompt loader from a config
+      value (a tokenizer and a prompt); it is the Tensor step 3 made (`forward_head(...) -> Tensor`)."""
+    build_file_tree(tmp_path / "lib", {"pkgvis/__init__.py": PKGVIS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FEATURES_INDEX, **FEATURES_PAGES})
+    steps = {p.name[:7]: p.read_text() for p in (item.output_dir / "src").rglob("step_0*.py")}
+    assert "pretrained" not in steps["step_03"] and 'consumes=("model", "x")' in steps["step_03"], steps["step_03"]
+    assert 'filename": Param("str", default="dog.txt")' in steps["step_02"], steps["step_02"]
+    assert "loaders" not in steps["step_04"] and 'consumes=("emb",)' in steps["step_04"], steps["step_04"]
+    (item.output_dir / "dog.txt").write_text("abcdef")
+    run_workflow(item, tmp_path / "lib", "--set", "4.output_dir=out")
+    # "abc" (the transform keeps model.num_classes = 3 characters), doubled, summed: 2 * (97 + 98 + 99)
+    assert json.loads((item.output_dir / "out" / "features.json").read_text()) == {"features": [588]}
+    run_generated_tests(item, tmp_path / "lib")

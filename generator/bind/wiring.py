@@ -862,6 +862,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             _config(wired, name, hint, None)
         elif ctx.has(name):
             wired.consumes[name] = name
+        elif typed is not None and not called and (earlier := _made_earlier(hint.type, ctx)):
+            wired.consumes[name] = earlier  # `features: Tensor` is the Tensor step 5 made, not a prompt's ids
         elif typed is not None and not called and _load(name, hint, draft, step, ctx, wired):
             continue
         elif name in keys and not obj and not called:
@@ -900,6 +902,13 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                 ctx.warnings.append(Diagnostic(message, step.ref))
     example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
+
+
+def _made_earlier(type_name: str, ctx: BindContext) -> str | None:
+    """The latest earlier result of a type (`Tensor` for `torch.Tensor` too), when it is an object: an input of
+    that type takes it before a loader builds one from a config value."""
+    found = ctx.by_type(type_name) or ctx.by_type(type_name.rsplit(".", 1)[-1])
+    return found if found is not None and ctx.holds_object(found) else None
 
 
 def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext) -> bool:
@@ -1151,12 +1160,15 @@ def _opens_file(node: ast.expr) -> bool:
 def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consumed: tuple[str, ...] = ()) -> None:
     """Remember the type, the producing call and what the step took of each artifact, for later steps' reuse and
     wiring."""
+    earlier = {name: ctx.artifacts[name].producer for name in produced if ctx.has(name)}
     for name in produced:
         ctx.add(name, made_from=consumed)
     returns = draft.api.returns.strip() if draft.api is not None else ""
     impl = ctx.step.implementation
     if draft.api is not None and impl is not None and impl.signature:
         returns = signature_returns(impl.signature, draft.api.last) or returns
+    # the other calls the API cell cites, with what they return: `model.forward_head(x) -> Tensor`
+    cited = {api.last: api.returns for api in ctx.supporting(ctx.index) if api.returns and api.last}
     for stmt in draft.statements:
         if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
             continue
@@ -1168,20 +1180,19 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
             if callee[-1][:1].isupper()
             else (callee[-2] if len(callee) > 1 and callee[-2][:1].isupper() else "")
         )
-        declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", returns).strip()
+        said = returns if stmt is draft.anchor else cited.get(callee[-1], "")
+        declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", said).strip()
         declared = declared.rsplit(".", 1)[-1] if re.fullmatch(r"(?:\w+\.)+[A-Z]\w*", declared) else declared
-        if (
-            stmt is draft.anchor
-            and re.fullmatch(r"[A-Z]\w*", declared)
-            and (not class_name or callee[-1] != class_name)
-        ):
+        if re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):
             class_name = (
                 declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`
             )
         files = _data_files(stmt.value, draft.literals)
         for target in stmt.targets:
             if isinstance(target, ast.Name) and target.id in produced:
-                ctx.add(target.id, class_name, ".".join(callee), files=files)
+                # `model = model.eval()`: the same object, still made by what made it (`timm.create_model`)
+                producer = earlier.get(target.id) if callee[0] == target.id else None
+                ctx.add(target.id, class_name, producer or ".".join(callee), files=files)
 
 
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
