@@ -4335,3 +4335,74 @@ def test_an_example_remaking_the_model_a_file_it_opens_and_a_typed_result_all_ru
     # "abc" (the transform keeps model.num_classes = 3 characters), doubled, summed: 2 * (97 + 98 + 99)
     assert json.loads((item.output_dir / "out" / "features.json").read_text()) == {"features": [588]}
     run_generated_tests(item, tmp_path / "lib")
+
+
+EXPLAIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Explain
+
+**Description:** Read rows, explain them, write the parts.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgx.Frame(data: dict) -> Frame` |
+| **Implementation** | `Demo_Frame` |
+| **Outputs** | `rows` |
+
+### Step 2: Explain
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgx.explain(rows, *, contribs: bool = True, margin: bool = False) -> list` |
+| **Implementation** | `Demo_explain` |
+| **Key Parameters** | `contribs: bool` - one part per feature |
+| **Inputs** | `rows` |
+| **Outputs** | `parts.csv` - one part per row, beside its `id` |
+"""
+
+EXPLAIN_PAGES = example_pages(
+    {
+        "implementations/Demo_Frame.md": 'import pkgx\n\nrows = pkgx.Frame({"id": ["a", "b"], "v": [1, 2]})\n',
+        "implementations/Demo_explain.md": [
+            "import pkgx\n\n"
+            "parts = pkgx.explain(rows, contribs=True)\n"
+            'table = pkgx.Frame({"id": rows["id"], "part": parts})\n'
+            'table.to_csv("parts.csv")\n',
+            "import pkgx\n\nmargin = pkgx.explain(rows, margin=True)\n",
+        ],
+    }
+)
+
+PKGX = """
+class Frame(dict):
+    def to_csv(self, path):
+        columns = list(self)
+        lines = [",".join(columns)]
+        lines += [",".join(str(self[c][n]) for c in columns) for n in range(len(self[columns[0]]))]
+        with open(path, "w") as handle:
+            handle.write("\\n".join(lines) + "\\n")
+
+
+def explain(rows, contribs=False, margin=False):
+    if margin:
+        return [sum(rows["v"])]
+    return [v * 10 for v in rows["v"]] if contribs else list(rows["v"])
+"""
+
+
+def test_the_example_writing_the_file_the_outputs_name_is_the_step_though_it_builds_a_frame_again(tmp_path):
+    """Seen on an xgboost wiki: the explain step's first example computes the contributions and writes
+    `contribs.csv`, the file its Outputs name, building a DataFrame of them on the way; the second, shorter, checks
+    margins. The first counted as remaking step 1's frame (`pd.DataFrame(...)` made that one too) and the shorter won:
+    the step computed margins and wrote nothing. A call on what the step's own call made is new work, and the
+    example writing the file the Outputs name is the step's."""
+    build_file_tree(tmp_path / "lib", {"pkgx/__init__.py": PKGX})
+    item = generated(tmp_path, {"_WorkflowIndex.md": EXPLAIN_INDEX, **EXPLAIN_PAGES})
+    step = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "margin=" not in step and 'consumes=("rows",)' in step, step
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "parts.csv").read_text() == "id,part\na,10\nb,20\n"
+    run_generated_tests(item, tmp_path / "lib")

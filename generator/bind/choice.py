@@ -13,7 +13,7 @@ from generator.bind.hints import Hint
 from generator.bind.outputs import declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
-from generator.slicing import Slice, contains_api
+from generator.slicing import Slice, contains_api, names
 
 
 def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
@@ -147,8 +147,8 @@ def _reused(stmt: ast.stmt, ctx: BindContext) -> bool:
 def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
     """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
     config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
-    of their own (not numbers passed as Key Parameters); what later steps and the step's Outputs want made; the Inputs
-    read; then shorter, then earlier on the page."""
+    of their own (not numbers passed as Key Parameters); what later steps and the step's Outputs want made; the Key
+    Parameters passed; the Inputs read; then shorter, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
@@ -182,7 +182,17 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     # (`embeddings = model.encode(sentences)` before `model.similarity(embeddings, embeddings)`, where step 2 made
     # `corpus_embeddings`): another example, reading the earlier results, is the step's. Under the earlier name
     # (`splitter = RecursiveCharacterTextSplitter(...)`), the earlier result is reused instead.
-    remade = [s for s in piece.statements if s is not piece.anchor and _remakes(s, ctx) and not _reused(s, ctx)]
+    # After the step's call, a call on what it made (`pd.DataFrame(contribs, ...)` after `contribs = bst.predict(...)`)
+    # makes something new of new data, whatever an earlier step made by that call.
+    at = next((n for n, s in enumerate(piece.statements) if s is piece.anchor), len(piece.statements))
+    remade = [
+        s
+        for n, s in enumerate(piece.statements)
+        if s is not piece.anchor
+        and _remakes(s, ctx)
+        and not _reused(s, ctx)
+        and not (n > at and set(names([s])[0]) & names(piece.statements[at:n])[1])
+    ]
     return (
         len(missing) - len(loadable),
         len(asked),
@@ -192,10 +202,29 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         len(literal_only),
         -len(produced & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
+        -len(_files_named(ctx.step.outputs) & _files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
         len(piece.statements),
         candidate.order,
     )
+
+
+_FILE = re.compile(r"[\w.-]*\w\.[A-Za-z][\w]{0,7}")
+
+
+def _files_named(text: str) -> set[str]:
+    """The file names a step's Outputs quote as code (`contribs.csv` - one SHAP column per feature)."""
+    return {m.group(0) for span in re.findall(r"`([^`]+)`", text) for m in [_FILE.fullmatch(span.strip())] if m}
+
+
+def _files_written(statements: list[ast.stmt]) -> set[str]:
+    """The file names (last path part) the string constants of statements end with."""
+    return {
+        node.value.replace("\\", "/").rsplit("/", 1)[-1]
+        for stmt in statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "." in node.value
+    }
 
 
 _TOML_TYPE = re.compile(
