@@ -4406,3 +4406,97 @@ def test_the_example_writing_the_file_the_outputs_name_is_the_step_though_it_bui
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "parts.csv").read_text() == "id,part\na,10\nb,20\n"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SCRIPT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Loop
+
+**Description:** Make a model, train it with a loop the user writes, save it.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgscript.make() -> tuple` |
+| **Implementation** | `Demo_make` |
+| **Outputs** | `model`, `data` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | user loop modelled on `fit_one(epoch, model, data, device, args)` in `train.py` |
+| **Source Location** | `train.py:L10-80` (script, not importable) |
+| **Implementation** | `Demo_fit_one` |
+| **Key Parameters** | `num_epochs: int = 2` - epochs to run |
+| **Inputs** | Model, data |
+| **Outputs** | Trained model |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.save(path: str)` |
+| **Implementation** | `Demo_save` |
+| **Inputs** | Model |
+"""
+
+SCRIPT_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkgscript\n\nmodel, data = pkgscript.make()\n",
+        "implementations/Demo_fit_one.md": (
+            "import pkgscript\n\n"
+            "scale = pkgscript.Scale(factor=2)\n"
+            "for epoch in range(num_epochs):\n"
+            "    for x in data:\n"
+            "        model.update(scale(x), device)\n"
+        ),
+        "implementations/Demo_save.md": 'model.save("out/total.txt")\n',
+    }
+)
+
+PKGSCRIPT = """
+import os
+
+
+class Model:
+    total = 0
+
+    def update(self, value, device):
+        assert device == "cpu", device
+        self.total += value
+
+    def save(self, path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as handle:
+            handle.write(str(self.total))
+
+
+class Scale:
+    def __init__(self, factor):
+        self.factor = factor
+
+    def __call__(self, value):
+        return value * self.factor
+
+
+def make():
+    return Model(), [1, 2, 3]
+"""
+
+
+def test_a_loop_modelled_on_a_scripts_function_is_the_pages_example_not_an_import_of_the_script(tmp_path):
+    """Seen on a timm wiki: the training step's API is `train_one_epoch(...)` of train.py, "(script, not
+    importable)", and its page's example is the loop a user writes. The step imported the script
+    (`from train import train_one_epoch`), which no install provides; the example's loop is the step, reading step
+    1's model and data, its Key Parameter from config and `device`, a value it only passes on, as a key."""
+    build_file_tree(tmp_path / "lib", {"pkgscript/__init__.py": PKGSCRIPT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SCRIPT_INDEX, **SCRIPT_PAGES})
+    step = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "from train import" not in step and "for epoch in range(num_epochs):" in step, step
+    assert 'consumes=("data", "model")' in step and '"device": Param("")' in step, step
+    run_workflow(item, tmp_path / "lib", "--set", "2.device=cpu")
+    assert (item.output_dir / "out" / "total.txt").read_text() == "24"  # 2 epochs x (2 + 4 + 6)
+    run_generated_tests(item, tmp_path / "lib")

@@ -209,7 +209,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         objects = [
             n
             for n in free_names(draft)
-            if n in wired.params and not wired.params[n].loader and _uses(draft.statements, n)[0]
+            if n in wired.params and not wired.params[n].loader and uses(draft.statements, n)[0]
         ]
         reason = (
             f"it works on {', '.join(objects)}, which no earlier step makes and no loader builds"
@@ -805,7 +805,7 @@ def _rename(statements: list[ast.stmt], old: str, new: str) -> None:
 # -- 3. free names -----------------------------------------------------------------------------------
 
 
-def _uses(statements: list[ast.stmt], name: str) -> tuple[bool, bool]:
+def uses(statements: list[ast.stmt], name: str) -> tuple[bool, bool]:
     """(is used as an object: attribute, subscript or method receiver; is called as a bare function)."""
     obj = called = False
     for stmt in statements:
@@ -850,7 +850,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
         if name in draft.unpassed and hint.default == "None":  # unset: the call goes without it until it is set
             hint = replace(hint, default=None, optional=True)
-        obj, called = _uses(draft.statements + draft.definitions, name)
+        obj, called = uses(draft.statements + draft.definitions, name)
         typed = ctx.loader_for("", hint.type) if hint.type else None
         if name in draft.literals and hint.type in ("torch.dtype", "class"):
             _load(name, hint, draft, step, ctx, wired)

@@ -6,16 +6,18 @@ reads; earlier results are wired in as for any example, and the function is hand
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 
 from generator.apitext import parse_api
 from generator.astwalk import clone
 from generator.bind.binding import Binding, Kind, Source, Status
 from generator.bind.context import BindContext
+from generator.bind.hints import key_hints
 from generator.bind.outputs import declared_outputs
-from generator.bind.wiring import Draft, wire
+from generator.bind.wiring import Draft, uses, wire
 from generator.model import Step
-from generator.slicing import BUILTINS, Slice, around, names
+from generator.slicing import BUILTINS, Slice, around, names, restrict
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -27,6 +29,10 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     if not wanted:
         return None
     for example in ctx.examples[ctx.index]:
+        if _user_written(step):  # the API is code the user writes after a script's: the page's example is the step
+            whole = _whole(example.tree, step, ctx, wanted)
+            if whole is not None:
+                return whole
         anchor = next((s for s in reversed(example.tree.body) if _made(s) & wanted), None)
         if anchor is None:
             continue
@@ -45,6 +51,54 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         if binding.status is Status.BOUND:
             return binding
     return None
+
+
+_USER_WRITTEN = re.compile(
+    r"\bnot importable\b|\(script\b|\buser[- ](?:defined|written|loop|code)\b|\bmodell?ed (?:on|after)\b", re.I
+)
+
+
+def _user_written(step: Step) -> bool:
+    """Whether the step's API is a function of a script, not a library's (`train.py:L1004-1160` (script, not
+    importable), "user loop modelled on `train_one_epoch(...)` in `train.py`"): nothing to import; the user writes
+    the loop, as the page's example does."""
+    return bool(_USER_WRITTEN.search(step.source_location) or _USER_WRITTEN.search(step.api_text))
+
+
+def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> Binding | None:
+    """The example's top-level statements, all of them, as the step: when each name they read is an earlier result,
+    a literal or import of the example, a builtin, a Key Parameter, an input a loader builds or a value they only
+    pass on (`device`); never an object they use that nothing makes."""
+    body = [s for s in tree.body if not isinstance(s, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef))]
+    body = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    if not body:
+        return None
+    piece = restrict(tree, around(tree, body[-1]), body)
+    keys = key_hints(step)
+    imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
+    for name in piece.free:
+        if not (
+            name in piece.literals
+            or name in BUILTINS
+            or name in imported
+            or name in keys
+            or ctx.has(name)
+            or ctx.alias(name) is not None
+            or ctx.loader_for(name) is not None
+            or not any(uses(body, name))  # a value passed on (`images.to(device)`): a config key can hold it
+        ):
+            return None
+    made = names(body)[1]
+    draft = replace(
+        Draft.of(piece.statements, body[-1]),
+        imports=list(piece.imports),
+        definitions=[clone(d) for d in piece.definitions],
+        literals=dict(piece.literals),
+        source=Source.PATTERN,
+    )
+    draft.produces = sorted(made & (wanted | set(ctx.artifacts))) or sorted(made)
+    binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
+    return binding if binding.status is Status.BOUND else None
 
 
 def _wanted(step: Step) -> set[str]:
