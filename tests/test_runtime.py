@@ -4500,3 +4500,35 @@ def test_a_loop_modelled_on_a_scripts_function_is_the_pages_example_not_an_impor
     run_workflow(item, tmp_path / "lib", "--set", "2.device=cpu")
     assert (item.output_dir / "out" / "total.txt").read_text() == "24"  # 2 epochs x (2 + 4 + 6)
     run_generated_tests(item, tmp_path / "lib")
+
+
+MANY_MODULES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stats
+
+**Description:** Summarise numbers.
+
+### Step 1: Mean
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `statistics.fmean(data) -> float` |
+| **Implementation** | `Demo_fmean` |
+| **Outputs** | `mean` |
+"""
+
+
+def test_an_example_importing_two_modules_on_one_line_gives_one_import_each(tmp_path):
+    """`import math, statistics as st` in an example became the same line in the step: ruff's E401 in the generated
+    repository (seen with `import numpy as np, onnxruntime as ort` on a timm wiki)."""
+    page = example_pages(
+        {"implementations/Demo_fmean.md": "import math, statistics as st\n\nmean = st.fmean([1.0, math.e, 3.0])\n"}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": MANY_MODULES_INDEX, **page})
+    body = item.plan.steps[0].binding.body
+    assert "import math\n" in body and "import statistics as st\n" in body, body
+    checked = ruff("check", "--no-cache", str(item.output_dir))
+    assert checked.returncode == 0, checked.stdout
+    proc = run_workflow(item, tmp_path)
+    assert "mean" in proc.stdout + proc.stderr

@@ -999,11 +999,21 @@ def _earlier_over_placeholders(draft: Draft, ctx: BindContext, wired: _Wired) ->
     draft.imports = kept
 
 
+_MANY_MODULES = re.compile(r"import [\w.]+(?: as \w+)?(?:, [\w.]+(?: as \w+)?)+")
+
+
 def merge_imports(lines: list[str]) -> list[str]:
-    """Import lines once each, `from X import a` and `from X import b` as `from X import a, b`, in first-seen order."""
+    """Import lines once each, `from X import a` and `from X import b` as `from X import a, b`, and `import a, b as c`
+    as one line per module (ruff's E401), in first-seen order."""
     merged: dict[str, list[str]] = {}
     order: list[str] = []
+    split: list[str] = []
     for line in lines:
+        if _MANY_MODULES.fullmatch(line):
+            split += [f"import {part.strip()}" for part in line.removeprefix("import ").split(",")]
+        else:
+            split.append(line)
+    for line in split:
         m = re.fullmatch(r"from ([\w.]+) import ([\w, ]+)", line)
         key = f"from {m.group(1)}" if m else line
         if key not in merged:
