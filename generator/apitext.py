@@ -420,7 +420,7 @@ def api_from_examples(import_lines: tuple[str, ...], examples: tuple[str, ...]) 
     return ""
 
 
-_BUILTINS = frozenset(dir(builtins))
+BUILTINS = frozenset(dir(builtins))  # names every module reads without importing them
 
 
 def api_from_code(import_lines: tuple[str, ...], codes: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -463,7 +463,7 @@ def api_from_code(import_lines: tuple[str, ...], codes: tuple[str, ...]) -> tupl
             callee = dotted(found.func)
             if (
                 callee
-                and callee[0] not in _BUILTINS
+                and callee[0] not in BUILTINS
                 and (callee[0] in imported or (len(callee) > 1 and callee[0] in given))
             ):
                 text = ".".join(callee) + "(" + ", ".join(k.arg for k in found.keywords if k.arg) + ")"

@@ -145,7 +145,8 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
                 if m:
                     *dirs, file = m.group(1).strip("/").split("/")
                     folders.update(d.lower() for d in dirs)
-                    packages.update(d.lower() for d in dirs[dirs[:1] == ["src"] :][:1])
+                    top = dirs[1:2] if dirs[:1] == ["src"] else dirs[:1]
+                    packages.update(d.lower() for d in top)
                     files.add(file.removesuffix(".py").lower())
     internal = {f for f in files if f.isidentifier()} | {d for d in folders if d.isidentifier() and d not in known}
     namespace = workflow.namespace.lower().replace("-", "_")

@@ -6,17 +6,14 @@ Everything here reads code with `ast`; nothing is compiled to bytecode or run.
 from __future__ import annotations
 
 import ast
-import builtins
 import re
 import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
-from generator.apitext import ApiRef, called, dotted, folded_literal, literal_source
+from generator.apitext import BUILTINS, ApiRef, called, dotted, folded_literal, literal_source
 from generator.astwalk import Visitor, shared, walk
 from generator.pysource import parse_dedented
-
-BUILTINS = frozenset(dir(builtins))
 
 ImportNode = ast.Import | ast.ImportFrom
 

@@ -8,13 +8,13 @@ import fnmatch
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.apitext import ApiRef, dotted, parse_api
+from generator.apitext import BUILTINS, ApiRef, dotted, parse_api
 from generator.astwalk import walk
 from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
-from generator.slicing import BUILTINS, Slice, parse_example
+from generator.slicing import Slice, parse_example
 
 
 @dataclass

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from generator.apitext import ApiRef
+from generator.apitext import BUILTINS, ApiRef
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.imports import bound_by
 from generator.model import Step
 from generator.naming import identifier
-from generator.slicing import BUILTINS
 
 
 def split_types(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import ast
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.apitext import ApiRef, called, dotted, literal_source, literal_value, signature_returns
+from generator.apitext import BUILTINS, ApiRef, called, dotted, literal_source, literal_value, signature_returns
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import Artifact, BindContext, artifact_name
@@ -30,7 +30,7 @@ from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import code_spans
 from generator.pysource import parse_dedented
-from generator.slicing import AT_CALLS, BUILTINS, ImportNode, names, prune_import, unpack_arity
+from generator.slicing import AT_CALLS, ImportNode, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
     "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from generator.apitext import PASSED, ApiRef, ParamKind, dotted
+from generator.apitext import BUILTINS, PASSED, ApiRef, ParamKind, dotted
 from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
@@ -14,7 +14,6 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
 from generator.naming import identifier
-from generator.slicing import BUILTINS
 
 _MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re", "math")
 

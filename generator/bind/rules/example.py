@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.apitext import BY_POSITION, ApiRef, ParamKind, literal_source
+from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, positional_names, score
@@ -19,7 +19,6 @@ from generator.bind.wiring import Draft, anchor_call, empty_container, produced_
 from generator.model import Step
 from generator.naming import identifier
 from generator.slicing import (
-    BUILTINS,
     Slice,
     contains_api,
     cut,

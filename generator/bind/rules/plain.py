@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from generator.apitext import parse_api
+from generator.apitext import BUILTINS, parse_api
 from generator.astwalk import clone
 from generator.bind.binding import Binding, Kind, Source, Status
 from generator.bind.context import BindContext
@@ -17,7 +18,7 @@ from generator.bind.hints import key_hints
 from generator.bind.outputs import declared_outputs
 from generator.bind.wiring import Draft, uses, wire
 from generator.model import Step
-from generator.slicing import BUILTINS, Slice, around, names, restrict
+from generator.slicing import Slice, around, names, restrict
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -39,18 +40,24 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         piece = around(example.tree, anchor)
         if not _resolvable(piece, ctx) or not _plain(anchor, piece, ctx):
             continue
-        draft = replace(
-            Draft.of(piece.statements, piece.anchor),
-            imports=list(piece.imports),
-            definitions=[clone(d) for d in piece.definitions],
-            literals=dict(piece.literals),
-            source=Source.PATTERN,
-        )
-        draft.produces = [n for n in _made(anchor) if n in wanted]
-        binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
-        if binding.status is Status.BOUND:
+        binding = _wired(piece, [n for n in _made(anchor) if n in wanted], step, ctx)
+        if binding is not None:
             return binding
     return None
+
+
+def _wired(piece: Slice, produces: list[str], step: Step, ctx: BindContext) -> Binding | None:
+    """The slice wired as the step's plain code, producing what is asked; None when it is not bound."""
+    draft = replace(
+        Draft.of(piece.statements, piece.anchor),
+        imports=list(piece.imports),
+        definitions=[clone(d) for d in piece.definitions],
+        literals=dict(piece.literals),
+        source=Source.PATTERN,
+    )
+    draft.produces = produces
+    binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
+    return binding if binding.status is Status.BOUND else None
 
 
 _USER_WRITTEN = re.compile(
@@ -75,30 +82,17 @@ def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> 
         return None
     piece = restrict(tree, around(tree, body[-1]), body)
     keys = key_hints(step)
-    imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
+    readable = _readable(piece, ctx)
     for name in piece.free:
         if not (
-            name in piece.literals
-            or name in BUILTINS
-            or name in imported
+            readable(name)
             or name in keys
-            or ctx.has(name)
-            or ctx.alias(name) is not None
             or ctx.loader_for(name) is not None
             or not any(uses(body, name))  # a value passed on (`images.to(device)`): a config key can hold it
         ):
             return None
     made = names(body)[1]
-    draft = replace(
-        Draft.of(piece.statements, body[-1]),
-        imports=list(piece.imports),
-        definitions=[clone(d) for d in piece.definitions],
-        literals=dict(piece.literals),
-        source=Source.PATTERN,
-    )
-    draft.produces = sorted(made & (wanted | set(ctx.artifacts))) or sorted(made)
-    binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
-    return binding if binding.status is Status.BOUND else None
+    return _wired(piece, sorted(made & (wanted | set(ctx.artifacts))) or sorted(made), step, ctx)
 
 
 def _wanted(step: Step) -> set[str]:
@@ -123,11 +117,13 @@ def _made(stmt: ast.stmt) -> set[str]:
 def _resolvable(piece: Slice, ctx: BindContext) -> bool:
     """Whether every name the statement reads is an earlier result, a literal of the example, a builtin or an
     import: plain code, nothing left for a person to supply."""
+    return all(map(_readable(piece, ctx), piece.free))
+
+
+def _readable(piece: Slice, ctx: BindContext) -> Callable[[str], bool]:
+    """Whether a name the slice reads is a literal or import of its example, a builtin, or an earlier result."""
     imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
-    return all(
-        n in piece.literals or n in BUILTINS or n in imported or ctx.has(n) or ctx.alias(n) is not None
-        for n in piece.free
-    )
+    return lambda n: n in piece.literals or n in BUILTINS or n in imported or ctx.has(n) or ctx.alias(n) is not None
 
 
 def _plain(anchor: ast.stmt, piece: Slice, ctx: BindContext) -> bool:
