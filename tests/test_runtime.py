@@ -171,6 +171,21 @@ def test_a_failing_step_names_itself_and_v_shows_the_traceback(repo):
     assert "Traceback" in verbose.stderr and "StatisticsError" in verbose.stderr
 
 
+def test_v_shows_the_workflows_debug_lines_not_every_librarys(repo):
+    module = next((repo / "src").rglob("step_03_*.py"))
+    implement_score(repo)
+    text = module.read_text().replace(
+        "    return {'score': root * 10}",
+        "    import logging\n    logging.getLogger('somelib').debug('library noise')\n"
+        "    logging.getLogger('workflow').debug('workflow detail')\n    return {'score': root * 10}",
+    )
+    module.write_text(text)
+    verbose = run(repo, "run", "-v")
+    assert verbose.returncode == 0, verbose.stderr
+    assert "workflow detail" in verbose.stderr and "library noise" not in verbose.stderr
+    assert "workflow detail" not in run(repo, "run").stderr
+
+
 def test_a_step_switched_off_in_config_is_skipped_and_named(repo, tmp_path):
     implement_score(repo)
     config = tmp_path / "config.toml"

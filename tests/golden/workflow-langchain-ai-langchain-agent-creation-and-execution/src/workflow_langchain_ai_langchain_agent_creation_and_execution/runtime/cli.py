@@ -150,7 +150,9 @@ def main(package: str, argv: list[str] | None = None) -> int:
     workflow, steps = load_workflow(package)
     args = build_parser(package, workflow.title, len(steps)).parse_args(argv)
     verbose = getattr(args, "verbose", False)
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if verbose:  # the workflow's own debug lines; the libraries' (PIL, urllib3, ...) would bury them
+        log.setLevel(logging.DEBUG)
     try:
         if args.command == "check":
             return command_check(package, steps, args.json)
