@@ -10,6 +10,7 @@ import re
 import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from generator.apitext import BUILTINS, ApiRef, called, dotted, folded_literal, literal_source
 from generator.astwalk import Visitor, shared, walk
@@ -334,17 +335,63 @@ def _cut(
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             # (not a `while`: its body changes what its test reads, `while queue: queue.popleft()`; once is not it)
-            chosen = [stmt]
-            _, bound = names(chosen)
-            for later in block[index + 1 :]:
-                if _is_print(later) or isinstance(later, ast.Assert):
-                    continue
-                free, more = names([later])
-                if (bound & set(free) and not isinstance(later, (ast.Return,))) or _saves_beside(later, chosen):
-                    chosen.append(later)
-                    bound |= more
-            return _finish(tree, _with_makers(block, index, chosen), stmt)
+            chosen = _readers([stmt], block[index + 1 :])
+            return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
     return None
+
+
+def _readers(chosen: list[ast.stmt], later: list[ast.stmt]) -> list[ast.stmt]:
+    """The chosen statements and the later ones that read what they bind, transitively (or save beside them)."""
+    chosen = list(chosen)
+    _, bound = names(chosen)
+    for stmt in later:
+        if _is_print(stmt) or isinstance(stmt, ast.Assert):
+            continue
+        free, more = names([stmt])
+        if (bound & set(free) and not isinstance(stmt, ast.Return)) or _saves_beside(stmt, chosen):
+            chosen.append(stmt)
+            bound |= more
+    return chosen
+
+
+def is_setting(stmt: ast.stmt) -> TypeGuard[ast.With]:
+    """A with that opens nothing (`with torch.no_grad():`, `with np.errstate(divide="ignore"):`): a setting around
+    its statements, which are the example's work as much as the statements beside it."""
+    return isinstance(stmt, ast.With) and all(item.optional_vars is None for item in stmt.items)
+
+
+def in_settings(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements, each with that opens nothing among them giving its own statements in its place."""
+    for stmt in statements:
+        if is_setting(stmt):
+            yield from in_settings(stmt.body)
+        else:
+            yield stmt
+
+
+def swap(statements: list[ast.stmt], old: ast.stmt, new: ast.stmt) -> None:
+    """Put new in old's place, among the statements or inside a with that opens nothing among them."""
+    for n, stmt in enumerate(statements):
+        if stmt is old:
+            statements[n] = new
+        elif is_setting(stmt):
+            swap(stmt.body, old, new)
+
+
+def _out_of_settings(tree: ast.Module, block: list[ast.stmt], chosen: list[ast.stmt]) -> list[ast.stmt]:
+    """Statements chosen in the body of a with that opens nothing, inside a with like it (`with torch.no_grad():
+    traced = torch.jit.trace(...)`), and the statements after it that read what they bind (`traced.save(...)`):
+    the setting stays around its statements, and what they make is used after it as the example uses it."""
+    while True:
+        found = next(
+            ((b, n, s) for b in _blocks(tree.body) for n, s in enumerate(b) if is_setting(s) and s.body is block), None
+        )
+        if found is None:
+            return chosen
+        outer, at, setting = found
+        wrapped = ast.copy_location(ast.With(items=setting.items, body=chosen), setting)
+        wrapped.end_lineno, wrapped.end_col_offset = setting.end_lineno, setting.end_col_offset
+        chosen, block = _readers([wrapped], outer[at + 1 :]), outer
 
 
 _SAVES = re.compile(r"^(?:save|write|dump|export|push_to_hub)")
@@ -542,7 +589,7 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
         if bound & set(free):
             chosen.add(id(later))
             bound |= more
-    return _finish(tree, [s for s in block if id(s) in chosen], piece.anchor)
+    return _finish(tree, _out_of_settings(tree, block, [s for s in block if id(s) in chosen]), piece.anchor)
 
 
 def around(tree: ast.Module, anchor: ast.stmt) -> Slice:
@@ -584,24 +631,26 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
     earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]
     chosen = list(piece.statements)
     # between the anchor and a later statement of the slice: an assignment making, by a call, a name the slice
-    # reads (`img = Image.open("dog.jpg")` before the kept `x = transform(img)`), part of the example's work
+    # reads (`img = Image.open("dog.jpg")` before the kept `x = transform(img)`), part of the example's work; or
+    # a with that opens nothing making it (`with torch.no_grad(): torch_out = model(x)` before `diff = ...`)
     last = max((i for i, stmt in enumerate(tree.body) if any(stmt is c for c in chosen)), default=top)
     between = [
         s
         for s in tree.body[top + 1 : last]
-        if isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) and not any(s is c for c in chosen)
+        if ((isinstance(s, ast.Assign) and isinstance(s.value, ast.Call)) or is_setting(s))
+        and not any(s is c for c in chosen)
     ]
     needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     added: list[ast.stmt] = [s for s in earlier if _changes_in_place(s, set(piece.free), cited)]
     needed += [n for s in added for n in names([s])[0] if n not in resolvable and n not in needed]
     while needed:
         name = needed.pop(0)
-        producer = None
+        producer: ast.stmt | None = None
         for stmt in reversed(earlier):
             if stmt in added or _is_print(stmt):
                 continue
             _, bound = names([stmt])
-            if name in bound and isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            if name in bound and (isinstance(stmt, (ast.Assign, ast.AnnAssign)) or is_setting(stmt)):
                 producer = stmt
                 break
         if producer is None:

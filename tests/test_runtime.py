@@ -4547,3 +4547,188 @@ def test_an_example_importing_two_modules_on_one_line_gives_one_import_each(tmp_
     assert checked.returncode == 0, checked.stdout
     proc = run_workflow(item, tmp_path)
     assert "mean" in proc.stdout + proc.stderr
+
+
+CONTEXT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Export
+
+**Description:** Make a model, trace it, check the traced copy.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgctx.make() -> str` |
+| **Implementation** | `Demo_make` |
+| **Outputs** | `model` |
+
+### Step 2: Trace
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgctx.trace(model) -> Traced` |
+| **Implementation** | `Demo_trace` |
+| **Inputs** | Model |
+| **Outputs** | `traced.txt` on disk |
+
+### Step 3: Verify
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgctx.load(path) -> str` |
+| **Implementation** | `Demo_load` |
+| **Inputs** | Model, the traced file |
+| **Outputs** | whether both agree |
+"""
+
+CONTEXT_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkgctx\n\nmodel = pkgctx.make()\n",
+        "implementations/Demo_trace.md": (
+            'import pkgctx\n\nwith pkgctx.no_grad():\n    traced = pkgctx.trace(model)\ntraced.save("traced.txt")\n'
+        ),
+        "implementations/Demo_load.md": (
+            "import pkgctx\n\n"
+            'loaded = pkgctx.load("traced.txt")\n'
+            "with pkgctx.no_grad():\n"
+            "    expected = pkgctx.forward(model)\n"
+            "same = pkgctx.forward(loaded, checked=False) == expected\n"
+            "assert same\n"
+        ),
+    }
+)
+
+PKGCTX = """
+import contextlib
+
+_STATE = {"grad": True}
+
+
+@contextlib.contextmanager
+def no_grad():
+    _STATE["grad"] = False
+    try:
+        yield
+    finally:
+        _STATE["grad"] = True
+
+
+class Traced:
+    def __init__(self, model):
+        self.model = model
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(self.model)
+
+
+def _needs_no_grad(what):
+    if _STATE["grad"]:
+        raise RuntimeError(what + " needs no_grad")
+
+
+def make():
+    return "abc"
+
+
+def trace(model):
+    _needs_no_grad("trace")
+    return Traced(model)
+
+
+def forward(model, checked=True):
+    if checked:
+        _needs_no_grad("forward")
+    return len(model)
+
+
+def load(path):
+    with open(path) as handle:
+        return handle.read()
+"""
+
+
+def test_a_with_that_opens_nothing_keeps_its_statements_in_the_slice_and_wraps_them(tmp_path):
+    """Seen on a timm wiki: `with torch.no_grad(): traced = torch.jit.trace(...)` then `traced.save("model.pt")`.
+    The step kept the call alone: no no_grad, and the save after the with was dropped. And in the verify step,
+    `torch_out`, made inside a `with torch.no_grad():` the step reads, became a REQUIRED key asking for a tensor.
+    A with that opens nothing is a setting around its statements: they are cut as any others, inside it."""
+    build_file_tree(tmp_path / "lib", {"pkgctx/__init__.py": PKGCTX})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CONTEXT_INDEX, **CONTEXT_PAGES})
+    trace = item.plan.steps[1].binding.body
+    assert "with pkgctx.no_grad():\n    traced = pkgctx.trace(model)\n" in trace, trace
+    assert "traced.save(" in trace, trace
+    verify = item.plan.steps[2].binding.body
+    assert "with pkgctx.no_grad():\n    expected = pkgctx.forward(model)\n" in verify, verify
+    assert "expected" not in [p.name for p in item.plan.steps[2].binding.params], verify
+    proc = run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "traced.txt").read_text() == "abc"
+    assert "same: True" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+AXES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Axes
+
+**Description:** Export with named dynamic axes, then check the export.
+
+### Step 1: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaxes.export(dynamic_axes) -> int` |
+| **External Dependencies** | `pkgaxes` |
+| **Key Parameters** | `dynamic_axes: dict = {"input": {0: "batch"}, "logits": {0: "batch", 1: "classes"}}` - axes by position |
+| **Outputs** | `n` |
+
+### Step 2: Check
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaxes.check(n, strict=False)` |
+| **External Dependencies** | `pkgaxes` |
+| **Key Parameters** | `strict: bool = False` - fail loudly |
+"""
+
+PKGAXES = """
+def export(dynamic_axes):
+    for name, axes in dynamic_axes.items():
+        for axis in axes:
+            if not isinstance(axis, int):
+                raise TypeError(f"axis {axis!r} of {name} is not an int")
+    return sum(len(axes) for axes in dynamic_axes.values())
+
+
+def check(n, strict=False):
+    if strict:
+        raise ValueError("graph(" + "%input : Float(1, 3, 224, 224), " * 400 + ")")
+    return n
+"""
+
+
+def test_a_table_key_with_number_keys_reaches_the_library_with_numbers_and_a_long_error_is_cut(tmp_path):
+    """Seen on a timm wiki: `dynamic_axes={"input": {0: "batch"}}` for torch.onnx.export. TOML writes every key of
+    a table as a string, so the export got {"0": "batch"} and failed; the key's default says its keys are numbers,
+    and the value read from config is given them back. The failure's message, the whole TorchScript graph (80 kB),
+    filled the terminal: the step's error is cut, and -v shows the whole."""
+    build_file_tree(tmp_path / "lib", {"pkgaxes/__init__.py": PKGAXES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": AXES_INDEX})
+    config = (item.output_dir / "config.toml").read_text()
+    assert 'dynamic_axes = { input = { 0 = "batch" }' in config, config
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "n: 3" in proc.stderr, proc.stderr
+    override = ["--set", '1.dynamic_axes={"input": {"2": "width"}, "logits": {"0": "batch"}}']
+    assert "n: 2" in run_workflow(item, tmp_path / "lib", *override).stderr
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", "--set", "2.strict=true"]
+    failed = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert failed.returncode == 1 and "ValueError: graph(%input" in failed.stderr, failed.stderr
+    assert len(failed.stderr) < 2000 and "-v shows" in failed.stderr, len(failed.stderr)
+    verbose = subprocess.run(
+        [*command, "-v"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert verbose.stderr.count("%input : Float") > 400, verbose.stderr[-500:]  # the traceback's message is whole

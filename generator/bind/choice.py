@@ -184,7 +184,10 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     # (`splitter = RecursiveCharacterTextSplitter(...)`), the earlier result is reused instead.
     # After the step's call, a call on what it made (`pd.DataFrame(contribs, ...)` after `contribs = bst.predict(...)`)
     # makes something new of new data, whatever an earlier step made by that call.
-    at = next((n for n, s in enumerate(piece.statements) if s is piece.anchor), len(piece.statements))
+    # the anchor's statement: itself, or a with that opens nothing around it
+    at = next(
+        (n for n, s in enumerate(piece.statements) if any(x is piece.anchor for x in walk(s))), len(piece.statements)
+    )
     remade = [
         s
         for n, s in enumerate(piece.statements)

@@ -30,7 +30,7 @@ from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import code_spans
 from generator.pysource import parse_dedented
-from generator.slicing import AT_CALLS, ImportNode, names, prune_import, unpack_arity
+from generator.slicing import AT_CALLS, ImportNode, in_settings, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
     "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()
@@ -60,8 +60,15 @@ class Draft:
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
         """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
         copies = [_unannotated(clone(s)) if _annotates(s) else clone(s) for s in statements]
-        index = next((i for i, s in enumerate(statements) if s is anchor), None)
-        return cls(copies, copies[index] if index is not None else None)
+        index = next((i for i, s in enumerate(statements) if any(n is anchor for n in walk(s))), None)
+        if index is None or anchor is None:
+            return cls(copies)
+        if statements[index] is anchor:
+            return cls(copies, copies[index])
+        # inside a with that opens nothing (`with torch.no_grad():`): its copy, the statement at its place
+        at = (anchor.lineno, anchor.col_offset)
+        inner = (n for n in walk(copies[index]) if isinstance(n, ast.stmt) and (n.lineno, n.col_offset) == at)
+        return cls(copies, next(inner, None))
 
 
 class _Unannotate(ast.NodeTransformer):
@@ -1179,7 +1186,7 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
         returns = signature_returns(impl.signature, draft.api.last) or returns
     # the other calls the API cell cites, with what they return: `model.forward_head(x) -> Tensor`
     cited = {api.last: api.returns for api in ctx.supporting(ctx.index) if api.returns and api.last}
-    for stmt in draft.statements:
+    for stmt in in_settings(draft.statements):
         if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
             continue
         callee = dotted(stmt.value.func)

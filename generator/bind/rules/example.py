@@ -25,6 +25,7 @@ from generator.slicing import (
     names,
     reach,
     restrict,
+    swap,
     unwrap_with,
     with_setup,
 )
@@ -349,5 +350,5 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
         else ast.Name(names[0], ast.Store())
     )
     replacement = ast.Assign(targets=[target], value=anchor.value, lineno=anchor.lineno)
-    draft.statements = [replacement if s is anchor else s for s in draft.statements]
+    swap(draft.statements, anchor, replacement)
     draft.anchor = replacement

@@ -105,11 +105,26 @@ def step_values(step: LoadedStep, section: dict[str, Any]) -> tuple[dict[str, An
 
 
 def as_declared(param: Param, value: Any) -> Any:
-    """A value as its key's type says: a tuple key's value, which TOML can only write as an array, as a tuple
-    (`axis = [0, 1]` reaches numpy as `(0, 1)`, which it takes where it refuses a list)."""
+    """A value as its key's type and default say: a tuple key's value, which TOML can only write as an array, as a
+    tuple (`axis = [0, 1]` reaches numpy as `(0, 1)`, which it takes where it refuses a list); a table whose
+    default has number keys with number keys (`dynamic_axes = { input = { 0 = "batch" } }`: TOML writes every key
+    as a string, and torch.onnx.export refuses "0")."""
     if _base(param) == "tuple" and isinstance(value, list):
         return tuple(value)
-    return value
+    return _numbered_like(param.default, value)
+
+
+def _numbered_like(default: Any, value: Any) -> Any:
+    if not (isinstance(default, dict) and isinstance(value, dict)):
+        return value
+    numbered = bool(default) and all(isinstance(k, int) and not isinstance(k, bool) for k in default)
+    shapes = list(default.values())
+    result = {}
+    for key, item in value.items():
+        if numbered and isinstance(key, str) and key.lstrip("-").isdigit():
+            key = int(key)
+        result[key] = _numbered_like(default.get(key, shapes[0] if shapes else None), item)
+    return result
 
 
 def _base(param: Param) -> str:

@@ -117,6 +117,12 @@ def make_folders(step: LoadedStep, values: dict[str, Any]) -> None:
             log.info("  made folder %s for %s.%s", folder, step.name, key)
 
 
+def _brief(exc: BaseException, limit: int = 600) -> str:
+    """An exception's message, cut when long (torch puts a whole graph in some): the traceback has all of it."""
+    text = str(exc)
+    return text if len(text) <= limit else f"{text[:limit]}... [{len(text) - limit} more characters]"
+
+
 def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any], options: RunOptions) -> Outcome:
     kwargs = {name: artifacts.get(name) for name in step.spec.consumes}
     kwargs.update(values)
@@ -130,7 +136,7 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     except Exception as exc:
         keys = ", ".join(f"{step.name}.{k}" for k in step.params) or "none"
         raise WorkflowError(
-            f"step {step.label} failed calling {step.spec.api or 'its code'}: {type(exc).__name__}: {exc} "
+            f"step {step.label} failed calling {step.spec.api or 'its code'}: {type(exc).__name__}: {_brief(exc)} "
             f"(its config keys: {keys}; -v shows the traceback)"
         ) from exc
     seconds = time.perf_counter() - started
@@ -154,7 +160,7 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
                     "  could not save %s (%s: %s); resuming after this step will need it",
                     name,
                     type(exc).__name__,
-                    exc,
+                    _brief(exc),
                 )
     log.info("step %s done in %.3fs", step.spec.number, seconds)
     for name, text in outcome.produced.items():
