@@ -22,7 +22,7 @@ _DEF = re.compile(
     r"(?:->(?=.)\s*+(?P<ret>(?:[^\s:]|:(?!\s*+$)|\s++(?!:?\s*+$))++|:|)\s*+:?\s*+|(?::\s*+)?)$",
     re.S,
 )
-_ASSIGNED = re.compile(r"^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*=(?!=)")
+_ASSIGNED = re.compile(r"^[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _IMPORT_LINE = re.compile(r"(?:from\s+[\w.]+\s+)?import\s+[\w.(]")
 _SHELL_LINE = re.compile(r"^\s*(?:[!%]|(?:pip|pip3|python|python3|uv|conda|git|cd|export|apt|apt-get)\s)")

@@ -4732,3 +4732,90 @@ def test_a_table_key_with_number_keys_reaches_the_library_with_numbers_and_a_lon
         [*command, "-v"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
     )
     assert verbose.stderr.count("%input : Float") > 400, verbose.stderr[-500:]  # the traceback's message is whole
+
+
+SETTER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Setter
+
+**Description:** Build a tokenizer, set its normalizer, encode.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsetter.Tokenizer(vocab: dict) -> Tokenizer` |
+| **Implementation** | `Demo_Tokenizer` |
+| **Outputs** | `tokenizer` |
+
+### Step 2: Normalize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `tokenizer.normalizer = pkgsetter.Sequence(normalizers: List[Normalizer])` using `Lowercase()` |
+| **Implementation** | `Demo_Sequence` |
+| **Key Parameters** | `normalizers: List[Normalizer]` - applied in order (e.g. `[Lowercase()]`) |
+| **Inputs** | `Tokenizer` from Step 1 |
+| **Outputs** | Same `Tokenizer` with its `normalizer` attribute set |
+
+### Step 3: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.encode(text: str) -> list` |
+| **Implementation** | `Demo_encode` |
+| **Inputs** | `Tokenizer` from Step 2 |
+| **Outputs** | `ids` |
+"""
+
+SETTER_PAGES = example_pages(
+    {
+        "implementations/Demo_Tokenizer.md": 'import pkgsetter\n\ntokenizer = pkgsetter.Tokenizer(vocab={"hello": 1, "world": 2})\n',
+        "implementations/Demo_Sequence.md": (
+            "from pkgsetter import Lowercase, Sequence\n\ntokenizer.normalizer = Sequence([Lowercase()])\n"
+        ),
+        "implementations/Demo_encode.md": 'ids = tokenizer.encode("Hello World")\n',
+    }
+)
+
+PKGSETTER = """
+class Lowercase:
+    def __call__(self, text):
+        return text.lower()
+
+
+class Sequence:
+    def __init__(self, normalizers):
+        self.normalizers = list(normalizers)
+
+    def __call__(self, text):
+        for normalizer in self.normalizers:
+            text = normalizer(text)
+        return text
+
+
+class Tokenizer:
+    normalizer = None
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def encode(self, text):
+        if self.normalizer is not None:
+            text = self.normalizer(text)
+        return [self.vocab.get(word, 0) for word in text.split()]
+"""
+
+
+def test_an_api_cell_setting_an_attribute_binds_the_call_it_assigns(tmp_path):
+    """Seen on a tokenizers wiki: the API Call `tokenizer.normalizer = normalizers.Sequence(...)` (how a tokenizers
+    pipeline, and many builder-style libraries, are configured) was read as prose: the step was a stub, and so
+    was every step configuring the tokenizer. The call assigned is the API; the step sets the attribute on the
+    earlier step's object and hands it on."""
+    build_file_tree(tmp_path / "lib", {"pkgsetter/__init__.py": PKGSETTER})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SETTER_INDEX, **SETTER_PAGES})
+    step = item.plan.steps[1].binding
+    assert step.status.value == "bound" and "tokenizer.normalizer = Sequence([Lowercase()])" in step.body, step.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", '3.text="HELLO world"')
+    assert "ids: list of 2: 1, 2" in proc.stderr, proc.stderr

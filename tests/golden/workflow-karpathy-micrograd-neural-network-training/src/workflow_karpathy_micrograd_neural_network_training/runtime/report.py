@@ -66,7 +66,9 @@ def describe(value: Any) -> str:
             return name
     if hasattr(value, "_asdict"):
         return name
-    if isinstance(value, (list, tuple, set, dict)):
+    if isinstance(value, (list, tuple)):
+        return f"{name} of {len(value)}" + _first_items(value)
+    if isinstance(value, (set, dict)):
         return f"{name} of {len(value)}"
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else f"str of {len(value)} characters: {value[:40]!r}..."
@@ -89,6 +91,20 @@ def _few_values(value: Any, most: int = 8) -> str:
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in flat):
         return ""
     return ": " + ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in flat)
+
+
+def _first_items(items: list[Any] | tuple[Any, ...], most: int = 5, width: int = 120) -> str:
+    """`: 'the cat sat', 'a dog ran'` for a list of numbers or short texts (decoded texts, token ids), else ""."""
+    shown = []
+    for item in items[:most]:
+        if isinstance(item, bool) or not isinstance(item, (int, float, str)):
+            return ""
+        if isinstance(item, str):
+            shown.append(repr(item if len(item) <= 40 else item[:37] + "..."))
+        else:
+            shown.append(f"{item:.4g}" if isinstance(item, float) else str(item))
+    text = ", ".join(shown) + (", ..." if len(items) > most else "")
+    return ": " + (text if len(text) <= width else text[: width - 3] + "...") if shown else ""
 
 
 def _count(n: int) -> str:
