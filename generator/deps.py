@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -120,6 +121,41 @@ def _versions(texts: tuple[str, ...], head: str) -> str:
         marker = f"; {requirement.marker}" if requirement.marker else ""
         return f"{extras}{requirement.specifier}{marker}"
     return ""
+
+
+_LISTED_ITEM = re.compile(r"\s*`([^`]+)`\s*(.*)")
+_SPECIFIER = re.compile(r"\(?\s*((?:(?:===|[<>!=~]=|[<>])\s*[\w.*+!-]+\s*,?\s*)+)")
+
+
+def listed_requirements(items: Iterable[str]) -> dict[str, str]:
+    """What an environment page's package list says of each distribution's versions, by normalised name:
+    `optuna` >= 3.0 -> ">=3.0", `huggingface-hub` >= 1.2.1, < 2.0 -> "<2.0,>=1.2.1", `peft>=0.7` -> ">=0.7"; an item
+    with no valid specifier (`scipy` (for certain operations), `CUDA_VISIBLE_DEVICES`: ...), or with extras or a
+    marker only, says nothing."""
+    found: dict[str, str] = {}
+    for item in items:
+        m = _LISTED_ITEM.match(item)
+        if m is None:
+            continue
+        inside, after = m.group(1).strip(), m.group(2)
+        spec = _SPECIFIER.match(after)
+        text = inside if _MORE_THAN_A_NAME.search(inside) else inside + (spec.group(1).strip(" ,") if spec else "")
+        head = re.split(r"[\[<>=!~;\s]", text, maxsplit=1)[0]
+        versions = _ranges(_versions((text,), head))
+        if versions:
+            found.setdefault(normalise_dist(head), versions)
+    return found
+
+
+def _ranges(versions: str) -> str:
+    """A version specifier without its exact pins: `numpy==1.24.1` on a page copies one project's lock file, which
+    the newest releases (or the wiki date's) would contradict; `>=`, `<`, `!=` and `~=` say what works."""
+    from packaging.specifiers import SpecifierSet
+
+    if not versions or versions[0] not in "<>=!~":
+        return ""
+    kept = [str(s) for s in SpecifierSet(versions) if s.operator not in ("==", "===")]
+    return ",".join(sorted(kept))
 
 
 def merged_requirements(requirements: set[str]) -> tuple[str, ...]:

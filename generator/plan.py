@@ -20,7 +20,16 @@ from generator.bind import (
     load_tables,
     needs_python,
 )
-from generator.deps import PLACEHOLDER, Mapping, Placement, PlacementKind, merged_requirements, place
+from generator.deps import (
+    PLACEHOLDER,
+    Mapping,
+    Placement,
+    PlacementKind,
+    listed_requirements,
+    merged_requirements,
+    normalise_dist,
+    place,
+)
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 from generator.pin import as_of
@@ -179,6 +188,9 @@ class Requirements:
     placements: tuple[tuple[str, PlacementKind, str], ...]  # (name as written, kind, value)
 
 
+_BARE = re.compile(r"[A-Za-z0-9][\w.-]*")  # a distribution's name and nothing more
+
+
 def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables) -> Requirements:
     """Place every External Dependency and every module the step bodies (and their loaders) import."""
     mapping = tables.mapping
@@ -209,6 +221,14 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
             internal_used.add(placement.value)
         elif placement.kind is PlacementKind.UNKNOWN:
             unplaced.add(name)
+    # the versions the environment pages list, for the distributions placed (not for every package they name)
+    listed = listed_requirements(item for note in workflow.environments for item in note.items)
+    specified = {normalise_dist(re.split(r"[\[<>=!~;\s]", d, maxsplit=1)[0]) for d in dists if not _BARE.fullmatch(d)}
+    dists |= {
+        d + listed[normalise_dist(d)]
+        for d in dists
+        if _BARE.fullmatch(d) and normalise_dist(d) in listed and normalise_dist(d) not in specified
+    }
     if internal_used and workflow.source_repo_url:
         system.add(
             f"a checkout of {workflow.source_repo_url} on PYTHONPATH (for its modules {', '.join(sorted(internal_used))})"

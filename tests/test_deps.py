@@ -309,8 +309,55 @@ def test_a_package_folder_named_by_the_namespace_or_an_environment_page_is_a_dis
     assert item.plan.workflow.source_repo_url == "https://github.com/demo/demo"
     checkout = [p for p in item.plan.prerequisites if "PYTHONPATH" in p]
     if package:
-        assert "widgets" in item.plan.requirements and checkout == [], (item.plan.requirements, checkout)
-        assert "widgets" in (item.output_dir / "requirements.in").read_text().split()
+        widgets = "widgets>=1.0" if environment else "widgets"  # the version the environment page lists
+        assert widgets in item.plan.requirements and checkout == [], (item.plan.requirements, checkout)
+        assert widgets in (item.output_dir / "requirements.in").read_text().split()
     else:
         assert "widgets" not in item.plan.requirements
         assert checkout == ["a checkout of https://github.com/demo/demo on PYTHONPATH (for its modules widgets)"]
+
+
+VERSIONED_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Tune
+
+**File:** [→](./workflows/Demo_Tune.md)
+**Description:** Tunes a model.
+
+### Step 1: Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `optuna.create_study(direction="maximize")` |
+| **External Dependencies** | `optuna`, `lightgbm`, `scikit-learn>=1.3` |
+| **Outputs** | `study` |
+"""
+
+VERSIONED_ENVIRONMENT = """# Environment: Demo_Tuning
+
+== Dependencies ==
+=== Python Packages ===
+* `optuna` >= 3.0, < 5 (the study API)
+* `lightgbm` == 4.1.0
+* `scikit-learn` >= 0.24
+* `xgboost` >= 2.0 (an alternative this wiki does not use)
+* `huggingface_hub`
+* `CUDA_VISIBLE_DEVICES`: which GPUs are seen
+"""
+
+
+def test_the_versions_an_environment_page_lists_reach_requirements_in_for_the_packages_used(tmp_path):
+    """Seen on unseen lightgbm and tokenizers wikis: the environment pages list `lightgbm` >= 4.0.0 and
+    `tokenizers` >= 0.20, and requirements.in said `lightgbm`. A package the steps use takes the range its
+    environment page gives; an exact pin (one project's lock file) is not a range and is left out, a package the
+    steps do not use is not added, and a version a step's own dependency cell gives stays."""
+    pages = {
+        "_WorkflowIndex.md": VERSIONED_INDEX,
+        "workflows/Demo_Tune.md": workflow_page("Demo_Tune", steps=1) + "\n[[requires_env::Environment:Demo_Tuning]]\n",
+        "environments/Demo_Tuning.md": VERSIONED_ENVIRONMENT,
+    }
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    listed = [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
+    assert listed == ["lightgbm", "optuna<5,>=3.0", "scikit-learn>=1.3"], listed
