@@ -4819,3 +4819,83 @@ def test_an_api_cell_setting_an_attribute_binds_the_call_it_assigns(tmp_path):
     assert step.status.value == "bound" and "tokenizer.normalizer = Sequence([Lowercase()])" in step.body, step.body
     proc = run_workflow(item, tmp_path / "lib", "--set", '3.text="HELLO world"')
     assert "ids: list of 2: 1, 2" in proc.stderr, proc.stderr
+
+
+CARRIER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Retrain
+
+**Description:** Search, load data, retrain with the best settings found.
+
+### Step 1: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbest.create_study() -> Study` |
+| **External Dependencies** | `pkgbest` |
+| **Outputs** | `study` |
+
+### Step 2: Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbest.make_data() -> list` |
+| **External Dependencies** | `pkgbest` |
+| **Outputs** | `data` |
+
+### Step 3: Retrain
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbest.train(params: dict, data: list) -> int` |
+| **Implementation** | `Demo_train` |
+| **Inputs** | `study.best_params` from Step 1, data from Step 2 |
+| **Outputs** | `score` |
+"""
+
+CARRIER_PAGES = example_pages(
+    {
+        "implementations/Demo_train.md": (
+            "import pkgbest\n\n"
+            "data = pkgbest.make_data()\n"
+            'best_params = {"rate": 1}  # study.best_params\n'
+            'base_params = {"base": 10}\n'
+            "score = pkgbest.train({**base_params, **best_params}, data)\n"
+        )
+    }
+)
+
+PKGBEST = """
+class Study:
+    best_params = {"rate": 3}
+
+
+def create_study():
+    return Study()
+
+
+def make_data():
+    return [1, 2, 3]
+
+
+def train(params, data):
+    if not isinstance(data, list):
+        raise TypeError(f"data must be a list, not {type(data).__name__}")
+    return sum(data) * params["rate"] + params.get("base", 0)
+"""
+
+
+def test_an_attribute_the_inputs_cite_replaces_the_example_variable_named_like_it(tmp_path):
+    """Seen on a lightgbm + optuna wiki: Inputs "`study.best_params` from Step 4, datasets from Step 1", and the
+    example `best_params = {...}  # study.best_params` then `lgb.train({**base_params, **best_params}, dtrain)`.
+    The attribute took the place of dtrain (the one earlier result the Inputs did not name), so training got a
+    dict for its data; and best_params stayed a key holding the example's placeholder. The variable named like the
+    attribute is what carries it: the attribute replaces that variable, and dtrain stays."""
+    build_file_tree(tmp_path / "lib", {"pkgbest/__init__.py": PKGBEST})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CARRIER_INDEX, **CARRIER_PAGES})
+    step = item.plan.steps[2].binding
+    assert "pkgbest.train({**base_params, **study.best_params}, data)" in step.body, step.body
+    assert "best_params" not in [p.name for p in step.params], step.params
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "score: 28" in proc.stderr, proc.stderr  # (1 + 2 + 3) * 3 + 10: the study's rate, not the placeholder's

@@ -298,6 +298,15 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
     attribute = cited[0]
     if any(isinstance(n, ast.Name) and n.id == attribute.split(".")[0] for n in walk(call)):
         return  # the call reads the cited result already (`search.best_estimator_.predict(X)`)
+    carrier = attribute.rsplit(".", 1)[1].strip("_")
+    if carrier in free_names(draft) and not ctx.has(carrier):
+        # `best_params = {...}  # study.best_params` then `lgb.train({**base, **best_params}, dtrain)`: the example's
+        # variable named like the attribute stands for it; the attribute takes its place, wherever it is read
+        value = ast.parse(attribute, mode="eval").body
+        draft.statements = [_Substitute(carrier, value).visit(s) for s in draft.statements]
+        draft.literals.pop(carrier, None)
+        wired.changes.append(f"takes {attribute}, as its Inputs say, for the example's {carrier}")
+        return
     named = set(re.findall(r"\w+", step.inputs))
     passed = [*call.args, *(k.value for k in call.keywords)]
     slots = [v for v in passed if isinstance(v, ast.Name) and ctx.holds_object(v.id) and v.id not in named]
@@ -310,6 +319,18 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
         if keyword.value is slots[0]:
             keyword.value = value
     wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
+
+
+class _Substitute(ast.NodeTransformer):
+    """Every read of a name replaced by a copy of an expression."""
+
+    def __init__(self, name: str, value: ast.expr) -> None:
+        self.name, self.value = name, value
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        if node.id != self.name or not isinstance(node.ctx, ast.Load):
+            return node
+        return ast.copy_location(clone(self.value), node)
 
 
 def _cell_arguments(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
