@@ -335,7 +335,21 @@ def _cut(
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             # (not a `while`: its body changes what its test reads, `while queue: queue.popleft()`; once is not it)
-            chosen = _readers([stmt], block[index + 1 :])
+            # the API called again right after, making another result as the anchor makes one (`valid_df =
+            # pd.read_csv("valid.csv")` after `train_df = pd.read_csv("train.csv")`): the step's work too, and so is
+            # what reads it. Not a variant made under the same name (`tokenizer = ...from_pretrained(...)` again
+            # with other settings): the page shows ways to call it, of which the step takes one.
+            again = 0
+            made_here = names([stmt])[1] if isinstance(stmt, ast.Assign) else set()
+            for later in block[index + 1 :]:
+                if not (made_here and isinstance(later, ast.Assign) and contains_api(later, api, made)):
+                    break
+                more = names([later])[1]
+                if not accept(later) or more & made_here:
+                    break
+                made_here |= more
+                again += 1
+            chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
             return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
     return None
 
@@ -682,6 +696,8 @@ def _fills(stmt: ast.stmt, name: str) -> bool:
     mask, or writes a table without its new column). Never a print."""
     if isinstance(stmt, ast.Assign):
         return any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == name for t in stmt.targets)
+    if isinstance(stmt, (ast.For, ast.With, ast.If)):  # `for col in cats: df[col] = df[col].astype("category")`
+        return any(isinstance(s, ast.Assign) and _fills(s, name) for s in stmt.body)
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or _is_print(stmt):
         return False
     return name in names([stmt])[0]

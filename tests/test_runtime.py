@@ -4899,3 +4899,110 @@ def test_an_attribute_the_inputs_cite_replaces_the_example_variable_named_like_i
     assert "best_params" not in [p.name for p in step.params], step.params
     proc = run_workflow(item, tmp_path / "lib")
     assert "score: 28" in proc.stderr, proc.stderr  # (1 + 2 + 3) * 3 + 10: the study's rate, not the placeholder's
+
+
+FRAMES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Frames
+
+**Description:** Load a training and a validation table, score, split another table.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframes.read(path: str) -> Frame` |
+| **Implementation** | `Demo_read` |
+| **Outputs** | `train`, `valid`, `y_train`, `y_valid` with numeric `size` |
+
+### Step 2: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframes.fit(frame, labels) -> float` |
+| **Implementation** | `Demo_fit` |
+| **Inputs** | `valid`, `y_valid` from Step 1 |
+| **Outputs** | `score` |
+
+### Step 3: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframes.split(frame, labels) -> tuple` |
+| **Implementation** | `Demo_split` |
+| **Outputs** | `first`, `second` |
+"""
+
+FRAMES_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": (
+            "import pkgframes\n\n"
+            'train = pkgframes.read("train.csv")\n'
+            'valid = pkgframes.read("valid.csv")\n'
+            'y_train = train.pop("label")\n'
+            'y_valid = valid.pop("label")\n'
+            'for col in ["size"]:\n'
+            "    train[col] = [int(v) for v in train[col]]\n"
+            "    valid[col] = [int(v) for v in valid[col]]\n"
+        ),
+        "implementations/Demo_fit.md": "score = pkgframes.fit(valid, y_valid)\n",
+        "implementations/Demo_split.md": (
+            "import pkgframes\n\n"
+            'frame = pkgframes.read("train.csv")\n'
+            'for col in ["size"]:\n'
+            "    frame[col] = [int(v) for v in frame[col]]\n"
+            'labels = frame.pop("label")\n'
+            "first, second = pkgframes.split(frame, labels)\n"
+        ),
+    }
+)
+
+PKGFRAMES = """
+import csv
+
+
+def read(path):
+    frame = {}
+    with open(path, newline="") as handle:
+        for row in csv.DictReader(handle):
+            for key, value in row.items():
+                frame.setdefault(key, []).append(value)
+    return frame
+
+
+def _check(frame):
+    if "label" in frame:
+        raise ValueError("the label is still a column")
+    if not all(isinstance(v, int) for v in frame["size"]):
+        raise TypeError("size must be numbers")
+
+
+def fit(frame, labels):
+    _check(frame)
+    return sum(frame["size"]) / len(labels)
+
+
+def split(frame, labels):
+    _check(frame)
+    return frame["size"][:1], frame["size"][1:]
+"""
+
+
+def test_a_second_file_read_as_the_first_and_a_loop_casting_columns_stay_with_the_step(tmp_path):
+    """Seen on a lightgbm wiki. Step 1's example reads train.csv, then valid.csv by the same call, then pops the
+    label of each: the step kept the first read and what reads it; `y_valid = valid.pop(...)`, on the second,
+    was dropped, so the validation frame kept its label. And `for col in cats: df[col] = df[col].astype(
+    "category")` before the split was dropped from the setup (string columns reached lightgbm, which refused them).
+    The API called again right after, making another result, is the step's work; a loop filling in an object the
+    setup makes comes with it."""
+    build_file_tree(tmp_path / "lib", {"pkgframes/__init__.py": PKGFRAMES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FRAMES_INDEX, **FRAMES_PAGES})
+    load, _, split = (s.binding for s in item.plan.steps)
+    assert 'y_valid = valid.pop("label")' in load.body or "y_valid = valid.pop(" in load.body, load.body
+    assert "for col in" in split.body, split.body
+    (item.output_dir / "train.csv").write_text("size,label\n1,0\n2,1\n5,1\n")
+    (item.output_dir / "valid.csv").write_text("size,label\n1,0\n3,1\n")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "score: 2" in proc.stderr, proc.stderr  # (1 + 3) / 2, on the validation frame without its label
+    assert "second: list of 2: 2, 5" in proc.stderr, proc.stderr
