@@ -5006,3 +5006,58 @@ def test_a_second_file_read_as_the_first_and_a_loop_casting_columns_stay_with_th
     proc = run_workflow(item, tmp_path / "lib")
     assert "score: 2" in proc.stderr, proc.stderr  # (1 + 3) / 2, on the validation frame without its label
     assert "second: list of 2: 2, 5" in proc.stderr, proc.stderr
+
+
+STUB_INPUTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stub_Inputs
+
+**Description:** Build a tokenizer, tune it by a recipe nobody documents, encode.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsetter.Tokenizer(vocab: dict) -> Tokenizer` |
+| **Implementation** | `Demo_Tokenizer` |
+| **Outputs** | `tokenizer` |
+
+### Step 2: Tune
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `VocabRecipe.apply(...)` |
+| **Inputs** | `Tokenizer` from Step 1 |
+| **Outputs** | `tokenizer` with a tuned vocabulary |
+
+### Step 3: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.encode(text: str) -> list` |
+| **Implementation** | `Demo_encode` |
+| **Inputs** | `Tokenizer` from Step 2 |
+| **Outputs** | `ids` |
+"""
+
+
+def test_a_stub_takes_what_its_inputs_cite_so_writing_its_body_is_enough(tmp_path):
+    """Seen on a tokenizers wiki: a stub whose Inputs say "`Tokenizer` from Step 1" took nothing (`def run()`), so
+    writing its body, as the README says, was not enough: its declaration had to be edited too. A stub now takes
+    the earlier results its Inputs cite, by name or by the class a code span names."""
+    build_file_tree(tmp_path / "lib", {"pkgsetter/__init__.py": PKGSETTER})
+    item = generated(tmp_path, {"_WorkflowIndex.md": STUB_INPUTS_INDEX, **SETTER_PAGES})
+    tune = item.plan.steps[1].binding
+    assert tune.status.value == "stub" and tune.consumes == ("tokenizer",), tune
+    module = next((item.output_dir / "src").rglob("step_02_*.py"))
+    text = module.read_text()
+    stub = next(node for node in ast.walk(ast.parse(text)) if isinstance(node, ast.Raise))
+    lines = text.split("\n")
+    lines[stub.lineno - 1 : stub.end_lineno] = [
+        "    tokenizer.vocab['hello'] = 7",
+        "    return {'tokenizer': tokenizer}",
+    ]
+    module.write_text("\n".join(lines))
+    proc = run_workflow(item, tmp_path / "lib", "--set", '3.text="hello world"')
+    assert "ids: list of 2: 7, 2" in proc.stderr, proc.stderr

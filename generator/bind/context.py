@@ -210,6 +210,19 @@ class BindContext:
         usual = artifact_name(self.tables, class_name)
         return usual if usual and usual in self.artifacts else None
 
+    def cited_by_inputs(self) -> list[str]:
+        """The earlier artifacts the step's Inputs cite: by name (`valid`, `y_valid` from Step 1), or by the class
+        of a code span (`Tokenizer` from Step 1: the latest artifact of that class)."""
+        inputs = self.step.inputs
+        if not inputs:
+            return []
+        found = [n for n in self.artifacts if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w(])", inputs)]
+        for span in re.findall(r"`([A-Z]\w*)`", inputs):
+            made = self.by_type(span)
+            if made and made not in found:
+                found.append(made)
+        return found
+
     def alias(self, name: str, patterns: bool = True) -> str | None:
         """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml
         (`base_model` -> `model`). patterns=False matches only the groups' exact names: a function the code calls,

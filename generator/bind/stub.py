@@ -28,6 +28,8 @@ def stub(step: Step, ctx: BindContext, kind: Kind, reason: str, reads: Iterable[
         if source and source not in consumes:
             consumes.append(source)
     consumes += [name for name in reads if name not in consumes]
+    # and what its Inputs cite (`Tokenizer` from Step 1): the body a person writes works on it
+    consumes += [name for name in ctx.cited_by_inputs() if name not in consumes]
     produces = declared_outputs(step)
     if produces:
         message += ". Return {" + ", ".join(f"{n!r}: ..." for n in produces) + "}"
