@@ -5061,3 +5061,119 @@ def test_a_stub_takes_what_its_inputs_cite_so_writing_its_body_is_enough(tmp_pat
     module.write_text("\n".join(lines))
     proc = run_workflow(item, tmp_path / "lib", "--set", '3.text="hello world"')
     assert "ids: list of 2: 7, 2" in proc.stderr, proc.stderr
+
+
+OBJECTIVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tuning
+
+**Description:** Define an objective over the data, create a study, optimise it, read the best value.
+
+### Step 1: Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgopt.make_data() -> list` |
+| **External Dependencies** | `pkgopt` |
+| **Outputs** | `data` |
+
+### Step 2: Objective
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `objective(trial: pkgopt.Trial) -> float` (user-defined; calls `trial.suggest(low, high)`) |
+| **Source Location** | User code; mirrors the library's quick start |
+| **Implementation** | `Demo_objective` |
+| **Inputs** | `data` from Step 1 |
+| **Outputs** | A callable `objective(trial) -> float` |
+
+### Step 3: Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgopt.create_study() -> Study` |
+| **External Dependencies** | `pkgopt` |
+| **Outputs** | `study` |
+
+### Step 4: Optimize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Study.optimize(func, n_trials: int = None) -> None` |
+| **Implementation** | `Demo_optimize` |
+| **Inputs** | Study from Step 3, objective from Step 2 |
+| **Outputs** | Study with its trials |
+
+### Step 5: Best
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `study.best_value -> float` |
+| **Outputs** | `best_value` |
+"""
+
+OBJECTIVE_PAGES = example_pages(
+    {
+        "implementations/Demo_objective.md": (
+            "import pkgopt\n\n"
+            "data = pkgopt.make_data()\n\n\n"
+            "def objective(trial):\n"
+            "    x = trial.suggest(0, 10)\n"
+            "    return sum(data) * 10 - x\n\n\n"
+            "study = pkgopt.create_study()\n"
+            "study.optimize(objective, n_trials=3)\n"
+            "print(study.best_value)\n"
+        ),
+        "implementations/Demo_optimize.md": (
+            "import pkgopt\n\n\n"
+            "def objective(trial):\n"
+            "    x = trial.suggest(-10, 10)\n"
+            "    return -((x - 2) ** 2)\n\n\n"
+            "study = pkgopt.create_study()\n"
+            "study.optimize(objective, n_trials=20)\n"
+        ),
+    }
+)
+
+PKGOPT = """
+class Trial:
+    def __init__(self, number):
+        self.number = number
+
+    def suggest(self, low, high):
+        return low + self.number % (high - low + 1)
+
+
+class Study:
+    best_value = None
+
+    def optimize(self, func, n_trials=10):
+        for number in range(n_trials):
+            value = func(Trial(number))
+            if self.best_value is None or value > self.best_value:
+                self.best_value = value
+
+
+def create_study():
+    return Study()
+
+
+def make_data():
+    return [1, 2, 3]
+"""
+
+
+def test_a_function_the_api_names_is_defined_and_handed_on_and_a_later_step_takes_it(tmp_path):
+    """Seen on a lightgbm + optuna wiki. Step 2's API is `objective(trial) -> float`, user code: the step ran the
+    page's whole demo (reading the data again, creating its own study, optimising it) and handed on no objective.
+    Step 4's example defines a toy objective beside `study.optimize(objective, ...)`, and the step optimised the
+    toy though its Inputs say "objective from Step 2". Now step 2 defines the function over step 1's data and
+    hands it on, and step 4 takes it instead of its page's own def."""
+    build_file_tree(tmp_path / "lib", {"pkgopt/__init__.py": PKGOPT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": OBJECTIVE_INDEX, **OBJECTIVE_PAGES})
+    define, optimize = item.plan.steps[1].binding, item.plan.steps[3].binding
+    assert define.produces == ("objective",) and "create_study" not in define.body, define.body
+    assert "objective" in optimize.consumes and "def objective" not in optimize.body, optimize.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "best_value: 60" in proc.stderr, proc.stderr  # (1 + 2 + 3) * 10 - 0: step 2's objective, not the toy's

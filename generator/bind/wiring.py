@@ -195,6 +195,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     wired = _Wired()
     draft.definitions = [_unannotated(d) for d in draft.definitions]
     _defined_by_signature(draft, step)
+    _defined_earlier(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _cited_input(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
@@ -417,6 +418,18 @@ def _defined_by_signature(draft: Draft, step: Step) -> None:
             draft.definitions.append(_unannotated(clone(node)))
             if draft.api is not None and node.name == draft.api.last:
                 draft.source = Source.PATTERN  # the API is the function the page defines
+
+
+def _defined_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`def objective(trial): ...`, the page's toy beside `study.optimize(objective, ...)`, where the step's Inputs
+    cite the `objective` an earlier step defined: the step takes that one, and drops its example's."""
+    cited = set(ctx.cited_by_inputs())
+    for definition in list(draft.definitions):
+        if isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)) and definition.name in cited:
+            draft.definitions.remove(definition)
+            wired.changes.append(
+                f"takes {definition.name} from an earlier step, as its Inputs say, instead of the example's own def"
+            )
 
 
 def _does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

@@ -30,6 +30,12 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     if not wanted:
         return None
     for example in ctx.examples[ctx.index]:
+        defined = _definition(example.tree, step)
+        if defined is not None:  # `objective(trial) -> float`, user code: its def, not the page's demo around it
+            piece = around(example.tree, defined)
+            binding = _wired(piece, [defined.name], step, ctx) if _resolvable(piece, ctx) else None
+            if binding is not None:
+                return binding
         if _user_written(step):  # the API is code the user writes after a script's: the page's example is the step
             whole = _whole(example.tree, step, ctx, wanted)
             if whole is not None:
@@ -103,6 +109,17 @@ def _wanted(step: Step) -> set[str]:
     if api is not None and len(api.callee) == 1:
         wanted.add(api.last)
     return wanted
+
+
+def _definition(tree: ast.Module, step: Step) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The example's top-level `def` of the function the step's API names alone (`objective(trial: optuna.Trial)
+    -> float`), when there is one."""
+    api = parse_api(step.api_text.split(" (")[0])
+    if api is None or len(api.callee) != 1:
+        return None
+    return next(
+        (s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == api.last), None
+    )
 
 
 def _made(stmt: ast.stmt) -> set[str]:
