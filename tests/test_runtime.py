@@ -5177,3 +5177,98 @@ def test_a_function_the_api_names_is_defined_and_handed_on_and_a_later_step_take
     assert "objective" in optimize.consumes and "def objective" not in optimize.body, optimize.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "best_value: 60" in proc.stderr, proc.stderr  # (1 + 2 + 3) * 10 - 0: step 2's objective, not the toy's
+
+
+REFIT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Refit
+
+**Description:** Load numbers, fit a model, predict on held-out numbers, write the predictions.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrefit.read(path: str) -> list` |
+| **Implementation** | `Demo_read` |
+| **Outputs** | `train` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrefit.Model.fit(xs) -> Model` |
+| **Implementation** | `Demo_fit` |
+| **Inputs** | `train` from Step 1 |
+| **Outputs** | `model`, fitted |
+
+### Step 3: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.predict(xs) -> list` |
+| **Implementation** | `Demo_predict` |
+| **Key Parameters** | `output_path: str` - where the predictions are written (e.g. "preds.txt") |
+| **Inputs** | Fitted model from Step 2 |
+| **Outputs** | `preds`; the predictions file |
+"""
+
+REFIT_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": 'import pkgrefit\n\ntrain = pkgrefit.read("train.txt")\n',
+        "implementations/Demo_fit.md": "from pkgrefit import Model\n\nmodel = Model(k=2).fit(train)\n",
+        "implementations/Demo_predict.md": (
+            "import pkgrefit\n\n"
+            'train = pkgrefit.read("train.txt")\n'
+            "model = pkgrefit.Model(k=2).fit(train)\n"
+            'xs = pkgrefit.read("test.txt")\n'
+            "preds = model.predict([x - min(train) for x in xs])\n"
+            'pkgrefit.write(preds, "preds.txt")\n'
+        ),
+    }
+)
+
+PKGREFIT = """
+class Model:
+    def __init__(self, k=1):
+        self.k = k
+        self.fits = 0
+
+    def fit(self, xs):
+        self.fits += 1
+        self.scale = self.k * self.fits
+        return self
+
+    def predict(self, xs):
+        return [x * self.scale for x in xs]
+
+
+def read(path):
+    with open(path) as handle:
+        return [float(word) for word in handle.read().split()]
+
+
+def write(values, path):
+    with open(path, "w") as handle:
+        handle.write(" ".join(str(v) for v in values))
+"""
+
+
+def test_an_example_fitting_the_model_again_takes_the_earlier_one_and_keeps_its_own_input_file(tmp_path):
+    """Seen on a lightgbm wiki, in a predict step whose Inputs say "Fitted classifier from Step 2":
+    - the example's `clf = LGBMClassifier(...).fit(df, y)` became `clf = clf.fit(df, y)`, refitting step 2's
+      early-stopped model on the example's data; a model fitted again under its own name is the earlier one (also
+      when the class is reached by another path: `lgb.LGBMClassifier` after `from lightgbm import ...`);
+    - the file it predicts on, test.csv, took the default "predictions.csv", the file its Key Parameters say the
+      step writes (and the example writes too): the step read its own output."""
+    build_file_tree(tmp_path / "lib", {"pkgrefit/__init__.py": PKGREFIT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": REFIT_INDEX, **REFIT_PAGES})
+    predict = item.plan.steps[2].binding
+    assert ".fit(" not in predict.body and "model" in predict.consumes, predict.body
+    defaults = {p.name: p.default for p in predict.params}
+    assert "'test.txt'" in defaults.values() and "'preds.txt'" in defaults.values(), defaults
+    (item.output_dir / "train.txt").write_text("1 2")
+    (item.output_dir / "test.txt").write_text("2 4")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "preds.txt").read_text() == "2.0 6.0"  # fitted once (scale 2), not twice (4)

@@ -198,6 +198,12 @@ class BindContext:
         for artifact in reversed(self.artifacts.values()):
             if producer and artifact.producer == producer:
                 return artifact.name
+        # a class by another path of the same import (`lgb.LGBMClassifier` for `from lightgbm import LGBMClassifier`)
+        last = producer.rsplit(".", 1)[-1]
+        if last[:1].isupper():
+            for artifact in reversed(self.artifacts.values()):
+                if artifact.producer.rsplit(".", 1)[-1] == last:
+                    return artifact.name
         return None
 
     def by_type(self, class_name: str) -> str | None:

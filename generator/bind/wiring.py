@@ -255,7 +255,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     if len(cited) != 1:
         return
     number = cited.pop()
-    read = free_names(draft)
+    read = {*free_names(draft), *names(draft.statements)[1]}  # made again here counts: the step uses it
     unread = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value and a.name not in read]
     call = anchor_call(draft)
     if len(unread) != 1 or call is None:
@@ -391,7 +391,8 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
         if not (isinstance(target, ast.Name) and target.id in read and isinstance(value, ast.Call)):
             continue
         given = [*value.args, *(k.value for k in value.keywords)]
-        if given and all(literal_source(v) is not None for v in given):
+        # sample rows written out (not `read("test.txt")`: a file of other data, read by its path)
+        if given and all(literal_source(v) is not None for v in given) and any(_sample(v) for v in given):
             built = ast.unparse(value)
             del draft.statements[n]
             wired.consumes[target.id] = artifact  # as _reuse hands on what a dropped statement made again
@@ -474,6 +475,16 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again"
                 )
                 continue
+            inner = _innermost(stmt.value)
+            again = ctx.produced_by(_callee_text(inner)) if inner is not stmt.value else None
+            fits = isinstance(stmt.value, ast.Call) and _FITS.match(called(stmt.value.func))
+            if again and fits and isinstance(target, ast.Name) and target.id == again:
+                # `clf = LGBMClassifier(...).fit(df, y)` where step 2 made and fitted clf: trained again under its
+                # name (on the example's data); the step uses step 2's. Not `model = create_model(...).eval()`,
+                # which only sets the earlier model up (it becomes `model = model.eval()`)
+                wired.consumes[target.id] = again
+                wired.changes.append(f"uses {again} from step {ctx.artifacts[again].step} instead of making it again")
+                continue
             made_earlier = _earlier_names(target, ctx)
             if artifact and made_earlier is not None:
                 for element in made_earlier:
@@ -490,6 +501,19 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for stmt in draft.statements:
         inline.visit(stmt)
     wired.changes.extend(inline.changes)
+
+
+_FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$")
+
+
+def _innermost(value: ast.expr) -> ast.expr:
+    """The first call of a chain (`LGBMClassifier(...)` of `LGBMClassifier(...).fit(X, y).booster_`)."""
+    while isinstance(value, (ast.Call, ast.Attribute)):
+        inner = value.func if isinstance(value, ast.Call) else value.value
+        if not isinstance(inner, (ast.Call, ast.Attribute)) or not any(isinstance(n, ast.Call) for n in walk(inner)):
+            break
+        value = inner
+    return value
 
 
 class _InlineReuse(ast.NodeTransformer):
@@ -683,8 +707,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     draft.statements = kept
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
+    used = set(draft.literals.values())
     for key, literal in list(draft.literals.items()):
-        draft.literals[key] = _workflows_own_path(literal, ctx.step)
+        draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
 
 
 def empty_container(value: ast.expr) -> bool:
@@ -704,9 +729,11 @@ def _names_locals(call: str, value: ast.expr) -> bool:
 _PATH_LITERAL = re.compile(r"""^(['"])([\w.~/-]+\.([A-Za-z0-9]{1,8}))\1$""")
 
 
-def _workflows_own_path(literal: str, step: Step) -> str:
+def _workflows_own_path(literal: str, step: Step, used: set[str]) -> str:
     """A file path from an implementation page's example (pages are shared by workflows) yields to the one path of
-    the same extension this workflow's step names (`e.g. "data/links.html"` where the page reads page.html)."""
+    the same extension this workflow's step names (`e.g. "data/links.html"` where the page reads page.html); not
+    when the example names that path too (it reads test.csv and writes the step's "predictions.csv": two files).
+    used: the literals of the step's keys."""
     found = _PATH_LITERAL.match(literal)
     if found is None:
         return literal
@@ -715,6 +742,8 @@ def _workflows_own_path(literal: str, step: Step) -> str:
     if len(named) != 1 or found.group(2) in named:
         return literal
     path = named.pop()
+    if repr(path) in used or f'"{path}"' in used:
+        return literal
     # the same file, named without its folder ("Path to `orders.json`" for the example's "data/orders.json")
     return literal if found.group(2).endswith("/" + path) else repr(path)
 
@@ -1224,6 +1253,9 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
         if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
             continue
         callee = dotted(stmt.value.func)
+        if not callee and _FITS.match(called(stmt.value.func)):  # `LGBMClassifier(...).fit(X, y)`: the estimator
+            inner = _innermost(stmt.value)
+            callee = dotted(inner.func) if isinstance(inner, ast.Call) else ()
         if not callee:
             continue
         class_name = (
