@@ -693,8 +693,18 @@ def _fills(stmt: ast.stmt, name: str) -> bool:
     """A call statement, alone, that takes an object the setup makes here (`ImageDraw.Draw(mask).ellipse(...)` after
     `mask = Image.new(...)`, `G.add_edge(1, 2)` after `G = nx.Graph()`), or an assignment into it (`result["cluster"]
     = labels`, `config.seed = 0`): it fills the object in, so it comes along (without it the slice works on an empty
-    mask, or writes a table without its new column). Never a print."""
+    mask, or writes a table without its new column); so is taking an item out of it (`y = df.pop("label")`: the
+    frame without its label). Never a print."""
     if isinstance(stmt, ast.Assign):
+        value = stmt.value
+        if (  # `y_test = test_df.pop("churn")`: the label taken out of the frame the slice predicts on
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Attribute)
+            and value.func.attr in ("pop", "popitem")
+            and isinstance(value.func.value, ast.Name)
+            and value.func.value.id == name
+        ):
+            return True
         return any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == name for t in stmt.targets)
     if isinstance(stmt, (ast.For, ast.With, ast.If)):  # `for col in cats: df[col] = df[col].astype("category")`
         return any(isinstance(s, ast.Assign) and _fills(s, name) for s in stmt.body)

@@ -5272,3 +5272,138 @@ def test_an_example_fitting_the_model_again_takes_the_earlier_one_and_keeps_its_
     (item.output_dir / "test.txt").write_text("2 4")
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "preds.txt").read_text() == "2.0 6.0"  # fitted once (scale 2), not twice (4)
+
+
+EXPORT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Export_Files
+
+**Description:** Make a model, plot its weights and export them.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgexport.make() -> Model` |
+| **External Dependencies** | `pkgexport` |
+| **Outputs** | `model` |
+
+### Step 2: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgexport.plot(model) -> Axes` |
+| **Implementation** | `Demo_plot` |
+| **Inputs** | Model from Step 1 |
+| **Outputs** | `plot.txt` chart and `weights.csv` with columns `name, weight` |
+"""
+
+EXPORT_PAGES = example_pages(
+    {
+        "implementations/Demo_plot.md": (
+            "import pkgexport\n\n"
+            "model = pkgexport.make()\n"
+            "ax = pkgexport.plot(model)\n"
+            'ax.save("plot.txt")\n\n'
+            "rows = sorted(model.weights.items())\n"
+            'pkgexport.write_rows(rows, "weights.csv")\n'
+            "print(rows)\n"
+        )
+    }
+)
+
+PKGEXPORT = """
+class Model:
+    weights = {"b": 2, "a": 1}
+
+
+class Axes:
+    def __init__(self, model):
+        self.model = model
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write("*" * sum(self.model.weights.values()))
+
+
+def make():
+    return Model()
+
+
+def plot(model):
+    return Axes(model)
+
+
+def write_rows(rows, path):
+    with open(path, "w") as handle:
+        handle.write("".join(f"{name},{weight}\\n" for name, weight in rows))
+"""
+
+
+def test_a_file_the_outputs_name_is_written_by_the_examples_later_statements(tmp_path):
+    """Seen on a lightgbm wiki: Outputs "`feature_importance.png` bar chart and `feature_importance.csv`", and the
+    example plots and saves the chart, then builds the table and writes the CSV. The step kept the plot and its
+    save; the CSV, which reads nothing of the plot, was never written. Later statements writing a file the Outputs
+    name come with the step, with the statements making what they read."""
+    build_file_tree(tmp_path / "lib", {"pkgexport/__init__.py": PKGEXPORT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": EXPORT_INDEX, **EXPORT_PAGES})
+    export = item.plan.steps[1].binding
+    assert "write_rows(" in export.body and "print(" not in export.body, export.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "plot.txt").read_text() == "***"
+    assert (item.output_dir / "weights.csv").read_text() == "a,1\nb,2\n"
+
+
+HELDOUT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Heldout
+
+**Description:** Load the training table, score a held-out table.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframes.read(path: str) -> dict` |
+| **Implementation** | `Demo_read_train` |
+| **Outputs** | `train`, `y` |
+
+### Step 2: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframes.fit(frame, labels) -> float` |
+| **Implementation** | `Demo_fit_heldout` |
+| **Outputs** | `score` |
+"""
+
+HELDOUT_PAGES = example_pages(
+    {
+        "implementations/Demo_read_train.md": (
+            'import pkgframes\n\ntrain = pkgframes.read("train.csv")\ny = train.pop("label")\n'
+        ),
+        "implementations/Demo_fit_heldout.md": (
+            "import pkgframes\n\n"
+            'test = pkgframes.read("valid.csv")\n'
+            'y = test.pop("label")\n'
+            'test["size"] = [int(v) for v in test["size"]]\n'
+            "score = pkgframes.fit(test, y)\n"
+        ),
+    }
+)
+
+
+def test_a_label_popped_off_the_frame_the_step_reads_comes_with_it(tmp_path):
+    """Seen on a lightgbm wiki: the predict step's example reads test.csv and pops its label (`y_test =
+    test_df.pop("churn")`), but step 1 already made a `y_test`: the pop was not needed for its result and was
+    dropped, so the frame reached the model with its label column (7 features where it was trained on 6).
+    Taking an item out of the object the setup makes fills it in, as an assignment into it does."""
+    build_file_tree(tmp_path / "lib", {"pkgframes/__init__.py": PKGFRAMES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": HELDOUT_INDEX, **HELDOUT_PAGES})
+    assert "test.pop('label')" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    (item.output_dir / "train.csv").write_text("size,label\n1,0\n2,1\n5,1\n")
+    (item.output_dir / "valid.csv").write_text("size,label\n1,0\n3,1\n")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "score: 2" in proc.stderr, proc.stderr

@@ -205,7 +205,7 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         len(literal_only),
         -len(produced & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
-        -len(_files_named(ctx.step.outputs) & _files_written(made)),  # the file they name (`contribs.csv`)
+        -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
         len(piece.statements),
         candidate.order,
@@ -215,12 +215,12 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
 _FILE = re.compile(r"[\w.-]*\w\.[A-Za-z][\w]{0,7}")
 
 
-def _files_named(text: str) -> set[str]:
+def files_named(text: str) -> set[str]:
     """The file names a step's Outputs quote as code (`contribs.csv` - one SHAP column per feature)."""
     return {m.group(0) for span in re.findall(r"`([^`]+)`", text) for m in [_FILE.fullmatch(span.strip())] if m}
 
 
-def _files_written(statements: list[ast.stmt]) -> set[str]:
+def files_written(statements: list[ast.stmt]) -> set[str]:
     """The file names (last path part) the string constants of statements end with."""
     return {
         node.value.replace("\\", "/").rsplit("/", 1)[-1]

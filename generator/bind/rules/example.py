@@ -10,7 +10,7 @@ from dataclasses import replace
 from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
-from generator.bind.choice import Resolvable, positional_names, score
+from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
@@ -114,6 +114,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
+    best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
@@ -151,6 +152,38 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
         and contains_api(s, api, {})
     ]
     if not added:
+        return piece
+    return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Slice:
+    """The slice, with the example's later top-level statements writing a file the step's Outputs quote and the
+    slice does not write (`importance.to_csv("feature_importance.csv")` after the plot the slice saves), and the
+    statements after the slice making what they read; when everything they read can be had (the slice's names, the
+    example's imports, builtins, earlier results)."""
+    piece, tree = candidate.slice, candidate.tree
+    files = files_named(step.outputs) - files_written(piece.statements)
+    if not files:
+        return piece
+    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    later = [s for s in tree.body if s.lineno > last]
+    writes = [
+        n
+        for n, s in enumerate(later)
+        if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and files_written([s]) & files
+    ]
+    if not writes:
+        return piece
+    added: list[ast.stmt] = []
+    needed: set[str] = set()
+    for stmt in reversed(later[: writes[-1] + 1]):
+        free, bound = names([stmt])
+        if later.index(stmt) in writes or (isinstance(stmt, ast.Assign) and bound & needed):
+            added.append(stmt)
+            needed = (needed - bound) | set(free)
+    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    have = names(piece.statements)[1] | (names(imports)[1] if imports else set())
+    if any(n not in have and n not in BUILTINS and not ctx.has(n) for n in needed):
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
 
