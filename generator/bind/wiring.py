@@ -742,7 +742,7 @@ def _workflows_own_path(literal: str, step: Step, used: set[str]) -> str:
     if len(named) != 1 or found.group(2) in named:
         return literal
     path = named.pop()
-    if repr(path) in used or f'"{path}"' in used:
+    if any(literal_value(v) == path for v in used):
         return literal
     # the same file, named without its folder ("Path to `orders.json`" for the example's "data/orders.json")
     return literal if found.group(2).endswith("/" + path) else repr(path)

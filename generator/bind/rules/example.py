@@ -176,9 +176,10 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
         return piece
     added: list[ast.stmt] = []
     needed: set[str] = set()
-    for stmt in reversed(later[: writes[-1] + 1]):
+    for n in range(writes[-1], -1, -1):
+        stmt = later[n]
         free, bound = names([stmt])
-        if later.index(stmt) in writes or (isinstance(stmt, ast.Assign) and bound & needed):
+        if n in writes or (isinstance(stmt, ast.Assign) and bound & needed):
             added.append(stmt)
             needed = (needed - bound) | set(free)
     imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
