@@ -5407,3 +5407,60 @@ def test_a_label_popped_off_the_frame_the_step_reads_comes_with_it(tmp_path):
     (item.output_dir / "valid.csv").write_text("size,label\n1,0\n3,1\n")
     proc = run_workflow(item, tmp_path / "lib")
     assert "score: 2" in proc.stderr, proc.stderr
+
+
+CALLBACKS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Callbacks
+
+**Description:** Configure callbacks, train with them.
+
+### Step 1: Callbacks
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcb.stop_after(rounds: int) -> Callback` |
+| **Implementation** | `Demo_stop_after` |
+| **Key Parameters** | `rounds: int` - rounds without improvement (e.g. 3) |
+| **Outputs** | `callbacks: list` to pass to `pkgcb.train(callbacks=...)` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcb.train(steps: int = 10, callbacks: list = None) -> int` |
+| **Implementation** | `Demo_train_cb` |
+| **Inputs** | callbacks from Step 1 |
+| **Outputs** | `ran` |
+"""
+
+CALLBACKS_PAGES = example_pages(
+    {
+        "implementations/Demo_stop_after.md": "import pkgcb\n\ncallbacks = [pkgcb.stop_after(rounds=3)]\n",
+        "implementations/Demo_train_cb.md": (
+            "import pkgcb\n\nran = pkgcb.train(steps=10, callbacks=[pkgcb.stop_after(rounds=5)])\n"
+        ),
+    }
+)
+
+PKGCB = """
+def stop_after(rounds):
+    return rounds
+
+
+def train(steps=10, callbacks=None):
+    return min([steps, *(callbacks or [])])
+"""
+
+
+def test_a_keyword_named_like_a_result_the_inputs_cite_takes_that_result(tmp_path):
+    """Seen on a lightgbm wiki: step 3 configures `callbacks`, and step 4's Inputs say "callbacks from Step 3",
+    but its example builds its own `callbacks=[lgb.early_stopping(20), lgb.log_evaluation(10)]` inline. The step
+    trained with those, from keys of its own, and step 3's callbacks and keys had no effect."""
+    build_file_tree(tmp_path / "lib", {"pkgcb/__init__.py": PKGCB})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CALLBACKS_INDEX, **CALLBACKS_PAGES})
+    train = item.plan.steps[1].binding
+    assert "callbacks" in train.consumes and "callbacks=callbacks" in train.body, train.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.rounds=4")
+    assert "ran: 4" in proc.stderr, proc.stderr  # step 1's callback (4 rounds), not the example's own (5)

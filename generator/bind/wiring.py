@@ -199,6 +199,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     if kind in (Kind.CALL, Kind.METHOD):
         _cited_input(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
+        _cited_keywords(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
@@ -320,6 +321,23 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
         if keyword.value is slots[0]:
             keyword.value = value
     wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
+
+
+def _cited_keywords(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`lgb.train(..., callbacks=[lgb.early_stopping(20), lgb.log_evaluation(10)])` where the Inputs say
+    "callbacks from Step 3": a keyword named like an earlier result the Inputs cite takes that result, instead of
+    the value the example builds in its place (which left step 3's callbacks unused, and its keys without effect)."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    cited = set(ctx.cited_by_inputs())
+    for keyword in call.keywords:
+        if keyword.arg in cited and not isinstance(keyword.value, ast.Name) and ctx.holds_object(keyword.arg):
+            built = ast.unparse(keyword.value)
+            keyword.value = ast.Name(id=keyword.arg, ctx=ast.Load())
+            wired.changes.append(
+                f"takes {keyword.arg} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
+            )
 
 
 class _Substitute(ast.NodeTransformer):
