@@ -30,6 +30,7 @@ from generator.deps import (
     normalise_dist,
     place,
 )
+from generator.links import linked
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 from generator.pin import as_of
@@ -271,6 +272,7 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
         used.add(module)
         repository = _cited_elsewhere(workflow, step) or workflow.source_repo_url
         steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location)))
+    steps = linked(steps)
     requirements = requirements_for(workflow, bindings, tables)
     warnings = list(workflow.warnings) + bind_warnings
     placeholders = [n for n in requirements.unplaced if PLACEHOLDER.match(n.split(".")[0])]
@@ -340,6 +342,7 @@ def _param_context(param: ConfigParam) -> dict[str, str | bool | None]:
         "description": param.description,
         "loader": param.loader,
         "writes": param.writes,
+        "follows": param.follows,
     }
 
 

@@ -5464,3 +5464,73 @@ def test_a_keyword_named_like_a_result_the_inputs_cite_takes_that_result(tmp_pat
     assert "callbacks" in train.consumes and "callbacks=callbacks" in train.body, train.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.rounds=4")
     assert "ran: 4" in proc.stderr, proc.stderr  # step 1's callback (4 rounds), not the example's own (5)
+
+
+FOLLOW_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Follow
+
+**Description:** Save a text to a folder, load it back.
+
+### Step 1: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfollow.save(text: str, save_directory: str)` |
+| **Implementation** | `Demo_save_text` |
+| **Outputs** | the folder `my-folder` |
+
+### Step 2: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfollow.load(pretrained_path: str) -> str` |
+| **Implementation** | `Demo_load_text` |
+| **Inputs** | Folder saved in Step 1 |
+| **Outputs** | `loaded` |
+"""
+
+FOLLOW_PAGES = example_pages(
+    {
+        "implementations/Demo_save_text.md": 'import pkgfollow\n\npkgfollow.save("hello", "my-folder")\n',
+        "implementations/Demo_load_text.md": 'import pkgfollow\n\nloaded = pkgfollow.load("my-folder")\n',
+    }
+)
+
+PKGFOLLOW = """
+import os
+
+
+def save(text, save_directory):
+    os.makedirs(save_directory, exist_ok=True)
+    with open(os.path.join(save_directory, "text.txt"), "w") as handle:
+        handle.write(text)
+
+
+def load(pretrained_path):
+    with open(os.path.join(pretrained_path, "text.txt")) as handle:
+        return handle.read()
+"""
+
+
+def test_a_key_naming_the_folder_an_earlier_step_writes_follows_that_key_until_set(tmp_path):
+    """Seen on a tokenizers wiki: step 4 saves to `save_directory = "my-tokenizer"` and step 5 loads
+    `pretrained_model_name_or_path = "my-tokenizer"`, "the folder written in Step 4". A user who set only step 4's
+    key got step 5 looking "my-tokenizer" up on the Hub (a minute of retries, then OSError). A later key naming the
+    same file or id as an earlier one takes its value until it is set itself."""
+    build_file_tree(tmp_path / "lib", {"pkgfollow/__init__.py": PKGFOLLOW})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FOLLOW_INDEX, **FOLLOW_PAGES})
+    (save_key,) = [p for p in item.plan.steps[0].binding.params if p.writes]
+    (load_key,) = item.plan.steps[1].binding.params
+    assert load_key.follows == f"{item.plan.steps[0].module}.{save_key.name}", load_key
+    config = (item.output_dir / "config.toml").read_text()
+    assert f'# {load_key.name} = (until set: the value of {load_key.follows}, now "my-folder")' in config, config
+    proc = run_workflow(item, tmp_path / "lib", "--set", f"1.{save_key.name}=out/elsewhere")
+    assert "loaded: 'hello'" in proc.stderr and (item.output_dir / "out" / "elsewhere" / "text.txt").is_file()
+    assert not (item.output_dir / "my-folder").exists()
+    (item.output_dir / "other").mkdir()
+    (item.output_dir / "other" / "text.txt").write_text("set")
+    proc = run_workflow(item, tmp_path / "lib", "--set", f"2.{load_key.name}=other")
+    assert "loaded: 'set'" in proc.stderr, proc.stderr  # set itself, it is its own
+    run_generated_tests(item, tmp_path / "lib")

@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .config import ENABLED, load_config, parse_override, step_values
+from .config import ENABLED, followed, load_config, parse_override, step_values
 from .runner import RunOptions, run, summary
 from .steps import WorkflowError, load_workflow
 from .store import Store
@@ -163,10 +163,11 @@ def main(package: str, argv: list[str] | None = None) -> int:
             return guide_main(package, workflow, steps, args.config, args.artifacts)
         config = load_config(args.config, steps)
         if args.command == "plan":
-            return command_plan(workflow, steps, config)
+            return command_plan(workflow, steps, followed(config, steps))
         for text in args.overrides:
             name, key, value = parse_override(text, steps)
             config.setdefault(name, {})[key] = value
+        config = followed(config, steps)
         if args.seed is not None:
             seed_everything(args.seed)
         store = None if args.no_save else Store(args.artifacts)

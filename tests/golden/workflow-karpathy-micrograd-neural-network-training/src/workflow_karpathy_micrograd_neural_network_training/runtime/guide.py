@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import DEFAULT_CONFIG, ENABLED, load_config, parse_value, step_values, type_problem
+from .config import DEFAULT_CONFIG, ENABLED, followed, load_config, parse_value, step_values, type_problem
 from .runner import Outcome, RunOptions, Session
 from .spec import Workflow
 from .steps import LoadedStep, WorkflowError
@@ -200,7 +200,7 @@ class Guide:
 
     # -- the walk ---------------------------------------------------------------------------------
     def walk(self) -> int:
-        config = load_config(self.config_path if self.config_path.exists() else None, self.steps)
+        config = followed(load_config(self.config_path if self.config_path.exists() else None, self.steps), self.steps)
         total = len(self.steps)
         self.say(f"{self.workflow.title}: {total} steps. Each is explained, asked for what it needs, then run.")
         self.say(f"(expert mode, every option: python -m {self.package} run --help; q at any question stops here)")

@@ -22,14 +22,16 @@ STATUSES = ("bound", "stub", "manual")
 @dataclass(frozen=True)
 class Param:
     """A config key of a step: its type (as the wiki writes it), default, description, the loader that
-    builds an object from its value (a path or an id), if any, and whether the value is a file the step writes
-    (its folder is made before the step runs)."""
+    builds an object from its value (a path or an id), if any, whether the value is a file the step writes
+    (its folder is made before the step runs), and the earlier key ("step module.key") naming the same file or
+    id, whose value it takes until it is set itself."""
 
     type: str = ""
     default: Any = REQUIRED
     doc: str = ""
     loader: str = ""
     writes: bool = False
+    follows: str = ""
 
     @property
     def required(self) -> bool:

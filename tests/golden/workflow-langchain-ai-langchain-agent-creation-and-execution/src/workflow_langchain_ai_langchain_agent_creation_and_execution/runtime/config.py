@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .spec import Param
+from .spec import REQUIRED, Param
 from .steps import LoadedStep, WorkflowError, step_by_reference
 
 if sys.version_info >= (3, 11):
@@ -59,6 +59,25 @@ def load_config(path: Path | None, steps: list[LoadedStep]) -> dict[str, dict[st
         for key in values:
             check_key(by_name[section], key, f"config {path} [{section}]")
     return {name: dict(section) for name, section in data.items()}
+
+
+def followed(config: dict[str, dict[str, Any]], steps: list[LoadedStep]) -> dict[str, dict[str, Any]]:
+    """The config with each key that follows an earlier one (the same file or id: a folder step 4 saves, which step 5
+    loads) given that key's value, set or default, unless it is set itself."""
+    resolved = {name: dict(section) for name, section in config.items()}
+    by_name = {step.name: step for step in steps}
+    for step in steps:
+        for key, param in step.params.items():
+            if not param.follows or key in resolved.get(step.name, {}):
+                continue
+            name, _, other = param.follows.rpartition(".")
+            source = by_name.get(name)
+            if source is None or other not in source.params:
+                continue
+            value = resolved.get(name, {}).get(other, source.params[other].default)
+            if value is not REQUIRED:
+                resolved.setdefault(step.name, {})[key] = value
+    return resolved
 
 
 def parse_value(raw: str) -> Any:

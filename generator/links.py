@@ -1,0 +1,47 @@
+"""Config keys naming the same file or id as an earlier step's key follow that key until they are set.
+
+A workflow writes a folder in one step and reads it in a later one (`tokenizer.save_pretrained("my-tokenizer")`,
+then `AutoTokenizer.from_pretrained("my-tokenizer")`), or reads one model id in several steps. Each step has a key
+of its own, and a user who changed the first got the later ones' old value: a hub lookup of "my-tokenizer", a
+model loaded from elsewhere. The later key takes the earlier one's value unless it is set itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from generator.apitext import literal_value
+
+if TYPE_CHECKING:
+    from generator.plan import StepPlan
+
+# a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
+_PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.\w{1,10}|\./.*|~/.*|/.*")
+
+
+def linked(steps: list[StepPlan]) -> list[StepPlan]:
+    """The steps, each key whose default is a place an earlier step's key names (a file or folder the earlier step
+    writes, an id its loader takes, a path) following the first such key."""
+    first: dict[str, str] = {}  # place -> "module.key" of the first key naming it
+    result = []
+    for plan in steps:
+        params = []
+        mine: dict[str, str] = {}
+        for param in plan.binding.params:
+            value = literal_value(param.default) if param.default is not None else None
+            if not isinstance(value, str) or not value.strip() or param.follows:
+                params.append(param)
+                continue
+            if value in first:
+                params.append(replace(param, follows=first[value]))
+                continue
+            if param.writes or param.loader or _PLACE.fullmatch(value):
+                mine.setdefault(value, f"{plan.module}.{param.name}")
+            params.append(param)
+        for value, key in mine.items():
+            first.setdefault(value, key)
+        binding = replace(plan.binding, params=tuple(params))
+        result.append(replace(plan, binding=binding) if params != list(plan.binding.params) else plan)
+    return result
