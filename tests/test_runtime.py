@@ -5534,3 +5534,64 @@ def test_a_key_naming_the_folder_an_earlier_step_writes_follows_that_key_until_s
     proc = run_workflow(item, tmp_path / "lib", "--set", f"2.{load_key.name}=other")
     assert "loaded: 'set'" in proc.stderr, proc.stderr  # set itself, it is its own
     run_generated_tests(item, tmp_path / "lib")
+
+
+PADDING_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Padding
+
+**Description:** Make a tokenizer, enable padding.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpad.make() -> Tok` |
+| **External Dependencies** | `pkgpad` |
+| **Outputs** | `tok` |
+
+### Step 2: Padding
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tok.enable_padding(pad_id: int, pad_token: str) -> tuple` |
+| **Implementation** | `Demo_enable_padding` |
+| **Key Parameters** | `pad_token: str` - the padding token (e.g. "[PAD]") |
+| **Outputs** | `padding` |
+"""
+
+PADDING_PAGES = example_pages(
+    {
+        "implementations/Demo_enable_padding.md": (
+            'padding = tok.enable_padding(pad_id=tok.token_to_id("[PAD]"), pad_token="[PAD]")\n'
+        )
+    }
+)
+
+PKGPAD = """
+class Tok:
+    vocab = {"[PAD]": 0, "[MASK]": 3}
+
+    def token_to_id(self, token):
+        return self.vocab[token]
+
+    def enable_padding(self, pad_id, pad_token):
+        return (pad_id, pad_token)
+
+
+def make():
+    return Tok()
+"""
+
+
+def test_a_text_lifted_to_a_key_is_that_key_wherever_the_statement_repeats_it(tmp_path):
+    """Seen on a tokenizers wiki: `enable_padding(pad_id=tokenizer.token_to_id("[PAD]"), pad_token="[PAD]")`
+    lifted pad_token to a key and left the other "[PAD]": `--set 3.pad_token=[MASK]` padded with the [MASK] text
+    under the [PAD] id. The statement's other occurrences of the text are the key too (not those beside it in the
+    call it came from, which may name something else by chance)."""
+    build_file_tree(tmp_path / "lib", {"pkgpad/__init__.py": PKGPAD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PADDING_INDEX, **PADDING_PAGES})
+    assert "token_to_id(pad_token)" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.pad_token=[MASK]")
+    assert "padding: tuple of 2: 3, '[MASK]'" in proc.stderr, proc.stderr

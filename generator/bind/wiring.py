@@ -687,6 +687,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             if name != target:
                 _rename(draft.statements, target, name)
             continue
+        before = set(draft.literals)
         for node in walk(stmt):
             if not isinstance(node, ast.Call):
                 continue
@@ -721,6 +722,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 key = claims.claim(param_name(name), literal, target or last)
                 draft.literals.setdefault(key, literal)
                 node.args[index] = ast.Name(id=key, ctx=ast.Load())
+        _same_text(stmt, {k: draft.literals[k] for k in set(draft.literals) - before})
         kept.append(stmt)
     draft.statements = kept
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
@@ -728,6 +730,43 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     used = set(draft.literals.values())
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
+
+
+def _same_text(stmt: ast.stmt, lifted: dict[str, str]) -> None:
+    """`enable_padding(pad_id=tokenizer.token_to_id("[PAD]"), pad_token="[PAD]")` with pad_token lifted to a key:
+    the statement's other "[PAD]" is that key too (else setting the key padded with one token under another's
+    id). Texts only, of a key of their own: a number appears twice by chance."""
+    texts: dict[str, str] = {}
+    for key, literal in lifted.items():
+        value = literal_value(literal)
+        if isinstance(value, str) and len(value) > 1:
+            texts[key if value not in texts else ""] = value
+    by_text = {value: key for key, value in texts.items() if key and list(texts.values()).count(value) == 1}
+    if not by_text:
+        return
+    skipped = {id(n) for node in walk(stmt) if isinstance(node, ast.JoinedStr) for n in walk(node)}
+    # not beside the key in the call it was lifted from: `save_pretrained_merged("merged_16bit", tok,
+    # save_method="merged_16bit")` names a folder and a method alike, by chance
+    for call in walk(stmt):
+        if isinstance(call, ast.Call) and any(
+            isinstance(k.value, ast.Name) and k.value.id in by_text.values() for k in call.keywords
+        ):
+            skipped |= {id(a) for a in (*call.args, *(k.value for k in call.keywords))}
+    for node in walk(stmt):
+        for slot, value in ast.iter_fields(node):
+            items = value if isinstance(value, list) else [value]
+            for at, item in enumerate(items):
+                if (
+                    isinstance(item, ast.Constant)
+                    and isinstance(item.value, str)
+                    and item.value in by_text
+                    and id(item) not in skipped
+                ):
+                    name = ast.copy_location(ast.Name(id=by_text[item.value], ctx=ast.Load()), item)
+                    if isinstance(value, list):
+                        value[at] = name
+                    else:
+                        setattr(node, slot, name)
 
 
 def empty_container(value: ast.expr) -> bool:
