@@ -5595,3 +5595,51 @@ def test_a_text_lifted_to_a_key_is_that_key_wherever_the_statement_repeats_it(tm
     assert "token_to_id(pad_token)" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.pad_token=[MASK]")
     assert "padding: tuple of 2: 3, '[MASK]'" in proc.stderr, proc.stderr
+
+
+INSTANCE_CALL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Instance_Call
+
+**Description:** Make a tokenizer, call it on sentences.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcall.Tok() -> Tok` |
+| **External Dependencies** | `pkgcall` |
+| **Outputs** | `tok` |
+
+### Step 2: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tok.__call__(text: List[str], upper: bool = False) -> list` |
+| **Implementation** | `Demo_call` |
+| **Key Parameters** | `text: List[str]` - batch of sentences, `upper: bool` - upper-case first |
+| **Inputs** | `Tok` from Step 1 |
+| **Outputs** | `batch` |
+"""
+
+INSTANCE_CALL_PAGES = example_pages({"implementations/Demo_call.md": 'batch = tok(["a b", "c"], upper=True)\n'})
+
+PKGCALL = """
+class Tok:
+    def __call__(self, text, upper=False):
+        return [len(t.split()) * (2 if upper else 1) for t in text]
+"""
+
+
+def test_the_data_an_instance_call_takes_is_a_key_as_its_key_parameters_say(tmp_path):
+    """Seen on a tokenizers wiki: `fast_tokenizer(["Hello there", "A longer sentence ..."], padding=True)` for
+    `PreTrainedTokenizerFast.__call__(text, ...)`, whose Key Parameters start with `text: List[str]`: the sentences
+    stayed written in the code, since the call of an object by its name was not found as the API's call (so
+    its positional parameters were not known). Now `text` is a key, and the documented keywords reach it."""
+    build_file_tree(tmp_path / "lib", {"pkgcall/__init__.py": PKGCALL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": INSTANCE_CALL_INDEX, **INSTANCE_CALL_PAGES})
+    encode = item.plan.steps[1].binding
+    assert "text" in [p.name for p in encode.params] and "tok(text" in encode.body, encode.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", '2.text=["x y z", "w"]')
+    assert "batch: list of 2: 6, 2" in proc.stderr, proc.stderr

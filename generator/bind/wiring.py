@@ -911,6 +911,9 @@ def anchor_call(draft: Draft) -> ast.Call | None:
 
     api = draft.api
     calls = [node for node in walk(draft.anchor) if isinstance(node, ast.Call) and contains_api(node, api, {})]
+    if not calls and api.last == "__call__":  # `fast_tokenizer(["Hello there", ...])`: the object called by name
+        calls = [node for node in walk(draft.anchor) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)]
+        return calls[0] if calls else None
     if not calls:
         return None
     # the call of the API itself, not one chained on it: `df.groupby("name").agg(...)` for DataFrame.groupby
