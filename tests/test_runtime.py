@@ -5643,3 +5643,67 @@ def test_the_data_an_instance_call_takes_is_a_key_as_its_key_parameters_say(tmp_
     assert "text" in [p.name for p in encode.params] and "tok(text" in encode.body, encode.body
     proc = run_workflow(item, tmp_path / "lib", "--set", '2.text=["x y z", "w"]')
     assert "batch: list of 2: 6, 2" in proc.stderr, proc.stderr
+
+
+NATIVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Native
+
+**Description:** Open a store by a static constructor, count and read it.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnative.Store.open_file(path: str) -> Store` |
+| **Implementation** | `Demo_open_file` |
+| **Outputs** | `store` |
+
+### Step 2: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Store.read(n: int = 1) -> list` |
+| **Implementation** | `Demo_read_store` |
+| **Inputs** | `Store` from Step 1 |
+| **Outputs** | `rows` |
+"""
+
+NATIVE_PAGES = example_pages(
+    {
+        "implementations/Demo_open_file.md": (
+            'import pkgnative\n\nstore = pkgnative.Store.open_file("rows.txt")\nsize = store.count()\n'
+        ),
+        "implementations/Demo_read_store.md": "rows = store.read(n=2)\n",
+    }
+)
+
+PKGNATIVE = """
+class Store:
+    def __init__(self, path):
+        self.path = path
+
+    @staticmethod
+    def open_file(path):  # no annotation, as a native (Rust, C) method has none
+        return Store(path)
+
+    def count(self):
+        return 3
+
+    def read(self, n=1):
+        return list(range(n))
+"""
+
+
+def test_check_types_a_call_by_the_return_its_api_text_gives(tmp_path):
+    """Seen on a tokenizers wiki: `Tokenizer.from_file(path) -> Tokenizer`, a native method without annotations;
+    `check` called every later call on the tokenizer "not checkable" (4 of 5 steps), and the step's own demo
+    line too. The API text's `-> Class` types the step's call of it, in the step itself and after."""
+    build_file_tree(tmp_path / "lib", {"pkgnative/__init__.py": PKGNATIVE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NATIVE_INDEX, **NATIVE_PAGES})
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "check", "--json"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    report = json.loads(proc.stdout)
+    assert [s["status"] for s in report["steps"]] == ["verified", "verified"], report

@@ -170,9 +170,10 @@ def _signature(target: Any) -> inspect.Signature | None:
 class _StepChecker:
     """Walks one run() in statement order, keeping what each name is known to be."""
 
-    def __init__(self, module_name: str, env: dict[str, Kind]) -> None:
+    def __init__(self, module_name: str, env: dict[str, Kind], api: str = "") -> None:
         self.module_name = module_name  # for relative imports (`from .. import loaders`)
         self.env = dict(env)
+        self.api = api  # the API text the step cites: its `-> Class` types the call of it
         self.calls: list[CallCheck] = []
         self.import_errors: list[str] = []
         self.moves: list[tuple[str, str, str]] = []  # (module the step imports from, name, module that has it now)
@@ -250,20 +251,33 @@ class _StepChecker:
             owner = getattr(value, "__self__", None)
             if isinstance(owner, type) and getattr(value, "__name__", "").startswith("from_"):
                 return Kind((owner,), guessed=True)  # a `from_*` classmethod usually makes an instance of its class
-            return UNKNOWN
+            return self._cited(call)
         if isinstance(call.func, ast.Attribute):
-            owner = self.kind_of(call.func.value)
-            classes: list[type] = []
-            for cls in owner.classes:
-                method = inspect.getattr_static(cls, call.func.attr, None)
-                if method is not None and not isinstance(method, property):
-                    classes.extend(
-                        c
-                        for c in _annotation_kind(getattr(cls, call.func.attr), Kind((cls,))).classes
-                        if c not in classes
-                    )
-            return Kind(tuple(classes)) if classes else UNKNOWN
+            found = self._method_result(call)
+            return found if found.known else self._cited(call)
         return UNKNOWN
+
+    def _cited(self, call: ast.Call) -> Kind:
+        """The class the step's API text says its call returns (`Tokenizer.from_file(path) -> Tokenizer`, a native
+        method whose signature says nothing), when call is that API's call."""
+        head = self.api.split("(", 1)[0].strip()
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+        if not name or head.rsplit(".", 1)[-1] != name:
+            return UNKNOWN
+        return _declared_return(self.api, self.env)
+
+    def _method_result(self, call: ast.Call) -> Kind:
+        """What a method of an object of known classes returns, by its annotation."""
+        assert isinstance(call.func, ast.Attribute)
+        owner = self.kind_of(call.func.value)
+        classes: list[type] = []
+        for cls in owner.classes:
+            method = inspect.getattr_static(cls, call.func.attr, None)
+            if method is not None and not isinstance(method, property):
+                classes.extend(
+                    c for c in _annotation_kind(getattr(cls, call.func.attr), Kind((cls,))).classes if c not in classes
+                )
+        return Kind(tuple(classes)) if classes else UNKNOWN
 
     # -- calls -------------------------------------------------------------------------------------
     def check_call(self, call: ast.Call) -> None:
@@ -573,7 +587,9 @@ def check(package: str, steps: list[LoadedStep]) -> list[StepCheck]:
                 StepCheck(step, "not checkable", [CallCheck(0, "run", "not checkable", "source not readable")])
             )
             continue
-        checker = _StepChecker(step.module.__name__, {n: env.get(n, UNKNOWN) for n in step.spec.consumes})
+        checker = _StepChecker(
+            step.module.__name__, {n: env.get(n, UNKNOWN) for n in step.spec.consumes}, step.spec.api
+        )
         for stmt in func.body:
             if (
                 isinstance(stmt, ast.Assign)
