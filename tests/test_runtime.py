@@ -5707,3 +5707,105 @@ def test_check_types_a_call_by_the_return_its_api_text_gives(tmp_path):
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     report = json.loads(proc.stdout)
     assert [s["status"] for s in report["steps"]] == ["verified", "verified"], report
+
+
+DEMO_DATA_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Vectors
+
+**Description:** Load vectors, normalise them, count and sum them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvec.load(path: str) -> list` |
+| **Implementation** | `Demo_load_vectors` |
+| **Outputs** | `xb` |
+
+### Step 2: Normalize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvec.normalize(x: list) -> None` |
+| **Implementation** | `Demo_normalize` |
+| **Inputs** | `xb` from Step 1 |
+| **Outputs** | `xb`, normalised in place |
+
+### Step 3: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvec.count(rows: list) -> int` |
+| **Implementation** | `Demo_count` |
+| **Inputs** | Normalised vectors from Step 2 |
+| **Outputs** | `n` |
+
+### Step 4: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvec.total(rows: list) -> float` |
+| **Implementation** | `Demo_total` |
+| **Inputs** | Normalised vectors from Step 2 |
+| **Outputs** | `s` |
+"""
+
+DEMO_DATA_PAGES = example_pages(
+    {
+        "implementations/Demo_load_vectors.md": 'import pkgvec\n\nxb = pkgvec.load("base.txt")\n',
+        "implementations/Demo_normalize.md": (
+            "import random\n\nimport pkgvec\n\n"
+            "xb = [[random.random() for _ in range(2)] for _ in range(5)]\n"
+            "pkgvec.normalize(xb)\n"
+        ),
+        "implementations/Demo_count.md": (
+            "import pkgvec\nfrom pkgvec.testing import sample_rows\n\nn = pkgvec.count(sample_rows)\n"
+        ),
+        "implementations/Demo_total.md": "import pkgvec\n\nrows = [[1.0, 2.0], [3.0, 4.0]]\ns = pkgvec.total(rows)\n",
+    }
+)
+
+PKGVEC = """
+import math
+
+
+def load(path):
+    with open(path) as handle:
+        return [[float(v) for v in line.split()] for line in handle if line.strip()]
+
+
+def normalize(x):
+    for row in x:
+        norm = math.sqrt(sum(v * v for v in row))
+        row[:] = [v / norm for v in row]
+
+
+def count(rows):
+    return len(rows)
+
+
+def total(rows):
+    return round(sum(sum(row) for row in rows), 6)
+"""
+
+
+def test_the_pages_demo_data_gives_way_to_the_results_the_inputs_cite(tmp_path):
+    """Seen on faiss and gensim wikis, whose pages are self-contained demos: Inputs "`xb` and `xq` from Step 1",
+    but the example makes `xb = np.random.random((2000, d))`; "tokenized sentences from Step 1", but the example
+    trains on `common_texts` imported from gensim.test.utils, or on sentences written out. The steps ran green on
+    the demo data and never read the user's. A cited result made again from nothing cited is the earlier result;
+    sample data (a library's test helpers, rows written out) passed where the Inputs cite one unread result is it."""
+    build_file_tree(
+        tmp_path / "lib",
+        {"pkgvec/__init__.py": PKGVEC, "pkgvec/testing.py": "sample_rows = [[1.0], [2.0], [3.0]]\n"},
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEMO_DATA_INDEX, **DEMO_DATA_PAGES})
+    normalize, count, total = (s.binding for s in item.plan.steps[1:])
+    assert "random" not in normalize.body and normalize.consumes == ("xb",), normalize.body
+    assert "sample_rows" not in count.body and "count(xb)" in count.body, count.body
+    assert "count(xb)" in count.body and "total(xb)" in total.body, total.body
+    (item.output_dir / "base.txt").write_text("3 4\n6 8\n")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "n: 2" in proc.stderr and "s: 2.8" in proc.stderr, proc.stderr  # the file's two rows, normalised

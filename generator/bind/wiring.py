@@ -249,40 +249,83 @@ _FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.IGNORECASE)
 
 def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """A step whose Inputs say "Derivative `Expr` from Step 3", while its example builds its own
-    (`simplify(sin(x)**2 + cos(x)**2)`): the call takes what step 3 made and the step does not read yet (when that
-    is one result), in place of the first expression the example builds as an argument. Never a value (`"text"`,
-    `3`, `-5.0`) or a name."""
+    (`simplify(sin(x)**2 + cos(x)**2)`): the call takes what the cited steps made and the step does not read yet
+    (when that is one result), in place of the first expression the example builds as an argument. Never a value
+    (`"text"`, `3`, `-5.0`) or a name, but a name standing for sample data: imported from a library's test helpers
+    (`from gensim.test.utils import common_texts`) or assigned rows written out (`sentences = [["human", ...], ...]`)
+    "tokenized sentences from Step 1" replace."""
     cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
-    if len(cited) != 1:
+    if not cited:
         return
-    number = cited.pop()
     read = {*free_names(draft), *names(draft.statements)[1]}  # made again here counts: the step uses it
-    unread = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value and a.name not in read]
+    unread = [a.name for a in ctx.artifacts.values() if a.step in cited and not a.value and a.name not in read]
     call = anchor_call(draft)
     if len(unread) != 1 or call is None:
         return
     named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
     if named and unread[0] not in named:
         return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
-    if _stand_in(draft, unread[0], number, wired):
+    if len(cited) == 1 and _stand_in(draft, unread[0], cited.copy().pop(), wired):
         return
-    receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
-    modules = bound_by([ast.unparse(i) for i in draft.imports])
-    if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
-        return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
-    at = next(
-        (
-            n
-            for n, arg in enumerate(call.args)
-            if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp)) and literal_source(arg) is None  # not `-5.0`
-        ),
-        None,
-    )
+    samples = _sample_names(draft)
+    # sample data passed to the API's call, or to another call of the step (`model.build_vocab(sentences)` after
+    # the constructor the API names)
+    calls = [call, *(n for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and n is not call)]
+    holder = next((c for c in calls if any(isinstance(a, ast.Name) and a.id in samples for a in c.args)), None)
+    at = None
+    if holder is not None:
+        call = holder
+        at = next(n for n, arg in enumerate(call.args) if isinstance(arg, ast.Name) and arg.id in samples)
+    if at is None:
+        receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
+        modules = bound_by([ast.unparse(i) for i in draft.imports])
+        if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
+            return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
+        at = next(
+            (
+                n
+                for n, arg in enumerate(call.args)
+                if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp))
+                and literal_source(arg) is None  # not `-5.0`
+                and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
+            ),
+            None,
+        )
     if at is None:
         return
     built = ast.unparse(call.args[at])
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
+    number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _names_a_file(node: ast.expr) -> bool:
+    """Whether an expression builds a path: it holds a file name (`os.path.join(out, "ids.npy")`, `Path("a.csv")`)."""
+    return any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and _PATH_LITERAL.match(repr(n.value)) is not None
+        for n in walk(node)
+    )
+
+
+_TEST_MODULE = re.compile(r"(?:^|\.)(?:tests?|testing|test_utils)(?:\.|$)")
+
+
+def _sample_names(draft: Draft) -> set[str]:
+    """Names the draft reads that stand for sample data: imported from a library's test helpers (`common_texts` of
+    gensim.test.utils), or assigned rows written out, a list or tuple of two or more lists, tuples or texts."""
+    found = set()
+    for node in draft.imports:
+        if isinstance(node, ast.ImportFrom) and node.module and _TEST_MODULE.search(node.module):
+            found |= {a.asname or a.name for a in node.names}
+    for name, literal in draft.literals.items():
+        value = literal_value(literal)
+        if (
+            isinstance(value, (list, tuple))
+            and len(value) > 1
+            and all(isinstance(v, (list, tuple, str)) for v in value)
+        ):
+            found.add(name)
+    return found
 
 
 def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
@@ -473,10 +516,19 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Drop statements that build again what an earlier step built; their targets become that artifact."""
     kept: list[ast.stmt] = []
     made_here: set[str] = set()  # names this step's own statements bind, so far
+    cited = set(ctx.cited_by_inputs())
     for stmt in draft.statements:
         reads_own_work = bool(set(names([stmt])[0]) & made_here)
         made_here |= names([stmt])[1]
         if stmt is not draft.anchor and not reads_own_work and isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            if _demo_of(stmt, cited, ctx):
+                # `xb = np.random.random((2000, d)).astype("float32")` where the Inputs say "`xb` and `xq` from
+                # Step 1": the page's demo data, standing for the earlier result of that name
+                assert isinstance(target, ast.Name)
+                wired.consumes[target.id] = target.id
+                wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
+                continue
             producer = _callee_text(stmt.value)
             root = producer.split(".", 1)[0]
             artifact = ctx.produced_by(producer) if producer and not ctx.alias(root) else None
@@ -519,6 +571,15 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for stmt in draft.statements:
         inline.visit(stmt)
     wired.changes.extend(inline.changes)
+
+
+def _demo_of(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> bool:
+    """Whether an assignment makes, from none of the results the step's Inputs cite, a result of an earlier step
+    they cite by that name: the page's own data standing for it (a dimension `d` it reads is a setting)."""
+    target = stmt.targets[0]
+    if not (isinstance(target, ast.Name) and target.id in cited and ctx.holds_object(target.id)):
+        return False
+    return not any(n in cited for n in names([stmt])[0])
 
 
 _FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$")
