@@ -147,6 +147,32 @@ def listed_requirements(items: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def listed_distributions(items: Iterable[str]) -> set[str]:
+    """The normalised names of the distributions an environment page's package items quote (`faiss-cpu` >= 1.7)."""
+    found = set()
+    for item in items:
+        m = _LISTED_ITEM.match(item)
+        head = re.split(r"[\[<>=!~;\s]", m.group(1).strip(), maxsplit=1)[0].lower() if m else ""
+        if _DIST.match(head):
+            found.add(normalise_dist(head))
+    return found
+
+
+_QUALIFIERS = re.compile(r"cpu|gpu|python|py|headless|binary|bin|lite|slim|cu\d+|rocm\d*")
+
+
+def build_of(dist: str, listed: set[str]) -> str | None:
+    """The one listed distribution that is a build of dist under a longer name (`faiss`: faiss-cpu, `dotenv`:
+    python-dotenv, `psycopg2`: psycopg2-binary): dist's name with qualifiers only; None when there is not one."""
+    name = normalise_dist(dist)
+    found = [
+        k
+        for k in listed
+        if k != name and name in k.split("-") and all(_QUALIFIERS.fullmatch(p) for p in k.split("-") if p != name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _ranges(versions: str) -> str:
     """A version specifier without its exact pins: `numpy==1.24.1` on a page copies one project's lock file, which
     the newest releases (or the wiki date's) would contradict; `>=`, `<`, `!=` and `~=` say what works."""

@@ -25,6 +25,8 @@ from generator.deps import (
     Mapping,
     Placement,
     PlacementKind,
+    build_of,
+    listed_distributions,
     listed_requirements,
     merged_requirements,
     normalise_dist,
@@ -222,8 +224,14 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
             internal_used.add(placement.value)
         elif placement.kind is PlacementKind.UNKNOWN:
             unplaced.add(name)
+    items = [item for note in workflow.environments for item in note.items]
+    # a distribution named by its import whose build the environment pages list under a longer name (`faiss`:
+    # `faiss-cpu` >= 1.7.4; no `faiss` distribution installs): that build
+    mapped = {normalise_dist(d) for d in mapping.imports.values()}  # the table's placements stand
+    builds = {d: build_of(d, listed_distributions(items)) for d in dists if _BARE.fullmatch(d) and d not in mapped}
+    dists = {builds.get(d) or d for d in dists}
     # the versions the environment pages list, for the distributions placed (not for every package they name)
-    listed = listed_requirements(item for note in workflow.environments for item in note.items)
+    listed = listed_requirements(items)
     specified = {normalise_dist(re.split(r"[\[<>=!~;\s]", d, maxsplit=1)[0]) for d in dists if not _BARE.fullmatch(d)}
     dists |= {
         d + listed[normalise_dist(d)]

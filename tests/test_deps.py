@@ -361,3 +361,48 @@ def test_the_versions_an_environment_page_lists_reach_requirements_in_for_the_pa
     assert item.ok, item.errors
     listed = [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
     assert listed == ["lightgbm", "optuna<5,>=3.0", "scikit-learn>=1.3"], listed
+
+
+BUILD_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Search
+
+**File:** [→](./workflows/Demo_Search.md)
+**Description:** Searches vectors.
+
+### Step 1: Index
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `faiss.IndexFlatL2(d: int)` |
+| **External Dependencies** | `faiss`, `dotenv`, `torch` |
+| **Outputs** | `index` |
+"""
+
+BUILD_ENVIRONMENT = """# Environment: Demo_Cpu
+
+== Dependencies ==
+=== Python Packages ===
+* `faiss-cpu` >= 1.7.4, < 2.0
+* `python-dotenv`
+* `torch-geometric` (not a build of torch)
+"""
+
+
+def test_an_import_whose_build_the_environment_page_lists_under_a_longer_name_is_that_build(tmp_path):
+    """Seen on a faiss wiki: the steps import `faiss` and requirements.in said `faiss`, which no distribution on
+    PyPI installs; the environment page lists `faiss-cpu` >= 1.7.4, < 2.0 (and says the module is imported as
+    faiss). A distribution named by its import whose build the page lists as that name with qualifiers only (cpu,
+    gpu, python, binary, headless...) is that build, with its range; another distribution merely containing the
+    name (torch-geometric for torch) is not."""
+    pages = {
+        "_WorkflowIndex.md": BUILD_INDEX,
+        "workflows/Demo_Search.md": workflow_page("Demo_Search", steps=1)
+        + "\\n[[requires_env::Environment:Demo_Cpu]]\\n",
+        "environments/Demo_Cpu.md": BUILD_ENVIRONMENT,
+    }
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    listed = [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
+    assert listed == ["faiss-cpu<2.0,>=1.7.4", "python-dotenv", "torch"], listed
