@@ -162,6 +162,11 @@ def test_dependencies():
         "pandas",
     )
     assert parse_dependencies("`peft (>=0.7)`") == ("peft (>=0.7)",)  # inside the span: the version it asks for
+    # a module the project compiles with itself (a gensim wiki: requirements.in said `word2vec-inner`, no
+    # distribution on PyPI, so the repository did not install); compiled kernels of a package are that package
+    assert parse_dependencies("`numpy`, compiled `word2vec_inner` extension") == ("numpy",)
+    assert parse_dependencies("`flash-attn` compiled CUDA kernels, `torch`") == ("flash-attn", "torch")
+    assert parse_dependencies("compiled `foo` extension") == ()
 
 
 def test_markdown_style_implementation_page(tmp_path):

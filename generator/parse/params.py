@@ -203,8 +203,10 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
     text = plain(cell)
     if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):
         return ()
-    spans = code_spans(_outside_brackets(cell))  # `pandas` (only when `as_frame=True`): as_frame is no package
-    if spans:
+    outside = _outside_brackets(cell)  # `pandas` (only when `as_frame=True`): as_frame is no package
+    # "compiled `word2vec_inner` extension": a module of the project itself, built with it, never a distribution
+    spans = [s for part in split_top_level(outside) if not _EXTENSION.search(plain(part)) for s in code_spans(part)]
+    if spans or code_spans(outside):
         names = spans
     else:
         names = []
@@ -221,6 +223,11 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
         if name and name not in result:
             result.append(name)
     return tuple(result)
+
+
+_EXTENSION = re.compile(
+    r"\b(?:compiled|cython|internal|native|built)\b[^,]*\bextension\b|\bextension module\b", re.IGNORECASE
+)
 
 
 def _outside_brackets(cell: str) -> str:
