@@ -2511,7 +2511,7 @@ def test_query_variables_type_clashes_and_the_example_doing_the_cited_work(tmp_p
     item = generated(tmp_path, {"_WorkflowIndex.md": REPORT_INDEX, **example_pages(REPORT_PAGES)})
     keep, save, style = (step.binding for step in item.plan.steps[1:])
     assert '"a >= @low"' in keep.body.replace("'", '"') and [p.name for p in keep.params if p.name == "low"] == ["low"]
-    assert [p.type for p in save.params if p.name == "fmt"] == ["list"]
+    assert [p.type for p in save.params if p.name == "fmt"] == ["list | str"]  # either checks
     assert "Style(" in style.body and "book.save()" in style.body
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out" / "kept.txt").read_text(encoding="utf-8") == "x 1\nx 1\n"
@@ -5809,3 +5809,51 @@ def test_the_pages_demo_data_gives_way_to_the_results_the_inputs_cite(tmp_path):
     (item.output_dir / "base.txt").write_text("3 4\n6 8\n")
     proc = run_workflow(item, tmp_path / "lib")
     assert "n: 2" in proc.stderr and "s: 2.8" in proc.stderr, proc.stderr  # the file's two rows, normalised
+
+
+WORDS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Words
+
+**Description:** Make a vocabulary, ask for the words nearest to some.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwords.Vocab() -> Vocab` |
+| **External Dependencies** | `pkgwords` |
+| **Outputs** | `kv` |
+
+### Step 2: Near
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Vocab.near(positive: List[str] = None) -> List[Tuple[str, float]]` |
+| **Implementation** | `Demo_near` |
+| **Key Parameters** | `positive: List[str]` - words contributing positively (e.g. `["king", "woman"]`) |
+| **Outputs** | The neighbours (`list`) |
+"""
+
+WORDS_PAGES = example_pages({"implementations/Demo_near.md": 'print(kv.near("computer"))\n'})
+
+PKGWORDS = """
+class Vocab:
+    def near(self, positive=None):
+        words = [positive] if isinstance(positive, str) else list(positive)
+        return [(w.upper(), 1.0) for w in words]
+"""
+
+
+def test_a_key_the_example_fills_with_a_text_still_takes_the_list_its_type_says(tmp_path):
+    """Seen on a gensim wiki: `positive: List[str]`, and the example asks `kv.most_similar("computer")`. The key
+    took the example's type only (`str`), so `--set 2.positive=["computer","server"]` was refused; and the result,
+    typed `List[Tuple[str, float]]` and "(`list`)" in the Outputs, was called `list`, hiding the builtin."""
+    build_file_tree(tmp_path / "lib", {"pkgwords/__init__.py": PKGWORDS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WORDS_INDEX, **WORDS_PAGES})
+    near = item.plan.steps[1].binding
+    assert [p.type for p in near.params if p.name == "positive"] == ["str | List[str]"], near.params
+    assert "list" not in near.produces and "list =" not in near.body, near.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", '2.positive=["a", "b"]')
+    assert "near_result: list of 2" in proc.stderr, proc.stderr

@@ -309,8 +309,8 @@ _PLAIN_TYPES = {"None", "str", "int", "float", "bool", "dict", "list", "tuple", 
 def artifact_name(tables: Tables, type_name: str) -> str | None:
     """The artifact name a value of this type usually has (PeftModel -> model, SFTConfig -> sft_config)."""
     base = re.sub(r"[^\w].*$", "", type_name.strip().split(".")[-1])
-    if not base or base in _PLAIN_TYPES:
-        return None
+    if not base or base in _PLAIN_TYPES or base.lower() in _PLAIN_TYPES or snake(base) in BUILTINS:
+        return None  # `List[Tuple[str, float]]`, `Str`: no name of its own (a result named `list` hides the builtin)
     if base.endswith(("Config", "Arguments")):
         return snake(base)
     for key, name in tables.artifact_names:

@@ -226,9 +226,10 @@ _SIMPLE = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,),
 
 
 def with_default_types(binding: Binding) -> Binding:
-    """A key whose default does not fit its declared type takes the default's type: the signature says `fmt: str`,
-    the example passes `["%d", "%.4f"]` (numpy takes both), and the generated runtime refused the config's own
-    default ("expected str, got list"). The example's value is the one known to work."""
+    """A key whose default does not fit its declared type takes the default's type beside it: the signature says
+    `fmt: str`, the example passes `["%d", "%.4f"]` (numpy takes both), and the generated runtime refused the
+    config's own default ("expected str, got list"); the type is `list | str`, so the declared one stays settable
+    too (`positive: List[str]` with the example's "computer": a list of words is refused no more)."""
     params = []
     for param in binding.params:
         base = param.type.split("[", 1)[0].strip().lower()
@@ -237,7 +238,7 @@ def with_default_types(binding: Binding) -> Binding:
             params.append(param)
             continue
         fits = isinstance(value, _SIMPLE[base]) and not (isinstance(value, bool) and base in ("int", "float"))
-        params.append(param if fits else replace(param, type=type(value).__name__))
+        params.append(param if fits else replace(param, type=f"{type(value).__name__} | {param.type}"))
     return replace(binding, params=tuple(params))
 
 

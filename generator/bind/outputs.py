@@ -99,7 +99,11 @@ _HOLDER = re.compile(
     rf"(?:`(?:(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?|[^`]*(?i:{_EXTENSIONS}))`[^`|;]{{0,20}}?|^\s*[A-Za-z][\w -]{{0,40}}?)"
     r"\b(?:with|containing|holding|having|including)\b"
 )
-_NOT_NAMES = frozenset(("self", "none", "true", "false"))
+# not names: words of Python, and its builtin types (the word "(`str`)" names the result's type; a result called
+# `str` would hide the builtin in run())
+_NOT_NAMES = frozenset(
+    ("self", "none", "true", "false", "str", "int", "float", "bool", "list", "dict", "tuple", "set", "bytes", "object")
+)
 
 
 def declared_outputs(step: Step) -> list[str]:
