@@ -5857,3 +5857,34 @@ def test_a_key_the_example_fills_with_a_text_still_takes_the_list_its_type_says(
     assert "list" not in near.produces and "list =" not in near.body, near.body
     proc = run_workflow(item, tmp_path / "lib", "--set", '2.positive=["a", "b"]')
     assert "near_result: list of 2" in proc.stderr, proc.stderr
+
+
+SEARCH_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Search
+
+**Description:** Search the nearest neighbours.
+
+### Step 1: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsearch.search(k: int) -> tuple` |
+| **Implementation** | `Demo_search` |
+| **Outputs** | `D` distances, `I` ids |
+"""
+
+
+def test_the_names_a_librarys_docs_give_results_pass_the_generated_lint(tmp_path):
+    """Seen on a faiss wiki: `D, I = index.search(xq, k)`, as faiss's documentation writes it, failed the generated
+    repository's own `ruff check` (E741, an ambiguous variable name); the step keeps the example's names."""
+    build_file_tree(
+        tmp_path / "lib", {"pkgsearch/__init__.py": "def search(k):\n    return [0.5] * k, list(range(k))\n"}
+    )
+    pages = example_pages({"implementations/Demo_search.md": "import pkgsearch\n\nD, I = pkgsearch.search(k=4)\n"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SEARCH_INDEX, **pages})
+    assert "D, I = pkgsearch.search(" in item.plan.steps[0].binding.body
+    checked = ruff("check", "--no-cache", str(item.output_dir))
+    assert checked.returncode == 0, checked.stdout
+    assert "I: list of 4: 0, 1, 2, 3" in run_workflow(item, tmp_path / "lib").stderr
