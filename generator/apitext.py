@@ -240,6 +240,20 @@ def dotted(node: ast.expr) -> tuple[str, ...]:
     return ()
 
 
+def sets_a_value(text: str) -> bool:
+    """Whether API text only sets an attribute to a value (`index.nprobe = nprobe`, `model.config.use_cache =
+    False`): a setting beside the API, not a call of one."""
+    text = text.strip().strip("`").strip()
+    assigned = _ASSIGNED.match(text)
+    if assigned is None or "." not in text[: assigned.end()]:
+        return False
+    try:
+        value = ast.parse(text[assigned.end() :].strip(), mode="eval").body
+    except SyntaxError:
+        return False
+    return isinstance(value, (ast.Name, ast.Constant, ast.Attribute))
+
+
 def parse_api(text: str) -> ApiRef | None:
     """Parse API text; None when it is prose rather than code."""
     text = text.strip().strip("`").strip()

@@ -5888,3 +5888,58 @@ def test_the_names_a_librarys_docs_give_results_pass_the_generated_lint(tmp_path
     checked = ruff("check", "--no-cache", str(item.output_dir))
     assert checked.returncode == 0, checked.stdout
     assert "I: list of 4: 0, 1, 2, 3" in run_workflow(item, tmp_path / "lib").stderr
+
+
+KNOB_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Knob
+
+**Description:** Make an engine, run it at a chosen level.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgknob.Engine() -> Engine` |
+| **External Dependencies** | `pkgknob` |
+| **Outputs** | `engine` |
+
+### Step 2: Run
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `engine.level = level` then `engine.run(x: int) -> int` |
+| **Implementation** | `Demo_run_engine` |
+| **Key Parameters** | `level: int` - how hard it works (default 1), `x: int` - the input |
+| **Inputs** | Engine from Step 1 |
+| **Outputs** | `out` |
+"""
+
+KNOB_PAGES = example_pages(
+    {
+        "implementations/Demo_run_engine.md": (
+            "engine.level = 1\nlow = engine.run(5)\nengine.level = 3\nhigh = engine.run(5)\nprint(low, high)\n"
+        )
+    }
+)
+
+PKGKNOB = """
+class Engine:
+    level = 1
+
+    def run(self, x):
+        return x * self.level
+"""
+
+
+def test_a_setting_the_api_cell_writes_before_the_call_comes_before_it(tmp_path):
+    """Seen on a faiss wiki: API Call "`index.nprobe = nprobe` then `index.search(x, k)`". The setting was taken for
+    the API (`nprobe`, which nothing imports): the step was a stub. The call is the API, and the setting comes
+    before it on the earlier step's object, its value the Key Parameter."""
+    build_file_tree(tmp_path / "lib", {"pkgknob/__init__.py": PKGKNOB})
+    item = generated(tmp_path, {"_WorkflowIndex.md": KNOB_INDEX, **KNOB_PAGES})
+    run = item.plan.steps[1].binding
+    assert run.status.value == "bound" and "engine.level = level\n" in run.body, run.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.level=4", "--set", "2.x=5")
+    assert ": 20" in proc.stderr, proc.stderr

@@ -8,7 +8,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.apitext import BUILTINS, ApiRef, dotted, parse_api
+from generator.apitext import BUILTINS, ApiRef, dotted, parse_api, sets_a_value
 from generator.astwalk import walk
 from generator.bind.binding import Kind
 from generator.bind.kinds import classify
@@ -130,7 +130,8 @@ class BindContext:
         return self.supported[index]
 
     def _supporting(self, index: int) -> list[ApiRef]:
-        found = [parse_api(extra.api) for extra in self.workflow.steps[index].supporting]
+        steps = self.workflow.steps[index].supporting
+        found = [parse_api(extra.api) for extra in steps if not sets_a_value(extra.api)]  # `index.nprobe = k`: no API
         return [
             api
             for api in found

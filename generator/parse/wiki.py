@@ -16,6 +16,7 @@ from generator.apitext import (
     balanced,
     code_imports,
     code_names,
+    sets_a_value,
     unbalanced,
 )
 from generator.errors import ParseError, UserError
@@ -445,7 +446,9 @@ def _api_of(text: str) -> str:
     text = _rejoined_spans(text)
     spans = code_spans(text)
     if spans and text.lstrip().startswith("`"):
-        return spans[0]
+        # `index.nprobe = nprobe` then `index.search(x, k)`: the setting goes with the call, which is the API
+        calls = [s for s in spans if not sets_a_value(s)]
+        return calls[0] if calls else spans[0]
     lead = _leading_call(plain(text))
     return lead or (spans[0] if spans else plain(text))
 

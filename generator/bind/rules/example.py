@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source
+from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, sets_a_value
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score
@@ -125,10 +125,38 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         source=Source.EXAMPLE,
     )
     draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
+    _cell_settings(draft, step, ctx)
     _keep_result(draft, step, ctx)
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _cell_settings(draft: Draft, step: Step, ctx: BindContext) -> None:
+    """`index.nprobe = nprobe` then `index.search(x, k)` in the API cell: the setting the cell writes comes before
+    the step's call, on the object the step uses (an earlier result), with its value a key when it is a name
+    (the Key Parameter `nprobe`). The example sets it beside other work, or to several values in turn."""
+    anchor = draft.anchor
+    if anchor is None:
+        return
+    settings = []
+    for span in (extra.api for extra in step.supporting):
+        if not sets_a_value(span):
+            continue
+        stmt = ast.parse(span.strip()).body[0]
+        assert isinstance(stmt, ast.Assign)
+        root = stmt.targets[0]
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if (
+            isinstance(root, ast.Name)
+            and ctx.has(root.id)
+            and ast.unparse(stmt) not in map(ast.unparse, draft.statements)
+        ):
+            settings.append(ast.copy_location(stmt, anchor))
+    at = next((n for n, s in enumerate(draft.statements) if any(x is anchor for x in walk(s))), None)
+    if settings and at is not None:
+        draft.statements[at:at] = settings
 
 
 def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
