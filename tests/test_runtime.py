@@ -5943,3 +5943,65 @@ def test_a_setting_the_api_cell_writes_before_the_call_comes_before_it(tmp_path)
     assert run.status.value == "bound" and "engine.level = level\n" in run.body, run.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.level=4", "--set", "2.x=5")
     assert ": 20" in proc.stderr, proc.stderr
+
+
+RANDOM_DATA_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Random_Data
+
+**Description:** Score query vectors.
+
+### Step 1: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgarr.score(xq: np.ndarray) -> float` |
+| **Implementation** | `Demo_score` |
+| **Inputs** | query vectors `xq`, float32 (nq, d) |
+| **Outputs** | `total` |
+"""
+
+RANDOM_DATA_PAGES = example_pages(
+    {
+        "implementations/Demo_score.md": (
+            "import numpy as np\nimport pkgarr\n\nxq = np.random.random((5, 3))\ntotal = pkgarr.score(xq)\n"
+        )
+    }
+)
+
+FAKE_NUMPY = """
+from . import random
+
+
+def load(path):
+    with open(path) as handle:
+        return [[float(v) for v in line.split()] for line in handle if line.strip()]
+
+
+def loadtxt(path, delimiter=None, ndmin=2):
+    return load(path)
+"""
+
+
+def test_random_numbers_standing_for_the_data_the_inputs_name_are_read_from_an_array_file(tmp_path):
+    """Seen on a faiss wiki, whose IVF workflow has no loading step: Inputs "query vectors `xq`", and the example
+    makes `xq = np.random.random((50, d)).astype("float32")`. The step searched random numbers, and no config
+    key could point it at the user's vectors. Random numbers made under a name the Inputs quote, which no step
+    makes, become an input the array loader reads from a file a key names (.npy, .npz, .csv, .txt). numpy is a
+    stand-in here: the dev environment has none, and only the wiring is under test."""
+    build_file_tree(
+        tmp_path / "lib",
+        {
+            "numpy/__init__.py": FAKE_NUMPY,
+            "numpy/random.py": "def random(shape):\n    return [[0.5] * shape[1] for _ in range(shape[0])]\n",
+            "pkgarr/__init__.py": "def score(xq):\n    return sum(sum(row) for row in xq)\n",
+        },
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": RANDOM_DATA_INDEX, **RANDOM_DATA_PAGES})
+    score = item.plan.steps[0].binding
+    assert "np.random" not in score.body and "xq = loaders.array(xq)" in score.body, score.body
+    assert [p.loader for p in score.params if p.name == "xq"] == ["array"], score.params
+    (item.output_dir / "q.npy").write_text("1 2\n3 4\n")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.xq=q.npy")
+    assert "total: 10" in proc.stderr, proc.stderr

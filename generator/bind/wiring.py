@@ -529,6 +529,13 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.consumes[target.id] = target.id
                 wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
                 continue
+            if _random_array_for(stmt, ctx):
+                # `xq = np.random.random((50, d))` where the Inputs say "query vectors `xq`" and no step makes
+                # them: the user's array, read from a file a config key names
+                assert isinstance(target, ast.Name)
+                draft.hints[target.id] = Hint("np.ndarray", None, "", False)
+                wired.changes.append(f"reads {target.id} from an array file instead of the example's random numbers")
+                continue
             producer = _callee_text(stmt.value)
             root = producer.split(".", 1)[0]
             artifact = ctx.produced_by(producer) if producer and not ctx.alias(root) else None
@@ -580,6 +587,21 @@ def _demo_of(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> bool:
     if not (isinstance(target, ast.Name) and target.id in cited and ctx.holds_object(target.id)):
         return False
     return not any(n in cited for n in names([stmt])[0])
+
+
+def _random_array_for(stmt: ast.Assign, ctx: BindContext) -> bool:
+    """Whether an assignment makes random numbers with numpy (`xq = np.random.random((50, d)).astype("float32")`)
+    under a name the step's Inputs quote (query vectors `xq`) and no earlier step made: demo data standing for
+    the user's."""
+    target = stmt.targets[0]
+    if not isinstance(target, ast.Name) or ctx.has(target.id):
+        return False
+    if target.id not in {s.strip() for s in code_spans(ctx.step.inputs)}:
+        return False
+    return any(
+        isinstance(n, ast.Call) and dotted(n.func)[:1] in (("np",), ("numpy",)) and "random" in dotted(n.func)
+        for n in walk(stmt.value)
+    )
 
 
 _FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$")
