@@ -6005,3 +6005,121 @@ def test_random_numbers_standing_for_the_data_the_inputs_name_are_read_from_an_a
     (item.output_dir / "q.npy").write_text("1 2\n3 4\n")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.xq=q.npy")
     assert "total: 10" in proc.stderr, proc.stderr
+
+
+TWO_FILES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Two_Files
+
+**Description:** Make two results, save both.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtwo.make() -> tuple` |
+| **External Dependencies** | `pkgtwo` |
+| **Outputs** | `A`, `B` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtwo.save(path: str, values: list)` |
+| **Implementation** | `Demo_save_two` |
+| **Inputs** | `A`, `B` from Step 1 |
+| **Outputs** | `a.txt`, `b.txt` files on disk |
+"""
+
+TWO_FILES_PAGES = example_pages(
+    {
+        "implementations/Demo_save_two.md": (
+            "import os\nimport pkgtwo\n\n"
+            'out_dir = "results"\n'
+            "os.makedirs(out_dir, exist_ok=True)\n"
+            'pkgtwo.save(os.path.join(out_dir, "a.txt"), A)\n'
+            'pkgtwo.save(os.path.join(out_dir, "b.txt"), B)\n'
+        )
+    }
+)
+
+PKGTWO = """
+def make():
+    return [1, 2], [3]
+
+
+def save(path, values):
+    with open(path, "w") as handle:
+        handle.write(",".join(str(v) for v in values))
+"""
+
+
+def test_each_file_the_outputs_name_is_written_though_its_folder_is_a_key(tmp_path):
+    """Seen on a faiss wiki: Outputs "`distances.npy`, `neighbors.npy` files", and the example saves both under
+    `out_dir = "results"`. The step saved the distances only: the second save reads out_dir, which the slice
+    holds as a key, and a name the slice already reads was not counted as one it has."""
+    build_file_tree(tmp_path / "lib", {"pkgtwo/__init__.py": PKGTWO})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TWO_FILES_INDEX, **TWO_FILES_PAGES})
+    run_workflow(item, tmp_path / "lib", "--set", "2.out_dir=out")
+    assert (item.output_dir / "out" / "a.txt").read_text() == "1,2"
+    assert (item.output_dir / "out" / "b.txt").read_text() == "3"
+
+
+DIM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Dim
+
+**Description:** Load vectors, build an index of their dimension.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdim.load(path: str) -> list` |
+| **Implementation** | `Demo_load_dim` |
+| **Outputs** | `xb`, `d` |
+
+### Step 2: Index
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdim.Index(d: int)` |
+| **Implementation** | `Demo_index_dim` |
+| **Inputs** | Dimensionality `d` |
+| **Outputs** | `index` |
+"""
+
+DIM_PAGES = example_pages(
+    {
+        "implementations/Demo_load_dim.md": 'import pkgdim\n\nxb = pkgdim.load("x.txt")\nd = len(xb[0])\n',
+        "implementations/Demo_index_dim.md": "import pkgdim\n\nd = 32\nindex = pkgdim.Index(d)\n",
+    }
+)
+
+PKGDIM = """
+def load(path):
+    with open(path) as handle:
+        return [line.split() for line in handle if line.strip()]
+
+
+class Index:
+    def __init__(self, d):
+        self.d = d
+
+    def __repr__(self):
+        return f"Index(d={self.d})"
+"""
+
+
+def test_a_value_the_example_writes_for_a_result_the_inputs_cite_is_that_result(tmp_path):
+    """Seen on a faiss wiki: Inputs "Dimensionality `d`", step 1 makes `d` from the vectors it loads, and the
+    index step's example writes `d = 32`: the step took a key of its own (`d_2 = 32`), which a user with other
+    vectors had to find and change. A value named like a result the Inputs cite is that result."""
+    build_file_tree(tmp_path / "lib", {"pkgdim/__init__.py": PKGDIM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": DIM_INDEX, **DIM_PAGES})
+    index = item.plan.steps[1].binding
+    assert index.consumes == ("d",) and not index.params, index
+    (item.output_dir / "x.txt").write_text("1 2 3\n4 5 6\n")
+    run_workflow(item, tmp_path / "lib")

@@ -736,9 +736,12 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     claims = _Claims(
         bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step
     )
+    cited = set(ctx.cited_by_inputs())
     for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
         if ctx.holds_object(name) and name in free:
-            if assigned.lstrip()[:1] in "[{(":  # sample rows standing in for what the earlier step made: take that
+            # sample rows standing in for what the earlier step made, or a value standing for the result the
+            # Inputs cite by name (`d = 32` where they say "Dimensionality `d`"): take that
+            if assigned.lstrip()[:1] in "[{(" or name in cited:
                 del draft.literals[name]
                 continue
             new = claims.claim(name, assigned, "")

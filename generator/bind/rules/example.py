@@ -187,8 +187,8 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
 def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Slice:
     """The slice, with the example's later top-level statements writing a file the step's Outputs quote and the
     slice does not write (`importance.to_csv("feature_importance.csv")` after the plot the slice saves), and the
-    statements after the slice making what they read; when everything they read can be had (the slice's names, the
-    example's imports, builtins, earlier results)."""
+    statements after the slice making what they read; when everything they read can be had (what the slice makes
+    or reads already, the example's imports, builtins, earlier results)."""
     piece, tree = candidate.slice, candidate.tree
     files = files_named(step.outputs) - files_written(piece.statements)
     if not files:
@@ -211,7 +211,9 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
             added.append(stmt)
             needed = (needed - bound) | set(free)
     imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-    have = names(piece.statements)[1] | (names(imports)[1] if imports else set())
+    have = (
+        names(piece.statements)[1] | (names(imports)[1] if imports else set()) | set(piece.free) | set(piece.literals)
+    )
     if any(n not in have and n not in BUILTINS and not ctx.has(n) for n in needed):
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
