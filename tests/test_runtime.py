@@ -5965,7 +5965,7 @@ RANDOM_DATA_INDEX = """
 RANDOM_DATA_PAGES = example_pages(
     {
         "implementations/Demo_score.md": (
-            "import numpy as np\nimport pkgarr\n\nxq = np.random.random((5, 3))\ntotal = pkgarr.score(xq)\n"
+            "import numpy as np\nimport pkgarr\n\nnq, d = 5, 3\nxq = np.random.random((nq, d))\ntotal = pkgarr.score(xq)\n"
         )
     }
 )
@@ -5988,8 +5988,9 @@ def test_random_numbers_standing_for_the_data_the_inputs_name_are_read_from_an_a
     """Seen on a faiss wiki, whose IVF workflow has no loading step: Inputs "query vectors `xq`", and the example
     makes `xq = np.random.random((50, d)).astype("float32")`. The step searched random numbers, and no config
     key could point it at the user's vectors. Random numbers made under a name the Inputs quote, which no step
-    makes, become an input the array loader reads from a file a key names (.npy, .npz, .csv, .txt). numpy is a
-    stand-in here: the dev environment has none, and only the wiring is under test."""
+    makes, become an input the array loader reads from a file a key names (.npy, .npz, .csv, .txt), whatever
+    settings of the example sized them (`nq, d = 5, 3`). numpy is a stand-in here: the dev environment has none,
+    and only the wiring is under test."""
     build_file_tree(
         tmp_path / "lib",
         {

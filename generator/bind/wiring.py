@@ -520,6 +520,15 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for stmt in draft.statements:
         reads_own_work = bool(set(names([stmt])[0]) & made_here)
         made_here |= names([stmt])[1]
+        if stmt is not draft.anchor and isinstance(stmt, ast.Assign) and _random_array_for(stmt, ctx):
+            # `xq = np.random.random((50, d))` where the Inputs say "query vectors `xq`" and no step makes them:
+            # the user's array, read from a file a config key names (whatever settings the example sized it by)
+            assert isinstance(stmt.targets[0], ast.Name)
+            draft.hints[stmt.targets[0].id] = Hint("np.ndarray", None, "", False)
+            wired.changes.append(
+                f"reads {stmt.targets[0].id} from an array file instead of the example's random numbers"
+            )
+            continue
         if stmt is not draft.anchor and not reads_own_work and isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if _demo_of(stmt, cited, ctx):
@@ -528,13 +537,6 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 assert isinstance(target, ast.Name)
                 wired.consumes[target.id] = target.id
                 wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
-                continue
-            if _random_array_for(stmt, ctx):
-                # `xq = np.random.random((50, d))` where the Inputs say "query vectors `xq`" and no step makes
-                # them: the user's array, read from a file a config key names
-                assert isinstance(target, ast.Name)
-                draft.hints[target.id] = Hint("np.ndarray", None, "", False)
-                wired.changes.append(f"reads {target.id} from an array file instead of the example's random numbers")
                 continue
             producer = _callee_text(stmt.value)
             root = producer.split(".", 1)[0]
@@ -593,7 +595,7 @@ def _random_array_for(stmt: ast.Assign, ctx: BindContext) -> bool:
     """Whether an assignment makes random numbers with numpy (`xq = np.random.random((50, d)).astype("float32")`)
     under a name the step's Inputs quote (query vectors `xq`) and no earlier step made: demo data standing for
     the user's."""
-    target = stmt.targets[0]
+    target = stmt.targets[0] if len(stmt.targets) == 1 else None
     if not isinstance(target, ast.Name) or ctx.has(target.id):
         return False
     if target.id not in {s.strip() for s in code_spans(ctx.step.inputs)}:
