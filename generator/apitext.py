@@ -242,16 +242,15 @@ def dotted(node: ast.expr) -> tuple[str, ...]:
 
 def sets_a_value(text: str) -> bool:
     """Whether API text only sets an attribute to a value (`index.nprobe = nprobe`, `model.config.use_cache =
-    False`): a setting beside the API, not a call of one."""
-    text = text.strip().strip("`").strip()
-    assigned = _ASSIGNED.match(text)
-    if assigned is None or "." not in text[: assigned.end()]:
-        return False
+    False`, `size = (224, 224)` on an object): a setting beside the API, not a call of one."""
     try:
-        value = ast.parse(text[assigned.end() :].strip(), mode="eval").body
-    except SyntaxError:
+        tree = ast.parse(text.strip().strip("`").strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # `engine.lambda = 0.5`: no Python
         return False
-    return isinstance(value, (ast.Name, ast.Constant, ast.Attribute))
+    stmt = tree.body[0] if len(tree.body) == 1 else None
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Attribute)):
+        return False
+    return isinstance(stmt.value, (ast.Name, ast.Attribute)) or literal_source(stmt.value) is not None
 
 
 def parse_api(text: str) -> ApiRef | None:

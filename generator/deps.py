@@ -141,7 +141,7 @@ def listed_requirements(items: Iterable[str]) -> dict[str, str]:
         spec = _SPECIFIER.match(after)
         text = inside if _MORE_THAN_A_NAME.search(inside) else inside + (spec.group(1).strip(" ,") if spec else "")
         head = re.split(r"[\[<>=!~;\s]", text, maxsplit=1)[0]
-        versions = _ranges(_versions((text,), head))
+        versions = _ranges(text, head)
         if versions:
             found.setdefault(normalise_dist(head), versions)
     return found
@@ -165,6 +165,8 @@ def build_of(dist: str, listed: set[str]) -> str | None:
     """The one listed distribution that is a build of dist under a longer name (`faiss`: faiss-cpu, `dotenv`:
     python-dotenv, `psycopg2`: psycopg2-binary): dist's name with qualifiers only; None when there is not one."""
     name = normalise_dist(dist)
+    if name in listed:  # `onnxruntime` listed beside `onnxruntime-gpu`: the plain one
+        return None
     found = [
         k
         for k in listed
@@ -173,15 +175,25 @@ def build_of(dist: str, listed: set[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _ranges(versions: str) -> str:
-    """A version specifier without its exact pins: `numpy==1.24.1` on a page copies one project's lock file, which
-    the newest releases (or the wiki date's) would contradict; `>=`, `<`, `!=` and `~=` say what works."""
-    from packaging.specifiers import SpecifierSet
+def _ranges(text: str, head: str) -> str:
+    """The extras, version ranges and marker a listed requirement gives (`torch[cuda]>=2.0; python_version <
+    "3.12"`), without its exact pins: `numpy==1.24.1` on a page copies one project's lock file, which the newest
+    releases (or the wiki date's) would contradict; `>=`, `<`, `!=` and `~=` say what works. "" when no range
+    is left, or the text is no requirement of head."""
+    from packaging.requirements import InvalidRequirement, Requirement
 
-    if not versions or versions[0] not in "<>=!~":
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement:
         return ""
-    kept = [str(s) for s in SpecifierSet(versions) if s.operator not in ("==", "===")]
-    return ",".join(sorted(kept))
+    if requirement.url or normalise_dist(requirement.name) != normalise_dist(head):
+        return ""
+    kept = sorted(str(s) for s in requirement.specifier if s.operator not in ("==", "==="))
+    if not kept:
+        return ""
+    extras = f"[{','.join(sorted(requirement.extras))}]" if requirement.extras else ""
+    marker = f"; {requirement.marker}" if requirement.marker else ""
+    return f"{extras}{','.join(kept)}{marker}"
 
 
 def merged_requirements(requirements: set[str]) -> tuple[str, ...]:

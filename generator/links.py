@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from generator.plan import StepPlan
 
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
-_PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.\w{1,10}|\./.*|~/.*|/.*")
+_PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
 
 
 def linked(steps: list[StepPlan]) -> list[StepPlan]:
@@ -34,7 +34,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             if not isinstance(value, str) or not value.strip() or param.follows:
                 params.append(param)
                 continue
-            if value in first:
+            if value in first:  # the place an earlier key names (a place by that key: a folder it writes)
                 params.append(replace(param, follows=first[value]))
                 continue
             if param.writes or param.loader or _PLACE.fullmatch(value):

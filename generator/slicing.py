@@ -335,23 +335,39 @@ def _cut(
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             # (not a `while`: its body changes what its test reads, `while queue: queue.popleft()`; once is not it)
-            # the API called again right after, making another result as the anchor makes one (`valid_df =
+            # the API called again right after, as the anchor calls it, making another result (`valid_df =
             # pd.read_csv("valid.csv")` after `train_df = pd.read_csv("train.csv")`): the step's work too, and so is
-            # what reads it. Not a variant made under the same name (`tokenizer = ...from_pretrained(...)` again
-            # with other settings): the page shows ways to call it, of which the step takes one.
+            # what reads it. Not a variant, under the same name or with other arguments (`tokenizer =
+            # ...from_pretrained(...)` again, `read_csv("big.csv", chunksize=1000)`): the page shows ways to call
+            # it, of which the step takes one.
             again = 0
             made_here = names([stmt])[1] if isinstance(stmt, ast.Assign) else set()
+            shape = _call_shape(stmt, api, made)
             for later in block[index + 1 :]:
                 if not (made_here and isinstance(later, ast.Assign) and contains_api(later, api, made)):
                     break
                 more = names([later])[1]
-                if not accept(later) or more & made_here:
+                # the same call on other data (its options or fewer), not another way to call it
+                # (`read_csv("data_eu.csv", sep=";")`, `read_csv("big.csv", chunksize=1000)`)
+                if not accept(later) or more & made_here or not _same_call(_call_shape(later, api, made), shape):
                     break
                 made_here |= more
                 again += 1
             chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
             return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
     return None
+
+
+def _call_shape(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> tuple[int, frozenset[str]] | None:
+    """How a statement calls the API: how many arguments by position, which keywords."""
+    call = next((n for n in walk(stmt) if isinstance(n, ast.Call) and contains_api(n, api, made)), None)
+    return (len(call.args), frozenset(k.arg or "**" for k in call.keywords)) if call is not None else None
+
+
+def _same_call(later: tuple[int, frozenset[str]] | None, first: tuple[int, frozenset[str]] | None) -> bool:
+    """Whether a later call of the API is the first one's on other data: as many arguments by position, and no
+    keyword the first does not pass."""
+    return later is not None and first is not None and later[0] == first[0] and later[1] <= first[1]
 
 
 def _readers(chosen: list[ast.stmt], later: list[ast.stmt]) -> list[ast.stmt]:
@@ -381,6 +397,14 @@ def in_settings(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from in_settings(stmt.body)
         else:
             yield stmt
+
+
+def holder_index(statements: list[ast.stmt], anchor: ast.stmt | None) -> int | None:
+    """Where the anchor is among the statements: itself, or a with that opens nothing around it."""
+    for n, stmt in enumerate(statements):
+        if stmt is anchor or (is_setting(stmt) and any(s is anchor for s in in_settings([stmt]))):
+            return n
+    return None
 
 
 def swap(statements: list[ast.stmt], old: ast.stmt, new: ast.stmt) -> None:

@@ -262,3 +262,23 @@ def test_the_anchor_call_is_the_api_itself_not_one_chained_on_it(code, api, anch
     tree = ast.parse(code)
     call = anchor_call(Draft(tree.body, tree.body[0], api=parse_api(api)))
     assert call is not None and ast.unparse(call) == anchor
+
+
+def test_only_rows_written_out_are_sample_data_not_a_list_of_names():
+    """Review: `cols = ["age", "fare"]` passed beside the data was taken for sample rows and replaced by the cited
+    result; a flat list of texts names columns, labels or stop words."""
+    from generator.bind.wiring import Draft, _sample_names
+
+    draft = Draft([], literals={"cols": '["age", "fare"]', "rows": "[[1, 2], [3, 4]]", "docs": '[{"a": 1}, {"a": 2}]'})
+    assert _sample_names(draft) == {"rows", "docs"}
+
+
+def test_a_setting_is_an_attribute_set_to_a_value_and_never_text_python_refuses():
+    """Review: `engine.lambda = 0.5` passed the check (only the value was parsed), then stopped the workflow
+    from planning with a SyntaxError."""
+    from generator.apitext import sets_a_value
+
+    assert sets_a_value("index.nprobe = nprobe") and sets_a_value("model.config.use_cache = False")
+    assert sets_a_value("a.b = -1") and sets_a_value("x.size = (224, 224)")
+    assert not sets_a_value("engine.lambda = 0.5") and not sets_a_value("x = 3")
+    assert not sets_a_value("tokenizer.normalizer = normalizers.Sequence(x)")  # a call: the API itself

@@ -406,3 +406,22 @@ def test_an_import_whose_build_the_environment_page_lists_under_a_longer_name_is
     assert item.ok, item.errors
     listed = [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
     assert listed == ["faiss-cpu<2.0,>=1.7.4", "python-dotenv", "torch"], listed
+
+
+def test_a_listed_requirement_keeps_its_extras_and_marker_and_never_crashes():
+    """Review: `torch>=2.0; python_version<"3.12"` on an environment page raised InvalidSpecifier (the marker went
+    to SpecifierSet), and `torch[cuda]>=2.0` lost its range."""
+    from generator.deps import listed_requirements
+
+    assert listed_requirements(['`torch>=2.0; python_version<"3.12"`']) == {"torch": '>=2.0; python_version < "3.12"'}
+    assert listed_requirements(["`torch[cuda]>=2.0`"]) == {"torch": "[cuda]>=2.0"}
+    assert listed_requirements(["`numpy` == 1.24.1", "`bad` >= zz", "`x` ==1.0, >=0.5"]) == {"x": ">=0.5"}
+
+
+def test_a_build_is_taken_only_when_the_plain_distribution_is_not_listed():
+    """Review: `onnxruntime` listed beside `onnxruntime-gpu` gave the GPU build."""
+    from generator.deps import build_of
+
+    assert build_of("onnxruntime", {"onnxruntime", "onnxruntime-gpu"}) is None
+    assert build_of("faiss", {"faiss-cpu"}) == "faiss-cpu" and build_of("dotenv", {"python-dotenv"}) == "python-dotenv"
+    assert build_of("faiss", {"faiss-cpu", "faiss-gpu"}) is None  # two builds: the page does not say which

@@ -167,6 +167,9 @@ def test_dependencies():
     assert parse_dependencies("`numpy`, compiled `word2vec_inner` extension") == ("numpy",)
     assert parse_dependencies("`flash-attn` compiled CUDA kernels, `torch`") == ("flash-attn", "torch")
     assert parse_dependencies("compiled `foo` extension") == ()
+    # the qualifier before the name only (review): a package built with, or holding, an extension stays
+    assert parse_dependencies("`torch`, `apex` built with its CUDA extension") == ("torch", "apex")
+    assert parse_dependencies("`deepspeed` with native extension ops") == ("deepspeed",)
 
 
 def test_markdown_style_implementation_page(tmp_path):

@@ -13,7 +13,7 @@ from generator.bind.hints import Hint
 from generator.bind.outputs import declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
-from generator.slicing import Slice, contains_api, names
+from generator.slicing import Slice, contains_api, holder_index, names
 
 
 def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
@@ -184,10 +184,8 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     # (`splitter = RecursiveCharacterTextSplitter(...)`), the earlier result is reused instead.
     # After the step's call, a call on what it made (`pd.DataFrame(contribs, ...)` after `contribs = bst.predict(...)`)
     # makes something new of new data, whatever an earlier step made by that call.
-    # the anchor's statement: itself, or a with that opens nothing around it
-    at = next(
-        (n for n, s in enumerate(piece.statements) if any(x is piece.anchor for x in walk(s))), len(piece.statements)
-    )
+    at = holder_index(piece.statements, piece.anchor)
+    at = len(piece.statements) if at is None else at
     remade = [
         s
         for n, s in enumerate(piece.statements)

@@ -199,11 +199,13 @@ class BindContext:
         for artifact in reversed(self.artifacts.values()):
             if producer and artifact.producer == producer:
                 return artifact.name
-        # a class by another path of the same import (`lgb.LGBMClassifier` for `from lightgbm import LGBMClassifier`)
+        # a class imported by name on one side, by its module on the other (`lgb.LGBMClassifier` for `from lightgbm
+        # import LGBMClassifier`); not two modules' classes of one name (`keras.optimizers.Adam`, `torch.optim.Adam`)
         last = producer.rsplit(".", 1)[-1]
         if last[:1].isupper():
             for artifact in reversed(self.artifacts.values()):
-                if artifact.producer.rsplit(".", 1)[-1] == last:
+                one_bare = "." not in producer or "." not in artifact.producer
+                if one_bare and artifact.producer.rsplit(".", 1)[-1] == last:
                     return artifact.name
         return None
 
@@ -218,12 +220,15 @@ class BindContext:
         return usual if usual and usual in self.artifacts else None
 
     def cited_by_inputs(self) -> list[str]:
-        """The earlier artifacts the step's Inputs cite: by name (`valid`, `y_valid` from Step 1), or by the class
-        of a code span (`Tokenizer` from Step 1: the latest artifact of that class)."""
+        """The earlier artifacts the step's Inputs cite: by name in a code span (`valid`) or in a part that says
+        where it comes from ("callbacks from Step 3"), or by the class of a code span (`Tokenizer` from Step 1:
+        the latest artifact of that class). A word of prose elsewhere is no citation ("a list of strings")."""
         inputs = self.step.inputs
         if not inputs:
             return []
-        found = [n for n in self.artifacts if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w(])", inputs)]
+        spans = set(re.findall(r"`([^`]+)`", inputs))
+        sourced = " ".join(p for p in re.split(r"[;,]", inputs) if re.search(r"\b(?:from|in) step \d", p, re.I))
+        found = [n for n in self.artifacts if n in spans or re.search(rf"(?<![\w.`]){re.escape(n)}(?![\w(`])", sourced)]
         for span in re.findall(r"`([A-Z]\w*)`", inputs):
             made = self.by_type(span)
             if made and made not in found:

@@ -30,7 +30,7 @@ from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import code_spans
 from generator.pysource import parse_dedented
-from generator.slicing import AT_CALLS, ImportNode, in_settings, names, prune_import, unpack_arity
+from generator.slicing import AT_CALLS, ImportNode, holder_index, in_settings, names, prune_import, unpack_arity
 
 _DTYPES = frozenset(
     "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()
@@ -60,14 +60,14 @@ class Draft:
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
         """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
         copies = [_unannotated(clone(s)) if _annotates(s) else clone(s) for s in statements]
-        index = next((i for i, s in enumerate(statements) if any(n is anchor for n in walk(s))), None)
+        index = holder_index(statements, anchor)
         if index is None or anchor is None:
             return cls(copies)
         if statements[index] is anchor:
             return cls(copies, copies[index])
-        # inside a with that opens nothing (`with torch.no_grad():`): its copy, the statement at its place
+        # inside a with that opens nothing (`with torch.no_grad():`): its copy, the statement at its place there
         at = (anchor.lineno, anchor.col_offset)
-        inner = (n for n in walk(copies[index]) if isinstance(n, ast.stmt) and (n.lineno, n.col_offset) == at)
+        inner = (s for s in in_settings([copies[index]]) if (s.lineno, s.col_offset) == at)
         return cls(copies, next(inner, None))
 
 
@@ -267,30 +267,34 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
     if len(cited) == 1 and _stand_in(draft, unread[0], cited.copy().pop(), wired):
         return
-    samples = _sample_names(draft)
-    # sample data passed to the API's call, or to another call of the step (`model.build_vocab(sentences)` after
-    # the constructor the API names)
+    # sample data passed to the API's call or to another call of the step (`model.build_vocab(sentences)` after the
+    # constructor the API names): the cited result, wherever the step reads the sample
     calls = [call, *(n for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and n is not call)]
-    holder = next((c for c in calls if any(isinstance(a, ast.Name) and a.id in samples for a in c.args)), None)
-    at = None
-    if holder is not None:
-        call = holder
-        at = next(n for n, arg in enumerate(call.args) if isinstance(arg, ast.Name) and arg.id in samples)
-    if at is None:
-        receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
-        modules = bound_by([ast.unparse(i) for i in draft.imports])
-        if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
-            return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
-        at = next(
-            (
-                n
-                for n, arg in enumerate(call.args)
-                if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp))
-                and literal_source(arg) is None  # not `-5.0`
-                and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
-            ),
-            None,
+    samples = _sample_names(draft)
+    passed = next((a.id for c in calls for a in c.args if isinstance(a, ast.Name) and a.id in samples), None)
+    if passed is not None:
+        value = ast.Name(id=unread[0], ctx=ast.Load())
+        draft.statements = [_Substitute(passed, value).visit(s) for s in draft.statements]
+        draft.literals.pop(passed, None)
+        number = ctx.artifacts[unread[0]].step
+        wired.changes.append(
+            f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {passed}"
         )
+        return
+    receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
+    modules = bound_by([ast.unparse(i) for i in draft.imports])
+    if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
+        return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
+    at = next(
+        (
+            n
+            for n, arg in enumerate(call.args)
+            if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp))
+            and literal_source(arg) is None  # not `-5.0`
+            and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
+        ),
+        None,
+    )
     if at is None:
         return
     built = ast.unparse(call.args[at])
@@ -312,7 +316,7 @@ _TEST_MODULE = re.compile(r"(?:^|\.)(?:tests?|testing|test_utils)(?:\.|$)")
 
 def _sample_names(draft: Draft) -> set[str]:
     """Names the draft reads that stand for sample data: imported from a library's test helpers (`common_texts` of
-    gensim.test.utils), or assigned rows written out, a list or tuple of two or more lists, tuples or texts."""
+    gensim.test.utils), or assigned rows written out, a list or tuple of two or more lists, tuples or dicts."""
     found = set()
     for node in draft.imports:
         if isinstance(node, ast.ImportFrom) and node.module and _TEST_MODULE.search(node.module):
@@ -322,7 +326,7 @@ def _sample_names(draft: Draft) -> set[str]:
         if (
             isinstance(value, (list, tuple))
             and len(value) > 1
-            and all(isinstance(v, (list, tuple, str)) for v in value)
+            and all(isinstance(v, (list, tuple, dict)) for v in value)  # rows, not texts naming columns or labels
         ):
             found.add(name)
     return found
@@ -375,7 +379,13 @@ def _cited_keywords(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         return
     cited = set(ctx.cited_by_inputs())
     for keyword in call.keywords:
-        if keyword.arg in cited and not isinstance(keyword.value, ast.Name) and ctx.holds_object(keyword.arg):
+        reads = {n.id for n in walk(keyword.value) if isinstance(n, ast.Name)}
+        if (  # not `train_dataset=train_dataset.shuffle(seed=42)`: the cited result, worked on
+            keyword.arg in cited
+            and keyword.arg not in reads
+            and not isinstance(keyword.value, ast.Name)
+            and ctx.holds_object(keyword.arg)
+        ):
             built = ast.unparse(keyword.value)
             keyword.value = ast.Name(id=keyword.arg, ctx=ast.Load())
             wired.changes.append(
@@ -822,39 +832,28 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
 
 def _same_text(stmt: ast.stmt, lifted: dict[str, str]) -> None:
     """`enable_padding(pad_id=tokenizer.token_to_id("[PAD]"), pad_token="[PAD]")` with pad_token lifted to a key:
-    the statement's other "[PAD]" is that key too (else setting the key padded with one token under another's
-    id). Texts only, of a key of their own: a number appears twice by chance."""
-    texts: dict[str, str] = {}
-    for key, literal in lifted.items():
-        value = literal_value(literal)
-        if isinstance(value, str) and len(value) > 1:
-            texts[key if value not in texts else ""] = value
-    by_text = {value: key for key, value in texts.items() if key and list(texts.values()).count(value) == 1}
+    the statement's other "[PAD]" passed to a call is that key too (else setting the key padded with one token
+    under another's id). Texts only, of two characters or more and of one key: a number appears twice by chance.
+    Not beside the key in the call it was lifted from (`save_pretrained_merged("merged_16bit", tok,
+    save_method="merged_16bit")` names a folder and a method alike), nor inside a dict, list or f-string."""
+    values = {k: literal_value(v) for k, v in lifted.items()}
+    texts = [v for v in values.values() if isinstance(v, str) and len(v) > 1]
+    by_text = {v: k for k, v in values.items() if isinstance(v, str) and len(v) > 1 and texts.count(v) == 1}
     if not by_text:
         return
-    skipped = {id(n) for node in walk(stmt) if isinstance(node, ast.JoinedStr) for n in walk(node)}
-    # not beside the key in the call it was lifted from: `save_pretrained_merged("merged_16bit", tok,
-    # save_method="merged_16bit")` names a folder and a method alike, by chance
+    keys = set(by_text.values())
     for call in walk(stmt):
-        if isinstance(call, ast.Call) and any(
-            isinstance(k.value, ast.Name) and k.value.id in by_text.values() for k in call.keywords
+        if not isinstance(call, ast.Call) or any(
+            isinstance(k.value, ast.Name) and k.value.id in keys for k in call.keywords
         ):
-            skipped |= {id(a) for a in (*call.args, *(k.value for k in call.keywords))}
-    for node in walk(stmt):
-        for slot, value in ast.iter_fields(node):
-            items = value if isinstance(value, list) else [value]
-            for at, item in enumerate(items):
-                if (
-                    isinstance(item, ast.Constant)
-                    and isinstance(item.value, str)
-                    and item.value in by_text
-                    and id(item) not in skipped
-                ):
-                    name = ast.copy_location(ast.Name(id=by_text[item.value], ctx=ast.Load()), item)
-                    if isinstance(value, list):
-                        value[at] = name
-                    else:
-                        setattr(node, slot, name)
+            continue
+        for at, arg in enumerate(call.args):
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value in by_text:
+                call.args[at] = ast.copy_location(ast.Name(id=by_text[arg.value], ctx=ast.Load()), arg)
+        for keyword in call.keywords:
+            value = keyword.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value in by_text:
+                keyword.value = ast.copy_location(ast.Name(id=by_text[value.value], ctx=ast.Load()), value)
 
 
 def empty_container(value: ast.expr) -> bool:

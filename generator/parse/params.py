@@ -205,7 +205,7 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
         return ()
     outside = _outside_brackets(cell)  # `pandas` (only when `as_frame=True`): as_frame is no package
     # "compiled `word2vec_inner` extension": a module of the project itself, built with it, never a distribution
-    spans = [s for part in split_top_level(outside) if not _EXTENSION.search(plain(part)) for s in code_spans(part)]
+    spans = [s for part in split_top_level(outside) if not _EXTENSION.match(part.strip()) for s in code_spans(part)]
     if spans or code_spans(outside):
         names = spans
     else:
@@ -225,9 +225,8 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-_EXTENSION = re.compile(
-    r"\b(?:compiled|cython|internal|native|built)\b[^,]*\bextension\b|\bextension module\b", re.IGNORECASE
-)
+# the qualifier before the name: "compiled `word2vec_inner` extension"; not "`apex` built with its CUDA extension"
+_EXTENSION = re.compile(r"(?:compiled|cython|internal|native|built)\b[^`,]*`[^`]+`[^,]*\bextension\b", re.IGNORECASE)
 
 
 def _outside_brackets(cell: str) -> str:

@@ -22,6 +22,7 @@ from generator.slicing import (
     Slice,
     contains_api,
     cut,
+    holder_index,
     names,
     reach,
     restrict,
@@ -125,14 +126,14 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         source=Source.EXAMPLE,
     )
     draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
-    _cell_settings(draft, step, ctx)
+    _cell_settings(draft, step, ctx, keys)
     _keep_result(draft, step, ctx)
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
 
-def _cell_settings(draft: Draft, step: Step, ctx: BindContext) -> None:
+def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> None:
     """`index.nprobe = nprobe` then `index.search(x, k)` in the API cell: the setting the cell writes comes before
     the step's call, on the object the step uses (an earlier result), with its value a key when it is a name
     (the Key Parameter `nprobe`). The example sets it beside other work, or to several values in turn."""
@@ -143,18 +144,21 @@ def _cell_settings(draft: Draft, step: Step, ctx: BindContext) -> None:
     for span in (extra.api for extra in step.supporting):
         if not sets_a_value(span):
             continue
-        stmt = ast.parse(span.strip()).body[0]
+        stmt = ast.parse(span.strip().strip("`")).body[0]
         assert isinstance(stmt, ast.Assign)
         root = stmt.targets[0]
         while isinstance(root, ast.Attribute):
             root = root.value
-        if (
+        value = stmt.value
+        known = not isinstance(value, ast.Name) or value.id in keys or ctx.has(value.id)
+        if (  # on an earlier result, to a value the step has: never a key nothing documents
             isinstance(root, ast.Name)
             and ctx.has(root.id)
+            and known
             and ast.unparse(stmt) not in map(ast.unparse, draft.statements)
         ):
             settings.append(ast.copy_location(stmt, anchor))
-    at = next((n for n, s in enumerate(draft.statements) if any(x is anchor for x in walk(s))), None)
+    at = holder_index(draft.statements, anchor)
     if settings and at is not None:
         draft.statements[at:at] = settings
 

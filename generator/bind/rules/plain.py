@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from generator.apitext import BUILTINS, parse_api
-from generator.astwalk import clone
+from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
@@ -113,12 +113,18 @@ def _wanted(step: Step) -> set[str]:
 
 def _definition(tree: ast.Module, step: Step) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     """The example's top-level `def` of the function the step's API names alone (`objective(trial: optuna.Trial)
-    -> float`), when there is one."""
+    -> float`), when there is one and the example's own statements only hand it on (`study.optimize(objective)`)."""
     api = parse_api(step.api_text.split(" (")[0])
     if api is None or len(api.callee) != 1:
         return None
+    name = api.last
+    body = [s for s in tree.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    if any(
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == name for s in body for n in walk(s)
+    ):
+        return None  # the page calls it (`train(model, loader)`): the call is the step's work, not only the def
     return next(
-        (s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == api.last), None
+        (s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == name), None
     )
 
 

@@ -151,8 +151,9 @@ def main(package: str, argv: list[str] | None = None) -> int:
     args = build_parser(package, workflow.title, len(steps)).parse_args(argv)
     verbose = getattr(args, "verbose", False)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if verbose:  # the workflow's own debug lines; the libraries' (PIL, urllib3, ...) would bury them
-        log.setLevel(logging.DEBUG)
+    if verbose:  # the workflow's own debug lines, and its steps' (`logging.getLogger(__name__)`); not the
+        log.setLevel(logging.DEBUG)  # libraries' (PIL, urllib3, ...), which would bury them
+        logging.getLogger(package).setLevel(logging.DEBUG)
     try:
         if args.command == "check":
             return command_check(package, steps, args.json)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -140,7 +141,7 @@ def _numbered_like(default: Any, value: Any) -> Any:
     shapes = list(default.values())
     result = {}
     for key, item in value.items():
-        if numbered and isinstance(key, str) and key.lstrip("-").isdigit():
+        if numbered and isinstance(key, str) and re.fullmatch(r"-?[0-9]+", key):
             key = int(key)
         result[key] = _numbered_like(default.get(key, shapes[0] if shapes else None), item)
     return result
