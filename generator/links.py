@@ -23,13 +23,19 @@ _PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|
 
 def linked(steps: list[StepPlan]) -> list[StepPlan]:
     """The steps, each key whose default is a place an earlier step's key names (a file or folder the earlier step
-    writes, an id its loader takes, a path) following the first such key."""
+    writes, an id its loader takes, a path) following the first such key; and each key without a default
+    following the first earlier key of its name that has one."""
     first: dict[str, str] = {}  # place -> "module.key" of the first key naming it
+    named: dict[str, str] = {}  # key name -> "module.key" of the first key of that name with a default
     result = []
     for plan in steps:
         params = []
         mine: dict[str, str] = {}
         for param in plan.binding.params:
+            if param.required and param.default is None and param.name in named and not param.loader:
+                # `d`, REQUIRED in step 2, where step 1's `d = 32` sized the same index: that value until set
+                params.append(replace(param, follows=named[param.name]))
+                continue
             value = literal_value(param.default) if param.default is not None else None
             if not isinstance(value, str) or not value.strip() or param.follows:
                 params.append(param)
@@ -42,6 +48,9 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             params.append(param)
         for value, key in mine.items():
             first.setdefault(value, key)
+        for param in plan.binding.params:
+            if param.default is not None and not param.required:
+                named.setdefault(param.name, f"{plan.module}.{param.name}")
         binding = replace(plan.binding, params=tuple(params))
         result.append(replace(plan, binding=binding) if params != list(plan.binding.params) else plan)
     return result

@@ -96,8 +96,11 @@ class RepoPlan:
 
     @property
     def required_keys(self) -> tuple[str, ...]:
-        """`module.key` of every config key the user must set before running."""
-        return tuple(f"{sp.module}.{p.name}" for sp in self.steps for p in sp.binding.params if p.required)
+        """`module.key` of every config key the user must set before running (a key following another with a
+        default has a value)."""
+        return tuple(
+            f"{sp.module}.{p.name}" for sp in self.steps for p in sp.binding.params if p.required and not p.follows
+        )
 
 
 def source_url(repo_url: str | None, location: str) -> str | None:

@@ -6144,3 +6144,60 @@ def test_a_value_the_example_writes_for_a_result_the_inputs_cite_is_that_result(
     assert index.consumes == ("d",) and not index.params, index
     (item.output_dir / "x.txt").write_text("1 2 3\n4 5 6\n")
     run_workflow(item, tmp_path / "lib")
+
+
+SAME_NAME_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Same_Name
+
+**Description:** Make a quantizer of a dimension, then an index of the same dimension.
+
+### Step 1: Quantizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsame.quantizer(d: int) -> list` |
+| **Implementation** | `Demo_quantizer` |
+| **Outputs** | `quantizer` |
+
+### Step 2: Index
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsame.index(quantizer, d: int) -> tuple` |
+| **Implementation** | `Demo_same_index` |
+| **Key Parameters** | `d: int` - the vectors' dimension |
+| **Inputs** | Quantizer from Step 1, `d` |
+| **Outputs** | `index` |
+"""
+
+SAME_NAME_PAGES = example_pages(
+    {
+        "implementations/Demo_quantizer.md": "import pkgsame\n\nd = 32\nquantizer = pkgsame.quantizer(d)\n",
+        "implementations/Demo_same_index.md": "import pkgsame\n\nindex = pkgsame.index(quantizer, d)\n",
+    }
+)
+
+PKGSAME = """
+def quantizer(d):
+    return [0] * d
+
+
+def index(quantizer, d):
+    if len(quantizer) != d:
+        raise ValueError(f"quantizer of {len(quantizer)} for an index of {d}")
+    return (d, len(quantizer))
+"""
+
+
+def test_a_key_without_a_default_follows_the_earlier_key_of_its_name(tmp_path):
+    """Seen on a faiss wiki: step 1's example sizes the quantizer with `d = 32`, step 2's passes `d` and its Inputs
+    say "`d`": step 2's `d` was a REQUIRED key, set apart from step 1's (a user setting one got a mismatch). A key
+    without a default takes the earlier key of its name until it is set."""
+    build_file_tree(tmp_path / "lib", {"pkgsame/__init__.py": PKGSAME})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SAME_NAME_INDEX, **SAME_NAME_PAGES})
+    (d,) = [p for p in item.plan.steps[1].binding.params if p.name == "d"]
+    assert d.follows == f"{item.plan.steps[0].module}.d" and item.plan.required_keys == (), d
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.d=5")
+    assert "index: tuple of 2: 5, 5" in proc.stderr, proc.stderr
