@@ -539,6 +539,10 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 f"reads {stmt.targets[0].id} from an array file instead of the example's random numbers"
             )
             continue
+        if stmt is not draft.anchor and _redoes_earlier_step(stmt, draft, ctx):
+            # `index.train(xb)` before `index.add(xb)`, where step 2 trains the index: step 2's work, done
+            wired.changes.append(f"leaves {ast.unparse(stmt)[:60]} to the earlier step that does it")
+            continue
         if stmt is not draft.anchor and not reads_own_work and isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if _demo_of(stmt, cited, ctx):
@@ -590,6 +594,24 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for stmt in draft.statements:
         inline.visit(stmt)
     wired.changes.extend(inline.changes)
+
+
+def _redoes_earlier_step(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> bool:
+    """Whether a call statement, alone, calls an earlier step's API on an earlier step's result (`index.train(xb)`
+    in the step adding vectors, `trainer.train()` in the step saving the model): that step's work, done there."""
+    from generator.slicing import contains_api
+
+    call = stmt.value if isinstance(stmt, ast.Expr) else None
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+        return False
+    root = call.func.value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not (isinstance(root, ast.Name) and ctx.has(root.id)):
+        return False
+    own = draft.api.last if draft.api is not None else ""
+    earlier = [a for a in ctx.apis[: ctx.index] if a is not None and a.last != own and not a.is_dunder]
+    return any(a.last == call.func.attr and contains_api(call, a, {}) for a in earlier)
 
 
 def _demo_of(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> bool:
