@@ -155,6 +155,21 @@ def test_from_n_resumes_with_the_artifacts_earlier_steps_saved(repo, tmp_path):
     )  # step 1 did not run again
 
 
+def test_the_artifacts_a_run_saves_are_ignored_by_git(repo):
+    """`run` saves every step's results in ./artifacts (pickled models and data, for --from N); a user's
+    `git add .` committed them, models included, since the generated .gitignore did not name the folder."""
+    implement_score(repo)
+    assert run(repo, "run").returncode == 0
+    assert any((repo / "artifacts").iterdir())
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo, capture_output=True, text=True
+    )
+    assert status.returncode == 0 and "artifacts/" not in status.stdout and "config.toml" in status.stdout, (
+        status.stdout
+    )
+
+
 def test_unknown_keys_are_refused_with_the_nearest_real_one(repo):
     typo = run(repo, "run", "--allow-incomplete", "--set", "1.dta=[1]")
     assert typo.returncode == 2 and "did you mean 'data'" in typo.stderr
