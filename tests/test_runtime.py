@@ -6000,7 +6000,8 @@ RANDOM_DATA_INDEX = """
 RANDOM_DATA_PAGES = example_pages(
     {
         "implementations/Demo_score.md": (
-            "import numpy as np\nimport pkgarr\n\nnq, d = 5, 3\nxq = np.random.random((nq, d))\ntotal = pkgarr.score(xq)\n"
+            "import numpy as np\nimport pkgarr\n\nnq, d = 5, 3\n"
+            'xq = np.random.random((nq, d)).astype("float32")\ntotal = pkgarr.score(xq)\n'
         )
     }
 )
@@ -6009,9 +6010,18 @@ FAKE_NUMPY = """
 from . import random
 
 
+class Arr(list):
+    dtype = "float64"
+
+    def astype(self, dtype):
+        copy = Arr(self)
+        copy.dtype = dtype
+        return copy
+
+
 def load(path):
     with open(path) as handle:
-        return [[float(v) for v in line.split()] for line in handle if line.strip()]
+        return Arr([float(v) for v in line.split()] for line in handle if line.strip())
 
 
 def loadtxt(path, delimiter=None, ndmin=2):
@@ -6024,19 +6034,23 @@ def test_random_numbers_standing_for_the_data_the_inputs_name_are_read_from_an_a
     makes `xq = np.random.random((50, d)).astype("float32")`. The step searched random numbers, and no config
     key could point it at the user's vectors. Random numbers made under a name the Inputs quote, which no step
     makes, become an input the array loader reads from a file a key names (.npy, .npz, .csv, .txt), whatever
-    settings of the example sized them (`nq, d = 5, 3`). numpy is a stand-in here: the dev environment has none,
-    and only the wiring is under test."""
+    settings of the example sized them (`nq, d = 5, 3`), with the methods the example chains on them
+    (`.astype("float32")`, which faiss and torch models need). numpy is a stand-in here: the dev environment has
+    none, and only the wiring is under test."""
     build_file_tree(
         tmp_path / "lib",
         {
             "numpy/__init__.py": FAKE_NUMPY,
-            "numpy/random.py": "def random(shape):\n    return [[0.5] * shape[1] for _ in range(shape[0])]\n",
-            "pkgarr/__init__.py": "def score(xq):\n    return sum(sum(row) for row in xq)\n",
+            "numpy/random.py": "def random(shape):\n    from . import Arr\n\n    return Arr([[0.5] * shape[1]] * shape[0])\n",
+            "pkgarr/__init__.py": (
+                "def score(xq):\n    assert xq.dtype == 'float32', xq.dtype\n    return sum(sum(row) for row in xq)\n"
+            ),
         },
     )
     item = generated(tmp_path, {"_WorkflowIndex.md": RANDOM_DATA_INDEX, **RANDOM_DATA_PAGES})
     score = item.plan.steps[0].binding
     assert "np.random" not in score.body and "xq = loaders.array(xq)" in score.body, score.body
+    assert "xq = xq.astype('float32')" in score.body, score.body  # the example's conversion, on the file's numbers
     assert [p.loader for p in score.params if p.name == "xq"] == ["array"], score.params
     (item.output_dir / "q.npy").write_text("1 2\n3 4\n")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.xq=q.npy")

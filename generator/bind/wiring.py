@@ -533,11 +533,13 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if stmt is not draft.anchor and isinstance(stmt, ast.Assign) and _random_array_for(stmt, ctx):
             # `xq = np.random.random((50, d))` where the Inputs say "query vectors `xq`" and no step makes them:
             # the user's array, read from a file a config key names (whatever settings the example sized it by)
-            assert isinstance(stmt.targets[0], ast.Name)
-            draft.hints[stmt.targets[0].id] = Hint("np.ndarray", None, "", False)
-            wired.changes.append(
-                f"reads {stmt.targets[0].id} from an array file instead of the example's random numbers"
-            )
+            target = stmt.targets[0]
+            assert isinstance(target, ast.Name)
+            draft.hints[target.id] = Hint("np.ndarray", None, "", False)
+            wired.changes.append(f"reads {target.id} from an array file instead of the example's random numbers")
+            kept_chain = _after_random(stmt.value, target.id)
+            if kept_chain is not None:  # `.astype("float32")` on the random numbers: on the file's, as well
+                kept.append(ast.copy_location(ast.Assign(targets=[target], value=kept_chain), stmt))
             continue
         if stmt is not draft.anchor and _redoes_earlier_step(stmt, draft, ctx):
             # `index.train(xb)` before `index.add(xb)`, where step 2 trains the index: step 2's work, done
@@ -594,6 +596,27 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for stmt in draft.statements:
         inline.visit(stmt)
     wired.changes.extend(inline.changes)
+
+
+def _after_random(value: ast.expr, name: str) -> ast.expr | None:
+    """The methods an example chains on its random numbers (`np.random.random((50, d)).astype("float32")`), applied
+    to name instead (`xq.astype("float32")`); None when it chains none."""
+    links: list[ast.Call] = []
+    node = value
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
+        links.append(node)
+        node = node.func.value
+    if not links:
+        return None
+    rebuilt: ast.expr = ast.Name(id=name, ctx=ast.Load())
+    for link in reversed(links):
+        assert isinstance(link.func, ast.Attribute)
+        rebuilt = ast.Call(
+            func=ast.Attribute(value=rebuilt, attr=link.func.attr, ctx=ast.Load()),
+            args=link.args,
+            keywords=link.keywords,
+        )
+    return rebuilt
 
 
 def _redoes_earlier_step(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> bool:
