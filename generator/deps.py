@@ -69,6 +69,11 @@ def _load_mapping(extra: tuple[str, ...]) -> Mapping:
     return Mapping(tables["imports"], tables["prose"], tables["system"], frozenset(tables["ignore"]), symbols)
 
 
+def requirement_name(text: str) -> str:
+    """The distribution a requirement names, as written: `torch` of `torch[cuda]>=2.0; python_version < "3.12"`."""
+    return re.split(r"[\[<>=!~;\s]", text, maxsplit=1)[0]
+
+
 def normalise_dist(name: str) -> str:
     """PEP 503 normalised distribution name."""
     return re.sub(r"[-_.]+", "-", name).lower()
@@ -140,7 +145,7 @@ def listed_requirements(items: Iterable[str]) -> dict[str, str]:
         inside, after = m.group(1).strip(), m.group(2)
         spec = _SPECIFIER.match(after)
         text = inside if _MORE_THAN_A_NAME.search(inside) else inside + (spec.group(1).strip(" ,") if spec else "")
-        head = re.split(r"[\[<>=!~;\s]", text, maxsplit=1)[0]
+        head = requirement_name(text)
         versions = _ranges(text, head)
         if versions:
             found.setdefault(normalise_dist(head), versions)
@@ -152,7 +157,7 @@ def listed_distributions(items: Iterable[str]) -> set[str]:
     found = set()
     for item in items:
         m = _LISTED_ITEM.match(item)
-        head = re.split(r"[\[<>=!~;\s]", m.group(1).strip(), maxsplit=1)[0].lower() if m else ""
+        head = requirement_name(m.group(1).strip()).lower() if m else ""
         if _DIST.match(head):
             found.add(normalise_dist(head))
     return found
@@ -199,5 +204,5 @@ def _ranges(text: str, head: str) -> str:
 def merged_requirements(requirements: set[str]) -> tuple[str, ...]:
     """Requirements sorted, a distribution's bare name left out when a requirement of the same distribution says
     more (`transformers>=4.30` from the wiki's dependencies, `transformers` from a step's import)."""
-    said = {re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0] for r in requirements if _MORE_THAN_A_NAME.search(r)}
+    said = {requirement_name(r) for r in requirements if _MORE_THAN_A_NAME.search(r)}
     return tuple(sorted(r for r in requirements if r not in said))

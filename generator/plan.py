@@ -31,6 +31,7 @@ from generator.deps import (
     merged_requirements,
     normalise_dist,
     place,
+    requirement_name,
 )
 from generator.links import linked
 from generator.model import Diagnostic, Step, Wiki, Workflow
@@ -235,7 +236,7 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     dists = {builds.get(d) or d for d in dists}
     # the versions the environment pages list, for the distributions placed (not for every package they name)
     listed = listed_requirements(items)
-    specified = {normalise_dist(re.split(r"[\[<>=!~;\s]", d, maxsplit=1)[0]) for d in dists if not _BARE.fullmatch(d)}
+    specified = {normalise_dist(requirement_name(d)) for d in dists if not _BARE.fullmatch(d)}
     dists |= {
         d + listed[normalise_dist(d)]
         for d in dists

@@ -317,6 +317,19 @@ def test_a_package_folder_named_by_the_namespace_or_an_environment_page_is_a_dis
         assert checkout == ["a checkout of https://github.com/demo/demo on PYTHONPATH (for its modules widgets)"]
 
 
+def requirements_with_environment(tmp_path, index: str, workflow: str, environment: str) -> list[str]:
+    """The requirements.in lines of a one-workflow wiki whose workflow page links one environment page."""
+    pages = {
+        "_WorkflowIndex.md": index,
+        f"workflows/{workflow}.md": workflow_page(workflow, steps=1) + "\n[[requires_env::Environment:Demo_Env]]\n",
+        "environments/Demo_Env.md": environment,
+    }
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    return [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
+
+
 VERSIONED_INDEX = """# Workflow Index: Demo
 
 ## Workflow: Demo_Tune
@@ -333,7 +346,7 @@ VERSIONED_INDEX = """# Workflow Index: Demo
 | **Outputs** | `study` |
 """
 
-VERSIONED_ENVIRONMENT = """# Environment: Demo_Tuning
+VERSIONED_ENVIRONMENT = """# Environment: Demo_Env
 
 == Dependencies ==
 === Python Packages ===
@@ -351,15 +364,7 @@ def test_the_versions_an_environment_page_lists_reach_requirements_in_for_the_pa
     `tokenizers` >= 0.20, and requirements.in said `lightgbm`. A package the steps use takes the range its
     environment page gives; an exact pin (one project's lock file) is not a range and is left out, a package the
     steps do not use is not added, and a version a step's own dependency cell gives stays."""
-    pages = {
-        "_WorkflowIndex.md": VERSIONED_INDEX,
-        "workflows/Demo_Tune.md": workflow_page("Demo_Tune", steps=1) + "\n[[requires_env::Environment:Demo_Tuning]]\n",
-        "environments/Demo_Tuning.md": VERSIONED_ENVIRONMENT,
-    }
-    wiki = build_file_tree(tmp_path / "wiki", pages)
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
-    assert item.ok, item.errors
-    listed = [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
+    listed = requirements_with_environment(tmp_path, VERSIONED_INDEX, "Demo_Tune", VERSIONED_ENVIRONMENT)
     assert listed == ["lightgbm", "optuna<5,>=3.0", "scikit-learn>=1.3"], listed
 
 
@@ -379,7 +384,7 @@ BUILD_INDEX = """# Workflow Index: Demo
 | **Outputs** | `index` |
 """
 
-BUILD_ENVIRONMENT = """# Environment: Demo_Cpu
+BUILD_ENVIRONMENT = """# Environment: Demo_Env
 
 == Dependencies ==
 === Python Packages ===
@@ -395,16 +400,7 @@ def test_an_import_whose_build_the_environment_page_lists_under_a_longer_name_is
     faiss). A distribution named by its import whose build the page lists as that name with qualifiers only (cpu,
     gpu, python, binary, headless...) is that build, with its range; another distribution merely containing the
     name (torch-geometric for torch) is not."""
-    pages = {
-        "_WorkflowIndex.md": BUILD_INDEX,
-        "workflows/Demo_Search.md": workflow_page("Demo_Search", steps=1)
-        + "\\n[[requires_env::Environment:Demo_Cpu]]\\n",
-        "environments/Demo_Cpu.md": BUILD_ENVIRONMENT,
-    }
-    wiki = build_file_tree(tmp_path / "wiki", pages)
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
-    assert item.ok, item.errors
-    listed = [line for line in (item.output_dir / "requirements.in").read_text().splitlines() if line[:1].isalpha()]
+    listed = requirements_with_environment(tmp_path, BUILD_INDEX, "Demo_Search", BUILD_ENVIRONMENT)
     assert listed == ["faiss-cpu<2.0,>=1.7.4", "python-dotenv", "torch"], listed
 
 

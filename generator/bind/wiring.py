@@ -570,10 +570,9 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again"
                 )
                 continue
-            inner = _innermost(stmt.value)
-            again = ctx.produced_by(_callee_text(inner)) if inner is not stmt.value else None
-            fits = isinstance(stmt.value, ast.Call) and _FITS.match(called(stmt.value.func))
-            if again and fits and isinstance(target, ast.Name) and target.id == again:
+            maker = _fitted_maker(stmt.value)
+            again = ctx.produced_by(_callee_text(maker)) if maker is not None else None
+            if again and isinstance(target, ast.Name) and target.id == again:
                 # `clf = LGBMClassifier(...).fit(df, y)` where step 2 made and fitted clf: trained again under its
                 # name (on the example's data); the step uses step 2's. Not `model = create_model(...).eval()`,
                 # which only sets the earlier model up (it becomes `model = model.eval()`)
@@ -661,17 +660,21 @@ def _random_array_for(stmt: ast.Assign, ctx: BindContext) -> bool:
     )
 
 
-_FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$")
+_FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$")  # methods that train what they are called on
 
 
-def _innermost(value: ast.expr) -> ast.expr:
-    """The first call of a chain (`LGBMClassifier(...)` of `LGBMClassifier(...).fit(X, y).booster_`)."""
-    while isinstance(value, (ast.Call, ast.Attribute)):
-        inner = value.func if isinstance(value, ast.Call) else value.value
+def _fitted_maker(value: ast.expr) -> ast.Call | None:
+    """The first call of a chain that makes an object and then trains it (`LGBMClassifier(...)` of
+    `LGBMClassifier(...).fit(X, y)`); None for any other value."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and _FITS.match(value.func.attr)):
+        return None
+    node: ast.expr = value.func.value
+    while isinstance(node, (ast.Call, ast.Attribute)):
+        inner = node.func if isinstance(node, ast.Call) else node.value
         if not isinstance(inner, (ast.Call, ast.Attribute)) or not any(isinstance(n, ast.Call) for n in walk(inner)):
             break
-        value = inner
-    return value
+        node = inner
+    return node if isinstance(node, ast.Call) else None
 
 
 class _InlineReuse(ast.NodeTransformer):
@@ -1444,10 +1447,8 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
     for stmt in in_settings(draft.statements):
         if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
             continue
-        callee = dotted(stmt.value.func)
-        if not callee and _FITS.match(called(stmt.value.func)):  # `LGBMClassifier(...).fit(X, y)`: the estimator
-            inner = _innermost(stmt.value)
-            callee = dotted(inner.func) if isinstance(inner, ast.Call) else ()
+        maker = _fitted_maker(stmt.value)  # `LGBMClassifier(...).fit(X, y)`: the estimator, fitted
+        callee = dotted(stmt.value.func) or (dotted(maker.func) if maker is not None else ())
         if not callee:
             continue
         class_name = (
