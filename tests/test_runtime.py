@@ -6305,3 +6305,68 @@ def test_an_earlier_steps_call_in_a_later_steps_example_is_left_to_that_step(tmp
     add = item.plan.steps[2].binding
     assert "index.train(" not in add.body and "index.add(" in add.body, add.body
     run_workflow(item, tmp_path / "lib")
+
+
+LINES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Lines
+
+**Description:** Tokenize documents, then count their tokens.
+
+### Step 1: Tokenize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglines.tokenize(doc: str) -> List[str]` |
+| **Implementation** | `Demo_tokenize` |
+| **Inputs** | Text file with one document per line |
+| **Outputs** | `texts: List[List[str]]` - tokenized documents |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglines.count(texts: list) -> int` |
+| **Inputs** | Tokenized documents from Step 1 |
+| **Outputs** | `total` |
+"""
+
+LINES_PAGES = example_pages(
+    {
+        "implementations/Demo_tokenize.md": [
+            'import pkglines\n\ntokens = pkglines.tokenize("One single document")\n',
+            'import pkglines\n\ndocuments = ["red green", "blue"]\ntexts = [pkglines.tokenize(doc) for doc in documents]\n',
+        ]
+    }
+)
+
+PKGLINES = """
+def tokenize(doc):
+    return doc.split()
+
+
+def count(texts):
+    assert all(isinstance(text, list) for text in texts), texts
+    return sum(len(text) for text in texts)
+"""
+
+
+def test_sample_texts_where_the_inputs_say_one_per_line_are_read_from_a_file(tmp_path):
+    """Seen on a gensim wiki: step 1's Inputs say "Text file with one document per line", its Outputs
+    "`texts: List[List[str]]`", and the API tokenizes one document (`-> List[str]`). The step took the page's first
+    example and tokenized one sample sentence, so step 2 built a dictionary of characters' worth of words, and no key
+    could point the step at the user's file. The Outputs' annotated name (`texts: ...`) is the result's name; an
+    example calling the API once per item wins where the Outputs are a list of its results; and the example's sample
+    texts become a key that takes the file (one item per line) or, as the example has it, the texts themselves."""
+    build_file_tree(tmp_path / "lib", {"pkglines/__init__.py": PKGLINES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LINES_INDEX, **LINES_PAGES})
+    tokenize, count = (s.binding for s in item.plan.steps)
+    assert tokenize.produces == ("texts",) and count.consumes == ("texts",), (tokenize.produces, count.consumes)
+    assert "for doc in documents" in tokenize.body and "documents = loaders.lines(documents)" in tokenize.body
+    assert [p.loader for p in tokenize.params if p.name == "documents"] == ["lines"], tokenize.params
+    proc = run_workflow(item, tmp_path / "lib")  # the example's texts, as the page has them
+    assert "total: 3" in proc.stderr, proc.stderr
+    (item.output_dir / "docs.txt").write_text("one two three\n\nfour five\nsix\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.documents=docs.txt")
+    assert "total: 6" in proc.stderr, proc.stderr

@@ -10,7 +10,7 @@ from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, li
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
-from generator.bind.outputs import declared_outputs
+from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
 from generator.slicing import Slice, contains_api, holder_index, names
@@ -147,7 +147,8 @@ def _reused(stmt: ast.stmt, ctx: BindContext) -> bool:
 def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
     """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
     config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
-    of their own (not numbers passed as Key Parameters); what later steps and the step's Outputs want made; the Key
+    of their own (not numbers passed as Key Parameters); the API called per item where the Outputs are a list of its
+    results; what later steps and the step's Outputs want made; the Key
     Parameters passed; the Inputs read; then shorter, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
@@ -157,7 +158,10 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     literal_only = [
         n
         for n in piece.free
-        if n not in resolvable and n in piece.literals and not (n in documented and _setting(piece.literals[n]))
+        if n not in resolvable
+        and n in piece.literals
+        and not (n in documented and _setting(piece.literals[n]))
+        and not ctx.file_lines(n, piece.literals[n])  # sample texts standing for a file's lines: the user's data
     ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     taken = [n for n in piece.free if _inputs_cite(n, ctx)]  # the step's Inputs, which this example works on
@@ -201,12 +205,22 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         len(clobbered) + len(remade),
         len(loadable),
         len(literal_only),
+        -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
         -len(produced & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
         len(piece.statements),
         candidate.order,
+    )
+
+
+def _per_item(piece: Slice, api: ApiRef) -> bool:
+    """Whether the example calls the API once per item: inside a comprehension or a loop."""
+    return any(
+        isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.For)) and contains_api(node, api, {})
+        for stmt in piece.statements
+        for node in walk(stmt)
     )
 
 

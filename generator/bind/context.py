@@ -16,6 +16,10 @@ from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
 from generator.slicing import Slice, parse_example
 
+_PER_LINE = re.compile(r"\bper line\b|\bline[- ]by[- ]line\b|\bnewline[- ](?:separated|delimited)\b", re.IGNORECASE)
+_RECORDS = re.compile(r"json|csv|tsv|\brows?\b|\brecords?\b", re.IGNORECASE)  # a line holding a record, not a text
+LINES = "text file lines"  # the type of the texts file_lines finds: the `lines` loader (loaders.toml) reads them
+
 
 @dataclass
 class Artifact:
@@ -234,6 +238,19 @@ class BindContext:
             if made and made not in found:
                 found.append(made)
         return found
+
+    def file_lines(self, name: str, literal: str) -> bool:
+        """Whether a name the example gives a list of texts (`documents = ["Human machine interface", ...]`) stands
+        for the lines of a file: the step's Inputs say a file holds one item per line ("Text file with one document
+        per line"; not JSON lines or CSV rows), and no earlier step made the name."""
+        inputs = self.step.inputs or ""
+        if self.has(name) or not _PER_LINE.search(inputs) or _RECORDS.search(inputs):
+            return False
+        try:
+            value = ast.literal_eval(literal)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return False
+        return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, str) for v in value)
 
     def alias(self, name: str, patterns: bool = True) -> str | None:
         """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml

@@ -42,7 +42,21 @@ def named_outputs(step: Step) -> list[str]:
     """The identifiers the step's Outputs write in code spans (`model` trained): the names its results go by; not
     the fields of an object it names before them ("`BatchEncoding` with `input_ids` and `attention_mask`",
     "`Dataset` with columns `id`, `text`", "Fitted search with `best_params_`": one result, of that type)."""
-    return list(dict.fromkeys(s for s in _spans(step) if _IDENTIFIER.fullmatch(s) and s not in _NOT_NAMES))
+    return list(
+        dict.fromkeys(n for n in map(_name_of, _spans(step)) if _IDENTIFIER.fullmatch(n) and n not in _NOT_NAMES)
+    )
+
+
+def _name_of(span: str) -> str:
+    """The name a code span gives a result: the span, or the name it annotates (`texts: List[List[str]]`)."""
+    annotated = _ANNOTATED.fullmatch(span)
+    return annotated.group(1) if annotated else span
+
+
+def _type_of(span: str) -> str:
+    """The type a code span gives a result: the span, or the annotation after its name (`texts: List[str]`)."""
+    annotated = _ANNOTATED.fullmatch(span)
+    return annotated.group(2) if annotated else span
 
 
 def _spans(step: Step) -> list[str]:
@@ -59,6 +73,19 @@ def _spans(step: Step) -> list[str]:
     ]
 
 
+def collects(step: Step, api: ApiRef) -> bool:
+    """Whether the step's Outputs are a list of what its API returns (`List[List[str]]`, where `simple_preprocess(doc)
+    -> List[str]` tokenizes one document): the step calls it once per item."""
+    item = _plain_type(api.returns)
+    if not item or item == "none":
+        return False
+    return any(_plain_type(_type_of(span)) in (f"list[{item}]", f"iterable[{item}]") for span in _spans(step))
+
+
+def _plain_type(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower().removeprefix("typing.")
+
+
 def returned_names(api: ApiRef, ctx: BindContext) -> set[str]:
     """The artifact names of the types the API says it returns: `-> PeftModel` gives the model back."""
     return {n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n}
@@ -73,7 +100,7 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     types: list[str] = []
     for span in spans:
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
-            types.extend(split_types(span))
+            types.extend(split_types(_type_of(span)))
     if len(types) > 1 and re.search(r"`\s*,?\s+or\s+`", step.outputs or ""):
         types = types[:1]  # "`FiniteSet`, `ImageSet` or `EmptySet`": one result of one of those types
     named = [
@@ -93,6 +120,7 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
 # a variable's name, never a type's (`DataFrame`) or a constant's: lower case, or the one capital letter of data
 # science's matrices with what it holds (`X`, `X_new`)
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*|[A-Z](?:_[a-z0-9_]+)?")
+_ANNOTATED = re.compile(r"([A-Za-z_]\w*)\s*:\s*([A-Za-z_][\w.]*(?:\[.*\])?)")  # `name: Type`, as Python annotates
 # a type or a file in a code span, then what it holds: "`BatchEncoding` with", "`DatasetDict` containing",
 # "`scores.csv` with columns"
 _HOLDER = re.compile(
@@ -109,7 +137,7 @@ _NOT_NAMES = frozenset(
 def declared_outputs(step: Step) -> list[str]:
     """The results a step's Outputs name as identifiers (`train`, `test`), else its I/O contract's named outputs:
     never names made up from types (`list`, `dict`), which a person writing a stub's body would not expect."""
-    spans = [s for s in re.findall(r"`([^`]+)`", step.outputs or "") if _IDENTIFIER.fullmatch(s)]
+    spans = [n for n in map(_name_of, re.findall(r"`([^`]+)`", step.outputs or "")) if _IDENTIFIER.fullmatch(n)]
     if not spans and step.implementation:
         spans = [r.name for r in step.implementation.outputs if _IDENTIFIER.fullmatch(r.name or "")]
     return [n for n in dict.fromkeys(spans) if n not in BUILTINS and n not in _NOT_NAMES]

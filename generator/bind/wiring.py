@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from generator.apitext import BUILTINS, ApiRef, called, dotted, literal_source, literal_value, signature_returns
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.context import Artifact, BindContext, artifact_name
+from generator.bind.context import LINES, Artifact, BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.outputs import named_outputs
@@ -1121,6 +1121,10 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             _load(name, hint, draft, step, ctx, wired)
         elif name in draft.literals and ctx.has(name) and ctx.artifacts[name].value:
             wired.consumes[name] = name
+        elif name in draft.literals and ctx.file_lines(name, draft.literals[name]):
+            # `documents = ["Human machine interface", ...]` where the Inputs say "Text file with one document per
+            # line": the key takes that file (or, as the example, the texts themselves)
+            _load(name, replace(hint, type=LINES, default=draft.literals[name]), draft, step, ctx, wired)
         elif name in draft.literals:
             _config(wired, name, hint, draft.literals[name])
         elif ctx.has(name) and _overrides_default(name, hint, draft, step, ctx):
