@@ -521,6 +521,21 @@ def prune_import(node: ImportNode, used: set[str]) -> ImportNode | None:
     return ast.Import(names=kept)
 
 
+def starts_empty(value: ast.expr) -> bool:
+    """Whether an assigned value is an empty list or dict (`rows = []`, `eval_result = {}`): an object the example
+    starts, for a loop or a library to fill; not a value a user sets."""
+    return isinstance(value, (ast.List, ast.Dict)) and not (value.elts if isinstance(value, ast.List) else value.keys)
+
+
+def _assigned(target: ast.expr, value: ast.expr) -> list[tuple[str, ast.expr]]:
+    """(name, value) of each name an assignment gives its own value: `n = 5`, and `d, k = 32, 10` element by element."""
+    if isinstance(target, ast.Name):
+        return [(target.id, value)]
+    if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+        return [(t.id, v) for t, v in zip(target.elts, value.elts, strict=True) if isinstance(t, ast.Name)]
+    return []
+
+
 def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice:
     free, bound = names(chosen)
     imports: list[ImportNode] = []
@@ -535,11 +550,10 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in free:
             definitions.append(node)
             provided_by_defs.add(node.name)
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            name = node.targets[0].id
-            if name in free and node.lineno < anchor.lineno:
-                literal = literal_source(node.value) or folded_literal(node.value)
-                if literal is not None:
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and node.lineno < anchor.lineno:
+            for name, value in _assigned(node.targets[0], node.value):  # `d, k = 32, 10` too
+                literal = literal_source(value) or folded_literal(value) if name in free else None
+                if literal is not None and not starts_empty(value):  # `rows = []` holds what a loop adds
                     literals[name] = literal
     # `for size in [2, 4]:` around the slice: size is a key, its first value the default
     unset = [n for n in free if n not in literals]

@@ -6370,3 +6370,75 @@ def test_sample_texts_where_the_inputs_say_one_per_line_are_read_from_a_file(tmp
     (item.output_dir / "docs.txt").write_text("one two three\n\nfour five\nsix\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.documents=docs.txt")
     assert "total: 6" in proc.stderr, proc.stderr
+
+
+UNPACKED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unpacked
+
+**Description:** Search, record, report.
+
+### Step 1: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgacc.search(x: int, k: int) -> list` |
+| **Implementation** | `Demo_search` |
+| **Key Parameters** | `k: int` - neighbours per query (e.g. 10) |
+| **Outputs** | `hits` |
+
+### Step 2: Record
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgacc.record(store: dict)` |
+| **Implementation** | `Demo_record` |
+| **Key Parameters** | `store: dict` - empty dict the recorder fills in place |
+| **Outputs** | `recorder`, `store` |
+
+### Step 3: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgacc.report(hits: list, store: dict) -> int` |
+| **Inputs** | `hits` from Step 1, `store` from Step 2 |
+| **Outputs** | `total` |
+"""
+
+UNPACKED_PAGES = example_pages(
+    {
+        "implementations/Demo_search.md": "import pkgacc\n\nx, k = 7, 3\nhits = pkgacc.search(x, k)\n",
+        "implementations/Demo_record.md": "import pkgacc\n\nstore = {}\nrecorder = pkgacc.record(store)\n",
+    }
+)
+
+PKGACC = """
+def search(x, k):
+    return [x] * k
+
+
+def record(store):
+    store["calls"] = 2
+    return store.update
+
+
+def report(hits, store):
+    return len(hits) * 10 + store["calls"]
+"""
+
+
+def test_values_unpacked_together_are_defaults_and_an_empty_container_is_the_steps_own(tmp_path):
+    """Seen on a faiss wiki: `d, k = 32, 10` before `index.search(xq, k)` left `k` REQUIRED, though the example
+    gives it 10; and on lightgbm and faiss wikis, an empty container the example starts for something to fill
+    (`eval_result = {}` before `lgb.record_evaluation(eval_result)`, `rows = []` before a loop appending to it)
+    became a config key, so the filled object was never handed on (and a key without a default passed None). Each
+    name of a tuple assignment gets its own literal; an empty list or dict is the step's own setup and result."""
+    build_file_tree(tmp_path / "lib", {"pkgacc/__init__.py": PKGACC})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNPACKED_INDEX, **UNPACKED_PAGES})
+    search, record, _ = (s.binding for s in item.plan.steps)
+    assert {p.name: p.default for p in search.params} == {"x": "7", "k": "3"}, search.params
+    assert "store" in record.produces and not [p for p in record.params if p.name == "store"], record.params
+    assert "store = {}" in record.body, record.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "total: 32" in proc.stderr, proc.stderr

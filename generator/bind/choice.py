@@ -13,7 +13,7 @@ from generator.bind.hints import Hint
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
-from generator.slicing import Slice, contains_api, holder_index, names
+from generator.slicing import Slice, contains_api, holder_index, names, starts_empty
 
 
 def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
@@ -29,14 +29,14 @@ _VALUE_TYPE = re.compile(r"(?:Optional\[)?(?:str|int|float|bool|(?:os\.|pathlib\
 
 
 def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`), found once
-    per example for the workflow, as _stored."""
+    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`) or start empty
+    for something to fill (`eval_result = {}`), found once per example for the workflow, as _stored."""
     found = ctx.built.get(id(tree))
     if found is None:
         found = frozenset(
             target.id
             for stmt in tree.body
-            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)
+            if isinstance(stmt, ast.Assign) and (isinstance(stmt.value, ast.Call) or starts_empty(stmt.value))
             for target in stmt.targets
             if isinstance(target, ast.Name)
         )
