@@ -6442,3 +6442,122 @@ def test_values_unpacked_together_are_defaults_and_an_empty_container_is_the_ste
     assert "store = {}" in record.body, record.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "total: 32" in proc.stderr, proc.stderr
+
+
+RECEIVER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Receiver
+
+**Description:** Load rows, label them, shuffle, sample, summarize.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgds.load(path: str) -> Table` |
+| **Implementation** | `Demo_load` |
+| **Outputs** | `table`: `Table` |
+
+### Step 2: Label
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.relabel(names: list) -> Table` |
+| **Implementation** | `Demo_relabel` |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | `table` whose rows hold class ids |
+
+### Step 3: Shuffle
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.shuffle(seed: int) -> Table` |
+| **Implementation** | `Demo_shuffle` |
+| **Inputs** | `table` from Step 2 |
+| **Outputs** | Shuffled `table` |
+
+### Step 4: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.select(n: int) -> Table` |
+| **Implementation** | `Demo_select` |
+| **Inputs** | Shuffled `table` from Step 3 |
+| **Outputs** | `sample` |
+
+### Step 5: Summarize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgds.summary(sample: Table) -> str` |
+| **Inputs** | `sample` from Step 4 |
+| **Outputs** | `summary` |
+"""
+
+RECEIVER_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": 'import pkgds\n\ntable = pkgds.load("rows.txt")\n',
+        "implementations/Demo_relabel.md": (
+            'import pkgds\n\nds = pkgds.hub("someone/demo", split="validation")\nds = ds.relabel(["bad", "good"])\n'
+        ),
+        "implementations/Demo_shuffle.md": "shuffled = table.shuffle(seed=1)\n",
+        "implementations/Demo_select.md": "import pkgds\n\nds = pkgds.demo([1, 2, 3])\nsample = ds.shuffle(seed=1).select(2)\n",
+    }
+)
+
+PKGDS = """
+class Table(list):
+    labels = None
+
+    def relabel(self, names):
+        table = Table(self)
+        table.labels = names
+        return table
+
+    def shuffle(self, seed):
+        table = Table(reversed(self))
+        table.labels = self.labels
+        return table
+
+    def select(self, n):
+        table = Table(self[:n])
+        table.labels = self.labels
+        return table
+
+
+def load(path):
+    with open(path) as lines:
+        return Table(line.strip() for line in lines if line.strip())
+
+
+def hub(repo_id, split=None):
+    raise ConnectionError(f"Couldn't reach {repo_id!r} on the Hub")
+
+
+def demo(rows):
+    return Table(rows)
+
+
+def summary(sample):
+    return ",".join(sample) + " labelled " + "/".join(sample.labels)
+"""
+
+
+def test_the_object_an_apis_method_is_called_on_is_the_result_the_inputs_cite(tmp_path):
+    """Seen on a Hugging Face datasets wiki: step 2 (API `Dataset.cast_column`, Inputs "`dataset` from Step 1")
+    took its example's `ds = load_dataset("rotten_tomatoes")` (a Hub download, offline a ConnectionError) and named
+    its result `ds`, so step 3 took step 1's unlabelled `dataset`; step 3 ("Shuffled `dataset`") handed on the
+    unshuffled input beside `shuffled_dataset`; step 4 sampled a demo table. The object the API's method is called
+    on (or the chain to it starts from), made from nothing an earlier step made, is the result the Inputs cite;
+    a method returning its own class names its result as the Outputs do (the new `table`)."""
+    build_file_tree(tmp_path / "lib", {"pkgds/__init__.py": PKGDS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RECEIVER_INDEX, **RECEIVER_PAGES})
+    label, shuffle, select = (s.binding for s in item.plan.steps[1:4])
+    assert "hub" not in label.body and label.consumes == ("table",) and label.produces == ("table",), label.body
+    assert shuffle.produces == ("table",) and "table = table.shuffle(" in shuffle.body, shuffle.body
+    assert "demo" not in select.body and select.consumes == ("table",), select.body
+    (item.output_dir / "rows.txt").write_text("a\nb\nc\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt", "--set", '2.names=["x", "y"]')
+    # shuffled by step 3 (c, b, a); step 4's `ds.shuffle(seed=1)` is step 3's work, whose result it takes
+    assert "'c,b labelled x/y'" in proc.stderr, proc.stderr

@@ -23,7 +23,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, S
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
-from generator.bind.outputs import named_outputs
+from generator.bind.outputs import named_outputs, split_types
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
@@ -259,13 +259,18 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         return
     read = {*free_names(draft), *names(draft.statements)[1]}  # made again here counts: the step uses it
     unread = [a.name for a in ctx.artifacts.values() if a.step in cited and not a.value and a.name not in read]
+    named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
+    quoted = [n for n in code_spans(step.inputs) if n in ctx.artifacts and ctx.artifacts[n].step in cited]
+    if len(unread) > 1 and len(quoted) == 1:  # "Shuffled `dataset` from Step 3", of its `dataset` and
+        unread = [n for n in unread if n in quoted]  # `shuffled_dataset`: the one the Inputs quote
     call = anchor_call(draft)
     if len(unread) != 1 or call is None:
         return
-    named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
     if named and unread[0] not in named:
         return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
-    if len(cited) == 1 and _stand_in(draft, unread[0], cited.copy().pop(), wired):
+    if len(cited) == 1 and (
+        _stand_in(draft, unread[0], cited.copy().pop(), wired) or _receiver_stand_in(draft, unread[0], ctx, wired)
+    ):
         return
     # sample data passed to the API's call or to another call of the step (`model.build_vocab(sentences)` after the
     # constructor the API names): the cited result, wherever the step reads the sample
@@ -470,6 +475,47 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
             wired.changes.append(f"takes {artifact} from step {number}, as its Inputs say, instead of {built[:60]}")
             return True
     return False
+
+
+def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wired) -> bool:
+    """`ds = load_dataset("rotten_tomatoes", split="validation")` before `ds.cast_column(...)`, where the API is
+    `Dataset.cast_column` and the Inputs cite "`dataset` from Step 1": the object the API's method is called on
+    (or the chain leading to it starts from: `ds.shuffle(seed=42).select(...)`), made from nothing an earlier step made, is the page's own stand-in for the cited result (of the API's class,
+    when both are known), which the step takes instead."""
+    call = anchor_call(draft)
+    api = draft.api
+    if call is None or api is None or not isinstance(call.func, ast.Attribute):
+        return False
+    receiver = call.func.value
+    while isinstance(receiver, (ast.Call, ast.Attribute, ast.Subscript)):  # `ds.shuffle(seed=42)`.select: ds
+        receiver = receiver.func if isinstance(receiver, ast.Call) else receiver.value
+    modules = bound_by([ast.unparse(i) for i in draft.imports])
+    if not isinstance(receiver, ast.Name) or receiver.id in modules or ctx.has(receiver.id):
+        return False
+    wanted = api.callee[0] if len(api.callee) >= 2 and api.callee[0][:1].isupper() else ""
+    made = ctx.artifacts[artifact].type.rsplit(".", 1)[-1]
+    if wanted and made and made != wanted:
+        return False
+    before = draft.statements[: next((n for n, s in enumerate(draft.statements) if s is draft.anchor), 0)]
+    maker = next(
+        (stmt for stmt in reversed(before) if isinstance(stmt, ast.Assign) and receiver.id in names([stmt])[1]),
+        None,
+    )
+    if not (
+        maker is not None
+        and len(maker.targets) == 1
+        and isinstance(maker.targets[0], ast.Name)
+        and isinstance(maker.value, ast.Call)
+        and not any(ctx.has(n) for n in names([maker])[0])
+    ):
+        return False
+    draft.statements.remove(maker)
+    wired.consumes[receiver.id] = artifact
+    number = ctx.artifacts[artifact].step
+    wired.changes.append(
+        f"takes {artifact} from step {number}, as its Inputs say, instead of {ast.unparse(maker.value)[:60]}"
+    )
+    return True
 
 
 def _defined_by_signature(draft: Draft, step: Step) -> None:
@@ -1475,14 +1521,41 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
                 ctx.add(target.id, class_name, producer or ".".join(callee), files=files)
 
 
+def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`shuffled_dataset = dataset.shuffle(seed=42)`, where the Outputs say "Shuffled `dataset`" and the API returns
+    the class of the `dataset` the step takes (when not known: of the class whose method it is): the result is the new `dataset`, which later steps citing it take
+    (not the input, handed on unchanged beside it)."""
+    outputs = named_outputs(step)
+    anchor, api = draft.anchor, draft.api
+    if len(outputs) != 1 or api is None or not isinstance(anchor, ast.Assign) or len(anchor.targets) != 1:
+        return
+    name, target = outputs[0], anchor.targets[0]
+    artifact = ctx.artifacts.get(name)
+    if not (isinstance(target, ast.Name) and target.id != name and name in wired.consumes.values() and artifact):
+        return
+    returned = [t.rsplit(".", 1)[-1] for t in split_types(api.returns)]
+    # of the input's class, or where that is not known, of the class whose method it is (`Dataset.shuffle`)
+    of = artifact.type.rsplit(".", 1)[-1] or (api.callee[0] if len(api.callee) >= 2 else "")
+    if returned != [of] or not of[:1].isupper():
+        return
+    at = next(n for n, s in enumerate(draft.statements) if s is anchor)
+    if name in names(draft.statements)[1] or name in names(draft.statements[at + 1 :])[0]:
+        return  # the step makes its own, or reads the input again after the call
+    _rename(draft.statements[at:], target.id, name)
+    wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {target.id}")
+
+
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
     for local, artifact in list(wired.consumes.items()):
         if local != artifact and not any(
             isinstance(n, ast.Name) and n.id == artifact for s in draft.statements + draft.definitions for n in walk(s)
         ):
             _rename(draft.statements + draft.definitions, local, artifact)
-        elif local != artifact:
+        elif local != artifact and any(
+            isinstance(n, ast.Name) and n.id == local for s in draft.statements + draft.definitions for n in walk(s)
+        ):  # (not when nothing reads it any more: `ds.shuffle(...)` became the earlier step's result)
             wired.preamble.insert(0, f"{local} = {artifact}")
+    _new_version(draft, step, ctx, wired)
     produced = (
         draft.produces
         if draft.produces is not None
