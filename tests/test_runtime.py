@@ -6561,3 +6561,86 @@ def test_the_object_an_apis_method_is_called_on_is_the_result_the_inputs_cite(tm
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt", "--set", '2.names=["x", "y"]')
     # shuffled by step 3 (c, b, a); step 4's `ds.shuffle(seed=1)` is step 3's work, whose result it takes
     assert "'c,b labelled x/y'" in proc.stderr, proc.stderr
+
+
+DEMO_CHAIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chain
+
+**Description:** Load a series, fit it, test the residuals.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsm.load(path: str) -> list` |
+| **Outputs** | `y` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsm.fit(y: list) -> Fitted` |
+| **Implementation** | `Demo_fit` |
+| **Inputs** | `y` (the series) from Step 1 |
+| **Outputs** | `results` |
+
+### Step 3: Test
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsm.test(resid: list) -> float` |
+| **Implementation** | `Demo_test` |
+| **Inputs** | `results` from Step 2 |
+| **Outputs** | `stat` |
+"""
+
+DEMO_CHAIN_PAGES = example_pages(
+    {
+        "implementations/Demo_fit.md": (
+            "import random\nimport pkgsm\n\nrng = random.Random(0)\nwalk = [rng.random() for _ in range(5)]\n"
+            "results = pkgsm.fit(walk)\n"
+        ),
+        "implementations/Demo_test.md": (
+            "import random\nimport pkgsm\n\nx = [random.random() for _ in range(4)]\nresults = pkgsm.fit(x)\n"
+            "stat = pkgsm.test(results.resid)\n"
+        ),
+    }
+)
+
+PKGSM = """
+class Fitted:
+    def __init__(self, y):
+        mean = sum(y) / len(y)
+        self.resid = [v - mean for v in y]
+
+
+def load(path):
+    with open(path) as lines:
+        return [float(line) for line in lines if line.strip()]
+
+
+def fit(y):
+    return Fitted(y)
+
+
+def test(resid):
+    return sum(r * r for r in resid)
+"""
+
+
+def test_random_demo_data_gives_way_to_the_result_the_inputs_cite(tmp_path):
+    """Seen on a statsmodels wiki: step 2 (Inputs "`y` from Step 1") ran `adfuller` on the example's random walk,
+    `walk = np.cumsum(rng.normal(size=300))`, with `size` a key of its own; step 4 (Inputs "`results` from Step 2")
+    fitted its own OLS on random `x`, `y` and handed that `results` on, so step 5 predicted from the demo model.
+    Random numbers passed where the Inputs quote an earlier result are that result; a cited result the example
+    remakes from its own demo data is the earlier one; and what only fed the demo goes with it."""
+    build_file_tree(tmp_path / "lib", {"pkgsm/__init__.py": PKGSM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEMO_CHAIN_INDEX, **DEMO_CHAIN_PAGES})
+    fit, test = (s.binding for s in item.plan.steps[1:])
+    assert "random" not in fit.body and fit.consumes == ("y",) and fit.produces == ("results",), fit.body
+    assert "random" not in test.body and test.consumes == ("results",) and test.produces == ("stat",), test.body
+    (item.output_dir / "series.txt").write_text("1\n2\n3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=series.txt")
+    assert "stat: 2.0" in proc.stderr, proc.stderr

@@ -276,11 +276,14 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     # constructor the API names): the cited result, wherever the step reads the sample
     calls = [call, *(n for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and n is not call)]
     samples = _sample_names(draft)
+    if unread[0] in named:  # random numbers stand for a result the Inputs quote (not one made under its name)
+        samples |= {n for n in _random_names(draft) if not ctx.has(n)}
     passed = next((a.id for c in calls for a in c.args if isinstance(a, ast.Name) and a.id in samples), None)
     if passed is not None:
         value = ast.Name(id=unread[0], ctx=ast.Load())
         draft.statements = [_Substitute(passed, value).visit(s) for s in draft.statements]
         draft.literals.pop(passed, None)
+        draft.statements = _without_feeders(draft.statements, draft, ctx)  # `walk = ...` and its `rng`, unread now
         number = ctx.artifacts[unread[0]].step
         wired.changes.append(
             f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {passed}"
@@ -317,6 +320,22 @@ def _names_a_file(node: ast.expr) -> bool:
 
 
 _TEST_MODULE = re.compile(r"(?:^|\.)(?:tests?|testing|test_utils)(?:\.|$)")
+
+
+def _random_names(draft: Draft) -> set[str]:
+    """Names the draft makes of random numbers (`rng = np.random.default_rng(0)`, then `walk =
+    np.cumsum(rng.normal(size=300))`): demo data, never the user's."""
+    found: set[str] = set()
+    for stmt in draft.statements:
+        if not isinstance(stmt, ast.Assign):
+            continue
+        calls = [dotted(n.func) for n in walk(stmt.value) if isinstance(n, ast.Call)]
+        if any(_RANDOM.search(".".join(c)) for c in calls) or set(names([stmt])[0]) & found:
+            found |= names([stmt])[1]
+    return found
+
+
+_RANDOM = re.compile(r"(?:^|\.)random(?:\.|$)|^torch\.(?:randn|rand|randint|randperm)$|^np\.random|default_rng$")
 
 
 def _sample_names(draft: Draft) -> set[str]:
@@ -572,10 +591,32 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Drop statements that build again what an earlier step built; their targets become that artifact."""
     kept: list[ast.stmt] = []
     made_here: set[str] = set()  # names this step's own statements bind, so far
+    made_of_data: set[str] = set()  # of those, the ones made (at some remove) of earlier results or data files
     cited = set(ctx.cited_by_inputs())
+    demos = 0
     for stmt in draft.statements:
-        reads_own_work = bool(set(names([stmt])[0]) & made_here)
+        read = set(names([stmt])[0])
+        reads_own_work = bool(read & made_here)
         made_here |= names([stmt])[1]
+        if read & made_of_data or any(ctx.has(n) for n in read) or _reads_files(stmt, draft):
+            made_of_data |= names([stmt])[1]
+        if (
+            stmt is not draft.anchor
+            and reads_own_work
+            and not read & made_of_data
+            and isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and _demo_of(stmt, cited, ctx)
+        ):
+            # `results = sm.OLS(y, X).fit()` on the example's own random `x` and `y`, where the Inputs say
+            # "`results` from Step 2": the page's demo, standing for the earlier result, and so is what it was made
+            # of (not `y_test = test_df.pop("churn")` of a frame read from a file)
+            target = stmt.targets[0]
+            assert isinstance(target, ast.Name)
+            wired.consumes[target.id] = target.id
+            wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
+            demos += 1
+            continue
         if stmt is not draft.anchor and isinstance(stmt, ast.Assign) and _random_array_for(stmt, ctx):
             # `xq = np.random.random((50, d))` where the Inputs say "query vectors `xq`" and no step makes them:
             # the user's array, read from a file a config key names (whatever settings the example sized it by)
@@ -634,13 +675,44 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 )
                 continue
         kept.append(stmt)
-    draft.statements = kept
+    draft.statements = _without_feeders(kept, draft, ctx) if demos else kept
     inline = _InlineReuse(ctx, anchor_call(draft), draft.statements)
     # the anchor too (`Image.open(path).convert("L")`: the receiver is the earlier image), its own call kept; a
     # statement is changed in place (only calls inside it are replaced), so the anchor stays the anchor
     for stmt in draft.statements:
         inline.visit(stmt)
     wired.changes.extend(inline.changes)
+
+
+def _reads_files(stmt: ast.stmt, draft: Draft) -> bool:
+    """Whether a statement reads a data file (`test_df = pd.read_csv("test.csv")`): the user's kind of data."""
+    return any(_data_files(node, draft.literals) for node in walk(stmt) if isinstance(node, ast.Call))
+
+
+def _without_feeders(statements: list[ast.stmt], draft: Draft, ctx: BindContext) -> list[ast.stmt]:
+    """The statements without the assignments that only fed a demo dropped for an earlier result (`rng`, `x`, `y`
+    and `X` of `results = sm.OLS(y, X).fit()`): none of their names read later, nor named by the Outputs, and made
+    of no earlier step's result."""
+    wanted = set(named_outputs(ctx.step))
+    kept = list(statements)
+    dropped = True
+    while dropped:
+        dropped = False
+        for n, stmt in enumerate(kept):
+            made = names([stmt])[1]
+            if (
+                stmt is draft.anchor
+                or not isinstance(stmt, ast.Assign)
+                or not made
+                or made & wanted
+                or any(ctx.has(r) for r in names([stmt])[0])
+                or made & set(names(kept[n + 1 :])[0])
+            ):
+                continue
+            del kept[n]
+            dropped = True
+            break
+    return kept
 
 
 def _after_random(value: ast.expr, name: str) -> ast.expr | None:
