@@ -171,6 +171,18 @@ def test_output_and_artifact_names():
     )
 
 
+def test_names_are_never_made_from_typing_constructs_or_values():
+    """Seen on a sentencepiece wiki: a step returning `Union[str, List[str]]` handed on `union`, one whose Outputs say
+    "`True` when the bytes match" handed on `true`, and in the corpus `Optional[...]` results went by `optional`."""
+    tables = load_tables()
+    ctx = BindContext.create(workflow(step(1, "f()")), tables)
+    assert artifact_name(tables, "Union[str, List[str]]") is None
+    assert artifact_name(tables, "Optional[PeftModel]") == "model"
+    assert artifact_name(tables, "typing.Optional[str]") is None
+    assert output_names(step(1, "f()", outputs="`True` when both match"), None, ctx) == []
+    assert output_names(step(1, "f()", outputs="`texts: List[List[str]]` - tokenized"), None, ctx) == ["texts"]
+
+
 def test_a_mapping_file_adds_a_loader_and_a_rename(tmp_path):
     extra = tmp_path / "more.toml"
     extra.write_text(

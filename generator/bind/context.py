@@ -326,13 +326,15 @@ def snake(name: str) -> str:
     return identifier(re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])", "_", name))
 
 
-_PLAIN_TYPES = {"None", "str", "int", "float", "bool", "dict", "list", "tuple", "Any", "Value", "object"}
+_PLAIN_TYPES = {"None", "str", "int", "float", "bool", "dict", "list", "tuple", "Any", "Value", "object", "bytes"}
+_NO_CLASS = {"Union", "Literal", "Callable", "True", "False"}  # one of several types, a value, or a function
 
 
 def artifact_name(tables: Tables, type_name: str) -> str | None:
     """The artifact name a value of this type usually has (PeftModel -> model, SFTConfig -> sft_config)."""
-    base = re.sub(r"[^\w].*$", "", type_name.strip().split(".")[-1])
-    if not base or base in _PLAIN_TYPES or base.lower() in _PLAIN_TYPES or snake(base) in BUILTINS:
+    text = re.sub(r"^(?:typing\.)?Optional\[(.*)\]$", r"\1", type_name.strip())  # Optional[X]: an X
+    base = re.sub(r"[^\w].*$", "", text.split("[", 1)[0].split(".")[-1])  # Union[np.ndarray, str]: Union
+    if not base or base in _PLAIN_TYPES | _NO_CLASS or base.lower() in _PLAIN_TYPES or snake(base) in BUILTINS:
         return None  # `List[Tuple[str, float]]`, `Str`: no name of its own (a result named `list` hides the builtin)
     if base.endswith(("Config", "Arguments")):
         return snake(base)

@@ -99,6 +99,8 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     spans = _spans(step)
     types: list[str] = []
     for span in spans:
+        if span in ("True", "False", "None"):  # "`True` when the bytes match": a value it may have, no type
+            continue
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(_type_of(span)))
     if len(types) > 1 and re.search(r"`\s*,?\s+or\s+`", step.outputs or ""):
