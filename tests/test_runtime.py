@@ -6644,3 +6644,46 @@ def test_random_demo_data_gives_way_to_the_result_the_inputs_cite(tmp_path):
     (item.output_dir / "series.txt").write_text("1\n2\n3\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=series.txt")
     assert "stat: 2.0" in proc.stderr, proc.stderr
+
+
+TYPE_KEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Type_Key
+
+**Description:** Convert values.
+
+### Step 1: Convert
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtype.convert(values: list, out_type: type = int) -> list` |
+| **Implementation** | `Demo_convert` |
+| **Key Parameters** | `values: list` - numbers as text, `out_type: type` - int (ids) or str (pieces) |
+| **Outputs** | `converted` |
+"""
+
+TYPE_KEY_PAGES = example_pages(
+    {"implementations/Demo_convert.md": 'import pkgtype\n\nconverted = pkgtype.convert(["1", "2"])\n'}
+)
+
+PKGTYPE = """
+def convert(values, out_type=int):
+    return [(out_type or int)(v) for v in values]
+"""
+
+
+def test_a_key_typed_type_takes_a_builtin_or_dotted_class_name(tmp_path):
+    """Seen on a sentencepiece wiki: `encode(input, out_type: type = int)`; `--set 3.out_type=str` reached the call
+    as the text "str" (`ValueError: Invalid return_type: str`). A key typed `type` names a class, a builtin by its
+    name (int, str) or another by its dotted name, and the step gets the class."""
+    build_file_tree(tmp_path / "lib", {"pkgtype/__init__.py": PKGTYPE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TYPE_KEY_INDEX, **TYPE_KEY_PAGES})
+    convert = item.plan.steps[0].binding
+    assert [p.loader for p in convert.params if p.name == "out_type"] == ["classes"], convert.params
+    proc = run_workflow(item, tmp_path / "lib")  # unset: the library's default, int
+    assert "converted: list of 2: 1, 2\n" in proc.stderr, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.out_type=str")
+    assert "converted: list of 2: '1', '2'\n" in proc.stderr, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.out_type=collections.UserString")
+    assert "converted: list of 2\n" in proc.stderr, proc.stderr  # by its dotted name (no preview of its items)
