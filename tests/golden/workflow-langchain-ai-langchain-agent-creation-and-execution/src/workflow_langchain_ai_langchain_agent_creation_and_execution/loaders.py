@@ -4,12 +4,12 @@ value, a path or an id. A loader returns None for None, so an optional input can
 
 
 def classes(value):
-    """a class, or a list of classes, by dotted name (transformers.BertForSequenceClassification)."""
+    """a class, or a list of classes, by dotted name (transformers.BertForSequenceClassification) or builtin name (int, str)."""
     import importlib
 
     def named(path):
         module, _, name = str(path).rpartition(".")
-        return getattr(importlib.import_module(module), name)
+        return getattr(importlib.import_module(module or "builtins"), name)
 
     if value is None:
         return None
