@@ -796,3 +796,22 @@ def test_heuristics_come_from_the_pages_of_a_workflows_steps_with_their_summary(
     fit, plot = load_wiki(wiki / "_WorkflowIndex.md").workflows
     assert [(h.title, h.summary) for h in fit.heuristics] == [("Order", "Start small.")]
     assert [(h.title, h.summary) for h in plot.heuristics] == [("Colors", "Few of them.")]
+
+
+def test_a_key_parameter_described_by_its_value_takes_it_as_default():
+    """Seen on a sentencepiece wiki: "`model_type: str` - `unigram` (required for n-best and sampling)" made a
+    parameter `unigram` of its own, and the step took the shared page's BPE example's "bpe"; "`vocab_size: int` -
+    e.g. 2000" gave way to the example's 1000; "`nbest_size: int` - -1 (all hypotheses)" lost its minus sign."""
+
+    def read(cell):
+        return [(p.name, p.default, p.description) for p in parse_key_parameters(cell)]
+
+    assert read("`model_type: str` - `unigram` (required for sampling), `vocab_size: int` - e.g. 2000") == [
+        ("model_type", "'unigram'", "unigram (required for sampling)"),
+        ("vocab_size", "2000", "e.g. 2000"),
+    ]
+    assert read("`nbest_size: int` - -1 (all hypotheses)") == [("nbest_size", "-1", "-1 (all hypotheses)")]
+    assert read('`column: str` - `"label"`') == [("column", '"label"', "")]  # the value alone: no description
+    assert read("`path: str` - `.pth`/`.pth.tar` file") == [("path", None, ".pth/.pth.tar file")]
+    assert read("`model: str` - `model` from Step 1") == [("model", None, "model from Step 1")]
+    assert read("- `x`: first, - `y`: second") == [("x", None, "first"), ("y", None, "second")]

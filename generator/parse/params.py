@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 
 from generator.model import Param
 from generator.parse.markdown import breaks_as, code_spans, plain
@@ -155,8 +156,13 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
             end = spans[index + 1].start() if index + 1 < len(spans) else len(cell)
             tail = cell[match.end() : end].strip()
             spec, tail = _typed_in_brackets(match.group(1), tail)
-            description = plain(tail.lstrip(" -–—:•·").rstrip(",;•·- "))
+            tail = _SEPARATOR.sub("", tail, count=1)  # one separator: `nbest_size: int` - -1 keeps its sign
+            description = plain(tail.rstrip(",;•·- "))
             param = parse_spec(spec, description)
+            if param is not None and param.default is None and (value := _value_given(tail, param.type)):
+                # "`unigram`" alone says the value, no more: what else documents the parameter may (a contract)
+                alone = plain(tail).strip(" ,;").strip("\"'") == literal_value_text(value)
+                param = replace(param, default=value, description="" if alone else param.description)
             if param is not None:
                 params.append(param)
     else:
@@ -173,6 +179,40 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
     for param in params:
         unique.setdefault(param.name, param)
     return tuple(unique.values())
+
+
+_SEPARATOR = re.compile(r"^\s*(?:[-–—:•·]\s+|[:•·]|[-–—](?=\s*`))\s*")
+# a value at the start of a description, followed by no more of an expression (not `.pth`/`.pth.tar` file)
+_GIVEN = re.compile(
+    r"(?:e\.g\.|eg\.|for example|such as)?\s*(`[^`]+`|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b)(?=\s|$|[,;(])", re.I
+)
+
+
+def literal_value_text(literal: str) -> str:
+    """A literal's value as text (`'unigram'` -> unigram, `2000` -> 2000)."""
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return literal
+    return value if isinstance(value, str) else literal
+
+
+def _value_given(description: str, type_: str | None) -> str | None:
+    """The value a description starts with, as a literal: "`unigram` (required for sampling)", "e.g. 2000",
+    "e.g. `m_unigram`", written where the step wants that value; None for prose or an expression
+    (`io.BytesIO()`, `model.getvalue()` from Step 2)."""
+    found = _GIVEN.match(description)
+    if found is None:
+        return None
+    text = found.group(1).strip("`")
+    if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", description[found.end() :], re.I):
+        return None  # "`model` from Step 1": where the value comes from, not the value
+    literal = _literal_or_none(text)
+    if literal is not None:
+        return literal
+    if (type_ or "").strip() in ("str", "Optional[str]") and re.fullmatch(r"[\w./:@+-]+", text):
+        return repr(text)  # a bare word or path for a text: `unigram`, `m_unigram`
+    return None
 
 
 def _parameter_spans(cell: str) -> list[re.Match[str]]:
@@ -193,6 +233,10 @@ def _parameter_spans(cell: str) -> list[re.Match[str]]:
         or (
             depths[n] == 0  # `alternative: str` (`'two-sided'`, `'less'`; default ...): the choices, not parameters
             and re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", cell[spans[n - 1].end() : m.start()])
+            # `model_type: str` - `unigram`: the value the parameter takes, not another parameter
+            and not (
+                ":" in spans[n - 1].group(1) and re.fullmatch(r"\s*[-–—]\s*", cell[spans[n - 1].end() : m.start()])
+            )
         )
     ]
 
