@@ -6349,7 +6349,34 @@ def tokenize(doc):
 def count(texts):
     assert all(isinstance(text, list) for text in texts), texts
     return sum(len(text) for text in texts)
+
+
+def encode(input):
+    assert isinstance(input, list), input
+    return [len(text.split()) for text in input]
 """
+
+ONE_TEXT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_One_Text
+
+**Description:** Encode the lines of a file.
+
+### Step 1: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglines.encode(input: List[str]) -> list` |
+| **Implementation** | `Demo_encode` |
+| **Key Parameters** | `input: List[str]` - lines of the text file to encode |
+| **Inputs** | lines of the text file to encode (e.g. `botchan.txt`) |
+| **Outputs** | `ids` |
+"""
+
+ONE_TEXT_PAGES = example_pages(
+    {"implementations/Demo_encode.md": 'import pkglines\n\nids = pkglines.encode("a b c")\n'}
+)
 
 
 def test_sample_texts_where_the_inputs_say_one_per_line_are_read_from_a_file(tmp_path):
@@ -6687,3 +6714,19 @@ def test_a_key_typed_type_takes_a_builtin_or_dotted_class_name(tmp_path):
     assert "converted: list of 2: '1', '2'\n" in proc.stderr, proc.stderr
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.out_type=collections.UserString")
     assert "converted: list of 2\n" in proc.stderr, proc.stderr  # by its dotted name (no preview of its items)
+
+
+def test_one_sample_text_for_a_list_of_a_files_lines_becomes_that_key(tmp_path):
+    """Seen on a sentencepiece wiki: "`input: List[str]` - lines of the text file to encode", and the example
+    encodes one string, `sp.encode("This is a test")`: the step encoded the sample (a flat list of ids, on which the
+    next step failed), and no key took the file. The one text becomes a list of one, under a key that takes the
+    file instead."""
+    build_file_tree(tmp_path / "lib", {"pkglines/__init__.py": PKGLINES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ONE_TEXT_INDEX, **ONE_TEXT_PAGES})
+    encode = item.plan.steps[0].binding
+    assert [(p.loader, p.default) for p in encode.params if p.name == "input"] == [("lines", "['a b c']")]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "ids: list of 1: 3\n" in proc.stderr, proc.stderr
+    (item.output_dir / "lines.txt").write_text("a b\nc\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.input=lines.txt")
+    assert "ids: list of 2: 2, 1\n" in proc.stderr, proc.stderr

@@ -161,7 +161,7 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         if n not in resolvable
         and n in piece.literals
         and not (n in documented and _setting(piece.literals[n]))
-        and not ctx.file_lines(n, piece.literals[n])  # sample texts standing for a file's lines: the user's data
+        and not ctx.file_lines(n, piece.literals[n], keys[n].type if n in keys else "")  # a file's lines
     ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     taken = [n for n in piece.free if _inputs_cite(n, ctx)]  # the step's Inputs, which this example works on

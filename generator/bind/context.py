@@ -16,7 +16,13 @@ from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
 from generator.slicing import Slice, parse_example
 
-_PER_LINE = re.compile(r"\bper line\b|\bline[- ]by[- ]line\b|\bnewline[- ](?:separated|delimited)\b", re.IGNORECASE)
+_PER_LINE = re.compile(
+    r"\bper line\b|\bline[- ]by[- ]line\b|\bnewline[- ](?:separated|delimited)\b|\blines of\b", re.IGNORECASE
+)
+_TEXTS = re.compile(
+    r"(?:typing\.)?(?:List|list|Sequence|Iterable)\[str\]|str\|(?:List|list)\[str\]|Union\[str,(?:List|list)\[str\]\]"
+)
+_FILE_NAME = re.compile(r"\.[A-Za-z]\w{0,7}$|/")  # `botchan.txt`: the file itself, not a text
 _RECORDS = re.compile(r"json|csv|tsv|\brows?\b|\brecords?\b", re.IGNORECASE)  # a line holding a record, not a text
 LINES = "text file lines"  # the type of the texts file_lines finds: the `lines` loader (loaders.toml) reads them
 
@@ -239,18 +245,23 @@ class BindContext:
                 found.append(made)
         return found
 
-    def file_lines(self, name: str, literal: str) -> bool:
-        """Whether a name the example gives a list of texts (`documents = ["Human machine interface", ...]`) stands
-        for the lines of a file: the step's Inputs say a file holds one item per line ("Text file with one document
-        per line"; not JSON lines or CSV rows), and no earlier step made the name."""
+    def file_lines(self, name: str, literal: str, declared: str = "") -> str | None:
+        """The texts, as a list literal, where a name the example gives sample texts (`documents = ["Human machine
+        interface", ...]`, or one text for a key declared a list of them: `input: List[str]`) stands for the lines
+        of a file: the step's Inputs say a file holds one item per line ("Text file with one document per line",
+        "lines of the text file"; not JSON lines or CSV rows), and no earlier step made the name. None otherwise."""
         inputs = self.step.inputs or ""
         if self.has(name) or not _PER_LINE.search(inputs) or _RECORDS.search(inputs):
-            return False
+            return None
         try:
             value = ast.literal_eval(literal)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-            return False
-        return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, str) for v in value)
+            return None
+        if isinstance(value, str) and _TEXTS.fullmatch(declared.replace(" ", "")) and not _FILE_NAME.search(value):
+            return repr([value])
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+            return literal
+        return None
 
     def alias(self, name: str, patterns: bool = True) -> str | None:
         """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml

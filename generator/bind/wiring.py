@@ -1239,10 +1239,10 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             _load(name, hint, draft, step, ctx, wired)
         elif name in draft.literals and ctx.has(name) and ctx.artifacts[name].value:
             wired.consumes[name] = name
-        elif name in draft.literals and ctx.file_lines(name, draft.literals[name]):
+        elif name in draft.literals and (texts := ctx.file_lines(name, draft.literals[name], hint.type)):
             # `documents = ["Human machine interface", ...]` where the Inputs say "Text file with one document per
             # line": the key takes that file (or, as the example, the texts themselves)
-            _load(name, replace(hint, type=LINES, default=draft.literals[name]), draft, step, ctx, wired)
+            _load(name, replace(hint, type=LINES, default=texts), draft, step, ctx, wired)
         elif name in draft.literals:
             _config(wired, name, hint, draft.literals[name])
         elif ctx.has(name) and _overrides_default(name, hint, draft, step, ctx):
