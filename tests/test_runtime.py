@@ -6730,3 +6730,69 @@ def test_one_sample_text_for_a_list_of_a_files_lines_becomes_that_key(tmp_path):
     (item.output_dir / "lines.txt").write_text("a b\nc\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.input=lines.txt")
     assert "ids: list of 2: 2, 1\n" in proc.stderr, proc.stderr
+
+
+DERIVED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Derived
+
+**Description:** Load rows, split them, fit on the training rows.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplit.load(path: str) -> list` |
+| **Outputs** | `df` |
+
+### Step 2: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplit.split(df: list) -> tuple` |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `train`, `test` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplit.fit(data: list) -> int` |
+| **Implementation** | `Demo_fit_rows` |
+| **Inputs** | `train` from Step 2 |
+| **Outputs** | `model` |
+"""
+
+DERIVED_PAGES = example_pages(
+    {"implementations/Demo_fit_rows.md": "import pkgsplit\n\nmodel = pkgsplit.fit(data=df)\n"}
+)
+
+PKGSPLIT = """
+def load(path):
+    with open(path) as lines:
+        return [line.strip() for line in lines if line.strip()]
+
+
+def split(df):
+    half = len(df) // 2
+    return df[:half], df[half:]
+
+
+def fit(data):
+    return len(data)
+"""
+
+
+def test_an_earlier_result_the_cited_one_was_made_of_gives_way_to_it(tmp_path):
+    """Seen on a statsmodels wiki: step 3's Inputs say "`train` from Step 2", and its example fits
+    `smf.glm(formula, data=df)`, where `df` is step 1's frame: the model was fitted on every row, test rows too.
+    A result the call passes, from a step the Inputs do not cite, of which the result they quote was made,
+    gives way to that result."""
+    build_file_tree(tmp_path / "lib", {"pkgsplit/__init__.py": PKGSPLIT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": DERIVED_INDEX, **DERIVED_PAGES})
+    fit = item.plan.steps[2].binding
+    assert fit.consumes == ("train",) and "data=train" in fit.body, fit.body
+    (item.output_dir / "rows.txt").write_text("a\nb\nc\nd\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt")
+    assert "model: 2\n" in proc.stderr, proc.stderr

@@ -289,6 +289,14 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {passed}"
         )
         return
+    source = _source_of(unread[0], calls, cited, ctx) if unread[0] in quoted else None
+    if source is not None:
+        # `smf.glm(formula, data=df)`, where the Inputs cite "`train` from Step 2", which step 2 made of step 1's df
+        value = ast.Name(id=unread[0], ctx=ast.Load())
+        draft.statements = [_Substitute(source, value).visit(s) for s in draft.statements]
+        number = ctx.artifacts[unread[0]].step
+        wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {source}")
+        return
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
     modules = bound_by([ast.unparse(i) for i in draft.imports])
     if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
@@ -309,6 +317,18 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _source_of(artifact: str, calls: list[ast.Call], cited: set[int], ctx: BindContext) -> str | None:
+    """The earlier result a call passes that the cited result was made of, from a step the Inputs do not cite
+    (`data=df` of step 1, where they cite `train` from step 2, made of df): the cited result is meant."""
+    made_from = ctx.artifacts[artifact].made_from
+    for call in calls:
+        for value in [*call.args, *(k.value for k in call.keywords)]:
+            earlier = ctx.artifacts.get(value.id) if isinstance(value, ast.Name) else None
+            if earlier is not None and earlier.name in made_from and earlier.step not in cited:
+                return earlier.name
+    return None
 
 
 def _names_a_file(node: ast.expr) -> bool:
