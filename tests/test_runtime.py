@@ -6796,3 +6796,108 @@ def test_an_earlier_result_the_cited_one_was_made_of_gives_way_to_it(tmp_path):
     (item.output_dir / "rows.txt").write_text("a\nb\nc\nd\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt")
     assert "model: 2\n" in proc.stderr, proc.stderr
+
+
+ASSEMBLY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Assembly
+
+**Description:** Read rows, add manual rows, concatenate, export.
+
+### Step 1: Ingest
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgasm.from_rows(rows: list) -> Table` |
+| **Implementation** | `Demo_from_rows` |
+| **Inputs** | Text file with one row per line |
+| **Outputs** | `scraped`: `Table` |
+
+### Step 2: Manual
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgasm.manual(names: list) -> Table` |
+| **Outputs** | `manual`: `Table` |
+
+### Step 3: Concatenate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgasm.concat(tables: list) -> TableType` |
+| **Implementation** | `Demo_concat` |
+| **Inputs** | `scraped` from Step 1, `manual` from Step 2 |
+| **Outputs** | `combined` |
+
+### Step 4: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.export(path: str) -> int` |
+| **Implementation** | `Demo_export` |
+| **Inputs** | `combined` from Step 3 |
+| **Outputs** | `written` |
+"""
+
+ASSEMBLY_PAGES = example_pages(
+    {
+        "implementations/Demo_from_rows.md": [
+            'import pkgasm\n\nds = pkgasm.from_rows([["a"], ["b"]])\n',
+            'import pkgasm\n\nds = pkgasm.from_rows(pkgasm.read("rows.txt"))\n',
+        ],
+        "implementations/Demo_concat.md": (
+            'import pkgasm\n\na = pkgasm.hub("someone/a")\nb = pkgasm.hub("someone/b")\ncombined = pkgasm.concat([a, b])\n'
+        ),
+        "implementations/Demo_export.md": 'import pkgasm\n\nds = pkgasm.hub("someone/c")\nwritten = ds.export("out.txt")\n',
+    }
+)
+
+PKGASM = """
+class Table(list):
+    def export(self, path):
+        with open(path, "w") as out:
+            out.writelines(f"{row}\\n" for row in self)
+        return len(self)
+
+
+def read(path):
+    with open(path) as lines:
+        return [line.strip() for line in lines if line.strip()]
+
+
+def from_rows(rows):
+    return Table(rows)
+
+
+def manual(names):
+    return Table(names)
+
+
+def hub(repo_id):
+    raise ConnectionError(f"Couldn't reach {repo_id!r} on the Hub")
+
+
+def concat(tables):
+    return Table(row for table in tables for row in table)
+"""
+
+
+def test_results_the_later_inputs_cite_are_made_read_and_handed_on_by_those_names(tmp_path):
+    """Seen on a Hugging Face datasets wiki (dataset assembly): step 1's Outputs say "`scraped`: `Dataset`" and
+    later Inputs cite "`scraped` from Step 1", but the step took the example building `pd.DataFrame({"a": [1, 2,
+    3]})` (not the one reading "reviews.jsonl", as its Inputs ask) and named the result `ds`; step 5 concatenated
+    two Hub downloads instead of "`scraped` from Step 2, aligned `manual` from Step 4"; step 6 exported a third
+    download instead of `combined`. Now: the example reading the file the Inputs name; the Outputs' name where a
+    later step cites it; a list of the page's own data replaced by the results the Inputs quote; the object the
+    method is called on taken from the cited result (of the class `TableType` names)."""
+    build_file_tree(tmp_path / "lib", {"pkgasm/__init__.py": PKGASM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ASSEMBLY_INDEX, **ASSEMBLY_PAGES})
+    ingest, _, concat, export = (s.binding for s in item.plan.steps)
+    assert ingest.produces == ("scraped",) and "pkgasm.read(" in ingest.body, ingest.body
+    assert "hub" not in concat.body and "concat([scraped, manual])" in concat.body, concat.body
+    assert "hub" not in export.body and export.consumes == ("combined",), export.body
+    (item.output_dir / "mine.txt").write_text("r1\nr2\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.filename=mine.txt", "--set", '2.names=["m"]')
+    assert "written: 3\n" in proc.stderr, proc.stderr
+    assert (item.output_dir / "out.txt").read_text() == "r1\nr2\nm\n"

@@ -149,7 +149,8 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
     of their own (not numbers passed as Key Parameters); the API called per item where the Outputs are a list of its
     results; what later steps and the step's Outputs want made; the Key
-    Parameters passed; the Inputs read; then shorter, then earlier on the page."""
+    Parameters passed; the Inputs read; a data file read where the Inputs name one; then shorter, then earlier on
+    the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
@@ -210,6 +211,7 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
+        -(_INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(piece.statements),
         candidate.order,
     )
@@ -221,6 +223,24 @@ def _per_item(piece: Slice, api: ApiRef) -> bool:
         isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.For)) and contains_api(node, api, {})
         for stmt in piece.statements
         for node in walk(stmt)
+    )
+
+
+# Inputs naming a data file: "JSON lines file with `id`, `text`", "`reviews.csv`", "CSV of transactions"
+_INPUT_FILE = re.compile(r"\bfile\b|\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?)\b|\b(?:CSV|TSV|JSON lines|JSONL|Parquet)\b")
+_DATA_FILE = re.compile(r"\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?|feather|arrow|npy|npz)$", re.IGNORECASE)
+
+
+def _reads_file(statements: list[ast.stmt]) -> bool:
+    """Whether statements read a data file into a result (`df = pd.read_json("reviews.jsonl", lines=True)`; not
+    a `with open(...)` rewriting one file into another)."""
+    return any(
+        isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _DATA_FILE.search(arg.value) is not None
+        for stmt in statements
+        if isinstance(stmt, ast.Assign)
+        for node in walk(stmt.value)
+        if isinstance(node, ast.Call)
+        for arg in [*node.args, *(k.value for k in node.keywords)]
     )
 
 

@@ -14,6 +14,7 @@ from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
+from generator.parse.markdown import code_spans
 from generator.slicing import Slice, parse_example
 
 _PER_LINE = re.compile(
@@ -262,6 +263,16 @@ class BindContext:
         if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
             return literal
         return None
+
+    def cited_later(self, name: str) -> bool:
+        """Whether a later step's Inputs cite name as this step's result ("`scraped` from Step 1")."""
+        here = self.workflow.steps[self.index].number
+        for later in self.workflow.steps[self.index + 1 :]:
+            for part in re.split(r"[;,]", later.inputs or ""):
+                steps = {int(n) for n in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE)}
+                if here in steps and name in code_spans(part):
+                    return True
+        return False
 
     def alias(self, name: str, patterns: bool = True) -> str | None:
         """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml

@@ -198,6 +198,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_earlier(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _cited_input(draft, step, ctx, wired)
+        _cited_list(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_keywords(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -317,6 +318,48 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _cited_list(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`concatenate_datasets([stories, wiki])`, where the Inputs say "`scraped` from Step 2, aligned `manual` from
+    Step 4" and the example loads `stories` and `wiki` from the Hub: a list the API's call takes, of names the
+    example makes of nothing an earlier step made nor a file, as many as the results the Inputs quote from the
+    steps they cite and the step does not read, is those results, in the order the Inputs give them."""
+    call = anchor_call(draft)
+    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    if call is None or not cited:
+        return
+    read = {*free_names(draft), *names(draft.statements)[1]}
+    quoted = [
+        n
+        for n in dict.fromkeys(code_spans(step.inputs))
+        if n in ctx.artifacts and ctx.artifacts[n].step in cited and n not in read
+    ]
+    made = _made_of_nothing(draft, ctx)
+    for value in [*call.args, *(k.value for k in call.keywords)]:
+        if not (isinstance(value, (ast.List, ast.Tuple)) and len(value.elts) == len(quoted) >= 2):
+            continue
+        if not all(isinstance(e, ast.Name) and e.id in made for e in value.elts):
+            continue
+        swapped = [ast.unparse(e) for e in value.elts]
+        value.elts = [ast.Name(id=n, ctx=ast.Load()) for n in quoted]
+        draft.statements = _without_feeders(draft.statements, draft, ctx)
+        wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(swapped)}")
+        return
+
+
+def _made_of_nothing(draft: Draft, ctx: BindContext) -> set[str]:
+    """Names the draft's statements make of no earlier step's result and no data file (the page's own data: a Hub
+    download, random numbers, rows written out), at any remove."""
+    made: set[str] = set()
+    real: set[str] = set()
+    for stmt in draft.statements:
+        read = set(names([stmt])[0])
+        if read & real or any(ctx.has(n) for n in read) or _reads_files(stmt, draft):
+            real |= names([stmt])[1]
+        else:
+            made |= names([stmt])[1]
+    return made - real
 
 
 def _source_of(artifact: str, calls: list[ast.Call], cited: set[int], ctx: BindContext) -> str | None:
@@ -533,7 +576,7 @@ def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wi
         return False
     wanted = api.callee[0] if len(api.callee) >= 2 and api.callee[0][:1].isupper() else ""
     made = ctx.artifacts[artifact].type.rsplit(".", 1)[-1]
-    if wanted and made and made != wanted:
+    if wanted and made and wanted not in made and made not in wanted:  # (`DatasetType` is a Dataset)
         return False
     before = draft.statements[: next((n for n, s in enumerate(draft.statements) if s is draft.anchor), 0)]
     maker = next(

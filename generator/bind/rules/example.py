@@ -341,13 +341,16 @@ def cited_calls(step: Step) -> frozenset[str]:
 
 def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str]) -> None:
     """The anchor's result takes the name the step's Outputs declare when a later step asks for that name and not
-    for the example's own (`quantizer = ...` becomes `hf_quantizer = ...`)."""
+    for the example's own (`quantizer = ...` becomes `hf_quantizer = ...`), in its example or in its Inputs."""
     anchor = draft.anchor
     if not isinstance(anchor, ast.Assign) or len(anchor.targets) != 1 or not isinstance(anchor.targets[0], ast.Name):
         return
     local = anchor.targets[0].id
     declared = output_names(step, draft.api, ctx)
-    if not declared or local in declared or local in wanted or declared[0] not in wanted:
+    if not declared or local in declared:
+        return
+    # a later step's Inputs citing "`scraped` from Step 1" ask for that name, whatever later examples call it
+    if not (len(declared) == 1 and ctx.cited_later(declared[0])) and (local in wanted or declared[0] not in wanted):
         return
     if any(isinstance(n, ast.Name) and n.id == declared[0] for s in draft.statements for n in walk(s)):
         return
