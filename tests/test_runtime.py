@@ -6901,3 +6901,73 @@ def test_results_the_later_inputs_cite_are_made_read_and_handed_on_by_those_name
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.filename=mine.txt", "--set", '2.names=["m"]')
     assert "written: 3\n" in proc.stderr, proc.stderr
     assert (item.output_dir / "out.txt").read_text() == "r1\nr2\nm\n"
+
+
+PER_ITEM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Per_Item
+
+**Description:** Load pairs, make one example, build the training set.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgex.load(path: str) -> list` |
+| **Outputs** | `train_data` |
+
+### Step 2: Make One
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgex.make(text: str, label: int) -> Item` |
+| **Implementation** | `Demo_make` |
+| **Outputs** | `item` |
+
+### Step 3: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgex.build(items: list) -> int` |
+| **Implementation** | `Demo_build` |
+| **Inputs** | `train_data` from Step 1 |
+| **Outputs** | `distinct` |
+"""
+
+PER_ITEM_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": 'import pkgex\n\nitem = pkgex.make("demo", 0)\n',
+        "implementations/Demo_build.md": (
+            "import pkgex\n\nitems = [pkgex.make(t, a) for t, a in train_data]\ndistinct = pkgex.build(items)\n"
+        ),
+    }
+)
+
+PKGEX = """
+def load(path):
+    with open(path) as lines:
+        return [(text, int(label)) for text, label in (line.strip().split(",") for line in lines if line.strip())]
+
+
+def make(text, label):
+    return (text, label)
+
+
+def build(items):
+    return len(set(items))
+"""
+
+
+def test_a_call_made_per_item_is_never_an_earlier_steps_one_result(tmp_path):
+    """Seen on a spaCy wiki: step 3 made one `Example` with `Example.from_dict(...)`; step 4's example builds the
+    training set, `[Example.from_dict(nlp.make_doc(t), a) for t, a in train_data]`, and the call inside became
+    step 3's one result: 64 copies of one demo sentence, trained to a constant classifier. A call reading a name
+    its comprehension or loop binds makes a new thing each time."""
+    build_file_tree(tmp_path / "lib", {"pkgex/__init__.py": PKGEX})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PER_ITEM_INDEX, **PER_ITEM_PAGES})
+    build = item.plan.steps[2].binding
+    assert "pkgex.make(t, a) for t, a in train_data" in build.body and "item" not in build.consumes, build.body
+    (item.output_dir / "pairs.txt").write_text("a,1\nb,0\nc,1\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=pairs.txt")
+    assert "distinct: 3\n" in proc.stderr, proc.stderr

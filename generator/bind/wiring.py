@@ -869,11 +869,36 @@ class _InlineReuse(ast.NodeTransformer):
         self.ctx, self.own = ctx, own
         self.whole = {id(s.value) for s in statements if isinstance(s, (ast.Assign, ast.Expr, ast.AnnAssign))}
         self.made = names(statements)[1]
+        self.per_item: set[str] = set()  # the targets of the comprehensions and loops around the node visited
         self.changes: list[str] = []
+
+    def _around(self, node: ast.AST, targets: list[ast.expr]) -> ast.AST:
+        """Visit node with the names its loop or comprehension binds per item: a call reading one of them
+        (`Example.from_dict(nlp.make_doc(t), a) for t, a in train_data`) makes a new thing each time, never
+        the one result an earlier step made by that call."""
+        bound = {t.id for target in targets for t in walk(target) if isinstance(t, ast.Name)}
+        before = self.per_item
+        self.per_item = before | bound
+        try:
+            return self.generic_visit(node)
+        finally:
+            self.per_item = before
+
+    def visit_ListComp(self, node: ast.ListComp) -> ast.AST:
+        return self._around(node, [g.target for g in node.generators])
+
+    visit_SetComp = visit_GeneratorExp = visit_ListComp  # type: ignore[assignment]
+
+    def visit_DictComp(self, node: ast.DictComp) -> ast.AST:
+        return self._around(node, [g.target for g in node.generators])
+
+    def visit_For(self, node: ast.For) -> ast.AST:
+        return self._around(node, [node.target])
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
         self.generic_visit(node)
-        if id(node) in self.whole or node is self.own or set(names([ast.Expr(node)])[0]) & self.made:
+        read = set(names([ast.Expr(node)])[0])
+        if id(node) in self.whole or node is self.own or read & self.made or read & self.per_item:
             return node
         producer = _callee_text(node)
         root = producer.split(".", 1)[0]
