@@ -6971,3 +6971,104 @@ def test_a_call_made_per_item_is_never_an_earlier_steps_one_result(tmp_path):
     (item.output_dir / "pairs.txt").write_text("a,1\nb,0\nc,1\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=pairs.txt")
     assert "distinct: 3\n" in proc.stderr, proc.stderr
+
+
+TABULAR_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tabular
+
+**Description:** Read a CSV, split it, build pools, report their sizes.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcb.read_csv(filepath_or_buffer: str) -> dict` |
+| **Implementation** | `Demo_read_csv` |
+| **Key Parameters** | `filepath_or_buffer: str` - path to the CSV, `label: str` - name of the target column (`churned`) |
+| **Inputs** | CSV file with a label column |
+| **Outputs** | `table`, `y` |
+
+### Step 2: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcb.split(table: dict, y: list) -> tuple` |
+| **Inputs** | `table`, `y` from Step 1 |
+| **Outputs** | `X_train`, `X_valid`, `y_train`, `y_valid` |
+
+### Step 3: Pools
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcb.Pool(data, label=None)` |
+| **Implementation** | `Demo_pool` |
+| **Inputs** | `X_train`, `y_train`, `X_valid`, `y_valid` from Step 2 |
+| **Outputs** | `train_pool`, `valid_pool` |
+
+### Step 4: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcb.sizes(train_pool: tuple, valid_pool: tuple) -> str` |
+| **Inputs** | `train_pool`, `valid_pool` from Step 3 |
+| **Outputs** | `summary` |
+"""
+
+TABULAR_PAGES = example_pages(
+    {
+        "implementations/Demo_read_csv.md": (
+            'import io\nimport pkgcb\n\ncsv = io.StringIO("x,churned\\n1,0\\n")\ntable = pkgcb.read_csv(csv)\n'
+            'y = pkgcb.pop(table, "churned")\n'
+        ),
+        "implementations/Demo_pool.md": (
+            "import random\nimport pkgcb\n\nX = [random.random() for _ in range(10)]\ny = [0, 1] * 5\n"
+            "train_pool = pkgcb.Pool(X[:8], y[:8])\nvalid_pool = pkgcb.Pool(X[8:], y[8:])\n"
+        ),
+    }
+)
+
+PKGCB_TABULAR = """
+def read_csv(filepath_or_buffer):
+    with open(filepath_or_buffer) as lines:
+        header, *rows = [line.strip().split(",") for line in lines if line.strip()]
+    return {"header": header, "rows": rows}
+
+
+def pop(table, column):
+    at = table["header"].index(column)
+    return [row.pop(at) for row in table["rows"]]
+
+
+def split(table, y):
+    cut = len(y) * 3 // 4
+    return table["rows"][:cut], table["rows"][cut:], y[:cut], y[cut:]
+
+
+def Pool(data, label=None):
+    assert len(data) == len(label)
+    return (len(data), len(label))
+
+
+def sizes(train_pool, valid_pool):
+    return f"{train_pool[0]}/{valid_pool[0]}"
+"""
+
+
+def test_the_pages_in_memory_file_labels_and_split_give_way_to_the_users(tmp_path):
+    """Seen on a catboost wiki: step 1 read `pd.read_csv(io.StringIO("tenure,contract,...,churned\\n3,..."))`, three
+    rows in memory, with no key for the file the Key Parameters name (`filepath_or_buffer`), and popped the label
+    as the literal "churned" though "`label: str` - name of the target column (`churned`)" is a key; step 3 built
+    its pools from random numbers sliced `X[:160]`, `X[160:]` though the Inputs cite "`X_train`, `y_train`,
+    `X_valid`, `y_valid` from Step 2". Now the file is the key's; the text the step documents as a key's value is
+    that key; a slice to a number is the cited `_train`, one from it the cited held-out part."""
+    build_file_tree(tmp_path / "lib", {"pkgcb/__init__.py": PKGCB_TABULAR})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TABULAR_INDEX, **TABULAR_PAGES})
+    load, _, pools, _ = (s.binding for s in item.plan.steps)
+    assert "StringIO" not in load.body and "pkgcb.pop(table, label)" in load.body, load.body
+    assert {p.name: p.default for p in load.params} == {"filepath_or_buffer": None, "label": "'churned'"}
+    assert "random" not in pools.body and "pkgcb.Pool(X_valid, y_valid)" in pools.body, pools.body
+    (item.output_dir / "mine.csv").write_text("x,target\n1,0\n2,1\n3,0\n4,1\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.filepath_or_buffer=mine.csv", "--set", "1.label=target")
+    assert "summary: '3/1'" in proc.stderr, proc.stderr

@@ -197,8 +197,10 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_by_signature(draft, step)
     _defined_earlier(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
+        _in_memory_file(draft, step, wired)
         _cited_input(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
+        _cited_splits(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_keywords(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -320,6 +322,63 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
 
 
+_IN_MEMORY = re.compile(r"(?:^|\.)(?:StringIO|BytesIO)$")
+
+
+def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
+    """`csv = io.StringIO("tenure,contract\\n3,Month-to-month\\n...")` passed to `pd.read_csv(csv)`, where the Key
+    Parameters list `filepath_or_buffer` ("path to the training CSV"): the page's rows in memory stand for the
+    user's file, which that key names."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    keys = key_hints(step)
+    passed = [(draft.positional[n] if n < len(draft.positional) else "", arg) for n, arg in enumerate(call.args)]
+    passed += [(k.arg, k.value) for k in call.keywords if k.arg]
+    used = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
+    for param, arg in passed:
+        if param not in keys or param in used:
+            continue
+        if _in_memory(arg):  # `pd.read_csv(io.StringIO("a,b\\n1,2\\n"))`
+            swapped = ast.unparse(arg)
+            for n, value in enumerate(call.args):
+                if value is arg:
+                    call.args[n] = ast.Name(id=param, ctx=ast.Load())
+            for keyword in call.keywords:
+                if keyword.value is arg:
+                    keyword.value = ast.Name(id=param, ctx=ast.Load())
+        elif isinstance(arg, ast.Name):
+            maker = next(
+                (
+                    s
+                    for s in draft.statements
+                    if isinstance(s, ast.Assign)
+                    and [ast.unparse(t) for t in s.targets] == [arg.id]
+                    and _in_memory(s.value)
+                ),
+                None,
+            )
+            if maker is None or maker is draft.anchor:
+                continue
+            swapped = ast.unparse(maker.value)
+            draft.statements.remove(maker)
+            _rename(draft.statements, arg.id, param)
+        else:
+            continue
+        wired.changes.append(f"reads the file {param} names instead of the example's {swapped[:50]}")
+        return
+
+
+def _in_memory(value: ast.expr) -> bool:
+    """Whether a value is a file made in memory of literal text (`io.StringIO("a,b\\n1,2\\n")`)."""
+    return (
+        isinstance(value, ast.Call)
+        and _IN_MEMORY.search(".".join(dotted(value.func))) is not None
+        and bool(value.args)  # not `io.BytesIO()`: an empty one a library writes into
+        and all(literal_source(a) is not None or isinstance(a, ast.JoinedStr) for a in value.args)
+    )
+
+
 def _cited_list(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """`concatenate_datasets([stories, wiki])`, where the Inputs say "`scraped` from Step 2, aligned `manual` from
     Step 4" and the example loads `stories` and `wiki` from the Hub: a list the API's call takes, of names the
@@ -346,6 +405,44 @@ def _cited_list(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> No
         draft.statements = _without_feeders(draft.statements, draft, ctx)
         wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(swapped)}")
         return
+
+
+_HELD_OUT = ("valid", "val", "test", "eval", "dev")
+
+
+def _cited_splits(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`Pool(X[:160], y[:160])` and `Pool(X[160:], y[160:])`, where the Inputs say "`X_train`, `y_train`,
+    `X_valid`, `y_valid` from Step 2": the example's own split of its data stands for the split the step takes; a
+    slice to a number is `<name>_train`, one from it the held-out part (`_valid`, `_val`, `_test`, `_eval`,
+    `_dev`), when the Inputs quote both."""
+    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    quoted = {n for n in code_spans(step.inputs) if n in ctx.artifacts and ctx.artifacts[n].step in cited}
+    if not quoted:
+        return
+    swapped: list[str] = []
+
+    class Split(ast.NodeTransformer):
+        def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
+            self.generic_visit(node)
+            part, base = node.slice, node.value
+            if not (isinstance(part, ast.Slice) and part.step is None and isinstance(base, ast.Name)):
+                return node
+            ends = (part.lower, part.upper)
+            if not any(isinstance(e, ast.Constant) and isinstance(e.value, int) for e in ends if e is not None):
+                return node
+            held_out = [f"{base.id}_{word}" for word in _HELD_OUT if f"{base.id}_{word}" in quoted]
+            if f"{base.id}_train" not in quoted or not held_out:
+                return node
+            name = f"{base.id}_train" if part.lower is None else held_out[0] if part.upper is None else ""
+            if not name:
+                return node
+            swapped.append(f"{ast.unparse(node)} -> {name}")
+            return ast.copy_location(ast.Name(id=name, ctx=ast.Load()), node)
+
+    statements = [Split().visit(stmt) for stmt in draft.statements]
+    if swapped:
+        draft.statements = _without_feeders(statements, draft, ctx)
+        wired.changes.append(f"takes the split its Inputs cite instead of the example's: {', '.join(swapped)}")
 
 
 def _made_of_nothing(draft: Draft, ctx: BindContext) -> set[str]:
@@ -1077,11 +1174,39 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         _same_text(stmt, {k: draft.literals[k] for k in set(draft.literals) - before})
         kept.append(stmt)
     draft.statements = kept
+    _documented_texts(draft, ctx.step, {*free, *bound})
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
     used = set(draft.literals.values())
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
+
+
+class _Text(ast.NodeTransformer):
+    """Every string constant equal to a text replaced by a name."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text, self.name, self.count = text, name, 0
+
+    def visit_Constant(self, node: ast.Constant) -> ast.expr:
+        if node.value != self.text:
+            return node
+        self.count += 1
+        return ast.copy_location(ast.Name(id=self.name, ctx=ast.Load()), node)
+
+
+def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
+    """`y = df.pop("churned")`, where the Key Parameters say "`label: str` - name of the target column
+    (`churned`)": the text the step documents as a key's value is that key, wherever the statements write it."""
+    for name, hint in key_hints(step).items():
+        value = literal_value(hint.default) if hint.default else None
+        if not isinstance(value, str) or len(value) < 2 or name in draft.literals or name in taken:
+            continue
+        replacer = _Text(value, name)
+        statements = [replacer.visit(s) for s in draft.statements]
+        if replacer.count:
+            draft.statements = statements
+            draft.literals[name] = hint.default or ""
 
 
 def _same_text(stmt: ast.stmt, lifted: dict[str, str]) -> None:

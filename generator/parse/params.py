@@ -188,6 +188,9 @@ _GIVEN = re.compile(
 )
 
 
+_GIVEN_LAST = re.compile(r"\((`[^`]+`)\)\s*[.,;]?\s*$")  # "name of the target column (`churned`)"
+
+
 def literal_value_text(literal: str) -> str:
     """A literal's value as text (`'unigram'` -> unigram, `2000` -> 2000)."""
     try:
@@ -199,9 +202,9 @@ def literal_value_text(literal: str) -> str:
 
 def _value_given(description: str, type_: str | None) -> str | None:
     """The value a description starts with, as a literal: "`unigram` (required for sampling)", "e.g. 2000",
-    "e.g. `m_unigram`", written where the step wants that value; None for prose or an expression
+    "e.g. `m_unigram`", or ends with in brackets: "name of the label column (`churned`)"; written where the step wants that value; None for prose or an expression
     (`io.BytesIO()`, `model.getvalue()` from Step 2)."""
-    found = _GIVEN.match(description)
+    found = _GIVEN.match(description) or _GIVEN_LAST.search(description)
     if found is None:
         return None
     text = found.group(1).strip("`")
