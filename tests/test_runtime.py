@@ -7072,3 +7072,94 @@ def test_the_pages_in_memory_file_labels_and_split_give_way_to_the_users(tmp_pat
     (item.output_dir / "mine.csv").write_text("x,target\n1,0\n2,1\n3,0\n4,1\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.filepath_or_buffer=mine.csv", "--set", "1.label=target")
     assert "summary: '3/1'" in proc.stderr, proc.stderr
+
+
+RULER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Ruler
+
+**Description:** Read patterns, make a ruler, run it over a file's texts.
+
+### Step 1: Patterns
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsp.read_patterns(path: str) -> list` |
+| **Outputs** | `patterns` |
+
+### Step 2: Ruler
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsp.make_ruler(name: str) -> Ruler` |
+| **Implementation** | `Demo_ruler` |
+| **Inputs** | `patterns` from Step 1 |
+| **Outputs** | `ruler` |
+
+### Step 3: Process
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Ruler.pipe(texts: Iterable[str]) -> Iterator[tuple]` |
+| **Implementation** | `Demo_pipe` |
+| **Key Parameters** | `texts: Iterable[str]` - one text per line of the input file |
+| **Inputs** | `ruler` from Step 2, input text file (one text per line) |
+| **Outputs** | `docs` |
+"""
+
+RULER_PAGES = example_pages(
+    {
+        "implementations/Demo_ruler.md": (
+            'import pkgsp\n\nruler = pkgsp.make_ruler("entity_ruler")\n'
+            'ruler.add_patterns([{"label": "ORG", "pattern": "MyCorp"}])\n'
+        ),
+        "implementations/Demo_pipe.md": [
+            'for doc in ruler.pipe(["This is a text", "These are lots of texts"]):\n    print(doc)\n',
+            "docs = list(ruler.pipe(texts))\n",
+        ],
+    }
+)
+
+PKGSP = """
+class Ruler:
+    def __init__(self):
+        self.patterns = []
+
+    def add_patterns(self, patterns):
+        self.patterns.extend(patterns)
+
+    def pipe(self, texts):
+        for text in texts:
+            yield " ".join([text, *(p["label"] for p in self.patterns if p["pattern"] in text)])
+
+
+def read_patterns(path):
+    with open(path) as lines:
+        return [dict(zip(("label", "pattern"), line.strip().split(","))) for line in lines if line.strip()]
+
+
+def make_ruler(name):
+    return Ruler()
+"""
+
+
+def test_patterns_written_out_and_texts_per_line_give_way_to_the_users(tmp_path):
+    """Seen on a spaCy wiki: step 3 added the page's `[{"label": "ORG", "pattern": "MyCorp Inc."}]` though its
+    Inputs say "`patterns` from Step 2"; step 4 ("`texts: Iterable[str]` - one text per line of the input file")
+    took the example printing `nlp.pipe(["This is a text", ...])` over the one making the `docs` its Outputs name,
+    because `texts` without a literal counted as an object asked through config; nothing reached step 5. Rows
+    written out in a call stand for the quoted result; a list of texts is a value config holds, and where the
+    Inputs say one per line of a file, a key taking that file."""
+    build_file_tree(tmp_path / "lib", {"pkgsp/__init__.py": PKGSP})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RULER_INDEX, **RULER_PAGES})
+    ruler, process = (s.binding for s in item.plan.steps[1:])
+    assert "ruler.add_patterns(patterns)" in ruler.body and ruler.consumes == ("patterns",), ruler.body
+    assert "docs = list(ruler.pipe(texts))" in process.body, process.body
+    assert [(p.loader, p.required) for p in process.params if p.name == "texts"] == [("lines", True)]
+    (item.output_dir / "pats.txt").write_text("ORG,Acme\nGPE,Paris\n", encoding="utf-8")
+    (item.output_dir / "news.txt").write_text("Acme opens in Paris\nNothing here\nAcme again\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=pats.txt", "--set", "3.texts=news.txt")
+    assert "docs: list of 3: 'Acme opens in Paris ORG GPE', 'Nothing here', 'Acme again ORG'" in proc.stderr, (
+        proc.stderr
+    )

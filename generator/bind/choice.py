@@ -263,7 +263,7 @@ def files_written(statements: list[ast.stmt]) -> set[str]:
 
 
 _TOML_TYPE = re.compile(
-    r"(?:Optional\[)?(?:str|int|float|bool|list|dict|tuple|List|Dict|Tuple|Sequence|Literal|"
+    r"(?:Optional\[)?(?:str|int|float|bool|list|dict|tuple|List|Dict|Tuple|Sequence|Iterable|Literal|"
     r"(?:os\.|pathlib\.)?(?:Path|PathLike))\b"
 )
 

@@ -258,11 +258,28 @@ class BindContext:
             value = ast.literal_eval(literal)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             return None
-        if isinstance(value, str) and _TEXTS.fullmatch(declared.replace(" ", "")) and not _FILE_NAME.search(value):
+        if isinstance(value, str) and self.texts_type(declared) and not _FILE_NAME.search(value):
             return repr([value])
         if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
             return literal
         return None
+
+    def lines_input(self, name: str, declared: str) -> bool:
+        """Whether an input the example does not give (`texts: Iterable[str]` of `nlp.pipe(texts)`) is the lines
+        of a file: declared a list of texts, where the Inputs say a file holds one per line, made by no earlier
+        step."""
+        inputs = self.step.inputs or ""
+        return (
+            self.texts_type(declared)
+            and not self.has(name)
+            and _PER_LINE.search(inputs) is not None
+            and not _RECORDS.search(inputs)
+        )
+
+    @staticmethod
+    def texts_type(declared: str) -> bool:
+        """Whether a declared type is a list of texts (`List[str]`, `Iterable[str]`, `str | List[str]`)."""
+        return _TEXTS.fullmatch(declared.replace(" ", "")) is not None
 
     def cited_later(self, name: str) -> bool:
         """Whether a later step's Inputs cite name as this step's result ("`scraped` from Step 1")."""

@@ -292,6 +292,17 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {passed}"
         )
         return
+    rows = next((a for c in calls for a in c.args if _rows(a)), None) if unread[0] in quoted else None
+    if rows is not None:
+        # `ruler.add_patterns([{"label": "ORG", "pattern": "MyCorp Inc."}])`, where the Inputs say "`patterns` from
+        # Step 2": the rows written out stand for the cited result
+        built = ast.unparse(rows)
+        replace_rows = _Replace(rows, unread[0])
+        for stmt in draft.statements:
+            replace_rows.visit(stmt)  # rows inside a statement: the statement itself stays
+        number = ctx.artifacts[unread[0]].step
+        wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {built[:60]}")
+        return
     source = _source_of(unread[0], calls, cited, ctx) if unread[0] in quoted else None
     if source is not None:
         # `smf.glm(formula, data=df)`, where the Inputs cite "`train` from Step 2", which step 2 made of step 1's df
@@ -469,6 +480,29 @@ def _source_of(artifact: str, calls: list[ast.Call], cited: set[int], ctx: BindC
             if earlier is not None and earlier.name in made_from and earlier.step not in cited:
                 return earlier.name
     return None
+
+
+def _rows(node: ast.expr) -> bool:
+    """Whether an argument is rows written out: a literal list or tuple of dicts, lists or tuples."""
+    return (
+        isinstance(node, (ast.List, ast.Tuple))
+        and bool(node.elts)
+        and all(isinstance(e, (ast.Dict, ast.List, ast.Tuple)) for e in node.elts)
+        and literal_source(node) is not None
+    )
+
+
+class _Replace(ast.NodeTransformer):
+    """One node replaced by a name."""
+
+    def __init__(self, node: ast.AST, name: str) -> None:
+        self.node, self.name = node, name
+
+    def visit(self, node: ast.AST) -> ast.AST:
+        if node is self.node:
+            return ast.copy_location(ast.Name(id=self.name, ctx=ast.Load()), node)
+        changed: ast.AST = super().visit(node)
+        return changed
 
 
 def _names_a_file(node: ast.expr) -> bool:
@@ -1466,6 +1500,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.consumes[name] = earlier  # `features: Tensor` is the Tensor step 5 made, not a prompt's ids
         elif typed is not None and not called and _load(name, hint, draft, step, ctx, wired):
             continue
+        elif name in keys and not obj and not called and hint.default is None and ctx.lines_input(name, hint.type):
+            _load(name, replace(hint, type=LINES), draft, step, ctx, wired)  # "one text per line of the file"
         elif name in keys and not obj and not called:
             _config(wired, name, hint, None)
         elif name in ctx.tables.modules:
