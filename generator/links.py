@@ -27,10 +27,12 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     following the first earlier key of its name that has one."""
     first: dict[str, str] = {}  # place -> "module.key" of the first key naming it
     named: dict[str, str] = {}  # key name -> "module.key" of the first key of that name with a default
+    written: dict[int, list[tuple[str, str]]] = {}  # step number -> (file, "module.key") of the files it writes
     result = []
     for plan in steps:
         params = []
         mine: dict[str, str] = {}
+        cited = _files_cited(plan.step.inputs or "", written)
         for param in plan.binding.params:
             if param.required and param.default is None and param.name in named and not param.loader:
                 # `d`, REQUIRED in step 2, where step 1's `d = 32` sized the same index: that value until set
@@ -43,14 +45,40 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             if value in first:  # the place an earlier key names (a place by that key: a folder it writes)
                 params.append(replace(param, follows=first[value]))
                 continue
+            # "`.spacy` file from Step 4", where step 4 writes `corpus.spacy` and the example reads `data.spacy`
+            same_kind = [key for place, key in cited if _suffix(place) and _suffix(place) == _suffix(value)]
+            if not param.writes and len(same_kind) == 1:
+                params.append(replace(param, follows=same_kind[0]))
+                continue
             if param.writes or param.loader or _PLACE.fullmatch(value):
                 mine.setdefault(value, f"{plan.module}.{param.name}")
             params.append(param)
         for value, key in mine.items():
             first.setdefault(value, key)
+        written[plan.step.number] = [
+            (str(literal_value(p.default)), f"{plan.module}.{p.name}")
+            for p in plan.binding.params
+            if p.writes and p.default is not None and isinstance(literal_value(p.default), str)
+        ]
         for param in plan.binding.params:
             if param.default is not None and not param.required:
                 named.setdefault(param.name, f"{plan.module}.{param.name}")
         binding = replace(plan.binding, params=tuple(params))
         result.append(replace(plan, binding=binding) if params != list(plan.binding.params) else plan)
     return result
+
+
+def _files_cited(inputs: str, written: dict[int, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The files earlier steps write that the Inputs take "from Step N" ("`.spacy` file from Step 4")."""
+    found: list[tuple[str, str]] = []
+    for part in re.split(r"[;,]", inputs):
+        if re.search(r"\bfiles?\b|\.\w+`", part):
+            for number in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE):
+                found += written.get(int(number), [])
+    return found
+
+
+def _suffix(path: str) -> str:
+    """A file name's extension (`corpus.spacy` -> `.spacy`), lower case; "" for none."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "." + name.rsplit(".", 1)[1].lower() if "." in name.strip(".") else ""

@@ -7163,3 +7163,61 @@ def test_patterns_written_out_and_texts_per_line_give_way_to_the_users(tmp_path)
     assert "docs: list of 3: 'Acme opens in Paris ORG GPE', 'Nothing here', 'Acme again ORG'" in proc.stderr, (
         proc.stderr
     )
+
+
+WRITE_READ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Write_Read
+
+**Description:** Write a file, read it back.
+
+### Step 1: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrw.save(filename: str) -> None` |
+| **Implementation** | `Demo_save_file` |
+| **Key Parameters** | `filename: str` - output file (e.g. `corpus.bin`) |
+| **Outputs** | `corpus.bin` file on disk |
+
+### Step 2: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrw.load(filename: str) -> list` |
+| **Implementation** | `Demo_load_file` |
+| **Inputs** | `.bin` file from Step 1 |
+| **Outputs** | `restored` |
+"""
+
+WRITE_READ_PAGES = example_pages(
+    {
+        "implementations/Demo_save_file.md": 'import pkgrw\n\npkgrw.save("corpus.bin")\n',
+        "implementations/Demo_load_file.md": 'import pkgrw\n\nrestored = pkgrw.load("./data.bin")\n',
+    }
+)
+
+PKGRW = """
+def save(filename):
+    with open(filename, "w") as out:
+        out.write("a\\nb\\n")
+
+
+def load(filename):
+    with open(filename) as lines:
+        return [line.strip() for line in lines]
+"""
+
+
+def test_a_file_an_earlier_step_writes_is_the_one_a_later_step_reads(tmp_path):
+    """Seen on a spaCy wiki: step 4 wrote `corpus.spacy` (its key `filename`), step 5's Inputs say "`.spacy` file
+    from Step 4", and its example reads `./data.spacy`: the default run failed with FileNotFoundError, and a user
+    who set step 4's file had to set step 5's too. A key of a step whose Inputs take a file from Step N, with the
+    extension of the one file step N writes, follows that step's key until it is set."""
+    build_file_tree(tmp_path / "lib", {"pkgrw/__init__.py": PKGRW})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WRITE_READ_INDEX, **WRITE_READ_PAGES})
+    load = item.plan.steps[1].binding
+    assert [p.follows for p in load.params] == ["step_01_save.filename"], load.params
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.filename=mine.bin")
+    assert "restored: list of 2: 'a', 'b'" in proc.stderr, proc.stderr
