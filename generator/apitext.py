@@ -16,6 +16,12 @@ from generator.pysource import parse_dedented
 
 # Possessive quantifiers and a return text read token by token: the tail after `)` cannot backtrack over a
 # run of spaces (the plain `\s*(?:->\s*(.+?))?\s*:?\s*$` took minutes on a few kilobytes).
+# a class called with nothing, then the method the API is: `CatBoostRegressor().load_model(fname: str = None)`
+_CHAINED = re.compile(
+    r"^(?P<callee>(?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*\)\.(?P<method>[A-Za-z_]\w*)\s*+\((?P<args>.*)\)\s*+"
+    r"(?:->\s*(?P<ret>.+))?$",
+    re.S,
+)
 _CALLEE_ARGS = re.compile(r"^(?P<callee>[A-Za-z_][\w.]*+)\s*+\((?P<args>.*)\)\s*+(?:->\s*(?P<ret>.+))?$", re.S)
 _DEF = re.compile(
     r"^(?:async\s+)?def\s+(?P<name>\w+)\s*\((?P<args>.*)\)\s*+"
@@ -290,6 +296,11 @@ def parse_api(text: str) -> ApiRef | None:
         callee = dotted(node)
         if callee:
             return ApiRef(callee)
+    m = _CHAINED.match(text)
+    if m:  # `CatBoostRegressor().load_model(fname: str = None) -> ...`: the method, on an object made just for it
+        params = _parse_params(m.group("args"))
+        callee = (*m.group("callee").split("."), m.group("method"))
+        return ApiRef(callee, params or (), params is not None, (m.group("ret") or "").strip())
     m = _CALLEE_ARGS.match(text)
     if m:
         params = _parse_params(m.group("args"))

@@ -297,16 +297,18 @@ def cut(
     api: ApiRef,
     foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
     known: dict[str, str] | None = None,
+    swept: frozenset[str] = frozenset(),
 ) -> Slice | None:
     """The anchor statement using the API, plus later statements of its block that read what it binds.
     A statement calling `Class.method` exactly is preferred to one calling another object's method of that name.
     foreign: whether a statement does another step's work (a loop doing some is never kept whole); known: objects
-    the example uses without making them, by class (`wrapped_tokenizer(texts)` calls an earlier step's tokenizer)."""
+    the example uses without making them, by class (`wrapped_tokenizer(texts)` calls an earlier step's tokenizer);
+    swept: the lists of values the step documents as swept (a Key Parameter's `[1, 2, 4, 8, 16]`), as repr()."""
     if len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder:
-        found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign, known or {})
+        found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign, known or {}, swept)
         if found is not None:
             return found
-    return _cut(tree, api, lambda stmt: True, foreign, known or {})
+    return _cut(tree, api, lambda stmt: True, foreign, known or {}, swept)
 
 
 def _cut(
@@ -315,6 +317,7 @@ def _cut(
     accept: Callable[[ast.stmt], bool],
     foreign: Callable[[ast.stmt], bool],
     known: dict[str, str],
+    swept: frozenset[str] = frozenset(),
 ) -> Slice | None:
     made = {**known, **instances(tree)}
     for block in _blocks(tree.body):
@@ -331,7 +334,7 @@ def _cut(
             if (
                 isinstance(stmt, (ast.For, ast.With, ast.If, ast.Try))
                 and any(contains_api(s, api, made) for s in getattr(stmt, "body", []))
-                and not _opens_for(stmt, api, made, foreign)
+                and not _opens_for(stmt, api, made, foreign, swept)
             ):
                 continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
             # (not a `while`: its body changes what its test reads, `while queue: queue.popleft()`; once is not it)
@@ -485,7 +488,11 @@ def _fills_any(stmt: ast.stmt, wanted: set[str]) -> bool:
 
 
 def _opens_for(
-    stmt: ast.stmt, api: ApiRef, made: dict[str, str], foreign: Callable[[ast.stmt], bool] = lambda stmt: False
+    stmt: ast.stmt,
+    api: ApiRef,
+    made: dict[str, str],
+    foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
+    swept: frozenset[str] = frozenset(),
 ) -> bool:
     """`with open(path, "w") as handle: json.dump(record, handle)`: a with statement whose body calls the API with
     what the with opens. The whole statement is the anchor (without it the call has no handle to write to).
@@ -493,12 +500,14 @@ def _opens_for(
     So is a loop whose body works on what the loop gives (`for xb, yb in loader: ...; optimizer.step()`: its body
     alone would ask for one batch from somewhere else and train on it once), and a loop around such a loop
     (`for epoch in range(epochs):` around that one); not a loop over values written out, which shows them, nor a
-    loop doing other steps' work too (forward, loss, backward and update as four steps: each takes its part)."""
+    loop doing other steps' work too (forward, loss, backward and update as four steps: each takes its part); but
+    a loop over the values the step says it sweeps (`nprobe_values: list[int] = [1, 2, 4, 8, 16]`) is its work."""
     if isinstance(stmt, (ast.With, ast.AsyncWith)):
         targets = [item.optional_vars for item in stmt.items if item.optional_vars]
     elif isinstance(stmt, (ast.For, ast.AsyncFor)):
         if isinstance(stmt.iter, (ast.List, ast.Tuple, ast.Set)) and literal_source(stmt.iter) is not None:
-            return False  # `for size in ["124M", "355M"]:` shows the values one can give: the body takes one
+            # `for size in ["124M", "355M"]:` shows the values one can give: the body takes one
+            return repr(list(ast.literal_eval(stmt.iter))) in swept
         targets = [stmt.target]
     else:
         return False
@@ -507,7 +516,7 @@ def _opens_for(
     if isinstance(stmt, (ast.For, ast.AsyncFor)):  # the body works on what the loop gives, or is such a loop
         if any(foreign(s) for inner in stmt.body for s in walk(inner) if isinstance(s, ast.stmt)):
             return False
-        return bool(opened & set(names(stmt.body)[0])) or any(_opens_for(s, api, made, foreign) for s in uses)
+        return bool(opened & set(names(stmt.body)[0])) or any(_opens_for(s, api, made, foreign, swept) for s in uses)
     return bool(opened) and any(opened & set(names([s])[0]) for s in uses)
 
 

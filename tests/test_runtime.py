@@ -7221,3 +7221,107 @@ def test_a_file_an_earlier_step_writes_is_the_one_a_later_step_reads(tmp_path):
     assert [p.follows for p in load.params] == ["step_01_save.filename"], load.params
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.filename=mine.bin")
     assert "restored: list of 2: 'a', 'b'" in proc.stderr, proc.stderr
+
+
+CHAINED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chained
+
+**Description:** Make a store, save it, load it into a new one, count over a sweep, add up.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgch.Store(items: list) -> Store` |
+| **Implementation** | `Demo_store` |
+| **Outputs** | `store` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `store.save(path: str) -> None` |
+| **Implementation** | `Demo_store_save` |
+| **Inputs** | `store` from Step 1 |
+| **Outputs** | `store.txt` file on disk |
+
+### Step 3: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgch.Store().load(path: str) -> Store` |
+| **Implementation** | `Demo_store_load` |
+| **Inputs** | `.txt` file from Step 2 |
+| **Outputs** | `loaded` |
+
+### Step 4: Sweep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `loaded.count(prefix: str, times: int) -> int` |
+| **Implementation** | `Demo_store_count` |
+| **Key Parameters** | `prefix: str` - the prefix to count, swept over `times_values: list[int] = [1, 2, 3]` |
+| **Inputs** | `loaded` from Step 3 |
+| **Outputs** | `totals` |
+
+### Step 5: Add Up
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgch.total(totals: dict) -> int` |
+| **Inputs** | `totals` from Step 4 |
+| **Outputs** | `total` |
+"""
+
+CHAINED_PAGES = example_pages(
+    {
+        "implementations/Demo_store.md": 'import pkgch\n\nstore = pkgch.Store(["a", "b"])\n',
+        "implementations/Demo_store_save.md": 'store.save("store.txt")\n',
+        "implementations/Demo_store_load.md": (
+            'import pkgch\n\nold = pkgch.Store(["z"])\nold.save("other.txt")\nloaded = pkgch.Store().load("other.txt")\n'
+        ),
+        "implementations/Demo_store_count.md": (
+            'totals = {}\nfor times in [1, 2, 3]:\n    totals[times] = loaded.count("a", times)\n'
+        ),
+    }
+)
+
+PKGCH = """
+class Store:
+    def __init__(self, items=None):
+        self.items = list(items or [])
+
+    def save(self, path):
+        with open(path, "w") as out:
+            out.writelines(item + "\\n" for item in self.items)
+
+    def load(self, path):
+        with open(path) as lines:
+            self.items += [line.strip() for line in lines if line.strip()]
+        return self
+
+    def count(self, prefix, times):
+        return times * sum(item.startswith(prefix) for item in self.items)
+
+
+def total(totals):
+    return sum(totals.values())
+"""
+
+
+def test_a_chained_api_loads_into_a_new_object_and_a_documented_sweep_stays_a_loop(tmp_path):
+    """Seen on catboost, spaCy and faiss wikis: `CatBoostRegressor().load_model(fname: str = None)` and
+    `DocBin().from_disk(path)` were read as a call of the class alone (the step bound the example's training line, or
+    loaded into step 4's DocBin); `faiss.ParameterSpace().set_index_parameter(...)`, then read right, lost its sweep
+    `for nprobe in [1, 2, 4, 8, 16]:` though the Key Parameters say "swept over `nprobe_values: list[int] = [1, 2,
+    4, 8, 16]`". A class called with nothing, then a method, is that method on a new object; a loop over the values
+    the step says it sweeps is the step's work."""
+    build_file_tree(tmp_path / "lib", {"pkgch/__init__.py": PKGCH})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CHAINED_INDEX, **CHAINED_PAGES})
+    load, sweep = (s.binding for s in item.plan.steps[2:4])
+    assert "pkgch.Store().load(path)" in load.body and "store" not in load.consumes, load.body
+    assert "for times in [1, 2, 3]:" in sweep.body, sweep.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "total: 6\n" in proc.stderr, proc.stderr  # a: once per sweep value 1 + 2 + 3, from a new store

@@ -1001,6 +1001,8 @@ class _InlineReuse(ast.NodeTransformer):
         self.whole = {id(s.value) for s in statements if isinstance(s, (ast.Assign, ast.Expr, ast.AnnAssign))}
         self.made = names(statements)[1]
         self.per_item: set[str] = set()  # the targets of the comprehensions and loops around the node visited
+        # `DocBin().from_disk(path)`: the object made, empty, for the API's method is no earlier step's result
+        self.fresh = own.func.value if own is not None and isinstance(own.func, ast.Attribute) else None
         self.changes: list[str] = []
 
     def _around(self, node: ast.AST, targets: list[ast.expr]) -> ast.AST:
@@ -1030,6 +1032,8 @@ class _InlineReuse(ast.NodeTransformer):
         self.generic_visit(node)
         read = set(names([ast.Expr(node)])[0])
         if id(node) in self.whole or node is self.own or read & self.made or read & self.per_item:
+            return node
+        if node is self.fresh and not node.args and not node.keywords:
             return node
         producer = _callee_text(node)
         root = producer.split(".", 1)[0]
@@ -1582,10 +1586,13 @@ def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         receiver = receiver.func.value
     if isinstance(receiver, ast.Call):
         chain.append(receiver)
+    own_class = draft.api.callee[-2] if draft.api is not None and len(draft.api.callee) >= 2 else ""
     for at, call in enumerate(chain):
         step = steps.get(called(call.func))
         if step is None:
             continue
+        if called(call.func) == own_class and not call.args and not call.keywords:
+            continue  # `DocBin().from_disk(path)`: an object of the API's class, made empty for its method
         made = [a.name for a in ctx.artifacts.values() if a.step == step + 1 and not a.value]
         if not made:
             return

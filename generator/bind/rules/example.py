@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, sets_a_value
+from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, literal_value, sets_a_value
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score
@@ -65,8 +65,9 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
             contains_api(stmt, other, {}) for other in elsewhere
         )
 
+    swept = frozenset(_swept(ctx.workflow.steps[index]))
     for example in ctx.examples[index]:
-        piece = cut(example.tree, api, foreign, known)
+        piece = cut(example.tree, api, foreign, known, swept)
         if piece is None:
             continue
         piece = reach(example.tree, piece, others)
@@ -85,6 +86,15 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         found.append(Candidate(piece, example.order, example.tree))
     cache[index] = found
     return found
+
+
+def _swept(step: Step) -> Iterator[str]:
+    """The lists of values a step's Key Parameters write out ("swept over `nprobe_values: list[int] = [1, 2, 4, 8,
+    16]`"): values it goes through, as repr() of the list."""
+    for found in re.finditer(r"\[[^\[\]`]{1,200}\]", step.key_parameters_text):
+        value = literal_value(found.group(0))
+        if isinstance(value, list) and len(value) > 1:
+            yield repr(value)
 
 
 def demanded(ctx: BindContext, index: int) -> set[str]:
