@@ -12,6 +12,7 @@ from generator.apitext import api_from_signature, parse_api
 from generator.bind import Kind, Status, bind_workflow, classify, load_tables
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.outputs import output_names
+from generator.bind.signature import signature_params
 from generator.errors import UserError
 from generator.model import Implementation, Param, SourceRef, Step, Workflow
 from generator.slicing import cut, names, parse_example
@@ -294,3 +295,19 @@ def test_a_setting_is_an_attribute_set_to_a_value_and_never_text_python_refuses(
     assert sets_a_value("a.b = -1") and sets_a_value("x.size = (224, 224)")
     assert not sets_a_value("engine.lambda = 0.5") and not sets_a_value("x = 3")
     assert not sets_a_value("tokenizer.normalizer = normalizers.Sequence(x)")  # a call: the API itself
+
+
+def test_a_function_api_never_takes_the_parameters_of_a_class_the_page_documents():
+    """Seen on a catboost wiki: the API cell "`pd.read_csv(path)` then `catboost.Pool(...)`" on the Pool page,
+    whose signature is the class's `def __init__(self, data, label=None, ...)`: the step passed `data=data` to
+    read_csv (TypeError). A class's `__init__` gives the parameters of a constructor only."""
+    pool_page = "class Pool:\n    def __init__(self, data, label=None, cat_features=None):\n        ..."
+    read_csv = replace(step(1, "pd.read_csv(path)"), implementation=Implementation("Pool", REF, signature=pool_page))
+    assert [p.name for p in signature_params(read_csv, parse_api("pd.read_csv(path)"))] == ["path"]
+    pool = replace(read_csv, api_call="catboost.Pool(data)")
+    assert [p.name for p in signature_params(pool, parse_api("catboost.Pool(data)"), all_params=True)] == [
+        "self",
+        "data",
+        "label",
+        "cat_features",
+    ]

@@ -11,7 +11,9 @@ def signature_params(step: Step, api: ApiRef, all_params: bool = False) -> tuple
     """Parameters from the implementation page's signature when it has a `def` for the API, else from the API
     text. Unless all_params, only the required ones and those the API text names are kept."""
     impl = step.implementation
-    found = signature_block_params(impl.signature, api.last, "__init__") if impl and impl.signature else None
+    # a class's `def __init__` for a constructor only: `pd.read_csv(path)` then a Pool page's constructor is not it
+    init = ("__init__",) if api.last == "__init__" or api.last[:1].isupper() else ()
+    found = signature_block_params(impl.signature, api.last, *init) if impl and impl.signature else None
     if found is None:
         return api.params
     if all_params:
