@@ -693,8 +693,9 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
 def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wired) -> bool:
     """`ds = load_dataset("rotten_tomatoes", split="validation")` before `ds.cast_column(...)`, where the API is
     `Dataset.cast_column` and the Inputs cite "`dataset` from Step 1": the object the API's method is called on
-    (or the chain leading to it starts from: `ds.shuffle(seed=42).select(...)`), made from nothing an earlier step made, is the page's own stand-in for the cited result (of the API's class,
-    when both are known), which the step takes instead."""
+    (or the chain leading to it starts from: `ds.shuffle(seed=42).select(...)`), made from nothing an earlier step
+    made, is the page's own stand-in for the cited result (of the API's class, when both are known), which the
+    step takes instead."""
     call = anchor_call(draft)
     api = draft.api
     if call is None or api is None or not isinstance(call.func, ast.Attribute):
@@ -785,19 +786,17 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Drop statements that build again what an earlier step built; their targets become that artifact."""
     kept: list[ast.stmt] = []
     made_here: set[str] = set()  # names this step's own statements bind, so far
-    made_of_data: set[str] = set()  # of those, the ones made (at some remove) of earlier results or data files
+    demo = _made_of_nothing(draft, ctx)  # of those, the ones the page makes of no earlier result nor data file
     cited = set(ctx.cited_by_inputs())
     demos = 0
     for stmt in draft.statements:
-        read = set(names([stmt])[0])
-        reads_own_work = bool(read & made_here)
+        own = set(names([stmt])[0]) & made_here
+        reads_own_work = bool(own)
         made_here |= names([stmt])[1]
-        if read & made_of_data or any(ctx.has(n) for n in read) or _reads_files(stmt, draft):
-            made_of_data |= names([stmt])[1]
         if (
             stmt is not draft.anchor
             and reads_own_work
-            and not read & made_of_data
+            and own <= demo
             and isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
             and _demo_of(stmt, cited, ctx)
