@@ -815,3 +815,16 @@ def test_a_key_parameter_described_by_its_value_takes_it_as_default():
     assert read("`path: str` - `.pth`/`.pth.tar` file") == [("path", None, ".pth/.pth.tar file")]
     assert read("`model: str` - `model` from Step 1") == [("model", None, "model from Step 1")]
     assert read("- `x`: first, - `y`: second") == [("x", None, "first"), ("y", None, "second")]
+
+
+def test_a_value_in_brackets_at_the_end_of_a_description_is_the_default():
+    """Seen on spaCy and catboost wikis: "number of epochs (e.g. 20)", "maximum number of trees (500)", "name of the
+    target column (`churned`)": the example's values (300 trees, a literal "churned") won over the step's own."""
+    cell = "`n_iter: int` - number of epochs (e.g. 20), `depth: int` - tree depth (6), `label: str` - target (`y`)"
+    assert [(p.name, p.default) for p in parse_key_parameters(cell)] == [
+        ("n_iter", "20"),
+        ("depth", "6"),
+        ("label", "'y'"),
+    ]
+    prose = "`min_len: int` - minimum token length (3 works well)"
+    assert [(p.name, p.default) for p in parse_key_parameters(prose)] == [("min_len", None)]

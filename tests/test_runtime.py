@@ -5866,7 +5866,7 @@ WORDS_INDEX = """
 |-----------|-------|
 | **API Call** | `Vocab.near(positive: List[str] = None) -> List[Tuple[str, float]]` |
 | **Implementation** | `Demo_near` |
-| **Key Parameters** | `positive: List[str]` - words contributing positively (e.g. `["king", "woman"]`) |
+| **Key Parameters** | `positive: List[str]` - words contributing positively |
 | **Outputs** | The neighbours (`list`) |
 """
 
@@ -6412,7 +6412,7 @@ UNPACKED_INDEX = """
 |-----------|-------|
 | **API Call** | `pkgacc.search(x: int, k: int) -> list` |
 | **Implementation** | `Demo_search` |
-| **Key Parameters** | `k: int` - neighbours per query (e.g. 10) |
+| **Key Parameters** | `k: int` - neighbours per query |
 | **Outputs** | `hits` |
 
 ### Step 2: Record
@@ -7325,3 +7325,72 @@ def test_a_chained_api_loads_into_a_new_object_and_a_documented_sweep_stays_a_lo
     assert "for times in [1, 2, 3]:" in sweep.body, sweep.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "total: 6\n" in proc.stderr, proc.stderr  # a: once per sweep value 1 + 2 + 3, from a new store
+
+
+LOOP_COUNTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Loop_Counts
+
+**Description:** Load items, train over epochs in batches.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgepoch.load(path: str) -> list` |
+| **Outputs** | `items` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgepoch.update(batch: list) -> int` |
+| **Implementation** | `Demo_update` |
+| **Key Parameters** | `n_iter: int` - number of epochs (e.g. 3), `batch_size: int` - items per batch (e.g. 2) |
+| **Inputs** | `items` from Step 1 |
+| **Outputs** | `seen` |
+"""
+
+LOOP_COUNTS_PAGES = example_pages(
+    {
+        "implementations/Demo_update.md": (
+            "import pkgepoch\n\nseen = []\nfor epoch in range(3):\n"
+            "    for batch in pkgepoch.minibatch(items, size=2):\n        seen.append(pkgepoch.update(batch))\n"
+        )
+    }
+)
+
+PKGEPOCH = """
+def load(path):
+    with open(path) as lines:
+        return [line.strip() for line in lines if line.strip()]
+
+
+def minibatch(items, size):
+    return [items[at : at + size] for at in range(0, len(items), size)]
+
+
+def update(batch):
+    return len(batch)
+"""
+
+
+def test_counts_and_sizes_the_key_parameters_document_are_those_keys(tmp_path):
+    """Seen on a spaCy wiki: "`n_iter: int` - number of epochs (e.g. 20), `batch_size: int` - examples per
+    minibatch (e.g. 8)", and the example loops `for i in range(20):` over `minibatch(examples, size=8)`: 20 stayed
+    in the code (`--set 5.n_iter` was refused) and the batch size became a key named `size`. A number in brackets
+    at the end of a description is its default; the count of a `range(...)` loop and a keyword's number equal to a
+    documented key's default (one key only, not passed by its own name) are that key."""
+    build_file_tree(tmp_path / "lib", {"pkgepoch/__init__.py": PKGEPOCH})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LOOP_COUNTS_INDEX, **LOOP_COUNTS_PAGES})
+    train = item.plan.steps[1].binding
+    assert "range(n_iter)" in train.body and "size=batch_size" in train.body, train.body
+    assert {p.name: p.default for p in train.params} == {"n_iter": "3", "batch_size": "2"}, train.params
+    (item.output_dir / "items.txt").write_text("a\nb\nc\nd\ne\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=items.txt")
+    assert "seen: list of 9: 2, 2, 1, 2, 2" in proc.stderr, proc.stderr
+    proc = run_workflow(
+        item, tmp_path / "lib", "--set", "1.path=items.txt", "--set", "2.n_iter=1", "--set", "2.batch_size=5"
+    )
+    assert "seen: list of 1: 5\n" in proc.stderr, proc.stderr

@@ -1149,6 +1149,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             draft.literals[new] = draft.literals.pop(name)
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
+    keys = key_hints(ctx.step)
+    passed = {k.arg for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) for k in n.keywords if k.arg}
+    by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     kept: list[ast.stmt] = []
     for stmt in draft.statements:
         if isinstance(stmt, ast.ClassDef):  # a declaration (a mapped table, a schema) is code, not settings
@@ -1184,7 +1187,10 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     continue
                 if _names_locals(last, keyword.value):
                     continue
-                _lift_value(keyword, keyword.arg, target or last, claims, draft)
+                # `minibatch(examples, size=8)`, where "`batch_size: int` - examples per minibatch (e.g. 8)"
+                number = _number(keyword.value)
+                documented = by_value.pop(number, None) if number is not None and keyword.arg not in keys else None
+                _lift_value(keyword, documented or keyword.arg, target or last, claims, draft)
             if callee == ("open",) and node.args and literal_source(node.args[0]) is not None:
                 # the file a `with open("data/page.html") as fp:` reads or writes: a path to set in config
                 key = claims.claim("file", literal_source(node.args[0]) or "", target or last)
@@ -1232,9 +1238,52 @@ class _Text(ast.NodeTransformer):
         return ast.copy_location(ast.Name(id=self.name, ctx=ast.Load()), node)
 
 
+def _number(node: ast.expr) -> int | float | None:
+    """A number a node writes (not a bool); None for anything else."""
+    value = node.value if isinstance(node, ast.Constant) else None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _documented_numbers(step: Step, taken: set[str]) -> dict[int | float, str]:
+    """The Key Parameters the example does not name, by the number each documents as its value (`n_iter: int` -
+    number of epochs (e.g. 20)), where no other documents the same number."""
+    found: dict[int | float, list[str]] = {}
+    for name, hint in key_hints(step).items():
+        value = literal_value(hint.default) if hint.default else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and name not in taken:
+            found.setdefault(value, []).append(name)
+    return {value: names_[0] for value, names_ in found.items() if len(names_) == 1}
+
+
+class _Loops(ast.NodeTransformer):
+    """`for i in range(20):`, where "`n_iter: int` - number of epochs (e.g. 20)": the count is that key."""
+
+    def __init__(self, by_value: dict[int | float, str]) -> None:
+        self.by_value = by_value
+        self.used: dict[str, str] = {}
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        if dotted(node.func) == ("range",) and 1 <= len(node.args) <= 2:
+            count = node.args[-1]  # range(stop), range(start, stop)
+            number = _number(count)
+            name = self.by_value.get(number) if isinstance(number, int) else None
+            if name is not None:
+                self.used[name] = ast.unparse(count)
+                node.args[-1] = ast.Name(id=name, ctx=ast.Load())
+        return node
+
+
 def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
     """`y = df.pop("churned")`, where the Key Parameters say "`label: str` - name of the target column
-    (`churned`)": the text the step documents as a key's value is that key, wherever the statements write it."""
+    (`churned`)": the text the step documents as a key's value is that key, wherever the statements write it; so
+    is the count of a `range(...)` loop the step documents (`n_iter` of `for i in range(20):`)."""
+    passed = {k.arg for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) for k in n.keywords if k.arg}
+    documented = _documented_numbers(step, taken | passed)
+    loops = _Loops({v: n for v, n in documented.items() if n not in draft.literals})
+    for stmt in draft.statements:
+        loops.visit(stmt)
+    draft.literals.update(loops.used)
     for name, hint in key_hints(step).items():
         value = literal_value(hint.default) if hint.default else None
         if not isinstance(value, str) or len(value) < 2 or name in draft.literals or name in taken:

@@ -188,7 +188,10 @@ _GIVEN = re.compile(
 )
 
 
-_GIVEN_LAST = re.compile(r"\((`[^`]+`)\)\s*[.,;]?\s*$")  # "name of the target column (`churned`)"
+# at the end, in brackets: "name of the target column (`churned`)", "number of epochs (e.g. 20)", "rounds (500)"
+_GIVEN_LAST = re.compile(
+    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)\)\s*[.,;]?\s*$", re.I
+)
 
 
 def literal_value_text(literal: str) -> str:
