@@ -46,7 +46,11 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 params.append(replace(param, follows=first[value]))
                 continue
             # "`.spacy` file from Step 4", where step 4 writes `corpus.spacy` and the example reads `data.spacy`
-            same_kind = [key for place, key in cited if _suffix(place) and _suffix(place) == _suffix(value)]
+            same_kind = [
+                key
+                for place, key, part in cited
+                if _suffix(place) and _suffix(place) == _suffix(value) and _suffix(value) in part.lower()
+            ]
             if not param.writes and len(same_kind) == 1:
                 params.append(replace(param, follows=same_kind[0]))
                 continue
@@ -68,13 +72,14 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     return result
 
 
-def _files_cited(inputs: str, written: dict[int, list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    """The files earlier steps write that the Inputs take "from Step N" ("`.spacy` file from Step 4")."""
-    found: list[tuple[str, str]] = []
+def _files_cited(inputs: str, written: dict[int, list[tuple[str, str]]]) -> list[tuple[str, str, str]]:
+    """The files earlier steps write that the Inputs take "from Step N" ("`.spacy` file from Step 4"), each with the
+    part of the Inputs citing it (a file of the extension that part names is the one meant)."""
+    found: list[tuple[str, str, str]] = []
     for part in re.split(r"[;,]", inputs):
         if re.search(r"\bfiles?\b|\.\w+`", part):
             for number in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE):
-                found += written.get(int(number), [])
+                found += [(place, key, part) for place, key in written.get(int(number), [])]
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 
 def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -188,3 +189,27 @@ def many_workflows(root: Path, count: int) -> Path:
     files.update({f"workflows/{n}.md": workflow_page(n.removeprefix("Demo_Wiki_"), 3) for n in names})
     build_file_tree(root, files)
     return root / "_WorkflowIndex.md"
+
+
+def generated(tmp_path: Path, files: dict[str, str]) -> Any:
+    """The one workflow of a wiki built in tmp_path/wiki from files (index and pages), generated into tmp_path/out;
+    it must plan without errors."""
+    from generator.pipeline import generate  # planning and rendering: only the tests that generate load them
+
+    wiki = build_file_tree(tmp_path / "wiki", files)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok, item.errors
+    return item
+
+
+def example_pages(pages: dict[str, str | list[str]]) -> dict[str, str]:
+    """Implementation pages (path -> example code, or a list of examples) as a wiki writes them: a Usage Examples
+    section, one titled syntaxhighlight block per example."""
+    return {
+        path: "== Usage Examples ==\n"
+        + "".join(
+            f'=== Example {n} ===\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
+            for n, code in enumerate([codes] if isinstance(codes, str) else codes, start=1)
+        )
+        for path, codes in pages.items()
+    }

@@ -16,7 +16,7 @@ import pytest
 
 from generator.pipeline import generate
 from tests.conftest import ruff
-from tests.helpers import build_file_tree
+from tests.helpers import build_file_tree, example_pages, generated
 
 INDEX = """
 # Workflow Index: Demo
@@ -76,28 +76,6 @@ def run(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.Completed
         env=env,
         timeout=120,
     )
-
-
-def generated(tmp_path: Path, files: dict[str, str]):
-    """The one workflow of a wiki built in tmp_path/wiki from files (index and pages), generated into tmp_path/out;
-    it must plan without errors."""
-    wiki = build_file_tree(tmp_path / "wiki", files)
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
-    assert item.ok, item.errors
-    return item
-
-
-def example_pages(pages: dict[str, str | list[str]]) -> dict[str, str]:
-    """Implementation pages (path -> example code, or a list of examples) as a wiki writes them: a Usage Examples
-    section, one titled syntaxhighlight block per example."""
-    return {
-        path: "== Usage Examples ==\n"
-        + "".join(
-            f'=== Example {n} ===\n<syntaxhighlight lang="python">\n{code}</syntaxhighlight>\n'
-            for n, code in enumerate([codes] if isinstance(codes, str) else codes, start=1)
-        )
-        for path, codes in pages.items()
-    }
 
 
 def run_workflow(item, library: Path, *args: str) -> subprocess.CompletedProcess:

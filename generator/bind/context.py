@@ -252,7 +252,7 @@ class BindContext:
         of a file: the step's Inputs say a file holds one item per line ("Text file with one document per line",
         "lines of the text file"; not JSON lines or CSV rows), and no earlier step made the name. None otherwise."""
         inputs = self.step.inputs or ""
-        if self.has(name) or not _PER_LINE.search(inputs) or _RECORDS.search(inputs):
+        if self.has(name) or not _PER_LINE.search(inputs) or _RECORDS.search(inputs) or not self._named(name, inputs):
             return None
         try:
             value = ast.literal_eval(literal)
@@ -274,7 +274,17 @@ class BindContext:
             and not self.has(name)
             and _PER_LINE.search(inputs) is not None
             and not _RECORDS.search(inputs)
+            and self._named(name, inputs)
         )
+
+    def _named(self, name: str, inputs: str) -> bool:
+        """Whether the Inputs speak of what name holds ("one document per line" for `documents`, "one text per
+        line" for `texts`), or name is what the API takes first (`encode(input)`): not `stop` of "prompts, one per
+        line"."""
+        stem = name.lower().rstrip("s")
+        api = self.api
+        first = api.params[0].name if api is not None and api.params else ""
+        return bool(stem) and (stem in inputs.lower() or name == first)
 
     @staticmethod
     def texts_type(declared: str) -> bool:

@@ -260,7 +260,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
     if not cited:
         return
-    read = {*free_names(draft), *names(draft.statements)[1]}  # made again here counts: the step uses it
+    # made again here counts: the step uses it, under its name or, by the call that made it, under another
+    # (`clf = train("iris.csv")` is step 1's model, which _reuse will take)
+    read = {*free_names(draft), *names(draft.statements)[1], *_remade(draft, ctx)}
     unread = [a.name for a in ctx.artifacts.values() if a.step in cited and not a.value and a.name not in read]
     named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
     quoted = [n for n in code_spans(step.inputs) if n in ctx.artifacts and ctx.artifacts[n].step in cited]
@@ -303,7 +305,11 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         number = ctx.artifacts[unread[0]].step
         wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {built[:60]}")
         return
-    source = _source_of(unread[0], calls, cited, ctx) if unread[0] in quoted else None
+    # (only where every name the step reads is had: in `score(labels, predicted)` the cited `preds` is `predicted`)
+    imported = bound_by([ast.unparse(i) for i in draft.imports])
+    keys = key_hints(step)
+    had = all(ctx.has(n) or n in keys or n in imported for n in free_names(draft))
+    source = _source_of(unread[0], calls, cited, ctx) if unread[0] in quoted and had else None
     if source is not None:
         # `smf.glm(formula, data=df)`, where the Inputs cite "`train` from Step 2", which step 2 made of step 1's df
         value = ast.Name(id=unread[0], ctx=ast.Load())
@@ -348,8 +354,8 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
     passed += [(k.arg, k.value) for k in call.keywords if k.arg]
     used = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
     for param, arg in passed:
-        if param not in keys or param in used:
-            continue
+        if param not in keys or param in used or not _takes_a_path(param, keys[param].type):
+            continue  # (`csv.DictReader(f)` takes an open file: a path there would be read as its characters)
         if _in_memory(arg):  # `pd.read_csv(io.StringIO("a,b\\n1,2\\n"))`
             swapped = ast.unparse(arg)
             for n, value in enumerate(call.args):
@@ -380,6 +386,13 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
         return
 
 
+def _takes_a_path(param: str, type_: str) -> bool:
+    """Whether a parameter takes a file's path: named so (`filepath_or_buffer`, `path`, `fname`) or typed so."""
+    return bool(re.search(r"path|file|fname|uri|url", param, re.IGNORECASE)) or bool(
+        re.search(r"\b(?:str|Path|PathLike|FilePath)\b", type_ or "")
+    )
+
+
 def _in_memory(value: ast.expr) -> bool:
     """Whether a value is a file made in memory of literal text (`io.StringIO("a,b\\n1,2\\n")`)."""
     return (
@@ -406,11 +419,22 @@ def _cited_list(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> No
         if n in ctx.artifacts and ctx.artifacts[n].step in cited and n not in read
     ]
     made = _made_of_nothing(draft, ctx)
-    for value in [*call.args, *(k.value for k in call.keywords)]:
+    makers = {
+        t.id: s.value
+        for s in draft.statements
+        if isinstance(s, ast.Assign) and isinstance(s.value, ast.Call)
+        for t in s.targets
+        if isinstance(t, ast.Name)
+    }
+    api = draft.api
+    for value in call.args[:1]:  # the data the call takes first (`concatenate_datasets([a, b])`), not `callbacks=[...]`
         if not (isinstance(value, (ast.List, ast.Tuple)) and len(value.elts) == len(quoted) >= 2):
             continue
-        if not all(isinstance(e, ast.Name) and e.id in made for e in value.elts):
+        elements = [e.id for e in value.elts if isinstance(e, ast.Name) and e.id in made]
+        if len(elements) != len(value.elts):
             continue
+        if api is not None and any(e in makers and _makes_an_object(makers[e], api) for e in elements):
+            continue  # `[early_stop, slow_stop]` of `EarlyStopping(...)`: objects to work with, not data
         swapped = [ast.unparse(e) for e in value.elts]
         value.elts = [ast.Name(id=n, ctx=ast.Load()) for n in quoted]
         draft.statements = _without_feeders(draft.statements, draft, ctx)
@@ -503,6 +527,27 @@ class _Replace(ast.NodeTransformer):
             return ast.copy_location(ast.Name(id=self.name, ctx=ast.Load()), node)
         changed: ast.AST = super().visit(node)
         return changed
+
+
+def _remade(draft: Draft, ctx: BindContext) -> set[str]:
+    """The earlier results the draft's statements make again by the calls that made them (`y_pred =
+    predict(labels)`: step 2's `preds`; `clf = LGBMClassifier(...).fit(X, y)`: the classifier)."""
+    found: set[str] = set()
+    for stmt in draft.statements:
+        if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1):
+            continue
+        target = stmt.targets[0]
+        producer = _callee_text(stmt.value)  # as _reuse takes it: not a method of an earlier result, nor other data
+        made = ctx.produced_by(producer) if producer and not ctx.alias(producer.split(".", 1)[0]) else None
+        if made and not (isinstance(target, ast.Name) and target.id == made):
+            made = None if _reads_data_file(stmt.value, ctx.artifacts[made]) else made
+        maker = _fitted_maker(stmt.value)
+        again = ctx.produced_by(_callee_text(maker)) if maker is not None else None
+        if again and isinstance(target, ast.Name) and target.id == again:
+            made = again
+        if made:
+            found.add(made)
+    return found
 
 
 def _names_a_file(node: ast.expr) -> bool:
@@ -723,6 +768,8 @@ def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wi
         and not any(ctx.has(n) for n in names([maker])[0])
     ):
         return False
+    if _makes_an_object(maker.value, api):
+        return False  # `scaler = StandardScaler()` before `scaler.fit_transform(X)`: the tool, not the data
     draft.statements.remove(maker)
     wired.consumes[receiver.id] = artifact
     number = ctx.artifacts[artifact].step
@@ -730,6 +777,18 @@ def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wi
         f"takes {artifact} from step {number}, as its Inputs say, instead of {ast.unparse(maker.value)[:60]}"
     )
     return True
+
+
+def _makes_an_object(call: ast.Call, api: ApiRef) -> bool:
+    """Whether a call makes an object to work with rather than data: the API's own class, or another class called
+    with settings only (`StandardScaler()`, `Tokenizer(BPE())`, `KMeans(3)`), not read from anywhere; a loader
+    (`load_dataset(...)`, `Dataset.from_dict(...)`, `pd.read_csv(...)`) makes data."""
+    callee = dotted(call.func)
+    if not callee:
+        return False
+    if api.class_name and callee[-1] == api.class_name:
+        return True
+    return callee[-1][:1].isupper() and not any(isinstance(a, (ast.List, ast.Dict, ast.Tuple)) for a in call.args)
 
 
 def _defined_by_signature(draft: Draft, step: Step) -> None:
@@ -1909,6 +1968,8 @@ def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     artifact = ctx.artifacts.get(name)
     if not (isinstance(target, ast.Name) and target.id != name and name in wired.consumes.values() and artifact):
         return
+    if re.search(rf"\b(?:of|from|for|on|in|per|by)\s+`{re.escape(name)}`", step.outputs or "", re.IGNORECASE):
+        return  # "Correlation matrix of `df`": something made of it, not a new version
     returned = [t.rsplit(".", 1)[-1] for t in split_types(api.returns)]
     # of the input's class, or where that is not known, of the class whose method it is (`Dataset.shuffle`)
     of = artifact.type.rsplit(".", 1)[-1] or (api.callee[0] if len(api.callee) >= 2 else "")
@@ -1917,8 +1978,9 @@ def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     at = next(n for n, s in enumerate(draft.statements) if s is anchor)
     if name in names(draft.statements)[1] or name in names(draft.statements[at + 1 :])[0]:
         return  # the step makes its own, or reads the input again after the call
-    _rename(draft.statements[at:], target.id, name)
-    wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {target.id}")
+    local = target.id
+    _rename(draft.statements[at:], local, name)
+    wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {local}")
 
 
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:

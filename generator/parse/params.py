@@ -205,20 +205,49 @@ def literal_value_text(literal: str) -> str:
 
 def _value_given(description: str, type_: str | None) -> str | None:
     """The value a description starts with, as a literal: "`unigram` (required for sampling)", "e.g. 2000",
-    "e.g. `m_unigram`", or ends with in brackets: "name of the label column (`churned`)"; written where the step wants that value; None for prose or an expression
-    (`io.BytesIO()`, `model.getvalue()` from Step 2)."""
+    "e.g. `m_unigram`", or ends with in brackets: "name of the label column (`churned`)"; written where the step
+    wants that value. None for prose or an expression (`io.BytesIO()`, `model.getvalue()` from Step 2, "1 /
+    lambda"), a value of another type than the declared one ("2 or 3 layers" for a list), a bare extension
+    ("`.csv` file of ..."), or a class named in a text's description ("`DataFrame` column")."""
     found = _GIVEN.match(description) or _GIVEN_LAST.search(description)
     if found is None:
         return None
     text = found.group(1).strip("`")
-    if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", description[found.end() :], re.I):
+    after = description[found.end() :]
+    if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", after, re.I):
         return None  # "`model` from Step 1": where the value comes from, not the value
+    if re.match(r"\s*[-+*/%=<>^|&]", after) or re.fullmatch(r"\.\w+", text):
+        return None  # "1 / lambda": an expression; "`.csv` file": a kind of file, no file
     literal = _literal_or_none(text)
     if literal is not None:
-        return literal
+        return literal if _fits(literal, type_) else None
     if (type_ or "").strip() in ("str", "Optional[str]") and re.fullmatch(r"[\w./:@+-]+", text):
+        if re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+", text):
+            return None  # `DataFrame`, `BatchEncoding`: a class the description names
         return repr(text)  # a bare word or path for a text: `unigram`, `m_unigram`
     return None
+
+
+_KINDS: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "str": str,
+    "list": (list, tuple),
+    "dict": dict,
+}
+
+
+def _fits(literal: str, type_: str | None) -> bool:
+    """Whether a literal is a value of the declared type, where that type is a simple one (else it may be)."""
+    base = re.sub(r"^(?:typing\.)?Optional\[(.*)\]$", r"\1", (type_ or "").strip()).split("[", 1)[0].strip().lower()
+    kind = _KINDS.get({"tuple": "list", "sequence": "list", "iterable": "list"}.get(base, base))
+    if kind is None:
+        return True
+    value = ast.literal_eval(literal)
+    if isinstance(value, bool) and kind is not bool:
+        return False
+    return isinstance(value, kind)
 
 
 def _parameter_spans(cell: str) -> list[re.Match[str]]:
