@@ -7372,3 +7372,77 @@ def test_counts_and_sizes_the_key_parameters_document_are_those_keys(tmp_path):
         item, tmp_path / "lib", "--set", "1.path=items.txt", "--set", "2.n_iter=1", "--set", "2.batch_size=5"
     )
     assert "seen: list of 1: 5\n" in proc.stderr, proc.stderr
+
+
+GUARDED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Guarded
+
+**Description:** Load vectors, compare two words, export a table.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgguard.load(path: str) -> dict` |
+| **External Dependencies** | `pkgguard` |
+| **Outputs** | `kv` |
+
+### Step 2: Compare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `kv.similarity(a: str, b: str) -> float` |
+| **Implementation** | `Demo_similarity` |
+| **Inputs** | `kv` from Step 1 |
+| **Outputs** | `sim` |
+
+### Step 3: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `export_table(kv, path: str) -> int` |
+| **Source Location** | user code |
+| **Implementation** | `Demo_export_table` |
+| **Inputs** | `kv` from Step 1 |
+| **Outputs** | `rows` |
+"""
+
+GUARDED_PAGES = example_pages(
+    {
+        "implementations/Demo_similarity.md": (
+            'pairs = [("king", "queen")]\nfor w1, w2 in pairs:\n    if w1 in kv and w2 in kv:\n'
+            "        print(w1, w2, kv.similarity(w1, w2))\n"
+        ),
+        "implementations/Demo_export_table.md": (
+            "def export_table(kv, path):\n    with open(path, 'w') as out:\n        for word in kv:\n"
+            "            out.write(word + '\\\\n')\n    return len(kv)\n\n\nrows = export_table(kv, 'table.txt')\n"
+        ),
+    }
+)
+
+PKGGUARD = """
+class Vectors(dict):
+    def similarity(self, a, b):
+        return abs(self[a] - self[b])
+
+
+def load(path):
+    with open(path) as lines:
+        return Vectors((word, float(value)) for word, value in (line.split() for line in lines if line.strip()))
+"""
+
+
+def test_the_generated_tests_pass_for_a_guarded_call_and_a_function_the_page_defines(tmp_path):
+    """Seen on gensim and statsmodels wikis: the generated repository failed its own tests before anyone touched it.
+    `if w1 in kv and w2 in kv: kv.similarity(w1, w2)` never called the API on the tests' stand-ins ("the step made
+    no call at all"), and a step whose API is a function its page defines (`export_neighbours`,
+    `classification_metrics`) ran that function for real, so no stand-in recorded the call the test looked for.
+    The stand-ins now hold whatever is asked of them, and a function the step defines is no call to record."""
+    build_file_tree(tmp_path / "lib", {"pkgguard/__init__.py": PKGGUARD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": GUARDED_INDEX, **GUARDED_PAGES})
+    run_generated_tests(item, tmp_path / "lib")
+    (item.output_dir / "vectors.txt").write_text("king 0.9\nqueen 0.7\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=vectors.txt")
+    assert "rows: 2\n" in proc.stderr, proc.stderr

@@ -2042,7 +2042,12 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         receiver_is_artifact = _reaches(call.func.value, receivers, _loop_sources(draft.statements))
     api = draft.api
     builtin = api is not None and api.callee[:1] != () and api.callee[0] in BUILTINS  # `open(path).read()`
-    resolved = bool(wired.import_lines) or receiver_is_artifact or builtin or draft.source is Source.PATTERN
+    defined = {
+        d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    }
+    # (a function the example defines and calls, `def export_table(kv, path): ...`, is had: it is right there)
+    own = api is not None and len(api.callee) == 1 and api.last in defined
+    resolved = bool(wired.import_lines) or receiver_is_artifact or builtin or draft.source is Source.PATTERN or own
     page_imports = set(step.implementation.imports if step.implementation else ())
     origin = Origin.NONE
     if wired.import_lines:
@@ -2053,13 +2058,13 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         )
     elif resolved:
         origin = Origin.UPSTREAM
-    target = (  # a builtin's call leaves no trace for the generated tests to find
+    target = (  # a builtin's call, or one of a function the step defines and runs for real, leaves no trace
         ""
-        if api is None or api.last == "__call__" or builtin
+        if api is None or api.last == "__call__" or builtin or api.last in defined
         else (api.class_name if api.last == "__init__" else api.last)
     )
     return Binding(
-        kind=Kind.PATTERN if draft.source is Source.PATTERN else kind,  # the API is a function the page defines
+        kind=Kind.PATTERN if draft.source is Source.PATTERN or own else kind,  # a function the page defines
         status=Status.BOUND if resolved else Status.STUB,
         body="\n".join(lines),
         consumes=tuple(consumes),

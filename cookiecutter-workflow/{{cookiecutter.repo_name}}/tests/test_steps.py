@@ -113,7 +113,7 @@ class Recorder(str):
         Recorder.log.append(("set", f"{self._name}[{key!r}]", value))
 
     def __contains__(self, item) -> bool:
-        return False
+        return True  # `if word in kv:` guarding the call: the call is what the test looks for
 
     def __bool__(self) -> bool:
         tested = Recorder.truths[id(self)] = Recorder.truths.get(id(self), 0) + 1
