@@ -7446,3 +7446,91 @@ def test_the_generated_tests_pass_for_a_guarded_call_and_a_function_the_page_def
     (item.output_dir / "vectors.txt").write_text("king 0.9\nqueen 0.7\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=vectors.txt")
     assert "rows: 2\n" in proc.stderr, proc.stderr
+
+
+MASK_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Mask
+
+**Description:** Load values, threshold them, clean the mask.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmask.load(path: str) -> list` |
+| **External Dependencies** | `pkgmask` |
+| **Outputs** | `gray` |
+
+### Step 2: Threshold
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmask.threshold(image: list) -> float` |
+| **Implementation** | `Demo_threshold` |
+| **Inputs** | `gray` from Step 1 |
+| **Outputs** | `thresh`: float threshold; `binary`: boolean mask `gray > thresh` |
+
+### Step 3: Clean
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmask.closing(image, footprint=pkgmask.square(3))` |
+| **Implementation** | `Demo_closing` |
+| **Key Parameters** | `footprint: tuple` - closing footprint (e.g. (3, 3)) |
+| **Inputs** | `binary` from Step 2 |
+| **Outputs** | `cleaned` |
+"""
+
+MASK_PAGES = example_pages(
+    {
+        "implementations/Demo_threshold.md": (
+            "import pkgmask\n\nthresh = pkgmask.threshold(gray)\nmask = pkgmask.above(gray, thresh)\n"
+        ),
+        "implementations/Demo_closing.md": (
+            "import pkgmask\n\nimage = [0.2, 0.8, 0.4]\nthresh = pkgmask.threshold(image)\n"
+            "cleaned = pkgmask.closing(image > thresh, pkgmask.square(3))\n"
+        ),
+    }
+)
+
+PKGMASK = """
+def load(path):
+    with open(path) as lines:
+        return [float(line) for line in lines if line.strip()]
+
+
+def threshold(image):
+    return sum(image) / len(image)
+
+
+def above(image, thresh):
+    return [value > thresh for value in image]
+
+
+def square(size):
+    return (size, size)
+
+
+def closing(image, footprint=None):
+    assert isinstance(image, list) and footprint == (3, 3), (image, footprint)
+    return [bool(value) for value in image]
+"""
+
+
+def test_the_mask_later_steps_cite_is_named_so_and_taken_as_their_data(tmp_path):
+    """Seen on a scikit-image wiki: step 3's Outputs say "`thresh`: float threshold; `binary`: boolean mask", its
+    example calls the mask `mask`, and step 4 cites "`binary` from Step 3": step 4 closed `image > thresh` of step 1's
+    RGB image instead, and passed the footprint twice (`closing(..., footprint_rectangle((3, 3)),
+    footprint=footprint)`, a TypeError), as the API cell writes it by keyword. The one result the Outputs do not
+    name is the name they give that a later step cites; a comparison the example builds as the data argument is
+    the cited result; an API cell written as a call says nothing of keyword-only."""
+    build_file_tree(tmp_path / "lib", {"pkgmask/__init__.py": PKGMASK})
+    item = generated(tmp_path, {"_WorkflowIndex.md": MASK_INDEX, **MASK_PAGES})
+    threshold, clean = (s.binding for s in item.plan.steps[1:])
+    assert threshold.produces == ("thresh", "binary"), threshold.body
+    assert "pkgmask.closing(binary, pkgmask.square(3))" in clean.body, clean.body
+    (item.output_dir / "values.txt").write_text("0.1\n0.9\n0.8\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=values.txt")
+    assert "cleaned: list of 3\n" in proc.stderr, proc.stderr  # the fake asserts the mask and one (3, 3) footprint

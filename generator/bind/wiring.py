@@ -325,7 +325,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         (
             n
             for n, arg in enumerate(call.args)
-            if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp))
+            if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
             and literal_source(arg) is None  # not `-5.0`
             and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
         ),
@@ -1956,6 +1956,24 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
                 ctx.add(target.id, class_name, producer or ".".join(callee), files=files)
 
 
+def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`thresh = threshold_otsu(gray)` and `mask = gray > thresh`, where the Outputs say "`thresh`: float threshold;
+    `binary`: boolean mask" and step 4 cites "`binary` from Step 3": the one result the Outputs do not name is the one
+    name they give that the step does not make, when a later step cites it by that name."""
+    if draft.produces is not None:
+        return
+    declared = named_outputs(step)
+    made = [n for n in produced_names(draft.statements) if n.isidentifier()]
+    missing = [n for n in declared if n not in made and not ctx.has(n)]
+    extra = [n for n in made if n not in declared and n not in wired.consumes.values()]
+    if len(missing) != 1 or len(extra) != 1 or len(declared) < 2 or not ctx.cited_later(missing[0]):
+        return
+    if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
+        return
+    _rename(draft.statements, extra[0], missing[0])
+    wired.changes.append(f"names its result {missing[0]}, as its Outputs and a later step's Inputs say, not {extra[0]}")
+
+
 def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """`shuffled_dataset = dataset.shuffle(seed=42)`, where the Outputs say "Shuffled `dataset`" and the API returns
     the class of the `dataset` the step takes (when not known: of the class whose method it is): the result is the new `dataset`, which later steps citing it take
@@ -1994,6 +2012,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         ):  # (not when nothing reads it any more: `ds.shuffle(...)` became the earlier step's result)
             wired.preamble.insert(0, f"{local} = {artifact}")
     _new_version(draft, step, ctx, wired)
+    _named_as_cited(draft, step, ctx, wired)
     produced = (
         draft.produces
         if draft.produces is not None

@@ -382,7 +382,14 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     if not declared:
         return
     documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
-    passed = {k.arg for k in call.keywords} | {p.name for p in declared[: len(call.args)] if p.kind in BY_POSITION}
+    # (an API cell written as a call, `closing(image, footprint=...)`, says nothing of keyword-only: the example's
+    # second positional argument is the footprint)
+    positional = [
+        p
+        for p in declared[: len(call.args)]
+        if p.kind in BY_POSITION or (api.from_call and p.kind is ParamKind.KEYWORD)
+    ]
+    passed = {k.arg for k in call.keywords} | {p.name for p in positional}
     if any(k.arg is None for k in call.keywords):
         return  # `**kwargs` passed: the example hands on more than its text shows
     for param in declared:
