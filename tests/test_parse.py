@@ -828,3 +828,24 @@ def test_a_value_in_brackets_at_the_end_of_a_description_is_the_default():
     ]
     prose = "`min_len: int` - minimum token length (3 works well)"
     assert [(p.name, p.default) for p in parse_key_parameters(prose)] == [("min_len", None)]
+
+
+def test_a_flag_or_a_quoted_text_alone_is_the_default_a_choice_among_others_is_not():
+    """Seen on a scikit-image wiki: "`as_gray: bool` - True" gave way to the example's False (colour images then
+    failed in `canny`), and "(e.g. "camera.png")" was not read. But "`mmap_mode: str` - "r" to memory-map large
+    datasets" and "`importance_type: str` - "split" or "gain"" name choices, not the default."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read('`as_gray: bool` - True, `fname: str` - input image (e.g. "camera.png")') == [
+        ("as_gray", "True"),
+        ("fname", '"camera.png"'),
+    ]
+    assert read('`column: str` - "label", `vocab_size: int` - e.g. 1000, `n: int` - e.g. 20.') == [
+        ("column", '"label"'),
+        ("vocab_size", "1000"),
+        ("n", "20"),
+    ]
+    choices = '`mmap_mode: str` - "r" to memory-map, `kind: str` - "split" or "gain", `verbose: bool` - True to print'
+    assert read(choices) == [("mmap_mode", None), ("kind", None), ("verbose", None)]

@@ -1347,6 +1347,8 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
         value = literal_value(hint.default) if hint.default else None
         if not isinstance(value, str) or len(value) < 2 or name in draft.literals or name in taken:
             continue
+        if not re.fullmatch(r"[\w./:-]+", value):
+            continue  # a name or a path (`churned`), not an expression the code keeps (`"a >= @low"`)
         replacer = _Text(value, name)
         statements = [replacer.visit(s) for s in draft.statements]
         if replacer.count:

@@ -159,7 +159,11 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
             tail = _SEPARATOR.sub("", tail, count=1)  # one separator: `nbest_size: int` - -1 keeps its sign
             description = plain(tail.rstrip(",;•·- "))
             param = parse_spec(spec, description)
-            if param is not None and param.default is None and (value := _value_given(tail, param.type)):
+            if (
+                param is not None
+                and param.default is None
+                and (value := _value_given(tail.rstrip(",;•·- "), param.type))
+            ):
                 # "`unigram`" alone says the value, no more: what else documents the parameter may (a contract)
                 alone = plain(tail).strip(" ,;").strip("\"'") == literal_value_text(value)
                 param = replace(param, default=value, description="" if alone else param.description)
@@ -184,13 +188,16 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:•·]\s+|[:•·]|[-–—](?=\s*`))\s*")
 # a value at the start of a description, followed by no more of an expression (not `.pth`/`.pth.tar` file)
 _GIVEN = re.compile(
-    r"(?:e\.g\.|eg\.|for example|such as)?\s*(`[^`]+`|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b)(?=\s|$|[,;(])", re.I
+    r"(?:e\.g\.|eg\.|for example|such as)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b)"
+    r"(?=\s*(?:$|[(;]|\.(?!\w)))",  # alone: not a choice among others ("`split` or `gain`", "\"r\" to memory-map")
+    re.I,
 )
 
 
 # at the end, in brackets: "name of the target column (`churned`)", "number of epochs (e.g. 20)", "rounds (500)"
 _GIVEN_LAST = re.compile(
-    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)\)\s*[.,;]?\s*$", re.I
+    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)\)\s*[.,;]?\s*$",
+    re.I,
 )
 
 
@@ -209,6 +216,9 @@ def _value_given(description: str, type_: str | None) -> str | None:
     wants that value. None for prose or an expression (`io.BytesIO()`, `model.getvalue()` from Step 2, "1 /
     lambda"), a value of another type than the declared one ("2 or 3 layers" for a list), a bare extension
     ("`.csv` file of ..."), or a class named in a text's description ("`DataFrame` column")."""
+    flag = _GIVEN_FLAG.match(description)
+    if flag is not None:  # "`as_gray: bool` - True", "... - False (keep colour)"; not "True to print progress"
+        return flag.group(1) if _fits(flag.group(1), type_) else None
     found = _GIVEN.match(description) or _GIVEN_LAST.search(description)
     if found is None:
         return None
@@ -227,6 +237,8 @@ def _value_given(description: str, type_: str | None) -> str | None:
         return repr(text)  # a bare word or path for a text: `unigram`, `m_unigram`
     return None
 
+
+_GIVEN_FLAG = re.compile(r"\s*(True|False)\s*(?:$|\()")
 
 _KINDS: dict[str, type | tuple[type, ...]] = {
     "int": int,
