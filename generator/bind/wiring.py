@@ -1209,7 +1209,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     keys = key_hints(ctx.step)
-    passed = {k.arg for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) for k in n.keywords if k.arg}
+    passed = _keywords_passed(draft)
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     kept: list[ast.stmt] = []
     for stmt in draft.statements:
@@ -1297,6 +1297,11 @@ class _Text(ast.NodeTransformer):
         return ast.copy_location(ast.Name(id=self.name, ctx=ast.Load()), node)
 
 
+def _keywords_passed(draft: Draft) -> set[str]:
+    """The keywords the draft's calls pass (`r=16` of `LoraConfig(r=16, lora_alpha=16)`)."""
+    return {k.arg for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) for k in n.keywords if k.arg}
+
+
 def _number(node: ast.expr) -> int | float | None:
     """A number a node writes (not a bool); None for anything else."""
     value = node.value if isinstance(node, ast.Constant) else None
@@ -1337,7 +1342,7 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
     """`y = df.pop("churned")`, where the Key Parameters say "`label: str` - name of the target column
     (`churned`)": the text the step documents as a key's value is that key, wherever the statements write it; so
     is the count of a `range(...)` loop the step documents (`n_iter` of `for i in range(20):`)."""
-    passed = {k.arg for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) for k in n.keywords if k.arg}
+    passed = _keywords_passed(draft)
     documented = _documented_numbers(step, taken | passed)
     loops = _Loops({v: n for v, n in documented.items() if n not in draft.literals})
     for stmt in draft.statements:
