@@ -530,10 +530,12 @@ def prune_import(node: ImportNode, used: set[str]) -> ImportNode | None:
     return ast.Import(names=kept)
 
 
-def starts_empty(value: ast.expr) -> bool:
-    """Whether an assigned value is an empty list or dict (`rows = []`, `eval_result = {}`): an object the example
-    starts, for a loop or a library to fill; not a value a user sets."""
-    return isinstance(value, (ast.List, ast.Dict)) and not (value.elts if isinstance(value, ast.List) else value.keys)
+def empty_container(value: ast.expr) -> bool:
+    """`{}`, `[]`, `()` (`rows = []`, `eval_result = {}`): an accumulator's start, for a loop or a library to fill;
+    never a setting."""
+    return (isinstance(value, ast.Dict) and not value.keys) or (
+        isinstance(value, (ast.List, ast.Tuple, ast.Set)) and not value.elts
+    )
 
 
 def _assigned(target: ast.expr, value: ast.expr) -> list[tuple[str, ast.expr]]:
@@ -562,7 +564,7 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and node.lineno < anchor.lineno:
             for name, value in _assigned(node.targets[0], node.value):  # `d, k = 32, 10` too
                 literal = literal_source(value) or folded_literal(value) if name in free else None
-                if literal is not None and not starts_empty(value):  # `rows = []` holds what a loop adds
+                if literal is not None and not empty_container(value):  # `rows = []` holds what a loop adds
                     literals[name] = literal
     # `for size in [2, 4]:` around the slice: size is a key, its first value the default
     unset = [n for n in free if n not in literals]

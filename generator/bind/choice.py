@@ -13,7 +13,7 @@ from generator.bind.hints import Hint
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
-from generator.slicing import Slice, contains_api, holder_index, names, starts_empty
+from generator.slicing import Slice, contains_api, empty_container, holder_index, names
 
 
 def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
@@ -36,7 +36,7 @@ def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
         found = frozenset(
             target.id
             for stmt in tree.body
-            if isinstance(stmt, ast.Assign) and (isinstance(stmt.value, ast.Call) or starts_empty(stmt.value))
+            if isinstance(stmt, ast.Assign) and (isinstance(stmt.value, ast.Call) or empty_container(stmt.value))
             for target in stmt.targets
             if isinstance(target, ast.Name)
         )

@@ -251,8 +251,7 @@ class BindContext:
         interface", ...]`, or one text for a key declared a list of them: `input: List[str]`) stands for the lines
         of a file: the step's Inputs say a file holds one item per line ("Text file with one document per line",
         "lines of the text file"; not JSON lines or CSV rows), and no earlier step made the name. None otherwise."""
-        inputs = self.step.inputs or ""
-        if self.has(name) or not _PER_LINE.search(inputs) or _RECORDS.search(inputs) or not self._named(name, inputs):
+        if not self._per_line(name):
             return None
         try:
             value = ast.literal_eval(literal)
@@ -268,19 +267,16 @@ class BindContext:
         """Whether an input the example does not give (`texts: Iterable[str]` of `nlp.pipe(texts)`) is the lines
         of a file: declared a list of texts, where the Inputs say a file holds one per line, made by no earlier
         step."""
-        inputs = self.step.inputs or ""
-        return (
-            self.texts_type(declared)
-            and not self.has(name)
-            and _PER_LINE.search(inputs) is not None
-            and not _RECORDS.search(inputs)
-            and self._named(name, inputs)
-        )
+        return self.texts_type(declared) and self._per_line(name)
 
-    def _named(self, name: str, inputs: str) -> bool:
-        """Whether the Inputs speak of what name holds ("one document per line" for `documents`, "one text per
-        line" for `texts`), or name is what the API takes first (`encode(input)`): not `stop` of "prompts, one per
+    def _per_line(self, name: str) -> bool:
+        """Whether name, made by no earlier step, is what the step's Inputs say a file holds one per line (not JSON
+        lines or CSV rows): the Inputs speak of what it holds ("one document per line" for `documents`, "one text
+        per line" for `texts`), or it is what the API takes first (`encode(input)`); not `stop` of "prompts, one per
         line"."""
+        inputs = self.step.inputs or ""
+        if self.has(name) or not _PER_LINE.search(inputs) or _RECORDS.search(inputs):
+            return False
         stem = name.lower().rstrip("s")
         api = self.api
         first = api.params[0].name if api is not None and api.params else ""

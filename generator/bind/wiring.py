@@ -30,7 +30,16 @@ from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import code_spans
 from generator.pysource import parse_dedented
-from generator.slicing import AT_CALLS, ImportNode, holder_index, in_settings, names, prune_import, unpack_arity
+from generator.slicing import (
+    AT_CALLS,
+    ImportNode,
+    empty_container,
+    holder_index,
+    in_settings,
+    names,
+    prune_import,
+    unpack_arity,
+)
 
 _DTYPES = frozenset(
     "float16 float32 float64 bfloat16 half float double int8 int16 int32 int64 uint8 bool complex64 float8_e4m3fn".split()
@@ -250,6 +259,16 @@ def _hand_on(draft: Draft, step: Step, wired: _Wired) -> None:
 _FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.IGNORECASE)
 
 
+def _cited_steps(step: Step, ctx: BindContext) -> tuple[set[int], list[str]]:
+    """(the step numbers the Inputs take results "from Step N", the results of those steps the Inputs quote in code
+    spans, in their order): "`X_train`, `y_train` from Step 2" gives ({2}, ["X_train", "y_train"])."""
+    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    quoted = [
+        n for n in dict.fromkeys(code_spans(step.inputs)) if n in ctx.artifacts and ctx.artifacts[n].step in cited
+    ]
+    return cited, quoted
+
+
 def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """A step whose Inputs say "Derivative `Expr` from Step 3", while its example builds its own
     (`simplify(sin(x)**2 + cos(x)**2)`): the call takes what the cited steps made and the step does not read yet
@@ -257,7 +276,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     (`"text"`, `3`, `-5.0`) or a name, but a name standing for sample data: imported from a library's test helpers
     (`from gensim.test.utils import common_texts`) or assigned rows written out (`sentences = [["human", ...], ...]`)
     "tokenized sentences from Step 1" replace."""
-    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    cited, quoted = _cited_steps(step, ctx)
     if not cited:
         return
     # made again here counts: the step uses it, under its name or, by the call that made it, under another
@@ -265,7 +284,6 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     read = {*free_names(draft), *names(draft.statements)[1], *_remade(draft, ctx)}
     unread = [a.name for a in ctx.artifacts.values() if a.step in cited and not a.value and a.name not in read]
     named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
-    quoted = [n for n in code_spans(step.inputs) if n in ctx.artifacts and ctx.artifacts[n].step in cited]
     if len(unread) > 1 and len(quoted) == 1:  # "Shuffled `dataset` from Step 3", of its `dataset` and
         unread = [n for n in unread if n in quoted]  # `shuffled_dataset`: the one the Inputs quote
     call = anchor_call(draft)
@@ -409,15 +427,11 @@ def _cited_list(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> No
     example makes of nothing an earlier step made nor a file, as many as the results the Inputs quote from the
     steps they cite and the step does not read, is those results, in the order the Inputs give them."""
     call = anchor_call(draft)
-    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    cited, quoted = _cited_steps(step, ctx)
     if call is None or not cited:
         return
     read = {*free_names(draft), *names(draft.statements)[1]}
-    quoted = [
-        n
-        for n in dict.fromkeys(code_spans(step.inputs))
-        if n in ctx.artifacts and ctx.artifacts[n].step in cited and n not in read
-    ]
+    quoted = [n for n in quoted if n not in read]
     made = _made_of_nothing(draft, ctx)
     makers = {
         t.id: s.value
@@ -450,8 +464,7 @@ def _cited_splits(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> 
     `X_valid`, `y_valid` from Step 2": the example's own split of its data stands for the split the step takes; a
     slice to a number is `<name>_train`, one from it the held-out part (`_valid`, `_val`, `_test`, `_eval`,
     `_dev`), when the Inputs quote both."""
-    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
-    quoted = {n for n in code_spans(step.inputs) if n in ctx.artifacts and ctx.artifacts[n].step in cited}
+    quoted = set(_cited_steps(step, ctx)[1])
     if not quoted:
         return
     swapped: list[str] = []
@@ -530,24 +543,39 @@ class _Replace(ast.NodeTransformer):
 
 
 def _remade(draft: Draft, ctx: BindContext) -> set[str]:
-    """The earlier results the draft's statements make again by the calls that made them (`y_pred =
-    predict(labels)`: step 2's `preds`; `clf = LGBMClassifier(...).fit(X, y)`: the classifier)."""
+    """The earlier results the draft's statements make again by the calls that made them, as _reuse takes them
+    (`y_pred = predict(labels)`: step 2's `preds`; `clf = LGBMClassifier(...).fit(X, y)`: the classifier)."""
     found: set[str] = set()
     for stmt in draft.statements:
-        if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1):
-            continue
-        target = stmt.targets[0]
-        producer = _callee_text(stmt.value)  # as _reuse takes it: not a method of an earlier result, nor other data
-        made = ctx.produced_by(producer) if producer and not ctx.alias(producer.split(".", 1)[0]) else None
-        if made and not (isinstance(target, ast.Name) and target.id == made):
-            made = None if _reads_data_file(stmt.value, ctx.artifacts[made]) else made
-        maker = _fitted_maker(stmt.value)
-        again = ctx.produced_by(_callee_text(maker)) if maker is not None else None
-        if again and isinstance(target, ast.Name) and target.id == again:
-            made = again
-        if made:
-            found.add(made)
+        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1:
+            made = _fitted_again(stmt, ctx) or _made_again(stmt, ctx)
+            if made:
+                found.add(made)
     return found
+
+
+def _made_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
+    """The earlier result an assignment makes again by the call that made it: not by a method of an earlier result,
+    nor other data under a name of its own (`new_df = pd.read_csv("new_data.csv")`)."""
+    producer = _callee_text(stmt.value)
+    artifact = ctx.produced_by(producer) if producer and not ctx.alias(producer.split(".", 1)[0]) else None
+    target = stmt.targets[0]
+    if (
+        artifact
+        and not (isinstance(target, ast.Name) and target.id == artifact)
+        and _reads_data_file(stmt.value, ctx.artifacts[artifact])
+    ):
+        return None
+    return artifact
+
+
+def _fitted_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
+    """`clf = LGBMClassifier(...).fit(df, y)` where an earlier step made and fitted clf: that result, made and trained
+    again under its name (not `model = create_model(...).eval()`, which only sets the earlier model up)."""
+    maker = _fitted_maker(stmt.value)
+    again = ctx.produced_by(_callee_text(maker)) if maker is not None else None
+    target = stmt.targets[0]
+    return again if again and isinstance(target, ast.Name) and target.id == again else None
 
 
 def _names_a_file(node: ast.expr) -> bool:
@@ -894,28 +922,17 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
                 continue
             producer = _callee_text(stmt.value)
-            root = producer.split(".", 1)[0]
-            artifact = ctx.produced_by(producer) if producer and not ctx.alias(root) else None
+            artifact = _made_again(stmt, ctx) if isinstance(stmt.value, ast.Call) else None
             target = stmt.targets[0]
-            if (
-                artifact
-                and not (isinstance(target, ast.Name) and target.id == artifact)
-                and _reads_data_file(stmt.value, ctx.artifacts[artifact])
-            ):
-                artifact = None  # `new_df = pd.read_csv("new_data.csv")`: other data, under a name of its own
             if artifact and isinstance(target, ast.Name):
                 wired.consumes[target.id] = artifact
                 wired.changes.append(
                     f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again"
                 )
                 continue
-            maker = _fitted_maker(stmt.value)
-            again = ctx.produced_by(_callee_text(maker)) if maker is not None else None
-            if again and isinstance(target, ast.Name) and target.id == again:
-                # `clf = LGBMClassifier(...).fit(df, y)` where step 2 made and fitted clf: trained again under its
-                # name (on the example's data); the step uses step 2's. Not `model = create_model(...).eval()`,
-                # which only sets the earlier model up (it becomes `model = model.eval()`)
-                wired.consumes[target.id] = again
+            again = _fitted_again(stmt, ctx)
+            if again:  # trained again under its name, on the example's data: the step uses the earlier one
+                wired.consumes[again] = again
                 wired.changes.append(f"uses {again} from step {ctx.artifacts[again].step} instead of making it again")
                 continue
             made_earlier = _earlier_names(target, ctx)
@@ -1385,13 +1402,6 @@ def _same_text(stmt: ast.stmt, lifted: dict[str, str]) -> None:
             value = keyword.value
             if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value in by_text:
                 keyword.value = ast.copy_location(ast.Name(id=by_text[value.value], ctx=ast.Load()), value)
-
-
-def empty_container(value: ast.expr) -> bool:
-    """`{}`, `[]`, `()`: an accumulator's start, filled later; never a setting."""
-    return (isinstance(value, ast.Dict) and not value.keys) or (
-        isinstance(value, (ast.List, ast.Tuple, ast.Set)) and not value.elts
-    )
 
 
 def _names_locals(call: str, value: ast.expr) -> bool:

@@ -15,13 +15,14 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.wiring import Draft, anchor_call, empty_container, produced_names, wire
+from generator.bind.wiring import Draft, anchor_call, produced_names, wire
 from generator.model import Step
 from generator.naming import identifier
 from generator.slicing import (
     Slice,
     contains_api,
     cut,
+    empty_container,
     holder_index,
     names,
     reach,
