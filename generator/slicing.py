@@ -254,7 +254,7 @@ def _blocks(body: list[ast.stmt]) -> Iterator[list[ast.stmt]]:
                 queue.append(handler.body)
 
 
-def _is_print(stmt: ast.stmt) -> bool:
+def is_print(stmt: ast.stmt) -> bool:
     return (
         isinstance(stmt, ast.Expr)
         and isinstance(stmt.value, ast.Call)
@@ -324,7 +324,7 @@ def _cut(
         for index, stmt in enumerate(block):
             if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
-            if _is_print(stmt):
+            if is_print(stmt):
                 printed = _printed(stmt, api, made)
                 if printed is None:
                     continue
@@ -378,7 +378,7 @@ def _readers(chosen: list[ast.stmt], later: list[ast.stmt]) -> list[ast.stmt]:
     chosen = list(chosen)
     _, bound = names(chosen)
     for stmt in later:
-        if _is_print(stmt) or isinstance(stmt, ast.Assert):
+        if is_print(stmt) or isinstance(stmt, ast.Assert):
             continue
         free, more = names([stmt])
         if (bound & set(free) and not isinstance(stmt, ast.Return)) or _saves_beside(stmt, chosen):
@@ -468,7 +468,7 @@ def _with_makers(block: list[ast.stmt], index: int, chosen: list[ast.stmt]) -> l
     kept = {id(s) for s in chosen}
     last = max(n for n, s in enumerate(block) if id(s) in kept)
     wanted = set(names([s for s in block if id(s) in kept and s is not block[index]])[0])
-    between = [s for s in block[index + 1 : last] if id(s) not in kept and not _is_print(s)]
+    between = [s for s in block[index + 1 : last] if id(s) not in kept and not is_print(s)]
     fillers = [s for s in between if _fills_any(s, wanted)]
     filled = {t for s in fillers for t in wanted if _fills_any(s, {t})}
     starts = [s for s in between if isinstance(s, ast.Assign) and names([s])[1] & filled and s not in fillers]
@@ -643,10 +643,10 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
     if last is None:
         return piece
     chosen = {id(stmt) for stmt in piece.statements}
-    chosen |= {id(s) for s in block[start : last + 1] if not (_is_print(s) or isinstance(s, ast.Assert))}
+    chosen |= {id(s) for s in block[start : last + 1] if not (is_print(s) or isinstance(s, ast.Assert))}
     _, bound = names([s for s in block if id(s) in chosen])
     for later in block[last + 1 :]:  # and on, as cut goes on: what reads the names made so far
-        if _is_print(later) or isinstance(later, (ast.Assert, ast.Return)):
+        if is_print(later) or isinstance(later, (ast.Assert, ast.Return)):
             continue
         free, more = names([later])
         if bound & set(free):
@@ -710,7 +710,7 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
         name = needed.pop(0)
         producer: ast.stmt | None = None
         for stmt in reversed(earlier):
-            if stmt in added or _is_print(stmt):
+            if stmt in added or is_print(stmt):
                 continue
             _, bound = names([stmt])
             if name in bound and (isinstance(stmt, (ast.Assign, ast.AnnAssign)) or is_setting(stmt)):
@@ -757,7 +757,7 @@ def _fills(stmt: ast.stmt, name: str) -> bool:
         return any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == name for t in stmt.targets)
     if isinstance(stmt, (ast.For, ast.With, ast.If)):  # `for col in cats: df[col] = df[col].astype("category")`
         return any(isinstance(s, ast.Assign) and _fills(s, name) for s in stmt.body)
-    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or _is_print(stmt):
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or is_print(stmt):
         return False
     return name in names([stmt])[0]
 

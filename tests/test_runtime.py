@@ -7614,3 +7614,102 @@ def test_the_generated_tests_pass_for_comparisons_of_stand_ins_and_merged_settin
     (item.output_dir / "ids.txt").write_text("a\nb\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=ids.txt")
     assert "score: 1.0\n" in proc.stderr and "model: dict of 2" in proc.stderr, proc.stderr
+
+
+SCORED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Scored
+
+**Description:** Load a split, fit a model, predict and score the held-out part.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgau.load(path: str) -> tuple` |
+| **Outputs** | `X_train`, `X_valid`, `y_train`, `y_valid` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgau.train(X: list, y: list) -> Model` |
+| **Inputs** | `X_train`, `y_train` from Step 1 |
+| **Outputs** | `model` |
+
+### Step 3: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.predict(X) -> list`, then `pkgau.score(y_true, y_pred) -> float` |
+| **Implementation** | `Demo_predict` |
+| **Inputs** | `model` from Step 2, `X_valid` and `y_valid` from Steps 1-2 |
+| **Outputs** | `pred` (a list of labels) and the validation `accuracy` |
+
+### Step 4: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgau.report(accuracy: float) -> str` |
+| **Inputs** | `accuracy` from Step 3 |
+| **Outputs** | `summary` |
+"""
+
+SCORED_PAGES = example_pages(
+    {
+        "implementations/Demo_predict.md": (
+            "import pkgau\n\nX = [1, 2, 3, 4, 5, 6]\ny = [0, 0, 1, 1, 1, 1]\n"
+            "model = pkgau.Model().fit(X[:4], y[:4])\npred = model.predict(X[4:])\n"
+            'print(pred)\nprint("Accuracy:", round(pkgau.score(y[4:], pred), 3))\n'
+        ),
+    }
+)
+
+PKGAU = """
+def load(path):
+    with open(path) as lines:
+        rows = [line.split(",") for line in lines if line.strip()]
+    X, y = [float(x) for x, _ in rows], [int(label) for _, label in rows]
+    return X[:-2], X[-2:], y[:-2], y[-2:]
+
+
+class Model:
+    def fit(self, X, y):
+        self.cut = min(x for x, label in zip(X, y) if label)
+        return self
+
+    def predict(self, X):
+        return [int(x >= self.cut) for x in X]
+
+
+def train(X, y):
+    return Model().fit(X, y)
+
+
+def score(y_true, y_pred):
+    return sum(a == b for a, b in zip(y_true, y_pred)) / len(y_true)
+
+
+def report(accuracy):
+    return f"accuracy {accuracy}"
+"""
+
+
+def test_a_value_printed_under_a_label_the_outputs_name_is_that_output(tmp_path):
+    """Seen on a catboost wiki: "`model.predict_proba(X)`, then `sklearn.metrics.roc_auc_score(...)`" with the
+    Outputs "`proba` ... and validation `auc`"; the example computes the AUC only inside
+    `print("AUC:", round(roc_auc_score(y[300:], proba[:, 1]), 4))`, so the step returned no `auc`, and scored the
+    example's own `y[300:]` though the Inputs cite "`y_valid` from Steps 2-3". Now a printed value whose label is
+    an Outputs name is that output (unrounded), and "from Steps 1-2" cites both steps. And a step with no example,
+    `train(X, y)` with "`X_train`, `y_train` from Step 1", was a stub ("the example uses X"): a name nothing
+    earlier makes is the one cited result named after it."""
+    build_file_tree(tmp_path / "lib", {"pkgau/__init__.py": PKGAU})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SCORED_INDEX, **SCORED_PAGES})
+    fit, predict = (s.binding for s in item.plan.steps[1:3])
+    assert "pkgau.train(X=X_train, y=y_train)" in fit.body, fit.body
+    assert "accuracy = pkgau.score(y_valid, pred)" in predict.body, predict.body
+    assert set(predict.consumes) == {"model", "X_valid", "y_valid"}, predict.consumes
+    (item.output_dir / "rows.csv").write_text("1,0\n2,0\n3,1\n4,1\n5,1\n1.5,0\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.csv")
+    assert "summary: 'accuracy 1.0'" in proc.stderr, proc.stderr

@@ -210,6 +210,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_input(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
         _cited_splits(draft, step, ctx, wired)
+        _cited_parts(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_keywords(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -256,13 +257,25 @@ def _hand_on(draft: Draft, step: Step, wired: _Wired) -> None:
             draft.produces.append(name)
 
 
-_FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.IGNORECASE)
+# "from Step 2", "from Steps 2-3", "from steps 2, 3 and 5"
+_FROM_STEP = re.compile(r"\bfrom steps? (\d+(?:\s*(?:[-\u2013,&]|and)\s*\d+\b)*)", re.IGNORECASE)
+_RANGE = re.compile(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?")
+
+
+def _from_steps(text: str) -> set[int]:
+    """The step numbers text takes results from: "from Steps 2-3" gives {2, 3}."""
+    numbers: set[int] = set()
+    for cited in _FROM_STEP.findall(text):
+        for first, last in _RANGE.findall(cited):
+            low, high = int(first), int(last or first)
+            numbers.update(range(low, high + 1) if 0 <= high - low <= 20 else (low, high))
+    return numbers
 
 
 def _cited_steps(step: Step, ctx: BindContext) -> tuple[set[int], list[str]]:
     """(the step numbers the Inputs take results "from Step N", the results of those steps the Inputs quote in code
     spans, in their order): "`X_train`, `y_train` from Step 2" gives ({2}, ["X_train", "y_train"])."""
-    cited = {int(n) for n in _FROM_STEP.findall(step.inputs)}
+    cited = _from_steps(step.inputs)
     quoted = [
         n for n in dict.fromkeys(code_spans(step.inputs)) if n in ctx.artifacts and ctx.artifacts[n].step in cited
     ]
@@ -463,7 +476,7 @@ def _cited_splits(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> 
     """`Pool(X[:160], y[:160])` and `Pool(X[160:], y[160:])`, where the Inputs say "`X_train`, `y_train`,
     `X_valid`, `y_valid` from Step 2": the example's own split of its data stands for the split the step takes; a
     slice to a number is `<name>_train`, one from it the held-out part (`_valid`, `_val`, `_test`, `_eval`,
-    `_dev`), when the Inputs quote both."""
+    `_dev`), each when the Inputs quote it (`roc_auc_score(y[300:], ...)` with "`y_valid` from Step 2")."""
     quoted = set(_cited_steps(step, ctx)[1])
     if not quoted:
         return
@@ -479,9 +492,10 @@ def _cited_splits(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> 
             if not any(isinstance(e, ast.Constant) and isinstance(e.value, int) for e in ends if e is not None):
                 return node
             held_out = [f"{base.id}_{word}" for word in _HELD_OUT if f"{base.id}_{word}" in quoted]
-            if f"{base.id}_train" not in quoted or not held_out:
-                return node
-            name = f"{base.id}_train" if part.lower is None else held_out[0] if part.upper is None else ""
+            if part.lower is None:
+                name = f"{base.id}_train" if f"{base.id}_train" in quoted else ""
+            else:
+                name = held_out[0] if part.upper is None and held_out else ""
             if not name:
                 return node
             swapped.append(f"{ast.unparse(node)} -> {name}")
@@ -491,6 +505,32 @@ def _cited_splits(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> 
     if swapped:
         draft.statements = _without_feeders(statements, draft, ctx)
         wired.changes.append(f"takes the split its Inputs cite instead of the example's: {', '.join(swapped)}")
+
+
+def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`train(X, y)` where the Inputs say "`X_train`, `y_train` from Step 2": a name the step reads that nothing
+    earlier makes and no documented value sets is the one cited result named after it (`X` is `X_train`, `y` is
+    `y_train`), when exactly one is (never with `X_train` and `X_valid` both cited)."""
+    _, quoted = _cited_steps(step, ctx)
+    if not quoted:
+        return
+    free = free_names(draft)
+    imported = names(list(draft.imports))[1]
+    swapped: list[str] = []
+    for name in free:
+        hint = draft.hints.get(name)
+        if ctx.has(name) or (hint is not None and hint.default is not None) or name in draft.literals:
+            continue
+        if name in imported or uses(draft.statements, name)[1]:
+            continue  # a function (`label(mask)` of skimage.measure), not data
+        parts = [q for q in quoted if q.startswith(f"{name}_") and q not in free]
+        if len(parts) != 1:
+            continue
+        _rename(draft.statements, name, parts[0])
+        draft.hints.pop(name, None)
+        swapped.append(f"{name} -> {parts[0]}")
+    if swapped:
+        wired.changes.append(f"takes the results its Inputs cite for the names it reads: {', '.join(swapped)}")
 
 
 def _made_of_nothing(draft: Draft, ctx: BindContext) -> set[str]:

@@ -24,6 +24,7 @@ from generator.slicing import (
     cut,
     empty_container,
     holder_index,
+    is_print,
     names,
     reach,
     restrict,
@@ -174,6 +175,41 @@ def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, H
         draft.statements[at:at] = settings
 
 
+def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str]) -> ast.Assign | None:
+    """`print("AUC:", roc_auc_score(y_valid, proba[:, 1]))` (or `print(f"AUC: {...}")`) where the Outputs name `auc`
+    and the slice makes what the value reads: the value kept as that output (`auc = roc_auc_score(...)`), without
+    the rounding the print shows it with. None for any other statement."""
+    call = stmt.value if isinstance(stmt, ast.Expr) and is_print(stmt) else None
+    if not isinstance(call, ast.Call) or call.keywords:
+        return None
+    label: object = None
+    value: ast.expr | None = None
+    if len(call.args) == 2 and isinstance(call.args[0], ast.Constant):
+        label, value = call.args[0].value, call.args[1]
+    elif len(call.args) == 1 and isinstance(call.args[0], ast.JoinedStr) and len(call.args[0].values) == 2:
+        text, shown = call.args[0].values
+        if isinstance(text, ast.Constant) and isinstance(shown, ast.FormattedValue):
+            label, value = text.value, shown.value
+    if not isinstance(label, str) or value is None:
+        return None
+    words = re.sub(r"[^0-9a-z]+", "_", label.lower()).strip("_")
+    name = next((n for n in missing if words == n.lower() or words.endswith("_" + n.lower())), None)
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id == "round"
+        and len(value.args) in (1, 2)
+        and not value.keywords
+    ):
+        value = value.args[0]  # how the print shows it, not what it is
+    if name is None or not isinstance(value, (ast.Call, ast.BinOp, ast.Subscript, ast.Attribute)):
+        return None
+    if not set(names([ast.Expr(value=value)])[0]) & made:
+        return None  # a value of something the step does not make
+    kept = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=clone(value))
+    return ast.fix_missing_locations(ast.copy_location(kept, stmt))
+
+
 def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
     """The slice, with the example's later statements that make an output the step's Outputs name and the slice
     does not (`records = [[cell.get_text() ...] for row in rows[1:]]` after `header = [...]`, both named): they
@@ -184,7 +220,7 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
     if not missing:
         return piece
     last = max(s.end_lineno or s.lineno for s in piece.statements)
-    added = [
+    added: list[ast.stmt] = [
         s
         for s in tree.body
         if s.lineno > last
@@ -194,6 +230,10 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
         and s.targets[0].id in missing
         and contains_api(s, api, {})
     ]
+    for stmt in tree.body:
+        printed = _labelled_value(stmt, missing, made) if stmt.lineno > last else None
+        if printed is not None and not names([printed])[1] & names(added)[1]:  # the first print of a name
+            added.append(printed)
     if not added:
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
