@@ -80,6 +80,7 @@ class ApiRef:
     has_params: bool = False
     returns: str = ""
     then: str = ""  # a method called on the result: `X(...).train()` -> "train"
+    then_params: tuple[ApiParam, ...] = ()  # its parameters: `smf.ols(...).fit(cov_type: str = "nonrobust")`
     is_def: bool = False
     from_call: bool = False  # written as a call (`math.sqrt(x)`): its plain names are passed positionally
 
@@ -279,19 +280,19 @@ def parse_api(text: str) -> ApiRef | None:
         node = None
     if isinstance(node, ast.Call):
         then = ""
+        chained: ast.Call | None = None
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
-            then = node.func.attr
+            then, chained = node.func.attr, node
             node = node.func.value
         callee = dotted(node.func)
         if callee:
-            params = tuple(ApiParam(a.id) for a in node.args if isinstance(a, ast.Name)) + tuple(
-                ApiParam(k.arg, kind=ParamKind.KEYWORD) for k in node.keywords if k.arg
-            )
+            params = _written_params(node)
             signature_like = bool(params) and params[0].name in (
                 "self",
                 "cls",
             )  # `__call__(self, text)` lists, not calls
-            return ApiRef(callee, params, True, then=then, from_call=not signature_like)
+            then_params = _written_params(chained) if chained is not None else ()
+            return ApiRef(callee, params, True, then=then, from_call=not signature_like, then_params=then_params)
     if isinstance(node, (ast.Name, ast.Attribute)):
         callee = dotted(node)
         if callee:
@@ -301,12 +302,51 @@ def parse_api(text: str) -> ApiRef | None:
         params = _parse_params(m.group("args"))
         callee = (*m.group("callee").split("."), m.group("method"))
         return ApiRef(callee, params or (), params is not None, (m.group("ret") or "").strip())
+    found = _chained_signature(text)
+    if found is not None:
+        return found
     m = _CALLEE_ARGS.match(text)
     if m:
         params = _parse_params(m.group("args"))
         callee = tuple(m.group("callee").split("."))
         return ApiRef(callee, params or (), params is not None, (m.group("ret") or "").strip())
     return None
+
+
+def _written_params(call: ast.Call) -> tuple[ApiParam, ...]:
+    """The parameters a call written out names: its plain names by position, then its keywords."""
+    return tuple(ApiParam(a.id) for a in call.args if isinstance(a, ast.Name)) + tuple(
+        ApiParam(k.arg, kind=ParamKind.KEYWORD) for k in call.keywords if k.arg
+    )
+
+
+_CALL_START = re.compile(r"[A-Za-z_][\w.]*+\s*+(?=\()")
+_THEN_START = re.compile(r"\s*+\.\s*+([A-Za-z_]\w*+)\s*+(?=\()")
+_RETURN_TEXT = re.compile(r"\s*+(?:->\s*+(?P<ret>.+))?$", re.S)
+
+
+def _chained_signature(text: str) -> ApiRef | None:
+    """`smf.ols(formula: str, data, subset=None).fit(method: str = "pinv", cov_type: str = "nonrobust") -> R`: a
+    call written as a signature with a method called on its result, both with their parameters; None for any
+    other text."""
+    head = _CALL_START.match(text)
+    if head is None:
+        return None
+    first = balanced(text, head.end())
+    if first is None:
+        return None
+    then = _THEN_START.match(text, head.end() + len(first) + 2)
+    if then is None:
+        return None
+    second = balanced(text, then.end())
+    if second is None:
+        return None
+    rest = _RETURN_TEXT.match(text, then.end() + len(second) + 2)
+    params, then_params = _parse_params(first), _parse_params(second)
+    if rest is None or params is None or then_params is None:
+        return None
+    callee = tuple(head.group(0).strip().split("."))
+    return ApiRef(callee, params, True, (rest.group("ret") or "").strip(), then=then.group(1), then_params=then_params)
 
 
 _HEADER = re.compile(r"^\s*(class|def|async\s+def)\s+(\w+)\s*(\()?", re.M)

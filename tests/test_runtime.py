@@ -7713,3 +7713,84 @@ def test_a_value_printed_under_a_label_the_outputs_name_is_that_output(tmp_path)
     (item.output_dir / "rows.csv").write_text("1,0\n2,0\n3,1\n4,1\n5,1\n1.5,0\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.csv")
     assert "summary: 'accuracy 1.0'" in proc.stderr, proc.stderr
+
+
+CHAINFIT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chained
+
+**Description:** Load numbers, fit a model, render a report.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcf.load(path: str) -> list` |
+| **Outputs** | `rows` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcf.Model(rows: list, scale: int = 1).fit(method: str = "plain", penalty: float = 0.0) -> Fitted` |
+| **Implementation** | `Demo_fit` |
+| **Key Parameters** | `penalty: float` - shrinks the mean (e.g. 0.5) |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `fitted` |
+
+### Step 3: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcf.Report(fitted: Fitted).render(digits: int = 2) -> str` |
+| **Key Parameters** | `digits: int` - decimals shown (3) |
+| **Inputs** | `fitted` from Step 2 |
+| **Outputs** | `text` |
+"""
+
+CHAINFIT_PAGES = example_pages(
+    {
+        "implementations/Demo_fit.md": (
+            "import pkgcf\n\nrows = pkgcf.load('numbers.txt')\nfitted = pkgcf.Model(rows).fit()\nprint(fitted)\n"
+        )
+    }
+)
+
+PKGCF = """
+def load(path):
+    with open(path) as lines:
+        return [float(line) for line in lines if line.strip()]
+
+
+class Model:
+    def __init__(self, rows, scale=1):
+        self.rows, self.scale = rows, scale
+
+    def fit(self, method="plain", penalty=0.0):
+        return sum(self.rows) / (len(self.rows) + penalty) * self.scale
+
+
+class Report:
+    def __init__(self, fitted):
+        self.fitted = fitted
+
+    def render(self, digits=2):
+        return f"mean {self.fitted:.{digits}f}"
+"""
+
+
+def test_a_method_chained_on_the_apis_result_takes_its_documented_parameters(tmp_path):
+    """Seen on a statsmodels wiki: the API cell `smf.ols(formula: str, data: pandas.DataFrame, ...).fit(method: str =
+    "pinv", cov_type: str = "nonrobust", ...)` with the Key Parameter `cov_type` gave no parameters at all (a
+    signature chained on a call was not read), and `--set 2.cov_type=HC3` was refused; a step without an example
+    called `.render()` bare. Now both calls' parameters are read: a documented one of the chained method is
+    passed to it, from config."""
+    build_file_tree(tmp_path / "lib", {"pkgcf/__init__.py": PKGCF})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CHAINFIT_INDEX, **CHAINFIT_PAGES})
+    fit, report = (s.binding for s in item.plan.steps[1:])
+    assert ".fit(penalty=penalty)" in fit.body, fit.body
+    assert ".render(digits=digits)" in report.body, report.body
+    (item.output_dir / "numbers.txt").write_text("1\n2\n6\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=numbers.txt")
+    assert "text: 'mean 2.571'" in proc.stderr, proc.stderr  # 9 / (3 + 0.5), three decimals

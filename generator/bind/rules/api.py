@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from generator.apitext import BUILTINS, PASSED, ApiRef, ParamKind, dotted
+from generator.apitext import BUILTINS, PASSED, ApiParam, ApiRef, ParamKind, dotted
 from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
@@ -106,21 +106,21 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         target = api.class_name if api.last == "__init__" else ".".join(api.callee)
     keys = key_hints(step)
     hints: dict[str, Hint] = {}
-    arguments = []
     # names the API text passes positionally stay positional (`math.sqrt(x)` takes no keywords), unless a `def`
     # on the implementation page gives the real parameter names
     # (a class's constructor takes its documented parameters by keyword: models and configs are often keyword-only)
     constructor = api.last == "__init__" or api.last[:1].isupper()
     as_written = api.from_call and not constructor and signature_params(step, api, all_params=True) is api.params
-    for param in params:
-        name = param_name(param.name)
-        if name == receiver:
-            continue
-        hints[name] = merge_hints(
-            keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None)
-        )
-        by_position = param.kind is ParamKind.POSITIONAL or (as_written and param.kind is ParamKind.NORMAL)
-        arguments.append(name if by_position else f"{param.name}={name}")
+    arguments = _arguments(params, keys, hints, as_written, skip={receiver})
+    # the method called on the result (`smf.ols(...).fit(cov_type: str = "nonrobust")`): its parameters too, by
+    # keyword, but those of the first call's names, which are the first call's
+    then_arguments = _arguments(
+        [p for p in api.then_params if p.kind in PASSED and p.name not in ("self", "cls")],
+        keys,
+        hints,
+        api.from_call,
+        skip={receiver, *hints},
+    )
     root = target.split(".")[0]  # a result never takes the name of what is called (`joblib = joblib.dump(...)`)
     outputs = [
         o if o != root else f"{identifier(api.last.strip('_'), 'call')}_result" for o in output_names(step, api, ctx)
@@ -131,7 +131,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     if api.then:
         holder = artifact_name(ctx.tables, api.class_name or api.last) or identifier(api.last)
         result = next((o for o in outputs if o != holder), f"{api.then}_output")
-        lines = [f"{holder} = {call}", f"{result} = {holder}.{api.then}()"]
+        lines = [f"{holder} = {call}", f"{result} = {holder}.{api.then}({', '.join(then_arguments)})"]
         produces = [holder, result]
     elif outputs and _changes_in_place(outputs, [receiver, *hints], api, ctx):
         # `train_step(model, batch) -> float`: the model it changes is the output, its result is the loss
@@ -160,6 +160,24 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         shadowing=[n for n in hints if n in BUILTINS],  # `format=format`: a config key, not Python's format()
     )
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _arguments(
+    params: list[ApiParam], keys: dict[str, Hint], hints: dict[str, Hint], as_written: bool, skip: set[str]
+) -> list[str]:
+    """A call's arguments for params, each a name config or an earlier step gives (its hint added to hints):
+    positional when the API passes it so, else by keyword."""
+    arguments = []
+    for param in params:
+        name = param_name(param.name)
+        if name in skip:
+            continue
+        hints[name] = merge_hints(
+            keys.get(name), Hint(param.annotation, param.default, "", param.optional or param.default is not None)
+        )
+        by_position = param.kind is ParamKind.POSITIONAL or (as_written and param.kind is ParamKind.NORMAL)
+        arguments.append(name if by_position else f"{param.name}={name}")
+    return arguments
 
 
 def _changes_in_place(outputs: list[str], passed: list[str], api: ApiRef, ctx: BindContext) -> bool:

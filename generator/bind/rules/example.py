@@ -142,6 +142,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _keep_result(draft, step, ctx)
     _declared_name(draft, step, ctx, wanted)
     _complete_call(draft, step, keys)
+    _complete_chained(draft, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
 
@@ -448,6 +449,42 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             )
             # a None default the example never passes is unset: the call goes without it until config sets it (a
             # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
+            draft.unpassed.append(param.name)
+
+
+def _complete_chained(draft: Draft, keys: dict[str, Hint]) -> None:
+    """`smf.ols(formula, data=df).fit()` where the API cell writes `.fit(method: str = "pinv", cov_type: str =
+    "nonrobust")` and the Key Parameters document `cov_type`: the method called on the API's result (chained, or
+    on the name its result was given) is passed the documented parameters its text declares and the example leaves
+    out, as _complete_call passes the API's own."""
+    call, api = anchor_call(draft), draft.api
+    if call is None or api is None or not api.then or not api.then_params:
+        return
+    holders = {n for stmt in draft.statements if any(node is call for node in walk(stmt)) for n in names([stmt])[1]}
+    chained = next(
+        (
+            node
+            for stmt in draft.statements
+            for node in walk(stmt)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == api.then
+            and (node.func.value is call or (isinstance(node.func.value, ast.Name) and node.func.value.id in holders))
+        ),
+        None,
+    )
+    if chained is None or any(k.arg is None for k in chained.keywords):
+        return
+    positional = api.then_params[: len(chained.args)]
+    passed = {k.arg for k in chained.keywords} | {p.name for p in positional} | {k.arg for k in call.keywords}
+    for param in api.then_params:
+        if param.name in keys and param.name not in passed and param.kind in (ParamKind.NORMAL, ParamKind.KEYWORD):
+            if not param.name.isidentifier() or param.name in BUILTINS:
+                continue
+            chained.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
+            draft.hints.setdefault(
+                param.name, merge_hints(keys.get(param.name), Hint(param.annotation, param.default, "", param.optional))
+            )
             draft.unpassed.append(param.name)
 
 
