@@ -7794,3 +7794,113 @@ def test_a_method_chained_on_the_apis_result_takes_its_documented_parameters(tmp
     (item.output_dir / "numbers.txt").write_text("1\n2\n6\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=numbers.txt")
     assert "text: 'mean 2.571'" in proc.stderr, proc.stderr  # 9 / (3 + 0.5), three decimals
+
+
+IMAGES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Images
+
+**Description:** Open an image, turn it upright, enhance it, shrink it, describe it.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgim.open_image(path: str) -> Img` |
+| **Outputs** | `im` |
+
+### Step 2: Orient
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgim.orient(image: Img) -> Img` |
+| **Implementation** | `Demo_orient` |
+| **Key Parameters** | `path: str` - the photo |
+| **Inputs** | a photo file |
+| **Outputs** | Upright image |
+
+### Step 3: Enhance
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgim.Enhancer(image: Img).enhance(factor: float) -> Img` |
+| **Implementation** | `Demo_enhance` |
+| **Key Parameters** | `factor: float` - how much brighter |
+| **Inputs** | Upright image from Step 2 |
+| **Outputs** | Enhanced image |
+
+### Step 4: Shrink
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Img.shrink(by: int) -> None` |
+| **Implementation** | `Demo_shrink` |
+| **Inputs** | Enhanced image from Step 3 |
+| **Outputs** | The same image, shrunk in place |
+
+### Step 5: Describe
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Img.describe() -> str` |
+| **Implementation** | `Demo_describe` |
+| **Inputs** | Shrunk image from Step 4 |
+| **Outputs** | `summary` |
+"""
+
+IMAGES_PAGES = example_pages(
+    {
+        "implementations/Demo_orient.md": "import pkgim\n\nim = pkgim.open_image(path)\nupright = pkgim.orient(im)\n",
+        "implementations/Demo_enhance.md": "import pkgim\n\nenhancer = pkgim.Enhancer(im)\nbright = enhancer.enhance(1.5)\n",
+        "implementations/Demo_shrink.md": "im.shrink(2)\n",
+        "implementations/Demo_describe.md": "summary = im.describe()\n",
+    }
+)
+
+PKGIM = """
+class Img:
+    def __init__(self, value, upright=False):
+        self.value, self.upright = value, upright
+
+    def shrink(self, by):
+        self.value /= by
+
+    def describe(self):
+        return f"{self.value} upright={self.upright}"
+
+
+def open_image(path):
+    with open(path) as handle:
+        return Img(float(handle.read()))
+
+
+def orient(image):
+    return Img(image.value, upright=True)
+
+
+class Enhancer:
+    def __init__(self, image):
+        self.image = image
+
+    def enhance(self, factor):
+        return Img(self.image.value * factor, self.image.upright)
+"""
+
+
+def test_prose_inputs_take_what_the_cited_steps_call_made(tmp_path):
+    """Seen on a Pillow wiki: step 2 opened the photo (`im`) and turned it upright (`upright`); step 3's example
+    converts `im`, and with "Upright image from Step 2" it took `im`: every thumbnail came out sideways. The
+    enhancement chain lost its work the same way ("Filtered image from Step 3" took the unfiltered `im`), and
+    `ImageEnhance.Contrast(image).enhance(factor)` stopped at the enhancer, with no `factor` key. Now the object a
+    step works on is what the cited step's call made (or changed in place), the example that calls the chained
+    method is chosen, its result is the step's, and a documented parameter it passes a literal is a key."""
+    build_file_tree(tmp_path / "lib", {"pkgim/__init__.py": PKGIM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": IMAGES_INDEX, **IMAGES_PAGES})
+    enhance, shrink, describe = (s.binding for s in item.plan.steps[2:])
+    assert "pkgim.Enhancer(upright)" in enhance.body and ".enhance(factor)" in enhance.body, enhance.body
+    assert {p.name: p.default for p in enhance.params} == {"factor": "1.5"}, enhance.params
+    assert shrink.consumes == ("bright",) and describe.consumes == ("bright",), (shrink.consumes, describe.consumes)
+    (item.output_dir / "photo.txt").write_text("10\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=photo.txt")
+    assert "summary: '7.5 upright=True'" in proc.stderr, proc.stderr  # 10 x 1.5 / 2, turned upright

@@ -169,7 +169,11 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
-    uncited = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in made)]
+    uncited: list[object] = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in made)]
+    # the method the API cell calls on the API's result (`ImageEnhance.Contrast(image).enhance(factor)`): an
+    # example that stops before it is not the step's
+    if ctx.api is not None and ctx.api.then and not _calls_method(made, ctx.api.then):
+        uncited.append(ctx.api.then)
     # what the step makes, not what its setup makes again of an earlier step's (`lf = pl.scan_csv(...)` before the
     # filter is step 1's frame, whatever later examples call theirs; `report_path = Path(...)` is the step's own)
     produced = {
@@ -214,6 +218,15 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         -(_INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(piece.statements),
         candidate.order,
+    )
+
+
+def _calls_method(statements: list[ast.stmt], method: str) -> bool:
+    """Whether the statements call a method of that name (`enhancer.enhance(1.2)`)."""
+    return any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method
+        for stmt in statements
+        for node in walk(stmt)
     )
 
 

@@ -84,6 +84,7 @@ class BindContext:
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     own: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> its own versions of names
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
+    changed: dict[int, str] = field(default_factory=dict)  # step (index + 1) -> the result its call changed in place
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:

@@ -211,6 +211,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_list(draft, step, ctx, wired)
         _cited_splits(draft, step, ctx, wired)
         _cited_parts(draft, step, ctx, wired)
+        _cited_main_result(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_keywords(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -531,6 +532,58 @@ def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         swapped.append(f"{name} -> {parts[0]}")
     if swapped:
         wired.changes.append(f"takes the results its Inputs cite for the names it reads: {', '.join(swapped)}")
+
+
+def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`rgb = im.convert("RGB")` where the Inputs say "Upright image from Step 2", and step 2 made `im` (the image it
+    opened) and `upright` (what its API, `ImageOps.exif_transpose`, returned): the object the step's call works on
+    (the receiver of its method, else its first argument), an earlier result of the cited step that its API did
+    not make, is the one result that API made (or, when it made none, the result it changed in place: "Thumbnail
+    image from Step 4", whose `rgb.thumbnail(size)` changed step 3's `rgb`); so is another step's result, when the
+    Inputs name the cited one ("RGB image from Step 3": `rgb`) or both are known to be of one type. Only when the
+    Inputs quote no name and do not name that object ("model from Step 2" keeps `model`), and the two are of one
+    type when both types are known."""
+    cited, _ = _cited_steps(step, ctx)
+    call = anchor_call(draft)
+    if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(step.inputs)):
+        return
+    if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and ctx.has(call.func.value.id):
+        receiver = call.func.value.id
+    elif call.args and isinstance(call.args[0], ast.Name):
+        receiver = call.args[0].id  # `ImageEnhance.Contrast(im)`
+    else:
+        return
+    number = next(iter(cited))
+
+    def named(name: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", step.inputs, re.IGNORECASE) is not None
+
+    if not ctx.has(receiver) or receiver not in free_names(draft) or named(receiver):
+        return
+    index = next((n for n, s in enumerate(ctx.workflow.steps[: ctx.index]) if s.number == number), None)
+    api = ctx.apis[index] if index is not None else None
+    if api is None:
+        return
+    made = [
+        a
+        for a in ctx.artifacts.values()
+        if a.step == number and not a.value and a.producer.rsplit(".", 1)[-1] == (api.then or api.last)
+    ]
+    in_place = not made and ctx.has(ctx.changed.get(number, ""))
+    if in_place:  # `rgb.thumbnail(size)` in step 4: the step's work is what it changed
+        made = [ctx.artifacts[ctx.changed[number]]]
+    if len(made) != 1 or made[0].name == receiver:
+        return
+    mine, theirs = (t.rsplit(".", 1)[-1] for t in (ctx.artifacts[receiver].type, made[0].type))
+    if mine and theirs and mine not in theirs and theirs not in mine:  # (an `ImageFile` is an `Image`)
+        return
+    if ctx.artifacts[receiver].step != number and not (named(made[0].name) or in_place or (mine and theirs)):
+        return  # another step's result, unless the Inputs name the cited one ("RGB image from Step 3": `rgb`)
+    _rename(draft.statements, receiver, made[0].name)
+    wired.changes.append(
+        f"takes {made[0].name}, what step {number}'s call {'changed' if in_place else 'made'}, as its Inputs say, "
+        f"instead of {receiver}"
+    )
 
 
 def _made_of_nothing(draft: Draft, ctx: BindContext) -> set[str]:
@@ -1572,6 +1625,27 @@ def _looks_like_id(text: str) -> bool:
     return bool(re.fullmatch(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.\w{1,10}|\./.*|~/.*|/.*", text))
 
 
+def chained_call(draft: Draft) -> tuple[ast.stmt, ast.Call] | None:
+    """The statement calling the method the API cell calls on the API's result, and that call: chained on the
+    API's call (`smf.ols(...).fit()`) or on the name its result was given (`enhancer.enhance(1.2)`)."""
+    call, api = anchor_call(draft), draft.api
+    if call is None or api is None or not api.then:
+        return None
+    holders = {n for stmt in draft.statements if any(node is call for node in walk(stmt)) for n in names([stmt])[1]}
+    for stmt in draft.statements:
+        for node in walk(stmt):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == api.then
+                and (
+                    node.func.value is call or (isinstance(node.func.value, ast.Name) and node.func.value.id in holders)
+                )
+            ):
+                return stmt, node
+    return None
+
+
 def anchor_call(draft: Draft) -> ast.Call | None:
     if draft.anchor is None or draft.api is None:
         return None
@@ -1980,12 +2054,23 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
     earlier = {name: ctx.artifacts[name].producer for name in produced if ctx.has(name)}
     for name in produced:
         ctx.add(name, made_from=consumed)
+    call = anchor_call(draft)
+    if (  # `rgb.thumbnail(size)`: the step's work is the result it changed
+        isinstance(draft.anchor, ast.Expr)
+        and call is not None
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id in consumed
+    ):
+        ctx.changed[ctx.index + 1] = call.func.value.id
     returns = draft.api.returns.strip() if draft.api is not None else ""
     impl = ctx.step.implementation
     if draft.api is not None and impl is not None and impl.signature:
         returns = signature_returns(impl.signature, draft.api.last) or returns
     # the other calls the API cell cites, with what they return: `model.forward_head(x) -> Tensor`
     cited = {api.last: api.returns for api in ctx.supporting(ctx.index) if api.returns and api.last}
+    chained = chained_call(draft)  # `bright = enhancer.enhance(1.5)`: what the chained method returns, the result
+    result = chained[0] if chained is not None else draft.anchor
     for stmt in in_settings(draft.statements):
         if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
             continue
@@ -1998,7 +2083,7 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
             if callee[-1][:1].isupper()
             else (callee[-2] if len(callee) > 1 and callee[-2][:1].isupper() else "")
         )
-        said = returns if stmt is draft.anchor else cited.get(callee[-1], "")
+        said = returns if stmt is result else cited.get(callee[-1], "")
         declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", said).strip()
         declared = declared.rsplit(".", 1)[-1] if re.fullmatch(r"(?:\w+\.)+[A-Z]\w*", declared) else declared
         if re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):

@@ -15,7 +15,7 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.wiring import Draft, anchor_call, produced_names, wire
+from generator.bind.wiring import Draft, anchor_call, chained_call, produced_names, wire
 from generator.model import Step
 from generator.naming import identifier
 from generator.slicing import (
@@ -393,8 +393,10 @@ def cited_calls(step: Step) -> frozenset[str]:
 
 def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str]) -> None:
     """The anchor's result takes the name the step's Outputs declare when a later step asks for that name and not
-    for the example's own (`quantizer = ...` becomes `hf_quantizer = ...`), in its example or in its Inputs."""
-    anchor = draft.anchor
+    for the example's own (`quantizer = ...` becomes `hf_quantizer = ...`), in its example or in its Inputs. With a
+    method the API cell calls on the API's result (`ImageEnhance.Contrast(image).enhance(factor) -> Image`), the
+    result is that method's (`im_contrast = enhancer.enhance(1.2)`), not the enhancer's."""
+    anchor = _chained_result(draft) or draft.anchor
     if not isinstance(anchor, ast.Assign) or len(anchor.targets) != 1 or not isinstance(anchor.targets[0], ast.Name):
         return
     local = anchor.targets[0].id
@@ -452,31 +454,30 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             draft.unpassed.append(param.name)
 
 
+def _chained_result(draft: Draft) -> ast.stmt | None:
+    """The statement assigning the result of the method the API cell chains, when it is another than the anchor."""
+    found = chained_call(draft)
+    return found[0] if found is not None and found[0] is not draft.anchor else None
+
+
 def _complete_chained(draft: Draft, keys: dict[str, Hint]) -> None:
     """`smf.ols(formula, data=df).fit()` where the API cell writes `.fit(method: str = "pinv", cov_type: str =
     "nonrobust")` and the Key Parameters document `cov_type`: the method called on the API's result (chained, or
     on the name its result was given) is passed the documented parameters its text declares and the example leaves
     out, as _complete_call passes the API's own."""
-    call, api = anchor_call(draft), draft.api
-    if call is None or api is None or not api.then or not api.then_params:
+    call, api, found = anchor_call(draft), draft.api, chained_call(draft)
+    if call is None or api is None or not api.then_params or found is None:
         return
-    holders = {n for stmt in draft.statements if any(node is call for node in walk(stmt)) for n in names([stmt])[1]}
-    chained = next(
-        (
-            node
-            for stmt in draft.statements
-            for node in walk(stmt)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == api.then
-            and (node.func.value is call or (isinstance(node.func.value, ast.Name) and node.func.value.id in holders))
-        ),
-        None,
-    )
-    if chained is None or any(k.arg is None for k in chained.keywords):
+    chained = found[1]
+    if any(k.arg is None for k in chained.keywords):
         return
     positional = api.then_params[: len(chained.args)]
     passed = {k.arg for k in chained.keywords} | {p.name for p in positional} | {k.arg for k in call.keywords}
+    for at, param in enumerate(positional):  # `enhancer.enhance(1.2)` with `factor` documented: a key, 1.2 its default
+        value = literal_source(chained.args[at])
+        if param.name in keys and value is not None and param.name.isidentifier() and param.name not in BUILTINS:
+            chained.args[at] = ast.Name(id=param.name, ctx=ast.Load())
+            draft.hints.setdefault(param.name, merge_hints(keys[param.name], Hint(param.annotation, value, "", True)))
     for param in api.then_params:
         if param.name in keys and param.name not in passed and param.kind in (ParamKind.NORMAL, ParamKind.KEYWORD):
             if not param.name.isidentifier() or param.name in BUILTINS:
