@@ -849,3 +849,16 @@ def test_a_flag_or_a_quoted_text_alone_is_the_default_a_choice_among_others_is_n
     ]
     choices = '`mmap_mode: str` - "r" to memory-map, `kind: str` - "split" or "gain", `verbose: bool` - True to print'
     assert read(choices) == [("mmap_mode", None), ("kind", None), ("verbose", None)]
+
+
+def test_choices_written_as_code_spans_are_no_parameters_nor_a_default():
+    """Seen on a SciPy wiki: "`method: str` - `"lm"`, `"trf"` or `"dogbox"` (`"trf"` when bounds are given)" read
+    `"trf"` as a parameter of its own (a span after a comma), which left `"lm"` alone as the method's value:
+    curve_fit then failed ("Method 'lm' only works for unconstrained problems"). A span holding a value starts no
+    parameter; the choices are the method's description, and none of them its default."""
+    cell = '`method: str` - `"lm"`, `"trf"` or `"dogbox"` (`"trf"` when bounds are given), `maxfev: int` - at most'
+    (method, maxfev) = parse_key_parameters(cell)
+    assert (method.name, method.default) == ("method", None)
+    assert method.description == '"lm", "trf" or "dogbox" ("trf" when bounds are given)'
+    assert (maxfev.name, maxfev.description) == ("maxfev", "at most")
+    assert [p.name for p in parse_key_parameters("`k: int` - `3`, `5` or `7`, `0.5`, `metric: str`")] == ["k", "metric"]

@@ -279,6 +279,8 @@ def _parameter_spans(cell: str) -> list[re.Match[str]]:
         if n == 0
         or (
             depths[n] == 0  # `alternative: str` (`'two-sided'`, `'less'`; default ...): the choices, not parameters
+            # a value (`"lm"`, `"trf"` or `"dogbox"`; `0.5`): one of the parameter's choices, never a parameter
+            and re.match(r"\*{0,2}[A-Za-z_]", m.group(1).strip()) is not None
             and re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", cell[spans[n - 1].end() : m.start()])
             # `model_type: str` - `unigram`: the value the parameter takes, not another parameter
             and not (
