@@ -7904,3 +7904,69 @@ def test_prose_inputs_take_what_the_cited_steps_call_made(tmp_path):
     (item.output_dir / "photo.txt").write_text("10\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=photo.txt")
     assert "summary: '7.5 upright=True'" in proc.stderr, proc.stderr  # 10 x 1.5 / 2, turned upright
+
+
+SKETCH_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Placeholder
+
+**Description:** Define a scoring function that logs as it goes, then drive it.
+
+### Step 1: Define
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Run.log(value: float, step: int) -> None` |
+| **Implementation** | `Demo_log` |
+| **Outputs** | `score_fn` callable that logs each step |
+
+### Step 2: Drive
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpl.drive(score_fn) -> float` |
+| **Inputs** | `score_fn` from Step 1 |
+| **Outputs** | `total` |
+"""
+
+SKETCH_PAGES = example_pages(
+    {
+        "implementations/Demo_log.md": [
+            "import pkgpl\n\n\ndef score_fn(run):\n    for step in range(3):\n        run.log(step * 2.0, step)\n"
+            "    return run.total()\n\n\nprint(pkgpl.drive(score_fn))\n",
+            "for step in range(100):\n    ...\n    run.log(value, step)\n",
+        ]
+    }
+)
+
+PKGPL = """
+class Run:
+    def __init__(self):
+        self.values = []
+
+    def log(self, value, step):
+        self.values.append(value)
+
+    def total(self):
+        return sum(self.values)
+
+
+def drive(score_fn):
+    return score_fn(Run())
+"""
+
+
+def test_an_example_with_a_placeholder_is_never_the_steps_code(tmp_path):
+    """Seen on an Optuna wiki: step 3's page has the whole objective (`def objective(trial): ... trial.report(...)`)
+    and a sketch, `for step in range(100):` / `...` / `trial.report(accuracy, step)`. The sketch was bound ("bound",
+    with REQUIRED keys `trial` and `accuracy` no TOML value can hold) and the step could never run. A slice holding
+    `...` as a statement is a sketch for the reader to fill in: never a candidate, so the function the page
+    defines is the step's."""
+    build_file_tree(tmp_path / "lib", {"pkgpl/__init__.py": PKGPL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SKETCH_INDEX, **SKETCH_PAGES})
+    define = item.plan.steps[0].binding
+    assert "..." not in define.body and "def score_fn(run)" in define.body, define.body
+    assert not define.params, define.params
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "total: 6.0" in proc.stderr, proc.stderr  # 0 + 2 + 4

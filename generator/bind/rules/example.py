@@ -70,8 +70,8 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     swept = frozenset(_swept(ctx.workflow.steps[index]))
     for example in ctx.examples[index]:
         piece = cut(example.tree, api, foreign, known, swept)
-        if piece is None:
-            continue
+        if piece is None or _placeholder(piece.statements):
+            continue  # `for step in range(100): ...; trial.report(accuracy, step)`: a sketch, not code to run
         piece = reach(example.tree, piece, others)
         piece = unwrap_with(example.tree, piece, lambda stmt: any(contains_api(stmt, o, {}) for o in later))
         kept = [piece.statements[0]]
@@ -88,6 +88,15 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         found.append(Candidate(piece, example.order, example.tree))
     cache[index] = found
     return found
+
+
+def _placeholder(statements: list[ast.stmt]) -> bool:
+    """Whether statements hold a `...` standing for code the reader writes (a statement of its own)."""
+    return any(
+        isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
+        for stmt in statements
+        for node in walk(stmt)
+    )
 
 
 def _swept(step: Step) -> Iterator[str]:
