@@ -356,9 +356,35 @@ def _cut(
                     break
                 made_here |= more
                 again += 1
+            if isinstance(stmt, ast.Expr):
+                # the API called again right after on the same object, for its effect
+                # (`nx.set_node_attributes(G, False, "on_route")`, then `nx.set_node_attributes(G, {n: True for n in
+                # path}, name="on_route")`): the later calls finish the step's work on it
+                operand = _operand(stmt, api, made)
+                for later in block[index + 1 :]:
+                    if not (
+                        operand is not None
+                        and isinstance(later, ast.Expr)
+                        and accept(later)
+                        and _operand(later, api, made) == operand
+                    ):
+                        break
+                    again += 1
             chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
             return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
     return None
+
+
+def _operand(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> str | None:
+    """What a statement's call of the API works on, as a name: the object its method is called on, else its first
+    argument (`G` of `nx.set_node_attributes(G, ...)`); None when that is no name."""
+    call = next((n for n in walk(stmt) if isinstance(n, ast.Call) and contains_api(n, api, made)), None)
+    if call is None:
+        return None
+    if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id in made:
+        return call.func.value.id
+    first = call.args[0] if call.args else None
+    return first.id if isinstance(first, ast.Name) else None
 
 
 def _call_shape(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> tuple[int, frozenset[str]] | None:

@@ -7970,3 +7970,86 @@ def test_an_example_with_a_placeholder_is_never_the_steps_code(tmp_path):
     assert not define.params, define.params
     proc = run_workflow(item, tmp_path / "lib")
     assert "total: 6.0" in proc.stderr, proc.stderr  # 0 + 2 + 4
+
+
+MARKS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Marks
+
+**Description:** Read nodes, find a route, mark the nodes on it, count them.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgna.build(path: str) -> dict` |
+| **Outputs** | `G` |
+
+### Step 2: Route
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgna.route(G: dict) -> list` |
+| **Inputs** | `G` from Step 1 |
+| **Outputs** | `path` |
+
+### Step 3: Mark
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgna.mark(G, values, name=None) -> None` |
+| **Implementation** | `Demo_mark` |
+| **Inputs** | `G` from Step 1, `path` from Step 2 |
+| **Outputs** | `G` with an `on_route` mark on every node |
+
+### Step 4: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgna.count(G: dict) -> int` |
+| **Inputs** | `G` from Step 3 |
+| **Outputs** | `marked` |
+"""
+
+MARKS_PAGES = example_pages(
+    {
+        "implementations/Demo_mark.md": (
+            'import pkgna\n\npkgna.mark(G, False, "on_route")\npkgna.mark(G, {n: True for n in path}, name="on_route")\n'
+            'print(G["a"])\n'
+        ),
+    }
+)
+
+PKGNA = """
+def build(path):
+    with open(path) as lines:
+        return {line.strip(): {} for line in lines if line.strip()}
+
+
+def route(G):
+    return sorted(G)[::2]
+
+
+def mark(G, values, name=None):
+    for node, attrs in G.items():
+        attrs[name] = values.get(node, attrs.get(name)) if isinstance(values, dict) else values
+
+
+def count(G):
+    return sum(1 for attrs in G.values() if attrs.get("on_route") is True)
+"""
+
+
+def test_the_api_called_again_on_the_same_object_finishes_the_steps_work(tmp_path):
+    """Seen on a networkx wiki: the example marks every node False, then the route's nodes True
+    (`nx.set_node_attributes(G, False, "on_route")`, then `nx.set_node_attributes(G, {n: True for n in path},
+    name="on_route")`). Only the first call was kept, so every node stayed False and the cited `path` was never
+    read. Calls of the API right after, on the same object, are the step's work too."""
+    build_file_tree(tmp_path / "lib", {"pkgna/__init__.py": PKGNA})
+    item = generated(tmp_path, {"_WorkflowIndex.md": MARKS_INDEX, **MARKS_PAGES})
+    mark = item.plan.steps[2].binding
+    assert "{n: True for n in path}" in mark.body and "path" in mark.consumes, mark.body
+    (item.output_dir / "nodes.txt").write_text("a\nb\nc\nd\ne\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=nodes.txt")
+    assert "marked: 3\n" in proc.stderr, proc.stderr  # a, c, e
