@@ -8053,3 +8053,61 @@ def test_the_api_called_again_on_the_same_object_finishes_the_steps_work(tmp_pat
     (item.output_dir / "nodes.txt").write_text("a\nb\nc\nd\ne\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=nodes.txt")
     assert "marked: 3\n" in proc.stderr, proc.stderr  # a, c, e
+
+
+KEPT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Kept
+
+**Description:** Read nodes, keep the distances of some.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkp.build(path: str) -> dict` |
+| **Outputs** | `G` |
+
+### Step 2: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkp.lengths(G: dict) -> Iterator` |
+| **Implementation** | `Demo_lengths` |
+| **Key Parameters** | `nodes: list` - the nodes to keep (e.g. `["a", "c"]`) |
+| **Inputs** | `G` from Step 1 |
+| **Outputs** | `kept` |
+"""
+
+KEPT_PAGES = example_pages(
+    {
+        "implementations/Demo_lengths.md": (
+            'import pkgkp\n\nnodes = ["a", "c"]\nkept = {u: d for u, d in pkgkp.lengths(G) if u in nodes}\n'
+        )
+    }
+)
+
+PKGKP = """
+def build(path):
+    with open(path) as lines:
+        return {line.strip(): len(line.strip()) for line in lines if line.strip()}
+
+
+def lengths(G):
+    return iter(G.items())
+"""
+
+
+def test_a_key_read_only_as_the_container_of_a_membership_test_passes_the_generated_tests(tmp_path):
+    """Seen on a networkx wiki: `{u: ... for u, lengths in nx.all_pairs_dijkstra_path_length(G) if u in nodes}`
+    with `nodes` a key; the generated test asserted "config key nodes did not reach the call", though `u in
+    nodes` runs for real on the list and records nothing on stand-ins. The repository's own tests now pass."""
+    build_file_tree(tmp_path / "lib", {"pkgkp/__init__.py": PKGKP})
+    item = generated(tmp_path, {"_WorkflowIndex.md": KEPT_INDEX, **KEPT_PAGES})
+    keep = item.plan.steps[1].binding
+    assert "if u in nodes" in keep.body and [p.name for p in keep.params] == ["nodes"], keep.body
+    run_generated_tests(item, tmp_path / "lib")
+    (item.output_dir / "nodes.txt").write_text("a\nbb\nc\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=nodes.txt")
+    assert "kept: dict of 2" in proc.stderr, proc.stderr

@@ -200,8 +200,9 @@ def deferred(function) -> set[str]:
     """Names a step reads only where no recorder sees them: inside functions it defines (a `dataset.map` callback,
     a loss handed to an optimiser: a recorder never calls them) or in the arguments of a builtin
     (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), in what a loop
-    iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), or by `@name` in an
-    expression string (`df.query("x >= @low")`). Their values reach the library only when the real one runs."""
+    iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), as the container of
+    a membership test (`if u in nodes`), or by `@name` in an expression string (`df.query("x >= @low")`). Their
+    values reach the library only when the real one runs."""
     direct: set[str] = set()
     nested: set[str] = set()
 
@@ -209,7 +210,11 @@ def deferred(function) -> set[str]:
         for child in ast.iter_child_nodes(node):
             function = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
             iterated = isinstance(node, (ast.For, ast.comprehension)) and child is node.iter
-            builtin = in_builtin or iterated
+            # `u in nodes`: a membership test runs for real on the container, and records nothing
+            tested = isinstance(node, ast.Compare) and any(
+                child is right and isinstance(op, (ast.In, ast.NotIn)) for op, right in zip(node.ops, node.comparators)
+            )
+            builtin = in_builtin or iterated or tested
             if isinstance(child, ast.Call):
                 builtin = iterated or (isinstance(child.func, ast.Name) and child.func.id in BUILTINS)
             if isinstance(child, ast.Name):
