@@ -325,22 +325,22 @@ _THEN_START = re.compile(r"\s*+\.\s*+([A-Za-z_]\w*+)\s*+(?=\()")
 _RETURN_TEXT = re.compile(r"\s*+(?:->\s*+(?P<ret>.+))?$", re.S)
 
 
+def _bracketed_after(pattern: re.Pattern[str], text: str, at: int) -> tuple[re.Match[str], str] | None:
+    """pattern matched at `at`, and the text inside the brackets that open right after the match."""
+    found = pattern.match(text, at)
+    inside = balanced(text, found.end()) if found is not None else None
+    return (found, inside) if found is not None and inside is not None else None
+
+
 def _chained_signature(text: str) -> ApiRef | None:
     """`smf.ols(formula: str, data, subset=None).fit(method: str = "pinv", cov_type: str = "nonrobust") -> R`: a
     call written as a signature with a method called on its result, both with their parameters; None for any
     other text."""
-    head = _CALL_START.match(text)
-    if head is None:
+    call = _bracketed_after(_CALL_START, text, 0)
+    chained = _bracketed_after(_THEN_START, text, call[0].end() + len(call[1]) + 2) if call is not None else None
+    if call is None or chained is None:
         return None
-    first = balanced(text, head.end())
-    if first is None:
-        return None
-    then = _THEN_START.match(text, head.end() + len(first) + 2)
-    if then is None:
-        return None
-    second = balanced(text, then.end())
-    if second is None:
-        return None
+    (head, first), (then, second) = call, chained
     rest = _RETURN_TEXT.match(text, then.end() + len(second) + 2)
     params, then_params = _parse_params(first), _parse_params(second)
     if rest is None or params is None or then_params is None:

@@ -540,9 +540,8 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     (the receiver of its method, else its first argument), an earlier result of the cited step that its API did
     not make, is the one result that API made (or, when it made none, the result it changed in place: "Thumbnail
     image from Step 4", whose `rgb.thumbnail(size)` changed step 3's `rgb`); so is another step's result, when the
-    Inputs name the cited one ("RGB image from Step 3": `rgb`) or both are known to be of one type. Only when the
-    Inputs quote no name and do not name that object ("model from Step 2" keeps `model`), and the two are of one
-    type when both types are known."""
+    Inputs name the cited one ("RGB image from Step 3": `rgb`) or both types are known. Never when the Inputs quote
+    a name or name that object ("model from Step 2" keeps `model`), nor when known types disagree."""
     cited, _ = _cited_steps(step, ctx)
     call = anchor_call(draft)
     if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(step.inputs)):
@@ -2064,13 +2063,14 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
     ):
         ctx.changed[ctx.index + 1] = call.func.value.id
     returns = draft.api.returns.strip() if draft.api is not None else ""
-    impl = ctx.step.implementation
-    if draft.api is not None and impl is not None and impl.signature:
-        returns = signature_returns(impl.signature, draft.api.last) or returns
-    # the other calls the API cell cites, with what they return: `model.forward_head(x) -> Tensor`
-    cited = {api.last: api.returns for api in ctx.supporting(ctx.index) if api.returns and api.last}
     chained = chained_call(draft)  # `bright = enhancer.enhance(1.5)`: what the chained method returns, the result
     result = chained[0] if chained is not None else draft.anchor
+    impl = ctx.step.implementation
+    if draft.api is not None and impl is not None and impl.signature:
+        made_by = draft.api.then if chained is not None else draft.api.last
+        returns = signature_returns(impl.signature, made_by) or returns
+    # the other calls the API cell cites, with what they return: `model.forward_head(x) -> Tensor`
+    cited = {api.last: api.returns for api in ctx.supporting(ctx.index) if api.returns and api.last}
     for stmt in in_settings(draft.statements):
         if not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
             continue
