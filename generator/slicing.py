@@ -375,21 +375,30 @@ def _cut(
     return None
 
 
-def _operand(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> str | None:
-    """What a statement's call of the API works on, as a name: the object its method is called on, else its first
-    argument (`G` of `nx.set_node_attributes(G, ...)`); None when that is no name."""
-    call = next((n for n in walk(stmt) if isinstance(n, ast.Call) and contains_api(n, api, made)), None)
-    if call is None:
-        return None
-    if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id in made:
+def worked_on(call: ast.Call, is_object: Callable[[str], bool]) -> str | None:
+    """What a call works on, as a name: the object its method is called on (when is_object says it is one, not a
+    module: `rgb.thumbnail(...)`), else its first argument (`G` of `nx.set_node_attributes(G, ...)`,
+    `im` of `ImageEnhance.Contrast(im)`); None when that is no name."""
+    if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and is_object(call.func.value.id):
         return call.func.value.id
     first = call.args[0] if call.args else None
     return first.id if isinstance(first, ast.Name) else None
 
 
+def _api_call(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> ast.Call | None:
+    """The first call of the API in a statement."""
+    return next((n for n in walk(stmt) if isinstance(n, ast.Call) and contains_api(n, api, made)), None)
+
+
+def _operand(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> str | None:
+    """What a statement's call of the API works on (worked_on), with the example's instances as objects."""
+    call = _api_call(stmt, api, made)
+    return worked_on(call, made.__contains__) if call is not None else None
+
+
 def _call_shape(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> tuple[int, frozenset[str]] | None:
     """How a statement calls the API: how many arguments by position, which keywords."""
-    call = next((n for n in walk(stmt) if isinstance(n, ast.Call) and contains_api(n, api, made)), None)
+    call = _api_call(stmt, api, made)
     return (len(call.args), frozenset(k.arg or "**" for k in call.keywords)) if call is not None else None
 
 

@@ -39,6 +39,7 @@ from generator.slicing import (
     names,
     prune_import,
     unpack_arity,
+    worked_on,
 )
 
 _DTYPES = frozenset(
@@ -546,11 +547,8 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     call = anchor_call(draft)
     if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(step.inputs)):
         return
-    if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and ctx.has(call.func.value.id):
-        receiver = call.func.value.id
-    elif call.args and isinstance(call.args[0], ast.Name):
-        receiver = call.args[0].id  # `ImageEnhance.Contrast(im)`
-    else:
+    receiver = worked_on(call, ctx.has)
+    if receiver is None:
         return
     number = next(iter(cited))
 
