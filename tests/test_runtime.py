@@ -8111,3 +8111,103 @@ def test_a_key_read_only_as_the_container_of_a_membership_test_passes_the_genera
     (item.output_dir / "nodes.txt").write_text("a\nbb\nc\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=nodes.txt")
     assert "kept: dict of 2" in proc.stderr, proc.stderr
+
+
+CURVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Curve
+
+**Description:** Load points, define a model, fit it, look at the residuals.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcurve.load(path: str) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the points file |
+| **Inputs** | a text file of x,y lines |
+| **Outputs** | `xdata`, `ydata` |
+
+### Step 2: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model(x: float, a: float) -> float` (user-defined) |
+| **Implementation** | `Demo_model_pattern` |
+| **Source Location** | (user code) |
+| **Inputs** | the shape of the law |
+| **Outputs** | Callable `model(x, a)` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcurve.fit(f: Callable, xdata: list, ydata: list, p0: float = 1.0) -> tuple` |
+| **Implementation** | `Demo_fit` |
+| **Key Parameters** | `p0: float` - first guess |
+| **Inputs** | Model function from Step 2, `xdata`/`ydata` from Step 1 |
+| **Outputs** | `popt` (best parameter), `pcov` (its variance) |
+
+### Step 4: Residuals
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `residuals = [y - model(x, popt) for x, y in zip(xdata, ydata)]` |
+| **Implementation** | `Demo_residuals_pattern` |
+| **Source Location** | (user code) |
+| **Inputs** | `model` from Step 2, `xdata`/`ydata` from Step 1, `popt` from Step 3 |
+| **Outputs** | `residuals` list, `worst` float |
+"""
+
+CURVE_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgcurve\n\nxdata, ydata = pkgcurve.load(path)\n",
+        "implementations/Demo_model_pattern.md": "def model(x, a):\n    return a * x\n",
+        "implementations/Demo_fit.md": (
+            "import pkgcurve\n\n\ndef model(x, a):\n    return a * x\n\n\n"
+            "popt, pcov = pkgcurve.fit(model, [1.0, 2.0], [2.0, 4.0], p0=0.5)\n"
+        ),
+        "implementations/Demo_residuals_pattern.md": (
+            "import pkgcurve\n\npopt, pcov = pkgcurve.fit(model, xdata, ydata, p0=0.5)\n"
+            "residuals = [y - model(x, popt) for x, y in zip(xdata, ydata)]\nworst = max(abs(r) for r in residuals)\n"
+        ),
+    }
+)
+
+PKGCURVE = """
+FITS = []
+
+
+def load(path):
+    with open(path) as handle:
+        rows = [[float(v) for v in line.split(",")] for line in handle if line.strip()]
+    return [r[0] for r in rows], [r[1] for r in rows]
+
+
+def fit(f, xdata, ydata, p0=1.0):
+    FITS.append(p0)
+    best = min((abs(sum((y - f(x, a / 100)) ** 2 for x, y in zip(xdata, ydata))), a / 100) for a in range(1000))[1]
+    return best, float(len(FITS))
+"""
+
+
+def test_a_step_takes_the_results_its_inputs_cite_instead_of_making_them_again(tmp_path):
+    """Seen on a SciPy wiki: the residuals step's example fits again (`popt, pcov = curve_fit(model, xdata, ydata,
+    p0=...)`) although its Inputs say "`popt` from Step 3", so what was set on step 3 never reached the results;
+    and the fit step defined its own model although its Inputs say "Model function from Step 2". Now a tuple of
+    an earlier step's results made again, one of them cited, is taken from that step, and a name the Inputs write
+    as a word of a part citing a step ("Model function from Step 2") cites that step's `model`."""
+    build_file_tree(tmp_path / "lib", {"pkgcurve/__init__.py": PKGCURVE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CURVE_INDEX, **CURVE_PAGES})
+    fit, residuals = (s.binding for s in item.plan.steps[2:])
+    assert "def model" not in fit.body and "model" in fit.consumes, (fit.body, fit.consumes)
+    assert "pkgcurve.fit" not in residuals.body and residuals.params == (), (residuals.body, residuals.params)
+    assert set(residuals.consumes) == {"model", "xdata", "ydata", "popt"}, residuals.consumes
+    assert residuals.produces == ("residuals", "worst"), residuals.produces
+    (item.output_dir / "points.txt").write_text("1,3.1\n2,5.9\n3,9.0\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=points.txt", "--set", "3.p0=2.5")
+    assert "popt: 2.99" in proc.stderr, proc.stderr  # one fit, of y = a x
+    assert "pcov: 1.0" in proc.stderr, proc.stderr  # the fit ran once: step 4 took step 3's results
+    assert "worst: 0.1" in proc.stderr, proc.stderr

@@ -41,6 +41,21 @@ class Artifact:
     files: tuple[str, ...] = ()  # the data files its producing call named ("data/trips.csv")
 
 
+# "from Step 2", "from Steps 2-3", "from steps 2, 3 and 5"
+_FROM_STEP = re.compile(r"\bfrom steps? (\d+(?:\s*(?:[-\u2013,&]|and)\s*\d+\b)*)", re.IGNORECASE)
+_RANGE = re.compile(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?")
+
+
+def from_steps(text: str) -> set[int]:
+    """The step numbers text takes results from: "from Steps 2-3" gives {2, 3}."""
+    numbers: set[int] = set()
+    for cited in _FROM_STEP.findall(text):
+        for first, last in _RANGE.findall(cited):
+            low, high = int(first), int(last or first)
+            numbers.update(range(low, high + 1) if 0 <= high - low <= 20 else (low, high))
+    return numbers
+
+
 @dataclass(frozen=True)
 class Example:
     """A usage example of a step, parsed once."""
@@ -239,8 +254,19 @@ class BindContext:
         if not inputs:
             return []
         spans = set(re.findall(r"`([^`]+)`", inputs))
-        sourced = " ".join(p for p in re.split(r"[;,]", inputs) if re.search(r"\b(?:from|in) step \d", p, re.I))
+        parts = [p for p in re.split(r"[;,]", inputs) if re.search(r"\b(?:from|in) step \d", p, re.I)]
+        sourced = " ".join(parts)
         found = [n for n in self.artifacts if n in spans or re.search(rf"(?<![\w.`]){re.escape(n)}(?![\w(`])", sourced)]
+        # "Model function from Step 2": step 2's `model`, its name written as a word of the sentence
+        for part in parts:
+            numbers = from_steps(part)
+            for artifact in self.artifacts.values():
+                if (
+                    artifact.name not in found
+                    and artifact.step in numbers
+                    and re.search(rf"(?<![\w.`]){re.escape(artifact.name)}(?![\w(`])", part, re.I)
+                ):
+                    found.append(artifact.name)
         for span in re.findall(r"`([A-Z]\w*)`", inputs):
             made = self.by_type(span)
             if made and made not in found:

@@ -17,10 +17,19 @@ import ast
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.apitext import BUILTINS, ApiRef, called, dotted, literal_source, literal_value, signature_returns
+from generator.apitext import (
+    BUILTINS,
+    BY_POSITION,
+    ApiRef,
+    called,
+    dotted,
+    literal_source,
+    literal_value,
+    signature_returns,
+)
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.context import LINES, Artifact, BindContext, artifact_name
+from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.outputs import named_outputs, split_types
@@ -214,7 +223,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_parts(draft, step, ctx, wired)
         _cited_main_result(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
-        _cited_keywords(draft, ctx, wired)
+        _cited_arguments(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
@@ -259,25 +268,10 @@ def _hand_on(draft: Draft, step: Step, wired: _Wired) -> None:
             draft.produces.append(name)
 
 
-# "from Step 2", "from Steps 2-3", "from steps 2, 3 and 5"
-_FROM_STEP = re.compile(r"\bfrom steps? (\d+(?:\s*(?:[-\u2013,&]|and)\s*\d+\b)*)", re.IGNORECASE)
-_RANGE = re.compile(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?")
-
-
-def _from_steps(text: str) -> set[int]:
-    """The step numbers text takes results from: "from Steps 2-3" gives {2, 3}."""
-    numbers: set[int] = set()
-    for cited in _FROM_STEP.findall(text):
-        for first, last in _RANGE.findall(cited):
-            low, high = int(first), int(last or first)
-            numbers.update(range(low, high + 1) if 0 <= high - low <= 20 else (low, high))
-    return numbers
-
-
 def _cited_steps(step: Step, ctx: BindContext) -> tuple[set[int], list[str]]:
     """(the step numbers the Inputs take results "from Step N", the results of those steps the Inputs quote in code
     spans, in their order): "`X_train`, `y_train` from Step 2" gives ({2}, ["X_train", "y_train"])."""
-    cited = _from_steps(step.inputs)
+    cited = from_steps(step.inputs)
     quoted = [
         n for n in dict.fromkeys(code_spans(step.inputs)) if n in ctx.artifacts and ctx.artifacts[n].step in cited
     ]
@@ -751,10 +745,11 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
     wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
 
 
-def _cited_keywords(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`lgb.train(..., callbacks=[lgb.early_stopping(20), lgb.log_evaluation(10)])` where the Inputs say
     "callbacks from Step 3": a keyword named like an earlier result the Inputs cite takes that result, instead of
-    the value the example builds in its place (which left step 3's callbacks unused, and its keys without effect)."""
+    the value the example builds in its place (which left step 3's callbacks unused, and its keys without effect);
+    so does a positional argument of values written out, where the API's parameter there is so named."""
     call = anchor_call(draft)
     if call is None:
         return
@@ -772,6 +767,33 @@ def _cited_keywords(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(
                 f"takes {keyword.arg} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
+    # by position too: `curve_fit(model, [1.0, 2.0], [2.0, 4.0])` for `curve_fit(f, xdata, ydata)`, where the Inputs
+    # say "`xdata`/`ydata` from Step 1": the example's sample values stand for the cited results
+    api = draft.api
+    positional = [p.name for p in api.params if p.kind in BY_POSITION] if api is not None else []
+    if positional and api is not None and api.takes_self and isinstance(call.func, ast.Attribute):
+        positional = positional[1:]
+    for n, (argument, name) in enumerate(zip(call.args, positional, strict=False)):
+        if isinstance(argument, ast.Starred):
+            break
+        if name in cited and ctx.holds_object(name) and _literal_sample(argument):
+            built = ast.unparse(argument)
+            call.args[n] = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), argument)
+            wired.changes.append(
+                f"takes {name} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
+            )
+
+
+def _literal_sample(node: ast.expr) -> bool:
+    """Whether an expression is values written out (`[1.0, 2.0]`, `((0, 1), (1, 2))`): sample data, never a setting
+    read from a name."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return False
+    try:
+        ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 class _Substitute(ast.NodeTransformer):
@@ -1011,6 +1033,19 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.consumes[target.id] = target.id
                 wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
                 continue
+            remade = _remade_cited(stmt, cited, ctx)
+            if remade:
+                # `popt, pcov = curve_fit(model, xdata, ydata)` before `residuals = ydata - model(xdata, *popt)`,
+                # where the Inputs say "`popt` from Step 3": step 3's fit, done again; the step takes its results
+                read = names(draft.statements)[0]
+                for name in remade:
+                    if name in read:  # `pcov`, made again and never read: left out
+                        wired.consumes[name] = name
+                if draft.produces is not None:  # step 3's results still, not this step's
+                    draft.produces = [n for n in draft.produces if n not in remade]
+                number = ctx.artifacts[remade[0]].step
+                wired.changes.append(f"uses {', '.join(remade)} from step {number} instead of making them again")
+                continue
             producer = _callee_text(stmt.value)
             artifact = _made_again(stmt, ctx) if isinstance(stmt.value, ast.Call) else None
             target = stmt.targets[0]
@@ -1234,6 +1269,21 @@ def _data_files(call: ast.expr, literals: dict[str, str]) -> tuple[str, ...]:
         if isinstance(text, str) and _DATA_FILE.search(text):
             found.append(text)
     return tuple(found)
+
+
+def _remade_cited(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> list[str]:
+    """The names a tuple assignment makes again, when one earlier step made them all, the step's Inputs cite one of
+    them, and the call reads none of them (it is not a step on from them): `popt, pcov = curve_fit(...)` where step
+    3 made `popt` and `pcov` and the Inputs say "`popt` from Step 3". Empty otherwise."""
+    target = stmt.targets[0]
+    made = _earlier_names(target, ctx)
+    if not made or not isinstance(stmt.value, ast.Call):
+        return []
+    targets = [e.id for e in made]
+    steps = {ctx.artifacts[n].step for n in targets}
+    if len(steps) != 1 or not set(targets) & cited or set(targets) & set(names([stmt])[0]):
+        return []
+    return targets
 
 
 def _earlier_names(target: ast.expr, ctx: BindContext) -> list[ast.Name] | None:
