@@ -832,3 +832,19 @@ def _makes_folder(stmt: ast.stmt, known: set[str]) -> bool:
     func = stmt.value.func
     free, _ = names([stmt])
     return called(func) in _FOLDER_CALLS and bool(set(free) & known) and set(free) <= known | _FOLDER_MODULES
+
+
+_RANDOM = re.compile(r"(?:^|\.)random(?:\.|$)|^torch\.(?:randn|rand|randint|randperm)$|^np\.random|default_rng$")
+
+
+def random_names(statements: list[ast.stmt]) -> set[str]:
+    """Names the statements make of random numbers (`rng = np.random.default_rng(0)`, then `walk =
+    np.cumsum(rng.normal(size=300))`): demo data, never the user's."""
+    found: set[str] = set()
+    for stmt in statements:
+        if not isinstance(stmt, ast.Assign):
+            continue
+        calls = [dotted(n.func) for n in walk(stmt.value) if isinstance(n, ast.Call)]
+        if any(_RANDOM.search(".".join(c)) for c in calls) or set(names([stmt])[0]) & found:
+            found |= names([stmt])[1]
+    return found

@@ -8211,3 +8211,96 @@ def test_a_step_takes_the_results_its_inputs_cite_instead_of_making_them_again(t
     assert "popt: 2.99" in proc.stderr, proc.stderr  # one fit, of y = a x
     assert "pcov: 1.0" in proc.stderr, proc.stderr  # the fit ran once: step 4 took step 3's results
     assert "worst: 0.1" in proc.stderr, proc.stderr
+
+
+SAMPLES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Samples
+
+**Description:** Load two groups, check each, bootstrap their difference.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamples.load(path: str) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the groups file |
+| **Inputs** | a text file, one line per group |
+| **Outputs** | `control`, `treatment` |
+
+### Step 2: Check
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamples.check(x: list) -> float` |
+| **Implementation** | `Demo_check` |
+| **Inputs** | `control` and `treatment` from Step 1 |
+| **Outputs** | a score per group |
+
+### Step 3: Bootstrap
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamples.boot(data: tuple, x: int = 0, rng: object = None) -> float` |
+| **Implementation** | `Demo_boot` |
+| **Inputs** | `control` and `treatment` from Step 1 |
+| **Outputs** | `diff` |
+"""
+
+SAMPLES_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgsamples\n\ncontrol, treatment = pkgsamples.load(path)\n",
+        "implementations/Demo_check.md": [
+            "import pkgsamples\n\nfor name, sample in [('control', control), ('treatment', treatment)]:\n"
+            "    print(name, pkgsamples.check(sample))\n",
+            "import pkgsamples\n\nrng = pkgsamples.default_rng()\nx = pkgsamples.draw(rng, 100)\n"
+            "score = pkgsamples.check(x)\n",
+        ],
+        "implementations/Demo_boot.md": "import pkgsamples\n\ndiff = pkgsamples.boot((control, treatment))\n",
+    }
+)
+
+PKGSAMPLES = """
+import random
+
+
+def load(path):
+    with open(path) as handle:
+        rows = [[float(v) for v in line.split()] for line in handle if line.strip()]
+    return rows[0], rows[1]
+
+
+def default_rng():
+    return random.Random()
+
+
+def draw(rng, size):
+    return [rng.random() for _ in range(size)]
+
+
+def check(x):
+    return round(sum(x) / len(x), 3)
+
+
+def boot(data, x=0, rng=None):
+    return round(sum(data[1]) / len(data[1]) - sum(data[0]) / len(data[0]), 3)
+"""
+
+
+def test_a_demo_making_its_own_samples_gives_way_to_the_example_on_the_cited_ones(tmp_path):
+    """Seen on a SciPy wiki: the normality step's page has an example testing the cited groups in a loop and a
+    "single sample" demo (`rng = np.random.default_rng()`, `x = stats.norm.rvs(...)`, `stats.shapiro(x)`). The demo
+    won because later APIs take parameters named `x` and `rng`, so the step tested random numbers (a different
+    p-value every run) and the bootstrap took its unseeded generator. Names a demo makes before the step's call, of
+    nothing an earlier step made, no longer count as what later steps want."""
+    build_file_tree(tmp_path / "lib", {"pkgsamples/__init__.py": PKGSAMPLES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SAMPLES_INDEX, **SAMPLES_PAGES})
+    check, boot = (s.binding for s in item.plan.steps[1:])
+    assert set(check.consumes) == {"control", "treatment"} and "rng" not in check.produces, check.body
+    assert "rng" not in boot.consumes, boot.consumes
+    (item.output_dir / "groups.txt").write_text("1 2 3\n4 5 9\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=groups.txt")
+    assert "control 2.0" in proc.stdout and "treatment 6.0" in proc.stdout, proc.stdout + proc.stderr
+    assert "diff: 4.0" in proc.stderr, proc.stderr

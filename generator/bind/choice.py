@@ -183,6 +183,12 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         for t in walk(s)
         if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)
     }
+    # what a demo makes to work on, where the Inputs cite earlier results (`rng = np.random.default_rng()`, `x =
+    # stats.norm.rvs(...)` before `stats.shapiro(x)`, where the Inputs say "`control` and `treatment` from Step
+    # 1"): names made before the step's call of nothing it takes are no reason to prefer the demo, whatever later
+    # steps read under those names
+    at = holder_index(piece.statements, piece.anchor)
+    demo = _demo_setup(piece.statements[:at], ctx) if at is not None and ctx.cited_by_inputs() else set()
     # the step's call remaking an earlier step's result it does not read (step 2's `customers = pl.read_csv(...)`
     # on a page shared with step 1): another example, making its own (`orders`), is the step's
     anchored = {t.id for t in walk(piece.anchor) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
@@ -211,7 +217,7 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         len(loadable),
         len(literal_only),
         -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
-        -len(produced & wanted),
+        -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
@@ -219,6 +225,19 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         len(piece.statements),
         candidate.order,
     )
+
+
+def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
+    """The names statements make of nothing an earlier step made, nor of what they made of it."""
+    taken = set(ctx.artifacts)
+    made: set[str] = set()
+    for stmt in statements:
+        read, bound = names([stmt])
+        if set(read) & taken:
+            taken |= bound
+        else:
+            made |= bound
+    return made - taken
 
 
 def _calls_method(statements: list[ast.stmt], method: str) -> bool:

@@ -47,6 +47,7 @@ from generator.slicing import (
     in_settings,
     names,
     prune_import,
+    random_names,
     unpack_arity,
     worked_on,
 )
@@ -309,7 +310,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     calls = [call, *(n for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and n is not call)]
     samples = _sample_names(draft)
     if unread[0] in named:  # random numbers stand for a result the Inputs quote (not one made under its name)
-        samples |= {n for n in _random_names(draft) if not ctx.has(n)}
+        samples |= {n for n in random_names(draft.statements) if not ctx.has(n)}
     passed = next((a.id for c in calls for a in c.args if isinstance(a, ast.Name) and a.id in samples), None)
     if passed is not None:
         value = ast.Name(id=unread[0], ctx=ast.Load())
@@ -671,22 +672,6 @@ def _names_a_file(node: ast.expr) -> bool:
 
 
 _TEST_MODULE = re.compile(r"(?:^|\.)(?:tests?|testing|test_utils)(?:\.|$)")
-
-
-def _random_names(draft: Draft) -> set[str]:
-    """Names the draft makes of random numbers (`rng = np.random.default_rng(0)`, then `walk =
-    np.cumsum(rng.normal(size=300))`): demo data, never the user's."""
-    found: set[str] = set()
-    for stmt in draft.statements:
-        if not isinstance(stmt, ast.Assign):
-            continue
-        calls = [dotted(n.func) for n in walk(stmt.value) if isinstance(n, ast.Call)]
-        if any(_RANDOM.search(".".join(c)) for c in calls) or set(names([stmt])[0]) & found:
-            found |= names([stmt])[1]
-    return found
-
-
-_RANDOM = re.compile(r"(?:^|\.)random(?:\.|$)|^torch\.(?:randn|rand|randint|randperm)$|^np\.random|default_rng$")
 
 
 def _sample_names(draft: Draft) -> set[str]:
