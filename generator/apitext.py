@@ -619,3 +619,38 @@ def _parsed_code(code: str) -> ast.Module | None:
         return ast.parse(kept)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def formula(text: str) -> bool:
+    """Whether an API text is a formula, not a call's signature: a call whose arguments compute something
+    (`np.mean(np.argmax(logits, axis=1) == labels)`), not names, literals or annotated parameters."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    call = tree.body
+    if not isinstance(call, ast.Call):
+        return False
+    values = [*call.args, *(k.value for k in call.keywords)]
+    return any(isinstance(n, (ast.Call, ast.Compare, ast.BinOp, ast.Subscript)) for v in values for n in walk(v))
+
+
+def user_function(signature: str, examples: tuple[str, ...]) -> str:
+    """The `def` line of a Signature block whose function the page's own examples define and call (`def
+    compare_accuracy(logits_fp32, logits_int8, labels) -> dict[str, float]`): the user's code the page documents.
+    Empty otherwise."""
+    header = _HEADER.search(signature)
+    if header is None or header.group(1) == "class" or not header.group(3):
+        return ""
+    args = balanced(signature, header.end() - 1)
+    if args is None:
+        return ""
+    name = header.group(2)
+    for tree in (_parsed_code(code) for code in examples):
+        nodes = list(walk(tree)) if tree is not None else []
+        defines = any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name for n in nodes)
+        calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == name for n in nodes)
+        if defines and calls:
+            after = signature[header.end() + len(args) + 1 :].split("\n", 1)[0].rstrip().removesuffix(":")
+            return f"{' '.join(header.group(1).split())} {name}({args}){after}"
+    return ""

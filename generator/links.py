@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from generator.plan import StepPlan
 
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
-_PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
+PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
 
 
 def linked(steps: list[StepPlan]) -> list[StepPlan]:
@@ -33,6 +33,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         params = []
         mine: dict[str, str] = {}
         cited = _files_cited(plan.step.inputs or "", written)
+        cited_any = _files_cited(plan.step.inputs or "", written, named_as_files=False)
         for param in plan.binding.params:
             if param.required and param.default is None and param.name in named and not param.loader:
                 # `d`, REQUIRED in step 2, where step 1's `d = 32` sized the same index: that value until set
@@ -51,10 +52,16 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 for place, key, part in cited
                 if _suffix(place) and _suffix(place) == _suffix(value) and _suffix(value) in part.lower()
             ]
+            # "Pre-processed model from Step 1", where step 1 writes one file of the kind the key reads (`.onnx`)
+            same_kind = same_kind or [
+                key
+                for place, key, _ in cited_any
+                if _suffix(place) and _suffix(place) == _suffix(value) and value not in (plan.step.inputs or "")
+            ]
             if not param.writes and len(same_kind) == 1:
                 params.append(replace(param, follows=same_kind[0]))
                 continue
-            if param.writes or param.loader or _PLACE.fullmatch(value):
+            if param.writes or param.loader or PLACE.fullmatch(value):
                 mine.setdefault(value, f"{plan.module}.{param.name}")
             params.append(param)
         for value, key in mine.items():
@@ -72,12 +79,15 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     return result
 
 
-def _files_cited(inputs: str, written: dict[int, list[tuple[str, str]]]) -> list[tuple[str, str, str]]:
+def _files_cited(
+    inputs: str, written: dict[int, list[tuple[str, str]]], named_as_files: bool = True
+) -> list[tuple[str, str, str]]:
     """The files earlier steps write that the Inputs take "from Step N" ("`.spacy` file from Step 4"), each with the
-    part of the Inputs citing it (a file of the extension that part names is the one meant)."""
+    part of the Inputs citing it (a file of the extension that part names is the one meant); with named_as_files
+    False, in the parts naming no file ("Pre-processed model from Step 1")."""
     found: list[tuple[str, str, str]] = []
     for part in re.split(r"[;,]", inputs):
-        if re.search(r"\bfiles?\b|\.\w+`", part):
+        if bool(re.search(r"\bfiles?\b|\.\w+`", part)) == named_as_files:
             for number in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE):
                 found += [(place, key, part) for place, key in written.get(int(number), [])]
     return found

@@ -8304,3 +8304,111 @@ def test_a_demo_making_its_own_samples_gives_way_to_the_example_on_the_cited_one
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=groups.txt")
     assert "control 2.0" in proc.stdout and "treatment 6.0" in proc.stdout, proc.stdout + proc.stderr
     assert "diff: 4.0" in proc.stderr, proc.stderr
+
+
+QUANT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quant
+
+**Description:** Prepare a model file, quantize it, measure it.
+
+### Step 1: Prepare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgquant.prep(input_model: str, output_model_path: str) -> None` |
+| **Implementation** | `Demo_prep` |
+| **Key Parameters** | `input_model: str` - the model file, `output_model_path: str` - where the prepared model goes |
+| **Inputs** | a model file |
+| **Outputs** | the prepared model file |
+
+### Step 2: Quantize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgquant.quantize(model_input: str, model_output: str, weight_type=QType.QInt8) -> None` |
+| **Implementation** | `Demo_quantize` |
+| **Key Parameters** | `model_input: str` - the prepared model, `model_output: str` - the quantized model, `weight_type: QType` - `QType.QInt8` or `QType.QInt4` |
+| **Inputs** | Prepared model from Step 1 |
+| **Outputs** | the quantized model file |
+
+### Step 3: Measure
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `round(os.path.getsize(path) / 1024, 3)` |
+| **Implementation** | `Demo_model_kb` |
+| **Inputs** | Quantized model from Step 2 |
+| **Outputs** | `kb` |
+"""
+
+QUANT_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_prep.md": 'import pkgquant\n\npkgquant.prep("model.bin", "model-infer.bin")\n',
+            "implementations/Demo_quantize.md": (
+                "from pkgquant import quantize, QType\n\n"
+                'model_fp32 = "bert-infer.bin"\nmodel_quant = "bert.q.bin"\n'
+                "quantize(model_fp32, model_quant, weight_type=QType.QInt8)\n"
+            ),
+        }
+    ),
+    "implementations/Demo_model_kb.md": (
+        '== Code Reference ==\n=== Signature ===\n<syntaxhighlight lang="python">\n'
+        "def model_kb(path: str) -> float:\n</syntaxhighlight>\n"
+        '== Usage Examples ==\n<syntaxhighlight lang="python">\nimport os\n\n\n'
+        "def model_kb(path):\n    return round(os.path.getsize(path) / 1024, 3)\n\n\n"
+        'kb = model_kb("bert.q.bin")\n</syntaxhighlight>\n'
+    ),
+}
+
+PKGQUANT = """
+import enum
+
+
+class QType(enum.Enum):
+    QInt8 = 8
+    QInt4 = 4
+
+
+def prep(input_model, output_model_path):
+    with open(input_model) as handle:
+        data = handle.read().strip()
+    with open(output_model_path, "w") as handle:
+        handle.write(data * 1024)
+
+
+def quantize(model_input, model_output, weight_type=QType.QInt8):
+    with open(model_input) as handle:
+        data = handle.read()
+    with open(model_output, "w") as handle:
+        handle.write(data[: len(data) * weight_type.value // 8])
+"""
+
+
+def test_file_keys_take_their_documented_names_and_follow_the_step_that_writes_them(tmp_path):
+    """Seen on an ONNX Runtime wiki: quantize_dynamic's keys were the example's variables (`model_fp32`,
+    `model_quant`, not the documented `model_input`, `model_output`) and followed nothing, so the pre-processed model
+    of step 1 had to be set again in every later step; step 1's output folder was not made (`output_model_path` goes
+    to no call named like a writer); `weight_type=QuantType.QInt8` was code, not a key; and the accuracy step, whose
+    API cell is a formula (`np.mean(np.argmax(logits, axis=1) == labels)`), was bound "bound" as `np.mean()`, though
+    the page's Signature is the function its example defines and calls."""
+    build_file_tree(tmp_path / "lib", {"pkgquant/__init__.py": PKGQUANT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": QUANT_INDEX, **QUANT_PAGES})
+    prepare, quantize, measure = (s.binding for s in item.plan.steps)
+    keys = {p.name: p for p in quantize.params}
+    assert set(keys) >= {"model_input", "model_output", "weight_type"}, keys
+    assert "QType[weight_type]" in quantize.body, quantize.body
+    assert keys["model_input"].follows == "step_01_prepare.output_model_path", keys["model_input"]
+    assert next(p for p in prepare.params if p.name == "output_model_path").writes, prepare.params
+    assert "def model_kb" in measure.body and "model_kb(" in measure.body.split("def model_kb", 1)[1], measure.body
+    assert [p.follows for p in measure.params] == ["step_02_quantize.model_output"], measure.params
+    (item.output_dir / "model.txt").write_text("abcdefgh\n", encoding="utf-8")
+    proc = run_workflow(
+        item,
+        tmp_path / "lib",
+        *("--set", "1.input_model=model.txt", "--set", "1.output_model_path=work/prep.bin"),
+        *("--set", "2.model_output=work/q.bin", "--set", "2.weight_type=QInt4"),
+    )
+    assert "kb: 4.0" in proc.stderr, proc.stderr  # 8 x 1024 characters prepared, half of them kept

@@ -14,6 +14,7 @@ from generator.bind.binding import Binding, ConfigParam
 from generator.bind.hints import key_hints, param_name
 from generator.bind.signature import signature_params
 from generator.bind.tables import Tables
+from generator.links import PLACE
 from generator.model import Step, Workflow
 from generator.parse.params import default_in_text
 from generator.pysource import parse_dedented
@@ -161,9 +162,13 @@ _PATH_KEY = re.compile(
 )
 
 
+_OUTPUT_KEY = re.compile(r"(?:^|_)(?:out|output|dest|destination|save)(?:$|_)")
+
+
 def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
     """Mark the config keys that name a file the step writes: passed to a writer (`nx.write_gml(G, path)`,
-    `df.to_csv(path_or_buf)`, `plt.savefig(fname)`, `Path(out).write_text(...)`) or opened for writing. The
+    `df.to_csv(path_or_buf)`, `plt.savefig(fname)`, `Path(out).write_text(...)`), opened for writing, or named for
+    what a call makes (`output_model_path`, `model_output`). The
     generated runtime makes such a file's folder before the step runs, as the example did (or forgot to).
 
     A written key whose default is another file than the one the step's Outputs name (a shared page's example
@@ -190,6 +195,23 @@ def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):  # Path(out).write_text()
             given += node.func.value.args
         written |= {v.id for v in given if isinstance(v, ast.Name) and v.id in candidates}
+    # a key named for what a call makes, holding a path (`quant_pre_process(input_model, output_model_path)`, with
+    # "model-infer.onnx"), whatever the call
+    places = {
+        p.name
+        for p in binding.params
+        if p.name in candidates
+        and _OUTPUT_KEY.search(p.name)
+        and isinstance(value := literal_value(p.default), str)
+        and PLACE.fullmatch(value)
+    }
+    written |= {
+        v.id
+        for node in walk(tree)
+        if isinstance(node, ast.Call)
+        for v in [*node.args, *(k.value for k in _keywords(node))]
+        if isinstance(v, ast.Name) and v.id in places
+    }
     if not written:
         return binding
     named = _output_files(step.outputs) if step is not None and len(written) == 1 else []

@@ -414,6 +414,29 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
         return
 
 
+def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
+    """The parameter of the step's call a name is passed to, when that is the only place the statements read it and
+    the Key Parameters document the parameter under another name (`quantize_dynamic(model_fp32, model_quant)`,
+    where they document `model_input` and `model_output`); None otherwise."""
+    call, api = anchor_call(draft), draft.api
+    if call is None or api is None or name in keys:
+        return None
+    reads = [
+        n for s in draft.statements + draft.definitions for n in walk(s) if isinstance(n, ast.Name) and n.id == name
+    ]
+    if len(reads) != 1 or not isinstance(reads[0].ctx, ast.Load):
+        return None
+    positional = [p.name for p in api.params if p.kind in BY_POSITION]
+    if api.takes_self and isinstance(call.func, ast.Attribute):
+        positional = positional[1:]
+    slots = [
+        *((p, a) for p, a in zip(positional, call.args, strict=False) if not isinstance(a, ast.Starred)),
+        *((k.arg, k.value) for k in call.keywords if k.arg),
+    ]
+    found = next((p for p, a in slots if isinstance(a, ast.Name) and a.id == name), None)
+    return found if found is not None and found != name and found in keys else None
+
+
 def _takes_a_path(param: str, type_: str) -> bool:
     """Whether a parameter takes a file's path: named so (`filepath_or_buffer`, `path`, `fname`) or typed so."""
     return bool(re.search(r"path|file|fname|uri|url", param, re.IGNORECASE)) or bool(
@@ -1298,6 +1321,15 @@ def _enum_member(node: ast.expr) -> tuple[str, str] | None:
     return None
 
 
+def _documented_member(node: ast.expr, step: Step) -> tuple[str, str] | None:
+    """(the enum as written, the member) of a member not written in capitals (`QuantType.QInt8`), when the step's Key
+    Parameters write it out: they document it as one of a set of choices."""
+    parts = dotted(node)
+    if len(parts) < 2 or not parts[-2][:1].isupper() or not parts[-1][:1].isupper():
+        return None
+    return (".".join(parts[:-1]), parts[-1]) if ".".join(parts[-2:]) in step.key_parameters_text else None
+
+
 def _assigned_name(stmt: ast.stmt) -> str:
     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
         return stmt.targets[0].id
@@ -1348,9 +1380,17 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             new = claims.claim(name, assigned, "")
             _rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
+    keys = key_hints(ctx.step)
+    for name in list(draft.literals):
+        # `model_fp32 = "bert-base-infer.onnx"`, passed as `model_input`, which the Key Parameters document: the key
+        # takes the documented name
+        documented = _documented_slot(draft, name, keys)
+        if documented and documented not in claims.taken and documented not in draft.literals:
+            _rename(draft.statements + draft.definitions, name, documented)
+            draft.literals[documented] = draft.literals.pop(name)
+            claims.taken.add(documented)
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
-    keys = key_hints(ctx.step)
     passed = _keywords_passed(draft)
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     kept: list[ast.stmt] = []
@@ -1604,7 +1644,7 @@ def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, 
         draft.hints.setdefault(key, Hint("torch.dtype", repr(dtype), "a torch dtype name"))
         keyword.value = ast.Name(id=key, ctx=ast.Load())
         return
-    member = _enum_member(value)
+    member = _enum_member(value) or _documented_member(value, claims.step)
     if member:
         enum, label = member
         key = claims.claim(name, repr(label), context)

@@ -16,8 +16,10 @@ from generator.apitext import (
     balanced,
     code_imports,
     code_names,
+    formula,
     sets_a_value,
     unbalanced,
+    user_function,
 )
 from generator.errors import ParseError, UserError
 from generator.model import (
@@ -859,6 +861,16 @@ def _build_workflow(
                 implementation, fields.api_call = None, own
                 fields.supporting = (*fields.supporting, *(SupportingApi(api=text) for text in also))
         if implementation is not None:
+            user = user_function(implementation.signature, implementation.examples) if formula(fields.api_call) else ""
+            if user:  # `np.mean(np.argmax(logits, axis=1) == labels)`: a sketch of what the page's function does
+                warnings.append(
+                    Diagnostic(
+                        f"step {fields.number} ({fields.name}): the API Call cell is a formula; the step calls the "
+                        f"function its implementation page defines ({user.split('(')[0].removeprefix('def ')})",
+                        fields.ref,
+                    )
+                )
+                fields.api_call = api_from_signature(user)
             if not fields.api_call:
                 fields.api_call = signed or api_from_examples(implementation.imports, implementation.examples)
                 if fields.api_call:
