@@ -8412,3 +8412,92 @@ def test_file_keys_take_their_documented_names_and_follow_the_step_that_writes_t
         *("--set", "2.model_output=work/q.bin", "--set", "2.weight_type=QInt4"),
     )
     assert "kb: 4.0" in proc.stderr, proc.stderr  # 8 x 1024 characters prepared, half of them kept
+
+
+PIPECALL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Pipe
+
+**Description:** Load a pipeline, seed a generator, sample.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Pipe.from_pretrained(path: str) -> Self` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the pipeline folder |
+| **Outputs** | `pipe` |
+
+### Step 2: Seed
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpipecall.Generator().manual_seed(seed: int) -> Generator` |
+| **Implementation** | `Demo_seed` |
+| **Key Parameters** | `seed: int` - e.g. 0 |
+| **Outputs** | `generator` |
+
+### Step 3: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Pipe.__call__(batch_size: int = 1, generator: Generator = None) -> Output` |
+| **Implementation** | `Demo_sample` |
+| **Key Parameters** | `batch_size: int` - samples per call |
+| **Inputs** | `pipe` from Step 1, `generator` from Step 2 |
+| **Outputs** | `images`: list of samples |
+"""
+
+PIPECALL_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": 'from pkgpipecall import Pipe\n\npipe = Pipe.from_pretrained("tiny")\n',
+        "implementations/Demo_seed.md": (
+            "import pkgpipecall\n\ngenerator = pkgpipecall.Generator().manual_seed(0)\n"
+            "image = pipe(generator=generator).images[0]\n"
+        ),
+        "implementations/Demo_sample.md": "images = pipe(batch_size=2, generator=generator).images\n",
+    }
+)
+
+PKGPIPECALL = """
+class Generator:
+    def manual_seed(self, seed):
+        self.state = seed
+        return self
+
+    def draw(self):
+        self.state += 1
+        return self.state
+
+
+class Output:
+    def __init__(self, images):
+        self.images = images
+
+
+class Pipe:
+    @classmethod
+    def from_pretrained(cls, path):
+        return cls()
+
+    def __call__(self, batch_size=1, generator=None):
+        return Output([generator.draw() for _ in range(batch_size)])
+"""
+
+
+def test_a_later_steps_call_of_an_earlier_object_is_left_to_it(tmp_path):
+    """Seen on a diffusers wiki: the seeding step's example goes on to sample (`image =
+    pipe(generator=generator).images[0]`), so the step ran the whole sampler and used up the seed before step 3
+    did; and step 3, whose API is `DDPMPipeline.__call__(...)`, was built from the signature without the example's
+    `.images`. `from_pretrained(...) -> Self` had given `pipe` the type `Self`, so neither `pipe(...)` was known to
+    call the pipeline. Now `Self` is the class the method is called on, and a later step's call of an earlier
+    object ends the slice."""
+    build_file_tree(tmp_path / "lib", {"pkgpipecall/__init__.py": PKGPIPECALL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PIPECALL_INDEX, **PIPECALL_PAGES})
+    seed, sample = (s.binding for s in item.plan.steps[1:])
+    assert "pipe" not in seed.consumes and seed.produces == ("generator",), seed.body
+    assert ".images" in sample.body, sample.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.seed=10", "--set", "3.batch_size=3")
+    assert "images: list of 3: 11, 12, 13" in proc.stderr, proc.stderr  # the seed, untouched before step 3

@@ -2159,6 +2159,7 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
         said = returns if stmt is result else cited.get(callee[-1], "")
         declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", said).strip()
         declared = declared.rsplit(".", 1)[-1] if re.fullmatch(r"(?:\w+\.)+[A-Z]\w*", declared) else declared
+        declared = "" if declared == "Self" else declared  # `from_pretrained(...) -> Self`: the class it is called on
         if re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):
             class_name = (
                 declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`

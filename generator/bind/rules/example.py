@@ -50,14 +50,18 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         if api is not None and api.last == "__call__"
         else {}
     )
-    if index in cache and (not known or ctx.slices_known.get(index) == known):
+    later = [a for a in ctx.apis[index + 1 :] if a is not None and (api is None or a.callee != api.callee)]
+    # an earlier step's object a later step calls (`pipe(generator=generator)`, where step 3 calls the pipeline
+    # step 1 made): that later step's work, whatever the example names it
+    called_later = {a.class_name for a in later if a.last == "__call__" and a.class_name}
+    later_known = {a.name: a.type for a in ctx.artifacts.values() if a.type in called_later}
+    if index in cache and ctx.slices_known.get(index) == {**known, **later_known}:
         return cache[index]
-    ctx.slices_known[index] = known
+    ctx.slices_known[index] = {**known, **later_known}
     found: list[Candidate] = []
     if api is None:
         cache[index] = found
         return found
-    later = [a for a in ctx.apis[index + 1 :] if a is not None and a.callee != api.callee]
     others = [a for a in ctx.supporting(index) if a.callee != api.callee]
     own = {a.callee for a in (api, *others)}
     elsewhere = [a for n, a in enumerate(ctx.apis) if n != index and a is not None and a.callee not in own]
@@ -78,7 +82,7 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         for stmt in piece.statements[1:]:
             # a later step's work ends the slice; a statement calling what this step cites is its own, whatever it
             # calls inside (`fillna(df.groupby("product")["price"].transform("median"))` with groupby next)
-            if any(contains_api(stmt, other, {}) for other in later) and not any(
+            if any(contains_api(stmt, other, later_known) for other in later) and not any(
                 contains_api(stmt, own, {}) for own in [api, *others]
             ):
                 break
