@@ -8501,3 +8501,39 @@ def test_a_later_steps_call_of_an_earlier_object_is_left_to_it(tmp_path):
     assert ".images" in sample.body, sample.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.seed=10", "--set", "3.batch_size=3")
     assert "images: list of 3: 11, 12, 13" in proc.stderr, proc.stderr  # the seed, untouched before step 3
+
+
+MEMORY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Memory
+
+**Description:** Plan where the weights go.
+
+### Step 1: Plan
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmemory.plan(max_memory) -> str` |
+| **External Dependencies** | `pkgmemory` |
+| **Key Parameters** | `max_memory: dict = {0: "10GiB", 1: "10GiB", "cpu": "30GiB"}` - memory per device |
+| **Outputs** | `placement` |
+"""
+
+PKGMEMORY = """
+def plan(max_memory):
+    for device in max_memory:
+        if not (isinstance(device, int) or device in ("cpu", "disk")):
+            raise ValueError(f"Device {device!r} is not recognized")
+    return ",".join(f"{d}={type(d).__name__}" for d in max_memory)
+"""
+
+
+def test_a_table_key_mixing_number_and_name_keys_gets_its_number_keys_back(tmp_path):
+    """Seen on an accelerate wiki: `max_memory={0: "10GiB", 1: "10GiB", "cpu": "30GiB"}`. TOML writes the keys as
+    strings; the runtime gave numbers back only when every key of the default was a number, so accelerate got "0"
+    and raised "Device 0 is not recognized", with the config's own default."""
+    build_file_tree(tmp_path / "lib", {"pkgmemory/__init__.py": PKGMEMORY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": MEMORY_INDEX})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "placement: '0=int,1=int,cpu=str'" in proc.stderr, proc.stderr

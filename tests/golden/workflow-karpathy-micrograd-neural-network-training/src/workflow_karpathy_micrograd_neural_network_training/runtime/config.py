@@ -128,7 +128,8 @@ def as_declared(param: Param, value: Any) -> Any:
     """A value as its key's type and default say: a tuple key's value, which TOML can only write as an array, as a
     tuple (`axis = [0, 1]` reaches numpy as `(0, 1)`, which it takes where it refuses a list); a table whose
     default has number keys with number keys (`dynamic_axes = { input = { 0 = "batch" } }`: TOML writes every key
-    as a string, and torch.onnx.export refuses "0")."""
+    as a string, and torch.onnx.export refuses "0"; a default mixing number and name keys, `{0: ..., "cpu": ...}`,
+    gets its number keys back too)."""
     if _base(param) == "tuple" and isinstance(value, list):
         return tuple(value)
     return _numbered_like(param.default, value)
@@ -137,7 +138,8 @@ def as_declared(param: Param, value: Any) -> Any:
 def _numbered_like(default: Any, value: Any) -> Any:
     if not (isinstance(default, dict) and isinstance(value, dict)):
         return value
-    numbered = bool(default) and all(isinstance(k, int) and not isinstance(k, bool) for k in default)
+    # any number key: `max_memory = {0: "10GiB", 1: "10GiB", "cpu": "30GiB"}` mixes devices by number and by name
+    numbered = any(isinstance(k, int) and not isinstance(k, bool) for k in default)
     shapes = list(default.values())
     result = {}
     for key, item in value.items():
