@@ -8537,3 +8537,56 @@ def test_a_table_key_mixing_number_and_name_keys_gets_its_number_keys_back(tmp_p
     item = generated(tmp_path, {"_WorkflowIndex.md": MEMORY_INDEX})
     proc = run_workflow(item, tmp_path / "lib")
     assert "placement: '0=int,1=int,cpu=str'" in proc.stderr, proc.stderr
+
+
+WEIGHTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Weights
+
+**Description:** Read a checkpoint's first rows.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgweights.read_weights(checkpoint: str, limit: int = 0) -> list` |
+| **Implementation** | `Demo_read_weights` |
+| **Key Parameters** | `checkpoint: str` - file, sharded index or folder, `limit: int` - rows to read (e.g. 2) |
+| **Outputs** | `rows` |
+"""
+
+WEIGHTS_PAGES = example_pages(
+    {
+        "implementations/Demo_read_weights.md": (
+            "from huggingface_hub import snapshot_download\nimport pkgweights\n\n"
+            'weights_location = snapshot_download(repo_id="org/tiny-weights")\n'
+            "rows = pkgweights.read_weights(checkpoint=weights_location, limit=max_rows)\n"
+        ),
+    }
+)
+
+PKGWEIGHTS = """
+def read_weights(checkpoint, limit=0):
+    with open(checkpoint) as handle:
+        rows = [line.strip() for line in handle if line.strip()]
+    return rows[:limit] if limit else rows
+"""
+
+
+def test_a_download_and_an_unnamed_value_give_way_to_the_documented_keys(tmp_path):
+    """Seen on an accelerate wiki: `weights_location = snapshot_download(repo_id=...)` passed as `checkpoint`, which
+    the Key Parameters document as "file, sharded index or folder": the step could only download from the Hub, and
+    had a `repo_id` key instead of a `checkpoint` one. And `skip_first_batches(dataloader, num_batches=resume_step)`,
+    with `num_batches: int` documented (e.g. 2), asked for a REQUIRED key `resume_step` of no type. Now the download
+    stands for the user's copy, which the documented key names, and a value the example makes of nothing, passed
+    once to a documented parameter of a simple type, takes its name, type and example value."""
+    build_file_tree(tmp_path / "lib", {"pkgweights/__init__.py": PKGWEIGHTS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WEIGHTS_INDEX, **WEIGHTS_PAGES})
+    read = item.plan.steps[0].binding
+    assert "snapshot_download" not in read.body, read.body
+    keys = {p.name: p for p in read.params}
+    assert set(keys) == {"checkpoint", "limit"} and keys["limit"].type == "int", keys
+    (item.output_dir / "weights.txt").write_text("w1\nw2\nw3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.checkpoint=weights.txt", "--set", "1.limit=2")
+    assert "rows: list of 2: 'w1', 'w2'" in proc.stderr, proc.stderr

@@ -373,7 +373,8 @@ _IN_MEMORY = re.compile(r"(?:^|\.)(?:StringIO|BytesIO)$")
 def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
     """`csv = io.StringIO("tenure,contract\\n3,Month-to-month\\n...")` passed to `pd.read_csv(csv)`, where the Key
     Parameters list `filepath_or_buffer` ("path to the training CSV"): the page's rows in memory stand for the
-    user's file, which that key names."""
+    user's file, which that key names. So does a download (`weights_location = snapshot_download(repo_id=...)`
+    passed as `checkpoint`, which the Key Parameters list): the key names the user's copy."""
     call = anchor_call(draft)
     if call is None:
         return
@@ -399,7 +400,7 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
                     for s in draft.statements
                     if isinstance(s, ast.Assign)
                     and [ast.unparse(t) for t in s.targets] == [arg.id]
-                    and _in_memory(s.value)
+                    and (_in_memory(s.value) or _downloaded(s.value))
                 ),
                 None,
             )
@@ -412,6 +413,9 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
             continue
         wired.changes.append(f"reads the file {param} names instead of the example's {swapped[:50]}")
         return
+
+
+_SCALARS = frozenset({"int", "float", "str", "bool"})
 
 
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
@@ -442,6 +446,15 @@ def _takes_a_path(param: str, type_: str) -> bool:
     return bool(re.search(r"path|file|fname|uri|url", param, re.IGNORECASE)) or bool(
         re.search(r"\b(?:str|Path|PathLike|FilePath)\b", type_ or "")
     )
+
+
+_DOWNLOADS = frozenset({"snapshot_download", "hf_hub_download", "cached_download", "urlretrieve", "get_file"})
+
+
+def _downloaded(value: ast.expr) -> bool:
+    """Whether a value is a file or folder fetched from a hub or URL (`snapshot_download(repo_id="...")`): the page's
+    way to get a copy of what the user's own path names."""
+    return isinstance(value, ast.Call) and called(value.func) in _DOWNLOADS
 
 
 def _in_memory(value: ast.expr) -> bool:
@@ -1381,14 +1394,21 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             _rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
     keys = key_hints(ctx.step)
-    for name in list(draft.literals):
+    imported = bound_by([ast.unparse(i) for i in draft.imports])
+    # a value the example reads and makes of nothing (`num_batches=resume_step`), of a simple type
+    unmade = [n for n in free if n not in draft.literals and not ctx.has(n) and n not in imported]
+    for name in [*draft.literals, *unmade]:
         # `model_fp32 = "bert-base-infer.onnx"`, passed as `model_input`, which the Key Parameters document: the key
         # takes the documented name
         documented = _documented_slot(draft, name, keys)
-        if documented and documented not in claims.taken and documented not in draft.literals:
-            _rename(draft.statements + draft.definitions, name, documented)
+        if not documented or documented in claims.taken or documented in draft.literals:
+            continue
+        if name not in draft.literals and keys[documented].type.split("[")[0].strip() not in _SCALARS:
+            continue
+        _rename(draft.statements + draft.definitions, name, documented)
+        if name in draft.literals:
             draft.literals[documented] = draft.literals.pop(name)
-            claims.taken.add(documented)
+        claims.taken.add(documented)
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
