@@ -8590,3 +8590,87 @@ def test_a_download_and_an_unnamed_value_give_way_to_the_documented_keys(tmp_pat
     (item.output_dir / "weights.txt").write_text("w1\nw2\nw3\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.checkpoint=weights.txt", "--set", "1.limit=2")
     assert "rows: list of 2: 'w1', 'w2'" in proc.stderr, proc.stderr
+
+
+WRAPPED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Wrapped
+
+**Description:** Load untyped state, build a model from a config.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwrapped.load(path: str) -> Any` |
+| **External Dependencies** | `pkgwrapped` |
+| **Key Parameters** | `path: str = "state.txt"` - the saved state |
+| **Outputs** | `state` |
+
+### Step 2: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwrapped.Auto.from_config(config)` |
+| **External Dependencies** | `pkgwrapped` |
+| **Inputs** | `state` from Step 1 |
+| **Outputs** | `model` |
+"""
+
+WRAPPED_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgwrapped\n\nstate = pkgwrapped.load(path)\nstate.eval()\n",
+    }
+)
+
+PKGWRAPPED = """
+from typing import Any
+
+
+class State:
+    def eval(self):
+        return self
+
+
+def load(path: str) -> Any:
+    return State()
+
+
+class _Base:
+    @classmethod
+    def from_config(cls, config, **kwargs):
+        return cls()
+
+
+class Auto(_Base):
+    pass
+
+
+# what transformers does for each auto class: a copy of the base's method, whose `__wrapped__` is the base's
+# bound method; inspect.signature follows it and drops its first parameter, giving `(**kwargs)`
+def _copy(method):
+    def from_config(cls, config, **kwargs):
+        return method.__func__(cls, config, **kwargs)
+
+    from_config.__wrapped__ = method
+    return classmethod(from_config)
+
+
+Auto.from_config = _copy(_Base.from_config)
+"""
+
+
+def test_check_takes_any_as_unknown_and_a_wrappers_own_signature(tmp_path, monkeypatch):
+    """Seen on ONNX Runtime and accelerate wikis, where `check` (a CI job of every generated repository) failed on
+    code that runs: `model = torch.load(path)` then `model.eval()` gave "Any has no eval" (typing.Any is a class
+    since Python 3.11), and `AutoModelForCausalLM.from_config(config)` gave "too many positional arguments", from
+    the `(**kwargs)` signature of the function transformers sets as its `__wrapped__`."""
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkgwrapped/__init__.py": PKGWRAPPED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WRAPPED_INDEX, **WRAPPED_PAGES})
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    load, build = verify(item.output_dir, sys.executable).steps
+    assert not [c for c in load.calls if c.status in ("no such attribute",)], load.calls
+    assert build.status == "verified", build.calls

@@ -137,7 +137,8 @@ def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
         return owner
     union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
     options = typing.get_args(annotation) if union else (annotation,)
-    classes = tuple(o for o in options if isinstance(o, type) and o is not type(None))
+    # `-> Any` (a class since Python 3.11) and `-> object` say nothing of what comes back
+    classes = tuple(o for o in options if isinstance(o, type) and o not in (type(None), typing.Any, object))
     return Kind(classes) if classes else UNKNOWN
 
 
@@ -155,9 +156,9 @@ def _qualified(value: Any) -> str:
     return f"{module}.{name}".strip(".")
 
 
-def _signature(target: Any) -> inspect.Signature | None:
+def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | None:
     try:
-        signature = inspect.signature(target)
+        signature = inspect.signature(target, follow_wrapped=follow_wrapped)
     except (TypeError, ValueError):
         return None
     parameters = list(signature.parameters.values())
@@ -165,6 +166,18 @@ def _signature(target: Any) -> inspect.Signature | None:
         # a class built in Rust or C (`tokenizers.models.BPE`) whose text signature still names `self`
         return signature.replace(parameters=parameters[1:])
     return signature
+
+
+def _binds(
+    signature: inspect.Signature, drop_self: bool, args: list[Any], kwargs: dict[str, Any], partial: bool
+) -> bool:
+    params = list(signature.parameters.values())
+    signature = signature.replace(parameters=params[1:] if drop_self and params else params)
+    try:
+        (signature.bind_partial if partial else signature.bind)(*args, **kwargs)
+    except TypeError:
+        return False
+    return True
 
 
 class _StepChecker:
@@ -414,6 +427,12 @@ class _StepChecker:
             else:
                 signature.bind(*args, **kwargs)
         except TypeError as exc:
+            # a wrapper's own signature (`from_config(config, **kwargs)`), where the function it says it wraps
+            # (`__wrapped__`) takes other arguments: the call is checked against both
+            own = _signature(target, follow_wrapped=False) if getattr(target, "__wrapped__", None) is not None else None
+            if own is not None and own != signature and _binds(own, drop_self, args, kwargs, starred):
+                self.calls.append(CallCheck(line, text, "verified", "by the wrapper's own signature", name))
+                return
             accepted = [p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
             unknown = [k for k in kwargs if k not in accepted and not any(p.kind == p.VAR_KEYWORD for p in params)]
             hints = []
