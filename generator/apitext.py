@@ -219,6 +219,8 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
 def _parse_params(text: str) -> tuple[ApiParam, ...] | None:
     text = text.strip().rstrip(",")
     text = re.sub(r",\s*\.\.\.\s*$", "", text).replace("...", "").strip().rstrip(",")
+    # `*size, *, out=None` (torch's documentation): the bare star after `*args` says again what it already says
+    text = re.sub(r"(\*\w+\s*,\s*)\*\s*,\s*", r"\1", text)
     try:
         tree = ast.parse(f"def _f({text}): pass")
     except SyntaxError:

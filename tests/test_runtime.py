@@ -8674,3 +8674,46 @@ def test_check_takes_any_as_unknown_and_a_wrappers_own_signature(tmp_path, monke
     load, build = verify(item.output_dir, sys.executable).steps
     assert not [c for c in load.calls if c.status in ("no such attribute",)], load.calls
     assert build.status == "verified", build.calls
+
+
+SHAPE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Shape
+
+**Description:** Make a dummy input of a given shape.
+
+### Step 1: Dummy
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshape.randn(*size, *, scale=1.0) -> list` |
+| **Implementation** | `Demo_randn` |
+| **Key Parameters** | `size: tuple[int]` - input shape, e.g. `(1, 8)` |
+| **Outputs** | `dummy` |
+"""
+
+SHAPE_PAGES = example_pages(
+    {"implementations/Demo_randn.md": "import pkgshape\n\ndummy = pkgshape.randn(1, 3, 224, 224)\n"}
+)
+
+PKGSHAPE = """
+def randn(*size, scale=1.0):
+    count = 1
+    for n in size:
+        count *= n
+    return [scale] * count if count < 100 else "too big"
+"""
+
+
+def test_values_for_a_documented_star_parameter_become_its_key(tmp_path):
+    """Seen on an ONNX Runtime wiki: `torch.randn(1, 3, 224, 224)` for a model of 8 inputs, with `size: tuple[int]`
+    documented, and no key: the export failed on the shape and only a code edit helped. The signature as torch
+    documents it (`*size, *, generator=None`) did not parse (a bare `*` after `*size`), so the step knew no `*size`
+    either. Now it parses, and the values written out for a documented `*args` parameter are its key."""
+    build_file_tree(tmp_path / "lib", {"pkgshape/__init__.py": PKGSHAPE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SHAPE_INDEX, **SHAPE_PAGES})
+    dummy = item.plan.steps[0].binding
+    assert "pkgshape.randn(*size" in dummy.body, dummy.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.size=[2, 4]")
+    assert "dummy: list of 8" in proc.stderr, proc.stderr

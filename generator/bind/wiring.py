@@ -21,6 +21,7 @@ from generator.apitext import (
     BUILTINS,
     BY_POSITION,
     ApiRef,
+    ParamKind,
     called,
     dotted,
     literal_source,
@@ -416,6 +417,28 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
 
 
 _SCALARS = frozenset({"int", "float", "str", "bool"})
+
+
+def _documented_varargs(draft: Draft, keys: dict[str, Hint], claims: _Claims) -> None:
+    """`torch.randn(1, 3, 224, 224)` for `torch.randn(*size, ...)`, where the Key Parameters document `size`: the
+    values written out for the API's `*args` become that key (a tuple), passed as `*size`."""
+    call, api = anchor_call(draft), draft.api
+    if call is None or api is None:
+        return
+    positional = [p for p in api.params if p.kind in (*BY_POSITION, ParamKind.VAR)]
+    if api.takes_self and isinstance(call.func, ast.Attribute):
+        positional = positional[1:]
+    at = next((n for n, p in enumerate(positional) if p.kind is ParamKind.VAR), None)
+    if at is None or len(call.args) <= at:
+        return
+    name = positional[at].name
+    values = call.args[at:]
+    literals = [literal_source(v) for v in values]
+    if name not in keys or name in claims.taken or any(isinstance(v, ast.Starred) for v in values) or None in literals:
+        return
+    claims.taken.add(name)
+    draft.literals[name] = "(" + ", ".join(literals) + ("," if len(literals) == 1 else "") + ")"  # type: ignore[arg-type]
+    call.args[at:] = [ast.Starred(value=ast.Name(id=name, ctx=ast.Load()), ctx=ast.Load())]
 
 
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
@@ -1409,6 +1432,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if name in draft.literals:
             draft.literals[documented] = draft.literals.pop(name)
         claims.taken.add(documented)
+    _documented_varargs(draft, keys, claims)
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
