@@ -18,6 +18,7 @@ from generator.bind import (
     Tables,
     bind_workflow,
     load_tables,
+    modules_of,
     needs_python,
 )
 from generator.deps import (
@@ -209,6 +210,13 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     placements: dict[str, tuple[PlacementKind, str]] = {}
     names = [dep for step in workflow.steps for dep in step.external_dependencies]
     names += [module for binding in bindings for module in binding.imports]
+    # a step left to write: what its implementation page imports, so the user's code finds it installed
+    names += [
+        module
+        for step, binding in zip(workflow.steps, bindings, strict=True)
+        if binding.status is Status.STUB and step.implementation is not None
+        for module in modules_of(step.implementation.imports)
+    ]
     names += [
         module
         for name in dict.fromkeys(n for b in bindings for n in b.loaders)

@@ -421,3 +421,45 @@ def test_a_build_is_taken_only_when_the_plain_distribution_is_not_listed():
     assert build_of("onnxruntime", {"onnxruntime", "onnxruntime-gpu"}) is None
     assert build_of("faiss", {"faiss-cpu"}) == "faiss-cpu" and build_of("dotenv", {"python-dotenv"}) == "python-dotenv"
     assert build_of("faiss", {"faiss-cpu", "faiss-gpu"}) is None  # two builds: the page does not say which
+
+
+STUB_SERVING_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Serve
+
+**Description:** Serve predictions.
+
+### Step 1: Serve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `InferenceSession.run(output_names, input_feed) -> list` |
+| **Implementation** | `Demo_Serve` |
+| **Inputs** | a test matrix |
+"""
+
+STUB_SERVING_PAGE = """== Code Reference ==
+=== Import ===
+<syntaxhighlight lang="python">
+import onnxruntime as ort
+</syntaxhighlight>
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import onnxruntime as ort
+
+labels = session.run(None, {"input": X_test})[0]
+</syntaxhighlight>
+"""
+
+
+def test_a_step_left_to_write_still_brings_what_its_page_imports(tmp_path):
+    """Seen on an ONNX Runtime wiki: the serving step was a stub (its example works on a session and an `X_test`
+    no step makes), so nothing it imports was counted and requirements.in left out onnxruntime, which the user
+    writing the step needs. A stub step's implementation page imports are now requirements."""
+    wiki = build_file_tree(
+        tmp_path / "wiki", {"_WorkflowIndex.md": STUB_SERVING_INDEX, "implementations/Demo_Serve.md": STUB_SERVING_PAGE}
+    )
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.plan.steps[0].binding.status.value == "stub", item.plan.steps[0].binding.body
+    assert "onnxruntime" in item.plan.requirements, item.plan.requirements

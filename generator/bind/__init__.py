@@ -24,6 +24,7 @@ from generator.bind.finish import (
     with_needs,
     with_written_paths,
 )
+from generator.bind.imports import modules_of
 from generator.bind.kinds import classify
 from generator.bind.rules import bind_step
 from generator.bind.tables import Loader, Tables, load_tables
@@ -43,6 +44,7 @@ __all__ = [
     "bind_workflow",
     "classify",
     "load_tables",
+    "modules_of",
     "needs_python",
 ]
 
