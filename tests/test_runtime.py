@@ -8717,3 +8717,65 @@ def test_values_for_a_documented_star_parameter_become_its_key(tmp_path):
     assert "pkgshape.randn(*size" in dummy.body, dummy.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.size=[2, 4]")
     assert "dummy: list of 8" in proc.stderr, proc.stderr
+
+
+TWIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Twin
+
+**Description:** Make two samples with one call, pair them.
+
+### Step 1: Small sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtwin.make(n: int) -> list` |
+| **Implementation** | `Demo_make` |
+
+### Step 2: Large sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtwin.make(n: int) -> list` |
+| **Implementation** | `Demo_make` |
+
+### Step 3: Pair
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtwin.pair(a: list, b: list) -> str` |
+| **Implementation** | `Demo_pair` |
+| **Inputs** | `small` from Step 1, `large` from Step 2 |
+| **Outputs** | `pairing` |
+"""
+
+TWIN_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkgtwin\n\nvalues = pkgtwin.make(3)\n",
+        "implementations/Demo_pair.md": "import pkgtwin\n\npairing = pkgtwin.pair(small, large)\n",
+    }
+)
+
+PKGTWIN = """
+def make(n):
+    return list(range(n))
+
+
+def pair(a, b):
+    return f"{len(a)}+{len(b)}"
+"""
+
+
+def test_a_result_takes_the_name_a_later_step_cites_it_by(tmp_path):
+    """Seen on a diffusers wiki: steps 2 and 4 both sample (`images = pipe(...).images`), and step 5's Inputs say
+    "`ddpm_images` from Step 2, `ddim_images` from Step 4". Both results were `images` (step 4's replaced step
+    2's), and step 5 asked for two REQUIRED keys of images no TOML can hold. Now a step's result takes the one
+    name a later step cites from it, when the step does not make it and its own Outputs name nothing else."""
+    build_file_tree(tmp_path / "lib", {"pkgtwin/__init__.py": PKGTWIN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TWIN_INDEX, **TWIN_PAGES})
+    small, large, pair = (s.binding for s in item.plan.steps)
+    assert small.produces == ("small",) and large.produces == ("large",), (small.produces, large.produces)
+    assert set(pair.consumes) == {"small", "large"}, pair.params
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.n=2", "--set", "2.n=4")
+    assert "pairing: '2+4'" in proc.stderr, proc.stderr

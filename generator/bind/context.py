@@ -314,6 +314,16 @@ class BindContext:
         """Whether a declared type is a list of texts (`List[str]`, `Iterable[str]`, `str | List[str]`)."""
         return _TEXTS.fullmatch(declared.replace(" ", "")) is not None
 
+    def cited_from_here(self) -> list[str]:
+        """The names later steps' Inputs cite as this step's results, in order ("`ddpm_images` from Step 2")."""
+        here = self.workflow.steps[self.index].number
+        found: dict[str, None] = {}
+        for later in self.workflow.steps[self.index + 1 :]:
+            for part in re.split(r"[;,]", later.inputs or ""):
+                if here in from_steps(part):
+                    found.update(dict.fromkeys(code_spans(part)))
+        return list(found)
+
     def cited_later(self, name: str) -> bool:
         """Whether a later step's Inputs cite name as this step's result ("`scraped` from Step 1")."""
         here = self.workflow.steps[self.index].number

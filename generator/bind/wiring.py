@@ -2261,6 +2261,31 @@ def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {local}")
 
 
+def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`images = pipe(...).images` in steps 2 and 4, where step 5's Inputs say "`ddpm_images` from Step 2,
+    `ddim_images` from Step 4": the result of the step's call takes the one name a later step cites from it that
+    it does not make, so both reach step 5 (under one name, step 4's would replace step 2's)."""
+    anchor = draft.anchor
+    if not (isinstance(anchor, ast.Assign) and len(anchor.targets) == 1 and isinstance(anchor.targets[0], ast.Name)):
+        return
+    cited = ctx.cited_from_here()
+    made = names(draft.statements)[1]
+    # a value's name (`ddpm_images`), not a class's (`LazyFrame` from Step 1 cites step 1's frame by its type)
+    missing = [n for n in cited if n not in made and not ctx.has(n) and n.isidentifier() and n[:1].islower()]
+    local = anchor.targets[0].id
+    if len(missing) != 1 or local in cited or local in wired.consumes.values():
+        return
+    declared = named_outputs(ctx.step)  # what the step's own Outputs name wins: another result is not the cited one
+    if (declared and missing[0] not in declared) or local in declared or missing[0] in draft.hands_on:
+        return
+    if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
+        return
+    _rename(draft.statements, local, missing[0])
+    if draft.produces is not None:
+        draft.produces = [missing[0] if n == local else n for n in draft.produces]
+    wired.changes.append(f"names its result {missing[0]}, as a later step's Inputs cite it, not {local}")
+
+
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
     for local, artifact in list(wired.consumes.items()):
         if local != artifact and not any(
@@ -2273,6 +2298,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.preamble.insert(0, f"{local} = {artifact}")
     _new_version(draft, step, ctx, wired)
     _named_as_cited(draft, step, ctx, wired)
+    _named_by_later(draft, ctx, wired)
     produced = (
         draft.produces
         if draft.produces is not None
