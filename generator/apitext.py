@@ -280,6 +280,8 @@ def parse_api(text: str) -> ApiRef | None:
         node = ast.parse(text, mode="eval").body
     except SyntaxError:
         node = None
+    while isinstance(node, ast.Attribute) and isinstance(node.value, ast.Call):
+        node = node.value  # `pipe(batch_size=4).images`: the call, whose result's attribute the step reads
     if isinstance(node, ast.Call):
         then = ""
         chained: ast.Call | None = None

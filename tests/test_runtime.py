@@ -8779,3 +8779,18 @@ def test_a_result_takes_the_name_a_later_step_cites_it_by(tmp_path):
     assert set(pair.consumes) == {"small", "large"}, pair.params
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.n=2", "--set", "2.n=4")
     assert "pairing: '2+4'" in proc.stderr, proc.stderr
+
+
+def test_an_api_cell_reading_an_attribute_of_the_calls_result_binds_the_call(tmp_path):
+    """Seen on a diffusers wiki: an API Call cell written `pipe(batch_size=..., generator=generator).images` did not
+    parse as an API at all (a call followed by an attribute), and the step was a stub. The call is the API; the
+    example's `.images` is kept."""
+    build_file_tree(tmp_path / "lib", {"pkgpipecall/__init__.py": PKGPIPECALL})
+    cell = "`Pipe.__call__(batch_size: int = 1, generator: Generator = None) -> Output`"
+    index = PIPECALL_INDEX.replace(cell, "`pipe(batch_size=2, generator=generator).images`")
+    assert index != PIPECALL_INDEX
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **PIPECALL_PAGES})
+    sample = item.plan.steps[2].binding
+    assert sample.status.value == "bound" and ".images" in sample.body, sample.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.seed=10", "--set", "3.batch_size=2")
+    assert "images: list of 2: 11, 12" in proc.stderr, proc.stderr
