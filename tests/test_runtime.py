@@ -8717,6 +8717,7 @@ def test_values_for_a_documented_star_parameter_become_its_key(tmp_path):
     assert "pkgshape.randn(*size" in dummy.body, dummy.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.size=[2, 4]")
     assert "dummy: list of 8" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")  # the key reaches the call spread out: `randn(1, 3, 224, 224)`
 
 
 TWIN_INDEX = """

@@ -346,6 +346,8 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
         shown = f"config.{key}" if isinstance(value, Recorder) or key == "extra_kwargs" else repr(value)
         if isinstance(value, dict) and value and shown not in seen:  # `{**base_params, **best}`: its items
             shown = next((f"{k!r}: {v!r}" for k, v in value.items() if f"{k!r}: {v!r}" in seen), shown)
+        if isinstance(value, (list, tuple)) and len(value) > 1 and shown not in seen:  # `torch.randn(*size)`
+            shown = repr(tuple(value))[1:-1]
         assert shown in seen, f"config key {key} did not reach the call"  # or was handed on as a result
 
 
