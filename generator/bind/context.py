@@ -326,13 +326,7 @@ class BindContext:
 
     def cited_later(self, name: str) -> bool:
         """Whether a later step's Inputs cite name as this step's result ("`scraped` from Step 1")."""
-        here = self.workflow.steps[self.index].number
-        for later in self.workflow.steps[self.index + 1 :]:
-            for part in re.split(r"[;,]", later.inputs or ""):
-                steps = {int(n) for n in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE)}
-                if here in steps and name in code_spans(part):
-                    return True
-        return False
+        return name in self.cited_from_here()
 
     def alias(self, name: str, patterns: bool = True) -> str | None:
         """An earlier artifact standing for a name no artifact has exactly, by the alias groups of names.toml

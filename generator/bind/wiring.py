@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from generator.apitext import (
     BUILTINS,
     BY_POSITION,
+    ApiParam,
     ApiRef,
     ParamKind,
     called,
@@ -419,25 +420,30 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
 _SCALARS = frozenset({"int", "float", "str", "bool"})
 
 
+def _by_position(api: ApiRef, call: ast.Call, kinds: tuple[ParamKind, ...] = BY_POSITION) -> list[ApiParam]:
+    """The API's parameters a call's positional arguments fill, in order: a method called on an object (`obj.m(a)`)
+    passes no `self`."""
+    positional = [p for p in api.params if p.kind in kinds]
+    return positional[1:] if positional and api.takes_self and isinstance(call.func, ast.Attribute) else positional
+
+
 def _documented_varargs(draft: Draft, keys: dict[str, Hint], claims: _Claims) -> None:
     """`torch.randn(1, 3, 224, 224)` for `torch.randn(*size, ...)`, where the Key Parameters document `size`: the
     values written out for the API's `*args` become that key (a tuple), passed as `*size`."""
     call, api = anchor_call(draft), draft.api
     if call is None or api is None:
         return
-    positional = [p for p in api.params if p.kind in (*BY_POSITION, ParamKind.VAR)]
-    if api.takes_self and isinstance(call.func, ast.Attribute):
-        positional = positional[1:]
+    positional = _by_position(api, call, (*BY_POSITION, ParamKind.VAR))
     at = next((n for n, p in enumerate(positional) if p.kind is ParamKind.VAR), None)
     if at is None or len(call.args) <= at:
         return
     name = positional[at].name
     values = call.args[at:]
-    literals = [literal_source(v) for v in values]
-    if name not in keys or name in claims.taken or any(isinstance(v, ast.Starred) for v in values) or None in literals:
-        return
+    literals = [text for text in (literal_source(v) for v in values) if text is not None]
+    if name not in keys or name in claims.taken or len(literals) != len(values):
+        return  # (a `*rest` passed on is no literal either)
     claims.taken.add(name)
-    draft.literals[name] = "(" + ", ".join(literals) + ("," if len(literals) == 1 else "") + ")"  # type: ignore[arg-type]
+    draft.literals[name] = "(" + ", ".join(literals) + ("," if len(literals) == 1 else "") + ")"
     call.args[at:] = [ast.Starred(value=ast.Name(id=name, ctx=ast.Load()), ctx=ast.Load())]
 
 
@@ -453,9 +459,7 @@ def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | No
     ]
     if len(reads) != 1 or not isinstance(reads[0].ctx, ast.Load):
         return None
-    positional = [p.name for p in api.params if p.kind in BY_POSITION]
-    if api.takes_self and isinstance(call.func, ast.Attribute):
-        positional = positional[1:]
+    positional = [p.name for p in _by_position(api, call)]
     slots = [
         *((p, a) for p, a in zip(positional, call.args, strict=False) if not isinstance(a, ast.Starred)),
         *((k.arg, k.value) for k in call.keywords if k.arg),
@@ -813,10 +817,7 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             )
     # by position too: `curve_fit(model, [1.0, 2.0], [2.0, 4.0])` for `curve_fit(f, xdata, ydata)`, where the Inputs
     # say "`xdata`/`ydata` from Step 1": the example's sample values stand for the cited results
-    api = draft.api
-    positional = [p.name for p in api.params if p.kind in BY_POSITION] if api is not None else []
-    if positional and api is not None and api.takes_self and isinstance(call.func, ast.Attribute):
-        positional = positional[1:]
+    positional = [p.name for p in _by_position(draft.api, call)] if draft.api is not None else []
     for n, (argument, name) in enumerate(zip(call.args, positional, strict=False)):
         if isinstance(argument, ast.Starred):
             break
