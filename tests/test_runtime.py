@@ -8795,3 +8795,52 @@ def test_an_api_cell_reading_an_attribute_of_the_calls_result_binds_the_call(tmp
     assert sample.status.value == "bound" and ".images" in sample.body, sample.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.seed=10", "--set", "3.batch_size=2")
     assert "images: list of 2: 11, 12" in proc.stderr, proc.stderr
+
+
+FILEKEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_File_Key
+
+**Description:** Load a model, check an exported file of it.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfilekey.load(name: str) -> Model` |
+| **Key Parameters** | `name: str` - the model |
+| **Outputs** | `model` |
+
+### Step 2: Check
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfilekey.check(model: str) -> bool` |
+| **Implementation** | `Demo_check` |
+| **Outputs** | `ok` |
+"""
+
+PKGFILEKEY = """
+def load(name):
+    return name
+
+
+def check(model):
+    with open(model) as handle:
+        return handle.read().startswith("onnx")
+"""
+
+
+def test_a_file_key_named_after_a_taken_parameter_is_a_path_not_a_hub_id(tmp_path):
+    """Seen on an ONNX Runtime wiki: `onnx.checker.check_model("llama.onnx")`, in a workflow where `model` is step 1's
+    result, gave the key `model_name_or_path` (the name of a hub id) for a file. A file's key is now `model_path`."""
+    build_file_tree(tmp_path / "lib", {"pkgfilekey/__init__.py": PKGFILEKEY})
+    pages = example_pages(
+        {"implementations/Demo_check.md": 'import pkgfilekey\n\nok = pkgfilekey.check("tiny.onnx")\n'}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": FILEKEY_INDEX, **pages})
+    assert [p.name for p in item.plan.steps[1].binding.params] == ["model_path"], item.plan.steps[1].binding.params
+    (item.output_dir / "exported.onnx").write_text("onnx graph", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.name=tiny", "--set", "2.model_path=exported.onnx")
+    assert "ok: True" in proc.stderr, proc.stderr

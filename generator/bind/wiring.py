@@ -1387,7 +1387,10 @@ class _Claims:
         if self.ctx.has(name) or name in self.taken:
             text = literal[1:-1] if literal[:1] in "'\"" else ""
             idlike = text and (_looks_like_id(text) or self.ctx.loader_for(name) is not None)
-            candidates = [f"{name}_name_or_path"] if idlike else []
+            file = re.fullmatch(r"[\w./~-]*\w\.[A-Za-z]\w{0,9}", text) is not None  # "llama.onnx": a file, not an id
+            candidates = [f"{name}_path" if file else f"{name}_name_or_path"] if idlike else []
+            if file and re.search(r"(?:path|file|fname)$", name):
+                candidates = []  # `path` taken: `path_2`, not `path_path`
         if context and context != name:
             candidates.append(f"{context}_{name}")
         for candidate in candidates + [f"{name}_{n}" for n in range(2, 50)]:
