@@ -1,4 +1,5 @@
-"""Config keys naming the same file or id as an earlier step's key follow that key until they are set.
+"""Config keys naming the same file or id as an earlier step's key, or described as an earlier step's ("same as in
+Step 3"), follow that key until they are set.
 
 A workflow writes a folder in one step and reads it in a later one (`tokenizer.save_pretrained("my-tokenizer")`,
 then `AutoTokenizer.from_pretrained("my-tokenizer")`), or reads one model id in several steps. Each step has a key
@@ -17,6 +18,9 @@ from generator.apitext import literal_value
 if TYPE_CHECKING:
     from generator.plan import StepPlan
 
+# "same as in Step 3 (0.1)", "same nodes as Step 2": a key's description saying an earlier step's value is its own
+_SAME_AS = re.compile(r"\bsame\b[^.;:()]{0,40}?\bas (?:in |for |at )?step (\d+)", re.IGNORECASE)
+
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
 PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
 
@@ -28,6 +32,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     first: dict[str, str] = {}  # place -> "module.key" of the first key naming it
     named: dict[str, str] = {}  # key name -> "module.key" of the first key of that name with a default
     written: dict[int, list[tuple[str, str]]] = {}  # step number -> (file, "module.key") of the files it writes
+    keyed: dict[int, tuple[str, set[str]]] = {}  # step number -> (module, its key names)
     result = []
     for plan in steps:
         params = []
@@ -35,6 +40,12 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         cited = _files_cited(plan.step.inputs or "", written)
         cited_any = _files_cited(plan.step.inputs or "", written, named_as_files=False)
         for param in plan.binding.params:
+            same = _SAME_AS.search(param.description)
+            earlier = keyed.get(int(same.group(1))) if same else None
+            if earlier is not None and param.name in earlier[1] and not param.writes:
+                # `learning_rate: float` - "same as in Step 3 (0.1)": step 3's value until set
+                params.append(replace(param, follows=f"{earlier[0]}.{param.name}"))
+                continue
             if param.required and param.default is None and param.name in named and not param.loader:
                 # `d`, REQUIRED in step 2, where step 1's `d = 32` sized the same index: that value until set
                 params.append(replace(param, follows=named[param.name]))
@@ -71,6 +82,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             for p in plan.binding.params
             if p.writes and p.default is not None and isinstance(literal_value(p.default), str)
         ]
+        keyed[plan.step.number] = (plan.module, {p.name for p in plan.binding.params})
         for param in plan.binding.params:
             if param.default is not None and not param.required:
                 named.setdefault(param.name, f"{plan.module}.{param.name}")

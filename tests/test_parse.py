@@ -151,6 +151,24 @@ def test_key_parameters():
     ]
 
 
+def test_key_parameters_written_together_share_their_description():
+    """Seen on diffusers, networkx and sentencepiece wikis: "`down_block_types` / `up_block_types` - block classes"
+    gave `down_block_types` the description "/ up_block_types - block classes" and lost `up_block_types`'s; and
+    "`source`, `target` - same nodes as Step 2" described `target` alone. Names joined by `/`, `&` or `and`, or
+    bare names joined by commas, share the description that follows them; typed names in a comma list do not
+    (`output_dir: str`, `beta: float` - KL penalty: not output_dir's), nor does a remark in brackets."""
+    shared = {
+        "`down_block_types` / `up_block_types` - block classes": ["block classes", "block classes"],
+        "`add_bos: bool` / `add_eos: bool` - add markers": ["add markers", "add markers"],
+        "`source`, `target` - same nodes as Step 2": ["same nodes as Step 2", "same nodes as Step 2"],
+        "`output_dir: str`, `beta: float` - KL penalty strength": ["", "KL penalty strength"],
+        "`accelerator`, `devices`, `logger=False` (no log dir for evaluation)": ["", "", "(no log dir for evaluation)"],
+        "`order: str` - `asc` and `desc`": ["asc and desc"],
+    }
+    for cell, descriptions in shared.items():
+        assert [p.description for p in parse_key_parameters(cell)] == descriptions, cell
+
+
 def test_dependencies():
     assert parse_dependencies("`random` (stdlib), `micrograd.engine.Value`") == ("random", "micrograd.engine.Value")
     assert parse_dependencies("None") == ()

@@ -8844,3 +8844,59 @@ def test_a_file_key_named_after_a_taken_parameter_is_a_path_not_a_hub_id(tmp_pat
     (item.output_dir / "exported.onnx").write_text("onnx graph", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.name=tiny", "--set", "2.model_path=exported.onnx")
     assert "ok: True" in proc.stderr, proc.stderr
+
+
+SAMEAS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Same_As
+
+**Description:** Route between two nodes, then cost the same route.
+
+### Step 1: Route
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsameas.route(source: str, target: str) -> list` |
+| **Implementation** | `Demo_route` |
+| **Key Parameters** | `source: str` - start, `target: str` - end |
+| **Outputs** | `path` |
+
+### Step 2: Cost
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsameas.cost(source: str, target: str) -> int` |
+| **Implementation** | `Demo_cost` |
+| **Key Parameters** | `source`, `target` - same nodes as Step 1 |
+| **Outputs** | `total` |
+"""
+
+SAMEAS_PAGES = example_pages(
+    {
+        "implementations/Demo_route.md": 'import pkgsameas\n\npath = pkgsameas.route("A", "C")\n',
+        "implementations/Demo_cost.md": 'import pkgsameas\n\ntotal = pkgsameas.cost("B", "D")\n',
+    }
+)
+
+PKGSAMEAS = """
+def route(source, target):
+    return [source, target]
+
+
+def cost(source, target):
+    return f"{source}->{target}"
+"""
+
+
+def test_a_key_described_as_an_earlier_steps_follows_it(tmp_path):
+    """Seen on networkx and catboost wikis: "`source`, `target` - same nodes as Step 2", "`learning_rate: float` -
+    same as in Step 3 (0.1)". Each step had its own key with its page's example value, so the cost was computed
+    between other nodes than the route. A key whose description says it is the same as an earlier step's now
+    follows that step's key of its name (and the description reaches every name written before it)."""
+    build_file_tree(tmp_path / "lib", {"pkgsameas/__init__.py": PKGSAMEAS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SAMEAS_INDEX, **SAMEAS_PAGES})
+    follows = {p.name: p.follows for p in item.plan.steps[1].binding.params}
+    assert follows == {"source": "step_01_route.source", "target": "step_01_route.target"}, follows
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.source=X", "--set", "1.target=Y")
+    assert "total: 'X->Y'" in proc.stderr, proc.stderr

@@ -151,6 +151,7 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
         return ()
     params: list[Param] = []
     spans = _parameter_spans(cell)
+    joined: set[str] = set()  # names written beside the next one with nothing of their own: "`source`, `target` - ..."
     if spans:
         for index, match in enumerate(spans):
             end = spans[index + 1].start() if index + 1 < len(spans) else len(cell)
@@ -169,6 +170,18 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
                 param = replace(param, default=value, description="" if alone else param.description)
             if param is not None:
                 params.append(param)
+                # `a` / `b` - shared; `a`, `b` - shared too, when neither is typed (`a: str`, `b: float` - about b)
+                bare = (
+                    ":" not in match.group(1) and ":" not in spans[index + 1].group(1)
+                    if index + 1 < len(spans)
+                    else False
+                )
+                if re.fullmatch(r"\s*(?:[/&]|and)\s*", tail) or (bare and re.fullmatch(r"\s*,?\s*", tail)):
+                    joined.add(param.name)
+        for index in range(len(params) - 2, -1, -1):  # the description they share, from the last one back
+            shared = params[index + 1].description
+            if params[index].name in joined and not re.fullmatch(r"\(.*\)", shared):  # not "(optional)"
+                params[index] = replace(params[index], description=shared)
     else:
         text = plain(cell)
         parts = split_top_level(text)
@@ -273,21 +286,27 @@ def _parameter_spans(cell: str) -> list[re.Match[str]]:
         depth = max(0, depth + between.count("(") - between.count(")"))
         depths.append(depth)
         at = m.end()
-    return [
-        m
-        for n, m in enumerate(spans)
-        if n == 0
-        or (
+    starts: list[re.Match[str]] = []
+    for n, m in enumerate(spans):
+        between = cell[spans[n - 1].end() : m.start()] if n else ""
+        if n == 0 or (
             depths[n] == 0  # `alternative: str` (`'two-sided'`, `'less'`; default ...): the choices, not parameters
             # a value (`"lm"`, `"trf"` or `"dogbox"`; `0.5`): one of the parameter's choices, never a parameter
             and re.match(r"\*{0,2}[A-Za-z_]", m.group(1).strip()) is not None
-            and re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", cell[spans[n - 1].end() : m.start()])
-            # `model_type: str` - `unigram`: the value the parameter takes, not another parameter
-            and not (
-                ":" in spans[n - 1].group(1) and re.fullmatch(r"\s*[-–—]\s*", cell[spans[n - 1].end() : m.start()])
+            and (
+                re.search(r"(?:^|[,;:•·])\s*(?:[-*•·]\s*)?$", between) is not None
+                # `down_block_types` / `up_block_types` - ...: two parameters sharing a description
+                or (
+                    bool(starts)
+                    and starts[-1] is spans[n - 1]
+                    and re.fullmatch(r"\s*(?:/|&|and)\s*", between) is not None
+                )
             )
-        )
-    ]
+            # `model_type: str` - `unigram`: the value the parameter takes, not another parameter
+            and not (":" in spans[n - 1].group(1) and re.fullmatch(r"\s*[-–—]\s*", between))
+        ):
+            starts.append(m)
+    return starts
 
 
 def parse_dependencies(cell: str) -> tuple[str, ...]:
