@@ -8900,3 +8900,116 @@ def test_a_key_described_as_an_earlier_steps_follows_it(tmp_path):
     assert follows == {"source": "step_01_route.source", "target": "step_01_route.target"}, follows
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.source=X", "--set", "1.target=Y")
     assert "total: 'X->Y'" in proc.stderr, proc.stderr
+
+
+AUDIO_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Audio
+
+**Description:** Load audio, make a spectrogram, log it, take coefficients of the log one.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaudio.load(path: str) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the audio |
+| **Outputs** | `y`, `sr` |
+
+### Step 2: Spectrogram
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaudio.spec(*, y: list = None, S: list = None, W: list = None) -> list` |
+| **Implementation** | `Demo_spec` |
+| **Inputs** | `y` from Step 1 |
+| **Outputs** | `S` |
+
+### Step 3: Log
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaudio.to_db(S: list) -> list` |
+| **Implementation** | `Demo_to_db` |
+| **Inputs** | `S` from Step 2 |
+| **Outputs** | `S_db` |
+
+### Step 4: Coefficients
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaudio.coeffs(*, y: list = None, S: list = None, n: int = 2) -> list` |
+| **Implementation** | `Demo_coeffs` |
+| **Key Parameters** | `S: list` - log spectrogram (from Step 3), `n: int` - how many |
+| **Inputs** | `S_db` from Step 3 (or raw `y`) |
+| **Outputs** | `c` |
+"""
+
+AUDIO_SPEC_PAGE = """== I/O Contract ==
+=== Inputs ===
+{| class="wikitable"
+|-
+! Name !! Type !! Required !! Description
+|-
+| y || list || No* || samples (*either `y` or `S`)
+|-
+| S || list || No* || a spectrogram made before
+|-
+| W || list || No || weights per sample
+|}
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgaudio
+
+S = pkgaudio.spec(y=y)
+</syntaxhighlight>
+"""
+
+AUDIO_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_load.md": "import pkgaudio\n\ny, sr = pkgaudio.load(path)\n",
+            "implementations/Demo_to_db.md": "import pkgaudio\n\nS_db = pkgaudio.to_db(S)\n",
+            "implementations/Demo_coeffs.md": "import pkgaudio\n\nc = pkgaudio.coeffs(y=y, n=2)\n",
+        }
+    ),
+    "implementations/Demo_spec.md": AUDIO_SPEC_PAGE,
+}
+
+PKGAUDIO = """
+def load(path):
+    with open(path) as handle:
+        return [float(v) for v in handle.read().split()], 100
+
+
+def spec(*, y=None, S=None, W=None):
+    return S if S is not None else [v * v * (1 if W is None else w) for v, w in zip(y, W or y)]
+
+
+def to_db(S):
+    return [round(10 * v) for v in S]
+
+
+def coeffs(*, y=None, S=None, n=2):
+    return (S if S is not None else y)[:n]
+"""
+
+
+def test_a_documented_input_is_never_the_calls_own_result_nor_an_import_and_takes_the_step_it_names(tmp_path):
+    """Seen on a librosa wiki: `S = melspectrogram(y=y, sr=sr)`, whose I/O contract lists `S` (a spectrogram given
+    instead of `y`), was completed to `melspectrogram(..., S=S)`, and the capital `S` then became `from
+    librosa.feature.spectral import S` (ImportError; the generated tests recorded the import as expected). And the
+    MFCC step, whose Key Parameters say "`S` - log-power mel spectrogram (from Step 3)", was given step 2's linear
+    `S`: every coefficient wrong, silently. Now a call is never passed its own result, a documented parameter the
+    example leaves out is never imported for its capital, and a keyword passed under its own name takes the result
+    of the step its Key Parameter names (the one the Inputs quote: `S_db`)."""
+    build_file_tree(tmp_path / "lib", {"pkgaudio/__init__.py": PKGAUDIO})
+    item = generated(tmp_path, {"_WorkflowIndex.md": AUDIO_INDEX, **AUDIO_PAGES})
+    spec, _, coeffs = (s.binding for s in item.plan.steps[1:])
+    assert spec.status.value == "bound" and "S=S" not in spec.body and "import W" not in spec.body, spec.body
+    assert "S=S_db" in coeffs.body and "S_db" in coeffs.consumes, coeffs.body
+    (item.output_dir / "audio.txt").write_text("1 2 3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=audio.txt")
+    assert "c: list of 2: 10, 40" in proc.stderr, proc.stderr  # the log spectrogram's, not the samples' (1, 2)

@@ -815,6 +815,23 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(
                 f"takes {keyword.arg} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
+    # a keyword whose Key Parameter says where its value comes from (`S: np.ndarray` - "log-power mel spectrogram
+    # (from Step 3)"), passed under its own name (`S=S`, another step's `S`): that step's result, the one the
+    # Inputs quote from it (`S_db`) or its only one
+    keys = key_hints(ctx.step)
+    quoted = code_spans(ctx.step.inputs or "")
+    for keyword in call.keywords:
+        hint = keys.get(keyword.arg or "")
+        if hint is None or not (isinstance(keyword.value, ast.Name) and keyword.value.id == keyword.arg):
+            continue
+        numbers = from_steps(hint.doc)
+        made = [a.name for a in ctx.artifacts.values() if a.step in numbers and not a.value]
+        chosen = [n for n in made if n in quoted] or made
+        # (not "`model.getvalue()` from Step 2": something made of that result, not the result)
+        worked = len(chosen) == 1 and re.search(rf"\b{re.escape(chosen[0])}\s*[.(\[]", hint.doc) is not None
+        if len(numbers) == 1 and len(chosen) == 1 and chosen[0] != keyword.arg and not worked:
+            keyword.value = ast.Name(id=chosen[0], ctx=ast.Load())
+            wired.changes.append(f"passes {chosen[0]} as {keyword.arg}, as its Key Parameters say")
     # by position too: `curve_fit(model, [1.0, 2.0], [2.0, 4.0])` for `curve_fit(f, xdata, ydata)`, where the Inputs
     # say "`xdata`/`ydata` from Step 1": the example's sample values stand for the cited results
     positional = [p.name for p in _by_position(draft.api, call)] if draft.api is not None else []
@@ -1650,7 +1667,11 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
     """`(BertForSequenceClassification,)` -> "['transformers.BertForSequenceClassification']": a class (or a tuple or
     list of classes) the example passes as an argument, by the dotted names its imports give; None otherwise."""
     items = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
-    classes = [i for i in items if isinstance(i, ast.Name) and i.id[:1].isupper() and not i.id.isupper()]
+    classes = [
+        i
+        for i in items
+        if isinstance(i, ast.Name) and i.id[:1].isupper() and not i.id.isupper() and not ctx.has(i.id)  # (`S_db`)
+    ]
     if not items or len(classes) != len(items):
         return None
     paths = []
@@ -1877,7 +1898,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.origins.append(imported_here[1])
         elif ctx.alias(name, patterns=not called):
             wired.consumes[name] = ctx.alias(name) or name
-        elif name[:1].isupper() or called:
+        # (a documented parameter the example left out, `S: np.ndarray`, is no name to import for its capital)
+        elif (name[:1].isupper() and name not in draft.unpassed) or called:
             line, origin = import_for(name, step, ctx)
             if line:
                 wired.import_lines.append(line)

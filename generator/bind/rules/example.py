@@ -449,10 +449,14 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     passed = {k.arg for k in call.keywords} | {p.name for p in positional}
     if any(k.arg is None for k in call.keywords):
         return  # `**kwargs` passed: the example hands on more than its text shows
+    # what the call makes is not an input of it: `S = melspectrogram(y=y, sr=sr)` is not passed `S=S` (the
+    # contract lists the spectrogram it may take instead of `y`)
+    made = names([draft.anchor])[1] if draft.anchor is not None else set()
     for param in declared:
         if (
             param.name in documented
             and param.name not in passed
+            and param.name not in made
             and param.kind in (ParamKind.NORMAL, ParamKind.KEYWORD)
             and param.name.isidentifier()
         ):
