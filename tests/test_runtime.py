@@ -9013,3 +9013,62 @@ def test_a_documented_input_is_never_the_calls_own_result_nor_an_import_and_take
     (item.output_dir / "audio.txt").write_text("1 2 3\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=audio.txt")
     assert "c: list of 2: 10, 40" in proc.stderr, proc.stderr  # the log spectrogram's, not the samples' (1, 2)
+
+
+BEAT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Beat
+
+**Description:** Track beats, convert them to times.
+
+### Step 1: Track
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbeat.track(x: list, bpm: int = 0) -> tuple` |
+| **Implementation** | `Demo_track` |
+| **Key Parameters** | `x: list` - the signal, `bpm: int` - a fixed tempo (0: estimate) |
+| **Outputs** | `tempo`, `beat_frames` |
+
+### Step 2: Times
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbeat.to_time(frames: list) -> list` |
+| **Implementation** | `Demo_to_time` |
+| **Inputs** | `beat_frames` from Step 1 |
+| **Outputs** | `beat_times` |
+"""
+
+BEAT_PAGES = example_pages(
+    {
+        "implementations/Demo_track.md": "import pkgbeat\n\ntempo, beat_frames = pkgbeat.track(x, bpm=0)\n",
+        "implementations/Demo_to_time.md": (
+            "import pkgbeat\n\ntempo, beats = pkgbeat.track(x)\nbeat_times = pkgbeat.to_time(beats)\n"
+        ),
+    }
+)
+
+PKGBEAT = """
+def track(x, bpm=0):
+    step = bpm or 2
+    return step, list(range(0, len(x), step))
+
+
+def to_time(frames):
+    return [f * 10 for f in frames]
+"""
+
+
+def test_a_step_takes_what_an_earlier_step_unpacked_instead_of_unpacking_the_call_again(tmp_path):
+    """Seen on a librosa wiki: the frame-to-time step's example tracks the beats again (`tempo, beats =
+    librosa.beat.beat_track(y=y, sr=sr)`) before converting them, although its Inputs say "`beat_frames` from Step
+    4"; so the CSV held the default tracking's beats whatever step 4 was set to. Now a tuple assignment of the call
+    an earlier step unpacked, into as many names, is that step's results by place (`beats` is `beat_frames`)."""
+    build_file_tree(tmp_path / "lib", {"pkgbeat/__init__.py": PKGBEAT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": BEAT_INDEX, **BEAT_PAGES})
+    times = item.plan.steps[1].binding
+    assert "track" not in times.body and times.consumes == ("beat_frames",), times.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.x=[0, 0, 0, 0, 0, 0]", "--set", "1.bpm=3")
+    assert "beat_times: list of 2: 0, 30" in proc.stderr, proc.stderr  # step 1's beats (every 3rd), not every 2nd

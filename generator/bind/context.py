@@ -39,6 +39,7 @@ class Artifact:
     value: bool = False  # a config value an earlier step hands on (a manual decision), not an object
     made_from: tuple[str, ...] = ()  # the artifacts the step that made it took
     files: tuple[str, ...] = ()  # the data files its producing call named ("data/trips.csv")
+    unpacked: tuple[str, int] = ("", -1)  # the call whose result it was unpacked from, and its place there
 
 
 # "from Step 2", "from Steps 2-3", "from steps 2, 3 and 5"
@@ -190,6 +191,7 @@ class BindContext:
         value: bool = False,
         made_from: tuple[str, ...] = (),
         files: tuple[str, ...] = (),
+        unpacked: tuple[str, int] = ("", -1),
     ) -> None:
         known = self.artifacts.get(name)
         same_step = known is not None and known.step == self.index + 1
@@ -201,6 +203,7 @@ class BindContext:
             value,
             made_from or (known.made_from if same_step and known else ()),
             files or (known.files if same_step and known else ()),
+            unpacked if unpacked[0] else (known.unpacked if same_step and known else ("", -1)),
         )
 
     def derived(self, name: str, class_name: str) -> str:

@@ -1095,18 +1095,20 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.consumes[target.id] = target.id
                 wired.changes.append(f"uses {target.id} from step {ctx.artifacts[target.id].step}, as its Inputs say")
                 continue
-            remade = _remade_cited(stmt, cited, ctx)
+            remade = _unpacked_again(stmt, ctx) or {n: n for n in _remade_cited(stmt, cited, ctx)}
             if remade:
-                # `popt, pcov = curve_fit(model, xdata, ydata)` before `residuals = ydata - model(xdata, *popt)`,
-                # where the Inputs say "`popt` from Step 3": step 3's fit, done again; the step takes its results
-                read = names(draft.statements)[0]
-                for name in remade:
-                    if name in read:  # `pcov`, made again and never read: left out
-                        wired.consumes[name] = name
-                if draft.produces is not None:  # step 3's results still, not this step's
+                # `tempo, beats = beat_track(y=y, sr=sr)` before `frames_to_time(beats)`, where step 4 unpacked
+                # `tempo, beat_frames` from that call; `popt, pcov = curve_fit(...)` where the Inputs say "`popt`
+                # from Step 3": the earlier step's work, done again; the step takes its results (not `pcov`, never
+                # read) and no longer returns them as its own
+                read = names([s for s in draft.statements if s is not stmt])[0]
+                wired.consumes.update((local, earlier) for local, earlier in remade.items() if local in read)
+                if draft.produces is not None:
                     draft.produces = [n for n in draft.produces if n not in remade]
-                number = ctx.artifacts[remade[0]].step
-                wired.changes.append(f"uses {', '.join(remade)} from step {number} instead of making them again")
+                number = ctx.artifacts[next(iter(remade.values()))].step
+                wired.changes.append(
+                    f"uses {', '.join(remade.values())} from step {number} instead of making them again"
+                )
                 continue
             producer = _callee_text(stmt.value)
             artifact = _made_again(stmt, ctx) if isinstance(stmt.value, ast.Call) else None
@@ -1331,6 +1333,26 @@ def _data_files(call: ast.expr, literals: dict[str, str]) -> tuple[str, ...]:
         if isinstance(text, str) and _DATA_FILE.search(text):
             found.append(text)
     return tuple(found)
+
+
+def _unpacked_again(stmt: ast.Assign, ctx: BindContext) -> dict[str, str]:
+    """{local: earlier result} for a tuple assignment of the call an earlier step unpacked into as many names, when
+    the step's Inputs cite that step and the call reads none of those results: `tempo, beats = beat_track(y=y,
+    sr=sr)` where step 4 made `tempo, beat_frames = beat_track(...)` and the Inputs say "`beat_frames` from Step
+    4". Empty otherwise."""
+    target = stmt.targets[0]
+    if not (isinstance(target, ast.Tuple) and isinstance(stmt.value, ast.Call)):
+        return {}
+    elements = [e.id for e in target.elts if isinstance(e, ast.Name)]
+    callee = ".".join(dotted(stmt.value.func))
+    if not callee or len(elements) != len(target.elts):
+        return {}
+    for number in sorted(from_steps(ctx.step.inputs or ""), reverse=True):
+        places = {a.unpacked[1]: a.name for a in ctx.artifacts.values() if a.step == number and a.unpacked[0] == callee}
+        if sorted(places) == list(range(len(elements))):
+            mapping = {local: places[n] for n, local in enumerate(elements)}
+            return {} if set(names([stmt])[0]) & set(mapping.values()) else mapping
+    return {}
 
 
 def _remade_cited(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> list[str]:
@@ -2236,6 +2258,10 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
             )
         files = _data_files(stmt.value, draft.literals)
         for target in stmt.targets:
+            if isinstance(target, ast.Tuple):  # `tempo, beat_frames = beat_track(...)`: each by its place
+                for at, element in enumerate(target.elts):
+                    if isinstance(element, ast.Name) and element.id in produced:
+                        ctx.add(element.id, unpacked=(".".join(callee), at))
             if isinstance(target, ast.Name) and target.id in produced:
                 # `model = model.eval()`: the same object, still made by what made it (`timm.create_model`)
                 producer = earlier.get(target.id) if callee[0] == target.id else None
