@@ -9072,3 +9072,75 @@ def test_a_step_takes_what_an_earlier_step_unpacked_instead_of_unpacking_the_cal
     assert "track" not in times.body and times.consumes == ("beat_frames",), times.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.x=[0, 0, 0, 0, 0, 0]", "--set", "1.bpm=3")
     assert "beat_times: list of 2: 0, 30" in proc.stderr, proc.stderr  # step 1's beats (every 3rd), not every 2nd
+
+
+TRIM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Trim
+
+**Description:** Load a signal, trim it, shift the trimmed one.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtrim.load(path: str) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the signal |
+| **Outputs** | `y`, `sr` |
+
+### Step 2: Trim
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtrim.trim(y: list) -> list` |
+| **Implementation** | `Demo_trim` |
+| **Inputs** | `y` from Step 1 |
+| **Outputs** | `y_trimmed` |
+
+### Step 3: Shift
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtrim.shift(y: list, *, sr: int, n: int = 1) -> list` |
+| **Implementation** | `Demo_shift` |
+| **Inputs** | `y_trimmed` from Step 2, `sr` from Step 1 |
+| **Outputs** | `y_shifted` |
+"""
+
+TRIM_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgtrim\n\ny, sr = pkgtrim.load(path)\n",
+        "implementations/Demo_trim.md": "import pkgtrim\n\ny_trimmed = pkgtrim.trim(y)\n",
+        "implementations/Demo_shift.md": "import pkgtrim\n\ny_shifted = pkgtrim.shift(y, sr=sr, n=1)\n",
+    }
+)
+
+PKGTRIM = """
+def load(path):
+    with open(path) as handle:
+        return [int(v) for v in handle.read().split()], 10
+
+
+def trim(y):
+    return [v for v in y if v]
+
+
+def shift(y, *, sr, n=1):
+    return [v + n for v in y]
+"""
+
+
+def test_a_call_works_on_the_version_of_its_object_the_inputs_quote(tmp_path):
+    """Seen on a librosa wiki: `librosa.effects.pitch_shift(y, sr=sr, ...)`, where the Inputs say "`y_trimmed` from
+    Step 2, `sr` from Step 1", shifted the untrimmed signal (1.6 s of output instead of 0.92 s), silently. When the
+    Inputs quote one result the step does not read, made (at any remove) of the object the call works on, which the
+    Inputs do not name, the call works on the quoted one."""
+    build_file_tree(tmp_path / "lib", {"pkgtrim/__init__.py": PKGTRIM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TRIM_INDEX, **TRIM_PAGES})
+    shift = item.plan.steps[2].binding
+    assert set(shift.consumes) == {"y_trimmed", "sr"}, shift.body
+    (item.output_dir / "signal.txt").write_text("0 0 5 6 0\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=signal.txt")
+    assert "y_shifted: list of 2: 6, 7" in proc.stderr, proc.stderr

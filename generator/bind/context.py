@@ -206,6 +206,17 @@ class BindContext:
             unpacked if unpacked[0] else (known.unpacked if same_step and known else ("", -1)),
         )
 
+    def ancestors(self, name: str) -> set[str]:
+        """The earlier results name was made of, at any remove (`y_shifted` of `y_trimmed` of `y`)."""
+        found: set[str] = set()
+        todo = list(self.artifacts[name].made_from) if name in self.artifacts else []
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(self.artifacts[current].made_from if current in self.artifacts else ())
+        return found
+
     def derived(self, name: str, class_name: str) -> str:
         """The artifact a chain of later steps made from name, each making a new `class_name` from the one before
         (`upright = ImageOps.exif_transpose(im)`, then `rgb = upright.convert("RGB")`): name itself when none."""

@@ -225,6 +225,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_splits(draft, step, ctx, wired)
         _cited_parts(draft, step, ctx, wired)
         _cited_main_result(draft, step, ctx, wired)
+        _cited_version(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_arguments(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -753,6 +754,31 @@ def _sample_names(draft: Draft) -> set[str]:
         ):
             found.add(name)
     return found
+
+
+def _cited_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`librosa.effects.pitch_shift(y, sr=sr, ...)`, where the Inputs say "`y_trimmed` from Step 2, `sr` from Step
+    1" and step 2 made `y_trimmed` of `y`: the call works on the version of its object the Inputs quote, not on the
+    earlier one the example names (the shift took the untrimmed signal)."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    cited, quoted = _cited_steps(step, ctx)
+    read = {*free_names(draft), *_remade(draft, ctx)}  # (made again here, `y_pred = predict(labels)`, counts)
+    unread = [n for n in quoted if n not in read]
+    old = worked_on(call, ctx.holds_object)
+    if len(unread) != 1 or old is None or not ctx.holds_object(old) or old in code_spans(step.inputs):
+        return
+    new = unread[0]
+    if old not in ctx.ancestors(new):
+        return
+    if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id == old:
+        call.func.value = ast.Name(id=new, ctx=ast.Load())
+    elif call.args and isinstance(call.args[0], ast.Name) and call.args[0].id == old:
+        call.args[0] = ast.Name(id=new, ctx=ast.Load())
+    else:
+        return
+    wired.changes.append(f"works on {new} from step {ctx.artifacts[new].step}, as its Inputs say, not on {old}")
 
 
 def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
