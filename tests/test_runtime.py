@@ -9144,3 +9144,78 @@ def test_a_call_works_on_the_version_of_its_object_the_inputs_quote(tmp_path):
     (item.output_dir / "signal.txt").write_text("0 0 5 6 0\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=signal.txt")
     assert "y_shifted: list of 2: 6, 7" in proc.stderr, proc.stderr
+
+
+AGENT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Agent
+
+**Description:** Make an agent, train it, save it.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgagent.Agent(env: str) -> Agent` |
+| **Implementation** | `Demo_make` |
+| **Key Parameters** | `env: str` - the environment |
+| **Outputs** | an untrained `Agent` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Agent.learn(total_timesteps: int) -> Agent` |
+| **Implementation** | `Demo_learn` |
+| **Key Parameters** | `total_timesteps: int` - how long |
+| **Inputs** | Untrained agent |
+| **Outputs** | The same agent, trained in place (returned for chaining) |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Agent.save(path: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - where |
+| **Inputs** | Trained agent, output path |
+| **Outputs** | the saved agent |
+"""
+
+AGENT_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": 'import pkgagent\n\nmodel = pkgagent.Agent("cart")\n',
+        "implementations/Demo_learn.md": "agent = model.learn(total_timesteps=100)\n",
+        "implementations/Demo_save.md": (
+            'import pkgagent\n\nmodel = pkgagent.Agent("cart").learn(10_000)\nmodel.save("agent.txt")\n'
+        ),
+    }
+)
+
+PKGAGENT = """
+class Agent:
+    def __init__(self, env):
+        self.env, self.steps = env, 0
+
+    def learn(self, total_timesteps):
+        self.steps += total_timesteps
+        return self
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(f"{self.env} {self.steps}")
+"""
+
+
+def test_a_step_does_not_train_again_what_an_earlier_step_trained(tmp_path):
+    """Seen on a Stable-Baselines3 wiki: the saving step's example is `model = PPO("MlpPolicy", env).learn(10_000)`
+    then `model.save(...)`. The constructor became the earlier model, and what was left, `model = model.learn(10000)`,
+    trained the agent another 10,000 steps before saving, with a count no key could change. A statement training
+    an earlier step's object again by that step's API (`learn`, `fit`, `train`) is left to that step."""
+    build_file_tree(tmp_path / "lib", {"pkgagent/__init__.py": PKGAGENT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": AGENT_INDEX, **AGENT_PAGES})
+    save = item.plan.steps[2].binding
+    assert "learn" not in save.body, save.body
+    run_workflow(item, tmp_path / "lib", "--set", "2.total_timesteps=7", "--set", "3.path=agent.txt")
+    assert (item.output_dir / "agent.txt").read_text(encoding="utf-8") == "cart 7"

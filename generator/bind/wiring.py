@@ -1166,6 +1166,12 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for stmt in draft.statements:
         inline.visit(stmt)
     wired.changes.extend(inline.changes)
+    # what is left of a remade object's chain (`model = PPO(...).learn(10_000)`, now `model = model.learn(10_000)`,
+    # before `model.save(path)`, where step 3 trains the model): step 3's work, done there
+    for stmt in list(draft.statements):
+        if stmt is not draft.anchor and _redoes_earlier_step(stmt, draft, ctx):
+            draft.statements.remove(stmt)
+            wired.changes.append(f"leaves {ast.unparse(stmt)[:60]} to the earlier step that does it")
 
 
 def _reads_files(stmt: ast.stmt, draft: Draft) -> bool:
@@ -1225,7 +1231,7 @@ def _redoes_earlier_step(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> bool
     in the step adding vectors, `trainer.train()` in the step saving the model): that step's work, done there."""
     from generator.slicing import contains_api
 
-    call = stmt.value if isinstance(stmt, ast.Expr) else None
+    call = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
     if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
         return False
     root = call.func.value
@@ -1233,9 +1239,14 @@ def _redoes_earlier_step(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> bool
         root = root.value
     if not (isinstance(root, ast.Name) and ctx.has(root.id)):
         return False
+    if isinstance(stmt, ast.Assign) and (
+        [ast.unparse(t) for t in stmt.targets] != [root.id] or not _FITS.match(call.func.attr)
+    ):
+        return False  # `model = model.learn(10_000)` trains the object again; `im = im.convert("RGB")` makes another
     own = draft.api.last if draft.api is not None else ""
     earlier = [a for a in ctx.apis[: ctx.index] if a is not None and a.last != own and not a.is_dunder]
-    return any(a.last == call.func.attr and contains_api(call, a, {}) for a in earlier)
+    made = {name: artifact.type for name, artifact in ctx.artifacts.items() if artifact.type}
+    return any(a.last == call.func.attr and contains_api(call, a, made) for a in earlier)
 
 
 def _demo_of(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> bool:
@@ -1262,7 +1273,7 @@ def _random_array_for(stmt: ast.Assign, ctx: BindContext) -> bool:
     )
 
 
-_FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$")  # methods that train what they are called on
+_FITS = re.compile(r"^(?:partial_)?fit(?:_transform)?$|^train$|^learn$")  # methods that train what they are called on
 
 
 def _fitted_maker(value: ast.expr) -> ast.Call | None:
