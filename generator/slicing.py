@@ -416,7 +416,11 @@ def _readers(chosen: list[ast.stmt], later: list[ast.stmt]) -> list[ast.stmt]:
         if is_print(stmt) or isinstance(stmt, ast.Assert):
             continue
         free, more = names([stmt])
-        if (bound & set(free) and not isinstance(stmt, ast.Return)) or _saves_beside(stmt, chosen):
+        if (
+            (bound & set(free) and not isinstance(stmt, ast.Return))
+            or _saves_beside(stmt, chosen)
+            or _saves_figure(stmt, chosen)
+        ):
             chosen.append(stmt)
             bound |= more
     return chosen
@@ -482,6 +486,18 @@ def _destinations(stmt: ast.stmt) -> set[str]:
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.strip():
                 found.add(first.value)
     return found
+
+
+def _saves_figure(later: ast.stmt, chosen: list[ast.stmt]) -> bool:
+    """`plt.savefig("summary.png")` right after `shap.summary_plot(..., show=False)`: the call drew on the current
+    figure and returned nothing, so the figure it drew is written by the statement that follows it."""
+    drew = bool(chosen) and isinstance(chosen[-1], ast.Expr) and isinstance(chosen[-1].value, ast.Call)
+    return (
+        drew
+        and isinstance(later, ast.Expr)
+        and isinstance(later.value, ast.Call)
+        and called(later.value.func) == "savefig"
+    )
 
 
 def _saves_beside(later: ast.stmt, chosen: list[ast.stmt]) -> bool:

@@ -9219,3 +9219,63 @@ def test_a_step_does_not_train_again_what_an_earlier_step_trained(tmp_path):
     assert "learn" not in save.body, save.body
     run_workflow(item, tmp_path / "lib", "--set", "2.total_timesteps=7", "--set", "3.path=agent.txt")
     assert (item.output_dir / "agent.txt").read_text(encoding="utf-8") == "cart 7"
+
+
+PLOTSAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Plot_Save
+
+**Description:** Make values, plot them, save the figure.
+
+### Step 1: Values
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplotsave.values(n: int) -> list` |
+| **Key Parameters** | `n: int = 3` - how many |
+| **Outputs** | `values` |
+
+### Step 2: Plot
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplotsave.draw(values, show: bool = True) -> None` |
+| **Implementation** | `Demo_draw` |
+| **Key Parameters** | `show: bool` - False to save the figure |
+| **Inputs** | `values` from Step 1 |
+| **Outputs** | `summary.txt` |
+"""
+
+PLOTSAVE_PAGES = example_pages(
+    {
+        "implementations/Demo_draw.md": (
+            "import pkgplotsave\nimport pkgplotsave.pyplot as plt\n\n"
+            'pkgplotsave.draw(values, show=False)\nplt.savefig("plot.txt")\nplt.close()\n'
+        )
+    }
+)
+
+PKGPLOTSAVE = {
+    "pkgplotsave/__init__.py": (
+        "from pkgplotsave import pyplot\n\n\ndef values(n):\n    return list(range(n))\n\n\n"
+        "def draw(values, show=True):\n    pyplot.CURRENT.append(values)\n"
+    ),
+    "pkgplotsave/pyplot.py": (
+        "CURRENT = []\n\n\ndef savefig(path, **kwargs):\n    with open(path, 'w') as handle:\n"
+        "        handle.write(repr(CURRENT[-1]))\n\n\ndef close():\n    CURRENT.clear()\n"
+    ),
+}
+
+
+def test_a_figure_drawn_by_the_steps_call_is_saved_by_the_statement_after_it(tmp_path):
+    """Seen on a SHAP wiki: `shap.summary_plot(shap_values, X, show=False)` then `plt.savefig("summary.png")`. The
+    plotting call returns nothing, so no later statement read its result, and the savefig was cut from the step:
+    no PNG was written (and matplotlib left out of the requirements). A `savefig` right after a call statement
+    that returned nothing is now part of the step."""
+    build_file_tree(tmp_path / "lib", PKGPLOTSAVE)
+    item = generated(tmp_path, {"_WorkflowIndex.md": PLOTSAVE_INDEX, **PLOTSAVE_PAGES})
+    plot = item.plan.steps[1].binding
+    assert "savefig" in plot.body, plot.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.n=4")
+    assert (item.output_dir / "summary.txt").read_text(encoding="utf-8") == "[0, 1, 2, 3]"  # the Outputs' file
