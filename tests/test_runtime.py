@@ -9279,3 +9279,74 @@ def test_a_figure_drawn_by_the_steps_call_is_saved_by_the_statement_after_it(tmp
     assert "savefig" in plot.body, plot.body
     run_workflow(item, tmp_path / "lib", "--set", "1.n=4")
     assert (item.output_dir / "summary.txt").read_text(encoding="utf-8") == "[0, 1, 2, 3]"  # the Outputs' file
+
+
+PARTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Parts
+
+**Description:** Load rows, split them, fit on the training part.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgparts.load(n: int) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `n: int` - rows |
+| **Outputs** | `X`, `y` |
+
+### Step 2: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgparts.split(X: list, y: list) -> tuple` |
+| **Implementation** | `Demo_split` |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `X_train, X_test, y_train, y_test` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgparts.fit(X: list, y: list) -> int` |
+| **Implementation** | `Demo_fit` |
+| **Inputs** | `X_train`, `y_train` |
+| **Outputs** | `model` |
+"""
+
+PARTS_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgparts\n\nX, y = pkgparts.load(n)\n",
+        "implementations/Demo_split.md": "import pkgparts\n\nX_train, X_test, y_train, y_test = pkgparts.split(X, y)\n",
+        "implementations/Demo_fit.md": "import pkgparts\n\nmodel = pkgparts.fit(X, y)\n",
+    }
+)
+
+PKGPARTS = """
+def load(n):
+    return list(range(n)), list(range(n))
+
+
+def split(X, y):
+    cut = len(X) * 3 // 4
+    return X[:cut], X[cut:], y[:cut], y[cut:]
+
+
+def fit(X, y):
+    return len(X)
+"""
+
+
+def test_a_step_reads_the_parts_of_an_earlier_result_its_inputs_quote(tmp_path):
+    """Seen on a SHAP wiki: the training step's example fits `model.fit(X, y)`, and its Inputs say "`X_train`,
+    `y_train`" (no step named): the model was trained on all the data, test rows included. A name the step reads
+    that an earlier step made, which the Inputs do not quote while they quote exactly one result named after it and
+    made of it (`X_train` of `X`), is that result."""
+    build_file_tree(tmp_path / "lib", {"pkgparts/__init__.py": PKGPARTS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PARTS_INDEX, **PARTS_PAGES})
+    fit = item.plan.steps[2].binding
+    assert set(fit.consumes) == {"X_train", "y_train"}, fit.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.n=8")
+    assert "model: 6" in proc.stderr, proc.stderr

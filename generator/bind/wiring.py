@@ -573,18 +573,23 @@ def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     earlier makes and no documented value sets is the one cited result named after it (`X` is `X_train`, `y` is
     `y_train`), when exactly one is (never with `X_train` and `X_valid` both cited)."""
     _, quoted = _cited_steps(step, ctx)
-    if not quoted:
-        return
+    spans = code_spans(step.inputs or "")
     free = free_names(draft)
     imported = names(list(draft.imports))[1]
     swapped: list[str] = []
     for name in free:
         hint = draft.hints.get(name)
-        if ctx.has(name) or (hint is not None and hint.default is not None) or name in draft.literals:
+        if (hint is not None and hint.default is not None) or name in draft.literals:
             continue
         if name in imported or uses(draft.statements, name)[1]:
             continue  # a function (`label(mask)` of skimage.measure), not data
-        parts = [q for q in quoted if q.startswith(f"{name}_") and q not in free]
+        if ctx.has(name):
+            # step 1's `X`, where the Inputs quote "`X_train`, `y_train`" (made of it) and not `X`: the part
+            if name in spans:
+                continue
+            parts = [q for q in spans if q.startswith(f"{name}_") and q not in free and name in ctx.ancestors(q)]
+        else:
+            parts = [q for q in quoted if q.startswith(f"{name}_") and q not in free]
         if len(parts) != 1:
             continue
         _rename(draft.statements, name, parts[0])
