@@ -9350,3 +9350,97 @@ def test_a_step_reads_the_parts_of_an_earlier_result_its_inputs_quote(tmp_path):
     assert set(fit.consumes) == {"X_train", "y_train"}, fit.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.n=8")
     assert "model: 6" in proc.stderr, proc.stderr
+
+
+RECOMPUTE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Recompute
+
+**Description:** Load a model, build an explainer, compute values, report them.
+
+### Step 1: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecompute.load(scale: int) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `scale: int` - how strong |
+| **Outputs** | `model`, `X_test` |
+
+### Step 2: Explainer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecompute.Explainer(model) -> Explainer` |
+| **Implementation** | `Demo_explainer` |
+| **Inputs** | `model` from Step 1 |
+| **Outputs** | `explainer` |
+
+### Step 3: Values
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Explainer.values(rows: list, noise: int = 0) -> list` |
+| **Implementation** | `Demo_values` |
+| **Key Parameters** | `noise: int` - added to each value |
+| **Inputs** | `explainer` from Step 2, `X_test` from Step 1 |
+| **Outputs** | `shap_values` |
+
+### Step 4: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecompute.report(values: list, rows: list) -> str` |
+| **Implementation** | `Demo_report` |
+| **Inputs** | `shap_values` from Step 3, `X_test` |
+| **Outputs** | `text` |
+"""
+
+RECOMPUTE_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgrecompute\n\nmodel, X_test = pkgrecompute.load(2)\n",
+        "implementations/Demo_explainer.md": "import pkgrecompute\n\nexplainer = pkgrecompute.Explainer(model)\n",
+        "implementations/Demo_values.md": "shap_values = explainer.values(X_test, noise=0)\n",
+        "implementations/Demo_report.md": (
+            "import pkgrecompute\n\nshap_values = pkgrecompute.Explainer(model).values(X_test)\n"
+            "text = pkgrecompute.report(shap_values, X_test)\n"
+        ),
+    }
+)
+
+PKGRECOMPUTE = """
+class Model:
+    def __init__(self, scale):
+        self.scale = scale
+
+
+def load(scale):
+    return Model(scale), [1, 2]
+
+
+class Explainer:
+    def __init__(self, model):
+        self.model = model
+
+    def values(self, rows, noise=0):
+        return [r * self.model.scale + noise for r in rows]
+
+
+def report(values, rows):
+    return ",".join(str(v) for v in values) + f" of {len(rows)}"
+"""
+
+
+def test_a_step_does_not_compute_again_the_result_its_inputs_cite(tmp_path):
+    """Seen on a SHAP wiki: the plot step's example computes `shap_values = shap.TreeExplainer(model).shap_values(X)`
+    before plotting, although its Inputs say "`shap_values` from Step 5". The explainer became step 4's, and what
+    was left, `shap_values = explainer.shap_values(X_test)`, computed the values again: whatever was set on step 5
+    did not reach the plot. An assignment making a cited result again under its name, by the call that made it
+    (once the earlier results replace the example's own), is now dropped for that result."""
+    build_file_tree(tmp_path / "lib", {"pkgrecompute/__init__.py": PKGRECOMPUTE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RECOMPUTE_INDEX, **RECOMPUTE_PAGES})
+    report = item.plan.steps[3].binding
+    assert ".values(" not in report.body and set(report.consumes) == {"shap_values", "X_test"}, report.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.scale=2", "--set", "3.noise=5")
+    assert "text: '7,9 of 2'" in proc.stderr, proc.stderr  # step 3's values, with its noise

@@ -1177,6 +1177,14 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if stmt is not draft.anchor and _redoes_earlier_step(stmt, draft, ctx):
             draft.statements.remove(stmt)
             wired.changes.append(f"leaves {ast.unparse(stmt)[:60]} to the earlier step that does it")
+        elif stmt is not draft.anchor and (again_made := _cited_made_again(stmt, cited, ctx)):
+            # `shap_values = explainer.shap_values(X_test)` in the plot step (once `shap.TreeExplainer(model)` is
+            # step 4's explainer), where the Inputs say "`shap_values` from Step 5", made there by that call
+            draft.statements.remove(stmt)
+            wired.consumes[again_made] = again_made
+            wired.changes.append(
+                f"uses {again_made} from step {ctx.artifacts[again_made].step} instead of making it again"
+            )
 
 
 def _reads_files(stmt: ast.stmt, draft: Draft) -> bool:
@@ -1252,6 +1260,17 @@ def _redoes_earlier_step(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> bool
     earlier = [a for a in ctx.apis[: ctx.index] if a is not None and a.last != own and not a.is_dunder]
     made = {name: artifact.type for name, artifact in ctx.artifacts.items() if artifact.type}
     return any(a.last == call.func.attr and contains_api(call, a, made) for a in earlier)
+
+
+def _cited_made_again(stmt: ast.stmt, cited: set[str], ctx: BindContext) -> str | None:
+    """The earlier result an assignment makes again under its name by the call that made it, when the Inputs cite
+    it and the call does not read it; None otherwise."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+        return None
+    name, producer = stmt.targets[0].id, _callee_text(stmt.value)
+    if name not in cited or not ctx.holds_object(name) or not producer or name in names([stmt])[0]:
+        return None
+    return name if ctx.artifacts[name].producer == producer else None
 
 
 def _demo_of(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> bool:
