@@ -43,6 +43,9 @@ from tests.helpers import build_file_tree, workflow_page
         ("numpy<2", "python", "numpy<2"),
         ("torch>=2.0+cu118", "python", "torch"),  # not a valid specifier: the name alone, as before
         ("cv_results_", "unknown", ""),  # no distribution name ends with `_` or `-`
+        # a C library a Python package loads: no requirement (PyPI's `libsndfile` is a 0.0.0 placeholder)
+        ("libsndfile", "system", "libsndfile (apt install libsndfile1; brew install libsndfile)"),
+        ("ffmpeg", "system", "FFmpeg (apt install ffmpeg; brew install ffmpeg)"),
     ],
 )
 def test_place(name, kind, value):
