@@ -9444,3 +9444,48 @@ def test_a_step_does_not_compute_again_the_result_its_inputs_cite(tmp_path):
     assert ".values(" not in report.body and set(report.consumes) == {"shap_values", "X_test"}, report.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.scale=2", "--set", "3.noise=5")
     assert "text: '7,9 of 2'" in proc.stderr, proc.stderr  # step 3's values, with its noise
+
+
+TARGETCOL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Target_Column
+
+**Description:** Read a table, pop its label column.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtargetcol.read(path: str) -> Table` |
+| **Implementation** | `Demo_read` |
+| **Key Parameters** | `path: str` - the table, `target_column: str` - name of the label column to pop off the frame (default "target") |
+| **Outputs** | `X`, `y` |
+"""
+
+TARGETCOL_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": 'import pkgtargetcol\n\ndf = pkgtargetcol.read(path)\ny = df.pop("MedHouseVal")\nX = df\n'
+    }
+)
+
+PKGTARGETCOL = """
+def read(path):
+    with open(path) as handle:
+        header, row = (line.split(",") for line in handle.read().split())
+    return dict(zip(header, row))
+"""
+
+
+def test_a_text_a_documented_key_describes_by_its_method_is_that_key(tmp_path):
+    """Seen on a SHAP wiki: `y = df.pop("MedHouseVal")`, where the Key Parameters document `target_column: str` -
+    "name of the label column to pop off the frame": the column was code, so a table with another label column
+    failed with KeyError and only a code edit helped. The one text passed to a call of the method a documented
+    text key's description names (in its prose, not in code it quotes) is now that key."""
+    build_file_tree(tmp_path / "lib", {"pkgtargetcol/__init__.py": PKGTARGETCOL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TARGETCOL_INDEX, **TARGETCOL_PAGES})
+    read = item.plan.steps[0].binding
+    assert "df.pop(target_column)" in read.body, read.body
+    (item.output_dir / "table.csv").write_text("a,b,price\n1,2,3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=table.csv", "--set", "1.target_column=price")
+    assert "y: '3'" in proc.stderr, proc.stderr

@@ -448,6 +448,39 @@ def _documented_varargs(draft: Draft, keys: dict[str, Hint], claims: _Claims) ->
     call.args[at:] = [ast.Starred(value=ast.Name(id=name, ctx=ast.Load()), ctx=ast.Load())]
 
 
+def _documented_by_method(
+    draft: Draft, keys: dict[str, Hint], claims: _Claims, free: list[str], bound: set[str]
+) -> None:
+    """`y = df.pop("MedHouseVal")`, where the Key Parameters document `target_column: str` - "name of the label
+    column to pop off the frame": the one text a call of the method the description names takes is that key."""
+    for key, hint in keys.items():
+        if key in claims.taken or key in draft.literals or key in free or key in bound or not key.isidentifier():
+            continue
+        if hint.type != "str":
+            continue
+        # the description's own words, not code it quotes (`Path.glob`, `pl.col("status")`)
+        prose = re.sub(r"`[^`]*`|\S*[.(]\S*", " ", hint.doc.lower())
+        words = set(re.findall(r"[a-z_]+", prose))
+        found = [
+            node
+            for stmt in draft.statements
+            for node in walk(stmt)
+            if isinstance(node, ast.Call)
+            and called(node.func) in words
+            and len(node.args) == 1
+            and not node.keywords
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ]
+        if len(found) != 1:
+            continue
+        text = found[0].args[0]
+        assert isinstance(text, ast.Constant)
+        draft.literals[key] = repr(text.value)
+        found[0].args[0] = ast.Name(id=key, ctx=ast.Load())
+        claims.taken.add(key)
+
+
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
     """The parameter of the step's call a name is passed to, when that is the only place the statements read it and
     the Key Parameters document the parameter under another name (`quantize_dynamic(model_fp32, model_quant)`,
@@ -1537,6 +1570,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             draft.literals[documented] = draft.literals.pop(name)
         claims.taken.add(documented)
     _documented_varargs(draft, keys, claims)
+    _documented_by_method(draft, keys, claims, free, bound)
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
