@@ -105,17 +105,44 @@ class RepoPlan:
         )
 
 
-def source_url(repo_url: str | None, location: str) -> str | None:
-    """A link to a step's source lines in the source repository, when both are known."""
+def source_url(repo_url: str | None, location: str, known: frozenset[str] = frozenset()) -> str | None:
+    """A link to a step's source lines in the source repository, when both are known. A path written from inside
+    the package (`pipelines/pipeline_utils.py`, where other steps cite `src/diffusers/pipelines/ddpm/...`) is read
+    from the root those paths share."""
     if not repo_url or not location:
         return None
     m = _LOCATION.match(location.strip())
     if not m or m.group(1).startswith(("/", ".")) or ".." in m.group(1):
         return None
-    url = f"{repo_url}/blob/HEAD/{m.group(1)}"
+    url = f"{repo_url}/blob/HEAD/{_rooted(m.group(1), known)}"
     if m.group(2):
         url += f"#L{m.group(2)}" + (f"-L{m.group(3)}" if m.group(3) else "")
     return url
+
+
+def _rooted(path: str, known: frozenset[str]) -> str:
+    """path as the repository roots it: under the one folder where the wiki's other paths hold its first folder
+    (`pipelines/...` under `src/diffusers/`, which `src/diffusers/pipelines/ddpm/...` shows); itself otherwise (a
+    bare file name, `train.py`, may be the repository's own)."""
+    if "/" not in path:
+        return path
+    head = path.split("/", 1)[0]
+    # (not `catboost/python-package/catboost/core.py`: a path starting with that folder is rooted there)
+    roots = {
+        k[: k.index("/" + head + "/") + 1] for k in known if "/" + head + "/" in k and not k.startswith(head + "/")
+    }
+    return roots.pop() + path if len(roots) == 1 else path
+
+
+def source_paths(wiki: Wiki, repository: str | None) -> frozenset[str]:
+    """The source file paths the wiki's steps cite in one repository."""
+    found = (
+        _LOCATION.match(s.source_location.strip())
+        for w in wiki.workflows
+        for s in w.steps
+        if s.source_location and (_cited_elsewhere(w, s) or w.source_repo_url) == repository
+    )
+    return frozenset(m.group(1) for m in found if m and not m.group(1).startswith(("/", ".")))
 
 
 _PATH = re.compile(r"^\.?/?((?:[\w.@-]+/)*[\w-]+\.py)\b")
@@ -291,7 +318,8 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
             module += "_x"
         used.add(module)
         repository = _cited_elsewhere(workflow, step) or workflow.source_repo_url
-        steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location)))
+        known = source_paths(wiki, repository)
+        steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location, known)))
     steps = linked(steps)
     requirements = requirements_for(workflow, bindings, tables)
     warnings = list(workflow.warnings) + bind_warnings

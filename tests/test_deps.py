@@ -466,3 +466,24 @@ def test_a_step_left_to_write_still_brings_what_its_page_imports(tmp_path):
     (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
     assert item.plan.steps[0].binding.status.value == "stub", item.plan.steps[0].binding.body
     assert "onnxruntime" in item.plan.requirements, item.plan.requirements
+
+
+def test_a_source_path_written_from_inside_the_package_links_under_its_root():
+    """Seen on a diffusers wiki: the Steps Overview's "Related Files" give `pipelines/pipeline_utils.py`, written
+    from inside the package, while the step tables cite `src/diffusers/pipelines/ddpm/pipeline_ddpm.py`; the links
+    pointed at files that do not exist. A path is linked under the one folder where the wiki's other paths in that
+    repository hold its first folder; never when its first folder starts paths already (`catboost/python-package/
+    catboost/core.py`), nor for a bare file name (`train.py` may be the repository's own)."""
+    from generator.plan import source_url
+
+    repo = "https://github.com/huggingface/diffusers"
+    known = frozenset({"src/diffusers/pipelines/ddpm/pipeline_ddpm.py", "pipelines/pipeline_utils.py"})
+    assert (
+        source_url(repo, "pipelines/pipeline_utils.py", known)
+        == f"{repo}/blob/HEAD/src/diffusers/pipelines/pipeline_utils.py"
+    )
+    catboost = frozenset({"catboost/python-package/catboost/core.py"})
+    path = "catboost/python-package/catboost/core.py:L10-20"
+    assert source_url(repo, path, catboost) == f"{repo}/blob/HEAD/catboost/python-package/catboost/core.py#L10-L20"
+    scripts = frozenset({"examples/train.py", "train.py"})
+    assert source_url(repo, "train.py", scripts) == f"{repo}/blob/HEAD/train.py"
