@@ -23,7 +23,7 @@ from generator.model import Diagnostic, Severity, Wiki, Workflow
 from generator.naming import GITHUB_ORIGINS, github_origins
 from generator.parse.wiki import count_entries, load_wiki
 from generator.pin import Pinner, PinOptions, PinResult, allow_resolvers, end_resolvers
-from generator.plan import RepoPlan, failed_plan, plan_workflow
+from generator.plan import RepoPlan, failed_plan, plan_workflow, source_paths
 from generator.progress import Progress, Tick, silent
 from generator.render import MANIFEST, PENDING, Provenance, RenderResult, Request, planned_files, render_requests
 from generator.settings import apply_settings
@@ -220,6 +220,7 @@ def _plan(
     shaping = json.dumps([incremental.mapping_digests(mappings), wiki_date])
     plans = []
     selected = _select(wiki, request.workflows, strict=select is None)
+    sources = source_paths(wiki)
     progress(Tick("plan", 0, len(selected)))
     for done, workflow in enumerate(selected, start=1):
         key = _plan_key(workflow, shaping)
@@ -229,7 +230,7 @@ def _plan(
             progress(Tick("plan", done, len(selected), workflow.short_name))
             continue
         try:
-            plan = plan_workflow(wiki, workflow, tables, wiki_date)
+            plan = plan_workflow(wiki, workflow, tables, wiki_date, sources)
         except RecursionError:  # Python text nested beyond what its parser reads, found while binding
             reason = "text of this workflow is nested too deeply for Python's parser (thousands of nested operators or brackets)"
             plans.append(failed_plan(wiki, workflow, reason))

@@ -134,15 +134,17 @@ def _rooted(path: str, known: frozenset[str]) -> str:
     return roots.pop() + path if len(roots) == 1 else path
 
 
-def source_paths(wiki: Wiki, repository: str | None) -> frozenset[str]:
-    """The source file paths the wiki's steps cite in one repository."""
-    found = (
-        _LOCATION.match(s.source_location.strip())
-        for w in wiki.workflows
-        for s in w.steps
-        if s.source_location and (_cited_elsewhere(w, s) or w.source_repo_url) == repository
-    )
-    return frozenset(m.group(1) for m in found if m and not m.group(1).startswith(("/", ".")))
+def source_paths(wiki: Wiki) -> dict[str | None, frozenset[str]]:
+    """The source file paths the wiki's steps cite, by the repository they are in (read once per wiki: every
+    workflow's links are rooted by them)."""
+    found: dict[str | None, set[str]] = {}
+    for workflow in wiki.workflows:
+        for step in workflow.steps:
+            m = _LOCATION.match(step.source_location.strip()) if step.source_location else None
+            if m and not m.group(1).startswith(("/", ".")):
+                repository = _cited_elsewhere(workflow, step) or workflow.source_repo_url
+                found.setdefault(repository, set()).add(m.group(1))
+    return {repository: frozenset(paths) for repository, paths in found.items()}
 
 
 _PATH = re.compile(r"^\.?/?((?:[\w.@-]+/)*[\w-]+\.py)\b")
@@ -301,9 +303,17 @@ def unshadowed(package: str, bindings: list[Binding], tables: Tables) -> str:
     return package
 
 
-def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, wiki_date: bool = False) -> RepoPlan:
-    """Plan one repository for a workflow, for the newest releases (wiki_date: those of the wiki's date)."""
+def plan_workflow(
+    wiki: Wiki,
+    workflow: Workflow,
+    tables: Tables | None = None,
+    wiki_date: bool = False,
+    sources: dict[str | None, frozenset[str]] | None = None,
+) -> RepoPlan:
+    """Plan one repository for a workflow, for the newest releases (wiki_date: those of the wiki's date); sources:
+    source_paths(wiki), when the caller plans several workflows of one wiki."""
     tables = tables or load_tables()
+    sources = source_paths(wiki) if sources is None else sources
     if workflow.github_url:
         repo_name = repo_name_from_url(workflow.github_url)
     else:
@@ -318,7 +328,7 @@ def plan_workflow(wiki: Wiki, workflow: Workflow, tables: Tables | None = None, 
             module += "_x"
         used.add(module)
         repository = _cited_elsewhere(workflow, step) or workflow.source_repo_url
-        known = source_paths(wiki, repository)
+        known = sources.get(repository, frozenset())
         steps.append(StepPlan(step, module, binding, source_url(repository, step.source_location, known)))
     steps = linked(steps)
     requirements = requirements_for(workflow, bindings, tables)

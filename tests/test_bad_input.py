@@ -191,10 +191,10 @@ def test_a_workflow_genrepo_cannot_plan_fails_alone(tmp_path, monkeypatch):
 
     real = pipeline.plan_workflow
 
-    def flaky(wiki, workflow, mapping=None, wiki_date=False):
+    def flaky(wiki, workflow, *args):
         if workflow.short_name == "GGUF_Export":
             raise RuntimeError("an unforeseen wiki shape")
-        return real(wiki, workflow, mapping, wiki_date)
+        return real(wiki, workflow, *args)
 
     monkeypatch.setattr(pipeline, "plan_workflow", flaky)
     result = pipeline.generate(SAMPLES / "unsloth", tmp_path)

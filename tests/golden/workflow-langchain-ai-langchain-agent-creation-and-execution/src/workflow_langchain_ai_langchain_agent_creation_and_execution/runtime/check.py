@@ -168,16 +168,20 @@ def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | 
     return signature
 
 
-def _binds(
-    signature: inspect.Signature, drop_self: bool, args: list[Any], kwargs: dict[str, Any], partial: bool
-) -> bool:
+def _without_self(signature: inspect.Signature, drop_self: bool) -> inspect.Signature:
     params = list(signature.parameters.values())
-    signature = signature.replace(parameters=params[1:] if drop_self and params else params)
+    return signature.replace(parameters=params[1:] if drop_self and params else params)
+
+
+def _bind_error(
+    signature: inspect.Signature, args: list[Any], kwargs: dict[str, Any], partial: bool
+) -> TypeError | None:
+    """Why the arguments do not bind to the signature (only those given, when partial); None when they do."""
     try:
         (signature.bind_partial if partial else signature.bind)(*args, **kwargs)
-    except TypeError:
-        return False
-    return True
+    except TypeError as exc:
+        return exc
+    return None
 
 
 class _StepChecker:
@@ -409,10 +413,8 @@ class _StepChecker:
         if signature is None:
             self.calls.append(CallCheck(line, text, "not checkable", f"{name} has no signature to check against", name))
             return
+        signature = _without_self(signature, drop_self)
         params = list(signature.parameters.values())
-        if drop_self and params:
-            params = params[1:]
-        signature = signature.replace(parameters=params)
         args = [object() for a in call.args if not isinstance(a, ast.Starred)]
         # `**given(k=v)` passes k only when v is set: k is checked as if always passed
         keywords = [k for k in call.keywords if k.arg is None and self._given(k.value)]
@@ -421,16 +423,12 @@ class _StepChecker:
         starred = any(isinstance(a, ast.Starred) for a in call.args) or any(
             k.arg is None and not self._given(k.value) for k in call.keywords
         )
-        try:
-            if starred:
-                signature.bind_partial(*args, **kwargs)
-            else:
-                signature.bind(*args, **kwargs)
-        except TypeError as exc:
+        exc = _bind_error(signature, args, kwargs, starred)
+        if exc is not None:
             # a wrapper's own signature (`from_config(config, **kwargs)`), where the function it says it wraps
             # (`__wrapped__`) takes other arguments: the call is checked against both
             own = _signature(target, follow_wrapped=False) if getattr(target, "__wrapped__", None) is not None else None
-            if own is not None and own != signature and _binds(own, drop_self, args, kwargs, starred):
+            if own is not None and _bind_error(_without_self(own, drop_self), args, kwargs, starred) is None:
                 self.calls.append(CallCheck(line, text, "verified", "by the wrapper's own signature", name))
                 return
             accepted = [p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
