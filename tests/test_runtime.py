@@ -9489,3 +9489,47 @@ def test_a_text_a_documented_key_describes_by_its_method_is_that_key(tmp_path):
     (item.output_dir / "table.csv").write_text("a,b,price\n1,2,3\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=table.csv", "--set", "1.target_column=price")
     assert "y: '3'" in proc.stderr, proc.stderr
+
+
+SPLITVAL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Split_Values
+
+**Description:** Split rows with the values the workflow chose.
+
+### Step 1: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplitval.split(rows, test_size=None, random_state=None)` |
+| **Implementation** | `Demo_split` |
+| **Parameters** | `test_size` (0.2), `random_state` (0) |
+| **Outputs** | `train, test` |
+"""
+
+SPLITVAL_PAGES = example_pages(
+    {
+        "implementations/Demo_split.md": "from pkgsplitval import split\n\ntrain, test = split(rows, test_size=0.5, random_state=7)\n"
+    }
+)
+
+PKGSPLITVAL = """
+def split(rows, test_size=None, random_state=None):
+    print(f"split test_size={test_size!r} random_state={random_state!r}")
+    return rows, rows
+"""
+
+
+def test_a_value_in_brackets_after_a_parameter_is_its_value_not_its_type(tmp_path):
+    """Seen on a SHAP wiki: "**Parameters** | `test_size` (0.2), `random_state` (0)" read 0.2 and 0 as the keys'
+    types (the README's Type column said `0.2`), and the values came from the shared implementation page's
+    example (`random_state=7`), which another workflow wrote. A literal in brackets after a bare name is the
+    value the workflow chose; it beats an example's."""
+    build_file_tree(tmp_path / "lib", {"pkgsplitval/__init__.py": PKGSPLITVAL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPLITVAL_INDEX, **SPLITVAL_PAGES})
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert "test_size = 0.2\n" in config and "random_state = 0\n" in config, config
+    assert "(0.2)" not in config, config
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.rows=[1, 2]")
+    assert "split test_size=0.2 random_state=0" in proc.stdout + proc.stderr, proc.stderr

@@ -135,12 +135,20 @@ def _typed_in_brackets(spec: str, tail: str) -> tuple[str, str]:
         word = part.lower()
         if word.startswith("default"):
             default = default_in_text(part)
+        elif default is None and _is_value(part.strip("` ")):  # `test_size` (0.2): the value, not a type
+            default = part.strip("` ")
         elif not word.startswith(("optional", "required")) and not type_:
             type_ = part.strip("` ")
     if type_ and not _parses(type_):  # `x` (important for memory): prose, not a type
         return spec, tail
     spec = spec.strip() + (f": {type_}" if type_ else "") + (f" = {default}" if default is not None else "")
     return spec, tail[found.end() :]
+
+
+def _is_value(text: str) -> bool:
+    """Whether text is a value written as a literal (`0.2`, `"bar"`, `True`), never a type (`int`, `list[str]`)."""
+    literal = _literal_or_none(text)
+    return literal is not None and not isinstance(ast.parse(literal, mode="eval").body, (ast.Tuple, ast.List))
 
 
 def parse_key_parameters(cell: str) -> tuple[Param, ...]:
