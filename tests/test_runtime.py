@@ -9533,3 +9533,65 @@ def test_a_value_in_brackets_after_a_parameter_is_its_value_not_its_type(tmp_pat
     assert "(0.2)" not in config, config
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.rows=[1, 2]")
     assert "split test_size=0.2 random_state=0" in proc.stdout + proc.stderr, proc.stderr
+
+
+SAVEPATH_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Save_Path
+
+**Description:** Train a model, then save it.
+
+### Step 1: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsavepath.Model(size: int)` |
+| **Implementation** | `Demo_Model` |
+| **Key Parameters** | `size: int` - model size (3) |
+| **Outputs** | `model` |
+
+### Step 2: Resume
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.learn(total_timesteps: int)` then `model.save(path)` |
+| **Implementation** | `Demo_learn_resume` |
+| **Key Parameters** | `total_timesteps: int` - more steps, `save_path: str` - final model path |
+| **Inputs** | `model` (Step 1) |
+| **Outputs** | Further-trained model saved to disk |
+"""
+
+SAVEPATH_PAGES = example_pages(
+    {
+        "implementations/Demo_Model.md": "import pkgsavepath\n\nmodel = pkgsavepath.Model(size=3)\n",
+        "implementations/Demo_learn_resume.md": 'model.learn(total_timesteps=100)\nmodel.save("resumed_model")\n',
+    }
+)
+
+PKGSAVEPATH = """
+class Model:
+    def __init__(self, size):
+        self.size, self.steps = size, 0
+
+    def learn(self, total_timesteps):
+        self.steps += total_timesteps
+        return self
+
+    def save(self, path):
+        with open(path + ".txt", "w") as handle:
+            handle.write(f"size={self.size} steps={self.steps}")
+"""
+
+
+def test_a_path_key_named_for_a_method_is_the_text_that_method_takes(tmp_path):
+    """Seen on a Stable-Baselines3 wiki: the Key Parameters document `save_path: str` - "final model path", and
+    the example ends with `model.save("ppo_cartpole_resumed")`: the path stayed in the code, so the resumed model
+    was written into whatever folder the run started in. The one text passed to a call of the method a path key's
+    name starts with (`save_path`, `.save(...)`) is that key."""
+    build_file_tree(tmp_path / "lib", {"pkgsavepath/__init__.py": PKGSAVEPATH})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SAVEPATH_INDEX, **SAVEPATH_PAGES})
+    resume = item.plan.steps[1].binding
+    assert "model.save(save_path)" in resume.body, resume.body
+    run_workflow(item, tmp_path / "lib", "--set", "2.save_path=out/final", "--set", "2.total_timesteps=5")
+    assert (item.output_dir / "out" / "final.txt").read_text() == "size=3 steps=5"

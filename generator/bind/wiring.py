@@ -452,7 +452,8 @@ def _documented_by_method(
     draft: Draft, keys: dict[str, Hint], claims: _Claims, free: list[str], bound: set[str]
 ) -> None:
     """`y = df.pop("MedHouseVal")`, where the Key Parameters document `target_column: str` - "name of the label
-    column to pop off the frame": the one text a call of the method the description names takes is that key."""
+    column to pop off the frame": the one text a call of the method the description names takes is that key; so
+    is the one a call of the method a path key's name starts with takes (`save_path`: `model.save("ppo")`)."""
     for key, hint in keys.items():
         if key in claims.taken or key in draft.literals or key in free or key in bound or not key.isidentifier():
             continue
@@ -461,6 +462,8 @@ def _documented_by_method(
         # the description's own words, not code it quotes (`Path.glob`, `pl.col("status")`)
         prose = re.sub(r"`[^`]*`|\S*[.(]\S*", " ", hint.doc.lower())
         words = set(re.findall(r"[a-z_]+", prose))
+        # `save_path: str` - "final model path": the path `model.save("ppo_resumed")` writes
+        words.update(re.findall(r"^([a-z]+)_(?:path|file|filename|dir)$", key))
         found = [
             node
             for stmt in draft.statements
