@@ -1779,7 +1779,10 @@ def test_a_step_whose_api_is_a_builtin_is_bound_and_a_closed_file_is_not_a_resul
     item = generated(tmp_path, {"_WorkflowIndex.md": BUILTIN_STEPS, **pages})
     read, dedupe = (s.binding for s in item.plan.steps)
     assert read.status == dedupe.status == "bound" and read.produces == ("markup",)
-    assert [(p.name, p.default) for p in read.params if p.name == "file"] == [("file", "'data/page.txt'")]
+    # the documented key `path` (its "e.g." value) is the one the example's `open(...)` takes its file from
+    assert [(p.name, ast.literal_eval(p.default or "")) for p in read.params if p.name in ("path", "file")] == [
+        ("path", "data/page.txt")
+    ]
     run_generated_tests(item, tmp_path / "lib")
     build_file_tree(item.output_dir / "data", {"page.txt": "a b a c b\n"})
     proc = run_workflow(item, tmp_path / "lib")
@@ -9595,3 +9598,63 @@ def test_a_path_key_named_for_a_method_is_the_text_that_method_takes(tmp_path):
     assert "model.save(save_path)" in resume.body, resume.body
     run_workflow(item, tmp_path / "lib", "--set", "2.save_path=out/final", "--set", "2.total_timesteps=5")
     assert (item.output_dir / "out" / "final.txt").read_text() == "size=3 steps=5"
+
+
+RECKEYS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Recorded_Keys
+
+**Description:** Evaluate, then record what the evaluation used.
+
+### Step 1: Evaluate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecorded.evaluate(n_eval_episodes: int = 10) -> float` |
+| **Implementation** | `Demo_evaluate` |
+| **Key Parameters** | `n_eval_episodes: int` - episodes to average over |
+| **Outputs** | `mean_reward` |
+
+### Step 2: Record
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `json.dump(metrics, f)` |
+| **Implementation** | `Demo_record` |
+| **Key Parameters** | `output_path: str` - where the metrics go |
+| **Inputs** | `mean_reward` (Step 1) |
+| **Outputs** | JSON file of the metrics |
+"""
+
+RECKEYS_PAGES = example_pages(
+    {
+        "implementations/Demo_evaluate.md": "import pkgrecorded\n\nmean_reward = pkgrecorded.evaluate(n_eval_episodes=10)\n",
+        "implementations/Demo_record.md": (
+            "import json\n\n"
+            'metrics = {"mean_reward": float(mean_reward), "n_eval_episodes": 10}\n'
+            'with open("metrics.json", "w") as f:\n'
+            "    json.dump(metrics, f)\n"
+        ),
+    }
+)
+
+PKGRECORDED = """
+def evaluate(n_eval_episodes=10):
+    return float(n_eval_episodes)
+"""
+
+
+def test_a_record_of_an_earlier_steps_setting_follows_that_setting(tmp_path):
+    """Seen on a Stable-Baselines3 wiki: step 3 evaluates with the key `n_eval_episodes`, and step 4 writes
+    `{"mean_reward": ..., "n_eval_episodes": 10}` as its example does: with 3 episodes set, metrics.json still said
+    10. A literal recorded under the name of an earlier step's key is a key of its own, following that key until
+    it is set."""
+    build_file_tree(tmp_path / "lib", {"pkgrecorded/__init__.py": PKGRECORDED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RECKEYS_INDEX, **RECKEYS_PAGES})
+    record = item.plan.steps[1].binding
+    assert "'n_eval_episodes': n_eval_episodes" in record.body, record.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.n_eval_episodes=3", "--set", "2.output_path=out/metrics.json")
+    written = json.loads((item.output_dir / "out" / "metrics.json").read_text())
+    assert written == {"mean_reward": 3.0, "n_eval_episodes": 3}, written
+    run_generated_tests(item, tmp_path / "lib")

@@ -22,6 +22,7 @@ from generator.bind.finish import (
     with_enum_members,
     with_loop_count,
     with_needs,
+    with_recorded_keys,
     with_written_paths,
 )
 from generator.bind.imports import modules_of
@@ -85,5 +86,5 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
                     step.ref,
                 )
             )
-    bindings = with_loop_count(workflow, bindings)
+    bindings = with_recorded_keys(with_loop_count(workflow, bindings))
     return BoundWorkflow(tuple(bindings), repeat_of(workflow, bindings), tuple(ctx.warnings))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from generator.apitext import ApiRef, called, dotted, literal_value
 from generator.astwalk import clone, walk
-from generator.bind.binding import Binding, ConfigParam
+from generator.bind.binding import Binding, ConfigParam, Source
 from generator.bind.hints import key_hints, param_name
 from generator.bind.signature import signature_params
 from generator.bind.tables import Tables
@@ -385,3 +385,58 @@ def needs_python(body: str) -> tuple[int, int]:
     if tree is None:
         return (3, 10)
     return (3, 11) if any(isinstance(node, ast.TryStar) for node in walk(tree)) else (3, 10)
+
+
+def with_recorded_keys(bindings: list[Binding]) -> list[Binding]:
+    """A value an earlier step's key sets, written again as a literal in a record a later step makes
+    (`metrics = {"mean_reward": mean, "n_eval_episodes": 10}` after a step whose key is `n_eval_episodes`): the
+    record says what the run used, so the literal becomes a key of its own, which follows the earlier key
+    (generator/links.py) until it is set."""
+    result = list(bindings)
+    earlier: dict[str, ConfigParam] = {}
+    for index, binding in enumerate(bindings):
+        if binding.source in (Source.EXAMPLE, Source.PATTERN) and earlier:
+            result[index] = _record_keys(binding, earlier)
+        for param in binding.params:
+            if param.default is not None and not param.required:
+                earlier.setdefault(param.name, param)
+    return result
+
+
+def _record_keys(binding: Binding, earlier: dict[str, ConfigParam]) -> Binding:
+    try:
+        tree = ast.parse(binding.body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return binding
+    taken = {p.name for p in binding.params} | set(binding.consumes)
+    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    found: dict[str, list[ast.Constant]] = {}
+    for node in walk(tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        for key, value in zip(node.keys, node.values, strict=True):
+            if (
+                isinstance(key, ast.Constant)
+                and isinstance(key.value, str)
+                and key.value in earlier
+                and key.value not in taken
+                and key.value not in stored
+                and isinstance(value, ast.Constant)
+                and isinstance(value.value, (int, float, str))
+            ):
+                found.setdefault(key.value, []).append(value)
+    if not found:
+        return binding
+    lines = binding.body.split("\n")
+    spans = sorted(
+        ((c.lineno, c.col_offset, c.end_col_offset, name) for name, constants in found.items() for c in constants),
+        reverse=True,
+    )
+    for line, start, end, name in spans:  # from the last, so earlier offsets stay right (UTF-8 byte offsets)
+        raw = lines[line - 1].encode("utf-8")
+        lines[line - 1] = (raw[:start] + name.encode() + raw[end:]).decode("utf-8")
+    params = tuple(
+        ConfigParam(name, earlier[name].type, None, True, earlier[name].description or "as the earlier step's key")
+        for name in found
+    )
+    return replace(binding, body="\n".join(lines), params=binding.params + params)

@@ -484,6 +484,30 @@ def _documented_by_method(
         claims.taken.add(key)
 
 
+def _documented_file(draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> str | None:
+    """The key the one `open("metrics.json", "w")` of the statements takes its path from, when the Key Parameters
+    document one path key the statements do not use otherwise (`output_path: str` - where the metrics go); None
+    when they document none, or several."""
+    opens = [
+        node
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Call) and dotted(node.func) == ("open",) and node.args
+    ]
+    if len(opens) != 1 or literal_source(opens[0].args[0]) is None:
+        return None
+    documented = [
+        key
+        for key, hint in keys.items()
+        if re.search(r"(?:^|_)(?:path|file|filename|fname)$", key)
+        and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
+        and key not in claims.taken
+        and key not in draft.literals
+        and key not in taken
+    ]
+    return documented[0] if len(documented) == 1 else None
+
+
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
     """The parameter of the step's call a name is passed to, when that is the only place the statements read it and
     the Key Parameters document the parameter under another name (`quantize_dynamic(model_fp32, model_quant)`,
@@ -1578,6 +1602,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
+    file_key = _documented_file(draft, keys, claims, {*free, *bound, *passed})
     kept: list[ast.stmt] = []
     for stmt in draft.statements:
         if isinstance(stmt, ast.ClassDef):  # a declaration (a mapped table, a schema) is code, not settings
@@ -1619,7 +1644,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 _lift_value(keyword, documented or keyword.arg, target or last, claims, draft)
             if callee == ("open",) and node.args and literal_source(node.args[0]) is not None:
                 # the file a `with open("data/page.html") as fp:` reads or writes: a path to set in config
-                key = claims.claim("file", literal_source(node.args[0]) or "", target or last)
+                key = claims.claim(file_key or "file", literal_source(node.args[0]) or "", target or last)
                 draft.literals.setdefault(key, literal_source(node.args[0]) or "")
                 node.args[0] = ast.Name(id=key, ctx=ast.Load())
             if last in keep or (len(callee) == 1 and last in BUILTINS):
