@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from generator.apitext import literal_value
 
 if TYPE_CHECKING:
+    from generator.bind.binding import ConfigParam
     from generator.plan import StepPlan
 
 # "same as in Step 3 (0.1)", "same nodes as Step 2": a key's description saying an earlier step's value is its own
@@ -33,6 +34,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     named: dict[str, str] = {}  # key name -> "module.key" of the first key of that name with a default
     written: dict[int, list[tuple[str, str]]] = {}  # step number -> (file, "module.key") of the files it writes
     keyed: dict[int, tuple[str, set[str]]] = {}  # step number -> (module, its key names)
+    final: dict[str, ConfigParam] = {}  # "module.key" -> the key as linked
     result = []
     for plan in steps:
         params = []
@@ -69,6 +71,13 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 for place, key, _ in cited_any
                 if _suffix(place) and _suffix(place) == _suffix(value) and value not in (plan.step.inputs or "")
             ]
+            # "Exported `.onnx` path", where one earlier step writes the one `.onnx` file (its key, not the example's);
+            # not "held-out `test.csv`", a file of its own
+            suffix = _suffix(value)
+            bare = suffix and re.search(rf"(?<![\w.~/-]){re.escape(suffix)}\b", (plan.step.inputs or "").lower())
+            same_kind = same_kind or [
+                key for files in written.values() for place, key in files if bare and _suffix(place) == suffix
+            ]
             if not param.writes and len(same_kind) == 1:
                 params.append(replace(param, follows=same_kind[0]))
                 continue
@@ -86,6 +95,14 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         for param in plan.binding.params:
             if param.default is not None and not param.required:
                 named.setdefault(param.name, f"{plan.module}.{param.name}")
+        # a key that follows shows the value it takes until set (config.toml's "now ..."), not its example's own
+        params = [
+            replace(p, default=final[p.follows].default)
+            if p.follows in final and final[p.follows].default is not None
+            else p
+            for p in params
+        ]
+        final.update({f"{plan.module}.{p.name}": p for p in params})
         binding = replace(plan.binding, params=tuple(params))
         result.append(replace(plan, binding=binding) if params != list(plan.binding.params) else plan)
     return result

@@ -9658,3 +9658,73 @@ def test_a_record_of_an_earlier_steps_setting_follows_that_setting(tmp_path):
     written = json.loads((item.output_dir / "out" / "metrics.json").read_text())
     assert written == {"mean_reward": 3.0, "n_eval_episodes": 3}, written
     run_generated_tests(item, tmp_path / "lib")
+
+
+WRITERS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Writers
+
+**Description:** Export a model to a file, then load the exported file.
+
+### Step 1: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwriter.ModelWriter(filepath: str, fps: float)` |
+| **Implementation** | `Demo_ModelWriter` |
+| **Key Parameters** | `filepath: str` - destination ending in `.bin`, `out_fps: float` - frames per second |
+| **Outputs** | `exported.bin` file on disk |
+
+### Step 2: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwriter.load(path: str)` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - model path |
+| **Inputs** | Exported `.bin` path |
+| **Outputs** | `loaded` |
+"""
+
+WRITERS_PAGES = example_pages(
+    {
+        "implementations/Demo_ModelWriter.md": (
+            'import pkgwriter\n\nwriter = pkgwriter.ModelWriter("resnet.bin", 20.0)\nwriter.close()\n'
+        ),
+        "implementations/Demo_load.md": 'import pkgwriter\n\nloaded = pkgwriter.load("llama.bin")\n',
+    }
+)
+
+PKGWRITER = """
+class ModelWriter:
+    def __init__(self, filepath, fps):
+        self.handle = open(filepath, "w")
+        self.handle.write(f"fps={fps}")
+
+    def close(self):
+        self.handle.close()
+
+
+def load(path):
+    with open(path) as handle:
+        return handle.read()
+"""
+
+
+def test_a_file_a_writer_object_opens_is_written_and_read_back_by_its_suffix(tmp_path):
+    """Seen on Keras, OpenCV and ONNX wikis: `model.save(filepath)` and `cv.VideoWriter(filename, fourcc, out_fps,
+    size)` did not mark their keys as files the step writes (`filepath` read as no path key, a `...Writer` as no
+    writer), so a run into a new folder failed with FileNotFoundError; once marked, the later step whose Inputs say
+    "Exported `.onnx` path" (no "from Step N") kept the page example's own file, and config.toml said a key followed
+    an earlier one without saying the value it took. The writer's path key writes (its number beside it does not);
+    the reading key follows the one earlier key writing a file of the suffix its Inputs quote, and shows its value."""
+    build_file_tree(tmp_path / "lib", {"pkgwriter/__init__.py": PKGWRITER})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WRITERS_INDEX, **WRITERS_PAGES})
+    export, load = (s.binding.params for s in item.plan.steps)
+    assert [p.name for p in export if p.writes] == ["filepath"], export
+    assert [p.follows for p in load if p.name == "path"] == ["step_01_export.filepath"], load
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert 'the value of step_01_export.filepath, now "exported.bin")' in config, config
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.filepath=new/folder/model.bin")
+    assert "loaded: 'fps=20.0'" in proc.stderr, proc.stderr

@@ -156,9 +156,12 @@ def _own_nodes(stmt: ast.stmt) -> list[ast.AST]:
     return found
 
 
-_WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$")
+# a call writing the file a key names: `save`, `to_csv`, `imwrite`; a writer object opened on it (`VideoWriter`,
+# `ExcelWriter`, `SummaryWriter`)
+_WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$|Writer$")
 _PATH_KEY = re.compile(
-    r"(?:^|_)(?:path|file|filename|fname|dir|directory|folder|out|output|dest|destination|location|f|fp|buf)s?(?:$|_)"
+    r"(?:^|_)(?:path|file|filename|filepath|fname|dir|directory|folder|out|output|outfile|outpath|dest|destination|"
+    r"location|f|fp|buf)s?(?:$|_)"
 )
 
 
@@ -189,7 +192,7 @@ def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
             )
             if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax")):
                 continue
-        elif not _WRITER.match(name):
+        elif not _WRITER.search(name):
             continue
         given = [*node.args, *(k.value for k in _keywords(node))]
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):  # Path(out).write_text()
@@ -211,6 +214,10 @@ def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
         if isinstance(node, ast.Call)
         for v in [*node.args, *(k.value for k in _keywords(node))]
         if isinstance(v, ast.Name) and v.id in places
+    }
+    # a number or a size passed beside the path (`VideoWriter(filename, fourcc, out_fps, frameSize)`) names no file
+    written -= {
+        p.name for p in binding.params if p.default is not None and not isinstance(literal_value(p.default), str)
     }
     if not written:
         return binding
