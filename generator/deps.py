@@ -172,12 +172,19 @@ def build_of(dist: str, listed: set[str]) -> str | None:
     name = normalise_dist(dist)
     if name in listed:  # `onnxruntime` listed beside `onnxruntime-gpu`: the plain one
         return None
-    found = [
-        k
-        for k in listed
-        if k != name and name in k.split("-") and all(_QUALIFIERS.fullmatch(p) for p in k.split("-") if p != name)
-    ]
+    found = [k for k in listed if k != name and _qualified(name, k)]
     return found[0] if len(found) == 1 else None
+
+
+def _qualified(name: str, build: str) -> bool:
+    """Whether build is name with qualifiers added: `faiss-cpu` of faiss, `opencv-python-headless` of
+    opencv-python, `python-dotenv` of dotenv."""
+    parts, more = name.split("-"), build.split("-")
+    for start in range(len(more) - len(parts) + 1):
+        if more[start : start + len(parts)] == parts:
+            rest = more[:start] + more[start + len(parts) :]
+            return bool(rest) and all(_QUALIFIERS.fullmatch(p) for p in rest)
+    return False
 
 
 def _ranges(text: str, head: str) -> str:

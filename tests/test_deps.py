@@ -407,6 +407,40 @@ def test_an_import_whose_build_the_environment_page_lists_under_a_longer_name_is
     assert listed == ["faiss-cpu<2.0,>=1.7.4", "python-dotenv", "torch"], listed
 
 
+HEADLESS_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Edges
+
+**File:** [→](./workflows/Demo_Edges.md)
+**Description:** Finds edges.
+
+### Step 1: Edges
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `cv2.Canny(image, threshold1, threshold2)` |
+| **External Dependencies** | `cv2`, `opencv-python-headless>=4.8`, `numpy` |
+| **Outputs** | `edges` |
+"""
+
+HEADLESS_ENVIRONMENT = """# Environment: Demo_Env
+
+== Dependencies ==
+=== Python Packages ===
+* `psycopg2-binary`
+"""
+
+
+def test_an_import_the_table_places_gives_way_to_the_build_the_wiki_names(tmp_path):
+    """Seen on an OpenCV wiki: `import cv2` placed `opencv-python` (the mapping table) beside the External
+    Dependencies' `opencv-python-headless>=4.8`: both install the same `cv2` folder, and uninstalling either broke
+    the other. An import's distribution gives way to a build of it (its name with qualifiers) that the step tables
+    or the environment pages name; the build of a name of several parts is found too."""
+    index = HEADLESS_INDEX.replace("`numpy` |", "`numpy`, `psycopg2` |")
+    listed = requirements_with_environment(tmp_path, index, "Demo_Edges", HEADLESS_ENVIRONMENT)
+    assert listed == ["numpy", "opencv-python-headless>=4.8", "psycopg2-binary"], listed
+
+
 def test_a_listed_requirement_keeps_its_extras_and_marker_and_never_crashes():
     """Review: `torch>=2.0; python_version<"3.12"` on an environment page raised InvalidSpecifier (the marker went
     to SpecifierSet), and `torch[cuda]>=2.0` lost its range."""
@@ -424,6 +458,8 @@ def test_a_build_is_taken_only_when_the_plain_distribution_is_not_listed():
     assert build_of("onnxruntime", {"onnxruntime", "onnxruntime-gpu"}) is None
     assert build_of("faiss", {"faiss-cpu"}) == "faiss-cpu" and build_of("dotenv", {"python-dotenv"}) == "python-dotenv"
     assert build_of("faiss", {"faiss-cpu", "faiss-gpu"}) is None  # two builds: the page does not say which
+    assert build_of("opencv-python", {"opencv-python-headless"}) == "opencv-python-headless"
+    assert build_of("opencv-python", {"opencv-contrib-python"}) is None  # contrib adds modules: no mere build
 
 
 STUB_SERVING_INDEX = """
