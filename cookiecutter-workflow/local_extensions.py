@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import shlex
 
 from jinja2.ext import Extension
 
@@ -98,6 +99,35 @@ def tomlstr(text) -> str:
     return _tomlstring(_clean(text))
 
 
+def setarg(key, literal) -> str:
+    """`--set`'s argument for a key and its default (Python literal text), quoted for a POSIX shell: a text bare
+    when the command line reads it back as that text (`1.path=data/x.csv`), anything else as the literal
+    (`'1.mean=[0.485, 0.456, 0.406]'`); VALUE for no default."""
+    value = "VALUE"
+    if literal is not None:
+        try:
+            read = _lists(ast.literal_eval(str(literal)))
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            read = None
+        plain = isinstance(read, str) and read.strip() == read and read != ""
+        if plain and _reads_as_text(read):
+            value = read
+        elif isinstance(read, (list, dict)) and "None" not in repr(read) and not _has_nonfinite(read):
+            value = json.dumps(read, ensure_ascii=False)  # ["a", "b"]: no quotes to escape for the shell
+        else:
+            value = _clean(pyval(literal)) if read is not None else "VALUE"
+    return shlex.quote(line(f"{key}={value}"))
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether the generated command line reads text back as that text, not as a literal or TOML value."""
+    try:
+        ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return text not in ("true", "false") and not text.startswith(("[", "{"))
+    return False
+
+
 def tomlkey(name) -> str:
     """A TOML key: bare when TOML allows it (ASCII letters, digits, - and _), quoted otherwise (`"größe"`)."""
     name = str(name)
@@ -146,4 +176,5 @@ class GenrepoFilters(Extension):
             jsonpretty=jsonpretty,
             keyed=keyed,
             tomlkey=tomlkey,
+            setarg=setarg,
         )

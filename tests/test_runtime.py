@@ -9728,3 +9728,53 @@ def test_a_file_a_writer_object_opens_is_written_and_read_back_by_its_suffix(tmp
     assert 'the value of step_01_export.filepath, now "exported.bin")' in config, config
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.filepath=new/folder/model.bin")
     assert "loaded: 'fps=20.0'" in proc.stderr, proc.stderr
+
+
+READMESET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Readme_Set
+
+**Description:** Normalise values with a mean per channel.
+
+### Step 1: Normalise
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgreadmeset.normalise(values: list, mean: list[float], label: str)` |
+| **Implementation** | `Demo_normalise` |
+| **Key Parameters** | `values: list` - the values, `mean: list[float]` - one mean per channel, `label: str` - a label |
+| **Outputs** | `normalised` |
+"""
+
+READMESET_PAGES = example_pages(
+    {
+        "implementations/Demo_normalise.md": (
+            "import pkgreadmeset\n\n"
+            'normalised = pkgreadmeset.normalise(values, mean=[0.485, 0.456, 0.406], label="it\'s a test")\n'
+        )
+    }
+)
+
+PKGREADMESET = """
+def normalise(values, mean, label):
+    print(f"normalise mean={mean!r} label={label!r}")
+    return [v - m for v, m in zip(values, mean)]
+"""
+
+
+def test_the_readmes_example_command_runs_in_a_shell(tmp_path):
+    """Seen on torchvision and Stable-Baselines3 wikis: the README's example `run --set 1.mean=[0.485, 0.456,
+    0.406] --seed 0` failed in a shell ("unrecognized arguments: 0.456, 0.406]"), and one built from a key with no
+    default said `--set 1.max_episode_steps= --seed 0` ("expected int, got str ''"). The example takes a key with
+    a default and quotes its argument for the shell; pasted into one, it runs."""
+    build_file_tree(tmp_path / "lib", {"pkgreadmeset/__init__.py": PKGREADMESET})
+    item = generated(tmp_path, {"_WorkflowIndex.md": READMESET_INDEX, **READMESET_PAGES})
+    readme = (item.output_dir / "README.md").read_text(encoding="utf-8")
+    (command,) = [line for line in readme.splitlines() if line.startswith("python -m ") and " --set " in line]
+    assert "--set '1.mean=[0.485, 0.456, 0.406]'" in command, command
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    shell = command.replace("python -m", f"{sys.executable} -m", 1) + " --set '1.values=[1, 2, 3]' --no-save"
+    proc = subprocess.run(["sh", "-c", shell], cwd=item.output_dir, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert 'normalise mean=[0.485, 0.456, 0.406] label="it\'s a test"' in proc.stdout, proc.stdout
