@@ -9778,3 +9778,60 @@ def test_the_readmes_example_command_runs_in_a_shell(tmp_path):
     proc = subprocess.run(["sh", "-c", shell], cwd=item.output_dir, capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert 'normalise mean=[0.485, 0.456, 0.406] label="it\'s a test"' in proc.stdout, proc.stdout
+
+
+CROPSIZE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Crop_Size
+
+**Description:** Crop images to a size.
+
+### Step 1: Crop
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcropsize.Crop(size, scale=(0.08, 1.0))` |
+| **Implementation** | `Demo_Crop` |
+| **Outputs** | `crop` |
+"""
+
+CROPSIZE_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgcropsize
+
+crop = pkgcropsize.Crop(size=(224, 224), scale=True)
+</syntaxhighlight>
+
+== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| size || int || Yes || output size
+|-
+| scale || tuple[float, float] || No || crop area range
+|}
+"""
+
+PKGCROPSIZE = """
+class Crop:
+    def __init__(self, size, scale=(0.08, 1.0)):
+        print(f"crop size={size!r} scale={scale!r}")
+"""
+
+
+def test_a_default_of_another_type_than_the_contracts_passes_the_generated_check(tmp_path):
+    """Seen on a torchvision wiki: the I/O contract says `size || int` and `scale || tuple[float, float]`, the
+    example passes `size=(224, 224)` and `scale=True`: the keys were `Param("int", default=[224, 224])` and
+    `Param("tuple[float, float]", default=True)`, so `run` refused the generated config ("expected int, got list")
+    and two generated tests failed. A tuple default is a list for the type check, and a tuple type is checked like
+    the runtime checks it: each key takes its default's type beside the declared one."""
+    build_file_tree(tmp_path / "lib", {"pkgcropsize/__init__.py": PKGCROPSIZE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CROPSIZE_INDEX, "implementations/Demo_Crop.md": CROPSIZE_PAGE})
+    types = {p.name: p.type for p in item.plan.steps[0].binding.params}
+    assert types["size"] == "list | int" and types["scale"] == "bool | tuple[float, float]", types
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "crop size=[224, 224] scale=True" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -251,7 +251,16 @@ def _written_default(default: str | None, named: list[str]) -> str | None:
     return repr(named[0])
 
 
-_SIMPLE = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,), "list": (list,), "dict": (dict,)}
+# the simple types the generated runtime checks a value against (runtime/config.py's _TYPES)
+_SIMPLE: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "str": (str,),
+    "list": (list,),
+    "dict": (dict,),
+    "tuple": (list, tuple),
+}
 
 
 def with_default_types(binding: Binding) -> Binding:
@@ -263,6 +272,7 @@ def with_default_types(binding: Binding) -> Binding:
     for param in binding.params:
         base = param.type.split("[", 1)[0].strip().lower()
         value = literal_value(param.default) if base in _SIMPLE and not param.loader else None
+        value = list(value) if isinstance(value, tuple) else value  # `size=(224, 224)`: config holds a list
         if value is None or type(value).__name__ not in _SIMPLE:
             params.append(param)
             continue
