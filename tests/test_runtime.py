@@ -9835,3 +9835,45 @@ def test_a_default_of_another_type_than_the_contracts_passes_the_generated_check
     proc = run_workflow(item, tmp_path / "lib")
     assert "crop size=[224, 224] scale=True" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+FSTRINGKEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fstring_Key
+
+**Description:** Read the training split of a data folder.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfstringkey.Folder(root: str)` |
+| **Implementation** | `Demo_Folder` |
+| **Key Parameters** | `data_dir: str` - the data folder, holding `train/` and `val/` |
+| **Outputs** | `train_dataset` |
+"""
+
+FSTRINGKEY_PAGES = example_pages(
+    {
+        "implementations/Demo_Folder.md": (
+            'import pkgfstringkey\n\ndata_dir = "data/shapes"\ntrain_dataset = pkgfstringkey.Folder(f"{data_dir}/train")\n'
+        )
+    }
+)
+
+PKGFSTRINGKEY = """
+class Folder:
+    def __init__(self, root):
+        self.root = root
+"""
+
+
+def test_a_key_written_into_a_longer_text_passes_the_generated_tests(tmp_path):
+    """Seen on a torchvision wiki: `datasets.ImageFolder(f"{data_dir}/train", ...)` with `data_dir` a key: the
+    generated test looked for the key's value as a whole argument and failed on the unedited repository ("config
+    key data_dir did not reach the call"). A text key reaches the call when its text is in an argument."""
+    build_file_tree(tmp_path / "lib", {"pkgfstringkey/__init__.py": PKGFSTRINGKEY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FSTRINGKEY_INDEX, **FSTRINGKEY_PAGES})
+    assert 'f"{data_dir}/train"' in item.plan.steps[0].binding.body.replace("'", '"'), item.plan.steps[0].binding.body
+    run_generated_tests(item, tmp_path / "lib")
