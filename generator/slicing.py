@@ -751,7 +751,10 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
     between = [
         s
         for s in tree.body[top + 1 : last]
-        if ((isinstance(s, ast.Assign) and isinstance(s.value, ast.Call)) or is_setting(s))
+        # (or an empty list the slice fills: `history = []` before the loop appending to it)
+        if (
+            (isinstance(s, ast.Assign) and (isinstance(s.value, ast.Call) or empty_container(s.value))) or is_setting(s)
+        )
         and not any(s is c for c in chosen)
     ]
     needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]

@@ -9877,3 +9877,88 @@ def test_a_key_written_into_a_longer_text_passes_the_generated_tests(tmp_path):
     item = generated(tmp_path, {"_WorkflowIndex.md": FSTRINGKEY_INDEX, **FSTRINGKEY_PAGES})
     assert 'f"{data_dir}/train"' in item.plan.steps[0].binding.body.replace("'", '"'), item.plan.steps[0].binding.body
     run_generated_tests(item, tmp_path / "lib")
+
+
+OPTPARAMS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Optimizer_Params
+
+**Description:** Load data, build a model, train it.
+
+### Step 1: Loaders
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoptparams.loaders(n: int)` |
+| **Implementation** | `Demo_loaders` |
+| **Outputs** | `train_loader`, `val_loader` |
+
+### Step 2: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoptparams.Model(width: int)` |
+| **Implementation** | `Demo_Model` |
+| **Outputs** | `model` |
+
+### Step 3: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoptparams.SGD(params, lr=0.001)` |
+| **Implementation** | `Demo_train` |
+| **Inputs** | Model from Step 2, DataLoader from Step 1 |
+| **Outputs** | `history` |
+"""
+
+OPTPARAMS_PAGES = example_pages(
+    {
+        "implementations/Demo_loaders.md": "import pkgoptparams\n\ntrain_loader, val_loader = pkgoptparams.loaders(4)\n",
+        "implementations/Demo_Model.md": "import pkgoptparams\n\nmodel = pkgoptparams.Model(width=2)\n",
+        "implementations/Demo_train.md": (
+            "import pkgoptparams\n\n"
+            "optimizer = pkgoptparams.SGD(model.parameters(), lr=0.1)\n"
+            "history = []\n"
+            "for batch in train_loader:\n"
+            "    history.append(optimizer.step(batch))\n"
+        ),
+    }
+)
+
+PKGOPTPARAMS = """
+def loaders(n):
+    return list(range(n)), [-1]
+
+
+class Model:
+    def __init__(self, width):
+        self.width = width
+
+    def parameters(self):
+        return ["w"] * self.width
+
+
+class SGD:
+    def __init__(self, params, lr=0.001):
+        assert params == ["w", "w"], params
+        self.lr = lr
+
+    def step(self, batch):
+        return batch * self.lr
+"""
+
+
+def test_an_argument_made_of_a_cited_result_is_not_replaced_by_another(tmp_path):
+    """Seen on a torchvision wiki: "Inputs: Model from Step 4, DataLoader from Step 3", where step 3 made
+    `train_loader` and `val_loader` and the example trains on train_loader: `SGD(model.parameters(), ...)` became
+    `SGD(val_loader, ...)`, the one result of a cited step the example left unread taking the place of the first
+    argument it builds. An argument built of a cited step's result is that step's data, not sample data. And the
+    `history = []` between that call and the loop appending to it was dropped (history became a REQUIRED key): an
+    empty container the slice fills is part of it."""
+    build_file_tree(tmp_path / "lib", {"pkgoptparams/__init__.py": PKGOPTPARAMS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": OPTPARAMS_INDEX, **OPTPARAMS_PAGES})
+    train = item.plan.steps[2].binding
+    assert "SGD(model.parameters(), lr=lr)" in train.body, train.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "history: list of 4" in proc.stdout + proc.stderr, proc.stderr

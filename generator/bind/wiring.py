@@ -359,6 +359,8 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
             and literal_source(arg) is None  # not `-5.0`
             and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
+            # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives: no sample
+            and not _read_from_cited(arg, ctx, cited)
         ),
         None,
     )
@@ -368,6 +370,14 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _read_from_cited(arg: ast.expr, ctx: BindContext, cited: set[int]) -> bool:
+    """Whether an argument is a method's answer of a result a cited step made (`model.parameters()`)."""
+    if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute)):
+        return False
+    root = dotted(arg.func.value)[:1]
+    return bool(root) and ctx.has(root[0]) and ctx.artifacts[root[0]].step in cited
 
 
 _IN_MEMORY = re.compile(r"(?:^|\.)(?:StringIO|BytesIO)$")
