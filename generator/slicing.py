@@ -731,12 +731,16 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
     return widths.pop() if widths else 2
 
 
-def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited: Container[str] = ()) -> Slice:
+def with_setup(
+    tree: ast.Module, piece: Slice, resolvable: Container[str], cited: Container[str] = (), quoted: Container[str] = ()
+) -> Slice:
     """Add the example's earlier top-level statements that make the names the slice cannot get elsewhere
     (`model, tokenizer = Loader.from_pretrained(...)` before `model.save(...)`), transitively; and the calls the
     step's text cites that change what the slice works on in place (`nx.set_node_attributes(G, pr, "pagerank")`
     before `nx.write_gml(G, path)`, with "attach the scores (`nx.set_node_attributes`)" in the step), with what
-    they need. cited: the names of the calls the step's text cites (`set_node_attributes`)."""
+    they need; and the statements setting a part of what the slice works on to a result the step's Inputs quote
+    (`batch_df["prediction"] = predictions` before `batch_df.to_csv(...)`). cited: the names of the calls the step's
+    text cites (`set_node_attributes`); quoted: the names its Inputs quote (`predictions`)."""
     # the anchor, or the call a print held (_printed made the anchor a statement of its own around it)
     held = piece.anchor.value if isinstance(piece.anchor, ast.Expr) else piece.anchor
     top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor or n is held for n in walk(stmt))), None)
@@ -758,7 +762,9 @@ def with_setup(tree: ast.Module, piece: Slice, resolvable: Container[str], cited
         and not any(s is c for c in chosen)
     ]
     needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]
-    added: list[ast.stmt] = [s for s in earlier if _changes_in_place(s, set(piece.free), cited)]
+    added: list[ast.stmt] = [
+        s for s in earlier if _changes_in_place(s, set(piece.free), cited) or _sets_quoted(s, set(piece.free), quoted)
+    ]
     needed += [n for s in added for n in names([s])[0] if n not in resolvable and n not in needed]
     while needed:
         name = needed.pop(0)
@@ -837,6 +843,19 @@ def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> 
     first = call.args[0] if call.args else None
     receiver = func.value if isinstance(func, ast.Attribute) else None
     return any(isinstance(node, ast.Name) and node.id in used for node in (first, receiver))
+
+
+def _sets_quoted(stmt: ast.stmt, used: set[str], quoted: Container[str]) -> bool:
+    """`batch_df["prediction"] = predictions`, where the slice uses batch_df and the Inputs quote `predictions`: a
+    part of an object the slice works on set to another result the step takes."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return False
+    target = stmt.targets[0]
+    root = _root(target) if isinstance(target, (ast.Subscript, ast.Attribute)) else ""
+    if root not in used:
+        return False
+    # another result than the object itself (not `df["ci"] = df["mean"] * 2`: the example's own reworking)
+    return any(isinstance(node, ast.Name) and node.id in quoted and node.id != root for node in walk(stmt.value))
 
 
 _FOLDER_CALLS = ("makedirs", "mkdir")

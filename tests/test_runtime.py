@@ -9962,3 +9962,78 @@ def test_an_argument_made_of_a_cited_result_is_not_replaced_by_another(tmp_path)
     assert "SGD(model.parameters(), lr=lr)" in train.body, train.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "history: list of 4" in proc.stdout + proc.stderr, proc.stderr
+
+
+SCOREDCOL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Scored_Export
+
+**Description:** Read rows, predict, write the rows with their predictions.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgscored.read_rows(n: int)` |
+| **Implementation** | `Demo_read_rows` |
+| **Outputs** | `batch_df` |
+
+### Step 2: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgscored.predict(frame)` |
+| **Implementation** | `Demo_predict` |
+| **Inputs** | `batch_df` from Step 1 |
+| **Outputs** | `predictions` |
+
+### Step 3: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `DataFrame.to_csv(path_or_buf, index=False)` |
+| **Implementation** | `Demo_to_csv` |
+| **Inputs** | `batch_df`, `predictions` |
+| **Outputs** | `scored.csv` with an added `prediction` column |
+"""
+
+SCOREDCOL_PAGES = example_pages(
+    {
+        "implementations/Demo_read_rows.md": "import pkgscored\n\nbatch_df = pkgscored.read_rows(3)\n",
+        "implementations/Demo_predict.md": "import pkgscored\n\npredictions = pkgscored.predict(batch_df)\n",
+        "implementations/Demo_to_csv.md": (
+            'batch_df["prediction"] = predictions\nbatch_df.to_csv("scored.csv", index=False)\n'
+        ),
+    }
+)
+
+PKGSCOREDCOL = """
+class Frame(dict):
+    def to_csv(self, path_or_buf, index=True):
+        with open(path_or_buf, "w") as handle:
+            handle.write(",".join(sorted(self)) + "\\n")
+
+
+def read_rows(n):
+    return Frame(x=list(range(n)))
+
+
+def predict(frame):
+    return [v * 2 for v in frame["x"]]
+"""
+
+
+def test_a_column_the_example_sets_from_a_quoted_input_is_kept(tmp_path):
+    """Seen on an MLflow wiki: the export step's Inputs quote `batch_df`, `predictions` and its example reads
+    `batch_df["prediction"] = predictions` then `batch_df.to_csv("scored.csv", index=False)`: the assignment was
+    cut, so the "scored" CSV held no predictions and step 2's result went unused, with no error. A statement
+    setting a part of what the slice works on to another result the Inputs quote belongs to the slice."""
+    build_file_tree(tmp_path / "lib", {"pkgscored/__init__.py": PKGSCOREDCOL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SCOREDCOL_INDEX, **SCOREDCOL_PAGES})
+    export = item.plan.steps[2].binding
+    assert "predictions" in export.consumes and 'batch_df["prediction"] = predictions' in export.body.replace(
+        "'", '"'
+    ), export.body
+    run_workflow(item, tmp_path / "lib", "--set", "3.path_or_buf=out/scored.csv")
+    assert (item.output_dir / "out" / "scored.csv").read_text() == "prediction,x\n"

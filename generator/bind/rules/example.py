@@ -18,6 +18,7 @@ from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, chained_call, produced_names, wire
 from generator.model import Step
 from generator.naming import identifier
+from generator.parse.markdown import code_spans
 from generator.slicing import (
     Slice,
     contains_api,
@@ -132,8 +133,10 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         return None
     keys = key_hints(step)
     cited = cited_calls(step)
+    quoted = {n for n in code_spans(step.inputs) if n.isidentifier()}
     widened = [
-        Candidate(with_setup(c.tree, c.slice, Resolvable(ctx, keys, c.tree), cited), c.order, c.tree) for c in found
+        Candidate(with_setup(c.tree, c.slice, Resolvable(ctx, keys, c.tree), cited, quoted), c.order, c.tree)
+        for c in found
     ]
     widened = [Candidate(_from_siblings(c, ctx, keys), c.order, c.tree) for c in widened]
     wanted = demanded(ctx, ctx.index)
