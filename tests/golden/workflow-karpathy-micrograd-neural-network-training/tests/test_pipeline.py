@@ -68,7 +68,7 @@ def test_plan_lists_every_step(capsys):
 def test_run_refuses_steps_that_need_implementation(caplog, tmp_path):
     waiting = [s for s in STEPS if s.waiting]
     if not waiting:
-        pytest.skip("every step is bound")
+        pytest.skip("no step needs implementation")
     assert main(PACKAGE, ["run", "--artifacts", str(tmp_path)]) == 2
     for step in waiting:
         assert step.spec.title in caplog.text
