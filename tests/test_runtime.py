@@ -10037,3 +10037,75 @@ def test_a_column_the_example_sets_from_a_quoted_input_is_kept(tmp_path):
     ), export.body
     run_workflow(item, tmp_path / "lib", "--set", "3.path_or_buf=out/scored.csv")
     assert (item.output_dir / "out" / "scored.csv").read_text() == "prediction,x\n"
+
+
+USERCODE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_User_Code
+
+**Description:** Search runs, pick the best, register it.
+
+### Step 1: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgusercode.search(order: str)` |
+| **Implementation** | `Demo_search` |
+| **Outputs** | `runs` |
+
+### Step 2: Select Best Run
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_best_run` |
+| **API Call** | User code: `best_run_id = runs[0]["run_id"]`, `model_uri = f"runs:/{best_run_id}/model"` |
+| **Source Location** | (user code) |
+| **Inputs** | `runs` from Step 1 (already ordered best first) |
+| **Outputs** | `best_run_id: str`, `model_uri: str` |
+
+### Step 3: Register
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgusercode.register(model_uri: str, name: str)` |
+| **Implementation** | `Demo_register` |
+| **Inputs** | `model_uri` from Step 2 |
+| **Outputs** | `version` |
+"""
+
+USERCODE_PAGES = example_pages(
+    {
+        "implementations/Demo_search.md": 'import pkgusercode\n\nruns = pkgusercode.search(order="accuracy DESC")\n',
+        "implementations/Demo_best_run.md": (
+            'best_run_id = runs[0]["run_id"]\nmodel_uri = f"runs:/{best_run_id}/model"\nprint(best_run_id)\n'
+        ),
+        "implementations/Demo_register.md": (
+            'import pkgusercode\n\nversion = pkgusercode.register(f"runs:/{best_run_id}/model", name="iris")\n'
+        ),
+    }
+)
+
+PKGUSERCODE = """
+def search(order):
+    return [{"run_id": "r42"}, {"run_id": "r7"}]
+
+
+def register(model_uri, name):
+    print(f"register {model_uri} as {name}")
+    return 1
+"""
+
+
+def test_a_step_whose_api_cell_is_user_code_runs_that_code(tmp_path):
+    """Seen on an MLflow wiki: "User code: `best_run_id = runs.iloc[0]["run_id"]`, `model_uri = f"runs:/..."`" made a
+    manual step that only recorded a config value: best_run_id became a REQUIRED key of the next step, to be
+    looked up by hand. Assignments computing values are code to run: the step binds its page's example, reads
+    the cited `runs` and hands on `model_uri`."""
+    build_file_tree(tmp_path / "lib", {"pkgusercode/__init__.py": PKGUSERCODE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": USERCODE_INDEX, **USERCODE_PAGES})
+    best, register = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert best.status == "bound" and set(best.produces) >= {"best_run_id", "model_uri"}, best
+    assert {"model_uri", "best_run_id"} & set(register.consumes), register
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "register runs:/r42/model as iris" in proc.stdout, proc.stdout

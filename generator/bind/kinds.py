@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 from generator.apitext import parse_api
@@ -30,6 +31,8 @@ def classify(step: Step) -> Kind:
     if lowered.startswith(("def ", "async def ")) or "pattern" in impl_type or "user-defined" in lowered:
         return Kind.PATTERN
     ref = parse_api(api)
+    if ref is None and _assigns(api):  # `best_run_id = runs.iloc[0]["run_id"]`: code to run, not a decision
+        return Kind.PATTERN
     if ref is None:
         return Kind.MANUAL if " " in api.strip() and "(" not in api else Kind.CALL
     if len(ref.callee) > 1 and ref.callee[0][:1].islower() and ref.callee[0] not in _MODULE_ROOTS:
@@ -39,3 +42,14 @@ def classify(step: Step) -> Kind:
     if ref.takes_self or ref.last == "__call__":
         return Kind.METHOD
     return Kind.CALL
+
+
+def _assigns(api: str) -> bool:
+    """Whether an API text is Python assignments computing values (`x = runs.iloc[0]["run_id"]`), not prose."""
+    try:
+        tree = ast.parse(api.strip())
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return bool(tree.body) and all(
+        isinstance(s, ast.Assign) and not isinstance(s.value, ast.Constant) for s in tree.body
+    )
