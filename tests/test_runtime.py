@@ -10109,3 +10109,75 @@ def test_a_step_whose_api_cell_is_user_code_runs_that_code(tmp_path):
     assert {"model_uri", "best_run_id"} & set(register.consumes), register
     proc = run_workflow(item, tmp_path / "lib")
     assert "register runs:/r42/model as iris" in proc.stdout, proc.stdout
+
+
+HANDPARAMS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Hand_Params
+
+**Description:** Train with hyperparameters, then log them.
+
+### Step 1: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkghandparams.Model(C=1.0).fit(X) -> Model` |
+| **Implementation** | `Demo_fit` |
+| **Outputs** | Fitted estimator `clf`, hyperparameter dict `params` |
+
+### Step 2: Log Parameters
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkghandparams.log_params(params: dict)` |
+| **Implementation** | `Demo_log_params` |
+| **Key Parameters** | `params: dict[str, Any]` - hyperparameters |
+| **Inputs** | `params` from Step 1 |
+| **Outputs** | Parameters stored on the run |
+"""
+
+HANDPARAMS_PAGES = example_pages(
+    {
+        "implementations/Demo_fit.md": (
+            "import pkghandparams\n\n"
+            'rows = pkghandparams.read("data/rows.csv")\n'
+            'params = {"C": 0.5, "max_iter": 200}\n'
+            "clf = pkghandparams.Model(**params)\n"
+            "clf.fit(rows)\n"
+        ),
+        "implementations/Demo_log_params.md": (
+            'import pkghandparams\n\nparams = {"C": 0.5, "max_iter": 200}\npkghandparams.log_params(params)\n'
+        ),
+    }
+)
+
+PKGHANDPARAMS = """
+def read(path):
+    return [1, 2]
+
+
+class Model:
+    def __init__(self, **params):
+        print(f"fit {sorted(params.items())}")
+
+    def fit(self, rows):
+        return self
+
+
+def log_params(params):
+    print(f"log {sorted(params.items())}")
+"""
+
+
+def test_a_setting_the_outputs_name_is_handed_on_to_the_step_that_cites_it(tmp_path):
+    """Seen on an MLflow wiki: step 4 trains with `params = {"C": 0.5, ...}` and its Outputs say "hyperparameter
+    dict `params`"; step 5 logs "`params` from Step 4". params was a key of step 4 only, step 5 had its own copy
+    of another example's value, and editing one logged values other than those used for training. A value the
+    Outputs name is handed on even when the step's own call reads it, so the citing step takes it."""
+    build_file_tree(tmp_path / "lib", {"pkghandparams/__init__.py": PKGHANDPARAMS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": HANDPARAMS_INDEX, **HANDPARAMS_PAGES})
+    fit, log = (s.binding for s in item.plan.steps)
+    assert "params" in fit.produces and "params" in log.consumes, (fit.produces, log.consumes)
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.params={C = 2.0}")
+    assert "fit [('C', 2.0)]" in proc.stdout and "log [('C', 2.0)]" in proc.stdout, proc.stdout

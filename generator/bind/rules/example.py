@@ -298,7 +298,7 @@ def _handed_values(
     assigns a literal at its top level (`fs = 500.0`): name -> literal, handed on. Such an assignment in the slice
     becomes a config key, and its name no result, without this."""
     made = {n for s in piece.statements if not _literal_assignment(s) for n in names([s])[1]}
-    wanted = [n for n in declared_outputs(step) if n not in made and not ctx.has(n) and n not in piece.free]
+    wanted = [n for n in declared_outputs(step) if n not in made and not ctx.has(n)]
     found: dict[str, str] = {}
     for stmt in tree.body:
         if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
