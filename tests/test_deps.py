@@ -523,3 +523,30 @@ def test_a_source_path_written_from_inside_the_package_links_under_its_root():
     assert source_url(repo, path, catboost) == f"{repo}/blob/HEAD/catboost/python-package/catboost/core.py#L10-L20"
     scripts = frozenset({"examples/train.py", "train.py"})
     assert source_url(repo, "train.py", scripts) == f"{repo}/blob/HEAD/train.py"
+
+
+BACKEND_ENVIRONMENT = """# Environment: Demo_Env
+
+== Overview ==
+Keras 3 on the PyTorch backend.
+
+== Dependencies ==
+=== Python Packages ===
+* `keras` >= 3.0
+
+== Credentials ==
+* `KERAS_BACKEND`: must be `torch`, set **before** `import keras`.
+* Nothing else is needed.
+"""
+
+
+def test_the_environment_variables_an_environment_page_names_are_prerequisites(tmp_path):
+    """Seen on a Keras wiki: the environment page's Credentials section says "`KERAS_BACKEND`: must be `torch`, set
+    before `import keras`"; the README copied the page's package list and dropped it, so every repository failed
+    at `import keras` (No module named 'tensorflow') with nothing telling the user why. The variables a
+    Credentials or Environment Variables section names are listed under the README's prerequisites."""
+    requirements_with_environment(tmp_path, BUILD_INDEX, "Demo_Search", BACKEND_ENVIRONMENT)
+    (readme,) = (tmp_path / "out").glob("*/README.md")
+    prerequisites = readme.read_text(encoding="utf-8").split("## Prerequisites", 1)[1].split("## Steps", 1)[0]
+    assert "- `KERAS_BACKEND`: must be `torch`, set before `import keras`." in prerequisites, prerequisites
+    assert "Nothing else" not in prerequisites

@@ -557,10 +557,24 @@ def parse_note_page(source: WikiText, name: str) -> Note:
                 items.append(item)
         if items:
             break
+    # what must be set before anything runs: "`KERAS_BACKEND`: must be `torch`, set before `import keras`"
+    settings: list[str] = []
+    for key in ("Credentials", "Environment Variables", "Environment variables", "Configuration"):
+        section = mw.find_section(sections, key)
+        if not section:
+            continue
+        text = mw.prose(mw.section_with_children(sections, section))
+        for raw in text.split("\n"):
+            item = raw.lstrip("- ").replace("**", "").strip()
+            if raw.startswith("-") and _ENV_VARIABLE.search(item) and item not in settings:
+                settings.append(item)
     return Note(
         name=name,
         title=(title or name).replace("_", " "),
         summary=summary,
         ref=SourceRef(source.path, 1),
-        items=tuple(items[:8]),
+        items=tuple(items[:8] + settings[:4]),
     )
+
+
+_ENV_VARIABLE = re.compile(r"`?\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")  # `KERAS_BACKEND`, HF_TOKEN
