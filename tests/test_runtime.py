@@ -10181,3 +10181,64 @@ def test_a_setting_the_outputs_name_is_handed_on_to_the_step_that_cites_it(tmp_p
     assert "params" in fit.produces and "params" in log.consumes, (fit.produces, log.consumes)
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.params={C = 2.0}")
     assert "fit [('C', 2.0)]" in proc.stdout and "log [('C', 2.0)]" in proc.stdout, proc.stdout
+
+
+ALIASED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Module_Alias
+
+**Description:** Open a stream, then flip its frames.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmodalias.open_stream(n: int)` |
+| **Implementation** | `Demo_open_stream` |
+| **Outputs** | `stream` |
+
+### Step 2: Flip
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmodalias.flip(frame, code)` |
+| **Implementation** | `Demo_flip` |
+| **Inputs** | `stream` from Step 1 |
+| **Outputs** | `frames` |
+"""
+
+ALIASED_IMPORT = (
+    '== Code Reference ==\n=== Import ===\n<syntaxhighlight lang="python">\nimport pkgmodalias\n</syntaxhighlight>\n'
+)
+ALIASED_PAGES = {
+    path: ALIASED_IMPORT + page
+    for path, page in example_pages(
+        {
+            "implementations/Demo_open_stream.md": "import pkgmodalias as pm\n\nstream = pm.open_stream(3)\n",
+            "implementations/Demo_flip.md": "frames = [pm.flip(frame, 0) for frame in stream]\n",
+        }
+    ).items()
+}
+
+PKGMODALIAS = """
+def open_stream(n):
+    return list(range(n))
+
+
+def flip(frame, code):
+    return -frame
+"""
+
+
+def test_a_module_another_example_imports_under_a_short_name_is_imported(tmp_path):
+    """Seen on an OpenCV wiki: the VideoWriter page's example uses `cv.flip(frame, 0)` without importing cv, which
+    every other page imports as `import cv2 as cv`: `cv` became a REQUIRED config key, and with `cv = "cv2"` the
+    run failed ('str' object has no attribute 'flip'). A free name another example of the workflow imports a
+    module as is that module."""
+    build_file_tree(tmp_path / "lib", {"pkgmodalias/__init__.py": PKGMODALIAS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ALIASED_INDEX, **ALIASED_PAGES})
+    flip = item.plan.steps[1].binding
+    assert "import pkgmodalias as pm" in flip.body and "pm" not in [p.name for p in flip.params], flip
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "frames: list of 3" in proc.stdout + proc.stderr, proc.stderr

@@ -101,6 +101,7 @@ class BindContext:
     own: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> its own versions of names
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
     changed: dict[int, str] = field(default_factory=dict)  # step (index + 1) -> the result its call changed in place
+    aliased: dict[str, str] = field(default_factory=dict)  # a module's short name in the examples -> its import line
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:
@@ -111,7 +112,7 @@ class BindContext:
         ]
         examples = [_parse_examples(step) for step in workflow.steps]
         apis = [_factory(api, found) for api, found in zip(apis, examples, strict=True)]
-        return cls(workflow, tables, apis, kinds, examples, as_of=as_of)
+        return cls(workflow, tables, apis, kinds, examples, as_of=as_of, aliased=_module_aliases(examples))
 
     @property
     def step(self) -> Step:
@@ -397,6 +398,21 @@ def _factory(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
         return api
     factories = [m for m in methods if m.startswith("from_")] or methods
     return replace(api, callee=(name, max(dict.fromkeys(factories), key=factories.count)), has_params=True)
+
+
+def _module_aliases(examples: list[list[Example]]) -> dict[str, str]:
+    """The short names the workflow's examples import modules as (`import cv2 as cv`, `import torch.nn as nn`): an
+    example of another step that uses `cv.flip(...)` without importing it means that module, never a config key.
+    A name imported as two different modules is left out."""
+    found: dict[str, set[str]] = {}
+    for step_examples in examples:
+        for example in step_examples:
+            for node in example.tree.body:
+                if isinstance(node, ast.Import):
+                    for alias in node.names:
+                        if alias.asname and alias.asname != alias.name:
+                            found.setdefault(alias.asname, set()).add(f"import {alias.name} as {alias.asname}")
+    return {name: next(iter(lines)) for name, lines in found.items() if len(lines) == 1}
 
 
 def _parse_examples(step: Step) -> list[Example]:

@@ -2044,6 +2044,9 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             _config(wired, name, hint, None)
         elif name in ctx.tables.modules:
             wired.import_lines.append(ctx.tables.modules[name])
+        elif obj and name in ctx.aliased and not ctx.alias(name):  # `cv.flip(...)`, where others `import cv2 as cv`
+            wired.import_lines.append(ctx.aliased[name])
+            wired.origins.append(Origin.EXAMPLE)
         elif obj and not ctx.alias(name) and module_import(name, step, ctx):
             wired.import_lines.append(module_import(name, step, ctx))
             wired.origins.append(Origin.DERIVED)
