@@ -10078,6 +10078,7 @@ USERCODE_PAGES = example_pages(
     {
         "implementations/Demo_search.md": 'import pkgusercode\n\nruns = pkgusercode.search(order="accuracy DESC")\n',
         "implementations/Demo_best_run.md": (
+            'if runs.empty:\n    raise SystemExit("no run passed the filter")\n'
             'best_run_id = runs[0]["run_id"]\nmodel_uri = f"runs:/{best_run_id}/model"\nprint(best_run_id)\n'
         ),
         "implementations/Demo_register.md": (
@@ -10087,8 +10088,14 @@ USERCODE_PAGES = example_pages(
 )
 
 PKGUSERCODE = """
+class Runs(list):
+    @property
+    def empty(self):
+        return not self
+
+
 def search(order):
-    return [{"run_id": "r42"}, {"run_id": "r7"}]
+    return Runs([{"run_id": "r42"}, {"run_id": "r7"}])
 
 
 def register(model_uri, name):
@@ -10101,7 +10108,7 @@ def test_a_step_whose_api_cell_is_user_code_runs_that_code(tmp_path):
     """Seen on an MLflow wiki: "User code: `best_run_id = runs.iloc[0]["run_id"]`, `model_uri = f"runs:/..."`" made a
     manual step that only recorded a config value: best_run_id became a REQUIRED key of the next step, to be
     looked up by hand. Assignments computing values are code to run: the step binds its page's example, reads
-    the cited `runs` and hands on `model_uri`."""
+    the cited `runs` and hands on `model_uri`; its guard raising on the generated tests' recorders is a skip."""
     build_file_tree(tmp_path / "lib", {"pkgusercode/__init__.py": PKGUSERCODE})
     item = generated(tmp_path, {"_WorkflowIndex.md": USERCODE_INDEX, **USERCODE_PAGES})
     best, register = item.plan.steps[1].binding, item.plan.steps[2].binding
@@ -10109,6 +10116,8 @@ def test_a_step_whose_api_cell_is_user_code_runs_that_code(tmp_path):
     assert {"model_uri", "best_run_id"} & set(register.consumes), register
     proc = run_workflow(item, tmp_path / "lib")
     assert "register runs:/r42/model as iris" in proc.stdout, proc.stdout
+    # the example's guard (`if runs.empty: raise SystemExit(...)`) raises on the generated tests' recorders: a skip
+    run_generated_tests(item, tmp_path / "lib")
 
 
 HANDPARAMS_INDEX = """
