@@ -10251,3 +10251,74 @@ def test_a_module_another_example_imports_under_a_short_name_is_imported(tmp_pat
     assert "import pkgmodalias as pm" in flip.body and "pm" not in [p.name for p in flip.params], flip
     proc = run_workflow(item, tmp_path / "lib")
     assert "frames: list of 3" in proc.stdout + proc.stderr, proc.stderr
+
+
+METRICSD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Metrics_Display
+
+**Description:** Fit a model, then log its metrics.
+
+### Step 1: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmetricsd.fit(n: int)` |
+| **Implementation** | `Demo_fit` |
+| **Outputs** | `clf`, `X_test`, `y_test` |
+
+### Step 2: Log Metrics
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmetricsd.log_metrics(metrics: dict[str, float])` |
+| **Implementation** | `Demo_log_metrics` |
+| **Key Parameters** | `metrics: dict[str, float]` - metric name to value |
+| **Inputs** | Fitted `clf` and `X_test`, `y_test` from Step 1 |
+| **Outputs** | Metrics stored on the run |
+"""
+
+METRICSD_PAGES = example_pages(
+    {
+        "implementations/Demo_fit.md": "import pkgmetricsd\n\nclf, X_test, y_test = pkgmetricsd.fit(4)\n",
+        "implementations/Demo_log_metrics.md": (
+            "import pkgmetricsd\n\n"
+            "y_pred = clf.predict(X_test)\n"
+            'metrics = {"accuracy": pkgmetricsd.accuracy(y_test, y_pred)}\n'
+            "pkgmetricsd.log_metrics(metrics)\n"
+        ),
+    }
+)
+
+PKGMETRICSD = """
+class Model:
+    def predict(self, rows):
+        return [r % 2 for r in rows]
+
+
+def fit(n):
+    return Model(), list(range(n)), [0, 1, 1, 1]
+
+
+def accuracy(truth, predicted):
+    return sum(t == p for t, p in zip(truth, predicted)) / len(truth)
+
+
+def log_metrics(metrics):
+    print(f"metrics {metrics}")
+"""
+
+
+def test_a_documented_value_the_example_computes_from_calls_is_computed(tmp_path):
+    """Seen on an MLflow wiki: the Key Parameters document `metrics: dict[str, float]`, the Inputs cite "Fitted
+    `clf` and `X_test`, `y_test` from Step 4", and the example computes `y_pred = clf.predict(X_test)` and `metrics =
+    {"accuracy": accuracy_score(y_test, y_pred), ...}`: metrics became a REQUIRED key, set to a made-up value to run
+    at all, and that value was logged. A documented name the example puts together from calls is made by the step,
+    with what it needs, as one it assigns from a call is."""
+    build_file_tree(tmp_path / "lib", {"pkgmetricsd/__init__.py": PKGMETRICSD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": METRICSD_INDEX, **METRICSD_PAGES})
+    log = item.plan.steps[1].binding
+    assert "metrics" not in [p.name for p in log.params] and "y_pred = clf.predict(X_test)" in log.body, log
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "metrics {'accuracy': 0.75}" in proc.stdout, proc.stdout

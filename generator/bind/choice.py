@@ -29,19 +29,26 @@ _VALUE_TYPE = re.compile(r"(?:Optional\[)?(?:str|int|float|bool|(?:os\.|pathlib\
 
 
 def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
-    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`) or start empty
-    for something to fill (`eval_result = {}`), found once per example for the workflow, as _stored."""
+    """Names an example's top-level statements assign from a call (`state_dict = torch.load(path)`), put together
+    from calls (`metrics = {"accuracy": accuracy_score(y_test, y_pred)}`) or start empty for something to fill
+    (`eval_result = {}`), found once per example for the workflow, as _stored."""
     found = ctx.built.get(id(tree))
     if found is None:
         found = frozenset(
             target.id
             for stmt in tree.body
-            if isinstance(stmt, ast.Assign) and (isinstance(stmt.value, ast.Call) or empty_container(stmt.value))
+            if isinstance(stmt, ast.Assign)
+            and (isinstance(stmt.value, ast.Call) or empty_container(stmt.value) or _of_calls(stmt.value))
             for target in stmt.targets
             if isinstance(target, ast.Name)
         )
         ctx.built[id(tree)] = found
     return found
+
+
+def _of_calls(value: ast.expr) -> bool:
+    """Whether a dict, list or tuple display holds what calls compute (`{"accuracy": accuracy_score(y, p)}`)."""
+    return isinstance(value, (ast.Dict, ast.List, ast.Tuple)) and any(isinstance(n, ast.Call) for n in walk(value))
 
 
 def _setting(literal: str) -> bool:
