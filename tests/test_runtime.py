@@ -10322,3 +10322,89 @@ def test_a_documented_value_the_example_computes_from_calls_is_computed(tmp_path
     assert "metrics" not in [p.name for p in log.params] and "y_pred = clf.predict(X_test)" in log.body, log
     proc = run_workflow(item, tmp_path / "lib")
     assert "metrics {'accuracy': 0.75}" in proc.stdout, proc.stdout
+
+
+TRYOUT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tryout
+
+**Description:** Read images, build a pipeline, apply it.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtryout.read(n: int)` |
+| **Implementation** | `Demo_read` |
+| **Outputs** | `images` |
+
+### Step 2: Build Pipeline
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtryout.Compose(steps: list)` |
+| **Implementation** | `Demo_Compose` |
+| **Key Parameters** | `size: int` - crop size |
+| **Outputs** | `pipeline` |
+
+### Step 3: Apply
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtryout.stack([pipeline(img) for ...])` |
+| **Implementation** | `Demo_apply` |
+| **Inputs** | `images` from Step 1, `pipeline` from Step 2 |
+| **Outputs** | `views` |
+"""
+
+TRYOUT_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": "import pkgtryout\n\nimages = pkgtryout.read(3)\n",
+        "implementations/Demo_Compose.md": (
+            "import pkgtryout\n\npipeline = pkgtryout.Compose([pkgtryout.Crop(size=2)])\nout = pipeline(img)\n"
+        ),
+        "implementations/Demo_apply.md": "import pkgtryout\n\nviews = pkgtryout.stack([pipeline(img) for img in images])\n",
+    }
+)
+
+PKGTRYOUT = """
+def stack(items):
+    return list(items)
+
+
+def read(n):
+    return [[i] * 4 for i in range(n)]
+
+
+class Crop:
+    def __init__(self, size):
+        self.size = size
+
+    def __call__(self, image):
+        return image[: self.size]
+
+
+class Compose:
+    def __init__(self, steps):
+        self.steps = steps
+
+    def __call__(self, image):
+        for step in self.steps:
+            image = step(image)
+        return image
+"""
+
+
+def test_a_tryout_of_the_result_on_sample_data_nothing_makes_is_left_out(tmp_path):
+    """Seen on a torchvision wiki: the v2.Compose example ends with `out = pipeline(img)`, trying the pipeline on an
+    image nothing makes (no earlier step, no key, no statement of the example): `img` became a REQUIRED key that
+    TOML cannot hold, although step 3 applies the pipeline to step 1's images. A statement after the step's call
+    that applies its result to such sample data, making nothing the Outputs or the rest of the slice read, is
+    left out."""
+    build_file_tree(tmp_path / "lib", {"pkgtryout/__init__.py": PKGTRYOUT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TRYOUT_INDEX, **TRYOUT_PAGES})
+    build = item.plan.steps[1].binding
+    assert "img" not in [p.name for p in build.params] and "pipeline(img)" not in build.body, build
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "views: list of 3" in proc.stdout + proc.stderr, proc.stderr

@@ -144,6 +144,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
+    best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
@@ -289,6 +290,40 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
     if any(n not in have and n not in BUILTINS and not ctx.has(n) for n in needed):
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> Slice:
+    """The slice without the statements after the step's call that try its result on sample data nothing makes:
+    `out = pipeline(img)` after `pipeline = v2.Compose([...])`, where no earlier step, key or earlier statement
+    makes `img` and neither the Outputs nor the rest of the slice read `out`. Kept, it asked for `img` as a
+    REQUIRED key that TOML cannot hold."""
+    piece = candidate.slice
+    statements = piece.statements
+    at = next((i for i, s in enumerate(statements) if any(n is piece.anchor for n in walk(s))), None)
+    if at is None or at == len(statements) - 1:
+        return piece
+    resolvable = Resolvable(ctx, keys, candidate.tree)
+    made = names(candidate.tree.body)[1] | set(piece.literals)  # anything the example binds, imports included
+    results = names(statements[: at + 1])[1]
+    declared = set(declared_outputs(step))
+    kept = list(statements[: at + 1])
+    for index in range(at + 1, len(statements)):
+        stmt = statements[index]
+        free, bound = names([stmt])
+        # data, not code: a name called or whose attribute is read (`SFTTrainer(...)`, `X.astype`) may be imported
+        code = {n.func.id for n in walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        code |= {n.value.id for n in walk(stmt) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+        unmade = [
+            n
+            for n in free
+            if n not in made and n not in code and n not in BUILTINS and n not in resolvable and n not in keys
+        ]
+        later = set(names(statements[index + 1 :])[0])
+        tries = isinstance(stmt, ast.Assign) and bool(results & set(free))  # applies what the call made
+        if tries and unmade and not bound & (declared | later):
+            continue
+        kept.append(stmt)
+    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
 
 
 def _handed_values(
