@@ -105,12 +105,15 @@ class RepoPlan:
         )
 
 
+_EXTERNAL = re.compile(r"\(\s*external\b|\bexternal (?:library|package|dependency)\b", re.IGNORECASE)
+
+
 def source_url(repo_url: str | None, location: str, known: frozenset[str] = frozenset()) -> str | None:
     """A link to a step's source lines in the source repository, when both are known. A path written from inside
     the package (`pipelines/pipeline_utils.py`, where other steps cite `src/diffusers/pipelines/ddpm/...`) is read
     from the root those paths share."""
-    if not repo_url or not location:
-        return None
+    if not repo_url or not location or _EXTERNAL.search(location):
+        return None  # (`torch/serialization.py (external library)`: another project's file, not in repo_url)
     m = _LOCATION.match(location.strip())
     if not m or m.group(1).startswith(("/", ".")) or ".." in m.group(1):
         return None

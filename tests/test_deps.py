@@ -525,6 +525,25 @@ def test_a_source_path_written_from_inside_the_package_links_under_its_root():
     assert source_url(repo, "train.py", scripts) == f"{repo}/blob/HEAD/train.py"
 
 
+def test_a_source_location_of_another_project_is_not_linked_into_the_wikis_repository():
+    """Seen on a torchvision wiki: the Source Location `torch/utils/data/dataloader.py` (external library) was
+    linked as https://github.com/pytorch/vision/blob/HEAD/torch/utils/data/dataloader.py, a file that does not
+    exist; so were `llama.cpp (external)` in the Unsloth corpus wiki and `joblib/numpy_pickle.py (external)`. A
+    location the wiki marks external is shown, never linked into the wiki's own repository."""
+    from generator.plan import source_url
+
+    repo = "https://github.com/pytorch/vision"
+    for location in (
+        "torch/utils/data/dataloader.py (external library)",
+        "llama.cpp (external)",
+        "`torch/serialization.py` - external package",
+    ):
+        assert source_url(repo, location) is None, location
+    assert source_url(repo, "torchvision/datasets/folder.py:L262-325") == (
+        f"{repo}/blob/HEAD/torchvision/datasets/folder.py#L262-L325"
+    )
+
+
 BACKEND_ENVIRONMENT = """# Environment: Demo_Env
 
 == Overview ==
