@@ -200,6 +200,9 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     internal = {f for f in files if f.isidentifier()} | {d for d in folders if d.isidentifier() and d not in known}
     namespace = workflow.namespace.lower().replace("-", "_")
     internal -= {repo} | {p for p in packages if namespace == p or namespace.endswith(f"_{p}")}
+    # the project's own package under a longer name (`torchvision` of pytorch/vision): what the wiki is about, a
+    # distribution to install, not somebody's checkout
+    internal -= {p for p in packages if len(repo) >= 4 and repo in p and p.isidentifier()}
     return repo, frozenset(internal)
 
 
