@@ -10408,3 +10408,53 @@ def test_a_tryout_of_the_result_on_sample_data_nothing_makes_is_left_out(tmp_pat
     assert "img" not in [p.name for p in build.params] and "pipeline(img)" not in build.body, build
     proc = run_workflow(item, tmp_path / "lib")
     assert "views: list of 3" in proc.stdout + proc.stderr, proc.stderr
+
+
+ENUMNONE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Enum_None
+
+**Description:** Build a model, with pretrained weights or none.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgenumnone.build(weights=None, num_classes=2)` |
+| **Implementation** | `Demo_build` |
+| **Outputs** | `model` |
+"""
+
+ENUMNONE_PAGES = example_pages(
+    {
+        "implementations/Demo_build.md": (
+            "import pkgenumnone\n\nmodel = pkgenumnone.build(weights=pkgenumnone.Weights.DEFAULT, num_classes=2)\n"
+        )
+    }
+)
+
+PKGENUMNONE = """
+import enum
+
+
+class Weights(enum.Enum):
+    DEFAULT = "imagenet"
+
+
+def build(weights=None, num_classes=2):
+    print(f"build weights={weights!r}")
+    return num_classes
+"""
+
+
+def test_a_member_key_set_to_none_passes_none(tmp_path):
+    """Seen on a torchvision wiki: `resnet18(weights=ResNet18_Weights.DEFAULT)` made the key `weights` and the call
+    `ResNet18_Weights[weights]`: offline, the default downloads, and `--set 4.weights=None` (the library's own
+    default, and what the step's API row says) failed with KeyError: None. A member key set to None passes None."""
+    build_file_tree(tmp_path / "lib", {"pkgenumnone/__init__.py": PKGENUMNONE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ENUMNONE_INDEX, **ENUMNONE_PAGES})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "build weights=<Weights.DEFAULT: 'imagenet'>" in proc.stdout, proc.stdout
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.weights=None")
+    assert "build weights=None" in proc.stdout, proc.stdout

@@ -1874,9 +1874,12 @@ def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, 
         key = claims.claim(name, repr(label), context)
         draft.literals.setdefault(key, repr(label))
         draft.hints.setdefault(key, Hint("str", repr(label), f"a member of {enum}"))
-        keyword.value = ast.Subscript(
+        member_of = ast.Subscript(
             value=ast.parse(enum, mode="eval").body, slice=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load()
         )
+        # `--set 4.weights=None` passes None, as the library's own default may (`resnet18(weights=None)`)
+        unset = ast.Compare(left=ast.Name(id=key, ctx=ast.Load()), ops=[ast.IsNot()], comparators=[ast.Constant(None)])
+        keyword.value = ast.IfExp(test=unset, body=member_of, orelse=ast.Constant(None))
 
 
 def _extra_kwargs(draft: Draft, step: Step) -> None:
