@@ -10458,3 +10458,68 @@ def test_a_member_key_set_to_none_passes_none(tmp_path):
     assert "build weights=<Weights.DEFAULT: 'imagenet'>" in proc.stdout, proc.stdout
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.weights=None")
     assert "build weights=None" in proc.stdout, proc.stdout
+
+
+CELLARG_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cell_Argument
+
+**Description:** Build an expression, then sum it.
+
+### Steps Overview
+
+| # | Step Name | Rough API |
+|---|-----------|-----------|
+| 1 | Build Expression | `pkgcellarg.parse(text)` |
+| 2 | Total | `pkgcellarg.total(expr, (a, b))` |
+
+### Step 1: Build Expression
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcellarg.parse(text)` |
+| **Implementation** | `Demo_parse` |
+
+### Step 2: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcellarg.total(expr, (a, b))` |
+| **Implementation** | `Demo_total` |
+"""
+
+CELLARG_PAGES = example_pages(
+    {
+        "implementations/Demo_parse.md": 'import pkgcellarg\n\nexpr = pkgcellarg.parse("x*2")\n',
+        "implementations/Demo_total.md": (
+            "import pkgcellarg\n\nvalue = pkgcellarg.total(pkgcellarg.constant(5) * 2, (0, 3))\nprint(value)\n"
+        ),
+    }
+)
+
+PKGCELLARG = """
+def parse(text):
+    return int(text.split("*")[1])
+
+
+def constant(value):
+    return value
+
+
+def total(expr, bounds):
+    return expr * bounds[1]
+"""
+
+
+def test_an_earlier_result_the_api_cell_passes_replaces_the_examples_expression(tmp_path):
+    """Seen on a SymPy wiki (Steps Overview only, no Inputs): the API cell says `integrate(expr, (x, a, b))`, step 1
+    made `expr`, and the example integrates its own `exp(-x**2) * cos(x)`: whatever expression step 1 read, the
+    step integrated (and plotted) the example's, with no error. The earlier result an API cell written as a call
+    passes in a place where the example builds an expression is taken there."""
+    build_file_tree(tmp_path / "lib", {"pkgcellarg/__init__.py": PKGCELLARG})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CELLARG_INDEX, **CELLARG_PAGES})
+    total = item.plan.steps[1].binding
+    assert "pkgcellarg.total(expr, (0, 3))" in total.body and "expr" in total.consumes, total.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.text=x*7")
+    assert "value: 21" in proc.stdout + proc.stderr, proc.stderr

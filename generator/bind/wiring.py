@@ -228,6 +228,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_version(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_arguments(draft, ctx, wired)
+        _named_in_api_cell(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
@@ -892,6 +893,33 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
         if keyword.value is slots[0]:
             keyword.value = value
     wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
+
+
+def _named_in_api_cell(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`integrate(exp(-x**2) * cos(x), (x, 0, 1))`, where the step's API cell says `integrate(expr, (x, a, b))`, written
+    as a call, and step 1 made `expr`: the earlier result the cell passes in that place, instead of the expression the
+    example builds there (which made the step integrate the example's function whatever step 1 read)."""
+    api, call = draft.api, anchor_call(draft)
+    if api is None or call is None or not api.from_call:
+        return
+    read = set(free_names(draft))
+    try:  # the names the cell itself writes (`x` of `(x, a, b)`): the example's expression may read those
+        cell = {n.id for n in walk(ast.parse(ctx.step.api_call.strip(), mode="eval")) if isinstance(n, ast.Name)}
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return
+    for index, param in enumerate(api.params):
+        if param.kind is not ParamKind.NORMAL or index >= len(call.args) or param.name in read:
+            continue
+        if not ctx.has(param.name) or ctx.artifacts[param.name].value:
+            continue
+        arg = call.args[index]
+        built = isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp)) and literal_source(arg) is None
+        if not built or any(isinstance(n, ast.Name) and ctx.has(n.id) and n.id not in cell for n in walk(arg)):
+            continue  # (not `model.parameters()`, nor `df[cols]`: made of what earlier steps made)
+        given = ast.unparse(arg)
+        call.args[index] = ast.Name(id=param.name, ctx=ast.Load())
+        number = ctx.artifacts[param.name].step
+        wired.changes.append(f"takes {param.name} from step {number}, as its API cell says, instead of {given[:60]}")
 
 
 def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
