@@ -10523,3 +10523,57 @@ def test_an_earlier_result_the_api_cell_passes_replaces_the_examples_expression(
     assert "pkgcellarg.total(expr, (0, 3))" in total.body and "expr" in total.consumes, total.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.text=x*7")
     assert "value: 21" in proc.stdout + proc.stderr, proc.stderr
+
+
+BUILTINHINTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Builtin_Hints
+
+**Description:** Define a function, then register it where its types are read.
+
+### Step 1: Register
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbuiltinhints.register(name: str, function)` |
+| **Implementation** | `Demo_register` |
+| **Outputs** | `registered` |
+"""
+
+BUILTINHINTS_PAGES = example_pages(
+    {
+        "implementations/Demo_register.md": (
+            "import pkgbuiltinhints\n"
+            "from pkgbuiltinhints import Frame\n\n"
+            "def score(text: str, weights: list[float] | None = None) -> int:\n"
+            "    return len(text)\n\n"
+            "def table(frame: Frame) -> Frame:\n"
+            "    return frame\n\n"
+            'registered = pkgbuiltinhints.register("score", score)\n'
+        )
+    }
+)
+
+PKGBUILTINHINTS = """
+class Frame:
+    pass
+
+
+def register(name, function):
+    print(f"register {name} {sorted((k, str(v)) for k, v in function.__annotations__.items())}")
+    return name
+"""
+
+
+def test_builtin_type_hints_of_an_examples_function_are_kept(tmp_path):
+    """Seen on a DuckDB wiki: `def sentiment_score(text: str) -> int:` lost its annotations, and
+    `con.create_function("sentiment_score", sentiment_score)` failed: "Could not infer the return type" (DuckDB, like
+    LangChain's tools, reads them). Annotations of builtin types only (`str`, `list[float] | None`) need no import
+    and stay; others (a library's `Frame`, maybe never imported) are still dropped."""
+    build_file_tree(tmp_path / "lib", {"pkgbuiltinhints/__init__.py": PKGBUILTINHINTS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": BUILTINHINTS_INDEX, **BUILTINHINTS_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "def score(text: str, weights: list[float] | None=None) -> int:" in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "register score [('return', \"<class 'int'>\"), ('text', \"<class 'str'>\")" in proc.stdout, proc.stdout

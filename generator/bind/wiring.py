@@ -104,11 +104,13 @@ class _Unannotate(ast.NodeTransformer):
         )
 
     def visit_arg(self, node: ast.arg) -> ast.arg:
-        node.annotation = None
+        if not _builtin_annotation(node.annotation):
+            node.annotation = None
         return node
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
-        node.returns = None
+        if not _builtin_annotation(node.returns):
+            node.returns = None
         self.generic_visit(node)
         return node
 
@@ -119,6 +121,37 @@ class _Unannotate(ast.NodeTransformer):
         node.body = [s if isinstance(s, ast.AnnAssign) else self.visit(s) for s in node.body]
         node.body = [s for s in node.body if s is not None] or [ast.Pass()]
         return node
+
+
+_BUILTIN_TYPES = {
+    "str",
+    "int",
+    "float",
+    "bool",
+    "bytes",
+    "complex",
+    "list",
+    "dict",
+    "tuple",
+    "set",
+    "frozenset",
+    "object",
+}
+
+
+def _builtin_annotation(node: ast.expr | None) -> bool:
+    """Whether an annotation names builtin types only (`str`, `list[str]`, `int | None`): it needs no import, and a
+    library may read it (DuckDB's create_function infers a UDF's SQL types from `def f(text: str) -> int`)."""
+    if node is None:
+        return False
+    for sub in walk(node):
+        if isinstance(sub, ast.Name) and sub.id not in _BUILTIN_TYPES:
+            return False
+        if not isinstance(sub, (ast.Name, ast.Subscript, ast.Tuple, ast.BinOp, ast.BitOr, ast.Load)) and not (
+            isinstance(sub, ast.Constant) and sub.value is None
+        ):
+            return False
+    return True
 
 
 class _Loose(ast.NodeTransformer):

@@ -68,12 +68,12 @@ def run(
     from ..runtime.calls import given
 
     @tool
-    def search_web(query):
+    def search_web(query: str) -> str:
         """Search the web for information."""
         return f"Results for: {query}"
 
     @tool
-    def calculate(expression):
+    def calculate(expression: str) -> str:
         """Evaluate a mathematical expression."""
         return str(eval(expression))
 
