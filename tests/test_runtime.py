@@ -10577,3 +10577,58 @@ def test_builtin_type_hints_of_an_examples_function_are_kept(tmp_path):
     assert "def score(text: str, weights: list[float] | None=None) -> int:" in body, body
     proc = run_workflow(item, tmp_path / "lib")
     assert "register score [('return', \"<class 'int'>\"), ('text', \"<class 'str'>\")" in proc.stdout, proc.stdout
+
+
+POSNUM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Positional_Numbers
+
+**Description:** Build a preprocessing pipeline.
+
+### Step 1: Preprocess
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgposnum.Compose(transforms: list)` |
+| **Implementation** | `Demo_Compose` |
+| **Key Parameters** | `resize_size: int` - shorter side after resize (256), `crop_size: int` - center crop (224) |
+| **Outputs** | `pipeline` |
+"""
+
+POSNUM_PAGES = example_pages(
+    {
+        "implementations/Demo_Compose.md": (
+            "import pkgposnum\n\npipeline = pkgposnum.Compose([pkgposnum.Resize(256), pkgposnum.CenterCrop(224)])\n"
+        )
+    }
+)
+
+PKGPOSNUM = """
+class Resize:
+    def __init__(self, size):
+        self.size = size
+
+
+class CenterCrop(Resize):
+    pass
+
+
+class Compose:
+    def __init__(self, transforms):
+        print("compose", [t.size for t in transforms])
+"""
+
+
+def test_a_number_passed_by_position_is_the_key_that_documents_it(tmp_path):
+    """Seen on torchvision, SymPy and PyTorch wikis: the Key Parameters document `resize_size: int` - "shorter side
+    after resize (256)" and `crop_size: int` - "center crop (224)", and the example writes `transforms.Resize(256),
+    transforms.CenterCrop(224)`: the numbers stayed in the code and the documented keys did not exist (so did
+    `f(grid, 1.0)` under "`a_value: float` - value substituted for a (1.0)"). A number an inner call takes by
+    position, which exactly one undocumented-so-far key gives as its value, is that key."""
+    build_file_tree(tmp_path / "lib", {"pkgposnum/__init__.py": PKGPOSNUM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": POSNUM_INDEX, **POSNUM_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "pkgposnum.Resize(resize_size), pkgposnum.CenterCrop(crop_size)" in body, body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.crop_size=32")
+    assert "compose [256, 32]" in proc.stdout, proc.stdout

@@ -1731,6 +1731,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     name = ctx.tables.first_params[last]
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _looks_like_id(arg.value):
                     name = _id_kind(arg.value)
+                elif (number := _number(arg)) is not None and number in by_value:
+                    # `values = f(grid, 1.0)`, where "`a_value: float` - value substituted for a (1.0)"
+                    name = by_value.pop(number)
                 else:
                     continue
                 key = claims.claim(param_name(name), literal, target or last)
