@@ -547,34 +547,33 @@ def parse_note_page(source: WikiText, name: str) -> Note:
     summary = _prose(sections, "Overview").split("\n\n")[0] or _prose(sections, "Summary").split("\n\n")[0]
     items: list[str] = []
     for key in ("The Insight (Rule of Thumb)", "Insight", "Rule of Thumb", "System Requirements", "Dependencies"):
-        section = mw.find_section(sections, key)
-        if not section:
-            continue
-        text = mw.prose(mw.section_with_children(sections, section))
-        for raw in text.split("\n"):
-            item = raw.lstrip("- ").replace("**", "").strip()
-            if raw.startswith("-") and item and not item.endswith(":"):
-                items.append(item)
+        items = [item for item in _bullets(sections, key) if not item.endswith(":")]
         if items:
             break
     # what must be set before anything runs: "`KERAS_BACKEND`: must be `torch`, set before `import keras`"
-    settings: list[str] = []
-    for key in ("Credentials", "Environment Variables", "Environment variables", "Configuration"):
-        section = mw.find_section(sections, key)
-        if not section:
-            continue
-        text = mw.prose(mw.section_with_children(sections, section))
-        for raw in text.split("\n"):
-            item = raw.lstrip("- ").replace("**", "").strip()
-            if raw.startswith("-") and _ENV_VARIABLE.search(item) and item not in settings:
-                settings.append(item)
+    settings = {
+        item: None
+        for key in ("Credentials", "Environment Variables", "Environment variables", "Configuration")
+        for item in _bullets(sections, key)
+        if _ENV_VARIABLE.search(item)
+    }
     return Note(
         name=name,
         title=(title or name).replace("_", " "),
         summary=summary,
         ref=SourceRef(source.path, 1),
-        items=tuple(items[:8] + settings[:4]),
+        items=tuple(items[:8] + list(settings)[:4]),
     )
+
+
+def _bullets(sections: list[mw.Section], key: str) -> list[str]:
+    """The bullet items of a section (and its subsections), plain text, bold marks dropped; none without it."""
+    section = mw.find_section(sections, key)
+    if not section:
+        return []
+    text = mw.prose(mw.section_with_children(sections, section))
+    found = (raw.lstrip("- ").replace("**", "").strip() for raw in text.split("\n") if raw.startswith("-"))
+    return [item for item in found if item]
 
 
 _ENV_VARIABLE = re.compile(r"`?\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")  # `KERAS_BACKEND`, HF_TOKEN
