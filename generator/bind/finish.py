@@ -421,6 +421,8 @@ def with_recorded_keys(bindings: list[Binding]) -> list[Binding]:
 
 
 def _record_keys(binding: Binding, earlier: dict[str, ConfigParam]) -> Binding:
+    if not any(f'"{name}"' in binding.body or f"'{name}'" in binding.body for name in earlier):
+        return binding  # no earlier key's name written as a text: nothing to parse for
     try:
         tree = ast.parse(binding.body)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
