@@ -10632,3 +10632,66 @@ def test_a_number_passed_by_position_is_the_key_that_documents_it(tmp_path):
     assert "pkgposnum.Resize(resize_size), pkgposnum.CenterCrop(crop_size)" in body, body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.crop_size=32")
     assert "compose [256, 32]" in proc.stdout, proc.stdout
+
+
+RJOIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Relation_Join
+
+**Description:** Read two relations and join them.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrjoin.read(name: str)` |
+| **Implementation** | `Demo_read` |
+| **Outputs** | `orders`, `customers` |
+
+### Step 2: Join
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Relation.join(other_rel: Relation, condition: str, how: str = 'inner') -> Relation` |
+| **Implementation** | `Demo_join` |
+| **Key Parameters** | `condition: str` - a column both sides share, `how: str` - join type |
+| **Inputs** | `orders`, `customers` from Step 1 |
+| **Outputs** | `enriched` |
+"""
+
+RJOIN_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": (
+            'import pkgrjoin\n\norders = pkgrjoin.read("orders")\ncustomers = pkgrjoin.read("customers")\n'
+        ),
+        "implementations/Demo_join.md": 'enriched = orders.join(customers, "customer_id", how="left")\n',
+    }
+)
+
+PKGRJOIN = """
+class Relation:
+    def __init__(self, name):
+        self.name = name
+
+    def join(self, other_rel, condition, how="inner"):
+        print(f"join {self.name} {other_rel.name} on {condition} ({how})")
+        return self
+
+
+def read(name):
+    return Relation(name)
+"""
+
+
+def test_a_text_the_steps_own_join_takes_by_position_is_a_key(tmp_path):
+    """Seen on a DuckDB wiki: the step's API is `DuckDBPyRelation.join(other_rel, condition, how, suffix)` and the
+    Key Parameters document `condition`, but `per_customer.join(customers, "customer_id", how=how)` kept the column
+    in the code: `join` is among the calls whose literals stay (`", ".join(...)`). The step's own call is none of
+    those: its positional texts are keys named by its API's parameters."""
+    build_file_tree(tmp_path / "lib", {"pkgrjoin/__init__.py": PKGRJOIN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RJOIN_INDEX, **RJOIN_PAGES})
+    join = item.plan.steps[1].binding
+    assert "orders.join(customers, condition, how=how)" in join.body, join.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.condition=order_id")
+    assert "join orders customers on order_id (left)" in proc.stdout, proc.stdout

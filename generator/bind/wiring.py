@@ -1718,9 +1718,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 key = claims.claim(file_key or "file", literal_source(node.args[0]) or "", target or last)
                 draft.literals.setdefault(key, literal_source(node.args[0]) or "")
                 node.args[0] = ast.Name(id=key, ctx=ast.Load())
-            if last in keep or (len(callee) == 1 and last in BUILTINS):
-                continue
             positional = draft.positional if id(node) in anchor_calls and node is anchor_call(draft) else []
+            if (last in keep or (len(callee) == 1 and last in BUILTINS)) and not positional:
+                continue  # (the step's own call is no `", ".join(...)`: `rel.join(customers, "customer_id")`)
             for index, arg in enumerate(list(node.args)):
                 literal = literal_source(arg)
                 if literal is None or isinstance(arg, ast.Starred) or _names_locals(last, arg):
