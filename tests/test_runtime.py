@@ -10695,3 +10695,60 @@ def test_a_text_the_steps_own_join_takes_by_position_is_a_key(tmp_path):
     assert "orders.join(customers, condition, how=how)" in join.body, join.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.condition=order_id")
     assert "join orders customers on order_id (left)" in proc.stdout, proc.stdout
+
+
+RENAMEDKEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Renamed_Key
+
+**Description:** Make a model URI, then load the champion model.
+
+### Step 1: Select
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrenamedkey.uri_of(run_id: str)` |
+| **Implementation** | `Demo_uri_of` |
+| **Outputs** | `model_uri` |
+
+### Step 2: Load Champion
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrenamedkey.load(model_uri: str)` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `model_uri: str` - location of the champion model |
+| **Outputs** | `model` |
+"""
+
+RENAMEDKEY_PAGES = example_pages(
+    {
+        "implementations/Demo_uri_of.md": 'import pkgrenamedkey\n\nmodel_uri = pkgrenamedkey.uri_of("r1")\n',
+        "implementations/Demo_load.md": (
+            'import pkgrenamedkey\n\nmodel = pkgrenamedkey.load(model_uri="models:/iris@champion")\n'
+        ),
+    }
+)
+
+PKGRENAMEDKEY = """
+def uri_of(run_id):
+    return f"runs:/{run_id}/model"
+
+
+def load(model_uri):
+    return model_uri
+"""
+
+
+def test_a_key_renamed_beside_a_result_of_its_name_keeps_its_description(tmp_path):
+    """Seen on an MLflow wiki: the Key Parameters document `model_uri: str` - "location of the model", an earlier step
+    makes a result called `model_uri`, so the step's own key became `champion_model_uri`, with no description in
+    config.toml or the README. A key claimed under another name takes the description and type the wiki gives
+    the name it was claimed for (its value stays the example's)."""
+    build_file_tree(tmp_path / "lib", {"pkgrenamedkey/__init__.py": PKGRENAMEDKEY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RENAMEDKEY_INDEX, **RENAMEDKEY_PAGES})
+    params = {p.name: p for p in item.plan.steps[1].binding.params}
+    (renamed,) = [p for name, p in params.items() if name != "model_uri" and "model_uri" in name]
+    assert renamed.description == "location of the champion model", renamed
+    assert ast.literal_eval(renamed.default or "") == "models:/iris@champion", renamed

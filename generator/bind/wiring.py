@@ -1612,6 +1612,7 @@ class _Claims:
         self.taken = taken
         self.ctx = ctx
         self.step = step
+        self.renamed: dict[str, str] = {}  # a key claimed under another name -> the name it was claimed for
 
     def claim(self, name: str, literal: str, context: str) -> str:
         candidates = [name]
@@ -1630,6 +1631,8 @@ class _Claims:
                 continue
             if candidate not in self.values or self.values[candidate] == literal:
                 self.values[candidate] = literal
+                if candidate != name:
+                    self.renamed.setdefault(candidate, name)
                 return candidate
         raise AssertionError("unreachable: 50 keys of one name")
 
@@ -1742,6 +1745,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         _same_text(stmt, {k: draft.literals[k] for k in set(draft.literals) - before})
         kept.append(stmt)
     draft.statements = kept
+    for key, name in claims.renamed.items():  # `champion_model_uri`, claimed for the documented `model_uri`
+        if key in draft.literals and name in keys and key not in keys:  # its description and type; the value its own
+            draft.hints.setdefault(key, replace(keys[name], default=None))
     _documented_texts(draft, ctx.step, {*free, *bound})
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
