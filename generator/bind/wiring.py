@@ -932,8 +932,11 @@ def _named_in_api_cell(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`integrate(exp(-x**2) * cos(x), (x, 0, 1))`, where the step's API cell says `integrate(expr, (x, a, b))`, written
     as a call, and step 1 made `expr`: the earlier result the cell passes in that place, instead of the expression the
     example builds there (which made the step integrate the example's function whatever step 1 read)."""
-    api, call = draft.api, anchor_call(draft)
-    if api is None or call is None or not api.from_call:
+    api = draft.api
+    if api is None or not api.from_call or not any(ctx.has(p.name) for p in api.params):
+        return
+    call = anchor_call(draft)
+    if call is None:
         return
     read = set(free_names(draft))
     try:  # the names the cell itself writes (`x` of `(x, a, b)`): the example's expression may read those
