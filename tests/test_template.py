@@ -89,3 +89,35 @@ def test_generated_ci_workflow_passes_schema_and_security_linters(tmp_path):
         text=True,
     )
     assert audit.returncode == 0, audit.stdout + audit.stderr
+
+
+UNSET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unset_Default
+
+**Description:** Sample rows.
+
+### Step 1: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunset.sample(rows: list, n_points: int = None)` |
+| **Implementation** | `Demo_sample` |
+| **Key Parameters** | `rows: list` - the rows (`[1, 2, 3]`), `n_points: int` - subsample this many rows |
+| **Outputs** | `sample` |
+"""
+
+
+def test_the_readme_says_a_key_left_out_of_the_call_is_not_passed(tmp_path):
+    """Seen on SymPy and librosa wikis: the README's configuration table showed the default of a key the call goes
+    without until it is set as an empty code span (two bare backticks). It says "not passed", and the text above
+    the table says what that means."""
+    from tests.helpers import generated
+
+    page = '== Usage Examples ==\n<syntaxhighlight lang="python">\nimport pkgunset\n\nsample = pkgunset.sample([1, 2])\n</syntaxhighlight>\n'
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNSET_INDEX, "implementations/Demo_sample.md": page})
+    readme = (item.output_dir / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith("| `step_01_sample.n_points`")]
+    assert "| not passed |" in row and "``" not in row, row
+    assert 'A key whose default\nis "not passed" is left out of the call' in readme
