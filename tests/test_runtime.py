@@ -10752,3 +10752,48 @@ def test_a_key_renamed_beside_a_result_of_its_name_keeps_its_description(tmp_pat
     (renamed,) = [p for name, p in params.items() if name != "model_uri" and "model_uri" in name]
     assert renamed.description == "location of the champion model", renamed
     assert ast.literal_eval(renamed.default or "") == "models:/iris@champion", renamed
+
+
+CALLKEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Callable_Key
+
+**Description:** Simplify an expression by a measure.
+
+### Step 1: Simplify
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcallkey.simplify(expr: str, measure: Callable = None)` |
+| **Implementation** | `Demo_simplify` |
+| **Key Parameters** | `expr: str` - the expression (`"x+x"`), `measure: callable` - how to compare forms, e.g. `pkgcallkey.count_ops` |
+| **Outputs** | `simplified` |
+"""
+
+CALLKEY_PAGES = example_pages(
+    {"implementations/Demo_simplify.md": 'import pkgcallkey\n\nsimplified = pkgcallkey.simplify("x+x")\n'}
+)
+
+PKGCALLKEY = """
+def count_ops(expr):
+    return expr.count("+")
+
+
+def simplify(expr, measure=None):
+    print(f"simplify measure={getattr(measure, '__name__', measure)} ops={measure(expr) if measure else '-'}")
+    return expr
+"""
+
+
+def test_a_callable_key_takes_a_function_by_dotted_name(tmp_path):
+    """Seen on SymPy and librosa wikis: `measure: callable` and `aggregate (callable)` were keys, and `--set
+    5.measure=count_ops` or `2.aggregate=numpy.median` passed the type check and reached the library as a text ('str'
+    object is not callable; librosa silently skipped the aggregation). A callable key's text names a function by
+    dotted path (or builtin name); left unset, the call still goes without it."""
+    build_file_tree(tmp_path / "lib", {"pkgcallkey/__init__.py": PKGCALLKEY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CALLKEY_INDEX, **CALLKEY_PAGES})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "simplify measure=None ops=-" in proc.stdout, proc.stdout
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.measure=pkgcallkey.count_ops")
+    assert "simplify measure=count_ops ops=1" in proc.stdout, proc.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import importlib
 import re
 import sys
 from pathlib import Path
@@ -129,10 +130,25 @@ def as_declared(param: Param, value: Any) -> Any:
     tuple (`axis = [0, 1]` reaches numpy as `(0, 1)`, which it takes where it refuses a list); a table whose
     default has number keys with number keys (`dynamic_axes = { input = { 0 = "batch" } }`: TOML writes every key
     as a string, and torch.onnx.export refuses "0"; a default mixing number and name keys, `{0: ..., "cpu": ...}`,
-    gets its number keys back too)."""
+    gets its number keys back too); a callable key's dotted name as the function it names."""
     if _base(param) == "tuple" and isinstance(value, list):
         return tuple(value)
+    if isinstance(value, str) and _CALLABLE.match(param.type.strip()):
+        return named_function(value)
     return _numbered_like(param.default, value)
+
+
+_CALLABLE = re.compile(r"(?:typing\.|collections\.abc\.)?(?:callable|Callable)\b|function$")
+
+
+def named_function(path: str) -> Any:
+    """The function a callable key names by dotted path (`numpy.median`, `sympy.count_ops`) or builtin name (`max`):
+    config can only write its name."""
+    module, _, name = path.strip().rpartition(".")
+    try:
+        return getattr(importlib.import_module(module or "builtins"), name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise WorkflowError(f"{path!r} names no function ({type(exc).__name__}: {exc}); write module.function") from None
 
 
 def _numbered_like(default: Any, value: Any) -> Any:
