@@ -880,3 +880,13 @@ def test_choices_written_as_code_spans_are_no_parameters_nor_a_default():
     assert method.description == '"lm", "trf" or "dogbox" ("trf" when bounds are given)'
     assert (maxfev.name, maxfev.description) == ("maxfev", "at most")
     assert [p.name for p in parse_key_parameters("`k: int` - `3`, `5` or `7`, `0.5`, `metric: str`")] == ["k", "metric"]
+
+
+def test_a_description_giving_two_values_in_brackets_gives_none():
+    """Seen on an OpenCV wiki: "`filename: str` - query image (`box.png`) and train image (`box_in_scene.png`)" made
+    the last bracket the value of `filename`, so both image keys defaulted to box_in_scene.png (the query image was
+    the scene). Two values in brackets belong to two parameters: neither is this one's; one still is."""
+    two = parse_key_parameters("`filename: str` - query image (`box.png`) and train image (`box_in_scene.png`)")
+    assert [(p.name, p.default) for p in two] == [("filename", None)]
+    one = parse_key_parameters("`label: str` - name of the target column (`churned`)")
+    assert [(p.name, p.default) for p in one] == [("label", "'churned'")]

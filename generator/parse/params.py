@@ -243,6 +243,8 @@ def _value_given(description: str, type_: str | None) -> str | None:
     found = _GIVEN.match(description) or _GIVEN_LAST.search(description)
     if found is None:
         return None
+    if len(re.findall(r"\(\s*`[^`]+`\s*\)", description)) > 1:
+        return None  # "query image (`box.png`) and train image (`box_in_scene.png`)": two values, of two parameters
     text = found.group(1).strip("`")
     after = description[found.end() :]
     if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", after, re.I):
