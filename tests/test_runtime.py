@@ -10797,3 +10797,22 @@ def test_a_callable_key_takes_a_function_by_dotted_name(tmp_path):
     assert "simplify measure=None ops=-" in proc.stdout, proc.stdout
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.measure=pkgcallkey.count_ops")
     assert "simplify measure=count_ops ops=1" in proc.stdout, proc.stdout
+
+
+def test_a_real_number_of_another_library_is_shown_as_a_number():
+    """Seen on a SymPy wiki: the run log said `numeric_value: Float` for the integral the workflow computes, not the
+    number (the README says numbers are shown). A value registered as a real number (SymPy's Float, numpy's int64,
+    a Fraction) is shown as its float value; a symbol is not a number."""
+    import fractions
+    import importlib.util
+
+    from generator.render import template_dir
+
+    path = next(template_dir().rglob("runtime/report.py"))
+    spec = importlib.util.spec_from_file_location("generated_report_reals", path)
+    assert spec is not None and spec.loader is not None
+    report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report)
+    assert report.number(fractions.Fraction(1, 4)) == 0.25
+    assert report.numbers({"integral": fractions.Fraction(3, 4), "name": "x"}) == {"integral": 0.75}
+    assert report.number(True) is None and report.number(object()) is None

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from numbers import Real
 from typing import Any
 
 
 def number(value: Any) -> float | None:
-    """A number to show: plain numbers, numeric `.data`, one-element tensors (`.item()`)."""
+    """A number to show: plain numbers and other real numbers (numpy's, SymPy's), numeric `.data`, one-element
+    tensors (`.item()`)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return float(value)
+    if isinstance(value, Real):  # numpy's int64, SymPy's Float: registered as real numbers
+        try:
+            return float(value)
+        except (TypeError, ValueError, OverflowError):
+            return None
     data = getattr(value, "data", None)
     if isinstance(data, (int, float)) and not isinstance(data, bool):
         return float(data)
