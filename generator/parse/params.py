@@ -147,8 +147,11 @@ def _typed_in_brackets(spec: str, tail: str) -> tuple[str, str]:
 
 def _is_value(text: str) -> bool:
     """Whether text is a value written as a literal (`0.2`, `"bar"`, `True`), never a type (`int`, `list[str]`)."""
-    literal = _literal_or_none(text)
-    return literal is not None and not isinstance(ast.parse(literal, mode="eval").body, (ast.Tuple, ast.List))
+    try:  # parsed, never run
+        value = ast.literal_eval(text.strip().rstrip("."))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return not isinstance(value, (tuple, list))
 
 
 def parse_key_parameters(cell: str) -> tuple[Param, ...]:
