@@ -10816,3 +10816,84 @@ def test_a_real_number_of_another_library_is_shown_as_a_number():
     assert report.number(fractions.Fraction(1, 4)) == 0.25
     assert report.numbers({"integral": fractions.Fraction(3, 4), "name": "x"}) == {"integral": 0.75}
     assert report.number(True) is None and report.number(object()) is None
+
+
+OPENRUN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tracked_Run
+
+**Description:** Start a run, log a parameter into it.
+
+### Step 1: Start Run
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgopenrun.start_run(run_name: str = None) -> Run` |
+| **Implementation** | `Demo_start_run` |
+| **Key Parameters** | `run_name: str = "baseline"` - the run's name |
+| **Outputs** | `run`: the active run, a context manager that ends it |
+
+### Step 2: Log Parameter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgopenrun.log_param(key: str, value: float) -> None` |
+| **Implementation** | `Demo_log_param` |
+| **Key Parameters** | `key: str = "lr"`, `value: float = 0.1` |
+| **Inputs** | the active run from Step 1 |
+"""
+
+OPENRUN_PAGES = example_pages(
+    {
+        "implementations/Demo_start_run.md": (
+            'import pkgopenrun\n\nwith pkgopenrun.start_run(run_name="baseline") as run:\n'
+            '    pkgopenrun.set_tag("lr", 0.5)\n    print(run.name)\n'
+        ),
+        "implementations/Demo_log_param.md": (
+            'import pkgopenrun\n\nwith pkgopenrun.start_run():\n    pkgopenrun.log_param("lr", 0.1)\n'
+        ),
+    }
+)
+
+PKGOPENRUN = {
+    "pkgopenrun/__init__.py": (
+        "ACTIVE = []\n\n\n"
+        "class Run:\n"
+        "    def __init__(self, name):\n        self.name, self.params = name, {}\n\n"
+        "    def __enter__(self):\n        return self\n\n"
+        "    def __exit__(self, kind, *rest):\n"
+        "        ACTIVE.remove(self)\n"
+        "        status = 'FINISHED' if kind is None else 'FAILED'\n"
+        "        with open('runs.txt', 'a') as handle:\n"
+        "            handle.write(f'{self.name} {self.params} {status}\\n')\n\n\n"
+        "def start_run(run_name=None):\n"
+        "    if ACTIVE:\n        raise RuntimeError('a run is active already')\n"
+        "    ACTIVE.append(Run(run_name or 'run'))\n    return ACTIVE[-1]\n\n\n"
+        "def set_tag(key, value):\n    log_param(key, value)\n\n\n"
+        "def log_param(key, value):\n"
+        "    if value < 0:\n        raise ValueError('negative')\n"
+        "    if not ACTIVE:\n        raise RuntimeError('no active run')\n"
+        "    ACTIVE[-1].params[key] = value\n"
+    )
+}
+
+
+def test_a_context_a_step_opens_stays_open_for_the_steps_after_it(tmp_path):
+    """Seen on an MLflow wiki: step 3 cites `mlflow.start_run` and its example is `with mlflow.start_run() as run:`
+    around a tryout; the step closed the run as it ended, each later step's own `with mlflow.start_run():` opened
+    another, and one workflow run left three MLflow runs. The context the step opens is entered and closed when
+    the workflow's run ends, failed if a step failed; the later steps' own `with` of it goes, and the tryout in the
+    block (which would log a value the later step logs again) is left out."""
+    build_file_tree(tmp_path / "lib", {**PKGOPENRUN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": OPENRUN_INDEX, **OPENRUN_PAGES})
+    run_workflow(item, tmp_path / "lib", "--set", "2.value=0.25")
+    runs = item.output_dir / "runs.txt"
+    assert runs.read_text(encoding="utf-8") == "baseline {'lr': 0.25} FINISHED\n"
+    runs.unlink()
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", "--set", "2.value=-1"]
+    failed = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert failed.returncode != 0 and "negative" in failed.stderr, failed.stderr
+    assert runs.read_text(encoding="utf-8") == "baseline {} FAILED\n"
+    run_generated_tests(item, tmp_path / "lib")

@@ -17,6 +17,7 @@ from generator.bind.finish import (
     passed_when_set,
     repeat_of,
     risky_calls,
+    with_contexts_kept_open,
     with_contract,
     with_default_types,
     with_enum_members,
@@ -86,5 +87,5 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
                     step.ref,
                 )
             )
-    bindings = with_recorded_keys(with_loop_count(workflow, bindings))
+    bindings = with_recorded_keys(with_loop_count(workflow, with_contexts_kept_open(bindings, ctx.apis)))
     return BoundWorkflow(tuple(bindings), repeat_of(workflow, bindings), tuple(ctx.warnings))

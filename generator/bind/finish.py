@@ -18,6 +18,7 @@ from generator.links import PLACE
 from generator.model import Step, Workflow
 from generator.parse.params import default_in_text
 from generator.pysource import parse_dedented
+from generator.slicing import contains_api, is_print, names
 
 _REPEAT = re.compile(r"repeat(?:s|ing)?\s+steps?\s+(\d+)\s*(?:-|–|to|through)\s*(\d+)", re.IGNORECASE)
 _COUNT = re.compile(r"epoch|iteration|round|^steps$|^num_|_steps$")
@@ -136,12 +137,101 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
                     edited = True
     if not edited:
         return binding
-    if "from ..runtime.calls import given" in lines:
-        lines[lines.index("from ..runtime.calls import given")] = "from ..runtime.calls import given, member"
-    else:
-        at = next((n for n, line in enumerate(lines) if line and not line.startswith(("import ", "from "))), len(lines))
-        lines.insert(at, "from ..runtime.calls import member")
-    return replace(binding, body="\n".join(lines))
+    return replace(binding, body="\n".join(_helper_imported(lines, "member")))
+
+
+_HELPERS = "from ..runtime.calls import "
+
+
+def _helper_imported(lines: list[str], name: str) -> list[str]:
+    """The step's lines importing one more of the generated runtime's helpers (runtime/calls.py): added to the
+    import of the others, or after the imports the step starts with."""
+    for n, line in enumerate(lines):
+        if line.startswith(_HELPERS):
+            names = sorted({*line[len(_HELPERS) :].split(", "), name})
+            return [*lines[:n], _HELPERS + ", ".join(names), *lines[n + 1 :]]
+    at = next((n for n, line in enumerate(lines) if line and not line.startswith(("import ", "from "))), len(lines))
+    return [*lines[:at], _HELPERS + name, *lines[at:]]
+
+
+def with_contexts_kept_open(bindings: list[Binding], apis: list[ApiRef | None]) -> list[Binding]:
+    """A step whose work is to open a context (`with mlflow.start_run(run_name=run_name) as run:`, the API it cites
+    being the with's) and that has steps after it opens it for them: `run = opened(mlflow.start_run(...))`, its
+    block then run as the step's own statements. The with would close the context as the step ends, and the later
+    steps would log into no run, or read a closed file; the runtime closes it when the run of the workflow ends
+    (runtime/calls.py). A later step's own `with mlflow.start_run():` around its work then goes: its work is done
+    in the context opened (MLflow refuses a second active run)."""
+    done: list[Binding] = []
+    opened: list[ApiRef] = []
+    for n, (binding, api) in enumerate(zip(bindings, apis, strict=True)):
+        binding = _in_open_contexts(binding, opened)
+        if api is not None and n < len(bindings) - 1:
+            kept = _kept_open(binding, api)
+            if kept is not binding:
+                opened.append(api)
+            binding = kept
+        done.append(binding)
+    return done
+
+
+def _top_withs(body: str) -> list[ast.With]:
+    """The with statements a step's code has at its top level, a single item each."""
+    tree = _as_function(body) if "with " in body else None
+    if tree is None:
+        return []
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    return [s for s in function.body if isinstance(s, ast.With) and len(s.items) == 1]
+
+
+def _replaced(body: str, old: ast.stmt, new: list[ast.stmt]) -> list[str]:
+    """The lines of a step's code with one of its top-level statements replaced by statements (unparsed)."""
+    lines = body.split("\n")
+    indent = " " * (old.col_offset - 4)
+    assert old.end_lineno is not None
+    # line 1 is the `def` the body was parsed in
+    lines[old.lineno - 2 : old.end_lineno - 1] = [indent + line for s in new for line in ast.unparse(s).split("\n")]
+    return lines
+
+
+def _kept_open(binding: Binding, api: ApiRef) -> Binding:
+    found = next((s for s in _top_withs(binding.body) if contains_api(s.items[0].context_expr, api, {})), None)
+    if found is None or not _opens_here(found, set(binding.produces)):
+        return binding
+    item = found.items[0]
+    entered = ast.Call(func=ast.Name(id="opened", ctx=ast.Load()), args=[item.context_expr], keywords=[])
+    first: ast.stmt = (
+        ast.Assign(targets=[item.optional_vars], value=entered) if item.optional_vars else ast.Expr(value=entered)
+    )
+    ast.fix_missing_locations(ast.copy_location(first, found))
+    # the block shows what goes on inside the context (`mlflow.log_param("C", 0.5)`): the later steps' work, done
+    # there with their values (MLflow refuses a parameter logged twice with two values); what it prints stays
+    kept = [s for s in found.body if is_print(s)]
+    return replace(binding, body="\n".join(_helper_imported(_replaced(binding.body, found, [first, *kept]), "opened")))
+
+
+def _in_open_contexts(binding: Binding, opened: list[ApiRef]) -> Binding:
+    """The step's code without its own `with` of a context an earlier step opened for it (bottom up: replacing one
+    never moves the lines of one above)."""
+    body = binding.body
+    for found in reversed(_top_withs(body) if opened else []):
+        item = found.items[0]
+        if item.optional_vars is None and any(contains_api(item.context_expr, api, {}) for api in opened):
+            body = "\n".join(_replaced(body, found, found.body))
+    return binding if body == binding.body else replace(binding, body=body)
+
+
+def _opens_here(found: ast.With, produced: set[str]) -> bool:
+    """Whether a with opens, with a call, a context for later steps: one whose block makes nothing the step hands
+    on (it shows what goes on inside), and that it binds no name to (an active run) or one the step hands on. A
+    block making the step's results is a setting around its work (`with init_empty_weights(): model = ...`,
+    `with model.disable_adapter(): base = model.generate(...)`): it ends with the step. So does a file written in
+    the block and not handed on: closed (written out) as the step ends, where a later step may read it."""
+    item = found.items[0]
+    target = {n.id for n in walk(item.optional_vars) if isinstance(n, ast.Name)} if item.optional_vars else set()
+    if not isinstance(item.context_expr, ast.Call) or names(found.body)[1] & (produced - target):
+        return False
+    return not target or bool(target & produced)
 
 
 def _own_nodes(stmt: ast.stmt) -> list[ast.AST]:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import enum
 import inspect
+from collections.abc import Iterator
 from typing import Any
+
+_RUNS: list[contextlib.ExitStack] = []  # the contexts steps opened, one stack per run under way
+_ALONE = contextlib.ExitStack()  # those a step called outside a run opened (its tests)
+atexit.register(_ALONE.close)
 
 
 def given(**arguments: Any) -> dict[str, Any]:
@@ -30,3 +37,21 @@ def member(function: Any, name: str, value: Any) -> Any:
             return candidate
     names = ", ".join(m.name for m in type(default))
     raise ValueError(f"{name}={value!r} is not a member of {type(default).__name__} ({names})")
+
+
+def opened(context: Any) -> Any:
+    """A context a step opens for the steps after it (`with mlflow.start_run() as run:` as a step of its own: the
+    run the later steps log into): entered now, and closed when the run of the workflow ends, the last opened
+    first, told of the error that stopped the run if one did. A step called outside a run: closed at exit."""
+    return (_RUNS[-1] if _RUNS else _ALONE).enter_context(context)
+
+
+@contextlib.contextmanager
+def contexts() -> Iterator[None]:
+    """The span of a run of the workflow: the contexts its steps open (`opened`) close at its end."""
+    with contextlib.ExitStack() as stack:
+        _RUNS.append(stack)
+        try:
+            yield
+        finally:
+            _RUNS.remove(stack)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from .calls import contexts
 from .config import DEFAULT_CONFIG, ENABLED, followed, load_config, parse_value, step_values, type_problem
 from .runner import Outcome, RunOptions, Session
 from .spec import Workflow
@@ -212,15 +213,16 @@ class Guide:
         ):
             first = 1
         session = Session(self.workflow, self.steps, RunOptions(config, first, 0, True, self.store))
-        loaded = session.resume(first)
-        if loaded:
-            self.say(f"loaded from earlier steps: {', '.join(loaded)}")
         try:
-            for step in self.steps[first - 1 :]:
-                self.one(step, session, config)
-                self._save_next(step.spec.number + 1)
-                if step.spec.number < total and not self.yes(f"Go on to step {step.spec.number + 1} of {total}?"):
-                    raise KeyboardInterrupt
+            with contexts():  # what steps open for the steps after them closes when the walk ends
+                loaded = session.resume(first)
+                if loaded:
+                    self.say(f"loaded from earlier steps: {', '.join(loaded)}")
+                for step in self.steps[first - 1 :]:
+                    self.one(step, session, config)
+                    self._save_next(step.spec.number + 1)
+                    if step.spec.number < total and not self.yes(f"Go on to step {step.spec.number + 1} of {total}?"):
+                        raise KeyboardInterrupt
         except KeyboardInterrupt:
             self.say("")
             self.say(f"Stopped. Run `python -m {self.package} guide` again to resume at step {self.saved_next()}.")

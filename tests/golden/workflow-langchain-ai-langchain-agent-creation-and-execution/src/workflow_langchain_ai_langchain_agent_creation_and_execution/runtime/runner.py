@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .calls import contexts
 from .config import enabled, step_values, type_problem
 from .report import describe, numbers
 from .spec import Workflow
@@ -248,19 +249,20 @@ def run(workflow: Workflow, steps: list[LoadedStep], options: RunOptions) -> lis
     """Run the selected steps in order; returns what happened to each (a step may run more than once in a loop)."""
     selected = preflight(steps, options)
     session = Session(workflow, steps, options)
-    session.resume(options.first)
-    for step in selected:
-        session.step(step)
-        rounds = session.rounds(step, options.first)
-        for number, steps_of_round in enumerate(rounds, start=2):
-            log.info(
-                "round %s of %s (steps %s)",
-                number,
-                len(rounds) + 1,
-                ", ".join(str(s.spec.number) for s in steps_of_round),
-            )
-            for again in steps_of_round:
-                session.step(again)
+    with contexts():  # what steps open for the steps after them closes here, at the end
+        session.resume(options.first)
+        for step in selected:
+            session.step(step)
+            rounds = session.rounds(step, options.first)
+            for number, steps_of_round in enumerate(rounds, start=2):
+                log.info(
+                    "round %s of %s (steps %s)",
+                    number,
+                    len(rounds) + 1,
+                    ", ".join(str(s.spec.number) for s in steps_of_round),
+                )
+                for again in steps_of_round:
+                    session.step(again)
     return session.outcomes
 
 
