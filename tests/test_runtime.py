@@ -10897,3 +10897,75 @@ def test_a_context_a_step_opens_stays_open_for_the_steps_after_it(tmp_path):
     assert failed.returncode != 0 and "negative" in failed.stderr, failed.stderr
     assert runs.read_text(encoding="utf-8") == "baseline {} FAILED\n"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SYMDECL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Parse_Formula
+
+**Description:** Declare symbols, parse a formula with them, show it.
+
+### Step 1: Declare Symbols
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsymdecl.symbols(names: str) -> tuple` |
+| **Implementation** | `Demo_symbols` |
+| **Key Parameters** | `names: str` - symbol names |
+| **Outputs** | symbols `x`, `a` |
+
+### Step 2: Parse Formula
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsymdecl.parse(s: str, local_dict: dict = None, upper: bool = False) -> Expr` |
+| **Implementation** | `Demo_parse` |
+| **Key Parameters** | `s: str` - the formula text |
+| **Inputs** | symbols `x`, `a` from Step 1 |
+| **Outputs** | `expr`: the parsed formula |
+
+### Step 3: Show Formula
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsymdecl.show(expr, path: str) -> None` |
+| **Implementation** | `Demo_show` |
+| **Key Parameters** | `path: str = "formula.txt"` - where to write it |
+| **Inputs** | `expr` from Step 2 |
+"""
+
+SYMDECL_PAGES = example_pages(
+    {
+        "implementations/Demo_symbols.md": ('from pkgsymdecl import symbols\n\nx, a = symbols("x a")\nexpr = x + a\n'),
+        "implementations/Demo_parse.md": [
+            'from pkgsymdecl import parse, symbols\n\nx, a = symbols("x a")\n'
+            'expr = parse("x*a", local_dict={"x": x, "a": a})\n',
+            'from pkgsymdecl import parse\n\nparse("xa", upper=True)\n',
+        ],
+        "implementations/Demo_show.md": 'from pkgsymdecl import show\n\nshow(expr, "formula.txt")\n',
+    }
+)
+
+PKGSYMDECL = {
+    "pkgsymdecl/__init__.py": (
+        "def symbols(names):\n    return tuple(names.split())\n\n\n"
+        "def parse(s, local_dict=None, upper=False):\n"
+        "    return f'parsed({s.upper() if upper else s}, {sorted(local_dict) if local_dict else None})'\n\n\n"
+        "def show(expr, path):\n    with open(path, 'w') as handle:\n        handle.write(str(expr))\n"
+    )
+}
+
+
+def test_a_result_a_later_step_makes_is_not_made_by_the_step_before(tmp_path):
+    """Seen on a SymPy wiki: step 2's example `x, a = symbols("x a")` goes on `expr = x**2 + a*x`, and step 3 (whose
+    Outputs are `expr`) parses `expr` from text. Step 2 handed on that sample `expr`, so step 3's own example
+    (`expr = parse_expr(..., local_dict={"x": x, "a": a})`) lost as making an earlier result again, to one that
+    ignored the declared symbols. A statement after the step's call making only what a later step's Outputs name
+    (before any step reads it) is left to that step."""
+    build_file_tree(tmp_path / "lib", {**PKGSYMDECL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SYMDECL_INDEX, **SYMDECL_PAGES})
+    assert "expr" not in item.plan.steps[0].binding.produces
+    run_workflow(item, tmp_path / "lib", "--set", "2.s=a+x")
+    assert (item.output_dir / "formula.txt").read_text(encoding="utf-8") == "parsed(a+x, ['a', 'x'])"
+    run_generated_tests(item, tmp_path / "lib")

@@ -115,15 +115,20 @@ def _swept(step: Step) -> Iterator[str]:
 
 def demanded(ctx: BindContext, index: int) -> set[str]:
     """Names later steps' slices and APIs read: what this step had better produce."""
-    cache = ctx.reads
     wanted: set[str] = set()
     for later in range(index + 1, len(ctx.apis)):
-        if later not in cache:
-            api = ctx.apis[later]
-            names = {n for c in candidates(ctx, later) for n in c.slice.free}
-            cache[later] = names | ({p.name for p in api.params} if api else set())
-        wanted |= cache[later]
+        wanted |= _reads(ctx, later)
     return wanted
+
+
+def _reads(ctx: BindContext, index: int) -> set[str]:
+    """Names step `index`'s slices and API read (cached)."""
+    cache = ctx.reads
+    if index not in cache:
+        api = ctx.apis[index]
+        names = {n for c in candidates(ctx, index) for n in c.slice.free}
+        cache[index] = names | ({p.name for p in api.params} if api else set())
+    return cache[index]
 
 
 def bind(step: Step, ctx: BindContext) -> Binding | None:
@@ -145,6 +150,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
+    best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
@@ -321,6 +327,37 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
         later = set(names(statements[index + 1 :])[0])
         tries = isinstance(stmt, ast.Assign) and bool(results & set(free))  # applies what the call made
         if tries and unmade and not bound & (declared | later):
+            continue
+        kept.append(stmt)
+    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+
+
+def _without_later_results(candidate: Candidate, step: Step, ctx: BindContext) -> Slice:
+    """The slice without the statements after the step's call that make only what a later step's Outputs name as
+    its own result, one that step does not take from an earlier step: `expr = x**2 + a*x` after `x, a =
+    symbols("x a")`, where step 3 parses `expr` from a file. Kept, the step made the later step's result out of
+    sample formulas, and the later step's own example (making `expr`) lost to another as "making again" an
+    earlier result."""
+    piece = candidate.slice
+    statements = piece.statements
+    at = next((i for i, s in enumerate(statements) if any(n is piece.anchor for n in walk(s))), None)
+    later_steps = ctx.workflow.steps[ctx.index + 1 :]
+    if at is None or at == len(statements) - 1 or not later_steps:
+        return piece
+    # a later step's own result: its Outputs name it before any step reads it (step 5 making the `model` step 4
+    # prepares is not), and its Inputs do not quote it
+    theirs: set[str] = set()
+    read: set[str] = set()
+    for number, later in enumerate(later_steps, start=ctx.index + 1):
+        theirs |= set(declared_outputs(later)) - set(code_spans(later.inputs or "")) - read
+        read |= _reads(ctx, number)
+    theirs -= set(declared_outputs(step))
+    kept = list(statements[: at + 1])
+    for index in range(at + 1, len(statements)):
+        stmt = statements[index]
+        bound = names([stmt])[1]
+        read_after = set(names(statements[index + 1 :])[0])
+        if bound and bound <= theirs and not bound & read_after and not isinstance(stmt, (ast.For, ast.With)):
             continue
         kept.append(stmt)
     return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
