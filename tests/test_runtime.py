@@ -5893,16 +5893,20 @@ SEARCH_INDEX = """
 
 def test_the_names_a_librarys_docs_give_results_pass_the_generated_lint(tmp_path):
     """Seen on a faiss wiki: `D, I = index.search(xq, k)`, as faiss's documentation writes it, failed the generated
-    repository's own `ruff check` (E741, an ambiguous variable name); the step keeps the example's names."""
+    repository's own `ruff check` (E741, an ambiguous variable name); the step keeps the example's names. So did a
+    Dask wiki's `iseven = lambda x: x % 2 == 0` (E731, a lambda assigned to a name): kept as written."""
     build_file_tree(
-        tmp_path / "lib", {"pkgsearch/__init__.py": "def search(k):\n    return [0.5] * k, list(range(k))\n"}
+        tmp_path / "lib",
+        {"pkgsearch/__init__.py": "def search(k, order=None):\n    return [0.5] * k, sorted(range(k), key=order)\n"},
     )
-    pages = example_pages({"implementations/Demo_search.md": "import pkgsearch\n\nD, I = pkgsearch.search(k=4)\n"})
+    example = "import pkgsearch\n\nbackwards = lambda v: -v\nD, I = pkgsearch.search(k=4, order=backwards)\n"
+    pages = example_pages({"implementations/Demo_search.md": example})
     item = generated(tmp_path, {"_WorkflowIndex.md": SEARCH_INDEX, **pages})
     assert "D, I = pkgsearch.search(" in item.plan.steps[0].binding.body
+    assert "backwards = lambda v: -v" in item.plan.steps[0].binding.body
     checked = ruff("check", "--no-cache", str(item.output_dir))
     assert checked.returncode == 0, checked.stdout
-    assert "I: list of 4: 0, 1, 2, 3" in run_workflow(item, tmp_path / "lib").stderr
+    assert "I: list of 4: 3, 2, 1, 0" in run_workflow(item, tmp_path / "lib").stderr
 
 
 KNOB_INDEX = """
@@ -10968,4 +10972,52 @@ def test_a_result_a_later_step_makes_is_not_made_by_the_step_before(tmp_path):
     assert "expr" not in item.plan.steps[0].binding.produces
     run_workflow(item, tmp_path / "lib", "--set", "2.s=a+x")
     assert (item.output_dir / "formula.txt").read_text(encoding="utf-8") == "parsed(a+x, ['a', 'x'])"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+BRANCHKEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Embed_Optimize
+
+**Description:** Embed a molecule, optimise it when embedding needs it.
+
+### Step 1: Embed
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbranchkey.embed(name: str) -> int` |
+| **Implementation** | `Demo_embed` |
+| **Key Parameters** | `name: str` - the molecule, `maxIters: int` - optimisation iterations |
+| **Outputs** | `status` |
+"""
+
+BRANCHKEY_PAGES = example_pages(
+    {
+        "implementations/Demo_embed.md": (
+            "import pkgbranchkey\n\nstatus = pkgbranchkey.embed('CCO')\nif status == 1:\n"
+            "    pkgbranchkey.optimize('CCO', maxIters=1000)\n"
+        )
+    }
+)
+
+PKGBRANCHKEY = {
+    "pkgbranchkey/__init__.py": (
+        "def embed(name):\n    return 1\n\n\n"
+        "def optimize(name, maxIters=200):\n    with open('optimized.txt', 'w') as handle:\n"
+        "        handle.write(f'{name} {maxIters}')\n"
+    )
+}
+
+
+def test_a_key_used_only_in_a_branch_on_the_librarys_answer_passes_the_generated_tests(tmp_path):
+    """Seen on an RDKit wiki: `if status == 1: AllChem.MMFFOptimizeMolecule(mol, maxIters=1000)` made `maxIters` a
+    key; the generated test, on recorders (whose `status == 1` is false), failed "config key ... did not reach
+    the call". A value read only in a branch on what the library answered is checked by a real run."""
+    build_file_tree(tmp_path / "lib", {**PKGBRANCHKEY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": BRANCHKEY_INDEX, **BRANCHKEY_PAGES})
+    keys = {p.name: p.default for p in item.plan.steps[0].binding.params}
+    assert keys.get("maxIters") == "1000", keys
+    run_workflow(item, tmp_path / "lib", "--set", "1.maxIters=7")
+    assert (item.output_dir / "optimized.txt").read_text(encoding="utf-8") == "CCO 7"
     run_generated_tests(item, tmp_path / "lib")

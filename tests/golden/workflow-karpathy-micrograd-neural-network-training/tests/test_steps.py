@@ -201,14 +201,16 @@ def deferred(function) -> set[str]:
     a loss handed to an optimiser: a recorder never calls them) or in the arguments of a builtin
     (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), in what a loop
     iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), as the container of
-    a membership test (`if u in nodes`), or by `@name` in an expression string (`df.query("x >= @low")`). Their
-    values reach the library only when the real one runs."""
+    a membership test (`if u in nodes`), by `@name` in an expression string (`df.query("x >= @low")`), or in a
+    branch taken on what the library answered (`if status == 1: MMFFOptimizeMolecule(mol, maxIters=...)`: a
+    recorder's answer may take the other one). Their values reach the library only when the real one runs."""
     direct: set[str] = set()
     nested: set[str] = set()
 
     def visit(node, in_function: bool, in_builtin: bool) -> None:
         for child in ast.iter_child_nodes(node):
-            function = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            branch = isinstance(node, (ast.If, ast.IfExp, ast.While)) and child is not node.test
+            function = in_function or branch or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
             iterated = isinstance(node, (ast.For, ast.comprehension)) and child is node.iter
             # `u in nodes`: a membership test runs for real on the container, and records nothing
             tested = isinstance(node, ast.Compare) and any(
