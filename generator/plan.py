@@ -234,6 +234,24 @@ class Requirements:
 _BARE = re.compile(r"[A-Za-z0-9][\w.-]*")  # a distribution's name and nothing more
 
 
+def _namespace_packages(
+    dists: set[str], placements: dict[str, tuple[PlacementKind, str]], listed: set[str]
+) -> set[str]:
+    """The distributions, the top of a namespace package placed only by its packages (`orbax` for `import
+    orbax.checkpoint`) giving way to the distributions of those packages the wiki names (`orbax-checkpoint`, in
+    the step tables or on an environment page): the top's name on PyPI is somebody else's project, or an old
+    release that overwrites the package's files (orbax 0.1.7 ships an `orbax/checkpoint/` of its own). Never a
+    top a name places by itself (`import torch` beside torch-geometric)."""
+    placed = {normalise_dist(requirement_name(d)) for d in dists}
+    kept = set(dists)
+    for dist in (d for d in dists if _BARE.fullmatch(d)):
+        sources = [name.lower() for name, (_, value) in placements.items() if value == dist]
+        packages = {normalise_dist(f"{dist}-{name.split('.')[1]}") for name in sources if name.startswith(dist + ".")}
+        if sources and all(name.startswith(dist + ".") for name in sources) and packages <= placed | listed:
+            kept = (kept - {dist}) | (packages - placed)
+    return kept
+
+
 def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables) -> Requirements:
     """Place every External Dependency and every module the step bodies (and their loaders) import."""
     mapping = tables.mapping
@@ -281,6 +299,7 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     # External Dependencies say `opencv-python-headless`): both install the same module, so only the build stays
     named = {normalise_dist(requirement_name(d)) for d in dists}
     dists = {d for d in dists if not (_BARE.fullmatch(d) and build_of(d, named - {normalise_dist(d)}))}
+    dists = _namespace_packages(dists, placements, listed_distributions(items))
     # the versions the environment pages list, for the distributions placed (not for every package they name)
     listed = listed_requirements(items)
     specified = {normalise_dist(requirement_name(d)) for d in dists if not _BARE.fullmatch(d)}

@@ -338,12 +338,16 @@ def test_a_package_folder_named_by_the_namespace_or_an_environment_page_is_a_dis
         assert checkout == ["a checkout of https://github.com/demo/demo on PYTHONPATH (for its modules widgets)"]
 
 
-def requirements_with_environment(tmp_path, index: str, workflow: str, environment: str) -> list[str]:
-    """The requirements.in lines of a one-workflow wiki whose workflow page links one environment page."""
+def requirements_with_environment(
+    tmp_path, index: str, workflow: str, environment: str, more: dict[str, str] | None = None
+) -> list[str]:
+    """The requirements.in lines of a one-workflow wiki whose workflow page links one environment page (and more
+    pages, path -> text)."""
     pages = {
         "_WorkflowIndex.md": index,
         f"workflows/{workflow}.md": workflow_page(workflow, steps=1) + "\n[[requires_env::Environment:Demo_Env]]\n",
         "environments/Demo_Env.md": environment,
+        **(more or {}),
     }
     wiki = build_file_tree(tmp_path / "wiki", pages)
     (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
@@ -587,3 +591,42 @@ def test_the_environment_variables_an_environment_page_names_are_prerequisites(t
     prerequisites = readme.read_text(encoding="utf-8").split("## Prerequisites", 1)[1].split("## Steps", 1)[0]
     assert "- `KERAS_BACKEND`: must be `torch`, set before `import keras`." in prerequisites, prerequisites
     assert "Nothing else" not in prerequisites
+
+
+NAMESPACE_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Save
+
+**File:** [→](./workflows/Demo_Save.md)
+**Description:** Saves a state.
+
+### Step 1: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `ns.save(path, state)` |
+| **External Dependencies** | `nsdemo.store`, `orbax.checkpoint`, `torch.nn`, `torch-geometric` |
+| **Outputs** | `path` |
+"""
+
+NAMESPACE_ENVIRONMENT = """# Environment: Demo_Env
+
+== Dependencies ==
+=== Python Packages ===
+* `nsdemo-store` >= 0.3
+"""
+
+
+def test_a_package_of_a_namespace_is_its_own_distribution_not_the_namespaces(tmp_path):
+    """Seen on a Flax wiki: `import orbax.checkpoint as ocp` placed `orbax` beside `orbax-checkpoint`; pinned, uv
+    chose orbax 0.1.7, whose wheel ships an `orbax/checkpoint/` of its own over orbax-checkpoint's, and `import
+    orbax.checkpoint` failed. A package of a namespace is the distribution the mapping table gives its dotted name,
+    or the one the wiki names for it (`nsdemo-store` for `nsdemo.store`); the namespace's top is no requirement
+    then. A name placing the top by itself (`torch.nn` beside torch-geometric) keeps it."""
+    example = (
+        '== Usage Examples ==\n<syntaxhighlight lang="python">\nimport nsdemo.store as ns\n\nns.save("s.txt", 1)\n'
+    )
+    pages = {"implementations/Demo_save.md": example + "</syntaxhighlight>\n"}
+    index = NAMESPACE_INDEX.replace("| **External", "| **Implementation** | `Demo_save` |\n| **External")
+    listed = requirements_with_environment(tmp_path, index, "Demo_Save", NAMESPACE_ENVIRONMENT, pages)
+    assert listed == ["nsdemo-store>=0.3", "orbax-checkpoint", "torch", "torch-geometric"], listed
