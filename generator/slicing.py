@@ -370,9 +370,35 @@ def _cut(
                     ):
                         break
                     again += 1
+            again += _finishing(block[index + 1 + again :], _api_call(stmt, api, made), made)
             chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
             return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
     return None
+
+
+def _finishing(later: list[ast.stmt], call: ast.Call | None, made: dict[str, str]) -> int:
+    """How many of the statements right after the API's call on an object the example made finish that call on
+    it, with no argument (`checkpointer.save(path, state)` then `checkpointer.wait_until_finished()`;
+    `writer.close()`, `conn.commit()`): without them the save is never written out. Never a module's function
+    (`plt.show()`)."""
+    func = call.func if call is not None else None
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in made):
+        return 0
+    receiver = func.value.id
+    count = 0
+    for stmt in later:
+        value = stmt.value if isinstance(stmt, ast.Expr) else None
+        if not (
+            isinstance(value, ast.Call)
+            and not value.args
+            and not value.keywords
+            and isinstance(value.func, ast.Attribute)
+            and isinstance(value.func.value, ast.Name)
+            and value.func.value.id == receiver
+        ):
+            break
+        count += 1
+    return count
 
 
 def worked_on(call: ast.Call, is_object: Callable[[str], bool]) -> str | None:

@@ -11021,3 +11021,63 @@ def test_a_key_used_only_in_a_branch_on_the_librarys_answer_passes_the_generated
     run_workflow(item, tmp_path / "lib", "--set", "1.maxIters=7")
     assert (item.output_dir / "optimized.txt").read_text(encoding="utf-8") == "CCO 7"
     run_generated_tests(item, tmp_path / "lib")
+
+
+ASYNCSAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Async_Save
+
+**Description:** Make a state, save it.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgasyncsave.make(n: int) -> list` |
+| **Key Parameters** | `n: int = 3` |
+| **Outputs** | `state` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Saver.save(path: str, state) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - where the state goes |
+| **Inputs** | `state` from Step 1 |
+| **Outputs** | the saved file |
+"""
+
+ASYNCSAVE_PAGES = example_pages(
+    {
+        "implementations/Demo_save.md": (
+            "import pkgasyncsave\n\nsaver = pkgasyncsave.Saver()\nsaver.save('state.txt', state)\n"
+            "saver.wait_until_finished()\nprint('saved')\n"
+        )
+    }
+)
+
+PKGASYNCSAVE = {
+    "pkgasyncsave/__init__.py": (
+        "def make(n):\n    return list(range(n))\n\n\n"
+        "class Saver:\n"
+        "    def __init__(self):\n        self.pending = []\n\n"
+        "    def save(self, path, state):\n        self.pending.append((path, state))\n\n"
+        "    def wait_until_finished(self):\n"
+        "        for path, state in self.pending:\n"
+        "            with open(path, 'w') as handle:\n                handle.write(repr(state))\n"
+    )
+}
+
+
+def test_a_call_finishing_the_steps_call_on_its_object_is_kept(tmp_path):
+    """Seen on a Flax wiki: `checkpointer.save(ckpt_dir / "state", state)` then `checkpointer.wait_until_finished()`;
+    the step kept the save and dropped the wait (it binds and reads nothing new), the process exited before the
+    asynchronous save was written, and the run said the step was done. Calls with no argument right after the
+    step's call, on the object it called, finish its work: they stay."""
+    build_file_tree(tmp_path / "lib", {**PKGASYNCSAVE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ASYNCSAVE_INDEX, **ASYNCSAVE_PAGES})
+    run_workflow(item, tmp_path / "lib", "--set", "1.n=2", "--set", "2.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "[0, 1]"
+    run_generated_tests(item, tmp_path / "lib")
