@@ -434,6 +434,23 @@ def _same_call(later: tuple[int, frozenset[str]] | None, first: tuple[int, froze
     return later is not None and first is not None and later[0] == first[0] and later[1] <= first[1]
 
 
+def shows_items(stmt: ast.stmt) -> bool:
+    """A loop that only prints what it goes through (`for mol in suppl: print(mol.GetProp("_Name"), ...)`, with
+    its `if mol is None: continue`): a display of the result, as a print is; kept, it reads the sample data's
+    own fields (`GetProp("pchembl_value")`) and fails on the user's."""
+    if not isinstance(stmt, ast.For) or stmt.orelse:
+        return False
+    for inner in stmt.body:
+        skips = (
+            isinstance(inner, ast.If)
+            and not inner.orelse
+            and all(isinstance(s, (ast.Continue, ast.Break)) for s in inner.body)
+        )
+        if not (is_print(inner) or skips or shows_items(inner)):
+            return False
+    return any(is_print(s) or shows_items(s) for s in stmt.body)
+
+
 def _readers(chosen: list[ast.stmt], later: list[ast.stmt]) -> list[ast.stmt]:
     """The chosen statements and the later ones that read what they bind, transitively (or save beside them)."""
     chosen = list(chosen)

@@ -11081,3 +11081,59 @@ def test_a_call_finishing_the_steps_call_on_its_object_is_kept(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.n=2", "--set", "2.path=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "[0, 1]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SHOWLOOP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Read_Count
+
+**Description:** Read records, count them.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshowloop.read(path: str) -> list` |
+| **Implementation** | `Demo_read` |
+| **Key Parameters** | `path: str` - the records file |
+| **Outputs** | `records` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshowloop.count(records, path: str) -> None` |
+| **Key Parameters** | `path: str = "count.txt"` |
+| **Inputs** | `records` from Step 1 |
+"""
+
+SHOWLOOP_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": (
+            "import pkgshowloop\n\nrecords = pkgshowloop.read('export.tsv')\nfor record in records:\n"
+            "    if record is None:\n        continue\n    print(record['name'], record['pchembl_value'])\n"
+        )
+    }
+)
+
+PKGSHOWLOOP = {
+    "pkgshowloop/__init__.py": (
+        "def read(path):\n    with open(path) as handle:\n"
+        "        return [{'name': line.strip()} for line in handle if line.strip()]\n\n\n"
+        "def count(records, path):\n    with open(path, 'w') as handle:\n        handle.write(str(len(records)))\n"
+    )
+}
+
+
+def test_a_loop_that_only_prints_the_examples_fields_is_left_out(tmp_path):
+    """Seen on an RDKit wiki: the chosen example read an export, then `for mol in suppl: if mol is None: continue;
+    print(mol.GetProp("_Name"), mol.GetProp("pchembl_value"))`; on the user's file, which has no such field, the
+    step failed with KeyError. A loop that only prints what it goes through is a display, as a print is: left
+    out of the step."""
+    build_file_tree(tmp_path / "lib", {**PKGSHOWLOOP})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SHOWLOOP_INDEX, **SHOWLOOP_PAGES})
+    (item.output_dir / "mine.txt").write_text("CCO\nCCN\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=mine.txt")
+    assert (item.output_dir / "count.txt").read_text(encoding="utf-8") == "2"
+    run_generated_tests(item, tmp_path / "lib")

@@ -267,7 +267,11 @@ def _per_item(piece: Slice, api: ApiRef) -> bool:
 
 # Inputs naming a data file: "JSON lines file with `id`, `text`", "`reviews.csv`", "CSV of transactions"
 _INPUT_FILE = re.compile(r"\bfile\b|\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?)\b|\b(?:CSV|TSV|JSON lines|JSONL|Parquet)\b")
-_DATA_FILE = re.compile(r"\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?|feather|arrow|npy|npz)$", re.IGNORECASE)
+_DATA_FILE = re.compile(
+    r"\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?|feather|arrow|npy|npz|h5|hdf5|nc|zarr|pkl|pickle|xml|html?|ya?ml"
+    r"|smi|sdf|mol2?|pdb|fasta|fa|fastq|vcf|wav|flac|mp3|png|jpe?g|tiff?|bmp|gif|mp4|avi|db|sqlite|gz|zip)$",
+    re.IGNORECASE,
+)  # a data file, of tables, arrays, documents, molecules, sequences, sounds, images, videos or archives
 
 
 def _reads_file(statements: list[ast.stmt]) -> bool:

@@ -29,6 +29,7 @@ from generator.slicing import (
     names,
     reach,
     restrict,
+    shows_items,
     swap,
     unwrap_with,
     with_setup,
@@ -151,6 +152,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
+    if any(shows_items(s) for s in best.statements if s is not best.anchor):
+        best = restrict(chosen.tree, best, [s for s in best.statements if s is best.anchor or not shows_items(s)])
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
