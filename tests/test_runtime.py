@@ -11137,3 +11137,99 @@ def test_a_loop_that_only_prints_the_examples_fields_is_left_out(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.path=mine.txt")
     assert (item.output_dir / "count.txt").read_text(encoding="utf-8") == "2"
     run_generated_tests(item, tmp_path / "lib")
+
+
+TWOTABLES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Join_Tables
+
+**File:** [→](./workflows/Demo_Join_Tables.md)
+**Description:** Read two tables with one reader, join them.
+
+### Step 1: Table_Reading
+
+| Attribute | Value |
+|-----------|-------|
+| **Principle** | `Demo_Table_Reading` |
+| **Implementation** | `Demo_read` |
+| **API Call** | `pkgtwotables.read(path: str) -> Table` |
+| **Key Parameters** | `path: str` - the table's file |
+| **Inputs** | the fact table, e.g. orders |
+| **Outputs** | a table |
+
+### Step 2: Table_Reading
+
+| Attribute | Value |
+|-----------|-------|
+| **Principle** | `Demo_Table_Reading` |
+| **Implementation** | `Demo_read` |
+| **API Call** | `pkgtwotables.read(path: str) -> Table` |
+| **Key Parameters** | `path: str` - the table's file |
+| **Inputs** | the dimension table, e.g. customers |
+| **Outputs** | a table, usually small |
+
+### Step 3: Table_Joining
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_join` |
+| **API Call** | `pkgtwotables.join(left, right, path: str) -> None` |
+| **Key Parameters** | `path: str` - where the joined table goes |
+| **Inputs** | fact table (Step 1) and dimension table (Step 2) |
+"""
+
+TWOTABLES_WORKFLOW = """# Workflow: Demo_Join_Tables
+
+== Overview ==
+Two tables read, then joined.
+
+== Execution Steps ==
+
+=== Step 1: Read Fact Table ===
+[[step::Principle:Demo_Table_Reading]]
+
+Read the large table.
+
+=== Step 2: Read Dimension Table ===
+[[step::Principle:Demo_Table_Reading]]
+
+Read the lookup table the same way.
+
+=== Step 3: Join Tables ===
+[[step::Principle:Demo_Table_Joining]]
+
+Join them.
+"""
+
+TWOTABLES_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": "import pkgtwotables\n\norders = pkgtwotables.read('orders.txt')\n",
+        "implementations/Demo_join.md": (
+            "import pkgtwotables\n\norders = pkgtwotables.read('orders.txt')\n"
+            "customers = pkgtwotables.read('customers.txt')\npkgtwotables.join(orders, customers, 'joined.txt')\n"
+        ),
+    }
+)
+
+PKGTWOTABLES = {
+    "pkgtwotables/__init__.py": (
+        "def read(path):\n    return path\n\n\n"
+        "def join(left, right, path):\n    with open(path, 'w') as handle:\n        handle.write(f'{left}+{right}')\n"
+    )
+}
+
+
+def test_two_steps_reading_with_one_example_hand_on_two_results(tmp_path):
+    """Seen on a Dask wiki: steps 1 and 2 both cite `dd.read_parquet`, with one page whose example makes `orders`;
+    step 2 made `orders` again, replacing step 1's, the join step read `customers = orders`, and the run merged the
+    dimension table with itself. Step 2 also took step 1's title (the workflow page's step matched by principle).
+    A result made afresh under an earlier step's name, by the same API, takes the name a later example makes by
+    that API and no step has made yet; each step takes the workflow page's step of its number."""
+    build_file_tree(tmp_path / "lib", {**PKGTWOTABLES})
+    pages = {"_WorkflowIndex.md": TWOTABLES_INDEX, "workflows/Demo_Join_Tables.md": TWOTABLES_WORKFLOW}
+    item = generated(tmp_path, {**pages, **TWOTABLES_PAGES})
+    assert [s.step.title for s in item.plan.steps] == ["Read Fact Table", "Read Dimension Table", "Join Tables"]
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=facts", "--set", "2.path=dims", "--set", "3.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "facts+dims"
+    run_generated_tests(item, tmp_path / "lib")

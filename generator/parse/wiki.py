@@ -630,9 +630,13 @@ def _match_page_step(page: WorkflowPage | None, number: int, name: str, position
     for step in page.steps:
         if step.number == number and norm_name(step.title)[:6] == norm_name(name)[:6]:
             return step
-    for step in page.steps:
-        if norm_name(step.title) == norm_name(name) or norm_name(step.principle).endswith(norm_name(name)):
-            return step
+    named = [
+        step
+        for step in page.steps
+        if norm_name(step.title) == norm_name(name) or norm_name(step.principle).endswith(norm_name(name))
+    ]
+    if named:  # two steps of one principle (read the fact table, then the dimension table): the one numbered so
+        return next((step for step in named if step.number == number), named[0])
     for step in page.steps:
         if step.number == number:
             return step

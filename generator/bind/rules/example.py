@@ -15,7 +15,7 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.wiring import Draft, anchor_call, chained_call, produced_names, wire
+from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, wire
 from generator.model import Step
 from generator.naming import identifier
 from generator.parse.markdown import code_spans
@@ -167,6 +167,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _cell_settings(draft, step, ctx, keys)
     _keep_result(draft, step, ctx)
     _declared_name(draft, step, ctx, wanted)
+    _own_name(draft, step, ctx)
     _complete_call(draft, step, keys)
     _complete_chained(draft, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
@@ -503,6 +504,45 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
         for node in walk(stmt):
             if isinstance(node, ast.Name) and node.id == local:
                 node.id = declared[0]
+
+
+def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
+    """The anchor's result under the name an earlier step's result has, made afresh (not read): two steps on one
+    page (`orders = dd.read_parquet(...)` for the fact table, then for the dimension table) would hand on one
+    name, the second replacing the first, and the join would merge a table with itself. It takes the name a
+    later step's example makes by this step's API and no step has made yet (`customers = dd.read_parquet(...)`
+    beside `orders = ...` before the merge): when several, the one this step's text names."""
+    anchor, api = draft.anchor, ctx.api
+    if api is None or not isinstance(anchor, ast.Assign) or len(anchor.targets) != 1:
+        return
+    target = anchor.targets[0]
+    if not isinstance(target, ast.Name) or not ctx.has(target.id) or target.id in free_names(draft):
+        return
+    earlier = ctx.apis[ctx.artifacts[target.id].step - 1] if ctx.artifacts[target.id].step >= 1 else None
+    if earlier is None or earlier.callee != api.callee:
+        return  # made by another call: not the same page's example made twice
+    bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
+    made_later = {
+        stmt.targets[0].id
+        for examples in ctx.examples[ctx.index + 1 :]
+        for example in examples
+        for stmt in walk(example.tree)
+        if isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and contains_api(stmt.value, api, {})
+    }
+    named = sorted(n for n in made_later if not ctx.has(n) and n not in bound)
+    if len(named) > 1:
+        text = " ".join((step.inputs or "", step.outputs or "", step.title, step.description))
+        named = [n for n in named if re.search(rf"\b{re.escape(n)}\b", text)]
+    if len(named) != 1:
+        return
+    local = target.id
+    for stmt in draft.statements:
+        for node in walk(stmt):
+            if isinstance(node, ast.Name) and node.id == local:
+                node.id = named[0]
 
 
 def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
