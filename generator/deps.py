@@ -139,8 +139,8 @@ _SPECIFIER = re.compile(r"\(?\s*((?:(?:===|[<>!=~]=|[<>])\s*[\w.*+!-]+\s*,?\s*)+
 def listed_requirements(items: Iterable[str]) -> dict[str, str]:
     """What an environment page's package list says of each distribution's versions, by normalised name:
     `optuna` >= 3.0 -> ">=3.0", `huggingface-hub` >= 1.2.1, < 2.0 -> "<2.0,>=1.2.1", `peft>=0.7` -> ">=0.7"; an item
-    with no valid specifier (`scipy` (for certain operations), `CUDA_VISIBLE_DEVICES`: ...), or with extras or a
-    marker only, says nothing."""
+    with no valid specifier nor extras (`scipy` (for certain operations), `CUDA_VISIBLE_DEVICES`: ...), or with a
+    marker only, says nothing; extras stay (`dask[dataframe]` >= 2024.12 -> "[dataframe]>=2024.12")."""
     found: dict[str, str] = {}
     for item in items:
         m = _LISTED_ITEM.match(item)
@@ -148,7 +148,8 @@ def listed_requirements(items: Iterable[str]) -> dict[str, str]:
             continue
         inside, after = m.group(1).strip(), m.group(2)
         spec = _SPECIFIER.match(after)
-        text = inside if _MORE_THAN_A_NAME.search(inside) else inside + (spec.group(1).strip(" ,") if spec else "")
+        # `dask[dataframe]` >= 2024.12: the extras inside the quotes, the range after them
+        text = inside if re.search(r"[<>=!~;]", inside) else inside + (spec.group(1).strip(" ,") if spec else "")
         head = requirement_name(text)
         versions = _ranges(text, head)
         if versions:
@@ -194,8 +195,8 @@ def _qualified(name: str, build: str) -> bool:
 def _ranges(text: str, head: str) -> str:
     """The extras, version ranges and marker a listed requirement gives (`torch[cuda]>=2.0; python_version <
     "3.12"`), without its exact pins: `numpy==1.24.1` on a page copies one project's lock file, which the newest
-    releases (or the wiki date's) would contradict; `>=`, `<`, `!=` and `~=` say what works. "" when no range
-    is left, or the text is no requirement of head."""
+    releases (or the wiki date's) would contradict; `>=`, `<`, `!=` and `~=` say what works. "" when neither a
+    range nor extras are left, or the text is no requirement of head."""
     from packaging.requirements import InvalidRequirement, Requirement
 
     try:
@@ -205,7 +206,7 @@ def _ranges(text: str, head: str) -> str:
     if requirement.url or normalise_dist(requirement.name) != normalise_dist(head):
         return ""
     kept = sorted(str(s) for s in requirement.specifier if s.operator not in ("==", "==="))
-    if not kept:
+    if not kept and not requirement.extras:  # extras alone say what to install (`dask[dataframe]`: pandas too)
         return ""
     extras = f"[{','.join(sorted(requirement.extras))}]" if requirement.extras else ""
     marker = f"; {requirement.marker}" if requirement.marker else ""

@@ -470,6 +470,12 @@ def test_a_listed_requirement_keeps_its_extras_and_marker_and_never_crashes():
 
     assert listed_requirements(['`torch>=2.0; python_version<"3.12"`']) == {"torch": '>=2.0; python_version < "3.12"'}
     assert listed_requirements(["`torch[cuda]>=2.0`"]) == {"torch": "[cuda]>=2.0"}
+    # seen on a Dask wiki: `dask[dataframe]` >= 2024.12 gave plain `dask`, without pandas, and `check` failed on
+    # `import dask.dataframe` in a fresh venv: the extras inside the quotes, the range after them, both kept
+    assert listed_requirements(["`dask[dataframe]` >= 2024.12", "`ray[data]`"]) == {
+        "dask": "[dataframe]>=2024.12",
+        "ray": "[data]",
+    }
     assert listed_requirements(["`numpy` == 1.24.1", "`bad` >= zz", "`x` ==1.0, >=0.5"]) == {"x": ">=0.5"}
 
 
