@@ -14,6 +14,7 @@ from pathlib import Path
 _DATA = Path(__file__).with_name("data") / "distributions.toml"
 _DIST = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")  # PEP 508: ends with a letter or digit
 _MORE_THAN_A_NAME = re.compile(r"[\[<>=!~;]")  # extras, a version specifier or a marker
+_RANGE_OR_MARKER = re.compile(r"[<>=!~;]")  # a version specifier or a marker
 _ACTION = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.-]+)?$")
 # module names examples use for the reader's own code (`from myapp.models import Base`, `import your_module`)
 PLACEHOLDER = re.compile(
@@ -149,7 +150,7 @@ def listed_requirements(items: Iterable[str]) -> dict[str, str]:
         inside, after = m.group(1).strip(), m.group(2)
         spec = _SPECIFIER.match(after)
         # `dask[dataframe]` >= 2024.12: the extras inside the quotes, the range after them
-        text = inside if re.search(r"[<>=!~;]", inside) else inside + (spec.group(1).strip(" ,") if spec else "")
+        text = inside if _RANGE_OR_MARKER.search(inside) else inside + (spec.group(1).strip(" ,") if spec else "")
         head = requirement_name(text)
         versions = _ranges(text, head)
         if versions:

@@ -293,13 +293,14 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     # a distribution named by its import whose build the environment pages list under a longer name (`faiss`:
     # `faiss-cpu` >= 1.7.4; no `faiss` distribution installs): that build
     # (`opencv-python` for `import cv2`, where the page lists `opencv-python-headless`, alike)
-    builds = {d: build_of(d, listed_distributions(items)) for d in dists if _BARE.fullmatch(d)}
+    listed_dists = listed_distributions(items)
+    builds = {d: build_of(d, listed_dists) for d in dists if _BARE.fullmatch(d)}
     dists = {builds.get(d) or d for d in dists}
     # an import's distribution beside a build of it the wiki names (`opencv-python` for `import cv2`, where the
     # External Dependencies say `opencv-python-headless`): both install the same module, so only the build stays
     named = {normalise_dist(requirement_name(d)) for d in dists}
     dists = {d for d in dists if not (_BARE.fullmatch(d) and build_of(d, named - {normalise_dist(d)}))}
-    dists = _namespace_packages(dists, placements, listed_distributions(items))
+    dists = _namespace_packages(dists, placements, listed_dists)
     # the versions the environment pages list, for the distributions placed (not for every package they name)
     listed = listed_requirements(items)
     specified = {normalise_dist(requirement_name(d)) for d in dists if not _BARE.fullmatch(d)}

@@ -78,22 +78,12 @@ def passed_when_set(binding: Binding) -> Binding:
     edited = False
     for stmt in reversed(function.body):  # bottom up: an edit never moves the lines of one not made yet
         changed = clone(stmt)  # the parse is shared (pysource's cache): never edited in place
-        if not _pass_when_set(changed, unset):
-            continue
-        indent = " " * (stmt.col_offset - 4)
-        text = [indent + line for line in ast.unparse(changed).split("\n")]
-        assert stmt.end_lineno is not None
-        lines[stmt.lineno - 2 : stmt.end_lineno - 1] = text  # line 1 is the `def` the body was wrapped in
-        edited = True
+        if _pass_when_set(changed, unset):
+            _splice(lines, stmt, [changed])
+            edited = True
     if not edited:
         return binding
-    leading = next(
-        (n for n, stmt in enumerate(function.body) if not isinstance(stmt, (ast.Import, ast.ImportFrom))),
-        len(function.body),
-    )
-    at = (function.body[leading - 1].end_lineno or 1) - 1 if leading else 0  # after the imports it starts with
-    lines.insert(at, "from ..runtime.calls import given")
-    return replace(binding, body="\n".join(lines))
+    return replace(binding, body="\n".join(_helper_imported(lines, "given")))
 
 
 _CLASS = re.compile(r"^(?:\w+\.)*[A-Z]\w*$")
@@ -150,8 +140,21 @@ def _helper_imported(lines: list[str], name: str) -> list[str]:
         if line.startswith(_HELPERS):
             names = sorted({*line[len(_HELPERS) :].split(", "), name})
             return [*lines[:n], _HELPERS + ", ".join(names), *lines[n + 1 :]]
-    at = next((n for n, line in enumerate(lines) if line and not line.startswith(("import ", "from "))), len(lines))
+    at = 0  # right after the imports the step starts with (its code is unparsed: one line each)
+    for n, line in enumerate(lines):
+        if line.startswith(("import ", "from ")):
+            at = n + 1
+        elif line.strip():
+            break
     return [*lines[:at], _HELPERS + name, *lines[at:]]
+
+
+def _splice(lines: list[str], old: ast.stmt, new: list[ast.stmt]) -> None:
+    """Replace the lines of one top-level statement of a step's code (parsed as a function's body, line 1 its
+    `def`) by the statements given, unparsed at its indent."""
+    indent = " " * (old.col_offset - 4)
+    assert old.end_lineno is not None
+    lines[old.lineno - 2 : old.end_lineno - 1] = [indent + line for s in new for line in ast.unparse(s).split("\n")]
 
 
 def with_contexts_kept_open(bindings: list[Binding], apis: list[ApiRef | None]) -> list[Binding]:
@@ -187,10 +190,7 @@ def _top_withs(body: str) -> list[ast.With]:
 def _replaced(body: str, old: ast.stmt, new: list[ast.stmt]) -> list[str]:
     """The lines of a step's code with one of its top-level statements replaced by statements (unparsed)."""
     lines = body.split("\n")
-    indent = " " * (old.col_offset - 4)
-    assert old.end_lineno is not None
-    # line 1 is the `def` the body was parsed in
-    lines[old.lineno - 2 : old.end_lineno - 1] = [indent + line for s in new for line in ast.unparse(s).split("\n")]
+    _splice(lines, old, new)
     return lines
 
 
