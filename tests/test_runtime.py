@@ -11233,3 +11233,81 @@ def test_two_steps_reading_with_one_example_hand_on_two_results(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.path=facts", "--set", "2.path=dims", "--set", "3.path=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "facts+dims"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SNIPPET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Hydrogens
+
+**File:** [→](./workflows/Demo_Hydrogens.md)
+**Description:** Read molecules, add hydrogens to each, write them.
+
+### Step 1: Molecule_Reading
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_read_file` |
+| **API Call** | `Chem.read_file(path: str) -> list` |
+| **Key Parameters** | `path: str` - one molecule per line |
+| **Outputs** | `mols`: list of molecules |
+
+### Step 2: Hydrogen_Addition
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_add_h` |
+| **API Call** | `Chem.add_h(mol: Mol) -> Mol` |
+| **Inputs** | `mols` from Step 1 |
+| **Outputs** | `mols_h`: molecules with explicit hydrogens |
+
+### Step 3: Molecule_Writing
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_write` |
+| **API Call** | `Chem.write(mols: list, path: str) -> None` |
+| **Key Parameters** | `path: str` - the output file |
+| **Inputs** | `mols_h` from Step 2 |
+"""
+
+SNIPPET_PAGES = example_pages(
+    {
+        "implementations/Demo_read_file.md": "from pkgsnippet import Chem\n\nmols = Chem.read_file('mols.txt')\n",
+        "implementations/Demo_add_h.md": [
+            "from pkgsnippet import Chem\n\nmol = Chem.from_text('CCO')\nmol_h = Chem.add_h(mol)\n",
+            "mols_h = [Chem.add_h(m) for m in mols]\n",
+        ],
+        "implementations/Demo_write.md": "from pkgsnippet import Chem\n\nChem.write(mols_h, 'out.txt')\n",
+    }
+)
+
+PKGSNIPPET = {
+    "pkgsnippet/__init__.py": (
+        "class Chem:\n"
+        "    @staticmethod\n    def read_file(path):\n"
+        "        with open(path) as handle:\n            return handle.read().split()\n\n"
+        "    @staticmethod\n    def from_text(text):\n        return text\n\n"
+        "    @staticmethod\n    def add_h(mol):\n        return mol + 'H'\n\n"
+        "    @staticmethod\n    def write(mols, path):\n"
+        "        with open(path, 'w') as handle:\n            handle.write(' '.join(mols))\n"
+    )
+}
+
+
+def test_a_snippet_working_on_the_inputs_beats_a_whole_example_building_its_own_data(tmp_path):
+    """Seen on an RDKit wiki: the page's first example builds a demo molecule (`mol = Chem.MolFromSmiles("CCO")`),
+    the second, a snippet that does not import `Chem` again, works on the step's Inputs (`mols_h = [Chem.AddHs(m)
+    for m in mols]`). The snippet's `Chem` counted as missing, the demo won, and the later steps embedded and wrote
+    the demo molecule while the run reported success. A snippet borrowing the page's imports is the step's where it
+    reads the step's Inputs and every whole example is a demo."""
+    build_file_tree(tmp_path / "lib", PKGSNIPPET)
+    item = generated(tmp_path, {"_WorkflowIndex.md": SNIPPET_INDEX, **SNIPPET_PAGES})
+    step = (item.output_dir / "src" / item.plan.package_name / "steps" / "step_02_hydrogen_addition.py").read_text(
+        encoding="utf-8"
+    )
+    assert "mols_h = [Chem.add_h(m) for m in mols]" in step
+    (item.output_dir / "in.txt").write_text("A B\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "3.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "AH BH"
+    run_generated_tests(item, tmp_path / "lib")

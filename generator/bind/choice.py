@@ -10,6 +10,7 @@ from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, li
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
+from generator.bind.imports import bound_by
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
@@ -79,6 +80,34 @@ def _own_version(value: ast.Call) -> bool:
     return isinstance(value.func, ast.Attribute) and isinstance(value.func.value, ast.Call)
 
 
+def _imported(ctx: BindContext) -> frozenset[str]:
+    """Names an import line of the wiki binds for the current step, where import_for finds them: its page's import
+    lines, its examples' imports, the workflow page's, the other steps' pages' and the module aliases of the
+    workflow's examples. A snippet that uses `Chem` without importing it (`mols_h = [Chem.AddHs(m) for m in
+    mols]`, below an example that does) needs nothing the others do not. Found once per step."""
+    found = ctx.imported.get(ctx.index)
+    if found is None:
+        step = ctx.step
+        lines = [
+            *(step.implementation.imports if step.implementation else ()),
+            *(
+                ast.unparse(n)
+                for ex in ctx.examples[ctx.index]
+                for n in ex.tree.body
+                if isinstance(n, ast.Import | ast.ImportFrom)
+            ),
+            *ctx.workflow.page_imports,
+            *(
+                line
+                for other in ctx.workflow.steps
+                if other.implementation and other is not step
+                for line in other.implementation.imports
+            ),
+        ]
+        found = ctx.imported[ctx.index] = frozenset(bound_by(lines)) | frozenset(ctx.aliased)
+    return found
+
+
 class Resolvable:
     """Names a step can get without the example's setup: artifacts, key parameters, modules, and aliases of
     artifacts for names the example does not make itself (when it does, its own setup comes along, and the
@@ -94,6 +123,8 @@ class Resolvable:
         if not isinstance(name, str):
             return False
         if name in self.ctx.tables.modules:
+            return True
+        if name in _imported(self.ctx) and name not in self.made:
             return True
         if self.ctx.has(name):  # an earlier step's, unless the example makes its own path or version here
             return name not in self.own
@@ -151,13 +182,38 @@ def _reused(stmt: ast.stmt, ctx: BindContext) -> bool:
     return bool(targets) and all(ctx.has(t.id) for t in targets)
 
 
-def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str]) -> tuple[int, ...]:
+def borrowing(candidate: Candidate, ctx: BindContext) -> tuple[list[str], list[str]]:
+    """(names the example uses without importing them, that another example or the page imports; the step's Inputs
+    it reads): `mols_h = [Chem.AddHs(m) for m in mols]` below a whole example borrows `Chem` and reads `mols`."""
+    free = candidate.slice.free
+    imported = _imported(ctx)
+    borrowed = [n for n in free if n in imported and n not in ctx.tables.modules and not ctx.has(n)]
+    return borrowed, [n for n in free if _inputs_cite(n, ctx)]
+
+
+def snippets_chosen(found: list[Candidate], ctx: BindContext) -> bool:
+    """Whether a snippet (an example borrowing its imports from another) may be the step's where it reads the
+    step's Inputs: only when every whole example is a demo, reading nothing an earlier step made, nor making again
+    under its name what an earlier step made (`mol = Chem.MolFromSmiles("CCO"); Chem.AddHs(mol)` above `mols_h =
+    [Chem.AddHs(m) for m in mols]`). Elsewhere a snippet's borrowed names count as missing: the wiki does not say
+    that the snippet's `SecurityConfig` is the one the page imports, nor that the snippet is the step's way."""
+    for candidate in found:
+        borrowed, _ = borrowing(candidate, ctx)
+        piece = candidate.slice
+        if not borrowed and (any(ctx.has(n) for n in piece.free) or any(_reused(s, ctx) for s in piece.statements)):
+            return False
+    return True
+
+
+def score(
+    candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str], snippets: bool = False
+) -> tuple[int, ...]:
     """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
     config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
     of their own (not numbers passed as Key Parameters); the API called per item where the Outputs are a list of its
     results; what later steps and the step's Outputs want made; the Key
-    Parameters passed; the Inputs read; a data file read where the Inputs name one; then shorter, then earlier on
-    the page."""
+    Parameters passed; the Inputs read; a data file read where the Inputs name one; names used without their
+    import; then shorter, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
@@ -172,7 +228,9 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         and not ctx.file_lines(n, piece.literals[n], keys[n].type if n in keys else "")  # a file's lines
     ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
-    taken = [n for n in piece.free if _inputs_cite(n, ctx)]  # the step's Inputs, which this example works on
+    borrowed, taken = borrowing(candidate, ctx)
+    if borrowed and (not taken or not snippets):
+        missing += borrowed
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
@@ -229,6 +287,7 @@ def score(candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted:
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
         -(_INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
+        len(borrowed),
         len(piece.statements),
         candidate.order,
     )

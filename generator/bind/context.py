@@ -99,6 +99,7 @@ class BindContext:
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     own: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> its own versions of names
+    imported: dict[int, frozenset[str]] = field(default_factory=dict)  # step index -> names the wiki imports for it
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
     changed: dict[int, str] = field(default_factory=dict)  # step (index + 1) -> the result its call changed in place
     aliased: dict[str, str] = field(default_factory=dict)  # a module's short name in the examples -> its import line

@@ -10,7 +10,7 @@ from dataclasses import replace
 from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, literal_value, sets_a_value
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
-from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score
+from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score, snippets_chosen
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
@@ -146,7 +146,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     ]
     widened = [Candidate(_from_siblings(c, ctx, keys), c.order, c.tree) for c in widened]
     wanted = demanded(ctx, ctx.index)
-    chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted))
+    snippets = snippets_chosen(widened, ctx)
+    chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted, snippets))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
