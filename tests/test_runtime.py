@@ -11311,3 +11311,88 @@ def test_a_snippet_working_on_the_inputs_beats_a_whole_example_building_its_own_
     run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "3.path=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "AH BH"
     run_generated_tests(item, tmp_path / "lib")
+
+
+INPLACE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Conformers
+
+**File:** [→](./workflows/Demo_Conformers.md)
+**Description:** Read molecules, embed them, optimise each in place, write them.
+
+### Step 1: Molecule_Reading
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_read_file` |
+| **API Call** | `pkginplace.read_file(path: str) -> list` |
+| **Key Parameters** | `path: str` - one molecule per line |
+| **Outputs** | `mols`: list of molecules |
+
+### Step 2: Embedding
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_embed` |
+| **API Call** | `pkginplace.embed(mols: list) -> list` |
+| **Inputs** | `mols` from Step 1 |
+| **Outputs** | `embedded`: the molecules with coordinates |
+
+### Step 3: Optimisation
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_optimize` |
+| **API Call** | `pkginplace.optimize(mol: Mol) -> int` |
+| **Inputs** | embedded molecules from Step 2 |
+| **Outputs** | 0 when converged; the molecule is changed in place |
+
+### Step 4: Molecule_Writing
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Writer` |
+| **API Call** | `pkginplace.Writer(path: str)` |
+| **Key Parameters** | `path: str` - the output file |
+| **Inputs** | optimised molecules from Step 3 |
+"""
+
+INPLACE_PAGES = example_pages(
+    {
+        "implementations/Demo_read_file.md": "import pkginplace\n\nmols = pkginplace.read_file('mols.txt')\n",
+        "implementations/Demo_embed.md": "import pkginplace\n\nembedded = pkginplace.embed(mols)\n",
+        "implementations/Demo_optimize.md": "import pkginplace\n\nfor mol in embedded:\n    pkginplace.optimize(mol)\n",
+        "implementations/Demo_Writer.md": (
+            "import pkginplace\n\nwriter = pkginplace.Writer('out.txt')\nfor mol in mols:\n    writer.write(mol)\n"
+            "writer.close()\n"
+        ),
+    }
+)
+
+PKGINPLACE = {
+    "pkginplace/__init__.py": (
+        "class Mol:\n    def __init__(self, text):\n        self.text = text\n\n\n"
+        "def read_file(path):\n    with open(path) as handle:\n        return [Mol(t) for t in handle.read().split()]\n\n\n"
+        "def embed(mols):\n    return [Mol(m.text + '3D') for m in mols]\n\n\n"
+        "def optimize(mol):\n    mol.text += '*'\n    return 0\n\n\n"
+        "class Writer:\n    def __init__(self, path):\n        self.path, self.parts = path, []\n\n"
+        "    def write(self, mol):\n        self.parts.append(mol.text)\n\n"
+        "    def close(self):\n        with open(self.path, 'w') as handle:\n"
+        "            handle.write(' '.join(self.parts))\n"
+    )
+}
+
+
+def test_a_step_citing_a_step_that_changed_each_item_in_place_takes_those_items(tmp_path):
+    """Seen on an RDKit wiki: step 4 optimised each embedded molecule in place (`for mol in embedded:
+    AllChem.MMFFOptimizeMolecule(mol)`), step 5's example wrote `mols` (step 1's name), its Inputs "optimised
+    molecules from Step 4"; the workflow wrote the 2D molecules read in step 1 and reported success. What a step's
+    call changes in place, one by one or as a whole, is that step's result for a later step citing it, also where
+    the later step only goes through it (`for mol in mols: writer.write(mol)`)."""
+    build_file_tree(tmp_path / "lib", PKGINPLACE)
+    item = generated(tmp_path, {"_WorkflowIndex.md": INPLACE_INDEX, **INPLACE_PAGES})
+    (item.output_dir / "in.txt").write_text("A B\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "A3D* B3D*"
+    run_generated_tests(item, tmp_path / "lib")

@@ -716,6 +716,15 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(step.inputs)):
         return
     receiver = worked_on(call, ctx.has)
+    if receiver is None or not ctx.has(receiver):  # `writer = Chem.SDWriter(path)` then `for mol in mols: ...`:
+        read = [n for n in free_names(draft) if ctx.has(n)]  # the one earlier result the step reads, gone through
+        gone = {
+            g.iter.id
+            for s in draft.statements
+            for g in walk(s)
+            if isinstance(g, ast.For | ast.comprehension) and isinstance(g.iter, ast.Name)
+        }
+        receiver = read[0] if len(read) == 1 and read[0] in gone else None
     if receiver is None:
         return
     number = next(iter(cited))
@@ -2424,6 +2433,33 @@ def _opens_file(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and dotted(node.func) == ("open",)
 
 
+def _changed_in_place(draft: Draft, call: ast.Call | None, consumed: tuple[str, ...]) -> str | None:
+    """The earlier result a step's call changes in place, its own result dropped: `rgb.thumbnail(size)`,
+    `AllChem.MMFFOptimizeMolecule(mol)`, or the same on each item (`for mol in embedded:
+    AllChem.MMFFOptimizeMolecule(mol)` changes `embedded`); None when the step makes something instead."""
+    if call is None:
+        return None
+    base = call.func
+    while isinstance(base, ast.Attribute):
+        base = base.value
+    if isinstance(base, ast.Name) and base.id not in consumed and base.id in names(draft.statements)[1]:
+        return None  # a method of the step's own object (`writer.write(mol)`) changes that object
+    anchor = draft.anchor
+    if isinstance(anchor, ast.Expr) and anchor.value is call:
+        worked = worked_on(call, lambda name: name in consumed)
+        return worked if worked in consumed else None
+    if not (isinstance(anchor, ast.For) and isinstance(anchor.iter, ast.Name) and isinstance(anchor.target, ast.Name)):
+        return None
+    item = anchor.target.id
+    if (
+        anchor.iter.id in consumed
+        and any(isinstance(s, ast.Expr) and s.value is call for s in anchor.body)
+        and worked_on(call, lambda name: name == item) == item
+    ):
+        return anchor.iter.id
+    return None
+
+
 def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consumed: tuple[str, ...] = ()) -> None:
     """Remember the type, the producing call and what the step took of each artifact, for later steps' reuse and
     wiring."""
@@ -2431,14 +2467,9 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
     for name in produced:
         ctx.add(name, made_from=consumed)
     call = anchor_call(draft)
-    if (  # `rgb.thumbnail(size)`: the step's work is the result it changed
-        isinstance(draft.anchor, ast.Expr)
-        and call is not None
-        and isinstance(call.func, ast.Attribute)
-        and isinstance(call.func.value, ast.Name)
-        and call.func.value.id in consumed
-    ):
-        ctx.changed[ctx.index + 1] = call.func.value.id
+    changed = _changed_in_place(draft, call, consumed)
+    if changed:
+        ctx.changed[ctx.index + 1] = changed
     returns = draft.api.returns.strip() if draft.api is not None else ""
     chained = chained_call(draft)  # `bright = enhancer.enhance(1.5)`: what the chained method returns, the result
     result = chained[0] if chained is not None else draft.anchor
