@@ -11396,3 +11396,67 @@ def test_a_step_citing_a_step_that_changed_each_item_in_place_takes_those_items(
     run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "4.path=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "A3D* B3D*"
     run_generated_tests(item, tmp_path / "lib")
+
+
+CITEDNAME_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Merge
+
+**File:** [→](./workflows/Demo_Merge.md)
+**Description:** Open the data, open a mask, merge them.
+
+### Step 1: Data_Opening
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_open_many` |
+| **API Call** | `pkgcitedname.open_many(paths: str) -> Dataset` |
+| **Key Parameters** | `paths: str` - the data files |
+| **Outputs** | `ds`: one dataset |
+
+### Step 2: Mask_Opening
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_open_one` |
+| **API Call** | `pkgcitedname.open_one(path: str) -> Dataset` |
+| **Key Parameters** | `path: str` - the mask file |
+
+### Step 3: Merging
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_merge` |
+| **API Call** | `pkgcitedname.merge(objects: list, path: str) -> None` |
+| **Key Parameters** | `path: str` - where the merged data goes |
+| **Inputs** | `ds` from Step 1 and `mask` from Step 2 |
+"""
+
+CITEDNAME_PAGES = example_pages(
+    {
+        "implementations/Demo_open_many.md": "import pkgcitedname\n\nds = pkgcitedname.open_many('data.txt')\n",
+        "implementations/Demo_open_one.md": "import pkgcitedname\n\nds = pkgcitedname.open_one('air.txt')\n",
+        "implementations/Demo_merge.md": "import pkgcitedname\n\npkgcitedname.merge([ds, mask], 'merged.txt')\n",
+    }
+)
+
+PKGCITEDNAME = {
+    "pkgcitedname/__init__.py": (
+        "def open_many(paths):\n    return 'many:' + paths\n\n\n"
+        "def open_one(path):\n    return 'one:' + path\n\n\n"
+        "def merge(objects, path):\n    with open(path, 'w') as handle:\n        handle.write('+'.join(objects))\n"
+    )
+}
+
+
+def test_a_step_makes_the_name_a_later_steps_inputs_cite_from_it(tmp_path):
+    """Seen on an xarray wiki: step 2 opened a land-sea mask with the page example `ds = xr.open_dataset(...)`,
+    replacing step 1's `ds`; step 3, whose Inputs say "`ds` from Step 1 and `mask` from Step 2", read `mask = ds`
+    and merged the mask with itself, and the run wrote a file without the data. A result made afresh under an
+    earlier step's name takes the one name later steps' Inputs cite from this step."""
+    build_file_tree(tmp_path / "lib", PKGCITEDNAME)
+    item = generated(tmp_path, {"_WorkflowIndex.md": CITEDNAME_INDEX, **CITEDNAME_PAGES})
+    run_workflow(item, tmp_path / "lib", "--set", "1.paths=d", "--set", "2.path=m", "--set", "3.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "many:d+one:m"
+    run_generated_tests(item, tmp_path / "lib")

@@ -57,6 +57,16 @@ def from_steps(text: str) -> set[int]:
     return numbers
 
 
+def _by_source(part: str) -> list[str]:
+    """A part of an Inputs cell cut after each "from Step N" it holds: "`ds` from Step 1 and `mask` from Step 2"
+    gives "`ds` from Step 1" and " and `mask` from Step 2" (what follows the last goes with it)."""
+    ends = [m.end() for m in _FROM_STEP.finditer(part)]
+    if len(ends) < 2:
+        return [part]
+    starts = [0, *ends[:-1]]
+    return [part[a:b] for a, b in zip(starts, ends, strict=True)][:-1] + [part[starts[-1] :]]
+
+
 @dataclass(frozen=True)
 class Example:
     """A usage example of a step, parsed once."""
@@ -336,8 +346,9 @@ class BindContext:
         found: dict[str, None] = {}
         for later in self.workflow.steps[self.index + 1 :]:
             for part in re.split(r"[;,]", later.inputs or ""):
-                if here in from_steps(part):
-                    found.update(dict.fromkeys(code_spans(part)))
+                for piece in _by_source(part):
+                    if here in from_steps(piece):
+                        found.update(dict.fromkeys(code_spans(piece)))
         return list(found)
 
     def cited_later(self, name: str) -> bool:

@@ -512,17 +512,22 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
     page (`orders = dd.read_parquet(...)` for the fact table, then for the dimension table) would hand on one
     name, the second replacing the first, and the join would merge a table with itself. It takes the name a
     later step's example makes by this step's API and no step has made yet (`customers = dd.read_parquet(...)`
-    beside `orders = ...` before the merge): when several, the one this step's text names."""
+    beside `orders = ...` before the merge): when several, the one this step's text names. First, though, the one
+    name later steps' Inputs cite as this step's result ("`ds` from Step 1 and `mask` from Step 2")."""
     anchor, api = draft.anchor, ctx.api
     if api is None or not isinstance(anchor, ast.Assign) or len(anchor.targets) != 1:
         return
     target = anchor.targets[0]
     if not isinstance(target, ast.Name) or not ctx.has(target.id) or target.id in free_names(draft):
         return
+    bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
+    cited = [n for n in ctx.cited_from_here() if not ctx.has(n) and n not in bound and n.isidentifier()]
+    if len(cited) == 1:  # "`ds` from Step 1 and `mask` from Step 2": step 2 opens the mask, not another `ds`
+        _rename_all(draft, target.id, cited[0])
+        return
     earlier = ctx.apis[ctx.artifacts[target.id].step - 1] if ctx.artifacts[target.id].step >= 1 else None
     if earlier is None or earlier.callee != api.callee:
         return  # made by another call: not the same page's example made twice
-    bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
     made_later = {
         stmt.targets[0].id
         for examples in ctx.examples[ctx.index + 1 :]
@@ -537,13 +542,16 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
     if len(named) > 1:
         text = " ".join((step.inputs or "", step.outputs or "", step.title, step.description))
         named = [n for n in named if re.search(rf"\b{re.escape(n)}\b", text)]
-    if len(named) != 1:
-        return
-    local = target.id
+    if len(named) == 1:
+        _rename_all(draft, target.id, named[0])
+
+
+def _rename_all(draft: Draft, old: str, new: str) -> None:
+    """Every use of a name in the draft's statements under another name."""
     for stmt in draft.statements:
         for node in walk(stmt):
-            if isinstance(node, ast.Name) and node.id == local:
-                node.id = named[0]
+            if isinstance(node, ast.Name) and node.id == old:
+                node.id = new
 
 
 def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
