@@ -589,7 +589,8 @@ def _opens_for(
     swept: frozenset[str] = frozenset(),
 ) -> bool:
     """`with open(path, "w") as handle: json.dump(record, handle)`: a with statement whose body calls the API with
-    what the with opens. The whole statement is the anchor (without it the call has no handle to write to).
+    what the with opens, or what the body makes of it (`writer = csv.writer(handle)`, then `writer.writerow(...)`
+    around the API's call). The whole statement is the anchor (without it the call has no handle to write to).
 
     So is a loop whose body works on what the loop gives (`for xb, yb in loader: ...; optimizer.step()`: its body
     alone would ask for one batch from somewhere else and train on it once), and a loop around such a loop
@@ -611,6 +612,9 @@ def _opens_for(
         if any(foreign(s) for inner in stmt.body for s in walk(inner) if isinstance(s, ast.stmt)):
             return False
         return bool(opened & set(names(stmt.body)[0])) or any(_opens_for(s, api, made, foreign, swept) for s in uses)
+    for inner in stmt.body:  # and what the body makes of it (`writer = csv.writer(handle)`)
+        if isinstance(inner, ast.Assign) and opened & set(names([inner])[0]):
+            opened |= names([inner])[1]
     return bool(opened) and any(opened & set(names([s])[0]) for s in uses)
 
 

@@ -11460,3 +11460,107 @@ def test_a_step_makes_the_name_a_later_steps_inputs_cite_from_it(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.paths=d", "--set", "2.path=m", "--set", "3.path=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "many:d+one:m"
     run_generated_tests(item, tmp_path / "lib")
+
+
+PAIRS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Pairs
+
+**File:** [→](./workflows/Demo_Pairs.md)
+**Description:** Align every query against every reference and write a report.
+
+### Step 1: Query_Loading
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_read` |
+| **API Call** | `pkgpairs.read(path: str) -> list` |
+| **Key Parameters** | `path: str` - the queries |
+| **Outputs** | `queries`: list of sequences |
+
+### Step 2: Reference_Indexing
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_index` |
+| **API Call** | `pkgpairs.index(path: str) -> dict` |
+| **Key Parameters** | `path: str` - the references, an id and a sequence per line |
+| **Outputs** | `references`: dict id -> sequence |
+
+### Step 3: Aligner_Setup
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Aligner` |
+| **API Call** | `pkgpairs.Aligner()` |
+| **Outputs** | `aligner` |
+
+### Step 4: Pairwise_Alignment
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_align` |
+| **API Call** | `Aligner.align(seqA, seqB) -> list` |
+| **Inputs** | `aligner`, `queries`, `references` |
+| **Outputs** | `best_alignments`: dict (query, reference id) -> best alignment |
+
+### Step 5: Identity_Reporting
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_counts` |
+| **API Call** | `Alignment.counts() -> int` |
+| **Inputs** | `best_alignments` from Step 4 |
+| **Outputs** | a TSV report |
+"""
+
+PAIRS_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": "import pkgpairs\n\nqueries = pkgpairs.read('queries.txt')\n",
+        "implementations/Demo_index.md": "import pkgpairs\n\nreferences = pkgpairs.index('references.txt')\n",
+        "implementations/Demo_Aligner.md": "import pkgpairs\n\naligner = pkgpairs.Aligner()\n",
+        "implementations/Demo_align.md": [
+            "alignments = aligner.align('GAACT', 'GAT')\nbest = alignments[0]\n",
+            "best_alignments = {}\nfor query in queries:\n    for ref_id, ref in references.items():\n"
+            "        alignments = aligner.align(ref, query)\n        best_alignments[query, ref_id] = alignments[0]\n",
+        ],
+        "implementations/Demo_counts.md": [
+            "counts = best.counts()\n",
+            "import csv\n\nwith open('report.tsv', 'w', newline='') as fh:\n    writer = csv.writer(fh, delimiter='\\t')\n"
+            "    for (query, ref_id), aln in best_alignments.items():\n"
+            "        writer.writerow([query, ref_id, aln.counts()])\n",
+        ],
+    }
+)
+
+PKGPAIRS = {
+    "pkgpairs/__init__.py": (
+        "class Alignment:\n    def __init__(self, score):\n        self.score = score\n\n"
+        "    def counts(self):\n        return self.score\n\n\n"
+        "class Aligner:\n    def align(self, seqA, seqB):\n"
+        "        return [Alignment(sum(a == b for a, b in zip(seqA, seqB)))]\n\n\n"
+        "def read(path):\n    with open(path) as handle:\n        return handle.read().split()\n\n\n"
+        "def index(path):\n    with open(path) as handle:\n"
+        "        return dict(line.split() for line in handle if line.strip())\n"
+    )
+}
+
+
+def test_a_loop_over_the_cited_inputs_beats_a_toy_example_and_a_report_is_written_in_its_file(tmp_path):
+    """Seen on a Biopython wiki: the alignment step took the page's toy example (`aligner.align("GAACT", "GAT")`)
+    over the one looping over the cited `queries` and `references` into `best_alignments = {}`: the empty dict
+    counted as the example's own demo data, and the toy's `best` was what the report step's first example read.
+    That report step's other example writes its rows inside `with open(...) as fh: writer = csv.writer(fh)`; cut
+    to the loop, it lacked `writer` and lost. A container the loop fills is no demo data; a with statement whose
+    body calls the API on what it makes of the opened file is kept whole; the closed writer is not handed on."""
+    build_file_tree(tmp_path / "lib", PKGPAIRS)
+    item = generated(tmp_path, {"_WorkflowIndex.md": PAIRS_INDEX, **PAIRS_PAGES})
+    (item.output_dir / "q.txt").write_text("AC AG\n", encoding="utf-8")
+    (item.output_dir / "r.txt").write_text("r1 AC\nr2 GG\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=q.txt", "--set", "2.path=r.txt")
+    report = (item.output_dir / "report.tsv").read_text(encoding="utf-8").split()
+    assert report == ["AC", "r1", "2", "AC", "r2", "0", "AG", "r1", "1", "AG", "r2", "1"]
+    step = item.output_dir / "src" / item.plan.package_name / "steps" / "step_05_identity_reporting.py"
+    assert '"writer"' not in step.read_text(encoding="utf-8")  # neither produced nor returned
+    run_generated_tests(item, tmp_path / "lib")

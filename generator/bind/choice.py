@@ -294,11 +294,14 @@ def score(
 
 
 def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
-    """The names statements make of nothing an earlier step made, nor of what they made of it."""
+    """The names statements make of nothing an earlier step made, nor of what they made of it; not an empty
+    container the step fills."""
     taken = set(ctx.artifacts)
     made: set[str] = set()
     for stmt in statements:
         read, bound = names([stmt])
+        if isinstance(stmt, ast.Assign) and empty_container(stmt.value):
+            continue  # an accumulator the step's loop fills (`best = {}`), no data of its own
         if set(read) & taken:
             taken |= bound
         else:

@@ -2376,12 +2376,22 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
         elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
             targets = [stmt.target]
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # a context's results stay after it closes; a file
-            targets = [  # it opened is closed, of no use to a later step
+            targets = [  # it opened is closed, of no use to a later step, nor what the body made of it
                 item.optional_vars
                 for item in stmt.items
                 if item.optional_vars is not None and not _opens_file(item.context_expr)
             ]
-            result.extend(n for n in produced_names(stmt.body) if n not in result)
+            closed = {
+                n.id
+                for item in stmt.items
+                if item.optional_vars is not None and _opens_file(item.context_expr)
+                for n in walk(item.optional_vars)
+                if isinstance(n, ast.Name)
+            }
+            for inner in stmt.body:  # `writer = csv.writer(handle)`
+                if isinstance(inner, ast.Assign) and closed & set(names([inner])[0]):
+                    closed |= names([inner])[1]
+            result.extend(n for n in produced_names(stmt.body) if n not in result and n not in closed)
         elif isinstance(stmt, (ast.If, ast.Try, ast.TryStar)):  # so do a branch's
             blocks = [
                 stmt.body,
