@@ -11564,3 +11564,84 @@ def test_a_loop_over_the_cited_inputs_beats_a_toy_example_and_a_report_is_writte
     step = item.output_dir / "src" / item.plan.package_name / "steps" / "step_05_identity_reporting.py"
     assert '"writer"' not in step.read_text(encoding="utf-8")  # neither produced nor returned
     run_generated_tests(item, tmp_path / "lib")
+
+
+REREAD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Filters
+
+**File:** [→](./workflows/Demo_Filters.md)
+**Description:** Read sequences, keep the long ones, keep the GC-rich ones, write them.
+
+### Step 1: Sequence_Reading
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_parse` |
+| **API Call** | `pkgreread.parse(path: str) -> Iterator[str]` |
+| **Key Parameters** | `path: str` - the sequences |
+| **Outputs** | `records`: list of sequences |
+
+### Step 2: Length_Filtering
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_longer` |
+| **API Call** | `pkgreread.longer(records: list, minimum: int) -> list` |
+| **Inputs** | `records` from Step 1 |
+| **Outputs** | `long_records` |
+
+### Step 3: GC_Filtering
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_gc` |
+| **API Call** | `pkgreread.gc(seq: str) -> float` |
+| **Inputs** | Length-filtered records |
+| **Outputs** | `gc_records`: records with a GC fraction of at least one half |
+
+### Step 4: Writing
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_write` |
+| **API Call** | `pkgreread.write(records: list, path: str) -> None` |
+| **Key Parameters** | `path: str` - the output file |
+| **Inputs** | `gc_records` from Step 3 |
+"""
+
+REREAD_PAGES = example_pages(
+    {
+        "implementations/Demo_parse.md": "import pkgreread\n\nrecords = list(pkgreread.parse('orfs.txt'))\n",
+        "implementations/Demo_longer.md": "import pkgreread\n\nlong_records = pkgreread.longer(records, 3)\n",
+        "implementations/Demo_gc.md": (
+            "import pkgreread\n\n"
+            "gc_records = [rec for rec in pkgreread.parse('long_orfs.txt') if pkgreread.gc(rec) >= 0.5]\n"
+        ),
+        "implementations/Demo_write.md": "import pkgreread\n\npkgreread.write(gc_records, 'out.txt')\n",
+    }
+)
+
+PKGREREAD = {
+    "pkgreread/__init__.py": (
+        "def parse(path):\n    with open(path) as handle:\n        yield from handle.read().split()\n\n\n"
+        "def longer(records, minimum):\n    return [r for r in records if len(r) >= minimum]\n\n\n"
+        "def gc(seq):\n    return sum(c in 'GC' for c in seq) / len(seq)\n\n\n"
+        "def write(records, path):\n    with open(path, 'w') as handle:\n        handle.write(' '.join(records))\n"
+    )
+}
+
+
+def test_an_example_reading_again_from_a_file_what_earlier_steps_made_takes_their_result(tmp_path):
+    """Seen on a Biopython wiki: the GC filter's example reads `SeqIO.parse("long_orfs.fasta", "fasta")`, a file
+    of what step 2 filtered in memory (`long_records`); the step asked for a `filename` key, and pointed at the
+    input file the run skipped the length filter without a word. A step reading no earlier result, whose example
+    reads again from a data file by an earlier step's call, takes the latest result made of that step's (or the
+    one its Inputs cite); step 2 no longer hands on `records` it took from step 1 as its own."""
+    build_file_tree(tmp_path / "lib", PKGREREAD)
+    item = generated(tmp_path, {"_WorkflowIndex.md": REREAD_INDEX, **REREAD_PAGES})
+    (item.output_dir / "in.txt").write_text("GGC AT GCAT AAAA GGGG\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "GGC GCAT GGGG"
+    run_generated_tests(item, tmp_path / "lib")

@@ -286,7 +286,7 @@ def score(
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -len(taken),
-        -(_INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
+        -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(borrowed),
         len(piece.statements),
         candidate.order,
@@ -328,8 +328,8 @@ def _per_item(piece: Slice, api: ApiRef) -> bool:
 
 
 # Inputs naming a data file: "JSON lines file with `id`, `text`", "`reviews.csv`", "CSV of transactions"
-_INPUT_FILE = re.compile(r"\bfile\b|\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?)\b|\b(?:CSV|TSV|JSON lines|JSONL|Parquet)\b")
-_DATA_FILE = re.compile(
+INPUT_FILE = re.compile(r"\bfile\b|\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?)\b|\b(?:CSV|TSV|JSON lines|JSONL|Parquet)\b")
+DATA_FILE = re.compile(
     r"\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?|feather|arrow|npy|npz|h5|hdf5|nc|zarr|pkl|pickle|xml|html?|ya?ml"
     r"|smi|sdf|mol2?|pdb|fasta|fa|fastq|vcf|wav|flac|mp3|png|jpe?g|tiff?|bmp|gif|mp4|avi|db|sqlite|gz|zip)$",
     re.IGNORECASE,
@@ -340,7 +340,7 @@ def _reads_file(statements: list[ast.stmt]) -> bool:
     """Whether statements read a data file into a result (`df = pd.read_json("reviews.jsonl", lines=True)`; not
     a `with open(...)` rewriting one file into another)."""
     return any(
-        isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _DATA_FILE.search(arg.value) is not None
+        isinstance(arg, ast.Constant) and isinstance(arg.value, str) and DATA_FILE.search(arg.value) is not None
         for stmt in statements
         if isinstance(stmt, ast.Assign)
         for node in walk(stmt.value)

@@ -31,6 +31,7 @@ from generator.apitext import (
 )
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
+from generator.bind.choice import DATA_FILE, INPUT_FILE
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
@@ -44,6 +45,7 @@ from generator.pysource import parse_dedented
 from generator.slicing import (
     AT_CALLS,
     ImportNode,
+    contains_api,
     empty_container,
     holder_index,
     in_settings,
@@ -258,6 +260,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_splits(draft, step, ctx, wired)
         _cited_parts(draft, step, ctx, wired)
         _cited_main_result(draft, step, ctx, wired)
+        _read_again(draft, ctx, wired)
         _cited_version(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
         _cited_arguments(draft, ctx, wired)
@@ -758,6 +761,62 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
         f"takes {made[0].name}, what step {number}'s call {'changed' if in_place else 'made'}, as its Inputs say, "
         f"instead of {receiver}"
     )
+
+
+def _read_again(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`gc_records = [rec for rec in SeqIO.parse("long_orfs.fasta", "fasta") if ...]`, where step 1 read `records`
+    by `SeqIO.parse` and step 2 filtered them into `long_records`: a step reading nothing earlier steps made, whose
+    example reads again, from a data file, what an earlier step's call made, takes the earlier result instead: the
+    one its Inputs cite, else the latest made of it under a name holding its name (`long_records`), else itself.
+    Not where the Inputs name a file ("Reference FASTA file": the step reads data of its own), nor say nothing."""
+    api, inputs = ctx.api, ctx.step.inputs or ""
+    if api is None or not inputs or INPUT_FILE.search(inputs) or any(ctx.has(n) for n in free_names(draft)):
+        return  # Inputs naming a file ("Reference FASTA file"): the step reads its own data
+    for stmt in draft.statements:
+        whole = stmt.value if isinstance(stmt, ast.Assign) else None  # `x = read(...)` again: _reuse's to take
+        for node in walk(stmt):
+            if not isinstance(node, ast.Call) or node is whole or contains_api(node, api, {}):
+                continue
+            earlier = ctx.produced_by(".".join(dotted(node.func))) or _made_by_step_calling(node, ctx)
+            files = [
+                a.value
+                for a in [*node.args, *(k.value for k in node.keywords)]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str) and DATA_FILE.search(a.value)
+            ]
+            if earlier is None or not files:
+                continue
+            taken = _latest_of(earlier, ctx)
+            _Replace(node, taken).visit(stmt)
+            wired.changes.append(
+                f"takes {taken} from step {ctx.artifacts[taken].step} instead of reading {files[0]} again"
+            )
+            return
+
+
+def _made_by_step_calling(call: ast.Call, ctx: BindContext) -> str | None:
+    """The one result of the latest earlier step whose API this is a call of (`records = list(SeqIO.parse(...))`
+    of step 1, for `SeqIO.parse(...)`)."""
+    for index in range(ctx.index - 1, -1, -1):
+        api = ctx.apis[index]
+        if api is not None and contains_api(call, api, {}):
+            number = ctx.workflow.steps[index].number
+            made = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value]
+            return made[0] if len(made) == 1 else None
+    return None
+
+
+def _latest_of(name: str, ctx: BindContext) -> str:
+    """The earlier result standing for `name` now: the one the step's Inputs cite when that is one made of it (or
+    it), else the latest made of it whose name holds its name (`long_records` of `records`), else name."""
+    family = {name}
+    latest = name
+    for artifact in ctx.artifacts.values():
+        if not artifact.value and family & set(artifact.made_from):
+            family.add(artifact.name)
+            if name in artifact.name:
+                latest = artifact.name
+    cited = [n for n in ctx.cited_by_inputs() if n in family]
+    return cited[0] if len(cited) == 1 else latest
 
 
 def _made_of_nothing(draft: Draft, ctx: BindContext) -> set[str]:
@@ -2604,15 +2663,17 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     _new_version(draft, step, ctx, wired)
     _named_as_cited(draft, step, ctx, wired)
     _named_by_later(draft, ctx, wired)
+    consumed = set(wired.consumes.values())
+    bound = names(draft.statements)[1]  # at any depth of the step's own scope: a loop's target and body too
     produced = (
-        draft.produces
+        # not what the step now takes instead of making it (`records = list(SeqIO.parse(...))` of the page's
+        # whole example, where step 1 read `records`): handed on again, it would pass for this step's work
+        [n for n in draft.produces if n in bound or n not in consumed]
         if draft.produces is not None
         else [n for n in produced_names(draft.statements) if n.isidentifier()]
     )
-    consumed = set(wired.consumes.values())
     # an object the step takes, changes in place and its Outputs name (`model` trained by a loop) is handed on;
     # so is what its Outputs name and its code makes anywhere (`epoch`, `train_loss` of a loop's last round)
-    bound = names(draft.statements)[1]  # at any depth of the step's own scope: a loop's target and body too
     passed = [n for n in named_outputs(step) if n in consumed or n in bound]
     produced = [*produced, *(n for n in dict.fromkeys((*draft.hands_on, *passed)) if n not in produced)]
     code = [ast.unparse(s) for s in draft.statements]
