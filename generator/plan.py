@@ -197,7 +197,10 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
                     top = dirs[1:2] if dirs[:1] == ["src"] else dirs[:1]
                     packages.update(d.lower() for d in top)
                     files.add(file.removesuffix(".py").lower())
-    internal = {f for f in files if f.isidentifier()} | {d for d in folders if d.isidentifier() and d not in known}
+    # an import the mapping places is never the project's own module, whatever its files are called
+    # (`python-package/lightgbm/sklearn.py` beside `import sklearn`: scikit-learn)
+    internal = {f for f in files if f.isidentifier() and f not in mapping.imports}
+    internal |= {d for d in folders if d.isidentifier() and d not in known}
     namespace = workflow.namespace.lower().replace("-", "_")
     internal -= {repo} | {p for p in packages if namespace == p or namespace.endswith(f"_{p}")}
     # the project's own package under a longer name (`torchvision` of pytorch/vision): what the wiki is about, a

@@ -636,3 +636,58 @@ def test_a_package_of_a_namespace_is_its_own_distribution_not_the_namespaces(tmp
     index = NAMESPACE_INDEX.replace("| **External", "| **Implementation** | `Demo_save` |\n| **External")
     listed = requirements_with_environment(tmp_path, index, "Demo_Save", NAMESPACE_ENVIRONMENT, pages)
     assert listed == ["nsdemo-store>=0.3", "orbax-checkpoint", "torch", "torch-geometric"], listed
+
+
+MAPPED_IMPORTS_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Fit
+
+**File:** [→](./workflows/Demo_Fit.md)
+**Description:** Reads sequences and fits a widget classifier.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Bio.SeqIO.parse(handle, format)` |
+| **Source Location** | `Bio/SeqIO/__init__.py:L500-620` |
+| **Key Parameters** | `handle: str = "seqs.fasta"` - the sequences |
+| **Outputs** | `records` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `widgets.sklearn.fit(records)` |
+| **Source Location** | `python-package/widgets/sklearn.py:L10-40` |
+| **Inputs** | `records` from Step 1 |
+| **Outputs** | `model` |
+
+### Step 3: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `sklearn.model_selection.train_test_split(records)` |
+| **External Dependencies** | `sklearn` |
+| **Inputs** | `records` from Step 1 |
+| **Outputs** | `train`, `test` |
+"""
+
+
+def test_an_import_the_mapping_places_is_a_distribution_whatever_the_projects_files_are_called(tmp_path):
+    """Seen on Biopython, LightGBM and XGBoost wikis: `from Bio import SeqIO` (no External Dependencies row) gave
+    no requirement, so a fresh install failed at `import Bio`, and the README asked for "a checkout of
+    biopython on PYTHONPATH (for its modules bio)"; `python-package/lightgbm/sklearn.py` made `import sklearn` the
+    project's own module ("for its modules sklearn"). `Bio` is placed as biopython now, and an import the mapping
+    places is never read as a file of the project. A rough index citing `Bio.SeqIO.parse` at `Bio/SeqIO/__init__.py`
+    imported `from Bio.SeqIO.__init__ import Bio`; a capitalised top is imported as the module its file is."""
+    pages = {"_WorkflowIndex.md": MAPPED_IMPORTS_INDEX, "workflows/Demo_Fit.md": workflow_page("Demo_Fit", steps=3)}
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    assert {"biopython", "scikit-learn"} <= set(item.plan.requirements), item.plan.requirements
+    checkout = [p for p in item.plan.prerequisites if "PYTHONPATH" in p]
+    assert not any("bio" in p.split("modules")[-1] or "sklearn" in p for p in checkout), checkout
+    # `Bio/SeqIO/__init__.py` is the package Bio.SeqIO (was `from Bio.SeqIO.__init__ import Bio`)
+    step = next((item.output_dir / "src" / item.plan.package_name / "steps").glob("step_01_*.py"))
+    assert "    import Bio.SeqIO\n" in step.read_text(encoding="utf-8")

@@ -71,6 +71,8 @@ def location_module(location: str, ctx: BindContext) -> str:
         return ""
     elif parts and parts[0] == "src":
         parts = parts[1:]
+    if parts[-1:] == ["__init__"]:  # a package's own file: `Bio/SeqIO/__init__.py` is `Bio.SeqIO`
+        parts = parts[:-1]
     return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else ""
 
 
@@ -124,9 +126,13 @@ def qualified(callee: tuple[str, ...], import_lines: list[str]) -> str:
 
 def module_import(name: str, step: Step, ctx: BindContext) -> str:
     """`import NAME` when NAME is a module the step itself names: the first part of an External Dependency or of
-    its source location's module path (a name genrepo merely knows, like `github`, may be another language's)."""
-    if not name.isidentifier() or not name.islower():
+    its source location's module path (a name genrepo merely knows, like `github`, may be another language's). A
+    capitalised top (`Bio`, `PIL`) only by its source location, as the module path there (`import Bio.SeqIO`)."""
+    if not name.isidentifier():
         return ""
+    if not name.islower():  # `Bio.SeqIO.parse` at `Bio/SeqIO/__init__.py`: the module, imported whole
+        located = location_module(step.source_location, ctx)
+        return f"import {located}" if located.split(".")[0] == name and "." in located else ""
     modules = {d.strip("` ").split(".")[0].lower() for d in step.external_dependencies}
     location = re.match(r"^(?:src/)?([A-Za-z_]\w*)/[\w/]*\.py\b", step.source_location.strip("` "))
     if location:
