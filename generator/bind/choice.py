@@ -10,7 +10,7 @@ from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, li
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
-from generator.bind.imports import bound_by
+from generator.bind.imports import bound_by, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
@@ -87,23 +87,7 @@ def _imported(ctx: BindContext) -> frozenset[str]:
     mols]`, below an example that does) needs nothing the others do not. Found once per step."""
     found = ctx.imported.get(ctx.index)
     if found is None:
-        step = ctx.step
-        lines = [
-            *(step.implementation.imports if step.implementation else ()),
-            *(
-                ast.unparse(n)
-                for ex in ctx.examples[ctx.index]
-                for n in ex.tree.body
-                if isinstance(n, ast.Import | ast.ImportFrom)
-            ),
-            *ctx.workflow.page_imports,
-            *(
-                line
-                for other in ctx.workflow.steps
-                if other.implementation and other is not step
-                for line in other.implementation.imports
-            ),
-        ]
+        lines = [line for _, given in wiki_imports(ctx.step, ctx) for line in given]
         found = ctx.imported[ctx.index] = frozenset(bound_by(lines)) | frozenset(ctx.aliased)
     return found
 

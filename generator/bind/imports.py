@@ -12,8 +12,9 @@ from generator.model import Step
 from generator.slicing import names, prune_import
 
 
-def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
-    """(import line, origin) binding `name`; ("", NONE) when nothing places it."""
+def wiki_imports(step: Step, ctx: BindContext) -> list[tuple[Origin, list[str]]]:
+    """The import lines the wiki gives the current step, most its own first: its page's, its examples', the
+    workflow page's (imported once, `from unsloth import X` at step 1), the other steps' pages'."""
     others = [
         line
         for other in ctx.workflow.steps
@@ -26,12 +27,17 @@ def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
         for n in ex.tree.body
         if isinstance(n, (ast.Import, ast.ImportFrom))
     ]
-    for origin, lines in (
-        (Origin.PAGE, step.implementation.imports if step.implementation else ()),
+    return [
+        (Origin.PAGE, list(step.implementation.imports if step.implementation else ())),
         (Origin.EXAMPLE, own_examples),
-        (Origin.EXAMPLE, ctx.workflow.page_imports),  # imported once on the page (`from unsloth import X`, step 1)
+        (Origin.EXAMPLE, list(ctx.workflow.page_imports)),
         (Origin.PAGE, others),
-    ):
+    ]
+
+
+def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
+    """(import line, origin) binding `name`; ("", NONE) when nothing places it."""
+    for origin, lines in wiki_imports(step, ctx):
         for line in lines:
             node = _import_node(line)
             if node is not None and name in names([node])[1]:

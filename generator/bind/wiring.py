@@ -458,7 +458,7 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
                 continue
             swapped = ast.unparse(maker.value)
             draft.statements.remove(maker)
-            _rename(draft.statements, arg.id, param)
+            rename(draft.statements, arg.id, param)
         else:
             continue
         wired.changes.append(f"reads the file {param} names instead of the example's {swapped[:50]}")
@@ -699,7 +699,7 @@ def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             parts = [q for q in quoted if q.startswith(f"{name}_") and q not in free]
         if len(parts) != 1:
             continue
-        _rename(draft.statements, name, parts[0])
+        rename(draft.statements, name, parts[0])
         draft.hints.pop(name, None)
         swapped.append(f"{name} -> {parts[0]}")
     if swapped:
@@ -756,7 +756,7 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
         return
     if ctx.artifacts[receiver].step != number and not (named(made[0].name) or in_place or (mine and theirs)):
         return  # another step's result, unless the Inputs name the cited one ("RGB image from Step 3": `rgb`)
-    _rename(draft.statements, receiver, made[0].name)
+    rename(draft.statements, receiver, made[0].name)
     wired.changes.append(
         f"takes {made[0].name}, what step {number}'s call {'changed' if in_place else 'made'}, as its Inputs say, "
         f"instead of {receiver}"
@@ -1723,7 +1723,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 del draft.literals[name]
                 continue
             new = claims.claim(name, assigned, "")
-            _rename(draft.statements + draft.definitions, name, new)
+            rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
     keys = key_hints(ctx.step)
     imported = bound_by([ast.unparse(i) for i in draft.imports])
@@ -1737,7 +1737,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             continue
         if name not in draft.literals and keys[documented].type.split("[")[0].strip() not in _SCALARS:
             continue
-        _rename(draft.statements + draft.definitions, name, documented)
+        rename(draft.statements + draft.definitions, name, documented)
         if name in draft.literals:
             draft.literals[documented] = draft.literals.pop(name)
         claims.taken.add(documented)
@@ -1770,7 +1770,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             name = claims.claim(target, literal_source(stmt.value) or "", "")
             draft.literals.setdefault(name, literal_source(stmt.value) or "")
             if name != target:
-                _rename(draft.statements, target, name)
+                rename(draft.statements, target, name)
             continue
         before = set(draft.literals)
         for node in walk(stmt):
@@ -2107,7 +2107,8 @@ def anchor_call(draft: Draft) -> ast.Call | None:
     return inner[0] if inner else calls[0]
 
 
-def _rename(statements: list[ast.stmt], old: str, new: str) -> None:
+def rename(statements: list[ast.stmt], old: str, new: str) -> None:
+    """Every use of a name in statements under another name."""
     for stmt in statements:
         for node in walk(stmt):
             if isinstance(node, ast.Name) and node.id == old:
@@ -2594,7 +2595,7 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
         return
     if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
         return
-    _rename(draft.statements, extra[0], missing[0])
+    rename(draft.statements, extra[0], missing[0])
     wired.changes.append(f"names its result {missing[0]}, as its Outputs and a later step's Inputs say, not {extra[0]}")
 
 
@@ -2621,7 +2622,7 @@ def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     if name in names(draft.statements)[1] or name in names(draft.statements[at + 1 :])[0]:
         return  # the step makes its own, or reads the input again after the call
     local = target.id
-    _rename(draft.statements[at:], local, name)
+    rename(draft.statements[at:], local, name)
     wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {local}")
 
 
@@ -2644,7 +2645,7 @@ def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         return
     if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
         return
-    _rename(draft.statements, local, missing[0])
+    rename(draft.statements, local, missing[0])
     if draft.produces is not None:
         draft.produces = [missing[0] if n == local else n for n in draft.produces]
     wired.changes.append(f"names its result {missing[0]}, as a later step's Inputs cite it, not {local}")
@@ -2655,7 +2656,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if local != artifact and not any(
             isinstance(n, ast.Name) and n.id == artifact for s in draft.statements + draft.definitions for n in walk(s)
         ):
-            _rename(draft.statements + draft.definitions, local, artifact)
+            rename(draft.statements + draft.definitions, local, artifact)
         elif local != artifact and any(
             isinstance(n, ast.Name) and n.id == local for s in draft.statements + draft.definitions for n in walk(s)
         ):  # (not when nothing reads it any more: `ds.shuffle(...)` became the earlier step's result)

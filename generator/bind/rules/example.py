@@ -15,7 +15,7 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
-from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, wire
+from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, rename, wire
 from generator.model import Step
 from generator.naming import identifier
 from generator.parse.markdown import code_spans
@@ -523,7 +523,7 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
     bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
     cited = [n for n in ctx.cited_from_here() if not ctx.has(n) and n not in bound and n.isidentifier()]
     if len(cited) == 1:  # "`ds` from Step 1 and `mask` from Step 2": step 2 opens the mask, not another `ds`
-        _rename_all(draft, target.id, cited[0])
+        rename(draft.statements, target.id, cited[0])
         return
     earlier = ctx.apis[ctx.artifacts[target.id].step - 1] if ctx.artifacts[target.id].step >= 1 else None
     if earlier is None or earlier.callee != api.callee:
@@ -543,15 +543,7 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
         text = " ".join((step.inputs or "", step.outputs or "", step.title, step.description))
         named = [n for n in named if re.search(rf"\b{re.escape(n)}\b", text)]
     if len(named) == 1:
-        _rename_all(draft, target.id, named[0])
-
-
-def _rename_all(draft: Draft, old: str, new: str) -> None:
-    """Every use of a name in the draft's statements under another name."""
-    for stmt in draft.statements:
-        for node in walk(stmt):
-            if isinstance(node, ast.Name) and node.id == old:
-                node.id = new
+        rename(draft.statements, target.id, named[0])
 
 
 def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
