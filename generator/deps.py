@@ -99,11 +99,9 @@ def place(raw: str, mapping: Mapping, internal: frozenset[str] = frozenset()) ->
         return Placement(raw, PlacementKind.STDLIB, head)
     versions = _versions((raw.strip().strip("`").strip(), text), head)
     parts = re.split(r"[\s\[<>=!~;]", key, maxsplit=1)[0].split(".")
-    for n in range(len(parts), 1, -1):  # a package of a namespace (`orbax.checkpoint`: orbax-checkpoint)
+    for n in range(len(parts), 0, -1):  # a package of a namespace first (`orbax.checkpoint`: orbax-checkpoint)
         if ".".join(parts[:n]) in mapping.imports:
             return Placement(raw, PlacementKind.PYTHON, normalise_dist(mapping.imports[".".join(parts[:n])]) + versions)
-    if head in mapping.imports:
-        return Placement(raw, PlacementKind.PYTHON, normalise_dist(mapping.imports[head]) + versions)
     if head in mapping.system:
         return Placement(raw, PlacementKind.SYSTEM, mapping.system[head])
     if _DIST.match(head) and (" " not in key or versions):
