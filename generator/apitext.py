@@ -28,6 +28,7 @@ _DEF = re.compile(
     r"(?:->(?=.)\s*+(?P<ret>(?:[^\s:]|:(?!\s*+$)|\s++(?!:?\s*+$))++|:|)\s*+:?\s*+|(?::\s*+)?)$",
     re.S,
 )
+_CLASS = re.compile(r"^class\s++(?P<name>[A-Za-z_]\w*+)\s*+\(\s*+(?P<base>[A-Za-z_][\w.]*+)")
 _ASSIGNED = re.compile(r"^[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _IMPORT_LINE = re.compile(r"(?:from\s+[\w.]+\s+)?import\s+[\w.(]")
@@ -83,6 +84,7 @@ class ApiRef:
     then_params: tuple[ApiParam, ...] = ()  # its parameters: `smf.ols(...).fit(cov_type: str = "nonrobust")`
     is_def: bool = False
     from_call: bool = False  # written as a call (`math.sqrt(x)`): its plain names are passed positionally
+    declares: str = ""  # a class statement (`class Order(BaseModel)`): the class declared on the callee, not called
 
     @property
     def last(self) -> str:
@@ -272,6 +274,9 @@ def parse_api(text: str) -> ApiRef | None:
         text = text[5:].split(":", 1)[0].split(" as ", 1)[0].strip()
     if not text:
         return None
+    m = _CLASS.match(text)
+    if m:  # `class Base(DeclarativeBase): pass`: the class the step subclasses
+        return ApiRef(tuple(m.group("base").split(".")), declares=m.group("name"))
     m = _DEF.match(text)
     if m:
         params = _parse_params(m.group("args"))

@@ -709,10 +709,14 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
     return Slice(chosen, anchor, free, bound, pruned, literals, definitions)
 
 
-def unwrap_with(tree: ast.Module, piece: Slice, is_later: Callable[[ast.stmt], bool]) -> Slice:
+def unwrap_with(
+    tree: ast.Module, piece: Slice, is_later: Callable[[ast.stmt], bool], is_own: Callable[[ast.stmt], bool]
+) -> Slice:
     """`with engine.connect() as conn:` whose body is a later step's work (`pd.read_sql(..., conn)`): the step
     opens the object and hands it on (`conn = engine.connect()`), its body before that work kept; the later
-    step uses it open (the with would hand on a closed connection, and do the later step's work here)."""
+    step uses it open (the with would hand on a closed connection, and do the later step's work here). The anchor
+    is the statement calling the step's own API (is_own): the opening, or the body's call on what it opened
+    (`session.execute(...)` in `with Session(engine) as session:`, before a later step's `session.commit()`)."""
     anchor = piece.anchor
     if not (isinstance(anchor, ast.With) and len(anchor.items) == 1):
         return piece
@@ -722,7 +726,31 @@ def unwrap_with(tree: ast.Module, piece: Slice, is_later: Callable[[ast.stmt], b
         return piece
     opened = ast.copy_location(ast.Assign(targets=[target], value=anchor.items[0].context_expr), anchor)
     ast.fix_missing_locations(opened)
-    return _finish(tree, [opened, *anchor.body[:first], *piece.statements[1:]], opened)
+    kept = anchor.body[:first]
+    if is_own(opened):  # the step opens the object: what its block does with sample data is the page's demo
+        kept = [stmt for stmt in kept if not (isinstance(stmt, ast.Expr) and _sample_data(stmt))]
+    own = opened if is_own(opened) else next((stmt for stmt in kept if is_own(stmt)), opened)
+    return _finish(tree, [opened, *kept, *piece.statements[1:]], own)
+
+
+def _sample_data(stmt: ast.stmt) -> bool:
+    """Whether a statement passes values written out: a list or dict of literals, or an object of a class made of
+    literals alone (`session.add(Customer(name="Ada", email="ada@example.com"))`)."""
+    for node in walk(stmt):
+        if isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)) and literal_source(node) not in (
+            None,
+            "[]",
+            "{}",
+        ):
+            return True
+        if (
+            isinstance(node, ast.Call)
+            and called(node.func)[:1].isupper()
+            and (node.args or node.keywords)
+            and all(literal_source(a) is not None for a in [*node.args, *(k.value for k in node.keywords)])
+        ):
+            return True
+    return False
 
 
 def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:

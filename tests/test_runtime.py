@@ -1264,6 +1264,199 @@ def test_classes_declared_on_the_api_class_are_the_step_and_later_steps_take_the
     run_generated_tests(item, tmp_path / "lib")
 
 
+SESSION_FLOW = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Session_Flow
+
+**Description:** Tables declared by a class statement, a session opened, rows inserted through it, committed.
+
+### Step 1: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgses.connect(url)` |
+| **External Dependencies** | `pkgses` |
+| **Key Parameters** | `url: str = "rows.txt"` - where the database writes |
+| **Outputs** | `engine` |
+
+### Step 2: Declare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `class Base(DeclarativeBase): pass` then `class Item(Base): __tablename__ = "item"` |
+| **External Dependencies** | `pkgses` |
+| **Implementation** | `Demo_Ses_Declare` |
+| **Key Parameters** | `__tablename__: str` - table name |
+| **Outputs** | `Base` and the mapped class `Item` |
+
+### Step 3: Open Session
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Session(bind)` |
+| **External Dependencies** | `pkgses` |
+| **Implementation** | `Demo_Ses_Open` |
+| **Inputs** | `engine` from Step 1 |
+| **Outputs** | `session` |
+
+### Step 4: Insert
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `session.execute(insert(Item), rows)` |
+| **External Dependencies** | `pkgses` |
+| **Implementation** | `Demo_Ses_Insert` |
+| **Inputs** | `session` from Step 3, mapped class `Item` from Step 2 |
+
+### Step 5: Commit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Session.commit(self)` |
+| **External Dependencies** | `pkgses` |
+| **Inputs** | `session` from Step 3 |
+"""
+
+PKGSES = """
+class DeclarativeBase:
+    pass
+
+
+class Session:
+    def __init__(self, bind):
+        self.bind, self.pending, self.closed = bind, [], False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.closed = True
+
+    def add(self, item):
+        self.pending.append(item.name)
+
+    def execute(self, table, rows):
+        if self.closed:
+            raise RuntimeError("the session is closed")
+        self.pending += [f"{table.__tablename__}:{row['name']}" for row in rows]
+
+    def commit(self):
+        with open(self.bind, "w") as handle:
+            handle.write(" ".join(self.pending))
+
+
+def insert(table):
+    return table
+
+
+def connect(url):
+    return url
+"""
+
+
+def test_a_class_statement_api_declares_and_a_session_opened_for_later_steps_is_theirs(tmp_path):
+    """Seen on unseen SQLAlchemy wikis: `class Base(DeclarativeBase): pass` as the API cell was a stub (a bare
+    `DeclarativeBase` was bound); the insert step's `with Session(engine) as session:` made a session of its own
+    (the Inputs cite step 3's) whose opening was taken for the API call; and the session step kept its page's demo
+    row, which the insert then clashed with. Now the classes are the step, the insert works in step 3's session,
+    and the opening step only opens it."""
+    build_file_tree(tmp_path / "lib", {"pkgses/__init__.py": PKGSES})
+    pages = example_pages(
+        {
+            "implementations/Demo_Ses_Declare.md": (
+                "from pkgses import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\n"
+                'class Item(Base):\n    __tablename__ = "item"\n    name: str = ""\n'
+            ),
+            "implementations/Demo_Ses_Open.md": (
+                "from pkgses import Session\n\nwith Session(engine) as session:\n"
+                '    session.add(Item(name="demo"))\n    session.commit()\n'
+            ),
+            "implementations/Demo_Ses_Insert.md": (
+                'from pkgses import Session, insert\n\nrows = [{"name": "a"}, {"name": "b"}]\n'
+                "with Session(engine) as session:\n    session.execute(insert(Item), rows)\n    session.commit()\n"
+            ),
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": SESSION_FLOW, **pages})
+    _, declare, opening, insert, commit = (s.binding for s in item.plan.steps)
+    assert declare.status == "bound" and declare.produces == ("Base", "Item") and not declare.params
+    assert "demo" not in opening.body and opening.produces == ("session",)
+    assert {"session", "Item"} <= set(insert.consumes) and "Session(" not in insert.body
+    assert commit.consumes == ("session",)
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "rows.txt").read_text(encoding="utf-8") == "item:a item:b"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+MODEL_STEP = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Model_Step
+
+**Description:** The project's model class, then orders read with it.
+
+### Step 1: Define Order
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `class Order(BaseModel)` with its field constraints |
+| **Source Location** | `shopmod/models.py:L10-30` |
+| **External Dependencies** | `shopmod` |
+| **Implementation** | `Demo_Order_Model` |
+| **Key Parameters** | `order_id: str` - pattern `^ORD-\\d+$` |
+| **Outputs** | `Order` model class |
+
+### Step 2: Read Orders
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `shopmod.read_orders(path, Order)` |
+| **External Dependencies** | `shopmod` |
+| **Key Parameters** | `path: str = "orders.txt"` - one order id per line |
+| **Inputs** | `Order` from Step 1 |
+| **Outputs** | `orders` |
+"""
+
+ORDER_PAGE = """== Import ==
+<syntaxhighlight lang="python">
+from shopmod.models import Order
+</syntaxhighlight>
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+from shopmod.models import Order
+
+order = Order.validate({"order_id": "ORD-1"})
+print(order.order_id)
+</syntaxhighlight>
+"""
+
+
+def test_a_class_statement_api_no_example_declares_is_the_projects_class_handed_on(tmp_path):
+    """`class Order(BaseModel)` as the API cell, where the page only imports Order from the project: the step was
+    bound to calling BaseModel() (imported from the project's module, where it is not), and its Key Parameters,
+    the class's fields, became keys. Now the step imports the class and hands it on."""
+    models = (
+        "class BaseModel:\n    pass\n\n\nclass Order(BaseModel):\n    def __init__(self, order_id):\n"
+        "        self.order_id = order_id\n"
+    )
+    reader = (
+        "def read_orders(path, model):\n    with open(path) as handle:\n"
+        "        return [model(line.strip()) for line in handle if line.strip()]\n"
+    )
+    build_file_tree(tmp_path / "lib", {"shopmod/__init__.py": reader, "shopmod/models.py": models})
+    item = generated(tmp_path, {"_WorkflowIndex.md": MODEL_STEP, "implementations/Demo_Order_Model.md": ORDER_PAGE})
+    define, read = (s.binding for s in item.plan.steps)
+    assert define.status == "bound" and define.produces == ("Order",) and not define.params
+    assert "from shopmod.models import Order" in define.body and "BaseModel" not in define.body
+    assert "Order" in read.consumes
+    (item.output_dir / "orders.txt").write_text("ORD-1\nORD-2\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "orders: list of 2" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 RETURNS = """
 # Workflow Index: Demo
 

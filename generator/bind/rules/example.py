@@ -79,7 +79,12 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         if piece is None or _placeholder(piece.statements):
             continue  # `for step in range(100): ...; trial.report(accuracy, step)`: a sketch, not code to run
         piece = reach(example.tree, piece, others)
-        piece = unwrap_with(example.tree, piece, lambda stmt: any(contains_api(stmt, o, {}) for o in later))
+        piece = unwrap_with(
+            example.tree,
+            piece,
+            lambda stmt: any(contains_api(stmt, o, {}) for o in later),
+            lambda stmt: contains_api(stmt, api, known),
+        )
         kept = [piece.statements[0]]
         for stmt in piece.statements[1:]:
             # a later step's work ends the slice; a statement calling what this step cites is its own, whatever it

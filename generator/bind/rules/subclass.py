@@ -1,13 +1,17 @@
 """A step whose API is a class the example subclasses (`class Base(DeclarativeBase): ...`, then `class User(Base)`):
-the step declares those classes and hands them on, instead of calling the base class."""
+the step declares those classes and hands them on, instead of calling the base class. An API written as a class
+statement (`class Order(BaseModel)`) no example declares is the project's own class: imported from where the wiki
+places it and handed on, or a stub; never a call of the base class."""
 
 from __future__ import annotations
 
 import ast
 
 from generator.astwalk import clone
-from generator.bind.binding import Binding, Kind, Source
+from generator.bind.binding import Binding, Kind, Origin, Source, Status
 from generator.bind.context import BindContext
+from generator.bind.imports import import_for, modules_of
+from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
 
@@ -57,4 +61,22 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
             produces=[c.name for c in classes],
         )
         return wire(draft, step, ctx, ctx.kinds[ctx.index])
-    return None
+    return _declared_elsewhere(step, ctx, api.declares) if api.declares else None
+
+
+def _declared_elsewhere(step: Step, ctx: BindContext, name: str) -> Binding:
+    """The class a class-statement API declares, imported from the module the wiki gives it (its page's or an
+    example's import, its source location) and handed on; a stub when the wiki places it nowhere."""
+    line, origin = import_for(name, step, ctx)
+    if origin not in (Origin.PAGE, Origin.EXAMPLE, Origin.DERIVED):
+        return stub(step, ctx, ctx.kinds[ctx.index], f"no example or import gives the class `{name}` the step declares")
+    return Binding(
+        kind=Kind.IMPORT,  # the class is the step's work: imported, as the step says it is declared
+        status=Status.BOUND,
+        body=f"{line}\n\nreturn {{{name!r}: {name}}}",
+        produces=(name,),
+        import_line=line,
+        import_origin=origin,
+        imports=modules_of([line]),
+        source=Source.IMPORT,
+    )
