@@ -35,6 +35,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     written: dict[int, list[tuple[str, str]]] = {}  # step number -> (file, "module.key") of the files it writes
     keyed: dict[int, tuple[str, set[str]]] = {}  # step number -> (module, its key names)
     final: dict[str, ConfigParam] = {}  # "module.key" -> the key as linked
+    valued: dict[tuple[str, str], str] = {}  # (key name, text default) -> "module.key" of the first such key
     result = []
     for plan in steps:
         params = []
@@ -55,6 +56,12 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             value = literal_value(param.default) if param.default is not None else None
             if not isinstance(value, str) or not value.strip() or param.follows:
                 params.append(param)
+                continue
+            twin = valued.get((param.name, value))
+            if twin is not None and not param.writes and _contrasted(final[twin].description, param.description):
+                # `url` "source database URL" in step 1 and "target database URL" in step 3, both the shared
+                # example's "sqlite:///shop.db": the copy would go onto its source; the target is the user's to name
+                params.append(replace(param, default=None, required=True))
                 continue
             if value in first:  # the place an earlier key names (a place by that key: a folder it writes)
                 params.append(replace(param, follows=first[value]))
@@ -103,6 +110,9 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             for p in params
         ]
         final.update({f"{plan.module}.{p.name}": p for p in params})
+        for param in params:
+            if param.default is not None and isinstance(literal_value(param.default), str):
+                valued.setdefault((param.name, str(literal_value(param.default))), f"{plan.module}.{param.name}")
         binding = replace(plan.binding, params=tuple(params))
         result.append(replace(plan, binding=binding) if params != list(plan.binding.params) else plan)
     return result
@@ -120,6 +130,27 @@ def _files_cited(
             for number in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE):
                 found += [(place, key, part) for place, key in written.get(int(number), [])]
     return found
+
+
+# words naming the two ends of a move: keys so described name different places, whatever value an example gave both
+_CONTRASTS = (
+    ("source", "target"),
+    ("source", "destination"),
+    ("src", "dst"),
+    ("input", "output"),
+    ("train", "test"),
+    ("train", "validation"),
+)
+
+
+def _contrasted(earlier: str, later: str) -> bool:
+    """Whether two keys' descriptions name opposite ends ("source database URL", "target database URL")."""
+    first, second = (set(re.findall(r"[a-z]+", text.lower())) for text in (earlier, later))
+    return any(
+        (a in first and b in second and b not in first and a not in second)
+        or (b in first and a in second and a not in first and b not in second)
+        for a, b in _CONTRASTS
+    )
 
 
 def _suffix(path: str) -> str:

@@ -1389,6 +1389,111 @@ def test_a_class_statement_api_declares_and_a_session_opened_for_later_steps_is_
     run_generated_tests(item, tmp_path / "lib")
 
 
+RECEIVER = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Receiver
+
+**Description:** A schema read, then created in another database.
+
+### Step 1: Read Schema
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmeta.load_schema(path) -> MetaData` |
+| **External Dependencies** | `pkgmeta` |
+| **Key Parameters** | `path: str = "schema.txt"` - table names, one per line |
+| **Outputs** | `metadata` |
+
+### Step 2: Create Tables
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `MetaData.create_all(bind)` |
+| **External Dependencies** | `pkgmeta` |
+| **Implementation** | `Demo_Meta_Create` |
+| **Key Parameters** | `bind: str = "target.txt"` - the target database |
+| **Inputs** | `metadata` from Step 1 |
+"""
+
+
+def test_a_method_on_an_imported_names_attribute_goes_to_the_object_the_inputs_cite(tmp_path):
+    """SQLAlchemy's copy workflow: `MetaData.create_all`, whose example calls `Base.metadata.create_all(engine)` with
+    `from myapp.models import Base`, where the Inputs cite the `metadata` step 2 reflected: the step imported the
+    reader's module (and would create the example's tables, not the source's). Now it calls the cited object."""
+    library = (
+        "class MetaData:\n    def __init__(self, tables):\n        self.tables = tables\n\n"
+        "    def create_all(self, bind):\n        with open(bind, 'w') as handle:\n"
+        "            handle.write(' '.join(self.tables))\n\n\n"
+        "def load_schema(path):\n    with open(path) as handle:\n        return MetaData(handle.read().split())\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgmeta/__init__.py": library})
+    page = example_pages(
+        {"implementations/Demo_Meta_Create.md": "from myapp.models import Base\n\nBase.metadata.create_all('x.txt')\n"}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": RECEIVER, **page})
+    create = item.plan.steps[1].binding
+    assert "myapp" not in create.body and "metadata" in create.consumes
+    (item.output_dir / "schema.txt").write_text("customers\norders\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "target.txt").read_text(encoding="utf-8") == "customers orders"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+CLOSED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Closed
+
+**Description:** Rows counted through a connection the step opens and closes, then reported.
+
+### Step 1: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Connection.count(self)` |
+| **External Dependencies** | `pkgclosed` |
+| **Implementation** | `Demo_Closed_Count` |
+| **Key Parameters** | `path: str = "rows.txt"` - the table |
+| **Outputs** | `n`: the number of rows |
+
+### Step 2: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgclosed.report(n, out)` |
+| **External Dependencies** | `pkgclosed` |
+| **Key Parameters** | `out: str = "count.txt"` - where the count goes |
+| **Inputs** | `n` from Step 1 |
+"""
+
+
+def test_a_context_the_step_closes_is_not_handed_on(tmp_path):
+    """SQLAlchemy's copy: `with source_engine.connect() as src, target_engine.begin() as dst:` handed `src` and `dst`
+    on beside the `copied` the Outputs name: closed connections, of no use to a later step (and not picklable,
+    so every run warned). A with's targets are handed on only when the Outputs or a later step's Inputs name them."""
+    library = (
+        "class Connection:\n    def __init__(self, path):\n        self.path = path\n\n"
+        "    def __enter__(self):\n        return self\n\n    def __exit__(self, *exc):\n        self.path = None\n\n"
+        "    def count(self):\n        with open(self.path) as handle:\n            return len(handle.read().split())\n\n\n"
+        "def connect(path):\n    return Connection(path)\n\n\n"
+        "def report(n, out):\n    with open(out, 'w') as handle:\n        handle.write(str(n))\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgclosed/__init__.py": library})
+    page = example_pages(
+        {
+            "implementations/Demo_Closed_Count.md": "import pkgclosed\n\nwith pkgclosed.connect('rows.txt') as conn:\n    n = conn.count()\n"
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": CLOSED, **page})
+    count = item.plan.steps[0].binding
+    assert count.produces == ("n",), count.body
+    (item.output_dir / "rows.txt").write_text("a\nb\nc\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "count.txt").read_text(encoding="utf-8") == "3"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 
@@ -9100,6 +9205,64 @@ def test_a_key_described_as_an_earlier_steps_follows_it(tmp_path):
     assert follows == {"source": "step_01_route.source", "target": "step_01_route.target"}, follows
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.source=X", "--set", "1.target=Y")
     assert "total: 'X->Y'" in proc.stderr, proc.stderr
+
+
+ENDS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Ends
+
+**Description:** A database copied into a new one.
+
+### Step 1: Open Source
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgends.open_db(url)` |
+| **Implementation** | `Demo_open_db` |
+| **Key Parameters** | `url: str` - source database URL |
+| **Outputs** | `src` |
+
+### Step 2: Open Target
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgends.open_db(url)` |
+| **Implementation** | `Demo_open_db` |
+| **Key Parameters** | `url: str` - target database URL (a new file) |
+| **Outputs** | `dst` |
+
+### Step 3: Copy
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgends.copy(src, dst)` |
+| **Inputs** | `src` from Step 1, `dst` from Step 2 |
+"""
+
+PKGENDS = """
+def open_db(url):
+    return url
+
+
+def copy(src, dst):
+    with open(src) as source, open(dst, "w") as target:
+        target.write(source.read())
+"""
+
+
+def test_keys_of_one_example_described_as_opposite_ends_do_not_share_its_value(tmp_path):
+    """SQLAlchemy's copy workflow: steps 1 and 3 both call `create_engine(url)` from one page whose example opens
+    "sqlite:///shop.db"; step 1's `url` is the "source database URL", step 3's the "target database URL". Both keys
+    defaulted to the example's file, so the copy went onto its source. The later end is now the user's to name."""
+    build_file_tree(tmp_path / "lib", {"pkgends/__init__.py": PKGENDS})
+    page = example_pages({"implementations/Demo_open_db.md": 'import pkgends\n\ndb = pkgends.open_db("shop.txt")\n'})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ENDS_INDEX, **page})
+    source, target = ({p.name: p for p in s.binding.params}["url"] for s in item.plan.steps[:2])
+    assert source.default == repr("shop.txt") and target.required and target.default is None
+    (item.output_dir / "shop.txt").write_text("rows", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "2.url=copy.txt")
+    assert (item.output_dir / "copy.txt").read_text(encoding="utf-8") == "rows"
 
 
 AUDIO_INDEX = """

@@ -263,6 +263,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _read_again(draft, ctx, wired)
         _cited_version(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
+        _cited_receiver(draft, ctx, wired)
         _cited_arguments(draft, ctx, wired)
         _named_in_api_cell(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -994,6 +995,32 @@ def _cited_attribute(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) 
         if keyword.value is slots[0]:
             keyword.value = value
     wired.changes.append(f"takes {attribute}, as its Inputs say, instead of the example's {given}")
+
+
+def _cited_receiver(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`Base.metadata.create_all(engine)` for `MetaData.create_all`, where the Inputs say "`metadata` from Step 2"
+    (a MetaData) and `Base` comes from the example's own module (`from myapp.models import Base`): the method is
+    called on the earlier object of the API's class the Inputs cite, instead of on the attribute of an imported
+    name the example reaches it through."""
+    api, call = draft.api, anchor_call(draft)
+    if api is None or call is None or not api.class_name or api.last in (api.class_name, "__init__", "__call__"):
+        return
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == api.last):
+        return
+    receiver = call.func.value
+    earlier = ctx.by_type(api.class_name)
+    if earlier is None or earlier not in ctx.cited_by_inputs() or not ctx.holds_object(earlier):
+        return
+    root = receiver
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    imported = {n for i in draft.imports for n in names([i])[1]}
+    if receiver is root or not isinstance(root, ast.Name) or root.id not in imported or root.id == api.class_name:
+        return  # an object of the example's own making, or the class itself (`FastLanguageModel.get_peft_model`)
+    given = ast.unparse(receiver)
+    call.func.value = ast.copy_location(ast.Name(id=earlier, ctx=ast.Load()), receiver)
+    number = ctx.artifacts[earlier].step
+    wired.changes.append(f"calls {api.last} on {earlier} from step {number}, as its Inputs say, not on {given[:60]}")
 
 
 def _named_in_api_cell(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -2426,6 +2453,19 @@ def _apply_renames(draft: Draft, wired: _Wired, ctx: BindContext) -> None:
 # -- 5. the binding ----------------------------------------------------------------------------------
 
 
+def _with_targets(statements: list[ast.stmt]) -> set[str]:
+    """The names top-level with statements bind to what they open (`with A() as a, B() as b:` -> a, b)."""
+    return {
+        n.id
+        for stmt in statements
+        if isinstance(stmt, (ast.With, ast.AsyncWith))
+        for item in stmt.items
+        if item.optional_vars is not None
+        for n in walk(item.optional_vars)
+        if isinstance(n, ast.Name)
+    }
+
+
 def produced_names(statements: list[ast.stmt]) -> list[str]:
     """Names assigned at the top level of the statements, in order."""
     result: list[str] = []
@@ -2675,8 +2715,12 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     )
     # an object the step takes, changes in place and its Outputs name (`model` trained by a loop) is handed on;
     # so is what its Outputs name and its code makes anywhere (`epoch`, `train_loss` of a loop's last round)
-    passed = [n for n in named_outputs(step) if n in consumed or n in bound]
+    outputs = named_outputs(step)
+    passed = [n for n in outputs if n in consumed or n in bound]
     produced = [*produced, *(n for n in dict.fromkeys((*draft.hands_on, *passed)) if n not in produced)]
+    if outputs:  # a context the step opened and closed (`with engine.connect() as src:`), its Outputs naming others
+        closed = _with_targets(draft.statements) - set(outputs)
+        produced = [n for n in produced if n not in closed or ctx.cited_later(n)]
     code = [ast.unparse(s) for s in draft.statements]
     if draft.yields:
         code.insert(0, "yielded = []")
