@@ -838,7 +838,11 @@ def with_setup(
     ]
     needed = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     added: list[ast.stmt] = [
-        s for s in earlier if _changes_in_place(s, set(piece.free), cited) or _sets_quoted(s, set(piece.free), quoted)
+        s
+        for s in earlier
+        if _changes_in_place(s, set(piece.free), cited)
+        or _sets_quoted(s, set(piece.free), quoted)
+        or _fills_items(s, set(piece.free))
     ]
     needed += [n for s in added for n in names([s])[0] if n not in resolvable and n not in needed]
     while needed:
@@ -895,6 +899,22 @@ def _fills(stmt: ast.stmt, name: str) -> bool:
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or is_print(stmt):
         return False
     return name in names([stmt])[0]
+
+
+def _fills_items(stmt: ast.stmt, used: set[str]) -> bool:
+    """`for rec in records: rec.annotations["molecule_type"] = "DNA"` before `SeqIO.write(records, ...)`: a loop over
+    a name the slice uses that only sets a part of each item; without it the slice writes records the library
+    refuses."""
+    if not (isinstance(stmt, ast.For) and isinstance(stmt.target, ast.Name) and not stmt.orelse):
+        return False
+    if not (isinstance(stmt.iter, ast.Name) and stmt.iter.id in used):
+        return False
+    item = stmt.target.id
+    return all(
+        isinstance(s, ast.Assign)
+        and all(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == item for t in s.targets)
+        for s in stmt.body
+    )
 
 
 def _root(target: ast.expr) -> str:

@@ -1494,6 +1494,71 @@ def test_a_context_the_step_closes_is_not_handed_on(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+ITEMS_SET = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Items_Set
+
+**Description:** Records read, then written in a format that needs a field set on each.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecs.read(path)` |
+| **Key Parameters** | `path: str = "in.txt"` - one record per line |
+| **Outputs** | `records` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecs.write(records, path, "flat")` |
+| **Implementation** | `Demo_Recs_Write` |
+| **Key Parameters** | `kind: str` - stored in each record's `annotations["kind"]` ("DNA") |
+| **Inputs** | `records` from Step 1 |
+"""
+
+PKGRECS = """
+class Rec:
+    def __init__(self, name):
+        self.name, self.annotations = name, {}
+
+
+def read(path):
+    with open(path) as handle:
+        return [Rec(line.strip()) for line in handle if line.strip()]
+
+
+def write(records, path, fmt):
+    with open(path, "w") as handle:
+        for rec in records:
+            handle.write(f"{rec.name} {rec.annotations['kind']}\\n")
+"""
+
+
+def test_a_loop_setting_a_field_of_each_item_before_the_call_comes_along(tmp_path):
+    """Biopython: `for rec in gc_records: rec.annotations["molecule_type"] = "DNA"` before `SeqIO.write(gc_records,
+    "filtered.gb", "genbank")` was cut off, so the write failed (GenBank needs the molecule type). A loop over a name
+    the call uses that only sets a part of each item is the step's setup, its value the key the wiki names."""
+    build_file_tree(tmp_path / "lib", {"pkgrecs/__init__.py": PKGRECS})
+    page = example_pages(
+        {
+            "implementations/Demo_Recs_Write.md": (
+                'import pkgrecs\n\nfor rec in records:\n    rec.annotations["kind"] = "DNA"\n'
+                'pkgrecs.write(records, "out.txt", "flat")\n'
+            )
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": ITEMS_SET, **page})
+    write = item.plan.steps[1].binding
+    assert "kind" in [p.name for p in write.params] and "for rec in records" in write.body
+    (item.output_dir / "in.txt").write_text("a\nb\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "2.kind=RNA")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "a RNA\nb RNA\n"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 
