@@ -1559,6 +1559,74 @@ def test_a_loop_setting_a_field_of_each_item_before_the_call_comes_along(tmp_pat
     run_generated_tests(item, tmp_path / "lib")
 
 
+CELL_CODE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cell_Code
+
+**Description:** Values read, the large ones kept by the code the API cell writes, saved.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvals.load(path)` |
+| **External Dependencies** | `pkgvals` |
+| **Key Parameters** | `path: str = "values.txt"` - one number per line |
+| **Outputs** | `values` |
+
+### Step 2: Keep Large
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `[v for v in values if low <= v <= high]` |
+| **Implementation** | `Demo_Keep_Large` |
+| **Source Location** | (user code) |
+| **Key Parameters** | `low: int` - smallest value kept (default 5), `high: int` - largest value kept (default 50) |
+| **Inputs** | `values` from Step 1 |
+| **Outputs** | `kept`: the values within the bounds |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvals.save(kept, out)` |
+| **External Dependencies** | `pkgvals` |
+| **Key Parameters** | `out: str = "kept.txt"` - where they go |
+| **Inputs** | `kept` from Step 2 |
+"""
+
+PKGVALS = """
+def load(path):
+    with open(path) as handle:
+        return [int(line) for line in handle if line.strip()]
+
+
+def save(values, out):
+    with open(out, "w") as handle:
+        handle.write(" ".join(map(str, values)))
+"""
+
+
+def test_an_api_cell_of_code_reading_key_parameters_is_the_step(tmp_path):
+    """Biopython: the API cell `[rec for rec in records if min_length <= len(rec) <= max_length]` names its bounds,
+    the Key Parameters give them defaults, and the page's example writes `300 <= len(rec) <= 10000`: the step was
+    the example, its bounds fixed in code. The cell's own code is now the step, its names the keys."""
+    build_file_tree(tmp_path / "lib", {"pkgvals/__init__.py": PKGVALS})
+    page = example_pages(
+        {"implementations/Demo_Keep_Large.md": "kept = [v for v in values if 3 <= v <= 9]\nprint(len(kept))\n"}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": CELL_CODE, **page})
+    keep = item.plan.steps[1].binding
+    assert {p.name: p.default for p in keep.params} == {"low": "5", "high": "50"}
+    (item.output_dir / "values.txt").write_text("1\n4\n7\n60\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "kept.txt").read_text(encoding="utf-8") == "7"
+    run_workflow(item, tmp_path / "lib", "--set", "2.low=2")
+    assert (item.output_dir / "kept.txt").read_text(encoding="utf-8") == "4 7"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

@@ -31,8 +31,8 @@ def classify(step: Step) -> Kind:
     if lowered.startswith(("def ", "async def ")) or "pattern" in impl_type or "user-defined" in lowered:
         return Kind.PATTERN
     ref = parse_api(api)
-    if ref is None and _assigns(api):  # `best_run_id = runs.iloc[0]["run_id"]`: code to run, not a decision
-        return Kind.PATTERN
+    if ref is None and (_assigns(api) or _computes(api)):
+        return Kind.PATTERN  # `best_run_id = runs.iloc[0]["run_id"]`, `[v for v in values if v > low]`: code to run
     if ref is None:
         return Kind.MANUAL if " " in api.strip() and "(" not in api else Kind.CALL
     if len(ref.callee) > 1 and ref.callee[0][:1].islower() and ref.callee[0] not in _MODULE_ROOTS:
@@ -42,6 +42,19 @@ def classify(step: Step) -> Kind:
     if ref.takes_self or ref.last == "__call__":
         return Kind.METHOD
     return Kind.CALL
+
+
+_COMPUTED = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Compare, ast.IfExp)
+
+
+def _computes(api: str) -> bool:
+    """Whether an API text is a Python expression computing a value (a comprehension, a comparison),
+    not prose: "Choose the rank" does not parse; `[v for v in values if low <= v]` does."""
+    try:
+        tree = ast.parse(api.strip(), mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return isinstance(tree.body, _COMPUTED)
 
 
 def _assigns(api: str) -> bool:

@@ -29,6 +29,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     wanted = _wanted(step)
     if not wanted:
         return None
+    written = _cell_code(step, ctx, wanted)
+    if written is not None:
+        return written
     for example in ctx.examples[ctx.index]:
         defined = _definition(example.tree, step)
         if defined is not None:  # `objective(trial) -> float`, user code: its def, not the page's demo around it
@@ -50,6 +53,34 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         if binding is not None:
             return binding
     return None
+
+
+def _cell_code(step: Step, ctx: BindContext, wanted: set[str]) -> Binding | None:
+    """The API cell itself, when it is an expression of code (`[rec for rec in records if min_length <= len(rec) <=
+    max_length]`) reading earlier results and the step's Key Parameters, and nothing else: the step's result is
+    that expression, its keys the parameters (the page's example wrote 300 and 10000 where the cell names them)."""
+    try:
+        expression = ast.parse(step.api_text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    outputs = declared_outputs(step)
+    if isinstance(expression, (ast.Call, ast.Name, ast.Attribute, ast.Constant)) or len(outputs) != 1:
+        return None  # an API to bind (the example rules' work), or a value
+    statement = ast.fix_missing_locations(
+        ast.Assign(targets=[ast.Name(id=outputs[0], ctx=ast.Store())], value=expression)
+    )
+    free, _ = names([statement])
+    keys = key_hints(step)
+    if not free or not any(n in keys for n in free) or not any(ctx.has(n) for n in free):
+        return None
+    if not all(ctx.has(n) or n in keys for n in free):
+        return None
+    draft = Draft.of([statement], statement)
+    draft.hints = {n: keys[n] for n in free if n in keys and not ctx.has(n)}
+    draft.source = Source.PATTERN
+    draft.produces = [outputs[0]]
+    binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
+    return binding if binding.status is Status.BOUND and outputs[0] in wanted else None
 
 
 def _wired(piece: Slice, produces: list[str], step: Step, ctx: BindContext) -> Binding | None:
