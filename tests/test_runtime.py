@@ -1627,6 +1627,80 @@ def test_an_api_cell_of_code_reading_key_parameters_is_the_step(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+SLICED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Sliced
+
+**Description:** A table read, a range of it selected by a slice, saved.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgslice.load(path) -> Table` |
+| **External Dependencies** | `pkgslice` |
+| **Key Parameters** | `path: str = "rows.txt"` - one number per line |
+| **Outputs** | `tbl` |
+
+### Step 2: Select
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.sel(self, **indexers) -> Table` |
+| **External Dependencies** | `pkgslice` |
+| **Implementation** | `Demo_Slice_Sel` |
+| **Inputs** | `tbl` from Step 1 |
+| **Outputs** | `sub` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgslice.save(sub, out)` |
+| **External Dependencies** | `pkgslice` |
+| **Key Parameters** | `out: str = "sub.txt"` - where it goes |
+| **Inputs** | `sub` from Step 2 |
+"""
+
+PKGSLICE = """
+class Table:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def sel(self, **indexers):
+        bounds = indexers["x"]
+        return Table([r for r in self.rows if bounds.start <= r <= bounds.stop])
+
+
+def load(path):
+    with open(path) as handle:
+        return Table([int(line) for line in handle if line.strip()])
+
+
+def save(table, out):
+    with open(out, "w") as handle:
+        handle.write(" ".join(map(str, table.rows)))
+"""
+
+
+def test_slice_bounds_are_a_key_and_a_value_only_shown_is_dropped(tmp_path):
+    """xarray: `ds.sel(lat=slice(60, 30), time=slice("2013-01-01", "2013-06-30"))` kept the region and period in code
+    (TOML holds no slice), and a notebook's `ds["tas"].attrs`, a value shown and dropped, was kept as a statement. A
+    slice of literals is now a key of its bounds (`lat = [60, 30]`, passed as `slice(*lat)`); a bare value is gone."""
+    build_file_tree(tmp_path / "lib", {"pkgslice/__init__.py": PKGSLICE})
+    page = example_pages({"implementations/Demo_Slice_Sel.md": "sub = tbl.sel(x=slice(2, 5))\nsub.rows\n"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SLICED, **page})
+    select = item.plan.steps[1].binding
+    assert {p.name: p.default for p in select.params}["x"] == "[2, 5]" and "sub.rows" not in select.body
+    (item.output_dir / "rows.txt").write_text("1\n3\n4\n7\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "sub.txt").read_text(encoding="utf-8") == "3 4"
+    run_workflow(item, tmp_path / "lib", "--set", "2.x=[0, 10]")
+    assert (item.output_dir / "sub.txt").read_text(encoding="utf-8") == "1 3 4 7"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

@@ -205,6 +205,9 @@ def _mend(draft: Draft) -> None:
             continue
         result = mender.visit(stmt)
         mended.append(result if result is not None else ast.Pass())
+    # a value shown and dropped (`ds["tas"].attrs`, a notebook's display of it): no work of the step
+    shown = (ast.Name, ast.Attribute, ast.Subscript)
+    mended = [s for s in mended if s is draft.anchor or not (isinstance(s, ast.Expr) and isinstance(s.value, shown))]
     draft.statements = [s for s in mended if not isinstance(s, ast.Pass)] or [ast.Pass()]
     for stmt in draft.statements:
         for node in walk(stmt):
@@ -2008,6 +2011,19 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
     return repr(paths) if isinstance(value, (ast.Tuple, ast.List)) else repr(paths[0])
 
 
+def _slice_bounds(value: ast.expr) -> str | None:
+    """`slice(60, 30)`, `slice("2013-01", "2013-06")`: its bounds as a list's source (`[60, 30]`); None for anything
+    else, and for a bound of None (which TOML cannot hold)."""
+    if not (isinstance(value, ast.Call) and dotted(value.func) == ("slice",) and not value.keywords):
+        return None
+    if not 2 <= len(value.args) <= 3:
+        return None
+    bounds = [literal_source(a) for a in value.args]
+    if any(b is None or b == "None" for b in bounds):
+        return None
+    return "[" + ", ".join(b for b in bounds if b is not None) + "]"
+
+
 def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, draft: Draft) -> None:
     """Replace a keyword argument's literal (or class, dtype, enum member) with a config key."""
     value = keyword.value
@@ -2028,6 +2044,17 @@ def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, 
         key = claims.claim(name, literal, context)
         draft.literals.setdefault(key, literal)
         keyword.value = ast.Name(id=key, ctx=ast.Load())
+        return
+    bounds = _slice_bounds(value)
+    if bounds is not None:  # `lat=slice(60, 30)`: the bounds a key, `[60, 30]` (TOML holds no slice)
+        key = claims.claim(name, bounds, context)
+        draft.literals.setdefault(key, bounds)
+        draft.hints.setdefault(key, Hint("list", bounds, "a slice's bounds, [start, stop] (or [start, stop, step])"))
+        keyword.value = ast.Call(
+            func=ast.Name(id="slice", ctx=ast.Load()),
+            args=[ast.Starred(value=ast.Name(id=key, ctx=ast.Load()), ctx=ast.Load())],
+            keywords=[],
+        )
         return
     dtype = _is_dtype(value)
     if dtype:
