@@ -311,3 +311,17 @@ def test_a_function_api_never_takes_the_parameters_of_a_class_the_page_documents
         "label",
         "cat_features",
     ]
+
+
+def test_a_keyword_row_of_the_io_contract_names_no_result():
+    """xarray's to_netcdf page lists what the call returns as a row named `return`: a stub declared it a result
+    ("Return {'file': ..., 'return': ...}"), and a later step taking it would have had `def run(return)`."""
+    from generator.bind.outputs import declared_outputs
+    from generator.model import ContractRow
+
+    rows = (
+        ContractRow("file", "path", description="the netCDF file"),
+        ContractRow("return", "bytes", description="bytes"),
+    )
+    implementation = Implementation(name="Impl5", ref=REF, outputs=rows)
+    assert declared_outputs(replace(step(5, "ds.to_netcdf(path)"), implementation=implementation)) == ["file"]

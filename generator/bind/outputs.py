@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from keyword import kwlist
 
 from generator.apitext import BUILTINS, ApiRef
 from generator.bind.context import BindContext, artifact_name
@@ -131,9 +132,10 @@ _HOLDER = re.compile(
 )
 # not names: words of Python, and its builtin types (the word "(`str`)" names the result's type; a result called
 # `str` would hide the builtin in run())
+# (nor a keyword: `return`, the row an I/O contract gives what a call returns, names no result)
 _NOT_NAMES = frozenset(
     ("self", "none", "true", "false", "str", "int", "float", "bool", "list", "dict", "tuple", "set", "bytes", "object")
-)
+) | frozenset(kwlist)
 
 
 def declared_outputs(step: Step) -> list[str]:
