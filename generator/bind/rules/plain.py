@@ -29,7 +29,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     wanted = _wanted(step)
     if not wanted:
         return None
-    written = _cell_code(step, ctx, wanted)
+    written = _cell_code(step, ctx)
     if written is not None:
         return written
     for example in ctx.examples[ctx.index]:
@@ -55,7 +55,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     return None
 
 
-def _cell_code(step: Step, ctx: BindContext, wanted: set[str]) -> Binding | None:
+def _cell_code(step: Step, ctx: BindContext) -> Binding | None:
     """The API cell itself, when it is an expression of code (`[rec for rec in records if min_length <= len(rec) <=
     max_length]`) reading earlier results and the step's Key Parameters, and nothing else: the step's result is
     that expression, its keys the parameters (the page's example wrote 300 and 10000 where the cell names them)."""
@@ -71,16 +71,15 @@ def _cell_code(step: Step, ctx: BindContext, wanted: set[str]) -> Binding | None
     )
     free, _ = names([statement])
     keys = key_hints(step)
-    if not free or not any(n in keys for n in free) or not any(ctx.has(n) for n in free):
-        return None
-    if not all(ctx.has(n) or n in keys for n in free):
+    read = [n for n in free if not ctx.has(n)]  # (an earlier result wins over a key of its name)
+    if len(read) == len(free) or not read or not all(n in keys for n in read):
         return None
     draft = Draft.of([statement], statement)
-    draft.hints = {n: keys[n] for n in free if n in keys and not ctx.has(n)}
+    draft.hints = {n: keys[n] for n in read}
     draft.source = Source.PATTERN
     draft.produces = [outputs[0]]
     binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
-    return binding if binding.status is Status.BOUND and outputs[0] in wanted else None
+    return binding if binding.status is Status.BOUND else None
 
 
 def _wired(piece: Slice, produces: list[str], step: Step, ctx: BindContext) -> Binding | None:
