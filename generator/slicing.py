@@ -781,6 +781,28 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
     return _finish(tree, _out_of_settings(tree, block, [s for s in block if id(s) in chosen]), piece.anchor)
 
 
+def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Container[str]) -> Slice:
+    """The slice carried on to the first statement after the anchor, in its block, that makes a result the step's
+    Outputs name from what the slice makes or works on (`accuracy = metric.compute()` after `metric.update(...)`, with
+    "`accuracy`" in the Outputs), with the statements between; the slice as it is when it makes one already, or none follows."""
+    _, bound = names(piece.statements)
+    if any(name in wanted for name in bound):
+        return piece
+    block = next((b for b in _blocks(tree.body) if any(s is piece.anchor for s in b)), None)
+    if block is None or not all(any(s is stmt for s in block) for stmt in piece.statements):
+        return piece  # (a slice of several blocks keeps its shape)
+    start = next(n for n, stmt in enumerate(block) if stmt is piece.anchor)
+    for n in range(start + 1, len(block)):
+        read, made = names([block[n]])
+        if any(name in wanted for name in made) and (bound | set(piece.free)) & set(read):
+            chosen = {id(stmt) for stmt in piece.statements}
+            chosen |= {
+                id(stmt) for stmt in block[start : n + 1] if not (is_print(stmt) or isinstance(stmt, ast.Assert))
+            }
+            return _finish(tree, [stmt for stmt in block if id(stmt) in chosen], piece.anchor)
+    return piece
+
+
 def around(tree: ast.Module, anchor: ast.stmt) -> Slice:
     """The slice of one top-level statement: the example's imports, functions and literals it reads."""
     return _finish(tree, [anchor], anchor)

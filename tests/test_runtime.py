@@ -1701,6 +1701,90 @@ def test_slice_bounds_are_a_key_and_a_value_only_shown_is_dropped(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+METRIC_AFTER = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Metric_After
+
+**Description:** Predictions scored by a metric object that is updated, then computed.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmetric.load(path)` |
+| **External Dependencies** | `pkgmetric` |
+| **Key Parameters** | `path: str = "pairs.txt"` - prediction and label per line |
+| **Outputs** | `preds`, `labels` |
+
+### Step 2: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Accuracy.update(self, preds, labels)` |
+| **External Dependencies** | `pkgmetric` |
+| **Implementation** | `Demo_Metric_Update` |
+| **Inputs** | `preds`, `labels` from Step 1 |
+| **Outputs** | `accuracy` (a fraction) |
+
+### Step 3: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmetric.report(accuracy, out)` |
+| **External Dependencies** | `pkgmetric` |
+| **Key Parameters** | `out: str = "score.txt"` - where it goes |
+| **Inputs** | `accuracy` from Step 2 |
+"""
+
+PKGMETRIC = """
+class Accuracy:
+    def __init__(self):
+        self.hits = self.total = 0
+
+    def update(self, preds, labels):
+        self.hits += sum(p == t for p, t in zip(preds, labels))
+        self.total += len(labels)
+
+    def compute(self):
+        return self.hits / self.total
+
+
+def load(path):
+    with open(path) as handle:
+        rows = [line.split() for line in handle if line.strip()]
+    return [r[0] for r in rows], [r[1] for r in rows]
+
+
+def report(accuracy, out):
+    with open(out, "w") as handle:
+        handle.write(f"{accuracy:.2f}")
+"""
+
+
+def test_a_result_the_outputs_name_computed_after_the_call_comes_along(tmp_path):
+    """Flax's evaluation step: `metric.update(logits=..., labels=...)` is the API, the Outputs name `accuracy`, and the
+    example goes on `accuracy = metric.compute()`; the slice ended at the call, so no step made `accuracy`
+    (SQLAlchemy's commit step lost its `row_count` the same way). The statement after the call that makes a result
+    the Outputs name, from what the slice works on, now comes along."""
+    build_file_tree(tmp_path / "lib", {"pkgmetric/__init__.py": PKGMETRIC})
+    page = example_pages(
+        {
+            "implementations/Demo_Metric_Update.md": (
+                "import pkgmetric\n\nmetric = pkgmetric.Accuracy()\nmetric.update(preds, labels)\n"
+                'accuracy = metric.compute()\nprint(f"accuracy: {accuracy:.3f}")\n'
+            )
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": METRIC_AFTER, **page})
+    score, report = (s.binding for s in item.plan.steps[1:])
+    assert "accuracy" in score.produces and report.consumes == ("accuracy",)
+    (item.output_dir / "pairs.txt").write_text("a a\nb c\nc c\nd d\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "score.txt").read_text(encoding="utf-8") == "0.75"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

@@ -13,7 +13,7 @@ from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score, snippets_chosen
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
-from generator.bind.outputs import declared_outputs, output_names, returned_names, split_types
+from generator.bind.outputs import declared_outputs, named_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, rename, wire
 from generator.model import Step
@@ -27,6 +27,7 @@ from generator.slicing import (
     holder_index,
     is_print,
     names,
+    on_to_outputs,
     reach,
     restrict,
     shows_items,
@@ -74,11 +75,13 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         )
 
     swept = frozenset(_swept(ctx.workflow.steps[index]))
+    wanted = frozenset(named_outputs(ctx.workflow.steps[index]))
     for example in ctx.examples[index]:
         piece = cut(example.tree, api, foreign, known, swept)
         if piece is None or _placeholder(piece.statements):
             continue  # `for step in range(100): ...; trial.report(accuracy, step)`: a sketch, not code to run
         piece = reach(example.tree, piece, others)
+        piece = on_to_outputs(example.tree, piece, wanted)
         piece = unwrap_with(
             example.tree,
             piece,
