@@ -1785,6 +1785,82 @@ def test_a_result_the_outputs_name_computed_after_the_call_comes_along(tmp_path)
     run_generated_tests(item, tmp_path / "lib")
 
 
+DECORATED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Decorated
+
+**Description:** Values read, a function compiled by a decorator, then applied to them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdeco.load(path)` |
+| **External Dependencies** | `pkgdeco` |
+| **Key Parameters** | `path: str = "values.txt"` - one number per line |
+| **Outputs** | `values` |
+
+### Step 2: Compile
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdeco.compiled(fun)` |
+| **External Dependencies** | `pkgdeco` |
+| **Implementation** | `Demo_Deco_Compiled` |
+| **Outputs** | `double_all` - the compiled function |
+
+### Step 3: Apply
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdeco.apply(double_all, values, out)` |
+| **External Dependencies** | `pkgdeco` |
+| **Key Parameters** | `out: str = "doubled.txt"` - where the results go |
+| **Inputs** | `double_all` from Step 2, `values` from Step 1 |
+"""
+
+PKGDECO = """
+def compiled(fun):
+    fun.compiled = True
+    return fun
+
+
+def load(path):
+    with open(path) as handle:
+        return [int(line) for line in handle if line.strip()]
+
+
+def apply(fun, values, out):
+    assert getattr(fun, "compiled", False), "not compiled"
+    with open(out, "w") as handle:
+        handle.write(" ".join(map(str, fun(values))))
+"""
+
+
+def test_a_decorator_api_applied_to_the_function_the_outputs_name_is_that_definition(tmp_path):
+    """Flax: the API is `nnx.jit(fun, ...)`, the Outputs name `train_step`, and the page's first example is `@nnx.jit`
+    over `def train_step(...)` (with the `loss_fn` it calls); the step was bound to the second example's
+    `eval_step = nnx.jit(eval_step)`, so it handed on `eval_step` and no step made `train_step`. A function the
+    example decorates with the API, named by the Outputs, is now the step, with what it calls."""
+    build_file_tree(tmp_path / "lib", {"pkgdeco/__init__.py": PKGDECO})
+    example = (
+        "import pkgdeco\n\n\ndef helper(x):\n    return x * 2\n\n\n@pkgdeco.compiled\n"
+        "def double_all(values):\n    return [helper(v) for v in values]\n"
+    )
+    variant = "def count(values):\n    return len(values)\n\n\ncount = pkgdeco.compiled(count)\n"
+    page = example_pages({"implementations/Demo_Deco_Compiled.md": [example, variant]})
+    item = generated(tmp_path, {"_WorkflowIndex.md": DECORATED, **page})
+    compiled = item.plan.steps[1].binding
+    assert (
+        compiled.produces == ("double_all",) and "@pkgdeco.compiled" in compiled.body and "def helper" in compiled.body
+    )
+    (item.output_dir / "values.txt").write_text("1\n2\n5\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "doubled.txt").read_text(encoding="utf-8") == "2 4 10"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

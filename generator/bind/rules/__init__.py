@@ -10,7 +10,19 @@ from typing import Protocol
 
 from generator.bind.binding import Binding
 from generator.bind.context import BindContext
-from generator.bind.rules import api, attribute, example, importing, manual, pattern, plain, stub, subclass, tool
+from generator.bind.rules import (
+    api,
+    attribute,
+    decorated,
+    example,
+    importing,
+    manual,
+    pattern,
+    plain,
+    stub,
+    subclass,
+    tool,
+)
 from generator.model import Step
 
 
@@ -22,7 +34,7 @@ class Rule(Protocol):
     def bind(self, step: Step, ctx: BindContext) -> Binding | None: ...
 
 
-RULES: tuple[Rule, ...] = (importing, tool, pattern, subclass, example, plain, api, attribute, stub, manual)
+RULES: tuple[Rule, ...] = (importing, tool, pattern, subclass, decorated, example, plain, api, attribute, stub, manual)
 
 
 def bind_step(step: Step, ctx: BindContext) -> Binding:

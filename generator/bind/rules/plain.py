@@ -36,7 +36,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         defined = _definition(example.tree, step)
         if defined is not None:  # `objective(trial) -> float`, user code: its def, not the page's demo around it
             piece = around(example.tree, defined)
-            binding = _wired(piece, [defined.name], step, ctx) if _resolvable(piece, ctx) else None
+            binding = wired(piece, [defined.name], step, ctx) if resolvable(piece, ctx) else None
             if binding is not None:
                 return binding
         if _user_written(step):  # the API is code the user writes after a script's: the page's example is the step
@@ -47,9 +47,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         if anchor is None:
             continue
         piece = around(example.tree, anchor)
-        if not _resolvable(piece, ctx) or not _plain(anchor, piece, ctx):
+        if not resolvable(piece, ctx) or not _plain(anchor, piece, ctx):
             continue
-        binding = _wired(piece, [n for n in _made(anchor) if n in wanted], step, ctx)
+        binding = wired(piece, [n for n in _made(anchor) if n in wanted], step, ctx)
         if binding is not None:
             return binding
     return None
@@ -82,7 +82,7 @@ def _cell_code(step: Step, ctx: BindContext) -> Binding | None:
     return binding if binding.status is Status.BOUND else None
 
 
-def _wired(piece: Slice, produces: list[str], step: Step, ctx: BindContext) -> Binding | None:
+def wired(piece: Slice, produces: list[str], step: Step, ctx: BindContext) -> Binding | None:
     """The slice wired as the step's plain code, producing what is asked; None when it is not bound."""
     draft = replace(
         Draft.of(piece.statements, piece.anchor),
@@ -128,7 +128,7 @@ def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> 
         ):
             return None
     made = names(body)[1]
-    return _wired(piece, sorted(made & (wanted | set(ctx.artifacts))) or sorted(made), step, ctx)
+    return wired(piece, sorted(made & (wanted | set(ctx.artifacts))) or sorted(made), step, ctx)
 
 
 def _wanted(step: Step) -> set[str]:
@@ -167,7 +167,7 @@ def _made(stmt: ast.stmt) -> set[str]:
     return set()
 
 
-def _resolvable(piece: Slice, ctx: BindContext) -> bool:
+def resolvable(piece: Slice, ctx: BindContext) -> bool:
     """Whether every name the statement reads is an earlier result, a literal of the example, a builtin or an
     import: plain code, nothing left for a person to supply."""
     return all(map(_readable(piece, ctx), piece.free))
