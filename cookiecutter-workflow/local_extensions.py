@@ -51,8 +51,20 @@ def pyval(literal) -> str:
         value = _lists(ast.literal_eval(str(literal)))
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return "None"
-    text = repr(value)
+    text = _text(value)
     return _finite(text) if _has_nonfinite(value) else text
+
+
+def _text(value) -> str:
+    """repr(), with a set's items sorted: its own order changes from one process to the next (string hashes are
+    salted), and the same wiki must give the same bytes."""
+    if isinstance(value, set):
+        return "{" + ", ".join(sorted(_text(v) for v in value)) + "}" if value else "set()"
+    if isinstance(value, list):
+        return "[" + ", ".join(_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_text(k)}: {_text(v)}" for k, v in value.items()) + "}"
+    return repr(value)
 
 
 def _has_nonfinite(value) -> bool:

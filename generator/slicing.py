@@ -99,13 +99,21 @@ class _Names(Visitor):
         self._comprehension(node, [node.key, node.value])
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
+        self._defaults(node.args)
         self._scopes.append({a.arg for a in walk(node.args) if isinstance(a, ast.arg)})
         self.visit(node.body)
         self._scopes.pop()
 
+    def _defaults(self, args: ast.arguments) -> None:
+        """A function's default values are read where it is defined (`def clean(text, markers=MISSING)` reads
+        MISSING there)."""
+        for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
+            self.visit(default)
+
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
+        self._defaults(node.args)
         inner = _Names()
         inner.bound = {a.arg for a in walk(node.args) if isinstance(a, ast.arg)}
         for stmt in node.body:

@@ -98,6 +98,15 @@ def test_free_names_respect_comprehension_scopes():
     assert free == ["xs", "model", "ys"] and bound == {"ypred", "loss"}
 
 
+def test_a_definitions_defaults_are_read_where_it_is_defined():
+    """bs4's cleaning page: `MISSING = {...}` then `def clean_cell(text, missing_markers=MISSING)`: the default was not
+    a name the def reads, so the slice left MISSING out and the step failed with NameError (ruff: F821)."""
+    free, bound = names(
+        ast.parse("def f(x, m=MISSING, *, k=KEY):\n    return x in m\n\ng = lambda y, d=D: y + d\n").body
+    )
+    assert free == ["MISSING", "KEY", "D"] and bound == {"f", "g"}
+
+
 def test_cut_takes_the_anchor_and_its_dependents_not_prints():
     tree = parse_example(
         "m = MLP(2, [4])\nparams = m.parameters()\nprint(len(params))\nfor p in params:\n    p.data -= lr * p.grad\n"

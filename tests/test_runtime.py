@@ -1861,6 +1861,70 @@ def test_a_decorator_api_applied_to_the_function_the_outputs_name_is_that_defini
     run_generated_tests(item, tmp_path / "lib")
 
 
+FILTERED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Filtered
+
+**Description:** Links read, those of allowed schemes normalised.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfilt.load(path)` |
+| **External Dependencies** | `pkgfilt` |
+| **Key Parameters** | `path: str = "links.txt"` - one link per line |
+| **Outputs** | `links` |
+
+### Step 2: Normalise
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfilt.norm(url)` |
+| **External Dependencies** | `pkgfilt` |
+| **Implementation** | `Demo_Filt_Norm` |
+| **Key Parameters** | `allowed: list[str]` - schemes kept (`["http", "https"]`) |
+| **Inputs** | `links` from Step 1 |
+| **Outputs** | `kept` |
+"""
+
+PKGFILT = """
+def load(path):
+    with open(path) as handle:
+        return [line.strip() for line in handle if line.strip()]
+
+
+def scheme(url):
+    return url.split(":", 1)[0]
+
+
+def norm(url):
+    return url.split("#", 1)[0].lower()
+"""
+
+
+def test_the_generated_tests_pass_on_a_call_behind_a_comprehensions_filter(tmp_path):
+    """bs4's link step: `[urldefrag(u).url for u in links if urlparse(u).scheme in allowed_schemes]`. On recorders
+    the filter drops every item, so the generated test failed ("urldefrag was not called") on a correct step. A
+    call only the items past a comprehension's filter reach is now judged by `check` and a run, as a call in an `if`
+    branch is."""
+    build_file_tree(tmp_path / "lib", {"pkgfilt/__init__.py": PKGFILT})
+    page = example_pages(
+        {
+            "implementations/Demo_Filt_Norm.md": (
+                'import pkgfilt\n\nkept = [pkgfilt.norm(u) for u in links if pkgfilt.scheme(u) in ["http", "https"]]\n'
+            )
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": FILTERED, **page})
+    assert "pkgfilt.norm(u) for u in links if" in item.plan.steps[1].binding.body
+    (item.output_dir / "links.txt").write_text("http://A.org#x\nftp://b\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "kept: list of 1" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 
