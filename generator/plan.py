@@ -203,9 +203,9 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     internal |= {d for d in folders if d.isidentifier() and d not in known}
     namespace = workflow.namespace.lower().replace("-", "_")
     internal -= {repo} | {p for p in packages if namespace == p or namespace.endswith(f"_{p}")}
-    # the project's own package under a longer name (`torchvision` of pytorch/vision): what the wiki is about, a
-    # distribution to install, not somebody's checkout
-    internal -= {p for p in packages if len(repo) >= 4 and repo in p and p.isidentifier()}
+    # the project's own package under a longer name (`torchvision` of pytorch/vision, `python/pyarrow/` of
+    # apache/arrow): what the wiki is about, a distribution to install, not somebody's checkout
+    internal -= {p for p in packages | folders if len(repo) >= 4 and repo in p and p.isidentifier()}
     return repo, frozenset(internal)
 
 

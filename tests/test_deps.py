@@ -278,20 +278,23 @@ OWN_PACKAGE_INDEX = """# Workflow Index: {namespace}
 """
 
 
-def test_the_projects_own_package_under_a_longer_name_is_a_distribution(tmp_path):
+@pytest.mark.parametrize(("package", "folder"), [("torchdemo", "torchdemo"), ("pydemo", "python/pydemo")])
+def test_the_projects_own_package_under_a_longer_name_is_a_distribution(tmp_path, package, folder):
     """Seen on a torchvision wiki: the source repository is pytorch/vision and the steps import `torchvision.io`,
     `torchvision.utils`; torchvision was read as the project's own module (README: "a checkout of
     https://github.com/pytorch/vision on PYTHONPATH") and left out of requirements.txt, so a fresh install failed
     at `import torchvision`. A package folder whose name holds the repository's (`torchvision` of vision,
-    `torchdemo` of demo) is the project itself, published: a requirement."""
+    `torchdemo` of demo) is the project itself, published: a requirement. So is one below the top folder
+    (apache/arrow's `python/pyarrow/`: pyarrow was left out, and `check` failed at `import pyarrow`)."""
+    index = OWN_PACKAGE_INDEX.format(namespace="Demo").replace("widgets/core", f"{folder}/core")
     pages = {
-        "_WorkflowIndex.md": OWN_PACKAGE_INDEX.format(namespace="Demo").replace("widgets", "torchdemo"),
+        "_WorkflowIndex.md": index.replace("widgets", package),
         "workflows/Demo_Make.md": workflow_page("Demo_Make", steps=1),
     }
     wiki = build_file_tree(tmp_path / "wiki", pages)
     (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
     assert item.ok and item.plan.workflow.source_repo_url == "https://github.com/demo/demo", item.errors
-    assert "torchdemo" in item.plan.requirements, item.plan.requirements
+    assert package in item.plan.requirements, item.plan.requirements
     assert not [p for p in item.plan.prerequisites if "PYTHONPATH" in p], item.plan.prerequisites
 
 

@@ -70,6 +70,8 @@ def location_module(location: str, ctx: BindContext) -> str:
     known |= {d.strip("` ").split(".")[0].lower() for s in ctx.workflow.steps for d in s.external_dependencies}
     repo = (ctx.workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
     known.add(repo)
+    # the project's package under a longer name, below a folder of the repository (`python/pyarrow/` of arrow)
+    known |= {p for p in parts if len(repo) >= 4 and repo in p.lower() and p.isidentifier()}
     starts = [i for i, part in enumerate(parts) if part in known]
     if starts:
         parts = parts[starts[-1] :]
@@ -143,6 +145,9 @@ def module_import(name: str, step: Step, ctx: BindContext) -> str:
     location = re.match(r"^(?:src/)?([A-Za-z_]\w*)/[\w/]*\.py\b", step.source_location.strip("` "))
     if location:
         modules.add(location.group(1))
+    located = location_module(step.source_location, ctx)  # (`python/pyarrow/feather.py` of arrow: pyarrow)
+    if located:
+        modules.add(located.split(".")[0])
     if name in modules:
         return f"import {name}"
     return ""
