@@ -67,10 +67,11 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 params.append(replace(param, follows=first[value]))
                 continue
             # "`.spacy` file from Step 4", where step 4 writes `corpus.spacy` and the example reads `data.spacy`
+            # ("Parquet file path from Step 5", the kind by its word, alike)
             same_kind = [
                 key
                 for place, key, part in cited
-                if _suffix(place) and _suffix(place) == _suffix(value) and _suffix(value) in part.lower()
+                if _suffix(place) and _suffix(place) == _suffix(value) and _names_kind(part, _suffix(value))
             ]
             # "Pre-processed model from Step 1", where step 1 writes one file of the kind the key reads (`.onnx`)
             same_kind = same_kind or [
@@ -151,6 +152,12 @@ def _contrasted(earlier: str, later: str) -> bool:
         or (b in first and a in second and a not in first and b not in second)
         for a, b in _CONTRASTS
     )
+
+
+def _names_kind(part: str, suffix: str) -> bool:
+    """Whether a part of the Inputs names a file's kind: its extension (`.parquet`) or that as a word (Parquet)."""
+    text = part.lower()
+    return suffix in text or suffix[1:] in re.findall(r"[a-z0-9]+", text)
 
 
 def _suffix(path: str) -> str:

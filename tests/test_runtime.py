@@ -1925,6 +1925,66 @@ def test_the_generated_tests_pass_on_a_call_behind_a_comprehensions_filter(tmp_p
     run_generated_tests(item, tmp_path / "lib")
 
 
+PARQUET_LINK = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Parquet_Link
+
+**Description:** Rows written to a file, then its metadata read back.
+
+### Step 1: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpq.write_table(rows, where)` |
+| **External Dependencies** | `pkgpq` |
+| **Implementation** | `Demo_Pq_Write` |
+| **Outputs** | A Parquet file |
+
+### Step 2: Inspect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpq.read_metadata(where)` |
+| **External Dependencies** | `pkgpq` |
+| **Implementation** | `Demo_Pq_Read` |
+| **Inputs** | Parquet file path from Step 1 |
+| **Outputs** | `meta` |
+"""
+
+PKGPQ = """
+def write_table(rows, where):
+    with open(where, "w") as handle:
+        handle.write("\\n".join(rows))
+
+
+def read_metadata(where):
+    with open(where) as handle:
+        return {"num_rows": len(handle.read().split())}
+"""
+
+
+def test_a_file_an_earlier_step_writes_under_any_key_name_is_the_one_read_from_it(tmp_path):
+    """pyarrow: step 5 `pq.write_table(table, "trips.parquet")` (the key `where`, no path-like name), step 6
+    `pq.read_metadata(where)`, "Parquet file path from Step 5", whose page's example reads another file: step 6
+    read a file nobody wrote (FileNotFoundError). A key holding a file's name passed to a writer is a file the step
+    writes, and "Parquet file" names the kind of `.parquet`: the later key follows the earlier one."""
+    build_file_tree(tmp_path / "lib", {"pkgpq/__init__.py": PKGPQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_Pq_Write.md": 'import pkgpq\n\npkgpq.write_table(["a", "b", "c"], "trips.parquet")\n',
+            "implementations/Demo_Pq_Read.md": 'import pkgpq\n\nmeta = pkgpq.read_metadata("output/filtered.parquet")\n',
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": PARQUET_LINK, **pages})
+    write, inspect_ = (s.binding for s in item.plan.steps)
+    assert [p.writes for p in write.params if p.name == "where"] == [True]
+    assert [p.follows for p in inspect_.params if p.name == "where"] == ["step_01_write.where"]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "meta.num_rows = 3" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

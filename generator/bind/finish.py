@@ -267,7 +267,8 @@ def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
     A written key whose default is another file than the one the step's Outputs name (a shared page's example
     saves `out/thumbs/photo_thumb.jpg`; this workflow's step writes "e.g. `out/mask.png`") takes the Outputs' file:
     what the step says it writes beats what the page's example wrote for another workflow."""
-    candidates = {p.name for p in binding.params if _PATH_KEY.search(p.name) and not p.loader}
+    # (or named otherwise, holding a file's name: pyarrow's `write_table(table, where)` with "trips.parquet")
+    candidates = {p.name for p in binding.params if (_PATH_KEY.search(p.name) or _a_file(p.default)) and not p.loader}
     tree = _as_function(binding.body) if candidates else None
     if tree is None:
         return binding
@@ -448,6 +449,16 @@ _RISKY_CALLS = {
     "os.unlink",
     "shutil.rmtree",
 }
+
+
+def _a_file(default: str | None) -> bool:
+    """Whether a key's default is a file's name or path with an extension (`trips.parquet`, `out/mask.png`)."""
+    value = literal_value(default) if default is not None else None
+    return (
+        isinstance(value, str)
+        and PLACE.fullmatch(value) is not None
+        and re.search(r"\.[A-Za-z]\w{0,9}$", value) is not None
+    )
 
 
 def _as_function(body: str) -> ast.Module | None:
