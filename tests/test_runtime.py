@@ -520,6 +520,36 @@ def test_a_short_array_result_shows_its_numbers():
     assert report.describe(Array(["a", "b"], "<U1")) == "Array <U1 [2]"
 
 
+def test_a_result_warning_on_its_data_attribute_is_described_without_a_warning():
+    """pyarrow's ChunkedArray warns (FutureWarning) when `.data` is read: every pyarrow step's log carried the
+    warning, from the runtime looking for a number in `.data` (micrograd's Value keeps its number there)."""
+    import importlib.util
+    import warnings
+
+    from generator.render import template_dir
+
+    path = next(template_dir().rglob("runtime/report.py"))
+    spec = importlib.util.spec_from_file_location("generated_report_data", path)
+    assert spec is not None and spec.loader is not None
+    report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report)
+
+    class Chunked:
+        @property
+        def data(self) -> Chunked:
+            warnings.warn("Calling .data on ChunkedArray is provided for compatibility", FutureWarning, stacklevel=2)
+            return self
+
+    class Value:
+        def __init__(self) -> None:
+            self.data = 2.5
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert report.number(Chunked()) is None
+        assert report.number(Value()) == 2.5
+
+
 READS = """
 # Workflow Index: Demo
 

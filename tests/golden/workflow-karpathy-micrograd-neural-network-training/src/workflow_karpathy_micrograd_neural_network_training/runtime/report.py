@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from numbers import Real
 from typing import Any
 
@@ -18,7 +19,9 @@ def number(value: Any) -> float | None:
             return float(value)
         except (TypeError, ValueError, OverflowError):
             return None
-    data = getattr(value, "data", None)
+    with warnings.catch_warnings():  # (pyarrow's ChunkedArray warns that `.data` is going away)
+        warnings.simplefilter("ignore")
+        data = getattr(value, "data", None)
     if isinstance(data, (int, float)) and not isinstance(data, bool):
         return float(data)
     item, numel = getattr(value, "item", None), getattr(value, "numel", None)
