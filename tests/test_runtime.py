@@ -158,10 +158,51 @@ def test_unknown_keys_are_refused_with_the_nearest_real_one(repo):
 def test_a_failing_step_names_itself_and_v_shows_the_traceback(repo):
     implement_score(repo)
     plain = run(repo, "run", "--set", "1.data=[]")
-    assert plain.returncode == 1 and "step 1. Average failed calling statistics.mean" in plain.stderr
+    assert (
+        plain.returncode == 1
+        and "step 1. Average failed at line" in plain.stderr
+        and "calling statistics.mean" in plain.stderr
+    )
     assert "Traceback" not in plain.stderr and "-v shows the traceback" in plain.stderr
     verbose = run(repo, "run", "--set", "1.data=[]", "-v")
     assert "Traceback" in verbose.stderr and "StatisticsError" in verbose.stderr
+
+
+WHERE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Where
+
+**Description:** Rows read, then totalled.
+
+### Step 1: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwhere.total(rows)` |
+| **External Dependencies** | `pkgwhere` |
+| **Implementation** | `Demo_Where_Total` |
+| **Outputs** | `total` |
+"""
+
+
+def test_a_failing_step_names_the_line_that_failed_not_only_its_api(tmp_path):
+    """pyarrow: `pd.read_csv(...)` failed in a step whose API is `pyarrow.Table.from_pandas`, and the error said the
+    step "failed calling pyarrow.Table.from_pandas(...)". It now names the step's line the error came through, and
+    says it calls the API only when that line does."""
+    library = "def read(path):\n    return open(path).read().split()\n\n\ndef total(rows):\n    return len(rows)\n"
+    build_file_tree(tmp_path / "lib", {"pkgwhere/__init__.py": library})
+    page = example_pages(
+        {
+            "implementations/Demo_Where_Total.md": 'import pkgwhere\n\nrows = pkgwhere.read("rows.txt")\ntotal = pkgwhere.total(rows)\n'
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": WHERE_INDEX, **page})
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 1 and "FileNotFoundError" in proc.stderr
+    assert "(`rows = pkgwhere.read(" in proc.stderr and "calling pkgwhere.total" not in proc.stderr, proc.stderr
 
 
 def test_v_shows_the_workflows_debug_lines_not_every_librarys(repo):

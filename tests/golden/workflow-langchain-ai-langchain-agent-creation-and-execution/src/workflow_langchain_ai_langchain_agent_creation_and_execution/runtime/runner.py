@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +126,22 @@ def _brief(exc: BaseException, limit: int = 600) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... [{len(text) - limit} more characters]"
 
 
+def _where(exc: BaseException, step: LoadedStep) -> str:
+    """Where a step failed: the line of its module the error came through (`at line 31 of step_01_x.py
+    (`df = pd.read_csv(...)`)`), saying it calls the step's API when it does; the API alone when no line of the
+    module is in the traceback (a step's API is not always what failed: an example's read before it may be)."""
+    api = f"calling {step.spec.api}" if step.spec.api else "in its code"
+    module = getattr(step.module, "__file__", None)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if module and f.filename == module]
+    if not frames or not frames[-1].line:
+        return api
+    line = frames[-1].line
+    text = line if len(line) <= 120 else line[:117] + "..."
+    where = f"at line {frames[-1].lineno} of {Path(module).name} (`{text}`)"
+    called = re.match(r"\s*+(?:[A-Za-z_]\w*+\.)*+([A-Za-z_]\w*+)\s*+\(", step.spec.api or "")
+    return f"{where}, {api}" if called and re.search(rf"\b{called.group(1)}\s*\(", line) else where
+
+
 def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any], options: RunOptions) -> Outcome:
     kwargs = {name: artifacts.get(name) for name in step.spec.consumes}
     kwargs.update(values)
@@ -137,7 +155,7 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     except Exception as exc:
         keys = ", ".join(f"{step.name}.{k}" for k in step.params) or "none"
         raise WorkflowError(
-            f"step {step.label} failed calling {step.spec.api or 'its code'}: {type(exc).__name__}: {_brief(exc)} "
+            f"step {step.label} failed {_where(exc, step)}: {type(exc).__name__}: {_brief(exc)} "
             f"(its config keys: {keys}; -v shows the traceback)"
         ) from exc
     seconds = time.perf_counter() - started
