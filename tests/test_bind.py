@@ -334,3 +334,19 @@ def test_a_keyword_row_of_the_io_contract_names_no_result():
     )
     implementation = Implementation(name="Impl5", ref=REF, outputs=rows)
     assert declared_outputs(replace(step(5, "ds.to_netcdf(path)"), implementation=implementation)) == ["file"]
+
+
+@pytest.mark.parametrize(
+    ("outputs", "declared"),
+    [
+        ("`rows` - list of dicts with keys `sku`, `title`, `url`", ["rows"]),
+        ("`peaks.csv` with columns `sample`, `time_s`", []),
+        ("`header` (list of column names), `records` (list of rows)", ["header", "records"]),
+    ],
+)
+def test_the_fields_a_result_holds_are_not_results(outputs, declared):
+    """bs4: "`rows` - list of dicts with keys `sku`, `title`, ..." was read as six results (a stub asked for
+    `{'rows': ..., 'sku': ..., ...}`); a file "with columns `sample`, ..." as five."""
+    from generator.bind.outputs import declared_outputs
+
+    assert declared_outputs(step(4, "extract(cards)", outputs=outputs)) == declared

@@ -129,6 +129,8 @@ _ANNOTATED = re.compile(r"([A-Za-z_]\w*)\s*:\s*([A-Za-z_][\w.]*(?:\[.*\])?)")  #
 _HOLDER = re.compile(
     rf"(?:`(?:(?:\w+\.)*[A-Z]\w*(?:\[[^`]*\])?|[^`]*(?i:{_EXTENSIONS}))`[^`|;]{{0,20}}?|^\s*[A-Za-z][\w -]{{0,40}}?)"
     r"\b(?:with|containing|holding|having|including)\b"
+    # or any result, then the fields its items have: "`rows` - list of dicts with keys `sku`, `title`"
+    r"|`[^`]+`[^`|;]{0,40}?\bwith (?:keys|columns|fields|attributes|entries)\b"
 )
 # not names: words of Python, and its builtin types (the word "(`str`)" names the result's type; a result called
 # `str` would hide the builtin in run())
@@ -141,7 +143,7 @@ _NOT_NAMES = frozenset(
 def declared_outputs(step: Step) -> list[str]:
     """The results a step's Outputs name as identifiers (`train`, `test`), else its I/O contract's named outputs:
     never names made up from types (`list`, `dict`), which a person writing a stub's body would not expect."""
-    spans = [n for n in map(_name_of, re.findall(r"`([^`]+)`", step.outputs or "")) if _IDENTIFIER.fullmatch(n)]
+    spans = [n for n in map(_name_of, _spans(step)) if _IDENTIFIER.fullmatch(n)]
     if not spans and step.implementation:
         spans = [r.name for r in step.implementation.outputs if _IDENTIFIER.fullmatch(r.name or "")]
     return [n for n in dict.fromkeys(spans) if n not in BUILTINS and n not in _NOT_NAMES]
