@@ -2056,6 +2056,56 @@ def test_a_file_an_earlier_step_writes_under_any_key_name_is_the_one_read_from_i
     run_generated_tests(item, tmp_path / "lib")
 
 
+PATH_KEY = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Path_Key
+
+**Description:** A saved page read, then counted.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Path.read_text(encoding: str = None) -> str` |
+| **Implementation** | `Demo_Path_Read` |
+| **Key Parameters** | `html_path: str` - path of the saved page, `encoding: str` - its encoding ("utf-8") |
+| **Outputs** | `html` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpage.count_tags(html)` |
+| **External Dependencies** | `pkgpage` |
+| **Inputs** | `html` from Step 1 |
+| **Outputs** | `count` |
+"""
+
+
+def test_a_key_the_example_makes_a_path_of_is_read_through_that_path(tmp_path):
+    """bs4: the Key Parameters say `html_path: str`, the example `html_path = Path("saved_pages/tents.html")`, then
+    `html_path.read_text(...)`: the key (a text) was taken for the object the call goes through, and the step was
+    a stub ("it works on html_path, which ... no loader builds"). The example's Path of the text now comes along,
+    the text a key."""
+    build_file_tree(tmp_path / "lib", {"pkgpage/__init__.py": "def count_tags(html):\n    return html.count('<')\n"})
+    page = example_pages(
+        {
+            "implementations/Demo_Path_Read.md": (
+                'from pathlib import Path\n\nhtml_path = Path("saved/page.html")\nhtml = html_path.read_text(encoding="utf-8")\n'
+            )
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": PATH_KEY, **page})
+    load = item.plan.steps[0].binding
+    assert load.status == "bound" and "Path(" in load.body, load.body
+    (item.output_dir / "saved").mkdir()
+    (item.output_dir / "saved" / "page.html").write_text("<p><b>x</b></p>", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "count: 4" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

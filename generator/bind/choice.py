@@ -47,6 +47,22 @@ def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     return found
 
 
+def _paths(tree: ast.Module) -> frozenset[str]:
+    """Names an example's top-level statements make a Path of a text written out (`p = Path("data/x.html")`)."""
+    return frozenset(
+        target.id
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Call)
+        and called(stmt.value.func) in ("Path", "PurePath")
+        and len(stmt.value.args) == 1
+        and isinstance(stmt.value.args[0], ast.Constant)
+        and isinstance(stmt.value.args[0].value, str)
+        for target in stmt.targets
+        if isinstance(target, ast.Name)
+    )
+
+
 def _of_calls(value: ast.expr) -> bool:
     """Whether a dict, list or tuple display holds what calls compute (`{"accuracy": accuracy_score(y, p)}`)."""
     return isinstance(value, (ast.Dict, ast.List, ast.Tuple)) and any(isinstance(n, ast.Call) for n in walk(value))
@@ -102,6 +118,7 @@ class Resolvable:
         self.made = _stored(ctx, tree) if tree else frozenset()
         self.built = _built(ctx, tree) if tree else frozenset()
         self.own = _own_versions(ctx, tree) if tree else frozenset()
+        self.paths = _paths(tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -115,6 +132,8 @@ class Resolvable:
         if name in self.keys:  # a key parameter, no plain value, that the example builds with a call (`state_dict =
             # torch.load(path)`): the example's setup comes along, so config holds the path, never the object
             hint = self.keys[name]
+            if name in self.paths:  # `html_path = Path("saved_pages/tents.html")`, then `html_path.read_text()`:
+                return False  # the text is the key's, the Path object the example's setup makes of it
             return hint.default is not None or name not in self.built or bool(_VALUE_TYPE.match(hint.type))
         return name not in self.made and self.ctx.alias(name) is not None
 
