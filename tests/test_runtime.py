@@ -2106,6 +2106,86 @@ def test_a_key_the_example_makes_a_path_of_is_read_through_that_path(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+TAGS_AGAIN = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tags_Again
+
+**Description:** A page parsed, its links found, made absolute.
+
+### Step 1: Parse
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtags.parse(path) -> Soup` |
+| **External Dependencies** | `pkgtags` |
+| **Key Parameters** | `path: str = "page.txt"` - one link per line |
+| **Outputs** | `soup` |
+
+### Step 2: Find
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Soup.find_all(self, name, limit=None)` |
+| **External Dependencies** | `pkgtags` |
+| **Implementation** | `Demo_Tags_Find` |
+| **Key Parameters** | `limit: int` - at most this many (default 2) |
+| **Inputs** | `soup` from Step 1 |
+| **Outputs** | `anchors` |
+
+### Step 3: Resolve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtags.absolute(base, ref)` |
+| **External Dependencies** | `pkgtags` |
+| **Implementation** | `Demo_Tags_Resolve` |
+| **Inputs** | `anchors` from Step 2 |
+| **Outputs** | `links` |
+"""
+
+PKGTAGS = """
+class Soup:
+    def __init__(self, refs):
+        self.refs = refs
+
+    def find_all(self, name, limit=None):
+        return self.refs[:limit] if limit else list(self.refs)
+
+
+def parse(path):
+    with open(path) as handle:
+        return Soup(handle.read().split())
+
+
+def absolute(base, ref):
+    return base + ref
+"""
+
+
+def test_an_earlier_steps_call_made_again_inside_an_expression_is_its_cited_result(tmp_path):
+    """bs4: step 3's example `[urljoin(base_url, a["href"]) for a in soup.find_all("a", href=True)]`, where the Inputs
+    say "`anchors` from Step 2" and step 2 is that `soup.find_all(...)`: the step searched the page again, so step 2's
+    settings (a limit, another tag) had no effect. A call of an earlier result's method inside an expression, making
+    again what an earlier step the Inputs cite made, is now that step's result."""
+    build_file_tree(tmp_path / "lib", {"pkgtags/__init__.py": PKGTAGS})
+    pages = example_pages(
+        {
+            "implementations/Demo_Tags_Find.md": 'anchors = soup.find_all("a", limit=2)\n',
+            "implementations/Demo_Tags_Resolve.md": (
+                'import pkgtags\n\nlinks = [pkgtags.absolute("http://x/", a) for a in soup.find_all("a")]\n'
+            ),
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": TAGS_AGAIN, **pages})
+    resolve = item.plan.steps[2].binding
+    assert resolve.consumes == ("anchors",) and "find_all" not in resolve.body, resolve.body
+    (item.output_dir / "page.txt").write_text("a b c\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "links: list of 2" in proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

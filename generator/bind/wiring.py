@@ -1560,6 +1560,8 @@ class _InlineReuse(ast.NodeTransformer):
         self.per_item: set[str] = set()  # the targets of the comprehensions and loops around the node visited
         # `DocBin().from_disk(path)`: the object made, empty, for the API's method is no earlier step's result
         self.fresh = own.func.value if own is not None and isinstance(own.func, ast.Attribute) else None
+        # (`soup.find_all("a", href=True)` in the comprehension, where the Inputs cite step 2's `anchors`, its result)
+        self.cited = set(ctx.cited_by_inputs())
         self.changes: list[str] = []
 
     def _around(self, node: ast.AST, targets: list[ast.expr]) -> ast.AST:
@@ -1594,7 +1596,9 @@ class _InlineReuse(ast.NodeTransformer):
             return node
         producer = _callee_text(node)
         root = producer.split(".", 1)[0]
-        artifact = self.ctx.produced_by(producer) if producer and not self.ctx.alias(root) else None
+        artifact = self.ctx.produced_by(producer) if producer else None
+        if artifact is not None and self.ctx.alias(root) and artifact not in self.cited:
+            return node  # a method of an earlier result, called again: the earlier one only when the Inputs cite it
         if artifact is None or _reads_data_file(node, self.ctx.artifacts[artifact]):
             return node
         self.changes.append(
