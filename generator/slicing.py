@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import re
 import weakref
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Collection, Container, Iterator
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -789,26 +789,39 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
     return _finish(tree, _out_of_settings(tree, block, [s for s in block if id(s) in chosen]), piece.anchor)
 
 
-def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Container[str]) -> Slice:
-    """The slice carried on to the first statement after the anchor, in its block, that makes a result the step's
-    Outputs name from what the slice makes or works on (`accuracy = metric.compute()` after `metric.update(...)`, with
-    "`accuracy`" in the Outputs), with the statements between; the slice as it is when it makes one already, or none follows."""
-    _, bound = names(piece.statements)
-    if any(name in wanted for name in bound):
-        return piece
+def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Collection[str]) -> Slice:
+    """The slice carried on, in the anchor's block, to the statements after it that make the results the step's
+    Outputs name and the slice does not make yet, from what the slice makes or works on (`accuracy =
+    metric.compute()` after `metric.update(...)`, with "`accuracy`" in the Outputs; `records = []` and the loop
+    over `table.find_all("tr")` filling it, after `header = [...]`, with "`header`, `records`"), with the
+    statements between; the slice as it is when none follows."""
     block = next((b for b in _blocks(tree.body) if any(s is piece.anchor for s in b)), None)
     if block is None or not all(any(s is stmt for s in block) for stmt in piece.statements):
         return piece  # (a slice of several blocks keeps its shape)
-    start = next(n for n, stmt in enumerate(block) if stmt is piece.anchor)
+    _, bound = names(piece.statements)
+    missing = {name for name in wanted if name not in bound}
+    last = start = next(n for n, stmt in enumerate(block) if stmt is piece.anchor)
+    known = bound | set(piece.free)
     for n in range(start + 1, len(block)):
+        if not missing:
+            break
         read, made = names([block[n]])
-        if any(name in wanted for name in made) and (bound | set(piece.free)) & set(read):
-            chosen = {id(stmt) for stmt in piece.statements}
-            chosen |= {
-                id(stmt) for stmt in block[start : n + 1] if not (is_print(stmt) or isinstance(stmt, ast.Assert))
-            }
-            return _finish(tree, [stmt for stmt in block if id(stmt) in chosen], piece.anchor)
-    return piece
+        if not made & missing:
+            continue
+        if known & set(read):
+            last, missing = n, missing - made
+            continue
+        # an empty container the slice's work fills next (`records = []`, then `for tr in ...: records.append(..)`)
+        filler = next((m for m in range(n + 1, len(block)) if made & set(names([block[m]])[0])), None)
+        stmt = block[n]
+        if isinstance(stmt, ast.Assign) and empty_container(stmt.value) and filler is not None:
+            if known & set(names([block[filler]])[0]):
+                last, missing = filler, missing - made
+    if last == start:
+        return piece
+    chosen = {id(stmt) for stmt in piece.statements}
+    chosen |= {id(stmt) for stmt in block[start : last + 1] if not (is_print(stmt) or isinstance(stmt, ast.Assert))}
+    return _finish(tree, [stmt for stmt in block if id(stmt) in chosen], piece.anchor)
 
 
 def around(tree: ast.Module, anchor: ast.stmt) -> Slice:

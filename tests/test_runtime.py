@@ -2186,6 +2186,83 @@ def test_an_earlier_steps_call_made_again_inside_an_expression_is_its_cited_resu
     run_generated_tests(item, tmp_path / "lib")
 
 
+ROWS_FILLED = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rows_Filled
+
+**Description:** A table read, its header and rows taken, the rows saved.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtbl.read(path) -> Table` |
+| **External Dependencies** | `pkgtbl` |
+| **Key Parameters** | `path: str = "table.txt"` - a header line, then rows |
+| **Outputs** | `table` |
+
+### Step 2: Extract
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.find_all(self, kind)` |
+| **External Dependencies** | `pkgtbl` |
+| **Implementation** | `Demo_Tbl_Find` |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | `header` (the column names), `records` (the rows) |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtbl.save(records, out)` |
+| **External Dependencies** | `pkgtbl` |
+| **Key Parameters** | `out: str = "rows.txt"` - where they go |
+| **Inputs** | `records` from Step 2 |
+"""
+
+PKGTBL = """
+class Table:
+    def __init__(self, lines):
+        self.lines = lines
+
+    def find_all(self, kind):
+        return self.lines[0].split() if kind == "th" else [line.split() for line in self.lines[1:]]
+
+
+def read(path):
+    with open(path) as handle:
+        return Table([line for line in handle.read().splitlines() if line.strip()])
+
+
+def save(records, out):
+    with open(out, "w") as handle:
+        handle.write(";".join(",".join(r) for r in records))
+"""
+
+
+def test_every_result_the_outputs_name_comes_along_an_accumulator_and_its_loop_too(tmp_path):
+    """bs4's row step: the Outputs name `header` and `records`; the example makes `header = [...]` by the API, then
+    `records = []` and a loop over `table.find_all("tr")` filling it. The slice stopped at the header: step 4 asked
+    for `records` as a REQUIRED key. The slice now goes on to every result the Outputs name, an empty container
+    with the loop that fills it from what the slice works on."""
+    build_file_tree(tmp_path / "lib", {"pkgtbl/__init__.py": PKGTBL})
+    example = (
+        'header = [name for name in table.find_all("th")]\n\nrecords = []\n'
+        'for row in table.find_all("tr"):\n    if row:\n        records.append(row)\n\nprint(header)\n'
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": ROWS_FILLED, **example_pages({"implementations/Demo_Tbl_Find.md": example})}
+    )
+    extract, save = (s.binding for s in item.plan.steps[1:])
+    assert extract.produces == ("header", "records") and save.consumes == ("records",)
+    (item.output_dir / "table.txt").write_text("a b\n1 2\n3 4\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "rows.txt").read_text(encoding="utf-8") == "1,2;3,4"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 
