@@ -2263,6 +2263,150 @@ def test_every_result_the_outputs_name_comes_along_an_accumulator_and_its_loop_t
     run_generated_tests(item, tmp_path / "lib")
 
 
+TUPLE_DEFAULT = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tuple_Default
+
+**Description:** A node read, its text taken.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnode.read(path) -> Node` |
+| **External Dependencies** | `pkgnode` |
+| **Key Parameters** | `path: str = "node.txt"` - the words |
+| **Outputs** | `node` |
+
+### Step 2: Text
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Node.get_text(self, separator: str = "", types: Iterable[type] = ()) -> str` |
+| **External Dependencies** | `pkgnode` |
+| **Implementation** | `Demo_Node_Text` |
+| **Inputs** | `node` from Step 1 |
+| **Outputs** | `text` |
+"""
+
+TUPLE_DEFAULT_PAGE = """== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| separator || str || No || between the words
+|-
+| types || Iterable[type] || No || the kinds of words kept
+|}
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+text = node.get_text(" ")
+</syntaxhighlight>
+"""
+
+PKGNODE = """
+class Node:
+    def __init__(self, words):
+        self.words = words
+
+    def get_text(self, separator="", types=()):
+        if types == ():  # bs4: the default means every kind; an explicit list filters
+            return separator.join(self.words)
+        return separator.join(w for w in self.words if type(w) in types)
+
+
+def read(path):
+    with open(path) as handle:
+        return Node(handle.read().split())
+"""
+
+
+def test_a_documented_tuple_default_the_example_leaves_out_is_not_passed(tmp_path):
+    """bs4: `get_text(separator="", strip=False, types=())`, the example `link.get_text(" ", strip=True)`; the
+    documented `types` was passed with its default, which config gives back as a list, and `types=[]` made every
+    title empty. A tuple default the example leaves out is now not passed until set, as a None one."""
+    build_file_tree(tmp_path / "lib", {"pkgnode/__init__.py": PKGNODE})
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": TUPLE_DEFAULT, "implementations/Demo_Node_Text.md": TUPLE_DEFAULT_PAGE}
+    )
+    text = item.plan.steps[1].binding
+    assert "given(types=types)" in text.body, text.body
+    (item.output_dir / "node.txt").write_text("hello world\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "text: 'hello world'" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+CARDS_LOOP = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cards_Loop
+
+**Description:** Cards read, a field of each taken.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcards.load(path)` |
+| **External Dependencies** | `pkgcards` |
+| **Key Parameters** | `path: str = "cards.txt"` - one card per line |
+| **Outputs** | `cards` |
+
+### Step 2: Fields
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Part.text(self) -> str` |
+| **External Dependencies** | `pkgcards` |
+| **Implementation** | `Demo_Cards_Text` |
+| **Inputs** | `cards` from Step 1 |
+| **Outputs** | `rows` - one title per card |
+"""
+
+PKGCARDS = """
+class Part:
+    def __init__(self, value):
+        self.value = value
+
+    def text(self):
+        return self.value.upper()
+
+
+class Card:
+    def __init__(self, line):
+        self.line = line
+
+    def find(self, name):
+        return Part(self.line)
+
+
+def load(path):
+    with open(path) as handle:
+        return [Card(line.strip()) for line in handle if line.strip()]
+"""
+
+
+def test_a_call_on_what_a_loop_over_an_earlier_result_finds_is_bound(tmp_path):
+    """bs4's field step: `for card in cards: link = card.select_one("h2 a"); rows.append(link.get_text(...))`, with
+    `cards` step 3's: the step was a stub ("its call goes through no import and no object an earlier step made"):
+    the check followed a loop's variable to what it iterates, not a name assigned from it."""
+    build_file_tree(tmp_path / "lib", {"pkgcards/__init__.py": PKGCARDS})
+    example = 'rows = []\nfor card in cards:\n    part = card.find("title")\n    rows.append(part.text())\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": CARDS_LOOP, **example_pages({"implementations/Demo_Cards_Text.md": example})}
+    )
+    fields = item.plan.steps[1].binding
+    assert fields.status == "bound" and fields.consumes == ("cards",), fields.body
+    (item.output_dir / "cards.txt").write_text("tent\nstove\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "rows: list of 2: 'TENT', 'STOVE'" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

@@ -2219,7 +2219,9 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if name in imported or name in wired.consumes:
             continue
         hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
-        if name in draft.unpassed and hint.default == "None":  # unset: the call goes without it until it is set
+        # unset: the call goes without it until it is set; so does a tuple default (`types: Iterable[type] = ()`):
+        # config gives a list back, which a library may read otherwise (bs4's get_text(types=[]) finds no text)
+        if name in draft.unpassed and (hint.default == "None" or isinstance(literal_value(hint.default), tuple)):
             hint = replace(hint, default=None, optional=True)
         obj, called = uses(draft.statements + draft.definitions, name)
         typed = ctx.loader_for("", hint.type) if hint.type else None
@@ -2548,19 +2550,27 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
 
 
 def _loop_sources(statements: list[ast.stmt]) -> dict[str, ast.expr]:
-    """Each loop variable of the statements (a comprehension's or a for's) -> what it iterates over."""
+    """Each loop variable of the statements (a comprehension's or a for's) -> what it iterates over; and each name
+    assigned once from an expression (`link = card.select_one("a")` in that loop) -> that expression."""
     found: dict[str, ast.expr] = {}
+    assigned: dict[str, list[ast.expr]] = {}
     for stmt in statements:
         for node in walk(stmt):
             if isinstance(node, (ast.comprehension, ast.For, ast.AsyncFor)):
-                for name in walk(node.target):
-                    if isinstance(name, ast.Name):
-                        found.setdefault(name.id, node.iter)
+                for target in walk(node.target):
+                    if isinstance(target, ast.Name):
+                        found.setdefault(target.id, node.iter)
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                assigned.setdefault(node.targets[0].id, []).append(node.value)
+    for name, values in assigned.items():
+        if len(values) == 1:
+            found.setdefault(name, values[0])
     return found
 
 
 def _reaches(node: ast.expr, receivers: set[str], loops: dict[str, ast.expr], depth: int = 0) -> bool:
-    """Whether an object comes from an earlier step's: `cell` of `for cell in rows[0].find_all("td")`, `rows` one."""
+    """Whether an object comes from an earlier step's: `cell` of `for cell in rows[0].find_all("td")`, `rows` one;
+    `link` of `link = card.select_one("a")` in `for card in cards`, `cards` one."""
     while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
         node = node.func if isinstance(node, ast.Call) else node.value
     if not isinstance(node, ast.Name):

@@ -29,7 +29,7 @@ STEP = Step(
             doc="System instruction for model",
         ),
         "middleware": Param(
-            "Sequence[AgentMiddleware[StateT_co, ContextT]]", default=[], doc="Middleware for behavior customization"
+            "Sequence[AgentMiddleware[StateT_co, ContextT]]", default=None, doc="Middleware for behavior customization"
         ),
         "response_format": Param(
             "ResponseFormat[ResponseT] | type[ResponseT] | None", default=None, doc="Structured output configuration"
@@ -81,9 +81,9 @@ def run(
         model=model,
         tools=[search_web, calculate],
         system_prompt=system_prompt,
-        middleware=middleware,
         debug=debug,
         **given(
+            middleware=middleware,
             response_format=response_format,
             state_schema=state_schema,
             context_schema=context_schema,
