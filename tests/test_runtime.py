@@ -2407,6 +2407,78 @@ def test_a_call_on_what_a_loop_over_an_earlier_result_finds_is_bound(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+PASSED_API = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Passed_Api
+
+**Description:** Rows read into a frame whose cells are converted to numbers.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgconv.load(path)` |
+| **External Dependencies** | `pkgconv` |
+| **Key Parameters** | `path: str = "rows.txt"` - numbers, a row a line |
+| **Outputs** | `rows` |
+
+### Step 2: Frame
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgconv.frame(rows)`, `pkgconv.to_num(text)` |
+| **External Dependencies** | `pkgconv` |
+| **Implementation** | `Demo_Conv_Frame` |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `df` - the frame, all numbers |
+"""
+
+PKGCONV = """
+class Frame:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def apply(self, fn):
+        return Frame([[fn(cell) for cell in row] for row in self.rows])
+
+    def total(self):
+        return sum(sum(row) for row in self.rows)
+
+
+def load(path):
+    with open(path) as handle:
+        return [line.split() for line in handle if line.strip()]
+
+
+def frame(rows):
+    return Frame(rows)
+
+
+def to_num(text):
+    return float(text)
+"""
+
+
+def test_an_example_handing_a_cited_api_on_as_a_function_uses_it(tmp_path):
+    """bs4's frame step cites `pd.DataFrame(...)` and `pd.to_numeric(...)`; the first example converts every
+    numeric column with `df[cols].apply(pd.to_numeric, errors="coerce")`, the second one column with a call. The
+    first was taken for leaving `pd.to_numeric` out (no call of it), so the step converted one column and the
+    summary failed on text. An API handed on as a function counts as used."""
+    build_file_tree(tmp_path / "lib", {"pkgconv/__init__.py": PKGCONV})
+    examples = [
+        "import pkgconv\n\ndf = pkgconv.frame(rows)\ndf = df.apply(pkgconv.to_num)\n",
+        "import pkgconv\n\ndf = pkgconv.frame(rows)\nfirst = pkgconv.to_num(df.rows[0][0])\n",
+    ]
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": PASSED_API, **example_pages({"implementations/Demo_Conv_Frame.md": examples})}
+    )
+    assert "df.apply(pkgconv.to_num)" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    (item.output_dir / "rows.txt").write_text("1 2\n3 4\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

@@ -237,7 +237,9 @@ def score(
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
-    uncited: list[object] = [a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) for s in made)]
+    uncited: list[object] = [
+        a for a in ctx.supporting(ctx.index) if not any(contains_api(s, a, {}) or _passes(s, a) for s in made)
+    ]
     # the method the API cell calls on the API's result (`ImageEnhance.Contrast(image).enhance(factor)`): an
     # example that stops before it is not the step's
     if ctx.api is not None and ctx.api.then and not _calls_method(made, ctx.api.then):
@@ -310,6 +312,17 @@ def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
         else:
             made |= bound
     return made - taken
+
+
+def _passes(stmt: ast.stmt, api: ApiRef) -> bool:
+    """Whether a statement hands the API on as a function (`df[cols].apply(pd.to_numeric, errors="coerce")`): the
+    example uses it, once per column, without a call of its own."""
+    return any(
+        isinstance(arg, (ast.Name, ast.Attribute)) and dotted(arg) == api.callee
+        for node in walk(stmt)
+        if isinstance(node, ast.Call)
+        for arg in [*node.args, *(k.value for k in node.keywords)]
+    )
 
 
 def _calls_method(statements: list[ast.stmt], method: str) -> bool:
