@@ -2479,6 +2479,90 @@ def test_an_example_handing_a_cited_api_on_as_a_function_uses_it(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+FILTER_VALUE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Filter_Value
+
+**Description:** Rows read, those of one region kept, saved.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflt.load(path)` |
+| **External Dependencies** | `pkgflt` |
+| **Key Parameters** | `path: str = "rows.txt"` - region and value per line |
+| **Outputs** | `rows` |
+
+### Step 2: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflt.keep(rows, predicate)` |
+| **External Dependencies** | `pkgflt` |
+| **Implementation** | `Demo_Flt_Keep` |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `kept` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflt.save(kept, out)` |
+| **External Dependencies** | `pkgflt` |
+| **Key Parameters** | `out: str = "kept.txt"` - where they go |
+| **Inputs** | `kept` from Step 2 |
+"""
+
+PKGFLT = """
+class Field:
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        return lambda row: row[self.name] == other
+
+
+def field(name):
+    return Field(name)
+
+
+def load(path):
+    with open(path) as handle:
+        return [dict(zip(("region", "value"), line.split())) for line in handle if line.strip()]
+
+
+def keep(rows, predicate):
+    return [row for row in rows if predicate(row)]
+
+
+def save(rows, out):
+    with open(out, "w") as handle:
+        handle.write(" ".join(row["value"] for row in rows))
+"""
+
+
+def test_the_value_a_filter_compares_a_column_with_is_a_key(tmp_path):
+    """pyarrow's pruned scan `dataset.to_table(filter=ds.field("region") == "EU")`, polars' `lf.filter(pl.col("status")
+    == "complete")`: the region or status was fixed in code. The value a call's filter compares a named column with
+    is now a key named after the column."""
+    build_file_tree(tmp_path / "lib", {"pkgflt/__init__.py": PKGFLT})
+    page = example_pages(
+        {
+            "implementations/Demo_Flt_Keep.md": 'import pkgflt\n\nkept = pkgflt.keep(rows, pkgflt.field("region") == "EU")\n'
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": FILTER_VALUE, **page})
+    assert {p.name: p.default for p in item.plan.steps[1].binding.params}.get("region") == "'EU'"
+    (item.output_dir / "rows.txt").write_text("EU 1\nUS 2\nEU 3\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "kept.txt").read_text(encoding="utf-8") == "1 3"
+    run_workflow(item, tmp_path / "lib", "--set", "2.region=US")
+    assert (item.output_dir / "kept.txt").read_text(encoding="utf-8") == "2"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

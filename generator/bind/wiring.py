@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from generator.apitext import (
@@ -1783,6 +1784,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     file_key = _documented_file(draft, keys, claims, {*free, *bound, *passed})
     kept: list[ast.stmt] = []
+    compared = Counter(_field_name(c.left) for s in draft.statements for c in _filters(s))
     for stmt in draft.statements:
         if isinstance(stmt, ast.ClassDef):  # a declaration (a mapped table, a schema) is code, not settings
             kept.append(stmt)
@@ -1847,6 +1849,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 key = claims.claim(param_name(name), literal, target or last)
                 draft.literals.setdefault(key, literal)
                 node.args[index] = ast.Name(id=key, ctx=ast.Load())
+        _compared_values(stmt, claims, draft, target or "", compared)
         _same_text(stmt, {k: draft.literals[k] for k in set(draft.literals) - before})
         kept.append(stmt)
     draft.statements = kept
@@ -2013,6 +2016,77 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
             return None
         paths.append(path)
     return repr(paths) if isinstance(value, (ast.Tuple, ast.List)) else repr(paths[0])
+
+
+_COMPARED = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def _field_name(node: ast.expr) -> str:
+    """The column a filter compares: `ds.field("region")`, `pl.col("fare")`, `df["country"]`; "" for anything else."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        arg = node.args[0]
+    elif isinstance(node, ast.Subscript):
+        arg = node.slice
+    else:
+        return ""
+    text = arg.value if isinstance(arg, ast.Constant) else None
+    return text if isinstance(text, str) and text.isidentifier() else ""
+
+
+def _compared_values(stmt: ast.stmt, claims: _Claims, draft: Draft, context: str, compared: Counter[str]) -> None:
+    """`filter=ds.field("region") == "EU"`, `df[df["fare"] > 10.0]`: the value a column is compared with, a key
+    named after the column (`region = "EU"`), so another region or threshold is a setting, not an edit; a column
+    compared with several values in the step gives each key the value's name too (`control_group`,
+    `treatment_group`). Never inside a function the step defines (its own logic), nor a comparison of anything but
+    a named column."""
+    for node in walk(stmt):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return
+    for node in _filters(stmt):
+        if not (len(node.ops) == 1 and isinstance(node.ops[0], _COMPARED)):
+            continue
+        field, value = _field_name(node.left), node.comparators[0]
+        literal = literal_source(value)
+        if not field or literal is None or not isinstance(value, ast.Constant) or value.value is None:
+            continue
+        if isinstance(value.value, bool):
+            continue
+        name = field
+        if compared[field] > 1 and isinstance(value.value, str) and value.value.isidentifier():
+            name = f"{value.value}_{field}"
+        key = claims.claim(param_name(name), literal, context)
+        draft.literals.setdefault(key, literal)
+        node.comparators[0] = ast.copy_location(ast.Name(id=key, ctx=ast.Load()), value)
+
+
+def _filters(stmt: ast.stmt) -> list[ast.Compare]:
+    """The comparisons a statement filters by: a call's argument (`lf.filter(pl.col("x") == 1)`, `filter=...`) or
+    an item selection (`df.loc[df["g"] == "a", col]`), alone or joined by `&`, `|`, `and`, `or`, `~`; never one
+    inside arithmetic (`X["a"] + (X["c"] == "x")`, a demo's data)."""
+    found: list[ast.Compare] = []
+
+    def gather(expr: ast.expr) -> None:
+        if isinstance(expr, ast.Compare):
+            found.append(expr)
+        elif isinstance(expr, ast.BoolOp):
+            for value in expr.values:
+                gather(value)
+        elif isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.BitAnd, ast.BitOr)):
+            gather(expr.left)
+            gather(expr.right)
+        elif isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.Invert, ast.Not)):
+            gather(expr.operand)
+        elif isinstance(expr, ast.Tuple):
+            for element in expr.elts:
+                gather(element)
+
+    for node in walk(stmt):
+        if isinstance(node, ast.Call):
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                gather(arg)
+        elif isinstance(node, ast.Subscript):
+            gather(node.slice)
+    return found
 
 
 def _slice_bounds(value: ast.expr) -> str | None:

@@ -202,8 +202,8 @@ def deferred(function, attributes: bool = False) -> set[str]:
     (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), in the items of a
     filtered comprehension (its filter runs on recorders and may drop every item), in what a loop
     iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), as the container of
-    a membership test (`if u in nodes`), by `@name` in an expression string (`df.query("x >= @low")`), or in a
-    branch taken on what the library answered (`if status == 1: MMFFOptimizeMolecule(mol, maxIters=...)`: a
+    a membership test (`if u in nodes`) or the value of a comparison (`pl.col("x") == value`), by `@name` in an
+    expression string (`df.query("x >= @low")`), or in a branch taken on what the library answered (`if status == 1: MMFFOptimizeMolecule(mol, maxIters=...)`: a
     recorder's answer may take the other one). Their values reach the library only when the real one runs.
     attributes: the attributes read there too (`pkg.norm` of `pkg.norm(u) for u in links if ...`)."""
     direct: set[str] = set()
@@ -218,10 +218,9 @@ def deferred(function, attributes: bool = False) -> set[str]:
             branch = branch or (filtered and not isinstance(child, ast.comprehension))
             function = in_function or branch or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
             iterated = isinstance(node, (ast.For, ast.comprehension)) and child is node.iter
-            # `u in nodes`: a membership test runs for real on the container, and records nothing
-            tested = isinstance(node, ast.Compare) and any(
-                child is right and isinstance(op, (ast.In, ast.NotIn)) for op, right in zip(node.ops, node.comparators)
-            )
+            # `u in nodes`: a membership test runs for real on the container, and records nothing; nor does a
+            # comparison (`pl.col("status") == status`: a recorder's == answers without a trace)
+            tested = isinstance(node, ast.Compare) and any(child is right for right in node.comparators)
             builtin = in_builtin or iterated or tested
             if isinstance(child, ast.Call):
                 builtin = iterated or (isinstance(child.func, ast.Name) and child.func.id in BUILTINS)
