@@ -2563,6 +2563,68 @@ def test_the_value_a_filter_compares_a_column_with_is_a_key(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+DEMO_SHAPE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Shape_Area
+
+**Description:** A shape read, its area measured.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgboxes.load(path)` |
+| **External Dependencies** | `pkgboxes` |
+| **Key Parameters** | `path: str = "shape.txt"` - width and height |
+| **Outputs** | `coverage` |
+
+### Step 2: Measure
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgboxes.area(geometry) -> float` |
+| **External Dependencies** | `pkgboxes` |
+| **Implementation** | `Demo_Shape_Measure` |
+| **Inputs** | `coverage` from step 1 |
+| **Outputs** | `area: float` |
+"""
+
+PKGBOXES = """
+def box(x0, y0, x1, y1):
+    return (x1 - x0, y1 - y0)
+
+
+def load(path):
+    with open(path) as handle:
+        width, height = map(float, handle.read().split())
+    return (width, height)
+
+
+def area(geometry):
+    return geometry[0] * geometry[1]
+"""
+
+
+def test_an_object_the_example_makes_of_numbers_stands_for_the_cited_input(tmp_path):
+    """Shapely's measure step: the Inputs say "`coverage` from step 4", the example `b = box(0, 0, 2, 3)` then
+    `shapely.area(b)`: the step measured the example's box (area 6 whatever the input). An object a call makes of
+    numbers written out, passed to the step's calls, is the page's sample: the cited result takes its place."""
+    build_file_tree(tmp_path / "lib", {"pkgboxes/__init__.py": PKGBOXES})
+    page = example_pages(
+        {
+            "implementations/Demo_Shape_Measure.md": "import pkgboxes\n\nb = pkgboxes.box(0, 0, 2, 3)\narea = pkgboxes.area(b)\n"
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEMO_SHAPE, **page})
+    measure = item.plan.steps[1].binding
+    assert measure.consumes == ("coverage",) and "box(" not in measure.body, measure.body
+    (item.output_dir / "shape.txt").write_text("4 5\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "area: 20.0" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

@@ -935,7 +935,30 @@ def _sample_names(draft: Draft) -> set[str]:
             and all(isinstance(v, (list, tuple, dict)) for v in value)  # rows, not texts naming columns or labels
         ):
             found.add(name)
+    for stmt in draft.statements:  # `b = box(0, 0, 2, 3)`, `pts = np.array([[0, 1], [2, 3]])`: an object of numbers
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and _of_numbers(stmt.value)
+            and _stores(draft.statements, stmt.targets[0].id) == 1
+        ):
+            found.add(stmt.targets[0].id)
     return found
+
+
+def _of_numbers(value: ast.expr) -> bool:
+    """Whether an expression is a call made of numbers written out (`box(0, 0, 2, 3)`, `Point(1.5, 2)`,
+    `LineString([(0, 0), (1, 1)])`): a demo's object; never one naming a file, an id or a setting by text."""
+    if not isinstance(value, ast.Call) or not value.args:
+        return False
+    given = [*value.args, *(k.value for k in value.keywords)]
+    if any(literal_source(v) is None for v in given):
+        return False
+    constants = [n for v in given for n in walk(v) if isinstance(n, ast.Constant)]
+    return bool(constants) and all(
+        isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in constants
+    )
 
 
 def _cited_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
