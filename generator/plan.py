@@ -199,7 +199,8 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
                     files.add(file.removesuffix(".py").lower())
     # an import the mapping places is never the project's own module, whatever its files are called
     # (`python-package/lightgbm/sklearn.py` beside `import sklearn`: scikit-learn)
-    internal = {f for f in files if f.isidentifier() and f not in mapping.imports}
+    # (nor a module of the standard library: "`csv` (Python standard library)" is no file of the project's)
+    internal = {f for f in files if f.isidentifier() and f not in mapping.imports and f not in sys.stdlib_module_names}
     internal |= {d for d in folders if d.isidentifier() and d not in known}
     namespace = workflow.namespace.lower().replace("-", "_")
     internal -= {repo} | {p for p in packages if namespace == p or namespace.endswith(f"_{p}")}

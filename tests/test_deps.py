@@ -694,3 +694,58 @@ def test_an_import_the_mapping_places_is_a_distribution_whatever_the_projects_fi
     # `Bio/SeqIO/__init__.py` is the package Bio.SeqIO (was `from Bio.SeqIO.__init__ import Bio`)
     step = next((item.output_dir / "src" / item.plan.package_name / "steps").glob("step_01_*.py"))
     assert "    import Bio.SeqIO\n" in step.read_text(encoding="utf-8")
+
+
+SYSTEM_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Cover
+
+**Description:** Points read from a CSV, buffered.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `csv.DictReader(f)` |
+| **Source Location** | `csv` (Python standard library) |
+| **Implementation** | `Demo_Csv_Reader` |
+| **Key Parameters** | `path: str = "points.csv"` - the points |
+| **Outputs** | `rows` |
+
+### Step 2: Buffer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `shapely.buffer(geometry, distance)` |
+| **External Dependencies** | GEOS |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `buffers` |
+"""
+
+CSV_READER_PAGE = """== Code Reference ==
+
+=== Source Location ===
+* '''File:''' Lib/csv.py
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import csv
+
+with open("points.csv", newline="") as f:
+    rows = list(csv.DictReader(f))
+</syntaxhighlight>
+"""
+
+
+def test_a_c_library_and_a_standard_module_are_no_requirements(tmp_path):
+    """Seen on a Shapely wiki: "`numpy`, GEOS" under External Dependencies put PyPI's unrelated `geos` (with flask,
+    pillow and lxml) into requirements.txt; the C library ships inside shapely's wheels. And `Lib/csv.py` made csv a
+    module of the project ("a checkout of ... on PYTHONPATH (for its modules csv)"). GEOS is now a prerequisite the
+    README names; a standard module is no module of the project."""
+    pages = {"_WorkflowIndex.md": SYSTEM_INDEX, "implementations/Demo_Csv_Reader.md": CSV_READER_PAGE}
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    assert "geos" not in item.plan.requirements, item.plan.requirements
+    assert any(p.startswith("GEOS") for p in item.plan.prerequisites), item.plan.prerequisites
+    assert not [p for p in item.plan.prerequisites if "PYTHONPATH" in p], item.plan.prerequisites
