@@ -2069,11 +2069,11 @@ def _compared_values(stmt: ast.stmt, claims: _Claims, draft: Draft, context: str
         if not (len(node.ops) == 1 and isinstance(node.ops[0], _COMPARED)):
             continue
         field, value = _field_name(node.left), node.comparators[0]
-        literal = literal_source(value)
-        if not field or literal is None or not isinstance(value, ast.Constant) or value.value is None:
+        if not (field and isinstance(value, ast.Constant) and isinstance(value.value, (str, int, float))):
             continue
-        if isinstance(value.value, bool):
+        if isinstance(value.value, bool):  # (`== True`: a flag tested, no setting)
             continue
+        literal = repr(value.value)
         name = field
         if compared[field] > 1 and isinstance(value.value, str) and value.value.isidentifier():
             name = f"{value.value}_{field}"
