@@ -2625,6 +2625,67 @@ def test_an_object_the_example_makes_of_numbers_stands_for_the_cited_input(tmp_p
     run_generated_tests(item, tmp_path / "lib")
 
 
+SKETCH_AFTER = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Sketch_After
+
+**Description:** A workbook opened, a sheet's rows read.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsheet.load_workbook(filename)` |
+| **External Dependencies** | `pkgsheet` |
+| **Key Parameters** | `filename: str = "book.txt"` - sheets, `name: a b` per line |
+| **Outputs** | `wb` |
+
+### Step 2: Read Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Worksheet.iter_rows(min_row=None, values_only=False)` |
+| **External Dependencies** | `pkgsheet` |
+| **Implementation** | `Demo_Sheet_Rows` |
+| **Key Parameters** | `sheet_name: str` - the sheet (e.g. "Sales") |
+| **Inputs** | `wb` from Step 1 |
+| **Outputs** | `rows` |
+"""
+
+PKGSHEET = """
+class Worksheet:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def iter_rows(self, min_row=None, values_only=False):
+        return iter(self.rows[(min_row or 1) - 1 :])
+
+
+def load_workbook(filename):
+    with open(filename) as handle:
+        pairs = [line.split(":", 1) for line in handle if line.strip()]
+    return {name: Worksheet(rest.split()) for name, rest in pairs}
+"""
+
+
+def test_an_example_whose_use_of_the_result_is_a_sketch_is_taken_up_to_its_call(tmp_path):
+    """openpyxl: `ws = wb["Sales"]; rows = list(ws.iter_rows(min_row=2, values_only=True))`, then `for region, product,
+    amount in rows: ...`. The `...` made the whole example a sketch, so the step was built from the API cell alone:
+    `Worksheet.iter_rows(...)` called on the class (TypeError: missing 'self'). The example up to its call is the step."""
+    build_file_tree(tmp_path / "lib", {"pkgsheet/__init__.py": PKGSHEET})
+    example = 'ws = wb["Sales"]\nrows = list(ws.iter_rows(min_row=2, values_only=True))\nfor a, b in rows:\n    ...\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": SKETCH_AFTER, **example_pages({"implementations/Demo_Sheet_Rows.md": example})}
+    )
+    read = item.plan.steps[1].binding
+    assert "ws.iter_rows(" in read.body and "Worksheet.iter_rows" not in read.body, read.body
+    (item.output_dir / "book.txt").write_text("Sales: head x y\nNotes: z\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "rows: list of 2: 'x', 'y'" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 MODEL_STEP = """
 # Workflow Index: Demo
 

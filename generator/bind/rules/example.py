@@ -78,6 +78,8 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     wanted = frozenset(named_outputs(ctx.workflow.steps[index]))
     for example in ctx.examples[index]:
         piece = cut(example.tree, api, foreign, known, swept)
+        if piece is not None and _placeholder(piece.statements):
+            piece = _before_sketch(example.tree, piece)
         if piece is None or _placeholder(piece.statements):
             continue  # `for step in range(100): ...; trial.report(accuracy, step)`: a sketch, not code to run
         piece = reach(example.tree, piece, others)
@@ -102,6 +104,15 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         found.append(Candidate(piece, example.order, example.tree))
     cache[index] = found
     return found
+
+
+def _before_sketch(tree: ast.Module, piece: Slice) -> Slice | None:
+    """The slice up to its anchor, when only what follows the anchor is a sketch (`rows = list(ws.iter_rows(...))`,
+    then `for region, product, amount in rows: ...`, the reader's own use of the result); None otherwise."""
+    at = next((n for n, stmt in enumerate(piece.statements) if stmt is piece.anchor), None)
+    if at is None or _placeholder(piece.statements[: at + 1]):
+        return None
+    return restrict(tree, piece, piece.statements[: at + 1])
 
 
 def _placeholder(statements: list[ast.stmt]) -> bool:
