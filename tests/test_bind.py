@@ -350,3 +350,34 @@ def test_the_fields_a_result_holds_are_not_results(outputs, declared):
     from generator.bind.outputs import declared_outputs
 
     assert declared_outputs(step(4, "extract(cards)", outputs=outputs)) == declared
+
+
+def test_a_key_typed_as_a_number_is_no_file_the_step_writes(tmp_path):
+    """Shapely's `to_wkt(geometry, output_dimension=...)` and pyarrow's `write_dataset(..., max_rows_per_file=...)`:
+    ints left unset, passed to a writer, named like output keys (`output_`, `_file`), were marked as files the step
+    writes (the runtime would make a folder named after their value)."""
+    from tests.helpers import example_pages, generated
+
+    index = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Numbers_Beside
+
+**Description:** A text written.
+
+### Step 1: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwrite.to_text(obj, path, output_dimension=None, max_rows_per_file=None)` |
+| **External Dependencies** | `pkgwrite` |
+| **Implementation** | `Demo_Write_Text` |
+| **Key Parameters** | `output_dimension: int` - 2 or 3, `max_rows_per_file: int` - rows per file |
+"""
+    page = example_pages(
+        {"implementations/Demo_Write_Text.md": 'import pkgwrite\n\npkgwrite.to_text("x", "out/text.txt")\n'}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **page})
+    writes = {p.name: p.writes for p in item.plan.steps[0].binding.params}
+    assert writes.get("output_dimension") is False and writes.get("max_rows_per_file") is False, writes
+    assert True in writes.values(), writes  # the path is still a file it writes

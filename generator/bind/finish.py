@@ -306,9 +306,13 @@ def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
         for v in [*node.args, *(k.value for k in _keywords(node))]
         if isinstance(v, ast.Name) and v.id in places
     }
-    # a number or a size passed beside the path (`VideoWriter(filename, fourcc, out_fps, frameSize)`) names no file
+    # a number or a size passed beside the path (`VideoWriter(filename, fourcc, out_fps, frameSize)`) names no file;
+    # nor does a key typed as one (`to_wkt(geometry, output_dimension=output_dimension)`, an int left unset)
     written -= {
-        p.name for p in binding.params if p.default is not None and not isinstance(literal_value(p.default), str)
+        p.name
+        for p in binding.params
+        if (p.default is not None and not isinstance(literal_value(p.default), str))
+        or re.fullmatch(r"(?:Optional\[)?(?:int|float|bool)\]?(?:\s*\|\s*None)?", p.type.strip())
     }
     if not written:
         return binding
