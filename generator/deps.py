@@ -80,6 +80,17 @@ def normalise_dist(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def repo_module(url: str | None) -> str:
+    """The module name a source repository's own package goes by (`https://github.com/pytorch/vision` -> `vision`)."""
+    return (url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
+
+
+def projects_package(name: str, repo: str) -> bool:
+    """Whether a folder is the source project's own package under a longer name (`torchvision` of vision,
+    `pyarrow` of arrow): what a wiki is about, published, never a module of somebody's checkout."""
+    return len(repo) >= 4 and repo in name.lower() and name.isidentifier()
+
+
 def place(raw: str, mapping: Mapping, internal: frozenset[str] = frozenset()) -> Placement:
     """Place one dependency name; internal holds the source project's own top-level modules."""
     text = re.sub(r"\(.*?\)", "", raw).strip().strip("`'\" ").rstrip(".")

@@ -71,20 +71,24 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             same_kind = [
                 key
                 for place, key, part in cited
-                if _suffix(place) and _suffix(place) == _suffix(value) and _names_kind(part, _suffix(value))
+                if file_suffix(place)
+                and file_suffix(place) == file_suffix(value)
+                and _names_kind(part, file_suffix(value))
             ]
             # "Pre-processed model from Step 1", where step 1 writes one file of the kind the key reads (`.onnx`)
             same_kind = same_kind or [
                 key
                 for place, key, _ in cited_any
-                if _suffix(place) and _suffix(place) == _suffix(value) and value not in (plan.step.inputs or "")
+                if file_suffix(place)
+                and file_suffix(place) == file_suffix(value)
+                and value not in (plan.step.inputs or "")
             ]
             # "Exported `.onnx` path", where one earlier step writes the one `.onnx` file (its key, not the example's);
             # not "held-out `test.csv`", a file of its own
-            suffix = _suffix(value)
+            suffix = file_suffix(value)
             bare = suffix and re.search(rf"(?<![\w.~/-]){re.escape(suffix)}\b", (plan.step.inputs or "").lower())
             same_kind = same_kind or [
-                key for files in written.values() for place, key in files if bare and _suffix(place) == suffix
+                key for files in written.values() for place, key in files if bare and file_suffix(place) == suffix
             ]
             if not param.writes and len(same_kind) == 1:
                 params.append(replace(param, follows=same_kind[0]))
@@ -160,7 +164,7 @@ def _names_kind(part: str, suffix: str) -> bool:
     return suffix in text or suffix[1:] in re.findall(r"[a-z0-9]+", text)
 
 
-def _suffix(path: str) -> str:
+def file_suffix(path: str) -> str:
     """A file name's extension (`corpus.spacy` -> `.spacy`), lower case; "" for none."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return "." + name.rsplit(".", 1)[1].lower() if "." in name.strip(".") else ""

@@ -32,6 +32,8 @@ from generator.deps import (
     merged_requirements,
     normalise_dist,
     place,
+    projects_package,
+    repo_module,
     requirement_name,
 )
 from generator.links import linked
@@ -175,7 +177,7 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     so is a package folder named like the wiki's namespace (`timm/` in a `huggingface_timm` wiki about
     huggingface/pytorch-image-models).
     """
-    repo = (workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
+    repo = repo_module(workflow.source_repo_url)
     known = {d.strip("` ").split(".")[0].lower() for step in workflow.steps for d in step.external_dependencies}
     known |= set(mapping.imports) | {module.split(".")[0].lower() for module in mapping.symbols.values()}
     known |= _environment_packages(workflow)
@@ -206,7 +208,7 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
     internal -= {repo} | {p for p in packages if namespace == p or namespace.endswith(f"_{p}")}
     # the project's own package under a longer name (`torchvision` of pytorch/vision, `python/pyarrow/` of
     # apache/arrow): what the wiki is about, a distribution to install, not somebody's checkout
-    internal -= {p for p in packages | folders if len(repo) >= 4 and repo in p and p.isidentifier()}
+    internal -= {p for p in packages | folders if projects_package(p, repo)}
     return repo, frozenset(internal)
 
 

@@ -14,7 +14,7 @@ from generator.bind.binding import Binding, ConfigParam, Source
 from generator.bind.hints import key_hints, param_name
 from generator.bind.signature import signature_params
 from generator.bind.tables import Tables
-from generator.links import PLACE
+from generator.links import PLACE, file_suffix
 from generator.model import Step, Workflow
 from generator.parse.params import default_in_text
 from generator.pysource import parse_dedented
@@ -458,11 +458,7 @@ _RISKY_CALLS = {
 def _a_file(default: str | None) -> bool:
     """Whether a key's default is a file's name or path with an extension (`trips.parquet`, `out/mask.png`)."""
     value = literal_value(default) if default is not None else None
-    return (
-        isinstance(value, str)
-        and PLACE.fullmatch(value) is not None
-        and re.search(r"\.[A-Za-z]\w{0,9}$", value) is not None
-    )
+    return isinstance(value, str) and PLACE.fullmatch(value) is not None and bool(file_suffix(value))
 
 
 def _as_function(body: str) -> ast.Module | None:

@@ -8,6 +8,7 @@ import re
 
 from generator.bind.binding import Origin
 from generator.bind.context import BindContext
+from generator.deps import projects_package, repo_module
 from generator.model import Step
 from generator.slicing import names, prune_import
 
@@ -68,10 +69,10 @@ def location_module(location: str, ctx: BindContext) -> str:
     parts = [p for p in m.group(1).split("/") if p and p != "."]
     known = set(ctx.tables.mapping.imports) | {v.split(".")[0] for v in ctx.tables.mapping.symbols.values()}
     known |= {d.strip("` ").split(".")[0].lower() for s in ctx.workflow.steps for d in s.external_dependencies}
-    repo = (ctx.workflow.source_repo_url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
+    repo = repo_module(ctx.workflow.source_repo_url)
     known.add(repo)
     # the project's package under a longer name, below a folder of the repository (`python/pyarrow/` of arrow)
-    known |= {p for p in parts if len(repo) >= 4 and repo in p.lower() and p.isidentifier()}
+    known |= {p for p in parts if projects_package(p, repo)}
     starts = [i for i, part in enumerate(parts) if part in known]
     if starts:
         parts = parts[starts[-1] :]
