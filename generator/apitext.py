@@ -264,6 +264,28 @@ def sets_a_value(text: str) -> bool:
     return isinstance(stmt.value, (ast.Name, ast.Attribute)) or literal_source(stmt.value) is not None
 
 
+def set_attribute(text: str) -> str:
+    """The attribute an API text sets when the text is one assignment to an attribute of an object
+    (`cell.number_format = "#,##0.00"`, `ws.column_dimensions[letter].width = width`): the step is that setting,
+    done where its example does it; "" for any other text."""
+    try:
+        tree = ast.parse(text.strip().strip("`").strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ""
+    stmt = tree.body[0] if len(tree.body) == 1 else None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target: ast.expr = stmt.targets[0]
+    elif isinstance(stmt, (ast.AugAssign, ast.AnnAssign)) and stmt.value is not None:
+        target = stmt.target
+    else:
+        return ""
+    if not isinstance(target, ast.Attribute):
+        return ""
+    # `ws.column_dimensions[letter].width`: an attribute of an item of an object's attribute
+    owner = target.value.value if isinstance(target.value, ast.Subscript) else target.value
+    return target.attr if dotted(owner) else ""
+
+
 def parse_api(text: str) -> ApiRef | None:
     """Parse API text; None when it is prose rather than code."""
     text = text.strip().strip("`").strip()

@@ -13193,3 +13193,111 @@ def test_an_example_reading_again_from_a_file_what_earlier_steps_made_takes_thei
     run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "4.path=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "GGC GCAT GGGG"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SETTINGS = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Attribute_Settings
+
+**Description:** A grid read, its columns formatted and sized, the grid saved.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggrid.load_grid(filename)` |
+| **External Dependencies** | `pkggrid` |
+| **Key Parameters** | `filename: str = "grid.txt"` - one row per line |
+| **Outputs** | `grid` |
+
+### Step 2: Formats
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `cell.fmt = "0.00"` |
+| **Implementation** | `Demo_Cell_Format` |
+| **Key Parameters** | `fmt: str` - format code (e.g. "0.00", "0%"), `columns: list[str]` - the columns to format |
+| **Inputs** | Grid with numeric columns |
+| **Outputs** | Grid with formats on its numeric columns |
+
+### Step 3: Widths
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `grid.widths[name].width = width` (`ColumnWidth(grid, name, width=10)`) |
+| **Implementation** | `Demo_Column_Width` |
+| **Key Parameters** | `width: float` - column width (default 10) |
+| **Inputs** | Formatted grid |
+| **Outputs** | Grid with widths fitted |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggrid.save_grid(grid, path)` |
+| **External Dependencies** | `pkggrid` |
+| **Key Parameters** | `path: str = "out.txt"` - where the grid goes |
+| **Inputs** | `grid` |
+"""
+
+PKGGRID = """
+class Cell:
+    def __init__(self, value):
+        self.value, self.fmt = value, "General"
+
+
+class ColumnWidth:
+    def __init__(self, grid, name, width=10):
+        self.grid, self.name, self.width = grid, name, width
+
+
+class Grid:
+    def __init__(self, header, rows):
+        self.header = header
+        self.rows = [[Cell(v) for v in row] for row in rows]
+        self.widths = {name: ColumnWidth(self, name) for name in header}
+
+    def column(self, name):
+        at = self.header.index(name)
+        return [row[at] for row in self.rows]
+
+
+def load_grid(filename):
+    with open(filename) as handle:
+        lines = [line.split() for line in handle if line.strip()]
+    return Grid(lines[0], lines[1:])
+
+
+def save_grid(grid, path):
+    with open(path, "w") as handle:
+        for name in grid.header:
+            fmts = sorted({cell.fmt for cell in grid.column(name)})
+            handle.write(f"{name} {grid.widths[name].width} {','.join(fmts)}\\n")
+"""
+
+
+def test_an_api_that_sets_an_attribute_is_the_examples_setting(tmp_path):
+    """openpyxl: `cell.number_format = "#,##0.00"` and `ws.column_dimensions[letter].width = width` as API cells
+    (the second glossed with its class's signature in brackets). The first became a manual step that did nothing, the
+    second a call of the class's constructor on a worksheet from config. Each is now the example's loop setting the
+    attribute on the earlier grid, the documented format and column list as keys."""
+    build_file_tree(tmp_path / "lib", {"pkggrid/__init__.py": PKGGRID})
+    formats = 'for name in ["b", "c"]:\n    for cell in grid.column(name):\n        cell.fmt = "0.00"\n'
+    widths = (
+        "for name in grid.header:\n"
+        "    longest = max(len(str(cell.value)) for cell in grid.column(name))\n"
+        "    grid.widths[name].width = longest + 2\n"
+    )
+    pages = {"implementations/Demo_Cell_Format.md": formats, "implementations/Demo_Column_Width.md": widths}
+    item = generated(tmp_path, {"_WorkflowIndex.md": SETTINGS, **example_pages(pages)})
+    formatting, sizing = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "for name in columns:" in formatting.body and "cell.fmt = fmt" in formatting.body, formatting.body
+    assert "grid.widths[name].width = longest + 2" in sizing.body and "ColumnWidth" not in sizing.body, sizing.body
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert 'columns = ["b", "c"]' in config and 'fmt = "0.00"' in config, config
+    (item.output_dir / "grid.txt").write_text("a b c\nx 1.5 20\nlonger 2 3\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    saved = (item.output_dir / "out.txt").read_text(encoding="utf-8").splitlines()
+    assert saved == ["a 8 General", "b 5 0.00", "c 4 0.00"], saved
+    run_generated_tests(item, tmp_path / "lib")

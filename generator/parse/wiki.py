@@ -438,6 +438,7 @@ def _impl_location(implementation: Implementation) -> str:
     )
 
 
+_GLOSSED = re.compile(r"\s*`[^`]*`\s*\(\s*`")  # a code span, then one in brackets
 _LEADING_NAME = re.compile(r"[A-Za-z_][\w.]*+")
 _RETURNS = re.compile(r"\s*->\s*")
 
@@ -450,6 +451,10 @@ def _api_of(text: str) -> str:
     if spans and text.lstrip().startswith("`"):
         # `index.nprobe = nprobe` then `index.search(x, k)`: the setting goes with the call, which is the API
         calls = [s for s in spans if not sets_a_value(s)]
+        if (
+            calls and sets_a_value(spans[0]) and _GLOSSED.match(text)
+        ):  # `ws.column_dimensions[c].width = w` (`ColumnDimension(...)`): the
+            return spans[0]  # setting is the API, the call in brackets only says what it sets
         return calls[0] if calls else spans[0]
     lead = _leading_call(plain(text))
     return lead or (spans[0] if spans else plain(text))

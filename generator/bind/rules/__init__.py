@@ -19,6 +19,7 @@ from generator.bind.rules import (
     manual,
     pattern,
     plain,
+    setting,
     stub,
     subclass,
     tool,
@@ -34,7 +35,20 @@ class Rule(Protocol):
     def bind(self, step: Step, ctx: BindContext) -> Binding | None: ...
 
 
-RULES: tuple[Rule, ...] = (importing, tool, pattern, subclass, decorated, example, plain, api, attribute, stub, manual)
+RULES: tuple[Rule, ...] = (
+    importing,
+    tool,
+    setting,
+    pattern,
+    subclass,
+    decorated,
+    example,
+    plain,
+    api,
+    attribute,
+    stub,
+    manual,
+)
 
 
 def bind_step(step: Step, ctx: BindContext) -> Binding:
