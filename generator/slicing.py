@@ -319,6 +319,64 @@ def cut(
     return _cut(tree, api, lambda stmt: True, foreign, known or {}, swept)
 
 
+def cut_on_given(
+    tree: ast.Module,
+    api: ApiRef,
+    foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
+    known: dict[str, str] | None = None,
+    swept: frozenset[str] = frozenset(),
+) -> Slice | None:
+    """cut(), from the first top-level statement using the API on what the example does not make (`geoms = [g if
+    is_valid(g) else make_valid(g) for g in geoms]` after a demo on `bowtie = Polygon([...])`): the page's use on
+    the reader's own data, a candidate beside the demo. None when the first use is already on such data."""
+    made: set[str] = set()
+    given: set[ast.stmt] = set()
+    for stmt in tree.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            free, bound = names([stmt])
+            if any(n not in made and n not in BUILTINS for n in _worked_on(stmt) & set(free)):
+                given.add(stmt)
+        else:
+            bound = {stmt.name}
+        made |= bound
+    first = cut(tree, api, foreign, known, swept)
+    if first is None or _top(tree, first.anchor) in given:
+        return None
+    exact = len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder
+
+    def accept(stmt: ast.stmt) -> bool:
+        return _top(tree, stmt) in given and (not exact or _exact(stmt, api))
+
+    found = _cut(tree, api, accept, foreign, known or {}, swept)
+    return found if found is not None and found.anchor is not first.anchor else None
+
+
+def _worked_on(stmt: ast.stmt) -> set[str]:
+    """The names a statement works on: passed to a call, called a method of, or gone through by a loop (not
+    `torch` of `torch.float16`, a module the example forgot to import)."""
+    found: set[str] = set()
+    for node in walk(stmt):
+        if isinstance(node, ast.Call):
+            found |= {a.id for a in [*node.args, *(k.value for k in node.keywords)] if isinstance(a, ast.Name)}
+            if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+                found.add(node.func.value.id)
+        elif isinstance(node, (ast.comprehension, ast.For)) and isinstance(node.iter, ast.Name):
+            found.add(node.iter.id)
+    return found
+
+
+def _top(tree: ast.Module, stmt: ast.stmt) -> ast.stmt | None:
+    """The top-level statement of tree holding stmt (by position: a print's call stands for the print)."""
+    return next(
+        (
+            top
+            for top in tree.body
+            if top.lineno <= stmt.lineno and (top.end_lineno or top.lineno) >= (stmt.end_lineno or stmt.lineno)
+        ),
+        None,
+    )
+
+
 def _cut(
     tree: ast.Module,
     api: ApiRef,
@@ -895,7 +953,7 @@ def with_setup(
             if stmt in added or is_print(stmt):
                 continue
             _, bound = names([stmt])
-            if name in bound and (isinstance(stmt, (ast.Assign, ast.AnnAssign)) or is_setting(stmt)):
+            if name in bound and (isinstance(stmt, (ast.Assign, ast.AnnAssign)) or is_setting(stmt) or _loads(stmt)):
                 producer = stmt
                 break
         if producer is None:
@@ -918,6 +976,23 @@ def with_setup(
     if made_between:  # top-level statements all, the slice's among them: in the example's order
         chosen = sorted(chosen + made_between, key=lambda stmt: stmt.lineno)
     return _finish(tree, ordered + chosen, piece.anchor)
+
+
+def _loads(stmt: ast.stmt) -> bool:
+    """`with open("parcels.geojson") as f: fc = json.load(f)`: a with opening one file, whose statements only
+    assign what a reader makes of it (`json.load(f)`, `pickle.load(f)`); it makes those names as an assignment
+    does. (Raw text or lines read by hand are a file key's work: the step's own loader, or a with of its own.)"""
+    if not (isinstance(stmt, ast.With) and len(stmt.items) == 1):
+        return False
+    opened, handle = stmt.items[0].context_expr, stmt.items[0].optional_vars
+    if not (isinstance(opened, ast.Call) and dotted(opened.func) == ("open",) and isinstance(handle, ast.Name)):
+        return False
+    return all(
+        isinstance(s, ast.Assign)
+        and isinstance(s.value, ast.Call)
+        and any(isinstance(a, ast.Name) and a.id == handle.id for a in s.value.args)
+        for s in stmt.body
+    )
 
 
 def _fills(stmt: ast.stmt, name: str) -> bool:

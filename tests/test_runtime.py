@@ -13301,3 +13301,122 @@ def test_an_api_that_sets_an_attribute_is_the_examples_setting(tmp_path):
     saved = (item.output_dir / "out.txt").read_text(encoding="utf-8").splitlines()
     assert saved == ["a 8 General", "b 5 0.00", "c 4 0.00"], saved
     run_generated_tests(item, tmp_path / "lib")
+
+
+GIVEN = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Given_Data
+
+**Description:** Shapes read from a JSON file, repaired, totalled and saved with their properties.
+
+### Step 1: Parse
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `shape(context)` |
+| **External Dependencies** | `pkgshapes` |
+| **Implementation** | `Demo_Shape` |
+| **Inputs** | JSON file of features |
+| **Outputs** | `geoms`: list of shapes |
+
+### Step 2: Repair
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `repair(geometry, method="linework")` |
+| **External Dependencies** | `pkgshapes` |
+| **Implementation** | `Demo_Repair` |
+| **Key Parameters** | `method: str` - "linework" or "abs" |
+
+### Step 3: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshapes.total(geometries)` |
+| **External Dependencies** | `pkgshapes` |
+| **Implementation** | `Demo_Total` |
+| **Outputs** | `total` |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshapes.save(items, props, total, path)` |
+| **External Dependencies** | `pkgshapes` |
+| **Implementation** | `Demo_Save` |
+| **Key Parameters** | `path: str = "out.txt"` - where the lines go |
+| **Inputs** | `geoms`, `props` from step 1, `total` from step 3 |
+"""
+
+PKGSHAPES = """
+class Shape:
+    def __init__(self, coords):
+        self.coords = list(coords)
+
+
+def shape(context):
+    return Shape(context["coords"])
+
+
+def is_valid(geometry):
+    return all(c >= 0 for c in geometry.coords)
+
+
+def repair(geometry, method="linework"):
+    return Shape([abs(c) for c in geometry.coords]) if method == "abs" else Shape([])
+
+
+def total(geometries):
+    return sum(sum(g.coords) for g in geometries)
+
+
+def save(items, props, total, path):
+    with open(path, "w") as handle:
+        for item, prop in zip(items, props):
+            handle.write(prop["name"] + " " + ",".join(map(str, item.coords)) + "\\n")
+        handle.write(f"total {total}\\n")
+"""
+
+
+def test_the_examples_work_on_the_readers_data_is_taken_whole(tmp_path):
+    """shapely: a file read in a with (`with open(...) as f: fc = json.load(f)`) was cut, so the parsed collection was
+    asked for through TOML; the properties read beside the geometries (after the call) were asked for again by the
+    export; make_valid's demo on a literal bowtie was the step, not the page's `geoms = [g if is_valid(g) else
+    make_valid(g) for g in geoms]` on the earlier result; and `print(shapely.simplify(line, ...))` dropped the
+    simplified result (the API declares no return). Each is now taken from the example."""
+    build_file_tree(tmp_path / "lib", {"pkgshapes/__init__.py": PKGSHAPES})
+    parse = (
+        "import json\nfrom pkgshapes import shape\n\n"
+        'with open("parcels.json") as f:\n    fc = json.load(f)\n\n'
+        'geoms = [shape(feat["geometry"]) for feat in fc["features"]]\n'
+        'props = [feat.get("properties", {}) for feat in fc["features"]]\n'
+        "print(geoms[0])\n"
+    )
+    repair = (
+        "from pkgshapes import Shape, is_valid, repair\n\n"
+        "bowtie = Shape([1, -2])\nfixed = repair(bowtie)\n\n"
+        "# only repair what needs it\n"
+        'geoms = [g if is_valid(g) else repair(g, method="abs") for g in geoms]\n'
+    )
+    total = "import pkgshapes\n\nprint(pkgshapes.total(geoms))\n"
+    save = 'import pkgshapes\n\npkgshapes.save(geoms, props, total, "out.txt")\n'
+    pages = {
+        "implementations/Demo_Shape.md": parse,
+        "implementations/Demo_Repair.md": repair,
+        "implementations/Demo_Total.md": total,
+        "implementations/Demo_Save.md": save,
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": GIVEN, **example_pages(pages)})
+    steps = [s.binding for s in item.plan.steps]
+    assert "fc = json.load(f)" in steps[0].body and "props = [" in steps[0].body, steps[0].body
+    assert "for g in geoms" in steps[1].body and "bowtie" not in steps[1].body, steps[1].body
+    assert "total = pkgshapes.total(geoms)" in steps[2].body, steps[2].body
+    assert "# REQUIRED:" not in (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    features = [{"geometry": {"coords": [1, 2]}, "properties": {"name": "a"}}]
+    features.append({"geometry": {"coords": [-3, 4]}, "properties": {"name": "b"}})
+    (item.output_dir / "parcels.json").write_text(json.dumps({"features": features}), encoding="utf-8")
+    run_workflow(item, tmp_path / "lib")
+    saved = (item.output_dir / "out.txt").read_text(encoding="utf-8").splitlines()
+    assert saved == ["a 1,2", "b 3,4", "total 10"], saved
+    run_generated_tests(item, tmp_path / "lib")

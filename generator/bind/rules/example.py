@@ -6,6 +6,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import product
 
 from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, literal_value, sets_a_value
 from generator.astwalk import clone, walk
@@ -23,6 +24,7 @@ from generator.slicing import (
     Slice,
     contains_api,
     cut,
+    cut_on_given,
     empty_container,
     holder_index,
     is_print,
@@ -76,8 +78,9 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
 
     swept = frozenset(_swept(ctx.workflow.steps[index]))
     wanted = frozenset(named_outputs(ctx.workflow.steps[index]))
-    for example in ctx.examples[index]:
-        piece = cut(example.tree, api, foreign, known, swept)
+    # the page's first use of the API, and its use on the reader's own data when the first is a demo
+    for example, cutter in product(ctx.examples[index], (cut, cut_on_given)):
+        piece: Slice | None = cutter(example.tree, api, foreign, known, swept)
         if piece is not None and _placeholder(piece.statements):
             piece = _before_sketch(example.tree, piece)
         if piece is None or _placeholder(piece.statements):
@@ -185,7 +188,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     )
     draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
     _cell_settings(draft, step, ctx, keys)
-    _keep_result(draft, step, ctx)
+    _keep_result(draft, step, ctx, _shown(chosen.tree, best.anchor))
     _declared_name(draft, step, ctx, wanted)
     _own_name(draft, step, ctx)
     _complete_call(draft, step, keys)
@@ -461,37 +464,66 @@ def _set_up_reads(ctx: BindContext, index: int) -> set[str]:
 def _with_demanded(
     candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: Callable[[], set[str]]
 ) -> Slice:
-    """The slice, with the example's earlier assignments of names a later step reads and no step makes, from what
+    """The slice, with the example's other assignments of names a later step reads and no step makes, from what
     this step has (`y = df["y"]` beside `X = sm.add_constant(df[["x1", "x2"]])`, with `sm.OLS(y, X)` next): the
     second result is made here, not asked for as a config key TOML cannot hold. wanted: what later steps read,
     asked for only when the example has such an assignment."""
     piece, tree = candidate.slice, candidate.tree
     first = min(s.lineno for s in piece.statements)
-    earlier = [
+    last = piece.anchor.end_lineno or piece.anchor.lineno
+    others = [
         s
         for s in tree.body
-        if s.lineno < first
-        and s not in piece.statements
+        if (s.lineno < first or s.lineno > last)
+        and not any(s is kept for kept in piece.statements)
         and isinstance(s, ast.Assign)
         and len(s.targets) == 1
         and isinstance(s.targets[0], ast.Name)
         and not ctx.has(s.targets[0].id)
     ]
-    if not earlier:
+    if not others:
         return piece
     read = wanted()
     resolvable = Resolvable(ctx, keys, tree)
     added: list[ast.stmt] = []
-    for stmt in earlier:
+    for stmt in others:
         target = stmt.targets[0]
         if not isinstance(target, ast.Name) or target.id not in read:
             continue
         free, _ = names([stmt])
-        if all(n in resolvable for n in free):
+        # after the slice (`props = [f["properties"] for f in fc["features"]]` beside the geometries): from what the
+        # slice makes too
+        if stmt.lineno < first and all(n in resolvable for n in free):
+            added.append(stmt)
+        elif stmt.lineno > last and set(free) & piece.bound and _plain_after(stmt):
             added.append(stmt)
     if not added:
         return piece
     return restrict(tree, piece, sorted([*added, *piece.statements], key=lambda s: s.lineno))
+
+
+def _plain_after(stmt: ast.stmt) -> bool:
+    """Whether a statement after the slice is plain code on the items of what the slice made (`props =
+    [f.get("properties", {}) for f in fc["features"]]`): it calls builtins, and methods of its own loop variables
+    only; never a method of an object (`lines.map(json.loads)`, `dataset.map(...)`: a later step's work) nor what
+    the example imports."""
+    own = {
+        n.id
+        for node in walk(stmt)
+        if isinstance(node, (ast.comprehension, ast.For))
+        for n in walk(node.target)
+        if isinstance(n, ast.Name)
+    }
+    for node in walk(stmt):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in BUILTINS:
+            continue
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in own:
+            continue
+        return False
+    return True
 
 
 _CITED_CALL = re.compile(r"`(?:[A-Za-z_][\w.]*\.)?([A-Za-z_]\w*)\s*(?:\(|`)")
@@ -644,13 +676,24 @@ def _complete_chained(draft: Draft, keys: dict[str, Hint]) -> None:
             draft.unpassed.append(param.name)
 
 
-def _keep_result(draft: Draft, step: Step, ctx: BindContext) -> None:
+def _shown(tree: ast.Module, anchor: ast.stmt) -> bool:
+    """Whether the anchor is a call the example prints (`print(shapely.simplify(line, tolerance=0.1))`): a call
+    made for the value it gives."""
+    return any(
+        is_print(stmt) and (stmt.lineno, stmt.col_offset) == (anchor.lineno, anchor.col_offset)
+        for stmt in walk(tree)
+        if isinstance(stmt, ast.Expr)
+    )
+
+
+def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False) -> None:
     """An example that calls the API for its effect drops a result the API declares (`trainer.train()` returns
-    a TrainOutput with the loss): keep it under the step's output name."""
+    a TrainOutput with the loss), or one it prints: keep it under the step's output name."""
     anchor, api = draft.anchor, draft.api
     if not isinstance(anchor, ast.Expr) or not isinstance(anchor.value, ast.Call) or api is None:
         return
-    if not api.returns or api.returns.strip() in ("None", "none") or anchor.value.func is None:
+    declared = bool(api.returns) and api.returns.strip() not in ("None", "none")
+    if not (declared or shown) or anchor.value.func is None:
         return
     names = output_names(step, api, ctx) or [
         n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
