@@ -500,6 +500,22 @@ def _same_call(later: tuple[int, frozenset[str]] | None, first: tuple[int, froze
     return later is not None and first is not None and later[0] == first[0] and later[1] <= first[1]
 
 
+_SHOWING = frozenset({"head", "tail", "info", "describe", "summary", "show"})
+
+
+def shows_value(stmt: ast.stmt) -> bool:
+    """A statement that only shows a value, as a notebook cell does (`df.index`, `weekly.head()`, `sales.info()`)."""
+    value = stmt.value if isinstance(stmt, ast.Expr) else None
+    if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
+        return True
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr in _SHOWING
+        and isinstance(value.func.value, ast.Name)
+    )
+
+
 def shows_items(stmt: ast.stmt) -> bool:
     """A loop that only prints what it goes through (`for mol in suppl: print(mol.GetProp("_Name"), ...)`, with
     its `if mol is None: continue`): a display of the result, as a print is; kept, it reads the sample data's

@@ -13420,3 +13420,92 @@ def test_the_examples_work_on_the_readers_data_is_taken_whole(tmp_path):
     saved = (item.output_dir / "out.txt").read_text(encoding="utf-8").splitlines()
     assert saved == ["a 1,2", "b 3,4", "total 10"], saved
     run_generated_tests(item, tmp_path / "lib")
+
+
+SELF_UPDATE = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Self_Update
+
+**Description:** A table loaded, indexed by a column, summed per group.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgindexed.load(path)` |
+| **External Dependencies** | `pkgindexed` |
+| **Key Parameters** | `path: str = "rows.txt"` - one `key value` pair per line |
+| **Outputs** | `df` |
+
+### Step 2: Index
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.set_index(keys) -> Frame` |
+| **External Dependencies** | `pkgindexed` |
+| **Implementation** | `Demo_Set_Index` |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `df` indexed by its key |
+
+### Step 3: Sum
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.total(numeric_only=False)` |
+| **External Dependencies** | `pkgindexed` |
+| **Implementation** | `Demo_Total_Frame` |
+| **Key Parameters** | `numeric_only: bool` - True |
+| **Inputs** | `df` from Step 2 |
+| **Outputs** | `totals` |
+"""
+
+PKGINDEXED = """
+class Frame:
+    def __init__(self, rows, index=None):
+        self.rows, self.index = rows, index
+
+    def set_index(self, keys):
+        return Frame(self.rows, keys)
+
+    def sort_index(self):
+        return Frame(sorted(self.rows), self.index)
+
+    def head(self):
+        return self.rows[:5]
+
+    def total(self, numeric_only=False, on=None):
+        key = self.index or on
+        if key is None:
+            raise KeyError("no index to group by")
+        found = {}
+        for name, value in self.rows:
+            if numeric_only and not value.isdigit():
+                continue
+            found[name] = found.get(name, 0) + int(value)
+        return found
+
+
+def load(path):
+    with open(path) as handle:
+        return Frame([tuple(line.split()) for line in handle if line.strip()])
+"""
+
+
+def test_an_earlier_result_updated_in_place_and_a_shown_value_do_not_steer_the_choice(tmp_path):
+    """pandas: `df = df.set_index("order_date").sort_index()` counted as the example making its own `df` (a method on
+    what a call returns), so the bare `df.set_index([...])` of another example was the step: its result kept under a
+    name of its own and the input handed on unchanged. And `weekly = df.resample("W").sum(numeric_only=True)`
+    followed by `weekly.head()` lost to a shorter example that set no documented key; the display is no work."""
+    build_file_tree(tmp_path / "lib", {"pkgindexed/__init__.py": PKGINDEXED})
+    index = ['df = df.set_index("key").sort_index()\ndf.index\n', 'df.set_index(["key", "value"])\n']
+    total = ["totals = df.total(numeric_only=True)\ntotals.head()\n", 'totals = df.total(on="key")\n']
+    pages = {"implementations/Demo_Set_Index.md": index, "implementations/Demo_Total_Frame.md": total}
+    item = generated(tmp_path, {"_WorkflowIndex.md": SELF_UPDATE, **example_pages(pages)})
+    indexing, summing = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "df = df.set_index(keys).sort_index()" in indexing.body, indexing.body
+    assert "numeric_only=numeric_only" in summing.body and "head()" not in summing.body, summing.body
+    (item.output_dir / "rows.txt").write_text("b 2\na 1\nb x\na 4\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "totals.a = 5" in proc.stderr and "totals.b = 2" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -14,7 +14,7 @@ from generator.bind.imports import bound_by, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import signature_params
 from generator.model import Step
-from generator.slicing import Slice, contains_api, empty_container, holder_index, names
+from generator.slicing import Slice, contains_api, empty_container, holder_index, names, shows_value
 
 
 def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
@@ -77,7 +77,7 @@ def _own_versions(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     """Names an example's top-level statements make as its own, even where an earlier step's result has the same
     name: a path it writes (`out = Path("results/summary.json")`, not step 6's `out`), or its own version of the
     data, a method called on what a call returns (`customers = pl.read_csv(path).rename(...)`: the call inside is
-    reused, the rename stays). Found once per example for the workflow, as _stored."""
+    reused, the rename stays), unless made of itself. Found once per example for the workflow, as _stored."""
     found = ctx.own.get(id(tree))
     if found is None:
         found = ctx.own[id(tree)] = frozenset(
@@ -85,7 +85,9 @@ def _own_versions(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
             for stmt in tree.body
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and _own_version(stmt.value)
             for target in stmt.targets
+            # (not `df = df.set_index("order_date").sort_index()`: the earlier result updated, read as it is)
             if isinstance(target, ast.Name)
+            and not any(isinstance(n, ast.Name) and n.id == target.id for n in walk(stmt.value))
         )
     return found
 
@@ -293,7 +295,7 @@ def score(
         -len(taken),
         -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(borrowed),
-        len(piece.statements),
+        sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
 

@@ -33,6 +33,7 @@ from generator.slicing import (
     reach,
     restrict,
     shows_items,
+    shows_value,
     swap,
     unwrap_with,
     with_setup,
@@ -175,8 +176,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
-    if any(shows_items(s) for s in best.statements if s is not best.anchor):
-        best = restrict(chosen.tree, best, [s for s in best.statements if s is best.anchor or not shows_items(s)])
+    if any(shows_items(s) or shows_value(s) for s in best.statements if s is not best.anchor):
+        kept = [s for s in best.statements if s is best.anchor or not (shows_items(s) or shows_value(s))]
+        best = restrict(chosen.tree, best, kept)
     draft = replace(
         Draft.of(best.statements, best.anchor),
         api=api,
