@@ -312,23 +312,29 @@ def cut(
     foreign: whether a statement does another step's work (a loop doing some is never kept whole); known: objects
     the example uses without making them, by class (`wrapped_tokenizer(texts)` calls an earlier step's tokenizer);
     swept: the lists of values the step documents as swept (a Key Parameter's `[1, 2, 4, 8, 16]`), as repr()."""
-    if len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder:
+    if _by_class(api):
         found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign, known or {}, swept)
         if found is not None:
             return found
     return _cut(tree, api, lambda stmt: True, foreign, known or {}, swept)
 
 
+def _by_class(api: ApiRef) -> bool:
+    """Whether the API is `Class.method`, matched exactly where it can be."""
+    return len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder
+
+
 def cut_on_given(
     tree: ast.Module,
     api: ApiRef,
+    first: Slice,
     foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
     known: dict[str, str] | None = None,
     swept: frozenset[str] = frozenset(),
 ) -> Slice | None:
     """cut(), from the first top-level statement using the API on what the example does not make (`geoms = [g if
     is_valid(g) else make_valid(g) for g in geoms]` after a demo on `bowtie = Polygon([...])`): the page's use on
-    the reader's own data, a candidate beside the demo. None when the first use is already on such data."""
+    the reader's own data, a candidate beside the demo. None when cut()'s first use is already on such data."""
     made: set[str] = set()
     given: set[ast.stmt] = set()
     for stmt in tree.body:
@@ -339,10 +345,9 @@ def cut_on_given(
         else:
             bound = {stmt.name}
         made |= bound
-    first = cut(tree, api, foreign, known, swept)
-    if first is None or _top(tree, first.anchor) in given:
+    if _top(tree, first.anchor) in given:
         return None
-    exact = len(api.callee) >= 2 and api.callee[0][:1].isupper() and not api.is_dunder
+    exact = _by_class(api)
 
     def accept(stmt: ast.stmt) -> bool:
         return _top(tree, stmt) in given and (not exact or _exact(stmt, api))
@@ -658,7 +663,7 @@ def _fills_any(stmt: ast.stmt, wanted: set[str]) -> bool:
     """Whether stmt, or a statement inside it (a loop body), assigns into an object named in wanted."""
     return any(
         isinstance(node, ast.Assign)
-        and any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) in wanted for t in node.targets)
+        and any(isinstance(t, (ast.Subscript, ast.Attribute)) and root_name(t) in wanted for t in node.targets)
         for node in walk(stmt)
     )
 
@@ -1027,7 +1032,7 @@ def _fills(stmt: ast.stmt, name: str) -> bool:
             and value.func.value.id == name
         ):
             return True
-        return any(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == name for t in stmt.targets)
+        return any(isinstance(t, (ast.Subscript, ast.Attribute)) and root_name(t) == name for t in stmt.targets)
     if isinstance(stmt, (ast.For, ast.With, ast.If)):  # `for col in cats: df[col] = df[col].astype("category")`
         return any(isinstance(s, ast.Assign) and _fills(s, name) for s in stmt.body)
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)) or is_print(stmt):
@@ -1046,12 +1051,12 @@ def _fills_items(stmt: ast.stmt, used: set[str]) -> bool:
     item = stmt.target.id
     return all(
         isinstance(s, ast.Assign)
-        and all(isinstance(t, (ast.Subscript, ast.Attribute)) and _root(t) == item for t in s.targets)
+        and all(isinstance(t, (ast.Subscript, ast.Attribute)) and root_name(t) == item for t in s.targets)
         for s in stmt.body
     )
 
 
-def _root(target: ast.expr) -> str:
+def root_name(target: ast.expr) -> str:
     """The name an item or attribute target hangs from (`result` of `result.loc[0, "x"]`); empty when none."""
     while isinstance(target, (ast.Subscript, ast.Attribute)):
         target = target.value
@@ -1080,7 +1085,7 @@ def _sets_quoted(stmt: ast.stmt, used: set[str], quoted: Container[str]) -> bool
     if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
         return False
     target = stmt.targets[0]
-    root = _root(target) if isinstance(target, (ast.Subscript, ast.Attribute)) else ""
+    root = root_name(target) if isinstance(target, (ast.Subscript, ast.Attribute)) else ""
     if root not in used:
         return False
     # another result than the object itself (not `df["ci"] = df["mean"] * 2`: the example's own reworking)

@@ -6,7 +6,6 @@ import ast
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import product
 
 from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, literal_value, sets_a_value
 from generator.astwalk import clone, walk
@@ -80,8 +79,9 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     swept = frozenset(_swept(ctx.workflow.steps[index]))
     wanted = frozenset(named_outputs(ctx.workflow.steps[index]))
     # the page's first use of the API, and its use on the reader's own data when the first is a demo
-    for example, cutter in product(ctx.examples[index], (cut, cut_on_given)):
-        piece: Slice | None = cutter(example.tree, api, foreign, known, swept)
+    uses = ((e, use) for e in ctx.examples[index] for use in _uses(e.tree, api, foreign, known, swept))
+    for example, use in uses:
+        piece: Slice | None = use
         if piece is not None and _placeholder(piece.statements):
             piece = _before_sketch(example.tree, piece)
         if piece is None or _placeholder(piece.statements):
@@ -108,6 +108,18 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         found.append(Candidate(piece, example.order, example.tree))
     cache[index] = found
     return found
+
+
+def _uses(
+    tree: ast.Module, api: ApiRef, foreign: Callable[[ast.stmt], bool], known: dict[str, str], swept: frozenset[str]
+) -> Iterator[Slice]:
+    """The example's first use of the API, then its use on the reader's own data when the first is a demo."""
+    first = cut(tree, api, foreign, known, swept)
+    if first is not None:
+        yield first
+        given = cut_on_given(tree, api, first, foreign, known, swept)
+        if given is not None:
+            yield given
 
 
 def _before_sketch(tree: ast.Module, piece: Slice) -> Slice | None:

@@ -16,7 +16,7 @@ from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import declared_outputs
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
-from generator.slicing import around, restrict, with_setup
+from generator.slicing import around, restrict, root_name, with_setup
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -63,14 +63,10 @@ def _documented_values(draft: Draft, attribute: str, keys: dict[str, Hint]) -> N
     lists = [n for n, h in keys.items() if h.type.split("[")[0].strip().lower() in ("list", "tuple", "sequence")]
     for stmt in draft.statements:
         for node in walk(stmt):
-            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and attribute in keys:
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if attribute in keys and _setters(node, attribute):
+                assert isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign))
                 literal = literal_source(node.value)
-                if (
-                    node.value is not None
-                    and literal is not None
-                    and any(isinstance(t, ast.Attribute) and t.attr == attribute for t in targets)
-                ):
+                if node.value is not None and literal is not None:
                     draft.literals.setdefault(attribute, literal)
                     node.value = ast.copy_location(ast.Name(id=attribute, ctx=ast.Load()), node.value)
             elif isinstance(node, ast.For) and len(lists) == 1 and isinstance(node.iter, (ast.List, ast.Tuple)):
@@ -80,38 +76,31 @@ def _documented_values(draft: Draft, attribute: str, keys: dict[str, Hint]) -> N
                     node.iter = ast.copy_location(ast.Name(id=lists[0], ctx=ast.Load()), node.iter)
 
 
+def _targets(node: ast.AST) -> list[ast.expr]:
+    """What an assignment (plain, augmented or annotated) assigns to; nothing for any other node."""
+    if isinstance(node, ast.Assign):
+        return node.targets
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        return [node.target]
+    return []
+
+
+def _setters(node: ast.AST, attribute: str) -> list[ast.Attribute]:
+    """The targets of an assignment that are an attribute of that name."""
+    return [t for t in _targets(node) if isinstance(t, ast.Attribute) and t.attr == attribute]
+
+
 def _sets(stmt: ast.stmt, attribute: str) -> bool:
     """Whether a statement (a loop's body included) assigns to an attribute of that name."""
-    for node in walk(stmt):
-        targets: list[ast.expr] = []
-        if isinstance(node, ast.Assign):
-            targets = node.targets
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
-            targets = [node.target]
-        if any(isinstance(t, ast.Attribute) and t.attr == attribute for t in targets):
-            return True
-    return False
+    return any(_setters(node, attribute) for node in walk(stmt))
 
 
 def _set_on(statements: list[ast.stmt], attribute: str) -> set[str]:
     """The names whose attribute (or an item's attribute) the statements set: `ws` of `ws.column_dimensions[c].width =
     w`."""
-    found: set[str] = set()
-    for node in (n for stmt in statements for n in walk(stmt)):
-        targets = node.targets if isinstance(node, ast.Assign) else []
-        for target in targets:
-            if isinstance(target, ast.Attribute) and target.attr == attribute:
-                root = target.value
-                while isinstance(root, (ast.Attribute, ast.Subscript)):
-                    root = root.value
-                if isinstance(root, ast.Name):
-                    found.add(root.id)
-    return found
+    return {root_name(t) for stmt in statements for node in walk(stmt) for t in _setters(node, attribute)} - {""}
 
 
 def _assigned(stmt: ast.stmt) -> set[str]:
     """Names a top-level statement binds by assignment."""
-    if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        return {n.id for t in targets for n in walk(t) if isinstance(n, ast.Name)}
-    return set()
+    return {n.id for t in _targets(stmt) for n in walk(t) if isinstance(n, ast.Name)}
