@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.apitext import literal_value
 from generator.bind import (
     Binding,
     ConfigParam,
@@ -446,6 +447,24 @@ def _repeat_context(repeat: Repeat | None) -> dict[str, int | str] | None:
     return {"step": repeat.step, "first": repeat.first, "last": repeat.last, "key": repeat.key}
 
 
+# a relative path a .gitignore line holds as written: no pattern characters, no `..`, no hidden first part
+_IGNORABLE = re.compile(r"(?:\./)?([A-Za-z0-9_][\w.-]*(?:/[A-Za-z0-9_][\w.-]*)*)/?")
+_OWN_TOP = frozenset({"src", "tests", "outputs", "artifacts"})  # the repository's own folders, and those ignored
+
+
+def written_paths(plan: RepoPlan) -> list[str]:
+    """What the steps write by default (a written key's literal relative path: `out/sales_clean.parquet`), as
+    .gitignore lines anchored at the top: a run's results, not source, so `git add .` after a run leaves them out."""
+    found: dict[str, None] = {}
+    for sp in plan.steps:
+        for param in sp.binding.params:
+            value = literal_value(param.default) if param.writes else None
+            match = _IGNORABLE.fullmatch(value) if isinstance(value, str) and len(value) <= 200 else None
+            if match and ".." not in match.group(1).split("/") and match.group(1).split("/")[0] not in _OWN_TOP:
+                found["/" + match.group(1)] = None
+    return list(found)
+
+
 def context(plan: RepoPlan) -> dict[str, Any]:
     """The template context: plain JSON data with a fixed shape (lists, never free-form dicts)."""
     wf = plan.workflow
@@ -522,6 +541,7 @@ def context(plan: RepoPlan) -> dict[str, Any]:
             for position, sp in enumerate(plan.steps, start=1)
         ],
         "files": [{"path": f.path, "sha256": f.sha256} for f in plan.workflow.files or wiki.files],
+        "written": written_paths(plan),
         "expectations": [  # a list: cookiecutter merges a dict into cookiecutter.json's sample, keeping its keys
             {
                 "module": sp.module,

@@ -370,7 +370,8 @@ def test_step_headings_and_principle_links_in_the_other_forms_pipelines_write():
 def test_index_headings_and_attribute_tables_in_the_other_forms_pipelines_write(tmp_path):
     """An enriched index keeps its workflow and each step's attribute table when the workflow heading is
     `### Workflow:` under a `## Workflows` heading, or `Workflow — Name`, when a step heading is `Step 1 — Name` or
-    `1. Name`, and when the table's first column is headed Field (or Property, Key) rather than Attribute."""
+    `1. Name`, and when the table's first column is headed Field (or Property, Key) rather than Attribute. A dunder
+    name outside backticks (`__init__.py`) is a name, not bold text; `**bold**` is."""
     base = enriched_index(steps=2)
     variants = {
         "level 3": base.replace("## Workflow: ", "## Workflows\n\n### Workflow: ").replace("### Step", "#### Step"),
@@ -378,6 +379,7 @@ def test_index_headings_and_attribute_tables_in_the_other_forms_pipelines_write(
         "em dash steps": base.replace("### Step 1: ", "### Step 1 — ").replace("### Step 2: ", "### Step 2 — "),
         "numbered steps": base.replace("### Step 1: ", "### 1. ").replace("### Step 2: ", "### 2. "),
         "field header": base.replace("| Attribute | Value |", "| Field | Value |"),
+        "dunder path": base.replace("`demo/mod.py:L10-19`", "demo/__init__.py:L10-19, **demo/mod.py**"),
     }
     for name, index in variants.items():
         root = tmp_path / name.replace(" ", "_")
@@ -389,7 +391,8 @@ def test_index_headings_and_attribute_tables_in_the_other_forms_pipelines_write(
             ("Step Number 1", "demo.func1(x, y)"),
             ("Step Number 2", "demo.func2(x, y)"),
         ], name
-        assert steps[0].source_location == "demo/mod.py:L10-19", name
+        expected = "demo/__init__.py:L10-19, demo/mod.py" if name == "dunder path" else "demo/mod.py:L10-19"
+        assert steps[0].source_location == expected, name
 
 
 def test_a_step_the_overview_lists_but_no_section_describes_is_built_from_its_row(tmp_path):

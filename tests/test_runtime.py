@@ -3630,6 +3630,35 @@ def test_a_written_file_is_the_one_the_steps_outputs_name_not_the_shared_pages_e
     assert (item.output_dir / "out" / "mask.png").is_file() and not (item.output_dir / "out" / "thumbs").exists()
 
 
+def test_a_written_file_keeps_the_examples_folder_and_is_gitignored(tmp_path):
+    """Seen on an unseen pandas wiki: the example writes `out/sales_clean.parquet`, the Outputs cell names
+    `sales_clean.parquet` alone, and the key lost its folder. The file goes in the example's folder; what the steps
+    write is listed in .gitignore, so a run leaves `git status` clean (`git add .` would have committed it)."""
+    build_file_tree(tmp_path / "lib", {"pkgplot.py": PKGPLOT})
+    page = 'import pkgplot\n\npkgplot.savefig("out/figures/mask.png")\n'
+    page = f'== Usage Examples ==\n<syntaxhighlight lang="python">\n{page}</syntaxhighlight>\n'
+    index = SAVE_INDEX.replace("(e.g. `out/mask.png`)", "`mask.png`")
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, "implementations/Demo_Save_Shared.md": page})
+    (key,) = [p for p in item.plan.steps[1].binding.params if p.writes]
+    assert key.default == "'out/figures/mask.png'"
+    ignored = (item.output_dir / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ignored[-1] == "/out/figures/mask.png" and ignored[-3] == ".genrepo/", ignored
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=item.output_dir, check=True)
+    subprocess.run([*git, "add", "."], cwd=item.output_dir, check=True)
+    subprocess.run([*git, "commit", "-qm", "generated"], cwd=item.output_dir, check=True)
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "figures" / "mask.png").is_file()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=item.output_dir,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == "", status.stdout
+
+
 METHOD_ON_RESULT = """
 # Workflow Index: Demo
 
@@ -5024,6 +5053,31 @@ def test_a_step_run_again_to_rebuild_what_could_not_be_saved_is_counted(tmp_path
     assert "2 step(s) ran" in output
 
 
+def test_a_saved_result_that_does_not_load_back_is_rebuilt(tmp_path):
+    """`--from 2` when step 1's result was pickled but cannot be unpickled (pypdf's PdfWriter recurses for ever
+    on load): step 1 runs again, with a warning naming the artifact, never a traceback."""
+    library = (
+        "class Maker:\n    def __init__(self, base):\n        self.base = base\n\n"
+        "    def __reduce__(self):\n        return (_broken, (self.base,))\n\n\n"
+        "def _broken(base):\n    return _broken(base)\n\n\n"
+        "def make(base):\n    return Maker(base)\n\n\n"
+        "def use(maker, x):\n    return maker.base * x\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgpick/__init__.py": library})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNPICKLABLE})
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--artifacts", str(tmp_path / "art")]
+    first = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0 and "could not save" not in first.stderr, first.stderr
+    resumed = subprocess.run(
+        [*command, "--from", "2"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+    )
+    output = resumed.stdout + resumed.stderr
+    assert resumed.returncode == 0 and "Traceback" not in output, output
+    assert "could not load maker as step 1 left it (RecursionError" in output, output
+    assert "running step 1. Make again to rebuild maker" in output and "value = 10" in output
+
+
 SIGNED = """
 # Workflow Index: Demo
 
@@ -5698,7 +5752,7 @@ def test_plain_code_a_user_function_handed_on_and_a_files_columns_all_run(tmp_pa
     assert "id, score =" not in steps["step_05"], steps["step_05"]
     proc = run_workflow(item, tmp_path / "lib")
     assert "best 1.0" in proc.stdout + proc.stderr
-    assert (item.output_dir / "scores.csv").read_text() == "id,score\n0,0\n1,1\n2,0\n3,1\n"
+    assert (item.output_dir / "out" / "scores.csv").read_text() == "id,score\n0,0\n1,1\n2,0\n3,1\n"
     run_generated_tests(item, tmp_path / "lib")
 
 

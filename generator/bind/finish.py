@@ -7,6 +7,7 @@ import collections.abc
 import re
 import typing
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from generator.apitext import ApiRef, called, dotted, literal_value
 from generator.astwalk import clone, walk
@@ -339,11 +340,15 @@ def _output_files(outputs: str) -> list[str]:
 
 def _written_default(default: str | None, named: list[str]) -> str | None:
     """A written key's default: the one file the step's Outputs name, when the default is a path literal naming
-    another file; else the default as it is."""
+    another file; else the default as it is. An Outputs file named without a folder (`sales_clean.parquet`) goes
+    in the default's folder (`out/sales_clean.parquet`): the Outputs cell names the file, the example where it goes."""
     value = literal_value(default) if len(named) == 1 else None
     if not isinstance(value, str) or len(value) > 200 or not _FILE.fullmatch(value) or value == named[0]:
         return default
-    return repr(named[0])
+    folder = PurePosixPath(value).parent
+    if "/" in named[0] or "\\" in value or str(folder) == ".":
+        return repr(named[0])
+    return repr(str(folder / named[0]))
 
 
 # the simple types the generated runtime checks a value against (runtime/config.py's _TYPES)

@@ -221,15 +221,24 @@ def breaks_as(cell: str, separator: str) -> str:
 
 
 def plain(cell: str) -> str:
-    """Inline Markdown to plain text: code spans, emphasis and links reduced to their text, `<br>` to `; `."""
+    """Inline Markdown to plain text: code spans, emphasis and links reduced to their text, `<br>` to `; `.
+
+    `__name__` is a Python dunder name, never bold (`lib/__init__.py` in a Source cell without backticks: CommonMark
+    reads it as bold `init`, but no wiki writes bold with underscores round one identifier)."""
     text = _LINK.sub(lambda m: m.group(1), breaks_as(cell, "; "))
     parts: list[str] = []  # emphasis is read outside code spans only: `svc__C`, `__init__` keep their underscores
     at = 0
     for m in _CODE_SPAN.finditer(text):
-        parts += [_EMPHASIS.sub(lambda e: e.group(2), text[at : m.start()]), m.group(1)]
+        parts += [_EMPHASIS.sub(_emphasised, text[at : m.start()]), m.group(1)]
         at = m.end()
-    parts.append(_EMPHASIS.sub(lambda e: e.group(2), text[at:]))
+    parts.append(_EMPHASIS.sub(_emphasised, text[at:]))
     return "".join(parts).replace("\\|", "|").strip()
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    if match.group(1) == "__" and match.group(2).isidentifier():
+        return match.group(0)
+    return match.group(2)
 
 
 def links(cell: str) -> list[tuple[str, str]]:

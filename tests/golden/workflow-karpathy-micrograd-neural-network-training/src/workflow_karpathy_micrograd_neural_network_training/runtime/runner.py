@@ -213,15 +213,24 @@ class Session:
         version = store.version_before(name, before)
         if version is None:
             return
+        why = "it could not be saved"
         if store.saved(name, version):
-            self.artifacts[name] = store.load(name, version)
-            log.info("loaded %s as step %s left it, from %s", name, version, store.root)
-        else:
-            maker = self.steps[version - 1]
-            for needed in maker.spec.consumes:
-                self._provide(needed, version, brought)
-            log.info("running step %s again to rebuild %s (it could not be saved)", maker.label, name)
-            self.outcomes.append(self._execute(maker))  # it ran: the summary counts it
+            try:
+                self.artifacts[name] = store.load(name, version)
+            except Exception as exc:  # noqa: BLE001 - saved but not loadable (an object that recurses on unpickling)
+                log.warning(
+                    "could not load %s as step %s left it (%s: %s)", name, version, type(exc).__name__, _brief(exc)
+                )
+                why = "it could not be loaded"
+            else:
+                log.info("loaded %s as step %s left it, from %s", name, version, store.root)
+                brought.append(name)
+                return
+        maker = self.steps[version - 1]
+        for needed in maker.spec.consumes:
+            self._provide(needed, version, brought)
+        log.info("running step %s again to rebuild %s (%s)", maker.label, name, why)
+        self.outcomes.append(self._execute(maker))  # it ran: the summary counts it
         brought.append(name)
 
     def step(self, step: LoadedStep) -> Outcome:
