@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeGuard
 
 from generator.apitext import BUILTINS, ApiRef, called, dotted, folded_literal, literal_source
-from generator.astwalk import Visitor, shared, walk
+from generator.astwalk import Visitor, clone, shared, walk
 from generator.pysource import parse_dedented
 
 ImportNode = ast.Import | ast.ImportFrom
@@ -407,7 +407,10 @@ def _cut(
                 and any(contains_api(s, api, made) for s in getattr(stmt, "body", []))
                 and not _opens_for(stmt, api, made, foreign, swept)
             ):
-                continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
+                own = _own_part(stmt, api, made, foreign, swept)
+                if own is None:
+                    continue  # a whole loop holding the anchor: its body, a deeper block, gives a tighter slice
+                stmt = own
             # (not a `while`: its body changes what its test reads, `while queue: queue.popleft()`; once is not it)
             # the API called again right after, as the anchor calls it, making another result (`valid_df =
             # pd.read_csv("valid.csv")` after `train_df = pd.read_csv("train.csv")`): the step's work too, and so is
@@ -445,6 +448,31 @@ def _cut(
             chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
             return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
     return None
+
+
+def _own_part(
+    stmt: ast.stmt, api: ApiRef, made: dict[str, str], foreign: Callable[[ast.stmt], bool], swept: frozenset[str]
+) -> ast.For | None:
+    """A loop doing this step's work and another step's on each item it gives, apart (`for page in reader.pages:
+    page.rotate(90); writer.add_page(page)`, add_page the next step's API): the loop with this step's statements
+    only. Cut out of it, `page.rotate(90)` asked for a `page` and rotated one. Only when the API's call works on
+    what the loop gives and the two parts share nothing else: a batch's forward, loss and update split over steps
+    (`out = model(xb)`, `loss = loss_fn(out, yb)`; `train_step(model, batch)` then `report(model)`) stay as cut."""
+    if not isinstance(stmt, ast.For) or stmt.orelse:
+        return None
+    ours = [s for s in stmt.body if not foreign(s)]
+    theirs = [s for s in stmt.body if foreign(s)]
+    if not ours or not theirs or any(foreign(n) for s in ours for n in walk(s) if isinstance(n, ast.stmt)):
+        return None
+    (read_ours, made_ours), (read_theirs, made_theirs) = names(ours), names(theirs)
+    given = {n.id for n in walk(stmt.target) if isinstance(n, ast.Name)}
+    if made_ours & set(read_theirs) or made_theirs & set(read_ours) or (set(read_ours) & set(read_theirs)) - given:
+        return None  # one part feeds the other, or both work on one object (`train_step(model, batch)`, report(model))
+    if not any(given & set(names([s])[0]) for s in ours if not is_print(s) and contains_api(s, api, made)):
+        return None
+    loop = clone(stmt)
+    loop.body = [clone(s) for s in ours]
+    return loop if _opens_for(loop, api, made, foreign, swept) else None
 
 
 def _finishing(later: list[ast.stmt], call: ast.Call | None, made: dict[str, str]) -> int:

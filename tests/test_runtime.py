@@ -5007,6 +5007,153 @@ def test_a_statement_saving_beside_the_steps_output_comes_along(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+PAGES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rotate
+
+**Description:** Rotate every page, copy the pages into a writer, save it.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpages.Reader(path)` |
+| **External Dependencies** | `pkgpages` |
+| **Key Parameters** | `path: str = "in.txt"` - the document |
+| **Outputs** | `reader` |
+
+### Step 2: Rotate Pages
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Page.rotate(angle: int)` |
+| **Implementation** | `Demo_Rotate` |
+| **External Dependencies** | `pkgpages` |
+| **Key Parameters** | `angle: int` - clockwise degrees |
+| **Inputs** | `reader` from Step 1 |
+| **Outputs** | The same pages, rotated in place |
+
+### Step 3: Add Pages
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Writer.add_page(page)` |
+| **Implementation** | `Demo_Add_Page` |
+| **External Dependencies** | `pkgpages` |
+| **Inputs** | Rotated pages of `reader` from Step 2 |
+| **Outputs** | `writer` - `Writer` holding the pages |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Writer.write(path)` |
+| **Implementation** | `Demo_Write` |
+| **External Dependencies** | `pkgpages` |
+| **Inputs** | `writer` from Step 3 |
+| **Outputs** | `out/rotated.txt` |
+"""
+
+PKGPAGES = """
+class Page:
+    def __init__(self, n):
+        self.n, self.angle = n, 0
+
+    def rotate(self, angle):
+        self.angle += angle
+        return self
+
+
+class Reader:
+    def __init__(self, path):
+        self.pages = [Page(n) for n in range(3)]
+
+
+class Writer:
+    def __init__(self):
+        self.pages = []
+
+    def add_page(self, page):
+        self.pages.append(page)
+
+    def write(self, path):
+        with open(path, "w") as handle:
+            handle.write(" ".join(f"{p.n}:{p.angle}" for p in self.pages))
+"""
+
+PAGES_EXAMPLES = {
+    "implementations/Demo_Rotate.md": (
+        'from pkgpages import Reader, Writer\n\nreader = Reader("in.txt")\nwriter = Writer()\n\n'
+        'for page in reader.pages:\n    page.rotate(90)\n    writer.add_page(page)\n\nwriter.write("rotated.txt")\n'
+    ),
+    "implementations/Demo_Add_Page.md": (
+        'from pkgpages import Reader, Writer\n\nreader = Reader("in.txt")\nwriter = Writer()\n'
+        "for page in reader.pages:\n    writer.add_page(page)\n"
+    ),
+    "implementations/Demo_Write.md": 'writer.write("out/rotated.txt")\n',
+}
+
+
+def test_a_loop_doing_two_steps_work_on_each_item_gives_each_step_its_part(tmp_path):
+    """Seen on an unseen pypdf wiki: `for page in reader.pages: page.rotate(90); writer.add_page(page)` on the
+    rotate page, add_page being the next step's API. The rotate step was cut to `page.rotate(angle)` alone,
+    asking for a REQUIRED `page` config key (a page object through TOML), and made the writer a step early for the
+    save step. The rotate step keeps the loop with its own statement; the writer is made by the step whose Outputs
+    name it."""
+    build_file_tree(tmp_path / "lib", {"pkgpages/__init__.py": PKGPAGES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PAGES_INDEX, **example_pages(PAGES_EXAMPLES)})
+    rotate, add = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert [p.name for p in rotate.params] == ["angle"] and rotate.consumes == ("reader",), rotate
+    assert "for page in reader.pages:" in rotate.body and "writer" not in rotate.body, rotate.body
+    assert "writer" not in rotate.produces and add.produces == ("writer",), (rotate.produces, add.produces)
+    run_workflow(item, tmp_path / "lib", "--set", "2.angle=90")
+    assert (item.output_dir / "out" / "rotated.txt").read_text() == "0:90 1:90 2:90"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+SPAN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Span
+
+**Description:** Take a range of items.
+
+### Step 1: Take
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgspan.take(items, pages: Union[tuple[int, int], list[int]] = None)` |
+| **Implementation** | `Demo_Take` |
+| **External Dependencies** | `pkgspan` |
+| **Key Parameters** | `pages: Union[tuple[int, int], list[int]]` - page range or page list |
+| **Outputs** | `taken` |
+"""
+
+PKGSPAN = """
+def take(items, pages=None):
+    if isinstance(pages, tuple):  # a range, as pypdf's append reads it
+        return items[pages[0] : pages[1]]
+    return [items[i] for i in pages]  # a list: the indices
+"""
+
+
+def test_a_tuple_in_the_example_reaches_the_library_as_a_tuple(tmp_path):
+    """Seen on an unseen pypdf wiki: `writer.append("appendix.pdf", pages=(0, 2))` (a tuple is a range, a list
+    the indices) became `pages = [0, 2]` in config.toml and reached pypdf as a list: IndexError on a two-page file.
+    The key's type says tuple first, and the runtime hands the array back as a tuple."""
+    build_file_tree(tmp_path / "lib", {"pkgspan/__init__.py": PKGSPAN})
+    page = "import pkgspan\n\ntaken = pkgspan.take([10, 20, 30], pages=(1, 3))\nprint(taken)\n"
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": SPAN_INDEX, **example_pages({"implementations/Demo_Take.md": page})}
+    )
+    (key,) = [p for p in item.plan.steps[0].binding.params if p.name == "pages"]
+    assert key.type.split(" | ")[0] == "tuple" and key.default == "(1, 3)", key
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "taken: list of 2" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 
@@ -11432,14 +11579,14 @@ def test_a_default_of_another_type_than_the_contracts_passes_the_generated_check
     """Seen on a torchvision wiki: the I/O contract says `size || int` and `scale || tuple[float, float]`, the
     example passes `size=(224, 224)` and `scale=True`: the keys were `Param("int", default=[224, 224])` and
     `Param("tuple[float, float]", default=True)`, so `run` refused the generated config ("expected int, got list")
-    and two generated tests failed. A tuple default is a list for the type check, and a tuple type is checked like
-    the runtime checks it: each key takes its default's type beside the declared one."""
+    and two generated tests failed. Each key takes its default's type beside the declared one, and the tuple
+    reaches the library as the example wrote it (the runtime turns the config's array back into a tuple)."""
     build_file_tree(tmp_path / "lib", {"pkgcropsize/__init__.py": PKGCROPSIZE})
     item = generated(tmp_path, {"_WorkflowIndex.md": CROPSIZE_INDEX, "implementations/Demo_Crop.md": CROPSIZE_PAGE})
     types = {p.name: p.type for p in item.plan.steps[0].binding.params}
-    assert types["size"] == "list | int" and types["scale"] == "bool | tuple[float, float]", types
+    assert types["size"] == "tuple | int" and types["scale"] == "bool | tuple[float, float]", types
     proc = run_workflow(item, tmp_path / "lib")
-    assert "crop size=[224, 224] scale=True" in proc.stdout, proc.stdout
+    assert "crop size=(224, 224) scale=True" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
 
 

@@ -367,10 +367,17 @@ def with_default_types(binding: Binding) -> Binding:
     """A key whose default does not fit its declared type takes the default's type beside it: the signature says
     `fmt: str`, the example passes `["%d", "%.4f"]` (numpy takes both), and the generated runtime refused the
     config's own default ("expected str, got list"); the type is `list | str`, so the declared one stays settable
-    too (`positive: List[str]` with the example's "computer": a list of words is refused no more)."""
+    too (`positive: List[str]` with the example's "computer": a list of words is refused no more). A tuple default
+    makes the type a tuple first, unless it says a list or a tuple."""
     params = []
     for param in binding.params:
         base = param.type.split("[", 1)[0].strip().lower()
+        said = re.match(r"\s*(?:tuple|list)\b", base.split("|", 1)[0])  # `tuple (left, bottom, right, top)` says it
+        if not said and not param.loader and isinstance(literal_value(param.default), tuple):
+            # `pages=(0, 2)` where the library reads a tuple as a range and a list as indices (pypdf's append): the
+            # config's array goes back to a tuple (the runtime reads a key typed `tuple | ...` so)
+            params.append(replace(param, type=f"tuple | {param.type}" if param.type.strip() else "tuple"))
+            continue
         value = literal_value(param.default) if base in _SIMPLE and not param.loader else None
         value = list(value) if isinstance(value, tuple) else value  # `size=(224, 224)`: config holds a list
         if value is None or type(value).__name__ not in _SIMPLE:

@@ -467,12 +467,18 @@ def _literal_assignment(stmt: ast.stmt) -> bool:
 
 def _set_up_reads(ctx: BindContext, index: int) -> set[str]:
     """Names later steps' slices read once their example's setup comes along (`model = sm.OLS(y, X)` before
-    `results = model.fit()` reads y and X), the setup taken as far as the example goes."""
+    `results = model.fit()` reads y and X), the setup taken as far as the example goes; not a name a step between
+    says it makes (`writer` - PdfWriter holding the pages, in step 4's Outputs, read by step 6's `writer.write`:
+    step 3's example making a writer for its loop is not where step 6's comes from)."""
     cache = ctx.set_up_reads
+    read: set[str] = set()
+    claimed: set[str] = set()
     for later in range(index + 1, len(ctx.apis)):
         if later not in cache:
             cache[later] = frozenset(n for c in candidates(ctx, later) for n in with_setup(c.tree, c.slice, ()).free)
-    return set().union(*(cache[later] for later in range(index + 1, len(ctx.apis))))
+        read |= cache[later] - claimed
+        claimed.update(named_outputs(ctx.workflow.steps[later]))
+    return read
 
 
 def _with_demanded(

@@ -131,7 +131,7 @@ def as_declared(param: Param, value: Any) -> Any:
     default has number keys with number keys (`dynamic_axes = { input = { 0 = "batch" } }`: TOML writes every key
     as a string, and torch.onnx.export refuses "0"; a default mixing number and name keys, `{0: ..., "cpu": ...}`,
     gets its number keys back too); a callable key's dotted name as the function it names."""
-    if _base(param) == "tuple" and isinstance(value, list):
+    if isinstance(value, list) and re.match(r"\s*tuple\b", _base(param).split("|", 1)[0]):  # `tuple | PageRange` too
         return tuple(value)
     if isinstance(value, str) and _CALLABLE.match(param.type.strip()):
         return named_function(value)

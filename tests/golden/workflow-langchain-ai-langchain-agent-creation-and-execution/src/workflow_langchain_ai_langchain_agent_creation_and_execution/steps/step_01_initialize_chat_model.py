@@ -26,7 +26,7 @@ STEP = Step(
             "str | None", default="gpt-4o", doc='Model identifier (e.g., "openai:gpt-4", "claude-sonnet-4")'
         ),
         "configurable_fields": Param(
-            'Literal["any"] | list[str] | None',
+            'tuple | Literal["any"] | list[str] | None',
             default=["model", "model_provider", "temperature"],
             doc="Which parameters are runtime-configurable",
         ),
