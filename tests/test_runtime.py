@@ -5154,6 +5154,77 @@ def test_a_tuple_in_the_example_reaches_the_library_as_a_tuple(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+TEXTSAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Text_Save
+
+**Description:** Extract text, save it, save the document.
+
+### Step 1: Extract
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtextsave.extract(path)` |
+| **External Dependencies** | `pkgtextsave` |
+| **Key Parameters** | `path: str = "in.doc"` - the document |
+| **Outputs** | `text` |
+
+### Step 2: Save Text
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | Built-in `open(file, "w", encoding="utf-8").write(text)` (user code) |
+| **Implementation** | `Demo_Save_Text` |
+| **External Dependencies** | None (stdlib) |
+| **Key Parameters** | `txt_path: str` - where to write the text (e.g. "report.txt") |
+| **Inputs** | `text` from Step 1 |
+| **Outputs** | A UTF-8 `.txt` file |
+
+### Step 3: Save Document
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Doc.write(stream)` |
+| **Implementation** | `Demo_Doc_Write` |
+| **External Dependencies** | `pkgtextsave` |
+| **Outputs** | `copy.doc` |
+"""
+
+PKGTEXTSAVE = """
+def extract(path):
+    return "caf\\u00e9 text"
+
+
+class Doc:
+    def write(self, stream):
+        with open(stream, "w") as handle:
+            handle.write("doc")
+"""
+
+TEXTSAVE_EXAMPLES = {
+    "implementations/Demo_Save_Text.md": (
+        'import pkgtextsave\n\ntext = pkgtextsave.extract("in.doc")\n\n'
+        'with open("report.txt", "w", encoding="utf-8") as f:\n    f.write(text)\n'
+    ),
+    "implementations/Demo_Doc_Write.md": 'import pkgtextsave\n\ndoc = pkgtextsave.Doc()\ndoc.write("copy.doc")\n',
+}
+
+
+def test_a_with_whose_body_calls_the_apis_chained_method_keeps_its_body(tmp_path):
+    """Seen on an unseen pypdf wiki: the API `open(file, "w").write(text)`, the example `with open(...) as f:
+    f.write(text)`, and a later step's API `PdfWriter.write`: `f.write(text)` was taken for the later step's work,
+    the with became `f = open(...)` handed on, and the run wrote an empty file and exited 0. The with's body is the
+    step's own chained call."""
+    build_file_tree(tmp_path / "lib", {"pkgtextsave/__init__.py": PKGTEXTSAVE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TEXTSAVE_INDEX, **example_pages(TEXTSAVE_EXAMPLES)})
+    save = item.plan.steps[1].binding
+    assert "f.write(text)" in save.body and save.consumes == ("text",) and not save.produces, save
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "report.txt").read_text(encoding="utf-8") == "caf\u00e9 text"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

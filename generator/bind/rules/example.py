@@ -91,7 +91,7 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         piece = unwrap_with(
             example.tree,
             piece,
-            lambda stmt: any(contains_api(stmt, o, {}) for o in later),
+            lambda stmt: any(contains_api(stmt, o, {}) for o in later) and not _chained(stmt, api),
             lambda stmt: contains_api(stmt, api, known),
         )
         kept = [piece.statements[0]]
@@ -108,6 +108,19 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         found.append(Candidate(piece, example.order, example.tree))
     cache[index] = found
     return found
+
+
+def _chained(stmt: ast.stmt, api: ApiRef) -> bool:
+    """Whether stmt calls the method the API chains on what it makes (`open(file, "w").write(text)`: `f.write(text)`
+    in `with open(...) as f:`), which is this step's work, even when a later step's API has that method's name
+    (pypdf's `PdfWriter.write`)."""
+    return bool(api.then) and any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == api.then
+        and isinstance(node.func.value, ast.Name)
+        for node in walk(stmt)
+    )
 
 
 def _uses(

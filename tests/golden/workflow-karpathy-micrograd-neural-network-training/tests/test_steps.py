@@ -341,8 +341,8 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
     trace = repr(Recorder.log)
     for imported in expect["imports"]:
         assert ("import", imported) in Recorder.log, f"{imported} was not imported"
-    if step.spec.kind == "import":
-        return
+    if step.spec.kind == "import" or not (expect["imports"] or expect["target"]):
+        return  # (a call of builtins alone, `open(file, "w").write(text)`, ran for real: no recorder sees it)
     read = any(expect["target"] and expect["target"] in repr(value) for value in produced.values())
     assert read or any(entry[0] in ("call", "op", "subclass") for entry in Recorder.log), "the step made no call at all"
     seen = trace + repr(produced)  # a property read (`model.active_adapter`) shows in what the step returned
