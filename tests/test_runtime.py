@@ -5225,6 +5225,53 @@ def test_a_with_whose_body_calls_the_apis_chained_method_keeps_its_body(tmp_path
     run_generated_tests(item, tmp_path / "lib")
 
 
+COUNTED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Counted
+
+**Description:** Load items, then a window as wide as there are items.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcountlen.load(path)` |
+| **External Dependencies** | `pkgcountlen` |
+| **Key Parameters** | `path: str = "items.txt"` - the items |
+| **Outputs** | `items` |
+
+### Step 2: Window
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcountlen.bounds(n: int)` |
+| **Implementation** | `Demo_Window` |
+| **External Dependencies** | `pkgcountlen` |
+| **Inputs** | `items` from Step 1 |
+| **Outputs** | `picked` |
+"""
+
+
+def test_an_upstream_object_read_in_a_range_comprehension_passes_the_generated_test(tmp_path):
+    """Seen on an unseen pypdf wiki: `start, stop, step = page_range.indices(len(reader.pages))`, then
+    `[reader.pages[i] for i in range(start, stop, step)]`: on stand-ins the range is empty, so step 1's reader never
+    reached anything and the generated test failed ("upstream artifact reader did not reach the call") on a step
+    that runs. The items of a comprehension over a builtin's result of stand-ins may never be made."""
+    library = "def load(path):\n    return [1, 2, 3]\n\n\ndef bounds(n):\n    return 1, n\n"
+    build_file_tree(tmp_path / "lib", {"pkgcountlen/__init__.py": library})
+    page = (
+        "import pkgcountlen\n\nitems = pkgcountlen.load('items.txt')\nstart, stop = pkgcountlen.bounds(len(items))\n"
+        "picked = [items[i] for i in range(start, stop)]\n"
+    )
+    pages = example_pages({"implementations/Demo_Window.md": page})
+    item = generated(tmp_path, {"_WorkflowIndex.md": COUNTED_INDEX, **pages})
+    assert "range(start, stop)" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "picked: list of 2" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

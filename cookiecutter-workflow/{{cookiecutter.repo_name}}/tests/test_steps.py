@@ -174,11 +174,22 @@ class Subclassed:
         return Recorder(f"{type(self).__name__}.{attr}")
 
 
+def _ranged(node) -> bool:
+    """`range(start, stop)` of values a recorder stands for: it may hold no number at all."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "range"
+        and not all(isinstance(arg, ast.Constant) for arg in node.args)
+    )
+
+
 def deferred(function, attributes: bool = False) -> set[str]:
     """Names a step reads only where no recorder sees them: inside functions it defines (a `dataset.map` callback,
     a loss handed to an optimiser: a recorder never calls them) or in the arguments of a builtin
     (`sorted(scores, reverse=reverse)`, `len(test)`: builtins run for real and record nothing), in the items of a
-    filtered comprehension (its filter runs on recorders and may drop every item), in what a loop
+    filtered comprehension or one over a range of recorders (its filter runs on recorders and may drop every item;
+    the range may be empty), in what a loop
     iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), as the container of
     a membership test (`if u in nodes`) or the value of a comparison (`pl.col("x") == value`), by `@name` in an
     expression string (`df.query("x >= @low")`), or in a branch taken on what the library answered (`if status == 1: MMFFOptimizeMolecule(mol, maxIters=...)`: a
@@ -192,7 +203,8 @@ def deferred(function, attributes: bool = False) -> set[str]:
             branch = isinstance(node, (ast.If, ast.IfExp, ast.While)) and child is not node.test
             # a comprehension's item past a filter (`urldefrag(u) for u in links if urlparse(u).scheme in schemes`):
             # a recorder's answer may filter every item out
-            filtered = isinstance(node, COMPREHENSIONS) and any(g.ifs for g in node.generators)
+            # so may a range of recorders (`reader.pages[i] for i in range(start, stop, step)`: each stands for 2)
+            filtered = isinstance(node, COMPREHENSIONS) and any(g.ifs or _ranged(g.iter) for g in node.generators)
             branch = branch or (filtered and not isinstance(child, ast.comprehension))
             function = in_function or branch or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
             iterated = isinstance(node, (ast.For, ast.comprehension)) and child is node.iter
