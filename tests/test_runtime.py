@@ -5272,6 +5272,78 @@ def test_an_upstream_object_read_in_a_range_comprehension_passes_the_generated_t
     run_generated_tests(item, tmp_path / "lib")
 
 
+LEGEND_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Legend
+
+**Description:** Label an axis, place the legend, save.
+
+### Step 1: Axes
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglegend.Axes()` |
+| **External Dependencies** | `pkglegend` |
+| **Outputs** | `ax` |
+
+### Step 2: Label and Legend
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Axes.set_xlabel(xlabel, *, loc=None)`; `Axes.legend(**kwargs)` |
+| **Implementation** | `Demo_Label` |
+| **External Dependencies** | `pkglegend` |
+| **Key Parameters** | `xlabel: str` - x-axis label, `loc: str` - legend position ("best") |
+| **Inputs** | `ax` from Step 1 |
+| **Outputs** | `legend` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Axes.save(path)` |
+| **Implementation** | `Demo_Save_Axes` |
+| **External Dependencies** | `pkglegend` |
+| **Inputs** | `ax` from Step 2 |
+| **Outputs** | `axes.txt` |
+"""
+
+PKGLEGEND = """
+class Axes:
+    xlabel_loc = legend_loc = None
+
+    def set_xlabel(self, xlabel, *, loc=None):
+        self.xlabel_loc = loc
+
+    def legend(self, loc=None):
+        self.legend_loc = loc
+        return loc
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(f"xlabel_loc={self.xlabel_loc} legend_loc={self.legend_loc}")
+"""
+
+
+def test_a_documented_key_goes_to_the_call_its_description_names(tmp_path):
+    """Seen on an unseen matplotlib wiki: `loc: str` - "legend position", the anchor `ax.set_xlabel(...)` (whose
+    signature has a `loc` too) and `ax.legend(loc="upper left")` beside it: the key was passed to set_xlabel, and
+    the legend took a second key of its own. The key is the legend's, as its description says."""
+    build_file_tree(tmp_path / "lib", {"pkglegend/__init__.py": PKGLEGEND})
+    pages = {
+        "implementations/Demo_Label.md": 'import pkglegend\n\nax = pkglegend.Axes()\nax.set_xlabel("Time [s]")\n'
+        'legend = ax.legend(loc="upper left")\n',
+        "implementations/Demo_Save_Axes.md": 'ax.save("axes.txt")\n',
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": LEGEND_INDEX, **example_pages(pages)})
+    body = item.plan.steps[1].binding.body
+    assert "ax.legend(loc=loc)" in body and "set_xlabel(xlabel)" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "2.loc='lower right'")
+    assert (item.output_dir / "axes.txt").read_text() == "xlabel_loc=None legend_loc=lower right"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

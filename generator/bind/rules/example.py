@@ -7,7 +7,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from generator.apitext import BUILTINS, BY_POSITION, ApiRef, ParamKind, literal_source, literal_value, sets_a_value
+from generator.apitext import (
+    BUILTINS,
+    BY_POSITION,
+    ApiRef,
+    ParamKind,
+    called,
+    literal_source,
+    literal_value,
+    sets_a_value,
+)
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score, snippets_chosen
@@ -655,7 +664,20 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     # what the call makes is not an input of it: `S = melspectrogram(y=y, sr=sr)` is not passed `S=S` (the
     # contract lists the spectrogram it may take instead of `y`)
     made = names([draft.anchor])[1] if draft.anchor is not None else set()
+    # `loc: str` - "legend position", with `ax.legend(loc="upper left")` beside the anchor `ax.set_xlabel(...)`,
+    # which takes a `loc` too: the key is the legend's
+    elsewhere = {
+        (keyword.arg, called(node.func))
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Call) and node is not call
+        for keyword in node.keywords
+    }
     for param in declared:
+        hint = keys.get(param.name)
+        words = set(re.findall(r"[a-z_]+", hint.doc.lower())) if hint is not None else set()
+        if any(arg == param.name and method in words for arg, method in elsewhere):
+            continue
         if (
             param.name in documented
             and param.name not in passed
