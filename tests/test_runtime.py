@@ -10564,6 +10564,89 @@ def test_check_takes_any_as_unknown_and_a_wrappers_own_signature(tmp_path, monke
     assert build.status == "verified", build.calls
 
 
+TYPED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Typed
+
+**Description:** Read a frame, clean it, save it.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtyped.read(path)` |
+| **External Dependencies** | `pkgtyped` |
+| **Key Parameters** | `path: str = "in.csv"` - the file |
+| **Outputs** | `frame` |
+
+### Step 2: Clean
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.dropna(axis=0)` |
+| **Implementation** | `Demo_Clean` |
+| **External Dependencies** | `pkgtyped` |
+| **Inputs** | `frame` from Step 1 |
+| **Outputs** | `frame` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.save(path)` |
+| **External Dependencies** | `pkgtyped` |
+| **Key Parameters** | `path: str = "out.csv"` - where |
+| **Inputs** | `frame` from Step 2 |
+"""
+
+PKGTYPED = """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # names only a type checker imports: typing.get_type_hints fails on them
+    from pkgtyped._types import Axis, How
+
+
+class Frame:
+    def dropna(self, axis: Axis = 0) -> Frame | None:
+        return self
+
+    def clean(self, how: How = "any") -> Self:
+        return self
+
+    def save(self, path: str) -> None:
+        open(path, "w").write("frame")
+
+
+class Reader:
+    pass
+
+
+def read(path: str, sep: How = ",") -> Frame | Reader:
+    return Frame()
+"""
+
+
+def test_check_reads_a_return_annotation_written_as_text(tmp_path, monkeypatch):
+    """Seen on an unseen pandas wiki: `check` left 9 of 17 steps unchecked. pandas writes `-> DataFrame | None`
+    and `-> Self` as text (`from __future__ import annotations`) beside parameter types only a type checker
+    imports, so typing.get_type_hints fails and the whole annotation was dropped. The return is read alone: each
+    name looked up in the function's module, `Self` the owner; a name that cannot be found makes a guess (a miss
+    is "not checkable", never an error)."""
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkgtyped/__init__.py": PKGTYPED})
+    page = 'import pkgtyped\n\nframe = pkgtyped.read("in.csv")\nframe = frame.dropna(axis=0).clean(how="all")\n'
+    pages = example_pages({"implementations/Demo_Clean.md": page})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TYPED_INDEX, **pages})
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    steps = verify(item.output_dir, sys.executable).steps
+    assert [s.status for s in steps[:2]] == ["verified"] * 2, [(s.status, s.calls) for s in steps]
+    assert [c.status for c in steps[1].calls] == ["verified"] * 2, steps[1].calls
+
+
 SHAPE_INDEX = """
 # Workflow Index: Demo
 

@@ -127,8 +127,8 @@ def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
             annotation = inspect.signature(func).return_annotation
         except (TypeError, ValueError):
             return UNKNOWN
-        if isinstance(annotation, str):
-            annotation = getattr(inspect.getmodule(func), annotation.split("[")[0].strip(), None)
+        if isinstance(annotation, str):  # a parameter's name only its type checker imports: read the return alone
+            return _text_kind(annotation, inspect.getmodule(func), owner)
     if annotation is None or annotation is inspect.Signature.empty:
         return UNKNOWN
     if owner is not None and (
@@ -140,6 +140,51 @@ def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
     # `-> Any` (a class since Python 3.11) and `-> object` say nothing of what comes back
     classes = tuple(o for o in options if isinstance(o, type) and o not in (type(None), typing.Any, object))
     return Kind(classes) if classes else UNKNOWN
+
+
+def _text_kind(text: str, module: Any, owner: Kind | None) -> Kind:
+    """The classes a return annotation written as text names (`"DataFrame | None"`, `"Optional[Series]"`,
+    `"Self"`), each looked up in the function's module. A part that cannot be (a name imported only for type
+    checkers: `"DataFrame | TextFileReader"`) makes the kind a guess: a method none of the others has is then "not
+    checkable", never an error."""
+    classes: list[type] = []
+    unread = False
+    for part in _top_level(text.strip().strip("'\""), "|"):
+        part = part.strip()
+        name = part.split("[", 1)[0].strip()
+        if name in ("None", "NoneType"):
+            continue
+        if name in ("Optional", "typing.Optional") and part.endswith("]"):
+            inner = _text_kind(part[part.index("[") + 1 : -1], module, owner)
+            classes.extend(inner.classes)
+            unread = unread or inner.guessed or not inner.classes
+            continue
+        if name in ("Self", "typing.Self", "typing_extensions.Self"):
+            found = owner.classes if owner is not None else ()
+            classes.extend(found)
+            unread = unread or not found
+            continue
+        target: Any = module
+        for attr in name.split("."):
+            target = getattr(target, attr, None)
+        if isinstance(target, type) and target not in (typing.Any, object):
+            classes.append(target)
+        else:
+            unread = True
+    return Kind(tuple(dict.fromkeys(classes)), guessed=unread) if classes else UNKNOWN
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """text cut at separator outside brackets (`dict[str, int | None] | None` -> two parts)."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "[(" and 1 or char in "])" and -1 or 0
+        if char == separator and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
 
 
 def _factory_key(value: Any) -> str:
@@ -288,13 +333,14 @@ class _StepChecker:
         assert isinstance(call.func, ast.Attribute)
         owner = self.kind_of(call.func.value)
         classes: list[type] = []
+        guessed = owner.guessed
         for cls in owner.classes:
             method = inspect.getattr_static(cls, call.func.attr, None)
             if method is not None and not isinstance(method, property):
-                classes.extend(
-                    c for c in _annotation_kind(getattr(cls, call.func.attr), Kind((cls,))).classes if c not in classes
-                )
-        return Kind(tuple(classes)) if classes else UNKNOWN
+                kind = _annotation_kind(getattr(cls, call.func.attr), Kind((cls,)))
+                classes.extend(c for c in kind.classes if c not in classes)
+                guessed = guessed or kind.guessed
+        return Kind(tuple(classes), guessed=guessed) if classes else UNKNOWN
 
     # -- calls -------------------------------------------------------------------------------------
     def check_call(self, call: ast.Call) -> None:
