@@ -5126,12 +5126,14 @@ SPAN_INDEX = """
 | **API Call** | `pkgspan.take(items, pages: Union[tuple[int, int], list[int]] = None)` |
 | **Implementation** | `Demo_Take` |
 | **External Dependencies** | `pkgspan` |
-| **Key Parameters** | `pages: Union[tuple[int, int], list[int]]` - page range or page list |
+| **Key Parameters** | `pages: Union[tuple[int, int], list[int]]` - page range or page list, `chunks: bool \\| tuple` - chunk shape, or True for auto |
 | **Outputs** | `taken` |
 """
 
 PKGSPAN = """
-def take(items, pages=None):
+def take(items, pages=None, chunks=True):
+    if not isinstance(chunks, (bool, tuple)):
+        raise ValueError("chunksize must be a tuple")  # as h5py says
     if isinstance(pages, tuple):  # a range, as pypdf's append reads it
         return items[pages[0] : pages[1]]
     return [items[i] for i in pages]  # a list: the indices
@@ -5141,9 +5143,10 @@ def take(items, pages=None):
 def test_a_tuple_in_the_example_reaches_the_library_as_a_tuple(tmp_path):
     """Seen on an unseen pypdf wiki: `writer.append("appendix.pdf", pages=(0, 2))` (a tuple is a range, a list
     the indices) became `pages = [0, 2]` in config.toml and reached pypdf as a list: IndexError on a two-page file.
-    The key's type says tuple first, and the runtime hands the array back as a tuple."""
+    The key's type says tuple first, and the runtime hands the array back as a tuple; so it does for a key typed
+    `bool | tuple` (h5py's `chunks`: "chunksize must be a tuple")."""
     build_file_tree(tmp_path / "lib", {"pkgspan/__init__.py": PKGSPAN})
-    page = "import pkgspan\n\ntaken = pkgspan.take([10, 20, 30], pages=(1, 3))\nprint(taken)\n"
+    page = "import pkgspan\n\ntaken = pkgspan.take([10, 20, 30], pages=(1, 3), chunks=True)\nprint(taken)\n"
     item = generated(
         tmp_path, {"_WorkflowIndex.md": SPAN_INDEX, **example_pages({"implementations/Demo_Take.md": page})}
     )
@@ -5151,6 +5154,10 @@ def test_a_tuple_in_the_example_reaches_the_library_as_a_tuple(tmp_path):
     assert key.type.split(" | ")[0] == "tuple" and key.default == "(1, 3)", key
     proc = run_workflow(item, tmp_path / "lib")
     assert "taken: list of 2" in proc.stdout + proc.stderr, proc.stderr
+    # a key typed `bool | tuple` (h5py's chunks), set to an array: a tuple too, as no list is among its types
+    (chunks,) = [p for p in item.plan.steps[0].binding.params if p.name == "chunks"]
+    assert chunks.type == "bool | tuple", chunks
+    run_workflow(item, tmp_path / "lib", "--set", "1.chunks=[1, 2]")
     run_generated_tests(item, tmp_path / "lib")
 
 
@@ -5341,6 +5348,84 @@ def test_a_documented_key_goes_to_the_call_its_description_names(tmp_path):
     assert "ax.legend(loc=loc)" in body and "set_xlabel(xlabel)" in body, body
     run_workflow(item, tmp_path / "lib", "--set", "2.loc='lower right'")
     assert (item.output_dir / "axes.txt").read_text() == "xlabel_loc=None legend_loc=lower right"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+HANDED_FILE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Handed_File
+
+**Description:** Open a file, make a group in it, close it.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgh5file.File(name, mode="w")` |
+| **External Dependencies** | `pkgh5file` |
+| **Key Parameters** | `name: str = "m.h5"` - the file, `mode: str = "w"` - write |
+| **Outputs** | `f` |
+
+### Step 2: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Group.create_group(name)` |
+| **Implementation** | `Demo_Create_Group` |
+| **External Dependencies** | `pkgh5file` |
+| **Inputs** | Open writable `f` from Step 1 |
+| **Outputs** | `raw` |
+
+### Step 3: Close
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `File.close()` |
+| **Implementation** | `Demo_Close` |
+| **External Dependencies** | `pkgh5file` |
+| **Inputs** | `f` from Step 1 |
+"""
+
+PKGH5FILE = """
+class File:
+    def __init__(self, name, mode="r"):
+        self.name, self.groups, self.closed = name, [], False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def create_group(self, name):
+        if self.closed:
+            raise ValueError("Unable to synchronously create group (invalid identifier type to function)")
+        self.groups.append(name)
+        return name
+
+    def close(self):
+        if not self.closed:
+            open(self.name, "w").write(" ".join(self.groups))
+        self.closed = True
+"""
+
+
+def test_a_with_of_what_an_earlier_step_handed_on_goes(tmp_path):
+    """Seen on an unseen h5py wiki: the example's `with h5py.File("m.h5", "w") as f: raw = f.create_group(...)`,
+    in a step that takes step 1's open file `f`: wired, it became `with f as f:`, which closed step 1's file as the
+    step ended, and the next step failed on it. The with goes; its block works on the file handed on."""
+    build_file_tree(tmp_path / "lib", {"pkgh5file/__init__.py": PKGH5FILE})
+    pages = {
+        "implementations/Demo_Create_Group.md": 'import pkgh5file\n\nwith pkgh5file.File("m.h5", "w") as f:\n'
+        '    raw = f.create_group("sensors/raw")\n',
+        "implementations/Demo_Close.md": "f.close()\n",
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": HANDED_FILE_INDEX, **example_pages(pages)})
+    body = item.plan.steps[1].binding.body
+    assert "with " not in body and "f.create_group(" in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "m.h5").read_text() == "sensors/raw"
     run_generated_tests(item, tmp_path / "lib")
 
 

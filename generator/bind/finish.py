@@ -213,12 +213,26 @@ def _kept_open(binding: Binding, api: ApiRef) -> Binding:
 
 def _in_open_contexts(binding: Binding, opened: list[ApiRef]) -> Binding:
     """The step's code without its own `with` of a context an earlier step opened for it (bottom up: replacing one
-    never moves the lines of one above)."""
+    never moves the lines of one above); nor a `with` of what an earlier step handed it (`with f as f:`, the
+    example's `with h5py.File(...) as f:` wired to step 1's file): leaving it, the file closed as the step ended,
+    and the next step failed on it."""
     body = binding.body
-    for found in reversed(_top_withs(body) if opened else []):
+    for found in reversed(_top_withs(body)):
         item = found.items[0]
-        if item.optional_vars is None and any(contains_api(item.context_expr, api, {}) for api in opened):
+        context, target = item.context_expr, item.optional_vars
+        if target is None and any(contains_api(context, api, {}) for api in opened):
             body = "\n".join(_replaced(body, found, found.body))
+        elif (
+            isinstance(context, ast.Name)
+            and context.id in binding.consumes
+            and (target is None or isinstance(target, ast.Name))
+        ):
+            inner = [clone(s) for s in found.body]
+            if target is not None and target.id != context.id:
+                for node in (n for s in inner for n in walk(s)):
+                    if isinstance(node, ast.Name) and node.id == target.id:
+                        node.id = context.id
+            body = "\n".join(_replaced(body, found, inner))
     return binding if body == binding.body else replace(binding, body=body)
 
 

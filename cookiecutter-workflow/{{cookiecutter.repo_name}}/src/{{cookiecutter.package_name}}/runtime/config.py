@@ -131,7 +131,7 @@ def as_declared(param: Param, value: Any) -> Any:
     default has number keys with number keys (`dynamic_axes = { input = { 0 = "batch" } }`: TOML writes every key
     as a string, and torch.onnx.export refuses "0"; a default mixing number and name keys, `{0: ..., "cpu": ...}`,
     gets its number keys back too); a callable key's dotted name as the function it names."""
-    if isinstance(value, list) and re.match(r"\s*tuple\b", _base(param).split("|", 1)[0]):  # `tuple | PageRange` too
+    if isinstance(value, list) and _takes_tuple(param):
         return tuple(value)
     if isinstance(value, str) and _CALLABLE.match(param.type.strip()):
         return named_function(value)
@@ -163,6 +163,16 @@ def _numbered_like(default: Any, value: Any) -> Any:
             key = int(key)
         result[key] = _numbered_like(default.get(key, shapes[0] if shapes else None), item)
     return result
+
+
+def _takes_tuple(param: Param) -> bool:
+    """Whether an array from TOML goes to the library as a tuple: the key's type says a tuple first (`tuple |
+    PageRange`), or among others none of which is a list (`bool | tuple`: h5py's `chunks` refuses a list)."""
+    kinds = [part.split("[", 1)[0].strip().lower() for part in re.split(r"\|(?![^\[]*\])", param.type)]
+    kinds = [re.sub(r"^(?:typing\.)?", "", k).split(" ")[0] for k in kinds]
+    if not kinds or "tuple" not in kinds:
+        return False
+    return kinds[0] == "tuple" or not {"list", "sequence", "iterable", "arraylike"} & set(kinds)
 
 
 def _base(param: Param) -> str:
