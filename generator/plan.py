@@ -308,6 +308,22 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     named = {normalise_dist(requirement_name(d)) for d in dists}
     dists = {d for d in dists if not (_BARE.fullmatch(d) and build_of(d, named - {normalise_dist(d)}))}
     dists = _namespace_packages(dists, placements, listed_dists)
+    # the source project published under its repository's name, which the environment pages list
+    # (`imbalanced-learn` >= 0.13 for `import imblearn`, of scikit-learn-contrib/imbalanced-learn): its modules come
+    # from that distribution, not from a checkout
+    published = (
+        normalise_dist(workflow.source_repo_url.rstrip("/").rsplit("/", 1)[-1]) if workflow.source_repo_url else ""
+    )
+    if internal_used and published in listed_dists:
+        dists.add(published)
+        placements.update(
+            {
+                name: (PlacementKind.PYTHON, published)
+                for name, (kind, _) in placements.items()
+                if kind is PlacementKind.INTERNAL
+            }
+        )
+        internal_used = set()
     # the versions the environment pages list, for the distributions placed (not for every package they name)
     listed = listed_requirements(items)
     specified = {normalise_dist(requirement_name(d)) for d in dists if not _BARE.fullmatch(d)}

@@ -312,21 +312,24 @@ Python with the widgets library.
 
 @pytest.mark.parametrize(
     ("namespace", "environment", "package"),
-    [("acme_widgets", False, True), ("Demo", True, True), ("Demo", False, False)],
+    [("acme_widgets", "", True), ("Demo", "module", True), ("Demo", "", False), ("Demo", "repository", True)],
 )
 def test_a_package_folder_named_by_the_namespace_or_an_environment_page_is_a_distribution(
     tmp_path, namespace, environment, package
 ):
     """The source repository is demo/demo but its code lives in `widgets/` (pytorch-image-models holds `timm/`):
     the wiki's namespace (`acme_widgets`) or its environment page (`widgets` >= 1.0) says widgets is the project's
-    package, so it is a requirement; with neither, it is the project's module, on PYTHONPATH from a checkout."""
+    package, so it is a requirement; with neither, it is the project's module, on PYTHONPATH from a checkout. An
+    environment page listing the repository's name (`demo` >= 1.0; imbalanced-learn for `import imblearn`) says the
+    project is published under it: that distribution is the requirement."""
     pages = {
         "_WorkflowIndex.md": OWN_PACKAGE_INDEX.format(namespace=namespace),
         f"workflows/{namespace}_Make.md": workflow_page(f"{namespace}_Make", steps=1)
         + ("\n[[requires_env::Environment:Demo_Core]]\n" if environment else ""),
     }
     if environment:
-        pages["environments/Demo_Core.md"] = ENVIRONMENT_PAGE
+        listed = "widgets" if environment == "module" else "demo"
+        pages["environments/Demo_Core.md"] = ENVIRONMENT_PAGE.replace("`widgets` >= 1.0", f"`{listed}` >= 1.0")
     wiki = build_file_tree(tmp_path / "wiki", pages)
     (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
     assert item.ok, item.errors
@@ -334,6 +337,7 @@ def test_a_package_folder_named_by_the_namespace_or_an_environment_page_is_a_dis
     checkout = [p for p in item.plan.prerequisites if "PYTHONPATH" in p]
     if package:
         widgets = "widgets>=1.0" if environment else "widgets"  # the version the environment page lists
+        widgets = "demo>=1.0" if environment == "repository" else widgets
         assert widgets in item.plan.requirements and checkout == [], (item.plan.requirements, checkout)
         assert widgets in (item.output_dir / "requirements.in").read_text().split()
     else:

@@ -428,6 +428,36 @@ def test_a_step_the_overview_lists_but_no_section_describes_is_built_from_its_ro
     assert any("step numbers skip 2" in w.message for w in wf.warnings)
 
 
+def test_a_short_principle_name_finds_the_page_under_the_prefix_the_pages_have(tmp_path):
+    """Seen on unseen imbalanced-learn and h5py wikis: the index is titled "demo-lib" (or with the name doubled), its
+    Steps Overview gives short principle names (`Balanced_Fit`), and the pages are `demo_lib_Balanced_Fit.md`: no
+    page was found, every step was bound from its Rough API text. The one principle (or implementation) page named
+    some prefix, `_`, then the name is its page; a step title is never looked up so (two workflows' pages may end
+    alike), nor a name two pages end with."""
+    index = (
+        "# Workflow Index: demo-lib\n\n## Workflow: demo_lib_Forest\n\n**Description:** Fit.\n\n"
+        "### Steps Overview\n\n| # | Step Name | Principle | Rough API | Related Files |\n|---|---|---|---|---|\n"
+        "| 1 | Fit the Forest | Balanced_Fit | `demo.fit(X, y)` | demo/forest.py |\n"
+        "| 2 | Loading | Loading | `demo.load(path)` | demo/io.py |\n"
+    )
+    pages = {
+        "_WorkflowIndex.md": index,
+        "principles/demo_lib_Balanced_Fit.md": "Fits.\n\n* [[implemented_by::Implementation:demo_lib_fit]]\n",
+        "implementations/demo_lib_fit.md": '== Usage Examples ==\n<syntaxhighlight lang="python">\n'
+        "import demo\n\nmodel = demo.fit(X, y)\n</syntaxhighlight>\n",
+        "principles/demo_lib_Data_Loading.md": "Loads.\n\n* [[implemented_by::Implementation:demo_lib_load]]\n",
+        "principles/demo_lib_Model_Loading.md": "Loads.\n\n* [[implemented_by::Implementation:demo_lib_load]]\n",
+        "implementations/demo_lib_load.md": '== Usage Examples ==\n<syntaxhighlight lang="python">\n'
+        "import demo\n\ndata = demo.load('x')\n</syntaxhighlight>\n",
+    }
+    build_file_tree(tmp_path, pages)
+    (wf,) = load_wiki(tmp_path).workflows
+    assert wf.name == "demo_lib_Forest"  # the title's `-` is the pages' `_`: not `demo-lib_demo_lib_Forest`
+    fit, load = wf.steps
+    assert fit.implementation is not None and fit.implementation.name == "demo_lib_fit", fit
+    assert load.implementation is None, load  # `Loading` ends two principle pages' names
+
+
 def test_indexes_that_list_workflows_without_a_file_column_or_the_word_workflow(tmp_path):
     """Workflows are found when a page-list table has no File column (a Markdown link or `[[Workflow:X]]` in the
     name cell), when a bullet list links to the pages, and when sections are headed `## Name` without the word

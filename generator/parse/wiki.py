@@ -338,14 +338,23 @@ def list_pages(root: Path, folder: str) -> list[str]:
     return sorted(p.stem for p in directory.glob("*.md"))
 
 
+def _prefixed_by(name: str, namespace: str) -> bool:
+    """Whether name starts with the namespace and `_`, the namespace as written or with its other characters as
+    `_` (pages of "imbalanced-learn" are named `imbalanced_learn_...`)."""
+    lowered = name.lower()
+    return bool(namespace) and any(
+        lowered.startswith(form.lower() + "_") for form in (namespace, re.sub(r"\W", "_", namespace))
+    )
+
+
 def _short_name(name: str, namespace: str) -> str:
-    if namespace and name.lower().startswith(namespace.lower() + "_"):
+    if _prefixed_by(name, namespace):
         return name[len(namespace) + 1 :]
     return name
 
 
 def _full_name(name: str, namespace: str) -> str:
-    if namespace and not name.lower().startswith(namespace.lower() + "_"):
+    if namespace and not _prefixed_by(name, namespace):
         return f"{namespace}_{name}"
     return name
 
@@ -396,12 +405,17 @@ def _capped(
     return kept, warnings
 
 
-def _find_implementation(reader: _Reader, namespace: str, names: list[str], api: str) -> tuple[str, WikiText] | None:
-    """The implementation page for a step: named directly, through its principle, or by its API name."""
-    for name in names:
+def _find_implementation(
+    reader: _Reader, namespace: str, cited: list[str], api: str, title: str = ""
+) -> tuple[str, WikiText] | None:
+    """The implementation page for a step: named directly (cited: its Implementation, then its Principle), through
+    its principle, by its title, or by its API name. A cited name is also looked up under the prefix the pages
+    really have; a title is not (`Code_Execution` would pick one of two workflows' sandbox pages)."""
+    for n, name in enumerate([*cited, title]):
         if not name:
             continue
-        for candidate in (name, _full_name(name, namespace)):
+        others = _prefixed(reader, name, namespace) if n < len(cited) else []
+        for candidate in (name, _full_name(name, namespace), *others):
             page = reader.page("implementations", candidate)
             if page is not None:
                 return candidate, page
@@ -419,6 +433,22 @@ def _find_implementation(reader: _Reader, namespace: str, names: list[str], api:
                 if page is not None:
                     return candidate, page
     return None
+
+
+def _prefixed(reader: _Reader, name: str, namespace: str) -> list[str]:
+    """A short page name under the prefix the pages really have, when the index's title is spelled otherwise
+    (`Balanced_Bagging_Ensemble` in a Steps Overview of "imbalanced-learn", the page
+    `imbalanced_learn_Balanced_Bagging_Ensemble`): the one implementation or principle page whose name is some
+    prefix, `_`, then name; none when two pages end so."""
+    if not re.fullmatch(r"\w+", name):
+        return []
+    found: list[str] = []
+    ending = "_" + name.lower()
+    for folder in ("implementations", "principles"):
+        matches = [page for page in reader.names(folder) if page.lower().endswith(ending)]
+        if len(matches) == 1 and matches[0] not in (name, _full_name(name, namespace)):
+            found.append(matches[0])
+    return found
 
 
 def _not_its_code(api: str, codes: tuple[str, ...]) -> bool:
@@ -830,7 +860,7 @@ def _build_workflow(
     steps: list[Step] = []
     for fields in step_fields:
         found = _find_implementation(
-            reader, namespace, [fields.implementation_name, fields.principle, fields.name], fields.api_call
+            reader, namespace, [fields.implementation_name, fields.principle], fields.api_call, fields.name
         )
         implementation: Implementation | None = None
         if found is not None:
