@@ -5429,6 +5429,75 @@ def test_a_with_of_what_an_earlier_step_handed_on_goes(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+UNFITTED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unfitted
+
+**Description:** Build a pipeline, describe it.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Pipeline(steps: list) -> Pipeline` |
+| **Implementation** | `Demo_Pipeline` |
+| **Source Location** | `pkgpipeline/pipeline.py:L10-80` |
+| **External Dependencies** | `pkgpipeline` |
+| **Inputs** | None (estimators are constructed here) |
+| **Outputs** | Unfitted `pipe` |
+
+### Step 2: Describe
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpipeline.describe(pipe)` |
+| **External Dependencies** | `pkgpipeline` |
+| **Inputs** | `pipe` from Step 1 |
+| **Outputs** | `text` |
+"""
+
+PKGPIPELINE = """
+class Pipeline:
+    def __init__(self, steps):
+        self.steps, self.fitted = steps, False
+
+    def fit(self, X, y):
+        self.fitted = True
+
+
+def describe(pipe):
+    return f"{len(pipe.steps)} steps, fitted={pipe.fitted}"
+"""
+
+
+def test_a_step_that_takes_nothing_leaves_out_the_examples_use_on_data(tmp_path):
+    """Seen on an unseen imbalanced-learn wiki: `pipe = Pipeline(steps=[...])` then `pipe.fit(X_train, y_train)`,
+    in a step whose Inputs say "None (estimators are constructed here)" and Outputs "Unfitted Pipeline": the fit
+    came along, `y_train` became a REQUIRED key (an array through TOML) and `X_train` was imported from the API's
+    module for its capital (`from imblearn.pipeline import Pipeline, X_train`). The fit goes; and a name like
+    `X_train` is never imported as a class."""
+    build_file_tree(tmp_path / "lib", {"pkgpipeline/__init__.py": PKGPIPELINE})
+    page = (
+        "from pkgpipeline import Pipeline\n\npipe = Pipeline(steps=[('scale', 1), ('clf', 2)])\n"
+        "pipe.fit(X_train, y_train)\n"
+    )
+    pages = example_pages({"implementations/Demo_Pipeline.md": page})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNFITTED_INDEX, **pages})
+    build = item.plan.steps[0].binding
+    assert "fit(" not in build.body and not [p for p in build.params if p.required], build
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "2 steps, fitted=False" in proc.stdout + proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+    # the same example where the step takes data: the fit stays, X_train is no import but a name the wiki does not
+    # say how to get (the step needs implementation, as for a class nothing imports)
+    taking = UNFITTED_INDEX.replace("None (estimators are constructed here)", "the training data")
+    item = generated(tmp_path / "taking", {"_WorkflowIndex.md": taking, **pages})
+    build = item.plan.steps[0].binding
+    assert not [line for line in build.imports if "X_train" in line] and "X_train" in " ".join(build.notes), build
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

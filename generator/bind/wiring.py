@@ -2360,7 +2360,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             wired.consumes[name] = ctx.alias(name) or name
         # (a documented parameter the example left out, `S: np.ndarray`, is no name to import for its capital)
         elif (name[:1].isupper() and name not in draft.unpassed) or called:
-            line, origin = import_for(name, step, ctx)
+            line, origin = import_for(name, step, ctx) if called or _class_like(name) else ("", Origin.NONE)
             if line:
                 wired.import_lines.append(line)
                 wired.origins.append(origin)
@@ -2382,6 +2382,13 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                 ctx.warnings.append(Diagnostic(message, step.ref))
     example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
     wired.import_lines = merge_imports([*example_used, *wired.import_lines])
+
+
+def _class_like(name: str) -> bool:
+    """Whether a free name may be a class to import for its capital (`SMOTE`, `DataFrame`): not one letter alone or
+    before `_` (`X`, `X_train`, `Y_test`: data, by the convention of scientific code, which was imported from the
+    API's module, `from imblearn.pipeline import Pipeline, X_train`); such a name is missing, as a class would be."""
+    return name[:1].isupper() and re.fullmatch(r"[A-Z](?:_\w*)?", name) is None
 
 
 def _made_earlier(type_name: str, ctx: BindContext) -> str | None:

@@ -365,7 +365,7 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
     """The slice without the statements after the step's call that try its result on sample data nothing makes:
     `out = pipeline(img)` after `pipeline = v2.Compose([...])`, where no earlier step, key or earlier statement
     makes `img` and neither the Outputs nor the rest of the slice read `out`. Kept, it asked for `img` as a
-    REQUIRED key that TOML cannot hold."""
+    REQUIRED key that TOML cannot hold. So is `pipe.fit(X_train, y_train)` in a step that takes nothing."""
     piece = candidate.slice
     statements = piece.statements
     at = next((i for i, s in enumerate(statements) if any(n is piece.anchor for n in walk(s))), None)
@@ -389,10 +389,20 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
         ]
         later = set(names(statements[index + 1 :])[0])
         tries = isinstance(stmt, ast.Assign) and bool(results & set(free))  # applies what the call made
+        # (or uses it on data, where the step's Inputs say it takes none: `pipe.fit(X_train, y_train)` after
+        # `pipe = Pipeline([...])`, Inputs "None (estimators are constructed here)", Outputs "Unfitted Pipeline")
+        tries = tries or (isinstance(stmt, ast.Expr) and bool(results & set(free)) and _takes_nothing(step))
         if tries and unmade and not bound & (declared | later):
             continue
         kept.append(stmt)
     return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+
+
+def _takes_nothing(step: Step) -> bool:
+    """Whether the step's Inputs say it takes nothing ("None", "N/A", "-", "None (built here)")."""
+    return (
+        re.match(r"\s*(?:none|n/a|nothing|no inputs?|-|\u2014)(?:\W|$)", step.inputs or "", re.IGNORECASE) is not None
+    )
 
 
 def _without_later_results(candidate: Candidate, step: Step, ctx: BindContext) -> Slice:
