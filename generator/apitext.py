@@ -85,6 +85,7 @@ class ApiRef:
     is_def: bool = False
     from_call: bool = False  # written as a call (`math.sqrt(x)`): its plain names are passed positionally
     declares: str = ""  # a class statement (`class Order(BaseModel)`): the class declared on the callee, not called
+    read: bool = False  # written as an attribute with the type it gives, no brackets (`Study.best_params -> dict`)
 
     @property
     def last(self) -> str:
@@ -106,6 +107,13 @@ class ApiRef:
     @property
     def binop(self) -> type | None:
         return _DUNDER_OPS.get(self.last)
+
+    @property
+    def is_property(self) -> bool:
+        """`Document.core_properties -> CoreProperties`: an attribute of a class's objects, with the type it gives,
+        read on one and never called. (`Run.text` alone may as well be a method cited without brackets, or a
+        module's function: `SeqIO.write`.)"""
+        return self.read and bool(self.class_name) and len(self.callee) >= 2 and self.last[:1].islower()
 
     @property
     def takes_self(self) -> bool:
@@ -341,7 +349,13 @@ def parse_api(text: str) -> ApiRef | None:
         params = _parse_params(m.group("args"))
         callee = tuple(m.group("callee").split("."))
         return ApiRef(callee, params or (), params is not None, (m.group("ret") or "").strip())
+    m = _PROPERTY.fullmatch(text)
+    if m:  # `Document.core_properties -> CoreProperties`: a property, with what it gives
+        return ApiRef(tuple(m.group("callee").split(".")), returns=m.group("ret").strip(), read=True)
     return None
+
+
+_PROPERTY = re.compile(r"(?P<callee>[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)+)\s*+->\s*+(?P<ret>\S.*)", re.S)
 
 
 def _written_params(call: ast.Call) -> tuple[ApiParam, ...]:

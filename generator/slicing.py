@@ -216,10 +216,13 @@ def _instances(roots: tuple[ast.AST, ...]) -> dict[str, str]:
 def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
     """Whether node uses the API: a call to it, a method of that name, an instance call, or its operator."""
     op = api.binop
+    prop = api.last if api.is_property else ""  # `document.core_properties`: read on an object, never called
     for sub in walk(node):
         if op is not None and isinstance(sub, ast.BinOp) and isinstance(sub.op, op):
             return True
         if op is not None and isinstance(sub, ast.UnaryOp) and isinstance(sub.op, op):
+            return True
+        if prop and isinstance(sub, ast.Attribute) and sub.attr == prop:
             return True
         if not isinstance(sub, ast.Call):
             continue

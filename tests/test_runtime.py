@@ -5498,6 +5498,100 @@ def test_a_step_that_takes_nothing_leaves_out_the_examples_use_on_data(tmp_path)
     assert not [line for line in build.imports if "X_train" in line] and "X_train" in " ".join(build.notes), build
 
 
+PROPERTY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Property
+
+**Description:** Open a document, set its author, read its paragraphs, save it.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcoreprops.Document(path)` |
+| **External Dependencies** | `pkgcoreprops` |
+| **Key Parameters** | `path: str = "in.docx"` - the document |
+| **Outputs** | `document` |
+
+### Step 2: Metadata
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Document.core_properties -> CoreProperties` (attributes `author`, `title`) |
+| **Implementation** | `Demo_Core_Properties` |
+| **External Dependencies** | `pkgcoreprops` |
+| **Key Parameters** | `author: str` - new author, `title: str` - new title |
+| **Inputs** | Document |
+| **Outputs** | Document with updated properties |
+
+### Step 3: Paragraph Texts
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Document.paragraphs -> list[Paragraph]` |
+| **Implementation** | `Demo_Paragraphs` |
+| **External Dependencies** | `pkgcoreprops` |
+| **Inputs** | Document |
+| **Outputs** | `texts: list[str]` |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Document.save(path)` |
+| **Implementation** | `Demo_Save_Document` |
+| **External Dependencies** | `pkgcoreprops` |
+| **Key Parameters** | `path: str = "out.txt"` - where |
+| **Inputs** | Document |
+"""
+
+PKGCOREPROPS = """
+class CoreProperties:
+    author = title = ""
+
+
+class Paragraph:
+    def __init__(self, text):
+        self.text = text
+
+
+class Document:
+    def __init__(self, path):
+        self.core_properties = CoreProperties()
+        self.paragraphs = [Paragraph("one"), Paragraph("two")]
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(f"{self.core_properties.author}|{self.core_properties.title}")
+"""
+
+PROPERTY_PAGES = {
+    "implementations/Demo_Core_Properties.md": 'from pkgcoreprops import Document\n\ndocument = Document("in.docx")\n'
+    'core_properties = document.core_properties\ncore_properties.author = "Jane Doe"\ncore_properties.title = "T"\n',
+    "implementations/Demo_Paragraphs.md": "texts = [p.text for p in document.paragraphs]\n",
+    "implementations/Demo_Save_Document.md": 'document.save("out.txt")\n',
+}
+
+
+def test_a_property_the_api_cites_is_found_where_the_example_reads_it(tmp_path):
+    """Seen on an unseen python-docx wiki: the API Calls `Document.core_properties -> CoreProperties` and
+    `Document.paragraphs -> list[Paragraph]` (properties, with their types) matched no example, so the steps only
+    read the property: the author and title the example sets were dropped (a silent no-op) and the paragraphs
+    stayed objects where the Outputs say `list[str]` (json.dump failed). The example that reads the property is the
+    step, and a value set on an attribute a Key Parameter names is that key."""
+    build_file_tree(tmp_path / "lib", {"pkgcoreprops/__init__.py": PKGCOREPROPS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PROPERTY_INDEX, **example_pages(PROPERTY_PAGES)})
+    meta, texts = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "core_properties.author = author" in meta.body, meta.body
+    assert {p.name: p.default for p in meta.params} == {"author": "'Jane Doe'", "title": "'T'"}, meta.params
+    assert "p.text for p in document.paragraphs" in texts.body, texts.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.author='Ada'")
+    assert "texts: list of 2" in proc.stdout + proc.stderr, proc.stderr
+    assert (item.output_dir / "out.txt").read_text() == "Ada|T"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

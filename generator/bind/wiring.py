@@ -1831,6 +1831,20 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             if name != target:
                 rename(draft.statements, target, name)
             continue
+        # `core_properties.author = "Jane Doe"`, where the Key Parameters document `author`: the value is that key
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Attribute)
+            and stmt.targets[0].attr in keys
+            and stmt.targets[0].attr not in claims.taken
+            and literal_source(stmt.value) is not None
+        ):
+            name = claims.claim(stmt.targets[0].attr, literal_source(stmt.value) or "", "")
+            draft.literals.setdefault(name, literal_source(stmt.value) or "")
+            stmt.value = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), stmt.value)
+            kept.append(stmt)
+            continue
         before = set(draft.literals)
         for node in walk(stmt):
             if not isinstance(node, ast.Call):

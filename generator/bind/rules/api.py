@@ -19,7 +19,8 @@ _MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re", "math")
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
-    return ctx.kinds[ctx.index] in (Kind.CALL, Kind.METHOD) and ctx.api is not None
+    # (a property, `Study.best_params -> dict`, is read, never called: the attribute rule's)
+    return ctx.kinds[ctx.index] in (Kind.CALL, Kind.METHOD) and ctx.api is not None and not ctx.api.read
 
 
 def _receiver_from_examples(ctx: BindContext, api: ApiRef) -> str | None:

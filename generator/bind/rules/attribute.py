@@ -21,7 +21,7 @@ _ATTRIBUTE = re.compile(r"([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)\s*(?:->\s*\S.*)?")
 def _receiver(step: Step, ctx: BindContext) -> tuple[str, re.Match[str]] | None:
     """The name the API Call's attribute is read from, when it is what an earlier step made (by its name, an alias,
     or for `Study.best_params` the study), with the cell's match."""
-    if ctx.api is not None:
+    if ctx.api is not None and not ctx.api.read:
         return None
     m = _ATTRIBUTE.fullmatch(step.api_text)
     if m is None:

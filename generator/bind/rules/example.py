@@ -192,6 +192,13 @@ def _reads(ctx: BindContext, index: int) -> set[str]:
 def bind(step: Step, ctx: BindContext) -> Binding | None:
     api = ctx.api
     found = candidates(ctx, ctx.index)
+    if api is not None and api.is_property:  # a use that only shows it (`for k, v in study.best_params.items():
+        # print(...)`) is no step: the property read is (api rule), its value handed on and reported
+        found = [
+            c
+            for c in found
+            if any(isinstance(n, (ast.Assign, ast.AugAssign)) for s in c.slice.statements for n in walk(s))
+        ]
     if api is None or not found:
         return None
     keys = key_hints(step)
