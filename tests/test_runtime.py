@@ -7608,6 +7608,58 @@ def test_a_keyword_named_like_a_result_the_inputs_cite_takes_that_result(tmp_pat
     assert "more: 2" in proc.stderr, proc.stderr  # a value working on the cited result keeps its work (review)
 
 
+TABLE_ROWS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Table_Rows
+
+**Description:** Read rows, make a table of them.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtablerows.read(path)` |
+| **External Dependencies** | `pkgtablerows` |
+| **Key Parameters** | `path: str = "in.csv"` - the file |
+| **Outputs** | `rows: list[list[str]]` |
+
+### Step 2: Table
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtablerows.add_table(rows: int, cols: int)` |
+| **Implementation** | `Demo_Add_Table` |
+| **External Dependencies** | `pkgtablerows` |
+| **Inputs** | The data rows from Step 1 |
+| **Outputs** | `table` |
+"""
+
+PKGTABLEROWS = """
+def read(path):
+    return [["a", "b"], ["c", "d"]]
+
+
+def add_table(rows, cols):
+    return [[""] * cols for _ in range(rows)]
+"""
+
+
+def test_a_number_the_example_passes_is_no_result_the_inputs_cite(tmp_path):
+    """Seen on an unseen python-docx wiki: `document.add_table(rows=1, cols=len(header))`, the Inputs citing the
+    "data rows from Step 4" (a `rows: list[list[str]]`): the count was replaced by the CSV's rows, and python-docx
+    failed multiplying a list. A number written out is a setting (a key of its own), never the cited result."""
+    build_file_tree(tmp_path / "lib", {"pkgtablerows/__init__.py": PKGTABLEROWS})
+    page = "import pkgtablerows\n\nrows = pkgtablerows.read('in.csv')\ntable = pkgtablerows.add_table(rows=1, cols=2)\n"
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": TABLE_ROWS_INDEX, **example_pages({"implementations/Demo_Add_Table.md": page})}
+    )
+    body = item.plan.steps[1].binding.body
+    assert "add_table(rows=rows" not in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "table: list of 1" in proc.stdout + proc.stderr, proc.stderr
+
+
 FOLLOW_INDEX = """
 # Workflow Index: Demo
 

@@ -1095,6 +1095,8 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             keyword.arg in cited
             and keyword.arg not in reads
             and not isinstance(keyword.value, ast.Name)
+            and _number(keyword.value) is None  # `add_table(rows=1, ...)`: a count, not the
+            # `rows` of a CSV the Inputs cite ("data rows from Step 4")
             and ctx.holds_object(keyword.arg)
         ):
             built = ast.unparse(keyword.value)
