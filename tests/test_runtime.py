@@ -7660,6 +7660,64 @@ def test_a_number_the_example_passes_is_no_result_the_inputs_cite(tmp_path):
     assert "table: list of 1" in proc.stdout + proc.stderr, proc.stderr
 
 
+OPEN_DOC_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Open_Doc
+
+**Description:** Open a document, read its text.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgopendoc.Document(docx)` |
+| **Implementation** | `Demo_Open_Document` |
+| **External Dependencies** | `pkgopendoc` |
+| **Outputs** | `document` |
+
+### Step 2: Text
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgopendoc.text_of(document)` |
+| **External Dependencies** | `pkgopendoc` |
+| **Inputs** | `document` from Step 1 |
+| **Outputs** | `text` |
+"""
+
+PKGOPENDOC = """
+class Document:
+    def __init__(self, docx):
+        self.name = docx
+
+    def save(self, path):
+        open(path, "w").write(self.name)
+
+
+def text_of(document):
+    return "text of " + document.name
+"""
+
+
+def test_a_step_whose_outputs_name_no_file_does_not_save_what_it_made(tmp_path):
+    """Seen on an unseen python-docx wiki: the open page's example `document = Document("existing.docx")` then
+    `document.save("new-file-name.docx")`, in a workflow that extracts text: the load step wrote a file nothing
+    reads, into the working folder, and asked for its name. A save after the step's call goes when the Outputs name
+    no file."""
+    build_file_tree(tmp_path / "lib", {"pkgopendoc/__init__.py": PKGOPENDOC})
+    page = (
+        'from pkgopendoc import Document\n\ndocument = Document("existing.docx")\ndocument.save("new-file-name.docx")\n'
+    )
+    pages = example_pages({"implementations/Demo_Open_Document.md": page})
+    item = generated(tmp_path, {"_WorkflowIndex.md": OPEN_DOC_INDEX, **pages})
+    opened = item.plan.steps[0].binding
+    assert "save(" not in opened.body and [p.name for p in opened.params] == ["docx"], opened
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "text of existing.docx" in proc.stdout + proc.stderr, proc.stderr
+    assert not (item.output_dir / "new-file-name.docx").exists()
+
+
 FOLLOW_INDEX = """
 # Workflow Index: Demo
 

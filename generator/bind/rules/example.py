@@ -216,6 +216,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
+    best = _without_unasked_writes(Candidate(best, chosen.order, chosen.tree), step)
     best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
     if any(shows_items(s) or shows_value(s) for s in best.statements if s is not best.anchor):
         kept = [s for s in best.statements if s is best.anchor or not (shows_items(s) or shows_value(s))]
@@ -403,6 +404,38 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
             continue
         kept.append(stmt)
     return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+
+
+_SAVES = re.compile(r"^(?:save|write|dump|export|to_)")
+_WRITTEN = re.compile(
+    r"\b(?:files?|sav(?:e|ed|es|ing)|writ(?:e|es|ten|ing)|disk|folder|director(?:y|ies)|path)\b|\.\w{2,5}\b", re.I
+)
+
+
+def _without_unasked_writes(candidate: Candidate, step: Step) -> Slice:
+    """The slice without the calls after the step's own that save what it made, when the step's Outputs name no
+    file: `document = Document("existing.docx")` then `document.save("new-file-name.docx")` on the open page, in a
+    workflow that extracts text: the load step wrote a file (and asked for its name) that nothing reads."""
+    piece = candidate.slice
+    if _WRITTEN.search(step.outputs or "") or not step.outputs:
+        return piece
+    at = next((i for i, s in enumerate(piece.statements) if any(n is piece.anchor for n in walk(s))), None)
+    if at is None:
+        return piece
+    made = names(piece.statements[: at + 1])[1]
+    kept = list(piece.statements[: at + 1])
+    for stmt in piece.statements[at + 1 :]:
+        call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+        func = call.func if call is not None else None
+        if (
+            isinstance(func, ast.Attribute)
+            and _SAVES.match(func.attr)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in made
+        ):
+            continue
+        kept.append(stmt)
+    return restrict(candidate.tree, piece, kept) if len(kept) < len(piece.statements) else piece
 
 
 def _takes_nothing(step: Step) -> bool:
