@@ -5592,6 +5592,78 @@ def test_a_property_the_api_cites_is_found_where_the_example_reads_it(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+ROWS_PROPERTY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rows_Property
+
+**Description:** Make a table, read its rows' texts.
+
+### Step 1: Document
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtablecells.Document(count)` |
+| **External Dependencies** | `pkgtablecells` |
+| **Key Parameters** | `count: int = 3` - rows |
+| **Outputs** | `document` |
+
+### Step 2: Row Texts
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.rows` |
+| **Implementation** | `Demo_Rows` |
+| **External Dependencies** | `pkgtablecells` |
+| **Inputs** | `document` from Step 1 |
+| **Outputs** | `texts` |
+"""
+
+PKGTABLECELLS = """
+class _Lazy:  # what python-docx's lazyproperty is: a descriptor, not callable
+    def __init__(self, get):
+        self.get = get
+
+    def __get__(self, obj, owner):
+        return self if obj is None else self.get(obj)
+
+
+class Row:
+    def __init__(self, n):
+        self.text = f"row {n}"
+
+
+class Table:
+    def __init__(self, count):
+        self.count = count
+
+    rows = _Lazy(lambda self: [Row(n) for n in range(self.count)])
+
+
+class Document:
+    def __init__(self, count):
+        self.tables = [Table(count), Table(1)]
+"""
+
+
+def test_an_attribute_the_examples_only_read_is_read_not_called(tmp_path):
+    """Seen on an unseen python-docx wiki: the API Call `Table.rows` (no brackets), which every example reads
+    (`for row in table.rows`) and none calls, was bound as `Table.rows()`: TypeError, 'lazyproperty' object is not
+    callable. It is a property: the example reading it is the step."""
+    build_file_tree(tmp_path / "lib", {"pkgtablecells/__init__.py": PKGTABLECELLS})
+    page = (
+        "from pkgtablecells import Document\n\ndocument = Document(3)\ntexts = []\nfor table in document.tables:\n"
+        "    for row in table.rows:\n        texts.append(row.text)\n"
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": ROWS_PROPERTY_INDEX, **example_pages({"implementations/Demo_Rows.md": page})}
+    )
+    body = item.plan.steps[1].binding.body
+    assert "table.rows" in body and "rows()" not in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "texts: list of 4" in proc.stdout + proc.stderr, proc.stderr
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

@@ -122,7 +122,7 @@ class BindContext:
             for s, k in zip(workflow.steps, kinds, strict=True)
         ]
         examples = [_parse_examples(step) for step in workflow.steps]
-        apis = [_factory(api, found) for api, found in zip(apis, examples, strict=True)]
+        apis = [_read_only(_factory(api, found), found) for api, found in zip(apis, examples, strict=True)]
         return cls(workflow, tables, apis, kinds, examples, as_of=as_of, aliased=_module_aliases(examples))
 
     @property
@@ -410,6 +410,23 @@ def _factory(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
         return api
     factories = [m for m in methods if m.startswith("from_")] or methods
     return replace(api, callee=(name, max(dict.fromkeys(factories), key=factories.count)), has_params=True)
+
+
+def _read_only(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
+    """`Table.rows`, `Run.text` written without brackets, which the examples read on objects (`table.rows`) and
+    never call: a property (calling it, `Table.rows()`, failed: 'lazyproperty' object is not callable)."""
+    if api is None or api.read or api.has_params or api.from_call or len(api.callee) < 2 or not api.class_name:
+        return api
+    if not api.last[:1].islower():
+        return api
+    read = called = False
+    for example in examples:
+        for node in walk(example.tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == api.last:
+                called = True
+            elif isinstance(node, ast.Attribute) and node.attr == api.last:
+                read = True
+    return replace(api, read=True) if read and not called else api
 
 
 def _module_aliases(examples: list[list[Example]]) -> dict[str, str]:

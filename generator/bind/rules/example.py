@@ -194,11 +194,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     found = candidates(ctx, ctx.index)
     if api is not None and api.is_property:  # a use that only shows it (`for k, v in study.best_params.items():
         # print(...)`) is no step: the property read is (api rule), its value handed on and reported
-        found = [
-            c
-            for c in found
-            if any(isinstance(n, (ast.Assign, ast.AugAssign)) for s in c.slice.statements for n in walk(s))
-        ]
+        found = [c for c in found if any(_works(n) for s in c.slice.statements for n in walk(s))]
     if api is None or not found:
         return None
     keys = key_hints(step)
@@ -436,6 +432,14 @@ def _without_unasked_writes(candidate: Candidate, step: Step) -> Slice:
             continue
         kept.append(stmt)
     return restrict(candidate.tree, piece, kept) if len(kept) < len(piece.statements) else piece
+
+
+def _works(node: ast.AST) -> bool:
+    """Whether a node of a slice does work beyond showing values: an assignment, or a call statement other than a
+    print (`texts.append(row.text)`)."""
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        return True
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and not is_print(node)
 
 
 def _takes_nothing(step: Step) -> bool:
