@@ -415,9 +415,7 @@ def _factory(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
 def _read_only(api: ApiRef | None, examples: list[Example]) -> ApiRef | None:
     """`Table.rows`, `Run.text` written without brackets, which the examples read on objects (`table.rows`) and
     never call: a property (calling it, `Table.rows()`, failed: 'lazyproperty' object is not callable)."""
-    if api is None or api.read or api.has_params or api.from_call or len(api.callee) < 2 or not api.class_name:
-        return api
-    if not api.last[:1].islower():
+    if api is None or api.read or api.has_params or api.from_call or not replace(api, read=True).is_property:
         return api
     read = called = False
     for example in examples:

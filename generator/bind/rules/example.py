@@ -193,7 +193,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     api = ctx.api
     found = candidates(ctx, ctx.index)
     if api is not None and api.is_property:  # a use that only shows it (`for k, v in study.best_params.items():
-        # print(...)`) is no step: the property read is (api rule), its value handed on and reported
+        # print(...)`) is no step: the attribute rule's read is, its value handed on and reported
         found = [c for c in found if any(_works(n) for s in c.slice.statements for n in walk(s))]
     if api is None or not found:
         return None
@@ -365,6 +365,11 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
 
 
+def _anchor_at(piece: Slice) -> int | None:
+    """Where the statement holding the slice's anchor is among its statements."""
+    return next((i for i, s in enumerate(piece.statements) if any(n is piece.anchor for n in walk(s))), None)
+
+
 def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> Slice:
     """The slice without the statements after the step's call that try its result on sample data nothing makes:
     `out = pipeline(img)` after `pipeline = v2.Compose([...])`, where no earlier step, key or earlier statement
@@ -372,7 +377,7 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
     REQUIRED key that TOML cannot hold. So is `pipe.fit(X_train, y_train)` in a step that takes nothing."""
     piece = candidate.slice
     statements = piece.statements
-    at = next((i for i, s in enumerate(statements) if any(n is piece.anchor for n in walk(s))), None)
+    at = _anchor_at(piece)
     if at is None or at == len(statements) - 1:
         return piece
     resolvable = Resolvable(ctx, keys, candidate.tree)
@@ -415,7 +420,7 @@ def _without_unasked_writes(candidate: Candidate, step: Step) -> Slice:
     piece = candidate.slice
     if _WRITTEN.search(step.outputs or "") or not step.outputs:
         return piece
-    at = next((i for i, s in enumerate(piece.statements) if any(n is piece.anchor for n in walk(s))), None)
+    at = _anchor_at(piece)
     if at is None:
         return piece
     made = names(piece.statements[: at + 1])[1]
@@ -457,7 +462,7 @@ def _without_later_results(candidate: Candidate, step: Step, ctx: BindContext) -
     earlier result."""
     piece = candidate.slice
     statements = piece.statements
-    at = next((i for i, s in enumerate(statements) if any(n is piece.anchor for n in walk(s))), None)
+    at = _anchor_at(piece)
     later_steps = ctx.workflow.steps[ctx.index + 1 :]
     if at is None or at == len(statements) - 1 or not later_steps:
         return piece
