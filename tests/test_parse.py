@@ -458,6 +458,26 @@ def test_a_short_principle_name_finds_the_page_under_the_prefix_the_pages_have(t
     assert load.implementation is None, load  # `Loading` ends two principle pages' names
 
 
+def test_a_step_section_of_prose_alone_takes_the_api_its_overview_row_cites(tmp_path):
+    """Seen on an unseen imbalanced-learn wiki: `### Step 2: Report` followed by a paragraph and no attribute table,
+    its Steps Overview row citing `search.best_params_`: the step was manual ("has no API Call row"), while
+    deleting the section made it bind from the row. The row's API (and files) fill what the section leaves out, and
+    the warning says so."""
+    overview = (
+        "### Steps Overview\n\n| # | Step Name | Rough API | Related Files |\n|---|---|---|---|\n"
+        "| 1 | Step Number 1 | `demo.func1()` | a.py |\n| 2 | Report | `search.best_params_`, `search.best_score_` | r.py |\n\n"
+    )
+    base = enriched_index(steps=2)
+    start = base.index("### Step 2:")
+    prose_only = base[:start] + "### Step 2: Report\n\nReads the best parameters off the search and prints them.\n"
+    build_file_tree(tmp_path, {"_WorkflowIndex.md": prose_only.replace("### Step 1:", overview + "### Step 1:")})
+    (wf,) = load_wiki(tmp_path).workflows
+    report = wf.steps[1]
+    assert (report.api_call, report.source_location) == ("search.best_params_", "r.py"), report
+    (warning,) = [w for w in wf.warnings if "step 2" in w.message]
+    assert "its API is its Steps Overview row's: search.best_params_" in warning.message, warning
+
+
 def test_indexes_that_list_workflows_without_a_file_column_or_the_word_workflow(tmp_path):
     """Workflows are found when a page-list table has no File column (a Markdown link or `[[Workflow:X]]` in the
     name cell), when a bullet list links to the pages, and when sections are headed `## Name` without the word

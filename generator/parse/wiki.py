@@ -631,8 +631,18 @@ def _fill_from_overview(
     numbering: every described step is in the overview under its number, in order."""
     numbers = [draft.number for draft in drafts]
     rows = {row.number: (position, row) for position, row in enumerate(entry.overview)}
-    if not set(numbers) < rows.keys() or numbers != sorted(set(numbers)):
+    if not set(numbers) <= rows.keys() or numbers != sorted(set(numbers)):
         return drafts
+    for draft in drafts:  # a section of prose alone (no attribute table): its row cites the API
+        told = (
+            draft.implementation_name,
+            draft.inputs,
+            draft.outputs,
+            draft.source_location,
+            draft.key_parameters_text,
+        )
+        if not draft.api_call and not any(told):
+            _api_from_row(draft, *rows[draft.number], page, index_path, warnings)
     filled = list(drafts)
     for number in sorted(rows.keys() - set(numbers)):
         position, row = rows[number]
@@ -645,6 +655,32 @@ def _fill_from_overview(
         )
         filled.append(_overview_step(row, _match_page_step(page, number, row.name, position), index_path, warnings))
     return sorted(filled, key=lambda draft: draft.number)
+
+
+def _api_from_row(
+    draft: _StepDraft,
+    position: int,
+    row: OverviewRow,
+    page: WorkflowPage | None,
+    index_path: str,
+    warnings: list[Diagnostic],
+) -> None:
+    """A step whose section has no API Call (a paragraph of prose, no table) takes the API, principle and files its
+    Steps Overview row gives; it was a manual step though its row binds (`search.best_params_`, `search.best_score_`)."""
+    found = _overview_step(row, _match_page_step(page, row.number, row.name, position), index_path, [])
+    if not found.api_call:
+        return
+    draft.api_call, draft.supporting = found.api_call, (*draft.supporting, *found.supporting)
+    draft.principle = draft.principle or found.principle
+    if not draft.source_location and found.source_location:
+        draft.source_location = found.source_location
+    missing = f"step {draft.number} ({draft.name}) has no API Call row"
+    warnings[:] = [w for w in warnings if w.message != missing]
+    warnings.append(
+        Diagnostic(
+            f"{missing}; its API is its Steps Overview row's: {found.api_call[:80]}", SourceRef(index_path, row.line)
+        )
+    )
 
 
 def _page_step(step: PageStep, page_path: str) -> _StepDraft:
