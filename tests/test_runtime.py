@@ -5664,6 +5664,44 @@ def test_an_attribute_the_examples_only_read_is_read_not_called(tmp_path):
     assert "texts: list of 4" in proc.stdout + proc.stderr, proc.stderr
 
 
+REPORT_LINES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Report_Lines
+
+**Description:** Evaluate predictions and show the report.
+
+### Step 1: Evaluate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgreportlines.classification_report(y_true, y_pred) -> str` |
+| **Implementation** | `Demo_Report` |
+| **External Dependencies** | `pkgreportlines` |
+| **Key Parameters** | `y_true: list = [0, 1, 1]` - labels, `y_pred: list = [0, 1, 0]` - predictions |
+| **Outputs** | `report` |
+"""
+
+PKGREPORTLINES = """
+def classification_report(y_true, y_pred):
+    right = sum(a == b for a, b in zip(y_true, y_pred))
+    rows = ["              precision    recall", *(f"{c:>14}       0.50      0.50" for c in (0, 1))]
+    return "\\n".join([*rows, "", f"      accuracy {right}/{len(y_true)}"]) + "\\n"
+"""
+
+
+def test_a_text_of_several_lines_a_step_makes_is_shown_whole(tmp_path):
+    """Seen on an unseen imbalanced-learn wiki: `print(classification_report(y_test, y_pred))`; the step keeps the
+    report as its result, and the run log showed its first 40 characters (`str of 326 characters: '...'`): the report
+    the step exists for was only in a pickle under artifacts/. A text of several lines is shown whole."""
+    build_file_tree(tmp_path / "lib", {"pkgreportlines/__init__.py": PKGREPORTLINES})
+    page = "from pkgreportlines import classification_report\n\nprint(classification_report([0, 1, 1], [0, 1, 0]))\n"
+    pages = example_pages({"implementations/Demo_Report.md": page})
+    item = generated(tmp_path, {"_WorkflowIndex.md": REPORT_LINES_INDEX, **pages})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "text of 5 lines:" in proc.stderr and "accuracy 2/3" in proc.stderr, proc.stderr
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

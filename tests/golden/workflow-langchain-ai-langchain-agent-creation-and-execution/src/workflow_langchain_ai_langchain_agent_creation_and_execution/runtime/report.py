@@ -52,6 +52,9 @@ def numbers(value: Any) -> dict[str, float]:
     return found
 
 
+TEXT_SHOWN = 5000  # characters of a text of several lines the run log shows whole
+
+
 def describe(value: Any) -> str:
     """`Tensor int64 [1, 12]`, `list of 3`, `PeftModelForCausalLM (12.3k parameters, 1.0k trainable)`."""
     name = type(value).__name__
@@ -81,6 +84,9 @@ def describe(value: Any) -> str:
     if isinstance(value, (set, dict)):
         return f"{name} of {len(value)}"
     if isinstance(value, str):
+        lines = value.rstrip().splitlines()
+        if len(lines) > 1 and len(value) <= TEXT_SHOWN:  # a report (`classification_report(...)`), shown as printed
+            return f"text of {len(lines)} lines:\n" + "\n".join("    " + line for line in lines)
         return repr(value) if len(value) <= 60 else f"str of {len(value)} characters: {value[:40]!r}..."
     if isinstance(value, (int, float, bool)) or value is None:
         return repr(value)
