@@ -5702,6 +5702,49 @@ def test_a_text_of_several_lines_a_step_makes_is_shown_whole(tmp_path):
     assert "text of 5 lines:" in proc.stderr and "accuracy 2/3" in proc.stderr, proc.stderr
 
 
+UNITS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Units
+
+**Description:** Place a picture at a documented width.
+
+### Step 1: Picture
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunits.add_picture(path, width=None)` |
+| **Implementation** | `Demo_Picture` |
+| **External Dependencies** | `pkgunits` |
+| **Key Parameters** | `path: str = "chart.png"` - the image, `width` - e.g. `Inches(1.25)` |
+| **Outputs** | `shape` |
+"""
+
+PKGUNITS = """
+def Inches(value):
+    return int(value * 914400)
+
+
+def add_picture(path, width=None):
+    return {"path": path, "emu": width}
+"""
+
+
+def test_a_documented_value_in_its_units_call_is_a_key(tmp_path):
+    """Seen on an unseen python-docx wiki: `width=Inches(1.25)`, where the Key Parameters document `width`: the
+    width stayed hard-coded. The number is the key, passed in its unit's call (`Inches(width)`); a method of data
+    (`X_train.head(5)`) is no unit."""
+    build_file_tree(tmp_path / "lib", {"pkgunits/__init__.py": PKGUNITS})
+    page = "from pkgunits import Inches, add_picture\n\nshape = add_picture('chart.png', width=Inches(1.25))\n"
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": UNITS_INDEX, **example_pages({"implementations/Demo_Picture.md": page})}
+    )
+    binding = item.plan.steps[0].binding
+    assert "width=Inches(width)" in binding.body and ("width", "1.25") in [(p.name, p.default) for p in binding.params]
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.width=2")
+    assert "shape.emu = 1.8288e+06" in proc.stdout + proc.stderr, proc.stderr  # 2 inches, not 1.25
+
+
 UNPICKLABLE = """
 # Workflow Index: Demo
 

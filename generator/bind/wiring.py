@@ -2192,6 +2192,17 @@ def _lift_value(keyword: ast.keyword, name: str, context: str, claims: _Claims, 
         # `--set 4.weights=None` passes None, as the library's own default may (`resnet18(weights=None)`)
         unset = ast.Compare(left=ast.Name(id=key, ctx=ast.Load()), ops=[ast.IsNot()], comparators=[ast.Constant(None)])
         keyword.value = ast.IfExp(test=unset, body=member_of, orelse=ast.Constant(None))
+        return
+    # `width=Inches(1.25)`, where the Key Parameters document `width`: the number is the key, in its unit's call
+    # (a class or function the example imports; not a method of data, `X_train.head(5)`)
+    if not (isinstance(value, ast.Call) and len(value.args) == 1 and not value.keywords):
+        return
+    number = _number(value.args[0])
+    imported = {n for i in draft.imports for n in names([i])[1]}
+    if number is not None and name in key_hints(claims.step) and set(dotted(value.func)[:1]) & imported:
+        key = claims.claim(name, repr(number), context)
+        draft.literals.setdefault(key, repr(number))
+        value.args[0] = ast.copy_location(ast.Name(id=key, ctx=ast.Load()), value.args[0])
 
 
 def _extra_kwargs(draft: Draft, step: Step) -> None:
