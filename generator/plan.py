@@ -311,9 +311,7 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     # the source project published under its repository's name, which the environment pages list
     # (`imbalanced-learn` >= 0.13 for `import imblearn`, of scikit-learn-contrib/imbalanced-learn): its modules come
     # from that distribution, not from a checkout
-    published = (
-        normalise_dist(workflow.source_repo_url.rstrip("/").rsplit("/", 1)[-1]) if workflow.source_repo_url else ""
-    )
+    published = normalise_dist(repo_module(workflow.source_repo_url))
     if internal_used and published in listed_dists:
         dists.add(published)
         placements.update(

@@ -15,6 +15,7 @@ from generator.bind.binding import Binding, ConfigParam, Source
 from generator.bind.hints import key_hints, param_name
 from generator.bind.signature import signature_params
 from generator.bind.tables import Tables
+from generator.bind.wiring import rename
 from generator.links import PLACE, file_suffix
 from generator.model import Step, Workflow
 from generator.parse.params import default_in_text
@@ -228,10 +229,8 @@ def _in_open_contexts(binding: Binding, opened: list[ApiRef]) -> Binding:
             and (target is None or isinstance(target, ast.Name))
         ):
             inner = [clone(s) for s in found.body]
-            if target is not None and target.id != context.id:
-                for node in (n for s in inner for n in walk(s)):
-                    if isinstance(node, ast.Name) and node.id == target.id:
-                        node.id = context.id
+            if target is not None:
+                rename(inner, target.id, context.id)
             body = "\n".join(_replaced(body, found, inner))
     return binding if body == binding.body else replace(binding, body=body)
 
@@ -263,7 +262,7 @@ def _own_nodes(stmt: ast.stmt) -> list[ast.AST]:
 
 # a call writing the file a key names: `save`, `to_csv`, `imwrite`; a writer object opened on it (`VideoWriter`,
 # `ExcelWriter`, `SummaryWriter`)
-_WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$|Writer$")
+WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$|Writer$")
 _PATH_KEY = re.compile(
     r"(?:^|_)(?:path|file|filename|filepath|fname|dir|directory|folder|out|output|outfile|outpath|dest|destination|"
     r"location|f|fp|buf)s?(?:$|_)"
@@ -298,7 +297,7 @@ def with_written_paths(binding: Binding, step: Step | None = None) -> Binding:
             )
             if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax")):
                 continue
-        elif not _WRITER.search(name):
+        elif not WRITER.search(name):
             continue
         given = [*node.args, *(k.value for k in _keywords(node))]
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):  # Path(out).write_text()

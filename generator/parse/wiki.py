@@ -555,9 +555,7 @@ def _index_step(
         code_blocks=tuple(page_step.code) if page_step else (),
     )
     if not api_cell:
-        warnings.append(
-            Diagnostic(f"step {istep.number} ({istep.name}) has no API Call row", SourceRef(index_path, istep.line))
-        )
+        warnings.append(Diagnostic(_no_api_call(istep.number, istep.name), SourceRef(index_path, istep.line)))
     elif api_too_deep(draft.api_call):
         line = istep.attribute_lines.get("api call", istep.line)
         warnings.append(
@@ -657,6 +655,10 @@ def _fill_from_overview(
     return sorted(filled, key=lambda draft: draft.number)
 
 
+def _no_api_call(number: int, name: str) -> str:
+    return f"step {number} ({name}) has no API Call row"
+
+
 def _api_from_row(
     draft: _StepDraft,
     position: int,
@@ -674,7 +676,7 @@ def _api_from_row(
     draft.principle = draft.principle or found.principle
     if not draft.source_location and found.source_location:
         draft.source_location = found.source_location
-    missing = f"step {draft.number} ({draft.name}) has no API Call row"
+    missing = _no_api_call(draft.number, draft.name)  # said by _index_step, which has not the row
     warnings[:] = [w for w in warnings if w.message != missing]
     warnings.append(
         Diagnostic(

@@ -21,6 +21,7 @@ from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score, snippets_chosen
 from generator.bind.context import BindContext, Candidate, artifact_name
+from generator.bind.finish import WRITER
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.outputs import declared_outputs, named_outputs, output_names, returned_names, split_types
 from generator.bind.signature import signature_params
@@ -407,7 +408,6 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
     return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
 
 
-_SAVES = re.compile(r"^(?:save|write|dump|export|to_)")
 _WRITTEN = re.compile(
     r"\b(?:files?|sav(?:e|ed|es|ing)|writ(?:e|es|ten|ing)|disk|folder|director(?:y|ies)|path)\b|\.\w{2,5}\b", re.I
 )
@@ -430,7 +430,7 @@ def _without_unasked_writes(candidate: Candidate, step: Step) -> Slice:
         func = call.func if call is not None else None
         if (
             isinstance(func, ast.Attribute)
-            and _SAVES.match(func.attr)
+            and WRITER.search(func.attr)
             and isinstance(func.value, ast.Name)
             and func.value.id in made
         ):
