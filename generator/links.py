@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.apitext import literal_value
+from generator.parse.markdown import clauses
 
 if TYPE_CHECKING:
     from generator.bind.binding import ConfigParam
@@ -130,7 +131,7 @@ def _files_cited(
     part of the Inputs citing it (a file of the extension that part names is the one meant); with named_as_files
     False, in the parts naming no file ("Pre-processed model from Step 1")."""
     found: list[tuple[str, str, str]] = []
-    for part in re.split(r"[;,]", inputs):
+    for part in clauses(inputs):
         if bool(re.search(r"\bfiles?\b|\.\w+`", part)) == named_as_files:
             for number in re.findall(r"\bfrom step (\d+)\b", part, re.IGNORECASE):
                 found += [(place, key, part) for place, key in written.get(int(number), [])]

@@ -5112,6 +5112,160 @@ def test_a_loop_doing_two_steps_work_on_each_item_gives_each_step_its_part(tmp_p
     run_generated_tests(item, tmp_path / "lib")
 
 
+PICKED_INDEX = (
+    PAGES_INDEX.replace("pkgpages", "pkgpicked")
+    .replace(
+        """### Step 2: Rotate Pages""",
+        """### Step 2: Select
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpicked.select(reader, count: int)` |
+| **External Dependencies** | `pkgpicked` |
+| **Key Parameters** | `count: int = 2` - how many pages |
+| **Inputs** | `reader` from Step 1 |
+| **Outputs** | `selected` - list of the first pages |
+
+### Step 2b: Rotate Pages""",
+    )
+    .replace("### Step 2b:", "### Step 3:")
+    .replace("### Step 3: Add", "### Step 4: Add")
+    .replace("### Step 4: Save", "### Step 5: Save")
+    .replace(
+        "| `reader` from Step 1 |\n| **Outputs** | The same",
+        "| `selected` pages from Step 2 |\n| **Outputs** | The same",
+    )
+    .replace("Rotated pages of `reader` from Step 2", "Rotated `selected` pages from Step 3")
+    .replace("`writer` from Step 3", "`writer` from Step 4")
+)
+
+PKGPICKED = (
+    PKGPAGES
+    + """
+
+def select(reader, count):
+    return reader.pages[:count]
+"""
+)
+
+
+def test_a_loop_over_what_the_cited_result_was_made_of_goes_over_the_cited_result(tmp_path):
+    """Seen on an unseen pypdf wiki: the rotate and add-page steps say their Inputs are "`selected` pages from
+    Step 2" (step 2 picks them from `reader`), while their examples loop over `reader.pages`: every page was rotated
+    and copied, the selection ignored. The loops go over `selected`, enumerate() or not."""
+    build_file_tree(tmp_path / "lib", {"pkgpicked/__init__.py": PKGPICKED})
+    examples = {
+        **PAGES_EXAMPLES,
+        "implementations/Demo_Add_Page.md": PAGES_EXAMPLES["implementations/Demo_Add_Page.md"].replace(
+            "for page in reader.pages:", "for i, page in enumerate(reader.pages):"
+        ),
+    }
+    pages = {k: v.replace("pkgpages", "pkgpicked") for k, v in example_pages(examples).items()}
+    item = generated(tmp_path, {"_WorkflowIndex.md": PICKED_INDEX, **pages})
+    rotate, add = item.plan.steps[2].binding, item.plan.steps[3].binding
+    assert rotate.consumes == ("selected",) and "for page in selected:" in rotate.body, rotate.body
+    assert add.consumes == ("selected",) and "enumerate(selected)" in add.body, add.body
+    run_workflow(item, tmp_path / "lib", "--set", "3.angle=90")
+    assert (item.output_dir / "out" / "rotated.txt").read_text() == "0:90 1:90"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+PANELS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Panels
+
+**Description:** Draw on one panel of a grid, save the figure.
+
+### Step 1: Grid
+
+| Field | Details |
+|-------|---------|
+| API | `pkgpanels.subplots(nrows=1, ncols=1) -> tuple[Figure, Grid]` |
+| Implementation | `Demo_Subplots` |
+| Dependencies | `pkgpanels` |
+| Parameters | `nrows: int` - rows of panels (2)<br>`ncols: int` - columns of panels (2) |
+| Outputs | `fig`, `axs` (2x2 `Grid` of `Panel`; index with `axs[row, col]`) |
+
+### Step 2: Bars
+
+| Field | Details |
+|-------|---------|
+| API | `Panel.bar(values, width=0.8)` |
+| Implementation | `Demo_Bar` |
+| Dependencies | `pkgpanels` |
+| Inputs | `axs[0, 1]` from Step 1 |
+| Outputs | `bars` |
+
+### Step 3: Save
+
+| Field | Details |
+|-------|---------|
+| API | `Figure.save(path)` |
+| Implementation | `Demo_Save` |
+| Dependencies | `pkgpanels` |
+| Inputs | `fig` from Step 1 |
+| Outputs | `out/panels.txt` |
+"""
+
+PKGPANELS = """
+class Panel:
+    def __init__(self):
+        self.drawn = []
+
+    def bar(self, values, width=0.8):
+        self.drawn.append(list(values))
+        return len(values)
+
+    def plot(self, x, y):
+        self.drawn.append("plot")
+
+
+class Grid:
+    def __init__(self, rows, cols):
+        self.cells = {(r, c): Panel() for r in range(rows) for c in range(cols)}
+
+    def __getitem__(self, key):
+        return self.cells[key]
+
+
+class Figure:
+    def __init__(self, grid):
+        self.grid = grid
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(" ".join(f"{r}{c}:{p.drawn}" for (r, c), p in sorted(self.grid.cells.items()) if p.drawn))
+
+
+def subplots(nrows=1, ncols=1):
+    grid = Grid(nrows, ncols)
+    return Figure(grid), grid
+"""
+
+
+def test_a_step_citing_a_part_of_an_earlier_result_works_on_that_part(tmp_path):
+    """Seen on an unseen matplotlib wiki: Inputs "`axs[0, 1]` from Step 1", while the examples work on their own
+    `fig, ax = plt.subplots()` and the grid step's chosen example shows `ax.plot(x, y)`. The Inputs were cut at the
+    comma inside the code span, step 1 handed on `ax` (the whole grid) and asked for REQUIRED `x` and `y`, and
+    step 2 called `bar` on the grid. Step 1 makes `axs` as its Outputs say, without the show on data the wiki never
+    gives; step 2 draws on `axs[0, 1]`."""
+    build_file_tree(tmp_path / "lib", {"pkgpanels/__init__.py": PKGPANELS})
+    examples = {
+        "implementations/Demo_Subplots.md": "import pkgpanels\n\nfig, ax = pkgpanels.subplots()\nax.plot(x, y)\n",
+        "implementations/Demo_Bar.md": "import pkgpanels\n\nfig, ax = pkgpanels.subplots()\nax.bar([3, 5], width=0.5)\n",
+        "implementations/Demo_Save.md": 'fig.save("out/panels.txt")\n',
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": PANELS_INDEX, **example_pages(examples)})
+    grid, bars = item.plan.steps[0].binding, item.plan.steps[1].binding
+    assert grid.produces == ("fig", "axs") and ".plot(" not in grid.body, grid.body
+    assert [p.name for p in grid.params] == ["nrows", "ncols"], grid.params
+    assert bars.consumes == ("axs",) and "axs[0, 1].bar(" in bars.body, bars.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "panels.txt").read_text() == "01:[[3, 5]]"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 SPAN_INDEX = """
 # Workflow Index: Demo
 

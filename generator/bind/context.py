@@ -14,7 +14,7 @@ from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
-from generator.parse.markdown import code_spans
+from generator.parse.markdown import clauses, code_spans
 from generator.slicing import Slice, parse_example
 
 _PER_LINE = re.compile(
@@ -65,6 +65,19 @@ def _by_source(part: str) -> list[str]:
         return [part]
     starts = [0, *ends[:-1]]
     return [part[a:b] for a, b in zip(starts, ends, strict=True)][:-1] + [part[starts[-1] :]]
+
+
+def held(text: str) -> list[str]:
+    """The containers the code spans of a text take a part of: `axs` of `axs[0, 0]`."""
+    found = []
+    for span in code_spans(text):
+        try:
+            node = ast.parse(span, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            found.append(node.value.id)
+    return found
 
 
 @dataclass(frozen=True)
@@ -280,7 +293,7 @@ class BindContext:
         if not inputs:
             return []
         spans = set(re.findall(r"`([^`]+)`", inputs))
-        parts = [p for p in re.split(r"[;,]", inputs) if re.search(r"\b(?:from|in) step \d", p, re.I)]
+        parts = [p for p in clauses(inputs) if re.search(r"\b(?:from|in) step \d", p, re.I)]
         sourced = " ".join(parts)
         found = [n for n in self.artifacts if n in spans or re.search(rf"(?<![\w.`]){re.escape(n)}(?![\w(`])", sourced)]
         # "Model function from Step 2": step 2's `model`, its name written as a word of the sentence
@@ -345,10 +358,11 @@ class BindContext:
         here = self.workflow.steps[self.index].number
         found: dict[str, None] = {}
         for later in self.workflow.steps[self.index + 1 :]:
-            for part in re.split(r"[;,]", later.inputs or ""):
+            for part in clauses(later.inputs or ""):
                 for piece in _by_source(part):
                     if here in from_steps(piece):
                         found.update(dict.fromkeys(code_spans(piece)))
+                        found.update(dict.fromkeys(held(piece)))
         return list(found)
 
     def cited_later(self, name: str) -> bool:

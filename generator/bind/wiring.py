@@ -259,7 +259,9 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_earlier(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _in_memory_file(draft, step, wired)
+        _cited_element(draft, step, ctx, wired)
         _cited_input(draft, step, ctx, wired)
+        _cited_items(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
         _cited_splits(draft, step, ctx, wired)
         _cited_parts(draft, step, ctx, wired)
@@ -276,6 +278,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _reuse(draft, ctx, wired)
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
+    _without_demo_uses(draft, step, ctx, wired)
     _resolve(draft, step, ctx, kind, wired)
     _follow_derivatives(draft, ctx, wired)
     if wired.missing:
@@ -412,6 +415,82 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _cited_element(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`ax.hist(samples, ...)`, where the Inputs say "`axs[0, 0]` from Step 2" and step 2 made `axs`: the object
+    the example calls the API on, under a name of its own no earlier step made, is that part of the earlier result
+    (every read of it: `fig.colorbar(im, ax=ax)` too). Only where the Inputs take one such part."""
+    call = anchor_call(draft)
+    if call is None or not isinstance(call.func, ast.Attribute) or not isinstance(call.func.value, ast.Name):
+        return
+    name = call.func.value.id
+    if ctx.has(name) or name in bound_by([ast.unparse(i) for i in draft.imports]) or name in ctx.tables.modules:
+        return  # (`pd.to_datetime(...)`: a module's function, not a method of the part)
+    parts: list[ast.Subscript] = []
+    for span in code_spans(step.inputs):
+        try:
+            node = ast.parse(span, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and ctx.has(node.value.id):
+            parts.append(node)
+    if len(parts) != 1:
+        return
+    holder = ctx.artifacts[dotted(parts[0].value)[0]]
+    # the name is the example's own, or made again as the whole was made: by its call, or beside another result of
+    # the step that made it (`fig, ax = plt.subplots()`, where step 2 made `fig` and `axs`)
+    makers = [
+        [n.id for t in s.targets for n in walk(t) if isinstance(n, ast.Name)]
+        for s in draft.statements
+        if isinstance(s, ast.Assign)
+        and any(n.id == name for t in s.targets for n in walk(t) if isinstance(n, ast.Name))
+        and not (
+            isinstance(s.value, ast.Call) and holder.producer and ".".join(dotted(s.value.func)) == holder.producer
+        )
+    ]
+    if any(not any(ctx.has(n) and ctx.artifacts[n].step == holder.step for n in made) for made in makers):
+        return
+    if name not in free_names(draft) and not any(
+        isinstance(s, ast.Assign) and any(isinstance(n, ast.Name) and n.id == name for t in s.targets for n in walk(t))
+        for s in draft.statements
+    ):
+        return
+    draft.statements = [_Substitute(name, parts[0]).visit(s) for s in draft.statements]
+    number = holder.step
+    wired.changes.append(f"works on {ast.unparse(parts[0])} from step {number}, as its Inputs say, not on {name}")
+
+
+def _cited_items(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`for page in reader.pages:`, where the Inputs say "`selected` pages from Step 2", a list step 2 made of
+    `reader`: the loop goes over the cited result, not over all the object it was made of holds. Only for the one
+    earlier result the Inputs quote and the step does not read, made (at any remove) of the object whose attribute
+    the loop reads (`enumerate(reader.pages)` too, and a comprehension's `for`); never a method's answer
+    (`model.named_parameters()`)."""
+    read = {*free_names(draft), *names(draft.statements)[1]}
+    quoted = [n for n in dict.fromkeys(code_spans(step.inputs)) if ctx.has(n) and n not in read]
+    if len(quoted) != 1:
+        return
+    wanted, ancestors = quoted[0], ctx.ancestors(quoted[0])
+    swapped: list[str] = []
+    for loop in [n for s in draft.statements for n in walk(s) if isinstance(n, (ast.For, ast.comprehension))]:
+        holder: ast.expr = loop.iter
+        counted = isinstance(holder, ast.Call) and dotted(holder.func) == ("enumerate",) and len(holder.args) == 1
+        items = holder.args[0] if isinstance(holder, ast.Call) and counted else holder
+        path = dotted(items) if isinstance(items, ast.Attribute) else ()
+        if len(path) < 2 or path[0] not in ancestors:
+            continue
+        swapped.append(ast.unparse(items))
+        value = ast.copy_location(ast.Name(id=wanted, ctx=ast.Load()), items)
+        if isinstance(holder, ast.Call) and counted:
+            holder.args[0] = value
+        else:
+            loop.iter = value
+    if swapped:
+        number = ctx.artifacts[wanted].step
+        wired.changes.append(
+            f"loops over {wanted} from step {number}, as its Inputs say, instead of {', '.join(dict.fromkeys(swapped))}"
+        )
 
 
 def _read_from_cited(arg: ast.expr, ctx: BindContext, cited: set[int]) -> bool:
@@ -1852,7 +1931,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             if not isinstance(node, ast.Call):
                 continue
             callee = dotted(node.func)
-            last = callee[-1] if callee else ""
+            # (a method of a part, `axs[0, 0].hist(...)`: named after the method, as `ax.hist(...)` is)
+            last = node.func.attr if isinstance(node.func, ast.Attribute) else (callee[-1] if callee else "")
             for keyword in node.keywords:
                 if not keyword.arg or not keyword.arg.isidentifier() or keyword.arg in ctx.tables.keep_keywords:
                     continue
@@ -2332,6 +2412,60 @@ def free_names(draft: Draft) -> list[str]:
     return found + [n for n in draft.shadowing if n not in found and n not in bound]
 
 
+def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`fig, ax = plt.subplots(...)`, then `ax.plot(x, y)`: after the step's call, a method called on its result for
+    the show, with data the example never makes (`x`, `y`: no earlier step, Key Parameter, I/O contract, literal,
+    import or loader gives them) and nothing kept, is left out; it asked for REQUIRED keys no TOML can fill with
+    data, and did a later step's work on the wrong object."""
+    anchor = draft.anchor
+    if anchor is None or draft.yields:
+        return
+    at = next((n for n, s in enumerate(draft.statements) if s is anchor), None)
+    made = set(names([anchor])[1])
+    if at is None or not made:
+        return
+    imported = bound_by([ast.unparse(i) for i in draft.imports]) | set(wired.consumes)
+    imported |= {n for d in draft.definitions for n in names([d])[1]}  # the example's own functions
+    keys, contract = key_hints(step), contract_hints(step)
+    api_params = {p.name for p in draft.api.params} if draft.api else set()
+
+    def unknown(name: str) -> bool:
+        return not (
+            name in imported
+            or ctx.has(name)
+            or ctx.alias(name)
+            or name in keys
+            or name in contract
+            or name in api_params
+            or name in draft.literals
+            or name in draft.hints
+            or name in ctx.tables.modules
+            or name in ctx.aliased
+            or name[:1].isupper()
+            or ctx.loader_for(name) is not None
+        )
+
+    dropped: list[str] = []
+    kept = draft.statements[: at + 1]
+    for stmt in draft.statements[at + 1 :]:
+        call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+        receiver = call.func.value if call is not None and isinstance(call.func, ast.Attribute) else None
+        read = names([stmt])[0]
+        lacking = [n for n in read if n not in made and n not in names(kept)[1] and unknown(n)]
+        if (
+            isinstance(receiver, ast.Name)
+            and receiver.id in made
+            and lacking
+            and len(lacking) == len([n for n in read if n != receiver.id])
+        ):
+            dropped.append(ast.unparse(stmt))
+            continue
+        kept.append(stmt)
+    if dropped:
+        draft.statements = kept
+        wired.changes.append(f"leaves out {'; '.join(dropped)[:80]}: a use of its result on data the wiki never gives")
+
+
 def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:
     _earlier_over_placeholders(draft, ctx, wired)
     example_imports = [ast.unparse(i) for i in draft.imports]
@@ -2801,9 +2935,10 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
         return
     declared = named_outputs(step)
     made = [n for n in produced_names(draft.statements) if n.isidentifier()]
-    missing = [n for n in declared if n not in made and not ctx.has(n)]
+    # (of the names the Outputs give, the ones a later step cites: not `ndarray` of "`axs` (2x2 `ndarray`)")
+    missing = [n for n in declared if n not in made and not ctx.has(n) and ctx.cited_later(n)]
     extra = [n for n in made if n not in declared and n not in wired.consumes.values()]
-    if len(missing) != 1 or len(extra) != 1 or len(declared) < 2 or not ctx.cited_later(missing[0]):
+    if len(missing) != 1 or len(extra) != 1 or len(declared) < 2:
         return
     if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
         return

@@ -246,6 +246,20 @@ def links(cell: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in _LINK.finditer(cell)]
 
 
+def clauses(cell: str) -> list[str]:
+    """An inline string cut at each `,` and `;` outside its code spans: "`axs[0, 0]` from Step 2, `grid`" gives
+    "`axs[0, 0]` from Step 2" and " `grid`"."""
+    parts: list[str] = []
+    current: list[str] = []
+    for token in re.finditer(r"`+[^`]*`+|[;,]|[^`;,]+|`", cell):
+        if token.group(0) in (",", ";"):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(token.group(0))
+    return [*parts, "".join(current)]
+
+
 def code_spans(cell: str) -> list[str]:
     """The contents of the code spans of an inline string, in order."""
     return [m.group(1).strip() for m in _CODE_SPAN.finditer(cell)]
