@@ -311,6 +311,9 @@ def parse_api(text: str) -> ApiRef | None:
     if m:
         params = _parse_params(m.group("args"))
         return ApiRef((m.group("name"),), params or (), params is not None, (m.group("ret") or "").strip(), is_def=True)
+    m = _MARKED_PROPERTY.fullmatch(text)
+    if m:  # `Shapes.area (property)`: a property so marked, not a call passing `property`
+        return ApiRef(tuple(m.group("callee").split(".")), returns=(m.group("ret") or "").strip(), read=True)
     try:
         node = ast.parse(text, mode="eval").body
     except SyntaxError:
@@ -355,6 +358,11 @@ def parse_api(text: str) -> ApiRef | None:
     return None
 
 
+_MARKED_PROPERTY = re.compile(
+    r"(?P<callee>[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)+)\s*+\((?:read-only\s+)?(?:property|attribute)\)"
+    r"(?:\s*+->\s*+(?P<ret>\S.*))?",
+    re.S | re.I,
+)
 _PROPERTY = re.compile(r"(?P<callee>[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)+)\s*+->\s*+(?P<ret>\S.*)", re.S)
 
 

@@ -5746,6 +5746,87 @@ def test_a_property_the_api_cites_is_found_where_the_example_reads_it(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+AREA_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Area
+
+**Description:** Load shapes, add their areas as a column, save the table.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgarea.load(n)` |
+| **External Dependencies** | `pkgarea` |
+| **Key Parameters** | `n: int = 3` - how many shapes |
+| **Outputs** | `shapes` |
+
+### Step 2: Measure Areas
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Shapes.area` (property) -> `list` |
+| **Implementation** | `Demo_Area` |
+| **External Dependencies** | `pkgarea` |
+| **Inputs** | `shapes` from Step 1 |
+| **Outputs** | `shapes` with an `area_m2` column |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Shapes.save(path)` |
+| **Implementation** | `Demo_Save_Shapes` |
+| **External Dependencies** | `pkgarea` |
+| **Inputs** | `shapes` from Step 2 |
+| **Outputs** | `out/areas.txt` |
+"""
+
+PKGAREA = """
+class Shapes:
+    def __init__(self, n):
+        self.columns = {"side": list(range(1, n + 1))}
+
+    @property
+    def area(self):
+        return [side * side for side in self.columns["side"]]
+
+    def __setitem__(self, key, value):
+        self.columns[key] = value
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(self.columns))
+
+
+def load(n):
+    return Shapes(n)
+"""
+
+
+@pytest.mark.parametrize("api", ["`Shapes.area` (property) -> `list`", "`Shapes.area (property)`"])
+def test_a_property_step_storing_the_value_passes_its_generated_tests(tmp_path, api):
+    """Seen on an unseen geopandas wiki: the API `GeoSeries.area` (property) with the example
+    `catchment_landuse["area_m2"] = catchment_landuse.area` ran, but the generated test failed with "the step made
+    no call at all": the value read went into the handed-on object, where the test did not look. Written
+    `Shapes.area (property)` inside one code span, the API was read as a call passing `property` (a stub)."""
+    build_file_tree(tmp_path / "lib", {"pkgarea/__init__.py": PKGAREA})
+    pages = {
+        "implementations/Demo_Area.md": 'shapes["area_m2"] = shapes.area\n',
+        "implementations/Demo_Save_Shapes.md": 'shapes.save("out/areas.txt")\n',
+    }
+    written = example_pages(pages)
+    imports = '== Import ==\n<syntaxhighlight lang="python">\nimport pkgarea\n</syntaxhighlight>\n\n'
+    written["implementations/Demo_Area.md"] = imports + written["implementations/Demo_Area.md"]
+    index = AREA_INDEX.replace("`Shapes.area` (property) -> `list`", api)
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **written})
+    assert "shapes['area_m2'] = shapes.area" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "areas.txt").read_text() == "{'side': [1, 2, 3], 'area_m2': [1, 4, 9]}"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 ROWS_PROPERTY_INDEX = """
 # Workflow Index: Demo
 
