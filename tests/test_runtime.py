@@ -5266,6 +5266,84 @@ def test_a_step_citing_a_part_of_an_earlier_result_works_on_that_part(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+RANK_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rank
+
+**Description:** Load durations, compare two groups, save the result.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrank.load(path)` |
+| **External Dependencies** | `pkgrank` |
+| **Key Parameters** | `path: str = "in.csv"` - the table |
+| **Outputs** | `df` |
+
+### Step 2: Compare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrank.statistics.compare(durations_A, durations_B, event_observed_A=None, event_observed_B=None)` |
+| **Implementation** | `Demo_Compare` |
+| **Source Location** | `pkgrank/statistics.py:L1-5` |
+| **External Dependencies** | `pkgrank` |
+| **Key Parameters** | `durations_A, durations_B: array-like` - durations, `event_observed_A, event_observed_B: array-like` - event flags of the two groups |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `results` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrank.save(results, path)` |
+| **Implementation** | `Demo_Save_Rank` |
+| **External Dependencies** | `pkgrank` |
+| **Inputs** | `results` from Step 2 |
+| **Outputs** | `out/rank.txt` |
+"""
+
+PKGRANK = {
+    "pkgrank/__init__.py": """
+def load(path):
+    return {"T": [1, 2, 3, 4], "E": [1, 0, 1, 1]}
+
+
+def save(results, path):
+    with open(path, "w") as handle:
+        handle.write(results)
+""",
+    "pkgrank/statistics.py": """
+def compare(durations_A, durations_B, event_observed_A=None, event_observed_B=None):
+    return f"{sum(durations_A)}/{sum(event_observed_A)} {sum(durations_B)}/{sum(event_observed_B)}"
+""",
+}
+
+
+def test_a_capitalised_value_the_example_makes_is_passed_not_looked_up_as_a_class(tmp_path):
+    """Seen on an unseen lifelines wiki: `logrank_test(T_exp, T_con, event_observed_A=E_exp, ...)`, where the
+    example made `T_exp, E_exp = df.loc[ix, "T"], df.loc[ix, "E"]`: the capitalised keyword values became class keys
+    (`"lifelines.statistics.E_exp"`), and the run failed with AttributeError. A name the example assigns is its own
+    value, passed as it is."""
+    build_file_tree(tmp_path / "lib", PKGRANK)
+    pages = {
+        "implementations/Demo_Compare.md": (
+            "from pkgrank.statistics import compare\n\n"
+            'T_a, E_a = df["T"][:2], df["E"][:2]\nT_b, E_b = df["T"][2:], df["E"][2:]\n'
+            "results = compare(T_a, T_b, event_observed_A=E_a, event_observed_B=E_b)\n"
+        ),
+        "implementations/Demo_Save_Rank.md": 'import pkgrank\n\npkgrank.save(results, "out/rank.txt")\n',
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": RANK_INDEX, **example_pages(pages)})
+    compare = item.plan.steps[1].binding
+    assert "event_observed_A=E_a" in compare.body and not compare.params, (compare.body, compare.params)
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "rank.txt").read_text() == "3/1 7/2"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 SPAN_INDEX = """
 # Workflow Index: Demo
 

@@ -2119,10 +2119,15 @@ def _class_paths(value: ast.expr, draft: Draft, step: Step, ctx: BindContext) ->
     """`(BertForSequenceClassification,)` -> "['transformers.BertForSequenceClassification']": a class (or a tuple or
     list of classes) the example passes as an argument, by the dotted names its imports give; None otherwise."""
     items = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
+    made = names(draft.statements)[1]  # (`T_exp, E_exp = df.loc[ix, "T"], ...`: the example's own values)
     classes = [
         i
         for i in items
-        if isinstance(i, ast.Name) and i.id[:1].isupper() and not i.id.isupper() and not ctx.has(i.id)  # (`S_db`)
+        if isinstance(i, ast.Name)
+        and i.id[:1].isupper()
+        and not i.id.isupper()
+        and not ctx.has(i.id)  # (`S_db`)
+        and i.id not in made
     ]
     if not items or len(classes) != len(items):
         return None
