@@ -8427,6 +8427,75 @@ def test_check_types_a_call_by_the_return_its_api_text_gives(tmp_path):
     assert [s["status"] for s in report["steps"]] == ["verified", "verified"], report
 
 
+ACCESSOR_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Accessor
+
+**Description:** Make a frame, plot a column of it.
+
+### Step 1: Frame
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaccessor.Frame(size: int) -> Frame` |
+| **External Dependencies** | `pkgaccessor` |
+| **Key Parameters** | `size: int = 3` - rows |
+| **Outputs** | `frame` |
+
+### Step 2: Plot
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.plot(column=None, kind="line")` |
+| **Implementation** | `Demo_Plot` |
+| **External Dependencies** | `pkgaccessor` |
+| **Inputs** | `frame` from Step 1 |
+| **Outputs** | `drawn` |
+"""
+
+PKGACCESSOR = """
+class PlotAccessor:
+    def __init__(self, data):
+        self.data = data
+
+    def __call__(self, column=None, kind="line"):
+        return f"{kind} of {column} over {self.data.size} rows"
+
+
+class CachedAccessor:
+    def __init__(self, accessor):
+        self.accessor = accessor
+
+    def __get__(self, obj, cls):
+        return self.accessor if obj is None else self.accessor(obj)
+
+
+class Frame:
+    plot = CachedAccessor(PlotAccessor)
+
+    def __init__(self, size):
+        self.size = size
+"""
+
+
+def test_check_binds_an_accessors_call_against_its_call_method(tmp_path):
+    """Seen on an unseen geopandas wiki: `gdf.plot(column="lu_class", categorical=True)` ran, but `check` reported
+    "argument not accepted: ... GeoplotAccessor: got an unexpected keyword argument 'column'" and exited 1 (the
+    generated CI's check job would fail): `GeoDataFrame.plot` is an accessor, which gives its class from the class
+    and an instance from an object; the call calls the instance's `__call__`, not the class."""
+    build_file_tree(tmp_path / "lib", {"pkgaccessor/__init__.py": PKGACCESSOR})
+    pages = {"implementations/Demo_Plot.md": 'drawn = frame.plot(column="sales", kind="bar")\n'}
+    item = generated(tmp_path, {"_WorkflowIndex.md": ACCESSOR_INDEX, **example_pages(pages)})
+    run_workflow(item, tmp_path / "lib")
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "check", "--json"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0 and [s["status"] for s in report["steps"]] == ["verified", "verified"], report
+    run_generated_tests(item, tmp_path / "lib")
+
+
 DEMO_DATA_INDEX = """
 # Workflow Index: Demo
 
