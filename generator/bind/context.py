@@ -67,8 +67,8 @@ def _by_source(part: str) -> list[str]:
     return [part[a:b] for a, b in zip(starts, ends, strict=True)][:-1] + [part[starts[-1] :]]
 
 
-def held(text: str) -> list[str]:
-    """The containers the code spans of a text take a part of: `axs` of `axs[0, 0]`."""
+def parts_cited(text: str) -> list[ast.Subscript]:
+    """The parts of a container the code spans of a text name: `axs[0, 0]` (a name subscripted)."""
     found = []
     for span in code_spans(text):
         try:
@@ -76,7 +76,7 @@ def held(text: str) -> list[str]:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-            found.append(node.value.id)
+            found.append(node)
     return found
 
 
@@ -362,7 +362,9 @@ class BindContext:
                 for piece in _by_source(part):
                     if here in from_steps(piece):
                         found.update(dict.fromkeys(code_spans(piece)))
-                        found.update(dict.fromkeys(held(piece)))
+                        found.update(
+                            dict.fromkeys(p.value.id for p in parts_cited(piece) if isinstance(p.value, ast.Name))
+                        )
         return list(found)
 
     def cited_later(self, name: str) -> bool:

@@ -33,7 +33,7 @@ from generator.apitext import (
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE
-from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps
+from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
 from generator.bind.outputs import named_outputs, split_types
@@ -427,14 +427,7 @@ def _cited_element(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) ->
     name = call.func.value.id
     if ctx.has(name) or name in bound_by([ast.unparse(i) for i in draft.imports]) or name in ctx.tables.modules:
         return  # (`pd.to_datetime(...)`: a module's function, not a method of the part)
-    parts: list[ast.Subscript] = []
-    for span in code_spans(step.inputs):
-        try:
-            node = ast.parse(span, mode="eval").body
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            continue
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and ctx.has(node.value.id):
-            parts.append(node)
+    parts = [p for p in parts_cited(step.inputs) if ctx.has(dotted(p.value)[0])]
     if len(parts) != 1:
         return
     holder = ctx.artifacts[dotted(parts[0].value)[0]]
