@@ -362,9 +362,7 @@ class BindContext:
                 for piece in _by_source(part):
                     if here in from_steps(piece):
                         found.update(dict.fromkeys(code_spans(piece)))
-                        found.update(
-                            dict.fromkeys(p.value.id for p in parts_cited(piece) if isinstance(p.value, ast.Name))
-                        )
+                        found.update(dict.fromkeys(dotted(p.value)[0] for p in parts_cited(piece)))
         return list(found)
 
     def cited_later(self, name: str) -> bool:

@@ -431,27 +431,23 @@ def _cited_element(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) ->
     if len(parts) != 1:
         return
     holder = ctx.artifacts[dotted(parts[0].value)[0]]
-    # the name is the example's own, or made again as the whole was made: by its call, or beside another result of
-    # the step that made it (`fig, ax = plt.subplots()`, where step 2 made `fig` and `axs`)
-    makers = [
-        [n.id for t in s.targets for n in walk(t) if isinstance(n, ast.Name)]
+    assigned = [
+        (s, [n.id for t in s.targets for n in walk(t) if isinstance(n, ast.Name)])
         for s in draft.statements
         if isinstance(s, ast.Assign)
-        and any(n.id == name for t in s.targets for n in walk(t) if isinstance(n, ast.Name))
-        and not (
-            isinstance(s.value, ast.Call) and holder.producer and ".".join(dotted(s.value.func)) == holder.producer
-        )
     ]
-    if any(not any(ctx.has(n) and ctx.artifacts[n].step == holder.step for n in made) for made in makers):
+    makers = [(s, targets) for s, targets in assigned if name in targets]
+    if not makers and name not in free_names(draft):
         return
-    if name not in free_names(draft) and not any(
-        isinstance(s, ast.Assign) and any(isinstance(n, ast.Name) and n.id == name for t in s.targets for n in walk(t))
-        for s in draft.statements
-    ):
-        return
+    # the name is the example's own, or made again as the whole was made: by its call, or beside another result of
+    # the step that made it (`fig, ax = plt.subplots()`, where step 2 made `fig` and `axs`)
+    for stmt, targets in makers:
+        by_its_call = isinstance(stmt.value, ast.Call) and ".".join(dotted(stmt.value.func)) == holder.producer
+        beside = any(ctx.has(n) and ctx.artifacts[n].step == holder.step for n in targets)
+        if not (by_its_call and holder.producer) and not beside:
+            return
     draft.statements = [_Substitute(name, parts[0]).visit(s) for s in draft.statements]
-    number = holder.step
-    wired.changes.append(f"works on {ast.unparse(parts[0])} from step {number}, as its Inputs say, not on {name}")
+    wired.changes.append(f"works on {ast.unparse(parts[0])} from step {holder.step}, as its Inputs say, not on {name}")
 
 
 def _cited_items(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
@@ -2422,14 +2418,14 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     made = set(names([anchor])[1])
     if at is None or not made:
         return
-    imported = bound_by([ast.unparse(i) for i in draft.imports]) | set(wired.consumes)
-    imported |= {n for d in draft.definitions for n in names([d])[1]}  # the example's own functions
+    given = bound_by([ast.unparse(i) for i in draft.imports]) | set(wired.consumes)
+    given |= {n for d in draft.definitions for n in names([d])[1]}  # the example's own functions
     keys, contract = key_hints(step), contract_hints(step)
     api_params = {p.name for p in draft.api.params} if draft.api else set()
 
     def unknown(name: str) -> bool:
         return not (
-            name in imported
+            name in given
             or ctx.has(name)
             or ctx.alias(name)
             or name in keys
@@ -2445,20 +2441,17 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
 
     dropped: list[str] = []
     kept = draft.statements[: at + 1]
+    bound = made | names(kept)[1]
     for stmt in draft.statements[at + 1 :]:
         call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
         receiver = call.func.value if call is not None and isinstance(call.func, ast.Attribute) else None
-        read = names([stmt])[0]
-        lacking = [n for n in read if n not in made and n not in names(kept)[1] and unknown(n)]
-        if (
-            isinstance(receiver, ast.Name)
-            and receiver.id in made
-            and lacking
-            and len(lacking) == len([n for n in read if n != receiver.id])
-        ):
-            dropped.append(ast.unparse(stmt))
-            continue
+        if isinstance(receiver, ast.Name) and receiver.id in made:
+            others = [n for n in names([stmt])[0] if n != receiver.id]
+            if others and all(n not in bound and unknown(n) for n in others):
+                dropped.append(ast.unparse(stmt))
+                continue
         kept.append(stmt)
+        bound |= names([stmt])[1]
     if dropped:
         draft.statements = kept
         wired.changes.append(f"leaves out {'; '.join(dropped)[:80]}: a use of its result on data the wiki never gives")

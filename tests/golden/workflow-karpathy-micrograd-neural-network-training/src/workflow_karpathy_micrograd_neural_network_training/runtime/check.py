@@ -404,12 +404,11 @@ class _StepChecker:
                 target = getattr(cls, call.func.attr)
                 # an accessor (pandas' and geopandas' `df.plot`): the class gives its class, an object one of its
                 # instances, and the call calls that instance
-                call_of = next(
-                    (vars(c)["__call__"] for c in getattr(target, "__mro__", ()) if "__call__" in vars(c)), None
-                )
-                if isinstance(target, type) and not isinstance(found, type) and call_of is not None:
-                    self.bind(call, call_of, text, line, drop_self=True, label=f"{target.__name__} instance")
-                    return
+                if isinstance(target, type) and not isinstance(found, type):
+                    call_of = next((vars(c)["__call__"] for c in target.__mro__ if "__call__" in vars(c)), None)
+                    if call_of is not None:
+                        self.bind(call, call_of, text, line, drop_self=True, label=f"{target.__name__} instance")
+                        return
                 # a method: its first parameter is the object (a plain function, or a descriptor such as
                 # scikit-learn's available_if that gives one from the class), not a static or class method
                 drop_self = not isinstance(found, (staticmethod, classmethod, type)) and (
