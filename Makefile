@@ -10,6 +10,7 @@ $(BIN)/genrepo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m compileall -q generator  # an editable install writes no bytecode; PYTHONDONTWRITEBYTECODE may forbid later writes
 	touch $(BIN)/genrepo
 
 install: $(BIN)/genrepo  ## create .venv and install genrepo with its dev tools

@@ -8,6 +8,7 @@ loops (the cookiecutter command once per repository; cookiecutter's Python API o
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import pickle
@@ -130,6 +131,10 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
         "default_context": {},
         "abbreviations": {},
     }
+    # cookiecutter writes each hook to a temporary file it never deletes: keep those in the scratch folder
+    hook_files = scratch / "hook-files"
+    hook_files.mkdir(parents=True, exist_ok=True)
+    tempfile.tempdir, earlier = str(hook_files), tempfile.tempdir
     started = time.perf_counter()
     for n, extra in enumerate(extras):
         cookiecutter(
@@ -141,6 +146,7 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
             accept_hooks=True,
         )
     api = (time.perf_counter() - started) / max(len(extras), 1)
+    tempfile.tempdir = earlier
     base = json.loads((template / "cookiecutter.json").read_text(encoding="utf-8"))
     cli_count = min(limit, len(extras))
     started = time.perf_counter()
@@ -160,7 +166,7 @@ def naive_loops(plans: list, scratch: Path, limit: int) -> tuple[float, float, i
             ],
             check=True,
             capture_output=True,
-            env={**os.environ, "HOME": str(scratch)},
+            env={**os.environ, "HOME": str(scratch), "TMPDIR": str(hook_files)},
         )
     cli = (time.perf_counter() - started) / max(cli_count, 1)
     return cli, api, cli_count
@@ -266,6 +272,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return child(args.child, args.pin, args.child_workers)
+    # the runs import generator in new processes: with its bytecode written, as an installed genrepo's is, even on
+    # a machine that sets PYTHONDONTWRITEBYTECODE (compiling our own sources again is not genrepo's work)
+    compileall.compile_dir(ROOT / "generator", quiet=1)
     with tempfile.TemporaryDirectory(prefix="genrepo-bench-") as tmp:
         scratch = Path(tmp)
         os.environ["GENREPO_CACHE_DIR"] = str(scratch / "cache")
