@@ -14876,3 +14876,73 @@ def test_an_earlier_result_updated_in_place_and_a_shown_value_do_not_steer_the_c
     proc = run_workflow(item, tmp_path / "lib")
     assert "totals.a = 5" in proc.stderr and "totals.b = 2" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+MFORM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Method_Form
+
+**Description:** Read two layers and join them by location.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmform.read(name: str) -> Frame` |
+| **Implementation** | `Demo_read` |
+| **Outputs** | `districts`, `stations` |
+
+### Step 2: Join
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmform.sjoin(left_df, right_df, how="inner", predicate="intersects") -> Frame` |
+| **Implementation** | `Demo_sjoin` |
+| **Key Parameters** | `left_df: Frame` - layer kept, `right_df: Frame` - layer whose attributes are attached, `how: str` - join type, `predicate: str` - the test |
+| **Inputs** | `districts` and `stations` from Step 1 |
+| **Outputs** | `joined` |
+"""
+
+MFORM_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": (
+            'import pkgmform\n\ndistricts = pkgmform.read("districts")\nstations = pkgmform.read("stations")\n'
+        ),
+        "implementations/Demo_sjoin.md": 'joined = districts.sjoin(stations, how="left")\n',
+    }
+)
+
+PKGMFORM = """
+class Frame:
+    def __init__(self, name):
+        self.name = name
+
+    def sjoin(self, df, how="inner", predicate="intersects"):
+        return sjoin(self, df, how=how, predicate=predicate)
+
+
+def read(name):
+    return Frame(name)
+
+
+def sjoin(left_df, right_df, how="inner", predicate="intersects"):
+    print(f"sjoin {left_df.name} {right_df.name} {how} {predicate}")
+    return Frame(left_df.name + "+" + right_df.name)
+"""
+
+
+def test_a_module_function_called_as_a_method_takes_its_receiver_as_the_first_parameter(tmp_path):
+    """geopandas: `geopandas.sjoin(left_df, right_df, how, predicate)` cited, the example written
+    `districts.sjoin(stations_gdf)`: the object the method is called on is `left_df`, so `stations_gdf` is
+    `right_df`. The step was passed `right_df=right_df` besides (a REQUIRED key asking for a GeoDataFrame, and
+    "got multiple values" once set)."""
+    build_file_tree(tmp_path / "lib", {"pkgmform/__init__.py": PKGMFORM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": MFORM_INDEX, **MFORM_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "right_df" not in body and "left_df" not in body, body
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert "# REQUIRED" not in config, config
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "sjoin districts stations left intersects" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -10,9 +10,9 @@ from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, li
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
 from generator.bind.hints import Hint
-from generator.bind.imports import bound_by, wiki_imports
+from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
-from generator.bind.signature import signature_params
+from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
 from generator.slicing import Slice, contains_api, empty_container, holder_index, names, shows_value
 
@@ -151,7 +151,8 @@ def _documented_passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) ->
     if not calls:
         return set()
     call = calls[-1]  # the innermost: the API's own call, not one chained on it
-    positional = [p for p in positional_names(ctx.step, api) if p not in ("self", "cls")]
+    modules = module_names(ctx.step, ctx, [ast.unparse(i) for i in piece.imports])
+    positional = positional_names(ctx.step, api)[called_on_first(api, call, modules) :]
     given = [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
     found = {param for param, _ in given if param in keys}
     return found | {v.id for param, v in given if param in keys and isinstance(v, ast.Name)}

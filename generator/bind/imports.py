@@ -36,6 +36,13 @@ def wiki_imports(step: Step, ctx: BindContext) -> list[tuple[Origin, list[str]]]
     ]
 
 
+def module_names(step: Step, ctx: BindContext, imports: list[str]) -> set[str]:
+    """The names the step's code may read as modules: those the wiki's import lines for the step and imports bind,
+    the top-level modules they import (`geopandas` of `import geopandas as gpd`), and the usual short names (`np`)."""
+    lines = [line for _, found in wiki_imports(step, ctx) for line in found] + imports
+    return bound_by(lines) | {m.split(".")[0] for m in modules_of(lines)} | set(ctx.tables.modules)
+
+
 def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
     """(import line, origin) binding `name`; ("", NONE) when nothing places it."""
     for origin, lines in wiki_imports(step, ctx):

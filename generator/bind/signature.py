@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from generator.apitext import PASSED, ApiParam, ApiRef, ParamKind
+import ast
+from collections.abc import Collection
+
+from generator.apitext import PASSED, ApiParam, ApiRef, ParamKind, dotted
 from generator.apitext import signature_params as signature_block_params
 from generator.model import Step
 
@@ -25,3 +28,18 @@ def signature_params(step: Step, api: ApiRef, all_params: bool = False) -> tuple
 def takes_kwargs(step: Step, api: ApiRef) -> bool:
     """Whether the API accepts `**kwargs` (in the page's signature or the API text)."""
     return any(p.kind is ParamKind.KW for p in (*signature_params(step, api, all_params=True), *api.params))
+
+
+def called_on_first(api: ApiRef, call: ast.Call, modules: Collection[str]) -> bool:
+    """Whether a call writes a module's function as a method of its first argument: `districts.sjoin(stations)` for
+    `geopandas.sjoin(left_df, right_df)`, `x.mean(axis=0)` for `numpy.mean(a, axis)` (pandas, NumPy and geopandas
+    offer their functions so). The object before the dot is then the first parameter, and the call's positional
+    arguments start at the second. modules: the names that are modules here. Not when the API is a method (of
+    `Expr.str`, of `cph.summary`: no module's name first, or a class on the way) or the call is on a module."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr != api.last or api.takes_self or len(api.callee) < 2:
+        return False  # (`fit(X, y)` cited bare, written `model.fit(X, y)`: a method, not a module's function)
+    if api.callee[0] not in modules or any(part[:1].isupper() for part in api.callee[:-1]):
+        return False
+    root = dotted(func.value)[:1]
+    return not root or root[0] not in modules

@@ -74,6 +74,7 @@ class Draft:
     literals: dict[str, str] = field(default_factory=dict)  # names the example assigned a literal before the anchor
     hints: dict[str, Hint] = field(default_factory=dict)
     positional: list[str] = field(default_factory=list)  # the anchor call's positional parameters, from a signature
+    on_first: bool = False  # the anchor call is a module's function written as a method of its first argument
     source: Source = Source.EXAMPLE
     produces: list[str] | None = None  # explicit result names; None: every top-level assignment
     yields: bool = False  # the example yields: what it yields is collected in `yielded`
@@ -541,11 +542,16 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
 _SCALARS = frozenset({"int", "float", "str", "bool"})
 
 
-def _by_position(api: ApiRef, call: ast.Call, kinds: tuple[ParamKind, ...] = BY_POSITION) -> list[ApiParam]:
-    """The API's parameters a call's positional arguments fill, in order: a method called on an object (`obj.m(a)`)
-    passes no `self`."""
+def _by_position(draft: Draft, call: ast.Call, kinds: tuple[ParamKind, ...] = BY_POSITION) -> list[ApiParam]:
+    """The draft API's parameters a call's positional arguments fill, in order: a method called on an object
+    (`obj.m(a)`) passes no `self`, nor a module's function written as a method (`districts.sjoin(stations)`) its
+    first parameter."""
+    api = draft.api
+    if api is None:
+        return []
     positional = [p for p in api.params if p.kind in kinds]
-    return positional[1:] if positional and api.takes_self and isinstance(call.func, ast.Attribute) else positional
+    on_object = api.takes_self and isinstance(call.func, ast.Attribute)
+    return positional[1:] if positional and (on_object or draft.on_first) else positional
 
 
 def _documented_varargs(draft: Draft, keys: dict[str, Hint], claims: _Claims) -> None:
@@ -554,7 +560,7 @@ def _documented_varargs(draft: Draft, keys: dict[str, Hint], claims: _Claims) ->
     call, api = anchor_call(draft), draft.api
     if call is None or api is None:
         return
-    positional = _by_position(api, call, (*BY_POSITION, ParamKind.VAR))
+    positional = _by_position(draft, call, (*BY_POSITION, ParamKind.VAR))
     at = next((n for n, p in enumerate(positional) if p.kind is ParamKind.VAR), None)
     if at is None or len(call.args) <= at:
         return
@@ -640,7 +646,7 @@ def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | No
     ]
     if len(reads) != 1 or not isinstance(reads[0].ctx, ast.Load):
         return None
-    positional = [p.name for p in _by_position(api, call)]
+    positional = [p.name for p in _by_position(draft, call)]
     slots = [
         *((p, a) for p, a in zip(positional, call.args, strict=False) if not isinstance(a, ast.Starred)),
         *((k.arg, k.value) for k in call.keywords if k.arg),
@@ -1191,7 +1197,7 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(f"passes {chosen[0]} as {keyword.arg}, as its Key Parameters say")
     # by position too: `curve_fit(model, [1.0, 2.0], [2.0, 4.0])` for `curve_fit(f, xdata, ydata)`, where the Inputs
     # say "`xdata`/`ydata` from Step 1": the example's sample values stand for the cited results
-    positional = [p.name for p in _by_position(draft.api, call)] if draft.api is not None else []
+    positional = [p.name for p in _by_position(draft, call)]
     for n, (argument, name) in enumerate(zip(call.args, positional, strict=False)):
         if isinstance(argument, ast.Starred):
             break

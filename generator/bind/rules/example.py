@@ -23,8 +23,9 @@ from generator.bind.choice import Resolvable, files_named, files_written, positi
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.finish import WRITER
 from generator.bind.hints import Hint, key_hints, merge_hints
+from generator.bind.imports import module_names
 from generator.bind.outputs import declared_outputs, named_outputs, output_names, returned_names, split_types
-from generator.bind.signature import signature_params
+from generator.bind.signature import called_on_first, signature_params
 from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, rename, wire
 from generator.model import Step
 from generator.naming import identifier
@@ -224,9 +225,13 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         imports=list(best.imports),
         definitions=[clone(d) for d in best.definitions],
         literals=dict(best.literals),
-        positional=positional_names(step, api),
         source=Source.EXAMPLE,
     )
+    call = anchor_call(draft)
+    draft.on_first = call is not None and called_on_first(
+        api, call, module_names(step, ctx, [ast.unparse(i) for i in draft.imports])
+    )
+    draft.positional = positional_names(step, api)[draft.on_first :]
     draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
     _cell_settings(draft, step, ctx, keys)
     _keep_result(draft, step, ctx, _shown(chosen.tree, best.anchor))
@@ -712,9 +717,10 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
     documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
     # (an API cell written as a call, `closing(image, footprint=...)`, says nothing of keyword-only: the example's
     # second positional argument is the footprint)
+    # (`districts.sjoin(stations)` for `sjoin(left_df, right_df)`: the object before the dot passes left_df)
     positional = [
         p
-        for p in declared[: len(call.args)]
+        for p in declared[: draft.on_first + len(call.args)]
         if p.kind in BY_POSITION or (api.from_call and p.kind is ParamKind.KEYWORD)
     ]
     passed = {k.arg for k in call.keywords} | {p.name for p in positional}
