@@ -14946,3 +14946,146 @@ def test_a_module_function_called_as_a_method_takes_its_receiver_as_the_first_pa
     proc = run_workflow(item, tmp_path / "lib")
     assert "sjoin districts stations left intersects" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+UNREAD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unread_Parts
+
+**Description:** Read a table of subjects and fit a model on it.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunread.read_table(path: str)` |
+| **Implementation** | `Demo_read_table` |
+| **Key Parameters** | `path: str` - the table |
+| **Inputs** | A table with a duration column `week` and an event column `arrest` |
+| **Outputs** | `rossi`: the table |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunread.fit(table, duration_col: str, event_col: str)` |
+| **Implementation** | `Demo_fit` |
+| **Inputs** | `rossi` from Step 1 |
+| **Outputs** | `model` |
+"""
+
+UNREAD_PAGES = example_pages(
+    {
+        "implementations/Demo_read_table.md": (
+            'import pkgunread\n\ndf = pkgunread.read_table("waltons.txt")\nT = df["T"]\nE = df["E"]\n'
+        ),
+        "implementations/Demo_fit.md": 'model = pkgunread.fit(rossi, duration_col="week", event_col="arrest")\n',
+    }
+)
+
+PKGUNREAD = """
+def read_table(path):
+    with open(path) as handle:
+        header, *rows = [line.split() for line in handle if line.strip()]
+    return {name: [row[n] for row in rows] for n, name in enumerate(header)}
+
+
+def fit(table, duration_col, event_col):
+    print(f"fit on {len(table[duration_col])} subjects, {table[event_col].count('1')} events")
+    return table
+"""
+
+
+def test_a_part_of_the_result_nothing_reads_is_not_taken(tmp_path):
+    """lifelines: the shared read_csv page's example goes on `T = df["T"]; E = df["E"]` (the Kaplan-Meier
+    workflow's columns); the Cox workflow's data has `week` and `arrest`, and its step 1 failed on KeyError: 'T'
+    for two parts no step, Output or later statement read. A part taken under a name nothing reads is left out."""
+    build_file_tree(tmp_path / "lib", {"pkgunread/__init__.py": PKGUNREAD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNREAD_INDEX, **UNREAD_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert '"T"' not in body and '"E"' not in body, body
+    (item.output_dir / "subjects.txt").write_text("week arrest fin\n20 1 0\n52 0 1\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=subjects.txt")
+    assert "fit on 2 subjects, 1 events" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")
+
+
+CONVARG_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Converted_Argument
+
+**Description:** Augment an image, convert it, write it.
+
+### Step 1: Augment
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgconvarg.augment(name: str) -> dict` |
+| **Implementation** | `Demo_augment` |
+| **Outputs** | `augmented`: dict with `image` and `mask` |
+
+### Step 2: Convert
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgconvarg.to_uint8(image)` |
+| **Implementation** | `Demo_to_uint8` |
+| **Inputs** | `augmented` from Step 1 |
+| **Outputs** | `image_uint8` |
+
+### Step 3: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgconvarg.imwrite(filename: str, img) -> bool` |
+| **Implementation** | `Demo_imwrite` |
+| **Inputs** | uint8 image from Step 2 and mask from Step 1, output directory |
+| **Outputs** | image files in the output directory |
+"""
+
+CONVARG_PAGES = example_pages(
+    {
+        "implementations/Demo_augment.md": 'import pkgconvarg\n\naugmented = pkgconvarg.augment("cat")\n',
+        "implementations/Demo_to_uint8.md": 'image_uint8 = pkgconvarg.to_uint8(augmented["image"])\n',
+        "implementations/Demo_imwrite.md": (
+            "import os\n\nimport pkgconvarg\n\n"
+            "pkgconvarg.imwrite(os.path.join(output_dir, name), pkgconvarg.to_bgr(image_uint8))\n"
+        ),
+    }
+)
+
+PKGCONVARG = """
+def augment(name):
+    return {"image": name.upper(), "mask": name.lower()}
+
+
+def to_uint8(image):
+    return f"u8({image})"
+
+
+def to_bgr(image):
+    return f"bgr({image})"
+
+
+def imwrite(filename, img):
+    if not isinstance(img, str):
+        raise TypeError(f"img must be an image, not {type(img).__name__}")
+    print(f"write {img} to {filename}")
+    return True
+"""
+
+
+def test_an_argument_made_of_a_cited_result_is_not_taken_for_sample_data(tmp_path):
+    """albumentations: step 6 writes `cv2.imwrite(os.path.join(output_dir, name), cv2.cvtColor(image_uint8, ...))`
+    and its Inputs cite "uint8 image from Step 5 and mask from Step 4". Step 4's dict, the one cited result left
+    unread, replaced the converted image: `cv2.imwrite(path, augmented)`. An argument made of a cited step's result
+    is that result's use, not sample data (nor is a path joined from names)."""
+    build_file_tree(tmp_path / "lib", {"pkgconvarg/__init__.py": PKGCONVARG})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CONVARG_INDEX, **CONVARG_PAGES})
+    body = item.plan.steps[2].binding.body
+    assert "pkgconvarg.to_bgr(image_uint8)" in body and "os.path.join(output_dir, name)" in body, body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "3.output_dir=out", "--set", "3.name=cat.png")
+    assert "write bgr(u8(CAT)) to out/cat.png" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

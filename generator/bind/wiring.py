@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from generator.apitext import (
@@ -406,7 +407,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             and literal_source(arg) is None  # not `-5.0`
             and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
             # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives: no sample
-            and not _read_from_cited(arg, ctx, cited)
+            and not _read_from_cited(arg, ctx, cited, lambda n: ctx.has(n) or n in keys or n in imported)
         ),
         None,
     )
@@ -483,12 +484,13 @@ def _cited_items(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         )
 
 
-def _read_from_cited(arg: ast.expr, ctx: BindContext, cited: set[int]) -> bool:
-    """Whether an argument is a method's answer of a result a cited step made (`model.parameters()`)."""
-    if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute)):
-        return False
-    root = dotted(arg.func.value)[:1]
-    return bool(root) and ctx.has(root[0]) and ctx.artifacts[root[0]].step in cited
+def _read_from_cited(arg: ast.expr, ctx: BindContext, cited: set[int], had: Callable[[str], bool]) -> bool:
+    """Whether an argument is made of a result a cited step made and what the step has (earlier results, keys,
+    imports): a method's answer (`model.parameters()`) or a call on it (`cv2.cvtColor(image_uint8, ...)`, of step
+    5's `image_uint8`): cited data, no sample. (`image > thresh` with the example's own `image` is made of its
+    sample.)"""
+    read = [n.id for n in walk(arg) if isinstance(n, ast.Name)]
+    return any(ctx.has(n) and ctx.artifacts[n].step in cited for n in read) and all(had(n) for n in read)
 
 
 _IN_MEMORY = re.compile(r"(?:^|\.)(?:StringIO|BytesIO)$")
@@ -984,7 +986,10 @@ def _fitted_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
 
 
 def _names_a_file(node: ast.expr) -> bool:
-    """Whether an expression builds a path: it holds a file name (`os.path.join(out, "ids.npy")`, `Path("a.csv")`)."""
+    """Whether an expression builds a path: it holds a file name (`os.path.join(out, "ids.npy")`, `Path("a.csv")`)
+    or joins one (`os.path.join(output_dir, name)`)."""
+    if isinstance(node, ast.Call) and dotted(node.func)[-2:] in (("path", "join"), ("Path",), ("pathlib", "Path")):
+        return True
     return any(
         isinstance(n, ast.Constant) and isinstance(n.value, str) and _PATH_LITERAL.match(repr(n.value)) is not None
         for n in walk(node)

@@ -216,6 +216,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     best = _without_unasked_writes(Candidate(best, chosen.order, chosen.tree), step)
     best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
+    best = _without_unread_parts(Candidate(best, chosen.order, chosen.tree), step, ctx, wanted)
     if any(shows_items(s) or shows_value(s) for s in best.statements if s is not best.anchor):
         kept = [s for s in best.statements if s is best.anchor or not (shows_items(s) or shows_value(s))]
         best = restrict(chosen.tree, best, kept)
@@ -485,6 +486,36 @@ def _without_later_results(candidate: Candidate, step: Step, ctx: BindContext) -
         bound = names([stmt])[1]
         read_after = set(names(statements[index + 1 :])[0])
         if bound and bound <= theirs and not bound & read_after and not isinstance(stmt, (ast.For, ast.With)):
+            continue
+        kept.append(stmt)
+    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+
+
+def _without_unread_parts(candidate: Candidate, step: Step, ctx: BindContext, wanted: set[str]) -> Slice:
+    """The slice without the statements after the step's call that only take a part of its result (`T = df["T"]`,
+    `n = df.shape`) under a name nothing reads: not the rest of the slice, not a later step, not the step's Outputs.
+    A shared page's example (`df = pd.read_csv(path)`, then `T = df["T"]; E = df["E"]`) in a workflow whose data
+    has other columns failed on a KeyError for parts no step used."""
+    piece = candidate.slice
+    statements = piece.statements
+    at = _anchor_at(piece)
+    if at is None or at == len(statements) - 1:
+        return piece
+    results = names(statements[: at + 1])[1]
+    needed = wanted | set(declared_outputs(step)) | set(code_spans(step.outputs or ""))
+    kept = list(statements[: at + 1])
+    for index in range(at + 1, len(statements)):
+        stmt = statements[index]
+        part = stmt.value if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+        if isinstance(part, ast.Subscript) and literal_source(part.slice) is None:
+            part = None  # `X = df[features]`: a key's choice, not a fixed part
+        whole = part.value if isinstance(part, (ast.Subscript, ast.Attribute)) else None
+        bound = names([stmt])[1]
+        if (
+            isinstance(whole, ast.Name)
+            and whole.id in results
+            and not bound & (needed | set(names(statements[index + 1 :])[0]))
+        ):
             continue
         kept.append(stmt)
     return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
