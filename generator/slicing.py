@@ -736,6 +736,12 @@ def _opens_for(
     return bool(opened) and any(opened & set(names([s])[0]) for s in uses)
 
 
+def builtins_read(statements: list[ast.stmt]) -> set[str]:
+    """The names of Python's builtins the statements read: free names leave them out, but an import may bind one
+    (`from astropy.io import ascii`), and is then needed as any other."""
+    return {n.id for s in statements for n in walk(s) if isinstance(n, ast.Name) and n.id in BUILTINS}
+
+
 def prune_import(node: ImportNode, used: set[str]) -> ImportNode | None:
     """The import with only the names in `used` kept; None when it binds none of them."""
     kept = [a for a in node.names if (a.asname or a.name).split(".")[0] in used or (a.asname or a.name) in used]
@@ -765,6 +771,7 @@ def _assigned(target: ast.expr, value: ast.expr) -> list[tuple[str, ast.expr]]:
 
 def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice:
     free, bound = names(chosen)
+    shadowed = builtins_read(chosen)  # `ascii.read(...)` after `from astropy.io import ascii`
     imports: list[ImportNode] = []
     literals: dict[str, str] = {}
     definitions: list[ast.stmt] = []
@@ -772,7 +779,7 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _, provided = names([node])
-            if provided & set(free):
+            if provided & (set(free) | shadowed):
                 imports.append(node)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in free:
             definitions.append(node)
@@ -821,7 +828,7 @@ def _finish(tree: ast.Module, chosen: list[ast.stmt], anchor: ast.stmt) -> Slice
             if provided & set(free):
                 imports.append(node)
                 provided_by_imports |= provided
-    used = set(free)
+    used = set(free) | shadowed | builtins_read(definitions)
     pruned = [p for p in (prune_import(i, used) for i in imports) if p is not None]
     free = [n for n in free if n not in provided_by_imports and n not in provided_by_defs]
     return Slice(chosen, anchor, free, bound, pruned, literals, definitions)

@@ -15089,3 +15089,139 @@ def test_an_argument_made_of_a_cited_result_is_not_taken_for_sample_data(tmp_pat
     proc = run_workflow(item, tmp_path / "lib", "--set", "3.output_dir=out", "--set", "3.name=cat.png")
     assert "write bgr(u8(CAT)) to out/cat.png" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+SHADOW_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Builtin_Named_Module
+
+**Description:** Read a table and write it again.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `ascii.read(table: str, format: str = None)` |
+| **Implementation** | `Demo_ascii_read` |
+| **Outputs** | `rows` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `ascii.write(rows, output: str)` |
+| **Implementation** | `Demo_ascii_write` |
+| **Key Parameters** | `output: str` - where to write |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | the written file |
+"""
+
+SHADOW_IMPORT = (
+    '== Import ==\n<syntaxhighlight lang="python">\nfrom pkgshadowio.io import ascii\n</syntaxhighlight>\n\n'
+)
+
+SHADOW_PAGES = {
+    "implementations/Demo_ascii_read.md": SHADOW_IMPORT
+    + example_pages({"x": 'from pkgshadowio.io import ascii\n\nrows = ascii.read("measurements.csv", format="csv")\n'})[
+        "x"
+    ],
+    "implementations/Demo_ascii_write.md": SHADOW_IMPORT,
+}
+
+
+def test_a_module_named_like_a_builtin_is_imported(tmp_path):
+    """astropy: `from astropy.io import ascii` on the page and in the example, `table = ascii.read(...)` in the
+    step: `ascii` is a builtin's name, which the binder never counted as read, so the import was dropped and the
+    step called the builtin (AttributeError: 'builtin_function_or_method' object has no attribute 'read'). With no
+    example, the page's import was never looked for. A builtin's name an import of the step's page rebinds is
+    imported."""
+    build_file_tree(
+        tmp_path / "lib",
+        {
+            "pkgshadowio/__init__.py": "",
+            "pkgshadowio/io/__init__.py": "",
+            "pkgshadowio/io/ascii.py": (
+                "def read(table, format=None):\n"
+                "    with open(table) as handle:\n"
+                "        return [line.split(',') for line in handle.read().split()]\n\n\n"
+                "def write(rows, output):\n"
+                "    print(f'wrote {len(rows)} rows to {output}')\n"
+            ),
+        },
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": SHADOW_INDEX, **SHADOW_PAGES})
+    for step in item.plan.steps:
+        assert "from pkgshadowio.io import ascii" in step.binding.body, step.binding.body
+    (item.output_dir / "measurements.csv").write_text("a,1\nb,2\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.output=out.csv")
+    assert "wrote 2 rows to out.csv" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")
+
+
+RWPROP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Property_Method
+
+**Description:** Make a table, write it.
+
+### Step 1: Table
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrwprop.Table(size: int) -> Table` |
+| **External Dependencies** | `pkgrwprop` |
+| **Key Parameters** | `size: int = 3` - rows |
+| **Outputs** | `table` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.write(path: str, overwrite: bool = False)` |
+| **Implementation** | `Demo_Write` |
+| **External Dependencies** | `pkgrwprop` |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | the written file |
+"""
+
+PKGRWPROP = """
+class UnifiedWrite(property):
+    def __init__(self):
+        super().__init__(self._writer)
+
+    @staticmethod
+    def _writer(instance):
+        def write(path, overwrite=False):
+            print(f"wrote {instance.size} rows to {path} (overwrite={overwrite})")
+
+        return write
+
+
+class Table:
+    write = UnifiedWrite()
+
+    def __init__(self, size):
+        self.size = size
+"""
+
+
+def test_check_does_not_call_a_property_that_gives_a_method_not_callable(tmp_path):
+    """astropy: `Table.write` is a `UnifiedReadWriteMethod`, a property subclass whose value is a method;
+    `qtable.write("m.fits", overwrite=True)` ran, but `check` reported "not callable: ... write is a property: read
+    it without ()" and exited 1, failing the generated CI's check job. Only a plain property is said not callable;
+    what a property subclass gives is known at run time."""
+    build_file_tree(tmp_path / "lib", {"pkgrwprop/__init__.py": PKGRWPROP})
+    pages = {"implementations/Demo_Write.md": 'table.write("out.txt", overwrite=True)\n'}
+    item = generated(tmp_path, {"_WorkflowIndex.md": RWPROP_INDEX, **example_pages(pages)})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "wrote 3 rows to out.txt (overwrite=True)" in proc.stdout, proc.stdout
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "check", "--json"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0, report
+    assert [s["status"] for s in report["steps"]][0] == "verified", report
+    assert "not callable" not in proc.stdout, report
+    run_generated_tests(item, tmp_path / "lib")

@@ -43,6 +43,18 @@ def module_names(step: Step, ctx: BindContext, imports: list[str]) -> set[str]:
     return bound_by(lines) | {m.split(".")[0] for m in modules_of(lines)} | set(ctx.tables.modules)
 
 
+def own_import(name: str, step: Step, ctx: BindContext) -> str:
+    """The import line the step's own page or examples give for a builtin's name they rebind (`ascii` of `from
+    astropy.io import ascii`); "" when they give none (another step's page does not rebind a builtin here)."""
+    for _, lines in wiki_imports(step, ctx)[:2]:
+        for line in lines:
+            node = _import_node(line)
+            pruned = prune_import(node, {name}) if node is not None else None
+            if pruned is not None:
+                return ast.unparse(pruned)
+    return ""
+
+
 def import_for(name: str, step: Step, ctx: BindContext) -> tuple[str, Origin]:
     """(import line, origin) binding `name`; ("", NONE) when nothing places it."""
     for origin, lines in wiki_imports(step, ctx):

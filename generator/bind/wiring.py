@@ -36,7 +36,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, S
 from generator.bind.choice import DATA_FILE, INPUT_FILE
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
-from generator.bind.imports import bound_by, import_for, module_import, modules_of, qualified
+from generator.bind.imports import bound_by, import_for, module_import, modules_of, own_import, qualified
 from generator.bind.outputs import named_outputs, split_types
 from generator.bind.signature import takes_kwargs
 from generator.bind.stub import stub
@@ -47,6 +47,7 @@ from generator.pysource import parse_dedented
 from generator.slicing import (
     AT_CALLS,
     ImportNode,
+    builtins_read,
     contains_api,
     empty_container,
     holder_index,
@@ -2543,8 +2544,10 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                     else "; it became a required config key"
                 )
                 ctx.warnings.append(Diagnostic(message, step.ref))
-    example_used = [ast.unparse(p) for p in (prune_import(i, set(free)) for i in draft.imports) if p is not None]
-    wired.import_lines = merge_imports([*example_used, *wired.import_lines])
+    shadowed = builtins_read(draft.statements + draft.definitions)  # `ascii` of `from astropy.io import ascii`
+    example_used = [ast.unparse(p) for p in (prune_import(i, set(free) | shadowed) for i in draft.imports) if p]
+    own = [line for name in sorted(shadowed - imported) if (line := own_import(name, step, ctx))]
+    wired.import_lines = merge_imports([*example_used, *wired.import_lines, *own])
 
 
 def _class_like(name: str) -> bool:
