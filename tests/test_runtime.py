@@ -15225,3 +15225,95 @@ def test_check_does_not_call_a_property_that_gives_a_method_not_callable(tmp_pat
     assert [s["status"] for s in report["steps"]][0] == "verified", report
     assert "not callable" not in proc.stdout, report
     run_generated_tests(item, tmp_path / "lib")
+
+
+NEWER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Newer_Version
+
+**Description:** Load a mesh, subdivide it, simplify it, sample it.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnewer.load(faces: int) -> Mesh` |
+| **Implementation** | `Demo_load_mesh` |
+| **Outputs** | `mesh` (Mesh) |
+
+### Step 2: Subdivide
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Mesh.subdivide() -> Mesh` |
+| **Implementation** | `Demo_subdivide` |
+| **Inputs** | `mesh` from Step 1 |
+| **Outputs** | New `Mesh` with 4x faces |
+
+### Step 3: Simplify
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Mesh.simplify(face_count: int) -> Mesh` |
+| **Implementation** | `Demo_simplify` |
+| **Inputs** | Subdivided mesh from Step 2 |
+| **Outputs** | Decimated `Mesh` |
+
+### Step 4: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnewer.sample(mesh: Mesh, count: int) -> list` |
+| **Implementation** | `Demo_sample` |
+| **Inputs** | Simplified mesh from Step 3 |
+| **Outputs** | `samples` |
+"""
+
+NEWER_PAGES = example_pages(
+    {
+        "implementations/Demo_load_mesh.md": "import pkgnewer\n\nmesh = pkgnewer.load(320)\n",
+        "implementations/Demo_subdivide.md": "subdivided = mesh.subdivide()\n",
+        "implementations/Demo_simplify.md": "simplified = mesh.simplify(face_count=500)\n",
+        "implementations/Demo_sample.md": "import pkgnewer\n\nsamples = pkgnewer.sample(mesh, 10)\n",
+    }
+)
+
+PKGNEWER = """
+class Mesh:
+    def __init__(self, faces):
+        self.faces = faces
+
+    def subdivide(self):
+        return Mesh(self.faces * 4)
+
+    def simplify(self, face_count):
+        if face_count >= self.faces:
+            raise ValueError(f"face_count must be less than the number of faces {self.faces}")
+        return Mesh(face_count)
+
+
+def load(faces):
+    return Mesh(faces)
+
+
+def sample(mesh, count):
+    print(f"sampled {count} points on {mesh.faces} faces")
+    return [0.0] * count
+"""
+
+
+def test_a_step_takes_the_newer_version_its_inputs_cite_of_what_it_works_on(tmp_path):
+    """trimesh: step 3's example simplifies `mesh` (step 1's) while its Inputs say "Subdivided mesh from Step 2",
+    and step 4 samples `mesh` while its Inputs say "Simplified mesh from Step 3": both worked on the loaded mesh
+    (ValueError: face_count must be less than the number of faces 320; then samples of the wrong mesh), and the
+    steps between did nothing. The object a step works on, of which the cited step's one unread result was made,
+    gives way to that result."""
+    build_file_tree(tmp_path / "lib", {"pkgnewer/__init__.py": PKGNEWER})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NEWER_INDEX, **NEWER_PAGES})
+    simplify, sample = (s.binding for s in item.plan.steps[2:])
+    assert "subdivided.simplify(" in simplify.body, simplify.body
+    assert "pkgnewer.sample(simplified, count)" in sample.body, sample.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "sampled 10 points on 500 faces" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -353,7 +353,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     if named and unread[0] not in named:
         return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
     if len(cited) == 1 and (
-        _stand_in(draft, unread[0], cited.copy().pop(), wired) or _receiver_stand_in(draft, unread[0], ctx, wired)
+        _stand_in(draft, unread[0], cited.copy().pop(), wired)
+        or _receiver_stand_in(draft, unread[0], ctx, wired)
+        or _newer_version(draft, unread[0], ctx, wired)
     ):
         return
     # sample data passed to the API's call or to another call of the step (`model.build_vocab(sentences)` after the
@@ -1304,6 +1306,26 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
             wired.changes.append(f"takes {artifact} from step {number}, as its Inputs say, instead of {built[:60]}")
             return True
     return False
+
+
+def _newer_version(draft: Draft, artifact: str, ctx: BindContext, wired: _Wired) -> bool:
+    """`simplified = mesh.simplify_quadric_decimation(...)` where the Inputs cite "Subdivided mesh from Step 2": the
+    object the step works on (`mesh`, step 1's) is what the cited step's result was made from, so that result
+    (`subdivided`) is the newer version of it, and the step takes it instead (it worked on the loaded mesh, and
+    step 2's work was lost). Only when the types, where known, agree."""
+    call = anchor_call(draft)
+    old = worked_on(call, ctx.has) if call is not None else None
+    if old is None or not ctx.has(old) or old in wired.consumes:
+        return False
+    new = ctx.artifacts[artifact]
+    kinds = [ctx.artifacts[old].type.rsplit(".", 1)[-1], new.type.rsplit(".", 1)[-1]]
+    if old not in ctx.ancestors(artifact) or not kinds[0] or kinds[0] != kinds[1]:
+        return False
+    wired.consumes[old] = artifact
+    wired.changes.append(
+        f"takes {artifact} from step {new.step}, as its Inputs say, instead of {old}, which it was made from"
+    )
+    return True
 
 
 def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wired) -> bool:
@@ -2914,6 +2936,7 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
         )
         said = returns if stmt is result else cited.get(callee[-1], "")
         declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", said).strip()
+        declared = declared.strip("'\"")  # `-> "Trimesh"`: a forward reference, written as a string
         declared = declared.rsplit(".", 1)[-1] if re.fullmatch(r"(?:\w+\.)+[A-Z]\w*", declared) else declared
         declared = "" if declared == "Self" else declared  # `from_pretrained(...) -> Self`: the class it is called on
         if re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):
