@@ -1312,7 +1312,8 @@ def _newer_version(draft: Draft, artifact: str, ctx: BindContext, wired: _Wired)
     """`simplified = mesh.simplify_quadric_decimation(...)` where the Inputs cite "Subdivided mesh from Step 2": the
     object the step works on (`mesh`, step 1's) is what the cited step's result was made from, so that result
     (`subdivided`) is the newer version of it, and the step takes it instead (it worked on the loaded mesh, and
-    step 2's work was lost). Only when the types, where known, agree."""
+    step 2's work was lost). Only when both types are known and the same: a count step 2 returned beside its
+    tokenizer is no version of the tokenizer."""
     call = anchor_call(draft)
     old = worked_on(call, ctx.has) if call is not None else None
     if old is None or not ctx.has(old) or old in wired.consumes:
