@@ -151,7 +151,7 @@ def _documented_passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) ->
     if not calls:
         return set()
     call = calls[-1]  # the innermost: the API's own call, not one chained on it
-    modules = module_names(ctx.step, ctx, [ast.unparse(i) for i in piece.imports])
+    modules = module_names(ctx, [ast.unparse(i) for i in piece.imports])
     positional = positional_names(ctx.step, api)[called_on_first(api, call, modules) :]
     given = [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
     found = {param for param, _ in given if param in keys}

@@ -119,6 +119,7 @@ class BindContext:
     set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
     step_libraries: dict[int, frozenset[str]] = field(default_factory=dict)  # libraries()' answers
     supported: dict[int, list[ApiRef]] = field(default_factory=dict)  # supporting()'s answers
+    step_modules: dict[int, frozenset[str]] = field(default_factory=dict)  # module_names()' wiki part, per step
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     own: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> its own versions of names

@@ -36,11 +36,19 @@ def wiki_imports(step: Step, ctx: BindContext) -> list[tuple[Origin, list[str]]]
     ]
 
 
-def module_names(step: Step, ctx: BindContext, imports: list[str]) -> set[str]:
-    """The names the step's code may read as modules: those the wiki's import lines for the step and imports bind,
-    the top-level modules they import (`geopandas` of `import geopandas as gpd`), and the usual short names (`np`)."""
-    lines = [line for _, found in wiki_imports(step, ctx) for line in found] + imports
-    return bound_by(lines) | {m.split(".")[0] for m in modules_of(lines)} | set(ctx.tables.modules)
+def module_names(ctx: BindContext, imports: list[str]) -> frozenset[str]:
+    """The names the current step's code may read as modules: those the wiki's import lines for the step (read
+    once per step) and imports bind, the top-level modules they import (`geopandas` of `import geopandas as gpd`),
+    and the usual short names (`np`)."""
+    known = ctx.step_modules.get(ctx.index)
+    if known is None:
+        lines = [line for _, found in wiki_imports(ctx.step, ctx) for line in found]
+        known = ctx.step_modules[ctx.index] = frozenset(_modules_bound(lines) | set(ctx.tables.modules))
+    return known | _modules_bound(imports)
+
+
+def _modules_bound(lines: list[str]) -> set[str]:
+    return bound_by(lines) | {m.split(".")[0] for m in modules_of(lines)}
 
 
 def own_import(name: str, step: Step, ctx: BindContext) -> str:

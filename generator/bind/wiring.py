@@ -84,6 +84,10 @@ class Draft:
     hands_on: dict[str, str] = field(default_factory=dict)  # values the step's Outputs name: key -> literal
     unpassed: list[str] = field(default_factory=list)  # documented keywords added to a call its example left out
 
+    def imported(self) -> set[str]:
+        """The names the draft's imports bind."""
+        return bound_by([ast.unparse(i) for i in self.imports])
+
     @classmethod
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
         """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
@@ -387,9 +391,13 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {built[:60]}")
         return
     # (only where every name the step reads is had: in `score(labels, predicted)` the cited `preds` is `predicted`)
-    imported = bound_by([ast.unparse(i) for i in draft.imports])
+    imported = draft.imported()
     keys = key_hints(step)
-    had = all(ctx.has(n) or n in keys or n in imported for n in free_names(draft))
+
+    def has(name: str) -> bool:
+        return ctx.has(name) or name in keys or name in imported
+
+    had = all(has(n) for n in free_names(draft))
     source = _source_of(unread[0], calls, cited, ctx) if unread[0] in quoted and had else None
     if source is not None:
         # `smf.glm(formula, data=df)`, where the Inputs cite "`train` from Step 2", which step 2 made of step 1's df
@@ -399,8 +407,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {source}")
         return
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
-    modules = bound_by([ast.unparse(i) for i in draft.imports])
-    if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in modules):
+    if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in imported):
         return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
     at = next(
         (
@@ -410,7 +417,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             and literal_source(arg) is None  # not `-5.0`
             and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
             # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives: no sample
-            and not _read_from_cited(arg, ctx, cited, lambda n: ctx.has(n) or n in keys or n in imported)
+            and not _read_from_cited(arg, ctx, cited, has)
         ),
         None,
     )
@@ -430,7 +437,7 @@ def _cited_element(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) ->
     if call is None or not isinstance(call.func, ast.Attribute) or not isinstance(call.func.value, ast.Name):
         return
     name = call.func.value.id
-    if ctx.has(name) or name in bound_by([ast.unparse(i) for i in draft.imports]) or name in ctx.tables.modules:
+    if ctx.has(name) or name in draft.imported() or name in ctx.tables.modules:
         return  # (`pd.to_datetime(...)`: a module's function, not a method of the part)
     parts = [p for p in parts_cited(step.inputs) if ctx.has(dotted(p.value)[0])]
     if len(parts) != 1:
@@ -1342,7 +1349,7 @@ def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wi
     receiver = call.func.value
     while isinstance(receiver, (ast.Call, ast.Attribute, ast.Subscript)):  # `ds.shuffle(seed=42)`.select: ds
         receiver = receiver.func if isinstance(receiver, ast.Call) else receiver.value
-    modules = bound_by([ast.unparse(i) for i in draft.imports])
+    modules = draft.imported()
     if not isinstance(receiver, ast.Name) or receiver.id in modules or ctx.has(receiver.id):
         return False
     wanted = api.callee[0] if len(api.callee) >= 2 and api.callee[0][:1].isupper() else ""
@@ -1396,7 +1403,7 @@ def _defined_by_signature(draft: Draft, step: Step) -> None:
         tree = parse_dedented(impl.signature)
     except (SyntaxError, ValueError, RecursionError):
         return
-    imported = bound_by([ast.unparse(i) for i in draft.imports])
+    imported = draft.imported()
     wanted = set(free_names(draft)) - imported
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in wanted and _does_work(node):
@@ -1874,9 +1881,7 @@ class _Claims:
 def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Replace literal arguments (and top-level literal assignments) with config keys."""
     free, bound = names(draft.definitions + draft.statements)
-    claims = _Claims(
-        bound | set(free) - set(draft.literals) | bound_by([ast.unparse(i) for i in draft.imports]), ctx, ctx.step
-    )
+    claims = _Claims(bound | set(free) - set(draft.literals) | draft.imported(), ctx, ctx.step)
     cited = set(ctx.cited_by_inputs())
     for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
         if ctx.holds_object(name) and name in free:
@@ -1889,7 +1894,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             rename(draft.statements + draft.definitions, name, new)
             draft.literals[new] = draft.literals.pop(name)
     keys = key_hints(ctx.step)
-    imported = bound_by([ast.unparse(i) for i in draft.imports])
+    imported = draft.imported()
     # a value the example reads and makes of nothing (`num_batches=resume_step`), of a simple type
     unmade = [n for n in free if n not in draft.literals and not ctx.has(n) and n not in imported]
     for name in [*draft.literals, *unmade]:
@@ -2453,7 +2458,7 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     made = set(names([anchor])[1])
     if at is None or not made:
         return
-    given = bound_by([ast.unparse(i) for i in draft.imports]) | set(wired.consumes)
+    given = draft.imported() | set(wired.consumes)
     given |= {n for d in draft.definitions for n in names([d])[1]}  # the example's own functions
     keys, contract = key_hints(step), contract_hints(step)
     api_params = {p.name for p in draft.api.params} if draft.api else set()

@@ -230,7 +230,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     )
     call = anchor_call(draft)
     draft.on_first = call is not None and called_on_first(
-        api, call, module_names(step, ctx, [ast.unparse(i) for i in draft.imports])
+        api, call, module_names(ctx, [ast.unparse(i) for i in draft.imports])
     )
     draft.positional = positional_names(step, api)[draft.on_first :]
     draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
@@ -377,23 +377,34 @@ def _anchor_at(piece: Slice) -> int | None:
     return next((i for i, s in enumerate(piece.statements) if any(n is piece.anchor for n in walk(s))), None)
 
 
+def _dropping_after(candidate: Candidate, drops: Callable[[ast.stmt, list[ast.stmt]], bool]) -> Slice:
+    """The slice without the statements after the one holding its anchor that drops(statement, the statements after
+    it) says to leave out."""
+    piece = candidate.slice
+    statements = piece.statements
+    at = _anchor_at(piece)
+    if at is None or at == len(statements) - 1:
+        return piece
+    kept = list(statements[: at + 1])
+    kept += [stmt for n, stmt in enumerate(statements) if n > at and not drops(stmt, statements[n + 1 :])]
+    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+
+
 def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> Slice:
     """The slice without the statements after the step's call that try its result on sample data nothing makes:
     `out = pipeline(img)` after `pipeline = v2.Compose([...])`, where no earlier step, key or earlier statement
     makes `img` and neither the Outputs nor the rest of the slice read `out`. Kept, it asked for `img` as a
     REQUIRED key that TOML cannot hold. So is `pipe.fit(X_train, y_train)` in a step that takes nothing."""
     piece = candidate.slice
-    statements = piece.statements
     at = _anchor_at(piece)
-    if at is None or at == len(statements) - 1:
+    if at is None:
         return piece
     resolvable = Resolvable(ctx, keys, candidate.tree)
     made = names(candidate.tree.body)[1] | set(piece.literals)  # anything the example binds, imports included
-    results = names(statements[: at + 1])[1]
+    results = names(piece.statements[: at + 1])[1]
     declared = set(declared_outputs(step))
-    kept = list(statements[: at + 1])
-    for index in range(at + 1, len(statements)):
-        stmt = statements[index]
+
+    def drops(stmt: ast.stmt, after: list[ast.stmt]) -> bool:
         free, bound = names([stmt])
         # data, not code: a name called or whose attribute is read (`SFTTrainer(...)`, `X.astype`) may be imported
         code = {n.func.id for n in walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
@@ -403,15 +414,14 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
             for n in free
             if n not in made and n not in code and n not in BUILTINS and n not in resolvable and n not in keys
         ]
-        later = set(names(statements[index + 1 :])[0])
+        later = set(names(after)[0])
         tries = isinstance(stmt, ast.Assign) and bool(results & set(free))  # applies what the call made
         # (or uses it on data, where the step's Inputs say it takes none: `pipe.fit(X_train, y_train)` after
         # `pipe = Pipeline([...])`, Inputs "None (estimators are constructed here)", Outputs "Unfitted Pipeline")
         tries = tries or (isinstance(stmt, ast.Expr) and bool(results & set(free)) and _takes_nothing(step))
-        if tries and unmade and not bound & (declared | later):
-            continue
-        kept.append(stmt)
-    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+        return tries and bool(unmade) and not bound & (declared | later)
+
+    return _dropping_after(candidate, drops)
 
 
 _WRITTEN = re.compile(
@@ -424,25 +434,22 @@ def _without_unasked_writes(candidate: Candidate, step: Step) -> Slice:
     file: `document = Document("existing.docx")` then `document.save("new-file-name.docx")` on the open page, in a
     workflow that extracts text: the load step wrote a file (and asked for its name) that nothing reads."""
     piece = candidate.slice
-    if _WRITTEN.search(step.outputs or "") or not step.outputs:
-        return piece
     at = _anchor_at(piece)
-    if at is None:
+    if _WRITTEN.search(step.outputs or "") or not step.outputs or at is None:
         return piece
     made = names(piece.statements[: at + 1])[1]
-    kept = list(piece.statements[: at + 1])
-    for stmt in piece.statements[at + 1 :]:
+
+    def drops(stmt: ast.stmt, after: list[ast.stmt]) -> bool:
         call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
         func = call.func if call is not None else None
-        if (
+        return (
             isinstance(func, ast.Attribute)
-            and WRITER.search(func.attr)
+            and WRITER.search(func.attr) is not None
             and isinstance(func.value, ast.Name)
             and func.value.id in made
-        ):
-            continue
-        kept.append(stmt)
-    return restrict(candidate.tree, piece, kept) if len(kept) < len(piece.statements) else piece
+        )
+
+    return _dropping_after(candidate, drops)
 
 
 def _works(node: ast.AST) -> bool:
@@ -467,10 +474,8 @@ def _without_later_results(candidate: Candidate, step: Step, ctx: BindContext) -
     sample formulas, and the later step's own example (making `expr`) lost to another as "making again" an
     earlier result."""
     piece = candidate.slice
-    statements = piece.statements
-    at = _anchor_at(piece)
     later_steps = ctx.workflow.steps[ctx.index + 1 :]
-    if at is None or at == len(statements) - 1 or not later_steps:
+    if not later_steps or _anchor_at(piece) in (None, len(piece.statements) - 1):
         return piece
     # a later step's own result: its Outputs name it before any step reads it (step 5 making the `model` step 4
     # prepares is not), and its Inputs do not quote it
@@ -480,15 +485,13 @@ def _without_later_results(candidate: Candidate, step: Step, ctx: BindContext) -
         theirs |= set(declared_outputs(later)) - set(code_spans(later.inputs or "")) - read
         read |= _reads(ctx, number)
     theirs -= set(declared_outputs(step))
-    kept = list(statements[: at + 1])
-    for index in range(at + 1, len(statements)):
-        stmt = statements[index]
+
+    def drops(stmt: ast.stmt, after: list[ast.stmt]) -> bool:
         bound = names([stmt])[1]
-        read_after = set(names(statements[index + 1 :])[0])
-        if bound and bound <= theirs and not bound & read_after and not isinstance(stmt, (ast.For, ast.With)):
-            continue
-        kept.append(stmt)
-    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+        read_after = set(names(after)[0])
+        return bool(bound) and bound <= theirs and not bound & read_after and not isinstance(stmt, (ast.For, ast.With))
+
+    return _dropping_after(candidate, drops)
 
 
 def _without_unread_parts(candidate: Candidate, step: Step, ctx: BindContext, wanted: set[str]) -> Slice:
@@ -497,28 +500,21 @@ def _without_unread_parts(candidate: Candidate, step: Step, ctx: BindContext, wa
     A shared page's example (`df = pd.read_csv(path)`, then `T = df["T"]; E = df["E"]`) in a workflow whose data
     has other columns failed on a KeyError for parts no step used."""
     piece = candidate.slice
-    statements = piece.statements
     at = _anchor_at(piece)
-    if at is None or at == len(statements) - 1:
+    if at is None:
         return piece
-    results = names(statements[: at + 1])[1]
+    results = names(piece.statements[: at + 1])[1]
     needed = wanted | set(declared_outputs(step)) | set(code_spans(step.outputs or ""))
-    kept = list(statements[: at + 1])
-    for index in range(at + 1, len(statements)):
-        stmt = statements[index]
+
+    def drops(stmt: ast.stmt, after: list[ast.stmt]) -> bool:
         part = stmt.value if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
         if isinstance(part, ast.Subscript) and literal_source(part.slice) is None:
-            part = None  # `X = df[features]`: a key's choice, not a fixed part
+            return False  # `X = df[features]`: a key's choice, not a fixed part
         whole = part.value if isinstance(part, (ast.Subscript, ast.Attribute)) else None
-        bound = names([stmt])[1]
-        if (
-            isinstance(whole, ast.Name)
-            and whole.id in results
-            and not bound & (needed | set(names(statements[index + 1 :])[0]))
-        ):
-            continue
-        kept.append(stmt)
-    return restrict(candidate.tree, piece, kept) if len(kept) < len(statements) else piece
+        unread = not names([stmt])[1] & (needed | set(names(after)[0]))
+        return isinstance(whole, ast.Name) and whole.id in results and unread
+
+    return _dropping_after(candidate, drops)
 
 
 def _handed_values(
