@@ -15317,3 +15317,68 @@ def test_a_step_takes_the_newer_version_its_inputs_cite_of_what_it_works_on(tmp_
     proc = run_workflow(item, tmp_path / "lib")
     assert "sampled 10 points on 500 faces" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+CITEDPARAM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cited_Parameter
+
+**Description:** Read rows and write them out.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedparam.read_rows(source: str) -> list` |
+| **External Dependencies** | `pkgcitedparam` |
+| **Key Parameters** | `source: str = "rows.csv"` - the file to read |
+| **Outputs** | `rows` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedparam.write_rows(table, output: str)` |
+| **External Dependencies** | `pkgcitedparam` |
+| **Key Parameters** | `output: str` - where to write |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | the written file |
+
+### Step 3: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedparam.count_lines(path)` |
+| **External Dependencies** | `pkgcitedparam` |
+| **Inputs** | `rows` from Step 1 (for the header), a holdout file |
+| **Outputs** | `count` |
+"""
+
+PKGCITEDPARAM = (
+    "def read_rows(source):\n"
+    "    with open(source) as handle:\n"
+    "        return [line.split(',') for line in handle.read().split()]\n\n\n"
+    "def write_rows(table, output):\n"
+    "    print(f'wrote {len(table)} rows to {output}')\n\n\n"
+    "def count_lines(path):\n"
+    "    with open(path) as handle:\n"
+    "        return print(f'{path} has', len(handle.read().split()), 'lines')\n"
+)
+
+
+def test_an_api_only_step_takes_the_cited_result_for_its_unnamed_parameter(tmp_path):
+    """astropy: `ascii.write(table, output: str)` with "`rows` from Step 1" and no example: `table`, which no
+    earlier step makes, became a config key (holding a path's text, or REQUIRED), and the cited rows were never
+    passed. The one parameter nothing gives (no earlier result, key or default of its name, not a plain value) is
+    the cited result the step does not read yet; a parameter that takes a path stays the user's (step 3)."""
+    build_file_tree(tmp_path / "lib", {"pkgcitedparam/__init__.py": PKGCITEDPARAM})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CITEDPARAM_INDEX})
+    body = item.plan.steps[1].binding.body
+    assert "pkgcitedparam.write_rows(table=rows, output=output)" in body, body
+    assert "pkgcitedparam.count_lines(path)" in item.plan.steps[2].binding.body
+    (item.output_dir / "rows.csv").write_text("a,1\nb,2\nc,3\n", encoding="utf-8")
+    (item.output_dir / "holdout.csv").write_text("d,4\ne,5\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.output=out.csv", "--set", "3.path=holdout.csv")
+    assert "wrote 3 rows to out.csv" in proc.stdout and "holdout.csv has 2 lines" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -406,6 +406,8 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         number = ctx.artifacts[unread[0]].step
         wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {source}")
         return
+    if unread[0] in quoted and _cited_for_parameter(draft, call, unread[0], ctx, has, wired):
+        return
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
     if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in imported):
         return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
@@ -427,6 +429,37 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+_VALUE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Path", "PathLike", "os.PathLike", "pathlib.Path"})
+
+
+def _cited_for_parameter(
+    draft: Draft, call: ast.Call, cited: str, ctx: BindContext, has: Callable[[str], bool], wired: _Wired
+) -> bool:
+    """`ascii.write(table, output: str)`, a call built from the API text alone, where the Inputs say "`rows` from
+    Step 1": the one parameter nothing gives (no earlier result, key or import of that name, no default, not a
+    plain value) is the cited result the step does not read yet, not a config key holding text. Never a parameter
+    that takes a path (`pd.read_csv(path)` with "`model` from Step 1, holdout CSV"), unless the result is one."""
+    if draft.source is not Source.API:
+        return False
+    passed = [a for a in [*call.args, *(k.value for k in call.keywords)] if isinstance(a, ast.Name)]
+    open_ = [
+        a.id
+        for a in passed
+        if not has(a.id)
+        and not draft.hints.get(a.id, Hint()).optional
+        and draft.hints.get(a.id, Hint()).type.strip() not in _VALUE_TYPES
+    ]
+    if len(open_) != 1 or (_takes_a_path(open_[0], "") and not _takes_a_path(cited, "")):
+        return False
+    name = open_[0]
+    value = ast.Name(id=cited, ctx=ast.Load())
+    draft.statements = [_Substitute(name, value).visit(s) for s in draft.statements]
+    draft.hints.pop(name, None)
+    number = ctx.artifacts[cited].step
+    wired.changes.append(f"takes {cited} from step {number} for {name}, as its Inputs say")
+    return True
 
 
 def _cited_element(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
