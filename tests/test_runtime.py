@@ -15382,3 +15382,51 @@ def test_an_api_only_step_takes_the_cited_result_for_its_unnamed_parameter(tmp_p
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.output=out.csv", "--set", "3.path=holdout.csv")
     assert "wrote 3 rows to out.csv" in proc.stdout and "holdout.csv has 2 lines" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+EXFLAG_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Example_Flag
+
+**Description:** Write a table.
+
+### Step 1: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgexflag.write_table(output: str, overwrite: bool = False, precision: int = 6, name: str = "default")` |
+| **Implementation** | `Demo_write_table` |
+| **External Dependencies** | `pkgexflag` |
+| **Key Parameters** | `output: str` - where to write, `overwrite: bool` - replace an existing file (default False), `precision: int` - digits kept (default 6), `name: str` - the table's name (default "default") |
+| **Outputs** | the written file |
+"""
+
+PKGEXFLAG = (
+    "import os\n\n\n"
+    "def write_table(output, overwrite=False, precision=6, name='default'):\n"
+    "    if os.path.exists(output) and not overwrite:\n"
+    "        raise OSError(f'{output} exists')\n"
+    "    with open(output, 'w') as handle:\n"
+    "        handle.write(f'{name}: {round(3.14159265, precision)}')\n"
+    "    print(f'wrote {name} to {output} with {precision} digits')\n"
+)
+
+
+def test_a_number_or_flag_the_example_passes_beats_the_documented_library_default(tmp_path):
+    """astropy: "`overwrite: bool` - replace an existing file (default False)" while the example writes
+    `overwrite=True`: config said false, so the second run failed on the file the first one wrote. A default the
+    description states is what the call does without the argument; the number or flag the example passes is what
+    the workflow does. A text the example passes is often a name made up for it: the documented default stays."""
+    build_file_tree(tmp_path / "lib", {"pkgexflag/__init__.py": PKGEXFLAG})
+    example = 'import pkgexflag\n\npkgexflag.write_table("table.txt", overwrite=True, precision=3, name="demo")\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": EXFLAG_INDEX, **example_pages({"implementations/Demo_write_table.md": example})}
+    )
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert "\noverwrite = true\n" in config and "\nprecision = 3\n" in config, config
+    assert '\nname = "default"\n' in config, config
+    for _ in range(2):  # the second run replaces the first one's file
+        proc = run_workflow(item, tmp_path / "lib")
+        assert "wrote default to table.txt with 3 digits" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

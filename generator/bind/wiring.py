@@ -43,6 +43,7 @@ from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import code_spans
+from generator.parse.params import default_in_text
 from generator.pysource import parse_dedented
 from generator.slicing import (
     AT_CALLS,
@@ -2556,7 +2557,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             # line": the key takes that file (or, as the example, the texts themselves)
             _load(name, replace(hint, type=LINES, default=texts), draft, step, ctx, wired)
         elif name in draft.literals:
-            _config(wired, name, hint, draft.literals[name])
+            _config(wired, name, _as_example_sets(hint, draft.literals[name]), draft.literals[name])
         elif ctx.has(name) and _overrides_default(name, hint, draft, step, ctx):
             _config(wired, name, hint, None)
         elif ctx.has(name):
@@ -2623,6 +2624,20 @@ def _made_earlier(type_name: str, ctx: BindContext) -> str | None:
     that type takes it before a loader builds one from a config value."""
     found = ctx.by_type(type_name) or ctx.by_type(type_name.rsplit(".", 1)[-1])
     return found if found is not None and ctx.holds_object(found) else None
+
+
+def _as_example_sets(hint: Hint, literal: str) -> Hint:
+    """The hint, without its default when that is the library's default the description states ("replace an
+    existing file (default False)", "boosting rounds (default 100)") and the example passes another number or flag
+    (`overwrite=True`, `num_boost_round=200`): what the workflow does is what the example does; the default says
+    what the call does without it. A text the example passes is often a name made up for it (`"math_adapter"`
+    beside "(default "default")"): the documented default stays."""
+    if hint.default is None or literal == hint.default or default_in_text(hint.doc) != hint.default:
+        return hint
+    value = literal_value(literal)
+    if not isinstance(value, (bool, int, float)) or value == literal_value(hint.default):
+        return hint
+    return replace(hint, default=None)
 
 
 def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext) -> bool:
