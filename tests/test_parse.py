@@ -901,6 +901,21 @@ def test_a_value_in_brackets_at_the_end_of_a_description_is_the_default():
     assert [(p.name, p.default) for p in parse_key_parameters(prose)] == [("min_len", None)]
 
 
+def test_the_first_end_of_a_range_or_of_a_choice_written_with_asides_is_no_default():
+    """Seen on a trimesh wiki: "`aggression: int` - 0 (slow, best) to 10 (fast)" gave the key 0, the slowest end,
+    and "`coherence: str` - `'u_mass'` (needs corpus) or `'c_v'`" a choice the API's default is not. A value marked
+    as the default in its aside stays the default."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read("`aggression: int` - 0 (slow, best) to 10 (fast)") == [("aggression", None)]
+    assert read("`coherence: str` - `'u_mass'` (needs corpus) or `'c_v'`, `'c_uci'`") == [("coherence", None)]
+    assert read("`size: int` - 5 (small) - 50 (large)") == [("size", None)]
+    assert read('`engine: str` - "pyogrio" (default) or "fiona"') == [("engine", '"pyogrio"')]
+    assert read("`n: int` - 5 (more is slower)") == [("n", "5")]
+
+
 def test_a_flag_or_a_quoted_text_alone_is_the_default_a_choice_among_others_is_not():
     """Seen on a scikit-image wiki: "`as_gray: bool` - True" gave way to the example's False (colour images then
     failed in `canny`), and "(e.g. "camera.png")" was not read. But "`mmap_mode: str` - "r" to memory-map large

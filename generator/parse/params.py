@@ -254,6 +254,9 @@ def _value_given(description: str, type_: str | None) -> str | None:
         return None  # "`model` from Step 1": where the value comes from, not the value
     if re.match(r"\s*[-+*/%=<>^|&]", after) or re.fullmatch(r"\.\w+", text):
         return None  # "1 / lambda": an expression; "`.csv` file": a kind of file, no file
+    range_on = _RANGE_ON.match(after)
+    if range_on and "default" not in (range_on.group(1) or "").lower():
+        return None  # "0 (slow, best) to 10 (fast)": the values it takes, not one of them ("pyogrio" (default) is)
     literal = _literal_or_none(text)
     if literal is not None:
         return literal if _fits(literal, type_) else None
@@ -263,6 +266,9 @@ def _value_given(description: str, type_: str | None) -> str | None:
         return repr(text)  # a bare word or path for a text: `unigram`, `m_unigram`
     return None
 
+
+# after a value and its aside in brackets, the other end of a range or another choice: "0 (slow) to 10 (fast)"
+_RANGE_ON = re.compile(r"\s*(\([^()]{0,200}\))?\s*(?:to|or|through|[-–—])\s*[-+]?(?:\d|`|\"|')", re.I)
 
 _GIVEN_FLAG = re.compile(r"\s*(True|False)\s*(?:$|\()")
 
