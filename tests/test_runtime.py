@@ -15430,3 +15430,54 @@ def test_a_number_or_flag_the_example_passes_beats_the_documented_library_defaul
         proc = run_workflow(item, tmp_path / "lib")
         assert "wrote default to table.txt with 3 digits" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+CHAINCELL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chained_Cell
+
+**Description:** Load a series at a regular frequency.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchaincell.read_series(path).squeeze("columns").asfreq(freq)` |
+| **Implementation** | `Demo_read_series` |
+| **External Dependencies** | `pkgchaincell` |
+| **Key Parameters** | `path: str` - the CSV file, `freq: str` - offset alias, e.g. "MS" for month start |
+| **Outputs** | `y` |
+"""
+
+PKGCHAINCELL = (
+    "class Series:\n"
+    "    def __init__(self, path, freq=None):\n"
+    "        self.path, self.freq = path, freq\n\n"
+    "    def squeeze(self, axis):\n"
+    "        return self\n\n"
+    "    def asfreq(self, freq):\n"
+    "        print(f'{self.path} at {freq}')\n"
+    "        return Series(self.path, freq)\n\n\n"
+    "def read_series(path):\n"
+    "    return Series(path)\n"
+)
+
+
+def test_a_documented_key_the_api_cell_passes_to_a_chained_call_takes_the_examples_value(tmp_path):
+    """sktime: `pd.read_csv(...).squeeze("columns").asfreq(freq)` with "`freq: str` - pandas offset alias, e.g.
+    "MS"", while the example writes `.asfreq("MS")`: the literal stayed in the code, so no `freq` key existed and
+    a daily series was silently resampled to month starts. The slot the API cell fills with a documented key takes
+    the example's value as that key, on a chained call too (no signature names its parameters)."""
+    build_file_tree(tmp_path / "lib", {"pkgchaincell/__init__.py": PKGCHAINCELL})
+    example = 'import pkgchaincell\n\ny = pkgchaincell.read_series("air.csv").squeeze("columns").asfreq("MS")\n'
+    item = generated(
+        tmp_path,
+        {"_WorkflowIndex.md": CHAINCELL_INDEX, **example_pages({"implementations/Demo_read_series.md": example})},
+    )
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert '\nfreq = "MS"\n' in config, config
+    assert "air.csv at MS" in run_workflow(item, tmp_path / "lib").stdout
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.freq=D")
+    assert "air.csv at D" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -1950,6 +1950,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     passed = _keywords_passed(draft)
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     file_key = _documented_file(draft, keys, claims, {*free, *bound, *passed})
+    cell_slots = _documented_in_cell(ctx.step, keys)
     kept: list[ast.stmt] = []
     compared = Counter(_field_name(c.left) for s in draft.statements for c in _filters(s))
     for stmt in draft.statements:
@@ -2026,6 +2027,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 elif (number := _number(arg)) is not None and number in by_value:
                     # `values = f(grid, 1.0)`, where "`a_value: float` - value substituted for a (1.0)"
                     name = by_value.pop(number)
+                elif (last, index) in cell_slots and cell_slots[last, index] not in claims.taken:
+                    name = cell_slots[last, index]
                 else:
                     continue
                 key = claims.claim(param_name(name), literal, target or last)
@@ -2044,6 +2047,24 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     used = set(draft.literals.values())
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
+
+
+def _documented_in_cell(step: Step, keys: dict[str, Hint]) -> dict[tuple[str, int], str]:
+    """The positional slots the API cell fills with a documented key, by method and position:
+    `pd.read_csv(path).squeeze("columns").asfreq(freq)` with "`freq: str` - pandas offset alias" gives
+    {("asfreq", 0): "freq"}, so the example's `.asfreq("MS")` becomes that key (a chained call's argument, which
+    no signature names)."""
+    try:
+        cell = ast.parse(step.api_text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}
+    slots: dict[tuple[str, int], str] = {}
+    for node in walk(cell):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            for index, arg in enumerate(node.args):
+                if isinstance(arg, ast.Name) and arg.id in keys:
+                    slots.setdefault((node.func.attr, index), arg.id)
+    return slots
 
 
 class _Text(ast.NodeTransformer):
