@@ -15481,3 +15481,50 @@ def test_a_documented_key_the_api_cell_passes_to_a_chained_call_takes_the_exampl
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.freq=D")
     assert "air.csv at D" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+RETFLAG_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Return_Flag
+
+**Description:** Load cases and their labels.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgretflag.load_cases(path: str, return_labels: bool = True, sep: str = ",")` |
+| **Implementation** | `Demo_load_cases` |
+| **External Dependencies** | `pkgretflag` |
+| **Key Parameters** | `path: str` - the file, `return_labels: bool` - return the labels too (default True), `sep: str` - "," |
+| **Outputs** | `X`, `y` |
+"""
+
+PKGRETFLAG = (
+    "def load_cases(path, return_labels=True, sep=','):\n"
+    "    with open(path) as handle:\n"
+    "        rows = [line.split(sep) for line in handle.read().split()]\n"
+    "    cases = [row[:-1] for row in rows]\n"
+    "    print(f'{len(cases)} cases')\n"
+    "    return (cases, [row[-1] for row in rows]) if return_labels else cases\n"
+)
+
+
+def test_a_flag_that_shapes_what_the_call_returns_is_code_not_a_setting(tmp_path):
+    """sktime: `X, y = load_from_tsfile(path, return_y=True, ...)` made `return_y` a config key; set to false, the
+    call returns one value and the step's own unpacking fails. A `return_*` flag decides the shape of the result the
+    statements after it rely on (keras `return_dict`, skimage `return_num`): it stays in the code as written."""
+    build_file_tree(tmp_path / "lib", {"pkgretflag/__init__.py": PKGRETFLAG})
+    example = 'import pkgretflag\n\nX, y = pkgretflag.load_cases("cases.csv", return_labels=True)\n'
+    item = generated(
+        tmp_path,
+        {"_WorkflowIndex.md": RETFLAG_INDEX, **example_pages({"implementations/Demo_load_cases.md": example})},
+    )
+    body = item.plan.steps[0].binding.body
+    assert "return_labels=True" in body, body
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert "return_labels" not in config and '\nsep = ","\n' in config, config
+    (item.output_dir / "cases.csv").write_text("1,2,a\n3,4,b\n", encoding="utf-8")
+    assert "2 cases" in run_workflow(item, tmp_path / "lib").stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -2563,6 +2563,10 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if name in imported or name in wired.consumes:
             continue
         hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
+        if _shapes_result(name, draft.literals.get(name, hint.default)):
+            value = ast.Constant(value=literal_value(draft.literals.pop(name, hint.default)) is True)
+            draft.statements = [_Substitute(name, value).visit(s) for s in draft.statements]
+            continue
         # unset: the call goes without it until it is set; so does a tuple default (`types: Iterable[type] = ()`):
         # config gives a list back, which a library may read otherwise (bs4's get_text(types=[]) finds no text)
         if name in draft.unpassed and (hint.default == "None" or isinstance(literal_value(hint.default), tuple)):
@@ -2645,6 +2649,12 @@ def _made_earlier(type_name: str, ctx: BindContext) -> str | None:
     that type takes it before a loader builds one from a config value."""
     found = ctx.by_type(type_name) or ctx.by_type(type_name.rsplit(".", 1)[-1])
     return found if found is not None and ctx.holds_object(found) else None
+
+
+def _shapes_result(name: str, literal: str | None) -> bool:
+    """Whether a flag decides the shape of what its call returns (`return_y=True`, `return_X_y=True`,
+    `return_counts=True`): code the statements after it rely on (`X, y = ...` unpacks two), never a setting."""
+    return name.startswith("return_") and isinstance(literal_value(literal), bool)
 
 
 def _as_example_sets(hint: Hint, literal: str) -> Hint:
