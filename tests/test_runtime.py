@@ -15528,3 +15528,83 @@ def test_a_flag_that_shapes_what_the_call_returns_is_code_not_a_setting(tmp_path
     (item.output_dir / "cases.csv").write_text("1,2,a\n3,4,b\n", encoding="utf-8")
     assert "2 cases" in run_workflow(item, tmp_path / "lib").stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+REMADE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Remade_Result
+
+**Description:** Sample points, wrap them in a hull, save both.
+
+### Step 1: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgremade.sample(count: int = 5)` |
+| **External Dependencies** | `pkgremade` |
+| **Outputs** | `samples` |
+
+### Step 2: Hull
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `hulls.make_hull(points, scale: float = 1.0)` |
+| **Implementation** | `Demo_make_hull` |
+| **External Dependencies** | `pkgremade` |
+| **Key Parameters** | `scale: float` - how much larger the hull is |
+| **Inputs** | `samples` from Step 1 |
+| **Outputs** | `hull` |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgremade.Cloud(points).export(path: str)` |
+| **Implementation** | `Demo_Cloud_export` |
+| **External Dependencies** | `pkgremade` |
+| **Inputs** | `samples` from Step 1, `hull` from Step 2 |
+| **Outputs** | `cloud.txt` point file and `hull.txt` hull file |
+"""
+
+PKGREMADE = {
+    "pkgremade/__init__.py": (
+        "from . import hulls\n\n\n"
+        "def sample(count=5):\n"
+        "    return list(range(count))\n\n\n"
+        "class Cloud:\n"
+        "    def __init__(self, points, scale=None):\n"
+        "        self.points, self.scale = points, scale\n\n"
+        "    def export(self, path):\n"
+        "        print(f'{path}: {len(self.points)} points, scale {self.scale}')\n"
+    ),
+    "pkgremade/hulls.py": (
+        "def make_hull(points, scale=1.0):\n    from pkgremade import Cloud\n\n    return Cloud(points[:3], scale)\n"
+    ),
+}
+
+
+def test_a_step_takes_the_cited_result_its_example_makes_again(tmp_path):
+    """trimesh: the save step's example recomputes `hull = trimesh.convex.convex_hull(samples)` while its Inputs
+    cite "`hull` from Step 5" (made there as `convex.convex_hull(samples, ...)`, with its own settings): the step
+    wrote a hull of its own. An assignment that makes again, of other things, a result the Inputs cite from an
+    earlier step is that step's work: the step takes the result."""
+    build_file_tree(tmp_path / "lib", PKGREMADE)
+    examples = example_pages(
+        {
+            "implementations/Demo_make_hull.md": "from pkgremade import hulls\n\nhull = hulls.make_hull(samples)\n",
+            "implementations/Demo_Cloud_export.md": (
+                "import pkgremade\n\n"
+                "cloud = pkgremade.Cloud(samples)\n"
+                'cloud.export("out/cloud.txt")\n'
+                "hull = pkgremade.hulls.make_hull(samples)\n"
+                'hull.export("out/hull.txt")\n'
+            ),
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": REMADE_INDEX, **examples})
+    body = item.plan.steps[2].binding.body
+    assert "make_hull" not in body, body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.scale=2.5")
+    assert "3 points, scale 2.5" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

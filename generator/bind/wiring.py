@@ -1823,11 +1823,12 @@ def _unpacked_again(stmt: ast.Assign, ctx: BindContext) -> dict[str, str]:
 
 
 def _remade_cited(stmt: ast.Assign, cited: set[str], ctx: BindContext) -> list[str]:
-    """The names a tuple assignment makes again, when one earlier step made them all, the step's Inputs cite one of
+    """The names an assignment makes again, when one earlier step made them all, the step's Inputs cite one of
     them, and the call reads none of them (it is not a step on from them): `popt, pcov = curve_fit(...)` where step
-    3 made `popt` and `pcov` and the Inputs say "`popt` from Step 3". Empty otherwise."""
+    3 made `popt` and `pcov` and the Inputs say "`popt` from Step 3"; `hull = trimesh.convex.convex_hull(samples)`
+    where they say "`hull` from Step 5". Empty otherwise."""
     target = stmt.targets[0]
-    made = _earlier_names(target, ctx)
+    made = [target] if isinstance(target, ast.Name) and ctx.has(target.id) else _earlier_names(target, ctx)
     if not made or not isinstance(stmt.value, ast.Call):
         return []
     targets = [e.id for e in made]
