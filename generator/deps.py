@@ -172,10 +172,32 @@ def listed_distributions(items: Iterable[str]) -> set[str]:
     found = set()
     for item in items:
         m = _LISTED_ITEM.match(item)
-        head = requirement_name(m.group(1).strip()).lower() if m else ""
+        head = requirement_name(m.group(1).strip()) if m else ""
+        if head.isupper():  # `TRANSFORMERS_CACHE`: an environment variable, no distribution
+            continue
+        head = head.lower()
         if _DIST.match(head):
             found.add(normalise_dist(head))
     return found
+
+
+def spelled_by(dist: str, listed: Iterable[str]) -> str | None:
+    """The one listed distribution whose name spells dist's letters in order, from its first (`pywt`: pywavelets,
+    `imblearn`: imbalanced-learn, `bs4`: beautifulsoup4): a distribution an import is short for; None when not one."""
+    name = normalise_dist(dist)
+    letters = name.replace("-", "")
+    found = [
+        k
+        for k in listed
+        # (not `unsloth-zoo` for unsloth: a companion distribution, named after it, not a longer name of it)
+        if k != name and not k.startswith(name + "-") and k[:1] == letters[:1] and _spells(k, letters)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _spells(name: str, letters: str) -> bool:
+    rest = iter(name)
+    return all(letter in rest for letter in letters)  # each letter found after the one before
 
 
 _QUALIFIERS = re.compile(r"cpu|gpu|python|py|headless|binary|bin|lite|slim|cu\d+|rocm\d*")

@@ -36,6 +36,7 @@ from generator.deps import (
     projects_package,
     repo_module,
     requirement_name,
+    spelled_by,
 )
 from generator.links import linked
 from generator.model import Diagnostic, Step, Wiki, Workflow
@@ -302,6 +303,15 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     # (`opencv-python` for `import cv2`, where the page lists `opencv-python-headless`, alike)
     listed_dists = listed_distributions(items)
     builds = {d: build_of(d, listed_dists) for d in dists if _BARE.fullmatch(d)}
+    # an import no table places, whose distribution the environment pages list under a longer name (`import pywt`:
+    # `PyWavelets` >= 1.8; no `pywt` distribution exists): that one, among those nothing else placed
+    mapped = {normalise_dist(v) for v in mapping.imports.values()}
+    unclaimed = listed_dists - {normalise_dist(d) for d in dists}
+    builds |= {
+        d: spelled_by(d, unclaimed)
+        for d in dists
+        if _BARE.fullmatch(d) and not builds.get(d) and normalise_dist(d) not in listed_dists | mapped
+    }
     dists = {builds.get(d) or d for d in dists}
     # an import's distribution beside a build of it the wiki names (`opencv-python` for `import cv2`, where the
     # External Dependencies say `opencv-python-headless`): both install the same module, so only the build stays

@@ -497,6 +497,51 @@ def test_a_build_is_taken_only_when_the_plain_distribution_is_not_listed():
     assert build_of("opencv-python", {"opencv-contrib-python"}) is None  # contrib adds modules: no mere build
 
 
+SPELLED_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Denoise
+
+**File:** [→](./workflows/Demo_Denoise.md)
+**Description:** Denoises a signal.
+
+### Step 1: Decompose
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `wvlts.wavedec(data, wavelet: str)` |
+| **External Dependencies** | `wvlts`, `unslothy`, `numpy` |
+| **Outputs** | `coeffs` |
+"""
+
+SPELLED_ENVIRONMENT = """# Environment: Demo_Env
+
+== Dependencies ==
+=== Python Packages ===
+* `WaveLets-Toolkit` >= 1.8
+* `unslothy_zoo` >= 2025.1 (companion of unslothy)
+* `numpy`
+
+== Environment Variables ==
+* `WVLTS_CACHE`: where coefficients are cached
+"""
+
+
+def test_an_import_no_table_places_is_the_listed_distribution_that_spells_it(tmp_path):
+    """Seen on a PyWavelets wiki: `import pywt` gave `pywt` in requirements.in, which no distribution on PyPI
+    installs (pip and uv both failed), while the environment page lists `PyWavelets` >= 1.8. An import no table
+    places is the one listed distribution, not placed otherwise, whose name spells the import's letters in order
+    from its first; a companion named after it (`unslothy_zoo` of unslothy) or an environment variable
+    (`WVLTS_CACHE`) is not."""
+    listed = requirements_with_environment(tmp_path, SPELLED_INDEX, "Demo_Denoise", SPELLED_ENVIRONMENT)
+    assert listed == ["numpy", "unslothy", "wavelets-toolkit>=1.8"], listed
+    from generator.deps import spelled_by
+
+    assert spelled_by("imblearn", {"imbalanced-learn", "numpy"}) == "imbalanced-learn"
+    assert spelled_by("bs4", {"beautifulsoup4", "bs4-helpers"}) == "beautifulsoup4"
+    assert spelled_by("pywt", {"pywavelets", "pywt-extra"}) == "pywavelets"
+    assert spelled_by("sk", {"scikit-learn", "scikit-image"}) is None  # two spell it: the page does not say which
+
+
 STUB_SERVING_INDEX = """
 # Workflow Index: Demo
 
