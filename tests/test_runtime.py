@@ -15608,3 +15608,65 @@ def test_a_step_takes_the_cited_result_its_example_makes_again(tmp_path):
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.scale=2.5")
     assert "3 points, scale 2.5" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+DEMOSET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Demo_Dataset
+
+**Description:** Read a table and plot it.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdemoset.read_table(path: str)` |
+| **External Dependencies** | `pkgdemoset` |
+| **Key Parameters** | `path: str` - the table file (e.g. "table.csv") |
+| **Outputs** | `df` |
+
+### Step 2: Plot
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdemoset.plot(data=None, *, x: str = None)` |
+| **Implementation** | `Demo_plot` |
+| **External Dependencies** | `pkgdemoset` |
+| **Key Parameters** | `x: str` - the column on the horizontal axis |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `g` |
+"""
+
+PKGDEMOSET = (
+    "def read_table(path):\n"
+    "    with open(path) as handle:\n"
+    "        return [line.split(',') for line in handle.read().split()]\n\n\n"
+    "def load_dataset(name):\n"
+    "    raise OSError(f'no network to download {name}')\n\n\n"
+    "def plot(data=None, *, x=None):\n"
+    "    print(f'plot {len(data)} rows by {x}')\n"
+    "    return 'grid'\n"
+)
+
+
+def test_a_demo_data_set_the_example_reads_gives_way_to_the_cited_result(tmp_path):
+    """seaborn: `penguins = sns.load_dataset("penguins")` before `sns.relplot(data=penguins, ...)`, where the Inputs
+    cite "`df` from Step 1": the step downloaded the demo data (URLError offline) and step 1's table was never used.
+    A data set the example reads by a literal name, for the step's call, is the page's stand-in for the one
+    result the Inputs cite."""
+    build_file_tree(tmp_path / "lib", {"pkgdemoset/__init__.py": PKGDEMOSET})
+    example = (
+        "import pkgdemoset\n\n"
+        'penguins = pkgdemoset.load_dataset("penguins")\n'
+        'g = pkgdemoset.plot(data=penguins, x="flipper")\n'
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": DEMOSET_INDEX, **example_pages({"implementations/Demo_plot.md": example})}
+    )
+    body = item.plan.steps[1].binding.body
+    assert "load_dataset" not in body and "data=df" in body, body
+    (item.output_dir / "table.csv").write_text("a,1\nb,2\nc,3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "plot 3 rows by flipper" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

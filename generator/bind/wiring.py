@@ -1328,9 +1328,16 @@ def _sample(node: ast.expr) -> bool:
     return isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)) and literal_source(node) is not None
 
 
+# calls that read a data set, by their name: a library's demo data (`sns.load_dataset("penguins")`,
+# `fetch_openml("mnist_784")`) or a file a reader reads (`pd.read_csv("penguins.csv")`)
+_DATA_READER = re.compile(r"load_dataset|load_data|open_dataset|read_\w+|fetch_\w+")
+
+
 def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
     """`pivot = pl.DataFrame({"region": ["East", "North"], ...})`, sample data built from literals only, where the
-    Inputs cite "Pivoted DataFrame from Step 5": the statement takes that step's result instead."""
+    Inputs cite "Pivoted DataFrame from Step 5": the statement takes that step's result instead. So does a data
+    set the example reads by a literal name for its call (`penguins = sns.load_dataset("penguins")` before
+    `sns.relplot(data=penguins, ...)`, where the Inputs cite "`df` from Step 1")."""
     read = set(names([draft.anchor])[0]) if draft.anchor is not None else set()
     for n, stmt in enumerate(draft.statements):
         if stmt is draft.anchor or not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
@@ -1339,8 +1346,13 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
         if not (isinstance(target, ast.Name) and target.id in read and isinstance(value, ast.Call)):
             continue
         given = [*value.args, *(k.value for k in value.keywords)]
+        callee = dotted(value.func)
         # sample rows written out (not `read("test.txt")`: a file of other data, read by its path)
-        if given and all(literal_source(v) is not None for v in given) and any(_sample(v) for v in given):
+        if (
+            given
+            and all(literal_source(v) is not None for v in given)
+            and (any(_sample(v) for v in given) or bool(callee and _DATA_READER.fullmatch(callee[-1])))
+        ):
             built = ast.unparse(value)
             del draft.statements[n]
             wired.consumes[target.id] = artifact  # as _reuse hands on what a dropped statement made again
