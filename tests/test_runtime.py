@@ -15670,3 +15670,54 @@ def test_a_demo_data_set_the_example_reads_gives_way_to_the_cited_result(tmp_pat
     proc = run_workflow(item, tmp_path / "lib")
     assert "plot 3 rows by flipper" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+ASIDE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Output_Aside
+
+**Description:** Read numbers and restore them.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaside.read_numbers(path: str)` |
+| **External Dependencies** | `pkgaside` |
+| **Key Parameters** | `path: str` - the file (e.g. "numbers.txt") |
+| **Outputs** | `x` |
+
+### Step 2: Restore
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaside.restore(x)` |
+| **External Dependencies** | `pkgaside` |
+| **Inputs** | `x` from Step 1 |
+| **Outputs** | `restored`: a list (may be one item longer than `x` for odd lengths) |
+"""
+
+PKGASIDE = (
+    "def read_numbers(path):\n"
+    "    with open(path) as handle:\n"
+    "        return [int(n) for n in handle.read().split()]\n\n\n"
+    "def restore(x):\n"
+    "    restored = x + [0] * (len(x) % 2)\n"
+    "    print(f'restored {len(restored)} numbers')\n"
+    "    return restored\n"
+)
+
+
+def test_a_name_in_an_aside_of_the_outputs_is_a_mention_not_a_result(tmp_path):
+    """PyWavelets: "`denoised`: 1-D array (may be one sample longer than `x` for odd lengths)" made two results,
+    `denoised, x = pywt.waverec(...)`: ValueError, too many values to unpack. After a name the Outputs start with,
+    a code span in an aside in brackets is a mention; "Trained model (`model`)" still names its result there."""
+    build_file_tree(tmp_path / "lib", {"pkgaside/__init__.py": PKGASIDE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ASIDE_INDEX})
+    body = item.plan.steps[1].binding.body
+    assert "restored = pkgaside.restore(x)" in body, body
+    (item.output_dir / "numbers.txt").write_text("1 2 3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "restored 4 numbers" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -67,11 +67,30 @@ def _spans(step: Step) -> list[str]:
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
     holder = _HOLDER.search(text)
     start, end = (holder.end(), text.find(";", holder.end()) % (len(text) + 1)) if holder else (0, 0)
-    return [
-        m.group(1)
+    found = [
+        (m.group(1), _in_brackets(text, m.start()))
         for m in re.finditer(r"`([^`]+)`", text)
         if m.group(1) not in imported and not start <= m.start() < end
     ]
+    # "`denoised`: 1-D array (may be one sample longer than `x`)": after a name the Outputs start with, a span in
+    # an aside is a mention, no result; "Trained model (`model`)", "`KeyedVectors` instance (`kv`)" give the name
+    # in brackets
+    if found and not found[0][1] and _IDENTIFIER.fullmatch(_name_of(found[0][0])):
+        return [span for span, inside in found if not inside]
+    return [span for span, _ in found]
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether position at of text lies inside round brackets (outside code spans)."""
+    depth, code = 0, False
+    for char in text[:at]:
+        if char == "`":
+            code = not code
+        elif not code and char == "(":
+            depth += 1
+        elif not code and char == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def collects(step: Step, api: ApiRef) -> bool:
