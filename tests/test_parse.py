@@ -458,6 +458,34 @@ def test_a_short_principle_name_finds_the_page_under_the_prefix_the_pages_have(t
     assert load.implementation is None, load  # `Loading` ends two principle pages' names
 
 
+def test_of_the_pages_a_principle_links_the_one_named_like_the_steps_api_is_its_implementation(tmp_path):
+    """Seen on a seaborn wiki: the Figure_Export principle links `FacetGrid_savefig`, then `Figure_savefig`; the
+    overview row of a heatmap workflow cites `ax.figure.savefig(path)`. The first page was taken: the step drew a
+    new relplot and saved that. Of the pages a principle links, the one whose name shares most words with the
+    step's API is its page; on a tie, the first, as before."""
+    index = (
+        "# Workflow Index: demo-lib\n\n## Workflow: demo_lib_Heatmap\n\n**Description:** Plot.\n\n"
+        "### Steps Overview\n\n| # | Step Name | Principle | Rough API | Related Files |\n|---|---|---|---|---|\n"
+        "| 1 | Save Heatmap | Figure_Export | `ax.figure.savefig(path)` | demo/figure.py |\n"
+        "| 2 | Save Grid | Figure_Export | `g.savefig(path)` | demo/grid.py |\n"
+    )
+    page = '== Usage Examples ==\n<syntaxhighlight lang="python">\nimport demo\n\n{}\n</syntaxhighlight>\n'
+    pages = {
+        "_WorkflowIndex.md": index,
+        "principles/demo_lib_Figure_Export.md": (
+            "Saves.\n\n* [[implemented_by::Implementation:demo_lib_FacetGrid_savefig]]\n"
+            "* [[implemented_by::Implementation:demo_lib_Figure_savefig]]\n"
+        ),
+        "implementations/demo_lib_FacetGrid_savefig.md": page.format("g.savefig('grid.png')"),
+        "implementations/demo_lib_Figure_savefig.md": page.format("ax.figure.savefig('heatmap.png')"),
+    }
+    build_file_tree(tmp_path, pages)
+    (wf,) = load_wiki(tmp_path).workflows
+    heatmap, grid = wf.steps
+    assert heatmap.implementation is not None and heatmap.implementation.name == "demo_lib_Figure_savefig"
+    assert grid.implementation is not None and grid.implementation.name == "demo_lib_FacetGrid_savefig"
+
+
 def test_a_step_section_of_prose_alone_takes_the_api_its_overview_row_cites(tmp_path):
     """Seen on an unseen imbalanced-learn wiki: `### Step 2: Report` followed by a paragraph and no attribute table,
     its Steps Overview row citing `search.best_params_`: the step was manual ("has no API Call row"), while

@@ -421,7 +421,7 @@ def _find_implementation(
                 return candidate, page
             principle = reader.page("principles", candidate)
             if principle is not None:
-                for impl_name in _implemented_by(reader, principle):
+                for impl_name in _named_like(_implemented_by(reader, principle), api, namespace):
                     impl = reader.page("implementations", impl_name)
                     if impl is not None:
                         return impl_name, impl
@@ -433,6 +433,17 @@ def _find_implementation(
                 if page is not None:
                     return candidate, page
     return None
+
+
+def _named_like(linked: list[str], api: str, namespace: str) -> list[str]:
+    """The implementation pages a principle links, those whose names share most words with the step's API first
+    (`ax.figure.savefig(path)`: `Figure_savefig` before `FacetGrid_savefig`, linked first); else in link order."""
+    words = set(re.findall(r"[a-z0-9]+", api.lower()))
+
+    def shared(name: str) -> int:
+        return -len(set(re.findall(r"[a-z0-9]+", _short_name(name, namespace).lower())) & words)
+
+    return sorted(linked, key=shared)
 
 
 def _prefixed(reader: _Reader, name: str, namespace: str) -> list[str]:
