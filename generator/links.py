@@ -20,8 +20,13 @@ if TYPE_CHECKING:
     from generator.bind.binding import ConfigParam
     from generator.plan import StepPlan
 
-# "same as in Step 3 (0.1)", "same nodes as Step 2": a key's description saying an earlier step's value is its own
-_SAME_AS = re.compile(r"\bsame\b[^.;:()]{0,40}?\bas (?:in |for |at )?step (\d+)", re.IGNORECASE)
+# "same as in Step 3 (0.1)", "same nodes as Step 2", "must equal the wavelet of Step 2", "matching the mode used in
+# Step 2": a key's description saying an earlier step's value is its own
+_SAME_AS = re.compile(
+    r"\bsame\b[^.;:()]{0,40}?\bas (?:in |for |at )?step (\d+)"
+    r"|\b(?:equal|equals|match|matches|matching|identical)\b[^.;:()]{0,40}?\b(?:of|in|from|at|by) step (\d+)",
+    re.IGNORECASE,
+)
 
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
 PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
@@ -45,7 +50,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         cited_any = _files_cited(plan.step.inputs or "", written, named_as_files=False)
         for param in plan.binding.params:
             same = _SAME_AS.search(param.description)
-            earlier = keyed.get(int(same.group(1))) if same else None
+            earlier = keyed.get(int(same.group(1) or same.group(2))) if same else None
             if earlier is not None and param.name in earlier[1] and not param.writes:
                 # `learning_rate: float` - "same as in Step 3 (0.1)": step 3's value until set
                 params.append(replace(param, follows=f"{earlier[0]}.{param.name}"))

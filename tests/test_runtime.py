@@ -11757,11 +11757,16 @@ def test_a_key_described_as_an_earlier_steps_follows_it(tmp_path):
     """Seen on networkx and catboost wikis: "`source`, `target` - same nodes as Step 2", "`learning_rate: float` -
     same as in Step 3 (0.1)". Each step had its own key with its page's example value, so the cost was computed
     between other nodes than the route. A key whose description says it is the same as an earlier step's now
-    follows that step's key of its name (and the description reaches every name written before it)."""
+    follows that step's key of its name (and the description reaches every name written before it). PyWavelets:
+    "must equal the wavelet of Step 2", "matching the mode used in Step 2" say the same."""
     build_file_tree(tmp_path / "lib", {"pkgsameas/__init__.py": PKGSAMEAS})
-    item = generated(tmp_path, {"_WorkflowIndex.md": SAMEAS_INDEX, **SAMEAS_PAGES})
-    follows = {p.name: p.follows for p in item.plan.steps[1].binding.params}
-    assert follows == {"source": "step_01_route.source", "target": "step_01_route.target"}, follows
+    for n, said in enumerate(
+        ["same nodes as Step 1", "must equal the nodes of Step 1", "matching the nodes in Step 1"]
+    ):
+        index = SAMEAS_INDEX.replace("same nodes as Step 1", said)
+        item = generated(tmp_path / str(n), {"_WorkflowIndex.md": index, **SAMEAS_PAGES})
+        follows = {p.name: p.follows for p in item.plan.steps[1].binding.params}
+        assert follows == {"source": "step_01_route.source", "target": "step_01_route.target"}, (said, follows)
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.source=X", "--set", "1.target=Y")
     assert "total: 'X->Y'" in proc.stderr, proc.stderr
 
