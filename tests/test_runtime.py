@@ -15726,3 +15726,22 @@ def test_a_name_in_an_aside_of_the_outputs_is_a_mention_not_a_result(tmp_path):
     proc = run_workflow(item, tmp_path / "lib")
     assert "restored 4 numbers" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+def test_a_name_the_example_reads_and_nothing_gives_is_the_cited_result(tmp_path):
+    """seaborn: a snippet `sns.violinplot(data=penguins, ...)`, whose `penguins` another example loaded, where the
+    Inputs cite "`df` from Step 1": `penguins` became a REQUIRED config key of no type, which no TOML value can
+    hold. A name the call reads that nothing gives (no earlier result or alias of it, no key, import, literal or
+    type of its own) is the one cited result the step does not read yet."""
+    build_file_tree(tmp_path / "lib", {"pkgdemoset/__init__.py": PKGDEMOSET})
+    example = 'import pkgdemoset\n\ng = pkgdemoset.plot(data=penguins, x="flipper")\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": DEMOSET_INDEX, **example_pages({"implementations/Demo_plot.md": example})}
+    )
+    body = item.plan.steps[1].binding.body
+    assert "data=df" in body, body
+    assert "penguins" not in (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    (item.output_dir / "table.csv").write_text("a,1\nb,2\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "plot 2 rows by flipper" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -38,7 +38,7 @@ from generator.bind.context import LINES, Artifact, BindContext, artifact_name, 
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, modules_of, own_import, qualified
 from generator.bind.outputs import named_outputs, split_types
-from generator.bind.signature import takes_kwargs
+from generator.bind.signature import signature_params, takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
@@ -440,17 +440,38 @@ def _cited_for_parameter(
 ) -> bool:
     """`ascii.write(table, output: str)`, a call built from the API text alone, where the Inputs say "`rows` from
     Step 1": the one parameter nothing gives (no earlier result, key or import of that name, no default, not a
-    plain value) is the cited result the step does not read yet, not a config key holding text. Never a parameter
-    that takes a path (`pd.read_csv(path)` with "`model` from Step 1, holdout CSV"), unless the result is one."""
-    if draft.source is not Source.API:
-        return False
+    plain value) is the cited result the step does not read yet, not a config key holding text. So is a name an
+    example's call reads that nothing gives nor types (a snippet's `sns.violinplot(data=penguins, ...)`, where
+    another example loaded `penguins` and the Inputs cite "`df` from Step 1"). Never a parameter that takes a path
+    (`pd.read_csv(path)` with "`model` from Step 1, holdout CSV"), unless the result is one."""
+    slots = [
+        *((p, a) for p, a in zip(draft.positional, call.args, strict=False)),
+        *((k.arg, k.value) for k in call.keywords if k.arg),
+    ]
+    annotated = (
+        {p.name: p.annotation for p in signature_params(ctx.step, draft.api, all_params=True)} if draft.api else {}
+    )
     passed = [a for a in [*call.args, *(k.value for k in call.keywords)] if isinstance(a, ast.Name)]
+    contract = contract_hints(ctx.step)
+    documented = {a.id: merge_hints(draft.hints.get(a.id), contract.get(a.id)) for a in passed}
+    for slot, arg in slots:  # `create_all(engine)`, whose first parameter is `bind: Engine`: typed by its slot
+        if isinstance(arg, ast.Name) and not documented[arg.id].type and annotated.get(slot):
+            documented[arg.id] = replace(documented[arg.id], type=annotated[slot])
+    free = set(free_names(draft))
     open_ = [
         a.id
         for a in passed
-        if not has(a.id)
-        and not draft.hints.get(a.id, Hint()).optional
-        and draft.hints.get(a.id, Hint()).type.strip() not in _VALUE_TYPES
+        if a.id in free  # (not `geom = shapely.buffer(...)`: the example's own, which _reuse judges)
+        and not has(a.id)
+        and not ctx.alias(a.id)
+        and a.id not in draft.literals
+        and not documented[a.id].optional
+        # (an example's name the page types, `bind: Engine`, is found by its type: step 3's `target_engine`)
+        and (
+            documented[a.id].type.strip() not in _VALUE_TYPES
+            if draft.source is Source.API
+            else not documented[a.id].type
+        )
     ]
     if len(open_) != 1 or (_takes_a_path(open_[0], "") and not _takes_a_path(cited, "")):
         return False
