@@ -15745,3 +15745,67 @@ def test_a_name_the_example_reads_and_nothing_gives_is_the_cited_result(tmp_path
     proc = run_workflow(item, tmp_path / "lib")
     assert "plot 2 rows by flipper" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+UNGIVEN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Ungiven
+
+**Description:** Read rows, summarize them, show the summary.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgungiven.read_rows(path: str)` |
+| **External Dependencies** | `pkgungiven` |
+| **Key Parameters** | `path: str` - the file (e.g. "rows.csv") |
+| **Outputs** | `rows` |
+
+### Step 2: Summarize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgungiven.summarize(rows)` |
+| **External Dependencies** | `pkgungiven` |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `summary` |
+
+### Step 3: Show
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgungiven.show(summary, annot: bool = False)` |
+| **Implementation** | `Demo_show` |
+| **External Dependencies** | `pkgungiven` |
+"""
+
+PKGUNGIVEN = (
+    "def read_rows(path):\n"
+    "    with open(path) as handle:\n"
+    "        return [line.split(',') for line in handle.read().split()]\n\n\n"
+    "def summarize(rows):\n"
+    "    return {'count': len(rows)}\n\n\n"
+    "def show(summary, annot=False):\n"
+    "    print(f'summary: {summary}')\n"
+)
+
+
+def test_a_result_the_example_makes_again_of_data_nothing_gives_is_the_earlier_one(tmp_path):
+    """seaborn: `corr = penguins.select_dtypes("number").corr()` before `sns.heatmap(corr, ...)`, in a step after the
+    one that made `corr`, with no Inputs row: `penguins` became a REQUIRED key (a path's text has no
+    `select_dtypes`). An assignment making again, under its name, an earlier step's result, of a name nothing gives
+    (no earlier result, alias, import, key or literal), is the page's demo of that step's work: the step takes the
+    result."""
+    build_file_tree(tmp_path / "lib", {"pkgungiven/__init__.py": PKGUNGIVEN})
+    example = 'import pkgungiven\n\nsummary = penguins.select_dtypes("number").describe()\npkgungiven.show(summary, annot=True)\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": UNGIVEN_INDEX, **example_pages({"implementations/Demo_show.md": example})}
+    )
+    body = item.plan.steps[2].binding.body
+    assert "describe" not in body and "penguins" not in body, body
+    (item.output_dir / "rows.csv").write_text("a,1\nb,2\nc,3\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "summary: {'count': 3}" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -1041,6 +1041,33 @@ def _made_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
     return artifact
 
 
+def _remade_of_nothing_given(stmt: ast.Assign, draft: Draft, ctx: BindContext) -> bool:
+    """Whether an assignment makes again, under its name, an earlier step's result (not reading it), of a name
+    nothing gives: no earlier result or alias of it, import, key or literal."""
+    target = stmt.targets[0]
+    return (
+        isinstance(target, ast.Name)
+        and ctx.holds_object(target.id)
+        and target.id not in names([stmt])[0]
+        and bool(_ungiven(stmt, draft, ctx))
+    )
+
+
+def _ungiven(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> list[str]:
+    """The names a statement reads that nothing gives: no earlier result or alias of it, import, key or literal."""
+    keys, imported = key_hints(ctx.step), draft.imported()
+    return [
+        n
+        for n in names([stmt])[0]
+        if not ctx.has(n)
+        and not ctx.alias(n)
+        and n not in imported
+        and n not in keys
+        and n not in draft.literals
+        and n not in ctx.tables.modules
+    ]
+
+
 def _fitted_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
     """`clf = LGBMClassifier(...).fit(df, y)` where an earlier step made and fitted clf: that result, made and trained
     again under its name (not `model = create_model(...).eval()`, which only sets the earlier model up)."""
@@ -1583,6 +1610,16 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.consumes[target.id] = artifact
                 wired.changes.append(
                     f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again"
+                )
+                continue
+            if _remade_of_nothing_given(stmt, draft, ctx):
+                # `corr = penguins.select_dtypes("number").corr()` before `sns.heatmap(corr)`, where step 2 made `corr`
+                # and nothing gives `penguins`: the page's demo of the earlier step's work
+                assert isinstance(target, ast.Name)
+                wired.consumes[target.id] = target.id
+                wired.changes.append(
+                    f"uses {target.id} from step {ctx.artifacts[target.id].step} instead of making it again of "
+                    f"{', '.join(_ungiven(stmt, draft, ctx))}, which the wiki never gives"
                 )
                 continue
             again = _fitted_again(stmt, ctx)
