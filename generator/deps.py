@@ -189,8 +189,8 @@ def spelled_by(dist: str, listed: Iterable[str]) -> str | None:
     found = [
         k
         for k in listed
-        # (not `unsloth-zoo` for unsloth: a companion distribution, named after it, not a longer name of it)
-        if k != name and not k.startswith(name + "-") and k[:1] == letters[:1] and _spells(k, letters)
+        # (not `unsloth-zoo` for unsloth, `jaxlib` for jax, `torchvision` for torch: a companion named after it)
+        if not k.startswith(name) and k[:1] == letters[:1] and _spells(k, letters)
     ]
     return found[0] if len(found) == 1 else None
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Step 2": a key's description saying an earlier step's value is its own
 _SAME_AS = re.compile(
     r"\bsame\b[^.;:()]{0,40}?\bas (?:in |for |at )?step (\d+)"
-    r"|\b(?:equal|equals|match|matches|matching|identical)\b[^.;:()]{0,40}?\b(?:of|in|from|at|by) step (\d+)",
+    r"|(?<!not )(?<!n't )\b(?:equal|equals|match|matches|matching|identical)\b[^.;:()]{0,40}?\bstep (\d+)",
     re.IGNORECASE,
 )
 

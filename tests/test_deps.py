@@ -540,6 +540,7 @@ def test_an_import_no_table_places_is_the_listed_distribution_that_spells_it(tmp
     assert spelled_by("bs4", {"beautifulsoup4", "bs4-helpers"}) == "beautifulsoup4"
     assert spelled_by("pywt", {"pywavelets", "pywt-extra"}) == "pywavelets"
     assert spelled_by("sk", {"scikit-learn", "scikit-image"}) is None  # two spell it: the page does not say which
+    assert spelled_by("jax", {"jaxlib"}) is None and spelled_by("torch", {"torchvision"}) is None  # companions
 
 
 STUB_SERVING_INDEX = """

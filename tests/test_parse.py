@@ -942,6 +942,7 @@ def test_the_first_end_of_a_range_or_of_a_choice_written_with_asides_is_no_defau
     assert read("`size: int` - 5 (small) - 50 (large)") == [("size", None)]
     assert read('`engine: str` - "pyogrio" (default) or "fiona"') == [("engine", '"pyogrio"')]
     assert read("`n: int` - 5 (more is slower)") == [("n", "5")]
+    assert read("`threshold: float` - 0.5 (probability) - 0.7 works for skewed data") == [("threshold", "0.5")]
 
 
 def test_a_flag_or_a_quoted_text_alone_is_the_default_a_choice_among_others_is_not():

@@ -11767,6 +11767,9 @@ def test_a_key_described_as_an_earlier_steps_follows_it(tmp_path):
         item = generated(tmp_path / str(n), {"_WorkflowIndex.md": index, **SAMEAS_PAGES})
         follows = {p.name: p.follows for p in item.plan.steps[1].binding.params}
         assert follows == {"source": "step_01_route.source", "target": "step_01_route.target"}, (said, follows)
+    from generator.links import _SAME_AS
+
+    assert _SAME_AS.search("need not match the nodes of Step 1") is None  # a key free to differ follows nothing
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.source=X", "--set", "1.target=Y")
     assert "total: 'X->Y'" in proc.stderr, proc.stderr
 
@@ -15358,6 +15361,15 @@ CITEDPARAM_INDEX = """
 | **External Dependencies** | `pkgcitedparam` |
 | **Inputs** | `rows` from Step 1 (for the header), a holdout file |
 | **Outputs** | `count` |
+
+### Step 4: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedparam.save_rows(save_directory)` |
+| **External Dependencies** | `pkgcitedparam` |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | a folder |
 """
 
 PKGCITEDPARAM = (
@@ -15368,7 +15380,9 @@ PKGCITEDPARAM = (
     "    print(f'wrote {len(table)} rows to {output}')\n\n\n"
     "def count_lines(path):\n"
     "    with open(path) as handle:\n"
-    "        return print(f'{path} has', len(handle.read().split()), 'lines')\n"
+    "        return print(f'{path} has', len(handle.read().split()), 'lines')\n\n\n"
+    "def save_rows(save_directory):\n"
+    "    print(f'kept in {save_directory}')\n"
 )
 
 
@@ -15376,15 +15390,25 @@ def test_an_api_only_step_takes_the_cited_result_for_its_unnamed_parameter(tmp_p
     """astropy: `ascii.write(table, output: str)` with "`rows` from Step 1" and no example: `table`, which no
     earlier step makes, became a config key (holding a path's text, or REQUIRED), and the cited rows were never
     passed. The one parameter nothing gives (no earlier result, key or default of its name, not a plain value) is
-    the cited result the step does not read yet; a parameter that takes a path stays the user's (step 3)."""
+    the cited result the step does not read yet; a parameter named for a place stays the user's (steps 3 and 4)."""
     build_file_tree(tmp_path / "lib", {"pkgcitedparam/__init__.py": PKGCITEDPARAM})
     item = generated(tmp_path, {"_WorkflowIndex.md": CITEDPARAM_INDEX})
     body = item.plan.steps[1].binding.body
     assert "pkgcitedparam.write_rows(table=rows, output=output)" in body, body
     assert "pkgcitedparam.count_lines(path)" in item.plan.steps[2].binding.body
+    assert "pkgcitedparam.save_rows(save_directory)" in item.plan.steps[3].binding.body
     (item.output_dir / "rows.csv").write_text("a,1\nb,2\nc,3\n", encoding="utf-8")
     (item.output_dir / "holdout.csv").write_text("d,4\ne,5\n", encoding="utf-8")
-    proc = run_workflow(item, tmp_path / "lib", "--set", "2.output=out.csv", "--set", "3.path=holdout.csv")
+    proc = run_workflow(
+        item,
+        tmp_path / "lib",
+        "--set",
+        "2.output=out.csv",
+        "--set",
+        "3.path=holdout.csv",
+        "--set",
+        "4.save_directory=k",
+    )
     assert "wrote 3 rows to out.csv" in proc.stdout and "holdout.csv has 2 lines" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
 
@@ -15418,22 +15442,22 @@ PKGEXFLAG = (
 )
 
 
-def test_a_number_or_flag_the_example_passes_beats_the_documented_library_default(tmp_path):
+def test_a_flag_the_example_passes_beats_the_documented_library_default(tmp_path):
     """astropy: "`overwrite: bool` - replace an existing file (default False)" while the example writes
     `overwrite=True`: config said false, so the second run failed on the file the first one wrote. A default the
-    description states is what the call does without the argument; the number or flag the example passes is what
-    the workflow does. A text the example passes is often a name made up for it: the documented default stays."""
+    description states is what the call does without the argument; an example passes a flag to change it. Its
+    numbers and texts are often a toy's (`n_estimators=2`) or names made up for it: the documented default stays."""
     build_file_tree(tmp_path / "lib", {"pkgexflag/__init__.py": PKGEXFLAG})
     example = 'import pkgexflag\n\npkgexflag.write_table("table.txt", overwrite=True, precision=3, name="demo")\n'
     item = generated(
         tmp_path, {"_WorkflowIndex.md": EXFLAG_INDEX, **example_pages({"implementations/Demo_write_table.md": example})}
     )
     config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
-    assert "\noverwrite = true\n" in config and "\nprecision = 3\n" in config, config
+    assert "\noverwrite = true\n" in config and "\nprecision = 6\n" in config, config
     assert '\nname = "default"\n' in config, config
     for _ in range(2):  # the second run replaces the first one's file
         proc = run_workflow(item, tmp_path / "lib")
-        assert "wrote default to table.txt with 3 digits" in proc.stdout, proc.stdout
+        assert "wrote default to table.txt with 6 digits" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
 
 
@@ -15675,6 +15699,19 @@ def test_a_demo_data_set_the_example_reads_gives_way_to_the_cited_result(tmp_pat
     proc = run_workflow(item, tmp_path / "lib")
     assert "plot 3 rows by flipper" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+    # a file the example reads is the user's data, not a demo (nor is a demo set the Inputs do not quote)
+    for n, (loading, inputs) in enumerate(
+        [
+            ('penguins = pkgdemoset.read_table("holdout.csv")\n', "`df` from Step 1"),
+            ('penguins = pkgdemoset.load_dataset("penguins")\n', "Table from Step 1"),
+        ]
+    ):
+        files = {
+            "_WorkflowIndex.md": DEMOSET_INDEX.replace("`df` from Step 1", inputs),
+            **example_pages({"implementations/Demo_plot.md": example.replace(example.split("\n")[2] + "\n", loading)}),
+        }
+        body = generated(tmp_path / f"kept{n}", files).plan.steps[1].binding.body
+        assert "data=df" not in body, (loading, body)
 
 
 ASIDE_INDEX = """
@@ -15722,6 +15759,16 @@ def test_a_name_in_an_aside_of_the_outputs_is_a_mention_not_a_result(tmp_path):
     item = generated(tmp_path, {"_WorkflowIndex.md": ASIDE_INDEX})
     body = item.plan.steps[1].binding.body
     assert "restored = pkgaside.restore(x)" in body, body
+    from dataclasses import replace
+
+    from generator.bind.outputs import named_outputs
+
+    step = item.plan.steps[1].step
+    for outputs, names in [
+        ("`float` (`rmse`)", ["rmse"]),  # a type first: the name is in the brackets
+        ("`embeddings` (and `ids`, in the same order)", ["embeddings", "ids"]),  # an aside that adds a result
+    ]:
+        assert named_outputs(replace(step, outputs=outputs)) == names, outputs
     (item.output_dir / "numbers.txt").write_text("1 2 3\n", encoding="utf-8")
     proc = run_workflow(item, tmp_path / "lib")
     assert "restored 4 numbers" in proc.stdout, proc.stdout

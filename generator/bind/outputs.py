@@ -75,22 +75,25 @@ def _spans(step: Step) -> list[str]:
     # "`denoised`: 1-D array (may be one sample longer than `x`)": after a name the Outputs start with, a span in
     # an aside is a mention, no result; "Trained model (`model`)", "`KeyedVectors` instance (`kv`)" give the name
     # in brackets
-    if found and not found[0][1] and _IDENTIFIER.fullmatch(_name_of(found[0][0])):
+    first = _name_of(found[0][0]) if found else ""
+    if found and not found[0][1] and _IDENTIFIER.fullmatch(first) and first.lower() not in _NOT_NAMES:
         return [span for span, inside in found if not inside]
     return [span for span, _ in found]
 
 
 def _in_brackets(text: str, at: int) -> bool:
-    """Whether position at of text lies inside round brackets (outside code spans)."""
-    depth, code = 0, False
-    for char in text[:at]:
+    """Whether position at of text lies inside an aside in round brackets (outside code spans); not one that adds
+    a result ("`embeddings` (and `ids`, in the same order)")."""
+    opened: list[int] = []
+    code = False
+    for n, char in enumerate(text[:at]):
         if char == "`":
             code = not code
         elif not code and char == "(":
-            depth += 1
-        elif not code and char == ")":
-            depth = max(0, depth - 1)
-    return depth > 0
+            opened.append(n)
+        elif not code and char == ")" and opened:
+            opened.pop()
+    return bool(opened) and not re.match(r"\(\s*(?:and|plus|also)\b", text[opened[-1] :], re.IGNORECASE)
 
 
 def collects(step: Step, api: ApiRef) -> bool:

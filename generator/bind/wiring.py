@@ -358,7 +358,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     if named and unread[0] not in named:
         return  # "Sampling rate `fs` from Step 1": the Inputs name another value than the one step 1 left unread
     if len(cited) == 1 and (
-        _stand_in(draft, unread[0], cited.copy().pop(), wired)
+        _stand_in(draft, unread[0], cited.copy().pop(), wired, unread[0] in quoted)
         or _receiver_stand_in(draft, unread[0], ctx, wired)
         or _newer_version(draft, unread[0], ctx, wired)
     ):
@@ -432,6 +432,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
 
 
+_WHERE = re.compile(r"path|file|fname|uri|url|dir|folder|output|dest", re.IGNORECASE)  # names of places
 _VALUE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Path", "PathLike", "os.PathLike", "pathlib.Path"})
 
 
@@ -442,8 +443,9 @@ def _cited_for_parameter(
     Step 1": the one parameter nothing gives (no earlier result, key or import of that name, no default, not a
     plain value) is the cited result the step does not read yet, not a config key holding text. So is a name an
     example's call reads that nothing gives nor types (a snippet's `sns.violinplot(data=penguins, ...)`, where
-    another example loaded `penguins` and the Inputs cite "`df` from Step 1"). Never a parameter that takes a path
-    (`pd.read_csv(path)` with "`model` from Step 1, holdout CSV"), unless the result is one."""
+    another example loaded `penguins` and the Inputs cite "`df` from Step 1"). Never a parameter named for a place
+    (`pd.read_csv(path)` with "`model` from Step 1, holdout CSV", `save_pretrained(save_directory)`), by its name or
+    its slot's, unless the result is one."""
     slots = [
         *((p, a) for p, a in zip(draft.positional, call.args, strict=False)),
         *((k.arg, k.value) for k in call.keywords if k.arg),
@@ -473,9 +475,12 @@ def _cited_for_parameter(
             else not documented[a.id].type
         )
     ]
-    if len(open_) != 1 or (_takes_a_path(open_[0], "") and not _takes_a_path(cited, "")):
+    if len(open_) != 1:
         return False
     name = open_[0]
+    where = [name, *(slot for slot, arg in slots if isinstance(arg, ast.Name) and arg.id == name)]
+    if any(_WHERE.search(w) for w in where) and not _WHERE.search(cited):
+        return False  # `model.save_pretrained(save_directory)` with "`model`, `tokenizer` from Step 1": a place
     value = ast.Name(id=cited, ctx=ast.Load())
     draft.statements = [_Substitute(name, value).visit(s) for s in draft.statements]
     draft.hints.pop(name, None)
@@ -1376,16 +1381,16 @@ def _sample(node: ast.expr) -> bool:
     return isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)) and literal_source(node) is not None
 
 
-# calls that read a data set, by their name: a library's demo data (`sns.load_dataset("penguins")`,
-# `fetch_openml("mnist_784")`) or a file a reader reads (`pd.read_csv("penguins.csv")`)
-_DATA_READER = re.compile(r"load_dataset|load_data|open_dataset|read_\w+|fetch_\w+")
+# calls that load a library's demo data set by its name (`sns.load_dataset("penguins")`, `fetch_openml("mnist_784")`)
+_DEMO_LOADER = re.compile(r"load_dataset|fetch_\w+")
 
 
-def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
+def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired, quoted: bool = False) -> bool:
     """`pivot = pl.DataFrame({"region": ["East", "North"], ...})`, sample data built from literals only, where the
-    Inputs cite "Pivoted DataFrame from Step 5": the statement takes that step's result instead. So does a data
-    set the example reads by a literal name for its call (`penguins = sns.load_dataset("penguins")` before
-    `sns.relplot(data=penguins, ...)`, where the Inputs cite "`df` from Step 1")."""
+    Inputs cite "Pivoted DataFrame from Step 5": the statement takes that step's result instead. So does a demo data
+    set the example loads by its name (`penguins = sns.load_dataset("penguins")` before `sns.relplot(data=penguins,
+    ...)`), where the Inputs quote the result ("`df` from Step 1"); never a file (`read_table("holdout.csv")`, the
+    user's own data, beside "Trained model from Step 2")."""
     read = set(names([draft.anchor])[0]) if draft.anchor is not None else set()
     for n, stmt in enumerate(draft.statements):
         if stmt is draft.anchor or not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
@@ -1395,12 +1400,9 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired) -> bool:
             continue
         given = [*value.args, *(k.value for k in value.keywords)]
         callee = dotted(value.func)
+        demo = quoted and bool(callee and _DEMO_LOADER.fullmatch(callee[-1])) and not any(map(_names_a_file, given))
         # sample rows written out (not `read("test.txt")`: a file of other data, read by its path)
-        if (
-            given
-            and all(literal_source(v) is not None for v in given)
-            and (any(_sample(v) for v in given) or bool(callee and _DATA_READER.fullmatch(callee[-1])))
-        ):
+        if given and all(literal_source(v) is not None for v in given) and (demo or any(_sample(v) for v in given)):
             built = ast.unparse(value)
             del draft.statements[n]
             wired.consumes[target.id] = artifact  # as _reuse hands on what a dropped statement made again
@@ -2098,8 +2100,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 elif (number := _number(arg)) is not None and number in by_value:
                     # `values = f(grid, 1.0)`, where "`a_value: float` - value substituted for a (1.0)"
                     name = by_value.pop(number)
-                elif (last, index) in cell_slots and cell_slots[last, index] not in claims.taken:
-                    name = cell_slots[last, index]
+                elif (last, index) in cell_slots:  # the cell's slot, for the first call filling it
+                    name = cell_slots.pop((last, index))
                 else:
                     continue
                 key = claims.claim(param_name(name), literal, target or last)
@@ -2120,15 +2122,22 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
 
 
+_CELL_ANNOTATION = re.compile(r"\b([A-Za-z_]\w*)\s*:\s*[^,()=]+(?=[,)=])")  # `freq: str` in a call's brackets
+
+
 def _documented_in_cell(step: Step, keys: dict[str, Hint]) -> dict[tuple[str, int], str]:
     """The positional slots the API cell fills with a documented key, by method and position:
     `pd.read_csv(path).squeeze("columns").asfreq(freq)` with "`freq: str` - pandas offset alias" gives
     {("asfreq", 0): "freq"}, so the example's `.asfreq("MS")` becomes that key (a chained call's argument, which
     no signature names)."""
+    text = step.api_text.strip().strip("`")
     try:
-        cell = ast.parse(step.api_text)
+        cell = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return {}
+        try:  # an annotated cell (`read_series(path: str).asfreq(freq: str)`): its names alone
+            cell = ast.parse(_CELL_ANNOTATION.sub(r"\1", text))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return {}
     slots: dict[tuple[str, int], str] = {}
     for node in walk(cell):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -2730,14 +2739,13 @@ def _shapes_result(name: str, literal: str | None) -> bool:
 
 def _as_example_sets(hint: Hint, literal: str) -> Hint:
     """The hint, without its default when that is the library's default the description states ("replace an
-    existing file (default False)", "boosting rounds (default 100)") and the example passes another number or flag
-    (`overwrite=True`, `num_boost_round=200`): what the workflow does is what the example does; the default says
-    what the call does without it. A text the example passes is often a name made up for it (`"math_adapter"`
-    beside "(default "default")"): the documented default stays."""
+    existing file (default False)") and the example passes the other flag (`overwrite=True`): an example passes a
+    flag to change it, so what the workflow does is what the example does. Numbers and texts stay as documented: an
+    example's are often a toy's (`n_estimators=2`, `max_steps=60`) or a name made up for it (`"math_adapter"`)."""
     if hint.default is None or literal == hint.default or default_in_text(hint.doc) != hint.default:
         return hint
     value = literal_value(literal)
-    if not isinstance(value, (bool, int, float)) or value == literal_value(hint.default):
+    if not isinstance(value, bool) or value == literal_value(hint.default):
         return hint
     return replace(hint, default=None)
 

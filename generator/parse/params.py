@@ -268,7 +268,11 @@ def _value_given(description: str, type_: str | None) -> str | None:
 
 
 # after a value and its aside in brackets, the other end of a range or another choice: "0 (slow) to 10 (fast)"
-_RANGE_ON = re.compile(r"\s*(\([^()]{0,200}\))?\s*(?:to|or|through|[-–—])\s*[-+]?(?:\d|`|\"|')", re.I)
+# (a dash's other end stands alone or has its own aside: "5 (small) - 50 (large)", not "0.5 (probability) - 0.7 works
+# for imbalanced data", a comment)
+_RANGE_ON = re.compile(
+    r"\s*(\([^()]{0,200}\))?\s*(?:(?:to|or|through)\s*[-+]?(?:\d|`|\"|')|[-–—]\s*[-+]?\d[\d.]*\s*(?:\(|[,;]|$))", re.I
+)
 
 _GIVEN_FLAG = re.compile(r"\s*(True|False)\s*(?:$|\()")
 

@@ -436,9 +436,9 @@ def _find_implementation(
 
 
 def _named_like(linked: list[str], api: str, namespace: str) -> list[str]:
-    """The implementation pages a principle links, those whose names share most words with the step's API first
+    """The implementation pages a principle links, those whose names share most words with the step's callee first
     (`ax.figure.savefig(path)`: `Figure_savefig` before `FacetGrid_savefig`, linked first); else in link order."""
-    words = set(re.findall(r"[a-z0-9]+", api.lower()))
+    words = set(re.findall(r"[a-z0-9]+", re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0].lower()))  # the callee
 
     def shared(name: str) -> int:
         return -len(set(re.findall(r"[a-z0-9]+", _short_name(name, namespace).lower())) & words)
