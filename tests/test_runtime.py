@@ -15542,8 +15542,9 @@ PKGRETFLAG = (
 
 def test_a_flag_that_shapes_what_the_call_returns_is_code_not_a_setting(tmp_path):
     """sktime: `X, y = load_from_tsfile(path, return_y=True, ...)` made `return_y` a config key; set to false, the
-    call returns one value and the step's own unpacking fails. A `return_*` flag decides the shape of the result the
-    statements after it rely on (keras `return_dict`, skimage `return_num`): it stays in the code as written."""
+    call returns one value and the step's own unpacking fails. A `return_*` flag the example passes decides the shape
+    of the result the statements after it rely on (keras `return_dict`, skimage `return_num`): it stays in the code
+    as written. (One the example leaves out stays a key: transformers' e2e run sets `return_dict = false`.)"""
     build_file_tree(tmp_path / "lib", {"pkgretflag/__init__.py": PKGRETFLAG})
     example = 'import pkgretflag\n\nX, y = pkgretflag.load_cases("cases.csv", return_labels=True)\n'
     item = generated(

@@ -2643,8 +2643,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         if name in imported or name in wired.consumes:
             continue
         hint = merge_hints(keys.get(name), draft.hints.get(name), contract.get(name))
-        if _shapes_result(name, draft.literals.get(name, hint.default)):
-            value = ast.Constant(value=literal_value(draft.literals.pop(name, hint.default)) is True)
+        if name in draft.literals and name not in draft.unpassed and _shapes_result(name, draft.literals[name]):
+            value = ast.Constant(value=literal_value(draft.literals.pop(name)) is True)
             draft.statements = [_Substitute(name, value).visit(s) for s in draft.statements]
             continue
         # unset: the call goes without it until it is set; so does a tuple default (`types: Iterable[type] = ()`):
@@ -2732,8 +2732,10 @@ def _made_earlier(type_name: str, ctx: BindContext) -> str | None:
 
 
 def _shapes_result(name: str, literal: str | None) -> bool:
-    """Whether a flag decides the shape of what its call returns (`return_y=True`, `return_X_y=True`,
-    `return_counts=True`): code the statements after it rely on (`X, y = ...` unpacks two), never a setting."""
+    """Whether a flag decides the shape of what its call returns (`return_X_y=True`, `return_counts=True`): where
+    the example passes it, code the statements after it rely on (`X, y = ...` unpacks two), never a setting. (One
+    the example leaves out stays a key: the page's documented default may be another version's, as transformers'
+    `apply_chat_template(return_dict=...)`, whose run needs it false.)"""
     return name.startswith("return_") and isinstance(literal_value(literal), bool)
 
 
