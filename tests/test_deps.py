@@ -799,3 +799,21 @@ def test_a_c_library_and_a_standard_module_are_no_requirements(tmp_path):
     assert "geos" not in item.plan.requirements, item.plan.requirements
     assert any(p.startswith("GEOS") for p in item.plan.prerequisites), item.plan.prerequisites
     assert not [p for p in item.plan.prerequisites if "PYTHONPATH" in p], item.plan.prerequisites
+
+
+def test_the_readme_mapping_example_places_what_it_says(tmp_path):
+    """The README shows a `--mapping FILE` (its format was not documented anywhere a user reads): the example, as
+    written there, loads and places each of its entries."""
+    from pathlib import Path
+
+    from generator.deps import PlacementKind
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("--mapping FILE`, a TOML file", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "mine.toml").write_text(block, encoding="utf-8")
+    mapping = load_mapping((tmp_path / "mine.toml",))
+    assert place("wvlts.denoise", mapping).value == "wavelets-toolkit"  # a module of the package too
+    assert (place("wvlts", mapping).kind, place("wvlts", mapping).value) == (PlacementKind.PYTHON, "wavelets-toolkit")
+    assert place("Wavelets Toolkit", mapping).value == "wavelets-toolkit"
+    assert place("fftw", mapping).kind is PlacementKind.SYSTEM
+    assert place("lab_utils", mapping).kind is PlacementKind.IGNORE
