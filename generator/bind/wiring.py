@@ -407,7 +407,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         number = ctx.artifacts[unread[0]].step
         wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {source}")
         return
-    if unread[0] in quoted and _cited_for_parameter(draft, call, unread[0], ctx, has, wired):
+    if unread[0] in quoted and _cited_for_parameter(draft, call, unread[0], ctx, wired):
         return
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
     if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in imported):
@@ -436,9 +436,7 @@ _WHERE = re.compile(r"path|file|fname|uri|url|dir|folder|output|dest", re.IGNORE
 _VALUE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Path", "PathLike", "os.PathLike", "pathlib.Path"})
 
 
-def _cited_for_parameter(
-    draft: Draft, call: ast.Call, cited: str, ctx: BindContext, has: Callable[[str], bool], wired: _Wired
-) -> bool:
+def _cited_for_parameter(draft: Draft, call: ast.Call, cited: str, ctx: BindContext, wired: _Wired) -> bool:
     """`ascii.write(table, output: str)`, a call built from the API text alone, where the Inputs say "`rows` from
     Step 1": the one parameter nothing gives (no earlier result, key or import of that name, no default, not a
     plain value) is the cited result the step does not read yet, not a config key holding text. So is a name an
@@ -459,14 +457,12 @@ def _cited_for_parameter(
     for slot, arg in slots:  # `create_all(engine)`, whose first parameter is `bind: Engine`: typed by its slot
         if isinstance(arg, ast.Name) and not documented[arg.id].type and annotated.get(slot):
             documented[arg.id] = replace(documented[arg.id], type=annotated[slot])
-    free = set(free_names(draft))
+    free, gives = set(free_names(draft)), _giving(draft, ctx)
     open_ = [
         a.id
         for a in passed
         if a.id in free  # (not `geom = shapely.buffer(...)`: the example's own, which _reuse judges)
-        and not has(a.id)
-        and not ctx.alias(a.id)
-        and a.id not in draft.literals
+        and not gives(a.id)
         and not documented[a.id].optional
         # (an example's name the page types, `bind: Engine`, is found by its type: step 3's `target_engine`)
         and (
@@ -1046,31 +1042,32 @@ def _made_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
     return artifact
 
 
-def _remade_of_nothing_given(stmt: ast.Assign, draft: Draft, ctx: BindContext) -> bool:
-    """Whether an assignment makes again, under its name, an earlier step's result (not reading it), of a name
-    nothing gives: no earlier result or alias of it, import, key or literal."""
-    target = stmt.targets[0]
-    return (
-        isinstance(target, ast.Name)
-        and ctx.holds_object(target.id)
-        and target.id not in names([stmt])[0]
-        and bool(_ungiven(stmt, draft, ctx))
-    )
+def _remade_of_nothing_given(stmt: ast.Assign, draft: Draft, ctx: BindContext) -> list[str]:
+    """The names nothing gives that an assignment reads to make again, under its name, an earlier step's result
+    (not reading it); empty when it does not."""
+    target, read = stmt.targets[0], names([stmt])[0]
+    if not (isinstance(target, ast.Name) and ctx.holds_object(target.id) and target.id not in read):
+        return []
+    gives = _giving(draft, ctx)
+    return [n for n in read if not gives(n)]
 
 
-def _ungiven(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> list[str]:
-    """The names a statement reads that nothing gives: no earlier result or alias of it, import, key or literal."""
+def _giving(draft: Draft, ctx: BindContext) -> Callable[[str], bool]:
+    """Whether something gives a name the draft reads: an earlier result or an alias of one, an import, a key, a
+    literal the example assigned, a module's usual name."""
     keys, imported = key_hints(ctx.step), draft.imported()
-    return [
-        n
-        for n in names([stmt])[0]
-        if not ctx.has(n)
-        and not ctx.alias(n)
-        and n not in imported
-        and n not in keys
-        and n not in draft.literals
-        and n not in ctx.tables.modules
-    ]
+
+    def gives(name: str) -> bool:
+        return (
+            ctx.has(name)
+            or ctx.alias(name) is not None
+            or name in imported
+            or name in keys
+            or name in draft.literals
+            or name in ctx.tables.modules
+        )
+
+    return gives
 
 
 def _fitted_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
@@ -1614,14 +1611,15 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     f"uses {artifact} from step {ctx.artifacts[artifact].step} instead of calling {producer} again"
                 )
                 continue
-            if _remade_of_nothing_given(stmt, draft, ctx):
+            ungiven = _remade_of_nothing_given(stmt, draft, ctx)
+            if ungiven:
                 # `corr = penguins.select_dtypes("number").corr()` before `sns.heatmap(corr)`, where step 2 made `corr`
                 # and nothing gives `penguins`: the page's demo of the earlier step's work
                 assert isinstance(target, ast.Name)
                 wired.consumes[target.id] = target.id
                 wired.changes.append(
                     f"uses {target.id} from step {ctx.artifacts[target.id].step} instead of making it again of "
-                    f"{', '.join(_ungiven(stmt, draft, ctx))}, which the wiki never gives"
+                    f"{', '.join(ungiven)}, which the wiki never gives"
                 )
                 continue
             again = _fitted_again(stmt, ctx)

@@ -425,7 +425,7 @@ def _find_implementation(
                     impl = reader.page("implementations", impl_name)
                     if impl is not None:
                         return impl_name, impl
-    api_key = norm_name(re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]) if api else ""
+    api_key = norm_name(_callee(api)) if api else ""
     if len(api_key) >= 6:
         for candidate in reader.names("implementations"):
             if norm_name(_short_name(candidate, namespace)) == api_key:
@@ -435,10 +435,16 @@ def _find_implementation(
     return None
 
 
+def _callee(api: str) -> str:
+    """The callee of API text, as written: `FastLanguageModel.from_pretrained` of `FastLanguageModel.from_pretrained(
+    model_name)`."""
+    return re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]
+
+
 def _named_like(linked: list[str], api: str, namespace: str) -> list[str]:
     """The implementation pages a principle links, those whose names share most words with the step's callee first
     (`ax.figure.savefig(path)`: `Figure_savefig` before `FacetGrid_savefig`, linked first); else in link order."""
-    words = set(re.findall(r"[a-z0-9]+", re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0].lower()))  # the callee
+    words = set(re.findall(r"[a-z0-9]+", _callee(api).lower()))
 
     def shared(name: str) -> int:
         return -len(set(re.findall(r"[a-z0-9]+", _short_name(name, namespace).lower())) & words)
@@ -466,7 +472,7 @@ def _not_its_code(api: str, codes: tuple[str, ...]) -> bool:
     """Whether a step's own code (its section of the workflow page) never names the API of the implementation page
     its principle links (a principle of data formatting linked to the model loader's page): neither the method
     (`from_pretrained` of `FastLanguageModel.from_pretrained`) nor the class or function the API is."""
-    callee = [n for n in re.findall(r"[A-Za-z_]\w*", re.split(r"[(\s]", api.strip("` "), maxsplit=1)[0]) if n != "self"]
+    callee = [n for n in re.findall(r"[A-Za-z_]\w*", _callee(api)) if n != "self"]
     return bool(callee) and callee[-1] not in code_names(codes)
 
 
