@@ -15857,3 +15857,92 @@ def test_a_result_the_example_makes_again_of_data_nothing_gives_is_the_earlier_o
     proc = run_workflow(item, tmp_path / "lib")
     assert "summary: {'count': 3}" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+FRESH_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fresh_Axes
+
+**Description:** Read a table and draw it twice.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfreshax.read_table(path: str)` |
+| **External Dependencies** | `pkgfreshax` |
+| **Key Parameters** | `path: str` - the table file (e.g. "table.csv") |
+| **Outputs** | `df` |
+
+### Step 2: Histogram
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfreshax.histplot(data=None, *, x: str = None, ax=None)` |
+| **Implementation** | `Demo_histplot` |
+| **External Dependencies** | `pkgfreshax` |
+| **Key Parameters** | `x: str` - the column |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `ax` - the axes drawn on |
+
+### Step 3: Violin
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfreshax.violinplot(data=None, *, x: str = None, ax=None)` |
+| **Implementation** | `Demo_violinplot` |
+| **External Dependencies** | `pkgfreshax` |
+| **Key Parameters** | `x: str` - the column |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `ax` - the axes drawn on |
+"""
+
+PKGFRESHAX = (
+    "import itertools\n\n"
+    "_COUNT = itertools.count(1)\n\n\n"
+    "class Axes:\n"
+    "    def __init__(self):\n"
+    "        self.number, self.drawn = next(_COUNT), []\n\n\n"
+    "def subplots():\n"
+    "    ax = Axes()\n"
+    "    return 'figure', ax\n\n\n"
+    "def read_table(path):\n"
+    "    with open(path) as handle:\n"
+    "        return handle.read().split()\n\n\n"
+    "def _draw(kind, data, x, ax):\n"
+    "    ax.drawn.append(kind)\n"
+    "    print(f'{kind} of {len(data)} rows by {x} on axes {ax.number}: {ax.drawn}')\n"
+    "    return ax\n\n\n"
+    "def histplot(data=None, *, x=None, ax=None):\n"
+    "    return _draw('histogram', data, x, ax)\n\n\n"
+    "def violinplot(data=None, *, x=None, ax=None):\n"
+    "    return _draw('violin', data, x, ax)\n"
+)
+
+
+def test_a_fresh_object_the_example_makes_is_the_steps_own_where_the_inputs_cite_others(tmp_path):
+    """seaborn: the violin step's example opens `fig, ax = plt.subplots()`, and step 3's histogram returned an `ax`:
+    the slice took that `ax`, so the violins were drawn over the histogram. An object the example makes by a call
+    of literals and modules only (no step's API) is the step's own where its Inputs cite other results; an earlier
+    result they cite, or one an earlier step's API made, is still taken."""
+    build_file_tree(tmp_path / "lib", {"pkgfreshax/__init__.py": PKGFRESHAX})
+    draw = 'import pkgfreshax\n\nfig, ax = pkgfreshax.subplots()\nax = pkgfreshax.{}(data=df, x="mass", ax=ax)\n'
+    pages = {
+        "implementations/Demo_histplot.md": draw.format("histplot"),
+        "implementations/Demo_violinplot.md": draw.format("violinplot"),
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": FRESH_INDEX, **example_pages(pages)})
+    assert "subplots()" in item.plan.steps[2].binding.body, item.plan.steps[2].binding.body
+    (item.output_dir / "table.csv").write_text("a\nb\nc\n", encoding="utf-8")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.x=mass", "--set", "3.x=mass")
+    assert "violin of 3 rows by mass on axes 2: ['violin']" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")
+    # the Inputs citing the earlier `ax`: the step draws on it
+    cited = (
+        FRESH_INDEX[: FRESH_INDEX.rindex("| **Inputs** |")] + "| **Inputs** | `df` from Step 1, `ax` from Step 2 |\n"
+    )
+    body = (
+        generated(tmp_path / "cited", {"_WorkflowIndex.md": cited, **example_pages(pages)}).plan.steps[2].binding.body
+    )
+    assert "subplots()" not in body, body

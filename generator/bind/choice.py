@@ -92,6 +92,30 @@ def _own_versions(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     return found
 
 
+def fresh(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
+    """Names an example makes afresh where an earlier step's result has the same name that the step's Inputs, citing
+    others, leave out: `fig, ax = plt.subplots()` in the violin step, after the histogram step drew on its `ax`, with
+    "`df` from Step 1" in the Inputs. Made at top level by a call of literals and modules only that is no step's
+    API (its work done again is that step's: `tempo, beats = beat_track(y=y, sr=sr)`)."""
+    cited = set(ctx.cited_by_inputs())
+    if not cited:
+        return frozenset()
+    known = _imported(ctx) | set(ctx.tables.modules)
+    found: set[str] = set()
+    for stmt in tree.body:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Call)):
+            continue
+        targets = [t for t in walk(stmt.targets[0]) if isinstance(t, ast.Name)]
+        if (
+            targets
+            and all(ctx.has(t.id) and t.id not in cited for t in targets)
+            and all(n in known for n in names([stmt])[0])
+            and not any(a is not None and contains_api(stmt, a, {}) for a in ctx.apis)
+        ):
+            found |= {t.id for t in targets}
+    return frozenset(found)
+
+
 def _own_version(value: ast.Call) -> bool:
     if called(value.func) in ("Path", "PurePath"):
         return bool(value.args) and all(literal_source(a) is not None for a in value.args)
@@ -119,7 +143,7 @@ class Resolvable:
         self.ctx, self.keys = ctx, keys
         self.made = _stored(ctx, tree) if tree else frozenset()
         self.built = _built(ctx, tree) if tree else frozenset()
-        self.own = _own_versions(ctx, tree) if tree else frozenset()
+        self.own = (_own_versions(ctx, tree) | fresh(ctx, tree)) if tree else frozenset()
         self.paths = _paths(tree) if tree else frozenset()
 
     def __contains__(self, name: object) -> bool:
