@@ -15946,3 +15946,45 @@ def test_a_fresh_object_the_example_makes_is_the_steps_own_where_the_inputs_cite
         generated(tmp_path / "cited", {"_WorkflowIndex.md": cited, **example_pages(pages)}).plan.steps[2].binding.body
     )
     assert "subplots()" not in body, body
+
+
+CLOSURE_PAGES = {
+    "implementations/Demo_objective.md": (
+        "import pkgclosure\n\n"
+        "head, tail = pkgclosure.split(data, 0.5)\n\n\n"
+        "def objective(trial):\n"
+        "    x = trial.suggest(0, 10)\n"
+        "    return sum(head) * 10 - x\n\n\n"
+        "study = pkgclosure.create_study()\n"
+        "study.optimize(objective, n_trials=3)\n"
+    ),
+    "implementations/Demo_optimize.md": (
+        "import pkgclosure\n\n\n"
+        "def objective(trial):\n"
+        "    return -trial.suggest(-10, 10)\n\n\n"
+        "study = pkgclosure.create_study()\n"
+        "study.optimize(objective, n_trials=20)\n"
+    ),
+}
+
+
+def test_a_function_the_api_names_comes_with_the_statements_making_what_it_closes_over(tmp_path):
+    """optuna trial: the objective's page splits step 1's data (`X_train, X_valid, ... = train_test_split(X, y,
+    ...)`) above `def objective(trial)`, which reads the split. The def alone read names nothing gave, so the step
+    kept only the split, and the optimize step asked for `objective` through config. The def comes with the
+    example's statements that make what it reads, and the step hands the function on."""
+    pkg = (
+        PKGOPT.replace("pkgopt", "pkgclosure")
+        + "\n\ndef split(data, fraction):\n    cut = int(len(data) * fraction)\n    return data[:cut], data[cut:]\n"
+    )
+    build_file_tree(tmp_path / "lib", {"pkgclosure/__init__.py": pkg})
+    index = OBJECTIVE_INDEX.replace("pkgopt", "pkgclosure")
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **example_pages(CLOSURE_PAGES)})
+    define = item.plan.steps[1].binding
+    body = define.body
+    assert define.produces == ("objective",) and "split(" in body and "create_study" not in body, body
+    optimize = item.plan.steps[3].binding
+    assert "objective" in optimize.consumes and "def objective" not in optimize.body, optimize.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "best_value: 10" in proc.stderr, proc.stderr  # sum([1]) * 10 - 0: the first half of step 1's data
+    run_generated_tests(item, tmp_path / "lib")

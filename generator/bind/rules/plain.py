@@ -18,7 +18,7 @@ from generator.bind.hints import key_hints
 from generator.bind.outputs import declared_outputs
 from generator.bind.wiring import Draft, uses, wire
 from generator.model import Step
-from generator.slicing import Slice, around, names, restrict
+from generator.slicing import Slice, around, names, restrict, with_setup
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -36,6 +36,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         defined = _definition(example.tree, step)
         if defined is not None:  # `objective(trial) -> float`, user code: its def, not the page's demo around it
             piece = around(example.tree, defined)
+            if not resolvable(piece, ctx):  # with what makes the names it closes over (`X_train, ... =
+                # train_test_split(X, y, ...)` above it)
+                piece = with_setup(example.tree, piece, _Readable(piece, ctx))
             binding = wired(piece, [defined.name], step, ctx) if resolvable(piece, ctx) else None
             if binding is not None:
                 return binding
@@ -171,6 +174,16 @@ def resolvable(piece: Slice, ctx: BindContext) -> bool:
     """Whether every name the statement reads is an earlier result, a literal of the example, a builtin or an
     import: plain code, nothing left for a person to supply."""
     return all(map(_readable(piece, ctx), piece.free))
+
+
+class _Readable:
+    """_readable as a container (what with_setup asks of the names it need not make)."""
+
+    def __init__(self, piece: Slice, ctx: BindContext) -> None:
+        self.readable = _readable(piece, ctx)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.readable(name)
 
 
 def _readable(piece: Slice, ctx: BindContext) -> Callable[[str], bool]:
