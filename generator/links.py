@@ -32,6 +32,15 @@ _SAME_AS = re.compile(
 PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
 
 
+def _named_in(said: str, keys: set[str]) -> str | None:
+    """The one key of an earlier step a "same ... as in Step N" names by its words ("same database URL as in Step
+    1": `url`; "same study name as Step 2": `study_name`), or None."""
+    words = re.findall(r"[a-z0-9]+", said.lower())
+    spoken = {*words, *("_".join(pair) for pair in zip(words, words[1:], strict=False))}
+    found = [k for k in sorted(keys) if k.lower() in spoken]
+    return found[0] if len(found) == 1 else None
+
+
 def linked(steps: list[StepPlan]) -> list[StepPlan]:
     """The steps, each key whose default is a place an earlier step's key names (a file or folder the earlier step
     writes, an id its loader takes, a path) following the first such key; and each key without a default
@@ -51,9 +60,13 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         for param in plan.binding.params:
             same = _SAME_AS.search(param.description)
             earlier = keyed.get(int(same.group(1) or same.group(2))) if same else None
-            if earlier is not None and param.name in earlier[1] and not param.writes:
-                # `learning_rate: float` - "same as in Step 3 (0.1)": step 3's value until set
-                params.append(replace(param, follows=f"{earlier[0]}.{param.name}"))
+            named_there = _named_in(same.group(0), earlier[1]) if same and earlier else None
+            if earlier is not None and (param.name in earlier[1] or named_there) and not param.writes:
+                # `learning_rate: float` - "same as in Step 3 (0.1)": step 3's value until set; `storage: str` -
+                # "same database URL as in Step 1": step 1's `url`
+                params.append(
+                    replace(param, follows=f"{earlier[0]}.{param.name if param.name in earlier[1] else named_there}")
+                )
                 continue
             if param.required and param.default is None and param.name in named and not param.loader:
                 # `d`, REQUIRED in step 2, where step 1's `d = 32` sized the same index: that value until set

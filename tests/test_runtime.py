@@ -15988,3 +15988,116 @@ def test_a_function_the_api_names_comes_with_the_statements_making_what_it_close
     proc = run_workflow(item, tmp_path / "lib")
     assert "best_value: 10" in proc.stderr, proc.stderr  # sum([1]) * 10 - 0: the first half of step 1's data
     run_generated_tests(item, tmp_path / "lib")
+
+
+SAMEURL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Same_Url
+
+**Description:** Open a database, then load a study from it again.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsameurl.connect(url: str)` |
+| **Key Parameters** | `url: str` - database URL, e.g. "sqlite:///first.db" |
+| **Outputs** | `db` |
+
+### Step 2: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsameurl.load(storage: str, study_name: str)` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `storage: str` - same database URL as in Step 1, `study_name: str` - the study |
+| **Outputs** | `study` |
+"""
+
+PKGSAMEURL = (
+    "def connect(url):\n"
+    "    return url\n\n\n"
+    "def load(storage, study_name):\n"
+    "    print(f'load {study_name} from {storage}')\n"
+    "    return study_name\n"
+)
+
+
+def test_a_key_described_as_an_earlier_steps_value_by_its_words_follows_that_key(tmp_path):
+    """optuna trial: `storage: str` - "same database URL as in Step 1", where step 1's key is `url`: the key kept its
+    page's "sqlite:///example-study.db", and loading the study failed (no such study there). A "same ... as in Step
+    N" naming one of step N's keys by its words ("URL": `url`; "study name": `study_name`) follows that key."""
+    build_file_tree(tmp_path / "lib", {"pkgsameurl/__init__.py": PKGSAMEURL})
+    example = 'import pkgsameurl\n\nstudy = pkgsameurl.load(storage="sqlite:///example.db", study_name="s1")\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": SAMEURL_INDEX, **example_pages({"implementations/Demo_load.md": example})}
+    )
+    follows = {p.name: p.follows for p in item.plan.steps[1].binding.params}
+    assert follows == {"storage": "step_01_open.url", "study_name": ""}, follows
+    proc = run_workflow(item, tmp_path / "lib", "--set", '1.url="sqlite:///mine.db"')
+    assert "load s1 from sqlite:///mine.db" in proc.stdout, proc.stdout
+    from generator.links import _named_in
+
+    assert _named_in("same study name as Step 2", {"study_name", "storage"}) == "study_name"
+    assert _named_in("same settings as in Step 2", {"url", "name"}) is None
+
+
+KWCITED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Keyword_Cited
+
+**Description:** Open a storage, create a study in it.
+
+### Step 1: Storage
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkwcited.Storage(url: str)` |
+| **Key Parameters** | `url: str` - where, e.g. "mem://one" |
+| **Outputs** | `storage` |
+
+### Step 2: Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkwcited.create_study(*, storage=None, study_name: str = None)` |
+| **Implementation** | `Demo_create_study` |
+| **Key Parameters** | `storage` - the `Storage` from Step 1, `study_name: str` - the study |
+| **Inputs** | `storage` from Step 1 |
+| **Outputs** | `study` |
+"""
+
+PKGKWCITED = (
+    "class Storage:\n"
+    "    def __init__(self, url):\n"
+    "        self.url = url\n\n\n"
+    "def create_study(*, storage=None, study_name=None):\n"
+    "    where = storage.url if isinstance(storage, Storage) else storage\n"
+    "    print(f'study {study_name} in {where}')\n"
+    "    return study_name\n"
+)
+
+
+def test_the_argument_of_the_parameter_named_as_the_cited_result_is_that_result(tmp_path):
+    """optuna trial: `optuna.create_study(storage=storage_name, ...)` after `storage_name = f"sqlite:///{study_name}
+    .db"`, where the Inputs say "`storage` from Step 1" (an `RDBStorage`): step 1's storage was made and never used,
+    and the study went into another database. The API's parameter named as the one cited result the step does not
+    read yet takes that result; what only fed the example's own value goes."""
+    build_file_tree(tmp_path / "lib", {"pkgkwcited/__init__.py": PKGKWCITED})
+    example = (
+        "import pkgkwcited\n\n"
+        'study_name = "demo"\n'
+        'storage_name = f"sqlite:///{study_name}.db"\n'
+        "study = pkgkwcited.create_study(storage=storage_name, study_name=study_name)\n"
+    )
+    item = generated(
+        tmp_path,
+        {"_WorkflowIndex.md": KWCITED_INDEX, **example_pages({"implementations/Demo_create_study.md": example})},
+    )
+    body = item.plan.steps[1].binding.body
+    assert "storage=storage" in body and "storage_name" not in body, body
+    proc = run_workflow(item, tmp_path / "lib", "--set", '1.url="mem://mine"')
+    assert "study demo in mem://mine" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -1262,18 +1262,23 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     if call is None:
         return
     cited = set(ctx.cited_by_inputs())
+    own = _own_values(draft, ctx)
     for keyword in call.keywords:
         reads = {n.id for n in walk(keyword.value) if isinstance(n, ast.Name)}
         if (  # not `train_dataset=train_dataset.shuffle(seed=42)`: the cited result, worked on
             keyword.arg in cited
             and keyword.arg not in reads
-            and not isinstance(keyword.value, ast.Name)
+            # (a name only where the example made it for this: `storage=storage_name` after `storage_name =
+            # f"sqlite:///{study_name}.db"`, where the Inputs say "`storage` from Step 1")
+            and (not isinstance(keyword.value, ast.Name) or keyword.value.id in own)
             and _number(keyword.value) is None  # `add_table(rows=1, ...)`: a count, not the
             # `rows` of a CSV the Inputs cite ("data rows from Step 4")
             and ctx.holds_object(keyword.arg)
         ):
             built = ast.unparse(keyword.value)
             keyword.value = ast.Name(id=keyword.arg, ctx=ast.Load())
+            if built in own:
+                draft.statements = _unfed(draft.statements, built, draft)
             wired.changes.append(
                 f"takes {keyword.arg} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
@@ -1306,6 +1311,35 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(
                 f"takes {name} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
+
+
+def _own_values(draft: Draft, ctx: BindContext) -> set[str]:
+    """Names the example's statements (not its anchor) assign, of no earlier result's name, read once only: values
+    it builds for one argument (`storage_name = f"sqlite:///{study_name}.db"`)."""
+    free = free_names(draft)
+    counts: dict[str, int] = {}
+    for stmt in draft.statements:
+        for node in walk(stmt):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                counts[node.id] = counts.get(node.id, 0) + 1
+    return {
+        t.id
+        for s in draft.statements
+        if s is not draft.anchor and isinstance(s, ast.Assign) and len(s.targets) == 1
+        for t in [s.targets[0]]
+        if isinstance(t, ast.Name) and not ctx.has(t.id) and t.id not in free and counts.get(t.id) == 1
+    }
+
+
+def _unfed(statements: list[ast.stmt], name: str, draft: Draft) -> list[ast.stmt]:
+    """The statements without the assignment of name, read no more (its own feeders stay: they may be keys)."""
+    return [
+        s
+        for s in statements
+        if s is draft.anchor
+        or not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name))
+        or s.targets[0].id != name
+    ]
 
 
 def _literal_sample(node: ast.expr) -> bool:
