@@ -2774,14 +2774,23 @@ def _shapes_result(name: str, literal: str | None) -> bool:
 def _as_example_sets(hint: Hint, literal: str) -> Hint:
     """The hint, without its default when that is the library's default the description states ("replace an
     existing file (default False)") and the example passes the other flag (`overwrite=True`): an example passes a
-    flag to change it, so what the workflow does is what the example does. Numbers and texts stay as documented: an
-    example's are often a toy's (`n_estimators=2`, `max_steps=60`) or a name made up for it (`"math_adapter"`)."""
+    flag to change it, so what the workflow does is what the example does. So does a text the description quotes as
+    well (`direction` - "maximize" for accuracy (default "minimize")", the example's `direction="maximize"`). Other
+    numbers and texts stay as documented: an example's are often a toy's (`n_estimators=2`, `max_steps=60`) or a
+    name made up for it (`"math_adapter"`)."""
     if hint.default is None or literal == hint.default or default_in_text(hint.doc) != hint.default:
         return hint
     value = literal_value(literal)
-    if not isinstance(value, bool) or value == literal_value(hint.default):
+    if value == literal_value(hint.default):
         return hint
-    return replace(hint, default=None)
+    if isinstance(value, bool) or (isinstance(value, str) and value and _quotes(hint.doc, value)):
+        return replace(hint, default=None)
+    return hint
+
+
+def _quotes(text: str, value: str) -> bool:
+    """Whether text quotes value ("maximize", 'maximize' or `maximize`)."""
+    return any(f"{mark}{value}{mark}" in text for mark in ('"', "'", "`"))
 
 
 def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext) -> bool:
