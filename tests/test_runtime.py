@@ -16106,3 +16106,69 @@ def test_the_argument_of_the_parameter_named_as_the_cited_result_is_that_result(
     proc = run_workflow(item, tmp_path / "lib", "--set", '1.url="mem://mine"')
     assert "study demo in mem://mine" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+REBUILD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rebuild
+
+**Description:** Make a scorer, use it twice.
+
+### Step 1: Scorer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrebuild.make_scorer(scale: int = 3)` |
+| **External Dependencies** | `pkgrebuild` |
+| **Outputs** | `scorer` |
+
+### Step 2: Tally
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrebuild.tally(scorer, path: str = "tally.txt")` |
+| **External Dependencies** | `pkgrebuild` |
+| **Inputs** | `scorer` from Step 1 |
+| **Outputs** | `count` |
+
+### Step 3: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrebuild.report(scorer)` |
+| **External Dependencies** | `pkgrebuild` |
+| **Inputs** | `scorer` from Step 1 |
+"""
+
+PKGREBUILD = (
+    "def make_scorer(scale=3):\n"
+    "    return lambda x: x * scale\n\n\n"
+    "def tally(scorer, path='tally.txt'):\n"
+    "    with open(path, 'a') as handle:\n"
+    "        handle.write(f'{scorer(1)}\\n')\n"
+    "    with open(path) as handle:\n"
+    "        return len(handle.read().split())\n\n\n"
+    "def report(scorer):\n"
+    "    print(f'score of 2: {scorer(2)}')\n"
+)
+
+
+def test_a_function_a_step_only_calls_is_rebuilt_by_the_step_that_made_it(tmp_path):
+    """optuna trial: `run --from 5` ran step 4 (`study.optimize(objective, ...)`) again "to rebuild objective", a
+    closure no store can save: every step that consumed it had recorded a version of it, as if it could change it
+    in place. Each resume added 20 trials to the persistent study. A function, a class or a module a step only
+    reads is left as its maker made it: the step that made it rebuilds it."""
+    build_file_tree(tmp_path / "lib", {"pkgrebuild/__init__.py": PKGREBUILD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": REBUILD_INDEX})
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--artifacts", str(tmp_path / "art")]
+    first = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    resumed = subprocess.run(
+        [*command, "--from", "3"], cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "running step 1. Scorer again to rebuild scorer" in resumed.stderr, resumed.stderr
+    assert "score of 2: 6" in resumed.stdout, resumed.stdout
+    assert (item.output_dir / "tally.txt").read_text(encoding="utf-8").split() == ["3"]  # step 2 ran once

@@ -8,6 +8,7 @@ import os
 import re
 import time
 import traceback
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,7 +169,8 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
         except Exception:  # noqa: BLE001 - a result the report cannot read never stops the run
             outcome.produced[name] = type(value).__name__
     if options.store is not None:  # what the step made, and what it may have changed in place
-        for name in dict.fromkeys([*produced, *(c for c in step.spec.consumes if c in artifacts)]):
+        changeable = (c for c in step.spec.consumes if c in artifacts and not _fixed(artifacts[c]))
+        for name in dict.fromkeys([*produced, *changeable]):
             try:
                 outcome.saved[name] = options.store.save(name, artifacts[name], step.spec.number)
             except Exception as exc:  # noqa: BLE001 - an artifact that cannot be saved only costs --from
@@ -187,6 +189,12 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     for name, value in outcome.numbers.items():
         log.info("  %s = %.6g", name, value)
     return outcome
+
+
+def _fixed(value: Any) -> bool:
+    """Whether a step that reads value cannot have changed it in place: a function, a class or a module (the
+    objective `study.optimize` calls). Its maker's version stands, and rebuilds it when it cannot be saved."""
+    return isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType, type))
 
 
 class Session:
