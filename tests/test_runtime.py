@@ -16172,3 +16172,73 @@ def test_a_function_a_step_only_calls_is_rebuilt_by_the_step_that_made_it(tmp_pa
     assert "running step 1. Scorer again to rebuild scorer" in resumed.stderr, resumed.stderr
     assert "score of 2: 6" in resumed.stdout, resumed.stdout
     assert (item.output_dir / "tally.txt").read_text(encoding="utf-8").split() == ["3"]  # step 2 ran once
+
+
+LOOKUP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Lookup
+
+**Description:** Group nodes, then colour them by group.
+
+### Step 1: Graph
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglookup.make_graph(size: int = 4)` |
+| **External Dependencies** | `pkglookup` |
+| **Outputs** | `G` |
+
+### Step 2: Groups
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglookup.groups(G)` |
+| **External Dependencies** | `pkglookup` |
+| **Inputs** | `G` from Step 1 |
+| **Outputs** | `communities` |
+
+### Step 3: Draw
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglookup.draw(G, node_color=None)` |
+| **Implementation** | `Demo_draw` |
+| **External Dependencies** | `pkglookup` |
+| **Inputs** | `G` from Step 1, `communities` from Step 2 |
+"""
+
+PKGLOOKUP = (
+    "class Graph:\n"
+    "    def __init__(self, size):\n"
+    "        self.size = size\n\n"
+    "    def nodes(self):\n"
+    "        return list(range(self.size))\n\n\n"
+    "def make_graph(size=4):\n"
+    "    return Graph(size)\n\n\n"
+    "def groups(G):\n"
+    "    return [G.nodes()[::2], G.nodes()[1::2]]\n\n\n"
+    "def draw(G, node_color=None):\n"
+    "    print(f'colours: {node_color}')\n"
+)
+
+
+def test_the_generated_tests_pass_where_a_dict_of_stand_ins_is_read_by_another_stand_in(tmp_path):
+    """networkx trial: `membership = {n: i for i, c in enumerate(communities) for n in c}`, then
+    `node_color=[membership[n] for n in G.nodes()]`: on recorders the dict's keys are one recorder's items and the
+    lookups another's, and the generated test failed with KeyError right after generation. A lookup error in the
+    step's own code on recorders is, like a TypeError there, code that cannot run on stand-ins: the test says so
+    and skips; a run and `check` judge it."""
+    build_file_tree(tmp_path / "lib", {"pkglookup/__init__.py": PKGLOOKUP})
+    example = (
+        "import pkglookup\n\n"
+        "membership = {n: i for i, c in enumerate(communities) for n in c}\n"
+        "pkglookup.draw(G, node_color=[membership[n] for n in G.nodes()])\n"
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": LOOKUP_INDEX, **example_pages({"implementations/Demo_draw.md": example})}
+    )
+    assert "membership[n]" in item.plan.steps[2].binding.body, item.plan.steps[2].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "colours: [0, 1, 0, 1]" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

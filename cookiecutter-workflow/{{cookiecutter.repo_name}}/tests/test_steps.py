@@ -298,9 +298,10 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
     make_folders(step, values)  # as the runner does: the folders of the files the step writes
     try:
         produced = step.run(**artifacts, **values)
-    except (TypeError, ValueError, AttributeError) as exc:
+    except (TypeError, ValueError, AttributeError, LookupError) as exc:
         # unpacking three values from a recorder, `f(x, *recorder)`, a method of the bool a comparison of recorders
-        # gives (`(I[:, :k] == gt[:, :1]).sum()`)
+        # gives (`(I[:, :k] == gt[:, :1]).sum()`), a dict of one recorder's items read with another's
+        # (`[membership[n] for n in G.nodes()]`)
         where = traceback.extract_tb(exc.__traceback__)[-1]
         if where.filename != inspect.getsourcefile(step.run):
             raise
