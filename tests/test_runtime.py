@@ -16242,3 +16242,44 @@ def test_the_generated_tests_pass_where_a_dict_of_stand_ins_is_read_by_another_s
     proc = run_workflow(item, tmp_path / "lib")
     assert "colours: [0, 1, 0, 1]" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+CALLSPAN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Call_Span
+
+**Description:** Make a graph, measure it.
+
+### Step 1: Graph
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcallspan.make_graph(size: int = 4)` |
+| **External Dependencies** | `pkgcallspan` |
+| **Outputs** | `G` |
+
+### Step 2: Measure
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcallspan.clustering(G) -> float` |
+| **External Dependencies** | `pkgcallspan` |
+| **Inputs** | `G` from Step 1 |
+| **Outputs** | Average clustering (float); `pkgcallspan.density(G)` and `G.count()` are reported alongside |
+"""
+
+PKGCALLSPAN = "def make_graph(size=4):\n    return list(range(size))\n\n\ndef clustering(G):\n    return len(G) / 8\n"
+
+
+def test_a_call_the_outputs_mention_is_no_result_of_the_step(tmp_path):
+    """networkx trial: Outputs "Average clustering coefficient (float); `nx.density(G)` and `G.number_of_edges()` are
+    reported alongside" read the two calls as the result's types, and the step unpacked
+    `density, number_of_edges = nx.average_clustering(G)`: TypeError, a float is no pair. A call in a code span
+    names a value the page mentions, never a type of the step's result."""
+    build_file_tree(tmp_path / "lib", {"pkgcallspan/__init__.py": PKGCALLSPAN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CALLSPAN_INDEX})
+    assert len(item.plan.steps[1].binding.produces) == 1, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "= 0.5" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -124,6 +124,8 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     for span in spans:
         if span in ("True", "False", "None"):  # "`True` when the bytes match": a value it may have, no type
             continue
+        if _CALL.fullmatch(span):  # "`nx.density(G)` ... reported alongside": a call's value, no type
+            continue
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(_type_of(span)))
     if len(types) > 1 and re.search(r"`\s*,?\s+or\s+`", step.outputs or ""):
@@ -142,6 +144,7 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))
 
 
+_CALL = re.compile(r"[A-Za-z_][\w.]*\(.*\)")  # `G.number_of_edges()`, `nx.density(G)`
 # a variable's name, never a type's (`DataFrame`) or a constant's: lower case, or the one capital letter of data
 # science's matrices with what it holds (`X`, `X_new`)
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*|[A-Z](?:_[a-z0-9_]+)?")

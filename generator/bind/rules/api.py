@@ -9,6 +9,7 @@ from generator.astwalk import walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints, param_name
+from generator.bind.imports import module_names
 from generator.bind.outputs import output_names, returned_names
 from generator.bind.signature import signature_params
 from generator.bind.wiring import Draft, wire
@@ -16,6 +17,14 @@ from generator.model import Step
 from generator.naming import identifier
 
 _MODULE_ROOTS = ("torch", "np", "numpy", "os", "json", "re", "math")
+
+
+def _module(name: str, step: Step, ctx: BindContext) -> bool:
+    """Whether the root of a dotted API (`somelib.measure(G) -> float`) is a module, not an object: a usual one, or
+    one the step's imports or External Dependencies name that no earlier step's result is called."""
+    if name in _MODULE_ROOTS:
+        return True
+    return not ctx.has(name) and (name in module_names(ctx, []) or name in step.external_dependencies)
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -97,7 +106,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         if not receiver:
             return None
         target = receiver if api.last == "__call__" else f"{receiver}.{api.last}"
-    elif len(api.callee) > 1 and api.callee[0][:1].islower() and api.callee[0] not in _MODULE_ROOTS:
+    elif len(api.callee) > 1 and api.callee[0][:1].islower() and not _module(api.callee[0], step, ctx):
         receiver = api.callee[0]
         if not ctx.alias(receiver):
             receiver = _receiver_from_examples(ctx, api) or receiver
