@@ -16283,3 +16283,64 @@ def test_a_call_the_outputs_mention_is_no_result_of_the_step(tmp_path):
     proc = run_workflow(item, tmp_path / "lib")
     assert "= 0.5" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+LETTER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Data_Letter
+
+**Description:** Make a graph, annotate its nodes.
+
+### Step 1: Graph
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgletter.make_graph(n: int = 4)` |
+| **Implementation** | `Demo_make_graph` |
+| **External Dependencies** | `pkgletter` |
+| **Outputs** | `G` |
+
+### Step 2: Annotate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgletter.annotate(G, values, name=None)` |
+| **Implementation** | `Demo_annotate` |
+| **External Dependencies** | `pkgletter` |
+| **Inputs** | `G` from Step 1 |
+| **Outputs** | `G` annotated in place |
+"""
+
+PKGLETTER = (
+    "class Graph(dict):\n"
+    "    def degree(self):\n"
+    "        return [(node, node % 2 + 1) for node in self]\n\n\n"
+    "def make_graph(n=4):\n"
+    "    return Graph({node: {} for node in range(n)})\n\n\n"
+    "def annotate(G, values, name=None):\n"
+    "    for node, value in values.items():\n"
+    "        G[node][name] = value\n"
+    "    print(f'annotated: {dict(G)}')\n"
+)
+
+
+def test_the_inputs_naming_a_data_letter_take_no_other_result_of_that_step(tmp_path):
+    """networkx trial: Inputs "`G` from Step 1", where step 1 also kept `degrees = sorted(...)` of its example: the
+    step passed step 1's sorted list in place of the example's `dict(G.degree())` (AttributeError: a list has no
+    items). Inputs that name what they take from a step take nothing else of it; `G`, `X`, `X_train` are names,
+    not types, for that."""
+    build_file_tree(tmp_path / "lib", {"pkgletter/__init__.py": PKGLETTER})
+    pages = {
+        "implementations/Demo_make_graph.md": (
+            "import pkgletter\n\nG = pkgletter.make_graph(n=4)\ndegrees = sorted(len(v) for v in G.values())\n"
+        ),
+        "implementations/Demo_annotate.md": (
+            'import pkgletter\n\npkgletter.annotate(G, dict(G.degree()), name="degree")\n'
+        ),
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": LETTER_INDEX, **example_pages(pages)})
+    assert "dict(G.degree())" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", '2.name="degree"')
+    assert "annotated: {0: {'degree': 1}, 1: {'degree': 2}" in proc.stdout, proc.stdout
+    run_generated_tests(item, tmp_path / "lib")

@@ -349,7 +349,8 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     # (`clf = train("iris.csv")` is step 1's model, which _reuse will take)
     read = {*free_names(draft), *names(draft.statements)[1], *_remade(draft, ctx)}
     unread = [a.name for a in ctx.artifacts.values() if a.step in cited and not a.value and a.name not in read]
-    named = [n for n in code_spans(step.inputs) if n.isidentifier() and n[:1].islower()]
+    # (a variable's name: lower case, or data's one capital letter, `G`, `X_train`; not a type, `Tokenizer`)
+    named = [n for n in code_spans(step.inputs) if n.isidentifier() and (n[:1].islower() or _DATA_LETTER.fullmatch(n))]
     if len(unread) > 1 and len(quoted) == 1:  # "Shuffled `dataset` from Step 3", of its `dataset` and
         unread = [n for n in unread if n in quoted]  # `shuffled_dataset`: the one the Inputs quote
     call = anchor_call(draft)
@@ -432,6 +433,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
 
 
+_DATA_LETTER = re.compile(r"[A-Z](?:_[a-z0-9_]+)?")  # `G`, `X`, `X_train`: data, by the capital letter of maths
 _WHERE = re.compile(r"path|file|fname|uri|url|dir|folder|output|dest", re.IGNORECASE)  # names of places
 _VALUE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Path", "PathLike", "os.PathLike", "pathlib.Path"})
 
