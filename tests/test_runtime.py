@@ -15424,21 +15424,21 @@ EXFLAG_INDEX = """
 
 | Attribute | Value |
 |-----------|-------|
-| **API Call** | `pkgexflag.write_table(output: str, overwrite: bool = False, precision: int = 6, name: str = "default", mode: str = "exact")` |
+| **API Call** | `pkgexflag.write_table(output: str, overwrite: bool = False, precision: int = 6, name: str = "default", mode: str = "exact", label: str = None)` |
 | **Implementation** | `Demo_write_table` |
 | **External Dependencies** | `pkgexflag` |
-| **Key Parameters** | `output: str` - where to write, `overwrite: bool` - replace an existing file (default False), `precision: int` - digits kept (default 6), `name: str` - the table's name (default "default"), `mode: str` - "fast" for big tables (default "exact") |
+| **Key Parameters** | `output: str` - where to write, `overwrite: bool` - replace an existing file (default False), `precision: int` - digits kept (default 6), `name: str` - the table's name (default "default"), `mode: str` - "fast" for big tables (default "exact"), `label: str` - a caption (default None) |
 | **Outputs** | the written file |
 """
 
 PKGEXFLAG = (
     "import os\n\n\n"
-    "def write_table(output, overwrite=False, precision=6, name='default', mode='exact'):\n"
+    "def write_table(output, overwrite=False, precision=6, name='default', mode='exact', label=None):\n"
     "    if os.path.exists(output) and not overwrite:\n"
     "        raise OSError(f'{output} exists')\n"
     "    with open(output, 'w') as handle:\n"
     "        handle.write(f'{name}: {round(3.14159265, precision)}')\n"
-    "    print(f'wrote {name} to {output} with {precision} digits, {mode}')\n"
+    "    print(f'wrote {name} to {output} with {precision} digits, {mode}, {label}')\n"
 )
 
 
@@ -15448,11 +15448,13 @@ def test_a_flag_the_example_passes_beats_the_documented_library_default(tmp_path
     description states is what the call does without the argument; an example passes a flag to change it. Its
     numbers and texts are often a toy's (`n_estimators=2`) or names made up for it: the documented default stays.
     optuna: `direction` - "maximize" for accuracy (default "minimize")", the example's `direction="maximize"`: the
-    study minimised accuracy. A text the description quotes besides its default is the workflow's, as the flag."""
+    study minimised accuracy. A text the description quotes besides its default is the workflow's, as the flag.
+    networkx: `name: str` - "attribute name (default None)", the example's `name="degree"`: None leaves the
+    argument out, which that call needs; the example's text is the workflow's."""
     build_file_tree(tmp_path / "lib", {"pkgexflag/__init__.py": PKGEXFLAG})
     example = (
         "import pkgexflag\n\n"
-        'pkgexflag.write_table("table.txt", overwrite=True, precision=3, name="demo", mode="fast")\n'
+        'pkgexflag.write_table("table.txt", overwrite=True, precision=3, name="demo", mode="fast", label="demo")\n'
     )
     item = generated(
         tmp_path, {"_WorkflowIndex.md": EXFLAG_INDEX, **example_pages({"implementations/Demo_write_table.md": example})}
@@ -15462,7 +15464,7 @@ def test_a_flag_the_example_passes_beats_the_documented_library_default(tmp_path
     assert '\nname = "default"\n' in config, config
     for _ in range(2):  # the second run replaces the first one's file
         proc = run_workflow(item, tmp_path / "lib")
-        assert "wrote default to table.txt with 6 digits, fast" in proc.stdout, proc.stdout
+        assert "wrote default to table.txt with 6 digits, fast, demo" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
 
 

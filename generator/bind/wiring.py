@@ -2787,6 +2787,10 @@ def _as_example_sets(hint: Hint, literal: str) -> Hint:
         return hint
     if isinstance(value, bool) or (isinstance(value, str) and value and _quotes(hint.doc, value)):
         return replace(hint, default=None)
+    if isinstance(value, str) and value and hint.default == "None":
+        # `name: str` - "attribute name (default None)", the example's `name="degree"`: None is the argument left
+        # out, which the call needs here (a dict of values without a name is read as a dict of dicts)
+        return replace(hint, default=None)
     return hint
 
 
