@@ -16346,3 +16346,47 @@ def test_the_inputs_naming_a_data_letter_take_no_other_result_of_that_step(tmp_p
     proc = run_workflow(item, tmp_path / "lib", "--set", '2.name="degree"')
     assert "annotated: {0: {'degree': 1}, 1: {'degree': 2}" in proc.stdout, proc.stdout
     run_generated_tests(item, tmp_path / "lib")
+
+
+MISSING_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Missing_File
+
+**Description:** Read an edge list.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmissing.read_edges(path, comments="#", data=True) -> list` |
+| **Implementation** | `Demo_read_edges` |
+| **External Dependencies** | `pkgmissing` |
+| **Key Parameters** | `path: str` - the edge list file |
+| **Outputs** | `edges` |
+"""
+
+PKGMISSING = (
+    "def read_edges(path, comments='#', data=True):\n"
+    "    with open(path) as handle:\n"
+    "        return [line.split() for line in handle if not line.startswith(comments)]\n"
+)
+
+
+def test_a_missing_file_names_the_key_to_set_and_the_api_not_its_wiki_defaults(tmp_path):
+    """networkx trial: `FileNotFoundError: 'edges.txt'`, the wiki example's path, said which keys the step has but
+    not which one to set, and "calling nx.read_edgelist(path, ..., data=True, ...)" showed the wiki's signature
+    with its defaults where the step had passed other values. The error names the key holding the missing file
+    and the API by its name."""
+    build_file_tree(tmp_path / "lib", {"pkgmissing/__init__.py": PKGMISSING})
+    example = 'import pkgmissing\n\nedges = pkgmissing.read_edges("edges.txt", data=False)\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": MISSING_INDEX, **example_pages({"implementations/Demo_read_edges.md": example})}
+    )
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode != 0
+    assert "that is step_01_read.path: point it at your file" in proc.stderr, proc.stderr
+    assert "--set 1.path=PATH" in proc.stderr and "calling pkgmissing.read_edges:" in proc.stderr, proc.stderr
+    assert "data=True" not in proc.stderr, proc.stderr

@@ -127,11 +127,27 @@ def _brief(exc: BaseException, limit: int = 600) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... [{len(text) - limit} more characters]"
 
 
+def _missing(exc: BaseException, step: LoadedStep, values: dict[str, Any]) -> str:
+    """For a file that is not there, the config key naming it (`edges.txt`, the wiki example's path): what to set."""
+    if not isinstance(exc, FileNotFoundError) or not exc.filename:
+        return ""
+    missing = Path(os.fsdecode(exc.filename))
+    named = [k for k, v in values.items() if isinstance(v, (str, os.PathLike)) and str(v) and Path(v) == missing]
+    if not named:
+        return ""
+    key = named[0]
+    return (
+        f"; that is {step.name}.{key}: point it at your file in config.toml or with --set {step.spec.number}.{key}=PATH"
+    )
+
+
 def _where(exc: BaseException, step: LoadedStep) -> str:
     """Where a step failed: the line of its module the error came through (`at line 31 of step_01_x.py
     (`df = pd.read_csv(...)`)`), saying it calls the step's API when it does; the API alone when no line of the
     module is in the traceback (a step's API is not always what failed: an example's read before it may be)."""
-    api = f"calling {step.spec.api}" if step.spec.api else "in its code"
+    # the API's name, not the wiki's signature: its defaults are not the arguments the step passed
+    callee = re.match(r"\s*+((?:[A-Za-z_]\w*+\.)*+[A-Za-z_]\w*+)", step.spec.api or "")
+    api = f"calling {callee.group(1)}" if callee else "in its code"
     module = getattr(step.module, "__file__", None)
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if module and f.filename == module]
     if not frames or not frames[-1].line:
@@ -156,7 +172,7 @@ def _run_one(step: LoadedStep, values: dict[str, Any], artifacts: dict[str, Any]
     except Exception as exc:
         keys = ", ".join(f"{step.name}.{k}" for k in step.params) or "none"
         raise WorkflowError(
-            f"step {step.label} failed {_where(exc, step)}: {type(exc).__name__}: {_brief(exc)} "
+            f"step {step.label} failed {_where(exc, step)}: {type(exc).__name__}: {_brief(exc)}{_missing(exc, step, values)} "
             f"(its config keys: {keys}; -v shows the traceback)"
         ) from exc
     seconds = time.perf_counter() - started
