@@ -16285,6 +16285,12 @@ def test_a_call_the_outputs_mention_is_no_result_of_the_step(tmp_path):
     proc = run_workflow(item, tmp_path / "lib")
     assert "= 0.5" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+    # statsmodels: "`forecast.predicted_mean` (`pd.Series`), `forecast.conf_int()` (`pd.DataFrame` with lower/upper
+    # columns)" unpacked a frame into three names; a type in brackets after a result is that result's
+    outputs = "`clustering.mean` (`pd.Series`), `clustering.bounds()` (`pd.DataFrame` with lower/upper columns)"
+    index = CALLSPAN_INDEX.replace(CALLSPAN_INDEX.split("| **Outputs** | ")[-1].split(" |")[0], outputs)
+    typed = generated(tmp_path / "typed", {"_WorkflowIndex.md": index}).plan.steps[1].binding
+    assert len(typed.produces) == 1, typed.body
 
 
 LETTER_INDEX = """

@@ -120,12 +120,15 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     if plain:
         return plain
     spans = _spans(step)
+    text = step.outputs or ""
     types: list[str] = []
-    for span in spans:
+    for n, span in enumerate(spans):
         if span in ("True", "False", "None"):  # "`True` when the bytes match": a value it may have, no type
             continue
         if _CALL.fullmatch(span):  # "`nx.density(G)` ... reported alongside": a call's value, no type
             continue
+        if n and _in_brackets(text, text.find(f"`{span}`")) and not _IDENTIFIER.fullmatch(span):
+            continue  # "`forecast.predicted_mean` (`pd.Series`)": the type of the result named before it
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(_type_of(span)))
     if len(types) > 1 and re.search(r"`\s*,?\s+or\s+`", step.outputs or ""):
