@@ -570,20 +570,26 @@ def shows_items(stmt: ast.stmt) -> bool:
 
 
 def _readers(chosen: list[ast.stmt], later: list[ast.stmt]) -> list[ast.stmt]:
-    """The chosen statements and the later ones that read what they bind, transitively (or save beside them)."""
+    """The chosen statements and the later ones that read what they bind, transitively (or save beside them), until
+    a statement left out binds the name again."""
     chosen = list(chosen)
     _, bound = names(chosen)
+    rebound: set[str] = set()  # names of the chosen a statement left out binds again (`fig = stl_result.plot()`)
     for stmt in later:
         if is_print(stmt) or isinstance(stmt, ast.Assert):
             continue
         free, more = names([stmt])
-        if (
+        if not (rebound & set(free)) and (
             (bound & set(free) and not isinstance(stmt, ast.Return))
             or _saves_beside(stmt, chosen)
             or _saves_figure(stmt, chosen)
         ):
             chosen.append(stmt)
             bound |= more
+            rebound -= more
+        else:  # what reads those names from here on reads another object (`fig.savefig("stl.png")`)
+            rebound |= more & bound
+            bound -= more
     return chosen
 
 

@@ -281,16 +281,16 @@ device_map = "cpu"
 filename = "{fx}/model/model.safetensors"
 device_map = {{ "" = "cpu" }}
 """,
-        blocked=("'tuple' object has no attribute 'quantization_config'"),
-        blocked_step=3,
+        blocked="got an unexpected keyword argument 'weight_mapping'",
+        blocked_step=5,
     ),
 )
 
 BLOCKED_REASONS = {
     "Model_Loading": (
-        "API drift in transformers 5.23, not fixable by config: get_hf_quantizer() now returns a "
-        "(quantizer, config, device_map) tuple where the wiki's example uses one quantizer (step 3), and "
-        "convert_and_load_state_dict_in_model() now requires load_config and no longer takes weight_mapping, "
-        "tp_plan, hf_quantizer, dtype or device_map (step 5, found by `check`)"
+        "API drift in transformers 5.23, not fixable by config: convert_and_load_state_dict_in_model() now "
+        "requires load_config and no longer takes weight_mapping, tp_plan, hf_quantizer, dtype or device_map "
+        "(step 5, found by `check`), and get_hf_quantizer() now returns a (quantizer, config, device_map) tuple "
+        "where the wiki hands one quantizer on (step 3)"
     ),
 }

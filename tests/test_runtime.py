@@ -16396,3 +16396,63 @@ def test_a_missing_file_names_the_key_to_set_and_the_api_not_its_wiki_defaults(t
     assert "that is step_01_read.path: point it at your file" in proc.stderr, proc.stderr
     assert "--set 1.path=PATH" in proc.stderr and "calling pkgmissing.read_edges:" in proc.stderr, proc.stderr
     assert "data=True" not in proc.stderr, proc.stderr
+
+
+REBIND_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rebind
+
+**Description:** Decompose a series two ways, plot the first.
+
+### Step 1: Decompose
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrebind.decompose(label: str = "classical")` |
+| **External Dependencies** | `pkgrebind` |
+| **Outputs** | `decomposition` |
+
+### Step 2: Plot
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Result.plot()` |
+| **Implementation** | `Demo_plot` |
+| **External Dependencies** | `pkgrebind` |
+| **Inputs** | `decomposition` from Step 1 |
+| **Outputs** | the figure saved as PNG |
+"""
+
+PKGREBIND = (
+    "class Figure:\n"
+    "    def __init__(self, label):\n"
+    "        self.label = label\n\n"
+    "    def savefig(self, path):\n"
+    "        print(f'saved {self.label} to {path}')\n\n\n"
+    "class Result:\n"
+    "    def __init__(self, label):\n"
+    "        self.label = label\n\n"
+    "    def plot(self):\n"
+    "        return Figure(self.label)\n\n\n"
+    "def decompose(label='classical'):\n"
+    "    return Result(label)\n"
+)
+
+
+def test_a_statement_reading_a_name_bound_again_by_a_statement_left_out_is_left_out(tmp_path):
+    """statsmodels trial: `fig = decomposition.plot()`, `fig.savefig("classical.png")`, then `fig =
+    stl_result.plot()`, `fig.savefig("stl.png")`: the slice kept both saves and left out the second plot, so the
+    classical figure was saved again as "stl.png". A later statement reading a name that a statement left out
+    binds again reads another object: it is left out too."""
+    build_file_tree(tmp_path / "lib", {"pkgrebind/__init__.py": PKGREBIND})
+    example = (
+        'fig = decomposition.plot()\nfig.savefig("classical.png")\n\nfig = stl_result.plot()\nfig.savefig("stl.png")\n'
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": REBIND_INDEX, **example_pages({"implementations/Demo_plot.md": example})}
+    )
+    body = item.plan.steps[1].binding.body
+    assert "stl" not in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "saved classical to classical.png" in proc.stdout and "stl" not in proc.stdout, proc.stdout
