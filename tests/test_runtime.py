@@ -15953,6 +15953,11 @@ def test_a_fresh_object_the_example_makes_is_the_steps_own_where_the_inputs_cite
         generated(tmp_path / "cited", {"_WorkflowIndex.md": cited, **example_pages(pages)}).plan.steps[2].binding.body
     )
     assert "subplots()" not in body, body
+    # the example not reading the cited `df` by its name: what it makes may stand for it (networkx: `G =
+    # nx.karate_club_graph()` where the Inputs cite `G_lcc`), so the earlier `ax` is taken as before
+    demo = {**pages, "implementations/Demo_violinplot.md": draw.format("violinplot").replace("data=df", "data=demo")}
+    body = generated(tmp_path / "demo", {"_WorkflowIndex.md": FRESH_INDEX, **example_pages(demo)}).plan.steps[2]
+    assert "subplots()" not in body.binding.body, body.binding.body
 
 
 CLOSURE_PAGES = {

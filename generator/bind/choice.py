@@ -95,11 +95,13 @@ def _own_versions(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
 def fresh(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     """Names an example makes afresh where an earlier step's result has the same name that the step's Inputs, citing
     others, leave out: `fig, ax = plt.subplots()` in the violin step, after the histogram step drew on its `ax`, with
-    "`df` from Step 1" in the Inputs. Made at top level by a call of literals and modules only that is no step's
-    API (its work done again is that step's: `tempo, beats = beat_track(y=y, sr=sr)`)."""
+    "`df` from Step 1" in the Inputs, which the example reads by those names. Made at top level by a call of
+    literals and modules only that is no step's API (its work done again is that step's: `tempo, beats =
+    beat_track(y=y, sr=sr)`)."""
     cited = set(ctx.cited_by_inputs())
-    if not cited:
-        return frozenset()
+    if not cited or not cited <= set(names(tree.body)[0]):
+        return frozenset()  # (an Input the example does not read by its name: what it makes may stand for it, as
+        # `G = nx.karate_club_graph()` for "`G_lcc` from Step 2")
     known = _imported(ctx) | set(ctx.tables.modules)
     found: set[str] = set()
     for stmt in tree.body:
