@@ -16461,3 +16461,61 @@ def test_a_statement_reading_a_name_bound_again_by_a_statement_left_out_is_left_
     assert "stl" not in body, body
     proc = run_workflow(item, tmp_path / "lib")
     assert "saved classical to classical.png" in proc.stdout and "stl" not in proc.stdout, proc.stdout
+
+
+CACHED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Cached_View
+
+**Description:** Make a graph, read its degrees.
+
+### Step 1: Graph
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcached.Graph(size: int = 3)` |
+| **External Dependencies** | `pkgcached` |
+| **Outputs** | `G` |
+
+### Step 2: Degrees
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `G.degree()` |
+| **External Dependencies** | `pkgcached` |
+| **Inputs** | `G` from Step 1 |
+| **Outputs** | `degrees` |
+"""
+
+PKGCACHED = (
+    "from functools import cached_property\n\n\n"
+    "class DegreeView:\n"
+    "    def __init__(self, graph):\n"
+    "        self.graph = graph\n\n"
+    "    def __call__(self):\n"
+    "        return [(n, 1) for n in range(self.graph.size)]\n\n\n"
+    "class Graph:\n"
+    "    def __init__(self, size=3):\n"
+    "        self.size = size\n\n"
+    "    @cached_property\n"
+    "    def degree(self):\n"
+    "        return DegreeView(self)\n"
+)
+
+
+def test_check_leaves_a_call_of_a_cached_property_to_the_run(tmp_path, monkeypatch):
+    """networkx trial: `check` failed (exit 1) with "not callable: G.degree() -- functools.cached_property" while the
+    run worked: `Graph.degree` is a cached property whose value, a view, is called. Like a property whose value is
+    a method, it is not checkable before the run; it is no error."""
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkgcached/__init__.py": PKGCACHED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CACHED_INDEX})
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    steps = verify(item.output_dir, sys.executable).steps
+    calls = [c for s in steps for c in s.calls]
+    assert not [c for c in calls if c.status == "not callable"], [(c.status, c.detail) for c in calls]
+    assert any("cached_property" in c.detail for c in calls), [(c.status, c.detail) for c in calls]
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "degrees" in proc.stderr, proc.stderr

@@ -12,6 +12,7 @@ import ast
 import builtins
 import difflib
 import enum
+import functools
 import importlib
 import inspect
 import sys
@@ -400,7 +401,9 @@ class _StepChecker:
                         CallCheck(line, text, "not callable", f"{call.func.attr} is a property: read it without ()")
                     )
                     return
-                if isinstance(found, property):  # astropy's `Table.write`: a property whose value is a method
+                # astropy's `Table.write`: a property whose value is a method; networkx's `G.degree`: a cached
+                # property whose value (a view) is called
+                if isinstance(found, (property, functools.cached_property)):
                     self.calls.append(
                         CallCheck(
                             line,
