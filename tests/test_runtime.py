@@ -16519,3 +16519,52 @@ def test_check_leaves_a_call_of_a_cached_property_to_the_run(tmp_path, monkeypat
     assert any("cached_property" in c.detail for c in calls), [(c.status, c.detail) for c in calls]
     proc = run_workflow(item, tmp_path / "lib")
     assert "degrees" in proc.stderr, proc.stderr
+
+
+UNUSEDIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unused_Input
+
+**Description:** Find the differencing order, then fit.
+
+### Step 1: Order
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunusedin.differencing_order()` |
+| **External Dependencies** | `pkgunusedin` |
+| **Outputs** | `d` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunusedin.fit(order: tuple = (1, 0, 0))` |
+| **Implementation** | `Demo_fit` |
+| **External Dependencies** | `pkgunusedin` |
+| **Inputs** | `d` from Step 1 |
+| **Outputs** | `model` |
+"""
+
+PKGUNUSEDIN = "def differencing_order():\n    return 1\n\n\ndef fit(order=(1, 0, 0)):\n    return order\n"
+
+
+def test_an_input_the_inputs_cite_and_the_code_never_uses_is_warned_of(tmp_path):
+    """statsmodels trial: the fit step's Inputs say "`d` from Step 2", its example fixes `order=(2, 1, 0)`: the `d`
+    step 2 computed was never used, and nothing said so (the generation's warnings were empty). A bound step whose
+    code leaves out a result its Inputs cite is now named in a warning; a step that uses it is not."""
+    build_file_tree(tmp_path / "lib", {"pkgunusedin/__init__.py": PKGUNUSEDIN})
+    example = "import pkgunusedin\n\nmodel = pkgunusedin.fit(order=(2, 1, 0))\n"
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": UNUSEDIN_INDEX, **example_pages({"implementations/Demo_fit.md": example})}
+    )
+    assert "d" not in item.plan.steps[1].binding.consumes, item.plan.steps[1].binding.body
+    messages = [w.message for w in item.plan.warnings]
+    assert any("step 2 (Fit): its Inputs cite d from earlier steps, which its code does not use" in m for m in messages)
+    used = "import pkgunusedin\n\nmodel = pkgunusedin.fit(order=(2, d, 0))\n"
+    item = generated(
+        tmp_path / "used", {"_WorkflowIndex.md": UNUSEDIN_INDEX, **example_pages({"implementations/Demo_fit.md": used})}
+    )
+    assert not any("its code does not use" in w.message for w in item.plan.warnings), item.plan.warnings
+    assert "model: tuple of 3: 2, 1, 0" in run_workflow(item, tmp_path / "lib").stderr

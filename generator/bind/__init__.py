@@ -78,6 +78,17 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
                 ctx.add(name)
         finished = with_default_types(with_written_paths(passed_when_set(with_contract(step, binding)), step))
         bindings.append(with_needs(step, with_enum_members(step, finished, ctx.apis[index]), tables))
+        unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
+        if binding.status is Status.BOUND and unused:
+            # statsmodels' ARIMA step: "`d` from Step 2", while the example's `order=(2, 1, 0)` fixes d itself
+            ctx.warnings.append(
+                Diagnostic(
+                    f"step {step.number} ({step.title}): its Inputs cite {', '.join(unused)} from earlier steps, which "
+                    "its code does not use (the page's example works on something else): check the step before "
+                    "trusting its result",
+                    step.ref,
+                )
+            )
         risky = risky_calls(binding.body) if binding.kind is not Kind.TOOL else []
         if risky:
             ctx.warnings.append(
