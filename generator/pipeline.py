@@ -78,6 +78,9 @@ class WorkflowResult:
             todo.append(
                 f"set {', '.join(plan.required_keys)} in {where}/config.toml (or generate with --set STEP.KEY=VALUE)"
             )
+        if plan.example_files:  # not REQUIRED (they have the example's value), yet a run fails without the user's own
+            shown = ", ".join(f"{key} (now {value!r})" for key, value in plan.example_files)
+            todo.append(f"point {shown} at your own data in {where}/config.toml: those are the wiki example's files")
         stubs = [f"src/{plan.package_name}/{sp.file}" for sp in plan.steps if sp.binding.needs_implementation]
         if stubs:
             todo.append(

@@ -101,6 +101,19 @@ class RepoPlan:
         return max((needs_python(sp.binding.body) for sp in self.steps), default=(3, 10))
 
     @property
+    def example_files(self) -> tuple[tuple[str, str], ...]:
+        """(`module.key`, value) of every key holding a data file the wiki's example read (`edges.txt`): a default the
+        user points at their own file; not a file the step writes, nor a key that follows another."""
+        return tuple(
+            (f"{sp.module}.{p.name}", value)
+            for sp in self.steps
+            for p in sp.binding.params
+            if not p.writes and not p.follows and p.default is not None
+            for value in [literal_value(p.default)]
+            if isinstance(value, str) and _DATA_FILE.search(value) and "://" not in value
+        )
+
+    @property
     def required_keys(self) -> tuple[str, ...]:
         """`module.key` of every config key the user must set before running (a key following another with a
         default has a value)."""
@@ -109,6 +122,7 @@ class RepoPlan:
         )
 
 
+_DATA_FILE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")  # `edges.txt`, `data/sales.csv`; not `Llama-3.2-1B`
 _EXTERNAL = re.compile(r"\(\s*external\b|\bexternal (?:library|package|dependency)\b", re.IGNORECASE)
 
 

@@ -16388,7 +16388,7 @@ def test_a_missing_file_names_the_key_to_set_and_the_api_not_its_wiki_defaults(t
     """networkx trial: `FileNotFoundError: 'edges.txt'`, the wiki example's path, said which keys the step has but
     not which one to set, and "calling nx.read_edgelist(path, ..., data=True, ...)" showed the wiki's signature
     with its defaults where the step had passed other values. The error names the key holding the missing file
-    and the API by its name."""
+    and the API by its name; generation's "next:" lines name the keys holding the example's data files."""
     build_file_tree(tmp_path / "lib", {"pkgmissing/__init__.py": PKGMISSING})
     example = 'import pkgmissing\n\nedges = pkgmissing.read_edges("edges.txt", data=False)\n'
     item = generated(
@@ -16401,6 +16401,8 @@ def test_a_missing_file_names_the_key_to_set_and_the_api_not_its_wiki_defaults(t
     assert "that is step_01_read.path: point it at your file" in proc.stderr, proc.stderr
     assert "--set 1.path=PATH" in proc.stderr and "calling pkgmissing.read_edges:" in proc.stderr, proc.stderr
     assert "data=True" not in proc.stderr, proc.stderr
+    # and generation says so first: the key is no REQUIRED one (it has the example's value), yet the run needs it
+    assert any("point step_01_read.path (now 'edges.txt') at your own data" in n for n in item.next_steps())
 
 
 REBIND_INDEX = """
