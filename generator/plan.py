@@ -38,7 +38,7 @@ from generator.deps import (
     requirement_name,
     spelled_by,
 )
-from generator.links import linked
+from generator.links import file_suffix, linked
 from generator.model import Diagnostic, Step, Wiki, Workflow
 from generator.naming import derived_repo_name, package_name, repo_name_from_url, slug
 from generator.pin import as_of
@@ -110,7 +110,10 @@ class RepoPlan:
             for p in sp.binding.params
             if not p.writes and not p.follows and p.default is not None
             for value in [literal_value(p.default)]
-            if isinstance(value, str) and _DATA_FILE.search(value) and "://" not in value
+            if isinstance(value, str) and "://" not in value
+            for suffix in [file_suffix(value)[1:]]
+            # `edges.txt`, `data/sales.csv`; not `Llama-3.2-1B`, nor a dotted name (`agents.structured_output.Data`)
+            if suffix[:1].isalpha() and suffix.isalnum() and len(suffix) <= 10
         )
 
     @property
@@ -122,7 +125,6 @@ class RepoPlan:
         )
 
 
-_DATA_FILE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")  # `edges.txt`, `data/sales.csv`; not `Llama-3.2-1B`
 _EXTERNAL = re.compile(r"\(\s*external\b|\bexternal (?:library|package|dependency)\b", re.IGNORECASE)
 
 

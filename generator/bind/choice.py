@@ -98,6 +98,13 @@ def fresh(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     "`df` from Step 1" in the Inputs, which the example reads by those names. Made at top level by a call of
     literals and modules only that is no step's API (its work done again is that step's: `tempo, beats =
     beat_track(y=y, sr=sr)`)."""
+    key = (ctx.index, id(tree))  # found once per step and example (a Resolvable is made for every candidate)
+    if key not in ctx.fresh:
+        ctx.fresh[key] = _fresh(ctx, tree)
+    return ctx.fresh[key]
+
+
+def _fresh(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     cited = set(ctx.cited_by_inputs())
     if not cited or not cited <= set(names(tree.body)[0]):
         return frozenset()  # (an Input the example does not read by its name: what it makes may stand for it, as

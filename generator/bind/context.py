@@ -123,6 +123,7 @@ class BindContext:
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
     built: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names a call assigns
     own: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> its own versions of names
+    fresh: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # (step, id(tree)) -> made afresh
     imported: dict[int, frozenset[str]] = field(default_factory=dict)  # step index -> names the wiki imports for it
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
     changed: dict[int, str] = field(default_factory=dict)  # step (index + 1) -> the result its call changed in place

@@ -63,6 +63,11 @@ def _type_of(span: str) -> str:
 def _spans(step: Step) -> list[str]:
     """The code spans of the step's Outputs that name results or their types: not a function the page imports
     (`accuracy_score` float), nor the fields of an object named before them, up to a `;`."""
+    return [span for span, _ in _spans_placed(step)]
+
+
+def _spans_placed(step: Step) -> list[tuple[str, bool]]:
+    """_spans, each with whether it stands in an aside in brackets."""
     text = step.outputs or ""
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
     holder = _HOLDER.search(text)
@@ -77,8 +82,8 @@ def _spans(step: Step) -> list[str]:
     # in brackets
     first = _name_of(found[0][0]) if found else ""
     if found and not found[0][1] and _IDENTIFIER.fullmatch(first) and first.lower() not in _NOT_NAMES:
-        return [span for span, inside in found if not inside]
-    return [span for span, _ in found]
+        return [(span, inside) for span, inside in found if not inside]
+    return found
 
 
 def _in_brackets(text: str, at: int) -> bool:
@@ -119,15 +124,13 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     plain = named_outputs(step)
     if plain:
         return plain
-    spans = _spans(step)
-    text = step.outputs or ""
     types: list[str] = []
-    for n, span in enumerate(spans):
+    for n, (span, inside) in enumerate(_spans_placed(step)):
         if span in ("True", "False", "None"):  # "`True` when the bytes match": a value it may have, no type
             continue
         if _CALL.fullmatch(span):  # "`nx.density(G)` ... reported alongside": a call's value, no type
             continue
-        if n and _in_brackets(text, text.find(f"`{span}`")) and not _IDENTIFIER.fullmatch(span):
+        if n and inside and not _IDENTIFIER.fullmatch(span):
             continue  # "`forecast.predicted_mean` (`pd.Series`)": the type of the result named before it
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(_type_of(span)))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from generator.apitext import BUILTINS, parse_api
@@ -121,10 +120,10 @@ def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> 
         return None
     piece = restrict(tree, around(tree, body[-1]), body)
     keys = key_hints(step)
-    readable = _readable(piece, ctx)
+    readable = _Readable(piece, ctx)
     for name in piece.free:
         if not (
-            readable(name)
+            name in readable
             or name in keys
             or ctx.loader_for(name) is not None
             or not any(uses(body, name))  # a value passed on (`images.to(device)`): a config key can hold it
@@ -173,23 +172,23 @@ def _made(stmt: ast.stmt) -> set[str]:
 def resolvable(piece: Slice, ctx: BindContext) -> bool:
     """Whether every name the statement reads is an earlier result, a literal of the example, a builtin or an
     import: plain code, nothing left for a person to supply."""
-    return all(map(_readable(piece, ctx), piece.free))
+    readable = _Readable(piece, ctx)
+    return all(n in readable for n in piece.free)
 
 
 class _Readable:
-    """_readable as a container (what with_setup asks of the names it need not make)."""
+    """Names a slice reads that it has: a literal or import of its example, a builtin, or an earlier result (what
+    with_setup need not make)."""
 
     def __init__(self, piece: Slice, ctx: BindContext) -> None:
-        self.readable = _readable(piece, ctx)
+        self.ctx, self.literals = ctx, piece.literals
+        self.imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
 
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and self.readable(name)
-
-
-def _readable(piece: Slice, ctx: BindContext) -> Callable[[str], bool]:
-    """Whether a name the slice reads is a literal or import of its example, a builtin, or an earlier result."""
-    imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
-    return lambda n: n in piece.literals or n in BUILTINS or n in imported or ctx.has(n) or ctx.alias(n) is not None
+    def __contains__(self, n: object) -> bool:
+        if not isinstance(n, str):
+            return False
+        ctx = self.ctx
+        return n in self.literals or n in BUILTINS or n in self.imported or ctx.has(n) or ctx.alias(n) is not None
 
 
 def _plain(anchor: ast.stmt, piece: Slice, ctx: BindContext) -> bool:
