@@ -7861,8 +7861,9 @@ def test_an_example_fitting_the_model_again_takes_the_earlier_one_and_keeps_its_
     item = generated(tmp_path, {"_WorkflowIndex.md": REFIT_INDEX, **REFIT_PAGES})
     predict = item.plan.steps[2].binding
     assert ".fit(" not in predict.body and "model" in predict.consumes, predict.body
-    defaults = {p.name: p.default for p in predict.params}
-    assert "'test.txt'" in defaults.values() and "'preds.txt'" in defaults.values(), defaults
+    defaults = {p.name: ast.literal_eval(p.default or "") for p in predict.params}
+    # (the file it writes takes the key the Key Parameters document for it)
+    assert "test.txt" in defaults.values() and defaults["output_path"] == "preds.txt", defaults
     (item.output_dir / "train.txt").write_text("1 2")
     (item.output_dir / "test.txt").write_text("2 4")
     run_workflow(item, tmp_path / "lib")
@@ -16570,3 +16571,80 @@ def test_an_input_the_inputs_cite_and_the_code_never_uses_is_warned_of(tmp_path)
     )
     assert not any("its code does not use" in w.message for w in item.plan.warnings), item.plan.warnings
     assert "model: tuple of 3: 2, 1, 0" in run_workflow(item, tmp_path / "lib").stderr
+
+
+TALLY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tally
+
+**Description:** Count words, then write the counts as a table and a summary.
+
+### Step 1: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtally.count(words: list) -> dict` |
+| **External Dependencies** | `pkgtally` |
+| **Key Parameters** | `words: list` - the words (default ["a", "b", "a"]) |
+| **Outputs** | `counts` |
+
+### Step 2: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtally.table(counts: dict) -> list` |
+| **Implementation** | `Demo_Export` |
+| **External Dependencies** | `pkgtally` |
+| **Key Parameters** | `counts` - from Step 1, `summary_file: str` - the JSON summary (default "results/summary.json"), `output_table: str` - file written with `pkgtally.save` |
+| **Inputs** | `counts` from Step 1 |
+| **Outputs** | `rows` |
+"""
+
+PKGTALLY = """import collections
+import os
+
+
+def count(words):
+    return dict(collections.Counter(words))
+
+
+def table(counts):
+    return sorted(counts.items())
+
+
+def save(rows, path):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fp:
+        fp.write("\\n".join(f"{w},{n}" for w, n in rows))
+"""
+
+TALLY_EXAMPLE = """import json
+import pkgtally
+
+rows = pkgtally.table(counts)
+pkgtally.save(rows, "out/table.csv")
+with open("out/summary.json", "w") as fp:
+    json.dump({"words": len(rows)}, fp)
+"""
+
+
+def test_a_file_the_example_writes_takes_the_key_the_key_parameters_document_for_it(tmp_path):
+    """optuna, networkx and statsmodels trials: "`output_csv: str` - file written with `df.to_csv`", "`output_path:
+    str` - PNG file written by `plt.savefig`", while the example writes `df.to_csv("trials.csv")`: the path became a
+    key named `filename`, undocumented, and the documented key was nowhere (a user looking for output_csv in
+    config.toml found nothing). A file the example names takes the documented path key whose description names its
+    call (`pkgtally.save`), or whose name or description gives its extension (`JSON summary`), with the documented
+    default when there is one; the files are written where those keys say."""
+    build_file_tree(tmp_path / "lib", {"pkgtally/__init__.py": PKGTALLY})
+    pages = example_pages({"implementations/Demo_Export.md": TALLY_EXAMPLE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TALLY_INDEX, **pages})
+    export = item.plan.steps[1].binding
+    params = {p.name: (ast.literal_eval(p.default or ""), p.writes, p.description) for p in export.params}
+    assert params["output_table"] == ("out/table.csv", True, "file written with pkgtally.save"), params
+    assert params["summary_file"][:2] == ("results/summary.json", True), params
+    assert "filename" not in params and "file" not in params, params
+    run_generated_tests(item, tmp_path / "lib")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "table.csv").read_text(encoding="utf-8").splitlines() == ["a,2", "b,1"]
+    assert json.loads((item.output_dir / "results" / "summary.json").read_text(encoding="utf-8")) == {"words": 2}

@@ -680,28 +680,66 @@ def _documented_by_method(
         claims.taken.add(key)
 
 
-def _documented_file(draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> str | None:
-    """The key the one `open("metrics.json", "w")` of the statements takes its path from, when the Key Parameters
-    document one path key the statements do not use otherwise (`output_path: str` - where the metrics go); None
-    when they document none, or several."""
-    opens = [
-        node
-        for stmt in draft.statements
-        for node in walk(stmt)
-        if isinstance(node, ast.Call) and dotted(node.func) == ("open",) and node.args
-    ]
-    if len(opens) != 1 or literal_source(opens[0].args[0]) is None:
+_PATH_KEY = re.compile(
+    r"(?:^|_)(?:path|file|filename|fname|filepath)$|^(?:output|out|save|export)_(?!dir$|directory$|folder$)\w+$"
+)
+_FILE_TEXT = re.compile(r"[\w./~-]*\w\.([A-Za-z]\w{0,9})")  # "out/trials.csv": a file, by its extension
+
+
+class _DocumentedPaths:
+    """The Key Parameters documenting a file path the statements do not name (`output_path: str` - PNG file
+    written by `plt.savefig`; `output_csv: str` - file written with `df.to_csv`): a file the example names as a
+    literal (`plt.savefig("karate.png")`) takes such a key, named and described as documented, instead of a key
+    named after nothing the wiki says (`filename`). A key goes to the file whose call its description names, or
+    to the one file of the extension its name or description gives, or, when the step documents one such key and
+    the statements name one file (or open one), to that file. Folders (`output_dir`) are no file's key."""
+
+    def __init__(self, draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
+        self.keys = {
+            key: hint
+            for key, hint in keys.items()
+            if _PATH_KEY.search(key)
+            and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
+            and key not in claims.taken
+            and key not in draft.literals
+            and key not in taken
+        }
+        self.files = [
+            match.group(1).lower()
+            for stmt in draft.statements
+            for node in walk(stmt)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and (match := _FILE_TEXT.fullmatch(node.value)) is not None
+        ]
+
+    def pick(self, call: str, text: str, alone: bool = False) -> str | None:
+        """The documented key for the file text that call is given, taken (None: no key documents it); alone:
+        the call is the statements' only one of its kind (`open`), so one documented key is its key whatever
+        the text."""
+        if not self.keys:
+            return None
+        match = _FILE_TEXT.fullmatch(text)
+        extension = match.group(1).lower() if match else ""
+        tests: list[Callable[[str, Hint], bool]] = [
+            lambda key, hint: bool(call) and re.search(rf"(?<!\w){re.escape(call)}\b", hint.doc) is not None,
+            lambda key, hint: bool(hint.default) and literal_value(hint.default or "") == text,
+        ]
+        if extension and self.files.count(extension) == 1:
+            tests.append(
+                lambda key, hint: (
+                    extension in key.split("_")
+                    or re.search(rf"\b{re.escape(extension)}\b", hint.doc, re.IGNORECASE) is not None
+                )
+            )
+        for test in tests:
+            found = [key for key, hint in self.keys.items() if test(key, hint)]
+            if len(found) == 1:
+                del self.keys[found[0]]
+                return found[0]
+        if len(self.keys) == 1 and (alone or (extension and len(self.files) == 1)):
+            return self.keys.popitem()[0]
         return None
-    documented = [
-        key
-        for key, hint in keys.items()
-        if re.search(r"(?:^|_)(?:path|file|filename|fname)$", key)
-        and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
-        and key not in claims.taken
-        and key not in draft.literals
-        and key not in taken
-    ]
-    return documented[0] if len(documented) == 1 else None
 
 
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
@@ -2056,7 +2094,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
-    file_key = _documented_file(draft, keys, claims, {*free, *bound, *passed})
+    paths = _DocumentedPaths(draft, keys, claims, {*free, *bound, *passed})
+    opens = sum(1 for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and dotted(n.func) == ("open",))
     cell_slots = _documented_in_cell(ctx.step, keys)
     kept: list[ast.stmt] = []
     compared = Counter(_field_name(c.left) for s in draft.statements for c in _filters(s))
@@ -2112,9 +2151,17 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 # `minibatch(examples, size=8)`, where "`batch_size: int` - examples per minibatch (e.g. 8)"
                 number = _number(keyword.value)
                 documented = by_value.pop(number, None) if number is not None and keyword.arg not in keys else None
+                if (
+                    keyword.arg not in keys
+                    and isinstance(keyword.value, ast.Constant)
+                    and isinstance(keyword.value.value, str)
+                ):
+                    documented = paths.pick(last, keyword.value.value)  # `df.to_csv(path_or_buf="trials.csv")`
                 _lift_value(keyword, documented or keyword.arg, target or last, claims, draft)
             if callee == ("open",) and node.args and literal_source(node.args[0]) is not None:
                 # the file a `with open("data/page.html") as fp:` reads or writes: a path to set in config
+                text = node.args[0].value if isinstance(node.args[0], ast.Constant) else None
+                file_key = paths.pick("open", text, alone=opens == 1) if isinstance(text, str) else None
                 key = claims.claim(file_key or "file", literal_source(node.args[0]) or "", target or last)
                 draft.literals.setdefault(key, literal_source(node.args[0]) or "")
                 node.args[0] = ast.Name(id=key, ctx=ast.Load())
@@ -2130,7 +2177,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 elif index == 0 and last in ctx.tables.first_params:
                     name = ctx.tables.first_params[last]
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _looks_like_id(arg.value):
-                    name = _id_kind(arg.value)
+                    name = paths.pick(last, arg.value) or _id_kind(arg.value)
                 elif (number := _number(arg)) is not None and number in by_value:
                     # `values = f(grid, 1.0)`, where "`a_value: float` - value substituted for a (1.0)"
                     name = by_value.pop(number)
