@@ -987,3 +987,17 @@ def test_a_description_giving_two_values_in_brackets_gives_none():
     assert [(p.name, p.default) for p in two] == [("filename", None)]
     one = parse_key_parameters("`label: str` - name of the target column (`churned`)")
     assert [(p.name, p.default) for p in one] == [("label", "'churned'")]
+
+
+def test_defaults_to_in_a_description_gives_the_default():
+    """optuna trial: "`target_column: str` - name of the label column, defaults to "target"" read no default (only
+    "default:", "default is", "default of" did); the step then asked for a REQUIRED key the wiki had answered."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read('`target_column: str` - name of the label column, defaults to "target"') == [
+        ("target_column", '"target"')
+    ]
+    assert read("`alpha: float` - smoothing, defaults to 0.5, higher for small corpora") == [("alpha", "0.5")]
+    assert read("`n: int` - how many to keep, capped to 10 by the server") == [("n", None)]

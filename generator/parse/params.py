@@ -14,7 +14,7 @@ _SPEC_NAME = re.compile(r"\*{0,2}[^\W\d]\w*+")
 _SPEC_DEFAULT = re.compile(r"(?<=\S)(\s*)=.")  # `= default` after a type: its `=`, the spaces before it
 # A default written in prose is short; longer text is not searched for one (each try is an ast.parse).
 MAX_DEFAULT_IN_TEXT = 200
-_DEFAULT_IN_TEXT = re.compile(r"\bdefault(?:s| value)?\s*(?:[:=]|is|of)?\s*", re.IGNORECASE)
+_DEFAULT_IN_TEXT = re.compile(r"\bdefault(?:s| value)?\s*(?:[:=]|is|of|to)?\s*", re.IGNORECASE)
 _NONE_WORDS = {"none", "n/a", "na", "-", "—", "", "none required", "(none)"}
 
 
