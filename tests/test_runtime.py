@@ -16648,3 +16648,45 @@ def test_a_file_the_example_writes_takes_the_key_the_key_parameters_document_for
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out" / "table.csv").read_text(encoding="utf-8").splitlines() == ["a,2", "b,1"]
     assert json.loads((item.output_dir / "results" / "summary.json").read_text(encoding="utf-8")) == {"words": 2}
+
+
+COLUMN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Column
+
+**Description:** Read a table and keep one column.
+
+### Step 1: Load Series
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcolumns.read_table(path)[value_column].copy()` |
+| **Implementation** | `Demo_Load` |
+| **External Dependencies** | `pkgcolumns` |
+| **Key Parameters** | `path: str` - the table (default "data/table.txt"), `value_column: str` - column with the observations |
+| **Outputs** | `series` |
+"""
+
+PKGCOLUMNS = """def read_table(path):
+    with open(path, encoding="utf-8") as fp:
+        header, *rows = [line.split() for line in fp.read().splitlines()]
+    return {name: [float(row[i]) for row in rows] for i, name in enumerate(header)}
+"""
+
+
+def test_a_column_the_api_cell_indexes_with_a_documented_key_is_that_key(tmp_path):
+    """statsmodels trial: the cell reads `pandas.read_csv(path, index_col=0)[value_column].asfreq(freq)` and documents
+    `value_column` without a value; the example indexes `df["sales"]`. The column stayed "sales" in the code and
+    value_column was no key: a user's table with another column name needed a code edit. The one text the example
+    indexes with is the key the cell indexes with, the example's text its default."""
+    build_file_tree(tmp_path / "lib", {"pkgcolumns/__init__.py": PKGCOLUMNS})
+    example = 'import pkgcolumns\n\ntable = pkgcolumns.read_table("data/table.txt")\nseries = table["sales"].copy()\n'
+    pages = example_pages({"implementations/Demo_Load.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": COLUMN_INDEX, **pages})
+    load = item.plan.steps[0].binding
+    assert {p.name: p.default for p in load.params}.get("value_column") == "'sales'", load.params
+    assert '"sales"' not in load.body and "'sales'" not in load.body, load.body
+    build_file_tree(item.output_dir / "data", {"table.txt": "sales visits\n1 10\n2 20\n"})
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.value_column=visits")
+    assert "series: list of 2: 10, 20" in proc.stderr, proc.stderr

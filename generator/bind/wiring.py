@@ -2206,21 +2206,39 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
 _CELL_ANNOTATION = re.compile(r"\b([A-Za-z_]\w*)\s*:\s*[^,()=]+(?=[,)=])")  # `freq: str` in a call's brackets
 
 
+def _cell(step: Step) -> ast.Module | None:
+    """The step's API cell as Python, annotations dropped (`read_series(path: str).asfreq(freq: str)`: its names
+    alone); None when it does not parse."""
+    text = step.api_text.strip().strip("`")
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        try:
+            return ast.parse(_CELL_ANNOTATION.sub(r"\1", text))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+
+
+def _subscripted_in_cell(step: Step, keys: dict[str, Hint]) -> str | None:
+    """The one documented key the API cell indexes with (`pd.read_csv(path, index_col=0)[value_column]`), or None
+    (none, or several)."""
+    cell = _cell(step)
+    found = {
+        node.slice.id
+        for node in (walk(cell) if cell is not None else ())
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name) and node.slice.id in keys
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _documented_in_cell(step: Step, keys: dict[str, Hint]) -> dict[tuple[str, int], str]:
     """The positional slots the API cell fills with a documented key, by method and position:
     `pd.read_csv(path).squeeze("columns").asfreq(freq)` with "`freq: str` - pandas offset alias" gives
     {("asfreq", 0): "freq"}, so the example's `.asfreq("MS")` becomes that key (a chained call's argument, which
     no signature names)."""
-    text = step.api_text.strip().strip("`")
-    try:
-        cell = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        try:  # an annotated cell (`read_series(path: str).asfreq(freq: str)`): its names alone
-            cell = ast.parse(_CELL_ANNOTATION.sub(r"\1", text))
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return {}
+    cell = _cell(step)
     slots: dict[tuple[str, int], str] = {}
-    for node in walk(cell):
+    for node in walk(cell) if cell is not None else ():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             for index, arg in enumerate(node.args):
                 if isinstance(arg, ast.Name) and arg.id in keys:
@@ -2303,6 +2321,25 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
         if replacer.count:
             draft.statements = statements
             draft.literals[name] = hint.default or ""
+    # `df["sales"]`, where the cell reads `pd.read_csv(path)[value_column]`: the one text the statements index with
+    # is that key, whatever value (if any) the Key Parameters give it
+    indexed = _subscripted_in_cell(step, key_hints(step))
+    if indexed is None or indexed in draft.literals or indexed in taken:
+        return
+    texts = {
+        node.slice.value
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Subscript)
+        and isinstance(node.ctx, ast.Load)
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, str)
+    }
+    if len(texts) == 1:
+        text = texts.pop()
+        replacer = _Text(text, indexed)
+        draft.statements = [replacer.visit(s) for s in draft.statements]
+        draft.literals[indexed] = repr(text)
 
 
 def _same_text(stmt: ast.stmt, lifted: dict[str, str]) -> None:
