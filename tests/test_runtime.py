@@ -16690,3 +16690,47 @@ def test_a_column_the_api_cell_indexes_with_a_documented_key_is_that_key(tmp_pat
     build_file_tree(item.output_dir / "data", {"table.txt": "sales visits\n1 10\n2 20\n"})
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.value_column=visits")
     assert "series: list of 2: 10, 20" in proc.stderr, proc.stderr
+
+
+SIGNIF_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Significance
+
+**Description:** Test a series, then flag the large values.
+
+### Step 1: Test
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsignif.adf(xs: list) -> tuple` |
+| **Implementation** | `Demo_Test` |
+| **External Dependencies** | `pkgsignif` |
+| **Key Parameters** | `xs: list` - the series (default [1, 2, 3]), `significance: float` - p-value below which the series is stationary (0.05 is the usual choice), `limit: float` - values above it are flagged (5 or 10 by convention) |
+| **Outputs** | `verdict`, `flagged` |
+"""
+
+PKGSIGNIF = "def adf(xs):\n    return (sum(xs), 0.2)\n"
+
+
+def test_a_number_the_example_compares_with_is_the_key_whose_description_names_it(tmp_path):
+    """statsmodels trial: "`significance: float` - p-value threshold (0.05 is the usual choice)" and "`vif_threshold:
+    float` - VIF above which a regressor is flagged (5 or 10 by convention)", while the examples compare
+    `result[1] < 0.05` and `vif[vif > 10]`: both thresholds stayed in the code, neither key existed. A number
+    compared with that one key's description names is that key, with the example's number."""
+    build_file_tree(tmp_path / "lib", {"pkgsignif/__init__.py": PKGSIGNIF})
+    example = (
+        "import pkgsignif\n\nresult = pkgsignif.adf(xs)\n"
+        'verdict = "stationary" if result[1] < 0.05 else "unit root"\n'
+        "flagged = [x for x in xs if x > 10]\n"
+    )
+    pages = example_pages({"implementations/Demo_Test.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SIGNIF_INDEX, **pages})
+    test = item.plan.steps[0].binding
+    defaults = {p.name: p.default for p in test.params}
+    assert defaults["significance"] == "0.05" and defaults["limit"] == "10", defaults
+    assert "0.05" not in test.body and "> 10" not in test.body, test.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.xs=[3, 12, 30]")
+    assert "verdict: 'unit root'" in proc.stderr and "flagged: list of 2: 12, 30" in proc.stderr, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.significance=0.5", "--set", "1.limit=20")
+    assert "verdict: 'stationary'" in proc.stderr and "flagged: list of 0" in proc.stderr, proc.stderr

@@ -2321,6 +2321,7 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
         if replacer.count:
             draft.statements = statements
             draft.literals[name] = hint.default or ""
+    _documented_thresholds(draft, step, taken)
     # `df["sales"]`, where the cell reads `pd.read_csv(path)[value_column]`: the one text the statements index with
     # is that key, whatever value (if any) the Key Parameters give it
     indexed = _subscripted_in_cell(step, key_hints(step))
@@ -2340,6 +2341,63 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
         replacer = _Text(text, indexed)
         draft.statements = [replacer.visit(s) for s in draft.statements]
         draft.literals[indexed] = repr(text)
+
+
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?![\w.]|\.\d)")
+_ORDER = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+class _Thresholds(ast.NodeTransformer):
+    """Numbers compared with (`x < 0.05`, `vif > 10`) replaced by the key documenting them."""
+
+    def __init__(self, by_value: dict[float, str]) -> None:
+        self.by_value = by_value
+        self.used: dict[str, str] = {}
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        if len(node.ops) != 1 or not isinstance(node.ops[0], _ORDER):
+            return node
+        for side in ("left", "comparators"):
+            value = node.left if side == "left" else node.comparators[0]
+            number = _number(value)
+            name = self.by_value.get(float(number)) if number is not None else None
+            if name is None:
+                continue
+            self.used.setdefault(name, repr(number))
+            replacement = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), value)
+            if side == "left":
+                node.left = replacement
+            else:
+                node.comparators[0] = replacement
+        return node
+
+
+def _documented_thresholds(draft: Draft, step: Step, taken: set[str]) -> None:
+    """`d = 0 if result[1] < 0.05 else 1`, where the Key Parameters say "`significance: float` - p-value threshold
+    (0.05 is the usual choice)"; `vif[vif > 10]` with "`vif_threshold: float` - VIF above which a regressor is
+    flagged (5 or 10 by convention)": a number the statements compare with (<, <=, >, >=) that one key's default
+    or description names, and no other key's, is that key (its documented default, else the example's number).
+    0 and 1, which a description names by chance (`0 keeps all`), only as a default."""
+    found: dict[float, list[str]] = {}
+    for name, hint in key_hints(step).items():
+        if name in draft.literals or name in taken or hint.type.split("[")[0].strip() not in ("", "int", "float"):
+            continue
+        default = literal_value(hint.default) if hint.default else None
+        numbers = {float(default)} if isinstance(default, (int, float)) and not isinstance(default, bool) else set()
+        for text in _NUMBER_IN_TEXT.findall(hint.doc[:2000]):
+            if float(text) not in (0.0, 1.0):
+                numbers.add(float(text))
+        for number in numbers:
+            found.setdefault(number, []).append(name)
+    by_value = {number: names_[0] for number, names_ in found.items() if len(names_) == 1}
+    if not by_value:
+        return
+    thresholds = _Thresholds(by_value)
+    draft.statements = [thresholds.visit(s) for s in draft.statements]
+    hints = key_hints(step)
+    for name, written in thresholds.used.items():
+        draft.literals[name] = hints[name].default or written
 
 
 def _same_text(stmt: ast.stmt, lifted: dict[str, str]) -> None:
