@@ -16734,3 +16734,55 @@ def test_a_number_the_example_compares_with_is_the_key_whose_description_names_i
     assert "verdict: 'unit root'" in proc.stderr and "flagged: list of 2: 12, 30" in proc.stderr, proc.stderr
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.significance=0.5", "--set", "1.limit=20")
     assert "verdict: 'stationary'" in proc.stderr and "flagged: list of 0" in proc.stderr, proc.stderr
+
+
+PICS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Shrink_All
+
+**Description:** Several pictures, each shrunk with a resampling mode chosen by name.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpics.open_all(paths: list) -> list[Pic]` |
+| **External Dependencies** | `pkgpics` |
+| **Key Parameters** | `paths: list = ["a.pic", "b.pic"]` - the pictures |
+| **Outputs** | `pics` |
+
+### Step 2: Shrink All
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpics.Pic.shrink(self, size: int, mode: Mode = Mode.FAST) -> str` |
+| **Implementation** | `Demo_Shrink_All` |
+| **External Dependencies** | `pkgpics` |
+| **Key Parameters** | `mode: Mode` - the resampling mode (Mode.FAST, Mode.SLOW) |
+| **Inputs** | `pics` from Step 1 |
+| **Outputs** | `shrunk` |
+"""
+
+PKGPICS = PKGENUM + "\n\ndef open_all(paths):\n    return [Pic() for _ in paths]\n"
+
+
+def test_an_enum_member_of_a_call_on_a_comprehension_variable_is_looked_up_inside_it(tmp_path):
+    """Pillow trial: `dither = member(t.quantize, "dither", dither)` went before `[t.quantize(dither=dither) for t in
+    tiles]`, where t does not exist yet: every run failed (NameError) and ruff flagged the generated repository
+    (F821). A receiver only the comprehension binds has the member looked up in the call itself."""
+    build_file_tree(tmp_path / "lib", {"pkgpics/__init__.py": PKGPICS})
+    page = "import pkgpics\n\nshrunk = [p.shrink(4) for p in pics]\n"
+    pages = example_pages({"implementations/Demo_Shrink_All.md": page})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PICS_INDEX, **pages})
+    body = item.plan.steps[1].binding.body.replace("'", '"')
+    assert 'member(p.shrink, "mode", mode)' in body and "mode = member(" not in body, body
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "F", "src"],
+        cwd=item.output_dir,
+        capture_output=True,
+        text=True,
+    )
+    assert ruff.returncode == 0, ruff.stdout
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.mode=SLOW")
+    assert "shrunk: list of 2: '4:SLOW', '4:SLOW'" in proc.stderr, proc.stderr

@@ -119,17 +119,42 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
     )
     for stmt in reversed(statements):
         found: list[str] = []
+        inline: list[tuple[ast.expr, str]] = []
+        local, seen = _bound_inside(stmt), set()
         for call in (n for n in _own_nodes(stmt) if isinstance(n, ast.Call)):
             for keyword in _keywords(call):
                 value = keyword.value
-                if keyword.arg in keys and isinstance(value, ast.Name) and value.id in keys and value.id not in found:
+                if id(keyword) in seen or not (
+                    keyword.arg in keys and isinstance(value, ast.Name) and value.id in keys
+                ):
+                    continue
+                seen.add(id(keyword))  # (a keyword inside `**given(...)` is the call's, not given's)
+                turned = f"member({ast.unparse(call.func)}, {keyword.arg!r}, {value.id})"
+                if local & {n.id for n in walk(call.func) if isinstance(n, ast.Name)}:
+                    # `[t.quantize(dither=dither) for t in tiles]`: t exists only inside, so the name turns there
+                    inline.append((value, turned))
+                elif value.id not in found:
                     found.append(value.id)
-                    line = f"{value.id} = member({ast.unparse(call.func)}, {keyword.arg!r}, {value.id})"
-                    lines.insert(stmt.lineno - 2, " " * (stmt.col_offset - 4) + line)
-                    edited = True
+                    lines.insert(stmt.lineno - 2, " " * (stmt.col_offset - 4) + f"{value.id} = {turned}")
+                edited = True
+        for value, turned in sorted(inline, key=lambda item: (item[0].lineno, item[0].col_offset), reverse=True):
+            at = value.lineno - 2 + len(found)  # (below the lines just inserted above the statement)
+            start, end = value.col_offset - 4, (value.end_col_offset or 0) - 4
+            lines[at] = lines[at][:start] + turned + lines[at][end:]
     if not edited:
         return binding
     return replace(binding, body="\n".join(_helper_imported(lines, "member")))
+
+
+def _bound_inside(stmt: ast.stmt) -> set[str]:
+    """The names a statement binds for its own parts only: comprehension targets and lambda parameters."""
+    found: set[str] = set()
+    for node in walk(stmt):
+        if isinstance(node, ast.comprehension):
+            found |= {n.id for n in walk(node.target) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Lambda):
+            found |= {a.arg for a in walk(node.args) if isinstance(a, ast.arg)}
+    return found
 
 
 _HELPERS = "from ..runtime.calls import "
