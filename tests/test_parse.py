@@ -1001,3 +1001,19 @@ def test_defaults_to_in_a_description_gives_the_default():
     ]
     assert read("`alpha: float` - smoothing, defaults to 0.5, higher for small corpora") == [("alpha", "0.5")]
     assert read("`n: int` - how many to keep, capped to 10 by the server") == [("n", None)]
+
+
+def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
+    """xgboost trial: "`learning_rate: float` - step size (default 0.3; 0.05 here)", "`nfold: int` - number of folds
+    (default 3; 5 here)": the keys took the library's defaults, so the workflow trained with other settings than it
+    documents. The value said to be used "here" is the default; prose that says "here" of no value gives none."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read("`learning_rate: float` - step size (default 0.3; 0.05 here)") == [("learning_rate", "0.05")]
+    assert read("`stratified: bool` - stratified folds (default False; True here)") == [("stratified", "True")]
+    assert read("`n_estimators: int` - boosting rounds, 100; 500 here") == [("n_estimators", "500")]
+    assert read("`verbose: bool | int` - print every N rounds (True = every round; 50 here)") == [("verbose", "50")]
+    assert read("`folder: str` - where here means the working folder") == [("folder", None)]
+    assert read("`depth: int` - tree depth (default 6; `deep` here)") == [("depth", "6")]  # not an int: not taken

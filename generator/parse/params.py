@@ -108,9 +108,28 @@ def parse_spec(spec: str, description: str = "") -> Param | None:
         default = _literal_or_none(default) or None
     if default is None and description:
         default = default_in_text(description)
+    here = value_here(description, type_)
+    if here is not None:
+        default = here
     return Param(
         name=name.lstrip("*"), type=type_, default=default, description=description.strip(), unread_default=unread
     )
+
+
+# "(default 3; 5 here)", "default 0.3, 0.05 here": the value this workflow uses, beside the library's default
+_HERE = re.compile(
+    r"(?:^|[;,(]|\band\b|\bbut\b)\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|True|False)"
+    r"\s+here\b",
+    re.I,
+)
+
+
+def value_here(description: str, type_: str | None = None) -> str | None:
+    """The value a description says the workflow uses "here" ("number of folds (default 3; 5 here)" gives 5), as a
+    literal of the declared type; None when it says none."""
+    found = _HERE.search(description[: MAX_DEFAULT_IN_TEXT * 5])
+    literal = _literal_or_none(found.group(1).strip("`")) if found else None
+    return literal if literal is not None and _fits(literal, type_) else None
 
 
 def _parses(text: str) -> bool:
