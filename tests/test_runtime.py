@@ -16786,3 +16786,47 @@ def test_an_enum_member_of_a_call_on_a_comprehension_variable_is_looked_up_insid
     assert ruff.returncode == 0, ruff.stdout
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.mode=SLOW")
     assert "shrunk: list of 2: '4:SLOW', '4:SLOW'" in proc.stderr, proc.stderr
+
+
+STOPSET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stop_Words
+
+**Description:** Keep the words of a text that are no stop words.
+
+### Step 1: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstopset.keep(text: str, stop: set) -> list` |
+| **Implementation** | `Demo_Keep` |
+| **External Dependencies** | `pkgstopset` |
+| **Key Parameters** | `text: str = "the cat and a dog"` - the text |
+| **Outputs** | `words` |
+"""
+
+PKGSTOPSET = (
+    "def keep(text, stop):\n"
+    "    if not isinstance(stop, set):\n"
+    "        raise TypeError('stop must be a set')\n"
+    "    return [w for w in text.split() if w not in stop | {'and'}]\n"
+)
+
+
+def test_a_set_the_example_passes_is_a_list_in_config_and_a_set_in_the_call(tmp_path):
+    """xgboost trial: `xgb.cv(..., metrics={"error"})` lifted to a key whose default was a Python set: TOML holds no
+    set, the key was left commented out, and the generated config check refused the default ("expected list[str],
+    got set"), failing every run and the repository's own tests. The key holds a list; the step passes the set."""
+    build_file_tree(tmp_path / "lib", {"pkgstopset/__init__.py": PKGSTOPSET})
+    example = 'import pkgstopset\n\nwords = pkgstopset.keep(text, stop={"the", "a"})\n'
+    pages = example_pages({"implementations/Demo_Keep.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": STOPSET_INDEX, **pages})
+    keep = item.plan.steps[0].binding
+    stop = next(p for p in keep.params if p.name == "stop")
+    assert sorted(ast.literal_eval(stop.default or "")) == ["a", "the"], stop
+    assert "stop=set(stop)" in keep.body.replace(" ", ""), keep.body
+    run_generated_tests(item, tmp_path / "lib")
+    assert "words: list of 2: 'cat', 'dog'" in run_workflow(item, tmp_path / "lib").stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", '1.stop=["cat"]')
+    assert "words: list of 3: 'the', 'a', 'dog'" in proc.stderr, proc.stderr

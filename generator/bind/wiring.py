@@ -2196,11 +2196,42 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if key in draft.literals and name in keys and key not in keys:  # its description and type; the value its own
             draft.hints.setdefault(key, replace(keys[name], default=None))
     _documented_texts(draft, ctx.step, {*free, *bound})
+    _sets_as_lists(draft)
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
     used = set(draft.literals.values())
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
+
+
+class _AsSet(ast.NodeTransformer):
+    """Every read of some names wrapped in `set(...)`."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        if node.id not in self.names or not isinstance(node.ctx, ast.Load):
+            return node
+        return ast.copy_location(ast.Call(func=ast.Name(id="set", ctx=ast.Load()), args=[node], keywords=[]), node)
+
+
+def _sets_as_lists(draft: Draft) -> None:
+    """`xgb.cv(..., metrics={"error"})` lifted to a key: TOML holds no set, so the key's default is the list of its
+    items, and the step makes the set the example passed (`metrics=set(metrics)`); the default was a Python set
+    the generated config check refused ("expected list[str], got set")."""
+    turned: set[str] = set()
+    for key, literal in list(draft.literals.items()):
+        try:
+            node = ast.parse(literal.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if isinstance(node, ast.Set) and all(literal_source(e) is not None for e in node.elts):
+            draft.literals[key] = ast.unparse(ast.List(elts=node.elts, ctx=ast.Load()))
+            turned.add(key)
+    if turned:
+        wrap = _AsSet(turned)
+        draft.statements = [wrap.visit(s) for s in draft.statements]
 
 
 _CELL_ANNOTATION = re.compile(r"\b([A-Za-z_]\w*)\s*:\s*[^,()=]+(?=[,)=])")  # `freq: str` in a call's brackets
