@@ -125,6 +125,7 @@ class Step:
     api_call: str = ""
     source_location: str = ""
     external_dependencies: tuple[str, ...] = ()
+    system_dependencies: tuple[str, ...] = ()  # "`libjpeg` (bundled in the wheels)": a prerequisite, not PyPI
     environment: str = ""
     key_parameters: tuple[Param, ...] = ()
     key_parameters_text: str = ""

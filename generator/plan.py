@@ -281,7 +281,7 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     mapping = tables.mapping
     _, internal = source_modules(workflow, mapping)
     dists: set[str] = set()
-    system: set[str] = set()
+    system: set[str] = {d for step in workflow.steps for d in step.system_dependencies}
     unplaced: set[str] = set()
     internal_used: set[str] = set()
     placements: dict[str, tuple[PlacementKind, str]] = {}

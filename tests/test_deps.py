@@ -121,6 +121,32 @@ def test_a_version_the_wiki_gives_reaches_requirements_once(tmp_path):
     assert '"peft>=0.7",' in (item.output_dir / "pyproject.toml").read_text()
 
 
+def test_a_dependency_its_remark_says_is_no_python_distribution_is_a_prerequisite(tmp_path):
+    """Pillow trial: "`libjpeg` / `libjpeg-turbo` (bundled in the Pillow wheels)" and "`freetype` (bundled in the
+    wheels; ...)" went to the resolver as distributions; uv found none and two of three workflows failed before
+    anything was written. A part of the cell whose remark says it is bundled, a system or C library, or installed
+    with apt or brew is a prerequisite the README lists, with its remark; the other parts stay requirements."""
+    from generator.parse.params import parse_dependencies, system_dependencies
+
+    cell = "`numpy`, `libjpeg` / `libjpeg-turbo` (bundled in the wheels), `pandas` (only when `as_frame=True`)"
+    assert parse_dependencies(cell) == ("numpy", "pandas")
+    assert system_dependencies(cell) == ("libjpeg (bundled in the wheels)", "libjpeg-turbo (bundled in the wheels)")
+    assert system_dependencies("`poppler` (apt install poppler-utils)") == ("poppler (apt install poppler-utils)",)
+    assert system_dependencies("`torch` (CUDA build recommended), `freetype`") == ()
+    index = (
+        "# Workflow Index: Demo\n\n## Workflow: Demo_System\n\n**Description:** A C library beside a package.\n\n"
+        "### Step 1: Load\n\n| Attribute | Value |\n|---|---|\n"
+        "| **API Call** | `numpy.zeros(shape)` |\n"
+        "| **External Dependencies** | `numpy`, `libfrob` (system library: apt install libfrob-dev) |\n"
+        "| **Key Parameters** | `shape: int = 3` - how many |\n"
+    )
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements
+    assert "libfrob" not in (item.output_dir / "requirements.in").read_text()
+    assert "- libfrob (system library: apt install libfrob-dev)" in (item.output_dir / "README.md").read_text()
+
+
 READ_CSV_INDEX = """# Workflow Index: Demo
 
 ## Workflow: Demo_Tables

@@ -351,8 +351,48 @@ def _parameter_spans(cell: str) -> list[re.Match[str]]:
     return starts
 
 
+# a remark saying a dependency is no Python distribution: "`libjpeg` (bundled in the Pillow wheels)", "`freetype`
+# (system library)", "`poppler` (apt install poppler-utils)"
+_SYSTEM_REMARK = re.compile(
+    r"\b(?:bundled|system[- ](?:library|package|dependency)|C(?:\+\+)? library|shared library|native library|"
+    r"apt(?:-get)? install|brew install|OS package)",
+    re.IGNORECASE,
+)
+
+
+def _system_parts(cell: str) -> list[str]:
+    """The parts of a dependency cell (split at top-level commas) whose remark in brackets says they are no Python
+    distribution."""
+    return [
+        part
+        for part in split_top_level(breaks_as(cell, ", "))
+        if any(_SYSTEM_REMARK.search(remark) for remark in re.findall(r"\(([^()]*)\)", _code_free(part)))
+    ]
+
+
+def _code_free(text: str) -> str:
+    """Text with its code spans blanked (a remark is prose, not code)."""
+    return re.sub(r"`[^`]*`", "``", text)
+
+
+def system_dependencies(cell: str) -> tuple[str, ...]:
+    """What a dependency cell names as a prerequisite to install by other means than pip, with its remark:
+    "`libjpeg` / `libjpeg-turbo` (bundled in the Pillow wheels)" gives both names with the remark; uv was asked
+    for a distribution named libjpeg and the whole workflow failed."""
+    found: list[str] = []
+    for part in _system_parts(cell):
+        remark = "; ".join(r.strip() for r in re.findall(r"\(([^()]*)\)", _code_free(part)))
+        names = code_spans(part) or [re.sub(r"\(.*?\)", "", plain(part)).strip()]
+        found += [f"{name.strip()} ({remark})" for name in names if name.strip()]
+    return tuple(dict.fromkeys(found))
+
+
 def parse_dependencies(cell: str) -> tuple[str, ...]:
-    """Names in an External Dependencies cell, as written (normalising to distributions comes later)."""
+    """Names in an External Dependencies cell, as written (normalising to distributions comes later); not those
+    its remarks say are installed by other means (system_dependencies)."""
+    system = _system_parts(cell)
+    if system:
+        cell = ", ".join(p for p in split_top_level(breaks_as(cell, ", ")) if p not in system)
     cell = breaks_as(cell, ", ")
     text = plain(cell)
     if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):

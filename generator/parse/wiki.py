@@ -65,7 +65,7 @@ from generator.parse.pages import (
     parse_note_page,
     parse_workflow_page,
 )
-from generator.parse.params import parse_dependencies, parse_key_parameters
+from generator.parse.params import parse_dependencies, parse_key_parameters, system_dependencies
 from generator.parse.text import WikiText, file_state, read_wiki_file
 from generator.pysource import parse_dedented
 
@@ -96,6 +96,7 @@ class _StepDraft:
     api_call: str = ""
     source_location: str | None = None
     external_dependencies: tuple[str, ...] = ()
+    system_dependencies: tuple[str, ...] = ()
     environment: str = ""
     key_parameters: tuple[Param, ...] = ()
     key_parameters_text: str = ""
@@ -118,6 +119,7 @@ class _StepDraft:
             api_call=self.api_call,
             source_location=self.source_location or "",
             external_dependencies=self.external_dependencies,
+            system_dependencies=self.system_dependencies,
             environment=self.environment,
             key_parameters=self.key_parameters,
             key_parameters_text=self.key_parameters_text,
@@ -562,6 +564,7 @@ def _index_step(
         api_call=_api_of(api_cell),
         source_location=plain(attrs.get("source location", "")).replace("\\", "/"),  # a Windows path too
         external_dependencies=parse_dependencies(attrs.get("external dependencies", "")),
+        system_dependencies=system_dependencies(attrs.get("external dependencies", "")),
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
         key_parameters_text=plain(attrs.get("key parameters", "")),
@@ -634,6 +637,7 @@ def _overview_step(
         key_parameters=parse_key_parameters(parameters),
         key_parameters_text=plain(parameters),
         external_dependencies=parse_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
+        system_dependencies=system_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
         environment=plain(cells.get("environment", "")),
     )
 
