@@ -16830,3 +16830,84 @@ def test_a_set_the_example_passes_is_a_list_in_config_and_a_set_in_the_call(tmp_
     assert "words: list of 2: 'cat', 'dog'" in run_workflow(item, tmp_path / "lib").stderr
     proc = run_workflow(item, tmp_path / "lib", "--set", '1.stop=["cat"]')
     assert "words: list of 3: 'the', 'a', 'dog'" in proc.stderr, proc.stderr
+
+
+PEAKS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Peaks
+
+**Description:** Acquire a signal, smooth it, find its peaks.
+
+### Step 1: Acquire
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpeaks.acquire() -> tuple` |
+| **Implementation** | `Demo_Acquire` |
+| **External Dependencies** | `pkgpeaks` |
+| **Outputs** | `x` - the signal, `fs` - its sampling rate |
+
+### Step 2: Smooth
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpeaks.smooth(x: list) -> list` |
+| **Implementation** | `Demo_Smooth` |
+| **External Dependencies** | `pkgpeaks` |
+| **Inputs** | `x` from Step 1 |
+| **Outputs** | `filtered` |
+
+### Step 3: Find Peaks
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpeaks.signal.find(x, height=None) -> (peaks, properties)` |
+| **Implementation** | `Demo_Find` |
+| **External Dependencies** | `pkgpeaks` |
+| **Key Parameters** | `x: list` - the `filtered` signal from Step 2, `height: float` - smallest peak |
+| **Inputs** | `filtered` from Step 2, `fs` from Step 1 |
+| **Outputs** | `peaks`, `properties` |
+"""
+
+PKGPEAKS = {
+    "pkgpeaks/__init__.py": (
+        "def acquire():\n    return [0, 5, 0, 5, 0], 2\n\n\n"
+        "def smooth(x):\n    return [v / 5 for v in x]\n\n\n"
+        "def demo():\n    return [0, 9, 0]\n"
+    ),
+    "pkgpeaks/signal.py": (
+        "def find(x, height=None):\n"
+        "    peaks = [v for v in x if height is None or v >= height]\n"
+        "    return peaks, {'count': len(peaks)}\n"
+    ),
+}
+
+PEAKS_PAGES = example_pages(
+    {
+        "implementations/Demo_Acquire.md": "import pkgpeaks\n\nx, fs = pkgpeaks.acquire()\n",
+        "implementations/Demo_Smooth.md": "import pkgpeaks\n\nfiltered = pkgpeaks.smooth(x)\n",
+        "implementations/Demo_Find.md": [
+            "import pkgpeaks\nfrom pkgpeaks.signal import find\n\nx = pkgpeaks.demo()\npeaks, _ = find(x, height=2)\n",
+            'peaks, properties = find(x, height=3)\nproperties["count"]\n',
+            "peaks, _ = find(filtered, height=0.5 * fs)\n",
+        ],
+    }
+)
+
+
+def test_a_snippet_calling_the_cited_api_and_reading_the_cited_inputs_is_the_steps(tmp_path):
+    """scipy trial: find_peaks' page has the docs' demo (`x = electrocardiogram()`, `find_peaks(x, distance=150)`),
+    a snippet on `x` returning the Outputs' `properties`, and a snippet `find_peaks(filtered, height=0.5,
+    distance=int(0.4 * fs))` reading exactly what the Inputs cite; the step found peaks in step 1's raw signal
+    (187 instead of 10). A snippet's bare `find_peaks` borrowed its import from the demo, so it counted as missing,
+    although the API cell gives its module (`scipy.signal.find_peaks`); and making the names the Outputs give
+    outranked reading the Inputs. Now a name the API cell qualifies borrows nothing in doubt, and the cited Inputs
+    read come before the results' names."""
+    build_file_tree(tmp_path / "lib", PKGPEAKS)
+    item = generated(tmp_path, {"_WorkflowIndex.md": PEAKS_INDEX, **PEAKS_PAGES})
+    find = item.plan.steps[2].binding
+    assert set(find.consumes) == {"filtered", "fs"}, find.body
+    run_generated_tests(item, tmp_path / "lib")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "peaks: list of 2: 1, 1" in proc.stderr, proc.stderr

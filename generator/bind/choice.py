@@ -226,8 +226,22 @@ def borrowing(candidate: Candidate, ctx: BindContext) -> tuple[list[str], list[s
     it reads): `mols_h = [Chem.AddHs(m) for m in mols]` below a whole example borrows `Chem` and reads `mols`."""
     free = candidate.slice.free
     imported = _imported(ctx)
-    borrowed = [n for n in free if n in imported and n not in ctx.tables.modules and not ctx.has(n)]
+    cited = _cited_by_path(ctx)
+    borrowed = [n for n in free if n in imported and n not in ctx.tables.modules and not ctx.has(n) and n not in cited]
     return borrowed, [n for n in free if _inputs_cite(n, ctx)]
+
+
+def _cited_by_path(ctx: BindContext) -> set[str]:
+    """The names the step's API cell (and its other cited calls) give with their module's path (`scipy.signal.
+    find_peaks`): a snippet calling `find_peaks(...)` without its import borrows nothing in doubt (scipy trial: the
+    snippet reading the Inputs' `filtered` and `fs` lost to the page's demo on the electrocardiogram)."""
+    return {
+        api.callee[-1]
+        for api in (ctx.api, *ctx.supporting(ctx.index))
+        if api is not None
+        and len(api.callee) >= 2
+        and all(part.isidentifier() and part[:1].islower() for part in api.callee[:-1])
+    }
 
 
 def snippets_chosen(found: list[Candidate], ctx: BindContext) -> bool:
@@ -248,11 +262,12 @@ def score(
     candidate: Candidate, ctx: BindContext, keys: dict[str, Hint], wanted: set[str], snippets: bool = False
 ) -> tuple[int, ...]:
     """The order candidates are chosen in, most important first: what cannot be had at all; objects asked for through
-    config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables that would become keys
-    of their own (not numbers passed as Key Parameters); the API called per item where the Outputs are a list of its
-    results; what later steps and the step's Outputs want made; the Key
-    Parameters passed; the Inputs read; a data file read where the Inputs name one; names used without their
-    import; then shorter, then earlier on the page."""
+    config; the step's other cited calls left out; earlier results remade; names needing a loader; example variables
+    that would become keys of their own (not numbers passed as Key Parameters); the API called per item where the
+    Outputs are a list of its results; the results the Inputs cite read (before the names below: a demo making
+    what the Outputs name loses to a snippet reading what the Inputs cite); what later steps and the step's Outputs
+    want made; the file the Outputs name written; a data file read where the Inputs name one; names used without
+    their import; then the fewest statements doing work, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
@@ -323,10 +338,10 @@ def score(
         len(loadable),
         len(literal_only),
         -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
+        -len(taken),
         -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
-        -len(taken),
         -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(borrowed),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
