@@ -16911,3 +16911,74 @@ def test_a_snippet_calling_the_cited_api_and_reading_the_cited_inputs_is_the_ste
     run_generated_tests(item, tmp_path / "lib")
     proc = run_workflow(item, tmp_path / "lib")
     assert "peaks: list of 2: 1, 1" in proc.stderr, proc.stderr
+
+
+FITCURVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Curve_Fit
+
+**Description:** Load points, write the model function, fit it.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfitcurve.load() -> tuple` |
+| **Implementation** | `Demo_Load_Points` |
+| **External Dependencies** | `pkgfitcurve` |
+| **Outputs** | `xdata`, `ydata` |
+
+### Step 2: Model Function
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | User-defined callable `f(x, *params) -> float` (e.g. `def model(x, a): return a * x`) |
+| **Implementation** | `Demo_Model_Function` |
+| **Inputs** | Knowledge of the process |
+| **Outputs** | `model: Callable` - the model function |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfitcurve.fit(f, xdata, ydata) -> float` |
+| **Implementation** | `Demo_Fit` |
+| **External Dependencies** | `pkgfitcurve` |
+| **Inputs** | `model` from Step 2, `xdata` and `ydata` from Step 1 |
+| **Outputs** | `popt` |
+"""
+
+PKGFITCURVE = (
+    "def load():\n    return [1.0, 2.0, 3.0], [3.0, 6.0, 9.0]\n\n\n"
+    "def fit(f, xdata, ydata):\n"
+    "    return min(range(1, 10), key=lambda a: sum((f(x, a) - y) ** 2 for x, y in zip(xdata, ydata)))\n"
+)
+
+FITCURVE_PAGES = example_pages(
+    {
+        "implementations/Demo_Load_Points.md": "import pkgfitcurve\n\nxdata, ydata = pkgfitcurve.load()\n",
+        "implementations/Demo_Model_Function.md": (
+            "def func(x, a):\n    return a * x\n\nxdata = [0.5, 1.5]\nydata = [func(x, 2) for x in xdata]\n"
+        ),
+        "implementations/Demo_Fit.md": (
+            "import pkgfitcurve\n\ndef func(x, a):\n    return a * x + 1\n\n"
+            "popt = pkgfitcurve.fit(func, xdata, ydata)\n"
+        ),
+    }
+)
+
+
+def test_a_user_defined_function_step_hands_on_its_def_and_the_fit_step_takes_it(tmp_path):
+    """scipy trial: "User-defined callable `f(x, *params)`" with Outputs "`model: Callable`" was bound as the page's
+    whole demo (the def, then sample data made with it): the sample data became `model`, and step 1's `xdata` was
+    replaced by the demo's grid; the curve_fit step defined its own `func` and never used `model`. The cell's
+    "User-defined" makes the step a pattern, whose example def is handed on as the callable the Outputs name; a
+    later example's own def of that name is the handed-on one."""
+    build_file_tree(tmp_path / "lib", {"pkgfitcurve/__init__.py": PKGFITCURVE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FITCURVE_INDEX, **FITCURVE_PAGES})
+    model, fit = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert model.produces == ("model",), model.body
+    assert "model" in fit.consumes and "def func" not in fit.body, fit.body
+    run_generated_tests(item, tmp_path / "lib")
+    assert "popt: 3" in run_workflow(item, tmp_path / "lib").stderr  # the model a * x fits 3x; the page's a * x + 1 not

@@ -1583,11 +1583,23 @@ def _defined_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`def objective(trial): ...`, the page's toy beside `study.optimize(objective, ...)`, where the step's Inputs
     cite the `objective` an earlier step defined: the step takes that one, and drops its example's."""
     cited = set(ctx.cited_by_inputs())
+    # `def func(x, a, b, c)` again in `curve_fit(func, ...)`, where the Inputs cite `model`, which step 2 handed on
+    # as that def: the step takes model
+    handed = {ctx.artifacts[n].producer[4:]: n for n in cited if ctx.has(n) and ctx.artifacts[n].producer[:4] == "def "}
     for definition in list(draft.definitions):
-        if isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)) and definition.name in cited:
+        if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        if definition.name in cited:
             draft.definitions.remove(definition)
             wired.changes.append(
                 f"takes {definition.name} from an earlier step, as its Inputs say, instead of the example's own def"
+            )
+        elif definition.name in handed and handed[definition.name] not in names(draft.statements)[0]:
+            draft.definitions.remove(definition)
+            rename(draft.statements, definition.name, handed[definition.name])
+            wired.changes.append(
+                f"takes {handed[definition.name]} from step {ctx.artifacts[handed[definition.name]].step}, as its "
+                f"Inputs say, instead of the example's own def {definition.name}"
             )
 
 

@@ -492,6 +492,16 @@ _LEADING_NAME = re.compile(r"[A-Za-z_][\w.]*+")
 _RETURNS = re.compile(r"\s*->\s*")
 
 
+_USER_DEFINED = re.compile(r"\(?\s*(?:user[- ]defined|user[- ]written|user code)\b", re.IGNORECASE)
+
+
+def _user_defined(api_cell: str) -> str:
+    """ "Pattern (user-defined)" for an API Call cell whose prose before its code says the reader writes the function
+    ("User-defined callable `f(x, *params) -> ndarray`"): the code span alone reads as a library's call."""
+    lead = api_cell.split("`", 1)[0] if "`" in api_cell else ""
+    return "Pattern (user-defined)" if _USER_DEFINED.match(plain(lead).strip()) else ""
+
+
 def _api_of(text: str) -> str:
     """The API an API Call cell cites: its first code span, or the call it starts with when it starts without one
     (`model.set_adapter(name) then `model.generate()``: the first call cited, not the first quoted)."""
@@ -570,7 +580,7 @@ def _index_step(
         key_parameters_text=plain(attrs.get("key parameters", "")),
         inputs=breaks_as(attrs.get("inputs", ""), "; ").strip(),
         outputs=breaks_as(attrs.get("outputs", ""), "; ").strip(),
-        impl_type=plain(attrs.get("type", "")),
+        impl_type=plain(attrs.get("type", "")) or _user_defined(api_cell),
         supporting=(*istep.supporting, *_also_cited(api_cell)),
         code_blocks=tuple(page_step.code) if page_step else (),
     )

@@ -19,6 +19,7 @@ from generator.model import Step
 from generator.slicing import names
 
 _CALLBACK = re.compile(r"func|_fn\b|fns\b|callback|hook|handler")
+_CALLABLE = re.compile(r"\b(?:Callable|callable|function)\b")  # Outputs: "`model: Callable` - the model function"
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -34,6 +35,14 @@ def bind(step: Step, ctx: BindContext) -> Binding:
         definition = _definition(ctx, api)
         if definition is not None:
             return _call(step, ctx, api, definition, keys, outputs)
+    if api is None and _CALLABLE.search(step.outputs or ""):
+        # "User-defined callable `f(x, *params)`", Outputs "`model: Callable`": the example's `def` is the result,
+        # handed on (scipy trial: the demo data made with it after the def was handed on as `model`)
+        definition = _definition(ctx, None)
+        if definition is not None:
+            header = parse_api(f"def {definition.name}({', '.join(a.arg for a in definition.args.args)})")
+            if header is not None:
+                return _call(step, ctx, header, definition, {}, outputs[:1] or [definition.name], callback=True)
     if outputs and keys and set(outputs) <= set(keys):
         for name in outputs:
             ctx.add(name, value=True)
@@ -51,15 +60,15 @@ def bind(step: Step, ctx: BindContext) -> Binding:
     return stub(step, ctx, Kind.PATTERN, f"implement the documented contract: {contract}")
 
 
-def _definition(ctx: BindContext, api: ApiRef) -> ast.FunctionDef | None:
-    """The example's `def` of the pattern, when it needs nothing but well-known modules."""
-    wanted = [p.name for p in api.params if p.kind in BY_POSITION]
+def _definition(ctx: BindContext, api: ApiRef | None) -> ast.FunctionDef | None:
+    """The example's `def` of the pattern (None: the page's first), when it needs nothing but well-known modules."""
+    wanted = [p.name for p in api.params if p.kind in BY_POSITION] if api is not None else []
     for example in ctx.examples[ctx.index]:
         for node in example.tree.body:
             if not isinstance(node, ast.FunctionDef):
                 continue
             params = [a.arg for a in node.args.args]
-            if node.name == api.last or params[: len(wanted)] == wanted:
+            if api is None or node.name == api.last or params[: len(wanted)] == wanted:
                 free, _ = names([node])
                 if all(f in ctx.tables.modules for f in free):
                     return node
@@ -67,7 +76,13 @@ def _definition(ctx: BindContext, api: ApiRef) -> ast.FunctionDef | None:
 
 
 def _call(
-    step: Step, ctx: BindContext, api: ApiRef, definition: ast.FunctionDef, keys: dict[str, Hint], outputs: list[str]
+    step: Step,
+    ctx: BindContext,
+    api: ApiRef,
+    definition: ast.FunctionDef,
+    keys: dict[str, Hint],
+    outputs: list[str],
+    callback: bool = False,
 ) -> Binding:
     name = definition.name
     positional = definition.args.args
@@ -76,7 +91,7 @@ def _call(
         ctx.alias(arg.arg) or arg.arg in keys or default is not None
         for arg, default in zip(positional, defaults, strict=True)
     )
-    callback = definition.args.kwarg is not None or any(_CALLBACK.search(o) for o in outputs)
+    callback = callback or definition.args.kwarg is not None or any(_CALLBACK.search(o) for o in outputs)
     hints = {
         arg.arg: keys.get(arg.arg) or Hint("", literal_source(default), "", default is not None)
         for arg, default in zip(positional, defaults, strict=True)
@@ -102,4 +117,6 @@ def _call(
         produces=produces,
     )
     binding = wire(draft, step, ctx, Kind.PATTERN)
+    if callback and binding.produces:  # handed on: a later example's own `def func` is this one (wiring)
+        ctx.add(binding.produces[0], "Callable", producer=f"def {name}")
     return binding
