@@ -1001,6 +1001,13 @@ def test_defaults_to_in_a_description_gives_the_default():
     ]
     assert read("`alpha: float` - smoothing, defaults to 0.5, higher for small corpora") == [("alpha", "0.5")]
     assert read("`n: int` - how many to keep, capped to 10 by the server") == [("n", None)]
+    # a remark in brackets after the value ends it; a tuple before another stays one tuple
+    assert read('`label: str` - the label, defaults to "target" (the other columns are features)') == [
+        ("label", '"target"')
+    ]
+    assert read("`order: tuple` - (p, d, q); default (0, 0, 0), (1, 1, 1) is a common start") == [
+        ("order", "(0, 0, 0)")
+    ]
 
 
 def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():

@@ -62,11 +62,15 @@ def default_in_text(text: str) -> str | None:
     if not found:
         return None
     rest = text[found.end() : found.end() + MAX_DEFAULT_IN_TEXT + 1]
-    cuts = {i for i, ch in enumerate(rest[:MAX_DEFAULT_IN_TEXT]) if ch in "),;"}
+    # (cut before a remark in brackets too: `defaults to "target" (the other columns are features)`)
+    cuts = {i for i, ch in enumerate(rest[:MAX_DEFAULT_IN_TEXT]) if ch in "(),;"}
     if len(rest) <= MAX_DEFAULT_IN_TEXT:
         cuts.add(len(rest))
     for cut in sorted(cuts, reverse=True):
-        literal = _literal_or_none(rest[:cut].strip().strip("`"))
+        piece = rest[:cut].strip()
+        if cut < len(rest) and rest[cut] == "(" and piece.endswith(","):
+            continue  # "(0, 0, 0), (1, 1, 1) is common": a tuple and a remark, not a tuple of one tuple
+        literal = _literal_or_none(piece.strip("`"))
         if literal is not None:
             return literal
     return None
