@@ -16982,3 +16982,58 @@ def test_a_user_defined_function_step_hands_on_its_def_and_the_fit_step_takes_it
     assert "model" in fit.consumes and "def func" not in fit.body, fit.body
     run_generated_tests(item, tmp_path / "lib")
     assert "popt: 3" in run_workflow(item, tmp_path / "lib").stderr  # the model a * x fits 3x; the page's a * x + 1 not
+
+
+SPLITCOL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Label_Column
+
+**Description:** Read a table and split off its label column.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplitcol.read_table(path: str) -> Table` (user code splits off the label column) |
+| **Implementation** | `Demo_Read_Table` |
+| **External Dependencies** | `pkgsplitcol` |
+| **Key Parameters** | `path: str` - the table (default "data/table.txt"), `target_column: str` - name of the label column, defaults to "label" (the others are features) |
+| **Outputs** | `X`, `y` |
+"""
+
+PKGSPLITCOL = """class Table(dict):
+    def drop(self, columns):
+        return Table({k: v for k, v in self.items() if k not in columns})
+
+
+def read_table(path):
+    with open(path, encoding="utf-8") as fp:
+        header, *rows = [line.split() for line in fp.read().splitlines()]
+    return Table({name: [row[i] for row in rows] for i, name in enumerate(header)})
+"""
+
+
+def test_the_column_an_example_splits_off_is_the_documented_column_key(tmp_path):
+    """optuna and xgboost trials: "`target_column: str` - name of the label column (default "label")", while the
+    example splits off `df.pop("churn")` (or `df["label"]` and `df.drop(columns=["label"])`): the label stayed
+    hard-coded (KeyError on a user's table), or `drop(columns=...)` became a key of its own that the label did not
+    follow. The one text the statements select a column by is the documented column key, everywhere, with the
+    documented default."""
+    build_file_tree(tmp_path / "lib", {"pkgsplitcol/__init__.py": PKGSPLITCOL})
+    example = (
+        'import pkgsplitcol\n\ndf = pkgsplitcol.read_table("data/table.txt")\n'
+        'y = df["churn"]\nX = df.drop(columns=["churn"])\n'
+    )
+    pages = example_pages({"implementations/Demo_Read_Table.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPLITCOL_INDEX, **pages})
+    load = item.plan.steps[0].binding
+    params = {p.name: p.default for p in load.params}
+    assert ast.literal_eval(params["target_column"] or "") == "label" and "columns" not in params, params
+    assert "churn" not in load.body, load.body
+    build_file_tree(item.output_dir / "data", {"table.txt": "size label\n3 yes\n5 no\n"})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "y: list of 2: 'yes', 'no'" in proc.stderr and "X: Table of 1" in proc.stderr, proc.stderr
+    build_file_tree(item.output_dir / "data", {"table.txt": "size churned\n3 yes\n5 no\n"})
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.target_column=churned")
+    assert "y: list of 2: 'yes', 'no'" in proc.stderr and "X: Table of 1" in proc.stderr, proc.stderr

@@ -742,6 +742,58 @@ class _DocumentedPaths:
         return None
 
 
+_COLUMN_KEY = re.compile(r"(?:^|_)(?:col|column|label|target)(?:_name)?$")
+
+
+def _column_texts(statements: list[ast.stmt]) -> list[ast.Constant]:
+    """The texts statements select a table's column by: `df["churn"]`, `df.pop("churn")`, `df.drop(columns=
+    ["churn"])`, `df.drop("churn", axis=1)`."""
+    found: list[ast.Constant] = []
+
+    def text(node: ast.expr) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.append(node)
+        elif isinstance(node, (ast.List, ast.Tuple)):
+            for element in node.elts:
+                text(element)
+
+    for node in (n for stmt in statements for n in walk(stmt)):
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name):
+            text(node.slice)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "drop"):
+            for arg in node.args[:1]:
+                text(arg)
+            for keyword in node.keywords:
+                if keyword.arg == "columns":
+                    text(keyword.value)
+    return found
+
+
+def _documented_column(draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
+    """`y = df.pop("churn")`, `X = df.drop(columns=["label"])`, where the Key Parameters document one column key
+    (`target_column: str` - name of the label column (default "label")) the statements do not name: the one text
+    they select a column by is that key, everywhere they write it, with the documented default (the optuna and
+    xgboost trials: the label column stayed "churn" in the code, a user's table with another label failed with
+    KeyError, and `drop(columns=...)` became a key of its own that setting the label did not change)."""
+    documented = [
+        key
+        for key, hint in keys.items()
+        if _COLUMN_KEY.search(key)
+        and hint.type.strip() in ("", "str")
+        and key not in claims.taken
+        and key not in draft.literals
+        and key not in taken
+    ]
+    texts = {str(node.value) for node in _column_texts(draft.statements)}
+    if len(documented) != 1 or len(texts) != 1:
+        return
+    key, text = documented[0], texts.pop()
+    replacer = _Text(text, key)
+    draft.statements = [replacer.visit(stmt) for stmt in draft.statements]
+    draft.literals[key] = keys[key].default or repr(text)
+    claims.taken.add(key)
+
+
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
     """The parameter of the step's call a name is passed to, when that is the only place the statements read it and
     the Key Parameters document the parameter under another name (`quantize_dynamic(model_fp32, model_quant)`,
@@ -2102,6 +2154,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         claims.taken.add(documented)
     _documented_varargs(draft, keys, claims)
     _documented_by_method(draft, keys, claims, free, bound)
+    _documented_column(draft, keys, claims, {*free, *bound})
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
