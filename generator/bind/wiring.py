@@ -720,6 +720,8 @@ class _DocumentedPaths:
         if not self.keys:
             return None
         match = _FILE_TEXT.fullmatch(text)
+        if match is None and not alone:
+            return None  # `save(format="tf")`: no file, whatever call the description names
         extension = match.group(1).lower() if match else ""
         tests: list[Callable[[str, Hint], bool]] = [
             lambda key, hint: bool(call) and re.search(rf"(?<!\w){re.escape(call)}\b", hint.doc) is not None,
@@ -779,6 +781,7 @@ def _documented_column(draft: Draft, keys: dict[str, Hint], claims: _Claims, tak
         key
         for key, hint in keys.items()
         if _COLUMN_KEY.search(key)
+        and ("col" in key or re.search(r"\bcolumns?\b", hint.doc, re.IGNORECASE))  # not `target` - the language
         and hint.type.strip() in ("", "str")
         and key not in claims.taken
         and key not in draft.literals
