@@ -16613,9 +16613,9 @@ def table(counts):
     return sorted(counts.items())
 
 
-def save(rows, path):
+def save(rows, path, encoding="utf-8"):
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fp:
+    with open(path, "w", encoding=encoding) as fp:
         fp.write("\\n".join(f"{w},{n}" for w, n in rows))
 """
 
@@ -16623,7 +16623,7 @@ TALLY_EXAMPLE = """import json
 import pkgtally
 
 rows = pkgtally.table(counts)
-pkgtally.save(rows, "out/table.csv")
+pkgtally.save(rows, "out/table.csv", encoding="utf-8")
 with open("out/summary.json", "w") as fp:
     json.dump({"words": len(rows)}, fp)
 """
@@ -16644,6 +16644,7 @@ def test_a_file_the_example_writes_takes_the_key_the_key_parameters_document_for
     assert params["output_table"] == ("out/table.csv", True, "file written with pkgtally.save"), params
     assert params["summary_file"][:2] == ("results/summary.json", True), params
     assert "filename" not in params and "file" not in params, params
+    assert params["encoding"][0] == "utf-8", params  # a text the call is given that names no file: its own key
     run_generated_tests(item, tmp_path / "lib")
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out" / "table.csv").read_text(encoding="utf-8").splitlines() == ["a,2", "b,1"]
@@ -17037,3 +17038,10 @@ def test_the_column_an_example_splits_off_is_the_documented_column_key(tmp_path)
     build_file_tree(item.output_dir / "data", {"table.txt": "size churned\n3 yes\n5 no\n"})
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.target_column=churned")
     assert "y: list of 2: 'yes', 'no'" in proc.stderr and "X: Table of 1" in proc.stderr, proc.stderr
+    # a `target` that names no column (a language) takes no column's text
+    other = SPLITCOL_INDEX.replace(
+        '`target_column: str` - name of the label column, defaults to "label" (the others are features)',
+        '`target: str` - the language of the labels (default "de")',
+    )
+    item = generated(tmp_path / "other", {"_WorkflowIndex.md": other, **pages})
+    assert "churn" in item.plan.steps[0].binding.body, item.plan.steps[0].binding.body
