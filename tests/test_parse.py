@@ -1024,3 +1024,10 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`verbose: bool | int` - print every N rounds (True = every round; 50 here)") == [("verbose", "50")]
     assert read("`folder: str` - where here means the working folder") == [("folder", None)]
     assert read("`depth: int` - tree depth (default 6; `deep` here)") == [("depth", "6")]  # not an int: not taken
+    # said of the workflow in words
+    assert read("`test_size: float` - held-out share (scikit-learn default 0.25; this workflow uses 0.2)") == [
+        ("test_size", "0.2")
+    ]
+    assert read("`factor: float` - 1.0 the original (default for this workflow 2.0)") == [("factor", "2.0")]
+    assert read("`size: tuple` - bounding box (this workflow uses (256, 256))") == [("size", "(256, 256)")]
+    assert read("`name: str` - used in this workflow to label runs") == [("name", None)]

@@ -128,12 +128,22 @@ _HERE = re.compile(
 )
 
 
+# "(scikit-learn default 0.25; this workflow uses 0.2)", "(default for this workflow 2.0)", "(256, 256) in this
+# workflow": the same, said of the workflow; the value runs to the bracket, comma or semicolon that ends it
+_THIS_WORKFLOW = re.compile(
+    r"\b(?:this workflow uses|(?:default )?(?:for|in) this workflow:?)\s*([^;,()]+|\([^()]*\))", re.I
+)
+
+
 def value_here(description: str, type_: str | None = None) -> str | None:
-    """The value a description says the workflow uses "here" ("number of folds (default 3; 5 here)" gives 5), as a
-    literal of the declared type; None when it says none."""
-    found = _HERE.search(description[: MAX_DEFAULT_IN_TEXT * 5])
-    literal = _literal_or_none(found.group(1).strip("`")) if found else None
-    return literal if literal is not None and _fits(literal, type_) else None
+    """The value a description says the workflow uses "here" ("number of folds (default 3; 5 here)" gives 5; "this
+    workflow uses 0.2"), as a literal of the declared type; None when it says none."""
+    text = description[: MAX_DEFAULT_IN_TEXT * 5]
+    for found in (_HERE.search(text), _THIS_WORKFLOW.search(text)):
+        literal = _literal_or_none(found.group(1).strip().strip("`")) if found else None
+        if literal is not None and _fits(literal, type_):
+            return literal
+    return None
 
 
 def _parses(text: str) -> bool:
