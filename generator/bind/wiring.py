@@ -704,14 +704,15 @@ class _DocumentedPaths:
             and key not in draft.literals
             and key not in taken
         }
-        self.files = [
-            match.group(1).lower()
-            for stmt in draft.statements
-            for node in walk(stmt)
-            if isinstance(node, ast.Constant)
-            and isinstance(node.value, str)
-            and (match := _FILE_TEXT.fullmatch(node.value)) is not None
-        ]
+        self.files: list[str] = []  # the extensions of the files the statements name
+        self.opens = 0  # how many `open(...)` calls they make
+        for node in (n for stmt in draft.statements for n in walk(stmt)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                match = _FILE_TEXT.fullmatch(node.value)
+                if match is not None:
+                    self.files.append(match.group(1).lower())
+            elif isinstance(node, ast.Call) and dotted(node.func) == ("open",):
+                self.opens += 1
 
     def pick(self, call: str, text: str, alone: bool = False) -> str | None:
         """The documented key for the file text that call is given, taken (None: no key documents it); alone:
@@ -771,17 +772,23 @@ def _column_texts(statements: list[ast.stmt]) -> list[ast.Constant]:
     return found
 
 
-def _documented_column(draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
+def _documented_column(draft: Draft, step: Step, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
     """`y = df.pop("churn")`, `X = df.drop(columns=["label"])`, where the Key Parameters document one column key
     (`target_column: str` - name of the label column (default "label")) the statements do not name: the one text
     they select a column by is that key, everywhere they write it, with the documented default (the optuna and
     xgboost trials: the label column stayed "churn" in the code, a user's table with another label failed with
-    KeyError, and `drop(columns=...)` became a key of its own that setting the label did not change)."""
+    KeyError, and `drop(columns=...)` became a key of its own that setting the label did not change). A key the
+    API cell indexes with is the column key, whatever its name (`pd.read_csv(path)[value_column]`, statsmodels)."""
+    indexed = _subscripted_in_cell(step, keys)
     documented = [
         key
         for key, hint in keys.items()
-        if _COLUMN_KEY.search(key)
-        and ("col" in key or re.search(r"\bcolumns?\b", hint.doc, re.IGNORECASE))  # not `target` - the language
+        if (
+            key == indexed
+            or indexed is None
+            and _COLUMN_KEY.search(key)
+            and ("col" in key or re.search(r"\bcolumns?\b", hint.doc, re.IGNORECASE))  # not `target` - the language
+        )
         and hint.type.strip() in ("", "str")
         and key not in claims.taken
         and key not in draft.literals
@@ -2106,7 +2113,7 @@ class _Claims:
         if self.ctx.has(name) or name in self.taken:
             text = literal[1:-1] if literal[:1] in "'\"" else ""
             idlike = text and (_looks_like_id(text) or self.ctx.loader_for(name) is not None)
-            file = re.fullmatch(r"[\w./~-]*\w\.[A-Za-z]\w{0,9}", text) is not None  # "llama.onnx": a file, not an id
+            file = _FILE_TEXT.fullmatch(text) is not None  # "llama.onnx": a file, not an id
             candidates = [f"{name}_path" if file else f"{name}_name_or_path"] if idlike else []
             if file and re.search(r"(?:path|file|fname)$", name):
                 candidates = []  # `path` taken: `path_2`, not `path_path`
@@ -2157,13 +2164,12 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         claims.taken.add(documented)
     _documented_varargs(draft, keys, claims)
     _documented_by_method(draft, keys, claims, free, bound)
-    _documented_column(draft, keys, claims, {*free, *bound})
+    _documented_column(draft, ctx.step, keys, claims, {*free, *bound})
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
     by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     paths = _DocumentedPaths(draft, keys, claims, {*free, *bound, *passed})
-    opens = sum(1 for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and dotted(n.func) == ("open",))
     cell_slots = _documented_in_cell(ctx.step, keys)
     kept: list[ast.stmt] = []
     compared = Counter(_field_name(c.left) for s in draft.statements for c in _filters(s))
@@ -2229,7 +2235,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             if callee == ("open",) and node.args and literal_source(node.args[0]) is not None:
                 # the file a `with open("data/page.html") as fp:` reads or writes: a path to set in config
                 text = node.args[0].value if isinstance(node.args[0], ast.Constant) else None
-                file_key = paths.pick("open", text, alone=opens == 1) if isinstance(text, str) else None
+                file_key = paths.pick("open", text, alone=paths.opens == 1) if isinstance(text, str) else None
                 key = claims.claim(file_key or "file", literal_source(node.args[0]) or "", target or last)
                 draft.literals.setdefault(key, literal_source(node.args[0]) or "")
                 node.args[0] = ast.Name(id=key, ctx=ast.Load())
@@ -2310,10 +2316,10 @@ def _cell(step: Step) -> ast.Module | None:
     alone); None when it does not parse."""
     text = step.api_text.strip().strip("`")
     try:
-        return ast.parse(text)
+        return parse_dedented(text)  # (parsed once per process and shared: read here, never changed)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         try:
-            return ast.parse(_CELL_ANNOTATION.sub(r"\1", text))
+            return parse_dedented(_CELL_ANNOTATION.sub(r"\1", text))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
 
@@ -2421,25 +2427,6 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
             draft.statements = statements
             draft.literals[name] = hint.default or ""
     _documented_thresholds(draft, step, taken)
-    # `df["sales"]`, where the cell reads `pd.read_csv(path)[value_column]`: the one text the statements index with
-    # is that key, whatever value (if any) the Key Parameters give it
-    indexed = _subscripted_in_cell(step, key_hints(step))
-    if indexed is None or indexed in draft.literals or indexed in taken:
-        return
-    texts = {
-        node.slice.value
-        for stmt in draft.statements
-        for node in walk(stmt)
-        if isinstance(node, ast.Subscript)
-        and isinstance(node.ctx, ast.Load)
-        and isinstance(node.slice, ast.Constant)
-        and isinstance(node.slice.value, str)
-    }
-    if len(texts) == 1:
-        text = texts.pop()
-        replacer = _Text(text, indexed)
-        draft.statements = [replacer.visit(s) for s in draft.statements]
-        draft.literals[indexed] = repr(text)
 
 
 _NUMBER_IN_TEXT = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?![\w.]|\.\d)")
