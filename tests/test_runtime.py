@@ -17045,3 +17045,108 @@ def test_the_column_an_example_splits_off_is_the_documented_column_key(tmp_path)
     )
     item = generated(tmp_path / "other", {"_WorkflowIndex.md": other, **pages})
     assert "churn" in item.plan.steps[0].binding.body, item.plan.steps[0].binding.body
+
+
+PERSPLIT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Per_Split
+
+**Description:** Split rows, wrap each split, compare the splits.
+
+### Step 1: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpersplit.split_rows(n: int = 8, test_size: float = 0.25) -> tuple` |
+| **Implementation** | `Demo_Split_Rows` |
+| **External Dependencies** | `pkgpersplit` |
+| **Key Parameters** | `n: int` - rows (8), `test_size: float` - held-out fraction (0.25) |
+| **Outputs** | `X_train, X_test, y_train, y_test` lists |
+
+### Step 2: Wrap
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpersplit.Matrix(data, label=None, **kwargs) -> Matrix` |
+| **Implementation** | `Demo_Matrix` |
+| **External Dependencies** | `pkgpersplit` |
+| **Inputs** | `X_train, y_train, X_test, y_test` from Step 1 |
+| **Outputs** | `mtrain`, `mtest` Matrix objects |
+
+### Step 3: Compare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpersplit.compare(train: Matrix, test: Matrix) -> str` |
+| **Implementation** | `Demo_Compare` |
+| **External Dependencies** | `pkgpersplit` |
+| **Inputs** | `mtrain`, `mtest` from Step 2 |
+| **Outputs** | `report: str` |
+"""
+
+PKGPERSPLIT = """class Matrix:
+    def __init__(self, data, label=None, **kwargs):
+        self.data, self.label = list(data), list(label or [])
+        assert len(self.data) == len(self.label)
+
+
+def split_rows(n=8, test_size=0.25):
+    rows = [[i, i * i] for i in range(n)]
+    labels = [i % 2 for i in range(n)]
+    cut = n - int(n * test_size)
+    return rows[:cut], rows[cut:], labels[:cut], labels[cut:]
+
+
+def compare(train, test):
+    return f"train {len(train.data)} test {len(test.data)} first test row {test.data[0]}"
+"""
+
+
+def test_a_call_the_outputs_name_for_each_split_is_made_on_each_cited_split(tmp_path):
+    """xgboost trial: "`dtrain`, `dtest` DMatrix objects" from "`X_train, y_train, X_test, y_test` from Step 1", while
+    the example builds one, `dtrain = xgb.DMatrix(X, label=y, feature_names=names)`: the feature-name list was
+    renamed `dtest` (a list where the next step wants a DMatrix) and dtrain was built from all rows. The call is made
+    once for each split the Outputs name, on that split's cited results; a span listing names cites each."""
+    build_file_tree(tmp_path / "lib", {"pkgpersplit/__init__.py": PKGPERSPLIT})
+    pages = example_pages(
+        {
+            "implementations/Demo_Split_Rows.md": (
+                "import pkgpersplit\n\nX_train, X_test, y_train, y_test = pkgpersplit.split_rows(8, test_size=0.25)\n"
+            ),
+            "implementations/Demo_Matrix.md": (
+                "import pkgpersplit\n\nX = [[1, 2], [3, 4]]\ny = [0, 1]\nnames = [f'f{i}' for i in range(2)]\n"
+                "mtrain = pkgpersplit.Matrix(X, label=y, feature_names=names)\nprint(len(mtrain.data))\n"
+            ),
+            "implementations/Demo_Compare.md": "import pkgpersplit\n\nreport = pkgpersplit.compare(mtrain, mtest)\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": PERSPLIT_INDEX, **pages})
+    wrap = item.plan.steps[1].binding
+    assert "mtest = pkgpersplit.Matrix(X_test, label=y_test" in wrap.body, wrap.body
+    assert "mtrain = pkgpersplit.Matrix(X_train, label=y_train" in wrap.body, wrap.body
+    assert wrap.body.count("**extra_kwargs") == 2 and "[[1, 2], [3, 4]]" not in wrap.body, wrap.body
+    run_generated_tests(item, tmp_path / "lib")
+    assert "train 6 test 2 first test row [6, 36]" in run_workflow(item, tmp_path / "lib").stderr
+
+
+def test_a_list_the_example_makes_is_not_renamed_to_an_output_of_a_class(tmp_path):
+    """The one result the Outputs name that the step does not make goes to the one name the example makes beside
+    its call, but not when the Outputs give it a class ("`mtest` Matrix") and the example makes that name as a
+    list (`names = [...]`): a later step would get a list where it wants a Matrix."""
+    index = PERSPLIT_INDEX.replace("`X_train, y_train, X_test, y_test` from Step 1", "`X_train`, `y_train` from Step 1")
+    pages = example_pages(
+        {
+            "implementations/Demo_Split_Rows.md": (
+                "import pkgpersplit\n\nX_train, X_test, y_train, y_test = pkgpersplit.split_rows(8, test_size=0.25)\n"
+            ),
+            "implementations/Demo_Matrix.md": (
+                "import pkgpersplit\n\nnames = [f'f{i}' for i in range(2)]\n"
+                "mtrain = pkgpersplit.Matrix(X_train, label=y_train, feature_names=names)\n"
+            ),
+            "implementations/Demo_Compare.md": "import pkgpersplit\n\nreport = pkgpersplit.compare(mtrain, mtest)\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
+    wrap = item.plan.steps[1].binding
+    assert "names = [" in wrap.body and "mtest = [" not in wrap.body, wrap.body

@@ -10,6 +10,7 @@ from generator.bind.context import BindContext, artifact_name
 from generator.bind.imports import bound_by
 from generator.model import Step
 from generator.naming import identifier
+from generator.parse.markdown import listed
 
 
 def split_types(text: str) -> list[str]:
@@ -73,9 +74,11 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
     holder = _HOLDER.search(text)
     start, end = (holder.end(), text.find(";", holder.end()) % (len(text) + 1)) if holder else (0, 0)
     found = [
-        (m.group(1), _in_brackets(text, m.start()))
+        (span, _in_brackets(text, m.start()))
         for m in re.finditer(r"`([^`]+)`", text)
-        if m.group(1) not in imported and not start <= m.start() < end
+        if not start <= m.start() < end
+        for span in listed(m.group(1))
+        if span not in imported
     ]
     # "`denoised`: 1-D array (may be one sample longer than `x`)": after a name the Outputs start with, a span in
     # an aside is a mention, no result; "Trained model (`model`)", "`KeyedVectors` instance (`kv`)" give the name

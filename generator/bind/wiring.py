@@ -272,6 +272,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_items(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
         _cited_splits(draft, step, ctx, wired)
+        _per_split(draft, step, ctx, wired)
         _cited_parts(draft, step, ctx, wired)
         _cited_main_result(draft, step, ctx, wired)
         _read_again(draft, ctx, wired)
@@ -922,6 +923,74 @@ def _cited_splits(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> 
     if swapped:
         draft.statements = _without_feeders(statements, draft, ctx)
         wired.changes.append(f"takes the split its Inputs cite instead of the example's: {', '.join(swapped)}")
+
+
+_SPLITS = (("train",), ("test",), ("val", "valid", "validation", "eval", "dev"))
+
+
+def _split_of(name: str) -> tuple[str, ...]:
+    """The words for the split a name is of: `dtrain`, `X_train` the training split, `eval_dataset`, `dval` the
+    validation split; () when it names none (`interval`, `retrain`)."""
+    for word in name.lower().split("_"):
+        for group in _SPLITS:
+            if any(word == w or (word.endswith(w) and len(word) == len(w) + 1) for w in group):
+                return group
+    return ()
+
+
+def _part_for(name: str, split: tuple[str, ...], quoted: set[str]) -> str | None:
+    """The cited result that is name's part of a split: `X` -> `X_test`; `X_train` -> `X_test`."""
+    own = _split_of(name)
+    for word in split:
+        if own:
+            pattern = "|".join(sorted(own, key=len, reverse=True))
+            candidate = re.sub(rf"(?i)(?<![a-z])({pattern})(?![a-z])", word, name, count=1)
+        else:
+            candidate = f"{name}_{word}"
+        if candidate in quoted:
+            return candidate
+    return None
+
+
+def _per_split(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`dtrain = xgb.DMatrix(X, label=y)`, where the Outputs say "`dtrain`, `dtest` DMatrix objects" and the Inputs
+    "`X_train, y_train, X_test, y_test` from Step 1": the call is made once for each split the Outputs name, on
+    the cited results of that split (`dtest = xgb.DMatrix(X_test, label=y_test)`), when the example makes one."""
+    anchor = draft.anchor
+    if not (
+        anchor in draft.statements
+        and isinstance(anchor, ast.Assign)
+        and len(anchor.targets) == 1
+        and isinstance(anchor.targets[0], ast.Name)
+    ):
+        return
+    target = anchor.targets[0].id
+    splits = {name: split for name in named_outputs(step) if (split := _split_of(name))}
+    if target not in splits or len(splits) < 2 or len(set(splits.values())) != len(splits):
+        return
+    made = names(draft.statements)[1]
+    if any(name in made for name in splits if name != target):
+        return  # the example makes each itself
+    quoted = set(_cited_steps(step, ctx)[1])
+    read = list(dict.fromkeys(n.id for n in walk(anchor.value) if isinstance(n, ast.Name)))
+    copies: list[ast.stmt] = []
+    for name, split in splits.items():
+        parts = {n: part for n in read if (part := _part_for(n, split, quoted))}
+        if not parts:
+            return
+        copy = clone(anchor)
+        assert isinstance(copy, ast.Assign)
+        for node in walk(copy.value):
+            if isinstance(node, ast.Name) and node.id in parts:
+                node.id = parts[node.id]
+        copy.targets = [ast.Name(id=name, ctx=ast.Store())]
+        copies.append(copy)
+    at = draft.statements.index(anchor)
+    draft.statements[at : at + 1] = copies
+    draft.anchor = copies[list(splits).index(target)]
+    draft.statements = _without_feeders(draft.statements, draft, ctx)  # the example's own `X = [[1, 2], ...]`
+    made_here = ", ".join(name for name in splits if name != target)
+    wired.changes.append(f"makes {made_here} as it makes {target}, from the split its Inputs cite for each")
 
 
 def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
@@ -2730,8 +2799,12 @@ def _extra_kwargs(draft: Draft, step: Step) -> None:
     names_used = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
     if "extra_kwargs" in names_used:
         return
-    call.keywords.append(ast.keyword(arg=None, value=ast.Name(id="extra_kwargs", ctx=ast.Load())))
-    target = ".".join(dotted(call.func)) or "the call"
+    callee = dotted(call.func)
+    for other in (n for s in draft.statements for n in walk(s) if isinstance(n, ast.Call)):
+        # the same call made again (once for each split it makes): the same further arguments
+        if other is call or (callee and dotted(other.func) == callee and all(k.arg for k in other.keywords)):
+            other.keywords.append(ast.keyword(arg=None, value=ast.Name(id="extra_kwargs", ctx=ast.Load())))
+    target = ".".join(callee) or "the call"
     draft.literals["extra_kwargs"] = "{}"
     draft.hints["extra_kwargs"] = Hint("dict", "{}", f"more keyword arguments for {target}, passed as written", True)
 
@@ -3411,8 +3484,31 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
         return
     if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
         return
+    if _literal_made(draft.statements, extra[0]) and _class_like(_described_type(step.outputs or "", missing[0])):
+        return  # `names = [f"feat_{i}" ...]` is no "`dtest` DMatrix"
     rename(draft.statements, extra[0], missing[0])
     wired.changes.append(f"names its result {missing[0]}, as its Outputs and a later step's Inputs say, not {extra[0]}")
+
+
+def _literal_made(statements: list[ast.stmt], name: str) -> bool:
+    """Whether the statements make name only as a literal or a comprehension (no call makes it)."""
+    values = [
+        s.value
+        for s in statements
+        if isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+    ]
+    shown = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp)
+    return bool(values) and all(isinstance(v, (*shown, ast.DictComp, ast.GeneratorExp)) for v in values)
+
+
+def _described_type(text: str, name: str) -> str:
+    """The type a text gives a name: its annotation (`dtest: DMatrix`) or the word after it ("`dtest` DMatrix")."""
+    m = re.search(rf"`{re.escape(name)}\s*:\s*([\w.]+)[^`]*`|`{re.escape(name)}`\s+(?:\w+\s+)?([A-Z]\w*)", text)
+    found = (m.group(1) or m.group(2) or "").rsplit(".", 1)[-1] if m else ""
+    return "" if found in _CONTAINERS else found
+
+
+_CONTAINERS = frozenset({"List", "Dict", "Tuple", "Set", "Sequence", "Iterable", "Mapping", "Optional", "Any"})
 
 
 def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:

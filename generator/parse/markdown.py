@@ -260,6 +260,15 @@ def clauses(cell: str) -> list[str]:
     return [*parts, "".join(current)]
 
 
+_NAME_LIST = re.compile(r"[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+")
+
+
 def code_spans(cell: str) -> list[str]:
-    """The contents of the code spans of an inline string, in order."""
-    return [m.group(1).strip() for m in _CODE_SPAN.finditer(cell)]
+    """The contents of the code spans of an inline string, in order; a span listing names ("`X_train, y_train`")
+    gives each name."""
+    return [name for m in _CODE_SPAN.finditer(cell) for name in listed(m.group(1).strip())]
+
+
+def listed(span: str) -> list[str]:
+    """The names a code span lists ("`X_train, y_train`"), or the span."""
+    return [name.strip() for name in span.split(",")] if _NAME_LIST.fullmatch(span) else [span]
