@@ -17150,3 +17150,136 @@ def test_a_list_the_example_makes_is_not_renamed_to_an_output_of_a_class(tmp_pat
     item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
     wrap = item.plan.steps[1].binding
     assert "names = [" in wrap.body and "mtest = [" not in wrap.body, wrap.body
+
+
+CITEDREAD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Image_Chain
+
+**Description:** Open pixels, flip, boost, annotate, save.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedread.open(fp: str) -> Img` |
+| **Implementation** | `Demo_Open` |
+| **External Dependencies** | `pkgcitedread` |
+| **Key Parameters** | `fp: str` - the pixel file (default "data/pixels.txt") |
+| **Inputs** | Pixel file provided by the user |
+| **Outputs** | `Img` |
+
+### Step 2: Flip
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedread.flip(image: Img) -> Img` |
+| **Implementation** | `Demo_Flip` |
+| **External Dependencies** | `pkgcitedread` |
+| **Inputs** | `photo` from Step 1 |
+| **Outputs** | Flipped `Img` |
+
+### Step 3: Boost
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedread.boost(image: Img, factor: int = 2) -> Img` |
+| **Implementation** | `Demo_Boost` |
+| **External Dependencies** | `pkgcitedread` |
+| **Key Parameters** | `factor: int` - multiplier (default 3) |
+| **Inputs** | Flipped image from Step 2 |
+| **Outputs** | Boosted `Img` |
+
+### Step 4: Annotate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedread.Draw(im).text(xy: tuple, text: str) -> None` |
+| **Implementation** | `Demo_Draw` |
+| **External Dependencies** | `pkgcitedread` |
+| **Key Parameters** | `text: str` - the caption (default "hello") |
+| **Inputs** | Boosted image from Step 3 |
+| **Outputs** | The same image with the caption drawn on it |
+
+### Step 5: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `image.save(fp: str)` |
+| **Implementation** | `Demo_Save` |
+| **External Dependencies** | `pkgcitedread` |
+| **Key Parameters** | `fp: str` - output path (default "out/result.txt") |
+| **Inputs** | Annotated image from Step 4 |
+| **Outputs** | Text file on disk |
+"""
+
+PKGCITEDREAD = """from pathlib import Path
+
+
+class Img:
+    def __init__(self, pixels):
+        self.pixels, self.notes = list(pixels), []
+
+    def convert(self, mode):
+        copy = Img(self.pixels)
+        copy.notes = list(self.notes)
+        return copy
+
+    def save(self, fp):
+        Path(fp).parent.mkdir(parents=True, exist_ok=True)
+        Path(fp).write_text(" ".join(map(str, self.pixels)) + "|" + ",".join(self.notes))
+
+
+def open(fp):
+    return Img(int(x) for x in Path(fp).read_text().split())
+
+
+def flip(image):
+    return Img(reversed(image.pixels))
+
+
+def boost(image, factor=2):
+    return Img(p * factor for p in image.pixels)
+
+
+class Draw:
+    def __init__(self, im):
+        self.im = im
+
+    def text(self, xy, text):
+        self.im.notes.append(text)
+"""
+
+
+def test_a_step_citing_an_earlier_result_by_description_takes_it_instead_of_reading_a_file(tmp_path):
+    """Pillow trial: Inputs "Upright image from Step 2", "Blurred image from Step 5", "Annotated image from Step 6"
+    (no name in backticks), while the examples open files of their own (`im = Image.open("upright.jpg")`,
+    `Image.open("soft.png").convert("RGB")`) by the call step 1 opened the user's photo with, or save an
+    `annotated` nothing makes: each step worked on the first photo again, or on a file the user never has, or
+    was a stub. The read stands for the cited step's result; an object nothing makes that the step's method is
+    called on is the cited step's result, or what it drew on (`ImageDraw.Draw(im).text(...)` changes `im`)."""
+    build_file_tree(tmp_path / "lib", {"pkgcitedread/__init__.py": PKGCITEDREAD})
+    pages = example_pages(
+        {
+            "implementations/Demo_Open.md": 'import pkgcitedread\n\nphoto = pkgcitedread.open("data/pixels.txt")\n',
+            "implementations/Demo_Flip.md": "import pkgcitedread\n\nflipped = pkgcitedread.flip(photo)\n",
+            "implementations/Demo_Boost.md": (
+                'import pkgcitedread\n\nim = pkgcitedread.open("flipped.txt")\nboosted = pkgcitedread.boost(im, 3)\n'
+            ),
+            "implementations/Demo_Draw.md": (
+                'import pkgcitedread\n\nim = pkgcitedread.open("boosted.txt").convert("RGB")\n'
+                'draw = pkgcitedread.Draw(im)\ndraw.text((0, 0), "hello")\n'
+            ),
+            "implementations/Demo_Save.md": 'annotated.save("out/result.txt")\n',
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": CITEDREAD_INDEX, **pages})
+    steps = [s.binding for s in item.plan.steps]
+    assert "boost(flipped" in steps[2].body and "flipped.txt" not in steps[2].body, steps[2].body
+    assert "boosted.convert(" in steps[3].body, steps[3].body
+    assert steps[4].status.value == "bound" and "im.save(fp" in steps[4].body, steps[4].body
+    build_file_tree(item.output_dir / "data", {"pixels.txt": "1 2 3"})
+    run_generated_tests(item, tmp_path / "lib")
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out/result.txt").read_text() == "9 6 3|hello"

@@ -274,7 +274,9 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_splits(draft, step, ctx, wired)
         _per_split(draft, step, ctx, wired)
         _cited_parts(draft, step, ctx, wired)
+        _cited_read_from_file(draft, step, ctx, wired)
         _cited_main_result(draft, step, ctx, wired)
+        _cited_unmade_receiver(draft, step, ctx, wired)
         _read_again(draft, ctx, wired)
         _cited_version(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
@@ -1055,18 +1057,7 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
 
     if not ctx.has(receiver) or receiver not in free_names(draft) or named(receiver):
         return
-    index = next((n for n, s in enumerate(ctx.workflow.steps[: ctx.index]) if s.number == number), None)
-    api = ctx.apis[index] if index is not None else None
-    if api is None:
-        return
-    made = [
-        a
-        for a in ctx.artifacts.values()
-        if a.step == number and not a.value and a.producer.rsplit(".", 1)[-1] == (api.then or api.last)
-    ]
-    in_place = not made and ctx.has(ctx.changed.get(number, ""))
-    if in_place:  # `rgb.thumbnail(size)` in step 4: the step's work is what it changed
-        made = [ctx.artifacts[ctx.changed[number]]]
+    made, in_place = _made_by_step(number, ctx)
     if len(made) != 1 or made[0].name == receiver:
         return
     mine, theirs = (t.rsplit(".", 1)[-1] for t in (ctx.artifacts[receiver].type, made[0].type))
@@ -1079,6 +1070,109 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
         f"takes {made[0].name}, what step {number}'s call {'changed' if in_place else 'made'}, as its Inputs say, "
         f"instead of {receiver}"
     )
+
+
+def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`annotated.save("enhanced.png")`, where the Inputs say "Annotated image from Step 6" and nothing makes
+    `annotated`: the object the step's method is called on, which no earlier step and no statement of the step
+    makes, is the one result the cited step made (or changed in place: step 6 drew on its `im`)."""
+    cited, _ = _cited_steps(step, ctx)
+    call = anchor_call(draft)
+    inputs = step.inputs or ""
+    if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(inputs)):
+        return
+    if not (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)):
+        return
+    receiver = call.func.value.id
+    if (
+        ctx.has(receiver)
+        or receiver not in free_names(draft)
+        or receiver in draft.imported()
+        or receiver in draft.hints
+        or receiver in draft.literals
+    ):
+        return
+    made, in_place = _made_by_step(next(iter(cited)), ctx)
+    if len(made) != 1 or any(
+        isinstance(n, ast.Name) and n.id == made[0].name for s in draft.statements for n in walk(s)
+    ):
+        return
+    rename(draft.statements, receiver, made[0].name)
+    wired.changes.append(
+        f"takes {made[0].name}, what step {made[0].step}'s call {'changed' if in_place else 'made'}, as its Inputs "
+        f"say, for the example's {receiver}, which nothing makes"
+    )
+
+
+def _made_by_step(number: int, ctx: BindContext) -> tuple[list[Artifact], bool]:
+    """(the results step number's API made, whether they are what it changed in place instead: `rgb.thumbnail(size)`
+    makes nothing and changes `rgb`)."""
+    index = next((n for n, s in enumerate(ctx.workflow.steps[: ctx.index]) if s.number == number), None)
+    api = ctx.apis[index] if index is not None else None
+    if api is None:
+        return [], False
+    made = [
+        a
+        for a in ctx.artifacts.values()
+        if a.step == number and not a.value and a.producer.rsplit(".", 1)[-1] == (api.then or api.last)
+    ]
+    if not made and ctx.has(ctx.changed.get(number, "")):
+        return [ctx.artifacts[ctx.changed[number]]], True
+    return made, False
+
+
+def _cited_read_from_file(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`im = Image.open("upright.jpg")` before `ImageEnhance.Contrast(im)`, where the Inputs say "Upright image from
+    Step 2" and step 1 opened the user's photo by `Image.open`; `df = pd.read_csv("clean.csv")` where they say
+    "Cleaned frame from Step 2": the example reads from a file of its own, by the call an earlier step read the
+    user's data with, what the cited step made; the step takes that result instead (`Image.open("soft.png")
+    .convert("RGB")` becomes `soft.convert("RGB")`). Only where the Inputs name no file and no result, the step
+    reads no earlier result and reads one such file, and the cited step made one result, of that type."""
+    cited, _ = _cited_steps(step, ctx)
+    inputs = step.inputs or ""
+    if len(cited) != 1 or INPUT_FILE.search(inputs) or any(n.isidentifier() for n in code_spans(inputs)):
+        return
+    if any(ctx.has(n) for n in free_names(draft)):
+        return
+    reads = [
+        (stmt, node, read[0], files)
+        for stmt in draft.statements
+        if stmt is not draft.anchor
+        for node in walk(stmt)
+        if isinstance(node, ast.Call)
+        and (read := _read_by_earlier_step(node, ctx))
+        and (files := _data_files(node, draft.literals, DATA_FILE))
+    ]
+    made, _ = _made_by_step(next(iter(cited)), ctx)
+    if len(reads) != 1 or len(made) != 1:
+        return
+    stmt, node, read_as, files = reads[0]
+    mine, theirs = (t.rsplit(".", 1)[-1] for t in (read_as, made[0].type))
+    if mine and theirs and mine not in theirs and theirs not in mine:
+        return
+    name = made[0].name
+    _Replace(node, name).visit(stmt)
+    at = draft.statements.index(stmt)
+    if (
+        isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and isinstance(stmt.value, ast.Name)
+        and stmt.targets[0].id != name
+    ):
+        del draft.statements[at]  # `im = soft`: the step's `im` is `soft`
+        rename(draft.statements, stmt.targets[0].id, name)
+    wired.changes.append(f"takes {name} from step {made[0].step}, as its Inputs say, instead of reading {files[0]}")
+
+
+def _read_by_earlier_step(call: ast.Call, ctx: BindContext) -> tuple[str] | None:
+    """(the type it returns,) when an earlier step's API is this call (`Image.open`): the call the workflow read its
+    data with; None otherwise."""
+    callee = tuple(dotted(call.func))
+    for api in ctx.apis[: ctx.index]:
+        if api is not None and callee and api.callee == callee and not api.then:
+            return (split_types(api.returns)[0] if split_types(api.returns) else "",)
+    return None
 
 
 def _read_again(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -2075,8 +2169,9 @@ def _reads_data_file(call: ast.expr, artifact: Artifact | None = None) -> bool:
     return bool(files) and (artifact is None or not set(files) <= set(artifact.files))
 
 
-def _data_files(call: ast.expr, literals: dict[str, str]) -> tuple[str, ...]:
-    """The data files a call names, as literals or through the config keys lifted from them."""
+def _data_files(call: ast.expr, literals: dict[str, str], pattern: re.Pattern[str] | None = None) -> tuple[str, ...]:
+    """The data files a call names, as literals or through the config keys lifted from them (of tables and arrays;
+    with pattern, of the kinds it matches)."""
     if not isinstance(call, ast.Call):
         return ()
     found: list[str] = []
@@ -2084,7 +2179,7 @@ def _data_files(call: ast.expr, literals: dict[str, str]) -> tuple[str, ...]:
         text: object = value.value if isinstance(value, ast.Constant) else None
         if isinstance(value, ast.Name):
             text = literal_value(literals.get(value.id))
-        if isinstance(text, str) and _DATA_FILE.search(text):
+        if isinstance(text, str) and (pattern or _DATA_FILE).search(text):
             found.append(text)
     return tuple(found)
 
@@ -3399,6 +3494,13 @@ def _changed_in_place(draft: Draft, call: ast.Call | None, consumed: tuple[str, 
     base = call.func
     while isinstance(base, ast.Attribute):
         base = base.value
+    chained = chained_call(draft)
+    if chained is not None and isinstance(chained[0], ast.Expr) and chained[0].value is chained[1]:
+        # `draw = ImageDraw.Draw(im)`, then `draw.text(...)` for `ImageDraw.Draw(im).text(...)`: the drawing
+        # changes what the object it is made by was made on
+        first = call.args[0] if call.args else None
+        held = {*consumed, *names(draft.statements)[1]}
+        return first.id if isinstance(first, ast.Name) and first.id in held else None
     if isinstance(base, ast.Name) and base.id not in consumed and base.id in names(draft.statements)[1]:
         return None  # a method of the step's own object (`writer.write(mol)`) changes that object
     anchor = draft.anchor
