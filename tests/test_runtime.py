@@ -17283,3 +17283,36 @@ def test_a_step_citing_an_earlier_result_by_description_takes_it_instead_of_read
     run_generated_tests(item, tmp_path / "lib")
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out/result.txt").read_text() == "9 6 3|hello"
+
+
+PLAINFMT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Templates
+
+**Description:** Set a template processor.
+
+### Step 1: Template
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplainfmt.template(single: str, pair: str) -> str` |
+| **Implementation** | `Demo_Template` |
+| **External Dependencies** | `pkgplainfmt` |
+| **Outputs** | `processor` |
+"""
+
+
+def test_an_f_string_with_nothing_to_format_is_a_plain_string_key(tmp_path):
+    """tokenizers trial: `single=f"[CLS]:0 $A:0 [SEP]:0"` (HF course code) was copied as written: ruff F541 failed
+    the generated repository, and the template, a plain text, was no key."""
+    build_file_tree(
+        tmp_path / "lib", {"pkgplainfmt/__init__.py": "def template(single, pair):\n    return single + ' / ' + pair\n"}
+    )
+    example = 'import pkgplainfmt\n\nprocessor = pkgplainfmt.template(single=f"[CLS] $A", pair=f"[CLS] $A $B")\n'
+    pages = example_pages({"implementations/Demo_Template.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PLAINFMT_INDEX, **pages})
+    params = {p.name: p.default for p in item.plan.steps[0].binding.params}
+    assert params.get("single") == repr("[CLS] $A") and params.get("pair") == repr("[CLS] $A $B"), params
+    assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
+    assert "processor: '[CLS] $A / [CLS] $A $B'" in run_workflow(item, tmp_path / "lib").stderr

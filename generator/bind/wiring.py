@@ -204,6 +204,16 @@ class _Loose(ast.NodeTransformer):
 _LOOSE = (ast.Break, ast.Continue, ast.Yield, ast.YieldFrom)  # what _Loose may change
 
 
+class _PlainText(ast.NodeTransformer):
+    """`f"[CLS]:0 $A:0"`, an f-string with nothing to format: the plain string (ruff's F541 in a generated repo)."""
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
+        if any(isinstance(v, ast.FormattedValue) for v in node.values):
+            return node
+        text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        return ast.copy_location(ast.Constant(text), node)
+
+
 def _mend(draft: Draft) -> None:
     """Statements cut from an example keep their meaning once on their own (see _Loose)."""
     mender = _Loose()
@@ -223,6 +233,9 @@ def _mend(draft: Draft) -> None:
             if isinstance(node, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and not node.body:
                 node.body.append(ast.Pass())  # a block whose only statement was a dropped `break`
     draft.yields = mender.yielded
+    for stmt in [*draft.statements, *draft.definitions]:
+        if any(isinstance(n, ast.JoinedStr) for n in walk(stmt)):
+            _PlainText().visit(stmt)
 
 
 def _annotates(stmt: ast.stmt) -> bool:
