@@ -126,6 +126,7 @@ class Step:
     source_location: str = ""
     external_dependencies: tuple[str, ...] = ()
     system_dependencies: tuple[str, ...] = ()  # "`libjpeg` (bundled in the wheels)": a prerequisite, not PyPI
+    optional_dependencies: tuple[str, ...] = ()  # "`datasets` (optional, only if ...)": only when imported
     environment: str = ""
     key_parameters: tuple[Param, ...] = ()
     key_parameters_text: str = ""

@@ -285,7 +285,10 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     unplaced: set[str] = set()
     internal_used: set[str] = set()
     placements: dict[str, tuple[PlacementKind, str]] = {}
-    names = [dep for step in workflow.steps for dep in step.external_dependencies]
+    # a dependency needed only sometimes ("optional, only if ..."): a requirement when a step imports it
+    names = [
+        dep for step in workflow.steps for dep in step.external_dependencies if dep not in step.optional_dependencies
+    ]
     names += [module for binding in bindings for module in binding.imports]
     # a step left to write: what its implementation page imports, so the user's code finds it installed
     names += [

@@ -147,6 +147,34 @@ def test_a_dependency_its_remark_says_is_no_python_distribution_is_a_prerequisit
     assert "- libfrob (system library: apt install libfrob-dev)" in (item.output_dir / "README.md").read_text()
 
 
+def test_a_dependency_its_remark_says_is_optional_is_a_requirement_only_when_imported(tmp_path):
+    """tokenizers trial: "`datasets` (optional, only if the text comes from a Hub dataset)" was pinned though no
+    step imports it (pandas and pyarrow installed for nothing). An optional dependency is a requirement only when
+    a step's code imports it; not one the remark says must be installed, nor one it says a value needs ("(optional,
+    for `as_pandas=True`)": the step may set it)."""
+    from generator.parse.params import optional_dependencies
+
+    cell = "`numpy`, `lxml` (optional, faster), `peft` (optional), `pandas` (optional, for `as_pandas=True`)"
+    assert optional_dependencies(cell) == ("lxml", "peft")
+    assert optional_dependencies("`matplotlib` (optional dependency, must be installed separately)") == ()
+    index = (
+        "# Workflow Index: Demo\n\n## Workflow: Demo_Optional\n\n**Description:** An optional package.\n\n"
+        "### Step 1: Load\n\n| Attribute | Value |\n|---|---|\n"
+        "| **API Call** | `numpy.zeros(shape)` |\n"
+        "| **External Dependencies** | `numpy`, `datasets` (optional, only if the text comes from the Hub) |\n"
+        "| **Key Parameters** | `shape: int = 3` - how many |\n"
+    )
+    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements
+    used = index.replace("`numpy.zeros(shape)`", "`datasets.Dataset.from_dict(mapping)`").replace(
+        "`shape: int = 3` - how many", "`mapping: dict` - columns (default {})"
+    )
+    wiki = build_file_tree(tmp_path / "wiki2", {"_WorkflowIndex.md": used})
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out2").results
+    assert item.ok and "datasets" in item.plan.requirements, item.plan.requirements
+
+
 READ_CSV_INDEX = """# Workflow Index: Demo
 
 ## Workflow: Demo_Tables

@@ -401,6 +401,27 @@ def system_dependencies(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# a remark saying a dependency is optional: "`datasets` (optional, only if the text comes from a Hub dataset)",
+# "`lxml` (optional, faster)"; not "(optional dependency of statsmodels, must be installed separately)", nor one
+# naming what needs it ("(optional, for `as_pandas=True`)", "(only for `stratified=True`)": the step may do that)
+_OPTIONAL_REMARK = re.compile(r"^\s*optional\b", re.IGNORECASE)
+_NEEDED_REMARK = re.compile(r"\b(?:must|required|needed by this)\b", re.IGNORECASE)
+
+
+def optional_dependencies(cell: str) -> tuple[str, ...]:
+    """The names a dependency cell says are needed only sometimes: a requirement only when a step's code imports
+    them (the tokenizers trial's "`datasets` (optional, only if the text comes from a Hub dataset)" installed
+    pandas and pyarrow for nothing)."""
+    found: list[str] = []
+    for part in split_top_level(breaks_as(cell, ", ")):
+        remarks = re.findall(r"\(([^()]*)\)", _code_free(part))
+        if any(_OPTIONAL_REMARK.search(r) and "``" not in r for r in remarks) and not any(
+            _NEEDED_REMARK.search(r) for r in remarks
+        ):
+            found += [name.strip() for name in code_spans(_outside_brackets(part)) if name.strip()]
+    return tuple(dict.fromkeys(found))
+
+
 def parse_dependencies(cell: str) -> tuple[str, ...]:
     """Names in an External Dependencies cell, as written (normalising to distributions comes later); not those
     its remarks say are installed by other means (system_dependencies)."""

@@ -65,7 +65,12 @@ from generator.parse.pages import (
     parse_note_page,
     parse_workflow_page,
 )
-from generator.parse.params import parse_dependencies, parse_key_parameters, system_dependencies
+from generator.parse.params import (
+    optional_dependencies,
+    parse_dependencies,
+    parse_key_parameters,
+    system_dependencies,
+)
 from generator.parse.text import WikiText, file_state, read_wiki_file
 from generator.pysource import parse_dedented
 
@@ -97,6 +102,7 @@ class _StepDraft:
     source_location: str | None = None
     external_dependencies: tuple[str, ...] = ()
     system_dependencies: tuple[str, ...] = ()
+    optional_dependencies: tuple[str, ...] = ()
     environment: str = ""
     key_parameters: tuple[Param, ...] = ()
     key_parameters_text: str = ""
@@ -120,6 +126,7 @@ class _StepDraft:
             source_location=self.source_location or "",
             external_dependencies=self.external_dependencies,
             system_dependencies=self.system_dependencies,
+            optional_dependencies=self.optional_dependencies,
             environment=self.environment,
             key_parameters=self.key_parameters,
             key_parameters_text=self.key_parameters_text,
@@ -575,6 +582,7 @@ def _index_step(
         source_location=plain(attrs.get("source location", "")).replace("\\", "/"),  # a Windows path too
         external_dependencies=parse_dependencies(attrs.get("external dependencies", "")),
         system_dependencies=system_dependencies(attrs.get("external dependencies", "")),
+        optional_dependencies=optional_dependencies(attrs.get("external dependencies", "")),
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
         key_parameters_text=plain(attrs.get("key parameters", "")),
@@ -648,6 +656,9 @@ def _overview_step(
         key_parameters_text=plain(parameters),
         external_dependencies=parse_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
         system_dependencies=system_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
+        optional_dependencies=optional_dependencies(
+            cells.get("external dependencies") or cells.get("dependencies") or ""
+        ),
         environment=plain(cells.get("environment", "")),
     )
 
