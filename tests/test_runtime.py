@@ -17316,3 +17316,75 @@ def test_an_f_string_with_nothing_to_format_is_a_plain_string_key(tmp_path):
     assert params.get("single") == repr("[CLS] $A") and params.get("pair") == repr("[CLS] $A $B"), params
     assert ruff("check", "--no-cache", str(item.output_dir)).returncode == 0
     assert "processor: '[CLS] $A / [CLS] $A $B'" in run_workflow(item, tmp_path / "lib").stderr
+
+
+SUFFIXNAME_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Kind_Of_Name
+
+**Description:** Build a tokenizer, set its normalizer, encode.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsuffixname.Tokenizer(prefix: str = "#")` |
+| **Implementation** | `Demo_Tokenizer` |
+| **External Dependencies** | `pkgsuffixname` |
+| **Outputs** | `bert_tokenizer` |
+
+### Step 2: Normalize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `bert_tokenizer.normalizer = pkgsuffixname.Lower()` |
+| **Implementation** | `Demo_Lower` |
+| **External Dependencies** | `pkgsuffixname` |
+| **Inputs** | `bert_tokenizer` from Step 1 |
+| **Outputs** | `bert_tokenizer` with its normalizer set |
+
+### Step 3: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `bert_tokenizer.encode(text: str) -> str` |
+| **Implementation** | `Demo_Encode` |
+| **External Dependencies** | `pkgsuffixname` |
+| **Key Parameters** | `text: str` - the text (default "Hello World") |
+| **Inputs** | `bert_tokenizer` from Step 2 |
+| **Outputs** | `encoded` |
+"""
+
+PKGSUFFIXNAME = """class Lower:
+    def __call__(self, text):
+        return text.lower()
+
+
+class Tokenizer:
+    def __init__(self, prefix="#"):
+        self.prefix, self.normalizer = prefix, None
+
+    def encode(self, text):
+        return self.prefix + (self.normalizer(text) if self.normalizer else text)
+"""
+
+
+def test_a_generic_name_the_example_reads_is_the_cited_result_of_that_kind(tmp_path):
+    """tokenizers trial: `tokenizer.normalizer = normalizers.BertNormalizer(...)` (course code), where the Inputs
+    say "`bert_tokenizer` from Step 1": `tokenizer` became a required key loaded with AutoTokenizer (a Hub id for
+    a tokenizer trained two steps later), and the steps after it used that one. A name the step reads that
+    nothing makes is the one cited result whose name ends with it (`bert_tokenizer` is a kind of tokenizer)."""
+    build_file_tree(tmp_path / "lib", {"pkgsuffixname/__init__.py": PKGSUFFIXNAME})
+    pages = example_pages(
+        {
+            "implementations/Demo_Tokenizer.md": 'import pkgsuffixname\n\nbert_tokenizer = pkgsuffixname.Tokenizer("#")\n',
+            "implementations/Demo_Lower.md": "import pkgsuffixname\n\ntokenizer.normalizer = pkgsuffixname.Lower()\n",
+            "implementations/Demo_Encode.md": 'encoded = bert_tokenizer.encode("Hello World")\n',
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": SUFFIXNAME_INDEX, **pages})
+    lower = item.plan.steps[1].binding
+    assert lower.consumes == ("bert_tokenizer",) and not any(p.loader for p in lower.params), lower.body
+    run_generated_tests(item, tmp_path / "lib")
+    assert "encoded: '#hello world'" in run_workflow(item, tmp_path / "lib").stderr

@@ -1011,7 +1011,8 @@ def _per_split(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> Non
 def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """`train(X, y)` where the Inputs say "`X_train`, `y_train` from Step 2": a name the step reads that nothing
     earlier makes and no documented value sets is the one cited result named after it (`X` is `X_train`, `y` is
-    `y_train`), when exactly one is (never with `X_train` and `X_valid` both cited)."""
+    `y_train`; `tokenizer` is `bert_tokenizer`), when exactly one is (never with `X_train` and `X_valid` both
+    cited)."""
     _, quoted = _cited_steps(step, ctx)
     spans = code_spans(step.inputs or "")
     free = free_names(draft)
@@ -1030,6 +1031,8 @@ def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             parts = [q for q in spans if q.startswith(f"{name}_") and q not in free and name in ctx.ancestors(q)]
         else:
             parts = [q for q in quoted if q.startswith(f"{name}_") and q not in free]
+            # `tokenizer.normalizer = ...` where the Inputs say "`bert_tokenizer` from Step 1": a kind of it
+            parts = parts or [q for q in quoted if q.endswith(f"_{name}") and q not in free]
         if len(parts) != 1:
             continue
         rename(draft.statements, name, parts[0])
