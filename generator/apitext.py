@@ -501,6 +501,11 @@ def signature_params(signature: str, *names: str) -> tuple[ApiParam, ...] | None
     return None
 
 
+def declared_classes(signature: str) -> list[str]:
+    """The classes a signature block declares (`class WordPiece(Model):`)."""
+    return [h.group(2) for h in _HEADER.finditer(signature) if h.group(1) == "class"]
+
+
 def signature_returns(signature: str, name: str) -> str:
     """The return annotation of the first `def NAME(...)` in a signature block ("" when none)."""
     for header in _HEADER.finditer(signature):

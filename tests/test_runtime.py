@@ -17388,3 +17388,55 @@ def test_a_generic_name_the_example_reads_is_the_cited_result_of_that_kind(tmp_p
     assert lower.consumes == ("bert_tokenizer",) and not any(p.loader for p in lower.params), lower.body
     run_generated_tests(item, tmp_path / "lib")
     assert "encoded: '#hello world'" in run_workflow(item, tmp_path / "lib").stderr
+
+
+NESTEDINIT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Nested_Constructor
+
+**Description:** Wrap a model in a tokenizer.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnestedinit.Outer(pkgnestedinit.Inner(vocab=None, unk="[U]", max_chars=100))` |
+| **Implementation** | `Demo_Inner` |
+| **External Dependencies** | `pkgnestedinit` |
+| **Key Parameters** | `unk: str` - unknown token (default "[U]"), `max_chars: int` - longest word (default 100) |
+| **Outputs** | `tok` |
+"""
+
+PKGNESTEDINIT = """class Inner:
+    def __init__(self, vocab=None, unk="[U]", max_chars=100):
+        self.unk, self.max_chars = unk, max_chars
+
+
+def Outer(model):
+    return f"Outer({model.unk}, {model.max_chars})"
+"""
+
+
+def test_the_documented_parameters_of_a_constructor_inside_the_api_call_go_to_it(tmp_path):
+    """tokenizers trial: `Tokenizer(models.WordPiece(vocab=None, unk_token="[UNK]", max_input_chars_per_word=100,
+    ...))` with the page's signature WordPiece's `__init__`: that signature was taken for Tokenizer's, and the
+    documented keys were passed to Tokenizer (TypeError on every run; `unk_token` twice as keys). The page's
+    constructor is the constructor of the class it declares, and its documented parameters go to that call."""
+    build_file_tree(tmp_path / "lib", {"pkgnestedinit/__init__.py": PKGNESTEDINIT})
+    page = example_pages(
+        {
+            "implementations/Demo_Inner.md": 'import pkgnestedinit\n\ntok = pkgnestedinit.Outer(pkgnestedinit.Inner(unk="[U]"))\n'
+        }
+    )
+    signature = (
+        '=== Signature ===\n<syntaxhighlight lang="python">\nclass Inner(Model):\n'
+        '    def __init__(self, vocab: dict | None = None, unk: str = "[U]", max_chars: int = 100) -> None: ...\n'
+        "</syntaxhighlight>\n\n"
+    )
+    pages = {path: signature + text for path, text in page.items()}
+    item = generated(tmp_path, {"_WorkflowIndex.md": NESTEDINIT_INDEX, **pages})
+    body = item.plan.steps[0].binding.body
+    assert "Outer(pkgnestedinit.Inner(unk=unk,max_chars=max_chars" in "".join(body.split()), body
+    run_generated_tests(item, tmp_path / "lib")
+    assert "tok: 'Outer([U], 7)'" in run_workflow(item, tmp_path / "lib", "--set", "1.max_chars=7").stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Collection
 
-from generator.apitext import PASSED, ApiParam, ApiRef, ParamKind, dotted
+from generator.apitext import PASSED, ApiParam, ApiRef, ParamKind, declared_classes, dotted
 from generator.apitext import signature_params as signature_block_params
 from generator.model import Step
 
@@ -16,6 +16,10 @@ def signature_params(step: Step, api: ApiRef, all_params: bool = False) -> tuple
     impl = step.implementation
     # a class's `def __init__` for a constructor only: `pd.read_csv(path)` then a Pool page's constructor is not it
     init = ("__init__",) if api.last == "__init__" or api.last[:1].isupper() else ()
+    # and only the constructor of that class: `Tokenizer(models.WordPiece(...))` is not made by WordPiece's
+    classes = declared_classes(impl.signature) if impl and impl.signature else []
+    if classes and (api.class_name or api.last) not in classes:
+        init = ()
     found = signature_block_params(impl.signature, api.last, *init) if impl and impl.signature else None
     if found is None:
         return api.params

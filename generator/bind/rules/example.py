@@ -10,13 +10,17 @@ from dataclasses import replace
 from generator.apitext import (
     BUILTINS,
     BY_POSITION,
+    ApiParam,
     ApiRef,
     ParamKind,
     called,
+    declared_classes,
+    dotted,
     literal_source,
     literal_value,
     sets_a_value,
 )
+from generator.apitext import signature_params as signature_block_params
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score, snippets_chosen
@@ -740,7 +744,12 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
         return
     declared = [p for p in signature_params(step, api, all_params=True) if p.name not in ("self", "cls")]
     if not declared:
-        return
+        # `Tokenizer(WordPiece(unk_token="[UNK]"))` for `Tokenizer(models.WordPiece(...))`, the page's signature
+        # WordPiece's constructor: the documented parameters go to the call of that class inside the API's call
+        inner = _inner_constructor(call, step.implementation.signature)
+        if inner is None:
+            return
+        call, declared = inner
     documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
     # (an API cell written as a call, `closing(image, footprint=...)`, says nothing of keyword-only: the example's
     # second positional argument is the footprint)
@@ -786,6 +795,17 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             # a None default the example never passes is unset: the call goes without it until config sets it (a
             # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
             draft.unpassed.append(param.name)
+
+
+def _inner_constructor(call: ast.Call, signature: str) -> tuple[ast.Call, list[ApiParam]] | None:
+    """(the call inside call of the class whose constructor the signature block declares, its parameters)."""
+    classes = declared_classes(signature)
+    for node in [*call.args, *(k.value for k in call.keywords)]:
+        if isinstance(node, ast.Call) and dotted(node.func)[-1:] and dotted(node.func)[-1] in classes:
+            params = signature_block_params(signature, "__init__")
+            if params:
+                return node, [p for p in params if p.name not in ("self", "cls")]
+    return None
 
 
 def _chained_result(draft: Draft) -> ast.stmt | None:
