@@ -17440,3 +17440,109 @@ def test_the_documented_parameters_of_a_constructor_inside_the_api_call_go_to_it
     assert "Outer(pkgnestedinit.Inner(unk=unk,max_chars=max_chars" in "".join(body.split()), body
     run_generated_tests(item, tmp_path / "lib")
     assert "tok: 'Outer([U], 7)'" in run_workflow(item, tmp_path / "lib", "--set", "1.max_chars=7").stderr
+
+
+TRAINOUT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Train_Then_Generate
+
+**Description:** Train a model through a trainer, then generate with it.
+
+### Step 1: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtrainout.Model()` |
+| **Implementation** | `Demo_Model` |
+| **External Dependencies** | `pkgtrainout` |
+| **Outputs** | `model` |
+
+### Step 2: Trainer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtrainout.Trainer(model)` |
+| **Implementation** | `Demo_Trainer` |
+| **External Dependencies** | `pkgtrainout` |
+| **Inputs** | `model` from Step 1 |
+| **Outputs** | `trainer` |
+
+### Step 3: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `trainer.train() -> TrainOutput` |
+| **Implementation** | `Demo_Train` |
+| **External Dependencies** | `pkgtrainout` |
+| **Inputs** | `trainer` from Step 2 |
+| **Outputs** | `TrainOutput(global_step, training_loss)`; the trained model stays in `trainer.model` |
+
+### Step 4: Generate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.generate(inputs: list) -> str` |
+| **Implementation** | `Demo_Generate` |
+| **External Dependencies** | `pkgtrainout` |
+| **Key Parameters** | `prompt: str` - text in the training template (e.g. "Q: what is it? A:") |
+| **Inputs** | `trainer.model` from Step 3 |
+| **Outputs** | `text` |
+"""
+
+PKGTRAINOUT = """class Model:
+    trained = False
+
+    def generate(self, inputs):
+        return ("trained: " if self.trained else "untrained: ") + inputs[0]
+
+
+def encode(text):
+    return [text]
+
+
+class TrainOutput(tuple):
+    pass
+
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+
+    def train(self):
+        self.model.trained = True
+        return TrainOutput((1, 0.5))
+"""
+
+TRAINOUT_PAGES = {
+    "implementations/Demo_Model.md": "import pkgtrainout\n\nmodel = pkgtrainout.Model()\n",
+    "implementations/Demo_Trainer.md": "import pkgtrainout\n\ntrainer = pkgtrainout.Trainer(model)\n",
+    "implementations/Demo_Train.md": "trainer.train()\n",
+    "implementations/Demo_Generate.md": (
+        'import pkgtrainout\n\ninputs = pkgtrainout.encode("Q: tell me a story A:")\ntext = model.generate(inputs)\n'
+    ),
+}
+
+
+def test_an_attribute_of_an_earlier_result_in_the_outputs_names_no_result(tmp_path):
+    """trl trial: Outputs "`TrainOutput(global_step, training_loss, metrics)`; the trained model stays in
+    `trainer.model`": the span `trainer.model` was read as a type and named the training result `model`, which
+    replaced step 1's model; generation then called `generate` on a TrainOutput. An attribute of an earlier
+    result is no type: the result is named for what the API returns."""
+    build_file_tree(tmp_path / "lib", {"pkgtrainout/__init__.py": PKGTRAINOUT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TRAINOUT_INDEX, **example_pages(TRAINOUT_PAGES)})
+    assert "model" not in item.plan.steps[2].binding.produces, item.plan.steps[2].binding.body
+    run_generated_tests(item, tmp_path / "lib")
+    assert "text: 'trained: " in run_workflow(item, tmp_path / "lib").stderr
+
+
+def test_the_one_sentence_a_step_writes_is_its_documented_text_key(tmp_path):
+    """trl trial: "`prompt: str` - text in the training template (e.g. ...)", while the example tokenizes a prompt
+    of its own through the tokenizer: the prompt stayed in the code and no key set it. The one sentence the statements write is the one
+    documented text key (prompt, query, caption...) left to place."""
+    build_file_tree(tmp_path / "lib", {"pkgtrainout/__init__.py": PKGTRAINOUT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TRAINOUT_INDEX, **example_pages(TRAINOUT_PAGES)})
+    generate_step = item.plan.steps[3].binding
+    assert "tell me a story" not in generate_step.body and "prompt" in {p.name for p in generate_step.params}
+    proc = run_workflow(item, tmp_path / "lib", "--set", '4.prompt="Q: why? A:"')
+    assert "text: 'trained: Q: why? A:'" in proc.stderr, proc.stderr

@@ -135,6 +135,8 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
             continue
         if n and inside and not _IDENTIFIER.fullmatch(span):
             continue  # "`forecast.predicted_mean` (`pd.Series`)": the type of the result named before it
+        if "." in span and ctx.has(span.split(".", 1)[0]):
+            continue  # "the trained model stays in `trainer.model`": an attribute of an earlier result, no type
         if not _FILE.search(span):  # `model.joblib on disk`: a file the step writes, no type
             types.extend(split_types(_type_of(span)))
     if len(types) > 1 and re.search(r"`\s*,?\s+or\s+`", step.outputs or ""):

@@ -2606,7 +2606,54 @@ def _documented_texts(draft: Draft, step: Step, taken: set[str]) -> None:
         if replacer.count:
             draft.statements = statements
             draft.literals[name] = hint.default or ""
+    _documented_prose(draft, step, taken)
     _documented_thresholds(draft, step, taken)
+
+
+_PROSE_KEY = re.compile(r"(?:^|_)(?:prompt|text|query|question|caption|message|sentence|instruction)s?$")
+
+
+def _documented_prose(draft: Draft, step: Step, taken: set[str]) -> None:
+    """`inputs = tokenizer("### Question: What is TRL?\n### Answer:", ...)`, where the Key Parameters say "`prompt:
+    str` - text in the training template (e.g. ...)" with another text: the one sentence the statements write is the
+    documented text key (a prompt, a query, a caption), when one such key is left to place; the example's text its
+    default."""
+    read = names(draft.statements)[0]
+    keys = [
+        name
+        for name, hint in key_hints(step).items()
+        if _PROSE_KEY.search(name)
+        and hint.type in ("", "str")
+        and name not in draft.literals
+        and name not in taken
+        and name not in read
+    ]
+    if len(keys) != 1:
+        return
+    documented = key_hints(step)
+    prose = {
+        node.value
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value.split()) >= 3
+    }
+    # or a key lifted from such a text under a name of its own (`inputs_text` of `encode("Q: ...")`)
+    lifted = [
+        k
+        for k, v in draft.literals.items()
+        if k not in documented and isinstance(value := literal_value(v), str) and len(value.split()) >= 3
+    ]
+    if len(prose) + len(lifted) != 1:
+        return
+    if lifted:
+        rename(draft.statements, lifted[0], keys[0])
+        draft.literals[keys[0]] = draft.literals.pop(lifted[0])
+        draft.hints.pop(lifted[0], None)
+        return
+    text = prose.pop()
+    replacer = _Text(text, keys[0])
+    draft.statements = [replacer.visit(s) for s in draft.statements]
+    draft.literals[keys[0]] = repr(text)
 
 
 _NUMBER_IN_TEXT = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?![\w.]|\.\d)")
