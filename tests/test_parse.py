@@ -1031,3 +1031,16 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`factor: float` - 1.0 the original (default for this workflow 2.0)") == [("factor", "2.0")]
     assert read("`size: tuple` - bounding box (this workflow uses (256, 256))") == [("size", "(256, 256)")]
     assert read("`name: str` - used in this workflow to label runs") == [("name", None)]
+
+
+def test_a_default_naming_an_attribute_of_an_object_is_no_text():
+    """trl trial: "`output_dir: str` - where to write the aligned policy (default `args.output_dir`)" gave the text
+    "args.output_dir", and the model was saved into a folder of that name. A dotted name of identifiers is an
+    attribute of an object the code holds, no value; a file's name (`config.json`) or a bare word stays a text."""
+
+    def default(cell: str) -> str | None:
+        return parse_key_parameters(cell)[0].default
+
+    assert default("`output_dir: str` - where to write (default `args.output_dir`)") is None
+    assert default("`path: str` - the settings (default `config.json`)") == "'config.json'"
+    assert default("`model_type: str` - the model (`unigram`)") == "'unigram'"

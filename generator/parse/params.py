@@ -296,9 +296,17 @@ def _value_given(description: str, type_: str | None) -> str | None:
     if (type_ or "").strip() in ("str", "Optional[str]") and re.fullmatch(r"[\w./:@+-]+", text):
         if re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+", text):
             return None  # `DataFrame`, `BatchEncoding`: a class the description names
+        if re.fullmatch(r"[a-z_]\w*(?:\.[a-z_]\w*)+", text) and not _FILE_SUFFIX.search(text):
+            return None  # "(default `args.output_dir`)": an attribute of an object the code has, no text
         return repr(text)  # a bare word or path for a text: `unigram`, `m_unigram`
     return None
 
+
+_FILE_SUFFIX = re.compile(
+    r"\.(?:json|jsonl|csv|tsv|txt|ya?ml|toml|pkl|pickle|joblib|pt|pth|bin|safetensors|parquet|npy|npz|h5|png|jpe?g|"
+    r"gif|wav|mp3|md|html?|xml|log|zip|gz|tar|db|sqlite|onnx|gguf|model|py)$",
+    re.IGNORECASE,
+)  # a file's name (`config.json`, `spm.model`), not an attribute
 
 # after a value and its aside in brackets, the other end of a range or another choice: "0 (slow) to 10 (fast)"
 # (a dash's other end stands alone or has its own aside: "5 (small) - 50 (large)", not "0.5 (probability) - 0.7 works
