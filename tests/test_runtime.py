@@ -17546,3 +17546,23 @@ def test_the_one_sentence_a_step_writes_is_its_documented_text_key(tmp_path):
     assert "tell me a story" not in generate_step.body and "prompt" in {p.name for p in generate_step.params}
     proc = run_workflow(item, tmp_path / "lib", "--set", '4.prompt="Q: why? A:"')
     assert "text: 'trained: Q: why? A:'" in proc.stderr, proc.stderr
+
+
+def test_a_module_the_example_calls_is_never_the_cited_result(tmp_path):
+    """Review guard: the object a step's method is called on that nothing makes is the cited step's result only
+    for a method the API cell writes on an object; `np.save(...)` (a module's function, never imported by the
+    example) keeps its module."""
+    pages = example_pages(
+        {
+            "implementations/Demo_Open.md": 'import pkgcitedread\n\nphoto = pkgcitedread.open("data/pixels.txt")\n',
+            "implementations/Demo_Flip.md": "import pkgcitedread\n\nflipped = pkgcitedread.flip(photo)\n",
+            "implementations/Demo_Boost.md": "import pkgcitedread\n\nboosted = pkgcitedread.boost(flipped, 3)\n",
+            "implementations/Demo_Draw.md": 'import pkgcitedread\n\ndraw = pkgcitedread.Draw(boosted)\ndraw.text((0, 0), "hi")\n',
+            "implementations/Demo_Save.md": 'np.save("out/result.npy", annotated)\n',
+        }
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": CITEDREAD_INDEX.replace("`image.save(fp: str)`", "`np.save(fp: str)`"), **pages}
+    )
+    body = item.plan.steps[4].binding.body
+    assert "boosted.save(" not in body, body

@@ -36,7 +36,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, S
 from generator.bind.choice import DATA_FILE, INPUT_FILE
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
-from generator.bind.imports import bound_by, import_for, module_import, modules_of, own_import, qualified
+from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
 from generator.bind.outputs import named_outputs, split_types
 from generator.bind.signature import signature_params, takes_kwargs
 from generator.bind.stub import stub
@@ -1099,9 +1099,14 @@ def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _W
         return
     if not (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)):
         return
-    receiver = call.func.value.id
+    receiver, api = call.func.value.id, draft.api
+    # the API cell a method of an object too (`image.save(fp, ...)`), never a module's function (`np.save`)
+    modules = module_names(ctx, [ast.unparse(i) for i in draft.imports])
+    if api is None or len(api.callee) != 2 or call.func.attr != api.last or api.callee[0] in modules:
+        return
     if (
-        ctx.has(receiver)
+        receiver in modules
+        or ctx.has(receiver)
         or receiver not in free_names(draft)
         or receiver in draft.imported()
         or receiver in draft.hints
