@@ -1042,6 +1042,15 @@ def _cited_parts(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         wired.changes.append(f"takes the results its Inputs cite for the names it reads: {', '.join(swapped)}")
 
 
+def _described_source(step: Step, ctx: BindContext) -> int | None:
+    """The one step whose results the Inputs cite by description only ("Upright image from Step 2": no name in
+    code spans); None otherwise."""
+    cited, _ = _cited_steps(step, ctx)
+    if len(cited) != 1 or any(n.isidentifier() for n in code_spans(step.inputs or "")):
+        return None
+    return next(iter(cited))
+
+
 def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """`rgb = im.convert("RGB")` where the Inputs say "Upright image from Step 2", and step 2 made `im` (the image it
     opened) and `upright` (what its API, `ImageOps.exif_transpose`, returned): the object the step's call works on
@@ -1050,9 +1059,8 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     image from Step 4", whose `rgb.thumbnail(size)` changed step 3's `rgb`); so is another step's result, when the
     Inputs name the cited one ("RGB image from Step 3": `rgb`) or both types are known. Never when the Inputs quote
     a name or name that object ("model from Step 2" keeps `model`), nor when known types disagree."""
-    cited, _ = _cited_steps(step, ctx)
-    call = anchor_call(draft)
-    if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(step.inputs)):
+    number, call = _described_source(step, ctx), anchor_call(draft)
+    if number is None or call is None:
         return
     receiver = worked_on(call, ctx.has)
     if receiver is None or not ctx.has(receiver):  # `writer = Chem.SDWriter(path)` then `for mol in mols: ...`:
@@ -1066,7 +1074,6 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
         receiver = read[0] if len(read) == 1 and read[0] in gone else None
     if receiver is None:
         return
-    number = next(iter(cited))
 
     def named(name: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", step.inputs, re.IGNORECASE) is not None
@@ -1092,10 +1099,8 @@ def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _W
     """`annotated.save("enhanced.png")`, where the Inputs say "Annotated image from Step 6" and nothing makes
     `annotated`: the object the step's method is called on, which no earlier step and no statement of the step
     makes, is the one result the cited step made (or changed in place: step 6 drew on its `im`)."""
-    cited, _ = _cited_steps(step, ctx)
-    call = anchor_call(draft)
-    inputs = step.inputs or ""
-    if len(cited) != 1 or call is None or any(n.isidentifier() for n in code_spans(inputs)):
+    number, call = _described_source(step, ctx), anchor_call(draft)
+    if number is None or call is None:
         return
     if not (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)):
         return
@@ -1108,12 +1113,11 @@ def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _W
         receiver in modules
         or ctx.has(receiver)
         or receiver not in free_names(draft)
-        or receiver in draft.imported()
         or receiver in draft.hints
         or receiver in draft.literals
     ):
         return
-    made, in_place = _made_by_step(next(iter(cited)), ctx)
+    made, in_place = _made_by_step(number, ctx)
     if len(made) != 1 or any(
         isinstance(n, ast.Name) and n.id == made[0].name for s in draft.statements for n in walk(s)
     ):
@@ -1149,22 +1153,19 @@ def _cited_read_from_file(draft: Draft, step: Step, ctx: BindContext, wired: _Wi
     user's data with, what the cited step made; the step takes that result instead (`Image.open("soft.png")
     .convert("RGB")` becomes `soft.convert("RGB")`). Only where the Inputs name no file and no result, the step
     reads no earlier result and reads one such file, and the cited step made one result, of that type."""
-    cited, _ = _cited_steps(step, ctx)
-    inputs = step.inputs or ""
-    if len(cited) != 1 or INPUT_FILE.search(inputs) or any(n.isidentifier() for n in code_spans(inputs)):
-        return
-    if any(ctx.has(n) for n in free_names(draft)):
+    number = _described_source(step, ctx)
+    if number is None or INPUT_FILE.search(step.inputs or "") or any(ctx.has(n) for n in free_names(draft)):
         return
     reads = [
-        (stmt, node, read[0], files)
+        (stmt, node, read, files)
         for stmt in draft.statements
         if stmt is not draft.anchor
         for node in walk(stmt)
         if isinstance(node, ast.Call)
-        and (read := _read_by_earlier_step(node, ctx))
+        and (read := _read_by_earlier_step(node, ctx)) is not None
         and (files := _data_files(node, draft.literals, DATA_FILE))
     ]
-    made, _ = _made_by_step(next(iter(cited)), ctx)
+    made, _ = _made_by_step(number, ctx)
     if len(reads) != 1 or len(made) != 1:
         return
     stmt, node, read_as, files = reads[0]
@@ -1186,13 +1187,13 @@ def _cited_read_from_file(draft: Draft, step: Step, ctx: BindContext, wired: _Wi
     wired.changes.append(f"takes {name} from step {made[0].step}, as its Inputs say, instead of reading {files[0]}")
 
 
-def _read_by_earlier_step(call: ast.Call, ctx: BindContext) -> tuple[str] | None:
-    """(the type it returns,) when an earlier step's API is this call (`Image.open`): the call the workflow read its
-    data with; None otherwise."""
+def _read_by_earlier_step(call: ast.Call, ctx: BindContext) -> str | None:
+    """The type it returns ("" when not said), when an earlier step's API is this call (`Image.open`): the call the
+    workflow read its data with; None otherwise."""
     callee = tuple(dotted(call.func))
     for api in ctx.apis[: ctx.index]:
         if api is not None and callee and api.callee == callee and not api.then:
-            return (split_types(api.returns)[0] if split_types(api.returns) else "",)
+            return next(iter(split_types(api.returns)), "")
     return None
 
 
@@ -2624,9 +2625,10 @@ def _documented_prose(draft: Draft, step: Step, taken: set[str]) -> None:
     documented text key (a prompt, a query, a caption), when one such key is left to place; the example's text its
     default."""
     read = names(draft.statements)[0]
+    documented = key_hints(step)
     keys = [
         name
-        for name, hint in key_hints(step).items()
+        for name, hint in documented.items()
         if _PROSE_KEY.search(name)
         and hint.type in ("", "str")
         and name not in draft.literals
@@ -2635,7 +2637,6 @@ def _documented_prose(draft: Draft, step: Step, taken: set[str]) -> None:
     ]
     if len(keys) != 1:
         return
-    documented = key_hints(step)
     prose = {
         node.value
         for stmt in draft.statements
@@ -3667,8 +3668,15 @@ def _literal_made(statements: list[ast.stmt], name: str) -> bool:
         for s in statements
         if isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
     ]
-    shown = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp)
-    return bool(values) and all(isinstance(v, (*shown, ast.DictComp, ast.GeneratorExp)) for v in values)
+    return bool(values) and all(isinstance(v, _WRITTEN_OUT) for v in values)
+
+
+_WRITTEN_OUT = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Set, ast.Dict) + (
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)  # a literal or a comprehension
 
 
 def _described_type(text: str, name: str) -> str:

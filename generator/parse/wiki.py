@@ -569,7 +569,7 @@ def _index_step(
     istep: IndexStep, page_step: PageStep | None, index_path: str, namespace: str
 ) -> tuple[_StepDraft, list[Diagnostic]]:
     attrs, warnings = _capped(istep.attributes, istep.attribute_lines, istep.line, index_path, f"step {istep.number}")
-    api_cell = attrs.get("api call", "")
+    api_cell, dependencies = attrs.get("api call", ""), attrs.get("external dependencies", "")
     draft = _StepDraft(
         number=istep.number,
         name=istep.name,
@@ -580,9 +580,9 @@ def _index_step(
         implementation_name=plain(attrs.get("implementation", "")),
         api_call=_api_of(api_cell),
         source_location=plain(attrs.get("source location", "")).replace("\\", "/"),  # a Windows path too
-        external_dependencies=parse_dependencies(attrs.get("external dependencies", "")),
-        system_dependencies=system_dependencies(attrs.get("external dependencies", "")),
-        optional_dependencies=optional_dependencies(attrs.get("external dependencies", "")),
+        external_dependencies=parse_dependencies(dependencies),
+        system_dependencies=system_dependencies(dependencies),
+        optional_dependencies=optional_dependencies(dependencies),
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
         key_parameters_text=plain(attrs.get("key parameters", "")),
@@ -640,6 +640,7 @@ def _overview_step(
     api_cell = api_cell or cells.get("api") or ""
     related = cells.get("source location") or cells.get("related files") or cells.get("source") or ""
     parameters = cells.get("key parameters") or cells.get("parameters") or ""
+    dependencies = cells.get("external dependencies") or cells.get("dependencies") or ""
     return _StepDraft(
         number=row.number,
         name=row.name.replace(" ", "_"),
@@ -654,11 +655,9 @@ def _overview_step(
         implementation_name=plain(cells.get("implementation", "")) if full else "",
         key_parameters=parse_key_parameters(parameters),
         key_parameters_text=plain(parameters),
-        external_dependencies=parse_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
-        system_dependencies=system_dependencies(cells.get("external dependencies") or cells.get("dependencies") or ""),
-        optional_dependencies=optional_dependencies(
-            cells.get("external dependencies") or cells.get("dependencies") or ""
-        ),
+        external_dependencies=parse_dependencies(dependencies),
+        system_dependencies=system_dependencies(dependencies),
+        optional_dependencies=optional_dependencies(dependencies),
         environment=plain(cells.get("environment", "")),
     )
 

@@ -801,7 +801,8 @@ def _inner_constructor(call: ast.Call, signature: str) -> tuple[ast.Call, list[A
     """(the call inside call of the class whose constructor the signature block declares, its parameters)."""
     classes = declared_classes(signature)
     for node in [*call.args, *(k.value for k in call.keywords)]:
-        if isinstance(node, ast.Call) and dotted(node.func)[-1:] and dotted(node.func)[-1] in classes:
+        callee = dotted(node.func) if isinstance(node, ast.Call) else ()
+        if isinstance(node, ast.Call) and callee and callee[-1] in classes:
             params = signature_block_params(signature, "__init__")
             if params:
                 return node, [p for p in params if p.name not in ("self", "cls")]
