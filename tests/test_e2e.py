@@ -20,7 +20,7 @@ import pytest
 
 from generator.pin import PinOptions
 from generator.pipeline import generate
-from tests.conftest import CORPUS, SAMPLES
+from tests.conftest import CORPUS, SAMPLES, corpus_indexes
 from tests.e2e_cases import BLOCKED_REASONS, CASES, MICROGRAD, Case
 
 pytestmark = pytest.mark.slow
@@ -70,6 +70,8 @@ def run_verbatim(commands: list[str], cwd: Path, env: dict[str, str] | None = No
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory) -> dict[str, Path]:
     """Every case's repository, generated and pinned (uv, local wheels, torch held at the CPU build)."""
+    if not corpus_indexes():
+        pytest.skip("corpus not found (set GENREPO_CORPUS)")
     links = find_links()
     if links is None or not any(Path(links).glob("torch-2.13.0*")):
         pytest.skip("no local torch 2.13.0 wheel (PIP_FIND_LINKS) to run the workflows on CPU")
