@@ -17566,3 +17566,88 @@ def test_a_module_the_example_calls_is_never_the_cited_result(tmp_path):
     )
     body = item.plan.steps[4].binding.body
     assert "boosted.save(" not in body, body
+
+
+VARIANT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Variant_Examples
+
+**Description:** Build rows, train on them, then keep a sample of them.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvariant.Rows(count: int)` |
+| **Implementation** | `Demo_Rows` |
+| **External Dependencies** | `pkgvariant` |
+| **Key Parameters** | `count: int` - how many rows (default 30) |
+| **Outputs** | `rows` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `rows.train(resume: bool = None) -> Result` |
+| **Implementation** | `Demo_Train` |
+| **External Dependencies** | `pkgvariant` |
+| **Key Parameters** | `resume: bool` - True resumes from the latest checkpoint in the folder (default None) |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `Result` of the run (its loss) |
+
+### Step 3: Sample
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `rows.take(indices)` |
+| **Implementation** | `Demo_Take` |
+| **External Dependencies** | `pkgvariant` |
+| **Key Parameters** | `indices: range` - rows to keep, usually `range(min(num_samples, len(rows)))`; `num_samples` = 12 for the toy data |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `sample` |
+"""
+
+PKGVARIANT = """class Rows(list):
+    def __init__(self, count=30):
+        super().__init__(range(count))
+
+    def train(self, resume=None):
+        if resume:
+            raise ValueError("No valid checkpoint found in the folder")
+        return "trained"
+
+    def log(self, result):
+        return None
+
+    def take(self, indices):
+        return [self[i] for i in indices]
+"""
+
+VARIANT_PAGES = {
+    "implementations/Demo_Rows.md": "import pkgvariant\n\nrows = pkgvariant.Rows(30)\n",
+    "implementations/Demo_Train.md": [
+        "result = rows.train()\nrows.log(result)\n",
+        "rows.train(resume=True)\n",
+    ],
+    "implementations/Demo_Take.md": [
+        "sample = rows.take(range(100))\n",
+        "num_samples = 12\nsample = rows.take(range(min(num_samples, len(rows))))\nprint(len(sample))\n",
+    ],
+}
+
+
+def test_of_examples_otherwise_alike_the_one_the_table_describes_is_bound(tmp_path):
+    """datasets and trl trials: the shortest example was bound, whatever the Key Parameters said: a variant for
+    resuming (`train(resume_from_checkpoint=True)`, against "(default None)") made the first run fail with "no valid
+    checkpoint", and `select(range(100))` failed on 17 rows where the table asks for `range(min(num_samples,
+    len(dataset)))` with `num_samples` = 12, as another example does. An example turning a flag from the default
+    the table states loses to one that leaves it; one holding the value the table gives wins."""
+    build_file_tree(tmp_path / "lib", {"pkgvariant/__init__.py": PKGVARIANT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": VARIANT_INDEX, **example_pages(VARIANT_PAGES)})
+    train, take = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "resume=True" not in train.body and "rows.log(" in train.body, train.body
+    assert {p.name: p.default for p in take.params}.get("num_samples") == "12", take.body
+    run_generated_tests(item, tmp_path / "lib")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.count=17")
+    assert "sample: list of 12: 0, 1, 2" in proc.stderr, proc.stderr

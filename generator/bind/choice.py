@@ -14,6 +14,8 @@ from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
+from generator.parse.markdown import code_spans
+from generator.parse.params import default_in_text
 from generator.slicing import Slice, contains_api, empty_container, holder_index, names, shows_value
 
 
@@ -177,18 +179,42 @@ def _documented_passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) ->
     """The step's Key Parameters the example's API call passes, by keyword or by position, and the example's own
     names it passes them as: `butter(order, cutoff_hz, btype="low", fs=fs, output="sos")` passes N, Wn, btype, fs
     and output, order and cutoff_hz among them (numbers passed so are settings, not keys of their own)."""
+    given = _passed(piece, ctx, keys)
+    found = {param for param, _ in given if param in keys}
+    return found | {v.id for param, v in given if param in keys and isinstance(v, ast.Name)}
+
+
+def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple[str, ast.expr]]:
+    """(parameter, value) of each argument the example's API call passes, by keyword or by position."""
     api = ctx.api
     if api is None or not keys:
-        return set()
+        return []
     calls = [n for n in walk(piece.anchor) if isinstance(n, ast.Call) and contains_api(n, api, {})]
     if not calls:
-        return set()
+        return []
     call = calls[-1]  # the innermost: the API's own call, not one chained on it
     modules = module_names(ctx, [ast.unparse(i) for i in piece.imports])
     positional = positional_names(ctx.step, api)[called_on_first(api, call, modules) :]
-    given = [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
-    found = {param for param, _ in given if param in keys}
-    return found | {v.id for param, v in given if param in keys and isinstance(v, ast.Name)}
+    return [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
+
+
+def _departures(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[str]:
+    """The Key Parameters the example's call passes a value other than the one the table states as their default
+    (`trainer.train(resume_from_checkpoint=True)`, "(default None)"): a variant for another case (resuming), where
+    an example leaving it out does what the table describes."""
+    departed = []
+    for param, value in _passed(piece, ctx, keys):
+        hint = keys.get(param)
+        if hint is None or hint.default is None or default_in_text(hint.doc) != hint.default:
+            continue
+        literal = literal_source(value)
+        given = literal_value(literal) if literal is not None else None
+        stated = literal_value(hint.default)
+        # a flag turned, or a value given where the default is none; not another text or number (`adapter_name=
+        # "math_adapter"` for "default", `r=16` for 8): an example's are often made up or a toy's
+        if literal is not None and given != stated and (isinstance(given, bool) or stated is None):
+            departed.append(param)
+    return departed
 
 
 def _inputs_cite(name: str, ctx: BindContext) -> bool:
@@ -344,9 +370,41 @@ def score(
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(borrowed),
+        len(_departures(piece, ctx, keys)),
+        -len(_described_values(piece, ctx, keys)),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
+
+
+def _described_values(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> set[str]:
+    """The example's variables the Key Parameters describe: one holding the value the table gives it (`num_samples
+    = 12` where it says "`num_samples` = 12 for the toy data"), or one the table's prose speaks of that is no
+    parameter nor earlier result (`min_chars = 3` where the predicate drops rows "shorter than `min_chars`"): of
+    several examples otherwise alike, the one the table describes, not the first on the page. A parameter's own
+    name alone is no sign: a variant example (`model_size = "355M"`, "a larger model") holds it as often."""
+    spoken = {n for n in code_spans(ctx.step.key_parameters_text) if n.isidentifier() and not ctx.has(n)}
+    found: set[str] = set()
+    for name, literal in piece.literals.items():
+        hint = keys.get(name)
+        if hint is None:
+            if name in spoken:
+                found.add(name)
+        elif _given_value(hint, literal):
+            found.add(name)
+    return found
+
+
+def _given_value(hint: Hint, literal: str) -> bool:
+    """Whether the table gives a parameter this value: as its default, or in its description as `= 12` or
+    "default 12" (a list of choices is no value given)."""
+    value = literal_value(literal)
+    if value is None:
+        return False
+    if hint.default is not None:
+        return literal_value(hint.default) == value
+    said = re.escape(literal.strip())
+    return re.search(rf"(?:=|\bdefault:?)\s*`?{said}(?![\w.])", hint.doc[:2000], re.IGNORECASE) is not None
 
 
 def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
