@@ -17651,3 +17651,71 @@ def test_of_examples_otherwise_alike_the_one_the_table_describes_is_bound(tmp_pa
     run_generated_tests(item, tmp_path / "lib")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.count=17")
     assert "sample: list of 12: 0, 1, 2" in proc.stderr, proc.stderr
+
+
+FILELIST_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Feed_Files
+
+**Description:** Count the words of the user's text files.
+
+### Step 1: Counter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfilelist.Counter()` |
+| **Implementation** | `Demo_Counter` |
+| **External Dependencies** | `pkgfilelist` |
+| **Outputs** | `counter` |
+
+### Step 2: Feed
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `counter.feed(iterator)` |
+| **Implementation** | `Demo_Feed` |
+| **External Dependencies** | `pkgfilelist` |
+| **Key Parameters** | `iterator` - any iterator over batches of lines |
+| **Inputs** | `counter` from Step 1, an iterator over the lines of the user's text files |
+| **Outputs** | `words`, the number of words read |
+"""
+
+PKGFILELIST = """class Counter:
+    def __init__(self):
+        self.words = 0
+
+    def feed(self, iterator):
+        for batch in iterator:
+            self.words += sum(len(line.split()) for line in batch)
+        return self.words
+"""
+
+FILELIST_PAGES = {
+    "implementations/Demo_Counter.md": "import pkgfilelist\n\ncounter = pkgfilelist.Counter()\n",
+    "implementations/Demo_Feed.md": (
+        "def batch_iterator(paths, batch_size=1000):\n"
+        "    for path in paths:\n"
+        '        with open(path, encoding="utf-8") as f:\n'
+        "            lines = [line.rstrip() for line in f]\n"
+        "        for i in range(0, len(lines), batch_size):\n"
+        "            yield lines[i : i + batch_size]\n\n"
+        'words = counter.feed(batch_iterator(["a.txt", "b.txt"]))\n'
+        "print(words)\n"
+    ),
+}
+
+
+def test_the_files_a_helper_of_the_example_reads_are_a_key(tmp_path):
+    """tokenizers trial: `bert_tokenizer.train_from_iterator(batch_iterator(["a.txt", "b.txt"]), trainer=trainer)`
+    stayed in the step with its file names, and the run failed on `a.txt`; no key could point it at the user's
+    files. A list of file names passed to a function the example defines is a key, named after its parameter."""
+    build_file_tree(tmp_path / "lib", {"pkgfilelist/__init__.py": PKGFILELIST})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FILELIST_INDEX, **example_pages(FILELIST_PAGES)})
+    feed = item.plan.steps[1].binding
+    assert "a.txt" not in feed.body and "batch_iterator(paths)" in feed.body, feed.body
+    texts = build_file_tree(tmp_path / "texts", {"one.txt": "a b c\nd e\n", "two.txt": "f g h i\n"})
+    run_generated_tests(item, tmp_path / "lib")
+    files = f'["{texts / "one.txt"}", "{texts / "two.txt"}"]'
+    proc = run_workflow(item, tmp_path / "lib", "--set", f"2.paths={files}")
+    assert "words: 9" in proc.stderr, proc.stderr

@@ -2438,6 +2438,10 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                     name = ctx.tables.first_params[last]
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _looks_like_id(arg.value):
                     name = paths.pick(last, arg.value) or _id_kind(arg.value)
+                elif files := _file_names(arg):
+                    # `batch_iterator(["a.txt", "b.txt"])`: the files a helper the example defines reads, set in
+                    # config as the paths an argument gives are, under the helper's parameter's name
+                    name = paths.pick(last, files[0]) or _parameter_of(draft.definitions, last, index) or "files"
                 elif (number := _number(arg)) is not None and number in by_value:
                     # `values = f(grid, 1.0)`, where "`a_value: float` - value substituted for a (1.0)"
                     name = by_value.pop(number)
@@ -2988,6 +2992,25 @@ def _id_kind(text: str) -> str:
     if "/" not in text.strip("./"):
         return "filename"
     return "path" if text.startswith(("/", "./", "~")) or re.search(r"\.\w{1,10}$", text) else "model_id"
+
+
+def _file_names(arg: ast.expr) -> list[str]:
+    """The texts of a list or tuple of file names or paths (`["a.txt", "data/b.txt"]`); [] for anything else."""
+    if not isinstance(arg, (ast.List, ast.Tuple)) or not arg.elts:
+        return []
+    texts = [e.value for e in arg.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    if len(texts) != len(arg.elts) or not all(_FILE_TEXT.fullmatch(t) for t in texts):
+        return []
+    return texts
+
+
+def _parameter_of(definitions: list[ast.stmt], function: str, index: int) -> str | None:
+    """The name of the index-th positional parameter of a function the statements define; None when none."""
+    for node in definitions:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function:
+            positional = [*node.args.posonlyargs, *node.args.args]
+            return positional[index].arg if index < len(positional) else None
+    return None
 
 
 def _looks_like_id(text: str) -> bool:

@@ -215,10 +215,14 @@ def deferred(function, attributes: bool = False) -> set[str]:
     iterates (`for name, (lo, hi) in bands.items()`: the items reach the library one by one), as the container of
     a membership test (`if u in nodes`) or the value of a comparison (`pl.col("x") == value`), by `@name` in an
     expression string (`df.query("x >= @low")`), or in a branch taken on what the library answered (`if status == 1: MMFFOptimizeMolecule(mol, maxIters=...)`: a
-    recorder's answer may take the other one). Their values reach the library only when the real one runs.
+    recorder's answer may take the other one), or in the arguments of a function the step defines
+    (`batch_iterator(paths)`: a generator, which reads them only when the library iterates it). Their values reach
+    the library only when the real one runs.
     attributes: the attributes read there too (`pkg.norm` of `pkg.norm(u) for u in links if ...`)."""
     direct: set[str] = set()
     nested: set[str] = set()
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
+    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not tree}
 
     def visit(node, in_function: bool, in_builtin: bool) -> None:
         for child in ast.iter_child_nodes(node):
@@ -235,7 +239,7 @@ def deferred(function, attributes: bool = False) -> set[str]:
             tested = isinstance(node, ast.Compare) and any(child is right for right in node.comparators)
             builtin = in_builtin or iterated or tested
             if isinstance(child, ast.Call):
-                builtin = iterated or (isinstance(child.func, ast.Name) and child.func.id in BUILTINS)
+                builtin = iterated or (isinstance(child.func, ast.Name) and child.func.id in (BUILTINS | own))
             if isinstance(child, ast.Name):
                 (nested if function or builtin else direct).add(child.id)
             elif attributes and isinstance(child, ast.Attribute):
@@ -244,7 +248,7 @@ def deferred(function, attributes: bool = False) -> set[str]:
                 nested.update(re.findall(r"@([A-Za-z_]\w*)", child.value))  # pandas reads low from the frame
             visit(child, function, builtin)
 
-    visit(ast.parse(textwrap.dedent(inspect.getsource(function))).body[0], False, False)
+    visit(tree, False, False)
     return nested - direct
 
 
