@@ -17719,3 +17719,94 @@ def test_the_files_a_helper_of_the_example_reads_are_a_key(tmp_path):
     files = f'["{texts / "one.txt"}", "{texts / "two.txt"}"]'
     proc = run_workflow(item, tmp_path / "lib", "--set", f"2.paths={files}")
     assert "words: 9" in proc.stderr, proc.stderr
+
+
+UNNAMED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Own_Training_Loop
+
+**Description:** Make rows, a small net and its optimizer, then step through the rows.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunnamed.rows(num_features: int)` |
+| **Implementation** | `Demo_Rows` |
+| **External Dependencies** | `pkgunnamed` |
+| **Key Parameters** | `num_features: int` - columns of each row (default 8) |
+| **Outputs** | `rows` |
+
+### Step 2: Model and Optimizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunnamed.Optimizer(params, lr: float = 0.01)` |
+| **Implementation** | `Demo_Optimizer` |
+| **External Dependencies** | `pkgunnamed` |
+| **Key Parameters** | `lr: float` - learning rate (0.1 for the toy rows) |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `model`, `optimizer` over `model.parameters()` |
+
+### Step 3: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `optimizer.step(row)` |
+| **Implementation** | `Demo_Step` |
+| **External Dependencies** | `pkgunnamed` |
+| **Inputs** | `optimizer` from Step 2, `rows` from Step 1 |
+| **Outputs** | `steps`, the optimizer's count of steps (one per row) |
+"""
+
+PKGUNNAMED = """class Net:
+    def __init__(self, inputs, hidden):
+        self.weights = [0.0] * inputs * hidden
+
+    def parameters(self):
+        return self.weights
+
+
+class Optimizer:
+    def __init__(self, params, lr=0.01):
+        self.params, self.lr, self.steps = params, lr, 0
+
+    def step(self, row):
+        self.steps += 1
+
+
+def rows(num_features):
+    return [[1.0] * num_features for _ in range(5)]
+"""
+
+UNNAMED_PAGES = {
+    "implementations/Demo_Rows.md": "import pkgunnamed\n\nrows = pkgunnamed.rows(8)\n",
+    "implementations/Demo_Optimizer.md": [
+        "from pkgunnamed import Net, Optimizer\n\nmodel = Net(8, 4)\noptimizer = Optimizer(model.parameters(), lr=0.1)\n",
+        "from pkgunnamed import Optimizer\nfrom pkgother import Pretrained, warmup_schedule\n\n"
+        'model = Pretrained.load("bert-base-cased")\noptimizer = Optimizer(params=model.parameters(), lr=2e-5)\n'
+        "scheduler = warmup_schedule(optimizer, warmup=100)\n",
+    ],
+    "implementations/Demo_Step.md": (
+        "for row in rows:\n    optimizer.step(row)\n    scheduler.step()\nsteps = optimizer.steps\nprint(steps)\n"
+    ),
+}
+
+
+def test_an_example_set_up_by_a_library_the_workflow_never_names_is_not_the_step(tmp_path):
+    """accelerate trial: the step builds an MLP with torch, and its page's second example ("Transformer
+    classifier") loads BERT from the hub with transformers, which no cell of the workflow names. That example won
+    because it also made the `lr_scheduler` later steps' examples read; the run failed reaching the hub. Then the
+    MLP's `AdamW(model.parameters())` took the cited `num_features` for `model.parameters()`, and the training
+    loop asked for `lr_scheduler` as a REQUIRED key. Now: the example whose setup calls a library the workflow never
+    names loses; an argument read of what the step itself makes and hands on stays; a statement that only calls a
+    method of an object nothing in the workflow makes is left out."""
+    build_file_tree(tmp_path / "lib", {"pkgunnamed/__init__.py": PKGUNNAMED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNNAMED_INDEX, **example_pages(UNNAMED_PAGES)})
+    setup, train = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "pkgother" not in setup.body and "Optimizer(model.parameters()" in setup.body, setup.body
+    assert "scheduler" not in train.body and "scheduler" not in {p.name for p in train.params}, train.body
+    run_generated_tests(item, tmp_path / "lib")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "steps: 5" in proc.stderr, proc.stderr

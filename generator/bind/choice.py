@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 
 from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, literal_source, literal_value
 from generator.astwalk import walk
@@ -365,6 +366,7 @@ def score(
         len(literal_only),
         -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
         -len(taken),
+        len(_unnamed_imports(piece, ctx)),
         -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
@@ -405,6 +407,52 @@ def _given_value(hint: Hint, literal: str) -> bool:
         return literal_value(hint.default) == value
     said = re.escape(literal.strip())
     return re.search(rf"(?:=|\bdefault:?)\s*`?{said}(?![\w.])", hint.doc[:2000], re.IGNORECASE) is not None
+
+
+def _unnamed_imports(piece: Slice, ctx: BindContext) -> set[str]:
+    """The libraries the workflow never names (no step's dependencies, API cell or import line) whose calls make,
+    before the step's call, what it works on: `model = AutoModelForSequenceClassification.from_pretrained(...)`
+    (transformers) before `torch.optim.AdamW(model.parameters())`, in a "Transformer classifier" example where
+    the step builds an MLP with `torch`. That is another program's setup, whatever later steps' examples of that
+    program read of it (`lr_scheduler`). A constant read of such a library (`torch.bfloat16`) or a call after
+    the step's own is not counted: a companion library examples use freely."""
+    modules: dict[str, str] = {}  # local name -> the top-level module it comes from
+    for node in piece.imports:
+        if isinstance(node, ast.ImportFrom) and (node.level or not node.module):
+            continue
+        for alias in node.names:
+            root = (node.module if isinstance(node, ast.ImportFrom) and node.module else alias.name).split(".")[0]
+            if root not in sys.stdlib_module_names:
+                modules[alias.asname or alias.name.split(".")[0]] = root
+    if not modules:
+        return set()
+    at = holder_index(piece.statements, piece.anchor)
+    calls = {
+        modules[callee[0]]
+        for stmt in piece.statements[: at or 0]
+        for node in walk(stmt)
+        if isinstance(node, ast.Call) and (callee := dotted(node.func)) and callee[0] in modules
+    }
+    named = _workflow_names(ctx)
+    return {m for m in calls if m.lower() not in named}
+
+
+def _workflow_names(ctx: BindContext) -> frozenset[str]:
+    """The lower-case words of every step's dependency and API cells, and of the other steps' pages' import lines
+    (the step's own page may take them from the very examples being weighed)."""
+    if ctx.named is None:
+        texts = []
+        for step in ctx.workflow.steps:
+            texts += [*step.external_dependencies, *step.optional_dependencies, step.api_call]
+            texts += [s.api for s in step.supporting]
+        ctx.named = frozenset(re.findall(r"[a-z_][a-z0-9_]*", " ".join(texts).lower()))
+    pages = [
+        line
+        for n, step in enumerate(ctx.workflow.steps)
+        if n != ctx.index and step.implementation is not None
+        for line in step.implementation.imports
+    ]
+    return ctx.named | set(re.findall(r"[a-z_][a-z0-9_]*", " ".join(pages).lower()))
 
 
 def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:

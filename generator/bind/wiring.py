@@ -37,7 +37,7 @@ from generator.bind.choice import DATA_FILE, INPUT_FILE
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
-from generator.bind.outputs import named_outputs, split_types
+from generator.bind.outputs import declared_outputs, named_outputs, split_types
 from generator.bind.signature import signature_params, takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
@@ -303,6 +303,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
     _without_demo_uses(draft, step, ctx, wired)
+    _without_unmade_receivers(draft, step, ctx, wired)
     _resolve(draft, step, ctx, kind, wired)
     _follow_derivatives(draft, ctx, wired)
     if wired.missing:
@@ -429,6 +430,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     receiver = dotted(call.func.value)[:1] if isinstance(call.func, ast.Attribute) else ()
     if isinstance(call.func, ast.Attribute) and not (receiver and receiver[0] in imported):
         return  # a method of an object (`lf.filter(pl.col("fare") > 0)`): the object is the data, not an argument
+    # what the step makes and hands on (`model = nn.Sequential(...)`, "Outputs: `model`, `optimizer`"): an argument
+    # read of it (`AdamW(model.parameters())`) is the step's own work, no sample standing for the cited result
+    own = set(declared_outputs(step)) & names(draft.statements)[1]
     at = next(
         (
             n
@@ -438,6 +442,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
             # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives: no sample
             and not _read_from_cited(arg, ctx, cited, has)
+            and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
         ),
         None,
     )
@@ -3115,6 +3120,28 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     made = set(names([anchor])[1])
     if at is None or not made:
         return
+    unknown = _unknown(draft, step, ctx, wired)
+    dropped: list[str] = []
+    kept = draft.statements[: at + 1]
+    bound = made | names(kept)[1]
+    for stmt in draft.statements[at + 1 :]:
+        call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+        receiver = call.func.value if call is not None and isinstance(call.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name) and receiver.id in made:
+            others = [n for n in names([stmt])[0] if n != receiver.id]
+            if others and all(n not in bound and unknown(n) for n in others):
+                dropped.append(ast.unparse(stmt))
+                continue
+        kept.append(stmt)
+        bound |= names([stmt])[1]
+    if dropped:
+        draft.statements = kept
+        wired.changes.append(f"leaves out {'; '.join(dropped)[:80]}: a use of its result on data the wiki never gives")
+
+
+def _unknown(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> Callable[[str], bool]:
+    """Whether a name is nothing the step has: no import, earlier step, Key Parameter, I/O contract row, API
+    parameter, literal, loader or definition of the example gives it, and no class (capitalised) names it."""
     given = draft.imported() | set(wired.consumes)
     given |= {n for d in draft.definitions for n in names([d])[1]}  # the example's own functions
     keys, contract = key_hints(step), contract_hints(step)
@@ -3136,22 +3163,61 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
             or ctx.loader_for(name) is not None
         )
 
-    dropped: list[str] = []
-    kept = draft.statements[: at + 1]
-    bound = made | names(kept)[1]
-    for stmt in draft.statements[at + 1 :]:
-        call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
-        receiver = call.func.value if call is not None and isinstance(call.func, ast.Attribute) else None
-        if isinstance(receiver, ast.Name) and receiver.id in made:
-            others = [n for n in names([stmt])[0] if n != receiver.id]
-            if others and all(n not in bound and unknown(n) for n in others):
-                dropped.append(ast.unparse(stmt))
-                continue
-        kept.append(stmt)
-        bound |= names([stmt])[1]
-    if dropped:
-        draft.statements = kept
-        wired.changes.append(f"leaves out {'; '.join(dropped)[:80]}: a use of its result on data the wiki never gives")
+    return unknown
+
+
+def _without_unmade_receivers(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`lr_scheduler.step()` in a training loop, where the example made lr_scheduler in code the step does not
+    hold and nothing gives it here (no earlier step, key, loader or import; the Inputs do not name it): statements
+    that only call a method of it, keeping nothing, are left out. It asked for a REQUIRED key that no TOML can
+    fill with an object."""
+    cited = set(code_spans(step.inputs))
+    unknown = _unknown(draft, step, ctx, wired)
+    own = anchor_call(draft)
+    for name in free_names(draft):
+        if name in cited or not unknown(name):
+            continue
+        uses_of = [
+            n
+            for s in [*draft.statements, *draft.definitions]
+            for n in walk(s)
+            if isinstance(n, ast.Name) and n.id == name
+        ]
+        effects = [
+            n
+            for s in draft.statements
+            for n in walk(s)
+            if isinstance(n, ast.Expr)
+            and isinstance(n.value, ast.Call)
+            and n.value is not own
+            and isinstance(n.value.func, ast.Attribute)
+            and isinstance(n.value.func.value, ast.Name)
+            and n.value.func.value.id == name
+            and not any(isinstance(a, ast.Name) and a.id == name for a in walk(n.value) if a is not n.value.func.value)
+        ]
+        if not effects or len(effects) != len(uses_of):
+            continue
+        dropping = {id(e) for e in effects}
+        draft.statements = [_Without(dropping).visit(s) for s in draft.statements if id(s) not in dropping]
+        wired.changes.append(f"leaves out {ast.unparse(effects[0])[:60]}: nothing in this workflow makes {name}")
+
+
+class _Without(ast.NodeTransformer):
+    """Statements (by id) left out of every block; a block left empty holds `pass`."""
+
+    def __init__(self, dropping: set[int]) -> None:
+        self.dropping = dropping
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        super().generic_visit(node)
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and block and all(isinstance(s, ast.stmt) for s in block):
+                kept = [s for s in block if id(s) not in self.dropping]
+                if not kept and name == "body":
+                    kept = [ast.copy_location(ast.Pass(), block[0])]
+                setattr(node, name, kept)
+        return node
 
 
 def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:
