@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.bind import bind_workflow, load_tables
@@ -133,15 +135,7 @@ def test_a_dependency_its_remark_says_is_no_python_distribution_is_a_prerequisit
     assert system_dependencies(cell) == ("libjpeg (bundled in the wheels)", "libjpeg-turbo (bundled in the wheels)")
     assert system_dependencies("`poppler` (apt install poppler-utils)") == ("poppler (apt install poppler-utils)",)
     assert system_dependencies("`torch` (CUDA build recommended), `freetype`") == ()
-    index = (
-        "# Workflow Index: Demo\n\n## Workflow: Demo_System\n\n**Description:** A C library beside a package.\n\n"
-        "### Step 1: Load\n\n| Attribute | Value |\n|---|---|\n"
-        "| **API Call** | `numpy.zeros(shape)` |\n"
-        "| **External Dependencies** | `numpy`, `libfrob` (system library: apt install libfrob-dev) |\n"
-        "| **Key Parameters** | `shape: int = 3` - how many |\n"
-    )
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    item = _one_step(tmp_path / "system", "`numpy`, `libfrob` (system library: apt install libfrob-dev)")
     assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements
     assert "libfrob" not in (item.output_dir / "requirements.in").read_text()
     assert "- libfrob (system library: apt install libfrob-dev)" in (item.output_dir / "README.md").read_text()
@@ -157,22 +151,28 @@ def test_a_dependency_its_remark_says_is_optional_is_a_requirement_only_when_imp
     cell = "`numpy`, `lxml` (optional, faster), `peft` (optional), `pandas` (optional, for `as_pandas=True`)"
     assert optional_dependencies(cell) == ("lxml", "peft")
     assert optional_dependencies("`matplotlib` (optional dependency, must be installed separately)") == ()
-    index = (
-        "# Workflow Index: Demo\n\n## Workflow: Demo_Optional\n\n**Description:** An optional package.\n\n"
-        "### Step 1: Load\n\n| Attribute | Value |\n|---|---|\n"
-        "| **API Call** | `numpy.zeros(shape)` |\n"
-        "| **External Dependencies** | `numpy`, `datasets` (optional, only if the text comes from the Hub) |\n"
-        "| **Key Parameters** | `shape: int = 3` - how many |\n"
-    )
-    wiki = build_file_tree(tmp_path / "wiki", {"_WorkflowIndex.md": index})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out").results
+    optional = "`numpy`, `datasets` (optional, only if the text comes from the Hub)"
+    item = _one_step(tmp_path / "unused", optional)
     assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements
-    used = index.replace("`numpy.zeros(shape)`", "`datasets.Dataset.from_dict(mapping)`").replace(
-        "`shape: int = 3` - how many", "`mapping: dict` - columns (default {})"
+    item = _one_step(
+        tmp_path / "used", optional, "`datasets.Dataset.from_dict(mapping)`", "`mapping: dict` - columns (default {})"
     )
-    wiki = build_file_tree(tmp_path / "wiki2", {"_WorkflowIndex.md": used})
-    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out2").results
     assert item.ok and "datasets" in item.plan.requirements, item.plan.requirements
+
+
+def _one_step(
+    folder: Path, dependencies: str, api: str = "`numpy.zeros(shape)`", parameters: str = "`shape: int = 3` - how many"
+):
+    """The one workflow of a one-step wiki with that dependency cell, generated under folder."""
+    index = (
+        "# Workflow Index: Demo\n\n## Workflow: Demo_Dependencies\n\n**Description:** One step.\n\n"
+        "### Step 1: Load\n\n| Attribute | Value |\n|---|---|\n"
+        f"| **API Call** | {api} |\n| **External Dependencies** | {dependencies} |\n"
+        f"| **Key Parameters** | {parameters} |\n"
+    )
+    wiki = build_file_tree(folder / "wiki", {"_WorkflowIndex.md": index})
+    (item,) = generate(wiki / "_WorkflowIndex.md", folder / "out").results
+    return item
 
 
 READ_CSV_INDEX = """# Workflow Index: Demo

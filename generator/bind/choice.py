@@ -176,11 +176,10 @@ class Resolvable:
         return name not in self.made and self.ctx.alias(name) is not None
 
 
-def _documented_passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> set[str]:
+def _documented_passed(given: list[tuple[str, ast.expr]], keys: dict[str, Hint]) -> set[str]:
     """The step's Key Parameters the example's API call passes, by keyword or by position, and the example's own
     names it passes them as: `butter(order, cutoff_hz, btype="low", fs=fs, output="sos")` passes N, Wn, btype, fs
     and output, order and cutoff_hz among them (numbers passed so are settings, not keys of their own)."""
-    given = _passed(piece, ctx, keys)
     found = {param for param, _ in given if param in keys}
     return found | {v.id for param, v in given if param in keys and isinstance(v, ast.Name)}
 
@@ -199,21 +198,21 @@ def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple
     return [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
 
 
-def _departures(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[str]:
+def _departures(given: list[tuple[str, ast.expr]], keys: dict[str, Hint]) -> list[str]:
     """The Key Parameters the example's call passes a value other than the one the table states as their default
     (`trainer.train(resume_from_checkpoint=True)`, "(default None)"): a variant for another case (resuming), where
     an example leaving it out does what the table describes."""
     departed = []
-    for param, value in _passed(piece, ctx, keys):
+    for param, value in given:
         hint = keys.get(param)
         if hint is None or hint.default is None or default_in_text(hint.doc) != hint.default:
             continue
         literal = literal_source(value)
-        given = literal_value(literal) if literal is not None else None
+        example = literal_value(literal) if literal is not None else None
         stated = literal_value(hint.default)
         # a flag turned, or a value given where the default is none; not another text or number (`adapter_name=
         # "math_adapter"` for "default", `r=16` for 8): an example's are often made up or a toy's
-        if literal is not None and given != stated and (isinstance(given, bool) or stated is None):
+        if literal is not None and example != stated and (isinstance(example, bool) or stated is None):
             departed.append(param)
     return departed
 
@@ -299,7 +298,8 @@ def score(
     resolvable = Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
     loadable = [n for n in missing if ctx.loader_for(n) is not None]
-    documented = _documented_passed(piece, ctx, keys)
+    passed = _passed(piece, ctx, keys)  # (parameter, value) of the API call's arguments
+    documented = _documented_passed(passed, keys)
     literal_only = [
         n
         for n in piece.free
@@ -372,7 +372,7 @@ def score(
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(borrowed),
-        len(_departures(piece, ctx, keys)),
+        len(_departures(passed, keys)),
         -len(_described_values(piece, ctx, keys)),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
@@ -439,20 +439,16 @@ def _unnamed_imports(piece: Slice, ctx: BindContext) -> set[str]:
 
 def _workflow_names(ctx: BindContext) -> frozenset[str]:
     """The lower-case words of every step's dependency and API cells, and of the other steps' pages' import lines
-    (the step's own page may take them from the very examples being weighed)."""
-    if ctx.named is None:
+    (the step's own page may take them from the very examples being weighed); found once per step."""
+    if ctx.index not in ctx.named:
         texts = []
-        for step in ctx.workflow.steps:
+        for n, step in enumerate(ctx.workflow.steps):
             texts += [*step.external_dependencies, *step.optional_dependencies, step.api_call]
             texts += [s.api for s in step.supporting]
-        ctx.named = frozenset(re.findall(r"[a-z_][a-z0-9_]*", " ".join(texts).lower()))
-    pages = [
-        line
-        for n, step in enumerate(ctx.workflow.steps)
-        if n != ctx.index and step.implementation is not None
-        for line in step.implementation.imports
-    ]
-    return ctx.named | set(re.findall(r"[a-z_][a-z0-9_]*", " ".join(pages).lower()))
+            if n != ctx.index and step.implementation is not None:
+                texts += step.implementation.imports
+        ctx.named[ctx.index] = frozenset(re.findall(r"[a-z_][a-z0-9_]*", " ".join(texts).lower()))
+    return ctx.named[ctx.index]
 
 
 def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:

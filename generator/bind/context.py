@@ -128,7 +128,7 @@ class BindContext:
     as_of: str | None = None  # the requirements are pinned to releases before this time (None: the newest)
     changed: dict[int, str] = field(default_factory=dict)  # step (index + 1) -> the result its call changed in place
     aliased: dict[str, str] = field(default_factory=dict)  # a module's short name in the examples -> its import line
-    named: frozenset[str] | None = None  # the words of the workflow's dependency and API cells, once
+    named: dict[int, frozenset[str]] = field(default_factory=dict)  # step index -> _workflow_names()' answer
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:

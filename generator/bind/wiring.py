@@ -228,10 +228,7 @@ def _mend(draft: Draft) -> None:
     shown = (ast.Name, ast.Attribute, ast.Subscript)
     mended = [s for s in mended if s is draft.anchor or not (isinstance(s, ast.Expr) and isinstance(s.value, shown))]
     draft.statements = [s for s in mended if not isinstance(s, ast.Pass)] or [ast.Pass()]
-    for stmt in draft.statements:
-        for node in walk(stmt):
-            if isinstance(node, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and not node.body:
-                node.body.append(ast.Pass())  # a block whose only statement was a dropped `break`
+    _filled(draft.statements)  # a block whose only statement was a dropped `break`
     draft.yields = mender.yielded
     for stmt in [*draft.statements, *draft.definitions]:
         if any(isinstance(n, ast.JoinedStr) for n in walk(stmt)):
@@ -3199,25 +3196,26 @@ def _without_unmade_receivers(draft: Draft, step: Step, ctx: BindContext, wired:
             continue
         dropping = {id(e) for e in effects}
         draft.statements = [_Without(dropping).visit(s) for s in draft.statements if id(s) not in dropping]
+        _filled(draft.statements)
         wired.changes.append(f"leaves out {ast.unparse(effects[0])[:60]}: nothing in this workflow makes {name}")
 
 
 class _Without(ast.NodeTransformer):
-    """Statements (by id) left out of every block; a block left empty holds `pass`."""
+    """Expression statements (by id) left out, at any depth."""
 
     def __init__(self, dropping: set[int]) -> None:
         self.dropping = dropping
 
-    def generic_visit(self, node: ast.AST) -> ast.AST:
-        super().generic_visit(node)
-        for name in ("body", "orelse", "finalbody"):
-            block = getattr(node, name, None)
-            if isinstance(block, list) and block and all(isinstance(s, ast.stmt) for s in block):
-                kept = [s for s in block if id(s) not in self.dropping]
-                if not kept and name == "body":
-                    kept = [ast.copy_location(ast.Pass(), block[0])]
-                setattr(node, name, kept)
-        return node
+    def visit_Expr(self, node: ast.Expr) -> ast.Expr | None:
+        return None if id(node) in self.dropping else node
+
+
+def _filled(statements: list[ast.stmt]) -> None:
+    """A block left empty by a dropped statement holds `pass`."""
+    for stmt in statements:
+        for node in walk(stmt):
+            if isinstance(node, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and not node.body:
+                node.body.append(ast.Pass())
 
 
 def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> None:
