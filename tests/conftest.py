@@ -58,9 +58,9 @@ def test_venv(tmp_path_factory) -> Path:
     where = tmp_path_factory.mktemp("venv") / "v"
     venv.EnvBuilder(with_pip=True).create(where)
     python = where / "bin" / "python"
-    requirements = (ROOT / "cookiecutter-workflow" / "{{cookiecutter.repo_name}}" / "requirements-test.txt").read_text()
-    lines = [line for line in requirements.splitlines() if line and not line.startswith("#")]
-    pip_install(python, *lines)
+    pip_install(
+        python, "-r", str(ROOT / "cookiecutter-workflow" / "{{cookiecutter.repo_name}}" / "requirements-test.txt")
+    )
     return python
 
 

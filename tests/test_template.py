@@ -72,6 +72,12 @@ def test_sample_wikis_generate_repos_that_pass_their_own_tests(tmp_path, sample,
     for item in result.results:
         proc = run_generated_tests(test_venv, item.output_dir)
         assert proc.returncode == 0, proc.stdout + proc.stderr
+        # the lint its CI and README run, with the ruff its requirements-test.txt brings
+        for lint in (["check", "--no-cache", "."], ["format", "--no-cache", "--check", "."]):
+            proc = subprocess.run(
+                [str(test_venv), "-m", "ruff", *lint], cwd=item.output_dir, capture_output=True, text=True
+            )
+            assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_generated_ci_workflow_passes_schema_and_security_linters(tmp_path):
