@@ -92,6 +92,15 @@ class Implementation:
 
 
 @dataclass(frozen=True)
+class KnownError:
+    """A row of a page's Common Errors table: the message a user sees, why, and what to do (inline Markdown)."""
+
+    error: str
+    cause: str
+    solution: str
+
+
+@dataclass(frozen=True)
 class Note:
     """An environment or heuristic page reduced to what a README needs."""
 
@@ -100,6 +109,7 @@ class Note:
     summary: str
     ref: SourceRef
     items: tuple[str, ...] = ()
+    errors: tuple[KnownError, ...] = ()
 
 
 @dataclass(frozen=True)

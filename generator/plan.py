@@ -233,6 +233,17 @@ def source_modules(workflow: Workflow, mapping: Mapping) -> tuple[str, frozenset
 _LISTED = re.compile(r"`([A-Za-z][\w.-]*)`")
 
 
+def _known_errors(workflow: Workflow) -> list[dict[str, str]]:
+    """The Common Errors rows of the workflow's environment and heuristic pages, each error once (the first
+    page's row), at most 16."""
+    rows: dict[str, dict[str, str]] = {}
+    for note in (*workflow.environments, *workflow.heuristics):
+        for known in note.errors:
+            row = {"error": known.error, "cause": known.cause, "solution": known.solution, "path": note.ref.path}
+            rows.setdefault(" ".join(known.error.split()), row)
+    return list(rows.values())[:16]
+
+
 def _environment_packages(workflow: Workflow) -> set[str]:
     """Import names of the packages the workflow's environment pages list, quoted as code (`timm` >= 1.0,
     `huggingface_hub`); prose items (CUDA Toolkit 11.8) are not packages."""
@@ -548,6 +559,7 @@ def context(plan: RepoPlan) -> dict[str, Any]:
         "heuristics": [
             {"title": n.title, "summary": n.summary, "points": list(n.items), "path": n.ref.path} for n in wf.heuristics
         ],
+        "known_errors": _known_errors(wf),
         "steps": [
             {
                 "number": position,

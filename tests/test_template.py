@@ -127,3 +127,63 @@ def test_the_readme_says_a_key_left_out_of_the_call_is_not_passed(tmp_path):
     (row,) = [line for line in readme.splitlines() if line.startswith("| `step_01_sample.n_points`")]
     assert "| not passed |" in row and "``" not in row, row
     assert 'A key whose default\nis "not passed" is left out of the call' in readme
+
+
+KNOWN_ERRORS_ENVIRONMENT = """# Environment: Demo_Env
+
+== Overview ==
+Python with the demo library.
+
+== Common Errors ==
+
+{| class="wikitable"
+|-
+! Error Message !! Cause !! Solution
+|-
+|| `ValueError: Your setup doesn't support bf16/gpu.` || bf16 on a CPU-only machine || Set `bf16=False` in the config
+|-
+|| `KeyError: a|b` || a key with a pipe || Quote it
+|}
+
+== Compatibility Notes ==
+* CPU-only: slower
+"""
+
+KNOWN_ERRORS_HEURISTIC = """# Heuristic: Demo_Tip
+
+## Overview
+Keep batches small.
+
+## Troubleshooting
+
+| Problem | Fix |
+|---------|-----|
+| `RuntimeError: out of memory` | Lower `batch_size` |
+| `ValueError: Your setup doesn't support bf16/gpu.` | listed twice, shown once |
+"""
+
+
+def test_common_errors_tables_of_environment_and_heuristic_pages_reach_the_readme(tmp_path):
+    """What the wiki says about an error the user will meet (its Common Errors table: message, cause, solution)
+    is in the README's Troubleshooting section, each error once, code spans and pipes kept as Markdown."""
+    from tests.helpers import build_file_tree, enriched_index, workflow_page
+
+    pages = {
+        "_WorkflowIndex.md": enriched_index(steps=1),
+        "workflows/Demo_Wiki_Sample_Flow.md": workflow_page("Demo_Wiki_Sample_Flow", steps=1)
+        + "\n[[requires_env::Environment:Demo_Env]]\n[[uses_heuristic::Heuristic:Demo_Tip]]\n",
+        "environments/Demo_Env.md": KNOWN_ERRORS_ENVIRONMENT,
+        "heuristics/Demo_Tip.md": KNOWN_ERRORS_HEURISTIC,
+    }
+    wiki = build_file_tree(tmp_path / "wiki", pages)
+    (item,) = generate(wiki / "_WorkflowIndex.md", tmp_path / "out", pin=None).results
+    assert item.ok, item.errors
+    readme = (item.output_dir / "README.md").read_text()
+    section = readme.split("## Troubleshooting\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert rows == [
+        "| `ValueError: Your setup doesn't support bf16/gpu.` | bf16 on a CPU-only machine | Set `bf16=False` in the config |",
+        "| `KeyError: a\\|b` | a key with a pipe | Quote it |",
+        "| `RuntimeError: out of memory` |   | Lower `batch_size` |",
+    ], section
+    assert "`environments/Demo_Env.md`, `heuristics/Demo_Tip.md`" in section

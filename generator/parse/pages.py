@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from generator.model import ContractRow, Implementation, KnowledgeSource, Note, SourceRef
+from generator.model import ContractRow, Implementation, KnowledgeSource, KnownError, Note, SourceRef
 from generator.parse import mediawiki as mw
 from generator.parse.index import STEP_HEADING
 from generator.parse.markdown import BlockKind, parse_blocks, plain
@@ -196,31 +196,39 @@ def _cell(cells: list[str], col: int | None) -> str:
     return plain(cells[col]) if col is not None and col < len(cells) else ""
 
 
+def _first_table(body: str) -> list[list[str]]:
+    """The rows of the first wikitable in body, else of its first Markdown table (header first); none without one.
+    Cells are inline Markdown (code spans kept)."""
+    tables = mw.wikitables(body)
+    if tables:
+        return tables[0]
+    for block in parse_blocks(body):
+        if block.kind is BlockKind.TABLE:
+            return [list(block.header)] + [list(r.cells) for r in block.rows]
+    return []
+
+
+def _column(header: list[str], names: tuple[str, ...], words: tuple[str, ...] = ()) -> int | None:
+    """The first column named one of names, else the first whose name holds one of words."""
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return next((n for n, h in enumerate(header) if any(word in h for word in words)), None)
+
+
 def _contract(body: str, inputs_only: bool = False) -> tuple[ContractRow, ...]:
     """I/O contract rows from a wikitable or a Markdown table; with inputs_only, none unless the table has a
     Required column (a whole contract in one table: only inputs are required or not)."""
-    tables = mw.wikitables(body)
-    rows: list[list[str]] = tables[0] if tables else []
-    if not rows:
-        for block in parse_blocks(body):
-            if block.kind is BlockKind.TABLE:
-                rows = [list(block.header)] + [list(r.cells) for r in block.rows]
-                break
+    rows = _first_table(body)
     if len(rows) < 2:
         return () if inputs_only else _listed_contract(body)
     header = [plain(h).lower().strip(" ?:") for h in rows[0]]
-
-    def column(names: tuple[str, ...], words: tuple[str, ...] = ()) -> int | None:
-        """The first column named one of names, else the first whose name holds one of words."""
-        for name in names:
-            if name in header:
-                return header.index(name)
-        return next((n for n, h in enumerate(header) if any(word in h for word in words)), None)
-
-    name_col = column(("name", "parameter", "param", "field", "argument", "arg"), ("name", "parameter", "argument"))
-    type_col = column(("type",), ("type",))
-    req_col = column(("required",), ("required", "optional"))
-    desc_col = column(("description", "notes"), ("description", "purpose", "meaning", "notes", "details"))
+    name_col = _column(
+        header, ("name", "parameter", "param", "field", "argument", "arg"), ("name", "parameter", "argument")
+    )
+    type_col = _column(header, ("type",), ("type",))
+    req_col = _column(header, ("required",), ("required", "optional"))
+    desc_col = _column(header, ("description", "notes"), ("description", "purpose", "meaning", "notes", "details"))
     if inputs_only and req_col is None:
         return ()
     result = []
@@ -563,7 +571,34 @@ def parse_note_page(source: WikiText, name: str) -> Note:
         summary=summary,
         ref=SourceRef(source.path, 1),
         items=tuple(items[:8] + list(settings)[:4]),
+        errors=_known_errors(sections),
     )
+
+
+_ERROR_SECTIONS = ("Common Errors", "Common Issues", "Troubleshooting", "Known Issues", "Errors")
+
+
+def _known_errors(sections: list[mw.Section]) -> tuple[KnownError, ...]:
+    """The rows of a Common Errors table (Error Message, Cause, Solution): columns found by their names, else
+    taken in that order (two columns: the error and its solution)."""
+    section = mw.find_section(sections, *_ERROR_SECTIONS)
+    rows = _first_table(mw.section_with_children(sections, section)) if section else []
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return ()
+    header = [plain(h).lower().strip(" ?:") for h in rows[0]]
+    error = _column(header, (), ("error", "message", "symptom", "issue", "problem", "exception"))
+    cause = _column(header, (), ("cause", "reason", "why"))
+    solution = _column(header, (), ("solution", "fix", "resolution", "remedy", "workaround", "action"))
+    if error is None or solution is None:
+        error, cause, solution = (0, 1, 2) if len(header) > 2 else (0, None, 1)
+    found = []
+    for cells in rows[1:]:
+        known = KnownError(
+            *(cells[c].strip() if c is not None and c < len(cells) else "" for c in (error, cause, solution))
+        )
+        if known.error and (known.cause or known.solution):
+            found.append(known)
+    return tuple(found)
 
 
 def _bullets(sections: list[mw.Section], key: str) -> list[str]:
