@@ -58,7 +58,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         cited = _files_cited(plan.step.inputs or "", written)
         cited_any = _files_cited(plan.step.inputs or "", written, named_as_files=False)
         for param in plan.binding.params:
-            same = _SAME_AS.search(param.description)
+            same = _SAME_AS.search(_described(plan, param))
             earlier = keyed.get(int(same.group(1) or same.group(2))) if same else None
             named_there = _named_in(same.group(0), earlier[1]) if same and earlier else None
             if earlier is not None and (param.name in earlier[1] or named_there) and not param.writes:
@@ -140,6 +140,17 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         binding = replace(plan.binding, params=tuple(params))
         result.append(replace(plan, binding=binding) if params != list(plan.binding.params) else plan)
     return result
+
+
+def _described(plan: StepPlan, param: ConfigParam) -> str:
+    """What the wiki says of a key: its description, and that of the Key Parameter the key's name ends with
+    (`model_name_or_path` - "same as Step 1" describes `pretrained_model_name_or_path`)."""
+    said = [param.description]
+    for documented in plan.step.key_parameters:
+        name = documented.name.strip("`* ")
+        if name != param.name and param.name.endswith(f"_{name}") and documented.description:
+            said.append(documented.description)
+    return " ".join(said)
 
 
 def _files_cited(

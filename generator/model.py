@@ -139,7 +139,8 @@ class Step:
     optional_dependencies: tuple[str, ...] = ()  # "`datasets` (optional, only if ...)": only when imported
     environment: str = ""
     key_parameters: tuple[Param, ...] = ()
-    key_parameters_text: str = ""
+    key_parameters_text: str = ""  # plain text (code spans reduced to their text)
+    key_parameters_code: tuple[str, ...] = ()  # what the cell quotes as code (`min_chars`, `"text"`)
     inputs: str = ""
     outputs: str = ""
     impl_type: str = ""

@@ -61,7 +61,6 @@ device_map = "cpu"
 output_dir = "{out}/trainer"
 num_train_epochs = 1
 per_device_train_batch_size = 4
-fp16 = false
 tokenized_dataset = "{fx}/data/tokenized"
 tokenizer = "{fx}/model"
 [step_06_adapter_serialization]
@@ -84,7 +83,6 @@ target_modules = ["q_proj", "v_proj"]
 output_dir = "{out}/trainer"
 num_train_epochs = 1
 per_device_train_batch_size = 4
-fp16 = false
 optim = "adamw_torch"
 train_dataset = "{fx}/data/tokenized/train"
 tokenizer = "{fx}/model"

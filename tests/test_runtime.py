@@ -11296,23 +11296,24 @@ MEMORY_INDEX = """
 
 | Attribute | Value |
 |-----------|-------|
-| **API Call** | `pkgmemory.plan(max_memory) -> str` |
+| **API Call** | `pkgmemory.plan(per_device) -> str` |
 | **External Dependencies** | `pkgmemory` |
-| **Key Parameters** | `max_memory: dict = {0: "10GiB", 1: "10GiB", "cpu": "30GiB"}` - memory per device |
+| **Key Parameters** | `per_device: dict = {0: "10GiB", 1: "10GiB", "cpu": "30GiB"}` - memory per device |
 | **Outputs** | `placement` |
 """
 
 PKGMEMORY = """
-def plan(max_memory):
-    for device in max_memory:
+def plan(per_device):
+    for device in per_device:
         if not (isinstance(device, int) or device in ("cpu", "disk")):
             raise ValueError(f"Device {device!r} is not recognized")
-    return ",".join(f"{d}={type(d).__name__}" for d in max_memory)
+    return ",".join(f"{d}={type(d).__name__}" for d in per_device)
 """
 
 
 def test_a_table_key_mixing_number_and_name_keys_gets_its_number_keys_back(tmp_path):
-    """Seen on an accelerate wiki: `max_memory={0: "10GiB", 1: "10GiB", "cpu": "30GiB"}`. TOML writes the keys as
+    """Seen on an accelerate wiki: `max_memory={0: "10GiB", 1: "10GiB", "cpu": "30GiB"}` (a key of that name now
+    defaults to its `cpu` entry, generator/bind/hardware.py; the map is named otherwise here). TOML writes the keys as
     strings; the runtime gave numbers back only when every key of the default was a number, so accelerate got "0"
     and raised "Device 0 is not recognized", with the config's own default."""
     build_file_tree(tmp_path / "lib", {"pkgmemory/__init__.py": PKGMEMORY})
@@ -17810,3 +17811,222 @@ def test_an_example_set_up_by_a_library_the_workflow_never_names_is_not_the_step
     run_generated_tests(item, tmp_path / "lib")
     proc = run_workflow(item, tmp_path / "lib")
     assert "steps: 5" in proc.stderr, proc.stderr
+
+
+GPU_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Gpu_Examples
+
+**Description:** Arguments, an accelerator, then place a model.
+
+### Step 1: Arguments
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggpuvalues.TrainingArgs(output_dir: str, bf16: bool = False)` |
+| **Implementation** | `Demo_Args` |
+| **External Dependencies** | `pkggpuvalues` |
+| **Key Parameters** | `bf16: bool` - bfloat16 mixed precision |
+| **Outputs** | `args` |
+
+### Step 2: Accelerator
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggpuvalues.Accelerator(mixed_precision: str = None)` |
+| **Implementation** | `Demo_Accelerator` |
+| **External Dependencies** | `pkggpuvalues` |
+| **Key Parameters** | `mixed_precision: str` - "no", "fp16" or "bf16" |
+| **Outputs** | `accelerator` |
+
+### Step 3: Place
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggpuvalues.dispatch(accelerator, max_memory: dict = None, device: str = "cpu", device_map: str = None)` |
+| **Implementation** | `Demo_Dispatch` |
+| **External Dependencies** | `pkggpuvalues` |
+| **Key Parameters** | `max_memory: dict` - budget per device, `device: str` - where it runs |
+| **Inputs** | `accelerator` from Step 2 |
+| **Outputs** | `placed` |
+"""
+
+PKGGPUVALUES = """class TrainingArgs:
+    def __init__(self, output_dir, bf16=False):
+        if bf16:
+            raise ValueError("Your setup doesn't support bf16/gpu.")
+        self.output_dir = output_dir
+
+
+class Accelerator:
+    def __init__(self, mixed_precision=None):
+        if mixed_precision in ("fp16", "bf16", "fp8"):
+            raise ValueError(f"{mixed_precision} mixed precision requires a GPU")
+        self.mixed_precision = mixed_precision
+
+
+def dispatch(accelerator, max_memory=None, device="cpu", device_map=None):
+    if any(key not in ("cpu", "disk") for key in max_memory or {}):
+        raise RuntimeError("Found no NVIDIA driver on your system.")
+    if device != "cpu":
+        raise RuntimeError("Torch not compiled with CUDA enabled")
+    return f"placed on {device} within {max_memory['cpu']}, map {device_map}"
+"""
+
+GPU_PAGES = {
+    "implementations/Demo_Args.md": 'from pkggpuvalues import TrainingArgs\n\nargs = TrainingArgs(output_dir="out", bf16=True)\n',
+    "implementations/Demo_Accelerator.md": (
+        'from pkggpuvalues import Accelerator\n\naccelerator = Accelerator(mixed_precision="fp16")\n'
+    ),
+    "implementations/Demo_Dispatch.md": (
+        "from pkggpuvalues import dispatch\n\nplaced = dispatch(accelerator, "
+        'max_memory={0: "10GiB", 1: "10GiB", "cpu": "30GiB"}, device="cuda:0", device_map="auto")\nprint(placed)\n'
+    ),
+}
+
+
+def test_example_values_that_need_a_gpu_default_to_the_cpu_value(tmp_path):
+    """trl and accelerate trials: the examples were written on GPU machines (`bf16=True`,
+    `mixed_precision="fp16"`, `max_memory={0: "10GiB", ..., "cpu": "30GiB"}`, `device="cuda:0"`), and as defaults
+    they stopped the repository on a CPU ("Your setup doesn't support bf16/gpu", "Found no NVIDIA driver"). Such a
+    key defaults to its CPU value, and its comment keeps the example's; `device_map="auto"`, which runs on a CPU,
+    stays."""
+    build_file_tree(tmp_path / "lib", {"pkggpuvalues/__init__.py": PKGGPUVALUES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": GPU_INDEX, **example_pages(GPU_PAGES)})
+    config = (item.output_dir / "config.toml").read_text()
+    for line in ("bf16 = false", 'mixed_precision = "no"', 'max_memory = { cpu = "30GiB" }', 'device = "cpu"'):
+        assert f"\n{line}\n" in config, config
+    assert 'device_map = "auto"' in config and "the wiki's example sets True, which needs a GPU" in config, config
+    run_generated_tests(item, tmp_path / "lib")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "placed on cpu within 30GiB, map auto" in proc.stderr, proc.stderr
+
+
+SAME_AS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Model_And_Vocab
+
+**Description:** Load a model, then its vocabulary.
+
+### Step 1: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsameid.Model.load(pretrained_name_or_path: str)` |
+| **Implementation** | `Demo_Model` |
+| **External Dependencies** | `pkgsameid` |
+| **Key Parameters** | `name_or_path: str` - checkpoint folder or hub id |
+| **Outputs** | `model` |
+
+### Step 2: Vocabulary
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsameid.Vocab.load(pretrained_name_or_path: str)` |
+| **Implementation** | `Demo_Vocab` |
+| **External Dependencies** | `pkgsameid` |
+| **Key Parameters** | `name_or_path: str` - same as Step 1 |
+| **Outputs** | `vocab` |
+"""
+
+PKGSAMEID = """import os
+
+
+class Model:
+    @classmethod
+    def load(cls, pretrained_name_or_path):
+        if not os.path.isdir(pretrained_name_or_path):
+            raise OSError(f"no hub here: {pretrained_name_or_path}")
+        return cls()
+
+
+class Vocab(Model):
+    pass
+"""
+
+SAME_AS_PAGES = {
+    "implementations/Demo_Model.md": 'from pkgsameid import Model\n\nmodel = Model.load("org/sft-checkpoint")\n',
+    "implementations/Demo_Vocab.md": 'from pkgsameid import Vocab\n\nvocab = Vocab.load("org/base-model")\n',
+}
+
+
+def test_a_key_parameter_the_api_name_ends_with_says_which_earlier_key_it_follows(tmp_path):
+    """trl trial (DPO): the tokenizer step's Key Parameters say "`model_name_or_path` - same as Step 1", the call's
+    parameter is `pretrained_model_name_or_path`, and its example loads another hub id than step 1's. The key kept
+    that id: a user who pointed step 1 at a local model got an offline failure in step 2. The Key Parameter whose
+    name the key's ends with describes the key, so it follows step 1's."""
+    build_file_tree(tmp_path / "lib", {"pkgsameid/__init__.py": PKGSAMEID})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SAME_AS_INDEX, **example_pages(SAME_AS_PAGES)})
+    (vocab,) = item.plan.steps[1].binding.params
+    assert vocab.follows == f"{item.plan.steps[0].module}.pretrained_name_or_path", vocab
+    run_generated_tests(item, tmp_path / "lib")
+    local = tmp_path / "checkpoint"
+    local.mkdir()
+    proc = run_workflow(item, tmp_path / "lib", "--set", f"1.pretrained_name_or_path={local}")
+    assert "vocab" in proc.stderr, proc.stderr
+
+
+SPOKEN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Short_Rows
+
+**Description:** Read rows, then drop the short ones.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgspoken.Rows.read(path: str)` |
+| **Implementation** | `Demo_Read` |
+| **External Dependencies** | `pkgspoken` |
+| **Outputs** | `rows` |
+
+### Step 2: Drop Short Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `rows.keep(predicate)` |
+| **Implementation** | `Demo_Keep` |
+| **External Dependencies** | `pkgspoken` |
+| **Key Parameters** | `predicate: Callable` - keeps rows whose text is at least `min_chars` characters long (3 suits short reviews) |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `rows` (fewer) |
+"""
+
+PKGSPOKEN = """class Rows(list):
+    @classmethod
+    def read(cls, path):
+        with open(path, encoding="utf-8") as handle:
+            return cls(line.strip() for line in handle)
+
+    def keep(self, predicate):
+        kept = Rows(row for row in self if predicate(row))
+        print(f"kept {len(kept)} of {len(self)}")
+        return kept
+"""
+
+SPOKEN_PAGES = {
+    "implementations/Demo_Read.md": 'from pkgspoken import Rows\n\nrows = Rows.read("reviews.txt")\n',
+    "implementations/Demo_Keep.md": [
+        "rows = rows.keep(lambda text: len(text) > 10)\nprint(len(rows))\n",
+        "min_chars = 3\nrows = rows.keep(lambda text: len(text) >= min_chars)\n",
+    ],
+}
+
+
+def test_the_example_holding_a_variable_the_key_parameters_quote_is_bound(tmp_path):
+    """datasets trial: the Key Parameters say the predicate drops rows shorter than `min_chars` characters, and
+    the page's second example is `min_chars = 3` with that predicate; the first, `len(text) > 10`, was bound, and
+    it dropped good short reviews. The cell's code spans were read from its plain text, where none is left; a
+    variable the cell quotes now counts as documented, and that example is bound with `min_chars` as its key."""
+    build_file_tree(tmp_path / "lib", {"pkgspoken/__init__.py": PKGSPOKEN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPOKEN_INDEX, **example_pages(SPOKEN_PAGES)})
+    keep = item.plan.steps[1].binding
+    assert "> 10" not in keep.body and [p.name for p in keep.params] == ["min_chars"], keep.body
+    reviews = build_file_tree(tmp_path / "data", {"reviews.txt": "great value for money\nmeh\nok\nlove it!!\n"})
+    run_generated_tests(item, tmp_path / "lib")
+    proc = run_workflow(item, tmp_path / "lib", "--set", f"1.path={reviews / 'reviews.txt'}")
+    assert "rows: Rows of 3: 'great value for money', 'meh', 'love it!!'" in proc.stderr, proc.stderr

@@ -26,6 +26,7 @@ from generator.bind.finish import (
     with_recorded_keys,
     with_written_paths,
 )
+from generator.bind.hardware import with_cpu_defaults
 from generator.bind.imports import modules_of
 from generator.bind.kinds import classify
 from generator.bind.rules import bind_step
@@ -76,7 +77,8 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         for name in binding.produces:
             if not ctx.has(name):
                 ctx.add(name)
-        finished = with_default_types(with_written_paths(passed_when_set(with_contract(step, binding)), step))
+        finished = with_contract(step, binding)
+        finished = with_default_types(with_written_paths(passed_when_set(with_cpu_defaults(finished)), step))
         bindings.append(with_needs(step, with_enum_members(step, finished, ctx.apis[index]), tables))
         unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
         if binding.status is Status.BOUND and unused:

@@ -15,7 +15,6 @@ from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
-from generator.parse.markdown import code_spans
 from generator.parse.params import default_in_text
 from generator.slicing import Slice, contains_api, empty_container, holder_index, names, shows_value
 
@@ -300,12 +299,14 @@ def score(
     loadable = [n for n in missing if ctx.loader_for(n) is not None]
     passed = _passed(piece, ctx, keys)  # (parameter, value) of the API call's arguments
     documented = _documented_passed(passed, keys)
+    spoken = _spoken(ctx)
     literal_only = [
         n
         for n in piece.free
         if n not in resolvable
         and n in piece.literals
         and not (n in documented and _setting(piece.literals[n]))
+        and n not in spoken  # a variable the table's prose names (`min_chars`): a key the wiki documents
         and not ctx.file_lines(n, piece.literals[n], keys[n].type if n in keys else "")  # a file's lines
     ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
@@ -385,7 +386,7 @@ def _described_values(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> 
     parameter nor earlier result (`min_chars = 3` where the predicate drops rows "shorter than `min_chars`"): of
     several examples otherwise alike, the one the table describes, not the first on the page. A parameter's own
     name alone is no sign: a variant example (`model_size = "355M"`, "a larger model") holds it as often."""
-    spoken = {n for n in code_spans(ctx.step.key_parameters_text) if n.isidentifier() and not ctx.has(n)}
+    spoken = _spoken(ctx)
     found: set[str] = set()
     for name, literal in piece.literals.items():
         hint = keys.get(name)
@@ -395,6 +396,11 @@ def _described_values(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> 
         elif _given_value(hint, literal):
             found.add(name)
     return found
+
+
+def _spoken(ctx: BindContext) -> set[str]:
+    """The names the Key Parameters' prose quotes as code that are no earlier result (`min_chars`)."""
+    return {n for n in ctx.step.key_parameters_code if n.isidentifier() and not ctx.has(n)}
 
 
 def _given_value(hint: Hint, literal: str) -> bool:

@@ -106,6 +106,7 @@ class _StepDraft:
     environment: str = ""
     key_parameters: tuple[Param, ...] = ()
     key_parameters_text: str = ""
+    key_parameters_code: tuple[str, ...] = ()
     inputs: str = ""
     outputs: str = ""
     impl_type: str = ""
@@ -130,6 +131,7 @@ class _StepDraft:
             environment=self.environment,
             key_parameters=self.key_parameters,
             key_parameters_text=self.key_parameters_text,
+            key_parameters_code=self.key_parameters_code,
             inputs=self.inputs,
             outputs=self.outputs,
             impl_type=self.impl_type,
@@ -586,6 +588,7 @@ def _index_step(
         environment=plain(attrs.get("environment", "")),
         key_parameters=parse_key_parameters(attrs.get("key parameters", "")),
         key_parameters_text=plain(attrs.get("key parameters", "")),
+        key_parameters_code=tuple(code_spans(attrs.get("key parameters", ""))),
         inputs=breaks_as(attrs.get("inputs", ""), "; ").strip(),
         outputs=breaks_as(attrs.get("outputs", ""), "; ").strip(),
         impl_type=plain(attrs.get("type", "")) or _user_defined(api_cell),
@@ -655,6 +658,7 @@ def _overview_step(
         implementation_name=plain(cells.get("implementation", "")) if full else "",
         key_parameters=parse_key_parameters(parameters),
         key_parameters_text=plain(parameters),
+        key_parameters_code=tuple(code_spans(parameters)),
         external_dependencies=parse_dependencies(dependencies),
         system_dependencies=system_dependencies(dependencies),
         optional_dependencies=optional_dependencies(dependencies),
