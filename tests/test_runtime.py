@@ -18030,3 +18030,60 @@ def test_the_example_holding_a_variable_the_key_parameters_quote_is_bound(tmp_pa
     run_generated_tests(item, tmp_path / "lib")
     proc = run_workflow(item, tmp_path / "lib", "--set", f"1.path={reviews / 'reviews.txt'}")
     assert "rows: Rows of 3: 'great value for money', 'meh', 'love it!!'" in proc.stderr, proc.stderr
+
+
+BEST_K_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Pick_K
+
+**Description:** Pick the number of groups, then group.
+
+### Step 1: Pick K
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbestk.pick(points: list) -> int` |
+| **Implementation** | `Demo_Pick` |
+| **External Dependencies** | `pkgbestk` |
+| **Key Parameters** | `points: list` - the values to group |
+| **Outputs** | `best_k` |
+
+### Step 2: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbestk.Groups(n_groups: int = 8, seed: int = None)` |
+| **Implementation** | `Demo_Groups` |
+| **External Dependencies** | `pkgbestk` |
+| **Key Parameters** | `n_groups: int` - `best_k` from Step 1, `seed: int` - seed |
+| **Inputs** | `best_k` from Step 1 |
+| **Outputs** | `groups` |
+"""
+
+PKGBESTK = """def pick(points):
+    return len(set(points))
+
+
+class Groups(list):
+    def __init__(self, n_groups=8, seed=None):
+        super().__init__(f"group {n}" for n in range(n_groups))
+"""
+
+BEST_K_PAGES = {
+    "implementations/Demo_Pick.md": "import pkgbestk\n\nbest_k = pkgbestk.pick([1, 1, 2, 2, 3, 3, 4])\n",
+    "implementations/Demo_Groups.md": "from pkgbestk import Groups\n\ngroups = Groups(n_groups=4, seed=0)\n",
+}
+
+
+def test_a_keyword_the_key_parameters_describe_as_an_earlier_result_takes_it(tmp_path):
+    """scikit-learn trial: "`n_clusters: int` - `best_k` from Step 3", and the example's `KMeans(n_clusters=4)`.
+    The step kept a key holding 4, so the clustering ignored the k step 3 chose (with 3 blobs it still made 4
+    clusters). The keyword takes the earlier result."""
+    build_file_tree(tmp_path / "lib", {"pkgbestk/__init__.py": PKGBESTK})
+    item = generated(tmp_path, {"_WorkflowIndex.md": BEST_K_INDEX, **example_pages(BEST_K_PAGES)})
+    group = item.plan.steps[1].binding
+    assert "best_k" in group.consumes and "n_groups" not in [p.name for p in group.params], group.body
+    run_generated_tests(item, tmp_path / "lib")
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.points=[5, 5, 6, 7]")
+    assert "groups: Groups of 3:" in proc.stderr, proc.stderr

@@ -278,6 +278,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     if kind in (Kind.CALL, Kind.METHOD):
         _in_memory_file(draft, step, wired)
         _cited_element(draft, step, ctx, wired)
+        _described_inputs(draft, step, ctx, wired)
         _cited_input(draft, step, ctx, wired)
         _cited_items(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
@@ -347,6 +348,38 @@ def _cited_steps(step: Step, ctx: BindContext) -> tuple[set[int], list[str]]:
         n for n in dict.fromkeys(code_spans(step.inputs)) if n in ctx.artifacts and ctx.artifacts[n].step in cited
     ]
     return cited, quoted
+
+
+# "best_k from Step 3", "the `vocab` (from Step 2)": a Key Parameter described as an earlier step's result
+_FROM_STEP = re.compile(r"^\s*(?:the\s+)?([A-Za-z_]\w*)\s+(?:\([^()]{0,80}\)\s+)?\(?from\s+step\s+(\d+)\b", re.I)
+
+
+def _described_inputs(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """A keyword the Key Parameters describe as an earlier step's result ("`n_clusters: int` - `best_k` from Step
+    3") takes that result, in place of the example's value (`KMeans(n_clusters=4)`): the value was the example's
+    pick of what the workflow computes, and a key holding it ignored the computed one."""
+    for name, hint in key_hints(step).items():
+        found = _FROM_STEP.match(hint.doc)
+        if found is None:
+            continue
+        result, number = found.group(1), int(found.group(2))
+        made = ctx.artifacts.get(result)
+        if made is None or made.step != number or number >= step.number:
+            continue
+        passed = [
+            kw
+            for stmt in draft.statements
+            for node in walk(stmt)
+            if isinstance(node, ast.Call)
+            for kw in node.keywords
+            if kw.arg == name and not (isinstance(kw.value, ast.Name) and kw.value.id == result)
+        ]
+        for kw in passed:
+            was = ast.unparse(kw.value)
+            kw.value = ast.copy_location(ast.Name(id=result, ctx=ast.Load()), kw.value)
+            wired.changes.append(
+                f"passes {result} from step {number} as {name}, as its Key Parameters say, instead of {was[:40]}"
+            )
 
 
 def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
