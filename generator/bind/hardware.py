@@ -33,7 +33,7 @@ def with_cpu_defaults(binding: Binding) -> Binding:
 
 def _on_cpu(param: ConfigParam) -> ConfigParam:
     value = _cpu_value(param.name, literal_value(param.default))
-    if value is None or param.default is None:
+    if value is None:
         return param
     said = f"the wiki's example sets {param.default}, which needs a GPU"
     description = f"{param.description} ({said})" if param.description else said

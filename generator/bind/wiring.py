@@ -350,8 +350,8 @@ def _cited_steps(step: Step, ctx: BindContext) -> tuple[set[int], list[str]]:
     return cited, quoted
 
 
-# "best_k from Step 3", "the `vocab` (from Step 2)": a Key Parameter described as an earlier step's result
-_FROM_STEP = re.compile(r"^\s*(?:the\s+)?([A-Za-z_]\w*)\s+(?:\([^()]{0,80}\)\s+)?\(?from\s+step\s+(\d+)\b", re.I)
+# the name a Key Parameter's description opens with: "best_k from Step 3", "the vocab (from Step 2)"
+_OPENING_NAME = re.compile(r"\s*(?:the\s+)?([A-Za-z_]\w*)\b", re.I)
 
 
 def _described_inputs(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
@@ -359,13 +359,12 @@ def _described_inputs(draft: Draft, step: Step, ctx: BindContext, wired: _Wired)
     3") takes that result, in place of the example's value (`KMeans(n_clusters=4)`): the value was the example's
     pick of what the workflow computes, and a key holding it ignored the computed one."""
     for name, hint in key_hints(step).items():
-        found = _FROM_STEP.match(hint.doc)
-        if found is None:
-            continue
-        result, number = found.group(1), int(found.group(2))
+        opening = _OPENING_NAME.match(hint.doc)
+        result = opening.group(1) if opening else ""
         made = ctx.artifacts.get(result)
-        if made is None or made.step != number or number >= step.number:
+        if made is None or made.step not in from_steps(hint.doc) or made.step >= step.number:
             continue
+        number = made.step
         passed = [
             kw
             for stmt in draft.statements
