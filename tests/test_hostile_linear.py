@@ -4,6 +4,7 @@ whole pipeline reads a 64 KB hostile line in well under a second."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -48,13 +49,20 @@ PARSERS = {
 
 def _seconds(parse, text: str, repeats: int) -> float:
     """The best of 5 timings: one pause of the machine (a collection, another process) in one of them is not
-    the parser's time (best of 2 once read 55x at 16x for a parser measuring 17-20x in every other run)."""
+    the parser's time (best of 2 once read 55x at 16x for a parser measuring 17-20x in every other run). The
+    garbage collector is off while timing: in the whole suite it walks every object earlier tests left alive,
+    and a 16x text, allocating more, paid more of those walks (51x once, for a parser measuring 20x alone)."""
     best = float("inf")
-    for _ in range(5):
-        started = time.perf_counter()
-        for _ in range(repeats):
-            parse(text)
-        best = min(best, time.perf_counter() - started)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            started = time.perf_counter()
+            for _ in range(repeats):
+                parse(text)
+            best = min(best, time.perf_counter() - started)
+    finally:
+        gc.enable()
     return best
 
 
