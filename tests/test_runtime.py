@@ -3055,7 +3055,7 @@ def test_a_key_for_an_enum_parameter_is_set_by_the_members_name(tmp_path):
     member of the enum the real signature's default belongs to, by name (any case, with or without the class)."""
     build_file_tree(tmp_path / "lib", {"pkgenum/__init__.py": PKGENUM})
     item = generated(tmp_path, {"_WorkflowIndex.md": SHRINK})
-    assert 'mode = member(pic.shrink, "mode", mode)' in item.plan.steps[1].binding.body.replace("'", '"')
+    assert 'mode = argument(pic.shrink, "mode", mode)' in item.plan.steps[1].binding.body.replace("'", '"')
     env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
     command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save"]
 
@@ -4189,7 +4189,7 @@ def test_an_enum_member_is_looked_up_where_its_receiver_exists(tmp_path):
         tmp_path, {"_WorkflowIndex.md": STUDIO, **example_pages({"implementations/Demo_Studio_Shrink.md": page})}
     )
     lines = item.plan.steps[0].binding.body.replace("'", '"').split("\n")
-    lookup = next(n for n, line in enumerate(lines) if "member(studio.shrink" in line)
+    lookup = next(n for n, line in enumerate(lines) if "argument(studio.shrink" in line)
     assert lines[lookup].startswith("    ") and lookup > next(
         n for n, line in enumerate(lines) if line.startswith("with ")
     )
@@ -16778,7 +16778,7 @@ def test_an_enum_member_of_a_call_on_a_comprehension_variable_is_looked_up_insid
     pages = example_pages({"implementations/Demo_Shrink_All.md": page})
     item = generated(tmp_path, {"_WorkflowIndex.md": PICS_INDEX, **pages})
     body = item.plan.steps[1].binding.body.replace("'", '"')
-    assert 'member(p.shrink, "mode", mode)' in body and "mode = member(" not in body, body
+    assert 'argument(p.shrink, "mode", mode)' in body and "mode = argument(" not in body, body
     ruff = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "F", "src"],
         cwd=item.output_dir,
@@ -18087,3 +18087,81 @@ def test_a_keyword_the_key_parameters_describe_as_an_earlier_result_takes_it(tmp
     run_generated_tests(item, tmp_path / "lib")
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.points=[5, 5, 6, 7]")
     assert "groups: Groups of 3:" in proc.stderr, proc.stderr
+
+
+SETTINGS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Settings
+
+**Description:** A trainer made with a settings object, then a checkpoint written where the settings say.
+
+### Step 1: Make Trainer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsettings.Trainer(lr: float = 0.1, settings: Settings = None, logger: Logger = None) -> Trainer` |
+| **External Dependencies** | `pkgsettings` |
+| **Key Parameters** | `lr: float = 0.1` - the learning rate, `settings: Settings` - where checkpoints go; use `Settings(folder="runs", keep=2)`, `logger: Logger` - a logger (None: print) |
+| **Outputs** | `trainer` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `trainer.save() -> str` |
+| **External Dependencies** | `pkgsettings` |
+| **Inputs** | `trainer` from Step 1 |
+| **Outputs** | `saved` |
+"""
+
+PKGSETTINGS = '''
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Settings:
+    folder: str = "."
+    keep: int = 1
+
+
+class Logger(dict):
+    """A mapping: a table for it goes as it is."""
+
+
+class Trainer:
+    def __init__(self, lr: float = 0.1, settings: Settings | None = None, logger: Logger | None = None):
+        self.lr, self.settings, self.logger = lr, settings or Settings(), logger
+
+    def save(self) -> str:
+        return f"{self.settings.folder}/keep{self.settings.keep}/{type(self.logger).__name__}"
+'''
+
+
+def test_a_key_for_a_parameter_annotated_with_a_class_takes_a_table_of_its_arguments(tmp_path):
+    """accelerate trial: `project_config: ProjectConfiguration | None = None` was a config key, but config.toml can
+    only write a table, and Accelerator failed on the dict ("'dict' object has no attribute 'logging_dir'"). A key
+    whose real parameter is annotated with one class (not a mapping) takes a table: the step makes the object with
+    the table's keys as keyword arguments; the object the Key Parameters tell to use is the key's default. A
+    mapping-typed parameter gets the table as it is."""
+    build_file_tree(tmp_path / "lib", {"pkgsettings/__init__.py": PKGSETTINGS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SETTINGS_INDEX})
+    body = item.plan.steps[0].binding.body.replace("'", '"')
+    assert 'argument(pkgsettings.Trainer, "settings", settings)' in body, body
+
+    def saved(*extra: str) -> str:
+        proc = run_workflow(item, tmp_path / "lib", *extra)
+        output = (proc.stdout + proc.stderr).splitlines()
+        return next(line.split(": ", 1)[1] for line in output if line.strip().startswith("saved: "))
+
+    assert 'settings = { folder = "runs", keep = 2 }' in (item.output_dir / "config.toml").read_text()
+    assert saved() == "'runs/keep2/NoneType'"  # the object the Key Parameters tell to use
+    assert saved("--set", "1.settings=None") == "'./keep1/NoneType'"  # the library's default
+    assert saved("--set", '1.settings={folder = "out", keep = 3}', "--set", "1.logger={a = 1}") == "'out/keep3/dict'"
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", "--set", "1.settings={size = 2}"]
+    proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode != 0 and "unexpected keyword argument 'size'" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -20,10 +20,10 @@ from generator.bind.finish import (
     with_contexts_kept_open,
     with_contract,
     with_default_types,
-    with_enum_members,
     with_loop_count,
     with_needs,
     with_recorded_keys,
+    with_typed_arguments,
     with_written_paths,
 )
 from generator.bind.hardware import with_cpu_defaults
@@ -79,7 +79,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
                 ctx.add(name)
         finished = with_contract(step, binding)
         finished = with_default_types(with_written_paths(passed_when_set(with_cpu_defaults(finished)), step))
-        bindings.append(with_needs(step, with_enum_members(step, finished, ctx.apis[index]), tables))
+        bindings.append(with_needs(step, with_typed_arguments(step, finished, ctx.apis[index]), tables))
         unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
         if binding.status is Status.BOUND and unused:
             # statsmodels' ARIMA step: "`d` from Step 2", while the example's `order=(2, 1, 0)` fixes d itself

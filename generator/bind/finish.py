@@ -9,7 +9,7 @@ import typing
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
-from generator.apitext import ApiRef, called, dotted, literal_value
+from generator.apitext import ApiRef, called, dotted, literal_source, literal_value
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Source
 from generator.bind.hints import key_hints, param_name
@@ -90,20 +90,51 @@ def passed_when_set(binding: Binding) -> Binding:
 
 _CLASS = re.compile(r"^(?:\w+\.)*[A-Z]\w*$")
 _TYPING = frozenset(dir(typing)) | frozenset(dir(collections.abc))  # `Callable = torch.save` is no enum
+_OPTIONAL = re.compile(r"^Optional\[(.+)\]$")
 
 
-def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Binding:
-    """A config key for a parameter that defaults to an object of a class (`resample: Resampling =
-    Resampling.BICUBIC`) may be set by name in config.toml (`resample = "LANCZOS"`): before the call the step
-    turns a name into the member of the enum the real signature's default belongs to (calls.member); any
-    other value goes as it is."""
+def _one_class(annotation: str) -> str:
+    """The class an annotation names, None also allowed (`X`, `X | None`, `Optional["X"]`); "" for anything else."""
+    inner = _OPTIONAL.match(annotation.strip())
+    parts = [p.strip().strip("'\"") for p in (inner.group(1) if inner else annotation).split("|")]
+    named = [p for p in parts if p != "None"]
+    return named[0] if len(named) == 1 and _CLASS.match(named[0]) and named[0] not in _TYPING else ""
+
+
+# the words before an object a key's description tells to pass: "use `ProjectConfiguration(total_limit=2)`"
+_TOLD = re.compile(r"(?:\buse|\be\.g\.?|\bfor example|\bsuch as|\bdefault(?: is)?)[:,]?\s*$", re.IGNORECASE)
+
+
+def _shown_object(key: ConfigParam, made: str, quoted: tuple[str, ...]) -> str | None:
+    """The keyword arguments, as a dict literal, of the object of class made that a key's description tells to
+    pass, quoted in the Key Parameters cell (`use `ProjectConfiguration(project_dir="runs", total_limit=2)``):
+    config.toml writes it as a table, which the step turns into the object (calls.argument). None when the
+    description shows none, or one with a positional or non-literal argument."""
+    for span in quoted:
+        at = key.description.find(span)
+        if at < 0 or not _TOLD.search(key.description[:at]):
+            continue
+        try:
+            call = ast.parse(span.strip(), mode="eval").body
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        if not (isinstance(call, ast.Call) and dotted(call.func)[-1:] == (made.rsplit(".", 1)[-1],)) or call.args:
+            continue
+        if all(k.arg and literal_source(k.value) is not None for k in call.keywords):
+            return "{" + ", ".join(f"{k.arg!r}: {ast.unparse(k.value)}" for k in call.keywords) + "}"
+    return None
+
+
+def with_typed_arguments(step: Step, binding: Binding, api: ApiRef | None) -> Binding:
+    """A config key for an optional parameter whose annotation is a class (`resample: Resampling =
+    Resampling.BICUBIC`, `project_config: ProjectConfiguration | None = None`) may be set in config.toml as that
+    class's value: an enum member by name (`resample = "LANCZOS"`), an object by its keyword arguments
+    (`project_config = {project_dir = "runs"}`). Before the call the step turns the value into what the real
+    signature's parameter takes (calls.argument); any other value goes as it is."""
     params = (*signature_params(step, api, all_params=True), *api.params) if api is not None else ()
-    classed = {
-        p.name
-        for p in params
-        if p.optional and p.default is None and _CLASS.match(p.annotation) and p.annotation not in _TYPING
-    }
-    keys = {p.name for p in binding.params if not p.loader} & classed
+    classed = {p.name: _one_class(p.annotation) for p in params if p.optional and p.default in (None, "None")}
+    classed = {name: made for name, made in classed.items() if made}
+    keys = {p.name for p in binding.params if not p.loader} & set(classed)
     tree = _as_function(binding.body) if keys else None
     if tree is None:
         return binding
@@ -129,7 +160,7 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
                 ):
                     continue
                 seen.add(id(keyword))  # (a keyword inside `**given(...)` is the call's, not given's)
-                turned = f"member({ast.unparse(call.func)}, {keyword.arg!r}, {value.id})"
+                turned = f"argument({ast.unparse(call.func)}, {keyword.arg!r}, {value.id})"
                 if local & {n.id for n in walk(call.func) if isinstance(n, ast.Name)}:
                     # `[t.quantize(dither=dither) for t in tiles]`: t exists only inside, so the name turns there
                     inline.append((value, turned))
@@ -143,7 +174,13 @@ def with_enum_members(step: Step, binding: Binding, api: ApiRef | None) -> Bindi
             lines[at] = lines[at][:start] + turned + lines[at][end:]
     if not edited:
         return binding
-    return replace(binding, body="\n".join(_helper_imported(lines, "member")))
+    shown = {
+        key.name: _shown_object(key, classed[key.name], step.key_parameters_code)
+        for key in binding.params
+        if key.name in keys and key.default in (None, "None") and not key.required
+    }
+    keyed = tuple(replace(p, default=shown[p.name]) if shown.get(p.name) else p for p in binding.params)
+    return replace(binding, body="\n".join(_helper_imported(lines, "argument")), params=keyed)
 
 
 def _bound_inside(stmt: ast.stmt) -> set[str]:

@@ -6,7 +6,9 @@ import atexit
 import contextlib
 import enum
 import inspect
-from collections.abc import Iterator
+import types
+import typing
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 _RUNS: list[contextlib.ExitStack] = []  # the contexts steps opened, one stack per run under way
@@ -20,9 +22,15 @@ def given(**arguments: Any) -> dict[str, Any]:
     return {name: value for name, value in arguments.items() if value is not None}
 
 
-def member(function: Any, name: str, value: Any) -> Any:
-    """A config value naming a member of the enum the function's parameter defaults to (`"LANCZOS"` for
-    `resample=Resampling.BICUBIC`, also `"Resampling.LANCZOS"`): that member. Anything else goes as it is."""
+def argument(function: Any, name: str, value: Any) -> Any:
+    """A config value as the function's parameter takes it, by the real signature: a name of a member of the enum
+    the parameter defaults to (`"LANCZOS"` for `resample=Resampling.BICUBIC`, also `"Resampling.LANCZOS"`) is that
+    member; a table (`project_config = {project_dir = "runs"}`) for a parameter whose annotation is one class that
+    is not a mapping (`project_config: ProjectConfiguration | None = None`) is an object of that class, made with
+    the table's keys as keyword arguments. Anything else goes as it is."""
+    if isinstance(value, dict):
+        made = _annotated_class(function, name)
+        return value if made is None else made(**value)
     if not isinstance(value, str):
         return value
     try:
@@ -37,6 +45,28 @@ def member(function: Any, name: str, value: Any) -> Any:
             return candidate
     names = ", ".join(m.name for m in type(default))
     raise ValueError(f"{name}={value!r} is not a member of {type(default).__name__} ({names})")
+
+
+def _annotated_class(function: Any, name: str) -> type | None:
+    """The one class a parameter's annotation names, None also in it (`X | None`, `Optional[X]`): not a builtin
+    (a dict takes the table as it is), not a mapping. None when the annotation is missing, is text no module
+    defines at run time (a name only the type checker imports), or names several classes."""
+    for evaluated in (True, False):
+        try:
+            annotation = inspect.signature(function, eval_str=evaluated).parameters[name].annotation
+            break
+        except Exception:  # noqa: BLE001 - annotations of third-party code may not resolve (eval_str)
+            continue
+    else:
+        return None
+    union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    classes = [a for a in (typing.get_args(annotation) if union else (annotation,)) if a is not type(None)]
+    if len(classes) != 1 or not isinstance(classes[0], type):
+        return None
+    made = classes[0]
+    if made.__module__ == "builtins" or issubclass(made, Mapping) or inspect.isabstract(made):
+        return None
+    return made
 
 
 def opened(context: Any) -> Any:

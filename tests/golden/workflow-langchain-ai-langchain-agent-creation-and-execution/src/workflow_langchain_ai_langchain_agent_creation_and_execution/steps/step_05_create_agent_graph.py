@@ -65,7 +65,7 @@ def run(
 ):
     from langchain.agents import create_agent
     from langchain_core.tools import tool
-    from ..runtime.calls import given
+    from ..runtime.calls import argument, given
 
     @tool
     def search_web(query: str) -> str:
@@ -77,6 +77,9 @@ def run(
         """Evaluate a mathematical expression."""
         return str(eval(expression))
 
+    cache = argument(create_agent, "cache", cache)
+    store = argument(create_agent, "store", store)
+    checkpointer = argument(create_agent, "checkpointer", checkpointer)
     agent = create_agent(
         model=model,
         tools=[search_web, calculate],
