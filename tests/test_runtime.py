@@ -18165,3 +18165,55 @@ def test_a_key_for_a_parameter_annotated_with_a_class_takes_a_table_of_its_argum
     proc = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode != 0 and "unexpected keyword argument 'size'" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+GRIDTAB_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Grid_Table
+
+**Description:** A grid of candidate settings, then a search over it.
+
+### Step 1: Grid Definition
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_grid_pattern` |
+| **API Call** | N/A (plain `dict` mapping `"<step>__<param>"` to candidate lists) |
+| **Key Parameters** | `grid: dict[str, list]` - e.g. `{"scaler__k": [1, 2, 3], "scaler__mode": [None, "fast"]}` |
+| **Outputs** | `grid` dict |
+
+### Step 2: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggridtab.search(grid)` |
+| **External Dependencies** | `pkggridtab` |
+| **Inputs** | `grid` from Step 1 |
+| **Outputs** | `best` |
+"""
+
+PKGGRIDTAB = """
+def search(grid):
+    if not all(name.startswith("scaler__") for name in grid):
+        raise ValueError(f"no such step in the pipeline: {sorted(grid)}")
+    return ";".join(f"{name}={values[-1]}" for name, values in sorted(grid.items()))
+"""
+
+
+def test_a_value_the_key_parameters_give_for_a_steps_result_wins_over_the_pages_example(tmp_path):
+    """scikit-learn trial: the grid step's Key Parameters gave the grid for this workflow's pipeline
+    (`logisticregression__C`...), the implementation page's example another pipeline's (`svc__C`...); the step was
+    bound to the example, and the search failed on step names the pipeline does not have. A step whose results the
+    Key Parameters give as values hands those on (a key each), even where TOML cannot write them (None)."""
+    build_file_tree(tmp_path / "lib", {"pkggridtab/__init__.py": PKGGRIDTAB})
+    page = 'grid = {"svc__C": [0.1, 1, 10], "svc__kernel": ["rbf"]}\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": GRIDTAB_INDEX, **example_pages({"implementations/Demo_grid_pattern.md": page})}
+    )
+    assert "svc__C" not in item.plan.steps[0].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "best: 'scaler__k=3;scaler__mode=fast'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", '1.grid={"scaler__k": [4]}')
+    assert "best: 'scaler__k=4'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

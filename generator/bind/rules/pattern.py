@@ -8,7 +8,7 @@ import re
 
 from generator.apitext import BY_POSITION, ApiRef, literal_source, parse_api
 from generator.astwalk import clone
-from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
+from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import output_names
@@ -44,15 +44,7 @@ def bind(step: Step, ctx: BindContext) -> Binding:
             if header is not None:
                 return _call(step, ctx, header, definition, {}, outputs[:1] or [definition.name], callback=True)
     if outputs and keys and set(outputs) <= set(keys):
-        for name in outputs:
-            ctx.add(name, value=True)
-        params = tuple(
-            ConfigParam(n, keys[n].type, keys[n].default, keys[n].default is None, keys[n].doc) for n in outputs
-        )
-        body = "return {" + ", ".join(f"{n!r}: {n}" for n in outputs) + "}"
-        return Binding(
-            Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source=Source.PASSTHROUGH
-        )
+        return plain.passthrough(ctx, outputs, keys)
     written = plain.bind(step, ctx)  # the page's own code, when it needs nothing a person must supply
     if written is not None:
         return written

@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from generator.apitext import BUILTINS, parse_api
 from generator.astwalk import clone, walk
-from generator.bind.binding import Binding, Kind, Source, Status
+from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
-from generator.bind.hints import key_hints
+from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import declared_outputs
 from generator.bind.wiring import Draft, uses, wire
 from generator.model import Step
@@ -28,6 +28,11 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     wanted = _wanted(step)
     if not wanted:
         return None
+    outputs, keys = declared_outputs(step), key_hints(step)
+    if outputs and all(n in keys and keys[n].default is not None for n in outputs):
+        # the Key Parameters give the values the step makes (`param_grid` - e.g. `{"logisticregression__C": [...]}`):
+        # this workflow's, where the page's example writes its own (a grid for another pipeline's step names)
+        return passthrough(ctx, outputs, keys)
     written = _cell_code(step, ctx)
     if written is not None:
         return written
@@ -55,6 +60,15 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         if binding is not None:
             return binding
     return None
+
+
+def passthrough(ctx: BindContext, outputs: list[str], keys: dict[str, Hint]) -> Binding:
+    """A step whose results are its config keys, handed on as they are set."""
+    for name in outputs:
+        ctx.add(name, value=True)
+    params = tuple(ConfigParam(n, keys[n].type, keys[n].default, keys[n].default is None, keys[n].doc) for n in outputs)
+    body = "return {" + ", ".join(f"{n!r}: {n}" for n in outputs) + "}"
+    return Binding(Kind.PATTERN, Status.BOUND, body, produces=tuple(outputs), params=params, source=Source.PASSTHROUGH)
 
 
 def _cell_code(step: Step, ctx: BindContext) -> Binding | None:
