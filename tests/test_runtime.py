@@ -18217,3 +18217,76 @@ def test_a_value_the_key_parameters_give_for_a_steps_result_wins_over_the_pages_
     proc = run_workflow(item, tmp_path / "lib", "--set", '1.grid={"scaler__k": [4]}')
     assert "best: 'scaler__k=4'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+FACTORY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Factory
+
+**Description:** A network's constructor, the network built without memory, then described.
+
+### Step 1: Network Skeleton
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_skeleton` |
+| **API Call** | `pkgfactory.Net(width)` (or any user-defined network) |
+| **External Dependencies** | `pkgfactory` |
+| **Key Parameters** | `width: int` - the network's width (4) |
+| **Outputs** | `build_net` - a zero-argument callable that returns the network (called in Step 2) |
+
+### Step 2: Empty Network
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_lazy` |
+| **API Call** | `pkgfactory.lazy()` (context manager) |
+| **External Dependencies** | `pkgfactory` |
+| **Inputs** | Network constructor from Step 1 |
+| **Outputs** | `net` whose weights take no memory |
+
+### Step 3: Describe
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfactory.describe(net)` |
+| **External Dependencies** | `pkgfactory` |
+| **Inputs** | `net` from Step 2 |
+| **Outputs** | `description` |
+"""
+
+PKGFACTORY = """
+import contextlib
+
+
+class Net:
+    def __init__(self, width):
+        self.width = width
+
+
+@contextlib.contextmanager
+def lazy():
+    yield
+
+
+def describe(net):
+    return f"net of width {net.width}"
+"""
+
+
+def test_a_function_an_earlier_step_hands_on_is_called_where_the_example_builds_its_own_object(tmp_path):
+    """accelerate trial: step 1 handed on `build_model` ("a zero-argument callable ... (called in Step 2)"), step 2's
+    Inputs cite "Model constructor from Step 1", but step 2 ran the page's example, `model = nn.Sequential(*[nn.Linear(
+    10000, 10000) for _ in range(1000)])` inside `with init_empty_weights():`, a 100B-parameter demo; the checkpoint
+    of step 4 then did not fit. The step now calls the function the cited step defined, in place of the object the
+    example builds from nothing earlier steps made."""
+    build_file_tree(tmp_path / "lib", {"pkgfactory/__init__.py": PKGFACTORY})
+    skeleton = "import pkgfactory\n\n\ndef build_net(width=4):\n    return pkgfactory.Net(width)\n"
+    lazy = "import pkgfactory\n\nwith pkgfactory.lazy():\n    net = pkgfactory.Net(10000)\n"
+    pages = example_pages({"implementations/Demo_skeleton.md": skeleton, "implementations/Demo_lazy.md": lazy})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FACTORY_INDEX, **pages})
+    assert "net = build_net()" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "description: 'net of width 4'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

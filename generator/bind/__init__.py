@@ -13,6 +13,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, S
 from generator.bind.context import BindContext
 from generator.bind.finish import (
     Repeat,
+    functions_without_arguments,
     needs_python,
     passed_when_set,
     repeat_of,
@@ -80,6 +81,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         finished = with_contract(step, binding)
         finished = with_default_types(with_written_paths(passed_when_set(with_cpu_defaults(finished)), step))
         bindings.append(with_needs(step, with_typed_arguments(step, finished, ctx.apis[index]), tables))
+        ctx.no_argument_functions |= functions_without_arguments(binding)
         unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
         if binding.status is Status.BOUND and unused:
             # statsmodels' ARIMA step: "`d` from Step 2", while the example's `order=(2, 1, 0)` fixes d itself

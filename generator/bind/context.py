@@ -112,6 +112,7 @@ class BindContext:
     artifacts: dict[str, Artifact] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     index: int = 0
+    no_argument_functions: set[str] = field(default_factory=set)  # results that are a def called with no arguments
     # what the example rule computes once per workflow: each step's example slices, and the names they read
     slices: dict[int, list[Candidate]] = field(default_factory=dict)
     slices_known: dict[int, dict[str, str]] = field(default_factory=dict)  # the earlier objects they were cut with

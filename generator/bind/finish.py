@@ -557,6 +557,24 @@ def _as_function(body: str) -> ast.Module | None:
         return None
 
 
+def functions_without_arguments(binding: Binding) -> set[str]:
+    """The results of a step that are a function its code defines to be called with no arguments (`def
+    build_model(in_features=8, hidden_size=32):`, handed on as `build_model`)."""
+    tree = _as_function(binding.body) if binding.produces else None
+    if tree is None:
+        return set()
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    return {
+        node.name
+        for node in function.body
+        if isinstance(node, ast.FunctionDef)
+        and node.name in binding.produces
+        and len(node.args.defaults) == len(node.args.posonlyargs) + len(node.args.args)
+        and None not in node.args.kw_defaults
+    }
+
+
 def risky_calls(body: str) -> list[str]:
     """Calls in a step's (copied) code that act on the system: eval/exec, shells, deletions, files opened for
     writing. The generated tests fake the libraries a step imports, not builtins, so these would really run."""

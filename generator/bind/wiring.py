@@ -408,6 +408,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         _stand_in(draft, unread[0], cited.copy().pop(), wired, unread[0] in quoted)
         or _receiver_stand_in(draft, unread[0], ctx, wired)
         or _newer_version(draft, unread[0], ctx, wired)
+        or _factory_stand_in(draft, step, unread[0], ctx, wired)
     ):
         return
     # sample data passed to the API's call or to another call of the step (`model.build_vocab(sentences)` after the
@@ -1760,6 +1761,33 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired, quoted: b
             wired.consumes[target.id] = artifact  # as _reuse hands on what a dropped statement made again
             wired.changes.append(f"takes {artifact} from step {number}, as its Inputs say, instead of {built[:60]}")
             return True
+    return False
+
+
+def _factory_stand_in(draft: Draft, step: Step, artifact: str, ctx: BindContext, wired: _Wired) -> bool:
+    """`model = nn.Sequential(*[nn.Linear(10000, 10000) for _ in range(1000)])` inside `with init_empty_weights():`,
+    where the Inputs cite "Model constructor from Step 1", a function step 1 defined and handed on (`build_model`):
+    the page's own object stands in for what that function makes, and the step calls the function instead. Only the
+    statement that makes the step's result from nothing an earlier step made, and only when the function was
+    defined to be called with no arguments (every parameter has a default)."""
+    if artifact not in ctx.no_argument_functions:
+        return False
+    results = set(declared_outputs(step))
+    for stmt in (n for s in draft.statements for n in walk(s)):
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Call)):
+            continue
+        target = stmt.targets[0]
+        if not (isinstance(target, ast.Name) and target.id in results):
+            continue
+        if any(ctx.has(n) for n in names([ast.Expr(stmt.value)])[0]):
+            return False  # made from an earlier result: the step's own work, not a stand-in
+        built = ast.unparse(stmt.value)
+        stmt.value = ast.copy_location(
+            ast.Call(func=ast.Name(id=artifact, ctx=ast.Load()), args=[], keywords=[]), stmt.value
+        )
+        number = ctx.artifacts[artifact].step
+        wired.changes.append(f"calls {artifact} from step {number}, as its Inputs say, instead of {built[:60]}")
+        return True
     return False
 
 
