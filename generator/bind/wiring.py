@@ -1782,9 +1782,8 @@ def _factory_stand_in(draft: Draft, step: Step, artifact: str, ctx: BindContext,
         if any(ctx.has(n) for n in names([ast.Expr(stmt.value)])[0]):
             return False  # made from an earlier result: the step's own work, not a stand-in
         built = ast.unparse(stmt.value)
-        stmt.value = ast.copy_location(
-            ast.Call(func=ast.Name(id=artifact, ctx=ast.Load()), args=[], keywords=[]), stmt.value
-        )
+        call = ast.Call(func=ast.Name(id=artifact, ctx=ast.Load()), args=[], keywords=[])
+        stmt.value = ast.fix_missing_locations(ast.copy_location(call, stmt.value))
         number = ctx.artifacts[artifact].step
         wired.changes.append(f"calls {artifact} from step {number}, as its Inputs say, instead of {built[:60]}")
         return True
