@@ -1044,3 +1044,17 @@ def test_a_default_naming_an_attribute_of_an_object_is_no_text():
     assert default("`output_dir: str` - where to write (default `args.output_dir`)") is None
     assert default("`path: str` - the settings (default `config.json`)") == "'config.json'"
     assert default("`model_type: str` - the model (`unigram`)") == "'unigram'"
+
+
+def test_a_default_naming_another_parameter_is_no_value():
+    """polars trial: "`offset: str` - window offset (default `-period`)" gave `offset = "-period"`, which polars
+    refused as a duration string; the default is the library's rule, so the key stays unset. A default naming no
+    parameter of the cell stays a value."""
+    cell = (
+        '`period: str = "2h"` - look-back length, `offset: str` - window offset (default `-period`), '
+        "`every` - step (default = `period`), `closed: str` - side (default `right`)"
+    )
+    params = {p.name: p for p in parse_key_parameters(cell)}
+    assert params["period"].default == '"2h"'
+    assert params["offset"].default is None and params["every"].default is None
+    assert params["closed"].default == "'right'"

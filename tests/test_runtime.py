@@ -18290,3 +18290,74 @@ def test_a_function_an_earlier_step_hands_on_is_called_where_the_example_builds_
     proc = run_workflow(item, tmp_path / "lib")
     assert "description: 'net of width 4'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+SUMMARY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quality
+
+**Description:** A frame loaded, its missing values counted, then the frame described.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframeq.load(rows: int = 5) -> Frame` |
+| **External Dependencies** | `pkgframeq` |
+| **Outputs** | `df` |
+
+### Step 2: Count Missing
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_null_count` |
+| **API Call** | `Frame.null_count() -> Frame` |
+| **External Dependencies** | `pkgframeq` |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `null_counts` (a one-row Frame) |
+
+### Step 3: Describe
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_describe` |
+| **API Call** | `Frame.describe() -> str` |
+| **External Dependencies** | `pkgframeq` |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `stats` |
+"""
+
+PKGFRAMEQ = """
+class Frame:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def null_count(self):
+        return Frame(1)
+
+    def describe(self):
+        return f"{self.rows} rows"
+
+
+def load(rows=5):
+    return Frame(rows)
+"""
+
+
+def test_a_method_step_whose_inputs_quote_the_first_object_works_on_it_not_on_a_summary_of_it(tmp_path):
+    """polars trial: step 3 (`DataFrame.describe`, Inputs "`df` from Step 1", example `stats = df.describe()`) was
+    moved to `null_counts`, the one-row frame step 2 made of df, because it is a DataFrame made from df: the report
+    described the null counts. An object the Inputs quote by name is what the step works on."""
+    build_file_tree(tmp_path / "lib", {"pkgframeq/__init__.py": PKGFRAMEQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_null_count.md": "import pkgframeq\n\ndf = pkgframeq.load()\nnull_counts = df.null_count()\n",
+            "implementations/Demo_describe.md": "import pkgframeq\n\ndf = pkgframeq.load()\nstats = df.describe()\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": SUMMARY_INDEX, **pages})
+    assert item.plan.steps[2].binding.consumes == ("df",), item.plan.steps[2].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "stats: '5 rows'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -6,6 +6,7 @@ import ast
 import re
 from dataclasses import replace
 
+from generator.apitext import literal_value
 from generator.model import Param
 from generator.parse.markdown import breaks_as, code_spans, plain
 
@@ -239,7 +240,21 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
     unique: dict[str, Param] = {}
     for param in params:
         unique.setdefault(param.name, param)
-    return tuple(unique.values())
+    return tuple(_symbolic_defaults_dropped(list(unique.values())))
+
+
+def _symbolic_defaults_dropped(params: list[Param]) -> list[Param]:
+    """A default that names another parameter of the cell ("`offset: str` - window offset (default `-period`)",
+    "`period` - window length (default = `every`)") is the library's rule, not a value: left unset, so the library
+    applies it (as text, `"-period"` reached polars as a duration string it refuses)."""
+    named = {p.name for p in params}
+    kept = []
+    for param in params:
+        value = literal_value(param.default)
+        if isinstance(value, str) and value.lstrip("-+") in named - {param.name}:
+            param = replace(param, default=None)
+        kept.append(param)
+    return kept
 
 
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:•·]\s+|[:•·]|[-–—](?=\s*`))\s*")
