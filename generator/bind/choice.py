@@ -374,19 +374,19 @@ def score(
         -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
         len(borrowed),
         len(_departures(passed, keys)),
-        -len(_described_values(piece, ctx, keys)),
+        -len(_described_values(piece, keys, spoken)),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
 
 
-def _described_values(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> set[str]:
+def _described_values(piece: Slice, keys: dict[str, Hint], spoken: set[str]) -> set[str]:
     """The example's variables the Key Parameters describe: one holding the value the table gives it (`num_samples
     = 12` where it says "`num_samples` = 12 for the toy data"), or one the table's prose speaks of that is no
     parameter nor earlier result (`min_chars = 3` where the predicate drops rows "shorter than `min_chars`"): of
     several examples otherwise alike, the one the table describes, not the first on the page. A parameter's own
-    name alone is no sign: a variant example (`model_size = "355M"`, "a larger model") holds it as often."""
-    spoken = _spoken(ctx)
+    name alone is no sign: a variant example (`model_size = "355M"`, "a larger model") holds it as often. spoken:
+    the names the table's prose quotes (_spoken)."""
     found: set[str] = set()
     for name, literal in piece.literals.items():
         hint = keys.get(name)

@@ -560,7 +560,7 @@ def _as_function(body: str) -> ast.Module | None:
 def functions_without_arguments(binding: Binding) -> set[str]:
     """The results of a step that are a function its code defines to be called with no arguments (`def
     build_model(in_features=8, hidden_size=32):`, handed on as `build_model`)."""
-    tree = _as_function(binding.body) if binding.produces else None
+    tree = _as_function(binding.body) if binding.produces and "def " in binding.body else None
     if tree is None:
         return set()
     function = tree.body[0]

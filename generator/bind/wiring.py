@@ -3475,8 +3475,7 @@ def _follow_derivatives(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         return
     artifact = wired.consumes[receiver.id]
     later = ctx.derived(artifact, api.class_name)
-    cited = ctx.cited_by_inputs()
-    if artifact in code_spans(ctx.step.inputs) and artifact in cited and later not in cited:
+    if artifact in code_spans(ctx.step.inputs) and later not in ctx.cited_by_inputs():
         return  # "`df` from Step 1": the step works on it, not on a summary a step since made of it (`null_counts`)
     if later != artifact and later not in wired.consumes.values():
         wired.consumes[receiver.id] = later
