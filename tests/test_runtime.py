@@ -18361,3 +18361,17 @@ def test_a_method_step_whose_inputs_quote_the_first_object_works_on_it_not_on_a_
     proc = run_workflow(item, tmp_path / "lib")
     assert "stats: '5 rows'" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+def test_one_value_for_a_star_parameter_is_found_in_the_generated_test(tmp_path):
+    """Seen on a polars wiki: `group_by("customer_id")` for `group_by(*by, ...)` made the key `by =
+    ["customer_id"]`, and the call received `("customer_id",)`; the generated test looked for the values spread out
+    only when there were several, so the repository's own test failed on a correct step."""
+    build_file_tree(tmp_path / "lib", {"pkgstarone/__init__.py": PKGSHAPE.replace("randn", "ones")})
+    index = SHAPE_INDEX.replace("pkgshape.randn", "pkgstarone.ones").replace("Demo_randn", "Demo_ones")
+    pages = example_pages({"implementations/Demo_ones.md": "import pkgstarone\n\ndummy = pkgstarone.ones(6)\n"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
+    assert "pkgstarone.ones(*size" in item.plan.steps[0].binding.body, item.plan.steps[0].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "dummy: list of 6" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

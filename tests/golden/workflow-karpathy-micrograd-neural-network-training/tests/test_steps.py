@@ -380,7 +380,7 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
         shown = f"config.{key}" if isinstance(value, Recorder) or key == "extra_kwargs" else repr(value)
         if isinstance(value, dict) and value and shown not in seen:  # `{**base_params, **best}`: its items
             shown = next((f"{k!r}: {v!r}" for k, v in value.items() if f"{k!r}: {v!r}" in seen), shown)
-        if isinstance(value, (list, tuple)) and len(value) > 1 and shown not in seen:  # `torch.randn(*size)`
+        if isinstance(value, (list, tuple)) and value and shown not in seen:  # `randn(*size)`, `group_by(*by)`
             shown = repr(tuple(value))[1:-1]
         if isinstance(value, str) and len(value) >= 3 and shown not in seen and value in seen:
             shown = value  # a text written into a longer one: `f"{data_dir}/train"`
