@@ -706,6 +706,39 @@ def test_the_environment_variables_an_environment_page_names_are_prerequisites(t
     assert "Nothing else" not in prerequisites
 
 
+NOTHING_ENVIRONMENT = """# Environment: Demo_Env
+
+== Overview ==
+A pre-built wheel.
+
+== Dependencies ==
+=== System Packages ===
+* None
+
+=== Python Packages ===
+* `keras` >= 3.0
+"""
+
+
+def test_a_dependency_cell_or_list_item_saying_none_is_no_prerequisite(tmp_path):
+    """polars trial: "None (Rust engine bundled in `polars-runtime-32` wheel)" became the prerequisite
+    "polars-runtime-32 (Rust engine bundled in `` wheel)" (the remark's name taken as the dependency, the remark
+    blanked), and the environment page's "* None" under System Packages became the bullet "- None". A cell or item
+    that says there is nothing lists nothing; a remark keeps its words."""
+    from generator.parse.params import system_dependencies
+
+    assert system_dependencies("None (Rust engine bundled in `polars-runtime-32` wheel)") == ()
+    assert system_dependencies("`libfrob` (system library, see `libfrob-dev`)") == (
+        "libfrob (system library, see libfrob-dev)",
+    )
+    index = BUILD_INDEX.replace("`faiss`, `dotenv`, `torch`", "None (engine bundled in `x-rt` wheel)")
+    requirements_with_environment(tmp_path, index, "Demo_Search", NOTHING_ENVIRONMENT)
+    (readme,) = (tmp_path / "out").glob("*/README.md")
+    prerequisites = readme.read_text(encoding="utf-8").split("## Prerequisites", 1)[1].split("## Steps", 1)[0]
+    assert "- `keras` >= 3.0" in prerequisites, prerequisites
+    assert "None" not in prerequisites and "x-rt" not in prerequisites, prerequisites
+
+
 NAMESPACE_INDEX = """# Workflow Index: Demo
 
 ## Workflow: Demo_Save

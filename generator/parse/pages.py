@@ -12,7 +12,7 @@ from generator.model import ContractRow, Implementation, KnowledgeSource, KnownE
 from generator.parse import mediawiki as mw
 from generator.parse.index import STEP_HEADING
 from generator.parse.markdown import BlockKind, parse_blocks, plain
-from generator.parse.params import split_top_level
+from generator.parse.params import says_none, split_top_level
 from generator.parse.text import WikiText
 from generator.pysource import parse_dedented
 
@@ -555,7 +555,8 @@ def parse_note_page(source: WikiText, name: str) -> Note:
     summary = _prose(sections, "Overview").split("\n\n")[0] or _prose(sections, "Summary").split("\n\n")[0]
     items: list[str] = []
     for key in ("The Insight (Rule of Thumb)", "Insight", "Rule of Thumb", "System Requirements", "Dependencies"):
-        items = [item for item in _bullets(sections, key) if not item.endswith(":")]
+        # not the "* None" a page writes under an empty heading (System Packages): nothing to install
+        items = [item for item in _bullets(sections, key) if not item.endswith(":") and not says_none(item)]
         if items:
             break
     # what must be set before anything runs: "`KERAS_BACKEND`: must be `torch`, set before `import keras`"

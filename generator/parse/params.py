@@ -17,6 +17,14 @@ _SPEC_DEFAULT = re.compile(r"(?<=\S)(\s*)=.")  # `= default` after a type: its `
 MAX_DEFAULT_IN_TEXT = 200
 _DEFAULT_IN_TEXT = re.compile(r"\bdefault(?:s| value)?\s*(?:[:=]|is|of|to)?\s*", re.IGNORECASE)
 _NONE_WORDS = {"none", "n/a", "na", "-", "—", "", "none required", "(none)"}
+_SAYS_NONE = re.compile(r"(?:none|n/a)\b(?!\s+of\b)", re.IGNORECASE)  # not "None of the GPU builds is needed"
+
+
+def says_none(text: str) -> bool:
+    """Whether a cell or a list item says there is nothing: "None", "N/A", "None (Rust engine bundled in
+    `polars-runtime-32`)", "None required."."""
+    words = plain(text).strip()
+    return words.lower() in _NONE_WORDS or bool(_SAYS_NONE.match(words))
 
 
 def split_top_level(text: str, sep: str = ",") -> list[str]:
@@ -192,7 +200,7 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
     """Parameters from a Key Parameters cell: code-span specs with trailing descriptions, or plain specs (one per
     `<br>` line, as a comma would part them)."""
     cell = breaks_as(cell, ", ")
-    if plain(cell).lower() in _NONE_WORDS or plain(cell).lower().startswith(("none", "n/a")):
+    if says_none(cell):
         return ()
     params: list[Param] = []
     spans = _parameter_spans(cell)
@@ -418,10 +426,17 @@ def system_dependencies(cell: str) -> tuple[str, ...]:
     for a distribution named libjpeg and the whole workflow failed."""
     found: list[str] = []
     for part in _system_parts(cell):
-        remark = "; ".join(r.strip() for r in re.findall(r"\(([^()]*)\)", _code_free(part)))
-        names = code_spans(part) or [re.sub(r"\(.*?\)", "", plain(part)).strip()]
-        found += [f"{name.strip()} ({remark})" for name in names if name.strip()]
+        masked = _code_masked(part)  # the remark's brackets found outside code, its words kept
+        remark = "; ".join(plain(part[m.start(1) : m.end(1)]).strip() for m in re.finditer(r"\(([^()]*)\)", masked))
+        outside = _outside_brackets(part)  # "None (Rust engine bundled in `polars-runtime-32` wheel)": no name
+        names = code_spans(outside) or [plain(outside).strip()]
+        found += [f"{name.strip()} ({remark})" for name in names if name.strip() and not says_none(name)]
     return tuple(dict.fromkeys(found))
+
+
+def _code_masked(text: str) -> str:
+    """Text with what its code spans hold blanked, every character in its place."""
+    return re.sub(r"`[^`]*`", lambda m: "`" + " " * (len(m.group()) - 2) + "`", text)
 
 
 # a remark saying a dependency is optional: "`datasets` (optional, only if the text comes from a Hub dataset)",
@@ -453,7 +468,7 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
         cell = ", ".join(p for p in split_top_level(breaks_as(cell, ", ")) if p not in system)
     cell = breaks_as(cell, ", ")
     text = plain(cell)
-    if text.lower() in _NONE_WORDS or text.lower().startswith(("none", "n/a")):
+    if says_none(cell):
         return ()
     outside = _outside_brackets(cell)  # `pandas` (only when `as_frame=True`): as_frame is no package
     # "compiled `word2vec_inner` extension": a module of the project itself, built with it, never a distribution
