@@ -18375,3 +18375,96 @@ def test_one_value_for_a_star_parameter_is_found_in_the_generated_test(tmp_path)
     proc = run_workflow(item, tmp_path / "lib")
     assert "dummy: list of 6" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+PREDICATE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Predicates
+
+**Description:** Keep the finished orders above an amount.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgpred.load(n: int = 6) -> Frame` |
+| **Implementation** | `Demo_load` |
+| **Outputs** | `orders` |
+
+### Step 2: Filter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.filter(*predicates, **constraints) -> Frame` |
+| **Implementation** | `Demo_filter` |
+| **Key Parameters** | `*predicates` - conditions combined with AND, e.g. `pkgpred.col("status") == "done"` and \
+`pkgpred.col("amount") > 15`, `**constraints` - equality shorthand, e.g. `status="done"` |
+| **Inputs** | `orders` from Step 1 |
+| **Outputs** | `kept` |
+"""
+
+PREDICATE_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgpred\n\norders = pkgpred.load(6)\n",
+        "implementations/Demo_filter.md": [
+            "import pkgpred\n\nmin_amount = 15\n"
+            'kept = orders.filter(pkgpred.col("status") == "done", pkgpred.col("amount") > min_amount)\n',
+            'kept = orders.filter(status="done")\n',
+        ],
+    }
+)
+
+PKGPRED = """
+class Col:
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        return ("eq", self.name, other)
+
+    def __gt__(self, other):
+        return ("gt", self.name, other)
+
+    __hash__ = object.__hash__
+
+
+def col(name):
+    return Col(name)
+
+
+class Frame:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def filter(self, *predicates, **constraints):
+        rows = self.rows
+        for op, name, value in predicates:
+            rows = [r for r in rows if (r[name] > value if op == "gt" else r[name] == value)]
+        return Frame([r for r in rows if all(r[k] == v for k, v in constraints.items())])
+
+    @property
+    def shape(self):
+        return (len(self.rows), 2)
+
+
+def load(n=6):
+    return Frame([{"status": "done" if i % 2 == 0 else "open", "amount": i * 10} for i in range(n)])
+"""
+
+
+def test_the_example_writing_the_conditions_the_table_quotes_is_the_steps(tmp_path):
+    """polars trial: the Key Parameters quote the filter's conditions (`pl.col("status") == "completed"` and
+    `pl.col("amount") > 20.0`), and the page has the example writing them (with `min_amount = 50`) and a keyword
+    shorthand (`filter(status="completed")`). The shorthand was chosen, having no variable of its own, and the
+    threshold was gone: every completed order was kept. Of examples otherwise alike, the one writing the conditions
+    the table quotes is the step's; its threshold is a key."""
+    build_file_tree(tmp_path / "lib", {"pkgpred/__init__.py": PKGPRED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": PREDICATE_INDEX, **PREDICATE_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "pkgpred.col('amount') > min_amount" in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "kept: Frame [2, 2]" in proc.stderr, proc.stderr  # amounts 20 and 40 of 0, 20, 40
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.min_amount=30")
+    assert "kept: Frame [1, 2]" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from functools import lru_cache
 
 from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, literal_source, literal_value
 from generator.astwalk import walk
@@ -358,12 +359,14 @@ def score(
         and not _reused(s, ctx)
         and not (n > at and set(names([s])[0]) & names(piece.statements[at:n])[1])
     ]
+    quoted = _quoted_conditions(ctx.step.key_parameters_code)  # `pl.col("amount") > 20.0`
     return (
         len(missing) - len(loadable),
         len(asked),
         len(uncited),
         len(clobbered) + len(remade),
         len(loadable),
+        -len(quoted & _conditions(made)) if quoted else 0,  # the conditions the table quotes, written
         len(literal_only),
         -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
         -len(taken),
@@ -378,6 +381,61 @@ def score(
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
+
+
+@lru_cache(maxsize=512)
+def _quoted_conditions(quoted: tuple[str, ...]) -> frozenset[str]:
+    """The conditions the Key Parameters quote as code, shaped (_shape): "boolean expressions, e.g.
+    `pl.col("status") == "completed"` and `pl.col("amount") > 20.0`". Of two examples, the one writing them is the
+    step's (a keyword shorthand `filter(status="completed")` drops the threshold). Only conditions on something
+    read from data (a call or an item): "`0 < alpha < 1`" is a constraint on a value, not a condition to write."""
+    found: set[str] = set()
+    for text in quoted:
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        if _condition(tree.body) and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree.body)):
+            found.add(_shape(tree.body))
+    return frozenset(found)
+
+
+def _conditions(statements: list[ast.stmt]) -> set[str]:
+    """The shapes of the conditions statements write."""
+    return {_shape(n) for s in statements for n in walk(s) if _condition(n)}
+
+
+def _condition(node: ast.AST) -> bool:
+    return isinstance(node, (ast.Compare, ast.BoolOp)) or (
+        isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr))
+    )
+
+
+def _shape(node: ast.AST, head: bool = False) -> str:
+    """An expression as text with its numbers and the variables it compares written `_`, so the condition a table
+    quotes (`pl.col("amount") > 20.0`) and the one an example writes (`pl.col("amount") > min_amount`) are alike;
+    strings (column names, labels) and the names calls and attributes are read from stay."""
+    if isinstance(node, ast.Constant):
+        return repr(node.value) if isinstance(node.value, str) else "_"
+    if isinstance(node, ast.Name):
+        return node.id if head else "_"
+    if isinstance(node, ast.Attribute):
+        return f"{_shape(node.value, True)}.{node.attr}"
+    if isinstance(node, ast.Call):
+        given = [_shape(a) for a in node.args] + [f"{k.arg}={_shape(k.value)}" for k in node.keywords]
+        return f"{_shape(node.func, True)}({','.join(given)})"
+    if isinstance(node, ast.Subscript):
+        return f"{_shape(node.value)}[{_shape(node.slice)}]"
+    if isinstance(node, ast.Compare):
+        rest = "".join(f" {type(op).__name__} {_shape(c)}" for op, c in zip(node.ops, node.comparators, strict=True))
+        return f"({_shape(node.left)}{rest})"
+    if isinstance(node, ast.BoolOp):
+        return f"{type(node.op).__name__}({','.join(_shape(v) for v in node.values)})"
+    if isinstance(node, ast.BinOp):
+        return f"({_shape(node.left)} {type(node.op).__name__} {_shape(node.right)})"
+    if isinstance(node, ast.UnaryOp):
+        return f"{type(node.op).__name__} {_shape(node.operand)}"
+    return type(node).__name__
 
 
 def _described_values(piece: Slice, keys: dict[str, Hint], spoken: set[str]) -> set[str]:
