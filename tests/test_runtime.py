@@ -16574,6 +16574,23 @@ def test_an_input_the_inputs_cite_and_the_code_never_uses_is_warned_of(tmp_path)
     assert "model: tuple of 3: 2, 1, 0" in run_workflow(item, tmp_path / "lib").stderr
 
 
+def test_an_aside_saying_what_a_step_does_not_take_is_no_citation(tmp_path):
+    """polars trial: "`readings_sorted` from Step 2 (not the hourly frame: rolling windows are anchored on every
+    observation)" and "`regular` from Step 5 (optionally also `rolling_stats` from Step 4)" made two warnings that
+    the steps left out `hourly` and `rolling_stats`: the asides say the steps do not need them. A bracketed aside
+    saying what a step does not take, or may, cites nothing; a plain citation still warns."""
+    example = "import pkgunusedin\n\nmodel = pkgunusedin.fit(order=(2, 1, 0))\n"
+    pages = example_pages({"implementations/Demo_fit.md": example})
+    for n, aside in enumerate(("(not `d` from Step 1: the example fixes it)", "(optionally also d from Step 1)")):
+        index = UNUSEDIN_INDEX.replace("| `d` from Step 1 |", f"| A series {aside} |")
+        item = generated(tmp_path / str(n), {"_WorkflowIndex.md": index, **pages})
+        assert item.ok, item.errors
+        assert not any("its code does not use" in w.message for w in item.plan.warnings), item.plan.warnings
+    index = UNUSEDIN_INDEX.replace("| `d` from Step 1 |", "| A series, `d` from Step 1 (differencing order) |")
+    item = generated(tmp_path / "plain", {"_WorkflowIndex.md": index, **pages})
+    assert any("its Inputs cite d from earlier steps" in w.message for w in item.plan.warnings), item.plan.warnings
+
+
 TALLY_INDEX = """
 # Workflow Index: Demo
 

@@ -28,6 +28,10 @@ _RECORDS = re.compile(r"json|csv|tsv|\brows?\b|\brecords?\b", re.IGNORECASE)  # 
 LINES = "text file lines"  # the type of the texts file_lines finds: the `lines` loader (loaders.toml) reads them
 
 
+# a bracketed aside on what the step does not take, or may: "(not the hourly frame: ...)", "(optionally also ...)"
+_ASIDE = re.compile(r"\((?:not|never|optional(?:ly)?|instead of|rather than)\b[^()]*\)", re.IGNORECASE)
+
+
 @dataclass
 class Artifact:
     """Something an earlier step returned: its type when known, and the call that made it."""
@@ -292,8 +296,10 @@ class BindContext:
     def cited_by_inputs(self) -> list[str]:
         """The earlier artifacts the step's Inputs cite: by name in a code span (`valid`) or in a part that says
         where it comes from ("callbacks from Step 3"), or by the class of a code span (`Tokenizer` from Step 1:
-        the latest artifact of that class). A word of prose elsewhere is no citation ("a list of strings")."""
-        inputs = self.step.inputs
+        the latest artifact of that class). A word of prose elsewhere is no citation ("a list of strings"), nor
+        an aside saying what the step does not take ("(not the hourly frame: ...)", "(optionally also
+        `rolling_stats` from Step 4)")."""
+        inputs = _ASIDE.sub("", self.step.inputs or "")
         if not inputs:
             return []
         spans = set(re.findall(r"`([^`]+)`", inputs))
