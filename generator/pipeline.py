@@ -81,6 +81,12 @@ class WorkflowResult:
         if plan.example_files:  # not REQUIRED (they have the example's value), yet a run fails without the user's own
             shown = ", ".join(f"{key} (now {value!r})" for key, value in plan.example_files)
             todo.append(f"point {shown} at your own data in {where}/config.toml: those are the wiki example's files")
+        if plan.example_downloads:  # the run reaches out to the internet for them
+            shown = ", ".join(f"{key} (now {value!r})" for key, value in plan.example_downloads)
+            todo.append(
+                f"{shown} in {where}/config.toml download the wiki example's data when the step runs: point them at "
+                "your own files where this machine is offline"
+            )
         stubs = [f"src/{plan.package_name}/{sp.file}" for sp in plan.steps if sp.binding.needs_implementation]
         if stubs:
             todo.append(

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.apitext import literal_value
@@ -104,14 +105,23 @@ class RepoPlan:
     def example_files(self) -> tuple[tuple[str, str], ...]:
         """(`module.key`, value) of every key holding a data file the wiki's example read (`edges.txt`): a default the
         user points at their own file; not a file the step writes, nor a key that follows another."""
+        return self._example_data(remote=False)
+
+    @property
+    def example_downloads(self) -> tuple[tuple[str, str], ...]:
+        """(`module.key`, value) of every key holding the address of a data file the wiki's example downloads
+        (`https://.../iris.csv`): the run needs the network, or the user's own file."""
+        return self._example_data(remote=True)
+
+    def _example_data(self, remote: bool) -> tuple[tuple[str, str], ...]:
         return tuple(
             (f"{sp.module}.{p.name}", value)
             for sp in self.steps
             for p in sp.binding.params
             if not p.writes and not p.follows and p.default is not None
             for value in [literal_value(p.default)]
-            if isinstance(value, str) and "://" not in value
-            for suffix in [file_suffix(value)[1:]]
+            if isinstance(value, str) and ("://" in value) is remote
+            for suffix in [file_suffix(urlsplit(value).path if remote else value)[1:]]
             # `edges.txt`, `data/sales.csv`; not `Llama-3.2-1B`, nor a dotted name (`agents.structured_output.Data`)
             if suffix[:1].isalpha() and suffix.isalnum() and len(suffix) <= 10
         )
