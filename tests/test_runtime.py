@@ -18504,3 +18504,76 @@ def test_the_example_writing_the_conditions_the_table_quotes_is_the_steps(tmp_pa
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.min_amount=30")
     assert "kept: Frame [1, 2]" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+BARE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Bare
+
+**Description:** Make a model, plan a placement, then load weights by it.
+
+### Step 1: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbare.make_model(width: int = 3) -> str` |
+| **External Dependencies** | `pkgbare` |
+| **Outputs** | `model` |
+
+### Step 2: Plan
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgbare.make_map(n: int = 2) -> dict` |
+| **External Dependencies** | `pkgbare` |
+| **Outputs** | `device_map` |
+
+### Step 3: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `load(model: str, checkpoint: str, device_map: dict = None, dtype: str = None) -> str` |
+| **Implementation** | `Demo_load` |
+| **External Dependencies** | `pkgbare` |
+| **Key Parameters** | `checkpoint: str` - weights file, `dtype` - cast on load |
+| **Inputs** | `model` from Step 1, `device_map` from Step 2 |
+| **Outputs** | `loaded` |
+"""
+
+BARE_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": [
+            'from pkgbare import load\n\nloaded = load(model, "demo/big.bin", device_map="auto", dtype="half")\n',
+            'loaded = load(model, "weights.bin", device_map=device_map)\n',
+        ]
+    }
+)
+
+PKGBARE = """
+def make_model(width=3):
+    return f"model{width}"
+
+
+def make_map(n=2):
+    return {"layer": n}
+
+
+def load(model, checkpoint, device_map=None, dtype=None):
+    return f"{model} {checkpoint} by {device_map} as {dtype}"
+"""
+
+
+def test_a_snippet_calling_the_steps_bare_api_its_page_imports_may_be_the_steps(tmp_path):
+    """accelerate trial: the API cell is `load_checkpoint_and_dispatch(...)`, a bare name; the page's first example
+    (a GPT-J demo) imports it and casts to float16, the second loads into the Inputs' `device_map` without an
+    import line. The second borrowed its import, counted as a name it cannot have, and the demo was chosen: its
+    float16 weights met the float32 rows of the next step. The step's own API, imported by its own page's
+    examples, is no name in doubt: the snippet reading the Inputs is the step's."""
+    build_file_tree(tmp_path / "lib", {"pkgbare/__init__.py": PKGBARE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": BARE_INDEX, **BARE_PAGES})
+    load = item.plan.steps[2].binding
+    assert "device_map" in load.consumes and "half" not in repr(load.params), (load.body, load.params)
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "loaded: \"model3 weights.bin by {'layer': 2} as None\"" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -270,6 +270,17 @@ def _cited_by_path(ctx: BindContext) -> set[str]:
     }
 
 
+def _own_bare_apis(ctx: BindContext) -> set[str]:
+    """The step's cited calls written as a bare name (`load_checkpoint_and_dispatch(...)`) that the step's own page
+    or examples import: a snippet calling one without its import can have it (accelerate trial: the snippet loading
+    into the Inputs' `device_map` lost to the page's GPT-J demo, which cast the weights to float16 for the float32
+    rows of the next step). Still a borrowing, last among equals."""
+    bare = [api.callee[0] for api in (ctx.api, *ctx.supporting(ctx.index)) if api is not None and len(api.callee) == 1]
+    if not bare:
+        return set()
+    return set(bare) & bound_by([line for _, lines in wiki_imports(ctx.step, ctx)[:2] for line in lines])
+
+
 def snippets_chosen(found: list[Candidate], ctx: BindContext) -> bool:
     """Whether a snippet (an example borrowing its imports from another) may be the step's where it reads the
     step's Inputs: only when every whole example is a demo, reading nothing an earlier step made, nor making again
@@ -313,7 +324,7 @@ def score(
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     borrowed, taken = borrowing(candidate, ctx)
     if borrowed and (not taken or not snippets):
-        missing += borrowed
+        missing += [n for n in borrowed if n not in _own_bare_apis(ctx)]
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
