@@ -123,7 +123,7 @@ class RepoPlan:
             if isinstance(value, str) and ("://" in value) is remote
             for suffix in [file_suffix(urlsplit(value).path if remote else value)[1:]]
             # `edges.txt`, `data/sales.csv`; not `Llama-3.2-1B`, nor a dotted name (`agents.structured_output.Data`)
-            if suffix[:1].isalpha() and suffix.isalnum() and len(suffix) <= 10
+            if suffix[:1].isalpha() and suffix.isalnum() and len(suffix) <= 12  # `model.safetensors`
         )
 
     @property

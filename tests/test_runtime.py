@@ -16410,7 +16410,8 @@ def test_a_missing_file_names_the_key_to_set_and_the_api_not_its_wiki_defaults(t
 def test_generation_names_the_keys_holding_the_addresses_of_example_data(tmp_path):
     """polars trial: `pl.read_csv("https://raw.githubusercontent.com/.../iris.csv")` made the key `source` with that
     address, and nothing said the run would download it: offline it failed at step 1. Generation's "next:" lines
-    name the keys holding an address of a data file; not an address with no file (`https://example.com`)."""
+    name the keys holding an address of a data file; not an address with no file (`https://example.com`). (And the
+    accelerate trial's local `checkpoints/model.safetensors` was not named at all: its suffix counted as too long.)"""
     example = 'import pkgmissing\n\nedges = pkgmissing.read_edges("https://example.org/data/edges.txt?raw=1")\n'
     item = generated(
         tmp_path, {"_WorkflowIndex.md": MISSING_INDEX, **example_pages({"implementations/Demo_read_edges.md": example})}
@@ -16424,6 +16425,12 @@ def test_generation_names_the_keys_holding_the_addresses_of_example_data(tmp_pat
         {"_WorkflowIndex.md": MISSING_INDEX, **example_pages({"implementations/Demo_read_edges.md": example})},
     )
     assert not any("download" in n for n in item.next_steps()), item.next_steps()
+    example = 'import pkgmissing\n\nedges = pkgmissing.read_edges("weights/model.safetensors")\n'
+    item = generated(
+        tmp_path / "weights",
+        {"_WorkflowIndex.md": MISSING_INDEX, **example_pages({"implementations/Demo_read_edges.md": example})},
+    )
+    assert any("step_01_read.path (now 'weights/model.safetensors') at your own data" in n for n in item.next_steps())
 
 
 REBIND_INDEX = """
