@@ -18584,3 +18584,61 @@ def test_a_snippet_calling_the_steps_bare_api_its_page_imports_may_be_the_steps(
     proc = run_workflow(item, tmp_path / "lib")
     assert "loaded: \"model3 weights.bin by {'layer': 2} as None\"" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+ANYATTR_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Any_Attribute
+
+**Description:** Name a column and keep it.
+
+### Step 1: Column
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkganyattr.keep(expr, label: str = "kept") -> str` |
+| **Implementation** | `Demo_keep` |
+| **External Dependencies** | `pkganyattr` |
+| **Outputs** | `kept` |
+"""
+
+PKGANYATTR = """
+class Expr:
+    def __init__(self, name):
+        self.name = name
+
+
+class _Col:
+    def __getattr__(self, name):
+        return Expr(name)
+
+    def __call__(self, name: str) -> Expr:
+        return Expr(name)
+
+
+col = _Col()
+
+
+def keep(expr, label="kept"):
+    return f"{label} {expr.name}"
+"""
+
+
+def test_check_binds_a_call_of_an_object_answering_every_attribute(tmp_path, monkeypatch):
+    """polars trial: `check` said "polars.functions.col.col("__qualname__") has no signature to check against" for
+    `pl.col('amount')`: `pl.col` is an object whose every attribute is a column, `__signature__` and `__qualname__`
+    too, so inspect found no signature and the message printed a column. Such a call is bound to its class's
+    `__call__`, and named by its class."""
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkganyattr/__init__.py": PKGANYATTR})
+    example = 'import pkganyattr\n\nkept = pkganyattr.keep(pkganyattr.col("amount"), label="kept")\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": ANYATTR_INDEX, **example_pages({"implementations/Demo_keep.md": example})}
+    )
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    (step,) = verify(item.output_dir, sys.executable).steps
+    assert step.status == "verified", [(c.status, c.detail) for c in step.calls]
+    assert len(step.calls) == 2 and {c.status for c in step.calls} == {"verified"}, step.calls
+    assert "kept: 'kept amount'" in run_workflow(item, tmp_path / "lib").stderr

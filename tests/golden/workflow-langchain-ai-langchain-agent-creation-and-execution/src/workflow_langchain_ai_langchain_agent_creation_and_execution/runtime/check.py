@@ -197,16 +197,29 @@ def _factory_key(value: Any) -> str:
 
 
 def _qualified(value: Any) -> str:
-    module = getattr(value, "__module__", "") or ""
-    name = getattr(value, "__qualname__", getattr(value, "__name__", type(value).__name__))
+    # an object answering every attribute (polars' `pl.col`, whose `pl.col.x` is a column) has no text names: its class
+    module = _text(value, "__module__") or type(value).__module__
+    name = _text(value, "__qualname__") or _text(value, "__name__") or f"{type(value).__qualname__} instance"
     return f"{module}.{name}".strip(".")
+
+
+def _text(value: Any, attribute: str) -> str:
+    found = getattr(value, attribute, None)
+    return found if isinstance(found, str) else ""
 
 
 def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | None:
     try:
         signature = inspect.signature(target, follow_wrapped=follow_wrapped)
     except (TypeError, ValueError):
-        return None
+        # an object answering every attribute (`pl.col.__signature__` is a column): its class's __call__
+        call = None if isinstance(target, type) else inspect.getattr_static(type(target), "__call__", None)
+        if not inspect.isfunction(call):
+            return None
+        try:
+            return _without_self(inspect.signature(call, follow_wrapped=follow_wrapped), True)
+        except (TypeError, ValueError):
+            return None
     parameters = list(signature.parameters.values())
     if isinstance(target, type) and parameters and parameters[0].name == "self":
         # a class built in Rust or C (`tokenizers.models.BPE`) whose text signature still names `self`
