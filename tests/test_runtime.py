@@ -18603,42 +18603,40 @@ ANYATTR_INDEX = """
 | **Outputs** | `kept` |
 """
 
-PKGANYATTR = """
-class Expr:
-    def __init__(self, name):
-        self.name = name
-
-
-class _Col:
-    def __getattr__(self, name):
-        return Expr(name)
-
-    def __call__(self, name: str) -> Expr:
-        return Expr(name)
-
-
-col = _Col()
-
-
-def keep(expr, label="kept"):
-    return f"{label} {expr.name}"
-"""
+PKGANYATTR = {
+    "pkganyattr/__init__.py": "from pkganyattr.expr import Expr\nfrom pkganyattr.functions import col, keep\n",
+    "pkganyattr/expr.py": (
+        "class Expr:\n    def __init__(self, name):\n        self.name = name\n\n"
+        "    def alias(self, name: str) -> 'Expr':\n        return Expr(name)\n"
+    ),
+    # the return annotation names a class imported for type checkers only, as polars writes `-> Expr`
+    "pkganyattr/functions.py": (
+        "from __future__ import annotations\n\nfrom typing import TYPE_CHECKING\n\n"
+        "if TYPE_CHECKING:\n    from pkganyattr import Expr\n\n\n"
+        "class _Col:\n    def __getattr__(self, name):\n        from pkganyattr.expr import Expr\n\n"
+        "        return Expr(name)\n\n"
+        "    def __call__(self, name: str) -> Expr:\n        from pkganyattr.expr import Expr\n\n"
+        "        return Expr(name)\n\n\ncol = _Col()\n\n\n"
+        "def keep(expr, label='kept'):\n    return f'{label} {expr.name}'\n"
+    ),
+}
 
 
 def test_check_binds_a_call_of_an_object_answering_every_attribute(tmp_path, monkeypatch):
     """polars trial: `check` said "polars.functions.col.col("__qualname__") has no signature to check against" for
     `pl.col('amount')`: `pl.col` is an object whose every attribute is a column, `__signature__` and `__qualname__`
     too, so inspect found no signature and the message printed a column. Such a call is bound to its class's
-    `__call__`, and named by its class."""
+    `__call__`, and named by its class; what it returns is what that `__call__` is annotated to return, a class the
+    module imports for type checkers only being looked up in the package (`-> Expr`: `.alias(...)` is checked)."""
     from generator.verify import verify
 
-    build_file_tree(tmp_path / "lib", {"pkganyattr/__init__.py": PKGANYATTR})
-    example = 'import pkganyattr\n\nkept = pkganyattr.keep(pkganyattr.col("amount"), label="kept")\n'
+    build_file_tree(tmp_path / "lib", PKGANYATTR)
+    example = 'import pkganyattr\n\nkept = pkganyattr.keep(pkganyattr.col("amount").alias("total"), label="kept")\n'
     item = generated(
         tmp_path, {"_WorkflowIndex.md": ANYATTR_INDEX, **example_pages({"implementations/Demo_keep.md": example})}
     )
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
     (step,) = verify(item.output_dir, sys.executable).steps
     assert step.status == "verified", [(c.status, c.detail) for c in step.calls]
-    assert len(step.calls) == 2 and {c.status for c in step.calls} == {"verified"}, step.calls
-    assert "kept: 'kept amount'" in run_workflow(item, tmp_path / "lib").stderr
+    assert len(step.calls) == 3 and {c.status for c in step.calls} == {"verified"}, step.calls
+    assert "kept: 'kept total'" in run_workflow(item, tmp_path / "lib").stderr

@@ -119,7 +119,16 @@ def _delegates(cls: type) -> bool:
 
 def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
     """The classes a callable's return annotation names (`-> PeftModel`, `-> A | B`); `-> Self` or a type
-    variable is the owner's own kind."""
+    variable is the owner's own kind; for an object whose every attribute is a value (polars' `pl.col`), its
+    class's `__call__`'s."""
+    found = _return_kind(func, owner)
+    if found.known or inspect.isroutine(func) or isinstance(func, type):
+        return found
+    call = inspect.getattr_static(type(func), "__call__", None)
+    return _return_kind(call, owner) if inspect.isfunction(call) else found
+
+
+def _return_kind(func: Any, owner: Kind | None = None) -> Kind:
     try:
         hints = typing.get_type_hints(func)
         annotation = hints.get("return")
@@ -163,14 +172,24 @@ def _text_kind(text: str, module: Any, owner: Kind | None) -> Kind:
             classes.extend(found)
             unread = unread or not found
             continue
-        target: Any = module
-        for attr in name.split("."):
-            target = getattr(target, attr, None)
+        target = _named(module, name)
+        if not isinstance(target, type):  # imported for type checkers only: the package's own export, a guess
+            package = sys.modules.get(getattr(module, "__name__", "").split(".")[0])
+            target = _named(package, name) if package is not None and package is not module else None
+            unread = True
         if isinstance(target, type) and target not in (typing.Any, object):
             classes.append(target)
         else:
             unread = True
     return Kind(tuple(dict.fromkeys(classes)), guessed=unread) if classes else UNKNOWN
+
+
+def _named(module: Any, name: str) -> Any:
+    """What a dotted name is in a module (None when it is not there)."""
+    target = module
+    for attr in name.split("."):
+        target = getattr(target, attr, None)
+    return target
 
 
 def _top_level(text: str, separator: str) -> list[str]:
