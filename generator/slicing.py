@@ -1125,15 +1125,22 @@ def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> 
 
 def _sets_quoted(stmt: ast.stmt, used: set[str], quoted: Container[str]) -> bool:
     """`batch_df["prediction"] = predictions`, where the slice uses batch_df and the Inputs quote `predictions`: a
-    part of an object the slice works on set to another result the step takes."""
-    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+    part of an object the slice works on set to another result the step takes; or handed to it by a method call
+    of its own (`con.register("top_users", top_users_df)` before `con.execute("COPY (SELECT * FROM top_users)
+    ...")`, the Inputs quoting `top_users_df`: without it the query finds no table)."""
+    value: ast.expr
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute):
+        root, value = root_name(stmt.value.func), stmt.value
+    elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+        root = root_name(target) if isinstance(target, (ast.Subscript, ast.Attribute)) else ""
+        value = stmt.value
+    else:
         return False
-    target = stmt.targets[0]
-    root = root_name(target) if isinstance(target, (ast.Subscript, ast.Attribute)) else ""
     if root not in used:
         return False
     # another result than the object itself (not `df["ci"] = df["mean"] * 2`: the example's own reworking)
-    return any(isinstance(node, ast.Name) and node.id in quoted and node.id != root for node in walk(stmt.value))
+    return any(isinstance(node, ast.Name) and node.id in quoted and node.id != root for node in walk(value))
 
 
 _FOLDER_CALLS = ("makedirs", "mkdir")

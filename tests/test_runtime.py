@@ -18640,3 +18640,89 @@ def test_check_binds_a_call_of_an_object_answering_every_attribute(tmp_path, mon
     assert step.status == "verified", [(c.status, c.detail) for c in step.calls]
     assert len(step.calls) == 3 and {c.status for c in step.calls} == {"verified"}, step.calls
     assert "kept: 'kept total'" in run_workflow(item, tmp_path / "lib").stderr
+
+
+LATERRES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Register
+
+**Description:** Register rows on a connection, query them.
+
+### Step 1: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglaterres.connect()` |
+| **External Dependencies** | `pkglaterres` |
+| **Outputs** | `con` |
+
+### Step 2: Register events
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `con.register(view_name: str, python_object: object)` |
+| **Implementation** | `Demo_register` |
+| **Inputs** | `con` from Step 1 |
+| **Outputs** | view `events` on the connection |
+
+### Step 3: Top rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglaterres.top(n: int = 3) -> list` |
+| **External Dependencies** | `pkglaterres` |
+| **Outputs** | `top_rows` |
+
+### Step 4: Export
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `con.execute(sql: str) -> str` |
+| **Implementation** | `Demo_execute` |
+| **Inputs** | `con` from Step 1, `top_rows` from Step 3 |
+| **Outputs** | `report` |
+"""
+
+LATERRES_PAGES = example_pages(
+    {
+        "implementations/Demo_register.md": 'import pkglaterres\n\ncon.register("events", pkglaterres.top(2))\n',
+        "implementations/Demo_execute.md": 'con.register("best", top_rows)\nreport = con.execute("SELECT * FROM best")\n',
+    }
+)
+
+PKGLATERRES = """
+class Conn:
+    def __init__(self):
+        self.tables = {}
+
+    def register(self, view_name, python_object):
+        self.tables[view_name] = python_object
+        return self
+
+    def execute(self, sql):
+        name = sql.split()[-1]
+        return f"{name}: {len(self.tables[name])} rows"
+
+
+def connect():
+    return Conn()
+
+
+def top(n=3):
+    return list(range(n))
+"""
+
+
+def test_an_earlier_steps_call_on_a_later_result_is_the_steps_own_work(tmp_path):
+    """duckdb trial: the export step's example registers step 5's frame (`con.register("top_users", top_users_df)`)
+    before `con.execute("COPY (SELECT * FROM top_users) ...")`; `register` is step 3's API, so the statement was
+    left "to the earlier step that does it", and the query found no table. A call of an earlier step's API on a
+    result made after that step is no repeat of its work: the step keeps it, and takes the result."""
+    build_file_tree(tmp_path / "lib", {"pkglaterres/__init__.py": PKGLATERRES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LATERRES_INDEX, **LATERRES_PAGES})
+    export = item.plan.steps[3].binding
+    assert "con.register('best', top_rows)" in export.body and "top_rows" in export.consumes, export.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "report: 'best: 3 rows'" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -2123,9 +2123,18 @@ def _redoes_earlier_step(stmt: ast.stmt, draft: Draft, ctx: BindContext) -> bool
     ):
         return False  # `model = model.learn(10_000)` trains the object again; `im = im.convert("RGB")` makes another
     own = draft.api.last if draft.api is not None else ""
-    earlier = [a for a in ctx.apis[: ctx.index] if a is not None and a.last != own and not a.is_dunder]
+    earlier = [
+        (n, a) for n, a in enumerate(ctx.apis[: ctx.index], 1) if a is not None and a.last != own and not a.is_dunder
+    ]
     made = {name: artifact.type for name, artifact in ctx.artifacts.items() if artifact.type}
-    return any(a.last == call.func.attr and contains_api(call, a, made) for a in earlier)
+    steps = [n for n, a in earlier if a.last == call.func.attr and contains_api(call, a, made)]
+    # not on a result of a step after it (`con.register("top_users", top_users_df)`, step 3 registering another
+    # frame and step 5 making this one): that step could not have done it; it is this step's work
+    return bool(steps) and not any(
+        isinstance(n, ast.Name) and ctx.has(n.id) and ctx.artifacts[n.id].step > max(steps)
+        for arg in [*call.args, *(k.value for k in call.keywords)]
+        for n in walk(arg)
+    )
 
 
 def _cited_made_again(stmt: ast.stmt, cited: set[str], ctx: BindContext) -> str | None:
