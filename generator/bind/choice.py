@@ -407,13 +407,19 @@ def _quoted_conditions(quoted: tuple[str, ...]) -> frozenset[str]:
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             continue
         if _condition(tree.body) and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree.body)):
-            found.add(_shape(tree.body))
+            try:
+                found.add(_shape(tree.body))
+            except RecursionError:  # nested too deep to shape
+                continue
     return frozenset(found)
 
 
 def _conditions(statements: list[ast.stmt]) -> set[str]:
-    """The shapes of the conditions statements write."""
-    return {_shape(n) for s in statements for n in walk(s) if _condition(n)}
+    """The shapes of the conditions statements write (none when one is nested too deep to shape)."""
+    try:
+        return {_shape(n) for s in statements for n in walk(s) if _condition(n)}
+    except RecursionError:
+        return set()
 
 
 def _condition(node: ast.AST) -> bool:
