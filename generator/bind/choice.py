@@ -324,7 +324,8 @@ def score(
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     borrowed, taken = borrowing(candidate, ctx)
     if borrowed and (not taken or not snippets):
-        missing += [n for n in borrowed if n not in _own_bare_apis(ctx)]
+        # (a snippet reading the step's Inputs may call the step's own API without importing it)
+        missing += [n for n in borrowed if not taken or n not in _own_bare_apis(ctx)]
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
