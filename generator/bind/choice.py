@@ -325,7 +325,8 @@ def score(
     borrowed, taken = borrowing(candidate, ctx)
     if borrowed and (not taken or not snippets):
         # (a snippet reading the step's Inputs may call the step's own API without importing it)
-        missing += [n for n in borrowed if not taken or n not in _own_bare_apis(ctx)]
+        unasked = _own_bare_apis(ctx) if taken else set()
+        missing += [n for n in borrowed if n not in unasked]
     # the other calls the step cites (`Font`, `PatternFill` beside `load_workbook`): the example doing the step's
     # work, not the one that only reads its result back
     made = [*piece.statements, *piece.definitions]  # a call inside a function the slice defines counts too
@@ -408,17 +409,19 @@ def _quoted_conditions(quoted: tuple[str, ...]) -> frozenset[str]:
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             continue
         if _condition(tree.body) and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree.body)):
-            try:
-                found.add(_shape(tree.body))
-            except RecursionError:  # nested too deep to shape
-                continue
+            found |= _shapes([tree.body])
     return frozenset(found)
 
 
 def _conditions(statements: list[ast.stmt]) -> set[str]:
-    """The shapes of the conditions statements write (none when one is nested too deep to shape)."""
+    """The shapes of the conditions statements write."""
+    return _shapes([n for s in statements for n in walk(s) if _condition(n)])
+
+
+def _shapes(nodes: list[ast.AST]) -> set[str]:
+    """The shapes of nodes (none when one is nested too deep to shape)."""
     try:
-        return {_shape(n) for s in statements for n in walk(s) if _condition(n)}
+        return {_shape(n) for n in nodes}
     except RecursionError:
         return set()
 

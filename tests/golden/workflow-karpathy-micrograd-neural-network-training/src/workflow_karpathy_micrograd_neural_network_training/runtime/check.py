@@ -122,10 +122,16 @@ def _annotation_kind(func: Any, owner: Kind | None = None) -> Kind:
     variable is the owner's own kind; for an object whose every attribute is a value (polars' `pl.col`), its
     class's `__call__`'s."""
     found = _return_kind(func, owner)
-    if found.known or inspect.isroutine(func) or isinstance(func, type):
-        return found
-    call = inspect.getattr_static(type(func), "__call__", None)
-    return _return_kind(call, owner) if inspect.isfunction(call) else found
+    call = None if found.known else _class_call(func)
+    return _return_kind(call, owner) if call is not None else found
+
+
+def _class_call(value: Any) -> Any:
+    """The Python `__call__` of a callable object's class (not of a function, method or class); None otherwise."""
+    if inspect.isroutine(value) or isinstance(value, type):
+        return None
+    call = inspect.getattr_static(type(value), "__call__", None)
+    return call if inspect.isfunction(call) else None
 
 
 def _return_kind(func: Any, owner: Kind | None = None) -> Kind:
@@ -232,8 +238,8 @@ def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | 
         signature = inspect.signature(target, follow_wrapped=follow_wrapped)
     except (TypeError, ValueError):
         # an object answering every attribute (`pl.col.__signature__` is a column): its class's __call__
-        call = None if isinstance(target, type) else inspect.getattr_static(type(target), "__call__", None)
-        if not inspect.isfunction(call):
+        call = _class_call(target)
+        if call is None:
             return None
         try:
             return _without_self(inspect.signature(call, follow_wrapped=follow_wrapped), True)
