@@ -18726,3 +18726,173 @@ def test_an_earlier_steps_call_on_a_later_result_is_the_steps_own_work(tmp_path)
     proc = run_workflow(item, tmp_path / "lib")
     assert "report: 'best: 3 rows'" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+DEMORES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tagging
+
+**Description:** Tag the lines of a text file.
+
+### Step 1: Blank pipeline
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdemores.blank(lang: str) -> Pipeline` |
+| **Implementation** | `Demo_blank` |
+| **External Dependencies** | `pkgdemores` |
+| **Outputs** | `nlp`: a blank pipeline |
+
+### Step 2: Process texts
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `nlp.pipe(texts: list) -> list` |
+| **Implementation** | `Demo_pipe` |
+| **Key Parameters** | `texts: list` - the texts, e.g. `["a b", "c d e"]` |
+| **Inputs** | `nlp` from Step 1 |
+| **Outputs** | `docs`: one per text |
+
+### Step 3: Count tokens
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdemores.count(doc) -> int` |
+| **Implementation** | `Demo_count` |
+| **External Dependencies** | `pkgdemores` |
+| **Inputs** | `docs` from Step 2 |
+| **Outputs** | `counts`: tokens per doc |
+"""
+
+DEMORES_PAGES = example_pages(
+    {
+        "implementations/Demo_blank.md": (
+            'import pkgdemores\n\nnlp = pkgdemores.blank("en")\ndoc = nlp("This is a sentence.")\n'
+            "print([t for t in doc])\n"
+        ),
+        "implementations/Demo_pipe.md": 'docs = list(nlp.pipe(["a b", "c d e"]))\n',
+        "implementations/Demo_count.md": [
+            "import pkgdemores\n\nn = pkgdemores.count(doc)\n",
+            "import pkgdemores\n\ncounts = [pkgdemores.count(doc) for doc in docs]\n",
+        ],
+    }
+)
+
+PKGDEMORES = """
+class Pipeline:
+    def __init__(self, lang):
+        self.lang = lang
+
+    def __call__(self, text):
+        return text.split()
+
+    def pipe(self, texts):
+        return [self(t) for t in texts]
+
+
+def blank(lang):
+    return Pipeline(lang)
+
+
+def count(doc):
+    return len(doc)
+"""
+
+
+def test_a_result_tried_on_sample_values_is_no_result(tmp_path):
+    """spaCy trial: the `spacy.blank` page tries the pipeline on a sentence (`doc = nlp("This is a sentence.")`);
+    step 1 handed `doc` on beside the `nlp` its Outputs name, and the match step bound its single-document example
+    to it: it matched the toy sentence, not the file's paragraphs. A result of the step's call tried on values
+    written out, which the Outputs do not name and no later step cites, is a demo: left out, with the look at it."""
+    build_file_tree(tmp_path / "lib", {"pkgdemores/__init__.py": PKGDEMORES})
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEMORES_INDEX, **DEMORES_PAGES})
+    blank, _, count = (s.binding for s in item.plan.steps)
+    assert blank.produces == ("nlp",) and "sentence" not in blank.body, blank.body
+    assert count.consumes == ("docs",), count.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "counts: list of 2: 2, 3" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+FEDLOOP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Bin
+
+**Description:** Store docs in a bin.
+
+### Step 1: Docs
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfedloop.make_docs(n: int = 3) -> list` |
+| **External Dependencies** | `pkgfedloop` |
+| **Outputs** | `docs` |
+
+### Step 2: Bin
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Bin(attrs: list = None, docs: list = ())` |
+| **Implementation** | `Demo_Bin` |
+| **External Dependencies** | `pkgfedloop` |
+| **Key Parameters** | `attrs: list` - what to store, e.g. `["text"]` |
+| **Inputs** | `docs` from Step 1 |
+| **Outputs** | `store`: the filled bin |
+"""
+
+FEDLOOP_PAGE = """== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+|-
+! Name !! Type !! Required !! Description
+|-
+| attrs || list || No || what to store
+|-
+| docs || list || No || docs to add at construction
+|}
+
+== Usage Examples ==
+
+=== Add one by one ===
+<syntaxhighlight lang="python">
+from pkgfedloop import Bin
+
+store = Bin(attrs=["text"])
+for doc in docs:
+    store.add(doc)
+</syntaxhighlight>
+"""
+
+PKGFEDLOOP = """
+class Bin:
+    def __init__(self, attrs=None, docs=()):
+        self.attrs = attrs
+        self.docs = list(docs)
+
+    def add(self, doc):
+        self.docs.append(doc)
+
+    @property
+    def shape(self):
+        return (len(self.docs),)
+
+
+def make_docs(n=3):
+    return [f"doc{i}" for i in range(n)]
+"""
+
+
+def test_what_a_loop_hands_to_the_calls_result_is_not_also_passed_to_the_call(tmp_path):
+    """spaCy trial: `doc_bin = DocBin(attrs=[...])` then `for doc in docs: doc_bin.add(doc)`; the I/O contract
+    documents DocBin's `docs`, so the call was passed `docs=docs` too, and every doc was stored twice (26 of 13).
+    A name the example loops over to add each item to what the call made is given that way, not also to the call."""
+    build_file_tree(tmp_path / "lib", {"pkgfedloop/__init__.py": PKGFEDLOOP})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FEDLOOP_INDEX, "implementations/Demo_Bin.md": FEDLOOP_PAGE})
+    binned = item.plan.steps[1].binding
+    assert "docs=docs" not in binned.body and "attrs=attrs" in binned.body, binned.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "store: Bin [3]" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -298,6 +298,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
     _reuse(draft, ctx, wired)
+    _without_demo_results(draft, step, ctx, wired)
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
     _without_demo_uses(draft, step, ctx, wired)
@@ -3202,6 +3203,54 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     if dropped:
         draft.statements = kept
         wired.changes.append(f"leaves out {'; '.join(dropped)[:80]}: a use of its result on data the wiki never gives")
+
+
+def _without_demo_results(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`nlp = spacy.blank("en")`, then `doc = nlp("This is a sentence.")`: after the step's call, its result tried
+    on values written out (literals only) makes a demo, not a result: the Outputs name others (`nlp`), and no later
+    step cites it. Handed on, it would stand in for the data later steps work on (a match step matching the toy
+    sentence); it is left out, with the statements that only look at it (`print([t.text for t in doc])`)."""
+    anchor, outputs = draft.anchor, named_outputs(step)
+    at = next((n for n, s in enumerate(draft.statements) if s is anchor), None)
+    if at is None or not outputs or draft.yields:
+        return
+    made = names([anchor])[1] if anchor is not None else set()
+    later = draft.statements[at + 1 :]
+    demos = {
+        id(stmt): stmt.targets[0].id
+        for stmt in later
+        if isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and _tried_on_literals(stmt.value, made, draft.literals)
+        and stmt.targets[0].id not in outputs
+        and stmt.targets[0].id not in draft.hands_on
+        and not ctx.cited_later(stmt.targets[0].id)
+    }
+    for stmt in later:  # a demo read by anything but a look at it (an expression statement) stays
+        read = names([stmt])[0]
+        if id(stmt) not in demos and not isinstance(stmt, ast.Expr):
+            demos = {k: n for k, n in demos.items() if n not in read}
+    if not demos:
+        return
+    gone = set(demos.values())
+    dropped = [s for s in later if id(s) in demos or (isinstance(s, ast.Expr) and gone & set(names([s])[0]))]
+    draft.statements = [s for s in draft.statements if s not in dropped]
+    wired.changes.append(f"leaves out {'; '.join(map(ast.unparse, dropped))[:80]}: its result tried on sample values")
+
+
+def _tried_on_literals(value: ast.expr, made: set[str], literals: dict[str, str]) -> bool:
+    """Whether an expression calls a name the step's call made, or a method of it, with values written out only
+    (`nlp("This is a sentence.")`, `tokenizer.encode(text)` where `text` was assigned a literal)."""
+    if not isinstance(value, ast.Call) or not value.args + value.keywords:
+        return False
+    root = dotted(value.func)
+    if not root or root[0] not in made:
+        return False
+    given = [*value.args, *(k.value for k in value.keywords)]
+    return all(
+        literal_source(g) is not None or (isinstance(g, ast.Name) and g.id in literals) for g in given
+    ) and not any(isinstance(g, ast.Starred) for g in given)
 
 
 def _unknown(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> Callable[[str], bool]:

@@ -774,10 +774,11 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
         if isinstance(node, ast.Call) and node is not call
         for keyword in node.keywords
     }
+    fed = _fed_by_loop(draft.statements, made)
     for param in declared:
         hint = keys.get(param.name)
         words = set(re.findall(r"[a-z_]+", hint.doc.lower())) if hint is not None else set()
-        if any(arg == param.name and method in words for arg, method in elsewhere):
+        if any(arg == param.name and method in words for arg, method in elsewhere) or param.name in fed:
             continue
         if (
             param.name in documented
@@ -795,6 +796,26 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             # a None default the example never passes is unset: the call goes without it until config sets it (a
             # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
             draft.unpassed.append(param.name)
+
+
+def _fed_by_loop(statements: list[ast.stmt], made: set[str]) -> set[str]:
+    """The names the statements loop over to hand each item to what the call made: `for doc in docs:
+    doc_bin.add(doc)` after `doc_bin = DocBin(attrs=...)` gives `docs`, which the call is not also passed (`DocBin(...,
+    docs=docs)` would store every doc twice)."""
+    return {
+        node.iter.id
+        for stmt in statements
+        for node in walk(stmt)
+        if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.iter, ast.Name)
+        if any(
+            isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Attribute)
+            and dotted(inner.func)[:1] != ()
+            and dotted(inner.func)[0] in made
+            for body in node.body
+            for inner in walk(body)
+        )
+    }
 
 
 def _inner_constructor(call: ast.Call, signature: str) -> tuple[ast.Call, list[ApiParam]] | None:
