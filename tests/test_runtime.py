@@ -18896,3 +18896,67 @@ def test_what_a_loop_hands_to_the_calls_result_is_not_also_passed_to_the_call(tm
     proc = run_workflow(item, tmp_path / "lib")
     assert "store: Bin [3]" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+CHECKS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Roundtrip
+
+**Description:** Write rows, read them back, check.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchecks.rows(n: int = 3) -> list` |
+| **External Dependencies** | `pkgchecks` |
+| **Outputs** | `table` |
+
+### Step 2: Verify
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchecks.read_back(rows: list, drop: int = 0) -> list` |
+| **Implementation** | `Demo_read_back` |
+| **External Dependencies** | `pkgchecks` |
+| **Key Parameters** | `drop: int` - rows lost on the way (default 0) |
+| **Inputs** | `table` from Step 1 (to compare row counts) |
+| **Outputs** | Rows read back (assert they match) |
+"""
+
+CHECKS_PAGES = example_pages(
+    {
+        "implementations/Demo_read_back.md": (
+            "import pkgchecks\n\nwritten = pkgchecks.read_back(table, drop=0)\n"
+            "assert len(written) == len(table)\nassert len(written) == 3\nprint(written)\n"
+        )
+    }
+)
+
+PKGCHECKS = """
+def rows(n=3):
+    return list(range(n))
+
+
+def read_back(rows, drop=0):
+    return list(rows)[drop:]
+"""
+
+
+def test_an_assert_comparing_the_result_with_a_cited_earlier_one_is_kept(tmp_path):
+    """duckdb trial: the verification step's example reads the Parquet file back and asserts `written.shape[0] ==
+    ranked.shape[0]`, with "`ranked` from Step 4 (to compare row counts)" in the Inputs; asserts were always cut,
+    so the step verified nothing. An assert comparing the slice's result with an earlier result the Inputs cite is
+    kept (and fails when they differ); one comparing with values written out (the sample's row count) is not."""
+    build_file_tree(tmp_path / "lib", {"pkgchecks/__init__.py": PKGCHECKS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CHECKS_INDEX, **CHECKS_PAGES})
+    verify_step = item.plan.steps[1].binding
+    assert "assert len(written) == len(table)" in verify_step.body and "== 3" not in verify_step.body
+    assert verify_step.consumes == ("table",), verify_step.body
+    run_workflow(item, tmp_path / "lib", "--set", "step_01_rows.n=5")
+    env = {**os.environ, "PYTHONPATH": f"{item.output_dir / 'src'}{os.pathsep}{tmp_path / 'lib'}"}
+    command = [sys.executable, "-m", item.plan.package_name, "run", "--no-save", "--set", "step_02_verify.drop=1"]
+    failed = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert failed.returncode != 0 and "AssertionError" in failed.stderr, failed.stderr
+    run_generated_tests(item, tmp_path / "lib")

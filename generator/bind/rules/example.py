@@ -217,6 +217,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
+    best = _with_checks(Candidate(best, chosen.order, chosen.tree), ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     best = _without_unasked_writes(Candidate(best, chosen.order, chosen.tree), step)
     best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
@@ -339,6 +340,40 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
     if not added:
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _with_checks(candidate: Candidate, ctx: BindContext) -> Slice:
+    """The slice, with the example's later top-level asserts comparing what the slice makes with what an earlier
+    step made, which the Inputs cite (`assert written.shape[0] == ranked.shape[0]` after `written =
+    duckdb.read_parquet(...)`, with "`ranked` from Step 4" in the Inputs): a verification step's point. Not an
+    assert comparing with values written out (`assert len(docs) == 13`: the sample data's), nor one reading a
+    name neither gives."""
+    piece, tree = candidate.slice, candidate.tree
+    made = {n for s in piece.statements for n in names([s])[1]}
+    cited = set(ctx.cited_by_inputs())
+    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    added = [
+        s
+        for s in tree.body
+        if isinstance(s, ast.Assert)
+        and s.lineno > last
+        and _compares_results(s.test)
+        and set(names([s])[0]) <= made | cited
+        and set(names([s])[0]) & made
+        and set(names([s])[0]) & cited
+    ]
+    if not added:
+        return piece
+    return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _compares_results(test: ast.expr) -> bool:
+    """Whether a test compares computed values only (`written.shape[0] == ranked.shape[0]`), none written out."""
+    if isinstance(test, ast.BoolOp):
+        return all(_compares_results(v) for v in test.values)
+    return isinstance(test, ast.Compare) and all(
+        literal_source(operand) is None for operand in [test.left, *test.comparators]
+    )
 
 
 def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Slice:
