@@ -18960,3 +18960,79 @@ def test_an_assert_comparing_the_result_with_a_cited_earlier_one_is_kept(tmp_pat
     failed = subprocess.run(command, cwd=item.output_dir, capture_output=True, text=True, env=env, timeout=120)
     assert failed.returncode != 0 and "AssertionError" in failed.stderr, failed.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+STORED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stored
+
+**Description:** Load a table, query it.
+
+### Step 1: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstored.connect() -> Conn` |
+| **External Dependencies** | `pkgstored` |
+| **Outputs** | `con` |
+
+### Step 2: Create table
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `con.execute(query: str) -> Conn` |
+| **Implementation** | `Demo_execute` |
+| **Key Parameters** | `query: str` - the CREATE TABLE statement |
+| **Inputs** | `con` from Step 1 |
+| **Outputs** | Table `sales` in the database |
+
+### Step 3: Query
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `con.sql(query: str) -> list` |
+| **Implementation** | `Demo_sql` |
+| **Key Parameters** | `query: str` - a SELECT on `sales` |
+| **Inputs** | `con` from Step 1 with table `sales` (Step 2) |
+| **Outputs** | `report` |
+"""
+
+STORED_PAGES = example_pages(
+    {
+        "implementations/Demo_execute.md": 'con.execute("CREATE TABLE sales AS 1 2 3")\n',
+        "implementations/Demo_sql.md": 'report = con.sql("SELECT sales")\n',
+    }
+)
+
+PKGSTORED = """
+class Conn:
+    def __init__(self):
+        self.tables = {}
+
+    def execute(self, query):
+        words = query.split()
+        self.tables[words[2]] = words[4:]
+        return self
+
+    def sql(self, query):
+        return self.tables[query.split()[-1]]
+
+
+def connect():
+    return Conn()
+"""
+
+
+def test_a_table_the_outputs_name_in_the_database_is_no_python_result(tmp_path):
+    """duckdb trial: "Table `sales` in the database" made step 2 `sales = con.execute(...)` (execute returns the
+    connection), and step 4, whose Inputs say "`con` from Step 1 with table `sales` (Step 2)", ran `sales.sql(...)`
+    on it. A table, view or collection the Outputs name is the database's, not a Python object: the step keeps no
+    result, and the query runs on the connection."""
+    build_file_tree(tmp_path / "lib", {"pkgstored/__init__.py": PKGSTORED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": STORED_INDEX, **STORED_PAGES})
+    _, create, query = (s.binding for s in item.plan.steps)
+    assert create.produces == () and query.consumes == ("con",), (create.body, query.body)
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "report: list of 3: '1', '2', '3'" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -68,7 +68,8 @@ def _spans(step: Step) -> list[str]:
 
 
 def _spans_placed(step: Step) -> list[tuple[str, bool]]:
-    """_spans, each with whether it stands in an aside in brackets."""
+    """_spans, each with whether it stands in an aside in brackets; not a table or view a database holds ("Table
+    `sales` in the database", "View `regions` queryable from SQL": no Python object, the example's SQL names it)."""
     text = step.outputs or ""
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
     holder = _HOLDER.search(text)
@@ -76,7 +77,7 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
     found = [
         (span, _in_brackets(text, m.start()))
         for m in re.finditer(r"`([^`]+)`", text)
-        if not start <= m.start() < end
+        if not start <= m.start() < end and not _STORED.search(text, 0, m.start())
         for span in listed(m.group(1))
         if span not in imported
     ]
@@ -87,6 +88,14 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
     if found and not found[0][1] and _IDENTIFIER.fullmatch(first) and first.lower() not in _NOT_NAMES:
         return [(span, inside) for span, inside in found if not inside]
     return found
+
+
+def stored_only(step: Step) -> bool:
+    """Whether the step's Outputs name only tables or views a database holds ("Table `sales` in the database"): the
+    step's work is a side effect, and what its call returns (the connection again) is no result."""
+    text = step.outputs or ""
+    spans = list(re.finditer(r"`[^`]+`", text))
+    return bool(spans) and all(_STORED.search(text, 0, m.start()) for m in spans)
 
 
 def _in_brackets(text: str, at: int) -> bool:
@@ -155,6 +164,7 @@ def output_names(step: Step, api: ApiRef | None, ctx: BindContext) -> list[str]:
     return list(dict.fromkeys(n for n in (artifact_name(ctx.tables, t) for t in types) if n))
 
 
+_STORED = re.compile(r"\b(?i:table|view|collection)\s+$")  # a database's table, view, collection named next
 _CALL = re.compile(r"[A-Za-z_][\w.]*\(.*\)")  # `G.number_of_edges()`, `nx.density(G)`
 # a variable's name, never a type's (`DataFrame`) or a constant's: lower case, or the one capital letter of data
 # science's matrices with what it holds (`X`, `X_new`)

@@ -28,7 +28,14 @@ from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.finish import WRITER
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.imports import module_names
-from generator.bind.outputs import declared_outputs, named_outputs, output_names, returned_names, split_types
+from generator.bind.outputs import (
+    declared_outputs,
+    named_outputs,
+    output_names,
+    returned_names,
+    split_types,
+    stored_only,
+)
 from generator.bind.signature import called_on_first, signature_params
 from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, rename, wire
 from generator.model import Step
@@ -917,7 +924,7 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False
     if not isinstance(anchor, ast.Expr) or not isinstance(anchor.value, ast.Call) or api is None:
         return
     declared = bool(api.returns) and api.returns.strip() not in ("None", "none")
-    if not (declared or shown) or anchor.value.func is None:
+    if not (declared or shown) or anchor.value.func is None or (stored_only(step) and not shown):
         return
     names = output_names(step, api, ctx) or [
         n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
