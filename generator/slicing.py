@@ -1045,8 +1045,9 @@ def with_setup(
 
 def _loads(stmt: ast.stmt) -> bool:
     """`with open("parcels.geojson") as f: fc = json.load(f)`: a with opening one file, whose statements only
-    assign what a reader makes of it (`json.load(f)`, `pickle.load(f)`); it makes those names as an assignment
-    does. (Raw text or lines read by hand are a file key's work: the step's own loader, or a with of its own.)"""
+    assign what a reader makes of it (`json.load(f)`, `pickle.load(f)`, `list(csv.DictReader(f))`); it makes those
+    names as an assignment does. (Raw text or lines read by hand are a file key's work: the step's own loader, or a
+    with of its own.)"""
     if not (isinstance(stmt, ast.With) and len(stmt.items) == 1):
         return False
     opened, handle = stmt.items[0].context_expr, stmt.items[0].optional_vars
@@ -1055,7 +1056,7 @@ def _loads(stmt: ast.stmt) -> bool:
     return all(
         isinstance(s, ast.Assign)
         and isinstance(s.value, ast.Call)
-        and any(isinstance(a, ast.Name) and a.id == handle.id for a in s.value.args)
+        and any(isinstance(n, ast.Name) and n.id == handle.id for a in s.value.args for n in walk(a))
         for s in stmt.body
     )
 

@@ -19036,3 +19036,50 @@ def test_a_table_the_outputs_name_in_the_database_is_no_python_result(tmp_path):
     proc = run_workflow(item, tmp_path / "lib")
     assert "report: list of 3: '1', '2', '3'" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+CSVROWS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Labelled
+
+**Description:** Make examples from a labelled CSV file.
+
+### Step 1: Examples
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcsvrows.example(text: str, label: str) -> tuple` |
+| **Implementation** | `Demo_example` |
+| **External Dependencies** | `pkgcsvrows` |
+| **Key Parameters** | `data_path: str` - CSV file with `text` and `label` columns |
+| **Inputs** | Labelled sentences file (CSV: `text,label`) |
+| **Outputs** | `examples` |
+"""
+
+CSVROWS_PAGES = example_pages(
+    {
+        "implementations/Demo_example.md": [
+            "import csv\n\nimport pkgcsvrows\n\n"
+            'with open("reviews.csv", newline="", encoding="utf8") as f:\n    rows = list(csv.DictReader(f))\n'
+            'examples = [pkgcsvrows.example(row["text"], row["label"]) for row in rows]\n'
+        ]
+    }
+)
+
+
+def test_a_with_reading_rows_through_a_reader_is_the_setup_of_the_slice(tmp_path):
+    """spaCy trial: the CSV example reads `rows = list(csv.DictReader(f))` inside `with open("reviews.csv") as f:`;
+    a with counted as loading a file only when the handle was a reader's direct argument (`json.load(f)`), so the
+    block was cut and `rows` was missing (a demo reading a downloaded corpus won). A reader wrapped in another call
+    is loading the file as much: the block comes along, its path a key."""
+    build_file_tree(
+        tmp_path / "lib", {"pkgcsvrows/__init__.py": "def example(text, label):\n    return (text, label)\n"}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": CSVROWS_INDEX, **CSVROWS_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "csv.DictReader(f)" in body and "data_path" in body, body
+    (item.output_dir / "reviews.csv").write_text("text,label\ngreat,pos\nawful,neg\n")
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "examples: list of 2\n" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
