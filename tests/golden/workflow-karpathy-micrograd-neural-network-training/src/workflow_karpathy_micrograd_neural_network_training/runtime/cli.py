@@ -184,7 +184,14 @@ def main(package: str, argv: list[str] | None = None) -> int:
         return 130
     for line in summary(outcomes):
         log.info("%s", line)
-    if store is not None:
+    if store is not None and options.unsaved:  # (said once for all: the warnings scrolled by with each step)
+        unsaved = ", ".join(sorted(options.unsaved))
+        log.info(
+            "artifacts saved in %s, except %s, which could not be saved: --from N runs again the steps that make them",
+            store.root,
+            unsaved,
+        )
+    elif store is not None:
         log.info("artifacts saved in %s (resume a later step with --from N)", store.root)
     return 0
 
