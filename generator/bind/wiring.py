@@ -3214,8 +3214,7 @@ def _without_demo_results(draft: Draft, step: Step, ctx: BindContext, wired: _Wi
     at = next((n for n, s in enumerate(draft.statements) if s is anchor), None)
     if at is None or not outputs or draft.yields:
         return
-    made = names([anchor])[1] if anchor is not None else set()
-    later = draft.statements[at + 1 :]
+    made, later = names(draft.statements[at : at + 1])[1], draft.statements[at + 1 :]
     demos = {
         id(stmt): stmt.targets[0].id
         for stmt in later
@@ -3248,9 +3247,7 @@ def _tried_on_literals(value: ast.expr, made: set[str], literals: dict[str, str]
     if not root or root[0] not in made:
         return False
     given = [*value.args, *(k.value for k in value.keywords)]
-    return all(
-        literal_source(g) is not None or (isinstance(g, ast.Name) and g.id in literals) for g in given
-    ) and not any(isinstance(g, ast.Starred) for g in given)
+    return all(literal_source(g) is not None or (isinstance(g, ast.Name) and g.id in literals) for g in given)
 
 
 def _unknown(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> Callable[[str], bool]:

@@ -359,16 +359,8 @@ def _with_checks(candidate: Candidate, ctx: BindContext) -> Slice:
     made = {n for s in piece.statements for n in names([s])[1]}
     cited = set(ctx.cited_by_inputs())
     last = max(s.end_lineno or s.lineno for s in piece.statements)
-    added = [
-        s
-        for s in tree.body
-        if isinstance(s, ast.Assert)
-        and s.lineno > last
-        and _compares_results(s.test)
-        and set(names([s])[0]) <= made | cited
-        and set(names([s])[0]) & made
-        and set(names([s])[0]) & cited
-    ]
+    asserts = [s for s in tree.body if isinstance(s, ast.Assert) and s.lineno > last and _compares_results(s.test)]
+    added = [s for s in asserts if made & (read := set(names([s])[0])) and cited & read and read <= made | cited]
     if not added:
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
@@ -844,16 +836,14 @@ def _fed_by_loop(statements: list[ast.stmt], made: set[str]) -> set[str]:
     """The names the statements loop over to hand each item to what the call made: `for doc in docs:
     doc_bin.add(doc)` after `doc_bin = DocBin(attrs=...)` gives `docs`, which the call is not also passed (`DocBin(...,
     docs=docs)` would store every doc twice)."""
+    owners = {(name,) for name in made}
     return {
         node.iter.id
         for stmt in statements
         for node in walk(stmt)
         if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.iter, ast.Name)
         if any(
-            isinstance(inner, ast.Call)
-            and isinstance(inner.func, ast.Attribute)
-            and dotted(inner.func)[:1] != ()
-            and dotted(inner.func)[0] in made
+            isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and dotted(inner.func)[:1] in owners
             for body in node.body
             for inner in walk(body)
         )
