@@ -19085,3 +19085,60 @@ def test_a_with_reading_rows_through_a_reader_is_the_setup_of_the_slice(tmp_path
     proc = run_workflow(item, tmp_path / "lib")
     assert "examples: list of 2\n" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+COMPILED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Compiled
+
+**Description:** Open a database.
+
+### Step 1: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcompiled.connect(database: str = ":memory:", read_only: bool = False) -> Conn` |
+| **External Dependencies** | `pkgcompiled` |
+| **Key Parameters** | `database: str` - where the data lives (default `":memory:"`) |
+| **Outputs** | `con` |
+"""
+
+# a function as nanobind and pybind11 compile it: no signature inspect can read, its docstring's first line one
+PKGCOMPILED = """
+class _Compiled:
+    __signature__ = "compiled"  # inspect.signature raises TypeError, as for a compiled function
+
+    def __init__(self, function, doc):
+        self._function, self.__name__, self.__doc__ = function, function.__name__, doc
+
+    def __call__(self, *args, **kwargs):
+        return self._function(*args, **kwargs)
+
+
+def connect(database=":memory:", read_only=False):
+    return f"connection to {database}"
+
+
+connect = _Compiled(
+    connect, "connect(database: object = ':memory:', read_only: bool = False) -> str\\n\\nOpen a connection."
+)
+"""
+
+
+def test_check_reads_a_compiled_functions_signature_from_its_docstring(tmp_path, monkeypatch):
+    """duckdb trial: `check` said "_duckdb.connect has no signature to check against" for three of six steps:
+    nanobind (and pybind11) functions have no signature inspect reads, but their docstring's first line is one. It
+    is read with ast: the call binds against it, and a keyword it does not take is reported."""
+    from generator.verify import verify
+
+    build_file_tree(tmp_path / "lib", {"pkgcompiled/__init__.py": PKGCOMPILED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": COMPILED_INDEX})
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
+    (step,) = verify(item.output_dir, sys.executable).steps
+    assert step.status == "verified", [(c.status, c.detail) for c in step.calls]
+    module = next((item.output_dir / "src").rglob("step_01_*.py"))
+    module.write_text(module.read_text().replace("database=database", "databse=database"))
+    (step,) = verify(item.output_dir, sys.executable).steps
+    assert [c.status for c in step.calls] == ["argument not accepted"], step.calls
+    assert "databse= (closest: database)" in step.calls[0].detail, step.calls[0].detail

@@ -136,13 +136,12 @@ def _class_call(value: Any) -> Any:
 
 def _return_kind(func: Any, owner: Kind | None = None) -> Kind:
     try:
-        hints = typing.get_type_hints(func)
-        annotation = hints.get("return")
+        annotation = typing.get_type_hints(func).get("return")
     except Exception:  # noqa: BLE001 - annotations of third-party code may not resolve
-        try:
-            annotation = inspect.signature(func).return_annotation
-        except (TypeError, ValueError):
-            return UNKNOWN
+        annotation = None
+    if annotation is None:  # unresolved, or none there: as the signature writes it (a compiled function's docstring)
+        signature = _signature(func)
+        annotation = signature.return_annotation if signature is not None else None
         if isinstance(annotation, str):  # a parameter's name only its type checker imports: read the return alone
             return _text_kind(annotation, inspect.getmodule(func), owner)
     if annotation is None or annotation is inspect.Signature.empty:
@@ -235,6 +234,9 @@ def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | 
     try:
         signature = inspect.signature(target, follow_wrapped=follow_wrapped)
     except (TypeError, ValueError):
+        written = _doc_signature(target)
+        if written is not None:
+            return written
         # an object answering every attribute (`pl.col.__signature__` is a column): its class's __call__
         call = _class_call(target)
         if call is None:
@@ -248,6 +250,44 @@ def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | 
         # a class built in Rust or C (`tokenizers.models.BPE`) whose text signature still names `self`
         return signature.replace(parameters=parameters[1:])
     return signature
+
+
+def _doc_signature(target: Any) -> inspect.Signature | None:
+    """The signature a compiled function's docstring starts with, as nanobind and pybind11 write it
+    (`connect(database: object = ':memory:', read_only: bool = False) -> DuckDBPyConnection`): read with `ast`, never
+    run; defaults stand for themselves. None when there is none, when it takes anything (`*args, **kwargs`: an
+    overloaded function's), or when it does not parse."""
+    name, first = _text(target, "__name__"), _text(target, "__doc__").lstrip().split("\n", 1)[0]
+    if not name.isidentifier() or not first.startswith(name + "("):
+        return None
+    try:
+        function = ast.parse(f"def {first}: pass").body[0]
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    if not isinstance(function, ast.FunctionDef):
+        return None
+    spec, kind = function.args, inspect.Parameter
+    plain = [*spec.posonlyargs, *spec.args]
+    defaults = [None] * (len(plain) - len(spec.defaults)) + list(spec.defaults)
+    params = [
+        kind(a.arg, kind.POSITIONAL_ONLY if n < len(spec.posonlyargs) else kind.POSITIONAL_OR_KEYWORD, default=_written(d))
+        for n, (a, d) in enumerate(zip(plain, defaults, strict=True))
+    ]
+    params += [kind(spec.vararg.arg, kind.VAR_POSITIONAL)] if spec.vararg else []
+    params += [kind(a.arg, kind.KEYWORD_ONLY, default=_written(d)) for a, d in zip(spec.kwonlyargs, spec.kw_defaults, strict=True)]
+    params += [kind(spec.kwarg.arg, kind.VAR_KEYWORD)] if spec.kwarg else []
+    if all(p.kind in (kind.VAR_POSITIONAL, kind.VAR_KEYWORD) for p in params) and params:
+        return None
+    bound = getattr(target, "__self__", None)
+    if params and params[0].name == "self" and bound is not None and not isinstance(bound, types.ModuleType):
+        params = params[1:]  # a method of an object: the object is given
+    returns = ast.unparse(function.returns) if function.returns is not None else inspect.Signature.empty
+    return inspect.Signature(params, return_annotation=returns)
+
+
+def _written(default: ast.expr | None) -> Any:
+    """A default as the docstring writes it (its text), or none."""
+    return inspect.Parameter.empty if default is None else ast.unparse(default)
 
 
 def _without_self(signature: inspect.Signature, drop_self: bool) -> inspect.Signature:
