@@ -19102,6 +19102,16 @@ COMPILED_INDEX = """
 | **External Dependencies** | `pkgcompiled` |
 | **Key Parameters** | `database: str` - where the data lives (default `":memory:"`) |
 | **Outputs** | `con` |
+
+### Step 2: Matcher
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcompiled.Matcher(vocab, validate: bool = True)` |
+| **External Dependencies** | `pkgcompiled` |
+| **Key Parameters** | `validate: bool` - check patterns (default True) |
+| **Inputs** | `con` from Step 1 |
+| **Outputs** | `matcher` |
 """
 
 # a function as nanobind and pybind11 compile it: no signature inspect can read, its docstring's first line one
@@ -19123,22 +19133,34 @@ def connect(database=":memory:", read_only=False):
 connect = _Compiled(
     connect, "connect(database: object = ':memory:', read_only: bool = False) -> str\\n\\nOpen a connection."
 )
+
+
+class Matcher:
+    '''Matcher(Vocab vocab, validate=True, *)
+
+    A class as Cython's embedsignature documents it: a C type before a name, a bare `*` last.'''
+
+    __signature__ = "compiled"
+
+    def __init__(self, vocab, validate=True):
+        self.vocab = vocab
 """
 
 
 def test_check_reads_a_compiled_functions_signature_from_its_docstring(tmp_path, monkeypatch):
     """duckdb trial: `check` said "_duckdb.connect has no signature to check against" for three of six steps:
     nanobind (and pybind11) functions have no signature inspect reads, but their docstring's first line is one. It
-    is read with ast: the call binds against it, and a keyword it does not take is reported."""
+    is read with ast: the call binds against it, and a keyword it does not take is reported. So is the class
+    signature Cython writes (spaCy's `PhraseMatcher(Vocab vocab, attr='ORTH', validate=False)`)."""
     from generator.verify import verify
 
     build_file_tree(tmp_path / "lib", {"pkgcompiled/__init__.py": PKGCOMPILED})
     item = generated(tmp_path, {"_WorkflowIndex.md": COMPILED_INDEX})
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "lib"))
-    (step,) = verify(item.output_dir, sys.executable).steps
-    assert step.status == "verified", [(c.status, c.detail) for c in step.calls]
+    steps = verify(item.output_dir, sys.executable).steps
+    assert [s.status for s in steps] == ["verified", "verified"], [(c.status, c.detail) for s in steps for c in s.calls]
     module = next((item.output_dir / "src").rglob("step_01_*.py"))
     module.write_text(module.read_text().replace("database=database", "databse=database"))
-    (step,) = verify(item.output_dir, sys.executable).steps
+    step = verify(item.output_dir, sys.executable).steps[0]
     assert [c.status for c in step.calls] == ["argument not accepted"], step.calls
     assert "databse= (closest: database)" in step.calls[0].detail, step.calls[0].detail

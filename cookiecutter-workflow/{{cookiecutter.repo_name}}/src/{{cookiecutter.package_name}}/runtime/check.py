@@ -15,6 +15,7 @@ import enum
 import functools
 import importlib
 import inspect
+import re
 import sys
 import textwrap
 import types
@@ -254,14 +255,18 @@ def _signature(target: Any, follow_wrapped: bool = True) -> inspect.Signature | 
 
 def _doc_signature(target: Any) -> inspect.Signature | None:
     """The signature a compiled function's docstring starts with, as nanobind and pybind11 write it
-    (`connect(database: object = ':memory:', read_only: bool = False) -> DuckDBPyConnection`): read with `ast`, never
-    run; defaults stand for themselves. None when there is none, when it takes anything (`*args, **kwargs`: an
-    overloaded function's), or when it does not parse."""
-    name, first = _text(target, "__name__"), _text(target, "__doc__").lstrip().split("\n", 1)[0]
-    if not name.isidentifier() or not first.startswith(name + "("):
+    (`connect(database: object = ':memory:', read_only: bool = False) -> DuckDBPyConnection`), and Cython's
+    embedsignature (`Matcher.__call__(self, doclike, *, as_spans=False)`, `Matcher(vocab, validate=True, *)`): read
+    with `ast`, never run; defaults stand for themselves. None when there is none, when it takes anything (`*args,
+    **kwargs`: an overloaded function's), or when it does not parse."""
+    first = _text(target, "__doc__").lstrip().split("\n", 1)[0]
+    named = [n for n in (_text(target, "__qualname__"), _text(target, "__name__")) if n and first.startswith(n + "(")]
+    if not named:
         return None
+    # Cython writes a bare `*` last, and a C type before a name (`PhraseMatcher(Vocab vocab, attr='ORTH')`)
+    written = _C_TYPED.sub(r"\1", first[len(named[0]) :].replace(", *)", ")"))
     try:
-        function = ast.parse(f"def {first}: pass").body[0]
+        function = ast.parse(f"def _{written}: pass").body[0]
     except (SyntaxError, ValueError, RecursionError):
         return None
     if not isinstance(function, ast.FunctionDef):
@@ -283,6 +288,9 @@ def _doc_signature(target: Any) -> inspect.Signature | None:
         params = params[1:]  # a method of an object: the object is given
     returns = ast.unparse(function.returns) if function.returns is not None else inspect.Signature.empty
     return inspect.Signature(params, return_annotation=returns)
+
+
+_C_TYPED = re.compile(r"(?<=[(,])\s*(?:[A-Za-z_][\w.]*\s+)([A-Za-z_]\w*)(?=\s*[,=)])")
 
 
 def _written(default: ast.expr | None) -> Any:
