@@ -185,6 +185,8 @@ def test_dependencies():
     assert parse_dependencies("`numpy`, compiled `word2vec_inner` extension") == ("numpy",)
     assert parse_dependencies("`flash-attn` compiled CUDA kernels, `torch`") == ("flash-attn", "torch")
     assert parse_dependencies("compiled `foo` extension") == ()
+    # (gensim trial: the kind said in brackets, "(Cython)", and not by the word extension)
+    assert parse_dependencies("`numpy`, `scipy`, compiled `word2vec_inner` (Cython)") == ("numpy", "scipy")
     # the qualifier before the name only (review): a package built with, or holding, an extension stays
     assert parse_dependencies("`torch`, `apex` built with its CUDA extension") == ("torch", "apex")
     assert parse_dependencies("`deepspeed` with native extension ops") == ("deepspeed",)

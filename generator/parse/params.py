@@ -471,7 +471,8 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
     if says_none(cell):
         return ()
     outside = _outside_brackets(cell)  # `pandas` (only when `as_frame=True`): as_frame is no package
-    # "compiled `word2vec_inner` extension": a module of the project itself, built with it, never a distribution
+    # "compiled `word2vec_inner` extension", "compiled `word2vec_inner` (Cython)": a module of the project itself,
+    # built with it, never a distribution
     spans = [s for part in split_top_level(outside) if not _EXTENSION.match(part.strip()) for s in code_spans(part)]
     if spans or code_spans(outside):
         names = spans
@@ -492,8 +493,12 @@ def parse_dependencies(cell: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-# the qualifier before the name: "compiled `word2vec_inner` extension"; not "`apex` built with its CUDA extension"
-_EXTENSION = re.compile(r"(?:compiled|cython|internal|native|built)\b[^`,]*`[^`]+`[^,]*\bextension\b", re.IGNORECASE)
+# the qualifier before the name: "compiled `word2vec_inner` extension", "compiled `word2vec_inner` (Cython)"; not
+# "`apex` built with its CUDA extension"
+_EXTENSION = re.compile(
+    r"(?:compiled|cython|internal|native|built)\b[^`,]*`[^`]+`[^,]*\bextension\b|(?:compiled|cython)\b[^`,]{0,20}`",
+    re.IGNORECASE,
+)
 
 
 def _outside_brackets(cell: str) -> str:
