@@ -275,11 +275,11 @@ def _doc_signature(target: Any) -> inspect.Signature | None:
     plain = [*spec.posonlyargs, *spec.args]
     defaults = [None] * (len(plain) - len(spec.defaults)) + list(spec.defaults)
     params = [
-        kind(a.arg, kind.POSITIONAL_ONLY if n < len(spec.posonlyargs) else kind.POSITIONAL_OR_KEYWORD, default=_written(d))
+        kind(a.arg, kind.POSITIONAL_ONLY if n < len(spec.posonlyargs) else kind.POSITIONAL_OR_KEYWORD, default=_default_text(d))
         for n, (a, d) in enumerate(zip(plain, defaults, strict=True))
     ]
     params += [kind(spec.vararg.arg, kind.VAR_POSITIONAL)] if spec.vararg else []
-    params += [kind(a.arg, kind.KEYWORD_ONLY, default=_written(d)) for a, d in zip(spec.kwonlyargs, spec.kw_defaults, strict=True)]
+    params += [kind(a.arg, kind.KEYWORD_ONLY, default=_default_text(d)) for a, d in zip(spec.kwonlyargs, spec.kw_defaults, strict=True)]
     params += [kind(spec.kwarg.arg, kind.VAR_KEYWORD)] if spec.kwarg else []
     if all(p.kind in (kind.VAR_POSITIONAL, kind.VAR_KEYWORD) for p in params) and params:
         return None
@@ -293,7 +293,7 @@ def _doc_signature(target: Any) -> inspect.Signature | None:
 _C_TYPED = re.compile(r"(?<=[(,])\s*(?:[A-Za-z_][\w.]*\s+)([A-Za-z_]\w*)(?=\s*[,=)])")
 
 
-def _written(default: ast.expr | None) -> Any:
+def _default_text(default: ast.expr | None) -> Any:
     """A default as the docstring writes it (its text), or none."""
     return inspect.Parameter.empty if default is None else ast.unparse(default)
 

@@ -280,13 +280,13 @@ def _doc_signature(target: Any) -> inspect.Signature | None:
         kind(
             a.arg,
             kind.POSITIONAL_ONLY if n < len(spec.posonlyargs) else kind.POSITIONAL_OR_KEYWORD,
-            default=_written(d),
+            default=_default_text(d),
         )
         for n, (a, d) in enumerate(zip(plain, defaults, strict=True))
     ]
     params += [kind(spec.vararg.arg, kind.VAR_POSITIONAL)] if spec.vararg else []
     params += [
-        kind(a.arg, kind.KEYWORD_ONLY, default=_written(d))
+        kind(a.arg, kind.KEYWORD_ONLY, default=_default_text(d))
         for a, d in zip(spec.kwonlyargs, spec.kw_defaults, strict=True)
     ]
     params += [kind(spec.kwarg.arg, kind.VAR_KEYWORD)] if spec.kwarg else []
@@ -302,7 +302,7 @@ def _doc_signature(target: Any) -> inspect.Signature | None:
 _C_TYPED = re.compile(r"(?<=[(,])\s*(?:[A-Za-z_][\w.]*\s+)([A-Za-z_]\w*)(?=\s*[,=)])")
 
 
-def _written(default: ast.expr | None) -> Any:
+def _default_text(default: ast.expr | None) -> Any:
     """A default as the docstring writes it (its text), or none."""
     return inspect.Parameter.empty if default is None else ast.unparse(default)
 
