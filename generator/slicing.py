@@ -188,6 +188,21 @@ def _names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
 _NAMED: weakref.WeakKeyDictionary[ast.stmt, tuple[list[str], set[str]]] = weakref.WeakKeyDictionary()
 
 
+def bound_anywhere(statements: list[ast.stmt]) -> set[str]:
+    """Every name the statements bind in any scope: the top level's, and a function's parameters and locals, a
+    lambda's, a comprehension's variables. A value written in as a name some scope binds reads that scope's value
+    there, not the one meant (`< 2` made `< y_score` inside `def mean_ndcg(y_true, y_score)`)."""
+    found: set[str] = set()
+    for node in (n for stmt in statements for n in walk(stmt)):
+        if isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+    return found
+
+
 def instances(*roots: ast.AST) -> dict[str, str]:
     """Variables assigned from a class call anywhere under the roots: {var: ClassName}."""
     if len(roots) == 1 and shared(roots[0]):  # a shared parse: read once (every step slices the same examples)

@@ -19164,3 +19164,92 @@ def test_check_reads_a_compiled_functions_signature_from_its_docstring(tmp_path,
     step = verify(item.output_dir, sys.executable).steps[0]
     assert [c.status for c in step.calls] == ["argument not accepted"], step.calls
     assert "databse= (closest: database)" in step.calls[0].detail, step.calls[0].detail
+
+
+HITS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Mean_Hits
+
+**Description:** Load graded queries, then score the ranking per query.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkghits.load(path: str) -> tuple` |
+| **External Dependencies** | `pkghits` |
+| **Key Parameters** | `path: str = "data/q.txt"` - the graded queries |
+| **Outputs** | `labels`, `scores`, `group` |
+
+### Step 2: Evaluate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkghits.hits(labels: list, scores: list, k: int = 1) -> float`, applied to each query and averaged |
+| **Implementation** | `Demo_Hits` |
+| **External Dependencies** | `pkghits` |
+| **Inputs** | `labels`, `scores`, `group` from Step 1 |
+| **Key Parameters** | `k: int` - cut-off (3), `labels` - relevance grades of one query, at most 4, `grid` - the same scores laid out 2-D, one row per query |
+| **Outputs** | `mean_hits: float` |
+"""
+
+PKGHITS = """
+def load(path):
+    with open(path) as fp:
+        rows = [line.split() for line in fp.read().splitlines()]
+    labels = [int(r[0]) for r in rows]
+    scores = [float(r[1]) for r in rows]
+    group = [int(size) for size in rows[0][2:]]
+    return labels, scores, group
+
+
+def hits(labels, scores, k=1):
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])[:k]
+    return sum(1 for i in order if labels[i] > 0) / k
+"""
+
+
+HITS_EXAMPLE = (
+    "import pkghits\n\n"
+    "def mean_hits(labels, scores, group, k=3):\n"
+    "    out, start = [], 0\n"
+    "    for size in group:\n"
+    "        end = start + size\n"
+    "        if end - start >= 2 and max(labels[start:end]) <= 4:\n"
+    "            out.append(pkghits.hits(labels[start:end], scores[start:end], k=k))\n"
+    "        start = end\n"
+    "    return sum(out) / len(out)\n\n"
+    'print("hits:", mean_hits(labels, scores, group, k=3))\n'
+)
+
+
+def test_the_value_the_outputs_name_is_the_call_of_the_function_the_example_defines(tmp_path):
+    """lightgbm trial: Outputs "`mean_ndcg: float`", and the example defines `def mean_ndcg(y_true, y_score, group,
+    k=10)` and prints `mean_ndcg(y_valid, scores, group_valid, k=10)`. The step handed on the function, uncalled,
+    as the float. The step's result is the function's first call, with the Inputs wired in and its keyword a key."""
+    build_file_tree(tmp_path / "lib", {"pkghits/__init__.py": PKGHITS})
+    pages = example_pages({"implementations/Demo_Hits.md": HITS_EXAMPLE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": HITS_INDEX, **pages})
+    assert "mean_hits = mean_hits(labels, scores, group, k=k)" in item.plan.steps[1].binding.body
+    data = "1 0.9 3 1 2\n0 0.1\n0 0.5\n0 0.8\n1 0.7\n0 0.3\n"  # queries of 3, 1 (skipped) and 2 documents
+    build_file_tree(item.output_dir / "data", {"q.txt": data})
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.k=1")
+    assert "mean_hits: 1.0" in proc.stderr, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.k=2")
+    assert "mean_hits: 0.5" in proc.stderr, proc.stderr
+
+
+def test_a_number_in_prose_never_rewrites_the_code_of_a_function_the_step_defines(tmp_path):
+    """lightgbm trial: the Key Parameters say "`y_score` - predicted scores of one query (both must be 2-D ...)",
+    and the example's own `def mean_ndcg(y_true, y_score, group, k=10)` skips short queries with `if end - start <
+    2:`. The 2 of "2-D" made y_score the documented threshold, and the check became `< y_score`: the function's own
+    parameter, so the code changed silently and failed on every query. A count with its unit ("2-D") names no
+    value (`grid` below, which the code never binds), and a number is never written in as a name some scope of the
+    code binds (`labels`, "at most 4")."""
+    index = HITS_INDEX.replace("`mean_hits: float`", "`mean_hits: Callable` - the scoring function")
+    pages = example_pages({"implementations/Demo_Hits.md": HITS_EXAMPLE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
+    body = item.plan.steps[1].binding.body
+    assert "if end - start >= 2 and max(labels[start:end]) <= 4:" in body, body
+    assert "return {'mean_hits': mean_hits}" in body and "grid" not in body, body

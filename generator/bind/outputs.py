@@ -90,6 +90,14 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
     return found
 
 
+_CALLABLE = re.compile(r"\b(?:Callable|callable|function)\b")  # "`model: Callable` - the model function"
+
+
+def hands_on_a_function(step: Step) -> bool:
+    """Whether the step's Outputs say its result is a function (`model: Callable`), not what a call of it gives."""
+    return _CALLABLE.search(step.outputs or "") is not None
+
+
 def stored_only(step: Step) -> bool:
     """Whether the step's Outputs name only tables or views a database holds ("Table `sales` in the database"): the
     step's work is a side effect, and what its call returns (the connection again) is no result."""

@@ -48,6 +48,7 @@ from generator.pysource import parse_dedented
 from generator.slicing import (
     AT_CALLS,
     ImportNode,
+    bound_anywhere,
     builtins_read,
     contains_api,
     empty_container,
@@ -2393,6 +2394,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     free, bound = names(draft.definitions + draft.statements)
     claims = _Claims(bound | set(free) - set(draft.literals) | draft.imported(), ctx, ctx.step)
     cited = set(ctx.cited_by_inputs())
+    # (a value written in where a function's own parameter has the key's name would read the parameter)
+    scoped = bound_anywhere(draft.definitions + draft.statements)
     for name, assigned in list(draft.literals.items()):  # a value the example assigned earlier, named like an object
         if ctx.holds_object(name) and name in free:
             # sample rows standing in for what the earlier step made, or a value standing for the result the
@@ -2425,7 +2428,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
-    by_value = _documented_numbers(ctx.step, {*free, *bound, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
+    by_value = _documented_numbers(ctx.step, {*free, *scoped, *passed})  # (`r=16` passes r: not `lora_alpha=16`)
     paths = _DocumentedPaths(draft, keys, claims, {*free, *bound, *passed})
     cell_slots = _documented_in_cell(ctx.step, keys)
     kept: list[ast.stmt] = []
@@ -2530,7 +2533,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for key, name in claims.renamed.items():  # `champion_model_uri`, claimed for the documented `model_uri`
         if key in draft.literals and name in keys and key not in keys:  # its description and type; the value its own
             draft.hints.setdefault(key, replace(keys[name], default=None))
-    _documented_texts(draft, ctx.step, {*free, *bound})
+    _documented_texts(draft, ctx.step, {*free, *scoped})
     _sets_as_lists(draft)
     # a key named like a builtin (`id="prices"` lifted to `id`): the key, not Python's id()
     draft.shadowing += [key for key in draft.literals if key in BUILTINS and key not in draft.shadowing]
@@ -2737,7 +2740,8 @@ def _documented_prose(draft: Draft, step: Step, taken: set[str]) -> None:
     draft.literals[keys[0]] = repr(text)
 
 
-_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?![\w.]|\.\d)")
+# (not a count with its unit, "2-D", "5-fold", "8-bit": no value)
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?![\w.]|\.\d|-[A-Za-z])")
 _ORDER = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 
 

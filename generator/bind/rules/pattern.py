@@ -11,7 +11,7 @@ from generator.astwalk import clone
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
-from generator.bind.outputs import output_names
+from generator.bind.outputs import hands_on_a_function, output_names
 from generator.bind.rules import plain
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
@@ -19,7 +19,6 @@ from generator.model import Step
 from generator.slicing import names
 
 _CALLBACK = re.compile(r"func|_fn\b|fns\b|callback|hook|handler")
-_CALLABLE = re.compile(r"\b(?:Callable|callable|function)\b")  # Outputs: "`model: Callable` - the model function"
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -35,7 +34,7 @@ def bind(step: Step, ctx: BindContext) -> Binding:
         definition = _definition(ctx, api)
         if definition is not None:
             return _call(step, ctx, api, definition, keys, outputs)
-    if api is None and _CALLABLE.search(step.outputs or ""):
+    if api is None and hands_on_a_function(step):
         # "User-defined callable `f(x, *params)`", Outputs "`model: Callable`": the example's `def` is the result,
         # handed on (scipy trial: the demo data made with it after the def was handed on as `model`)
         definition = _definition(ctx, None)

@@ -9,12 +9,12 @@ import ast
 import re
 from dataclasses import replace
 
-from generator.apitext import BUILTINS, parse_api
+from generator.apitext import BUILTINS, dotted, parse_api
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
-from generator.bind.outputs import declared_outputs
+from generator.bind.outputs import declared_outputs, hands_on_a_function
 from generator.bind.wiring import Draft, uses, wire
 from generator.model import Step
 from generator.slicing import Slice, around, names, restrict, with_setup
@@ -50,10 +50,13 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
             whole = _whole(example.tree, step, ctx, wanted)
             if whole is not None:
                 return whole
-        anchor = next((s for s in reversed(example.tree.body) if _made(s) & wanted), None)
+        tree = example.tree
+        anchor = next((s for s in reversed(tree.body) if _made(s) & wanted), None)
         if anchor is None:
             continue
-        piece = around(example.tree, anchor)
+        if isinstance(anchor, (ast.FunctionDef, ast.AsyncFunctionDef)) and not hands_on_a_function(step):
+            tree, anchor = _called(tree, anchor)
+        piece = around(tree, anchor)
         if not resolvable(piece, ctx) or not _plain(anchor, piece, ctx):
             continue
         binding = wired(piece, [n for n in _made(anchor) if n in wanted], step, ctx)
@@ -174,6 +177,24 @@ def _definition(tree: ast.Module, step: Step) -> ast.FunctionDef | ast.AsyncFunc
     )
 
 
+def _called(tree: ast.Module, definition: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[ast.Module, ast.stmt]:
+    """The example with its first call of the function it defines made the step's statement: `mean_ndcg =
+    mean_ndcg(y_valid, scores, group_valid, k=10)` where it printed the call (`print("NDCG@10:", mean_ndcg(...))`)
+    and the Outputs name `mean_ndcg: float`, the value, not the function (which was handed on uncalled); the
+    example as it is when it never calls it."""
+    at = tree.body.index(definition)
+    for index, stmt in enumerate(tree.body[at + 1 :], start=at + 1):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        call = next((n for n in walk(stmt) if isinstance(n, ast.Call) and dotted(n.func) == (definition.name,)), None)
+        if call is None:
+            continue
+        made = ast.Assign(targets=[ast.Name(id=definition.name, ctx=ast.Store())], value=clone(call))
+        made = ast.fix_missing_locations(ast.copy_location(made, stmt))
+        return ast.Module(body=[*tree.body[:index], made], type_ignores=[]), made
+    return tree, definition
+
+
 def _made(stmt: ast.stmt) -> set[str]:
     """Names a top-level statement binds: an assignment's targets, a definition's name."""
     if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -207,15 +228,16 @@ class _Readable:
 
 def _plain(anchor: ast.stmt, piece: Slice, ctx: BindContext) -> bool:
     """Whether a statement is the user's own code: a function it defines (whatever the body calls, as the page
-    says the user writes it), or an assignment calling only builtins and methods of its literals and earlier
-    results, never a library's function (that is an API to bind, not plain code)."""
+    says the user writes it), or an assignment calling only builtins, such functions and methods of its literals
+    and earlier results, never a library's function (that is an API to bind, not plain code)."""
     if isinstance(anchor, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return True
+    defined = {d.name for d in piece.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for node in ast.walk(anchor):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if isinstance(func, ast.Name) and func.id in BUILTINS:
+        if isinstance(func, ast.Name) and (func.id in BUILTINS or func.id in defined):  # (or a call of one it defines)
             continue
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             owner = func.value.id
