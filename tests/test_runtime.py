@@ -19253,3 +19253,144 @@ def test_a_number_in_prose_never_rewrites_the_code_of_a_function_the_step_define
     body = item.plan.steps[1].binding.body
     assert "if end - start >= 2 and max(labels[start:end]) <= 4:" in body, body
     assert "return {'mean_hits': mean_hits}" in body and "grid" not in body, body
+
+
+SPLITX_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Split_Then_Fit
+
+**Description:** Load a labelled table, split it, fit on the training part.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplitx.read_table(path: str) -> list` |
+| **Implementation** | `Demo_Load` |
+| **External Dependencies** | `pkgsplitx` |
+| **Key Parameters** | `path: str` - the user's table, label first |
+| **Inputs** | the user's table file |
+| **Outputs** | `X` (features), `y` (labels) |
+
+### Step 2: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplitx.split(X, y, test_size=0.5) -> list` |
+| **External Dependencies** | `pkgsplitx` |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `X_train, X_valid, y_train, y_valid` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplitx.fit(X, y, eval_set=None) -> str` |
+| **Implementation** | `Demo_Fit` |
+| **External Dependencies** | `pkgsplitx` |
+| **Inputs** | `X_train`, `y_train`, `X_valid`, `y_valid` from Step 2 |
+| **Outputs** | `model` |
+"""
+
+PKGSPLITX = """
+def read_table(path):
+    with open(path) as fp:
+        return [[int(v) for v in line.split()] for line in fp.read().splitlines()]
+
+
+def pop_label(rows):
+    return [r[0] for r in rows], [r[1:] for r in rows]
+
+
+def split(X, y, test_size=0.5):
+    n = int(len(X) * (1 - test_size))
+    return X[:n], X[n:], y[:n], y[n:]
+
+
+def fit(X, y, eval_set=None):
+    return f"trained on {len(X)}, validated on {len(eval_set[0])}"
+"""
+
+
+def test_a_name_a_later_step_makes_is_no_reason_to_take_a_demo_example(tmp_path):
+    """lightgbm trial: step 1's Outputs say `X` and `y`; one example makes them of the user's file, another reads
+    the library's demo file into `X_train`, `y_train` (below, also `X_valid`, `y_valid`), the names step 4 reads. Those names
+    counted as "wanted by a later step", so the demo won: step 1 read the demo path and its frame was renamed `y`,
+    and the split became a stub. What a step between makes (step 2's split, by its Outputs) is not wanted from
+    step 1."""
+    build_file_tree(tmp_path / "lib", {"pkgsplitx/__init__.py": PKGSPLITX})
+    user = 'import pkgsplitx\n\nrows = pkgsplitx.read_table("table.txt")\ny, X = pkgsplitx.pop_label(rows)\n'
+    demo = (
+        "import pkgsplitx\n\n"
+        'train = pkgsplitx.read_table("demo/binary.train")\ny_train, X_train = pkgsplitx.pop_label(train)\n'
+        "X_valid, y_valid = X_train[-1:], y_train[-1:]\n"
+    )
+    fit = "import pkgsplitx\n\nmodel = pkgsplitx.fit(X_train, y_train, eval_set=(X_valid, y_valid))\n"
+    pages = example_pages({"implementations/Demo_Load.md": [user, demo], "implementations/Demo_Fit.md": fit})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPLITX_INDEX, **pages})
+    load = item.plan.steps[0].binding
+    assert "demo/" not in load.body and {"X", "y"} <= set(load.produces), (load.body, load.produces)
+    build_file_tree(item.output_dir, {"table.txt": "1 5 6\n0 7 8\n1 9 9\n0 1 2\n"})
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.path=table.txt")
+    assert "model: 'trained on 2, validated on 2'" in proc.stderr, proc.stderr
+
+
+def test_one_result_never_takes_one_of_several_names_the_outputs_list(tmp_path):
+    """lightgbm trial: Outputs "`X` (features), `y` (labels)", and the example chosen only read the frame: it was
+    renamed `y`, so step 1 seemed to make y, and step 2 became a stub asking for X. Of several names the Outputs
+    list, one result takes none: the step is not shown to make what it does not."""
+    only_read = 'import pkgsplitx\n\nrows = pkgsplitx.read_table("table.txt")\n'
+    pages = example_pages({"implementations/Demo_Load.md": only_read})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPLITX_INDEX, **pages})
+    load = item.plan.steps[0].binding
+    assert load.produces == ("rows",), (load.body, load.produces)
+
+
+TOKZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tokenize_Corpus
+
+**Description:** Read the user's corpus, one sentence per line, into token lists.
+
+### Step 1: Tokenize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtokz.tok(doc: str, lower: bool = False) -> list[str]` |
+| **Implementation** | `Demo_Tok` |
+| **External Dependencies** | `pkgtokz` |
+| **Key Parameters** | `doc: str` - one line of text, `lower: bool` - lower-case the tokens (default False) |
+| **Inputs** | Plain-text corpus file provided by the user, one sentence per line |
+| **Outputs** | `sentences: list[list[str]]` |
+"""
+
+PKGTOKZ = {
+    "pkgtokz/__init__.py": "def tok(doc, lower=False):\n    return (doc.lower() if lower else doc).split()\n",
+    "pkgtokz/test/__init__.py": "",
+    "pkgtokz/test/utils.py": (
+        "import os\n\n\ndef datapath(name):\n    return os.path.join(os.path.dirname(__file__), name)\n"
+    ),
+    "pkgtokz/test/demo.cor": "Bundled Demo line\n",
+}
+
+
+def test_the_librarys_test_data_loses_to_an_example_reading_the_users_file(tmp_path):
+    """gensim trial: the Inputs say "Plain-text corpus file provided by the user"; one example reads
+    `with open("data/sentences.txt") as f: sentences = [simple_preprocess(line, deacc=True) for line in f]`, another
+    `datapath("lee_background.cor")` of `gensim.test.utils`, the corpus the library ships for its tests. The
+    bundled corpus won (it passes no keyword the table documents otherwise), so the step never read the user's
+    file. Where the Inputs name a file, an example reading the library's test data loses."""
+    build_file_tree(tmp_path / "lib", PKGTOKZ)
+    user = 'import pkgtokz\n\nwith open("data/lines.txt") as f:\n    sentences = [pkgtokz.tok(line, lower=True) for line in f]\n'
+    bundled = (
+        "import pkgtokz\nfrom pkgtokz.test.utils import datapath\n\n"
+        'corpus_path = datapath("demo.cor")\nsentences = [pkgtokz.tok(line) for line in open(corpus_path)]\n'
+    )
+    pages = example_pages({"implementations/Demo_Tok.md": [bundled, user]})
+    item = generated(tmp_path, {"_WorkflowIndex.md": TOKZ_INDEX, **pages})
+    assert "datapath" not in item.plan.steps[0].binding.body, item.plan.steps[0].binding.body
+    build_file_tree(item.output_dir / "data", {"lines.txt": "The Cat sat\nOn the Mat\n"})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "sentences: list of 2" in proc.stderr and "Demo" not in proc.stderr, proc.stderr

@@ -303,8 +303,8 @@ def score(
     that would become keys of their own (not numbers passed as Key Parameters); the API called per item where the
     Outputs are a list of its results; the results the Inputs cite read (before the names below: a demo making
     what the Outputs name loses to a snippet reading what the Inputs cite); what later steps and the step's Outputs
-    want made; the file the Outputs name written; a data file read where the Inputs name one; names used without
-    their import; then the fewest statements doing work, then earlier on the page."""
+    want made; the file the Outputs name written; a data file read where the Inputs name one, not the library's
+    test data; names used without their import; then the fewest statements doing work, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
@@ -387,7 +387,9 @@ def score(
         -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
-        -(INPUT_FILE.search(ctx.step.inputs or "") is not None and _reads_file(made)),  # the file the Inputs name
+        # the file the Inputs name read, not the library's test data (`datapath("lee_background.cor")` of
+        # `gensim.test.utils`, `common_texts`)
+        (_test_data(piece) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
         len(borrowed),
         len(_departures(passed, keys)),
         -len(_described_values(piece, keys, spoken)),
@@ -588,6 +590,19 @@ DATA_FILE = re.compile(
     r"|smi|sdf|mol2?|pdb|fasta|fa|fastq|vcf|wav|flac|mp3|png|jpe?g|tiff?|bmp|gif|mp4|avi|db|sqlite|gz|zip)$",
     re.IGNORECASE,
 )  # a data file, of tables, arrays, documents, molecules, sequences, sounds, images, videos or archives
+
+
+_TEST_PACKAGE = frozenset({"test", "tests", "testing", "_testing"})
+
+
+def _test_data(piece: Slice) -> bool:
+    """Whether a slice imports from a library's test package (`from gensim.test.utils import datapath`): data the
+    library ships for its own tests, a demo's, not the user's."""
+    return any(
+        _TEST_PACKAGE & set(module.split("."))
+        for node in piece.imports
+        for module in ([node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names])
+    )
 
 
 def _reads_file(statements: list[ast.stmt]) -> bool:

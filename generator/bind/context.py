@@ -61,6 +61,9 @@ def from_steps(text: str) -> set[int]:
     return numbers
 
 
+_BARE_NAMES = re.compile(r"\s*(?:and\s+)?`[A-Za-z_][\w, ]*`\s*")  # a clause naming a result and nothing else
+
+
 def _by_source(part: str) -> list[str]:
     """A part of an Inputs cell cut after each "from Step N" it holds: "`ds` from Step 1 and `mask` from Step 2"
     gives "`ds` from Step 1" and " and `mask` from Step 2" (what follows the last goes with it)."""
@@ -368,11 +371,16 @@ class BindContext:
         here = self.workflow.steps[self.index].number
         found: dict[str, None] = {}
         for later in self.workflow.steps[self.index + 1 :]:
+            listed: list[str] = []  # "`X`, `y` from Step 1": names listed before the source they share
             for part in clauses(later.inputs or ""):
+                if _BARE_NAMES.fullmatch(part):
+                    listed += code_spans(part)
+                    continue
                 for piece in _by_source(part):
                     if here in from_steps(piece):
-                        found.update(dict.fromkeys(code_spans(piece)))
+                        found.update(dict.fromkeys([*listed, *code_spans(piece)]))
                         found.update(dict.fromkeys(dotted(p.value)[0] for p in parts_cited(piece)))
+                    listed = []
         return list(found)
 
     def cited_later(self, name: str) -> bool:

@@ -3923,6 +3923,9 @@ def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {local}")
 
 
+_CAPITAL = re.compile(r"[A-Z](?:_[a-z0-9_]+)?")  # a value named by a capital, as maths writes it: `X`, `X_train`, `G`
+
+
 def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`images = pipe(...).images` in steps 2 and 4, where step 5's Inputs say "`ddpm_images` from Step 2,
     `ddim_images` from Step 4": the result of the step's call takes the one name a later step cites from it that
@@ -3932,8 +3935,12 @@ def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         return
     cited = ctx.cited_from_here()
     made = names(draft.statements)[1]
-    # a value's name (`ddpm_images`), not a class's (`LazyFrame` from Step 1 cites step 1's frame by its type)
-    missing = [n for n in cited if n not in made and not ctx.has(n) and n.isidentifier() and n[:1].islower()]
+    # a value's name (`ddpm_images`, `X`), not a class's (`LazyFrame` from Step 1 cites step 1's frame by its type)
+    missing = [
+        n
+        for n in cited
+        if n not in made and not ctx.has(n) and n.isidentifier() and (n[:1].islower() or _CAPITAL.fullmatch(n))
+    ]
     local = anchor.targets[0].id
     if len(missing) != 1 or local in cited or local in wired.consumes.values():
         return

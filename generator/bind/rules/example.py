@@ -185,10 +185,14 @@ def _swept(step: Step) -> Iterator[str]:
 
 
 def demanded(ctx: BindContext, index: int) -> set[str]:
-    """Names later steps' slices and APIs read: what this step had better produce."""
+    """Names later steps' slices and APIs read: what this step had better produce; not what a step between makes,
+    by its Outputs (lightgbm: step 3 reads `X_train`, which step 2's split makes: step 1's example making its own
+    `X_train` of a demo file is no better for it)."""
     wanted: set[str] = set()
+    between: set[str] = set()
     for later in range(index + 1, len(ctx.apis)):
-        wanted |= _reads(ctx, later)
+        wanted |= _reads(ctx, later) - between
+        between |= set(named_outputs(ctx.workflow.steps[later]))
     return wanted
 
 
@@ -716,7 +720,9 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
         return
     local = anchor.targets[0].id
     declared = output_names(step, draft.api, ctx)
-    if not declared or local in declared:
+    if len(declared) != 1 or local in declared:
+        # (of several, one name for the one result would hide the others missing: lightgbm's `X`, `y` of a frame
+        # once named `y`, its step 2 then a stub asking for `X`)
         return
     # a later step's Inputs citing "`scraped` from Step 1" ask for that name, whatever later examples call it
     if not (len(declared) == 1 and ctx.cited_later(declared[0])) and (local in wanted or declared[0] not in wanted):
