@@ -19394,3 +19394,64 @@ def test_the_librarys_test_data_loses_to_an_example_reading_the_users_file(tmp_p
     build_file_tree(item.output_dir / "data", {"lines.txt": "The Cat sat\nOn the Mat\n"})
     proc = run_workflow(item, tmp_path / "lib")
     assert "sentences: list of 2" in proc.stderr and "Demo" not in proc.stderr, proc.stderr
+
+
+COH_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Score_Topics
+
+**Description:** Make the counts, then score them.
+
+### Step 1: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcoh.counts(words: list) -> dict` |
+| **External Dependencies** | `pkgcoh` |
+| **Key Parameters** | `words: list` - the words (default ["a", "b", "a"]) |
+| **Outputs** | `table` |
+
+### Step 2: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcoh.Scorer(table=None, power=1)` then `.get_score() -> float` |
+| **Implementation** | `Demo_Scorer` |
+| **External Dependencies** | `pkgcoh` |
+| **Key Parameters** | `power: int` - exponent (default 1) |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | `score: float` - the score |
+"""
+
+PKGCOH = """
+def counts(words):
+    found = {}
+    for word in words:
+        found[word] = found.get(word, 0) + 1
+    return found
+
+
+class Scorer:
+    def __init__(self, table=None, power=1):
+        self.table, self.power = table, power
+
+    def get_score(self):
+        return float(max(self.table.values()) ** self.power)
+"""
+
+
+def test_a_printed_method_named_like_the_output_is_the_output(tmp_path):
+    """gensim trial: the API cell says "`CoherenceModel(...)` then `.get_coherence() -> float`", the Outputs
+    "`coherence: float`", and the example on the workflow's own names ends `print(cm.get_coherence())`. The step
+    kept the model only and handed on no coherence. A print of one method call named like the output is that
+    output, as a print labelled with its name already was."""
+    build_file_tree(tmp_path / "lib", {"pkgcoh/__init__.py": PKGCOH})
+    example = "import pkgcoh\n\nscorer = pkgcoh.Scorer(table=table, power=2)\nprint(scorer.get_score())\n"
+    pages = example_pages({"implementations/Demo_Scorer.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": COH_INDEX, **pages})
+    assert "score" in item.plan.steps[1].binding.produces, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "score: 2.0" in proc.stderr, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.power=2")
+    assert "score: 4.0" in proc.stderr, proc.stderr

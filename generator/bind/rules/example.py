@@ -290,9 +290,10 @@ def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, H
 
 
 def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str]) -> ast.Assign | None:
-    """`print("AUC:", roc_auc_score(y_valid, proba[:, 1]))` (or `print(f"AUC: {...}")`) where the Outputs name `auc`
-    and the slice makes what the value reads: the value kept as that output (`auc = roc_auc_score(...)`), without
-    the rounding the print shows it with. None for any other statement."""
+    """`print("AUC:", roc_auc_score(y_valid, proba[:, 1]))` (or `print(f"AUC: {...}")`, `print(cm.get_coherence())`)
+    where the Outputs name `auc` (`coherence`) and the slice makes what the value reads: the value kept as that
+    output (`auc = roc_auc_score(...)`), without the rounding the print shows it with. None for any other
+    statement."""
     call = stmt.value if isinstance(stmt, ast.Expr) and is_print(stmt) else None
     if not isinstance(call, ast.Call) or call.keywords:
         return None
@@ -300,6 +301,9 @@ def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str]) -> ast.A
     value: ast.expr | None = None
     if len(call.args) == 2 and isinstance(call.args[0], ast.Constant):
         label, value = call.args[0].value, call.args[1]
+    elif len(call.args) == 1 and isinstance(call.args[0], ast.Call) and isinstance(call.args[0].func, ast.Attribute):
+        # `print(cm.get_coherence())`, where the Outputs name `coherence`: the method's name is the label
+        label, value = call.args[0].func.attr, call.args[0]
     elif len(call.args) == 1 and isinstance(call.args[0], ast.JoinedStr) and len(call.args[0].values) == 2:
         text, shown = call.args[0].values
         if isinstance(text, ast.Constant) and isinstance(shown, ast.FormattedValue):
