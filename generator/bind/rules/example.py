@@ -729,7 +729,7 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
         # once named `y`, its step 2 then a stub asking for `X`)
         return
     # a later step's Inputs citing "`scraped` from Step 1" ask for that name, whatever later examples call it
-    if not (len(declared) == 1 and ctx.cited_later(declared[0])) and (local in wanted or declared[0] not in wanted):
+    if not ctx.cited_later(declared[0]) and (local in wanted or declared[0] not in wanted):
         return
     if any(isinstance(n, ast.Name) and n.id == declared[0] for s in draft.statements for n in walk(s)):
         return
