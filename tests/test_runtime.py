@@ -19455,3 +19455,57 @@ def test_a_printed_method_named_like_the_output_is_the_output(tmp_path):
     assert "score: 2.0" in proc.stderr, proc.stderr
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.power=2")
     assert "score: 4.0" in proc.stderr, proc.stderr
+
+
+FOREST_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Search_Then_Fit
+
+**Description:** Find the round count, then fit with it.
+
+### Step 1: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgforest.search(limit: int = 10) -> int` |
+| **Implementation** | `Demo_Search` |
+| **External Dependencies** | `pkgforest` |
+| **Key Parameters** | `limit: int` - the most rounds tried (default 40) |
+| **Outputs** | `best_rounds`, `best_score` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgforest.fit(n_trees: int = 100, depth: int = 3) -> str` |
+| **Implementation** | `Demo_Fit` |
+| **External Dependencies** | `pkgforest` |
+| **Key Parameters** | `n_trees: int` - number of trees, set to `best_rounds` from Step 1, `depth: int` - tree depth (3) |
+| **Inputs** | `best_rounds` from Step 1 |
+| **Outputs** | `model` |
+"""
+
+PKGFOREST = """
+def search(limit=10):
+    return limit // 2, 0.5
+
+
+def fit(n_trees=100, depth=3):
+    return f"{n_trees} trees of depth {depth}"
+"""
+
+
+def test_a_value_the_key_parameter_says_an_earlier_step_gives_is_that_result(tmp_path):
+    """lightgbm trial: "`n_estimators: int` - number of trees, set to `best_num_rounds` from Step 3", with the Inputs
+    citing `best_num_rounds`, while the example writes `n_estimators=250`. The step trained 250 trees, whatever
+    the cross-validation found, and warned that it ignored its cited input. A value the example writes out where
+    the Key Parameter names the earlier result is that result."""
+    build_file_tree(tmp_path / "lib", {"pkgforest/__init__.py": PKGFOREST})
+    search = "import pkgforest\n\nbest_rounds, best_score = pkgforest.search(limit=40)\n"
+    fit = "import pkgforest\n\nmodel = pkgforest.fit(n_trees=250, depth=3)\n"
+    pages = example_pages({"implementations/Demo_Search.md": search, "implementations/Demo_Fit.md": fit})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FOREST_INDEX, **pages})
+    assert "best_rounds" in item.plan.steps[1].binding.consumes, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.limit=34")
+    assert "model: '17 trees of depth 3'" in proc.stderr, proc.stderr

@@ -1608,18 +1608,25 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             )
     # a keyword whose Key Parameter says where its value comes from (`S: np.ndarray` - "log-power mel spectrogram
     # (from Step 3)"), passed under its own name (`S=S`, another step's `S`): that step's result, the one the
-    # Inputs quote from it (`S_db`) or its only one
+    # Inputs quote from it (`S_db`) or its only one; so is a value the example writes out where the Key Parameter
+    # names the result (`n_estimators=250`, "`n_estimators: int` - number of trees, set to `best_num_rounds` from
+    # Step 3": the count the step before found, not the page's)
     keys = key_hints(ctx.step)
     quoted = code_spans(ctx.step.inputs or "")
     for keyword in call.keywords:
         hint = keys.get(keyword.arg or "")
-        if hint is None or not (isinstance(keyword.value, ast.Name) and keyword.value.id == keyword.arg):
+        if hint is None:
+            continue
+        own_name = isinstance(keyword.value, ast.Name) and keyword.value.id == keyword.arg
+        if not own_name and literal_source(keyword.value) is None:
             continue
         numbers = from_steps(hint.doc)
         made = [a.name for a in ctx.artifacts.values() if a.step in numbers and not a.value]
         chosen = [n for n in made if n in quoted] or made
         # (not "`model.getvalue()` from Step 2": something made of that result, not the result)
         worked = len(chosen) == 1 and re.search(rf"\b{re.escape(chosen[0])}\s*[.(\[]", hint.doc) is not None
+        if not own_name and not (len(chosen) == 1 and re.search(rf"(?<![\w.]){re.escape(chosen[0])}\b", hint.doc)):
+            continue
         if len(numbers) == 1 and len(chosen) == 1 and chosen[0] != keyword.arg and not worked:
             keyword.value = ast.Name(id=chosen[0], ctx=ast.Load())
             wired.changes.append(f"passes {chosen[0]} as {keyword.arg}, as its Key Parameters say")
