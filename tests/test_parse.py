@@ -929,6 +929,12 @@ def test_a_value_in_brackets_at_the_end_of_a_description_is_the_default():
     ]
     prose = "`min_len: int` - minimum token length (3 works well)"
     assert [(p.name, p.default) for p in parse_key_parameters(prose)] == [("min_len", None)]
+    # (lightgbm trial: "`eval_at: list[int]` - NDCG cut-offs reported during training ([1, 3, 5])" kept the
+    # example's [5, 10]; a list in brackets is the default too, a citation in them no value)
+    listed = (
+        "`eval_at: list[int]` - NDCG cut-offs reported during training ([1, 3, 5]), `layers: list` - sizes (see [1])"
+    )
+    assert [(p.name, p.default) for p in parse_key_parameters(listed)] == [("eval_at", "[1, 3, 5]"), ("layers", None)]
 
 
 def test_the_first_end_of_a_range_or_of_a_choice_written_with_asides_is_no_default():

@@ -19509,3 +19509,37 @@ def test_a_value_the_key_parameter_says_an_earlier_step_gives_is_that_result(tmp
     assert "best_rounds" in item.plan.steps[1].binding.consumes, item.plan.steps[1].binding.body
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.limit=34")
     assert "model: '17 trees of depth 3'" in proc.stderr, proc.stderr
+
+
+CUTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Report_Cuts
+
+**Description:** Report at the cut-offs.
+
+### Step 1: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcuts.report(cutoffs: list = (1, 2)) -> str` |
+| **Implementation** | `Demo_Report` |
+| **External Dependencies** | `pkgcuts` |
+| **Key Parameters** | `cutoffs: list[int]` - cut-offs reported ([1, 3, 5]) |
+| **Outputs** | `report` |
+"""
+
+
+def test_a_list_in_brackets_the_key_parameter_ends_with_is_its_default(tmp_path):
+    """lightgbm trial: "`eval_at: list[int]` - NDCG cut-offs reported during training ([1, 3, 5])", while the
+    example passes `eval_at=[5, 10]`: the key took the example's list. The list the description gives in brackets
+    is the key's default, as a number there already was."""
+    build_file_tree(
+        tmp_path / "lib", {"pkgcuts/__init__.py": 'def report(cutoffs=(1, 2)):\n    return f"at {cutoffs}"\n'}
+    )
+    pages = example_pages(
+        {"implementations/Demo_Report.md": "import pkgcuts\n\nreport = pkgcuts.report(cutoffs=[5, 10])\n"}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": CUTS_INDEX, **pages})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "report: 'at [1, 3, 5]'" in proc.stderr, proc.stderr

@@ -276,9 +276,10 @@ _GIVEN = re.compile(
 
 # at the end, in brackets: "name of the target column (`churned`)", "number of epochs (e.g. 20)", "rounds (500)"
 _GIVEN_LAST = re.compile(
-    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)\)\s*[.,;]?\s*$",
+    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\])\)"
+    r"\s*[.,;]?\s*$",
     re.I,
-)
+)  # (or a list: "NDCG cut-offs reported ([1, 3, 5])")
 
 
 def literal_value_text(literal: str) -> str:
