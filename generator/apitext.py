@@ -111,9 +111,10 @@ class ApiRef:
     @property
     def is_property(self) -> bool:
         """`Document.core_properties -> CoreProperties`: an attribute of a class's objects, with the type it gives,
-        read on one and never called. (`Run.text` alone may as well be a method cited without brackets, or a
-        module's function: `SeqIO.write`.)"""
-        return self.read and bool(self.class_name) and len(self.callee) >= 2 and self.last[:1].islower()
+        read on one and never called; so is a fitted attribute written on an object (`model.feature_importances_`).
+        (`Run.text` alone may as well be a method cited without brackets, or a module's function: `SeqIO.write`.)"""
+        fitted = _FITTED.fullmatch(self.last) is not None  # (`model.feature_importances_`: on an object, too)
+        return self.read and (bool(self.class_name) or fitted) and len(self.callee) >= 2 and self.last[:1].islower()
 
     @property
     def takes_self(self) -> bool:
@@ -338,7 +339,7 @@ def parse_api(text: str) -> ApiRef | None:
     if isinstance(node, (ast.Name, ast.Attribute)):
         callee = dotted(node)
         if callee:
-            return ApiRef(callee)
+            return ApiRef(callee, read=_FITTED.fullmatch(callee[-1]) is not None)
     m = _CHAINED.match(text)
     if m:  # `CatBoostRegressor().load_model(fname: str = None) -> ...`: the method, on an object made just for it
         params = _parse_params(m.group("args"))
@@ -358,6 +359,9 @@ def parse_api(text: str) -> ApiRef | None:
     return None
 
 
+_FITTED = re.compile(
+    r"[a-z]\w*[a-z0-9]_"
+)  # `feature_importances_`, `coef_`: scikit-learn's fitted attributes, never called
 _MARKED_PROPERTY = re.compile(
     r"(?P<callee>[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)+)\s*+\((?:read-only\s+)?(?:property|attribute)\)"
     r"(?:\s*+->\s*+(?P<ret>\S.*))?",

@@ -19543,3 +19543,89 @@ def test_a_list_in_brackets_the_key_parameter_ends_with_is_its_default(tmp_path)
     item = generated(tmp_path, {"_WorkflowIndex.md": CUTS_INDEX, **pages})
     proc = run_workflow(item, tmp_path / "lib")
     assert "report: 'at [1, 3, 5]'" in proc.stderr, proc.stderr
+
+
+FITX_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fit_Then_Rank
+
+**Description:** Make a table, fit on it, rank what the fitted model learnt.
+
+### Step 1: Table
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfitx.Frame(data: dict)` |
+| **Implementation** | `Demo_Table` |
+| **External Dependencies** | `pkgfitx` |
+| **Outputs** | `X` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfitx.fit(frame)` |
+| **Implementation** | `Demo_Fit` |
+| **External Dependencies** | `pkgfitx` |
+| **Inputs** | `X` from Step 1 |
+| **Outputs** | `model` |
+
+### Step 3: Rank
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.weights_` (property of the fitted model from Step 2) |
+| **Implementation** | `Demo_Rank` |
+| **External Dependencies** | `pkgfitx` |
+| **Inputs** | `model` from Step 2 |
+| **Outputs** | `ranked` - the weights, largest first |
+"""
+
+PKGFITX = """
+class Frame:
+    def __init__(self, data):
+        self.data = dict(data)
+
+    def sort(self, column):
+        return Frame({k: sorted(v, reverse=True) if k == column else v for k, v in self.data.items()})
+
+    def column(self, name):
+        return self.data[name]
+
+
+class Model:
+    pass
+
+
+def fit(frame):
+    model = Model()
+    model.names_ = list(frame.data)
+    model.weights_ = [len(values) for values in frame.data.values()]
+    return model
+"""
+
+
+def test_a_fitted_attribute_is_read_as_the_example_uses_it(tmp_path):
+    """lightgbm trial: the API cell is "`model.feature_importances_` (property of the fitted model from Step 4)" and
+    the example builds `pd.DataFrame({"feature": model.feature_name_, "importance": model.feature_importances_})`,
+    sorted and written to CSV, as the Outputs say. No example counted as using a bare attribute, so the step
+    returned the raw array. Once it did, the DataFrame call was taken for step 1's `X = pd.DataFrame(...)` made
+    again. A fitted attribute (`name_`, scikit-learn's convention) is read, never called; and a call reading a
+    result made after an earlier one (step 2's model) does not make that earlier one again."""
+    build_file_tree(tmp_path / "lib", {"pkgfitx/__init__.py": PKGFITX})
+    pages = example_pages(
+        {
+            "implementations/Demo_Table.md": 'import pkgfitx\n\nX = pkgfitx.Frame({"a": [1, 2, 3], "b": [4]})\n',
+            "implementations/Demo_Fit.md": "import pkgfitx\n\nmodel = pkgfitx.fit(X)\n",
+            "implementations/Demo_Rank.md": (
+                "import pkgfitx\n\n"
+                'ranked = pkgfitx.Frame({"name": model.names_, "weight": model.weights_}).sort("weight").column("weight")\n'
+            ),
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": FITX_INDEX, **pages})
+    rank = item.plan.steps[2].binding
+    assert "pkgfitx.Frame(" in rank.body and "X" not in rank.consumes, rank.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "ranked: list of 2: 3, 1" in proc.stderr, proc.stderr

@@ -2253,6 +2253,8 @@ class _InlineReuse(ast.NodeTransformer):
             return node  # a method of an earlier result, called again: the earlier one only when the Inputs cite it
         if artifact is None or _reads_data_file(node, self.ctx.artifacts[artifact]):
             return node
+        if _reads_later(node, artifact, self.ctx):
+            return node
         self.changes.append(
             f"uses {artifact} from step {self.ctx.artifacts[artifact].step} instead of calling {producer} again"
         )
@@ -3489,6 +3491,16 @@ def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: Bin
     )
 
 
+def _reads_later(call: ast.Call, artifact: str, ctx: BindContext) -> bool:
+    """Whether a call reads a result made after the artifact, and not what the artifact was made of: then it does
+    not make that artifact again (`pd.DataFrame({"feature": model.feature_name_, ...})` reads step 4's model: not
+    step 1's `X = pd.DataFrame(...)`, made before the model was; a collator made of the model is its step's
+    collator, whatever made the model again since)."""
+    made = ctx.artifacts[artifact]
+    read = names([ast.Expr(call)])[0]
+    return any(ctx.has(n) and ctx.artifacts[n].step > made.step and n not in made.made_from for n in read)
+
+
 def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """A method chain that replays earlier steps before this step's call (`pl.scan_csv(path).filter(...)
     .group_by(...).agg(...).sort(by)`, where filter, group_by and sort are steps 2, 4 and 5) starts from the result
@@ -3521,6 +3533,8 @@ def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         made = [a.name for a in ctx.artifacts.values() if a.step == step + 1 and not a.value]
         if not made:
             return
+        if _reads_later(call, made[0], ctx):
+            return  # not a replay: it works on what a later step made (`pd.DataFrame({... model.coef_ ...})`)
         holder = own if at == 0 else chain[at - 1]
         assert isinstance(holder.func, ast.Attribute)
         replayed = ast.unparse(call)
