@@ -272,7 +272,6 @@ pretrained_model_name_or_path = "{fx}/model-sharded"
 [step_02_checkpoint_discovery]
 model_id = "{fx}/model-sharded"
 cache_dir = "{out}/hf-cache"
-param_name = "model.embed_tokens.weight"
 [step_03_quantization_configuration]
 device_map = "cpu"
 [step_05_weight_loading]

@@ -19629,3 +19629,60 @@ def test_a_fitted_attribute_is_read_as_the_example_uses_it(tmp_path):
     assert "pkgfitx.Frame(" in rank.body and "X" not in rank.consumes, rank.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "ranked: list of 2: 3, 1" in proc.stderr, proc.stderr
+
+
+RK_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Score_Rows
+
+**Description:** Load rows, score them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrk.load(path: str) -> list` |
+| **External Dependencies** | `pkgrk` |
+| **Key Parameters** | `path: str = "rows.txt"` - one number per line |
+| **Outputs** | `rows` |
+
+### Step 2: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrk.score(rows: list) -> list` |
+| **Implementation** | `Demo_Score` |
+| **External Dependencies** | `pkgrk` |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | `scores` |
+"""
+
+PKGRK = """
+def load(path):
+    with open(path) as fp:
+        return [float(line) for line in fp.read().split()]
+
+
+def score(rows):
+    return [2 * r for r in rows]
+"""
+
+
+def test_a_tryout_reading_what_the_slice_never_makes_is_left_out(tmp_path):
+    """lightgbm trial: after `scores = ranker.predict(X_valid)` the example picks one query of `valid_df` (`mask = q
+    == first_q`) and ranks it (`order = np.argsort(-scores[mask])`). The step kept `order`, which reads its result,
+    but not `mask`, made of a frame the step never has: `mask` became a REQUIRED key that TOML cannot hold. A
+    statement after the step's call counts what the slice makes, not what the example makes elsewhere."""
+    build_file_tree(tmp_path / "lib", {"pkgrk/__init__.py": PKGRK})
+    example = (
+        "import pkgrk\n\nscores = pkgrk.score(rows)\n"
+        "keep = [r > 1 for r in sample_rows]\nbest = max(s for s, k in zip(scores, keep) if k)\n"
+    )
+    pages = example_pages({"implementations/Demo_Score.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RK_INDEX, **pages})
+    score = item.plan.steps[1].binding
+    assert not score.params and "keep" not in score.body, (score.body, score.params)
+    build_file_tree(item.output_dir, {"rows.txt": "1\n2\n"})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "scores: list of 2: 2, 4" in proc.stderr, proc.stderr

@@ -446,7 +446,9 @@ def _without_tryout(candidate: Candidate, step: Step, ctx: BindContext, keys: di
     if at is None:
         return piece
     resolvable = Resolvable(ctx, keys, candidate.tree)
-    made = names(candidate.tree.body)[1] | set(piece.literals)  # anything the example binds, imports included
+    # what the slice binds, imports included (not what the example binds elsewhere: `mask = q == first_q` of a
+    # frame the step never has, which `order = np.argsort(-scores[mask])` reads)
+    made = names([*piece.imports, *piece.definitions, *piece.statements])[1] | set(piece.literals)
     results = names(piece.statements[: at + 1])[1]
     declared = set(declared_outputs(step))
 
