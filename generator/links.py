@@ -28,6 +28,13 @@ _SAME_AS = re.compile(
     re.IGNORECASE,
 )
 
+# "path written in Step 3", "the file saved by Step 2", "output of Step 4": a key's description naming the step
+# that wrote its file
+_WRITTEN_IN = re.compile(
+    r"\b(?:written|saved|exported|stored|made|created|produced)\s+(?:in|by|at)\s+step\s+(\d+)|\boutput of step (\d+)",
+    re.I,
+)
+
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
 PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
 
@@ -48,6 +55,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
     first: dict[str, str] = {}  # place -> "module.key" of the first key naming it
     named: dict[str, str] = {}  # key name -> "module.key" of the first key of that name with a default
     written: dict[int, list[tuple[str, str]]] = {}  # step number -> (file, "module.key") of the files it writes
+    writers: dict[int, list[str]] = {}  # step number -> "module.key" of its keys naming a file it writes
     keyed: dict[int, tuple[str, set[str]]] = {}  # step number -> (module, its key names)
     final: dict[str, ConfigParam] = {}  # "module.key" -> the key as linked
     valued: dict[tuple[str, str], str] = {}  # (key name, text default) -> "module.key" of the first such key
@@ -109,6 +117,12 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             same_kind = same_kind or [
                 key for files in written.values() for place, key in files if bare and file_suffix(place) == suffix
             ]
+            # "`fname: str` - path written in Step 3", where step 3 has one key for a file it writes: that key,
+            # whatever file the examples name
+            said = _WRITTEN_IN.search(_described(plan, param))
+            there = writers.get(int(said.group(1) or said.group(2)), []) if said else []
+            if not same_kind and len(there) == 1:
+                same_kind = there
             if not param.writes and len(same_kind) == 1:
                 params.append(replace(param, follows=same_kind[0]))
                 continue
@@ -117,6 +131,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             params.append(param)
         for value, key in mine.items():
             first.setdefault(value, key)
+        writers[plan.step.number] = [f"{plan.module}.{p.name}" for p in plan.binding.params if p.writes]
         written[plan.step.number] = [
             (str(literal_value(p.default)), f"{plan.module}.{p.name}")
             for p in plan.binding.params

@@ -188,6 +188,22 @@ def _names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
 _NAMED: weakref.WeakKeyDictionary[ast.stmt, tuple[list[str], set[str]]] = weakref.WeakKeyDictionary()
 
 
+_TEST_PACKAGE = frozenset({"test", "tests", "testing", "_testing"})
+
+
+def from_tests(imports: list[ImportNode]) -> set[str]:
+    """The names imports bind from a library's test package (`from gensim.test.utils import datapath,
+    get_tmpfile`): data and paths the library keeps for its own tests, a demo's, never the user's."""
+    found: set[str] = set()
+    for node in imports:
+        if isinstance(node, ast.ImportFrom):
+            if _TEST_PACKAGE & set((node.module or "").split(".")):
+                found |= {alias.asname or alias.name for alias in node.names}
+        else:
+            found |= {(a.asname or a.name).split(".")[0] for a in node.names if _TEST_PACKAGE & set(a.name.split("."))}
+    return found
+
+
 def bound_anywhere(statements: list[ast.stmt]) -> set[str]:
     """Every name the statements bind in any scope: the top level's, and a function's parameters and locals, a
     lambda's, a comprehension's variables. A value written in as a name some scope binds reads that scope's value

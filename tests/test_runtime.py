@@ -19686,3 +19686,84 @@ def test_a_tryout_reading_what_the_slice_never_makes_is_left_out(tmp_path):
     build_file_tree(item.output_dir, {"rows.txt": "1\n2\n"})
     proc = run_workflow(item, tmp_path / "lib")
     assert "scores: list of 2: 2, 4" in proc.stderr, proc.stderr
+
+
+KV_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Save_And_Load
+
+**Description:** Build word vectors, save them, load them back.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkv.build(words: list) -> list` |
+| **External Dependencies** | `pkgkv` |
+| **Key Parameters** | `words: list = ["a", "b"]` - the vocabulary |
+| **Outputs** | `vectors` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkv.save(vectors: list, fname_or_handle: str) -> None` |
+| **Implementation** | `Demo_Save` |
+| **External Dependencies** | `pkgkv` |
+| **Key Parameters** | `fname_or_handle: str` - output path, e.g. `words.vectors` |
+| **Inputs** | `vectors` from Step 1 |
+| **Outputs** | the vectors file on disk |
+
+### Step 3: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkv.load(fname: str) -> list` |
+| **Implementation** | `Demo_Load` |
+| **External Dependencies** | `pkgkv` |
+| **Key Parameters** | `fname: str` - path written in Step 2 |
+| **Inputs** | Path of the file saved in Step 2 |
+| **Outputs** | `loaded` |
+"""
+
+PKGKV = {
+    "pkgkv/__init__.py": """
+def build(words):
+    return [w.upper() for w in words]
+
+
+def save(vectors, fname):
+    with open(fname, "w") as fp:
+        fp.write(" ".join(vectors))
+
+
+def load(fname):
+    with open(fname) as fp:
+        return fp.read().split()
+""",
+    "pkgkv/test/__init__.py": "",
+    "pkgkv/test/utils.py": (
+        "import os\\nimport tempfile\\n\\n\\ndef get_tmpfile(name):\\n"
+        "    return os.path.join(tempfile.gettempdir(), name)\\n"
+    ),
+}
+
+
+def test_a_file_the_librarys_test_helpers_place_is_the_users_and_the_later_step_reads_it(tmp_path):
+    """gensim trial: step 3 saved to `get_tmpfile("vectors.kv")` (of `gensim.test.utils`): a temporary folder, and
+    step 4, "`fname: str` - path written in Step 3", loaded its own example's `word2vec.wordvectors`, which nothing
+    wrote. A file name a library's test helper is given is the path itself, a key; and a key described as the
+    path written in an earlier step follows that step's one written file."""
+    build_file_tree(tmp_path / "lib", PKGKV)
+    save = (
+        "import pkgkv\nfrom pkgkv.test.utils import get_tmpfile\n\n"
+        'fname = get_tmpfile("vectors.kv")\npkgkv.save(vectors, fname)\n'
+    )
+    load = 'import pkgkv\n\nloaded = pkgkv.load("word2vec.wordvectors")\n'
+    pages = example_pages({"implementations/Demo_Save.md": save, "implementations/Demo_Load.md": load})
+    item = generated(tmp_path, {"_WorkflowIndex.md": KV_INDEX, **pages})
+    assert "get_tmpfile" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.fname=out/mine.kv")
+    assert "loaded: list of 2: 'A', 'B'" in proc.stderr, proc.stderr
+    assert (item.output_dir / "out" / "mine.kv").is_file()

@@ -17,7 +17,7 @@ from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
 from generator.parse.params import default_in_text
-from generator.slicing import Slice, contains_api, empty_container, holder_index, names, shows_value
+from generator.slicing import Slice, contains_api, empty_container, from_tests, holder_index, names, shows_value
 
 
 def _stored(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
@@ -389,7 +389,7 @@ def score(
         -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
         # the file the Inputs name read, not the library's test data (`datapath("lee_background.cor")` of
         # `gensim.test.utils`, `common_texts`)
-        (_test_data(piece) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
+        (bool(from_tests(piece.imports)) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
         len(borrowed),
         len(_departures(passed, keys)),
         -len(_described_values(piece, keys, spoken)),
@@ -590,19 +590,6 @@ DATA_FILE = re.compile(
     r"|smi|sdf|mol2?|pdb|fasta|fa|fastq|vcf|wav|flac|mp3|png|jpe?g|tiff?|bmp|gif|mp4|avi|db|sqlite|gz|zip)$",
     re.IGNORECASE,
 )  # a data file, of tables, arrays, documents, molecules, sequences, sounds, images, videos or archives
-
-
-_TEST_PACKAGE = frozenset({"test", "tests", "testing", "_testing"})
-
-
-def _test_data(piece: Slice) -> bool:
-    """Whether a slice imports from a library's test package (`from gensim.test.utils import datapath`): data the
-    library ships for its own tests, a demo's, not the user's."""
-    return any(
-        _TEST_PACKAGE & set(module.split("."))
-        for node in piece.imports
-        for module in ([node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names])
-    )
 
 
 def _reads_file(statements: list[ast.stmt]) -> bool:

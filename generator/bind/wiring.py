@@ -52,6 +52,7 @@ from generator.slicing import (
     builtins_read,
     contains_api,
     empty_container,
+    from_tests,
     holder_index,
     in_settings,
     names,
@@ -276,6 +277,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     draft.definitions = [_unannotated(d) for d in draft.definitions]
     _defined_by_signature(draft, step)
     _defined_earlier(draft, ctx, wired)
+    _without_test_paths(draft, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _in_memory_file(draft, step, wired)
         _cited_element(draft, step, ctx, wired)
@@ -660,6 +662,41 @@ def _in_memory_file(draft: Draft, step: Step, wired: _Wired) -> None:
             continue
         wired.changes.append(f"reads the file {param} names instead of the example's {swapped[:50]}")
         return
+
+
+class _TestPaths(ast.NodeTransformer):
+    """`datapath("lee_background.cor")`, `get_tmpfile("vectors.kv")` (of `gensim.test.utils`) replaced by the file
+    name they are given: the library's test folder and a temporary one are no place for the user's data or
+    results."""
+
+    def __init__(self, helpers: set[str]) -> None:
+        self.helpers = helpers
+        self.replaced: list[str] = []
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        self.generic_visit(node)
+        if (
+            isinstance(node.func, ast.Name)
+            and node.func.id in self.helpers
+            and len(node.args) == 1
+            and not node.keywords
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            self.replaced.append(ast.unparse(node))
+            return node.args[0]
+        return node
+
+
+def _without_test_paths(draft: Draft, wired: _Wired) -> None:
+    """The paths the library's test helpers make of a file name, that file name (_TestPaths)."""
+    helpers = from_tests(draft.imports)
+    if not helpers:
+        return
+    paths = _TestPaths(helpers)
+    draft.statements = [paths.visit(s) for s in draft.statements]
+    for replaced in paths.replaced:
+        wired.changes.append(f"uses the file name {replaced[:60]} is given, not the library's test or temporary folder")
 
 
 _SCALARS = frozenset({"int", "float", "str", "bool"})
