@@ -19767,3 +19767,181 @@ def test_a_file_the_librarys_test_helpers_place_is_the_users_and_the_later_step_
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.fname=out/mine.kv")
     assert "loaded: list of 2: 'A', 'B'" in proc.stderr, proc.stderr
     assert (item.output_dir / "out" / "mine.kv").is_file()
+
+
+WAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Decompose
+
+**Description:** Read a signal, choose the wavelet and level, decompose.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwave.read(path: str) -> list` |
+| **External Dependencies** | `pkgwave` |
+| **Key Parameters** | `path: str = "signal.txt"` - one value per line |
+| **Outputs** | `signal` |
+
+### Step 2: Plan
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwave.plan(n: int) -> tuple` |
+| **Implementation** | `Demo_Plan` |
+| **External Dependencies** | `pkgwave` |
+| **Inputs** | `signal` from Step 1 (only its length is used) |
+| **Outputs** | `wavelet`, `level` |
+
+### Step 3: Decompose
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwave.decompose(data, wavelet, mode='sym', level=None) -> str` |
+| **Implementation** | `Demo_Decompose` |
+| **External Dependencies** | `pkgwave` |
+| **Key Parameters** | `data` - input signal, `wavelet` - wavelet from Step 2, `level: int` - decomposition level |
+| **Inputs** | `signal` from Step 1, `wavelet` and `level` from Step 2 |
+| **Outputs** | `coeffs` |
+"""
+
+PKGWAVE = """
+def read(path):
+    with open(path) as fp:
+        return [float(v) for v in fp.read().split()]
+
+
+def plan(n):
+    return "haar", n // 2
+
+
+def decompose(data, wavelet, mode="sym", level=None):
+    return f"{len(data)} values, {wavelet}, level {level}, {mode}"
+"""
+
+
+def test_results_the_inputs_quote_replace_the_examples_values_in_their_slots(tmp_path):
+    """PyWavelets trial: "`signal` from Step 1, `wavelet` and `level` from Step 2", while the example decomposes
+    `pywt.wavedec([1, 2, 3, 4, 5, 6, 7, 8], "db1", mode="periodization", level=2)`. With more than one cited
+    result unread, none was wired: the sample list, "db1" and 2 became keys (`coeffs_wavelet`, renamed to avoid
+    step 2's `wavelet`), and the step decomposed the sample, whatever the user's signal. A literal in the slot of a
+    parameter named like a result the Inputs quote is that result; the values written out as the call's data are
+    the one cited result left."""
+    build_file_tree(tmp_path / "lib", {"pkgwave/__init__.py": PKGWAVE})
+    pages = example_pages(
+        {
+            "implementations/Demo_Plan.md": "import pkgwave\n\nwavelet, level = pkgwave.plan(len(signal))\n",
+            "implementations/Demo_Decompose.md": (
+                'import pkgwave\n\ncoeffs = pkgwave.decompose([1, 2, 3, 4, 5, 6, 7, 8], "db1", mode="per", level=2)\n'
+            ),
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": WAVE_INDEX, **pages})
+    decompose = item.plan.steps[2].binding
+    assert set(decompose.consumes) == {"signal", "wavelet", "level"}, decompose.body
+    build_file_tree(item.output_dir, {"signal.txt": "1\n2\n3\n4\n5\n6\n"})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "coeffs: '6 values, haar, level 3, per'" in proc.stderr, proc.stderr
+
+
+SKEW_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Skewed_Scores
+
+**Description:** Make data, skew it, score and fit a model on the skewed copy.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgskew.make(n: int = 6) -> tuple` |
+| **Implementation** | `Demo_Make` |
+| **External Dependencies** | `pkgskew` |
+| **Outputs** | `X`, `y` |
+
+### Step 2: Skew
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgskew.skew(X, y, keep: int = 3) -> tuple` |
+| **Implementation** | `Demo_Skew` |
+| **External Dependencies** | `pkgskew` |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `X_imb`, `y_imb` - the skewed copy |
+
+### Step 3: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgskew.Model()` |
+| **Implementation** | `Demo_Model` |
+| **External Dependencies** | `pkgskew` |
+| **Outputs** | `model` |
+
+### Step 4: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgskew.score(model, X, y) -> int` |
+| **Implementation** | `Demo_Score` |
+| **External Dependencies** | `pkgskew` |
+| **Inputs** | `model` from Step 3, `X_imb`, `y_imb` from Step 2 |
+| **Outputs** | `scores` |
+
+### Step 5: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `model.fit(X, y) -> int` |
+| **Implementation** | `Demo_Fit` |
+| **External Dependencies** | `pkgskew` |
+| **Inputs** | `model` from Step 3, `X_imb`, `y_imb` from Step 2 |
+| **Outputs** | `n_seen` |
+"""
+
+PKGSKEW = """
+def make(n=6):
+    return [[i] for i in range(n)], [i % 2 for i in range(n)]
+
+
+def skew(X, y, keep=3):
+    return X[:keep], y[:keep]
+
+
+def score(model, X, y):
+    return len(X)
+
+
+class Model:
+    def fit(self, X, y):
+        return len(X)
+"""
+
+
+def test_the_results_the_inputs_quote_are_named_and_taken_as_they_say(tmp_path):
+    """imbalanced-learn trial: step 2's Outputs say "`X_imb`, `y_imb`" and its example unpacks `X_res, y_res =
+    make_imbalance(X, y, ...)`; step 4 cites "`X_imb`, `y_imb` from Step 2" and its example cross-validates on `X,
+    y`: it ran on step 1's balanced data, silently (macro F1 0.95 instead of 0.81). Step 5's `pipeline.fit(X_train,
+    y_train)` was a stub saying the wiki "does not say how to import X_train". Now the unpacked results take the
+    names the Outputs give, in order (step 4 then takes them for its `X`, `y`), and names the call is passed that
+    nothing makes are the quoted results, in order."""
+    build_file_tree(tmp_path / "lib", {"pkgskew/__init__.py": PKGSKEW})
+    pages = example_pages(
+        {
+            "implementations/Demo_Make.md": "import pkgskew\n\nX, y = pkgskew.make(n=6)\n",
+            "implementations/Demo_Skew.md": "import pkgskew\n\nX_res, y_res = pkgskew.skew(X, y, keep=2)\n",
+            "implementations/Demo_Model.md": "import pkgskew\n\nmodel = pkgskew.Model()\n",
+            "implementations/Demo_Score.md": "import pkgskew\n\nscores = pkgskew.score(model, X, y)\n",
+            "implementations/Demo_Fit.md": "n_seen = model.fit(X_train, y_train)\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": SKEW_INDEX, **pages})
+    steps = [s.binding for s in item.plan.steps]
+    assert steps[1].produces == ("X_imb", "y_imb"), steps[1].body
+    assert {"X_imb", "y_imb"} <= set(steps[3].consumes) and "X" not in steps[3].consumes, steps[3].body
+    assert steps[4].status.value == "bound" and {"X_imb", "y_imb"} <= set(steps[4].consumes), steps[4].body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "scores: 2\n" in proc.stderr and "n_seen: 2\n" in proc.stderr, proc.stderr

@@ -282,6 +282,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _in_memory_file(draft, step, wired)
         _cited_element(draft, step, ctx, wired)
         _described_inputs(draft, step, ctx, wired)
+        _cited_for_unmade(draft, ctx, wired)
         _cited_input(draft, step, ctx, wired)
         _cited_items(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
@@ -404,6 +405,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     if len(unread) > 1 and len(quoted) == 1:  # "Shuffled `dataset` from Step 3", of its `dataset` and
         unread = [n for n in unread if n in quoted]  # `shuffled_dataset`: the one the Inputs quote
     call = anchor_call(draft)
+    if call is not None and len(unread) > 1:  # (the ones the call takes by their names are _cited_arguments')
+        slots = {*draft.positional[: len(call.args)], *(k.arg for k in call.keywords if k.arg)}
+        unread = [n for n in unread if n not in slots]
     if len(unread) != 1 or call is None:
         return
     if named and unread[0] not in named:
@@ -471,12 +475,17 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         (
             n
             for n, arg in enumerate(call.args)
-            if isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
-            and literal_source(arg) is None  # not `-5.0`
-            and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
-            # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives: no sample
-            and not _read_from_cited(arg, ctx, cited, has)
-            and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
+            # values written out as the call's data (`wavedec([1, 2, 3, 4], "db1")`, where the Inputs quote "`signal`
+            # from Step 1"), not a setting beside it
+            if (n == 0 and unread[0] in quoted and _literal_sample(arg))
+            or (
+                isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
+                and literal_source(arg) is None  # not `-5.0`
+                and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
+                # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives
+                and not _read_from_cited(arg, ctx, cited, has)
+                and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
+            )
         ),
         None,
     )
@@ -1624,6 +1633,8 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         return
     cited = set(ctx.cited_by_inputs())
     own = _own_values(draft, ctx)
+    # (a name the Inputs quote, "`wavelet` and `level` from Step 2": that result, a value too, `level=2` no count)
+    results_quoted = _quoted_results(ctx)
     for keyword in call.keywords:
         reads = {n.id for n in walk(keyword.value) if isinstance(n, ast.Name)}
         if (  # not `train_dataset=train_dataset.shuffle(seed=42)`: the cited result, worked on
@@ -1632,9 +1643,11 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             # (a name only where the example made it for this: `storage=storage_name` after `storage_name =
             # f"sqlite:///{study_name}.db"`, where the Inputs say "`storage` from Step 1")
             and (not isinstance(keyword.value, ast.Name) or keyword.value.id in own)
-            and _number(keyword.value) is None  # `add_table(rows=1, ...)`: a count, not the
-            # `rows` of a CSV the Inputs cite ("data rows from Step 4")
-            and ctx.holds_object(keyword.arg)
+            and (
+                (keyword.arg in results_quoted and literal_source(keyword.value) is not None)
+                # `add_table(rows=1, ...)`: a count, not the `rows` of a CSV the Inputs cite ("data rows from Step 4")
+                or (_number(keyword.value) is None and ctx.holds_object(keyword.arg))
+            )
         ):
             built = ast.unparse(keyword.value)
             keyword.value = ast.Name(id=keyword.arg, ctx=ast.Load())
@@ -1673,12 +1686,50 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for n, (argument, name) in enumerate(zip(call.args, positional, strict=False)):
         if isinstance(argument, ast.Starred):
             break
-        if name in cited and ctx.holds_object(name) and _literal_sample(argument):
+        quoted_value = name in results_quoted and literal_source(argument) is not None  # `wavedec(x, "db1")`
+        if name in cited and (quoted_value or (ctx.holds_object(name) and _literal_sample(argument))):
             built = ast.unparse(argument)
             call.args[n] = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), argument)
             wired.changes.append(
                 f"takes {name} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
+
+
+def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`pipeline.fit(X_train, y_train)`, where the Inputs say "`X_imb`, `y_imb` from Step 2" and nothing in the
+    workflow makes `X_train` or `y_train`: the names the step's call is passed that nothing makes are the results the
+    Inputs quote and the step does not read, in order, when there are as many and each pair shares its first word
+    (`X_`, `y_`). Left, the step was a stub saying the wiki "does not say how to import" X_train."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    imported, keys = draft.imported(), key_hints(ctx.step)
+    bound = names(draft.statements)[1]
+    unmade = [
+        a.id
+        for a in call.args
+        if isinstance(a, ast.Name)
+        and not ctx.has(a.id)
+        and a.id not in imported
+        and a.id not in keys
+        and a.id not in draft.literals
+        and a.id not in bound
+    ]
+    read = set(free_names(draft))
+    quoted = [n for n in code_spans(ctx.step.inputs or "") if n in _quoted_results(ctx) and n not in read]
+    if len(unmade) < 2 or len(unmade) != len(quoted):
+        return
+    if any(old.split("_")[0] != new.split("_")[0] for old, new in zip(unmade, quoted, strict=True)):
+        return
+    for old, new in zip(unmade, quoted, strict=True):
+        draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
+    wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(unmade)}")
+
+
+def _quoted_results(ctx: BindContext) -> set[str]:
+    """The earlier results the step's Inputs quote by name ("`wavelet` and `level` from Step 2"), not values a
+    manual step hands on."""
+    return {n for n in code_spans(ctx.step.inputs or "") if ctx.has(n) and not ctx.artifacts[n].value}
 
 
 def _own_values(draft: Draft, ctx: BindContext) -> set[str]:
@@ -3916,6 +3967,19 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
     # (of the names the Outputs give, the ones a later step cites: not `ndarray` of "`axs` (2x2 `ndarray`)")
     missing = [n for n in declared if n not in made and not ctx.has(n) and ctx.cited_later(n)]
     extra = [n for n in made if n not in declared and n not in wired.consumes.values()]
+    unpacked = _unpacked_names(draft.anchor)
+    if len(missing) > 1 and unpacked == extra and len(extra) == len(missing) == len(declared):
+        # `X_res, y_res = make_imbalance(X, y, ...)`, where the Outputs say "`X_imb`, `y_imb`" and step 4 cites
+        # them: each by its place
+        if any(isinstance(n, ast.Name) and n.id in missing for s in draft.statements for n in walk(s)):
+            return
+        for old, new in zip(extra, missing, strict=True):
+            rename(draft.statements, old, new)
+        wired.changes.append(
+            f"names its results {', '.join(missing)}, as its Outputs and a later step's Inputs say, not "
+            f"{', '.join(extra)}"
+        )
+        return
     if len(missing) != 1 or len(extra) != 1 or len(declared) < 2:
         return
     if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
@@ -3924,6 +3988,14 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
         return  # `names = [f"feat_{i}" ...]` is no "`dtest` DMatrix"
     rename(draft.statements, extra[0], missing[0])
     wired.changes.append(f"names its result {missing[0]}, as its Outputs and a later step's Inputs say, not {extra[0]}")
+
+
+def _unpacked_names(stmt: ast.stmt | None) -> list[str]:
+    """The names an assignment unpacks its value into, in order (`X_res, y_res = ...`); [] for any other."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple)):
+        return []
+    elements = stmt.targets[0].elts
+    return [e.id for e in elements if isinstance(e, ast.Name)] if all(isinstance(e, ast.Name) for e in elements) else []
 
 
 def _literal_made(statements: list[ast.stmt], name: str) -> bool:
