@@ -19945,3 +19945,92 @@ def test_the_results_the_inputs_quote_are_named_and_taken_as_they_say(tmp_path):
     assert steps[4].status.value == "bound" and {"X_imb", "y_imb"} <= set(steps[4].consumes), steps[4].body
     proc = run_workflow(item, tmp_path / "lib")
     assert "scores: 2\n" in proc.stderr and "n_seen: 2\n" in proc.stderr, proc.stderr
+
+
+DEN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Denoise
+
+**Description:** Read a signal, estimate its threshold, halve it, save it beside its index.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgden.read(path: str) -> list` |
+| **External Dependencies** | `pkgden` |
+| **Key Parameters** | `path: str = "signal.txt"` - one value per line |
+| **Outputs** | `signal` |
+
+### Step 2: Threshold
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `limit = 2 * max(signal) / len(signal)` |
+| **Source Location** | (user code) |
+| **Implementation** | `Demo_Threshold` |
+| **Inputs** | `signal` from Step 1 (length and peak only) |
+| **Outputs** | `limit` |
+
+### Step 3: Halve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgden.halve(values: list) -> list` |
+| **External Dependencies** | `pkgden` |
+| **Inputs** | `signal` from Step 1 |
+| **Outputs** | `halved` |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgden.save(fname: str, rows: list) -> None` |
+| **Implementation** | `Demo_Save` |
+| **External Dependencies** | `pkgden` |
+| **Key Parameters** | `fname: str` - output path |
+| **Inputs** | `halved` from Step 3, `signal` from Step 1 (for the report) |
+| **Outputs** | the CSV file on disk |
+"""
+
+PKGDEN = {
+    "pkgden/__init__.py": """
+def read(path):
+    with open(path) as fp:
+        return [float(v) for v in fp.read().split()]
+
+
+def halve(values):
+    return [v / 2 for v in values]
+
+
+def pairs(*columns):
+    return list(zip(*columns))
+
+
+def save(fname, rows):
+    with open(fname, "w") as fp:
+        fp.write("\\n".join(",".join(str(v) for v in row) for row in rows))
+""",
+    "pkgden/data/__init__.py": "def ecg():\n    return [0.0] * 1024\n",
+}
+
+
+def test_a_bundled_data_set_and_a_built_argument_are_read_as_the_inputs_say(tmp_path):
+    """PyWavelets trial: the threshold step's example sizes its threshold by `len(x)` of `x =
+    pywt.data.ecg().astype(float) + noise`, the library's bundled data, where the Inputs quote "`signal` from Step 1
+    (length only)": the threshold was the demo's. The export step's `np.savetxt("denoised.csv",
+    np.column_stack([idx, denoised]))`, with `idx = np.arange(len(denoised))`, was replaced by step 1's `signal`
+    ("instead of the example's np.column_stack(...)"): the file held the noisy input. A data set the library bundles
+    stands for the one quoted result the step does not read; an argument made of a cited result and of what the
+    step made of it is no sample."""
+    build_file_tree(tmp_path / "lib", PKGDEN)
+    threshold = "import pkgden\n\nx = pkgden.data.ecg()\nlimit = 2 * max(x) / len(x)\n"
+    save = 'import pkgden\n\nidx = list(range(len(halved)))\npkgden.save("out.csv", pkgden.pairs(idx, halved))\n'
+    pages = example_pages({"implementations/Demo_Threshold.md": threshold, "implementations/Demo_Save.md": save})
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEN_INDEX, **pages})
+    build_file_tree(item.output_dir, {"signal.txt": "4\n8\n"})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "limit: 8.0" in proc.stderr, proc.stderr
+    assert (item.output_dir / "out.csv").read_text(encoding="utf-8") == "0,2.0\n1,4.0", proc.stderr

@@ -278,6 +278,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_by_signature(draft, step)
     _defined_earlier(draft, ctx, wired)
     _without_test_paths(draft, wired)
+    _cited_for_demo_data(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _in_memory_file(draft, step, wired)
         _cited_element(draft, step, ctx, wired)
@@ -455,6 +456,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         return ctx.has(name) or name in keys or name in imported
 
     had = all(has(n) for n in free_names(draft))
+    made_here = names(draft.statements)[1]
     source = _source_of(unread[0], calls, cited, ctx) if unread[0] in quoted and had else None
     if source is not None:
         # `smf.glm(formula, data=df)`, where the Inputs cite "`train` from Step 2", which step 2 made of step 1's df
@@ -483,7 +485,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
                 and literal_source(arg) is None  # not `-5.0`
                 and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
                 # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives
-                and not _read_from_cited(arg, ctx, cited, has)
+                # (what the step made before of them counts as had: `np.column_stack([idx, denoised])`, with `idx =
+                # np.arange(len(denoised))`)
+                and not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
                 and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
             )
         ),
@@ -1490,6 +1494,20 @@ def _sample_names(draft: Draft) -> set[str]:
     return found
 
 
+_DEMO_DATA = frozenset({"data", "datasets"})  # a library's bundled data sets: `pywt.data`, `sklearn.datasets`
+
+
+def _of_demo_data(value: ast.expr, demo: set[str]) -> bool:
+    """Whether an expression is made of a data set the library bundles (`pywt.data.ecg().astype(float) + noise`,
+    `load_iris(return_X_y=True)` of `sklearn.datasets`): a demo's data."""
+    for node in walk(value):
+        if isinstance(node, ast.Call):
+            callee = dotted(node.func)
+            if (len(callee) > 2 and _DEMO_DATA & set(callee[1:-1])) or (len(callee) == 1 and callee[0] in demo):
+                return True
+    return False
+
+
 def _of_numbers(value: ast.expr) -> bool:
     """Whether an expression is a call made of numbers written out (`box(0, 0, 2, 3)`, `Point(1.5, 2)`,
     `LineString([(0, 0), (1, 1)])`): a demo's object; never one naming a file, an id or a setting by text."""
@@ -1724,6 +1742,38 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for old, new in zip(unmade, quoted, strict=True):
         draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
     wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(unmade)}")
+
+
+def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`x = pywt.data.ecg().astype(float) + noise` read by `uthresh = sigma * np.sqrt(2 * np.log(len(x)))`, where
+    the Inputs quote "`signal` from Step 1 (length only)" and the step does not read it: the data set the library
+    bundles stands for that result, whatever kind of step (a pattern written as code too)."""
+    read = set(free_names(draft)) | names(draft.statements)[1]  # (made again here: _reuse takes the earlier one)
+    unread = [n for n in code_spans(ctx.step.inputs or "") if n in _quoted_results(ctx) and n not in read]
+    demo = {
+        alias.asname or alias.name
+        for node in draft.imports
+        if isinstance(node, ast.ImportFrom) and _DEMO_DATA & set((node.module or "").split(".")[1:])
+        for alias in node.names
+    }
+    samples = [
+        s.targets[0].id
+        for s in draft.statements
+        if isinstance(s, ast.Assign)
+        and len(s.targets) == 1
+        and isinstance(s.targets[0], ast.Name)
+        and s is not draft.anchor
+        and _of_demo_data(s.value, demo)
+    ]
+    if len(unread) != 1 or len(samples) != 1 or _stores(draft.statements, samples[0]) != 1:
+        return
+    maker = next(s for s in draft.statements if isinstance(s, ast.Assign) and ast.unparse(s.targets[0]) == samples[0])
+    draft.statements.remove(maker)
+    value = ast.Name(id=unread[0], ctx=ast.Load())
+    draft.statements = [_Substitute(samples[0], value).visit(s) for s in draft.statements]
+    wired.changes.append(
+        f"takes {unread[0]}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}"
+    )
 
 
 def _quoted_results(ctx: BindContext) -> set[str]:
