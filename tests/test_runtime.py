@@ -20034,3 +20034,56 @@ def test_a_bundled_data_set_and_a_built_argument_are_read_as_the_inputs_say(tmp_
     proc = run_workflow(item, tmp_path / "lib")
     assert "limit: 8.0" in proc.stderr, proc.stderr
     assert (item.output_dir / "out.csv").read_text(encoding="utf-8") == "0,2.0\n1,4.0", proc.stderr
+
+
+LABELTAB_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Label_Split
+
+**Description:** Read a table, split off its label column.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglabeltab.read(path: str) -> Table` |
+| **Implementation** | `Demo_Load` |
+| **External Dependencies** | `pkglabeltab` |
+| **Key Parameters** | `path: str` - the user's table, `target_column: str` - name of the label column (`"Class"` in the demo file) |
+| **Outputs** | `X`, `y` |
+"""
+
+PKGLABELTAB = """
+class Table:
+    def __init__(self, columns):
+        self.columns = columns
+
+    def __getitem__(self, name):
+        return self.columns[name]
+
+    def drop(self, columns):
+        return sorted(set(self.columns) - set(columns))
+
+
+def read(path):
+    with open(path) as fp:
+        header, *rows = [line.split(",") for line in fp.read().split()]
+    return Table({name: [row[i] for row in rows] for i, name in enumerate(header)})
+"""
+
+
+def test_the_label_column_a_key_documents_is_the_selected_one_and_other_dropped_columns_are_a_key(tmp_path):
+    """imbalanced-learn trial: "`target_column: str` - name of the label column (`"Class"` in the Kaggle file)", and
+    the example writes `X = df.drop(columns=["Class", "Time"])`, `y = df["Class"]`. With two column texts the key
+    was not made: "Class" stayed in the code, the drop list became a key, and a user's table with another label
+    failed. The column the statements select is the key's; the other columns dropped beside it are a key of their
+    own, so a table without them needs no code edit."""
+    build_file_tree(tmp_path / "lib", {"pkglabeltab/__init__.py": PKGLABELTAB})
+    example = 'import pkglabeltab\n\ndf = pkglabeltab.read("demo.csv")\nX = df.drop(columns=["Class", "Time"])\ny = df["Class"]\n'
+    pages = example_pages({"implementations/Demo_Load.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LABELTAB_INDEX, **pages})
+    build_file_tree(item.output_dir, {"mine.csv": "age,income,default\n1,2,0\n3,4,1\n"})
+    args = ["--set", "1.path=mine.csv", "--set", "1.target_column=default", "--set", "1.drop_columns=[]"]
+    proc = run_workflow(item, tmp_path / "lib", *args)
+    assert "X: list of 2: 'age', 'income'" in proc.stderr and "y: list of 2: '0', '1'" in proc.stderr, proc.stderr

@@ -851,9 +851,9 @@ class _DocumentedPaths:
 _COLUMN_KEY = re.compile(r"(?:^|_)(?:col|column|label|target)(?:_name)?$")
 
 
-def _column_texts(statements: list[ast.stmt]) -> list[ast.Constant]:
+def _column_texts(statements: list[ast.stmt], dropped: bool = True) -> list[ast.Constant]:
     """The texts statements select a table's column by: `df["churn"]`, `df.pop("churn")`, `df.drop(columns=
-    ["churn"])`, `df.drop("churn", axis=1)`."""
+    ["churn"])`, `df.drop("churn", axis=1)` (with dropped False, not the texts only dropped)."""
     found: list[ast.Constant] = []
 
     def text(node: ast.expr) -> None:
@@ -867,6 +867,8 @@ def _column_texts(statements: list[ast.stmt]) -> list[ast.Constant]:
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name):
             text(node.slice)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "drop"):
+            if node.func.attr == "drop" and not dropped:
+                continue
             for arg in node.args[:1]:
                 text(arg)
             for keyword in node.keywords:
@@ -898,6 +900,8 @@ def _documented_column(draft: Draft, step: Step, keys: dict[str, Hint], claims: 
         and key not in taken
     ]
     texts = {str(node.value) for node in _column_texts(draft.statements)}
+    if len(texts) > 1:  # `y = df["Class"]`, `X = df.drop(columns=["Class", "Time"])`: the column selected is the key's
+        texts = {str(node.value) for node in _column_texts(draft.statements, dropped=False)}
     if len(documented) != 1 or len(texts) != 1:
         return
     key, text = documented[0], texts.pop()
@@ -905,6 +909,27 @@ def _documented_column(draft: Draft, step: Step, keys: dict[str, Hint], claims: 
     draft.statements = [replacer.visit(stmt) for stmt in draft.statements]
     draft.literals[key] = keys[key].default or repr(text)
     claims.taken.add(key)
+    _other_dropped(draft, key, claims)
+
+
+def _other_dropped(draft: Draft, key: str, claims: _Claims) -> None:
+    """`df.drop(columns=[target_column, "Time"])`, the label now a key: the other columns dropped beside it are a
+    key of their own (`drop_columns = ["Time"]`), so a table without them needs no code edit."""
+    for node in (n for stmt in draft.statements for n in walk(stmt)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "drop"):
+            continue
+        for keyword in node.keywords:
+            listed = keyword.value
+            if keyword.arg != "columns" or not isinstance(listed, ast.List):
+                continue
+            others = [e for e in listed.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            names_ = [e for e in listed.elts if isinstance(e, ast.Name) and e.id == key]
+            if not others or len(names_) != 1 or len(others) + 1 != len(listed.elts):
+                continue
+            literal = repr([e.value for e in others])
+            name = claims.claim("drop_columns", literal, "")
+            draft.literals[name] = literal
+            listed.elts = [names_[0], ast.Starred(value=ast.Name(id=name, ctx=ast.Load()), ctx=ast.Load())]
 
 
 def _documented_slot(draft: Draft, name: str, keys: dict[str, Hint]) -> str | None:
