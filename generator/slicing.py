@@ -306,12 +306,20 @@ def is_print(stmt: ast.stmt) -> bool:
 
 
 def _printed(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> ast.Expr | None:
-    """`print(api(...))`: the API call alone, as a statement of its own (its result is then kept under the step's
-    output name), when the print's one argument is that call; else None (a print is never an anchor)."""
+    """`print(api(...))`, `print("G-mean:", api(...))`, `print(f"G-mean: {api(...):.3f}")`: the API call alone, as
+    a statement of its own (its result is then kept under the step's output name), when the print shows that one
+    call; else None (a print is never an anchor)."""
     call = stmt.value if isinstance(stmt, ast.Expr) else None
-    if not isinstance(call, ast.Call) or len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Call):
+    if not isinstance(call, ast.Call) or call.keywords:
         return None
-    inner = ast.copy_location(ast.Expr(value=call.args[0]), stmt)
+    shown: list[ast.expr] = list(call.args)
+    if len(shown) == 2 and isinstance(shown[0], ast.Constant) and isinstance(shown[0].value, str):
+        shown = shown[1:]  # a label, then the value
+    elif len(shown) == 1 and isinstance(shown[0], ast.JoinedStr):
+        shown = [v.value for v in shown[0].values if isinstance(v, ast.FormattedValue)]
+    if len(shown) != 1 or not isinstance(shown[0], ast.Call):
+        return None
+    inner = ast.copy_location(ast.Expr(value=shown[0]), stmt)
     inner.end_lineno, inner.end_col_offset = stmt.end_lineno, stmt.end_col_offset
     return inner if contains_api(inner, api, made) else None
 

@@ -20087,3 +20087,56 @@ def test_the_label_column_a_key_documents_is_the_selected_one_and_other_dropped_
     args = ["--set", "1.path=mine.csv", "--set", "1.target_column=default", "--set", "1.drop_columns=[]"]
     proc = run_workflow(item, tmp_path / "lib", *args)
     assert "X: list of 2: 'age', 'income'" in proc.stderr and "y: list of 2: '0', '1'" in proc.stderr, proc.stderr
+
+
+GM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Gmean
+
+**Description:** Make labels and predictions, report their agreement.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggm.make(n: int = 4) -> tuple` |
+| **External Dependencies** | `pkggm` |
+| **Outputs** | `y_test`, `y_pred` |
+
+### Step 2: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggm.agree(y_true, y_pred) -> float` |
+| **Implementation** | `Demo_Agree` |
+| **External Dependencies** | `pkggm` |
+| **Inputs** | `y_test`, `y_pred` from Step 1 |
+| **Outputs** | the agreement (float), printed |
+"""
+
+PKGGM = """
+def make(n=4):
+    return [i % 2 for i in range(n)], [0] * n
+
+
+def agree(y_true, y_pred):
+    return sum(a == b for a, b in zip(y_true, y_pred)) / len(y_true)
+"""
+
+
+def test_a_printed_call_of_the_api_is_a_use_of_it_with_a_label_or_in_an_f_string(tmp_path):
+    """imbalanced-learn trial: the page's second example, on the workflow's own names, prints
+    `print(f"G-mean: {geometric_mean_score(y_test, y_pred):.3f}")`; the first is a toy (`y_true = [0, 1, 2, 0, 1,
+    2]`). A print was an anchor only when its one argument was the call, so the toy was the only candidate: its
+    labels became a config key and the step scored them, not the test split. A print showing the call with a label,
+    or inside an f-string, is a use of it."""
+    build_file_tree(tmp_path / "lib", {"pkggm/__init__.py": PKGGM})
+    toy = "import pkggm\n\ny_true = [0, 1, 2]\ny_pred = [0, 2, 1]\npkggm.agree(y_true, y_pred)\n"
+    own = 'import pkggm\n\nprint(f"agreement: {pkggm.agree(y_test, y_pred):.3f}")\n'
+    pages = example_pages({"implementations/Demo_Agree.md": [toy, own]})
+    item = generated(tmp_path, {"_WorkflowIndex.md": GM_INDEX, **pages})
+    report = item.plan.steps[1].binding
+    assert set(report.consumes) == {"y_test", "y_pred"} and not report.params, (report.body, report.params)
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.n=6")
+    assert ": 0.5\n" in proc.stderr, proc.stderr
