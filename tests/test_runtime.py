@@ -20140,3 +20140,57 @@ def test_a_printed_call_of_the_api_is_a_use_of_it_with_a_label_or_in_an_f_string
     assert set(report.consumes) == {"y_test", "y_pred"} and not report.params, (report.body, report.params)
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.n=6")
     assert ": 0.5\n" in proc.stderr, proc.stderr
+
+
+SHORTREC_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Rebuild_Error
+
+**Description:** Rebuild values, then measure how far the rebuilt ones are.
+
+### Step 1: Rebuild
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshortrec.rebuild(n: int = 3) -> tuple` |
+| **External Dependencies** | `pkgshortrec` |
+| **Outputs** | `image`, `reconstructed` |
+
+### Step 2: Measure
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshortrec.error(a, b) -> float` |
+| **Implementation** | `Demo_Measure` |
+| **External Dependencies** | `pkgshortrec` |
+| **Inputs** | `image`, `reconstructed` from Step 1 |
+| **Outputs** | `err`, `worst` |
+"""
+
+PKGSHORTREC = """
+def rebuild(n=3):
+    return [float(i) for i in range(n)], [i + 0.5 * i for i in range(n)]
+
+
+def error(a, b):
+    return sum(abs(x - y) for x, y in zip(a, b))
+"""
+
+
+def test_a_shortened_name_nothing_makes_is_the_result_the_inputs_quote(tmp_path):
+    """PyWavelets trial: the evaluation step's example computes `mse = np.mean((image - rec) ** 2)` and saves
+    `reconstructed`, where the Inputs quote "`reconstructed` from Step 6" and nothing makes `rec`: `rec` became a
+    REQUIRED key no TOML value can be, and the workflow stopped there. A name nothing makes, written as a shortening
+    of one quoted result, is that result."""
+    build_file_tree(tmp_path / "lib", {"pkgshortrec/__init__.py": PKGSHORTREC})
+    example = (
+        "import pkgshortrec\n\nerr = pkgshortrec.error(image, reconstructed)\n"
+        "worst = max(abs(a - b) for a, b in zip(image, rec))\n"
+    )
+    pages = example_pages({"implementations/Demo_Measure.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SHORTREC_INDEX, **pages})
+    measure = item.plan.steps[1].binding
+    assert not measure.params and "rec)" not in measure.body, (measure.body, measure.params)
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "err: 1.5" in proc.stderr and "worst: 1.0" in proc.stderr, proc.stderr

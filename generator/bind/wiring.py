@@ -279,6 +279,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_earlier(draft, ctx, wired)
     _without_test_paths(draft, wired)
     _cited_for_demo_data(draft, ctx, wired)
+    _cited_in_full(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _in_memory_file(draft, step, wired)
         _cited_element(draft, step, ctx, wired)
@@ -1799,6 +1800,33 @@ def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     wired.changes.append(
         f"takes {unread[0]}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}"
     )
+
+
+def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`mse = np.mean((image - rec) ** 2)`, where nothing makes `rec` and the Inputs quote "`reconstructed` from
+    Step 6": a name the step reads that nothing makes (no earlier result, key, import or statement of the step),
+    written as a shortening of one result the Inputs quote (its letters in order, from its first: `rec`,
+    `coef`, `freqs`), is that result. Left, it became a REQUIRED key no TOML value can be."""
+    keys, imported = key_hints(ctx.step), draft.imported()
+    bound = names(draft.statements + draft.definitions)[1]
+    quoted = [n for n in code_spans(ctx.step.inputs or "") if n in _quoted_results(ctx)]
+    for name in free_names(draft):
+        if len(name) < 3 or ctx.has(name) or name in keys or name in imported or name in bound:
+            continue
+        if name in draft.literals or name in BUILTINS:
+            continue
+        full = [q for q in dict.fromkeys(quoted) if q != name and q[0] == name[0] and _shortens(name, q)]
+        if len(full) != 1:
+            continue
+        draft.statements = [_Substitute(name, ast.Name(id=full[0], ctx=ast.Load())).visit(s) for s in draft.statements]
+        wired.changes.append(f"takes {full[0]}, as its Inputs say, for the example's {name}")
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether short is full's letters in order, some left out (`rec` of `reconstructed`, `freqs` of
+    `frequencies`)."""
+    letters = iter(full)
+    return all(letter in letters for letter in short)
 
 
 def _quoted_results(ctx: BindContext) -> set[str]:
