@@ -188,7 +188,7 @@ def _names(statements: list[ast.stmt]) -> tuple[list[str], set[str]]:
 _NAMED: weakref.WeakKeyDictionary[ast.stmt, tuple[list[str], set[str]]] = weakref.WeakKeyDictionary()
 
 
-_TEST_PACKAGE = frozenset({"test", "tests", "testing", "_testing"})
+_TEST_PACKAGE = frozenset({"test", "tests", "testing", "_testing", "test_utils"})
 
 
 def from_tests(imports: list[ImportNode]) -> set[str]:

@@ -1490,16 +1490,10 @@ def _names_a_file(node: ast.expr) -> bool:
     )
 
 
-_TEST_MODULE = re.compile(r"(?:^|\.)(?:tests?|testing|test_utils)(?:\.|$)")
-
-
 def _sample_names(draft: Draft) -> set[str]:
     """Names the draft reads that stand for sample data: imported from a library's test helpers (`common_texts` of
     gensim.test.utils), or assigned rows written out, a list or tuple of two or more lists, tuples or dicts."""
-    found = set()
-    for node in draft.imports:
-        if isinstance(node, ast.ImportFrom) and node.module and _TEST_MODULE.search(node.module):
-            found |= {a.asname or a.name for a in node.names}
+    found = from_tests([n for n in draft.imports if isinstance(n, ast.ImportFrom)])
     for name, literal in draft.literals.items():
         value = literal_value(literal)
         if (
