@@ -20194,3 +20194,46 @@ def test_a_shortened_name_nothing_makes_is_the_result_the_inputs_quote(tmp_path)
     assert not measure.params and "rec)" not in measure.body, (measure.body, measure.params)
     proc = run_workflow(item, tmp_path / "lib")
     assert "err: 1.5" in proc.stderr and "worst: 1.0" in proc.stderr, proc.stderr
+
+
+UNUSED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unused_Input
+
+**Description:** Make data, then count.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunused.make() -> list` |
+| **External Dependencies** | `pkgunused` |
+| **Outputs** | `data` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunused.count(size: int) -> int` |
+| **Implementation** | `Demo_Count` |
+| **External Dependencies** | `pkgunused` |
+| **Inputs** | `data` from Step 1 |
+| **Outputs** | `total` |
+"""
+
+
+def test_a_step_whose_code_ignores_its_cited_inputs_says_so_in_its_module(tmp_path):
+    """PyWavelets trial: the warning "its Inputs cite signal, wavelet, level ... which its code does not use: check the
+    step before trusting its result" was printed only by generation; the step's module, its README row and a run
+    showed a bound step. The step's module says it now, beside its other departures from the wiki."""
+    build_file_tree(
+        tmp_path / "lib",
+        {"pkgunused/__init__.py": "def make():\n    return [1]\n\n\ndef count(size):\n    return size\n"},
+    )
+    pages = example_pages({"implementations/Demo_Count.md": "import pkgunused\n\ntotal = pkgunused.count(size=3)\n"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": UNUSED_INDEX, **pages})
+    module = next((item.output_dir / "src" / item.plan.package_name / "steps").glob("step_02_*.py"))
+    text = module.read_text(encoding="utf-8")
+    assert "does not use data, which its Inputs cite: check it before trusting its result" in text, text
+    assert any("which its code does not use" in w.message for w in item.plan.warnings), item.plan.warnings

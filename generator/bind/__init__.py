@@ -7,7 +7,7 @@ Wiki code is read with `ast` and written back with `ast.unparse`; genrepo never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.context import BindContext
@@ -78,11 +78,15 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         for name in binding.produces:
             if not ctx.has(name):
                 ctx.add(name)
+        unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
+        if binding.status is Status.BOUND and unused:
+            # said in the step's module too, not only at generation: a reader of the step sees why to check it
+            note = f"does not use {', '.join(unused)}, which its Inputs cite: check it before trusting its result"
+            binding = replace(binding, changes=(*binding.changes, note))
         finished = with_contract(step, binding)
         finished = with_default_types(with_written_paths(passed_when_set(with_cpu_defaults(finished)), step))
         bindings.append(with_needs(step, with_typed_arguments(step, finished, ctx.apis[index]), tables))
         ctx.no_argument_functions |= functions_without_arguments(binding)
-        unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
         if binding.status is Status.BOUND and unused:
             # statsmodels' ARIMA step: "`d` from Step 2", while the example's `order=(2, 1, 0)` fixes d itself
             ctx.warnings.append(
