@@ -20237,3 +20237,26 @@ def test_a_step_whose_code_ignores_its_cited_inputs_says_so_in_its_module(tmp_pa
     text = module.read_text(encoding="utf-8")
     assert "does not use data, which its Inputs cite: check it before trusting its result" in text, text
     assert any("which its code does not use" in w.message for w in item.plan.warnings), item.plan.warnings
+
+
+def test_results_unpacked_beside_other_work_take_the_names_the_outputs_give(tmp_path):
+    """PyWavelets trial: `coef, freqs = pywt.cwt(y, ...)` after the example's own `x = np.exp(t)` and `y = ...`,
+    where the Outputs say "`coefs`, `frequencies`" and later steps cite them: the renaming by place held only when
+    the step made nothing else, so `coefs` and `frequencies` became REQUIRED keys of the later steps. What else the
+    step makes on the way does not stop it."""
+    build_file_tree(tmp_path / "lib", {"pkgskew/__init__.py": PKGSKEW})
+    pages = example_pages(
+        {
+            "implementations/Demo_Make.md": "import pkgskew\n\nX, y = pkgskew.make(n=6)\n",
+            "implementations/Demo_Skew.md": (
+                "import pkgskew\n\nthird = len(X) // 3\nX_res, y_res = pkgskew.skew(X, y, keep=third)\n"
+            ),
+            "implementations/Demo_Model.md": "import pkgskew\n\nmodel = pkgskew.Model()\n",
+            "implementations/Demo_Score.md": "import pkgskew\n\nscores = pkgskew.score(model, X, y)\n",
+            "implementations/Demo_Fit.md": "n_seen = model.fit(X_train, y_train)\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": SKEW_INDEX, **pages})
+    assert {"X_imb", "y_imb"} <= set(item.plan.steps[1].binding.produces), item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "scores: 2\n" in proc.stderr and "n_seen: 2\n" in proc.stderr, proc.stderr

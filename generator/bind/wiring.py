@@ -4065,16 +4065,16 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
     missing = [n for n in declared if n not in made and not ctx.has(n) and ctx.cited_later(n)]
     extra = [n for n in made if n not in declared and n not in wired.consumes.values()]
     unpacked = _unpacked_names(draft.anchor)
-    if len(missing) > 1 and unpacked == extra and len(extra) == len(missing) == len(declared):
+    if len(missing) > 1 and set(unpacked) <= set(extra) and len(unpacked) == len(missing) == len(declared):
         # `X_res, y_res = make_imbalance(X, y, ...)`, where the Outputs say "`X_imb`, `y_imb`" and step 4 cites
-        # them: each by its place
+        # them: each by its place (whatever else the step makes on the way, `x`, `y` of a demo signal)
         if any(isinstance(n, ast.Name) and n.id in missing for s in draft.statements for n in walk(s)):
             return
-        for old, new in zip(extra, missing, strict=True):
+        for old, new in zip(unpacked, missing, strict=True):
             rename(draft.statements, old, new)
         wired.changes.append(
             f"names its results {', '.join(missing)}, as its Outputs and a later step's Inputs say, not "
-            f"{', '.join(extra)}"
+            f"{', '.join(unpacked)}"
         )
         return
     if len(missing) != 1 or len(extra) != 1 or len(declared) < 2:
