@@ -359,9 +359,8 @@ def parse_api(text: str) -> ApiRef | None:
     return None
 
 
-_FITTED = re.compile(
-    r"[a-z]\w*[a-z0-9]_"
-)  # `feature_importances_`, `coef_`: scikit-learn's fitted attributes, never called
+# `feature_importances_`, `coef_`: scikit-learn's fitted attributes, read on a fitted object, never called
+_FITTED = re.compile(r"[a-z]\w*[a-z0-9]_")
 _MARKED_PROPERTY = re.compile(
     r"(?P<callee>[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)+)\s*+\((?:read-only\s+)?(?:property|attribute)\)"
     r"(?:\s*+->\s*+(?P<ret>\S.*))?",

@@ -189,18 +189,39 @@ _NAMED: weakref.WeakKeyDictionary[ast.stmt, tuple[list[str], set[str]]] = weakre
 
 
 _TEST_PACKAGE = frozenset({"test", "tests", "testing", "_testing", "test_utils"})
+_DEMO_DATA = frozenset({"data", "datasets"})  # a library's bundled data sets: `pywt.data`, `sklearn.datasets`
 
 
 def from_tests(imports: list[ImportNode]) -> set[str]:
     """The names imports bind from a library's test package (`from gensim.test.utils import datapath,
     get_tmpfile`): data and paths the library keeps for its own tests, a demo's, never the user's."""
+    return _imported_from(imports, _TEST_PACKAGE, below_top=False)
+
+
+def from_demo_data(imports: list[ImportNode]) -> set[str]:
+    """The names imports bind from a library's bundled data sets (`from sklearn.datasets import load_iris`; not the
+    `datasets` library itself, a top-level package)."""
+    return _imported_from(imports, _DEMO_DATA, below_top=True)
+
+
+def is_demo_data(callee: tuple[str, ...]) -> bool:
+    """Whether a dotted callee reads a library's bundled data set (`pywt.data.ecg`)."""
+    return len(callee) > 2 and bool(_DEMO_DATA & set(callee[1:-1]))
+
+
+def _imported_from(imports: list[ImportNode], packages: frozenset[str], below_top: bool) -> set[str]:
+    """The names imports bind from modules with a part among packages (below_top: not the top-level package)."""
     found: set[str] = set()
     for node in imports:
         if isinstance(node, ast.ImportFrom):
-            if _TEST_PACKAGE & set((node.module or "").split(".")):
+            parts = (node.module or "").split(".")
+            if packages & set(parts[1:] if below_top else parts):
                 found |= {alias.asname or alias.name for alias in node.names}
         else:
-            found |= {(a.asname or a.name).split(".")[0] for a in node.names if _TEST_PACKAGE & set(a.name.split("."))}
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if packages & set(parts[1:] if below_top else parts):
+                    found.add((alias.asname or alias.name).split(".")[0])
     return found
 
 

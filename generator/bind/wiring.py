@@ -52,9 +52,11 @@ from generator.slicing import (
     builtins_read,
     contains_api,
     empty_container,
+    from_demo_data,
     from_tests,
     holder_index,
     in_settings,
+    is_demo_data,
     names,
     prune_import,
     random_names,
@@ -1514,18 +1516,11 @@ def _sample_names(draft: Draft) -> set[str]:
     return found
 
 
-_DEMO_DATA = frozenset({"data", "datasets"})  # a library's bundled data sets: `pywt.data`, `sklearn.datasets`
-
-
 def _of_demo_data(value: ast.expr, demo: set[str]) -> bool:
     """Whether an expression is made of a data set the library bundles (`pywt.data.ecg().astype(float) + noise`,
-    `load_iris(return_X_y=True)` of `sklearn.datasets`): a demo's data."""
-    for node in walk(value):
-        if isinstance(node, ast.Call):
-            callee = dotted(node.func)
-            if (len(callee) > 2 and _DEMO_DATA & set(callee[1:-1])) or (len(callee) == 1 and callee[0] in demo):
-                return True
-    return False
+    `load_iris(return_X_y=True)` of `sklearn.datasets`, whose imported names are demo): a demo's data."""
+    callees = [dotted(n.func) for n in walk(value) if isinstance(n, ast.Call)]
+    return any(is_demo_data(c) or (len(c) == 1 and c[0] in demo) for c in callees)
 
 
 def _of_numbers(value: ast.expr) -> bool:
@@ -1754,7 +1749,7 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         and a.id not in bound
     ]
     read = set(free_names(draft))
-    quoted = [n for n in code_spans(ctx.step.inputs or "") if n in _quoted_results(ctx) and n not in read]
+    quoted = [n for n in _quoted_results(ctx) if n not in read]
     if len(unmade) < 2 or len(unmade) != len(quoted):
         return
     if any(old.split("_")[0] != new.split("_")[0] for old, new in zip(unmade, quoted, strict=True)):
@@ -1769,15 +1764,10 @@ def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     the Inputs quote "`signal` from Step 1 (length only)" and the step does not read it: the data set the library
     bundles stands for that result, whatever kind of step (a pattern written as code too)."""
     read = set(free_names(draft)) | names(draft.statements)[1]  # (made again here: _reuse takes the earlier one)
-    unread = [n for n in code_spans(ctx.step.inputs or "") if n in _quoted_results(ctx) and n not in read]
-    demo = {
-        alias.asname or alias.name
-        for node in draft.imports
-        if isinstance(node, ast.ImportFrom) and _DEMO_DATA & set((node.module or "").split(".")[1:])
-        for alias in node.names
-    }
-    samples = [
-        s.targets[0].id
+    unread = [n for n in _quoted_results(ctx) if n not in read]
+    demo = from_demo_data(draft.imports)
+    makers = [
+        s
         for s in draft.statements
         if isinstance(s, ast.Assign)
         and len(s.targets) == 1
@@ -1785,12 +1775,15 @@ def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         and s is not draft.anchor
         and _of_demo_data(s.value, demo)
     ]
-    if len(unread) != 1 or len(samples) != 1 or _stores(draft.statements, samples[0]) != 1:
+    if len(unread) != 1 or len(makers) != 1:
         return
-    maker = next(s for s in draft.statements if isinstance(s, ast.Assign) and ast.unparse(s.targets[0]) == samples[0])
+    maker = makers[0]
+    sample = ast.unparse(maker.targets[0])
+    if _stores(draft.statements, sample) != 1:
+        return
     draft.statements.remove(maker)
     value = ast.Name(id=unread[0], ctx=ast.Load())
-    draft.statements = [_Substitute(samples[0], value).visit(s) for s in draft.statements]
+    draft.statements = [_Substitute(sample, value).visit(s) for s in draft.statements]
     wired.changes.append(
         f"takes {unread[0]}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}"
     )
@@ -1803,13 +1796,13 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     `coef`, `freqs`), is that result. Left, it became a REQUIRED key no TOML value can be."""
     keys, imported = key_hints(ctx.step), draft.imported()
     bound = names(draft.statements + draft.definitions)[1]
-    quoted = [n for n in code_spans(ctx.step.inputs or "") if n in _quoted_results(ctx)]
+    quoted = _quoted_results(ctx)
     for name in free_names(draft):
         if len(name) < 3 or ctx.has(name) or name in keys or name in imported or name in bound:
             continue
         if name in draft.literals or name in BUILTINS:
             continue
-        full = [q for q in dict.fromkeys(quoted) if q != name and q[0] == name[0] and _shortens(name, q)]
+        full = [q for q in quoted if q != name and q[0] == name[0] and _shortens(name, q)]
         if len(full) != 1:
             continue
         draft.statements = [_Substitute(name, ast.Name(id=full[0], ctx=ast.Load())).visit(s) for s in draft.statements]
@@ -1823,10 +1816,11 @@ def _shortens(short: str, full: str) -> bool:
     return all(letter in letters for letter in short)
 
 
-def _quoted_results(ctx: BindContext) -> set[str]:
-    """The earlier results the step's Inputs quote by name ("`wavelet` and `level` from Step 2"), not values a
-    manual step hands on."""
-    return {n for n in code_spans(ctx.step.inputs or "") if ctx.has(n) and not ctx.artifacts[n].value}
+def _quoted_results(ctx: BindContext) -> list[str]:
+    """The earlier results the step's Inputs quote by name, in their order ("`wavelet` and `level` from Step 2"),
+    not values a manual step hands on."""
+    spans = dict.fromkeys(code_spans(ctx.step.inputs or ""))
+    return [n for n in spans if ctx.has(n) and not ctx.artifacts[n].value]
 
 
 def _own_values(draft: Draft, ctx: BindContext) -> set[str]:
@@ -4150,9 +4144,6 @@ def _new_version(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     wired.changes.append(f"names its result {name}, as its Outputs say, instead of the example's {local}")
 
 
-_CAPITAL = re.compile(r"[A-Z](?:_[a-z0-9_]+)?")  # a value named by a capital, as maths writes it: `X`, `X_train`, `G`
-
-
 def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`images = pipe(...).images` in steps 2 and 4, where step 5's Inputs say "`ddpm_images` from Step 2,
     `ddim_images` from Step 4": the result of the step's call takes the one name a later step cites from it that
@@ -4166,7 +4157,7 @@ def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     missing = [
         n
         for n in cited
-        if n not in made and not ctx.has(n) and n.isidentifier() and (n[:1].islower() or _CAPITAL.fullmatch(n))
+        if n not in made and not ctx.has(n) and n.isidentifier() and (n[:1].islower() or _DATA_LETTER.fullmatch(n))
     ]
     local = anchor.targets[0].id
     if len(missing) != 1 or local in cited or local in wired.consumes.values():
