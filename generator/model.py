@@ -88,6 +88,7 @@ class Implementation:
     outputs: tuple[ContractRow, ...] = ()
     examples: tuple[str, ...] = ()
     example_lines: tuple[int, ...] = ()  # where each example's code starts in the page
+    pattern: str = ""  # a pattern page's own code (`=== Pattern Specification ===`): the function it documents
     page_refs: tuple[str, ...] = ()  # the `Type:Name` pages it links (`Heuristic:X`)
 
 

@@ -509,8 +509,54 @@ def _cut(
                     again += 1
             again += _finishing(block[index + 1 + again :], _api_call(stmt, api, made), made)
             chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
-            return _finish(tree, _out_of_settings(tree, block, _with_makers(block, index, chosen)), stmt)
+            chosen = _with_drawing(tree, block, index, _with_makers(block, index, chosen), foreign)
+            return _finish(tree, _out_of_settings(tree, block, chosen), stmt)
     return None
+
+
+def _with_drawing(
+    tree: ast.Module, block: list[ast.stmt], index: int, chosen: list[ast.stmt], foreign: Callable[[ast.stmt], bool]
+) -> list[ast.stmt]:
+    """A module's function called for its effect on nothing the example names (`plt.savefig("fit.png", dpi=150)`,
+    `plt.show()`) works on what the module holds: the figure the statements before it drew. Those statements
+    come with it: the ones calling that module (`fig, (ax, axr) = plt.subplots(2, 1)`), those using what they
+    made (`ax.plot(xdata, ydata, "b.")`), and the ones before that make what those read (`xfit =
+    np.linspace(...)`); never another step's work. Cut alone, the step saved an empty figure."""
+    anchor = block[index]
+    call = anchor.value if isinstance(anchor, ast.Expr) else None
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and not any(isinstance(n, ast.Name) for a in [*call.args, *call.keywords] for n in walk(a))
+    ):
+        return chosen
+    module = call.func.value.id
+    if module not in {n for n in names([s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))])[1]}:
+        return chosen
+    before = [
+        s
+        for s in block[:index]
+        if not isinstance(s, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and not is_print(s)
+        and not foreign(s)
+    ]
+    drawn: set[str] = set()
+    drawing: list[ast.stmt] = []
+    for stmt in before:
+        free, bound = names([stmt])
+        if module in free or drawn & set(free):
+            drawing.append(stmt)
+            drawn |= bound
+    if not drawing:
+        return chosen
+    wanted = set(names(drawing)[0])
+    for stmt in reversed(before[: before.index(drawing[-1])]):  # what the drawing reads, made before it
+        if stmt not in drawing and names([stmt])[1] & wanted:
+            drawing.append(stmt)
+            wanted |= set(names([stmt])[0])
+    kept = {id(s) for s in [*drawing, *chosen]}
+    return [s for s in block if id(s) in kept]
 
 
 def _own_part(

@@ -20260,3 +20260,193 @@ def test_results_unpacked_beside_other_work_take_the_names_the_outputs_give(tmp_
     assert {"X_imb", "y_imb"} <= set(item.plan.steps[1].binding.produces), item.plan.steps[1].binding.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "scores: 2\n" in proc.stderr and "n_seen: 2\n" in proc.stderr, proc.stderr
+
+
+GOODNESS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Goodness
+
+**Description:** A line fitted to points, then judged by its residuals.
+
+### Step 1: Points
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfitq.points(n: int = 5)` |
+| **External Dependencies** | `pkgfitq` |
+| **Outputs** | `xdata`, `ydata` |
+
+### Step 2: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfitq.fit_line(xdata, ydata)` |
+| **External Dependencies** | `pkgfitq` |
+| **Inputs** | `xdata`, `ydata` from Step 1 |
+| **Outputs** | `popt`, `pcov` |
+
+### Step 3: Goodness of Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Goodness_Pattern` |
+| **API Call** | `residuals = ydata - line(xdata, *popt)`; `r_squared = 1 - ss_res / ss_tot` (plain arithmetic) |
+| **Inputs** | `xdata`, `ydata` from Step 1, `popt` from Step 2 |
+| **Outputs** | `residuals`, `r_squared` |
+"""
+
+GOODNESS_PAGE = """== Code Reference ==
+
+=== Pattern Specification ===
+<syntaxhighlight lang="python">
+def goodness(xdata, ydata, popt):
+    '''Residuals of the line and its R squared.'''
+    slope, intercept = popt
+    residuals = [y - (slope * x + intercept) for x, y in zip(xdata, ydata)]
+    mean = sum(ydata) / len(ydata)
+    ss_tot = sum((y - mean) ** 2 for y in ydata)
+    if ss_tot == 0:
+        return residuals, 1.0
+    return residuals, 1.0 - sum(r * r for r in residuals) / ss_tot
+</syntaxhighlight>
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+popt, pcov = fit_line(xs, ys)
+res, r2 = goodness(xs, ys, popt)
+print(f"R^2 = {r2:.4f}")
+</syntaxhighlight>
+"""
+
+PKGFITQ = """
+def points(n=5):
+    xs = [float(i) for i in range(n)]
+    return xs, [2.0 * x + 1.0 + (0.5 if i % 2 else -0.5) for i, x in enumerate(xs)]
+
+
+def fit_line(xdata, ydata):
+    n = len(xdata)
+    mx, my = sum(xdata) / n, sum(ydata) / n
+    slope = sum((x - mx) * (y - my) for x, y in zip(xdata, ydata)) / sum((x - mx) ** 2 for x in xdata)
+    return (slope, my - slope * mx), [[0.0, 0.0], [0.0, 0.0]]
+"""
+
+
+def test_a_pattern_whose_api_cell_is_arithmetic_runs_the_function_its_page_specifies(tmp_path):
+    """scipy trial: the API cell sums up code (`residuals = ydata - model(xdata, *popt)`; ...), the page's
+    `=== Pattern Specification ===` defines `goodness_of_fit(model, xdata, ydata, popt, pcov)` returning the three
+    results the Outputs name, and its usage example calls it on other names: the step was a stub. A `def` whose
+    every required parameter is an earlier result, returning as many values as the Outputs name, is called."""
+    build_file_tree(tmp_path / "lib", {"pkgfitq/__init__.py": PKGFITQ})
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": GOODNESS_INDEX, "implementations/Demo_Goodness_Pattern.md": GOODNESS_PAGE}
+    )
+    binding = item.plan.steps[2].binding
+    assert binding.status.value == "bound" and binding.consumes == ("xdata", "ydata", "popt"), binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "r_squared: 0.97087" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")
+
+
+DRAW_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Draw
+
+**Description:** Points, a curve through them, and the figure of both saved.
+
+### Step 1: Points
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgplotq.points(n: int = 4)` |
+| **External Dependencies** | `pkgplotq` |
+| **Outputs** | `xdata`, `ydata` |
+
+### Step 2: Curve
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Curve_Pattern` |
+| **API Call** | User-defined callable `f(x, *params)` (e.g. `def curve(x, a): return a * x`) |
+| **Source Location** | (user code) |
+| **Outputs** | `curve: Callable` - the model function |
+
+### Step 3: Save Figure
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Savefig` |
+| **API Call** | `pkgplotq.pyplot.savefig(fname, *, dpi=100)` |
+| **Source Location** | `pkgplotq/pyplot.py` (external library) |
+| **External Dependencies** | `pkgplotq` |
+| **Key Parameters** | `fname: str` - the image written, `dpi: int` - dots per inch |
+| **Inputs** | `xdata`, `ydata` from Step 1, `curve` from Step 2 |
+| **Outputs** | the figure file |
+"""
+
+CURVE_PAGE = """== Code Reference ==
+
+=== Signature ===
+<syntaxhighlight lang="python">
+def curve(x, a=2.0):
+    return [a * v for v in x]
+</syntaxhighlight>
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+def curve(x, a=2.0):
+    return [a * v for v in x]
+</syntaxhighlight>
+"""
+
+SAVEFIG_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgplotq.pyplot as plt
+
+fig, ax = plt.subplots(figsize=(4, 3))
+ax.plot(xdata, ydata, "b.")
+ax.plot(xdata, func(xdata), "r-")
+plt.savefig("fit.txt", dpi=150)
+</syntaxhighlight>
+"""
+
+PKGPLOTQ = {
+    "pkgplotq/__init__.py": "def points(n=4):\n    return list(range(n)), [2 * v + 1 for v in range(n)]\n",
+    "pkgplotq/pyplot.py": """
+_LINES = []
+
+
+class Axes:
+    def plot(self, x, y, style=""):
+        _LINES.append((style, list(x), list(y)))
+
+
+def subplots(figsize=(6, 4)):
+    _LINES.clear()
+    return object(), Axes()
+
+
+def savefig(fname, *, dpi=100):
+    with open(fname, "w") as handle:
+        for style, x, y in _LINES:
+            handle.write(f"{style} {x} {y}\\n")
+""",
+}
+
+
+def test_a_figure_saved_by_a_module_function_keeps_the_drawing_before_it(tmp_path):
+    """scipy trial: the API is `plt.savefig("fit.png", dpi=150)`, which reads no name: what it saves is what
+    the example's statements before it drew (`fig, ax = plt.subplots()`, `ax.plot(...)`). Cut alone, the step
+    saved an empty figure. And the example's `func(xdata)`, a function nothing makes, is the function the Inputs
+    cite (`curve` from Step 2): it was imported from the API's module, which has no such function."""
+    build_file_tree(tmp_path / "lib", PKGPLOTQ)
+    pages = {"implementations/Demo_Curve_Pattern.md": CURVE_PAGE, "implementations/Demo_Savefig.md": SAVEFIG_PAGE}
+    item = generated(tmp_path, {"_WorkflowIndex.md": DRAW_INDEX, **pages})
+    binding = item.plan.steps[2].binding
+    assert binding.consumes == ("xdata", "ydata", "curve"), binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "step_03_save_figure.fname=fit.txt")
+    lines = (item.output_dir / "fit.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == ["b. [0, 1, 2, 3] [1, 3, 5, 7]", "r- [0, 1, 2, 3] [0.0, 2.0, 4.0, 6.0]"], lines
+    run_generated_tests(item, tmp_path / "lib")

@@ -287,6 +287,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_element(draft, step, ctx, wired)
         _described_inputs(draft, step, ctx, wired)
         _cited_for_unmade(draft, ctx, wired)
+        _cited_callable(draft, ctx, wired)
         _cited_input(draft, step, ctx, wired)
         _cited_items(draft, step, ctx, wired)
         _cited_list(draft, step, ctx, wired)
@@ -1757,6 +1758,31 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for old, new in zip(unmade, quoted, strict=True):
         draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
     wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(unmade)}")
+
+
+def _cited_callable(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`ax.plot(xfit, func(xfit, *popt))`, where the Inputs say "`model` from Step 2" and step 2 handed on a
+    function: the one function the step calls that nothing makes or imports is the one function the Inputs quote
+    and the step does not read. Left, `func` was imported from the API's module, which has none."""
+    imported, keys = draft.imported(), key_hints(ctx.step)
+    bound = names(draft.statements)[1] | {d.name for d in draft.definitions if hasattr(d, "name")}
+    unmade = {
+        node.func.id
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id not in BUILTINS
+        and not ctx.has(node.func.id)
+        and node.func.id not in imported | keys.keys() | bound
+    }
+    read = set(free_names(draft))
+    functions = [n for n in _quoted_results(ctx) if n not in read and ctx.artifacts[n].type == "Callable"]
+    if len(unmade) != 1 or len(functions) != 1:
+        return
+    (old,), new = unmade, functions[0]
+    draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
+    wired.changes.append(f"calls {new}, as its Inputs say, instead of {old}")
 
 
 def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:

@@ -283,6 +283,14 @@ _EXAMPLE_SECTIONS = (
     ("Example Code", "Sample Usage", "Sample Code", "Code Samples", "Code Sample", "Examples of Usage", "Quick Start"),
 )
 
+# where a pattern page writes out the function it documents, apart from its usage examples
+_PATTERN_SECTIONS = (
+    "Pattern Specification",
+    "Pattern",
+    "Complete Implementation",
+    "Full Implementation",
+    "Implementation",
+)
 
 # where implementation pages describe what goes in and what comes out
 _INPUT_SECTIONS = ("Inputs", "Input", "Parameters", "Input Parameters", "Arguments", "Args")
@@ -486,6 +494,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
     )
     blocks = _with_imports_shared(next((python for python in found if python), []) or _api_usage(sections, signature))
     _, title_line = _title(sections)
+    pattern = mw.find_section(sections, *_PATTERN_SECTIONS)
     return Implementation(
         name=name,
         ref=SourceRef(source.path, title_line),
@@ -500,6 +509,7 @@ def parse_implementation_page(source: WikiText, name: str) -> Implementation:
         outputs=outputs,
         examples=tuple(b.code for b in blocks),
         example_lines=tuple(_code_start(source.text, b) for b in blocks),
+        pattern=_first_code(pattern.body) if pattern else "",
         page_refs=tuple(page_refs(source.text)),
     )
 

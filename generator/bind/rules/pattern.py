@@ -16,7 +16,7 @@ from generator.bind.rules import plain
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
-from generator.slicing import names
+from generator.slicing import names, parse_example
 
 _CALLBACK = re.compile(r"func|_fn\b|fns\b|callback|hook|handler")
 
@@ -44,6 +44,14 @@ def bind(step: Step, ctx: BindContext) -> Binding:
                 return _call(step, ctx, header, definition, {}, outputs[:1] or [definition.name], callback=True)
     if outputs and keys and set(outputs) <= set(keys):
         return plain.passthrough(ctx, outputs, keys)
+    if api is None:
+        # API cell `residuals = ydata - model(xdata, *popt)`, the page's `def goodness_of_fit(model, xdata, ydata,
+        # popt, pcov)` returning `residuals, r_squared, perr`: the def the cell sums up, called on the results
+        definition = _fed_by_results(ctx, outputs)
+        if definition is not None:
+            header = parse_api(f"def {definition.name}({', '.join(a.arg for a in definition.args.args)})")
+            if header is not None:
+                return _call(step, ctx, header, definition, keys, outputs)
     written = plain.bind(step, ctx)  # the page's own code, when it needs nothing a person must supply
     if written is not None:
         return written
@@ -64,6 +72,39 @@ def _definition(ctx: BindContext, api: ApiRef | None) -> ast.FunctionDef | None:
                 if all(f in ctx.tables.modules for f in free):
                     return node
     return None
+
+
+def _fed_by_results(ctx: BindContext, outputs: list[str]) -> ast.FunctionDef | None:
+    """The page's `def` (in an example or its pattern's own code; needing only well-known modules) whose every
+    parameter without a default is an earlier result (one a person must supply leaves the page's other code to
+    the rules after), and which returns as many values as the step's Outputs name."""
+    written = parse_example(ctx.step.implementation.pattern) if ctx.step.implementation else None
+    for tree in [*(e.tree for e in ctx.examples[ctx.index]), *([written] if written is not None else [])]:
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef) or node.args.vararg or node.args.kwonlyargs:
+                continue
+            positional = node.args.args
+            required = positional[: len(positional) - len(node.args.defaults)]
+            if not required or not all(ctx.alias(a.arg) for a in required):
+                continue
+            widths = {len(r.elts) if isinstance(r, ast.Tuple) else 1 for r in _returned(node.body)}
+            if widths == {max(1, len(outputs))} and all(f in ctx.tables.modules for f in names([node])[0]):
+                return node
+    return None
+
+
+def _returned(body: list[ast.stmt]) -> list[ast.expr]:
+    """The values a function body returns (its own `return`s, not those of functions defined in it)."""
+    found: list[ast.expr] = []
+    for stmt in body:
+        if isinstance(stmt, ast.Return):
+            found.append(stmt.value if stmt.value is not None else ast.Constant(None))
+        elif not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for field in ("body", "orelse", "finalbody"):
+                found.extend(_returned(getattr(stmt, field, None) or []))
+            for handler in getattr(stmt, "handlers", None) or []:
+                found.extend(_returned(handler.body))
+    return found
 
 
 def _call(
