@@ -20450,3 +20450,98 @@ def test_a_figure_saved_by_a_module_function_keeps_the_drawing_before_it(tmp_pat
     lines = (item.output_dir / "fit.txt").read_text(encoding="utf-8").splitlines()
     assert lines == ["b. [0, 1, 2, 3] [1, 3, 5, 7]", "r- [0, 1, 2, 3] [0.0, 2.0, 4.0, 6.0]"], lines
     run_generated_tests(item, tmp_path / "lib")
+
+
+RENAMED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Renamed
+
+**Description:** Data made, smoothed, then scored and saved.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrenq.load(n: int = 4)` |
+| **External Dependencies** | `pkgrenq` |
+| **Implementation** | `Demo_Load` |
+| **Outputs** | `data`, `weights` |
+
+### Step 2: Smooth
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrenq.smooth(data, level=1)` |
+| **External Dependencies** | `pkgrenq` |
+| **Implementation** | `Demo_Smooth` |
+| **Key Parameters** | `level: int` - how much to smooth |
+| **Inputs** | `data` from Step 1 |
+| **Outputs** | `smoothed` list |
+
+### Step 3: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrenq.score(reference, result, weights)` |
+| **External Dependencies** | `pkgrenq` |
+| **Implementation** | `Demo_Score` |
+| **Inputs** | `data` and `weights` from Step 1, `smoothed` from Step 2 |
+| **Outputs** | `gain` |
+
+### Step 4: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrenq.total(values)` |
+| **External Dependencies** | `pkgrenq` |
+| **Implementation** | `Demo_Total` |
+| **Inputs** | `smoothed` from Step 2 |
+| **Outputs** | `sum_smoothed` |
+"""
+
+PKGRENQ = """
+def load(n=4):
+    return [float(i * i) for i in range(n)], [1.0] * n
+
+
+def smooth(data, level=1):
+    return [v / (1 + level) for v in data]
+
+
+def score(reference, result, weights):
+    return sum(w * (a - b) for a, b, w in zip(reference, result, weights))
+
+
+def total(values):
+    return sum(values)
+"""
+
+
+def test_a_later_example_reading_the_name_an_earlier_example_gave_a_result_takes_that_result(tmp_path):
+    """scikit-image trial: step 4 (denoise) takes the page's second example, `im_visushrink = denoise_wavelet(...)`,
+    and names its result `denoised` as its Outputs say; step 5's example reads `im_bayes`, the first example's name
+    for the same call, and step 6 of another workflow read `matches01`, renamed `matches` by the step making it.
+    Those names became REQUIRED keys (an array a person cannot write in TOML); they are the earlier results."""
+    build_file_tree(tmp_path / "lib", {"pkgrenq/__init__.py": PKGRENQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_Load.md": "import pkgrenq\n\nxs, ws = pkgrenq.load(n=4)\n",
+            "implementations/Demo_Smooth.md": [
+                "import pkgrenq\n\nim_soft = pkgrenq.smooth(data, level=1)\n",
+                "import pkgrenq\n\nim_hard = pkgrenq.smooth(data, level=3)\n",
+            ],
+            "implementations/Demo_Score.md": "import pkgrenq\n\ngain = pkgrenq.score(xs, im_soft[:4], ws)\n",
+            "implementations/Demo_Total.md": "import pkgrenq\n\nsum_smoothed = pkgrenq.total(im_hard[1:])\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": RENAMED_INDEX, **pages})
+    assert item.plan.required_keys == (), item.plan.required_keys
+    assert item.plan.steps[0].binding.produces == ("data", "weights"), item.plan.steps[0].binding.body
+    score, total = (s.binding for s in item.plan.steps[2:])
+    assert score.consumes == ("data", "smoothed", "weights") and total.consumes == ("smoothed",), (
+        score.body,
+        total.body,
+    )
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "gain: 7.0\n" in proc.stderr and "sum_smoothed: 7.0\n" in proc.stderr, proc.stderr

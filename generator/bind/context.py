@@ -137,6 +137,8 @@ class BindContext:
     changed: dict[int, str] = field(default_factory=dict)  # step (index + 1) -> the result its call changed in place
     aliased: dict[str, str] = field(default_factory=dict)  # a module's short name in the examples -> its import line
     named: dict[int, frozenset[str]] = field(default_factory=dict)  # step index -> _workflow_names()' answer
+    # a name an earlier step's example gave a result the step renamed (`matches01`) -> the result (`matches`)
+    example_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:

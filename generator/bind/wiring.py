@@ -56,6 +56,7 @@ from generator.slicing import (
     from_tests,
     holder_index,
     in_settings,
+    instances,
     is_demo_data,
     names,
     prune_import,
@@ -88,6 +89,7 @@ class Draft:
     shadowing: list[str] = field(default_factory=list)  # keys named like builtins (`format`): free all the same
     hands_on: dict[str, str] = field(default_factory=dict)  # values the step's Outputs name: key -> literal
     unpassed: list[str] = field(default_factory=list)  # documented keywords added to a call its example left out
+    stored: list[tuple[ast.Name, str]] = field(default_factory=list)  # the example's targets, each with its name there
 
     def imported(self) -> set[str]:
         """The names the draft's imports bind."""
@@ -97,15 +99,18 @@ class Draft:
     def of(cls, statements: list[ast.stmt], anchor: ast.stmt | None = None) -> Draft:
         """A draft of copies of the statements (the anchor's copy as its anchor); set further fields with `replace`."""
         copies = [_unannotated(clone(s)) if _annotates(s) else clone(s) for s in statements]
+        stored = [
+            (n, n.id) for c in copies for n in walk(c) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        ]
         index = holder_index(statements, anchor)
         if index is None or anchor is None:
-            return cls(copies)
+            return cls(copies, stored=stored)
         if statements[index] is anchor:
-            return cls(copies, copies[index])
+            return cls(copies, copies[index], stored=stored)
         # inside a with that opens nothing (`with torch.no_grad():`): its copy, the statement at its place there
         at = (anchor.lineno, anchor.col_offset)
         inner = (s for s in in_settings([copies[index]]) if (s.lineno, s.col_offset) == at)
-        return cls(copies, next(inner, None))
+        return cls(copies, next(inner, None), stored=stored)
 
 
 class _Unannotate(ast.NodeTransformer):
@@ -280,6 +285,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_by_signature(draft, step)
     _defined_earlier(draft, ctx, wired)
     _without_test_paths(draft, wired)
+    _renamed_earlier(draft, ctx, wired)
     _cited_for_demo_data(draft, ctx, wired)
     _cited_in_full(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
@@ -1758,6 +1764,19 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     for old, new in zip(unmade, quoted, strict=True):
         draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
     wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(unmade)}")
+
+
+def _renamed_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`src = keypoints0[matches01[:, 0]]`, where step 4's example made `matches01` and step 4 named it `matches`,
+    as its Outputs say: the name an earlier step's example gave a result is that result here too (it was a
+    REQUIRED key, which an array cannot be)."""
+    imported = draft.imported()
+    for name in free_names(draft):
+        result = ctx.example_names.get(name)
+        if result is None or ctx.has(name) or name in imported or not ctx.has(result):
+            continue
+        draft.statements = [_Substitute(name, ast.Name(id=result, ctx=ast.Load())).visit(s) for s in draft.statements]
+        wired.changes.append(f"takes {result}, which step {ctx.artifacts[result].step}'s example calls {name}")
 
 
 def _cited_callable(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -4021,12 +4040,40 @@ def _changed_in_place(draft: Draft, call: ast.Call | None, consumed: tuple[str, 
     return None
 
 
+def _remember_example_names(draft: Draft, produced: list[str], ctx: BindContext) -> None:
+    """The names the step's examples give what it produces under another name, for later steps' examples that
+    read them: a result the step renamed (`matches01`, named `matches` as the Outputs say), and the API's result
+    in the page's other examples (`im_bayes` of the BayesShrink example, where the step took the VisuShrink one),
+    where an example makes one such result only (not `ref_model` beside `model`, both `from_pretrained`)."""
+    for node, original in draft.stored:
+        if node.id != original and node.id in produced and original not in produced and not ctx.has(original):
+            ctx.example_names[original] = node.id
+    anchor = draft.anchor
+    if draft.api is None or not isinstance(anchor, ast.Assign) or not isinstance(anchor.targets[0], ast.Name):
+        return
+    result = anchor.targets[0].id
+    for example in ctx.examples[ctx.index] if result in produced else ():
+        made = instances(example.tree)
+        named = {
+            stmt.targets[0].id
+            for stmt in example.tree.body
+            if isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Call)
+            and contains_api(stmt.value, draft.api, made)
+        }
+        if len(named) == 1 and not (named & set(produced)) and not ctx.has(next(iter(named))):
+            ctx.example_names.setdefault(next(iter(named)), result)
+
+
 def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consumed: tuple[str, ...] = ()) -> None:
     """Remember the type, the producing call and what the step took of each artifact, for later steps' reuse and
     wiring."""
     earlier = {name: ctx.artifacts[name].producer for name in produced if ctx.has(name)}
     for name in produced:
         ctx.add(name, made_from=consumed)
+    _remember_example_names(draft, produced, ctx)
     call = anchor_call(draft)
     changed = _changed_in_place(draft, call, consumed)
     if changed:
