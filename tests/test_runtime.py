@@ -20545,3 +20545,190 @@ def test_a_later_example_reading_the_name_an_earlier_example_gave_a_result_takes
     )
     proc = run_workflow(item, tmp_path / "lib")
     assert "gain: 7.0\n" in proc.stderr and "sum_smoothed: 7.0\n" in proc.stderr, proc.stderr
+
+
+SUBCLASS_INSTANCE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Subclass_Instance
+
+**Description:** A module class written by the user, made, trained, saved and loaded back through the class.
+
+### Step 1: Features
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmodq.features(n: int = 3)` |
+| **External Dependencies** | `pkgmodq` |
+| **Outputs** | `num_features` |
+
+### Step 2: Define the Module
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Lit` |
+| **API Call** | `class Lit(M.Module)` implementing `__init__` and `forward` |
+| **External Dependencies** | `pkgmodq` |
+| **Key Parameters** | `size: int` - input size (`num_features` from Step 1), `scale: int` - factor (default 2) |
+| **Inputs** | `num_features` from Step 1 |
+| **Outputs** | `model` - an untrained `Lit` |
+
+### Step 3: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Train` |
+| **API Call** | `pkgmodq.train(model, path)` |
+| **External Dependencies** | `pkgmodq` |
+| **Key Parameters** | `path: str` - the checkpoint written |
+| **Inputs** | `model` from Step 2 |
+| **Outputs** | `model`, trained, and its checkpoint file |
+
+### Step 4: Reload
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Reload` |
+| **API Call** | `Lit.load(path) -> Lit` |
+| **Inputs** | Checkpoint path from Step 3 |
+| **Outputs** | `restored` |
+"""
+
+PKGMODQ = """
+import json
+
+
+def features(n=3):
+    return n
+
+
+class Module:
+    def __init__(self):
+        self.trained = False
+
+    @classmethod
+    def load(cls, path):
+        restored = cls.__new__(cls)
+        with open(path) as handle:
+            restored.__dict__.update(json.load(handle))
+        print("loaded", cls.__name__, restored.size, restored.trained)
+        return restored
+
+
+def train(model, path):
+    model.trained = True
+    with open(path, "w") as handle:
+        json.dump(model.__dict__, handle)
+    return path
+"""
+
+LIT_PAGE = """== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgmodq as M
+
+
+class Lit(M.Module):
+    def __init__(self, size, scale=2):
+        super().__init__()
+        self.size, self.scale = size, scale
+
+    def forward(self, x):
+        return [v * self.scale for v in x][: self.size]
+
+
+model = Lit(size=5)
+</syntaxhighlight>
+"""
+
+
+def test_a_class_the_step_declares_is_made_as_its_outputs_say_and_loaded_back_through_the_class(tmp_path):
+    """lightning trial: the API cell is `class LitClassifier(L.LightningModule)` (`import lightning as L`), the
+    Outputs "`model` - an untrained `LitClassifier`": `L` read as a class left the subclass rule out, so the step
+    made `L.LightningModule()`, with no layers and no training_step. The step declares the example's class and
+    makes the instance the example makes, with the size the Key Parameters cite; the class is handed on, and a later
+    `LitClassifier.load_from_checkpoint(path)` calls it on that class (it was called on the trained model, what the
+    cited step made: a class is no data the Inputs describe)."""
+    build_file_tree(tmp_path / "lib", {"pkgmodq/__init__.py": PKGMODQ})
+    pages = {
+        "implementations/Demo_Lit.md": LIT_PAGE,
+        **example_pages(
+            {
+                "implementations/Demo_Train.md": 'import pkgmodq as M\n\nM.train(model, "model.json")\n',
+                "implementations/Demo_Reload.md": 'restored = Lit.load("model.json")\n',
+            }
+        ),
+    }
+    item = generated(tmp_path, {"_WorkflowIndex.md": SUBCLASS_INSTANCE_INDEX, **pages})
+    declare, reload = item.plan.steps[1].binding, item.plan.steps[3].binding
+    assert declare.produces == ("Lit", "model") and "class Lit(M.Module)" in declare.body, declare.body
+    assert reload.consumes == ("Lit",), reload.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "loaded Lit 3 True" in proc.stdout, proc.stdout + proc.stderr
+
+
+SEEDED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Seeded
+
+**Description:** Seeded synthetic rows, split and counted.
+
+### Step 1: Seed and Generate
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Seed` |
+| **API Call** | `pkgseedq.seed(value: int = 0) -> int` |
+| **External Dependencies** | `pkgseedq` |
+| **Key Parameters** | `value: int` - the seed, `n_rows: int` - rows to make (8) |
+| **Inputs** | None (data is generated) |
+| **Outputs** | `train`, `valid` (a split of the rows) |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgseedq.count(data)` |
+| **External Dependencies** | `pkgseedq` |
+| **Inputs** | `train` from Step 1 |
+| **Outputs** | `n` |
+"""
+
+PKGSEEDQ = """
+_STATE = {"seed": None}
+
+
+def seed(value=0):
+    _STATE["seed"] = value
+    return value
+
+
+def rows(n, width):
+    return [[_STATE["seed"]] * width for _ in range(n)]
+
+
+def count(rows):
+    return len(rows)
+"""
+
+
+def test_outputs_made_after_a_call_for_its_effect_come_from_the_statements_that_make_them(tmp_path):
+    """lightning trial: `L.seed_everything(42, workers=True)`, then the example makes the data
+    (`num_samples, num_features = 1000, 4`, `X = torch.randn(...)`, `train_dataset, val_dataset =
+    random_split(...)`), and the Outputs name `train_dataset`, `val_dataset`: the step unpacked them from the seed
+    (an int) and crashed. The statements after the call that make the outputs come with it, and the literals they
+    unpack (`n_rows, width = 8, 2`) are settings, each a key."""
+    build_file_tree(tmp_path / "lib", {"pkgseedq/__init__.py": PKGSEEDQ})
+    example = (
+        "import pkgseedq\n\npkgseedq.seed(7)\nn_rows, width = 8, 2\nrows = pkgseedq.rows(n_rows, width)\n"
+        "train, valid = rows[:6], rows[6:]\n"
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": SEEDED_INDEX, **example_pages({"implementations/Demo_Seed.md": example})}
+    )
+    step = item.plan.steps[0].binding
+    assert {"train", "valid"} <= set(step.produces), step.body
+    config = (item.output_dir / "config.toml").read_text(encoding="utf-8")
+    assert "n_rows = 8" in config and "width = 2" in config, config
+    proc = run_workflow(item, tmp_path / "lib", "--set", "step_01_seed_and_generate.n_rows=10")
+    assert "n: 6\n" in proc.stderr and "valid: list of 4" in proc.stderr, proc.stderr

@@ -2624,6 +2624,7 @@ class _Claims:
 
 def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Replace literal arguments (and top-level literal assignments) with config keys."""
+    draft.statements = [part for stmt in draft.statements for part in _one_by_one(stmt, draft.anchor)]
     free, bound = names(draft.definitions + draft.statements)
     claims = _Claims(bound | set(free) - set(draft.literals) | draft.imported(), ctx, ctx.step)
     cited = set(ctx.cited_by_inputs())
@@ -2711,7 +2712,9 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             # (a method of a part, `axs[0, 0].hist(...)`: named after the method, as `ax.hist(...)` is)
             last = node.func.attr if isinstance(node.func, ast.Attribute) else (callee[-1] if callee else "")
             for keyword in node.keywords:
-                if not keyword.arg or not keyword.arg.isidentifier() or keyword.arg in ctx.tables.keep_keywords:
+                if not keyword.arg or not keyword.arg.isidentifier():
+                    continue
+                if keyword.arg in ctx.tables.keep_keywords and keyword.arg not in keys:
                     continue
                 if _names_locals(last, keyword.value):
                     continue
@@ -4038,6 +4041,26 @@ def _changed_in_place(draft: Draft, call: ast.Call | None, consumed: tuple[str, 
     ):
         return anchor.iter.id
     return None
+
+
+def _one_by_one(stmt: ast.stmt, anchor: ast.stmt | None) -> list[ast.stmt]:
+    """`num_samples, num_features = 1000, 4` as two assignments, each a setting of its own; any other statement
+    as it is."""
+    if not (
+        stmt is not anchor
+        and isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Tuple)
+        and isinstance(stmt.value, ast.Tuple)
+        and len(stmt.targets[0].elts) == len(stmt.value.elts)
+        and all(isinstance(t, ast.Name) for t in stmt.targets[0].elts)
+        and all(literal_source(v) is not None for v in stmt.value.elts)
+    ):
+        return [stmt]
+    return [
+        ast.copy_location(ast.Assign(targets=[target], value=value, lineno=stmt.lineno), stmt)
+        for target, value in zip(stmt.targets[0].elts, stmt.value.elts, strict=True)
+    ]
 
 
 def _remember_example_names(draft: Draft, produced: list[str], ctx: BindContext) -> None:

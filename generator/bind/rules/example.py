@@ -226,7 +226,8 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     snippets = snippets_chosen(widened, ctx)
     chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted, snippets))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
-    best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api)
+    others = [a for n, a in enumerate(ctx.apis) if n != ctx.index and a is not None and a.callee != api.callee]
+    best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api, others)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _with_checks(Candidate(best, chosen.order, chosen.tree), ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
@@ -328,7 +329,7 @@ def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str]) -> ast.A
     return ast.fix_missing_locations(ast.copy_location(kept, stmt))
 
 
-def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
+def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef, others: list[ApiRef]) -> Slice:
     """The slice, with the example's later statements that make an output the step's Outputs name and the slice
     does not (`records = [[cell.get_text() ...] for row in rows[1:]]` after `header = [...]`, both named): they
     call the API too, on what the step already has."""
@@ -353,8 +354,34 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef) -> Sli
         if printed is not None and not names([printed])[1] & names(added)[1]:  # the first print of a name
             added.append(printed)
     if not added:
+        added = _made_after_effect(candidate, missing, others)
+    if not added:
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _made_after_effect(candidate: Candidate, missing: list[str], others: list[ApiRef]) -> list[ast.stmt]:
+    """`L.seed_everything(42)`, called for its effect, then the example's `X = torch.randn(...)`, ...,
+    `train_dataset, val_dataset = random_split(...)`, where the Outputs name `train_dataset`, `val_dataset`: the
+    top-level statements after the call that make every output it names, with those that make what they read;
+    none when one does another step's work. (The outputs were unpacked from the seed the call returns.)"""
+    piece, tree = candidate.slice, candidate.tree
+    anchor = piece.anchor
+    if not (isinstance(anchor, ast.Expr) and anchor in tree.body):
+        return []
+    after = [s for s in tree.body[tree.body.index(anchor) + 1 :] if not isinstance(s, (ast.Import, ast.ImportFrom))]
+    makers = [s for s in after if names([s])[1] & set(missing)]
+    if not makers or set(missing) - {n for s in makers for n in names([s])[1]}:
+        return []
+    chosen = list(makers)
+    wanted = set(names(chosen)[0])
+    for stmt in reversed(after[: after.index(makers[-1])]):
+        if stmt not in chosen and names([stmt])[1] & wanted and not is_print(stmt):
+            chosen.append(stmt)
+            wanted |= set(names([stmt])[0])
+    if any(contains_api(s, other, {}) for s in chosen for other in others):
+        return []
+    return chosen
 
 
 def _with_checks(candidate: Candidate, ctx: BindContext) -> Slice:

@@ -1,5 +1,6 @@
 """A step whose API is a class the example subclasses (`class Base(DeclarativeBase): ...`, then `class User(Base)`):
-the step declares those classes and hands them on, instead of calling the base class. An API written as a class
+the step declares those classes and hands them on, instead of calling the base class; where its Outputs name an
+instance (`model` - an untrained `LitClassifier`), it makes the one the example makes too. An API written as a class
 statement (`class Order(BaseModel)`) no example declares is the project's own class: imported from where the wiki
 places it and handed on, or a stub; never a call of the base class."""
 
@@ -7,10 +8,12 @@ from __future__ import annotations
 
 import ast
 
+from generator.apitext import parse_api
 from generator.astwalk import clone
 from generator.bind.binding import Binding, Kind, Origin, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.imports import import_for, modules_of
+from generator.bind.outputs import named_outputs
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
@@ -43,7 +46,8 @@ def declared(tree: ast.Module, base: str) -> list[ast.ClassDef]:
 def bind(step: Step, ctx: BindContext) -> Binding | None:
     api = ctx.api
     assert api is not None  # applies() checked
-    base = api.class_name or api.last
+    # a class statement's base is its last name (`L.LightningModule` of `import lightning as L`, no class `L`)
+    base = api.last if api.declares else api.class_name or api.last
     if not base[:1].isupper() or api.last not in (base, "__init__"):
         return None  # a method of the class is called, not the class subclassed
     for example in ctx.examples[ctx.index]:
@@ -52,16 +56,57 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
             continue
         imports = [n for n in example.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
         statements: list[ast.stmt] = [clone(c) for c in classes]
+        anchor, made, produces = statements[0], api, [c.name for c in classes]
+        instance = _instance(example.tree, classes, named_outputs(step))
+        if instance is not None:  # "`model` - an untrained `LitClassifier`": the class, and the example's instance
+            anchor = clone(instance)
+            statements.append(anchor)
+            made = parse_api(f"{_class_called(instance)}()") or api
+            produces = [*produces, *(t.id for t in instance.targets if isinstance(t, ast.Name))]
         draft = Draft(
             statements,
-            statements[0],
-            api=api,
+            anchor,
+            api=made,
             imports=[clone(i) for i in imports],
             source=Source.EXAMPLE,
-            produces=[c.name for c in classes],
+            produces=produces,
         )
-        return wire(draft, step, ctx, ctx.kinds[ctx.index])
+        binding = wire(draft, step, ctx, ctx.kinds[ctx.index])
+        for declared_class in classes:  # handed on as classes: never the data a later step's Inputs describe
+            if declared_class.name in binding.produces:
+                ctx.add(declared_class.name, "type", producer=f"class {declared_class.name}")
+        return binding
     return _declared_elsewhere(step, ctx, api.declares) if api.declares else None
+
+
+def _class_called(instance: ast.Assign) -> str:
+    """The class an instance's assignment calls (`LitClassifier` of `model = LitClassifier(input_dim=30)`)."""
+    return (
+        instance.value.func.id
+        if isinstance(instance.value, ast.Call) and isinstance(instance.value.func, ast.Name)
+        else ""
+    )
+
+
+def _instance(tree: ast.Module, classes: list[ast.ClassDef], outputs: list[str]) -> ast.Assign | None:
+    """The example's `model = LitClassifier(input_dim=30)`, where the step's Outputs name `model` and no class:
+    the step's result is an instance of the class it declares, made as the example makes it (the class is handed
+    on beside it: a later step reloading a checkpoint calls `LitClassifier.load_from_checkpoint`)."""
+    names = {c.name for c in classes}
+    if not outputs or names & set(outputs):
+        return None
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id in outputs
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id in names
+        ):
+            return node
+    return None
 
 
 def _declared_elsewhere(step: Step, ctx: BindContext, name: str) -> Binding:
