@@ -20732,3 +20732,87 @@ def test_outputs_made_after_a_call_for_its_effect_come_from_the_statements_that_
     assert "n_rows = 8" in config and "width = 2" in config, config
     proc = run_workflow(item, tmp_path / "lib", "--set", "step_01_seed_and_generate.n_rows=10")
     assert "n: 6\n" in proc.stderr and "valid: list of 4" in proc.stderr, proc.stderr
+
+
+IN_PLACE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_In_Place
+
+**Description:** A table read, its column cleaned in place, then totalled.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkginplq.table()` |
+| **External Dependencies** | `pkginplq` |
+| **Outputs** | `raw_table` |
+
+### Step 2: Clean
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkginplq.clean(values)` |
+| **External Dependencies** | `pkginplq` |
+| **Inputs** | `raw_table` from Step 1 |
+| **Outputs** | `tidy_table`: the table with its column `a` as numbers |
+
+### Step 3: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkginplq.total(table)` |
+| **External Dependencies** | `pkginplq` |
+| **Inputs** | `tidy_table` from Step 2 |
+| **Outputs** | `total` |
+
+### Step 4: Size
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkginplq.size(table)` |
+| **External Dependencies** | `pkginplq` |
+| **Inputs** | `tidy_table` from Step 2 (`raw_table` as step 2 left it) |
+| **Outputs** | `n` |
+"""
+
+PKGINPLQ = """
+def table():
+    return {"a": ["1", "2", "x", "4"]}
+
+
+def clean(values):
+    return [float(v) if v.replace(".", "").isdigit() else 0.0 for v in values]
+
+
+def total(table):
+    return sum(table["a"])
+
+
+def size(table):
+    return len(table["a"])
+"""
+
+
+def test_an_input_changed_in_place_is_handed_on_under_the_name_the_outputs_give(tmp_path):
+    """pandas trial: step 2 converts columns in place (`raw_df[col] = pd.to_numeric(raw_df[col])`) and its
+    Outputs name `typed_df`, which step 3 cites: nothing was named so, and step 3 filled in its example's sample
+    table (4 made-up rows) instead, and the workflow wrote that. The changed input is handed on under that name."""
+    build_file_tree(tmp_path / "lib", {"pkginplq/__init__.py": PKGINPLQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_Clean.md": 'import pkginplq\n\nraw_table["a"] = pkginplq.clean(raw_table["a"])\n',
+            "implementations/Demo_Total.md": (
+                'import pkginplq\n\ntidy_table = {"a": [1.0, 2.0]}\ntotal = pkginplq.total(tidy_table)\n'
+            ),
+            "implementations/Demo_Size.md": "import pkginplq\n\nn = pkginplq.size(raw_table)\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": IN_PLACE_INDEX, **pages})
+    assert "tidy_table" in item.plan.steps[1].binding.produces, item.plan.steps[1].binding.body
+    assert item.plan.steps[2].binding.consumes == ("tidy_table",), item.plan.steps[2].binding.body
+    # step 4 reads raw_table, the same object: no warning that it ignores the tidy_table its Inputs cite
+    assert not [w for w in item.plan.warnings if "step 4" in w.message], item.plan.warnings
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "total: 7.0\n" in proc.stderr and "n: 4\n" in proc.stderr, proc.stderr

@@ -78,7 +78,8 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         for name in binding.produces:
             if not ctx.has(name):
                 ctx.add(name)
-        unused = [n for n in ctx.cited_by_inputs() if n not in binding.consumes and n not in binding.produces]
+        taken = {*binding.consumes, *binding.produces}
+        unused = [n for n in ctx.cited_by_inputs() if n not in taken and ctx.same_as.get(n) not in taken]
         if binding.status is Status.BOUND and unused:
             # said in the step's module too, not only at generation: a reader of the step sees why to check it
             note = f"does not use {', '.join(unused)}, which its Inputs cite: check it before trusting its result"

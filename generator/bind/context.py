@@ -139,6 +139,7 @@ class BindContext:
     named: dict[int, frozenset[str]] = field(default_factory=dict)  # step index -> _workflow_names()' answer
     # a name an earlier step's example gave a result the step renamed (`matches01`) -> the result (`matches`)
     example_names: dict[str, str] = field(default_factory=dict)
+    same_as: dict[str, str] = field(default_factory=dict)  # a result handed on under a second name -> its first
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:

@@ -4269,6 +4269,20 @@ def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     wired.changes.append(f"names its result {missing[0]}, as a later step's Inputs cite it, not {local}")
 
 
+def _changed_as_named(
+    produced: list[str], consumed: set[str], outputs: list[str], ctx: BindContext
+) -> tuple[str, str] | None:
+    """(the name the Outputs give, the input) for a step whose one result is an input it changed in place
+    (`raw_df[col] = pd.to_numeric(raw_df[col])`), where the Outputs name one result it does not make and a later
+    step cites it ("`typed_df` from Step 2"): that later step found nothing of that name and took the example's
+    sample table instead."""
+    changed = [n for n in produced if n in consumed]
+    missing = [n for n in outputs if n not in produced and not ctx.has(n) and ctx.cited_later(n)]
+    if len(changed) != 1 or len(produced) != 1 or len(missing) != 1 or not missing[0].isidentifier():
+        return None
+    return missing[0], changed[0]
+
+
 def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wired) -> Binding:
     for local, artifact in list(wired.consumes.items()):
         if local != artifact and not any(
@@ -4300,6 +4314,12 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         closed = _with_targets(draft.statements) - set(outputs)
         produced = [n for n in produced if n not in closed or ctx.cited_later(n)]
     code = [ast.unparse(s) for s in draft.statements]
+    alias = _changed_as_named(produced, consumed, outputs, ctx)
+    if alias is not None:  # `raw_df[col] = pd.to_numeric(...)`, with "`typed_df`: DataFrame ..." in the Outputs
+        code.append(f"{alias[0]} = {alias[1]}")
+        produced = [*produced, alias[0]]
+        ctx.same_as[alias[0]] = alias[1]
+        wired.changes.append(f"hands on {alias[1]}, which it changes in place, as {alias[0]}, as its Outputs say")
     if draft.yields:
         code.insert(0, "yielded = []")
         produced = [*produced, "yielded"] if "yielded" not in produced else produced
