@@ -20816,3 +20816,79 @@ def test_an_input_changed_in_place_is_handed_on_under_the_name_the_outputs_give(
     assert not [w for w in item.plan.warnings if "step 4" in w.message], item.plan.warnings
     proc = run_workflow(item, tmp_path / "lib")
     assert "total: 7.0\n" in proc.stderr and "n: 4\n" in proc.stderr, proc.stderr
+
+
+STAND_IN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Stand_In
+
+**Description:** A table read, its gaps dropped and filled, then counted.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstq.read()` |
+| **External Dependencies** | `pkgstq` |
+| **Outputs** | `table` |
+
+### Step 2: Fill
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.fill(value)` |
+| **External Dependencies** | `pkgstq` |
+| **Implementation** | `Demo_Fill` |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | `filled` |
+
+### Step 3: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstq.count(data)` |
+| **External Dependencies** | `pkgstq` |
+| **Inputs** | `filled` from Step 2 |
+| **Outputs** | `n` |
+"""
+
+PKGSTQ = """
+import math
+
+
+class Table:
+    def __init__(self, columns):
+        self.columns = columns
+
+    def drop_missing(self, columns):
+        keep = [i for i in range(len(self.columns["a"])) if not any(math.isnan(self.columns[c][i]) for c in columns)]
+        return Table({k: [v[i] for i in keep] for k, v in self.columns.items()})
+
+    def fill(self, value):
+        return Table({k: [value if math.isnan(x) else x for x in v] for k, v in self.columns.items()})
+
+
+def read():
+    return Table({"a": [1.0, math.nan, 3.0, 4.0, 5.0], "b": [math.nan, 2.0, 3.0, 4.0, 5.0]})
+
+
+def count(data):
+    return len(data.columns["a"])
+"""
+
+
+def test_sample_data_with_a_modules_constants_gives_way_to_the_cited_input_and_the_work_on_it_stays(tmp_path):
+    """pandas trial: `df = pd.DataFrame({"order_id": [1001, np.nan, ...]})`, `df = df.dropna(subset=[...])`,
+    `df = df.fillna({...})`, where the Inputs cite `typed_df` from Step 2. The sample table (not taken for one:
+    `np.nan` is no literal) stayed, and the dropna, a call on the data with a literal list, was taken for the
+    sample and dropped: the step filled 4 made-up rows. The sample gives way to the input, and the work stays."""
+    build_file_tree(tmp_path / "lib", {"pkgstq/__init__.py": PKGSTQ})
+    sample = 'df = pkgstq.Table({"a": [1.0, math.nan, 2.0], "b": [3.0, 4.0, math.nan]})\n'
+    example = f'import math\nimport pkgstq\n\n{sample}df = df.drop_missing(columns=["a"])\nfilled = df.fill(0.0)\n'
+    pages = example_pages({"implementations/Demo_Fill.md": example})
+    item = generated(tmp_path, {"_WorkflowIndex.md": STAND_IN_INDEX, **pages})
+    assert item.plan.steps[1].binding.consumes == ("table",), item.plan.steps[1].binding.body
+    assert "drop_missing(" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "n: 4\n" in proc.stderr, proc.stderr

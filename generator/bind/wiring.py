@@ -1971,6 +1971,20 @@ def _sample(node: ast.expr) -> bool:
 _DEMO_LOADER = re.compile(r"load_dataset|fetch_\w+")
 
 
+_CONTAINER = (ast.List, ast.Tuple, ast.Dict, ast.Set)
+_WRITTEN = (ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.UnaryOp, ast.unaryop, ast.expr_context)
+
+
+def _written_out(node: ast.expr, imported: set[str]) -> bool:
+    """Whether a value is written out in full: a literal, or one holding a module's constants (`np.nan`)."""
+    return literal_source(node) is not None or all(
+        isinstance(sub, _WRITTEN)
+        or (isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id in imported)
+        or (isinstance(sub, ast.Name) and sub.id in imported)
+        for sub in walk(node)
+    )
+
+
 def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired, quoted: bool = False) -> bool:
     """`pivot = pl.DataFrame({"region": ["East", "North"], ...})`, sample data built from literals only, where the
     Inputs cite "Pivoted DataFrame from Step 5": the statement takes that step's result instead. So does a demo data
@@ -1978,6 +1992,7 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired, quoted: b
     ...)`), where the Inputs quote the result ("`df` from Step 1"); never a file (`read_table("holdout.csv")`, the
     user's own data, beside "Trained model from Step 2")."""
     read = set(names([draft.anchor])[0]) if draft.anchor is not None else set()
+    imported = draft.imported()
     for n, stmt in enumerate(draft.statements):
         if stmt is draft.anchor or not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
             continue
@@ -1987,8 +2002,12 @@ def _stand_in(draft: Draft, artifact: str, number: int, wired: _Wired, quoted: b
         given = [*value.args, *(k.value for k in value.keywords)]
         callee = dotted(value.func)
         demo = quoted and bool(callee and _DEMO_LOADER.fullmatch(callee[-1])) and not any(map(_names_a_file, given))
-        # sample rows written out (not `read("test.txt")`: a file of other data, read by its path)
-        if given and all(literal_source(v) is not None for v in given) and (demo or any(_sample(v) for v in given)):
+        # sample rows written out (not `read("test.txt")`: a file of other data, read by its path), `np.nan` too
+        if (
+            given
+            and all(_written_out(v, imported) for v in given)
+            and (demo or any(isinstance(v, _CONTAINER) for v in given))
+        ):
             built = ast.unparse(value)
             del draft.statements[n]
             wired.consumes[target.id] = artifact  # as _reuse hands on what a dropped statement made again
