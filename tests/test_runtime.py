@@ -20892,3 +20892,81 @@ def test_sample_data_with_a_modules_constants_gives_way_to_the_cited_input_and_t
     assert "drop_missing(" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "n: 4\n" in proc.stderr, proc.stderr
+
+
+FIGURE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Figure
+
+**Description:** Numbers drawn on axes the step makes, and the figure saved as the Outputs say.
+
+### Step 1: Numbers
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfigq.numbers(n: int = 3)` |
+| **External Dependencies** | `pkgfigq` |
+| **Outputs** | `values` |
+
+### Step 2: Draw
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Draw` |
+| **API Call** | `pkgfigq.draw(values, *, ax, style="-")` |
+| **External Dependencies** | `pkgfigq` |
+| **Key Parameters** | `ax: pkgfigq.Axes` - axes to draw on (create with `pkgfigq.subplots()`), `style: str` - line style |
+| **Inputs** | `values` from Step 1 |
+| **Outputs** | Figure saved with `fig.savefig("plot.txt")` |
+"""
+
+PKGFIGQ = """
+class Axes:
+    def __init__(self):
+        self.lines = []
+
+
+class Figure:
+    def __init__(self, axes):
+        self.axes = axes
+
+    def savefig(self, fname):
+        with open(fname, "w") as handle:
+            handle.write(repr(self.axes.lines))
+
+
+def numbers(n=3):
+    return list(range(n))
+
+
+def subplots(size=4):
+    axes = Axes()
+    return Figure(axes), axes
+
+
+def draw(values, *, ax, style="-"):
+    ax.lines.append((style, list(values)))
+
+
+def show():
+    pass
+"""
+
+
+def test_axes_the_example_makes_are_made_and_the_figure_the_outputs_promise_is_saved(tmp_path):
+    """scikit-image trial: `fig, ax = plt.subplots(...)`, `plot_matched_features(..., ax=ax)`, `plt.show()`, with
+    "`ax: matplotlib.axes.Axes` - axes to draw on" in the Key Parameters and "Figure saved with
+    `fig.savefig("matches.png")`" in the Outputs: `ax` was a REQUIRED key (an Axes cannot be written in TOML; the
+    example's unpacking was not seen to build it) and no file was written. The example's axes are made, and the
+    call the Outputs quote saves the figure, its file a key."""
+    build_file_tree(tmp_path / "lib", {"pkgfigq/__init__.py": PKGFIGQ})
+    example = (
+        'import pkgfigq\n\nfig, ax = pkgfigq.subplots(size=3)\npkgfigq.draw(values, ax=ax, style="o")\npkgfigq.show()\n'
+    )
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": FIGURE_INDEX, **example_pages({"implementations/Demo_Draw.md": example})}
+    )
+    assert item.plan.required_keys == (), item.plan.required_keys
+    run_workflow(item, tmp_path / "lib", "--set", "step_02_draw.filename=out.txt")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "[('o', [0, 1, 2])]"

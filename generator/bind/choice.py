@@ -39,12 +39,16 @@ def _built(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
     found = ctx.built.get(id(tree))
     if found is None:
         found = frozenset(
-            target.id
+            name.id
             for stmt in tree.body
             if isinstance(stmt, ast.Assign)
             and (isinstance(stmt.value, ast.Call) or empty_container(stmt.value) or _of_calls(stmt.value))
             for target in stmt.targets
-            if isinstance(target, ast.Name)
+            # (`fig, ax = plt.subplots()` builds ax too: an Axes documented as a key is no value to write in config)
+            for name in (
+                target.elts if isinstance(target, ast.Tuple) and isinstance(stmt.value, ast.Call) else [target]
+            )
+            if isinstance(name, ast.Name)
         )
         ctx.built[id(tree)] = found
     return found

@@ -229,6 +229,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     others = [a for n, a in enumerate(ctx.apis) if n != ctx.index and a is not None and a.callee != api.callee]
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api, others)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
+    best = _with_quoted_save(Candidate(best, chosen.order, chosen.tree), step)
     best = _with_checks(Candidate(best, chosen.order, chosen.tree), ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     best = _without_unasked_writes(Candidate(best, chosen.order, chosen.tree), step)
@@ -443,6 +444,42 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
     if any(n not in have and n not in BUILTINS and not ctx.has(n) for n in needed):
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+_SAVING = re.compile(r"save\w*|write\w*|to_\w+|dump|export")
+
+
+def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
+    """The slice, with the call the step's Outputs quote to write a file (`fig.savefig("matches.png")`, after an
+    example that ends in `plt.show()`) on what the slice makes, when nothing in the slice writes that file: the
+    Outputs promise the file."""
+    piece, tree = candidate.slice, candidate.tree
+    made = names(piece.statements)[1]
+    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    added: list[ast.stmt] = []
+    for span in code_spans(step.outputs):
+        try:
+            stmt = ast.parse(span).body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        call = stmt[0].value if len(stmt) == 1 and isinstance(stmt[0], ast.Expr) else None
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id in made
+            and _SAVING.fullmatch(call.func.attr)
+            and call.args
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+            and not files_written(piece.statements) & files_written(stmt)
+        ):
+            continue
+        last += 1
+        added.append(ast.increment_lineno(stmt[0], last - 1))
+    if not added:
+        return piece
+    return restrict(tree, piece, [*piece.statements, *added])
 
 
 def _anchor_at(piece: Slice) -> int | None:
