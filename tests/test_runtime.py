@@ -20970,3 +20970,81 @@ def test_axes_the_example_makes_are_made_and_the_figure_the_outputs_promise_is_s
     assert item.plan.required_keys == (), item.plan.required_keys
     run_workflow(item, tmp_path / "lib", "--set", "step_02_draw.filename=out.txt")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "[('o', [0, 1, 2])]"
+
+
+THRESHOLD_CLOSE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Mask
+
+**Description:** An image thresholded into a mask, and the mask closed.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgthq.load()` |
+| **External Dependencies** | `pkgthq` |
+| **Outputs** | `image` |
+
+### Step 2: Threshold
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Threshold` |
+| **API Call** | `pkgthq.otsu(image)` |
+| **External Dependencies** | `pkgthq` |
+| **Inputs** | `image` from Step 1 |
+| **Outputs** | `thresh` (float); foreground mask `mask = image > thresh` |
+
+### Step 3: Close
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Close` |
+| **API Call** | `pkgthq.close(image, footprint=None)` |
+| **External Dependencies** | `pkgthq` |
+| **Inputs** | `mask` from Step 2 |
+| **Outputs** | `closed` |
+"""
+
+PKGTHQ = """
+class Arr(list):
+    def __gt__(self, other):
+        return Arr(v > other for v in self)
+
+
+def load():
+    return Arr([1, 7, 2, 9, 3])
+
+
+def otsu(image):
+    return sum(image) / len(image)
+
+
+def square(n):
+    return ("square", n)
+
+
+def close(image, footprint=None):
+    if not all(isinstance(v, bool) for v in image) or not isinstance(footprint, tuple):
+        raise TypeError(f"a mask to close with a footprint, not {image!r} with {footprint!r}")
+    return [footprint, list(image)]
+"""
+
+
+def test_an_argument_written_as_the_outputs_write_a_cited_result_is_that_result(tmp_path):
+    """scikit-image trial: `bw = closing(image > thresh, footprint_rectangle((4, 4)))`, where step 2's Outputs say
+    "foreground mask `bw = image > thresh`" and step 3's Inputs cite `bw`: the step passed `bw` as the footprint (a
+    303 x 384 structuring element: MemoryError), since an argument read from a cited step's result was taken for
+    work on it. The argument written as the Outputs write the result is that result."""
+    build_file_tree(tmp_path / "lib", {"pkgthq/__init__.py": PKGTHQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_Threshold.md": "import pkgthq\n\nthresh = pkgthq.otsu(image)\nmask = image > thresh\n",
+            "implementations/Demo_Close.md": "import pkgthq\n\nclosed = pkgthq.close(image > thresh, pkgthq.square(2))\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": THRESHOLD_CLOSE_INDEX, **pages})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "closed: list of 2" in proc.stderr, proc.stderr

@@ -483,25 +483,31 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     # what the step makes and hands on (`model = nn.Sequential(...)`, "Outputs: `model`, `optimizer`"): an argument
     # read of it (`AdamW(model.parameters())`) is the step's own work, no sample standing for the cited result
     own = set(declared_outputs(step)) & names(draft.statements)[1]
-    at = next(
-        (
-            n
-            for n, arg in enumerate(call.args)
-            # values written out as the call's data (`wavedec([1, 2, 3, 4], "db1")`, where the Inputs quote "`signal`
-            # from Step 1"), not a setting beside it
-            if (n == 0 and unread[0] in quoted and _literal_sample(arg))
-            or (
-                isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
-                and literal_source(arg) is None  # not `-5.0`
-                and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
-                # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives
-                # (what the step made before of them counts as had: `np.column_stack([idx, denoised])`, with `idx =
-                # np.arange(len(denoised))`)
-                and not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
-                and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
-            )
-        ),
-        None,
+    written = _written_as(unread[0], ctx)  # "`bw = image > thresh`" in the Outputs of the step that made it
+    at = next((n for n, arg in enumerate(call.args) if written and ast.unparse(arg) == written), None)
+    at = (
+        at
+        if at is not None
+        else next(
+            (
+                n
+                for n, arg in enumerate(call.args)
+                # values written out as the call's data (`wavedec([1, 2, 3, 4], "db1")`, where the Inputs quote "`signal`
+                # from Step 1"), not a setting beside it
+                if (n == 0 and unread[0] in quoted and _literal_sample(arg))
+                or (
+                    isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
+                    and literal_source(arg) is None  # not `-5.0`
+                    and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
+                    # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives
+                    # (what the step made before of them counts as had: `np.column_stack([idx, denoised])`, with `idx =
+                    # np.arange(len(denoised))`)
+                    and not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
+                    and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
+                )
+            ),
+            None,
+        )
     )
     if at is None:
         return
@@ -509,6 +515,23 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     call.args[at] = ast.Name(id=unread[0], ctx=ast.Load())
     number = ctx.artifacts[unread[0]].step
     wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {built}")
+
+
+def _written_as(name: str, ctx: BindContext) -> str:
+    """The expression the Outputs of the step that made an earlier result write it as (`thresh` (float);
+    foreground mask `bw = image > thresh`), unparsed; "" when they write none. An example passing that expression
+    (`closing(image > thresh, footprint_rectangle((4, 4)))`) passes the result."""
+    artifact = ctx.artifacts.get(name)
+    if artifact is None or not 0 < artifact.step <= len(ctx.workflow.steps):
+        return ""
+    for span in code_spans(ctx.workflow.steps[artifact.step - 1].outputs or ""):
+        target, sign, value = span.partition("=")
+        if sign and target.strip() == name and not value.startswith("="):
+            try:
+                return ast.unparse(ast.parse(value.strip(), mode="eval").body)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return ""
+    return ""
 
 
 _DATA_LETTER = re.compile(r"[A-Z](?:_[a-z0-9_]+)?")  # `G`, `X`, `X_train`: data, by the capital letter of maths
