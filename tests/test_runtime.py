@@ -21048,3 +21048,78 @@ def test_an_argument_written_as_the_outputs_write_a_cited_result_is_that_result(
     item = generated(tmp_path, {"_WorkflowIndex.md": THRESHOLD_CLOSE_INDEX, **pages})
     proc = run_workflow(item, tmp_path / "lib")
     assert "closed: list of 2" in proc.stderr, proc.stderr
+
+
+CHAINED_SAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chained_Save
+
+**Description:** Rows made, then written through a frame built of them.
+
+### Step 1: Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtabq.rows(n: int = 3)` |
+| **External Dependencies** | `pkgtabq` |
+| **Outputs** | `rows` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Frame_Save` |
+| **API Call** | `pkgtabq.Frame(rows).save(path: str, index: bool = True)` |
+| **External Dependencies** | `pkgtabq` |
+| **Key Parameters** | `path: str` - the file written, `index: bool` - write the row numbers too (set False) |
+| **Inputs** | `rows` from Step 1 |
+| **Outputs** | the file |
+"""
+
+FRAME_SAVE_PAGE = """== Code Reference ==
+
+=== Signature ===
+<syntaxhighlight lang="python">
+class Frame:
+    def __init__(self, data, index=None): ...
+</syntaxhighlight>
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+import pkgtabq
+
+df = pkgtabq.Frame(rows)
+df.save("out.txt", index=False)
+</syntaxhighlight>
+"""
+
+PKGTABQ = """
+def rows(n=3):
+    return [[i, i * i] for i in range(n)]
+
+
+class Frame:
+    def __init__(self, data, index=None):
+        if index is not None and not isinstance(index, list):
+            raise TypeError(f"Index(...) must be called with a collection, not {index!r}")
+        self.data, self.index = data, index or list(range(len(data)))
+
+    def save(self, path, index=True):
+        with open(path, "w") as handle:
+            for label, row in zip(self.index, self.data):
+                handle.write(",".join(str(v) for v in ([label, *row] if index else row)) + "\\n")
+"""
+
+
+def test_key_parameters_of_a_chained_method_go_to_that_method_not_the_constructor(tmp_path):
+    """scikit-image trial: the API cell `pandas.DataFrame(props).to_csv(path_or_buf, index: bool = True, ...)`, with
+    "`index: bool` - write the DataFrame index as a column (set False)" and the page's DataFrame signature: `index`
+    went to the constructor too (`pd.DataFrame(props, index=index)`, a bool for the row labels: TypeError). The
+    chained method's parameters are its own."""
+    build_file_tree(tmp_path / "lib", {"pkgtabq/__init__.py": PKGTABQ})
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": CHAINED_SAVE_INDEX, "implementations/Demo_Frame_Save.md": FRAME_SAVE_PAGE}
+    )
+    run_workflow(item, tmp_path / "lib", "--set", "step_02_save.index=true")
+    assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "0,0,0\n1,1,1\n2,2,4\n"

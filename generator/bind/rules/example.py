@@ -885,8 +885,13 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
         for keyword in node.keywords
     }
     fed = _fed_by_loop(draft.statements, made)
+    # `pandas.DataFrame(props).to_csv(path_or_buf, index: bool = True)`: `index` is the chained method's, not the
+    # constructor's (whose own `index` takes row labels)
+    chained = {p.name for p in api.then_params} if api.then else set()
     for param in declared:
         hint = keys.get(param.name)
+        if param.name in chained:
+            continue
         words = set(re.findall(r"[a-z_]+", hint.doc.lower())) if hint is not None else set()
         if any(arg == param.name and method in words for arg, method in elsewhere) or param.name in fed:
             continue
