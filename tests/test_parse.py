@@ -1041,6 +1041,30 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`name: str` - used in this workflow to label runs") == [("name", None)]
 
 
+def test_the_value_the_report_uses_or_a_default_is_set_to_wins_over_the_librarys_default():
+    """pandas and lightning trials: "`aggfunc: str` - aggregation, default "mean" (the report uses "sum")",
+    "`batch_size: int` - defaults to 1, set 32", "(defaults to 1000 when unset; use 10 here)": the keys took the
+    library's defaults. Advice for a case is no value of the workflow ("set False for a cased model", "use 2 for
+    small corpora", "use 10-20 for small budgets")."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read('`aggfunc: str` - aggregation, default "mean" (the report uses "sum")') == [("aggfunc", '"sum"')]
+    assert read("`batch_size: int` - defaults to 1, set 32") == [("batch_size", "32")]
+    assert read("`max_epochs: int` - passes (defaults to 1000 when unset; use 10 here)") == [("max_epochs", "10")]
+    assert read("`vector_size: int` - dimensions (default 100; the tutorial uses 50)") == [("vector_size", "50")]
+    assert read("`lowercase: bool` - lowercase the input (default True; set False for a cased model)") == [
+        ("lowercase", "True")
+    ]
+    assert read("`min_count: int` - rarer words are ignored (default 5; use 2 for small corpora)") == [
+        ("min_count", "5")
+    ]
+    assert read("`population_size: int` - per generation (default 50; use 10-20 for small budgets)") == [
+        ("population_size", "50")
+    ]
+
+
 def test_a_default_naming_an_attribute_of_an_object_is_no_text():
     """trl trial: "`output_dir: str` - where to write the aligned policy (default `args.output_dir`)" gave the text
     "args.output_dir", and the model was saved into a folder of that name. A dotted name of identifiers is an

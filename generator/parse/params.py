@@ -140,15 +140,26 @@ _HERE = re.compile(
 # "(scikit-learn default 0.25; this workflow uses 0.2)", "(default for this workflow 2.0)", "(256, 256) in this
 # workflow": the same, said of the workflow; the value runs to the bracket, comma or semicolon that ends it
 _THIS_WORKFLOW = re.compile(
-    r"\b(?:this workflow uses|(?:default )?(?:for|in) this workflow:?)\s*([^;,()]+|\([^()]*\))", re.I
+    r"\b(?:(?:this|the) (?:workflow|report|pipeline|step|analysis|tutorial) uses|(?:default )?(?:for|in) this "
+    r"workflow:?)\s*([^;,()]+|\([^()]*\))",
+    re.I,
+)
+# "defaults to 1, set 32", "default None; use 0.1": the library's default, then the value to set (not a value
+# for a case: "use 2 for small corpora", "use 10-20 for small budgets")
+_SET_INSTEAD = re.compile(
+    r"\bdefaults?(?: to| is)?\s+[^;,()]+[;,]\s*(?:but\s+)?(?:set|use)\s+(?:it\s+)?(?:to\s+)?"
+    r"(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|True|False)"
+    r"(?=\s*(?:[);,]|\.(?!\d)|$|here\b|instead\b))",  # not advice for a case: "set False for a cased model"
+    re.I,
 )
 
 
 def value_here(description: str, type_: str | None = None) -> str | None:
     """The value a description says the workflow uses "here" ("number of folds (default 3; 5 here)" gives 5; "this
-    workflow uses 0.2"), as a literal of the declared type; None when it says none."""
+    workflow uses 0.2", "the report uses "sum"", "defaults to 1, set 32"), as a literal of the declared type; None
+    when it says none."""
     text = description[: MAX_DEFAULT_IN_TEXT * 5]
-    for found in (_HERE.search(text), _THIS_WORKFLOW.search(text)):
+    for found in (_HERE.search(text), _THIS_WORKFLOW.search(text), _SET_INSTEAD.search(text)):
         literal = _literal_or_none(found.group(1).strip().strip("`")) if found else None
         if literal is not None and _fits(literal, type_):
             return literal
