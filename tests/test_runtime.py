@@ -21123,3 +21123,59 @@ def test_key_parameters_of_a_chained_method_go_to_that_method_not_the_constructo
     )
     run_workflow(item, tmp_path / "lib", "--set", "step_02_save.index=true")
     assert (item.output_dir / "out.txt").read_text(encoding="utf-8") == "0,0,0\n1,1,1\n2,2,4\n"
+
+
+TWO_WRITES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Two_Writes
+
+**Description:** Two tables made, then each written out.
+
+### Step 1: Tables
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcsvq.tables()` |
+| **External Dependencies** | `pkgcsvq` |
+| **Outputs** | `summary`, `detail` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.write(path, sep=",")` |
+| **External Dependencies** | `pkgcsvq` |
+| **Implementation** | `Demo_Write` |
+| **Inputs** | `summary` and `detail` from Step 1 |
+| **Outputs** | the two report files |
+"""
+
+PKGCSVQ = """
+class Table:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def write(self, path, sep=","):
+        with open(path, "w") as handle:
+            handle.write("\\n".join(sep.join(str(v) for v in row) for row in self.rows))
+
+
+def tables():
+    return Table([[1, 2]]), Table([[3, 4], [5, 6]])
+"""
+
+
+def test_the_api_called_again_on_another_input_the_inputs_quote_is_the_steps_work_too(tmp_path):
+    """pandas trial: `summary_df.to_csv(out_dir / "summary.csv", index=False)` then `pivot_df.to_csv(out_dir /
+    "revenue_pivot.csv")`, with "`summary_df` from Step 3, `pivot_df` from Step 4": the slice stopped at the
+    first call, so the pivot, one of the two tables the step exports, was never written."""
+    build_file_tree(tmp_path / "lib", {"pkgcsvq/__init__.py": PKGCSVQ})
+    example = 'import os\n\nos.makedirs("out", exist_ok=True)\nsummary.write("out/summary.txt", sep=";")\ndetail.write("out/detail.txt")\n'
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": TWO_WRITES_INDEX, **example_pages({"implementations/Demo_Write.md": example})}
+    )
+    assert item.plan.steps[1].binding.consumes == ("summary", "detail"), item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "detail.txt").read_text(encoding="utf-8") == "3,4\n5,6"
+    assert (item.output_dir / "out" / "summary.txt").read_text(encoding="utf-8") == "1;2"

@@ -48,6 +48,7 @@ from generator.slicing import (
     cut_on_given,
     empty_container,
     holder_index,
+    instances,
     is_print,
     names,
     on_to_outputs,
@@ -228,6 +229,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     others = [a for n, a in enumerate(ctx.apis) if n != ctx.index and a is not None and a.callee != api.callee]
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api, others)
+    best = _with_cited_uses(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _with_quoted_save(Candidate(best, chosen.order, chosen.tree), step)
     best = _with_checks(Candidate(best, chosen.order, chosen.tree), ctx)
@@ -444,6 +446,34 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
     if any(n not in have and n not in BUILTINS and not ctx.has(n) for n in needed):
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _with_cited_uses(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
+    """The slice, with the example's later top-level calls of the API on a result the Inputs quote and the slice
+    does not read (`pivot_df.to_csv(out_dir / "revenue_pivot.csv")` after `summary_df.to_csv(...)`, with
+    "`summary_df` from Step 3, `pivot_df` from Step 4"), when all else they read is had: the step's work on each
+    input it is given. Cut to the first, the step never wrote the pivot."""
+    piece, tree = candidate.slice, candidate.tree
+    free, bound = names(piece.statements)
+    unread = {n for n in code_spans(step.inputs) if n.isidentifier()} - set(free) - bound
+    if not unread or not isinstance(piece.anchor, ast.Expr):
+        return piece
+    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    have = bound | set(free) | (names(imports)[1] if imports else set()) | unread | set(BUILTINS)
+    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    made = instances(tree)
+    added = [
+        s
+        for s in tree.body
+        if s.lineno > last
+        and isinstance(s, ast.Expr)
+        and contains_api(s, api, made)
+        and set(names([s])[0]) & unread
+        and set(names([s])[0]) <= have
+    ]
+    if not added:
+        return piece
+    return restrict(tree, piece, [*piece.statements, *added])
 
 
 _SAVING = re.compile(r"save\w*|write\w*|to_\w+|dump|export")
