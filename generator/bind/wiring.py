@@ -485,30 +485,27 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
     own = set(declared_outputs(step)) & names(draft.statements)[1]
     written = _written_as(unread[0], ctx)  # "`bw = image > thresh`" in the Outputs of the step that made it
     at = next((n for n, arg in enumerate(call.args) if written and ast.unparse(arg) == written), None)
-    at = (
-        at
-        if at is not None
-        else next(
+    if at is None:
+        at = next(
             (
                 n
                 for n, arg in enumerate(call.args)
-                # values written out as the call's data (`wavedec([1, 2, 3, 4], "db1")`, where the Inputs quote "`signal`
-                # from Step 1"), not a setting beside it
+                # values written out as the call's data (`wavedec([1, 2, 3, 4], "db1")`, where the Inputs quote
+                # "`signal` from Step 1"), not a setting beside it
                 if (n == 0 and unread[0] in quoted and _literal_sample(arg))
                 or (
                     isinstance(arg, (ast.BinOp, ast.Call, ast.UnaryOp, ast.Compare, ast.BoolOp))  # built, not a name
                     and literal_source(arg) is None  # not `-5.0`
                     and not _names_a_file(arg)  # not `os.path.join(out_dir, "distances.npy")`: where, not what
                     # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives
-                    # (what the step made before of them counts as had: `np.column_stack([idx, denoised])`, with `idx =
-                    # np.arange(len(denoised))`)
+                    # (what the step made before of them counts as had: `np.column_stack([idx, denoised])`, with
+                    # `idx = np.arange(len(denoised))`)
                     and not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
                     and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
                 )
             ),
             None,
         )
-    )
     if at is None:
         return
     built = ast.unparse(call.args[at])

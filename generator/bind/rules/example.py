@@ -502,6 +502,7 @@ def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
             and call.args
             and isinstance(call.args[0], ast.Constant)
             and isinstance(call.args[0].value, str)
+            and files_written(stmt)  # a file's name (`"matches.png"`), not `to_dict("records")`
             and not files_written(piece.statements) & files_written(stmt)
         ):
             continue
