@@ -21179,3 +21179,72 @@ def test_the_api_called_again_on_another_input_the_inputs_quote_is_the_steps_wor
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out" / "detail.txt").read_text(encoding="utf-8") == "3,4\n5,6"
     assert (item.output_dir / "out" / "summary.txt").read_text(encoding="utf-8") == "1;2"
+
+
+COLUMNS_AFTER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Columns_After
+
+**Description:** A table read, its columns typed and its names stripped, then its names listed.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcolq.read()` |
+| **External Dependencies** | `pkgcolq` |
+| **Outputs** | `table` |
+
+### Step 2: Types
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcolq.to_num(values)` |
+| **External Dependencies** | `pkgcolq` |
+| **Implementation** | `Demo_Types` |
+| **Inputs** | `table` from Step 1 |
+| **Outputs** | `table` with numeric columns; text columns are stripped |
+
+### Step 3: Names
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcolq.distinct(values)` |
+| **External Dependencies** | `pkgcolq` |
+| **Implementation** | `Demo_Kinds` |
+| **Inputs** | `table` from Step 2 |
+| **Outputs** | `kinds` |
+"""
+
+PKGCOLQ = """
+def read():
+    return {"qty": ["1", "2"], "name": ["South ", "South"]}
+
+
+def to_num(values):
+    return [float(v) for v in values]
+
+
+def distinct(values):
+    return sorted(set(values))
+"""
+
+
+def test_changes_to_the_same_table_right_after_the_slice_are_the_steps_work_too(tmp_path):
+    """pandas trial: `df[col] = pd.to_numeric(df[col])` in a loop, `df["order_date"] = pd.to_datetime(...)`, then
+    `df["region"] = df["region"].str.strip()`, the step saying "text columns are stripped": the last change, no
+    call of the step's APIs, was cut, and "South " stayed a region of its own in every later report."""
+    build_file_tree(tmp_path / "lib", {"pkgcolq/__init__.py": PKGCOLQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_Types.md": (
+                'import pkgcolq\n\nfor col in ["qty"]:\n    table[col] = pkgcolq.to_num(table[col])\n'
+                'print(table)\ntable["name"] = [v.strip() for v in table["name"]]\nprint(table)\n'
+            ),
+            "implementations/Demo_Kinds.md": 'import pkgcolq\n\nkinds = pkgcolq.distinct(table["name"])\n',
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": COLUMNS_AFTER_INDEX, **pages})
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "kinds: list of 1: 'South'" in proc.stderr, proc.stderr

@@ -54,6 +54,7 @@ from generator.slicing import (
     on_to_outputs,
     reach,
     restrict,
+    root_name,
     shows_items,
     shows_value,
     swap,
@@ -230,6 +231,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     others = [a for n, a in enumerate(ctx.apis) if n != ctx.index and a is not None and a.callee != api.callee]
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api, others)
     best = _with_cited_uses(Candidate(best, chosen.order, chosen.tree), step, api)
+    best = _with_changes_after(Candidate(best, chosen.order, chosen.tree), others)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _with_quoted_save(Candidate(best, chosen.order, chosen.tree), step)
     best = _with_checks(Candidate(best, chosen.order, chosen.tree), ctx)
@@ -474,6 +476,50 @@ def _with_cited_uses(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
     if not added:
         return piece
     return restrict(tree, piece, [*piece.statements, *added])
+
+
+def _with_changes_after(candidate: Candidate, others: list[ApiRef]) -> Slice:
+    """The slice, with the example's top-level statements right after it that change a part of what the slice
+    changes (`df["region"] = df["region"].str.strip()` after `df[col] = pd.to_numeric(df[col])` and
+    `df["order_date"] = pd.to_datetime(...)`), prints between them skipped: the rest of the step's work on the table
+    it hands on. Never another step's work, nor a statement reading what the slice cannot have."""
+    piece, tree = candidate.slice, candidate.tree
+    changed = {root_name(t) for s in piece.statements for t in _part_targets(s)} - {""}
+    if not changed:
+        return piece
+    free, bound = names(piece.statements)
+    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    have = bound | set(free) | (names(imports)[1] if imports else set()) | set(BUILTINS)
+    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    added: list[ast.stmt] = []
+    for stmt in (s for s in tree.body if s.lineno > last):
+        if is_print(stmt):
+            continue
+        targets = _part_targets(stmt)
+        if not (
+            isinstance(stmt, ast.Assign)
+            and targets
+            and len(targets) == len(stmt.targets)
+            and {root_name(t) for t in targets} <= changed
+            and set(names([stmt])[0]) <= have
+            and not any(contains_api(stmt, other, {}) for other in others)
+        ):
+            break
+        added.append(stmt)
+    if not added:
+        return piece
+    return restrict(tree, piece, [*piece.statements, *added])
+
+
+def _part_targets(stmt: ast.stmt) -> list[ast.expr]:
+    """The parts of objects a statement assigns (`df["region"]`, `model.name`), inside loops too."""
+    return [
+        t
+        for node in walk(stmt)
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, (ast.Subscript, ast.Attribute))
+    ]
 
 
 _SAVING = re.compile(r"save\w*|write\w*|to_\w+|dump|export")
