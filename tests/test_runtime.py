@@ -21248,3 +21248,64 @@ def test_changes_to_the_same_table_right_after_the_slice_are_the_steps_work_too(
     item = generated(tmp_path, {"_WorkflowIndex.md": COLUMNS_AFTER_INDEX, **pages})
     proc = run_workflow(item, tmp_path / "lib")
     assert "kinds: list of 1: 'South'" in proc.stderr, proc.stderr
+
+
+WORD_CITED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Word_Cited
+
+**Description:** An image made, sharpened, then saved.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwordq.open_image()` |
+| **External Dependencies** | `pkgwordq` |
+| **Outputs** | `image` |
+
+### Step 2: Sharpen
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwordq.sharpen(im)` |
+| **External Dependencies** | `pkgwordq` |
+| **Inputs** | `image` from Step 1 |
+| **Outputs** | `sharpened` |
+
+### Step 3: Size
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgwordq.size(im)` |
+| **Implementation** | `Demo_Size` |
+| **External Dependencies** | `pkgwordq` |
+| **Inputs** | Sharpened image from Step 2 |
+| **Outputs** | `n` |
+"""
+
+PKGWORDQ = """
+def open_image():
+    return [1, 2, 3]
+
+
+def sharpen(im):
+    return [2 * v for v in im]
+
+
+def size(im):
+    return sum(im)
+"""
+
+
+def test_a_word_of_the_inputs_naming_what_a_step_made_cites_no_other_steps_result(tmp_path):
+    """pillow trial: "Sharpened image from Step 4", where step 1 made `image` and step 4 `sharpened`: the step,
+    working on `sharpened`, was warned about (in its module and at generation) for not using step 1's `image`. A
+    plain word of the sentence cites a result of the step it names, never another step's of that name."""
+    build_file_tree(tmp_path / "lib", {"pkgwordq/__init__.py": PKGWORDQ})
+    pages = example_pages({"implementations/Demo_Size.md": "import pkgwordq\n\nn = pkgwordq.size(sharpened)\n"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WORD_CITED_INDEX, **pages})
+    assert not [w for w in item.plan.warnings if "its code does not use" in w.message], item.plan.warnings
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "n: 12\n" in proc.stderr, proc.stderr

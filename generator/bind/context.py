@@ -310,9 +310,9 @@ class BindContext:
             return []
         spans = set(re.findall(r"`([^`]+)`", inputs))
         parts = [p for p in clauses(inputs) if re.search(r"\b(?:from|in) step \d", p, re.I)]
-        sourced = " ".join(parts)
-        found = [n for n in self.artifacts if n in spans or re.search(rf"(?<![\w.`]){re.escape(n)}(?![\w(`])", sourced)]
-        # "Model function from Step 2": step 2's `model`, its name written as a word of the sentence
+        found = [n for n in self.artifacts if n in spans]
+        # "Model function from Step 2": step 2's `model`, its name written as a word of the sentence (not step 1's
+        # `image` in "Sharpened image from Step 4": a word of the sentence, naming what step 4 made)
         for part in parts:
             numbers = from_steps(part)
             for artifact in self.artifacts.values():
