@@ -21309,3 +21309,74 @@ def test_a_word_of_the_inputs_naming_what_a_step_made_cites_no_other_steps_resul
     assert not [w for w in item.plan.warnings if "its code does not use" in w.message], item.plan.warnings
     proc = run_workflow(item, tmp_path / "lib")
     assert "n: 12\n" in proc.stderr, proc.stderr
+
+
+TREE_CITED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tree_Cited
+
+**Description:** A tree made, weighed, then counted.
+
+### Step 1: Tree
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtreeq.tree()` |
+| **External Dependencies** | `pkgtreeq` |
+| **Outputs** | `T` |
+
+### Step 2: Weigh
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tree.size(weight=None)` |
+| **Implementation** | `Demo_Weigh` |
+| **External Dependencies** | `pkgtreeq` |
+| **Inputs** | `T` from Step 1 |
+| **Outputs** | `total` |
+
+### Step 3: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtreeq.count(tree)` |
+| **Implementation** | `Demo_Count_Tree` |
+| **External Dependencies** | `pkgtreeq` |
+| **Inputs** | `T` from Step 1 |
+| **Outputs** | `n` |
+"""
+
+PKGTREEQ = """
+class Tree:
+    def __init__(self, edges):
+        self.edges = edges
+
+    def size(self, weight=None):
+        return sum(w for _, _, w in self.edges) if weight else len(self.edges)
+
+
+def tree():
+    return Tree([(0, 1, 2.0), (1, 2, 3.0)])
+
+
+def count(tree):
+    return len(tree.edges)
+"""
+
+
+def test_a_results_one_letter_name_in_the_inputs_is_no_class(tmp_path):
+    """networkx trial: "`T` from Step 4", where step 5 made `total = T.size(weight="weight")`, a result of the
+    class `T` as its call reads: step 6 was warned about for not using `total`, the latest result of "class" `T`.
+    A code span naming a result is that result, never a class to look results up by."""
+    build_file_tree(tmp_path / "lib", {"pkgtreeq/__init__.py": PKGTREEQ})
+    pages = example_pages(
+        {
+            "implementations/Demo_Weigh.md": 'total = T.size(weight="weight")\n',
+            "implementations/Demo_Count_Tree.md": "import pkgtreeq\n\nn = pkgtreeq.count(T)\n",
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": TREE_CITED_INDEX, **pages})
+    assert not [w for w in item.plan.warnings if "its code does not use" in w.message], item.plan.warnings
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "total: 5.0\n" in proc.stderr and "n: 2\n" in proc.stderr, proc.stderr

@@ -323,6 +323,8 @@ class BindContext:
                 ):
                     found.append(artifact.name)
         for span in re.findall(r"`([A-Z]\w*)`", inputs):
+            if span in self.artifacts:  # `T` from Step 4: a result's name (a tree), no class
+                continue
             made = self.by_type(span)
             if made and made not in found:
                 found.append(made)
