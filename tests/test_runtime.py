@@ -21380,3 +21380,96 @@ def test_a_results_one_letter_name_in_the_inputs_is_no_class(tmp_path):
     assert not [w for w in item.plan.warnings if "its code does not use" in w.message], item.plan.warnings
     proc = run_workflow(item, tmp_path / "lib")
     assert "total: 5.0\n" in proc.stderr and "n: 2\n" in proc.stderr, proc.stderr
+
+
+AXES_LOOP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Axes_Loop
+
+**Description:** Two plots drawn, then both saved.
+
+### Step 1: Plot A
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Plot_A` |
+| **API Call** | `pkgaxq.plot(values, ax=None)` |
+| **External Dependencies** | `pkgaxq` |
+| **Outputs** | `ax_a` - the axes holding plot A |
+
+### Step 2: Plot B
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Plot_B` |
+| **API Call** | `pkgaxq.plot(values, ax=None)` |
+| **External Dependencies** | `pkgaxq` |
+| **Outputs** | `ax_b` - the axes holding plot B |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Save_Axes` |
+| **API Call** | `ax.figure.savefig(fname, dpi=100)` |
+| **External Dependencies** | `pkgaxq` |
+| **Key Parameters** | `fname: str` - output path; the format comes from the extension (".txt"), `dpi: int` - resolution |
+| **Inputs** | `ax_a` from Step 1, `ax_b` from Step 2 |
+| **Outputs** | `a.txt` and `b.txt` |
+"""
+
+PKGAXQ = """
+class Figure:
+    def __init__(self):
+        self.values = []
+
+    def savefig(self, fname, dpi=100):
+        with open(fname, "w") as handle:
+            handle.write(f"{self.values} at {dpi}")
+
+
+class Axes:
+    def __init__(self):
+        self.figure = Figure()
+
+
+def subplots():
+    axes = Axes()
+    return axes.figure, axes
+
+
+def plot(values, ax=None):
+    ax = ax or Axes()
+    ax.figure.values.extend(values)
+    return ax
+
+
+def close(fig):
+    pass
+"""
+
+
+def test_a_loop_over_the_cited_results_is_the_step_and_a_documented_text_leaves_f_strings_alone(tmp_path):
+    """seaborn trial: steps 3 to 5 each make `fig, ax = plt.subplots()` and their own `ax_dist`, `ax_rel`,
+    `ax_cat`; step 6's second example saves the three (`for name, ax in {"distribution": ax_dist, ...}.items():
+    fig = ax.figure; fig.savefig(out_dir / f"{name}.png")`). The loop's `ax` and `fig`, names for each item in turn,
+    counted as remaking the earlier steps' `fig` and `ax`, so the first example won: step 5's box plot saved alone.
+    Taking the loop then crashed: the documented text ".png" of `fname` was put in place of the f-string's piece."""
+    build_file_tree(tmp_path / "lib", {"pkgaxq/__init__.py": PKGAXQ})
+    save_one = 'import pkgaxq\n\nax = pkgaxq.plot([9])\nax.figure.savefig("one.txt", dpi=100)\n'
+    save_all = (
+        'import pkgaxq\n\nfor name, ax in {"a": ax_a, "b": ax_b}.items():\n    fig = ax.figure\n'
+        '    fig.savefig(f"{name}.txt", dpi=100)\n    pkgaxq.close(fig)\n'
+    )
+    pages = example_pages(
+        {
+            "implementations/Demo_Plot_A.md": "import pkgaxq\n\nfig, ax = pkgaxq.subplots()\nax_a = pkgaxq.plot([1], ax=ax)\n",
+            "implementations/Demo_Plot_B.md": "import pkgaxq\n\nax_b = pkgaxq.plot([2])\n",
+            "implementations/Demo_Save_Axes.md": [save_one, save_all],
+        }
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": AXES_LOOP_INDEX, **pages})
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "a.txt").read_text(encoding="utf-8") == "[1] at 100"
+    assert (item.output_dir / "b.txt").read_text(encoding="utf-8") == "[2] at 100"

@@ -359,6 +359,8 @@ def score(
     # the step's call remaking an earlier step's result it does not read (step 2's `customers = pl.read_csv(...)`
     # on a page shared with step 1): another example, making its own (`orders`), is the step's
     anchored = {t.id for t in walk(piece.anchor) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
+    if isinstance(piece.anchor, (ast.For, ast.AsyncFor)):  # `for name, ax in {...: ax_dist, ...}.items(): fig =
+        anchored = set()  # ax.figure`: names for each item in turn, which remake no earlier result
     clobbered = [n for n in anchored if ctx.has(n) and n not in piece.free and not ctx.artifacts[n].value]
     # the example's setup making again, by the same call and under a name of its own, what an earlier step made
     # (`embeddings = model.encode(sentences)` before `model.similarity(embeddings, embeddings)`, where step 2 made

@@ -2891,10 +2891,14 @@ def _documented_in_cell(step: Step, keys: dict[str, Hint]) -> dict[tuple[str, in
 
 
 class _Text(ast.NodeTransformer):
-    """Every string constant equal to a text replaced by a name."""
+    """Every string constant equal to a text replaced by a name; not a piece of an f-string (`f"{name}.png"`: a
+    name there is no valid tree, and a piece is no text of its own)."""
 
     def __init__(self, text: str, name: str) -> None:
         self.text, self.name, self.count = text, name, 0
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
+        return node
 
     def visit_Constant(self, node: ast.Constant) -> ast.expr:
         if node.value != self.text:
