@@ -1041,6 +1041,19 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`name: str` - used in this workflow to label runs") == [("name", None)]
 
 
+def test_a_quoted_file_extension_is_no_default_but_a_format_spec_is():
+    """seaborn trial: "`fname: str` - output path; the format is inferred from the extension (".png")" made the
+    default file name ".png" (matplotlib then wrote the hidden `.png.png`). A bare extension, quoted or in a code
+    span, is a kind of file, no file; a format spec (".2f") is a value."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read('`fname: str` - output path; the format is inferred from the extension (".png")') == [("fname", None)]
+    assert read("`path: str` - where to write (`.csv`)") == [("path", None)]
+    assert read('`fmt: str` - annotation format (".2f")') == [("fmt", '".2f"')]
+
+
 def test_the_value_the_report_uses_or_a_default_is_set_to_wins_over_the_librarys_default():
     """pandas and lightning trials: "`aggfunc: str` - aggregation, default "mean" (the report uses "sum")",
     "`batch_size: int` - defaults to 1, set 32", "(defaults to 1000 when unset; use 10 here)": the keys took the

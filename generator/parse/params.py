@@ -320,8 +320,8 @@ def _value_given(description: str, type_: str | None) -> str | None:
     after = description[found.end() :]
     if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", after, re.I):
         return None  # "`model` from Step 1": where the value comes from, not the value
-    if re.match(r"\s*[-+*/%=<>^|&]", after) or re.fullmatch(r"\.\w+", text):
-        return None  # "1 / lambda": an expression; "`.csv` file": a kind of file, no file
+    if re.match(r"\s*[-+*/%=<>^|&]", after) or re.fullmatch(r"\.[A-Za-z]\w*", text.strip("\"'")):
+        return None  # "1 / lambda": an expression; "`.csv` file", "(".png")": a kind of file, no file
     range_on = _RANGE_ON.match(after)
     if range_on and "default" not in (range_on.group(1) or "").lower():
         return None  # "0 (slow, best) to 10 (fast)": the values it takes, not one of them ("pyogrio" (default) is)
