@@ -1041,6 +1041,20 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`name: str` - used in this workflow to label runs") == [("name", None)]
 
 
+def test_a_default_said_in_a_sentence_about_another_name_is_not_this_parameters():
+    """seaborn trial: "`facet_kws: dict` - passed to `FacetGrid`, e.g. `{"sharey": False}` when the measures have
+    different units. `errorbar` (via `**kwargs` to `lineplot`) controls the band, default ("ci", 95)": facet_kws
+    took ("ci", 95) as its default and "tuple | dict" as its type, and seaborn failed on a tuple. A sentence opening
+    with another name in code speaks of that name; the parameter's own text ends before it."""
+    cell = (
+        '`facet_kws: dict` - passed to `FacetGrid`, e.g. `{"sharey": False}` when the measures have different units. '
+        '`errorbar` (via `**kwargs` to `lineplot`) controls the band, default ("ci", 95)'
+    )
+    (param,) = parse_key_parameters(cell)
+    assert (param.name, param.type, param.default) == ("facet_kws", "dict", None)
+    assert "controls the band" in param.description  # the whole text is still its documentation
+
+
 def test_a_quoted_file_extension_is_no_default_but_a_format_spec_is():
     """seaborn trial: "`fname: str` - output path; the format is inferred from the extension (".png")" made the
     default file name ".png" (matplotlib then wrote the hidden `.png.png`). A bare extension, quoted or in a code

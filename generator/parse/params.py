@@ -109,6 +109,9 @@ def _split_spec(spec: str) -> tuple[str, str | None, str | None] | None:
     return None
 
 
+_OTHER_SUBJECT = re.compile(r"[.;]\s+`[A-Za-z_]\w*`")  # a sentence opening with another name in code
+
+
 def parse_spec(spec: str, description: str = "") -> Param | None:
     """One `name: type = default` spec; None when it does not name a parameter."""
     spec = spec.strip().strip(",")
@@ -223,7 +226,12 @@ def parse_key_parameters(cell: str) -> tuple[Param, ...]:
             spec, tail = _typed_in_brackets(match.group(1), tail)
             tail = _SEPARATOR.sub("", tail, count=1)  # one separator: `nbest_size: int` - -1 keeps its sign
             description = plain(tail.rstrip(",;•·- "))
-            param = parse_spec(spec, description)
+            # "... e.g. `{"sharey": False}`. `errorbar` (via `**kwargs`) controls the band, default ("ci", 95)": a
+            # sentence about another name says that name's default, not this parameter's
+            other = _OTHER_SUBJECT.search(tail)
+            param = parse_spec(spec, plain(tail[: other.start()]) if other else description)
+            if param is not None and other:
+                param = replace(param, description=description)
             if (
                 param is not None
                 and param.default is None
