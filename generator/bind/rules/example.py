@@ -343,7 +343,7 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef, others
     missing = [n for n in declared_outputs(step) if n not in made]
     if not missing:
         return piece
-    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    last = _last_line(piece)
     added: list[ast.stmt] = [
         s
         for s in tree.body
@@ -398,7 +398,7 @@ def _with_checks(candidate: Candidate, ctx: BindContext) -> Slice:
     piece, tree = candidate.slice, candidate.tree
     made = {n for s in piece.statements for n in names([s])[1]}
     cited = set(ctx.cited_by_inputs())
-    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    last = _last_line(piece)
     asserts = [s for s in tree.body if isinstance(s, ast.Assert) and s.lineno > last and _compares_results(s.test)]
     added = [s for s in asserts if made & (read := set(names([s])[0])) and cited & read and read <= made | cited]
     if not added:
@@ -424,7 +424,7 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
     files = files_named(step.outputs) - files_written(piece.statements)
     if not files:
         return piece
-    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    last = _last_line(piece)
     later = [s for s in tree.body if s.lineno > last]
     writes = [
         n
@@ -441,13 +441,24 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
         if n in writes or (isinstance(stmt, ast.Assign) and bound & needed):
             added.append(stmt)
             needed = (needed - bound) | set(free)
-    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-    have = (
-        names(piece.statements)[1] | (names(imports)[1] if imports else set()) | set(piece.free) | set(piece.literals)
-    )
+    have = _had(piece, tree)
     if any(n not in have and n not in BUILTINS and not ctx.has(n) for n in needed):
         return piece
     return restrict(tree, piece, sorted([*piece.statements, *added], key=lambda s: s.lineno))
+
+
+def _last_line(piece: Slice) -> int:
+    """The last page line of the slice's statements: what the example does after it starts below."""
+    return max(s.end_lineno or s.lineno for s in piece.statements)
+
+
+def _had(piece: Slice, tree: ast.Module) -> set[str]:
+    """The names a statement added to the slice may read: what the slice makes or reads, its settings, and the
+    example's imports."""
+    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    return (
+        names(piece.statements)[1] | set(piece.free) | set(piece.literals) | (names(imports)[1] if imports else set())
+    )
 
 
 def _with_cited_uses(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
@@ -460,9 +471,8 @@ def _with_cited_uses(candidate: Candidate, step: Step, api: ApiRef) -> Slice:
     unread = {n for n in code_spans(step.inputs) if n.isidentifier()} - set(free) - bound
     if not unread or not isinstance(piece.anchor, ast.Expr):
         return piece
-    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-    have = bound | set(free) | (names(imports)[1] if imports else set()) | unread | set(BUILTINS)
-    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    have = _had(piece, tree) | unread | set(BUILTINS)
+    last = _last_line(piece)
     made = instances(tree)
     added = [
         s
@@ -487,10 +497,8 @@ def _with_changes_after(candidate: Candidate, others: list[ApiRef]) -> Slice:
     changed = {root_name(t) for s in piece.statements for t in _part_targets(s)} - {""}
     if not changed:
         return piece
-    free, bound = names(piece.statements)
-    imports: list[ast.stmt] = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-    have = bound | set(free) | (names(imports)[1] if imports else set()) | set(BUILTINS)
-    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    have = _had(piece, tree) | set(BUILTINS)
+    last = _last_line(piece)
     added: list[ast.stmt] = []
     for stmt in (s for s in tree.body if s.lineno > last):
         if is_print(stmt):
@@ -531,7 +539,7 @@ def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
     Outputs promise the file."""
     piece, tree = candidate.slice, candidate.tree
     made = names(piece.statements)[1]
-    last = max(s.end_lineno or s.lineno for s in piece.statements)
+    last = _last_line(piece)
     added: list[ast.stmt] = []
     for span in code_spans(step.outputs):
         try:
