@@ -19166,6 +19166,51 @@ def test_check_reads_a_compiled_functions_signature_from_its_docstring(tmp_path,
     assert "databse= (closest: database)" in step.calls[0].detail, step.calls[0].detail
 
 
+SOCKET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Socket_Timeout
+
+**Description:** Open a socket, then give it a timeout.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `socket.socket(family=-1, type=-1, proto=-1, fileno=None)` |
+| **External Dependencies** | `socket` |
+| **Outputs** | `sock` |
+
+### Step 2: Timeout
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `sock.settimeout(timeout)` |
+| **External Dependencies** | `socket` |
+| **Key Parameters** | `timeout: float` - seconds to wait (default 5.0) |
+| **Inputs** | `sock` from Step 1 |
+| **Outputs** | `sock` |
+"""
+
+
+def test_check_gives_a_compiled_method_its_object_when_the_docstring_names_none(tmp_path):
+    """lightning trial: `check` said `X.std(dim=0)` does not accept dim= and `torch.Generator().manual_seed(42)` takes
+    too many positional arguments, for a step that ran: a method compiled in C (torch's, the socket's) has no
+    signature inspect reads, and its docstring's signature (`std(dim=None, *, correction=1, keepdim=False)`,
+    `settimeout(timeout)`) leaves the object out, so dropping the first parameter as the object dropped `dim`."""
+    from generator.verify import verify
+
+    item = generated(tmp_path, {"_WorkflowIndex.md": SOCKET_INDEX})
+    steps = verify(item.output_dir, sys.executable).steps
+    calls = [(c.text, c.status, c.detail) for s in steps for c in s.calls]
+    assert [s.status for s in steps] == ["verified", "verified"], calls
+    assert any("settimeout" in text and status == "verified" for text, status, _ in calls), calls
+    module = next((item.output_dir / "src").rglob("step_02_*.py"))
+    module.write_text(module.read_text().replace("settimeout(timeout)", "settimeout(timeout, 1)"))
+    step = verify(item.output_dir, sys.executable).steps[1]
+    assert [c.status for c in step.calls] == ["argument not accepted"], step.calls
+
+
 HITS_INDEX = """
 # Workflow Index: Demo
 

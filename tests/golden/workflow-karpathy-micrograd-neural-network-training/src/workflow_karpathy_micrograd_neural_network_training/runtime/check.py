@@ -295,6 +295,10 @@ def _doc_signature(target: Any) -> inspect.Signature | None:
     bound = getattr(target, "__self__", None)
     if params and params[0].name == "self" and bound is not None and not isinstance(bound, types.ModuleType):
         params = params[1:]  # a method of an object: the object is given
+    elif inspect.ismethoddescriptor(target) and bound is None and (not params or params[0].name != "self"):
+        # a method of a class that leaves its object out (torch's `std(dim=None, *, correction=1, keepdim=False)`,
+        # the socket's `settimeout(timeout)`): the object comes first, as a caller's method binds it
+        params.insert(0, kind("self", kind.POSITIONAL_ONLY))
     returns = ast.unparse(function.returns) if function.returns is not None else inspect.Signature.empty
     return inspect.Signature(params, return_annotation=returns)
 
