@@ -21518,3 +21518,86 @@ def test_a_loop_over_the_cited_results_is_the_step_and_a_documented_text_leaves_
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "a.txt").read_text(encoding="utf-8") == "[1] at 100"
     assert (item.output_dir / "b.txt").read_text(encoding="utf-8") == "[2] at 100"
+
+
+SHELF_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Note_Count
+
+**Description:** Read every note in a folder, then count their words.
+
+### Step 1: Discover
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshelf.load(path, strict: bool = False) -> str` |
+| **Implementation** | `Demo_Load` |
+| **External Dependencies** | `pkgshelf`, `pathlib` |
+| **Key Parameters** | `input_dir: str` - folder with the notes (user-provided), `extensions: list[str]` - suffixes to pick up (e.g. [".txt", ".md"]), `strict: bool` - refuse unreadable files (default False) |
+| **Outputs** | List of `(name, text)` pairs |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshelf.count(docs) -> int` |
+| **External Dependencies** | `pkgshelf` |
+| **Inputs** | `docs` from Step 1 |
+| **Outputs** | `total` |
+"""
+
+PKGSHELF = """
+def load(path, strict=False):
+    return open(path).read()
+
+
+def count(docs):
+    return sum(len(text.split()) for _, text in docs)
+"""
+
+
+def test_an_examples_short_name_for_a_documented_key_is_that_key(tmp_path):
+    """pillow trial: step 1's page loops over a folder (`input_dir = Path("photos/")`, `exts = {".jpg", ...}`) and
+    then shows one call with a keyword; genrepo took the one call, which opens one image, because `exts` would have
+    become a key the wiki does not document. It stands for the documented `extensions`: the loop is chosen, `exts`
+    is the `extensions` key, and the folder the Key Parameters document is the `input_dir` key."""
+    loop = (
+        "from pathlib import Path\nimport pkgshelf\n\n"
+        'input_dir = Path("photos/")\nexts = {".txt", ".md"}\n\ndocs = []\n'
+        "for path in sorted(input_dir.iterdir()):\n    if path.suffix not in exts:\n        continue\n"
+        "    docs.append((path.name, pkgshelf.load(path)))\n"
+    )
+    one = 'import pkgshelf\n\ndoc = pkgshelf.load("notes/a.txt", strict=True)\n'
+    files = {"_WorkflowIndex.md": SHELF_INDEX, **example_pages({"implementations/Demo_Load.md": [loop, one]})}
+    lib = build_file_tree(tmp_path / "lib", {"pkgshelf/__init__.py": PKGSHELF})
+    item = generated(tmp_path, files)
+    config = (item.output_dir / "config.toml").read_text()
+    assert 'input_dir = "photos/"' in config, config
+    assert 'extensions = [".txt", ".md"]' in config, config
+    assert "exts" not in config, config
+    notes = build_file_tree(tmp_path / "notes", {"a.txt": "one two three", "b.md": "four five", "c.csv": "x,y"})
+    proc = run_workflow(item, lib, "--set", f"1.input_dir={notes}", "-v")
+    assert "total = 5" in proc.stderr + proc.stdout, proc.stderr
+
+
+def test_a_replayed_call_starts_from_the_result_the_inputs_cite(tmp_path):
+    """pillow trial: step 2's example replays step 1's call (`Image.open("icon.png").convert(mode)`); it started from
+    the first thing step 1 made (the folder, `input_dir.convert(...)`), not from the images its Inputs cite."""
+    loop = (
+        "from pathlib import Path\nimport pkgshelf\n\n"
+        'input_dir = Path("photos/")\nexts = {".txt", ".md"}\n\ndocs = []\n'
+        "for path in sorted(input_dir.iterdir()):\n    if path.suffix not in exts:\n        continue\n"
+        "    docs.append((path.name, pkgshelf.load(path)))\n"
+    )
+    words = 'import pkgshelf\n\nwords = pkgshelf.load("notes/a.txt").split()\n'
+    index = SHELF_INDEX.replace(
+        "### Step 2: Count",
+        "### Step 2: Words\n\n| Attribute | Value |\n|-----------|-------|\n"
+        "| **API Call** | `text.split()` (on each note from Step 1) |\n| **Implementation** | `Demo_Words` |\n"
+        "| **Inputs** | `docs` from Step 1 |\n| **Outputs** | `words` |\n\n### Step 3: Count",
+    )
+    pages = example_pages({"implementations/Demo_Load.md": [loop], "implementations/Demo_Words.md": words})
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
+    body = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "docs.split()" in body and "input_dir" not in body, body

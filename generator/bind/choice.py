@@ -11,7 +11,7 @@ from functools import lru_cache
 from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, literal_source, literal_value
 from generator.astwalk import walk
 from generator.bind.context import BindContext, Candidate
-from generator.bind.hints import Hint
+from generator.bind.hints import Hint, abbreviated
 from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
@@ -323,6 +323,7 @@ def score(
         and n in piece.literals
         and not (n in documented and _setting(piece.literals[n]))
         and n not in spoken  # a variable the table's prose names (`min_chars`): a key the wiki documents
+        and abbreviated(n, piece.literals[n], keys, set(piece.free)) is None  # or a short name of one (`exts`)
         and not ctx.file_lines(n, piece.literals[n], keys[n].type if n in keys else "")  # a file's lines
     ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]

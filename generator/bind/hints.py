@@ -65,3 +65,34 @@ def merge_hints(*hints: Hint | None) -> Hint:
         next((h.doc for h in given if h.doc), ""),
         any(h.optional for h in given) or default is not None,
     )
+
+
+def abbreviated(name: str, literal: str, keys: dict[str, Hint], named: set[str]) -> str | None:
+    """The documented key a short name of the example's stands for (`exts = {".jpg", ".png"}` where the Key
+    Parameters document `extensions: list[str]`; `lr` for `learning_rate`): the name's letters are the key's, in
+    order, starting with its first; the value is of the key's shape (a collection for a collection); and exactly one
+    key the code does not name already fits. None otherwise."""
+    if len(name) < 2 or name in keys:
+        return None
+    container = literal.lstrip()[:1] in "[({"
+    found = [
+        key
+        for key, hint in keys.items()
+        if key not in named
+        and len(key) > len(name)
+        and key[0] == name[0]
+        and _in_order(name[1:], key[1:])
+        and container == (hint.type.split("[")[0].strip().lower() in _COLLECTIONS)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_COLLECTIONS = frozenset(
+    {"list", "tuple", "set", "sequence", "iterable", "frozenset", "typing.list", "typing.sequence"}
+)
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether letters appear in word in the same order (not necessarily side by side)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)

@@ -35,7 +35,7 @@ from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
-from generator.bind.hints import Hint, contract_hints, key_hints, merge_hints, param_name
+from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
 from generator.bind.outputs import declared_outputs, named_outputs, split_types
 from generator.bind.signature import signature_params, takes_kwargs
@@ -817,6 +817,20 @@ _PATH_KEY = re.compile(
     r"(?:^|_)(?:path|file|filename|fname|filepath)$|^(?:output|out|save|export)_(?!dir$|directory$|folder$)\w+$"
 )
 _FILE_TEXT = re.compile(r"[\w./~-]*\w\.([A-Za-z]\w{0,9})")  # "out/trials.csv": a file, by its extension
+
+
+def _path_of_text(value: ast.expr) -> ast.Call | None:
+    """`Path("photos/")`: a path made of one literal text, or None."""
+    if (
+        isinstance(value, ast.Call)
+        and dotted(value.func) in (("Path",), ("pathlib", "Path"))
+        and len(value.args) == 1
+        and not value.keywords
+        and isinstance(value.args[0], ast.Constant)
+        and isinstance(value.args[0].value, str)
+    ):
+        return value
+    return None
 
 
 class _DocumentedPaths:
@@ -2687,6 +2701,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         # `model_fp32 = "bert-base-infer.onnx"`, passed as `model_input`, which the Key Parameters document: the key
         # takes the documented name
         documented = _documented_slot(draft, name, keys)
+        if documented is None and name in draft.literals:  # `exts = {".jpg", ...}` where they document `extensions`
+            documented = abbreviated(name, draft.literals[name], keys, {*free, *bound})
         if not documented or documented in claims.taken or documented in draft.literals:
             continue
         if name not in draft.literals and keys[documented].type.split("[")[0].strip() not in _SCALARS:
@@ -2728,6 +2744,16 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             draft.literals.setdefault(name, literal_source(stmt.value) or "")
             if name != target:
                 rename(draft.statements, target, name)
+            continue
+        # `input_dir = Path("photos/")`, where the Key Parameters document `input_dir: str` - folder of the images:
+        # the folder is that key's, and the code makes the path of it
+        wrapped = _path_of_text(stmt.value) if isinstance(stmt, ast.Assign) and target in keys else None
+        if wrapped is not None and target not in claims.values and _stores(draft.statements, target) == 1:
+            claims.taken.discard(target)
+            name = claims.claim(target, literal_source(wrapped.args[0]) or "", "")
+            draft.literals.setdefault(name, literal_source(wrapped.args[0]) or "")
+            wrapped.args[0] = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), wrapped.args[0])
+            kept.append(stmt)
             continue
         # `core_properties.author = "Jane Doe"`, where the Key Parameters document `author`: the value is that key
         if (
@@ -3803,6 +3829,9 @@ def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         made = [a.name for a in ctx.artifacts.values() if a.step == step + 1 and not a.value]
         if not made:
             return
+        # of what that step made, the result the Inputs cite (`images`, not the folder step 1 read them from)
+        cited = set(ctx.cited_by_inputs())
+        made.sort(key=lambda name: name not in cited)
         if _reads_later(call, made[0], ctx):
             return  # not a replay: it works on what a later step made (`pd.DataFrame({... model.coef_ ...})`)
         holder = own if at == 0 else chain[at - 1]
