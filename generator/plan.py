@@ -120,8 +120,9 @@ class RepoPlan:
             for p in sp.binding.params
             if not p.writes and not p.follows and p.default is not None
             for value in [literal_value(p.default)]
-            if isinstance(value, str) and ("://" in value) is remote
-            for suffix in [file_suffix(urlsplit(value).path if remote else value)[1:]]
+            # (`sqlite:///library.db`, `file:///data/x.csv`: an address with no host names a file on this machine)
+            if isinstance(value, str) and ("://" in value and bool(urlsplit(value).netloc)) is remote
+            for suffix in [file_suffix(urlsplit(value).path if "://" in value else value)[1:]]
             # `edges.txt`, `data/sales.csv`; not `Llama-3.2-1B`, nor a dotted name (`agents.structured_output.Data`)
             if suffix[:1].isalpha() and suffix.isalnum() and len(suffix) <= 12  # `model.safetensors`
         )

@@ -16433,6 +16433,14 @@ def test_generation_names_the_keys_holding_the_addresses_of_example_data(tmp_pat
         {"_WorkflowIndex.md": MISSING_INDEX, **example_pages({"implementations/Demo_read_edges.md": example})},
     )
     assert any("step_01_read.path (now 'weights/model.safetensors') at your own data" in n for n in item.next_steps())
+    # sqlalchemy trial: `sqlite:///library.db` names a file on this machine (no host), not an address to download
+    example = 'import pkgmissing\n\nedges = pkgmissing.read_edges("sqlite:///data/library.db")\n'
+    item = generated(
+        tmp_path / "sqlite",
+        {"_WorkflowIndex.md": MISSING_INDEX, **example_pages({"implementations/Demo_read_edges.md": example})},
+    )
+    assert not any("download" in n for n in item.next_steps()), item.next_steps()
+    assert any("step_01_read.path (now 'sqlite:///data/library.db') at your own data" in n for n in item.next_steps())
 
 
 REBIND_INDEX = """
