@@ -21609,3 +21609,77 @@ def test_a_replayed_call_starts_from_the_result_the_inputs_cite(tmp_path):
     item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
     body = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
     assert "docs.split()" in body and "input_dir" not in body, body
+
+
+YEARS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Recent_Books
+
+**Description:** Read a catalogue, then count the books published since a year.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgyears.read(path: str) -> Table` |
+| **External Dependencies** | `pkgyears` |
+| **Key Parameters** | `path: str` - the catalogue (default "books.csv") |
+| **Outputs** | `books` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgyears.count(table) -> int` |
+| **Implementation** | `Demo_Count` |
+| **External Dependencies** | `pkgyears` |
+| **Key Parameters** | `min_year: int` - only count books published in or after this year (default 1800) |
+| **Inputs** | `books` from Step 1 |
+| **Outputs** | `n_books` |
+"""
+
+PKGYEARS = """
+class Column:
+    def __init__(self, values):
+        self.values = values
+
+    def __ge__(self, other):
+        return [value >= other for value in self.values]
+
+
+class Table:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return Column([row[key] for row in self.rows])
+        return Table([row for row, keep in zip(self.rows, key) if keep])
+
+
+def read(path):
+    return Table([{"year": 1790}, {"year": 1810}, {"year": 1860}])
+
+
+def count(table):
+    return len(table.rows)
+"""
+
+
+def test_a_bound_the_key_parameters_document_for_a_compared_column_is_that_key(tmp_path):
+    """sqlalchemy trial: the example filtered `.where(books.c.year >= 1850)` where the Key Parameters document
+    "`min_year: int` - only count books published in or after this year (default 1800)"; the literal stayed in the
+    code (or became a key `year`), so the documented setting was lost and two authors went missing. A documented
+    `min_<column>` (`max_<column>` for `<`, `<=`) is the key of the bound, with its documented default."""
+    example = 'import pkgyears\n\nrecent = books[books["year"] >= 1850]\nn_books = pkgyears.count(recent)\n'
+    lib = build_file_tree(tmp_path / "lib", {"pkgyears/__init__.py": PKGYEARS})
+    item = generated(
+        tmp_path, {"_WorkflowIndex.md": YEARS_INDEX, **example_pages({"implementations/Demo_Count.md": example})}
+    )
+    config = (item.output_dir / "config.toml").read_text()
+    assert "min_year = 1800" in config and "\nyear =" not in config, config
+    proc = run_workflow(item, lib, "-v")
+    assert "n_books = 2" in proc.stderr + proc.stdout, proc.stderr
+    proc = run_workflow(item, lib, "-v", "--set", "2.min_year=1850")
+    assert "n_books = 1" in proc.stderr + proc.stdout, proc.stderr

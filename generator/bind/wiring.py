@@ -2827,7 +2827,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 key = claims.claim(param_name(name), literal, target or last)
                 draft.literals.setdefault(key, literal)
                 node.args[index] = ast.Name(id=key, ctx=ast.Load())
-        _compared_values(stmt, claims, draft, target or "", compared)
+        _compared_values(stmt, claims, draft, target or "", compared, keys)
         _same_text(stmt, {k: draft.literals[k] for k in set(draft.literals) - before})
         kept.append(stmt)
     draft.statements = kept
@@ -3200,12 +3200,15 @@ def _field_name(node: ast.expr) -> str:
     return text if isinstance(text, str) and text.isidentifier() else ""
 
 
-def _compared_values(stmt: ast.stmt, claims: _Claims, draft: Draft, context: str, compared: Counter[str]) -> None:
+def _compared_values(
+    stmt: ast.stmt, claims: _Claims, draft: Draft, context: str, compared: Counter[str], keys: dict[str, Hint]
+) -> None:
     """`filter=ds.field("region") == "EU"`, `df[df["fare"] > 10.0]`: the value a column is compared with, a key
     named after the column (`region = "EU"`), so another region or threshold is a setting, not an edit; a column
     compared with several values in the step gives each key the value's name too (`control_group`,
-    `treatment_group`). Never inside a function the step defines (its own logic), nor a comparison of anything but
-    a named column."""
+    `treatment_group`). A bound the Key Parameters document for the column (`min_year` for `books.c.year >= 1850`,
+    `max_price` for `< 20`) is the key, and so is a mapped class's column (`Book.year`) then. Never inside a
+    function the step defines (its own logic), nor a comparison of anything but a named column."""
     for node in walk(stmt):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             return
@@ -3213,17 +3216,32 @@ def _compared_values(stmt: ast.stmt, claims: _Claims, draft: Draft, context: str
         if not (len(node.ops) == 1 and isinstance(node.ops[0], _COMPARED)):
             continue
         field, value = _field_name(node.left), node.comparators[0]
-        if not (field and isinstance(value, ast.Constant) and isinstance(value.value, (str, int, float))):
+        bound = _documented_bound(node, keys)
+        if not ((field or bound) and isinstance(value, ast.Constant) and isinstance(value.value, (str, int, float))):
             continue
         if isinstance(value.value, bool):  # (`== True`: a flag tested, no setting)
             continue
         literal = repr(value.value)
-        name = field
-        if compared[field] > 1 and isinstance(value.value, str) and value.value.isidentifier():
+        name = bound or field
+        if not bound and compared[field] > 1 and isinstance(value.value, str) and value.value.isidentifier():
             name = f"{value.value}_{field}"
         key = claims.claim(param_name(name), literal, context)
         draft.literals.setdefault(key, literal)
         node.comparators[0] = ast.copy_location(ast.Name(id=key, ctx=ast.Load()), value)
+
+
+def _documented_bound(node: ast.Compare, keys: dict[str, Hint]) -> str | None:
+    """The key the Key Parameters document for a comparison's bound: `min_year` for `books.c.year >= 1850` or
+    `pl.col("year") > 1850`, `max_price` for `Book.price <= 20`; None when they document none."""
+    if isinstance(node.left, ast.Attribute):
+        field = node.left.attr
+    else:
+        field = _field_name(node.left)
+    if not field or not isinstance(node.ops[0], _ORDER):
+        return None
+    prefix = "min" if isinstance(node.ops[0], (ast.Gt, ast.GtE)) else "max"
+    key = f"{prefix}_{field}"
+    return key if key in keys else None
 
 
 def _filters(stmt: ast.stmt) -> list[ast.Compare]:
