@@ -16,6 +16,7 @@ from generator.bind.signature import signature_params
 from generator.errors import UserError
 from generator.model import Implementation, Param, SourceRef, Step, Workflow
 from generator.slicing import cut, names, parse_example
+from tests.helpers import example_pages, generated
 
 REF = SourceRef("_WorkflowIndex.md", 1)
 
@@ -381,3 +382,41 @@ def test_a_key_typed_as_a_number_is_no_file_the_step_writes(tmp_path):
     writes = {p.name: p.writes for p in item.plan.steps[0].binding.params}
     assert writes.get("output_dimension") is False and writes.get("max_rows_per_file") is False, writes
     assert True in writes.values(), writes  # the path is still a file it writes
+
+
+TORCHONLY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Plain_Torch
+
+**Description:** Configure an optimizer for a network, then save its weights.
+
+### Step 1: Optimizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `torch.optim.Adam(params, lr: float = 0.001)` |
+| **Implementation** | `Demo_Adam` |
+| **External Dependencies** | `torch` |
+| **Key Parameters** | `lr: float` - learning rate (default 1e-3) |
+| **Inputs** | `model` from Step 0 |
+| **Outputs** | `optimizer` |
+"""
+
+
+def test_a_plain_torch_workflow_never_loads_its_model_from_the_hub(tmp_path):
+    """pytorch trial: a `model` no step made (the user's own `nn.Module`) was loaded with
+    `AutoModelForCausalLM.from_pretrained`, and transformers joined the requirements, in a workflow that never
+    names transformers: torch is in the loaders' stack, and the Hub loaders import transformers. A loader importing
+    transformers applies only to a workflow using a library built on it."""
+    page = example_pages(
+        {"implementations/Demo_Adam.md": "import torch\n\noptimizer = torch.optim.Adam(model.parameters(), lr=1e-3)\n"}
+    )
+    item = generated(tmp_path, {"_WorkflowIndex.md": TORCHONLY_INDEX, **page})
+    step = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "loaders.model" not in step, step
+    assert "transformers" not in (item.output_dir / "requirements.in").read_text()
+    hub = TORCHONLY_INDEX.replace("| `torch` |", "| `torch`, `transformers` |")
+    item = generated(tmp_path / "hub", {"_WorkflowIndex.md": hub, **page})
+    step = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
+    assert "loaders.model(model)" in step, step

@@ -126,6 +126,7 @@ class BindContext:
     reads: dict[int, set[str]] = field(default_factory=dict)
     set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
     step_libraries: dict[int, frozenset[str]] = field(default_factory=dict)  # libraries()' answers
+    all_libraries: frozenset[str] | None = None  # workflow_libraries()' answer
     supported: dict[int, list[ApiRef]] = field(default_factory=dict)  # supporting()'s answers
     step_modules: dict[int, frozenset[str]] = field(default_factory=dict)  # module_names()' wiki part, per step
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
@@ -167,8 +168,15 @@ class BindContext:
             self.step_libraries[self.index] = self._libraries()
         return self.step_libraries[self.index]
 
-    def _libraries(self) -> frozenset[str]:
-        step = self.step
+    def workflow_libraries(self) -> frozenset[str]:
+        """The top-level modules any step of the workflow uses, as far as the wiki says (libraries())."""
+        if self.all_libraries is None:
+            self.all_libraries = frozenset().union(*(self._libraries(i) for i in range(len(self.workflow.steps))))
+        return self.all_libraries
+
+    def _libraries(self, index: int | None = None) -> frozenset[str]:
+        index = self.index if index is None else index
+        step = self.workflow.steps[index]
         found = {
             re.split(r"[\s\[<>=!~;(,]", d.strip().strip("`'\" ").lower(), maxsplit=1)[0]
             for d in step.external_dependencies
@@ -176,7 +184,7 @@ class BindContext:
         lines = list(step.implementation.imports) if step.implementation else []
         for line in lines:
             found.update(m.split(".")[0] for m in re.findall(r"^\s*(?:from|import)\s+([\w.]+)", line))
-        for example in self.examples[self.index]:
+        for example in self.examples[index]:
             for node in example.tree.body:
                 if isinstance(node, ast.Import):
                     found.update(a.name.split(".")[0] for a in node.names)
@@ -186,7 +194,7 @@ class BindContext:
 
     def loader_for(self, name: str, type_name: str = "") -> Loader | None:
         """tables.loader_for for the current step: a stack loader only where the step uses the stack."""
-        return self.tables.loader_for(name, type_name, self.libraries())
+        return self.tables.loader_for(name, type_name, self.libraries(), self.workflow_libraries())
 
     def supporting(self, index: int) -> list[ApiRef]:
         """The other calls step `index` cites beside its API (its API Call cell's further code spans, its Supporting

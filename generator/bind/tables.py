@@ -6,7 +6,7 @@ import ast
 import fnmatch
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -89,11 +89,20 @@ class Tables:
     api_needs: dict[str, str]
     loaders: tuple[Loader, ...]
     stack: frozenset[str] = frozenset()  # libraries built on what the loaders import (loaders.toml `stack`)
+    built_on: dict[str, frozenset[str]] = field(default_factory=dict)  # a library -> those built on it
 
-    def loader_for(self, name: str, type_name: str = "", libraries: frozenset[str] = frozenset()) -> Loader | None:
+    def loader_for(
+        self,
+        name: str,
+        type_name: str = "",
+        libraries: frozenset[str] = frozenset(),
+        workflow_libraries: frozenset[str] = frozenset(),
+    ) -> Loader | None:
         """The first loader matching an input's name or type. libraries: the top-level modules the step uses, when
         known; a loader importing a stack library then applies only to a step using one (a pandas `dtype` is no
-        torch dtype, a statsmodels `data` no Hugging Face dataset)."""
+        torch dtype, a statsmodels `data` no Hugging Face dataset). workflow_libraries: those all its steps use,
+        when known; a loader importing a library others are built on (transformers) then applies only to a
+        workflow using one of those (a plain torch workflow's `model` is no Hub model)."""
         off_stack = bool(libraries) and not libraries & self.stack
         return next(
             (
@@ -101,6 +110,11 @@ class Tables:
                 for loader in self.loaders
                 if loader.matches(name, type_name)
                 and not (off_stack and {m.split(".")[0] for m in loader.modules} & self.stack)
+                and not any(
+                    workflow_libraries
+                    and not workflow_libraries & self.built_on.get(m.split(".")[0], workflow_libraries)
+                    for m in loader.modules
+                )
             ),
             None,
         )
@@ -137,9 +151,11 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
     api_needs: dict[str, str] = {}
     loaders: dict[str, Loader] = {}
     stack: set[str] = set()
+    built_on: dict[str, frozenset[str]] = {}
     for path in (str(_DATA / "names.toml"), str(_DATA / "loaders.toml"), *extra):
         data = _read(path)
         stack.update(str(n) for n in data.get("stack", []))
+        built_on.update({str(k): frozenset(str(n) for n in v) for k, v in data.get("built_on", {}).items()})
         modules.update({str(k): str(v) for k, v in data.get("modules", {}).items()})
         first_params.update({str(k): str(v) for k, v in data.get("first_params", {}).items()})
         keep.update(str(n) for n in data.get("keep_literals", {}).get("names", []))
@@ -167,6 +183,7 @@ def _load_tables(extra: tuple[str, ...]) -> Tables:
         api_needs=api_needs,
         loaders=tuple(loaders.values()),
         stack=frozenset(stack),
+        built_on=built_on,
     )
 
 
