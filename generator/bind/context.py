@@ -126,7 +126,6 @@ class BindContext:
     reads: dict[int, set[str]] = field(default_factory=dict)
     set_up_reads: dict[int, frozenset[str]] = field(default_factory=dict)  # a step's slices' reads, with setup
     step_libraries: dict[int, frozenset[str]] = field(default_factory=dict)  # libraries()' answers
-    all_libraries: frozenset[str] | None = None  # workflow_libraries()' answer
     supported: dict[int, list[ApiRef]] = field(default_factory=dict)  # supporting()'s answers
     step_modules: dict[int, frozenset[str]] = field(default_factory=dict)  # module_names()' wiki part, per step
     stored: dict[int, frozenset[str]] = field(default_factory=dict)  # id(example tree) -> names it assigns
@@ -164,18 +163,18 @@ class BindContext:
     def libraries(self) -> frozenset[str]:
         """The top-level modules the current step uses, as far as its wiki text says: its External Dependencies, its
         page's import lines and its examples' imports (empty when it names none); found once per step."""
-        if self.index not in self.step_libraries:
-            self.step_libraries[self.index] = self._libraries()
-        return self.step_libraries[self.index]
+        return self._step_libraries(self.index)
 
     def workflow_libraries(self) -> frozenset[str]:
         """The top-level modules any step of the workflow uses, as far as the wiki says (libraries())."""
-        if self.all_libraries is None:
-            self.all_libraries = frozenset().union(*(self._libraries(i) for i in range(len(self.workflow.steps))))
-        return self.all_libraries
+        return frozenset().union(*map(self._step_libraries, range(len(self.workflow.steps))))
 
-    def _libraries(self, index: int | None = None) -> frozenset[str]:
-        index = self.index if index is None else index
+    def _step_libraries(self, index: int) -> frozenset[str]:
+        if index not in self.step_libraries:
+            self.step_libraries[index] = self._libraries(index)
+        return self.step_libraries[index]
+
+    def _libraries(self, index: int) -> frozenset[str]:
         step = self.workflow.steps[index]
         found = {
             re.split(r"[\s\[<>=!~;(,]", d.strip().strip("`'\" ").lower(), maxsplit=1)[0]

@@ -69,9 +69,9 @@ def merge_hints(*hints: Hint | None) -> Hint:
 
 def abbreviated(name: str, literal: str, keys: dict[str, Hint], named: set[str]) -> str | None:
     """The documented key a short name of the example's stands for (`exts = {".jpg", ".png"}` where the Key
-    Parameters document `extensions: list[str]`; `lr` for `learning_rate`): the name's letters are the key's, in
-    order, starting with its first; the value is of the key's shape (a collection for a collection); and exactly one
-    key the code does not name already fits. None otherwise."""
+    Parameters document `extensions: list[str]`; `lr` for `learning_rate`): the name shortens the key, starting with
+    its first letter; the value is of the key's shape (a collection for a collection); and exactly one key the code
+    does not name already fits. None otherwise."""
     if len(name) < 2 or name in keys:
         return None
     container = literal.lstrip()[:1] in "[({"
@@ -81,7 +81,7 @@ def abbreviated(name: str, literal: str, keys: dict[str, Hint], named: set[str])
         if key not in named
         and len(key) > len(name)
         and key[0] == name[0]
-        and _in_order(name[1:], key[1:])
+        and shortens(name, key)
         and container == (hint.type.split("[")[0].strip().lower() in _COLLECTIONS)
     ]
     return found[0] if len(found) == 1 else None
@@ -92,7 +92,8 @@ _COLLECTIONS = frozenset(
 )
 
 
-def _in_order(letters: str, word: str) -> bool:
-    """Whether letters appear in word in the same order (not necessarily side by side)."""
-    rest = iter(word)
-    return all(letter in rest for letter in letters)
+def shortens(short: str, full: str) -> bool:
+    """Whether short is full's letters in order, some left out (`rec` of `reconstructed`, `freqs` of
+    `frequencies`)."""
+    letters = iter(full)
+    return all(letter in letters for letter in short)

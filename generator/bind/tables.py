@@ -110,14 +110,16 @@ class Tables:
                 for loader in self.loaders
                 if loader.matches(name, type_name)
                 and not (off_stack and {m.split(".")[0] for m in loader.modules} & self.stack)
-                and not any(
-                    workflow_libraries
-                    and not workflow_libraries & self.built_on.get(m.split(".")[0], workflow_libraries)
-                    for m in loader.modules
-                )
+                and self._built_on_used(loader, workflow_libraries)
             ),
             None,
         )
+
+    def _built_on_used(self, loader: Loader, workflow_libraries: frozenset[str]) -> bool:
+        """Whether the workflow uses, for each library the loader imports that others are built on, one built on
+        it (or its libraries are not known)."""
+        tops = {m.split(".")[0] for m in loader.modules}
+        return not workflow_libraries or all(workflow_libraries & self.built_on[t] for t in tops if t in self.built_on)
 
     def loader(self, name: str) -> Loader:
         return next(loader for loader in self.loaders if loader.name == name)

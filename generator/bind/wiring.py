@@ -35,7 +35,7 @@ from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
-from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name
+from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name, shortens
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
 from generator.bind.outputs import declared_outputs, named_outputs, split_types
 from generator.bind.signature import signature_params, takes_kwargs
@@ -1881,18 +1881,11 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             continue
         if name in draft.literals or name in BUILTINS:
             continue
-        full = [q for q in quoted if q != name and q[0] == name[0] and _shortens(name, q)]
+        full = [q for q in quoted if q != name and q[0] == name[0] and shortens(name, q)]
         if len(full) != 1:
             continue
         draft.statements = [_Substitute(name, ast.Name(id=full[0], ctx=ast.Load())).visit(s) for s in draft.statements]
         wired.changes.append(f"takes {full[0]}, as its Inputs say, for the example's {name}")
-
-
-def _shortens(short: str, full: str) -> bool:
-    """Whether short is full's letters in order, some left out (`rec` of `reconstructed`, `freqs` of
-    `frequencies`)."""
-    letters = iter(full)
-    return all(letter in letters for letter in short)
 
 
 def _quoted_results(ctx: BindContext) -> list[str]:
