@@ -21683,3 +21683,102 @@ def test_a_bound_the_key_parameters_document_for_a_compared_column_is_that_key(t
     assert "n_books = 2" in proc.stderr + proc.stdout, proc.stderr
     proc = run_workflow(item, lib, "-v", "--set", "2.min_year=1850")
     assert "n_books = 1" in proc.stderr + proc.stdout, proc.stderr
+
+
+NETZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Own_Module
+
+**Description:** Define a small network, then count its weights.
+
+### Step 1: Define the network
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Net_Pattern` |
+| **API Call** | `class Net(nn.Module)` with `nn.Linear(n_in, n_out)` layers |
+| **Source Location** | `pkgnetz/module.py:L1-40` (Module) |
+| **External Dependencies** | `pkgnetz` |
+| **Key Parameters** | `width: int` - hidden width (e.g. 8) |
+| **Outputs** | `net: Net` (a module with random weights) |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnetz.count(module) -> int` |
+| **External Dependencies** | `pkgnetz` |
+| **Inputs** | `net` from Step 1 |
+| **Outputs** | `weights` |
+"""
+
+NET_PAGE = """== Code Reference ==
+
+=== Pattern Specification ===
+<syntaxhighlight lang="python">
+import pkgnetz
+from pkgnetz import nn
+
+
+class Net(nn.Module):
+    '''Two layers.'''
+
+    def __init__(self, width: int = 8) -> None:
+        super().__init__()
+        self.first = nn.Linear(3, width)
+        self.second = nn.Linear(width, 2)
+
+    def forward(self, x: pkgnetz.Tensor) -> pkgnetz.Tensor:
+        return self.second(self.first(x))
+</syntaxhighlight>
+
+== Usage Examples ==
+
+=== Make one ===
+<syntaxhighlight lang="python">
+net = Net(width=4)
+print(net)
+</syntaxhighlight>
+"""
+
+PKGNETZ = """
+from pkgnetz.nn import Linear
+
+
+class Tensor:
+    pass
+
+
+def count(module):
+    return sum(part.size for part in vars(module).values() if isinstance(part, Linear))
+"""
+
+PKGNETZ_NN = """
+class Linear:
+    def __init__(self, n_in, n_out):
+        self.size = n_in * n_out
+
+
+class Module:
+    def __init__(self):
+        pass
+"""
+
+
+def test_a_class_the_pattern_specification_writes_is_declared_and_made_as_the_example_makes_it(tmp_path):
+    """pytorch trial: the API cell is `class MLP(nn.Module)`, the page's `=== Pattern Specification ===` writes the
+    class out, and the usage examples only make one (`model = MLP(in_features=4, ...)`). No example declared it, so
+    the class was imported from the Source Location (`from torch.nn.modules.module import MLP`), and later steps
+    had no `model`. The specified class is declared, with its annotations that name the library's types dropped
+    (`x: torch.Tensor` needed an import the step did not have), and the example's instance is the step's result."""
+    build_file_tree(tmp_path / "lib", {"pkgnetz/__init__.py": PKGNETZ, "pkgnetz/nn.py": PKGNETZ_NN})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NETZ_INDEX, "implementations/Demo_Net_Pattern.md": NET_PAGE})
+    body = item.plan.steps[0].binding.body
+    assert "class Net(nn.Module)" in body and "import Net" not in body, body
+    assert item.plan.steps[1].binding.consumes == ("net",)
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "weights = 40" in proc.stderr + proc.stdout, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "1.width=4")
+    assert "weights = 20" in proc.stderr + proc.stdout, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

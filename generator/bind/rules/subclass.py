@@ -7,6 +7,7 @@ places it and handed on, or a stub; never a call of the base class."""
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from generator.apitext import parse_api
 from generator.astwalk import clone
@@ -17,6 +18,7 @@ from generator.bind.outputs import named_outputs
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
+from generator.slicing import parse_example
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -50,22 +52,22 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     base = api.last if api.declares else api.class_name or api.last
     if not base[:1].isupper() or api.last not in (base, "__init__"):
         return None  # a method of the class is called, not the class subclassed
-    for example in ctx.examples[ctx.index]:
-        classes = declared(example.tree, base)
+    for tree in _trees(step, ctx):
+        classes = declared(tree, base)
         if not classes:
             continue
-        imports = [n for n in example.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
-        statements: list[ast.stmt] = [clone(c) for c in classes]
+        imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        statements: list[ast.stmt] = list(classes)
         anchor, made, produces = statements[0], api, [c.name for c in classes]
-        instance = _instance(example.tree, classes, named_outputs(step))
+        instance = _instance(tree, classes, named_outputs(step))
         if instance is not None:  # "`model` - an untrained `LitClassifier`": the class, and the example's instance
-            anchor = clone(instance)
+            anchor = instance
             statements.append(anchor)
             made = parse_api(f"{_class_called(instance)}()") or api
             produces = [*produces, *(t.id for t in instance.targets if isinstance(t, ast.Name))]
-        draft = Draft(
-            statements,
-            anchor,
+        # (copies without the annotations that name types the step may not import: `x: torch.Tensor`)
+        draft = replace(
+            Draft.of(statements, anchor),
             api=made,
             imports=[clone(i) for i in imports],
             source=Source.EXAMPLE,
@@ -77,6 +79,16 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
                 ctx.add(declared_class.name, "type", producer=f"class {declared_class.name}")
         return binding
     return _declared_elsewhere(step, ctx, api.declares) if api.declares else None
+
+
+def _trees(step: Step, ctx: BindContext) -> list[ast.Module]:
+    """The examples; then the class the page writes out apart from them (`=== Pattern Specification ===`), with each
+    example after it, where the examples only make one of it (`model = MLP(in_features=4, hidden_dim=32)`)."""
+    trees = [example.tree for example in ctx.examples[ctx.index]]
+    spec = parse_example(step.implementation.pattern) if step.implementation else None
+    if spec is None:
+        return trees
+    return [*trees, *(ast.Module(body=[*spec.body, *tree.body], type_ignores=[]) for tree in trees)]
 
 
 def _class_called(instance: ast.Assign) -> str:
