@@ -454,6 +454,8 @@ def _cut(
     swept: frozenset[str] = frozenset(),
 ) -> Slice | None:
     made = {**known, **instances(tree)}
+    wrappers = _wrappers(tree, api, made, foreign)
+    scripted = {id(n) for top in tree.body if _main_guard(top) for n in walk(top)}
     for block in _blocks(tree.body):
         for index, stmt in enumerate(block):
             if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -463,7 +465,9 @@ def _cut(
                 if printed is None:
                     continue
                 stmt = printed
-            if isinstance(stmt, ast.Assert) or not contains_api(stmt, api, made) or not accept(stmt):
+            if isinstance(stmt, ast.Assert) or not accept(stmt):
+                continue
+            if not contains_api(stmt, api, made) and (id(stmt) in scripted or not _calls(stmt, wrappers)):
                 continue
             if (
                 isinstance(stmt, (ast.For, ast.With, ast.If, ast.Try))
@@ -512,6 +516,33 @@ def _cut(
             chosen = _with_drawing(tree, block, index, _with_makers(block, index, chosen), foreign)
             return _finish(tree, _out_of_settings(tree, block, chosen), stmt)
     return None
+
+
+def _wrappers(
+    tree: ast.Module, api: ApiRef, made: dict[str, str], foreign: Callable[[ast.stmt], bool]
+) -> frozenset[str]:
+    """The example's own functions that use the API and do no other step's work (`def train(model, loader,
+    optimizer, ...)` around `optimizer.step()`): calling one (`history = train(model, ...)`) uses the API as the
+    page means it, with the rest of its loop. (Not a coroutine: `asyncio.run(main())` under `if __name__ ==
+    "__main__":` runs a script.)"""
+    return frozenset(
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and contains_api(node, api, made) and not foreign(node)
+    )
+
+
+def _main_guard(stmt: ast.stmt) -> bool:
+    """Whether stmt is `if __name__ == "__main__":`."""
+    return isinstance(stmt, ast.If) and ast.unparse(stmt.test).replace("'", '"') == '__name__ == "__main__"'
+
+
+def _calls(stmt: ast.stmt, functions: frozenset[str]) -> bool:
+    """Whether stmt calls one of the functions by name (`train(...)`; not `study.optimize(train)`)."""
+    return bool(functions) and any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions
+        for node in walk(stmt)
+    )
 
 
 def _with_drawing(
@@ -1020,8 +1051,8 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
 
 def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Collection[str]) -> Slice:
     """The slice carried on, in the anchor's block, to the statements after it that make the results the step's
-    Outputs name and the slice does not make yet, from what the slice makes or works on (`accuracy =
-    metric.compute()` after `metric.update(...)`, with "`accuracy`" in the Outputs; `records = []` and the loop
+    Outputs name and the slice does not make yet, from what the slice makes or works on, or of modules alone
+    (`accuracy = metric.compute()` after `metric.update(...)`, with "`accuracy`" in the Outputs; `records = []` and the loop
     over `table.find_all("tr")` filling it, after `header = [...]`, with "`header`, `records`"), with the
     statements between; the slice as it is when none follows."""
     block = next((b for b in _blocks(tree.body) if any(s is piece.anchor for s in b)), None)
@@ -1031,13 +1062,15 @@ def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Collection[str]) -> Sl
     missing = {name for name in wanted if name not in bound}
     last = start = next(n for n, stmt in enumerate(block) if stmt is piece.anchor)
     known = bound | set(piece.free)
+    imported = set().union(*(names([s])[1] for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))))
     for n in range(start + 1, len(block)):
         if not missing:
             break
         read, made = names([block[n]])
         if not made & missing:
             continue
-        if known & set(read):
+        # or made of the example's modules alone (`criterion = nn.CrossEntropyLoss()` after the optimizer)
+        if known & set(read) or (read and set(read) <= imported):
             last, missing = n, missing - made
             continue
         # an empty container the slice's work fills next (`records = []`, then `for tr in ...: records.append(..)`)

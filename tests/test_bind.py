@@ -116,6 +116,20 @@ def test_cut_takes_the_anchor_and_its_dependents_not_prints():
     assert [ast.unparse(s).split("\n")[0] for s in piece.statements] == ["params = m.parameters()", "for p in params:"]
 
 
+def test_a_call_of_the_examples_own_function_around_the_api_is_a_use_but_not_a_scripts_main():
+    """`history = train(model, ...)` after `def train(...)` around `optimizer.step()` uses the API; `main()` under
+    `if __name__ == "__main__":` runs a script, and a function doing another step's work is not this step's."""
+    api = parse_api("optimizer.step(closure=None)")
+    looped = "def train(model, opt, n=2):\n    for _ in range(n):\n        opt.step()\n\nhistory = train(m, o)\n"
+    piece = cut(parse_example(looped), api)
+    assert piece is not None and ast.unparse(piece.anchor) == "history = train(m, o)", piece
+    assert [d.name for d in piece.definitions] == ["train"]
+    script = looped.replace("history = train(m, o)", 'if __name__ == "__main__":\n    train(m, o)')
+    assert cut(parse_example(script), api) is None
+    saving = looped.replace("opt.step()", "opt.step()\n    torch.save(model)")
+    assert cut(parse_example(saving), api, foreign=lambda s: "torch.save" in ast.unparse(s)) is None
+
+
 def test_statuses_and_executability():
     bound = bind_workflow(workflow(step(1, "N/A (decide)"), step(2, "def score(answer: str) -> float")), load_tables())
     assert [b.status for b in bound.bindings] == [Status.MANUAL, Status.STUB]

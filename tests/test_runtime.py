@@ -21782,3 +21782,103 @@ def test_a_class_the_pattern_specification_writes_is_declared_and_made_as_the_ex
     proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "1.width=4")
     assert "weights = 20" in proc.stderr + proc.stdout, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+LOOPZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Own_Loop
+
+**Description:** Set up a counter, then run it for some rounds.
+
+### Step 1: Set up
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Counter` |
+| **API Call** | `pkgloopz.Counter(start: int = 0)` |
+| **External Dependencies** | `pkgloopz` |
+| **Outputs** | `counter: Counter`, `scale: Scale` |
+
+### Step 2: Run the rounds
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Rounds` |
+| **API Call** | `counter.tick(amount)` in a loop over the rounds |
+| **External Dependencies** | `pkgloopz` |
+| **Key Parameters** | `rounds: int` - how many rounds, `amount: int` - what one round adds, before scaling |
+| **Inputs** | `counter` and `scale` from Step 1 |
+| **Outputs** | `total` (the counter's total after the rounds) |
+"""
+
+COUNTER_PAGE = """== Usage Examples ==
+
+=== Counter and scale ===
+<syntaxhighlight lang="python">
+import pkgloopz
+
+counter = pkgloopz.Counter(start=0)
+scale = pkgloopz.Scale()
+</syntaxhighlight>
+"""
+
+ROUNDS_PAGE = """== Usage Examples ==
+
+=== The loop ===
+<syntaxhighlight lang="python">
+def run_rounds(counter, scale, rounds=3, amount=1):
+    for _ in range(rounds):
+        counter.tick(amount * scale.factor)
+    return counter.total
+
+
+total = run_rounds(counter, scale, rounds=3)
+</syntaxhighlight>
+
+=== One tick ===
+<syntaxhighlight lang="python">
+counter.tick(1)
+</syntaxhighlight>
+"""
+
+PKGLOOPZ = """
+class Counter:
+    def __init__(self, start=0):
+        self.total = start
+
+    def tick(self, amount):
+        self.total += amount
+
+
+class Scale:
+    factor = 2
+"""
+
+
+def test_the_examples_own_function_around_the_api_is_the_step_with_its_documented_defaults(tmp_path):
+    """pytorch trial: the training-loop page's example is `def train(model, train_loader, optimizer, criterion,
+    num_epochs=20, log_interval=5)` around `optimizer.step()`, then `history = train(model, ...)`. Only a second
+    example's bare `optimizer.step()` was a candidate, so the step stepped once and trained nothing. A call of the
+    example's own function that uses the API (and no other step's) is the step's use of it, the def comes along,
+    and a documented key the def takes with a default the call leaves (`log_interval`, here `amount`) is passed
+    from config. Step 1's second Output, made of the library alone after the anchor (`criterion =
+    nn.CrossEntropyLoss()`, here `scale = pkgloopz.Scale()`), is made too."""
+    build_file_tree(tmp_path / "lib", {"pkgloopz/__init__.py": PKGLOOPZ})
+    item = generated(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": LOOPZ_INDEX,
+            "implementations/Demo_Counter.md": COUNTER_PAGE,
+            "implementations/Demo_Rounds.md": ROUNDS_PAGE,
+        },
+    )
+    first, second = (step.binding for step in item.plan.steps)
+    assert first.produces == ("counter", "scale"), first.body
+    assert "def run_rounds(" in second.body and second.consumes == ("counter", "scale"), second.body
+    assert {p.name for p in second.params} >= {"rounds", "amount"}, second.params
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "total = 6" in proc.stderr + proc.stdout, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "2.rounds=5", "--set", "2.amount=3")
+    assert "total = 30" in proc.stderr + proc.stdout, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -314,6 +314,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _replayed_chains(draft, ctx, wired)
     _reuse(draft, ctx, wired)
     _without_demo_results(draft, step, ctx, wired)
+    _documented_defaults(draft, step)
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
     _without_demo_uses(draft, step, ctx, wired)
@@ -2668,6 +2669,30 @@ class _Claims:
         raise AssertionError("unreachable: 50 keys of one name")
 
 
+def _documented_defaults(draft: Draft, step: Step) -> None:
+    """A documented key the example's own function takes with a default the call leaves as it is (`def
+    load_csv(csv_path, label_column="label")`, called `load_csv(csv_path)`, where the Key Parameters document
+    `label_column`): the call passes it, written as the default, so it becomes the key."""
+    documented = {p.name for p in step.key_parameters}
+    functions = {d.name: d for d in draft.definitions if isinstance(d, ast.FunctionDef)}
+    for node in (n for s in draft.statements for n in walk(s)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions):
+            continue
+        args = functions[node.func.id].args
+        if args.vararg is not None or any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        given = {k.arg for k in node.keywords} | {a.arg for a in [*args.posonlyargs, *args.args][: len(node.args)]}
+        positional = [*args.posonlyargs, *args.args]
+        defaults = [
+            *zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True),
+            *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None),
+        ]
+        for arg, default in defaults:
+            if arg.arg in documented and arg.arg not in given and arg not in args.posonlyargs:
+                if literal_source(default) is not None:
+                    node.keywords.append(ast.keyword(arg=arg.arg, value=clone(default)))
+
+
 def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """Replace literal arguments (and top-level literal assignments) with config keys."""
     draft.statements = [part for stmt in draft.statements for part in _one_by_one(stmt, draft.anchor)]
@@ -4442,6 +4467,16 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     defined = {
         d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
     }
+    # `history = train(model, train_loader, optimizer, ...)`: the example's own function, around the API, given
+    # what earlier steps made
+    receiver_is_artifact = receiver_is_artifact or any(
+        isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Name)
+        and n.func.id in defined
+        and any(isinstance(a, ast.Name) and a.id in receivers for a in [*n.args, *(k.value for k in n.keywords)])
+        for s in draft.statements
+        for n in walk(s)
+    )
     # (a function the example defines and calls, `def export_table(kv, path): ...`, is had: it is right there)
     own = api is not None and len(api.callee) == 1 and api.last in defined
     resolved = bool(wired.import_lines) or receiver_is_artifact or builtin or draft.source is Source.PATTERN or own
