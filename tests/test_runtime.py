@@ -21882,3 +21882,114 @@ def test_the_examples_own_function_around_the_api_is_the_step_with_its_documente
     proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "2.rounds=5", "--set", "2.amount=3")
     assert "total = 30" in proc.stderr + proc.stdout, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+TAGZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tagged_Model
+
+**Description:** Read a corpus, configure a model, fit it.
+
+### Step 1: Read the corpus
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtagz.corpus(n: int = 3) -> list` |
+| **External Dependencies** | `pkgtagz` |
+| **Key Parameters** | `n: int` - how many documents (default 3) |
+| **Outputs** | `train_corpus` |
+
+### Step 2: Configure the model
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Model_init` |
+| **API Call** | `pkgtagz.Model(docs=None, size: int = 10)` |
+| **External Dependencies** | `pkgtagz` |
+| **Key Parameters** | `size: int` - vector size (default 10) |
+| **Inputs** | Hyperparameters only (no corpus passed, so the model is left unfitted) |
+| **Outputs** | `model` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Model_fit` |
+| **API Call** | `model.fit(docs) -> int` |
+| **External Dependencies** | `pkgtagz` |
+| **Inputs** | `model` from Step 2, `train_corpus` from Step 1 |
+| **Outputs** | `fitted` (how many documents the model saw) |
+"""
+
+TAGZ_INIT_PAGE = """== Usage Examples ==
+
+=== All in one, on the library's test corpus ===
+<syntaxhighlight lang="python">
+import pkgtagz
+from pkgtagz.test.utils import common_docs
+
+documents = [doc.split() for doc in common_docs]
+model = pkgtagz.Model(documents, size=5)
+</syntaxhighlight>
+
+=== Unfitted ===
+<syntaxhighlight lang="python">
+import pkgtagz
+
+model = pkgtagz.Model(size=5)
+</syntaxhighlight>
+"""
+
+TAGZ_FIT_PAGE = """== Usage Examples ==
+
+=== Fit ===
+<syntaxhighlight lang="python">
+fitted = model.fit(documents)
+</syntaxhighlight>
+"""
+
+PKGTAGZ = """
+def corpus(n=3):
+    return [["word", str(i)] for i in range(n)]
+
+
+class Model:
+    def __init__(self, docs=None, size=10):
+        self.size = size
+        self.seen = len(docs or [])
+
+    def fit(self, docs):
+        self.seen = len(docs)
+        return self.seen
+"""
+
+
+def test_what_an_example_makes_of_the_librarys_test_data_is_no_reason_to_choose_it(tmp_path):
+    """gensim trial, doc2vec: step 2's page shows `Doc2Vec(vector_size=50, ...)` and an all-in-one example making
+    `documents` of `gensim.test.utils.common_texts`; later pages read `documents`, so the all-in-one example was
+    chosen for making what they read, and the model was built on the library's 9 test lines (and failed there,
+    `min_count=5`) instead of the 300 documents step 1 read. What an example makes of the library's test data is a
+    demo's, never a reason to choose it: step 2 configures the model, step 3 fits it on step 1's corpus."""
+    build_file_tree(
+        tmp_path / "lib",
+        {
+            "pkgtagz/__init__.py": PKGTAGZ,
+            "pkgtagz/test/__init__.py": "",
+            "pkgtagz/test/utils.py": 'common_docs = ["a b", "c d"]\n',
+        },
+    )
+    item = generated(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": TAGZ_INDEX,
+            "implementations/Demo_Model_init.md": TAGZ_INIT_PAGE,
+            "implementations/Demo_Model_fit.md": TAGZ_FIT_PAGE,
+        },
+    )
+    assert "common_docs" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    assert item.plan.steps[2].binding.consumes == ("model", "train_corpus"), item.plan.steps[2].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "fitted = 3" in proc.stderr + proc.stdout, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "1.n=7")
+    assert "fitted = 7" in proc.stderr + proc.stdout, proc.stderr

@@ -357,6 +357,12 @@ def score(
     # steps read under those names
     at = holder_index(piece.statements, piece.anchor)
     demo = _demo_setup(piece.statements[:at], ctx) if at is not None and ctx.cited_by_inputs() else set()
+    # and what it makes of the library's own test data (`documents = [TaggedDocument(doc, [i]) for i, doc in
+    # enumerate(common_texts)]`), whatever later steps read under that name: a demo's, never the user's (not what
+    # a test helper's call makes: `fname = get_tmpfile("vectors.kv")` is a file name to choose)
+    tests = from_tests(piece.imports)
+    if tests and at is not None:
+        demo |= {n for s in piece.statements[:at] if tests & _data_read(s) for n in names([s])[1]}
     # the step's call remaking an earlier step's result it does not read (step 2's `customers = pl.read_csv(...)`
     # on a page shared with step 1): another example, making its own (`orders`), is the step's
     anchored = {t.id for t in walk(piece.anchor) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
@@ -403,6 +409,12 @@ def score(
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
+
+
+def _data_read(stmt: ast.stmt) -> set[str]:
+    """The names stmt reads as values, not calls (`common_texts` of `enumerate(common_texts)`)."""
+    called = {id(n.func) for n in walk(stmt) if isinstance(n, ast.Call)}
+    return {n.id for n in walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called}
 
 
 @lru_cache(maxsize=512)
