@@ -21993,3 +21993,105 @@ def test_what_an_example_makes_of_the_librarys_test_data_is_no_reason_to_choose_
     assert "fitted = 3" in proc.stderr + proc.stdout, proc.stderr
     proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "1.n=7")
     assert "fitted = 7" in proc.stderr + proc.stdout, proc.stderr
+
+
+SCHEDZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Schedule
+
+**Description:** Make a schedule, then clip a value.
+
+### Step 1: Make the schedule
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_make_sched` |
+| **API Call** | `make_sched(start: float, steps: int = 10) -> list` |
+| **Source Location** | `pkgschedz/__init__.py:L1-20` |
+| **External Dependencies** | `pkgschedz` |
+| **Key Parameters** | `steps: int` - how many values (default 10) |
+| **Outputs** | `schedule` |
+
+### Step 2: Clip the last value
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_clip` |
+| **API Call** | `clip(x: float, lo: float, hi: float) -> float` |
+| **Source Location** | `pkgschedz/__init__.py:L20-30` |
+| **External Dependencies** | `pkgschedz` |
+| **Inputs** | `schedule` from Step 1 |
+| **Outputs** | `clipped` |
+"""
+
+SCHED_PAGE = """== Code Reference ==
+
+=== Signature ===
+<syntaxhighlight lang="python">
+def make_sched(start: float, steps: int = 10) -> list:
+    ...
+    return schedule
+</syntaxhighlight>
+
+== Usage Examples ==
+
+=== Halving ===
+<syntaxhighlight lang="python">
+schedule = make_sched(1.0, steps=4)
+</syntaxhighlight>
+"""
+
+CLIP_PAGE = """== Code Reference ==
+
+=== Signature ===
+<syntaxhighlight lang="python">
+def clip(x, lo, hi):
+    return max(lo, min(x, hi))
+</syntaxhighlight>
+
+=== Import ===
+<syntaxhighlight lang="python">
+from pkgschedz import clip
+</syntaxhighlight>
+
+== Usage Examples ==
+
+=== Clip ===
+<syntaxhighlight lang="python">
+clipped = clip(schedule[-1], 0.0, 1.0)
+</syntaxhighlight>
+"""
+
+PKGSCHEDZ = """
+def make_sched(start, steps=10):
+    return [start / 2**i for i in range(steps)]
+
+
+def clip(x, lo, hi):
+    return round(max(lo, min(x, hi)) * 1000)
+"""
+
+
+def test_a_signature_that_leaves_its_body_out_or_that_the_page_imports_is_the_librarys_function(tmp_path):
+    """timm trial: the page's signature block is `def create_scheduler_v2(optimizer, ...):` with `...` and then
+    `return lr_scheduler, num_epochs`, and its Import block says `from timm.scheduler import create_scheduler_v2`.
+    The block was copied into the step as the function to call (NameError: lr_scheduler). A signature whose body
+    has `...` standing for left-out code is no definition, and a name the page's Import block imports is the
+    library's, whatever body its signature block shows."""
+    build_file_tree(tmp_path / "lib", {"pkgschedz/__init__.py": PKGSCHEDZ})
+    item = generated(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": SCHEDZ_INDEX,
+            "implementations/Demo_make_sched.md": SCHED_PAGE,
+            "implementations/Demo_clip.md": CLIP_PAGE,
+        },
+    )
+    first, second = (step.binding for step in item.plan.steps)
+    assert "def make_sched" not in first.body and "from pkgschedz import make_sched" in first.body, first.body
+    assert "def clip" not in second.body and "from pkgschedz import clip" in second.body, second.body
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "clipped = 2" in proc.stderr + proc.stdout, proc.stderr  # 1/2**9 (the documented default), in 1/1000
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "1.steps=4")
+    assert "clipped = 125" in proc.stderr + proc.stdout, proc.stderr  # 1/2**3, by the library's clip

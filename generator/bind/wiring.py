@@ -59,6 +59,7 @@ from generator.slicing import (
     instances,
     is_demo_data,
     names,
+    parse_example,
     prune_import,
     random_names,
     unpack_arity,
@@ -2158,7 +2159,10 @@ def _defined_by_signature(draft: Draft, step: Step) -> None:
         tree = parse_dedented(impl.signature)
     except (SyntaxError, ValueError, RecursionError):
         return
-    imported = draft.imported()
+    # (not a name the page's Import block imports: `from timm.scheduler import create_scheduler_v2` beside its
+    # signature is the library's function)
+    page = parse_example("\n".join(impl.imports))
+    imported = draft.imported() | (names(page.body)[1] if page is not None else set())
     wanted = set(free_names(draft)) - imported
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in wanted and _does_work(node):
@@ -2192,7 +2196,12 @@ def _defined_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
 
 
 def _does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """Whether a def has a body beyond a docstring, `...`, `pass` or `raise NotImplementedError`."""
+    """Whether a def has a body beyond a docstring, `...`, `pass` or `raise NotImplementedError`; not when `...`
+    stands for the code the page leaves out (`...` then `return lr_scheduler, num_epochs`)."""
+    if any(
+        isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is ... for s in function.body
+    ):
+        return False
     for stmt in function.body:
         if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
             continue
