@@ -70,6 +70,7 @@ class ApiParam:
     default: str | None = None  # Python literal source text, checked
     kind: ParamKind = ParamKind.NORMAL
     optional: bool = False  # the signature gives a default (literal or not)
+    built: bool = False  # that default is an object the library builds (`loss_fct: nn.Module = nn.MSELoss()`)
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,19 @@ def literal_value(text: str | None) -> object:
         return None
 
 
+_CONTAINER = re.compile(r"(?:dict|list|set|tuple)$", re.IGNORECASE)
+
+
+def _built(default: ast.expr | None) -> bool:
+    """Whether a default is an object built by a call (`nn.MSELoss()`), not a container a key can hold (`dict()`,
+    spaCy's `SimpleFrozenDict()`, `frozenset()`)."""
+    if not isinstance(default, ast.Call):
+        return False
+    func = default.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return bool(name) and _CONTAINER.search(name) is None
+
+
 def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
@@ -206,6 +220,7 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
             literal_source(d),
             optional=d is not None,
             kind=ParamKind.POSITIONAL if n < len(args.posonlyargs) else ParamKind.NORMAL,
+            built=_built(d),
         )
         for n, (a, d) in enumerate(zip(positional, defaults, strict=True))
     ]
@@ -219,6 +234,7 @@ def _params_from_args(args: ast.arguments) -> tuple[ApiParam, ...]:
                 literal_source(d),
                 optional=d is not None,
                 kind=ParamKind.KEYWORD,
+                built=_built(d),
             )
         )
     if args.kwarg:

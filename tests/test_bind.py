@@ -130,6 +130,23 @@ def test_a_call_of_the_examples_own_function_around_the_api_is_a_use_but_not_a_s
     assert cut(parse_example(saving), api, foreign=lambda s: "torch.save" in ast.unparse(s)) is None
 
 
+def test_a_default_the_library_builds_is_told_from_a_container_a_key_can_hold():
+    """`loss_fct: nn.Module = nn.MSELoss()` is an object only the library makes; spaCy's `meta: Dict =
+    SimpleFrozenDict()`, `exclude=SimpleFrozenList()` and `ignore=frozenset()` are values config can give."""
+    api = parse_api(
+        "f(loss_fct: nn.Module = nn.MSELoss(), meta: Dict = SimpleFrozenDict(), exclude=util.SimpleFrozenList(), "
+        "ignore: frozenset = frozenset(), scale: float = 1.0, hook=None)"
+    )
+    assert {p.name: p.built for p in api.params} == {
+        "loss_fct": True,
+        "meta": False,
+        "exclude": False,
+        "ignore": False,
+        "scale": False,
+        "hook": False,
+    }
+
+
 def test_statuses_and_executability():
     bound = bind_workflow(workflow(step(1, "N/A (decide)"), step(2, "def score(answer: str) -> float")), load_tables())
     assert [b.status for b in bound.bindings] == [Status.MANUAL, Status.STUB]

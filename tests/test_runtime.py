@@ -22095,3 +22095,87 @@ def test_a_signature_that_leaves_its_body_out_or_that_the_page_imports_is_the_li
     assert "clipped = 2" in proc.stderr + proc.stdout, proc.stderr  # 1/2**9 (the documented default), in 1/1000
     proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "1.steps=4")
     assert "clipped = 125" in proc.stderr + proc.stdout, proc.stderr  # 1/2**3, by the library's clip
+
+
+LOSSZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Loss
+
+**Description:** Make a model, configure its loss, evaluate it.
+
+### Step 1: Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglossz.Model(width: int = 2)` |
+| **External Dependencies** | `pkglossz` |
+| **Outputs** | `model` |
+
+### Step 2: Configure the loss
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Loss` |
+| **API Call** | `pkglossz.Loss(model: Model, loss_fct: Module = Square(), scale: float = 1.0)` |
+| **External Dependencies** | `pkglossz` |
+| **Key Parameters** | `loss_fct: Module` - the loss between prediction and label (default `Square()`), `scale: float` - multiplies the loss (default 1.0) |
+| **Inputs** | `model` from Step 1 |
+| **Outputs** | `loss` |
+
+### Step 3: Evaluate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `loss.value(x: float) -> float` |
+| **External Dependencies** | `pkglossz` |
+| **Key Parameters** | `x: float` - where to evaluate (default 3.0) |
+| **Inputs** | `loss` from Step 2 |
+| **Outputs** | `value` |
+"""
+
+LOSS_PAGE = """== Usage Examples ==
+
+=== Default loss ===
+<syntaxhighlight lang="python">
+import pkglossz
+
+loss = pkglossz.Loss(model)
+</syntaxhighlight>
+"""
+
+PKGLOSSZ = """
+class Model:
+    def __init__(self, width=2):
+        self.width = width
+
+
+class Square:
+    def __call__(self, x):
+        return x * x
+
+
+class Loss:
+    def __init__(self, model, loss_fct=Square(), scale=1.0):
+        self.model, self.loss_fct, self.scale = model, loss_fct, scale
+
+    def value(self, x=3.0):
+        return self.scale * self.loss_fct(x) * self.model.width
+"""
+
+
+def test_a_parameter_whose_default_the_library_builds_is_left_to_that_default_not_a_config_key(tmp_path):
+    """sentence-transformers trial: `losses.CosineSimilarityLoss(model, loss_fct: nn.Module = nn.MSELoss(),
+    cos_score_transformation: nn.Module = nn.Identity())`, both documented, the example passing neither. Each
+    became a config key (no default) read by the Hub model loader for its `nn.Module` type, and the call passed
+    whatever that made of an unset key. A config key cannot hold such an object; the example leaves it to the
+    library's default, and so does the step. A documented scalar beside it stays a key."""
+    build_file_tree(tmp_path / "lib", {"pkglossz/__init__.py": PKGLOSSZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LOSSZ_INDEX, "implementations/Demo_Loss.md": LOSS_PAGE})
+    second = item.plan.steps[1].binding
+    assert [p.name for p in second.params] == ["scale"], second.body
+    assert "loss_fct" not in second.body, second.body
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "value = 18\n" in proc.stderr + proc.stdout, proc.stderr
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "2.scale=0.5")
+    assert "value = 9\n" in proc.stderr + proc.stdout, proc.stderr

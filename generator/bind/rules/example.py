@@ -986,6 +986,7 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             and param.name not in made
             and param.kind in (ParamKind.NORMAL, ParamKind.KEYWORD)
             and param.name.isidentifier()
+            and not param.built  # (a config key cannot hold the object: the example uses the default)
         ):
             call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
             if param.name in BUILTINS:  # `format=format`: the config key, not Python's format()
@@ -1054,7 +1055,7 @@ def _complete_chained(draft: Draft, keys: dict[str, Hint]) -> None:
             draft.hints.setdefault(param.name, merge_hints(keys[param.name], Hint(param.annotation, value, "", True)))
     for param in api.then_params:
         if param.name in keys and param.name not in passed and param.kind in (ParamKind.NORMAL, ParamKind.KEYWORD):
-            if not param.name.isidentifier() or param.name in BUILTINS:
+            if not param.name.isidentifier() or param.name in BUILTINS or param.built:
                 continue
             chained.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
             draft.hints.setdefault(
