@@ -22179,3 +22179,95 @@ def test_a_parameter_whose_default_the_library_builds_is_left_to_that_default_no
     assert "value = 18\n" in proc.stderr + proc.stdout, proc.stderr
     proc = run_workflow(item, tmp_path / "lib", "-v", "--set", "2.scale=0.5")
     assert "value = 9\n" in proc.stderr + proc.stdout, proc.stderr
+
+
+EMBZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Search
+
+**Description:** Read the corpus, then encode it and the queries.
+
+### Step 1: Read the corpus
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Read_Corpus` |
+| **API Call** | `pkgembz.read_rows(path)` then strip each row |
+| **External Dependencies** | `pkgembz` |
+| **Inputs** | User-provided text file of sentences; a list of queries |
+| **Outputs** | `corpus_sentences: list[str]`, `queries: list[str]` |
+
+### Step 2: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Encode` |
+| **API Call** | `pkgembz.encode(texts: list) -> int` |
+| **External Dependencies** | `pkgembz` |
+| **Inputs** | `corpus_sentences` and `queries` from Step 1 |
+| **Outputs** | `corpus_embeddings`, `query_embeddings` |
+"""
+
+READ_CORPUS_PAGE = """== Usage Examples ==
+
+=== Rows of a file ===
+<syntaxhighlight lang="python">
+import pkgembz
+
+df = pkgembz.read_rows("data/rows.txt")
+corpus_sentences = [row.strip() for row in df]
+
+queries = ["how long", "what colour"]
+</syntaxhighlight>
+"""
+
+ENCODE_PAGE = """== Usage Examples ==
+
+=== Corpus and queries ===
+<syntaxhighlight lang="python">
+import pkgembz
+
+corpus = ["A man is eating food.", "A man is riding a horse.", "A woman is playing violin."]
+queries = ["Someone is having a meal."]
+
+corpus_embeddings = pkgembz.encode(corpus)
+query_embeddings = pkgembz.encode(queries)
+</syntaxhighlight>
+"""
+
+PKGEMBZ = """
+def read_rows(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.readlines()
+
+
+def encode(texts):
+    return 1000 * len(texts) + sum(len(t) for t in texts)
+"""
+
+
+def test_sample_rows_stand_for_the_cited_result_and_a_handed_on_value_keeps_its_name(tmp_path):
+    """sentence-transformers trial, semantic search. Step 1's page reads `df = pd.read_csv(...)`, makes
+    `corpus_sentences` of it and writes `queries = [...]`, both in the Outputs: `queries` became a key and its
+    value a result, and then `df` was renamed `queries` (the one Output "not made"), so step 1 handed on the
+    DataFrame as the queries. Step 3's page encodes its own `corpus = ["A man is eating food.", ...]`, where the
+    Inputs cite `corpus_sentences`: those sample rows became a key, and the user's corpus was never encoded. A
+    value handed on keeps its name; sample rows written out under a shortening of one cited result stand for it."""
+    build_file_tree(tmp_path / "lib", {"pkgembz/__init__.py": PKGEMBZ})
+    rows = tmp_path / "rows.txt"
+    rows.write_text("alpha\nbeta gamma\n", encoding="utf-8")
+    item = generated(
+        tmp_path,
+        {
+            "_WorkflowIndex.md": EMBZ_INDEX,
+            "implementations/Demo_Read_Corpus.md": READ_CORPUS_PAGE,
+            "implementations/Demo_Encode.md": ENCODE_PAGE,
+        },
+    )
+    first, second = (step.binding for step in item.plan.steps)
+    assert "queries = pkgembz" not in first.body, first.body
+    assert second.consumes == ("corpus_sentences", "queries") and "corpus" not in {p.name for p in second.params}
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", f"1.path={rows}")
+    assert "corpus_embeddings = 2015" in proc.stderr + proc.stdout, proc.stderr  # alpha, beta gamma
+    assert "query_embeddings = 2019" in proc.stderr + proc.stdout, proc.stderr  # the two queries of step 1

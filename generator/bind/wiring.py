@@ -1878,14 +1878,41 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     keys, imported = key_hints(ctx.step), draft.imported()
     bound = names(draft.statements + draft.definitions)[1]
     quoted = _quoted_results(ctx)
-    for name in free_names(draft):
-        if len(name) < 3 or ctx.has(name) or name in keys or name in imported or name in bound:
+    read = set(free_names(draft))
+    # sample rows the example writes out stand for the result too (`corpus = ["A man is eating food.", ...]`, where
+    # the Inputs quote "`corpus_sentences` ... from Step 1"); not a value, which a key holds
+    samples: dict[str, ast.Assign | None] = {
+        s.targets[0].id: s
+        for s in draft.statements
+        if s is not draft.anchor
+        and isinstance(s, ast.Assign)
+        and len(s.targets) == 1
+        and isinstance(s.targets[0], ast.Name)
+        and isinstance(s.value, (ast.List, ast.Tuple, ast.Dict, ast.Set))
+        and literal_source(s.value) is not None
+        and _stores(draft.statements, s.targets[0].id) == 1
+    }
+    samples.update({n: None for n, v in draft.literals.items() if v.lstrip()[:1] in "[{("})
+    for name in [*free_names(draft), *(n for n in samples if n in bound)]:
+        if (
+            len(name) < 3
+            or ctx.has(name)
+            or name in keys
+            or name in imported
+            or (name in bound and name not in samples)
+        ):
             continue
-        if name in draft.literals or name in BUILTINS:
+        if (name in draft.literals and name not in samples) or name in BUILTINS:
             continue
-        full = [q for q in quoted if q != name and q[0] == name[0] and shortens(name, q)]
+        full = [
+            q
+            for q in quoted
+            if q != name and q[0] == name[0] and shortens(name, q) and (name not in samples or q not in read)
+        ]
         if len(full) != 1:
             continue
+        draft.literals.pop(name, None)
+        draft.statements = [s for s in draft.statements if s is not samples.get(name)]
         draft.statements = [_Substitute(name, ast.Name(id=full[0], ctx=ast.Load())).visit(s) for s in draft.statements]
         wired.changes.append(f"takes {full[0]}, as its Inputs say, for the example's {name}")
 
@@ -4269,7 +4296,12 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
     declared = named_outputs(step)
     made = [n for n in produced_names(draft.statements) if n.isidentifier()]
     # (of the names the Outputs give, the ones a later step cites: not `ndarray` of "`axs` (2x2 `ndarray`)")
-    missing = [n for n in declared if n not in made and not ctx.has(n) and ctx.cited_later(n)]
+    # (not a value it hands on, or a key: `queries = ["How do I ...?"]` beside `df = pd.read_csv(...)`)
+    missing = [
+        n
+        for n in declared
+        if n not in made and not ctx.has(n) and ctx.cited_later(n) and n not in draft.hands_on and n not in wired.params
+    ]
     extra = [n for n in made if n not in declared and n not in wired.consumes.values()]
     unpacked = _unpacked_names(draft.anchor)
     if len(missing) > 1 and set(unpacked) <= set(extra) and len(unpacked) == len(missing) == len(declared):
