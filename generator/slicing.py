@@ -1052,9 +1052,10 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
 def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Collection[str]) -> Slice:
     """The slice carried on, in the anchor's block, to the statements after it that make the results the step's
     Outputs name and the slice does not make yet, from what the slice makes or works on, or of modules alone
-    (`accuracy = metric.compute()` after `metric.update(...)`, with "`accuracy`" in the Outputs; `records = []` and the loop
-    over `table.find_all("tr")` filling it, after `header = [...]`, with "`header`, `records`"), with the
-    statements between; the slice as it is when none follows."""
+    (`accuracy = metric.compute()` after `metric.update(...)`, with "`accuracy`" in the Outputs; `records = []`
+    and the loop over `table.find_all("tr")` filling it, after `header = [...]`, with "`header`, `records`";
+    `criterion = nn.CrossEntropyLoss()` after the optimizer), with the statements between; the slice as it is
+    when none follows."""
     block = next((b for b in _blocks(tree.body) if any(s is piece.anchor for s in b)), None)
     if block is None or not all(any(s is stmt for s in block) for stmt in piece.statements):
         return piece  # (a slice of several blocks keeps its shape)
@@ -1069,7 +1070,6 @@ def on_to_outputs(tree: ast.Module, piece: Slice, wanted: Collection[str]) -> Sl
         read, made = names([block[n]])
         if not made & missing:
             continue
-        # or made of the example's modules alone (`criterion = nn.CrossEntropyLoss()` after the optimizer)
         if known & set(read) or (read and set(read) <= imported):
             last, missing = n, missing - made
             continue
