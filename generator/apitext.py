@@ -197,6 +197,11 @@ def literal_value(text: str | None) -> object:
         return None
 
 
+def written_collection(text: str) -> bool:
+    """Whether literal source text writes a list, tuple, dict or set (`["a", "b"]`, `{".jpg"}`), not one value."""
+    return text.lstrip()[:1] in ("[", "(", "{")
+
+
 _CONTAINER = re.compile(r"(?:dict|list|set|tuple)$", re.IGNORECASE)
 
 

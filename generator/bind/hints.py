@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 from dataclasses import dataclass
 
+from generator.apitext import written_collection
 from generator.model import Param, Step
 from generator.naming import identifier
 
@@ -74,7 +75,7 @@ def abbreviated(name: str, literal: str, keys: dict[str, Hint], named: set[str])
     does not name already fits. None otherwise."""
     if len(name) < 2 or name in keys:
         return None
-    container = literal.lstrip()[:1] in "[({"
+    container = written_collection(literal)
     found = [
         key
         for key, hint in keys.items()

@@ -30,6 +30,7 @@ from generator.apitext import (
     literal_source,
     literal_value,
     signature_returns,
+    written_collection,
 )
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
@@ -1892,7 +1893,7 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         and literal_source(s.value) is not None
         and _stores(draft.statements, s.targets[0].id) == 1
     }
-    samples.update({n: None for n, v in draft.literals.items() if v.lstrip()[:1] in "[{("})
+    samples.update({n: None for n, v in draft.literals.items() if written_collection(v)})
     for name in [*free_names(draft), *(n for n in samples if n in bound)]:
         if (
             len(name) < 3
@@ -2717,8 +2718,8 @@ def _documented_defaults(draft: Draft, step: Step) -> None:
         args = functions[node.func.id].args
         if args.vararg is not None or any(isinstance(a, ast.Starred) for a in node.args):
             continue
-        given = {k.arg for k in node.keywords} | {a.arg for a in [*args.posonlyargs, *args.args][: len(node.args)]}
         positional = [*args.posonlyargs, *args.args]
+        given = {k.arg for k in node.keywords} | {a.arg for a in positional[: len(node.args)]}
         defaults = [
             *zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True),
             *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None),
@@ -2741,7 +2742,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if ctx.holds_object(name) and name in free:
             # sample rows standing in for what the earlier step made, or a value standing for the result the
             # Inputs cite by name (`d = 32` where they say "Dimensionality `d`"): take that
-            if assigned.lstrip()[:1] in "[{(" or name in cited:
+            if written_collection(assigned) or name in cited:
                 del draft.literals[name]
                 continue
             new = claims.claim(name, assigned, "")
