@@ -72,6 +72,17 @@ class ContractRow:
 
 
 @dataclass(frozen=True)
+class Borrowed:
+    """A definition a page imports from the reader's own module and another page of the wiki writes out
+    (`from model import MLP`, with `class MLP(nn.Module): ...` in the page that documents it)."""
+
+    name: str  # the class or function (`MLP`)
+    module: str  # the module the page imports it from (`model`): the reader's file, no distribution
+    code: str  # the definition, after the import lines it reads
+    page: str  # the page it is written out in
+
+
+@dataclass(frozen=True)
 class Implementation:
     """An implementation page: import line, signature, I/O contract and usage examples."""
 
@@ -90,6 +101,7 @@ class Implementation:
     example_lines: tuple[int, ...] = ()  # where each example's code starts in the page
     pattern: str = ""  # a pattern page's own code (`=== Pattern Specification ===`): the function it documents
     page_refs: tuple[str, ...] = ()  # the `Type:Name` pages it links (`Heuristic:X`)
+    borrowed: tuple[Borrowed, ...] = ()  # definitions its imports name that another page writes out
 
 
 @dataclass(frozen=True)

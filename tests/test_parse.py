@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.parse import mediawiki as mw
 from generator.parse.params import parse_dependencies, parse_key_parameters
 from generator.parse.wiki import load_wiki
@@ -1117,3 +1119,88 @@ def test_a_default_naming_another_parameter_is_no_value():
     assert params["period"].default == '"2h"'
     assert params["offset"].default is None and params["every"].default is None
     assert params["closed"].default == "'right'"
+
+
+_LENDER = """== Code Reference ==
+
+=== Pattern Specification ===
+<syntaxhighlight lang="python">
+from collections import Counter
+
+
+class TinyNet:
+    def __init__(self, width=2):
+        self.counts = Counter(range(width))
+</syntaxhighlight>
+"""
+
+_BORROWER = """== Code Reference ==
+
+=== Import ===
+<syntaxhighlight lang="python">
+import os
+from {module} import TinyNet, helper
+</syntaxhighlight>
+
+== Usage Examples ==
+
+=== Restore ===
+<syntaxhighlight lang="python">
+net = TinyNet(width=3)
+</syntaxhighlight>
+"""
+
+
+def _lending_wiki(root, module="netdef", first="Demo_Start", location="", dependencies="`pkgdefz`"):
+    step = "| **Implementation** | `{}` |\n| **API Call** | `{}` |\n| **External Dependencies** | {} |\n"
+    index = (
+        "# Workflow Index: Demo\n\n## Workflow: Demo_Check\n\n### Step 1: Start\n\n| Attribute | Value |\n|---|---|\n"
+        + step.format(first, "pkgdefz.start()", dependencies)
+        + "\n### Step 2: Restore\n\n| Attribute | Value |\n|---|---|\n"
+        + step.format("Demo_Restore", "TinyNet(width)", dependencies)
+        + (f"| **Source Location** | `{location}` |\n" if location else "")
+    )
+    build_file_tree(
+        root,
+        {
+            "_WorkflowIndex.md": index,
+            "implementations/Demo_Start.md": "== Usage Examples ==\n",
+            "implementations/Demo_Restore.md": _BORROWER.format(module=module),
+            "implementations/Demo_TinyNet_Pattern.md": _LENDER,
+        },
+    )
+    (workflow,) = load_wiki(root / "_WorkflowIndex.md").workflows
+    return workflow
+
+
+def test_a_definition_a_page_imports_from_the_readers_own_module_is_borrowed_from_the_page_writing_it(tmp_path):
+    """`from netdef import TinyNet` where no distribution is netdef (not listed, not cited, not the project's) and
+    a page of the wiki writes `class TinyNet` out: the step has the definition, with the imports it reads, and its
+    page no longer imports it (helper, written out nowhere, stays); the page it came from is one of the workflow's
+    files, so a change there regenerates it."""
+    workflow = _lending_wiki(tmp_path)
+    implementation = workflow.steps[1].implementation
+    (borrowed,) = implementation.borrowed
+    assert (borrowed.name, borrowed.module, borrowed.page) == (
+        "TinyNet",
+        "netdef",
+        "implementations/Demo_TinyNet_Pattern.md",
+    )
+    assert borrowed.code.startswith("from collections import Counter\n") and "class TinyNet:" in borrowed.code
+    assert implementation.imports == ("import os", "from netdef import helper")
+    assert "implementations/Demo_TinyNet_Pattern.md" in {f.path for f in workflow.files}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"first": "Demo_TinyNet_Pattern"},  # an earlier step makes it: the step takes it from there
+        {"location": "scripts/netdef.py"},  # the source project's own file, on a checkout
+        {"module": "pkgdefz"},  # a distribution the steps depend on
+        {"module": "json"},  # the standard library
+    ],
+)
+def test_a_definition_is_not_borrowed_from_a_module_that_is_there_or_a_step_that_makes_it(tmp_path, changes):
+    workflow = _lending_wiki(tmp_path, **changes)
+    implementation = workflow.steps[1].implementation
+    assert implementation.borrowed == () and any("TinyNet" in line for line in implementation.imports)

@@ -22271,3 +22271,126 @@ def test_sample_rows_stand_for_the_cited_result_and_a_handed_on_value_keeps_its_
     proc = run_workflow(item, tmp_path / "lib", "-v", "--set", f"1.path={rows}")
     assert "corpus_embeddings = 2015" in proc.stderr + proc.stdout, proc.stderr  # alpha, beta gamma
     assert "query_embeddings = 2019" in proc.stderr + proc.stdout, proc.stderr  # the two queries of step 1
+
+
+DEFZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Check
+
+**Description:** Load saved weights, restore the net the training workflow defined, and check its score.
+
+### Step 1: Load weights
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Load_Weights` |
+| **API Call** | `pkgdefz.load_weights(path)` |
+| **External Dependencies** | `pkgdefz` |
+| **Outputs** | `weights`, `total` |
+
+### Step 2: Restore the net
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Restore` |
+| **API Call** | `net.load(weights)` (net = a fresh `TinyNet(width)`) |
+| **Source Location** | `pkgdefz/core.py` |
+| **Inputs** | `weights` from Step 1, the `TinyNet` class from the training workflow |
+| **Outputs** | `net` |
+
+### Step 3: Check the score
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Same` |
+| **API Call** | `pkgdefz.assert_same(actual, expected)` |
+| **External Dependencies** | `pkgdefz` |
+| **Key Parameters** | `actual` - `net.score(weights)`, `expected` - the saved `total` from Step 1 |
+| **Inputs** | `net` from Step 2, `weights` and `total` from Step 1 |
+"""
+
+DEFZ_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_Load_Weights.md": (
+                'import pkgdefz\n\nweights = pkgdefz.load_weights("weights.txt")\ntotal = pkgdefz.total(weights)\n'
+            ),
+            "implementations/Demo_Same.md": "import pkgdefz\n\npkgdefz.assert_same(actual, expected)\n",
+        }
+    ),
+    "implementations/Demo_Restore.md": """== Code Reference ==
+
+=== Import ===
+<syntaxhighlight lang="python">
+import pkgdefz
+# the TinyNet class defined in the training workflow
+from netdef import TinyNet
+</syntaxhighlight>
+
+== Usage Examples ==
+
+=== Restore ===
+<syntaxhighlight lang="python">
+net = TinyNet(width=3)
+net.load(weights)
+</syntaxhighlight>
+""",
+    # a page of another workflow, which writes the class out
+    "implementations/Demo_TinyNet_Class.md": """== Code Reference ==
+
+=== Pattern Specification ===
+<syntaxhighlight lang="python">
+import pkgdefz
+
+
+class TinyNet:
+    def __init__(self, width=2):
+        self.width = width
+        self.weights = []
+
+    def load(self, weights):
+        self.weights = list(weights)
+        return len(self.weights)
+
+    def score(self, values):
+        return pkgdefz.total(self.weights) * len(values) / len(self.weights)
+</syntaxhighlight>
+""",
+}
+
+PKGDEFZ = """
+def load_weights(path):
+    with open(path, encoding="utf-8") as handle:
+        return [float(x) for x in handle.read().split()]
+
+
+def total(values):
+    return sum(values)
+
+
+def assert_same(actual, expected):
+    if actual != expected:
+        raise AssertionError(f"{actual} != {expected}")
+    print(f"same: {actual}")
+"""
+
+
+def test_a_class_imported_from_the_readers_own_module_comes_from_the_page_that_writes_it_out(tmp_path):
+    """pytorch trial, export validation: step 2's page imports `from model import MLP` ("the MLP class from the
+    training workflow"), whose page of the other workflow writes the class out. `model` became a requirement, no
+    such distribution exists, and the whole workflow failed at pin; had it pinned, the import would fail. The step
+    brings the class the wiki writes out instead. Step 5's Key Parameters say `actual` is
+    `exported_program.module()(holdout_features)` and `expected` the eager `logits` from Step 3: both were
+    REQUIRED config keys, which tensors cannot be. The step computes the one and reads the other."""
+    build_file_tree(tmp_path / "lib", {"pkgdefz/__init__.py": PKGDEFZ})
+    weights = tmp_path / "weights.txt"
+    weights.write_text("1 2 3\n", encoding="utf-8")
+    item = generated(tmp_path, {"_WorkflowIndex.md": DEFZ_INDEX, **DEFZ_PAGES})
+    restore, check = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "class TinyNet" in restore.body and "netdef" not in restore.body, restore.body
+    assert not any("netdef" in r for r in item.plan.requirements), item.plan.requirements
+    assert "implementations/Demo_TinyNet_Class.md" in {f.path for f in item.plan.workflow.files}
+    assert set(check.consumes) == {"net", "weights", "total"} and not check.params, check.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", f"1.path={weights}")
+    assert "same: 6.0" in proc.stdout, proc.stdout + proc.stderr

@@ -14,6 +14,7 @@ from generator.bind.binding import Kind
 from generator.bind.kinds import classify
 from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
+from generator.parse.borrow import with_borrowed
 from generator.parse.markdown import clauses, code_spans
 from generator.slicing import Slice, parse_example
 
@@ -488,9 +489,10 @@ def _module_aliases(examples: list[list[Example]]) -> dict[str, str]:
 
 def _parse_examples(step: Step) -> list[Example]:
     codes = [*(step.implementation.examples if step.implementation else ()), *step.code_blocks]
+    borrowed = step.implementation.borrowed if step.implementation else ()
     parsed = []
     for order, code in enumerate(codes):
-        tree = parse_example(code)
+        tree = parse_example(with_borrowed(code, borrowed) if borrowed else code)
         if tree is not None:
             parsed.append(Example(tree, order))
     return parsed

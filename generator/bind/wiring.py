@@ -288,6 +288,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _defined_earlier(draft, ctx, wired)
     _without_test_paths(draft, wired)
     _renamed_earlier(draft, ctx, wired)
+    _described_results(draft, ctx, wired)
     _cited_for_demo_data(draft, ctx, wired)
     _cited_in_full(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
@@ -1814,6 +1815,51 @@ def _renamed_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             continue
         draft.statements = [_Substitute(name, ast.Name(id=result, ctx=ast.Load())).visit(s) for s in draft.statements]
         wired.changes.append(f"takes {result}, which step {ctx.artifacts[result].step}'s example calls {name}")
+
+
+def _described_results(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """A name the step reads that no earlier step makes, whose Key Parameter says which earlier result it is
+    (`expected` - eager `logits` from Step 3: that result, read) or writes the expression of earlier results it
+    stands for (`actual` - `exported_program.module()(holdout_features)`: computed first). Left, each was a
+    REQUIRED config key, which a tensor cannot be."""
+    keys, imported = key_hints(ctx.step), draft.imported()
+    for name in free_names(draft):
+        hint = keys.get(name)
+        if hint is None or not hint.doc or ctx.has(name) or name in imported or name in draft.literals:
+            continue
+        numbers = from_steps(hint.doc)
+        # (not "`model.getvalue()` from Step 2": something made of that result, not the result)
+        named = [
+            a.name
+            for a in ctx.artifacts.values()
+            if a.step in numbers and not a.value and re.search(rf"(?<![\w.]){re.escape(a.name)}(?![\w.(\[])", hint.doc)
+        ]
+        if len(named) == 1:
+            draft.statements = [
+                _Substitute(name, ast.Name(id=named[0], ctx=ast.Load())).visit(s) for s in draft.statements
+            ]
+            wired.changes.append(f"takes {named[0]} as {name}, as its Key Parameters say")
+            continue
+        expression = _results_expression(hint.doc, ctx, imported | module_names(ctx, []))
+        if expression is not None and draft.statements:
+            assign = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=expression)
+            draft.statements.insert(0, ast.fix_missing_locations(ast.copy_location(assign, draft.statements[0])))
+            wired.changes.append(f"computes {name} as its Key Parameters write it: {hint.doc[:60]}")
+
+
+def _results_expression(text: str, ctx: BindContext, modules: set[str] | frozenset[str]) -> ast.expr | None:
+    """text as an expression that works on earlier results (a call, attribute or item of one), reading nothing
+    else but modules and builtins; None when it is not one."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not isinstance(tree, (ast.Call, ast.Attribute, ast.Subscript)):
+        return None
+    read = {n.id for n in walk(tree) if isinstance(n, ast.Name)}
+    if not any(ctx.has(n) for n in read) or not all(ctx.has(n) or n in modules or n in BUILTINS for n in read):
+        return None
+    return tree
 
 
 def _cited_callable(draft: Draft, ctx: BindContext, wired: _Wired) -> None:

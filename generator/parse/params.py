@@ -409,8 +409,12 @@ def _parameter_spans(cell: str) -> list[re.Match[str]]:
                     and re.fullmatch(r"\s*(?:/|&|and)\s*", between) is not None
                 )
             )
-            # `model_type: str` - `unigram`: the value the parameter takes, not another parameter
-            and not (":" in spans[n - 1].group(1) and re.fullmatch(r"\s*[-–—]\s*", between))
+            # `model_type: str` - `unigram`: the value the parameter takes, not another parameter; nor is what no
+            # parameter is written like (`actual` - `exported_program.module()(x)`: the expression it stands for)
+            and not (
+                re.fullmatch(r"\s*[-–—]\s*", between)
+                and (":" in spans[n - 1].group(1) or _split_spec(m.group(1).strip()) is None)
+            )
         ):
             starts.append(m)
     return starts

@@ -21,8 +21,10 @@ from generator.apitext import (
     unbalanced,
     user_function,
 )
+from generator.deps import listed_distributions, load_mapping, repo_module
 from generator.errors import ParseError, UserError
 from generator.model import (
+    Borrowed,
     Diagnostic,
     Implementation,
     Note,
@@ -37,6 +39,7 @@ from generator.model import (
     Workflow,
 )
 from generator.naming import GITHUB_ORIGINS, redact_url
+from generator.parse.borrow import lent, own_imports, written_out
 from generator.parse.index import (
     IndexData,
     IndexEntry,
@@ -79,6 +82,8 @@ _REPO_URL = re.compile(
 )
 T = TypeVar("T")
 _PAGE_NAME = re.compile(r"^[\w.\-]+$")
+_CITED_FILE = re.compile(r"[\w./-]+\.py\b")
+_PAGES_NAMED = 4  # pages read to find a definition a page imports from the reader's own module
 
 # what a GitHub URL cell says: a workflow's UrlStatus, or a URL that cannot be used (warned about, then absent)
 _UrlCheck = Literal[UrlStatus.URL, UrlStatus.PENDING, UrlStatus.ABSENT, "invalid"]
@@ -1034,6 +1039,7 @@ def _build_workflow(
     )
 
     environments = _notes(reader, namespace, refs, "environments", ("Environment", "Env"))
+    steps = _lend(reader, steps, _installed(steps, page, environments))
     heuristics = _notes(reader, namespace, refs, "heuristics", ("Heuristic",))
     if not heuristics:  # those its steps' pages link (`[[uses_heuristic::Heuristic:X]]` on an implementation page)
         linked = [r for step in steps if step.implementation for r in step.implementation.page_refs]
@@ -1069,6 +1075,68 @@ def _build_workflow(
         steps_from=steps_from,
         page_imports=page_imports,
     )
+
+
+def _installed(steps: list[Step], page: WorkflowPage | None, environments: tuple[Note, ...]) -> frozenset[str]:
+    """The top-level modules a workflow installs or genrepo knows: its steps' External Dependencies, the
+    distributions its environment pages list, its source project's package, genrepo's import table."""
+    found = set(load_mapping().imports)
+    found |= {re.split(r"[^\w]", d.strip("` ").lower(), maxsplit=1)[0] for s in steps for d in s.external_dependencies}
+    listed = listed_distributions([item for note in environments for item in note.items])
+    found |= {d.replace("-", "_") for d in listed}
+    found |= {repo_module(s.url) for s in (page.sources if page else ()) if s.kind.lower() == "repo"}
+    # and the source project's own files and folders its steps cite (`update_contributors.py`: on a checkout)
+    for step in steps:
+        cited = [step.source_location, step.implementation.source_file if step.implementation else ""]
+        for path in _CITED_FILE.findall(" ".join(cited)):
+            found |= {part.removesuffix(".py").lower() for part in path.split("/")}
+    return frozenset(found)
+
+
+def _lend(reader: _Reader, steps: list[Step], installed: frozenset[str]) -> list[Step]:
+    """The steps, each page that imports a definition from the reader's own module (`from model import MLP`) given
+    the definition a page of the wiki writes out: one of the workflow's own pages, else a page named after it."""
+    lent_steps: list[Step] = []
+    for at, step in enumerate(steps):
+        wanted = own_imports(step.implementation, installed) if step.implementation else {}
+        borrowed = []
+        for name, module in wanted.items():
+            if _written_in_workflow(name, steps[: at + 1]) is not None:
+                continue  # an earlier step makes it, and this one takes it from there
+            found = _written_in_workflow(name, steps[at + 1 :]) or _written_in_wiki(reader, name)
+            if found is not None:
+                borrowed.append(Borrowed(name, module, *found))
+        if step.implementation is not None and borrowed:
+            step = replace(step, implementation=lent(step.implementation, borrowed))
+        lent_steps.append(step)
+    return lent_steps
+
+
+def _written_in_workflow(name: str, steps: list[Step]) -> tuple[str, str] | None:
+    for step in steps:
+        if step.implementation is not None:
+            code = written_out(name, (step.implementation.pattern, *step.implementation.examples))
+            if code is not None:
+                return code, step.implementation.ref.path
+    return None
+
+
+def _written_in_wiki(reader: _Reader, name: str) -> tuple[str, str] | None:
+    """The definition in an implementation page whose name holds name as a word (`pytorch_MLP_nn_Module_subclass`
+    for MLP); the first few such pages only."""
+    named = [page for page in reader.names("implementations") if f"_{name}_" in f"_{page}_"]
+    for page_name in named[:_PAGES_NAMED]:
+        source = reader.page("implementations", page_name)
+        if source is None:
+            continue
+        try:
+            implementation = reader.parsed(parse_implementation_page, source, page_name)
+        except ParseError:
+            continue
+        code = written_out(name, (implementation.pattern, *implementation.examples))
+        if code is not None:
+            return code, source.path
+    return None
 
 
 def _read_index(index_path: Path) -> tuple[_Reader, WikiText, IndexData]:
