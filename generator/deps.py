@@ -85,6 +85,19 @@ def repo_module(url: str | None) -> str:
     return (url or "").rsplit("/", 1)[-1].lower().replace("-", "_")
 
 
+# the folders of a repository that hold scripts, tests or documents, never a package a distribution installs
+_SCRIPT_FOLDERS = frozenset(
+    ("examples", "example", "scripts", "script", "tests", "test", "docs", "doc", "benchmarks", "notebooks", "tutorials")
+)
+
+
+def script_path(path: str) -> bool:
+    """Whether a repository path lies in a folder of scripts, tests or documents
+    (`examples/unconditional_image_generation/train_unconditional.py`): no installed module is there."""
+    first = path.strip("`/ ").removeprefix("./").split("/", 1)
+    return len(first) == 2 and first[0].lower() in _SCRIPT_FOLDERS
+
+
 def projects_package(name: str, repo: str) -> bool:
     """Whether a folder is the source project's own package under a longer name (`torchvision` of vision,
     `pyarrow` of arrow): what a wiki is about, published, never a module of somebody's checkout."""

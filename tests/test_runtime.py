@@ -22394,3 +22394,105 @@ def test_a_class_imported_from_the_readers_own_module_comes_from_the_page_that_w
     assert set(check.consumes) == {"net", "weights", "total"} and not check.params, check.body
     proc = run_workflow(item, tmp_path / "lib", "--set", f"1.path={weights}")
     assert "same: 6.0" in proc.stdout, proc.stdout + proc.stderr
+
+
+SCRIPTZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Train
+
+**Description:** Load the images, then scale them.
+
+### Step 1: Load the images
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Image_Folder_Pattern` |
+| **Source Location** | `examples/unconditional/train_unconditional.py` |
+| **Outputs** | `clean_images` |
+
+### Step 2: Scale
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Scale` |
+| **API Call** | `pkgscriptz.scale(images, factor)` |
+| **External Dependencies** | `pkgscriptz` |
+| **Inputs** | `clean_images` from Step 1 |
+| **Outputs** | `scaled` |
+"""
+
+SCRIPTZ_PAGES = {
+    "implementations/Demo_Image_Folder_Pattern.md": """== Code Reference ==
+
+=== Source Location ===
+* '''File:''' examples/unconditional/train_unconditional.py
+
+== Interface Specification ==
+
+<syntaxhighlight lang="python">
+def load_image_folder(data_dir: str, resolution: int = 32) -> list:
+    \"\"\"Returns clean_images: one value per image file, scaled to resolution.\"\"\"
+</syntaxhighlight>
+
+== Usage Examples ==
+
+=== Minimal loader ===
+<syntaxhighlight lang="python">
+import os
+
+import pkgscriptz
+
+data_dir = "./my_images"
+resolution = 32
+
+clean_images = []
+for name in sorted(os.listdir(data_dir)):
+    clean_images.append(pkgscriptz.pixels(os.path.join(data_dir, name)) * resolution)
+</syntaxhighlight>
+""",
+    **example_pages({"implementations/Demo_Scale.md": "import pkgscriptz\n\nscaled = pkgscriptz.scale(images, 2)\n"}),
+}
+
+PKGSCRIPTZ = """
+def pixels(path):
+    with open(path, encoding="utf-8") as handle:
+        return len(handle.read().strip())
+
+
+def scale(images, factor):
+    return [image * factor for image in images]
+"""
+
+
+def test_a_scripts_function_given_as_an_interface_is_the_pages_code_doing_it_not_an_import_from_the_script(tmp_path):
+    """diffusers trial: the dataset page gives `def load_image_folder(data_dir, resolution=32) -> torch.Tensor`
+    under `== Interface Specification ==` (a docstring, no body), for a function of the example script
+    `examples/unconditional_image_generation/train_unconditional.py` that no module offers. Step 1 imported it from
+    `examples.unconditional_image_generation.train_unconditional`, which fails. The page's example making the
+    Outputs' `clean_images` is the step; a script's folder is never a module to import from."""
+    build_file_tree(tmp_path / "lib", {"pkgscriptz/__init__.py": PKGSCRIPTZ})
+    images = build_file_tree(tmp_path / "images", {"a.txt": "abc", "b.txt": "abcdef"})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SCRIPTZ_INDEX, **SCRIPTZ_PAGES})
+    first = item.plan.steps[0].binding
+    assert "examples" not in first.body and "load_image_folder" not in first.body, first.body
+    assert {p.name for p in first.params} == {"data_dir", "resolution"}, first.body
+    proc = run_workflow(item, tmp_path / "lib", "-v", "--set", f"1.data_dir={images}", "--set", "1.resolution=10")
+    assert "scaled: list of 2: 60, 120" in proc.stderr + proc.stdout, proc.stderr
+
+
+def test_a_function_of_a_script_is_never_imported_from_the_scripts_folder(tmp_path):
+    """A step whose API is a function the example calls without importing it, whose Source Location is a script
+    (`examples/unconditional/train_unconditional.py`): no distribution installs an `examples` package, so an import
+    `from examples.unconditional.train_unconditional import ...` fails on every machine. The step says what is
+    missing instead of binding a call that cannot run."""
+    index = SCRIPTZ_INDEX.replace(
+        "| **Implementation** | `Demo_Image_Folder_Pattern` |", "| **API Call** | `load_image_folder(data_dir)` |"
+    )
+    pages = example_pages(
+        {"implementations/Demo_Scale.md": "import pkgscriptz\n\nscaled = pkgscriptz.scale(images, 2)\n"}
+    )
+    pages["workflows/Demo_Train.md"] = "== Overview ==\nTrain.\n"
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
+    first = item.plan.steps[0].binding
+    assert first.status.value == "stub" and "examples" not in first.body, first.body

@@ -8,7 +8,7 @@ import re
 
 from generator.bind.binding import Origin
 from generator.bind.context import BindContext
-from generator.deps import projects_package, repo_module
+from generator.deps import projects_package, repo_module, script_path
 from generator.model import Step
 from generator.slicing import names, prune_import
 
@@ -107,6 +107,8 @@ def location_module(location: str, ctx: BindContext) -> str:
         return ""
     elif parts and parts[0] == "src":
         parts = parts[1:]
+    elif script_path(m.group(1)):
+        return ""  # `examples/unconditional_image_generation/train_unconditional.py`: a script, no installed module
     if parts[-1:] == ["__init__"]:  # a package's own file: `Bio/SeqIO/__init__.py` is `Bio.SeqIO`
         parts = parts[:-1]
     return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else ""

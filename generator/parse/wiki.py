@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from generator.apitext import (
     unbalanced,
     user_function,
 )
-from generator.deps import listed_distributions, load_mapping, repo_module
+from generator.deps import listed_distributions, load_mapping, repo_module, script_path
 from generator.errors import ParseError, UserError
 from generator.model import (
     Borrowed,
@@ -1000,6 +1001,8 @@ def _build_workflow(
                 fields.api_call = api_from_signature(user)
             if not fields.api_call:
                 fields.api_call = signed or api_from_examples(implementation.imports, implementation.examples)
+                if signed and not fields.impl_type and _script_interface(implementation, signed):
+                    fields.impl_type = "Pattern (the interface a script's function offers)"
                 if fields.api_call:
                     fields.impl_type = fields.impl_type or "from implementation page"
                     if fields.source_location is None:
@@ -1075,6 +1078,25 @@ def _build_workflow(
         steps_from=steps_from,
         page_imports=page_imports,
     )
+
+
+def _script_interface(implementation: Implementation, api: str) -> bool:
+    """Whether the page's Signature is a function of a script it cites (`examples/.../train_unconditional.py`),
+    written as an interface (a docstring, no body) that none of its import lines imports: no module offers it,
+    so the step is the page's code doing what it says, not a call of it."""
+    name = _callee(api)
+    if not script_path(implementation.source_file) or name in code_names(implementation.imports):
+        return False
+    try:
+        tree = parse_dedented(implementation.signature)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return any(isinstance(node, ast.FunctionDef) and node.name == name and _bodiless(node.body) for node in tree.body)
+
+
+def _bodiless(body: list[ast.stmt]) -> bool:
+    """A body of a docstring, `...` or `pass` alone."""
+    return all(isinstance(s, ast.Pass) or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)) for s in body)
 
 
 def _installed(steps: list[Step], page: WorkflowPage | None, environments: tuple[Note, ...]) -> frozenset[str]:

@@ -16,6 +16,7 @@ from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import declared_outputs, hands_on_a_function
 from generator.bind.wiring import Draft, uses, wire
+from generator.deps import script_path
 from generator.model import Step
 from generator.slicing import Slice, around, names, restrict, with_setup
 
@@ -124,6 +125,8 @@ def _user_written(step: Step) -> bool:
     """Whether the step's API is a function of a script, not a library's (`train.py:L1004-1160` (script, not
     importable), "user loop modelled on `train_one_epoch(...)` in `train.py`"): nothing to import; the user writes
     the loop, as the page's example does."""
+    if step.impl_type.lower().startswith("pattern") and script_path(step.source_location):
+        return True  # the interface a script's function offers, which no module defines (parse: _script_interface)
     return bool(_USER_WRITTEN.search(step.source_location) or _USER_WRITTEN.search(step.api_text))
 
 
