@@ -31,7 +31,14 @@ class RenderError(GenrepoError):
 
 
 class PinError(GenrepoError):
-    """Requirements could not be resolved."""
+    """Requirements could not be resolved; missing: those the resolver found no distribution of at all."""
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+        self.missing = missing
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, tuple[str, ...]]]:
+        return type(self), (str(self), self.missing)
 
 
 class PublishError(GenrepoError):

@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.atomic import write_atomic
+from generator.deps import requirement_name
 from generator.errors import PinError
 
 CACHE_FORMAT = 1
@@ -351,6 +352,18 @@ def _clean(text: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+# uv's words for a name no index or find-links folder has any distribution of (not one without a usable wheel)
+_NOT_FOUND = re.compile(r"\b([A-Za-z0-9][\w.-]*) was not found in the (?:package registry|provided package locations)")
+
+
+def _not_found(output: str, wanted: Iterable[str]) -> tuple[str, ...]:
+    """The requirements of wanted that the resolver's output says no distribution exists for."""
+    from packaging.utils import canonicalize_name
+
+    named = {canonicalize_name(m.group(1)) for m in _NOT_FOUND.finditer(output)}
+    return tuple(w for w in wanted if canonicalize_name(requirement_name(w)) in named)
+
+
 def _reason(proc: subprocess.CompletedProcess[str]) -> str:
     output = (proc.stderr or proc.stdout or "").strip().splitlines()
     interesting = [line for line in output if line.strip() and not line.startswith("WARNING: Location")]
@@ -454,7 +467,10 @@ class Pinner:
                         "resolver build it, which runs its code)"
                     )
                 )
-                raise PinError(f"{options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}{hint}")
+                raise PinError(
+                    f"{options.resolver} could not resolve {', '.join(wanted)}: {_reason(proc)}{hint}",
+                    _not_found(proc.stderr or proc.stdout or "", wanted),
+                )
             text = output.read_text(encoding="utf-8").replace(tmp, ".")
         return _clean(text)
 

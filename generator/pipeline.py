@@ -345,6 +345,10 @@ def pin_plans(
     failures: dict[str, str] = {}
     for plan in plans:
         outcome = outcomes.get(wanted(plan))
+        if isinstance(outcome, PinError) and resolve and _only_guesses_missing(plan, outcome):
+            plan = _without_missing(plan, outcome.missing)
+            outcomes.setdefault(wanted(plan), resolve_one(wanted(plan))[1])
+            outcome = outcomes[wanted(plan)]
         if isinstance(outcome, PinResult):
             cut = pinner.options_for(plan.workflow.last_updated).exclude_newer
             note = f"pinned with {outcome.resolver}" + (f", releases up to the wiki's date ({cut[:10]})" if cut else "")
@@ -355,6 +359,27 @@ def pin_plans(
             plan = replace(plan, pin_note="not pinned: a dry run does not resolve, and no cached resolution matched")
         pinned.append(plan)
     return pinned, failures
+
+
+def _only_guesses_missing(plan: RepoPlan, failure: PinError) -> bool:
+    """Whether the resolution failed only for want of distributions nothing but an import's module name gave."""
+    return bool(failure.missing) and set(failure.missing) <= set(plan.guessed)
+
+
+def _without_missing(plan: RepoPlan, missing: tuple[str, ...]) -> RepoPlan:
+    """The plan without requirements no distribution exists for (`from model import MLP`: `model`), saying so."""
+    names = ", ".join(missing)
+    warning = Diagnostic(
+        f"no distribution is called {names}, which the examples import as a module; the requirement is dropped: "
+        "a module of your own (put it beside the steps or on PYTHONPATH), or edit the import",
+        plan.workflow.ref,
+    )
+    return replace(
+        plan,
+        requirements=tuple(r for r in plan.requirements if r not in missing),
+        guessed=tuple(r for r in plan.guessed if r not in missing),
+        warnings=(*plan.warnings, warning),
+    )
 
 
 def writable_out_dir(out_dir: Path) -> None:

@@ -83,6 +83,7 @@ class RepoPlan:
     pinned: str | None = None  # the compiled requirements.txt, when pinned
     pin_note: str = "not pinned: run with pinning (the default) or pip-compile requirements.in"
     loaders: tuple[Loader, ...] = ()
+    guessed: tuple[str, ...] = ()  # requirements only an import's module name gave: dropped when none exists
 
     @property
     def ok(self) -> bool:
@@ -275,6 +276,7 @@ class Requirements:
     prerequisites: tuple[str, ...]
     unplaced: tuple[str, ...]
     placements: tuple[tuple[str, PlacementKind, str], ...]  # (name as written, kind, value)
+    guessed: tuple[str, ...] = ()  # of the distributions, those only an import's module name gave (`model`)
 
 
 _BARE = re.compile(r"[A-Za-z0-9][\w.-]*")  # a distribution's name and nothing more
@@ -307,10 +309,13 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
     unplaced: set[str] = set()
     internal_used: set[str] = set()
     placements: dict[str, tuple[PlacementKind, str]] = {}
+    guessed: set[str] = set()  # distributions named after an import's module, by nothing else
+    vouched: set[str] = set()  # those an External Dependency or genrepo's import table names
     # a dependency needed only sometimes ("optional, only if ..."): a requirement when a step imports it
     names = [
         dep for step in workflow.steps for dep in step.external_dependencies if dep not in step.optional_dependencies
     ]
+    declared = set(names)
     names += [module for binding in bindings for module in binding.imports]
     # a step left to write: what its implementation page imports, so the user's code finds it installed
     names += [
@@ -332,6 +337,10 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
         placements[name] = (placement.kind, placement.value)
         if placement.kind is PlacementKind.PYTHON:
             dists.add(placement.value)
+            if name in declared or name.split(".")[0].lower() in mapping.imports:
+                vouched.add(normalise_dist(requirement_name(placement.value)))
+            else:
+                guessed.add(normalise_dist(requirement_name(placement.value)))
         elif placement.kind is PlacementKind.SYSTEM:
             system.add(placement.value)
         elif placement.kind is PlacementKind.INTERNAL:
@@ -387,11 +396,14 @@ def requirements_for(workflow: Workflow, bindings: list[Binding], tables: Tables
         )
     elif internal_used:
         system.add(f"the source project's modules {', '.join(sorted(internal_used))} on PYTHONPATH")
+    distributions = merged_requirements(dists)
+    guessed -= vouched | listed_dists
     return Requirements(
-        merged_requirements(dists),
+        distributions,
         tuple(sorted(system)),
         tuple(sorted(unplaced)),
         tuple((k, v[0], v[1]) for k, v in sorted(placements.items())),
+        tuple(d for d in distributions if normalise_dist(requirement_name(d)) in guessed),
     )
 
 
@@ -462,6 +474,7 @@ def plan_workflow(
         steps=tuple(steps),
         repeat=bound.repeat,
         requirements=requirements.distributions,
+        guessed=requirements.guessed,
         prerequisites=requirements.prerequisites,
         unplaced=requirements.unplaced,
         warnings=tuple(warnings),

@@ -193,3 +193,49 @@ def test_pins_only_reads_requirement_lines_as_pip_does():
     assert not pins_only(f"six==1.17.0 \\\n    --hash=sha256:{digest} \\\n    --no-binary six\n")
     assert not pins_only("six==1.17.0 --index-url=https://evil.invalid/simple\n")
     assert not pins_only("alpha==1.0\n", ["alpha", "beta>=2"])
+
+
+_GUESS_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_{name}
+
+**Description:** Run gamma on a tidied value.
+
+### Step 1: Run
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Run` |
+| **API Call** | `gamma.run(value)` |
+| **External Dependencies** | {deps} |
+| **Outputs** | `result` |
+"""
+
+
+@pytest.mark.slow  # a real resolution
+@pytest.mark.skipif(not HAS_UV, reason="uv not installed")
+@pytest.mark.parametrize("declared", [False, True])
+def test_a_requirement_only_an_import_gave_is_dropped_when_no_distribution_has_that_name(
+    tmp_path, wheelhouse, declared
+):
+    """pytorch trial: `from model import MLP` made `model` a requirement; uv found no such distribution and the
+    whole workflow failed at pin. A name only an import's module gave, which the resolver finds no distribution
+    of, is the reader's own module: the requirement is dropped, the report says so, the rest is pinned. A name the
+    wiki lists as a dependency still fails: that is the wiki's word."""
+    deps = "`gamma`, `localhelperz>=0.1`" if declared else "`gamma`"
+    page = '== Usage Examples ==\n<syntaxhighlight lang="python">\nimport gamma\nfrom localhelperz import tidy\n\n'
+    page += "result = gamma.run(tidy(3))\n</syntaxhighlight>\n"
+    build_file_tree(
+        tmp_path / "wiki",
+        {"_WorkflowIndex.md": _GUESS_INDEX.format(name="Guess", deps=deps), "implementations/Demo_Run.md": page},
+    )
+    pinner = Pinner(offline(wheelhouse, tmp_path / "cache", "uv"))
+    (item,) = generate(tmp_path / "wiki", tmp_path / "out", pinner=pinner).results
+    if declared:
+        assert item.action == "fail" and "localhelperz" in item.errors[0]
+        return
+    assert item.action == "create", item.errors
+    assert item.plan.requirements == ("gamma",), item.plan.requirements
+    assert "gamma==0.3.0" in (item.output_dir / "requirements.txt").read_text()
+    assert "localhelperz" not in (item.output_dir / "requirements.in").read_text()
+    assert any("no distribution is called localhelperz" in w.message for w in item.plan.warnings)
