@@ -1189,6 +1189,8 @@ def test_a_definition_a_page_imports_from_the_readers_own_module_is_borrowed_fro
     assert borrowed.code.startswith("from collections import Counter\n") and "class TinyNet:" in borrowed.code
     assert implementation.imports == ("import os", "from netdef import helper")
     assert "implementations/Demo_TinyNet_Pattern.md" in {f.path for f in workflow.files}
+    (said,) = [w.message for w in workflow.warnings if "TinyNet" in w.message]
+    assert "from netdef" in said and "implementations/Demo_TinyNet_Pattern.md writes out" in said
 
 
 @pytest.mark.parametrize(

@@ -1042,7 +1042,7 @@ def _build_workflow(
     )
 
     environments = _notes(reader, namespace, refs, "environments", ("Environment", "Env"))
-    steps = _lend(reader, steps, _installed(steps, page, environments))
+    steps = _lend(reader, steps, _installed(steps, page, environments), warnings)
     heuristics = _notes(reader, namespace, refs, "heuristics", ("Heuristic",))
     if not heuristics:  # those its steps' pages link (`[[uses_heuristic::Heuristic:X]]` on an implementation page)
         linked = [r for step in steps if step.implementation for r in step.implementation.page_refs]
@@ -1115,19 +1115,27 @@ def _installed(steps: list[Step], page: WorkflowPage | None, environments: tuple
     return frozenset(found)
 
 
-def _lend(reader: _Reader, steps: list[Step], installed: frozenset[str]) -> list[Step]:
+def _lend(reader: _Reader, steps: list[Step], installed: frozenset[str], warnings: list[Diagnostic]) -> list[Step]:
     """The steps, each page that imports a definition from the reader's own module (`from model import MLP`) given
-    the definition a page of the wiki writes out: one of the workflow's own pages, else a page named after it."""
+    the definition a page of the wiki writes out: a later step's page, else a page named after it (said in
+    warnings, so the reader knows where the step's class came from)."""
     lent_steps: list[Step] = []
     for at, step in enumerate(steps):
         wanted = own_imports(step.implementation, installed) if step.implementation else {}
         borrowed = []
         for name, module in wanted.items():
             if _written_in_workflow(name, steps[: at + 1]) is not None:
-                continue  # an earlier step makes it, and this one takes it from there
+                continue  # this step or an earlier one writes it out, and makes it: the step takes it from there
             found = _written_in_workflow(name, steps[at + 1 :]) or _written_in_wiki(reader, name)
             if found is not None:
                 borrowed.append(Borrowed(name, module, *found))
+                warnings.append(
+                    Diagnostic(
+                        f"step {step.number} ({step.name}): {name}, which its page imports from {module} (no "
+                        f"distribution genrepo knows), is the definition {found[1]} writes out; the step has it",
+                        step.ref,
+                    )
+                )
         if step.implementation is not None and borrowed:
             step = replace(step, implementation=lent(step.implementation, borrowed))
         lent_steps.append(step)
