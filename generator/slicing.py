@@ -27,6 +27,31 @@ def parse_example(code: str) -> ast.Module | None:
         return None
 
 
+def leaves_code_out(statements: list[ast.stmt]) -> bool:
+    """Whether statements hold a `...` statement, at any depth: code the page leaves for the reader to write."""
+    return any(
+        isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
+        for stmt in statements
+        for node in walk(stmt)
+    )
+
+
+def does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a def has a body beyond a docstring, `...`, `pass` or `raise NotImplementedError`; not when `...`
+    stands for the code the page leaves out (`...` then `return lr_scheduler, num_epochs`)."""
+    if any(
+        isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is ... for s in function.body
+    ):
+        return False
+    for stmt in function.body:
+        if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+            continue
+        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.unparse(stmt):
+            continue
+        return True
+    return False
+
+
 AT_CALLS = ("query", "eval")  # pandas: `@name` in the expression string is the caller's local variable
 _AT_NAME = re.compile(r"@([A-Za-z_]\w*)")
 

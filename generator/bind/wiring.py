@@ -52,6 +52,7 @@ from generator.slicing import (
     bound_anywhere,
     builtins_read,
     contains_api,
+    does_work,
     empty_container,
     from_demo_data,
     from_tests,
@@ -2239,7 +2240,7 @@ def _defined_by_signature(draft: Draft, step: Step) -> None:
     imported = draft.imported() | (names(page.body)[1] if page is not None else set())
     wanted = set(free_names(draft)) - imported
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in wanted and _does_work(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in wanted and does_work(node):
             draft.definitions.append(_unannotated(clone(node)))
             if draft.api is not None and node.name == draft.api.last:
                 draft.source = Source.PATTERN  # the API is the function the page defines
@@ -2267,22 +2268,6 @@ def _defined_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 f"takes {handed[definition.name]} from step {ctx.artifacts[handed[definition.name]].step}, as its "
                 f"Inputs say, instead of the example's own def {definition.name}"
             )
-
-
-def _does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """Whether a def has a body beyond a docstring, `...`, `pass` or `raise NotImplementedError`; not when `...`
-    stands for the code the page leaves out (`...` then `return lr_scheduler, num_epochs`)."""
-    if any(
-        isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is ... for s in function.body
-    ):
-        return False
-    for stmt in function.body:
-        if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
-            continue
-        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.unparse(stmt):
-            continue
-        return True
-    return False
 
 
 # -- 1. reuse ----------------------------------------------------------------------------------------

@@ -14,17 +14,8 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator.astwalk import walk
 from generator.model import Borrowed, Implementation
-from generator.pysource import parse_dedented
-from generator.slicing import names
-
-
-def _parsed(code: str) -> ast.Module | None:
-    try:
-        return parse_dedented(code)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return None
+from generator.slicing import leaves_code_out, names, parse_example
 
 
 def own_imports(implementation: Implementation, installed: frozenset[str]) -> dict[str, str]:
@@ -32,7 +23,7 @@ def own_imports(implementation: Implementation, installed: frozenset[str]) -> di
     standard library's nor among installed (the top-level modules the workflow installs or genrepo knows)."""
     found: dict[str, str] = {}
     for line in implementation.imports:
-        tree = _parsed(line)
+        tree = parse_example(line)
         for node in tree.body if tree is not None else ():
             if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
                 continue
@@ -47,10 +38,10 @@ def written_out(name: str, codes: Iterable[str]) -> str | None:
     """The first top-level class or function called name that codes write out in full (no `...` in it), after
     the import lines of its code that bind a name it reads; None when no code does."""
     for code in codes:
-        tree = _parsed(code)
+        tree = parse_example(code)
         statements = tree.body if tree is not None else []
         for node in statements:
-            if isinstance(node, (ast.ClassDef, ast.FunctionDef)) and node.name == name and not _elided(node):
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef)) and node.name == name and not leaves_code_out([node]):
                 lines = textwrap.dedent(code).split("\n")
                 start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
                 read = set(names([node])[0])
@@ -64,19 +55,12 @@ def written_out(name: str, codes: Iterable[str]) -> str | None:
     return None
 
 
-def _elided(node: ast.AST) -> bool:
-    """Whether a definition leaves code out (`def f(x): ...`, a class whose methods are signatures)."""
-    return any(
-        isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and n.value.value is Ellipsis for n in walk(node)
-    )
-
-
 def lent(implementation: Implementation, borrowed: list[Borrowed]) -> Implementation:
     """The page with its borrowed definitions, and its Import block without the imports they replace."""
     taken = {(b.module, b.name) for b in borrowed}
     imports: list[str] = []
     for line in implementation.imports:
-        tree = _parsed(line)
+        tree = parse_example(line)
         node = tree.body[0] if tree is not None and len(tree.body) == 1 else None
         if not isinstance(node, ast.ImportFrom) or not any((node.module, a.name) in taken for a in node.names):
             imports.append(line)
@@ -90,7 +74,7 @@ def lent(implementation: Implementation, borrowed: list[Borrowed]) -> Implementa
 def with_borrowed(code: str, borrowed: tuple[Borrowed, ...]) -> str:
     """An example with the borrowed definitions it reads written before it, and its own imports of them dropped;
     the example as it is when it reads none (or defines the name itself)."""
-    tree = _parsed(code)
+    tree = parse_example(code)
     if tree is None or not borrowed:
         return code
     free, bound = names(tree.body)

@@ -77,6 +77,7 @@ from generator.parse.params import (
 )
 from generator.parse.text import WikiText, file_state, read_wiki_file
 from generator.pysource import parse_dedented
+from generator.slicing import does_work
 
 _REPO_URL = re.compile(
     r"^(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)/?$"
@@ -1091,12 +1092,7 @@ def _script_interface(implementation: Implementation, api: str) -> bool:
         tree = parse_dedented(implementation.signature)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
-    return any(isinstance(node, ast.FunctionDef) and node.name == name and _bodiless(node.body) for node in tree.body)
-
-
-def _bodiless(body: list[ast.stmt]) -> bool:
-    """A body of a docstring, `...` or `pass` alone."""
-    return all(isinstance(s, ast.Pass) or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)) for s in body)
+    return any(isinstance(node, ast.FunctionDef) and node.name == name and not does_work(node) for node in tree.body)
 
 
 def _installed(steps: list[Step], page: WorkflowPage | None, environments: tuple[Note, ...]) -> frozenset[str]:

@@ -50,6 +50,7 @@ from generator.slicing import (
     holder_index,
     instances,
     is_print,
+    leaves_code_out,
     names,
     on_to_outputs,
     reach,
@@ -106,9 +107,9 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
     uses = ((e, use) for e in ctx.examples[index] for use in _uses(e.tree, api, foreign, known, swept))
     for example, use in uses:
         piece: Slice | None = use
-        if piece is not None and _placeholder(piece.statements):
+        if piece is not None and leaves_code_out(piece.statements):
             piece = _before_sketch(example.tree, piece)
-        if piece is None or _placeholder(piece.statements):
+        if piece is None or leaves_code_out(piece.statements):
             continue  # `for step in range(100): ...; trial.report(accuracy, step)`: a sketch, not code to run
         piece = reach(example.tree, piece, others)
         piece = on_to_outputs(example.tree, piece, wanted)
@@ -163,18 +164,9 @@ def _before_sketch(tree: ast.Module, piece: Slice) -> Slice | None:
     """The slice up to its anchor, when only what follows the anchor is a sketch (`rows = list(ws.iter_rows(...))`,
     then `for region, product, amount in rows: ...`, the reader's own use of the result); None otherwise."""
     at = next((n for n, stmt in enumerate(piece.statements) if stmt is piece.anchor), None)
-    if at is None or _placeholder(piece.statements[: at + 1]):
+    if at is None or leaves_code_out(piece.statements[: at + 1]):
         return None
     return restrict(tree, piece, piece.statements[: at + 1])
-
-
-def _placeholder(statements: list[ast.stmt]) -> bool:
-    """Whether statements hold a `...` standing for code the reader writes (a statement of its own)."""
-    return any(
-        isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
-        for stmt in statements
-        for node in walk(stmt)
-    )
 
 
 def _swept(step: Step) -> Iterator[str]:
