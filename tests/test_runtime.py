@@ -22496,3 +22496,140 @@ def test_a_function_of_a_script_is_never_imported_from_the_scripts_folder(tmp_pa
     item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
     first = item.plan.steps[0].binding
     assert first.status.value == "stub" and "examples" not in first.body, first.body
+
+
+ARGZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Schedule
+
+**Description:** Make an optimizer and a config, schedule the rate, then train.
+
+### Step 1: Make the optimizer
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Make` |
+| **API Call** | `pkgargz.make_optimizer(lr)` |
+| **External Dependencies** | `pkgargz` |
+| **Outputs** | `optimizer` |
+
+### Step 2: Configure
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Config` |
+| **API Call** | `pkgargz.TrainConfig(epochs)` |
+| **External Dependencies** | `pkgargz` |
+| **Outputs** | `config` (a `TrainConfig`) |
+
+### Step 3: Schedule
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Schedule_Page` |
+| **Inputs** | `optimizer` from Step 1 |
+| **Outputs** | `scheduler` |
+
+### Step 4: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Trainer_Page` |
+| **Inputs** | `scheduler` from Step 3 |
+| **Outputs** | `trainer` |
+"""
+
+ARGZ_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_Make.md": "import pkgargz\n\noptimizer = pkgargz.make_optimizer(lr=0.5)\n",
+            "implementations/Demo_Config.md": "import pkgargz\n\nconfig = pkgargz.TrainConfig(epochs=2)\n",
+        }
+    ),
+    "implementations/Demo_Schedule_Page.md": """== Code Reference ==
+=== Signature ===
+<syntaxhighlight lang="python">
+def schedule(optimizer, total_steps: int, warmup: int = 0) -> list:
+    \"\"\"The rate of each step.\"\"\"
+</syntaxhighlight>
+
+=== Import ===
+<syntaxhighlight lang="python">
+from pkgargz import schedule
+</syntaxhighlight>
+
+== Usage Examples ==
+=== Schedule ===
+<syntaxhighlight lang="python">
+from pkgargz import schedule
+
+scheduler = schedule(optimizer, total_steps=len(train_loader) * 50, warmup=1)
+</syntaxhighlight>
+""",
+    "implementations/Demo_Trainer_Page.md": """== Code Reference ==
+=== Signature ===
+<syntaxhighlight lang="python">
+class Trainer:
+    def __init__(self, scheduler: list, args: TrainConfig): ...
+</syntaxhighlight>
+
+=== Import ===
+<syntaxhighlight lang="python">
+from pkgargz import Trainer
+</syntaxhighlight>
+
+== Usage Examples ==
+=== Train ===
+<syntaxhighlight lang="python">
+from pkgargz import Trainer
+
+trainer = Trainer(scheduler, args=training_args)
+trainer.train()
+</syntaxhighlight>
+""",
+}
+
+PKGARGZ = """
+def make_optimizer(lr):
+    return {"lr": lr}
+
+
+class TrainConfig:
+    def __init__(self, epochs=1):
+        self.epochs = epochs
+
+
+def schedule(optimizer, total_steps, warmup=0):
+    if not isinstance(total_steps, int):
+        raise TypeError(f"total_steps must be an int, not {type(total_steps).__name__}")
+    return [optimizer["lr"] * min(1, (n + 1) / (warmup + 1)) for n in range(total_steps)]
+
+
+class Trainer:
+    def __init__(self, scheduler, args):
+        if not isinstance(args, TrainConfig):
+            raise TypeError("args must be a TrainConfig")
+        self.scheduler, self.args = scheduler, args
+
+    def train(self):
+        print(f"trained {self.args.epochs} epochs over {len(self.scheduler)} steps")
+"""
+
+
+def test_an_argument_computed_from_what_nothing_makes_is_its_own_key_or_an_earlier_result_of_its_type(tmp_path):
+    """diffusers trial, DDPM training step 4: `num_training_steps=(len(train_dataloader) * 50)`, and no step makes a
+    data loader. `train_dataloader` became an untyped REQUIRED key, which no config value can satisfy (a loader is
+    an object). The argument is the key instead (`num_training_steps: int`, as documented). unsloth GRPO: the
+    example's `args=training_args`, where step 5 made the GRPOConfig under another name: it takes that result."""
+    build_file_tree(tmp_path / "lib", {"pkgargz/__init__.py": PKGARGZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": ARGZ_INDEX, **ARGZ_PAGES})
+    scheduled, trained = item.plan.steps[2].binding, item.plan.steps[3].binding
+    keys = {p.name: p for p in scheduled.params}
+    assert "train_loader" not in keys and keys["total_steps"].type == "int", scheduled.params
+    assert keys["total_steps"].required and "total_steps=total_steps" in scheduled.body, scheduled.body
+    assert any("computes it as len(train_loader) * 50" in change for change in scheduled.changes), scheduled.changes
+    assert set(trained.consumes) == {"scheduler", "config"} and not trained.params, trained.body
+    assert any("'total_steps' became a required config key" in w.message for w in item.plan.warnings)
+    proc = run_workflow(item, tmp_path / "lib", "--set", "3.total_steps=4")
+    assert "trained 2 epochs over 4 steps" in proc.stdout, proc.stdout + proc.stderr

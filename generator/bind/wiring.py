@@ -3814,6 +3814,8 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                 wired.missing.append(name)
         elif _load(name, hint, draft, step, ctx, wired):
             continue
+        elif _argument_instead(name, draft, step, ctx, wired):
+            continue
         else:
             _config(wired, name, hint, None)
             if not hint.default and not hint.optional:
@@ -3828,6 +3830,67 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     example_used = [ast.unparse(p) for p in (prune_import(i, set(free) | shadowed) for i in draft.imports) if p]
     own = [line for name in sorted(shadowed - imported) if (line := own_import(name, step, ctx))]
     wired.import_lines = merge_imports([*example_used, *wired.import_lines, *own])
+
+
+def _argument_instead(name: str, draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> bool:
+    """Whether a name nothing makes is read only to compute keyword arguments (`num_training_steps=len(train_dataloader)
+    * 50`, and no step makes a data loader): then each such argument takes an earlier result of its name or of its
+    documented type, else a config key of its name, typed as documented; never the name it was computed from, which
+    a config value cannot hold. (A bare name, `args=training_args`, is such an argument too.)"""
+    anchor = anchor_call(draft)
+    owners = [
+        (keyword, node is anchor)
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Call)
+        for keyword in node.keywords
+        if keyword.arg and name in names([ast.Expr(keyword.value)])[0]
+    ]
+    reads = sum(
+        isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
+        for stmt in draft.statements + draft.definitions
+        for node in walk(stmt)
+    )
+    inside = sum(
+        isinstance(node, ast.Name) and node.id == name for keyword, _ in owners for node in walk(keyword.value)
+    )
+    taken = set(free_names(draft)) | names(draft.statements + draft.definitions)[1]
+    imported = draft.imported() | {name}  # an argument reading other inputs as well stays as written
+    if (
+        not owners
+        or inside != reads
+        or any(k.arg in taken or not set(names([ast.Expr(k.value)])[0]) <= imported for k, _ in owners)
+    ):
+        return False
+    keys, contract = key_hints(step), contract_hints(step)
+    signed = {p.name: p for p in signature_params(step, draft.api, all_params=True)} if draft.api else {}
+    for keyword, of_api in owners:
+        argument = keyword.arg or ""
+        computed = ast.unparse(keyword.value)
+        keyword.value = ast.Name(id=argument, ctx=ast.Load())
+        if ctx.has(argument):
+            wired.consumes.setdefault(argument, argument)
+            continue
+        own = signed.get(argument) if of_api else None
+        hint = merge_hints(
+            keys.get(argument),
+            draft.hints.get(argument),
+            contract.get(argument),
+            Hint(own.annotation, own.default, optional=own.optional) if own else None,
+        )
+        if hint.type and (earlier := _made_earlier(hint.type, ctx)):
+            wired.consumes[argument] = earlier  # `args=training_args`, and step 5 made the GRPOConfig
+            continue
+        _config(wired, argument, hint, None)
+        how = "passes" if computed == name else "computes it as"
+        wired.changes.append(f"takes {argument} from config: the example {how} {computed[:60]}, which no step makes")
+        if hint.default is None and not hint.optional:
+            message = (
+                f"step {step.number} ({step.title}): the example computes '{argument}' from '{name}', which no "
+                f"earlier step makes and no loader builds; '{argument}' became a required config key"
+            )
+            ctx.warnings.append(Diagnostic(message, step.ref))
+    return True
 
 
 def _class_like(name: str) -> bool:
