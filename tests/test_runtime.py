@@ -22633,3 +22633,98 @@ def test_an_argument_computed_from_what_nothing_makes_is_its_own_key_or_an_earli
     assert any("'total_steps' became a required config key" in w.message for w in item.plan.warnings)
     proc = run_workflow(item, tmp_path / "lib", "--set", "3.total_steps=4")
     assert "trained 2 epochs over 4 steps" in proc.stdout, proc.stdout + proc.stderr
+
+
+AGGZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Buckets
+
+**Description:** Read the readings, bucket them daily and sum the buckets.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Read` |
+| **API Call** | `pkgaggz.read(values)` |
+| **External Dependencies** | `pkgaggz` |
+| **Outputs** | `series` |
+
+### Step 2: Bucket
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Bucket` |
+| **API Call** | `Series.bucket(size)`, then `Buckets.agg(func)` |
+| **External Dependencies** | `pkgaggz` |
+| **Key Parameters** | `size: int` - readings per bucket (e.g. 2), `agg: str` - aggregation applied per bucket (e.g. "mean"; "sum" for counts) |
+| **Inputs** | `series` from Step 1 |
+| **Outputs** | `bucketed` |
+
+### Step 3: Total
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Total` |
+| **API Call** | `pkgaggz.total(bucketed)` |
+| **External Dependencies** | `pkgaggz` |
+| **Inputs** | `bucketed` from Step 2 |
+"""
+
+AGGZ_PAGES = example_pages(
+    {
+        "implementations/Demo_Read.md": "import pkgaggz\n\nseries = pkgaggz.read([1, 2, 3, 4])\n",
+        "implementations/Demo_Bucket.md": (
+            'bucketed = series.bucket(2).agg({"value": ["mean", "min", "max"]})\nprint(bucketed)\n'
+        ),
+        "implementations/Demo_Total.md": "import pkgaggz\n\nprint(pkgaggz.total(bucketed))\n",
+    }
+)
+
+PKGAGGZ = """
+class Buckets:
+    def __init__(self, groups):
+        self.groups = groups
+
+    def agg(self, func):
+        if isinstance(func, dict):  # several aggregations per column: a table, as pandas makes two-level columns
+            return {column: {f: [_apply(f, g) for g in self.groups] for f in fs} for column, fs in func.items()}
+        return [_apply(func, g) for g in self.groups]
+
+
+def _apply(func, group):
+    return {"mean": sum(group) / len(group), "sum": sum(group), "min": min(group), "max": max(group)}[func]
+
+
+class Series:
+    def __init__(self, values):
+        self.values = list(values)
+
+    def bucket(self, size):
+        return Buckets([self.values[n : n + size] for n in range(0, len(self.values), size)])
+
+
+def read(values):
+    return Series(values)
+
+
+def total(values):
+    print(f"total: {sum(values)}")
+    return sum(values)
+"""
+
+
+def test_a_key_named_after_the_method_it_configures_is_that_methods_argument(tmp_path):
+    """pandas trial, time-series resampling step 3: the Key Parameters document `agg: str` - "aggregation applied
+    per bin (e.g. "mean")" for `Resampler.agg(func)`; the chosen example passes `.agg({"value": ["mean", "min",
+    "max", "count"]})`, hard-coded, whose columns of two levels the next step could not read. The method's one
+    argument is the key `agg`, whose default is the description's text where the example's is of another type."""
+    build_file_tree(tmp_path / "lib", {"pkgaggz/__init__.py": PKGAGGZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": AGGZ_INDEX, **AGGZ_PAGES})
+    bucket = item.plan.steps[1].binding
+    keys = {p.name: p for p in bucket.params}
+    assert keys["agg"].type == "str" and keys["agg"].default == "'mean'", bucket.params
+    assert ".agg(agg)" in bucket.body, bucket.body
+    assert "total: 5.0" in run_workflow(item, tmp_path / "lib").stdout  # (1 + 2) / 2 + (3 + 4) / 2
+    assert "total: 10" in run_workflow(item, tmp_path / "lib", "--set", "2.agg=sum").stdout

@@ -44,7 +44,7 @@ from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import code_spans
-from generator.parse.params import default_in_text
+from generator.parse.params import default_in_text, fits_type
 from generator.pysource import parse_dedented
 from generator.slicing import (
     AT_CALLS,
@@ -814,6 +814,43 @@ def _documented_by_method(
         text = found[0].args[0]
         assert isinstance(text, ast.Constant)
         draft.literals[key] = repr(text.value)
+        found[0].args[0] = ast.Name(id=key, ctx=ast.Load())
+        claims.taken.add(key)
+
+
+_GIVEN_TEXT = re.compile(r"\b(?:e\.g\.|for example|such as)[:,]?\s*(\"[^\"`]{1,80}\"|'[^'`]{1,80}'|`[^`]{1,80}`)", re.I)
+
+
+def _documented_method_argument(
+    draft: Draft, keys: dict[str, Hint], claims: _Claims, free: list[str], bound: set[str]
+) -> None:
+    """`.agg({"value": ["mean", "min", "max", "count"]})`, where the Key Parameters document `agg: str` - "aggregation
+    applied per bin (e.g. "mean")": a key named after a method the example calls once, with one literal argument,
+    is that argument. Its default is the literal when it is of the documented type, else the text the description
+    gives (the example's several aggregations of a column make columns of two levels, which the next step did not
+    read)."""
+    for key, hint in keys.items():
+        if key in claims.taken or key in draft.literals or key in free or key in bound or not key.isidentifier():
+            continue
+        found = [
+            node
+            for stmt in draft.statements
+            for node in walk(stmt)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == key
+            and len(node.args) == 1
+            and not node.keywords
+        ]
+        literal = literal_source(found[0].args[0]) if len(found) == 1 else None
+        if literal is None:
+            continue
+        if not fits_type(literal, hint.type):
+            given = _GIVEN_TEXT.search(hint.doc)
+            if given is None:
+                continue
+            literal = repr(given.group(1)[1:-1])
+        draft.literals[key] = literal
         found[0].args[0] = ast.Name(id=key, ctx=ast.Load())
         claims.taken.add(key)
 
@@ -2799,6 +2836,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         claims.taken.add(documented)
     _documented_varargs(draft, keys, claims)
     _documented_by_method(draft, keys, claims, free, bound)
+    _documented_method_argument(draft, keys, claims, free, bound)
     _documented_column(draft, ctx.step, keys, claims, {*free, *bound})
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals

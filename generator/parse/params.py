@@ -164,7 +164,7 @@ def value_here(description: str, type_: str | None = None) -> str | None:
     text = description[: MAX_DEFAULT_IN_TEXT * 5]
     for found in (_HERE.search(text), _THIS_WORKFLOW.search(text), _SET_INSTEAD.search(text)):
         literal = _literal_or_none(found.group(1).strip().strip("`")) if found else None
-        if literal is not None and _fits(literal, type_):
+        if literal is not None and fits_type(literal, type_):
             return literal
     return None
 
@@ -318,7 +318,7 @@ def _value_given(description: str, type_: str | None) -> str | None:
     ("`.csv` file of ..."), or a class named in a text's description ("`DataFrame` column")."""
     flag = _GIVEN_FLAG.match(description)
     if flag is not None:  # "`as_gray: bool` - True", "... - False (keep colour)"; not "True to print progress"
-        return flag.group(1) if _fits(flag.group(1), type_) else None
+        return flag.group(1) if fits_type(flag.group(1), type_) else None
     found = _GIVEN.match(description) or _GIVEN_LAST.search(description)
     if found is None:
         return None
@@ -335,7 +335,7 @@ def _value_given(description: str, type_: str | None) -> str | None:
         return None  # "0 (slow, best) to 10 (fast)": the values it takes, not one of them ("pyogrio" (default) is)
     literal = _literal_or_none(text)
     if literal is not None:
-        return literal if _fits(literal, type_) else None
+        return literal if fits_type(literal, type_) else None
     if (type_ or "").strip() in ("str", "Optional[str]") and re.fullmatch(r"[\w./:@+-]+", text):
         if re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+", text):
             return None  # `DataFrame`, `BatchEncoding`: a class the description names
@@ -370,7 +370,7 @@ _KINDS: dict[str, type | tuple[type, ...]] = {
 }
 
 
-def _fits(literal: str, type_: str | None) -> bool:
+def fits_type(literal: str, type_: str | None) -> bool:
     """Whether a literal is a value of the declared type, where that type is a simple one (else it may be)."""
     base = re.sub(r"^(?:typing\.)?Optional\[(.*)\]$", r"\1", (type_ or "").strip()).split("[", 1)[0].strip().lower()
     kind = _KINDS.get({"tuple": "list", "sequence": "list", "iterable": "list"}.get(base, base))
