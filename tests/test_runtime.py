@@ -22728,3 +22728,112 @@ def test_a_key_named_after_the_method_it_configures_is_that_methods_argument(tmp
     assert ".agg(agg)" in bucket.body, bucket.body
     assert "total: 5.0" in run_workflow(item, tmp_path / "lib").stdout  # (1 + 2) / 2 + (3 + 4) / 2
     assert "total: 10" in run_workflow(item, tmp_path / "lib", "--set", "2.agg=sum").stdout
+
+
+SELZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Select
+
+**Description:** Read a table, select the regressors, score them and pick the score.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Read_Table` |
+| **API Call** | `pkgselz.read_table(path)` |
+| **External Dependencies** | `pkgselz` |
+| **Outputs** | `df` |
+
+### Step 2: Design matrix
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Design` |
+| **API Call** | `pkgselz.design(data)` |
+| **External Dependencies** | `pkgselz` |
+| **Key Parameters** | `regressors: list[str]` - names of the explanatory columns |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `X` |
+
+### Step 3: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Score` |
+| **API Call** | `pkgselz.score(X)` |
+| **External Dependencies** | `pkgselz` |
+| **Inputs** | `X` from Step 2 |
+| **Outputs** | `scores` |
+
+### Step 4: Pick
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Pick` |
+| **API Call** | `pkgselz.best(values)` |
+| **External Dependencies** | `pkgselz` |
+| **Key Parameters** | `metric_key: str` - key of the metric in `scores` |
+| **Inputs** | `scores` from Step 3 |
+| **Outputs** | `best` |
+"""
+
+SELZ_PAGES = example_pages(
+    {
+        "implementations/Demo_Read_Table.md": 'import pkgselz\n\ndf = pkgselz.read_table("table.txt")\n',
+        "implementations/Demo_Design.md": 'import pkgselz\n\nX = pkgselz.design(df[["a", "b"]])\n',
+        "implementations/Demo_Score.md": "import pkgselz\n\nscores = pkgselz.score(X)\n",
+        "implementations/Demo_Pick.md": 'import pkgselz\n\nbest = pkgselz.best(scores["sum a"])\n',
+    }
+)
+
+PKGSELZ = """
+class Table:
+    def __init__(self, columns):
+        self.columns = columns
+
+    def __getitem__(self, names):
+        return Table({n: self.columns[n] for n in names})
+
+
+def read_table(path):
+    with open(path, encoding="utf-8") as handle:
+        header, *rows = [line.split() for line in handle if line.strip()]
+    return Table({name: [float(r[n]) for r in rows] for n, name in enumerate(header)})
+
+
+def design(data):
+    return data
+
+
+def best(values):
+    print("best", max(values))
+    return max(values)
+
+
+def score(X):
+    return {f"sum {name}": [sum(values)] for name, values in X.columns.items()}
+"""
+
+
+def test_what_an_example_selects_by_is_the_key_the_wiki_documents_for_it(tmp_path):
+    """statsmodels trial, OLS step 2: `sm.add_constant(df[["sqft", "bedrooms", "age"]])`, where the Key Parameters
+    document `regressors: list[str]` - "names of the explanatory columns"; lightgbm trial, CV step 3:
+    `len(cv_results["valid l2-mean"])`, where they document `metric_key: str` - "key of the mean metric in
+    `cv_results`". Both were hard-coded, and a table with other columns, or another metric, failed with KeyError
+    that no config key could mend. Both are keys now, defaulting to the example's values."""
+    build_file_tree(tmp_path / "lib", {"pkgselz/__init__.py": PKGSELZ})
+    table = tmp_path / "table.txt"
+    table.write_text("a b c\n1 2 30\n3 4 50\n", encoding="utf-8")
+    item = generated(tmp_path, {"_WorkflowIndex.md": SELZ_INDEX, **SELZ_PAGES})
+    design, pick = item.plan.steps[1].binding, item.plan.steps[3].binding
+    assert {p.name: p.default for p in design.params}["regressors"] == "['a', 'b']", design.params
+    assert "df[regressors]" in design.body and {p.name: p.default for p in pick.params} == {"metric_key": "'sum a'"}, (
+        pick.body
+    )
+    assert "best 4.0" in run_workflow(item, tmp_path / "lib", "--set", f"1.path={table}").stdout
+    other = run_workflow(
+        item, tmp_path / "lib", "--set", f"1.path={table}", "--set", '2.regressors=["c"]', "--set", "4.metric_key=sum c"
+    )
+    assert "best 80.0" in other.stdout, other.stdout + other.stderr

@@ -998,6 +998,52 @@ def _documented_column(draft: Draft, step: Step, keys: dict[str, Hint], claims: 
     _other_dropped(draft, key, claims)
 
 
+def _documented_selection(draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
+    """`X = sm.add_constant(df[["sqft", "bedrooms", "age"]])`, where the Key Parameters document `regressors:
+    list[str]` - "names of the explanatory columns"; `len(cv_results["valid l2-mean"])`, where they document
+    `metric_key: str` - "key of the mean metric in `cv_results`": what the example selects by is that key, with the
+    documented default, else the example's. A list key whose description speaks of columns takes the one list of
+    texts the statements index with; a text key whose description names a variable, the one text that variable is
+    indexed with. (Hard-coded, a table with other columns failed with KeyError, and so did another metric.)"""
+    subscripts = [
+        node
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
+    ]
+    for key, hint in keys.items():
+        if key in claims.taken or key in draft.literals or key in taken or not key.isidentifier():
+            continue
+        base = hint.type.replace(" ", "").lower()
+        if base in ("list[str]", "list", "sequence[str]") and re.search(r"\bcolumns?\b", hint.doc, re.IGNORECASE):
+            found = [
+                n
+                for n in subscripts
+                if isinstance(n.slice, ast.List)
+                and n.slice.elts
+                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in n.slice.elts)
+            ]
+        elif base == "str":
+            prose = set(re.findall(r"[A-Za-z_]\w*", hint.doc))
+            found = [
+                n
+                for n in subscripts
+                if isinstance(n.value, ast.Name)
+                and n.value.id in prose
+                and isinstance(n.slice, ast.Constant)
+                and isinstance(n.slice.value, str)
+            ]
+        else:
+            continue
+        literals = {ast.unparse(n.slice) for n in found}
+        if len(literals) != 1:
+            continue
+        draft.literals[key] = hint.default or literals.pop()
+        for node in found:
+            node.slice = ast.copy_location(ast.Name(id=key, ctx=ast.Load()), node.slice)
+        claims.taken.add(key)
+
+
 def _other_dropped(draft: Draft, key: str, claims: _Claims) -> None:
     """`df.drop(columns=[target_column, "Time"])`, the label now a key: the other columns dropped beside it are a
     key of their own (`drop_columns = ["Time"]`), so a table without them needs no code edit."""
@@ -2838,6 +2884,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     _documented_by_method(draft, keys, claims, free, bound)
     _documented_method_argument(draft, keys, claims, free, bound)
     _documented_column(draft, ctx.step, keys, claims, {*free, *bound})
+    _documented_selection(draft, keys, claims, {*free, *bound})
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
