@@ -28,12 +28,18 @@ def parse_example(code: str) -> ast.Module | None:
 
 
 def leaves_code_out(statements: list[ast.stmt]) -> bool:
-    """Whether statements hold a `...` statement, at any depth: code the page leaves for the reader to write."""
+    """Whether statements hold a `...` statement or a call given `...` (`train_one_epoch(...)`), at any depth: code
+    the page leaves for the reader to write. (`x[..., 0]` is NumPy's own Ellipsis, and not a call's argument.)"""
     return any(
-        isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
+        (isinstance(node, ast.Expr) and _is_ellipsis(node.value))
+        or (isinstance(node, ast.Call) and any(_is_ellipsis(arg) for arg in node.args))
         for stmt in statements
         for node in walk(stmt)
     )
+
+
+def _is_ellipsis(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is Ellipsis
 
 
 def does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

@@ -22837,3 +22837,99 @@ def test_what_an_example_selects_by_is_the_key_the_wiki_documents_for_it(tmp_pat
         item, tmp_path / "lib", "--set", f"1.path={table}", "--set", '2.regressors=["c"]', "--set", "4.metric_key=sum c"
     )
     assert "best 80.0" in other.stdout, other.stdout + other.stderr
+
+
+LOADZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fit
+
+**Description:** Wrap the items in a loader, make a schedule, fit.
+
+### Step 1: Build the loader
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Dataset` |
+| **API Call** | `pkgloadz.Dataset(items)`, wrapped in `pkgloadz.Loader(dataset, batch_size)` |
+| **External Dependencies** | `pkgloadz` |
+| **Outputs** | `train_loader: Loader` yielding batches of items |
+
+### Step 2: Schedule
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Schedule` |
+| **API Call** | `pkgloadz.make_schedule(rate, epochs)` |
+| **External Dependencies** | `pkgloadz` |
+| **Outputs** | `schedule`, `num_epochs` |
+
+### Step 3: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Fit_Page` |
+| **API Call** | `pkgloadz.fit(train_loader, schedule)` |
+| **External Dependencies** | `pkgloadz` |
+| **Inputs** | `train_loader` from Step 1, `schedule` from Step 2 |
+"""
+
+LOADZ_PAGES = example_pages(
+    {
+        "implementations/Demo_Dataset.md": (
+            "import pkgloadz\n\ndataset = pkgloadz.Dataset([1, 2, 3, 4, 5])\n"
+            "loader = pkgloadz.Loader(dataset, batch_size=2)\n"
+        ),
+        "implementations/Demo_Schedule.md": (
+            "import pkgloadz\n\nschedule, num_epochs = pkgloadz.make_schedule(rate=0.5, epochs=3)\n"
+            "for epoch in range(num_epochs):\n    train_one_epoch(...)\n    schedule.step(epoch + 1)\n"
+        ),
+        "implementations/Demo_Fit_Page.md": "import pkgloadz\n\npkgloadz.fit(train_loader, schedule)\n",
+    }
+)
+
+PKGLOADZ = """
+class Dataset(list):
+    pass
+
+
+class Loader:
+    def __init__(self, dataset, batch_size=1):
+        self.dataset, self.batch_size = dataset, batch_size
+
+    def __iter__(self):
+        return (self.dataset[n : n + self.batch_size] for n in range(0, len(self.dataset), self.batch_size))
+
+
+class Schedule:
+    def __init__(self, rate):
+        self.rate, self.epoch = rate, 0
+
+    def step(self, epoch):
+        self.epoch = epoch
+
+
+def make_schedule(rate, epochs):
+    return Schedule(rate), epochs
+
+
+def fit(train_loader, schedule):
+    if not isinstance(train_loader, Loader):
+        raise TypeError(f"fit wants a Loader, not {type(train_loader).__name__}")
+    print("batches", [sum(batch) for batch in train_loader], "epoch", schedule.epoch)
+"""
+
+
+def test_the_output_named_with_a_class_is_the_result_made_by_it_and_a_sketch_after_the_call_is_left_out(tmp_path):
+    """timm trial, training step 3: the API is `ImageDataset(...)`, "wrapped in `DataLoader(dataset, ...)`", and the
+    Outputs say "`train_loader: DataLoader`"; the dataset took the name `train_loader`, and the training loop got
+    single images. The result made by the class the Outputs give takes the name. Step 5: the scheduler's example
+    goes on `for epoch in range(num_epochs): train_one_epoch(...)`, a sketch of the next step, which the step took
+    (importing `train_one_epoch` from the scheduler's module); a call given `...` leaves code out, as `...` does."""
+    build_file_tree(tmp_path / "lib", {"pkgloadz/__init__.py": PKGLOADZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": LOADZ_INDEX, **LOADZ_PAGES})
+    built, scheduled = item.plan.steps[0].binding, item.plan.steps[1].binding
+    assert "train_loader = pkgloadz.Loader(dataset" in built.body, built.body
+    assert "train_one_epoch" not in scheduled.body and "for epoch" not in scheduled.body, scheduled.body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "batches [3, 7, 5] epoch 0" in proc.stdout, proc.stdout + proc.stderr

@@ -4500,7 +4500,7 @@ def _named_as_cited(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -
         return
     if any(isinstance(n, ast.Name) and n.id == missing[0] for s in draft.statements for n in walk(s)):
         return
-    if _literal_made(draft.statements, extra[0]) and _class_like(_described_type(step.outputs or "", missing[0])):
+    if _literal_made(draft.statements, extra[0]) and _class_like(described_type(step.outputs or "", missing[0])):
         return  # `names = [f"feat_{i}" ...]` is no "`dtest` DMatrix"
     rename(draft.statements, extra[0], missing[0])
     wired.changes.append(f"names its result {missing[0]}, as its Outputs and a later step's Inputs say, not {extra[0]}")
@@ -4532,7 +4532,7 @@ _WRITTEN_OUT = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Set, ast.D
 )  # a literal or a comprehension
 
 
-def _described_type(text: str, name: str) -> str:
+def described_type(text: str, name: str) -> str:
     """The type a text gives a name: its annotation (`dtest: DMatrix`) or the word after it ("`dtest` DMatrix")."""
     m = re.search(rf"`{re.escape(name)}\s*:\s*([\w.]+)[^`]*`|`{re.escape(name)}`\s+(?:\w+\s+)?([A-Z]\w*)", text)
     found = (m.group(1) or m.group(2) or "").rsplit(".", 1)[-1] if m else ""

@@ -37,7 +37,16 @@ from generator.bind.outputs import (
     stored_only,
 )
 from generator.bind.signature import called_on_first, signature_params
-from generator.bind.wiring import Draft, anchor_call, chained_call, free_names, produced_names, rename, wire
+from generator.bind.wiring import (
+    Draft,
+    anchor_call,
+    chained_call,
+    described_type,
+    free_names,
+    produced_names,
+    rename,
+    wire,
+)
 from generator.model import Step
 from generator.naming import identifier
 from generator.parse.markdown import code_spans
@@ -867,6 +876,8 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
         return
     local = anchor.targets[0].id
     declared = output_names(step, draft.api, ctx)
+    if len(declared) == 1:
+        local = _made_as_described(draft, anchor, declared[0], step) or local
     if len(declared) != 1 or local in declared:
         # (of several, one name for the one result would hide the others missing: lightgbm's `X`, `y` of a frame
         # once named `y`, its step 2 then a stub asking for `X`)
@@ -919,6 +930,26 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
         named = [n for n in named if re.search(rf"\b{re.escape(n)}\b", text)]
     if len(named) == 1:
         rename(draft.statements, target.id, named[0])
+
+
+def _made_as_described(draft: Draft, anchor: ast.Assign, name: str, step: Step) -> str | None:
+    """The name of the one result the statements make by the class the Outputs give the declared name (`loader =
+    DataLoader(dataset, ...)` for "`train_loader: DataLoader`"), where the anchor makes another (`dataset =
+    ImageDataset(...)`, the step's API, wrapped in the loader): that result takes the declared name, not the
+    anchor's (timm: the dataset named `train_loader`, the training loop got single images). None otherwise."""
+    kind = described_type(step.outputs or "", name)
+    if not kind[:1].isupper() or not isinstance(anchor.value, ast.Call) or called(anchor.value.func) == kind:
+        return None
+    made = [
+        stmt.targets[0].id
+        for stmt in draft.statements
+        if isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and isinstance(stmt.value, ast.Call)
+        and called(stmt.value.func) == kind
+    ]
+    return made[0] if len(made) == 1 else None
 
 
 def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
