@@ -999,6 +999,26 @@ def test_a_description_giving_two_values_in_brackets_gives_none():
     assert [(p.name, p.default) for p in one] == [("label", "'churned'")]
 
 
+def test_a_value_in_brackets_before_the_description_goes_on_is_the_default():
+    """lightgbm trial: "`n_informative: int` - how many features actually drive the target (5); the rest are noise"
+    and "`num_boost_round: int` - upper bound on boosting iterations (1000; early stopping normally ends far sooner)"
+    read no value (only a bracket ending the description did), so the example's toy values (8, 500) were the keys'
+    defaults. A bracketed value followed by `;`, or with its own aside after a `;`, is the value; a bracket in the
+    middle of a sentence, or holding prose, is not."""
+
+    def read(cell):
+        return [(p.name, p.default) for p in parse_key_parameters(cell)]
+
+    assert read("`n_informative: int` - how many features actually drive the target (5); the rest are noise") == [
+        ("n_informative", "5")
+    ]
+    assert read("`num_boost_round: int` - upper bound on iterations (1000; early stopping ends far sooner)") == [
+        ("num_boost_round", "1000")
+    ]
+    assert read("`size: int` - pixels (32) of each side, then cropped") == [("size", None)]
+    assert read("`size: int` - pixels (about 32; fewer is faster)") == [("size", None)]
+
+
 def test_defaults_to_in_a_description_gives_the_default():
     """optuna trial: "`target_column: str` - name of the label column, defaults to "target"" read no default (only
     "default:", "default is", "default of" did); the step then asked for a REQUIRED key the wiki had answered."""

@@ -22724,7 +22724,7 @@ def test_a_key_named_after_the_method_it_configures_is_that_methods_argument(tmp
     item = generated(tmp_path, {"_WorkflowIndex.md": AGGZ_INDEX, **AGGZ_PAGES})
     bucket = item.plan.steps[1].binding
     keys = {p.name: p for p in bucket.params}
-    assert keys["agg"].type == "str" and keys["agg"].default == "'mean'", bucket.params
+    assert keys["agg"].type == "str" and ast.literal_eval(keys["agg"].default) == "mean", bucket.params
     assert ".agg(agg)" in bucket.body, bucket.body
     assert "total: 5.0" in run_workflow(item, tmp_path / "lib").stdout  # (1 + 2) / 2 + (3 + 4) / 2
     assert "total: 10" in run_workflow(item, tmp_path / "lib", "--set", "2.agg=sum").stdout

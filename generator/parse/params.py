@@ -301,6 +301,15 @@ _GIVEN_LAST = re.compile(
 )  # (or a list: "NDCG cut-offs reported ([1, 3, 5])")
 
 
+# in brackets before the description goes on after a `;`, or with its own aside after one: "how many features drive
+# the target (5); the rest are noise", "upper bound on iterations (1000; early stopping ends far sooner)"
+_GIVEN_ASIDE = re.compile(
+    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)"
+    r"\s*(?:;[^()]{0,200})?\)\s*(?:;|$)",
+    re.I,
+)
+
+
 def literal_value_text(literal: str) -> str:
     """A literal's value as text (`'unigram'` -> unigram, `2000` -> 2000)."""
     try:
@@ -319,7 +328,7 @@ def _value_given(description: str, type_: str | None) -> str | None:
     flag = _GIVEN_FLAG.match(description)
     if flag is not None:  # "`as_gray: bool` - True", "... - False (keep colour)"; not "True to print progress"
         return flag.group(1) if fits_type(flag.group(1), type_) else None
-    found = _GIVEN.match(description) or _GIVEN_LAST.search(description)
+    found = _GIVEN.match(description) or _GIVEN_LAST.search(description) or _GIVEN_ASIDE.search(description)
     if found is None:
         return None
     if len(re.findall(r"\(\s*`[^`]+`\s*\)", description)) > 1:
