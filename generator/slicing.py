@@ -544,7 +544,8 @@ def _cut(
                     again += 1
             again += _finishing(block[index + 1 + again :], _api_call(stmt, api, made), made)
             chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
-            chosen = _with_drawing(tree, block, index, _with_makers(block, index, chosen), foreign)
+            chosen = _with_counts(block, index, _with_makers(block, index, chosen))
+            chosen = _with_drawing(tree, block, index, chosen, foreign)
             return _finish(tree, _out_of_settings(tree, block, chosen), stmt)
     return None
 
@@ -861,6 +862,34 @@ def _with_makers(block: list[ast.stmt], index: int, chosen: list[ast.stmt]) -> l
     if not fillers:
         return chosen
     kept |= {id(s) for s in [*fillers, *starts]}
+    return [s for s in block if id(s) in kept]
+
+
+def _with_counts(block: list[ast.stmt], index: int, chosen: list[ast.stmt]) -> list[ast.stmt]:
+    """The chosen statements of a block with the statements before them that start a count they carry on (`offset
+    = 0` before `for images, _ in loader: ...; offset += images.size(0)`), in block order: the count's start is
+    the example's code, no setting to lift into config (it became a REQUIRED key, with no value)."""
+    if block[index] is not chosen[0]:
+        return chosen
+    carried = {
+        node.target.id
+        for stmt in chosen
+        for node in walk(stmt)
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+    }
+    starts: dict[str, ast.stmt] = {}
+    for stmt in block[:index]:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id in carried
+            and literal_source(stmt.value) is not None
+        ):
+            starts[stmt.targets[0].id] = stmt  # the last start before the anchor
+    if not starts:
+        return chosen
+    kept = {id(s) for s in [*chosen, *starts.values()]}
     return [s for s in block if id(s) in kept]
 
 

@@ -22933,3 +22933,70 @@ def test_the_output_named_with_a_class_is_the_result_made_by_it_and_a_sketch_aft
     assert "train_one_epoch" not in scheduled.body and "for epoch" not in scheduled.body, scheduled.body
     proc = run_workflow(item, tmp_path / "lib")
     assert "batches [3, 7, 5] epoch 0" in proc.stdout, proc.stdout + proc.stderr
+
+
+COUNTZ_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Label
+
+**Description:** Batch the items, then label each batch with where it starts.
+
+### Step 1: Batch
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Batch` |
+| **API Call** | `pkgcountz.batches(items, size)` |
+| **External Dependencies** | `pkgcountz` |
+| **Outputs** | `loader` |
+
+### Step 2: Label
+
+| Attribute | Value |
+|-----------|-------|
+| **Implementation** | `Demo_Label_Page` |
+| **API Call** | `pkgcountz.label(batch, start)` |
+| **External Dependencies** | `pkgcountz` |
+| **Inputs** | `loader` from Step 1 |
+| **Outputs** | `rows` |
+"""
+
+COUNTZ_PAGES = example_pages(
+    {
+        "implementations/Demo_Batch.md": "import pkgcountz\n\nloader = pkgcountz.batches([5, 6, 7, 8, 9], size=2)\n",
+        "implementations/Demo_Label_Page.md": (
+            "import pkgcountz\n\nrows = []\nwith pkgcountz.quiet():\n    offset = 0\n    for batch in loader:\n"
+            "        rows.append(pkgcountz.label(batch, offset))\n        offset += len(batch)\nprint(rows)\n"
+        ),
+    }
+)
+
+PKGCOUNTZ = """
+import contextlib
+
+
+def batches(items, size):
+    return [items[n : n + size] for n in range(0, len(items), size)]
+
+
+def label(batch, start):
+    return f"{start}:{','.join(map(str, batch))}"
+
+
+@contextlib.contextmanager
+def quiet():
+    yield
+"""
+
+
+def test_a_count_the_step_carries_on_starts_in_the_step_not_in_config(tmp_path):
+    """timm trial, inference step 5: `offset = 0` inside `with torch.no_grad():`, before the loop that adds each
+    batch's size to it. The slice left the start out, and `offset` became a REQUIRED config key with no type and no
+    value. A count the chosen statements carry on (`offset += ...`) starts with them."""
+    build_file_tree(tmp_path / "lib", {"pkgcountz/__init__.py": PKGCOUNTZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": COUNTZ_INDEX, **COUNTZ_PAGES})
+    labelled = item.plan.steps[1].binding
+    assert "offset" not in {p.name for p in labelled.params} and "offset = 0" in labelled.body, labelled.body
+    proc = run_workflow(item, tmp_path / "lib", "-v")
+    assert "0:5,6" in proc.stdout + proc.stderr and "4:9" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
