@@ -22631,6 +22631,7 @@ def test_an_argument_computed_from_what_nothing_makes_is_its_own_key_or_an_earli
     assert any("computes it as len(train_loader) * 50" in change for change in scheduled.changes), scheduled.changes
     assert set(trained.consumes) == {"scheduler", "config"} and not trained.params, trained.body
     assert any("'total_steps' became a required config key" in w.message for w in item.plan.warnings)
+    assert any("passes config as args, the TrainConfig" in change for change in trained.changes), trained.changes
     proc = run_workflow(item, tmp_path / "lib", "--set", "3.total_steps=4")
     assert "trained 2 epochs over 4 steps" in proc.stdout, proc.stdout + proc.stderr
 

@@ -3963,16 +3963,20 @@ def _argument_instead(name: str, draft: Draft, step: Step, ctx: BindContext, wir
             contract.get(argument),
             Hint(own.annotation, own.default, optional=own.optional) if own else None,
         )
+        how = "passes" if computed == name else "computes it as"
         if hint.type and (earlier := _made_earlier(hint.type, ctx)):
             wired.consumes[argument] = earlier  # `args=training_args`, and step 5 made the GRPOConfig
+            wired.changes.append(
+                f"passes {earlier} as {argument}, the {hint.type} an earlier step made: the example {how} "
+                f"{computed[:60]}, which no step makes"
+            )
             continue
         _config(wired, argument, hint, None)
-        how = "passes" if computed == name else "computes it as"
         wired.changes.append(f"takes {argument} from config: the example {how} {computed[:60]}, which no step makes")
         if hint.default is None and not hint.optional:
             message = (
-                f"step {step.number} ({step.title}): the example computes '{argument}' from '{name}', which no "
-                f"earlier step makes and no loader builds; '{argument}' became a required config key"
+                f"step {step.number} ({step.title}): the example {how} {computed[:60]} for '{argument}', and no "
+                f"earlier step makes '{name}' and no loader builds it; '{argument}' became a required config key"
             )
             ctx.warnings.append(Diagnostic(message, step.ref))
     return True
