@@ -45,9 +45,7 @@ def _is_ellipsis(node: ast.expr) -> bool:
 def does_work(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether a def has a body beyond a docstring, `...`, `pass` or `raise NotImplementedError`; not when `...`
     stands for the code the page leaves out (`...` then `return lr_scheduler, num_epochs`)."""
-    if any(
-        isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is ... for s in function.body
-    ):
+    if any(isinstance(s, ast.Expr) and _is_ellipsis(s.value) for s in function.body):
         return False
     for stmt in function.body:
         if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):

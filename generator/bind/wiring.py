@@ -818,17 +818,14 @@ def _documented_by_method(
         claims.taken.add(key)
 
 
-_GIVEN_TEXT = re.compile(r"\b(?:e\.g\.|for example|such as)[:,]?\s*(\"[^\"`]{1,80}\"|'[^'`]{1,80}'|`[^`]{1,80}`)", re.I)
-
-
 def _documented_method_argument(
     draft: Draft, keys: dict[str, Hint], claims: _Claims, free: list[str], bound: set[str]
 ) -> None:
     """`.agg({"value": ["mean", "min", "max", "count"]})`, where the Key Parameters document `agg: str` - "aggregation
     applied per bin (e.g. "mean")": a key named after a method the example calls once, with one literal argument,
-    is that argument. Its default is the literal when it is of the documented type, else the text the description
-    gives (the example's several aggregations of a column make columns of two levels, which the next step did not
-    read)."""
+    is that argument. Its default is the literal when it is of the documented type, else the value the description
+    gives (the example's several aggregations of a column make columns of two levels, which the next step did
+    not read)."""
     for key, hint in keys.items():
         if key in claims.taken or key in draft.literals or key in free or key in bound or not key.isidentifier():
             continue
@@ -843,13 +840,10 @@ def _documented_method_argument(
             and not node.keywords
         ]
         literal = literal_source(found[0].args[0]) if len(found) == 1 else None
+        if literal is not None and not fits_type(literal, hint.type):
+            literal = hint.default  # the value the description gives ("e.g. "mean"")
         if literal is None:
             continue
-        if not fits_type(literal, hint.type):
-            given = _GIVEN_TEXT.search(hint.doc)
-            if given is None:
-                continue
-            literal = repr(given.group(1)[1:-1])
         draft.literals[key] = literal
         found[0].args[0] = ast.Name(id=key, ctx=ast.Load())
         claims.taken.add(key)
@@ -3899,7 +3893,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
                 wired.missing.append(name)
         elif _load(name, hint, draft, step, ctx, wired):
             continue
-        elif _argument_instead(name, draft, step, ctx, wired):
+        elif _argument_instead(name, draft, step, ctx, wired, (keys, contract)):
             continue
         else:
             _config(wired, name, hint, None)
@@ -3917,7 +3911,9 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     wired.import_lines = merge_imports([*example_used, *wired.import_lines, *own])
 
 
-def _argument_instead(name: str, draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> bool:
+def _argument_instead(
+    name: str, draft: Draft, step: Step, ctx: BindContext, wired: _Wired, hints: tuple[dict[str, Hint], dict[str, Hint]]
+) -> bool:
     """Whether a name nothing makes is read only to compute keyword arguments (`num_training_steps=len(train_dataloader)
     * 50`, and no step makes a data loader): then each such argument takes an earlier result of its name or of its
     documented type, else a config key of its name, typed as documented; never the name it was computed from, which
@@ -3947,7 +3943,7 @@ def _argument_instead(name: str, draft: Draft, step: Step, ctx: BindContext, wir
         or any(k.arg in taken or not set(names([ast.Expr(k.value)])[0]) <= imported for k, _ in owners)
     ):
         return False
-    keys, contract = key_hints(step), contract_hints(step)
+    keys, contract = hints  # (the step's Key Parameters and I/O contract, as _resolve read them)
     signed = {p.name: p for p in signature_params(step, draft.api, all_params=True)} if draft.api else {}
     for keyword, of_api in owners:
         argument = keyword.arg or ""
