@@ -7018,6 +7018,28 @@ def test_the_example_writing_the_file_the_outputs_name_is_the_step_though_it_bui
     run_generated_tests(item, tmp_path / "lib")
 
 
+KEYED_FILE_INDEX = EXPLAIN_INDEX.replace(
+    "| **Outputs** | `parts.csv` - one part per row, beside its `id` |",
+    "| **Key Parameters** | `output_path: str` - CSV file the parts are written to |\n"
+    "| **Outputs** | one part per row, as a CSV at `output_path` |",
+).replace("| **Key Parameters** | `contribs: bool` - one part per feature |\n", "")
+
+
+def test_the_example_writing_the_file_the_outputs_name_by_its_key_is_the_step(tmp_path):
+    """Seen on a statsmodels wiki: the forecast step's Outputs promise a "CSV at `output_path`", a path its Key
+    Parameters document; its first example writes the forecast table (`table.to_csv("forecast.csv")`), a later one
+    only prints a summary. The shorter won: the step wrote nothing and `output_path` was no key. The example writing
+    a file, where the Outputs name it by its key, is the step's, and its file is the key."""
+    build_file_tree(tmp_path / "lib", {"pkgx/__init__.py": PKGX})
+    item = generated(tmp_path, {"_WorkflowIndex.md": KEYED_FILE_INDEX, **EXPLAIN_PAGES})
+    step = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "margin=" not in step and "table.to_csv(output_path)" in step, step
+    run_workflow(item, tmp_path / "lib", "--set", "2.output_path=out/table.csv")
+    assert (item.output_dir / "out" / "table.csv").read_text() == "id,part\na,10\nb,20\n"
+    assert not (item.output_dir / "parts.csv").exists()
+    run_generated_tests(item, tmp_path / "lib")
+
+
 SCRIPT_INDEX = """
 # Workflow Index: Demo
 

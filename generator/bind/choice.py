@@ -399,7 +399,8 @@ def score(
         len(_unnamed_imports(piece, ctx)),
         -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
-        -len(files_named(ctx.step.outputs) & files_written(made)),  # the file they name (`contribs.csv`)
+        # the file they name (`contribs.csv`), or name by the key documenting its path ("CSV at `output_path`")
+        -len(files_named(ctx.step.outputs) & files_written(made)) - (_file_by_key(ctx.step, keys) and _writes(made)),
         # the file the Inputs name read, not the library's test data (`datapath("lee_background.cor")` of
         # `gensim.test.utils`, `common_texts`)
         (bool(from_tests(piece.imports)) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
@@ -630,6 +631,30 @@ _FILE = re.compile(r"[\w.-]*\w\.[A-Za-z][\w]{0,7}")
 def files_named(text: str) -> set[str]:
     """The file names a step's Outputs quote as code (`contribs.csv` - one SHAP column per feature)."""
     return {m.group(0) for span in re.findall(r"`([^`]+)`", text) for m in [_FILE.fullmatch(span.strip())] if m}
+
+
+_PATH_NAME = re.compile(r"(?:^|_)(?:path|file|filename|fname|filepath)$|^(?:output|out|save|export)_\w+$")
+_WRITER = re.compile(r"(?:write|save|dump|export|to_|imwrite|imsave)\w*|savefig")
+
+
+def _file_by_key(step: Step, keys: dict[str, Hint]) -> bool:
+    """Whether the step's Outputs promise a file by the Key Parameter documenting its path: "CSV at `output_path`",
+    where the table documents `output_path: str` - "CSV file the forecast table is written to"."""
+    return any(span in keys and _PATH_NAME.search(span) for span in re.findall(r"`([^`]+)`", step.outputs))
+
+
+def _writes(statements: list[ast.stmt]) -> bool:
+    """Whether statements pass a file's name to a writer (`table.to_csv("forecast.csv")`, `fig.savefig(...)`)."""
+    return any(
+        isinstance(node, ast.Call)
+        and _WRITER.fullmatch(called(node.func))
+        and any(
+            isinstance(a, ast.Constant) and isinstance(a.value, str) and _FILE.search(a.value)
+            for a in [*node.args, *(k.value for k in node.keywords)]
+        )
+        for stmt in statements
+        for node in walk(stmt)
+    )
 
 
 def files_written(statements: list[ast.stmt]) -> set[str]:
