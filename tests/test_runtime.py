@@ -7040,6 +7040,64 @@ def test_the_example_writing_the_file_the_outputs_name_by_its_key_is_the_step(tm
     run_generated_tests(item, tmp_path / "lib")
 
 
+CKPT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Checkpoint
+
+**Description:** Make a model, save a checkpoint of it.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgckptz.make() -> dict` |
+| **Implementation** | `Demo_make` |
+| **Outputs** | `model` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgckptz.save(obj: dict, f: str)` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `checkpoint_path: str` - output file, e.g. `out/ckpt.txt` |
+| **Inputs** | `model` from Step 1 |
+| **Outputs** | Checkpoint file on disk |
+"""
+
+CKPT_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkgckptz\n\nmodel = pkgckptz.make()\n",
+        "implementations/Demo_save.md": 'import pkgckptz\n\npkgckptz.save({"weights": model["w"]}, "out/ckpt.txt")\n',
+    }
+)
+
+PKGCKPTZ = """
+def make():
+    return {"w": 3}
+
+
+def save(obj, f):
+    with open(f, "w") as handle:
+        handle.write(repr(obj))
+"""
+
+
+def test_a_file_passed_by_position_takes_the_documented_path_key_not_the_signatures_name(tmp_path):
+    """Seen on a timm wiki: `torch.save({...}, "output/checkpoint.pth.tar")` for the API `torch.save(obj, f)`, where
+    the Key Parameters document `checkpoint_path: str` - "output file, e.g. `output/checkpoint.pth.tar`". The file
+    became a key `f`, undocumented, and `checkpoint_path` was no key. A file text passed by position takes the path
+    key the wiki documents for it, as one passed by keyword does."""
+    build_file_tree(tmp_path / "lib", {"pkgckptz/__init__.py": PKGCKPTZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": CKPT_INDEX, **CKPT_PAGES})
+    step = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert '"checkpoint_path": Param(' in step and '"f":' not in step, step
+    run_workflow(item, tmp_path / "lib", "--set", "2.checkpoint_path=saved/model.txt")
+    assert (item.output_dir / "saved" / "model.txt").read_text() == "{'weights': 3}"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 SCRIPT_INDEX = """
 # Workflow Index: Demo
 

@@ -2973,7 +2973,11 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 if literal is None or isinstance(arg, ast.Starred) or _names_locals(last, arg):
                     continue
                 if index < len(positional):
-                    name = positional[index]
+                    # `torch.save({...}, "output/checkpoint.pth.tar")` for `torch.save(obj, f)`, where the Key
+                    # Parameters document `checkpoint_path: str` - "output file, e.g. `output/checkpoint.pth.tar`":
+                    # the documented key, not one named after the signature's parameter
+                    text = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+                    name = (paths.pick(last, text) if text is not None else None) or positional[index]
                 elif index == 0 and last in ctx.tables.first_params:
                     name = ctx.tables.first_params[last]
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _looks_like_id(arg.value):
