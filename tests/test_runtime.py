@@ -7098,6 +7098,71 @@ def test_a_file_passed_by_position_takes_the_documented_path_key_not_the_signatu
     run_generated_tests(item, tmp_path / "lib")
 
 
+FOLDER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Thumbs
+
+**Description:** Make thumbnails, write them to a folder.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfolderz.thumbnails() -> list` |
+| **Implementation** | `Demo_thumbnails` |
+| **Outputs** | `images` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfolderz.write(path, text: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `output_dir: str` - destination folder for the thumbnails (created if missing) |
+| **Inputs** | `images` from Step 1 |
+| **Outputs** | One `<name>_thumb.txt` file per image in `output_dir` |
+"""
+
+FOLDER_PAGES = example_pages(
+    {
+        "implementations/Demo_thumbnails.md": "import pkgfolderz\n\nimages = pkgfolderz.thumbnails()\n",
+        "implementations/Demo_write.md": (
+            "from pathlib import Path\n\nimport pkgfolderz\n\n"
+            'out = Path("thumbs")\n'
+            "out.mkdir(exist_ok=True)\n"
+            "for name, text in images:\n"
+            '    pkgfolderz.write(out / f"{name}_thumb.txt", text)\n'
+        ),
+    }
+)
+
+PKGFOLDERZ = """
+def thumbnails():
+    return [("a", "AA"), ("b", "BB")]
+
+
+def write(path, text):
+    with open(path, "w") as handle:
+        handle.write(text)
+"""
+
+
+def test_the_folder_an_example_names_is_the_folder_key_the_wiki_documents(tmp_path):
+    """Seen on a pillow wiki: `out = Path("thumbs")`, where the Key Parameters document `output_dir: str` -
+    "destination folder for the thumbnails". The folder stayed hard-coded: the thumbnails went to `thumbs/` whatever
+    the user set, and `output_dir` was no key. The one folder the statements name is the one folder key the wiki
+    documents."""
+    build_file_tree(tmp_path / "lib", {"pkgfolderz/__init__.py": PKGFOLDERZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FOLDER_INDEX, **FOLDER_PAGES})
+    step = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "out = Path(output_dir)" in step and '"output_dir": Param("str", default="thumbs"' in step, step
+    run_workflow(item, tmp_path / "lib", "--set", "2.output_dir=pics")
+    assert (item.output_dir / "pics" / "b_thumb.txt").read_text() == "BB"
+    assert not (item.output_dir / "thumbs").exists()
+    run_generated_tests(item, tmp_path / "lib")
+
+
 SCRIPT_INDEX = """
 # Workflow Index: Demo
 

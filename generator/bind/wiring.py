@@ -1038,6 +1038,48 @@ def _documented_selection(draft: Draft, keys: dict[str, Hint], claims: _Claims, 
         claims.taken.add(key)
 
 
+_FOLDER_KEY = re.compile(r"(?:^|_)(?:dir|directory|folder)$")
+_FOLDER_CALLS = {("Path",), ("pathlib", "Path"), ("os", "makedirs"), ("os", "mkdir"), ("os", "listdir")}
+
+
+def _documented_folder(draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
+    """`out = Path("thumbs")`, where the Key Parameters document `output_dir: str` - "destination folder for the
+    thumbnails": the one folder the statements name (given to `Path(...)`, `os.makedirs(...)`, `os.listdir(...)`)
+    is the one folder key the wiki documents and the statements do not name, with the documented default, else the
+    example's folder. (Hard-coded, the thumbnails went to `thumbs/` whatever `output_dir` said, and the next step,
+    documenting the same folder, read `thumbs/` too.)"""
+    documented = [
+        key
+        for key, hint in keys.items()
+        if _FOLDER_KEY.search(key)
+        and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
+        and key not in claims.taken
+        and key not in draft.literals
+        and key not in taken
+    ]
+    found = [
+        node.args[0]
+        for stmt in draft.statements
+        for node in walk(stmt)
+        if isinstance(node, ast.Call)
+        and dotted(node.func) in _FOLDER_CALLS
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+        and _FILE_TEXT.fullmatch(node.args[0].value) is None  # a folder, not `Path("data.csv")`
+    ]
+    folders = {str(node.value) for node in found}
+    if len(documented) != 1 or len(folders) != 1:
+        return
+    key, folder = documented[0], folders.pop()
+    if not folder.strip() or set(folder) & set("*?[{"):
+        return  # (`Path(".")`, a pattern: no folder of the user's)
+    replacer = _Text(folder, key)
+    draft.statements = [replacer.visit(stmt) for stmt in draft.statements]
+    draft.literals[key] = keys[key].default or repr(folder)
+    claims.taken.add(key)
+
+
 def _other_dropped(draft: Draft, key: str, claims: _Claims) -> None:
     """`df.drop(columns=[target_column, "Time"])`, the label now a key: the other columns dropped beside it are a
     key of their own (`drop_columns = ["Time"]`), so a table without them needs no code edit."""
@@ -2879,6 +2921,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     _documented_method_argument(draft, keys, claims, free, bound)
     _documented_column(draft, ctx.step, keys, claims, {*free, *bound})
     _documented_selection(draft, keys, claims, {*free, *bound})
+    _documented_folder(draft, keys, claims, {*free, *bound})
     anchor_calls = {id(n) for n in walk(draft.anchor)} if draft.anchor is not None else set()
     keep = ctx.tables.keep_literals
     passed = _keywords_passed(draft)
