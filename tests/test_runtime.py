@@ -7163,6 +7163,69 @@ def test_the_folder_an_example_names_is_the_folder_key_the_wiki_documents(tmp_pa
     run_generated_tests(item, tmp_path / "lib")
 
 
+WITH_OPEN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Predict
+
+**Description:** Score items, write the predictions.
+
+### Step 1: Items
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrowsz.items() -> list` |
+| **Implementation** | `Demo_items` |
+| **Outputs** | `items` |
+
+### Step 2: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrowsz.score(item: str) -> int` |
+| **Implementation** | `Demo_score` |
+| **Inputs** | `items` from Step 1 |
+| **Outputs** | Per-item predictions (written to `predictions.csv`) |
+"""
+
+WITH_OPEN_PAGES = example_pages(
+    {
+        "implementations/Demo_items.md": "import pkgrowsz\n\nitems = pkgrowsz.items()\n",
+        "implementations/Demo_score.md": (
+            "import pkgrowsz\n\n"
+            "rows = []\n"
+            "for item in items:\n"
+            '    rows.append(f"{item},{pkgrowsz.score(item)}")\n\n'
+            'with open("predictions.csv", "w") as f:\n'
+            '    f.write("\\n".join(rows) + "\\n")\n'
+        ),
+    }
+)
+
+PKGROWSZ = """
+def items():
+    return ["ab", "abc"]
+
+
+def score(item):
+    return len(item)
+"""
+
+
+def test_the_block_writing_the_file_the_outputs_name_is_kept_after_the_steps_work(tmp_path):
+    """Seen on a timm wiki: the prediction step's example fills `rows` in a loop, then writes them in a `with
+    open("predictions.csv", "w") as f:` block; the Outputs say "(written to `predictions.csv`)". The slice ended with
+    the loop that made `rows`: the file was never written. A later block writing the file the Outputs name is kept,
+    as a later call writing it already was."""
+    build_file_tree(tmp_path / "lib", {"pkgrowsz/__init__.py": PKGROWSZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WITH_OPEN_INDEX, **WITH_OPEN_PAGES})
+    step = next((item.output_dir / "src").rglob("step_02_*.py")).read_text()
+    assert "with open(" in step, step
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "predictions.csv").read_text() == "ab,2\nabc,3\n"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 SCRIPT_INDEX = """
 # Workflow Index: Demo
 

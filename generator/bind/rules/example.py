@@ -430,7 +430,10 @@ def _with_output_files(candidate: Candidate, step: Step, ctx: BindContext) -> Sl
     writes = [
         n
         for n, s in enumerate(later)
-        if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and files_written([s]) & files
+        # a call (`df.to_csv("contribs.csv")`) or a block writing through what it opens (`with open("predictions.csv",
+        # "w") as f: ...`)
+        if (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) or isinstance(s, ast.With))
+        and files_written([s]) & files
     ]
     if not writes:
         return piece
