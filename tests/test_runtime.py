@@ -23209,3 +23209,18 @@ def test_a_count_the_step_carries_on_starts_in_the_step_not_in_config(tmp_path):
     assert "offset" not in {p.name for p in labelled.params} and "offset = 0" in labelled.body, labelled.body
     proc = run_workflow(item, tmp_path / "lib", "-v")
     assert "0:5,6" in proc.stdout + proc.stderr and "4:9" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+
+def test_a_key_named_after_a_method_is_its_argument_beside_keywords(tmp_path):
+    """timm trial, inference step 5: `probs.topk(2, dim=-1)`, where the Key Parameters document `topk: int` -
+    "number of classes to report per image". A keyword beside the one argument kept the number hard-coded."""
+    pkg = PKGAGGZ.replace("def agg(self, func):", "def agg(self, func, scale=1):")
+    build_file_tree(tmp_path / "lib", {"pkgaggz/__init__.py": pkg})
+    page = 'bucketed = series.bucket(2).agg("max", scale=1)\nprint(bucketed)\n'
+    item = generated(
+        tmp_path,
+        {"_WorkflowIndex.md": AGGZ_INDEX, **AGGZ_PAGES, **example_pages({"implementations/Demo_Bucket.md": page})},
+    )
+    bucket = item.plan.steps[1].binding
+    assert ".agg(agg, scale=" in bucket.body, bucket.body
+    assert "total: 10" in run_workflow(item, tmp_path / "lib", "--set", "2.agg=sum").stdout

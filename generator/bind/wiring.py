@@ -836,8 +836,7 @@ def _documented_method_argument(
             if isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr == key
-            and len(node.args) == 1
-            and not node.keywords
+            and len(node.args) == 1  # (beside keywords: `probs.topk(2, dim=-1)`, where they document `topk: int`)
         ]
         literal = literal_source(found[0].args[0]) if len(found) == 1 else None
         if literal is not None and not fits_type(literal, hint.type):
