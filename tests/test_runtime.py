@@ -7040,6 +7040,86 @@ def test_the_example_writing_the_file_the_outputs_name_by_its_key_is_the_step(tm
     run_generated_tests(item, tmp_path / "lib")
 
 
+USER_LOOP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_User_Loop
+
+**Description:** Make a model, train it with a loop the user writes, save it.
+
+### Step 1: Make
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkguloopz.make() -> tuple` |
+| **Implementation** | `Demo_make` |
+| **Outputs** | `model`, `train_items` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | User-defined loop (mirrors `fit_one` in `train.py`): `model.update(x)` for each item, every epoch |
+| **Source Location** | `train.py:L10-80` (fit_one), `pkguloopz/core.py:L1-9` |
+| **Implementation** | `Demo_Loop_Pattern` |
+| **Inputs** | `model` and `train_items` from Step 1 |
+| **Outputs** | Trained `model` (weights updated in place) |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.save(path: str)` |
+| **Implementation** | `Demo_save` |
+| **Inputs** | `model` from Step 2 |
+"""
+
+USER_LOOP_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkguloopz\n\nmodel, train_items = pkguloopz.make()\n",
+        "implementations/Demo_Loop_Pattern.md": (
+            "for epoch in range(2):\n    for x in items:\n        model.update(x)\n    print(epoch, model.total)\n"
+        ),
+        "implementations/Demo_save.md": 'model.save("out/total.txt")\n',
+    }
+)
+
+PKGULOOPZ = """
+import os
+
+
+class Model:
+    total = 0
+
+    def update(self, value):
+        self.total += value
+
+    def save(self, path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as handle:
+            handle.write(str(self.total))
+
+
+def make():
+    return Model(), [1, 2, 4]
+"""
+
+
+def test_a_user_written_loop_is_the_step_reading_the_cited_result_its_name_qualifies(tmp_path):
+    """timm trial, training step 6: the API cell "User-defined loop (mirrors `train_one_epoch` in `train.py`): ..."
+    was read as the function it mirrors, so the page's runnable loop was not taken as the step's code, and the loop
+    reads `loader` where the Inputs cite `train_loader` from Step 3: the step was a stub. A page typed
+    "Pattern (user-defined)" is code the user writes, and a name the loop reads that nothing makes is the one cited
+    result named as it, qualified (`train_loader` for `loader`)."""
+    build_file_tree(tmp_path / "lib", {"pkguloopz/__init__.py": PKGULOOPZ})
+    item = generated(tmp_path, {"_WorkflowIndex.md": USER_LOOP_INDEX, **USER_LOOP_PAGES})
+    train = item.plan.steps[1].binding
+    assert train.status.name == "BOUND" and "in train_items:" in train.body, train.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out" / "total.txt").read_text() == "14"  # two epochs over 1 + 2 + 4
+    run_generated_tests(item, tmp_path / "lib")
+
+
 CKPT_INDEX = """
 # Workflow Index: Demo
 

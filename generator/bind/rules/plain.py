@@ -15,7 +15,7 @@ from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
 from generator.bind.outputs import declared_outputs, hands_on_a_function
-from generator.bind.wiring import Draft, uses, wire
+from generator.bind.wiring import Draft, rename, uses, wire
 from generator.deps import script_path
 from generator.model import Step
 from generator.slicing import Slice, around, names, restrict, with_setup
@@ -127,7 +127,9 @@ def _user_written(step: Step) -> bool:
     the loop, as the page's example does."""
     if step.impl_type.lower().startswith("pattern") and script_path(step.source_location):
         return True  # the interface a script's function offers, which no module defines (parse: _script_interface)
-    return bool(_USER_WRITTEN.search(step.source_location) or _USER_WRITTEN.search(step.api_text))
+    # (or the page's type says so: "Pattern (user-defined)", where the API cell "User-defined loop (mirrors
+    # `train_one_epoch` in `train.py`): ..." was read as the function it mirrors)
+    return any(_USER_WRITTEN.search(text) for text in (step.source_location, step.api_text, step.impl_type))
 
 
 def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> Binding | None:
@@ -141,6 +143,24 @@ def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> 
     piece = restrict(tree, around(tree, body[-1]), body)
     keys = key_hints(step)
     readable = _Readable(piece, ctx)
+    # `for images, targets in loader:`, where the Inputs cite `train_loader` from Step 3 and nothing is `loader`:
+    # the one cited result named as the name, qualified
+    cited = ctx.cited_by_inputs()
+    qualified = {
+        name: found[0]
+        for name in piece.free
+        if name not in readable and name not in keys and ctx.loader_for(name) is None
+        for found in [[n for n in cited if n.endswith("_" + name)]]
+        if len(found) == 1 and found[0] not in piece.free
+    }
+    if qualified:
+        at = [n for n, s in enumerate(tree.body) if any(s is b for b in body)]
+        tree = clone(tree)  # (the example's tree is shared by every rule: renamed in a copy)
+        body = [tree.body[n] for n in at]
+        for name, result in qualified.items():
+            rename(body, name, result)
+        piece = restrict(tree, around(tree, body[-1]), body)
+        readable = _Readable(piece, ctx)
     for name in piece.free:
         if not (
             name in readable
