@@ -633,21 +633,24 @@ def files_named(text: str) -> set[str]:
     return {m.group(0) for span in re.findall(r"`([^`]+)`", text) for m in [_FILE.fullmatch(span.strip())] if m}
 
 
-_PATH_NAME = re.compile(r"(?:^|_)(?:path|file|filename|fname|filepath)$|^(?:output|out|save|export)_\w+$")
-_WRITER = re.compile(r"(?:write|save|dump|export|to_|imwrite|imsave)\w*|savefig")
+# a key holding a file's path (`output_path`, `model_file`, `export_csv`; not a folder, `output_dir`)
+PATH_KEY = re.compile(
+    r"(?:^|_)(?:path|file|filename|fname|filepath)$|^(?:output|out|save|export)_(?!dir$|directory$|folder$)\w+$"
+)
+WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$|Writer$")  # a call writing a file
 
 
 def _file_by_key(step: Step, keys: dict[str, Hint]) -> bool:
     """Whether the step's Outputs promise a file by the Key Parameter documenting its path: "CSV at `output_path`",
     where the table documents `output_path: str` - "CSV file the forecast table is written to"."""
-    return any(span in keys and _PATH_NAME.search(span) for span in re.findall(r"`([^`]+)`", step.outputs))
+    return any(span in keys and PATH_KEY.search(span) for span in re.findall(r"`([^`]+)`", step.outputs))
 
 
 def _writes(statements: list[ast.stmt]) -> bool:
     """Whether statements pass a file's name to a writer (`table.to_csv("forecast.csv")`, `fig.savefig(...)`)."""
     return any(
         isinstance(node, ast.Call)
-        and _WRITER.fullmatch(called(node.func))
+        and WRITER.search(called(node.func))
         and any(
             isinstance(a, ast.Constant) and isinstance(a.value, str) and _FILE.search(a.value)
             for a in [*node.args, *(k.value for k in node.keywords)]

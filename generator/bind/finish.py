@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from generator.apitext import ApiRef, called, dotted, literal_source, literal_value
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Source
+from generator.bind.choice import WRITER
 from generator.bind.hints import key_hints, param_name
 from generator.bind.signature import signature_params
 from generator.bind.tables import Tables
@@ -324,7 +325,6 @@ def _own_nodes(stmt: ast.stmt) -> list[ast.AST]:
 
 # a call writing the file a key names: `save`, `to_csv`, `imwrite`; a writer object opened on it (`VideoWriter`,
 # `ExcelWriter`, `SummaryWriter`)
-WRITER = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$|Writer$")
 _PATH_KEY = re.compile(
     r"(?:^|_)(?:path|file|filename|filepath|fname|dir|directory|folder|out|output|outfile|outpath|dest|destination|"
     r"location|f|fp|buf)s?(?:$|_)"

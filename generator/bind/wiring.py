@@ -34,7 +34,7 @@ from generator.apitext import (
 )
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.choice import DATA_FILE, INPUT_FILE
+from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name, shortens
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
@@ -848,9 +848,6 @@ def _documented_method_argument(
         claims.taken.add(key)
 
 
-_PATH_KEY = re.compile(
-    r"(?:^|_)(?:path|file|filename|fname|filepath)$|^(?:output|out|save|export)_(?!dir$|directory$|folder$)\w+$"
-)
 _FILE_TEXT = re.compile(r"[\w./~-]*\w\.([A-Za-z]\w{0,9})")  # "out/trials.csv": a file, by its extension
 
 
@@ -868,6 +865,22 @@ def _path_of_text(value: ast.expr) -> ast.Call | None:
     return None
 
 
+def _unnamed_paths(
+    pattern: re.Pattern[str], draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]
+) -> dict[str, Hint]:
+    """The Key Parameters named as pattern says a path is (a file's, a folder's), typed as text or a path or not at
+    all, that the statements do not name and no key has taken."""
+    return {
+        key: hint
+        for key, hint in keys.items()
+        if pattern.search(key)
+        and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
+        and key not in claims.taken
+        and key not in draft.literals
+        and key not in taken
+    }
+
+
 class _DocumentedPaths:
     """The Key Parameters documenting a file path the statements do not name (`output_path: str` - PNG file
     written by `plt.savefig`; `output_csv: str` - file written with `df.to_csv`): a file the example names as a
@@ -877,15 +890,7 @@ class _DocumentedPaths:
     the statements name one file (or open one), to that file. Folders (`output_dir`) are no file's key."""
 
     def __init__(self, draft: Draft, keys: dict[str, Hint], claims: _Claims, taken: set[str]) -> None:
-        self.keys = {
-            key: hint
-            for key, hint in keys.items()
-            if _PATH_KEY.search(key)
-            and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
-            and key not in claims.taken
-            and key not in draft.literals
-            and key not in taken
-        }
+        self.keys = _unnamed_paths(PATH_KEY, draft, keys, claims, taken)
         self.files: list[str] = []  # the extensions of the files the statements name
         self.opens = 0  # how many `open(...)` calls they make
         for node in (n for stmt in draft.statements for n in walk(stmt)):
@@ -1045,17 +1050,8 @@ def _documented_folder(draft: Draft, keys: dict[str, Hint], claims: _Claims, tak
     """`out = Path("thumbs")`, where the Key Parameters document `output_dir: str` - "destination folder for the
     thumbnails": the one folder the statements name (given to `Path(...)`, `os.makedirs(...)`, `os.listdir(...)`)
     is the one folder key the wiki documents and the statements do not name, with the documented default, else the
-    example's folder. (Hard-coded, the thumbnails went to `thumbs/` whatever `output_dir` said, and the next step,
-    documenting the same folder, read `thumbs/` too.)"""
-    documented = [
-        key
-        for key, hint in keys.items()
-        if _FOLDER_KEY.search(key)
-        and hint.type.split("|")[0].strip() in ("", "str", "Path", "pathlib.Path", "os.PathLike")
-        and key not in claims.taken
-        and key not in draft.literals
-        and key not in taken
-    ]
+    example's folder. (Hard-coded, the thumbnails went to `thumbs/` whatever `output_dir` said.)"""
+    documented = list(_unnamed_paths(_FOLDER_KEY, draft, keys, claims, taken))
     found = [
         node.args[0]
         for stmt in draft.statements

@@ -23,9 +23,16 @@ from generator.apitext import (
 from generator.apitext import signature_params as signature_block_params
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
-from generator.bind.choice import Resolvable, files_named, files_written, positional_names, score, snippets_chosen
+from generator.bind.choice import (
+    WRITER,
+    Resolvable,
+    files_named,
+    files_written,
+    positional_names,
+    score,
+    snippets_chosen,
+)
 from generator.bind.context import BindContext, Candidate, artifact_name
-from generator.bind.finish import WRITER
 from generator.bind.hints import Hint, key_hints, merge_hints
 from generator.bind.imports import module_names
 from generator.bind.outputs import (
