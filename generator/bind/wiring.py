@@ -1052,6 +1052,8 @@ def _documented_folder(draft: Draft, keys: dict[str, Hint], claims: _Claims, tak
     is the one folder key the wiki documents and the statements do not name, with the documented default, else the
     example's folder. (Hard-coded, the thumbnails went to `thumbs/` whatever `output_dir` said.)"""
     documented = list(_unnamed_paths(_FOLDER_KEY, draft, keys, claims, taken))
+    if len(documented) != 1:
+        return  # (most steps document none: no walk of their statements)
     found = [
         node.args[0]
         for stmt in draft.statements
@@ -1064,7 +1066,7 @@ def _documented_folder(draft: Draft, keys: dict[str, Hint], claims: _Claims, tak
         and _FILE_TEXT.fullmatch(node.args[0].value) is None  # a folder, not `Path("data.csv")`
     ]
     folders = {str(node.value) for node in found}
-    if len(documented) != 1 or len(folders) != 1:
+    if len(folders) != 1:
         return
     key, folder = documented[0], folders.pop()
     if not folder.strip() or set(folder) & set("*?[{"):

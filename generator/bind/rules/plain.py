@@ -145,11 +145,11 @@ def _whole(tree: ast.Module, step: Step, ctx: BindContext, wanted: set[str]) -> 
     readable = _Readable(piece, ctx)
     # `for images, targets in loader:`, where the Inputs cite `train_loader` from Step 3 and nothing is `loader`:
     # the one cited result named as the name, qualified
-    cited = ctx.cited_by_inputs()
+    unmade = [n for n in piece.free if n not in readable and n not in keys and ctx.loader_for(n) is None]
+    cited = ctx.cited_by_inputs() if unmade else []  # (read only when some name needs it)
     qualified = {
         name: found[0]
-        for name in piece.free
-        if name not in readable and name not in keys and ctx.loader_for(name) is None
+        for name in unmade
         for found in [[n for n in cited if n.endswith("_" + name)]]
         if len(found) == 1 and found[0] not in piece.free
     }
