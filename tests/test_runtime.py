@@ -12879,6 +12879,81 @@ def test_a_record_of_an_earlier_steps_setting_follows_that_setting(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+NAMEDCOL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Named_Column
+
+**Description:** Load graded rows, then count the grades and save the model name beside them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnamedcol.load(path: str, label_column: str = "label", model_name: str = "tiny")` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `label_column: str` - column holding the grade, `model_name: str` - model the rows are for |
+| **Outputs** | `rows` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnamedcol.count(values: list, record: dict) -> int` |
+| **Implementation** | `Demo_count` |
+| **Inputs** | `rows` (Step 1), the grade column and the model name from Step 1 |
+| **Outputs** | `distinct` |
+"""
+
+NAMEDCOL_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": (
+            'import pkgnamedcol\n\nrows = pkgnamedcol.load("rows.csv", label_column="grade", model_name="tiny-a")\n'
+        ),
+        "implementations/Demo_count.md": (
+            "import pkgnamedcol\n\n"
+            'distinct = pkgnamedcol.count(rows["grade"], {})\n'
+            'summary = {"model": "tiny-a", "grade": distinct}\n'
+            "pkgnamedcol.save(summary)\n"
+        ),
+    }
+)
+
+PKGNAMEDCOL = """
+import json
+
+
+def load(path, label_column="label", model_name="tiny"):
+    return {label_column: [1, 2, 2], "other": [9]}
+
+
+def count(values, record):
+    return len(set(values))
+
+
+def save(record):
+    with open("record.json", "w") as handle:
+        json.dump(record, handle)
+"""
+
+
+def test_a_later_step_reads_the_column_and_model_an_earlier_key_names(tmp_path):
+    """Seen on a LightGBM wiki: step 1 documents `query_column = "qid"` and `label_column = "relevance"`, and step 2
+    wrote `df["qid"]` and `train_df["relevance"]` as its example does; on timm, step 7 saved `{"arch": "resnet18"}`
+    where step 1's key is `model_name = "resnet18"`. A user who renamed the column or picked another model got a
+    KeyError, or a checkpoint naming the wrong architecture. The text of an earlier key that names a column, a
+    field or an id is that key in a later step (a key of its own there, following the earlier one), but never a
+    record's field name."""
+    build_file_tree(tmp_path / "lib", {"pkgnamedcol/__init__.py": PKGNAMEDCOL})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NAMEDCOL_INDEX, **NAMEDCOL_PAGES})
+    count = item.plan.steps[1].binding
+    assert "rows[label_column]" in count.body and "'grade': distinct" in count.body, count.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.label_column=level", "--set", "1.model_name=tiny-b")
+    record = json.loads((item.output_dir / "record.json").read_text())
+    assert record == {"model": "tiny-b", "grade": 2}, record
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

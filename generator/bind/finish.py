@@ -610,25 +610,37 @@ def needs_python(body: str) -> tuple[int, int]:
     return (3, 11) if any(isinstance(node, ast.TryStar) for node in walk(tree)) else (3, 10)
 
 
+# a key naming a column, a field or an id (`query_column`, `model_name`, `view_name`): its text, written again in a
+# later step, is that name, not a word of its own
+_NAMES_A_THING = re.compile(r"(?:_(?:column|col|field|name|id|key)s?|^columns?)$")
+
+
 def with_recorded_keys(bindings: list[Binding]) -> list[Binding]:
-    """A value an earlier step's key sets, written again as a literal in a record a later step makes
-    (`metrics = {"mean_reward": mean, "n_eval_episodes": 10}` after a step whose key is `n_eval_episodes`): the
-    record says what the run used, so the literal becomes a key of its own, which follows the earlier key
-    (generator/links.py) until it is set."""
+    """A value an earlier step's key sets, written again as a literal in a later step, becomes a key of its own
+    there, which follows the earlier key (generator/links.py) until it is set:
+    - in a record the step makes (`metrics = {"mean_reward": mean, "n_eval_episodes": 10}` after a step whose key
+      is `n_eval_episodes`): the record says what the run used;
+    - anywhere but a record's field name, when the earlier key names a column, a field or an id (`query_column =
+      "qid"`, then `df.groupby("qid")`; `model_name = "resnet18"`, then `{"arch": "resnet18"}`): a user who renames
+      the column or picks another model changes every step that reads it."""
     result = list(bindings)
     earlier: dict[str, ConfigParam] = {}
+    named: dict[str, list[str]] = {}  # a naming key's text -> the earlier keys set to it
     for index, binding in enumerate(bindings):
         if binding.source in (Source.EXAMPLE, Source.PATTERN) and earlier:
-            result[index] = _record_keys(binding, earlier)
+            result[index] = _record_keys(binding, earlier, named)
         for param in binding.params:
             if param.default is not None and not param.required:
                 earlier.setdefault(param.name, param)
+                value = literal_value(param.default)
+                if _NAMES_A_THING.search(param.name) and isinstance(value, str) and len(value.strip()) > 1:
+                    named.setdefault(value, []).append(param.name)
     return result
 
 
-def _record_keys(binding: Binding, earlier: dict[str, ConfigParam]) -> Binding:
-    if not any(f'"{name}"' in binding.body or f"'{name}'" in binding.body for name in earlier):
-        return binding  # no earlier key's name written as a text: nothing to parse for
+def _record_keys(binding: Binding, earlier: dict[str, ConfigParam], named: dict[str, list[str]]) -> Binding:
+    if not any(f'"{text}"' in binding.body or f"'{text}'" in binding.body for text in [*earlier, *named]):
+        return binding  # no earlier key's name or named text written as a text: nothing to parse for
     try:
         tree = ast.parse(binding.body)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -636,6 +648,8 @@ def _record_keys(binding: Binding, earlier: dict[str, ConfigParam]) -> Binding:
     taken = {p.name for p in binding.params} | set(binding.consumes)
     stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
     found: dict[str, list[ast.Constant]] = {}
+    for name, constants in _named_texts(tree, named, taken).items():
+        found.setdefault(name, []).extend(constants)
     for node in walk(tree):
         if not isinstance(node, ast.Dict):
             continue
@@ -653,8 +667,8 @@ def _record_keys(binding: Binding, earlier: dict[str, ConfigParam]) -> Binding:
     if not found:
         return binding
     lines = binding.body.split("\n")
-    spans = sorted(
-        ((c.lineno, c.col_offset, c.end_col_offset, name) for name, constants in found.items() for c in constants),
+    spans = sorted(  # a set: a record's value may be found both by its field and by its text
+        {(c.lineno, c.col_offset, c.end_col_offset, name) for name, constants in found.items() for c in constants},
         reverse=True,
     )
     for line, start, end, name in spans:  # from the last, so earlier offsets stay right (UTF-8 byte offsets)
@@ -665,3 +679,31 @@ def _record_keys(binding: Binding, earlier: dict[str, ConfigParam]) -> Binding:
         for name in found
     )
     return replace(binding, body="\n".join(lines), params=binding.params + params)
+
+
+def _named_texts(tree: ast.AST, named: dict[str, list[str]], taken: set[str]) -> dict[str, list[ast.Constant]]:
+    """The one-line texts of tree equal to the value of exactly one earlier naming key, by that key's name: not a
+    record's field name (`{"text": ...}` names a column of the step's own output), not part of an f-string, and
+    only when the step has no key and no variable of that name."""
+    if not named:
+        return {}
+    mentioned = {n.id for n in walk(tree) if isinstance(n, ast.Name)}
+    skipped: set[int] = set()
+    for node in walk(tree):
+        if isinstance(node, ast.Dict):
+            skipped.update(id(key) for key in node.keys if key is not None)
+        elif isinstance(node, ast.JoinedStr):
+            skipped.update(id(part) for part in node.values)
+    found: dict[str, list[ast.Constant]] = {}
+    for node in walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in skipped
+            and node.lineno == node.end_lineno
+            and len(named.get(node.value, ())) == 1
+        ):
+            name = named[node.value][0]
+            if name not in taken and name not in mentioned:
+                found.setdefault(name, []).append(node)
+    return found
