@@ -12954,6 +12954,63 @@ def test_a_later_step_reads_the_column_and_model_an_earlier_key_names(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+QSAVE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quoted_Save
+
+**Description:** Draw a chart and write it to a file.
+
+### Step 1: Plot
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgqsave.plot(values: list, title: str = "") -> Chart` |
+| **Implementation** | `Demo_plot` |
+| **Key Parameters** | `title: str` - chart title, `output_path: str` - file the chart is written to with `chart.figure.save(output_path, dpi=3)` |
+| **Outputs** | Chart file (`chart.txt`) |
+"""
+
+QSAVE_PAGES = example_pages(
+    {"implementations/Demo_plot.md": 'import pkgqsave\n\nchart = pkgqsave.plot([1, 2, 3], title="sales")\n'}
+)
+
+PKGQSAVE = """
+class _Figure:
+    def __init__(self, values, title):
+        self.values, self.title = values, title
+
+    def save(self, path, dpi=1):
+        with open(path, "w") as handle:
+            handle.write(f"{self.title}:{sum(self.values)}@{dpi}")
+
+
+class Chart:
+    def __init__(self, values, title):
+        self.figure = _Figure(values, title)
+
+
+def plot(values, title=""):
+    return Chart(values, title)
+"""
+
+
+def test_a_save_the_key_parameters_quote_writes_the_file_the_outputs_name(tmp_path):
+    """Seen on an XGBoost wiki: the Key Parameters document `output_path: str` - "file the figure is written to with
+    `ax.figure.savefig(output_path, dpi=150, bbox_inches="tight")`", and the Outputs promise a PNG file
+    (`feature_importance.png`); the example only draws. The step drew and wrote nothing. The quoted call, on what
+    the step makes (through an attribute), now ends the step, writing to the path key whose default is the file
+    the Outputs name."""
+    build_file_tree(tmp_path / "lib", {"pkgqsave/__init__.py": PKGQSAVE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": QSAVE_INDEX, **QSAVE_PAGES})
+    plot = item.plan.steps[0].binding
+    assert "chart.figure.save(output_path" in plot.body, plot.body
+    assert {p.name: p.default for p in plot.params}["output_path"] == "'chart.txt'", plot.params
+    run_workflow(item, tmp_path / "lib", "--set", "1.output_path=out/c.txt")
+    assert (item.output_dir / "out" / "c.txt").read_text() == "sales:6@3"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

@@ -24,6 +24,7 @@ from generator.apitext import signature_params as signature_block_params
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import (
+    PATH_KEY,
     WRITER,
     Resolvable,
     files_named,
@@ -552,17 +553,18 @@ def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
     made = names(piece.statements)[1]
     last = _last_line(piece)
     added: list[ast.stmt] = []
-    for span in code_spans(step.outputs):
+    for span in [*code_spans(step.outputs), *step.key_parameters_code]:
         try:
             stmt = ast.parse(span).body
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         call = stmt[0].value if len(stmt) == 1 and isinstance(stmt[0], ast.Expr) else None
+        if isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Name):
+            call.args[0] = _file_for_key(call.args[0].id, step) or call.args[0]
         if not (
             isinstance(call, ast.Call)
             and isinstance(call.func, ast.Attribute)
-            and isinstance(call.func.value, ast.Name)
-            and call.func.value.id in made
+            and _root(call.func.value) in made
             and _SAVING.fullmatch(call.func.attr)
             and call.args
             and isinstance(call.args[0], ast.Constant)
@@ -576,6 +578,23 @@ def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
     if not added:
         return piece
     return restrict(tree, piece, [*piece.statements, *added])
+
+
+def _file_for_key(name: str, step: Step) -> ast.Constant | None:
+    """The one file the step's Outputs name, for a documented path key a quoted call writes to (the Key Parameters'
+    `output_path: str` - "written with `ax.figure.savefig(output_path, dpi=150)`", Outputs "PNG file
+    (`feature_importance.png`)"): the example's text for the file, which becomes that key again."""
+    files = files_named(step.outputs)
+    if len(files) != 1 or not PATH_KEY.search(name) or name not in {p.name for p in step.key_parameters}:
+        return None
+    return ast.Constant(next(iter(files)))
+
+
+def _root(node: ast.expr) -> str:
+    """The name an attribute chain starts from (`ax` of `ax.figure`), or ""."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
 
 
 def _anchor_at(piece: Slice) -> int | None:
