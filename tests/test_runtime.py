@@ -13011,6 +13011,81 @@ def test_a_save_the_key_parameters_quote_writes_the_file_the_outputs_name(tmp_pa
     run_generated_tests(item, tmp_path / "lib")
 
 
+WORDED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Spoken_Metric
+
+**Description:** Predict, then report how good the predictions are.
+
+### Step 1: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgworded.predict(rows: list) -> list` |
+| **Implementation** | `Demo_predict` |
+| **Outputs** | `preds`, their accuracy and the mean score |
+
+### Step 2: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgworded.report(accuracy: float, path: str)` |
+| **Implementation** | `Demo_report` |
+| **Inputs** | accuracy from Step 1 |
+| **Outputs** | `report.txt` |
+"""
+
+WORDED_PAGES = example_pages(
+    {
+        "implementations/Demo_predict.md": (
+            "import pkgworded\n"
+            "from pkgworded.metrics import accuracy_score, score\n\n"
+            "preds = pkgworded.predict([1, 2, 3])\n"
+            'print("Accuracy:", accuracy_score(preds, [1, 1, 1]))\n'
+            'print("Score:", score(preds))\n'
+            'print("Keys:", preds.copy())\n'
+        ),
+        "implementations/Demo_report.md": 'import pkgworded\n\npkgworded.report(accuracy, "report.txt")\n',
+    }
+)
+
+PKGWORDED = """
+def predict(rows):
+    return [row % 2 for row in rows]
+
+
+def report(accuracy, path):
+    with open(path, "w") as handle:
+        handle.write(f"{accuracy:.2f}")
+"""
+
+PKGWORDED_METRICS = """
+def accuracy_score(pred, truth):
+    return sum(p == t for p, t in zip(pred, truth)) / len(truth)
+
+
+def score(pred):
+    return sum(pred) / len(pred)
+"""
+
+
+def test_a_metric_the_outputs_say_in_words_is_kept_from_the_print_that_shows_it(tmp_path):
+    """Seen on a LightGBM wiki: the Outputs promise "`y_pred_proba`, validation accuracy and ROC AUC", and the
+    example computes both only inside `print("AUC:", roc_auc_score(y_test, y_pred))`: the step predicted and
+    computed no metric. A print's labelled value that the Outputs name in words is kept as that output, when it is
+    a function's result that does not share the output's name (`score = score(preds)` would shadow the function);
+    a view of what the step has (`preds.copy()`) is not."""
+    build_file_tree(tmp_path / "lib", {"pkgworded/__init__.py": PKGWORDED, "pkgworded/metrics.py": PKGWORDED_METRICS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": WORDED_INDEX, **WORDED_PAGES})
+    predict = item.plan.steps[0].binding
+    assert "accuracy = accuracy_score(preds" in predict.body, predict.body
+    assert "score = " not in predict.body and "keys = " not in predict.body, predict.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "report.txt").read_text() == "0.67"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

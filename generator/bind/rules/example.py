@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -304,11 +305,19 @@ def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, H
         draft.statements[at:at] = settings
 
 
-def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str]) -> ast.Assign | None:
+def _spoken(outputs: str) -> set[str]:
+    """The words and word pairs of a step's Outputs outside code ("validation accuracy and ROC AUC": `accuracy`,
+    `roc_auc`, ...), as names: what a print's label may call a value the Outputs promise."""
+    words = re.findall(r"[a-z][a-z0-9]*", re.sub(r"`[^`]*`", " ", outputs).lower())
+    pairs = ("_".join(pair) for pair in zip(words, words[1:], strict=False))
+    return {w for w in [*words, *pairs] if not keyword.iskeyword(w) and w not in BUILTINS}
+
+
+def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str], spoken: set[str]) -> ast.Assign | None:
     """`print("AUC:", roc_auc_score(y_valid, proba[:, 1]))` (or `print(f"AUC: {...}")`, `print(cm.get_coherence())`)
-    where the Outputs name `auc` (`coherence`) and the slice makes what the value reads: the value kept as that
-    output (`auc = roc_auc_score(...)`), without the rounding the print shows it with. None for any other
-    statement."""
+    where the Outputs name `auc` (`coherence`), or say it in words ("validation accuracy and ROC AUC": spoken, for a
+    function's result), and the slice makes what the value reads: the value kept as that output (`auc = roc_auc_score(...)`), without the
+    rounding the print shows it with. None for any other statement."""
     call = stmt.value if isinstance(stmt, ast.Expr) and is_print(stmt) else None
     if not isinstance(call, ast.Call) or call.keywords:
         return None
@@ -327,6 +336,9 @@ def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str]) -> ast.A
         return None
     words = re.sub(r"[^0-9a-z]+", "_", label.lower()).strip("_")
     name = next((n for n in missing if words == n.lower() or words.endswith("_" + n.lower())), None)
+    if name is None and words in spoken and words not in made and isinstance(value, ast.Call):
+        # a value said in words is a function's result (`roc_auc_score(y, p)`), not a view of what the step has
+        name = words if isinstance(value.func, ast.Name) and words not in names([ast.Expr(value)])[0] else None
     if (
         isinstance(value, ast.Call)
         and isinstance(value.func, ast.Name)
@@ -350,7 +362,8 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef, others
     piece, tree = candidate.slice, candidate.tree
     made = {n for s in piece.statements for n in names([s])[1]}
     missing = [n for n in declared_outputs(step) if n not in made]
-    if not missing:
+    spoken = _spoken(step.outputs) if any(is_print(s) for s in tree.body) else set()
+    if not missing and not spoken:
         return piece
     last = _last_line(piece)
     added: list[ast.stmt] = [
@@ -364,7 +377,7 @@ def _with_declared_outputs(candidate: Candidate, step: Step, api: ApiRef, others
         and contains_api(s, api, {})
     ]
     for stmt in tree.body:
-        printed = _labelled_value(stmt, missing, made) if stmt.lineno > last else None
+        printed = _labelled_value(stmt, missing, made, spoken) if stmt.lineno > last else None
         if printed is not None and not names([printed])[1] & names(added)[1]:  # the first print of a name
             added.append(printed)
     if not added:
