@@ -516,6 +516,7 @@ def _param_context(param: ConfigParam) -> dict[str, str | bool | None]:
         "loader": param.loader,
         "writes": param.writes,
         "follows": param.follows,
+        "spread": param.spread,
     }
 
 

@@ -13086,6 +13086,54 @@ def test_a_metric_the_outputs_say_in_words_is_kept_from_the_print_that_shows_it(
     run_generated_tests(item, tmp_path / "lib")
 
 
+SPREAD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Spread_Key
+
+**Description:** Group rows by one or more columns.
+
+### Step 1: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgspread.group(rows: list, *by: str) -> dict` |
+| **Implementation** | `Demo_group` |
+| **Key Parameters** | `by: str` - grouping column(s), e.g. `"city"` |
+| **Outputs** | `groups` |
+"""
+
+SPREAD_PAGES = example_pages(
+    {"implementations/Demo_group.md": 'import pkgspread\n\ngroups = pkgspread.group([1, 2], "city", "year")\n'}
+)
+
+PKGSPREAD = """
+import json
+
+
+def group(rows, *by):
+    with open("by.json", "w") as handle:
+        json.dump(list(by), handle)
+    return {column: rows for column in by}
+"""
+
+
+def test_one_column_set_for_a_spread_key_is_one_argument(tmp_path):
+    """Seen on a Polars wiki: `completed.group_by(*by, ...)`, where the Key Parameters document `*by: str` -
+    "grouping key column(s), e.g. "customer_id"": `--set 3.by=customer_id` was spread letter by letter
+    (ColumnNotFoundError: "c"). A key run() passes as `*name` is marked spread, and the runtime makes one value set
+    alone a tuple of it; a list stays the columns it lists."""
+    build_file_tree(tmp_path / "lib", {"pkgspread/__init__.py": PKGSPREAD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SPREAD_INDEX, **SPREAD_PAGES})
+    group = item.plan.steps[0].binding
+    assert "*by" in group.body and {p.name: p.spread for p in group.params}["by"], group
+    run_workflow(item, tmp_path / "lib", "--set", "1.by=region")
+    assert json.loads((item.output_dir / "by.json").read_text()) == ["region"]
+    run_workflow(item, tmp_path / "lib")
+    assert json.loads((item.output_dir / "by.json").read_text()) == ["city", "year"]
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

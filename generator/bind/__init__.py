@@ -24,6 +24,7 @@ from generator.bind.finish import (
     with_loop_count,
     with_needs,
     with_recorded_keys,
+    with_spread_keys,
     with_typed_arguments,
     with_written_paths,
 )
@@ -86,6 +87,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
             binding = replace(binding, changes=(*binding.changes, note))
         finished = with_contract(step, binding)
         finished = with_default_types(with_written_paths(passed_when_set(with_cpu_defaults(finished)), step))
+        finished = with_spread_keys(finished)
         bindings.append(with_needs(step, with_typed_arguments(step, finished, ctx.apis[index]), tables))
         ctx.no_argument_functions |= functions_without_arguments(binding)
         if binding.status is Status.BOUND and unused:

@@ -57,6 +57,7 @@ class ConfigParam:
     loader names the function of the generated `loaders.py` that builds an object from the value (a path or id);
     writes: the value is a file the step writes (its folder is made before the step runs).
     follows: an earlier step's key whose value this key takes until it is set itself (generator/links.py).
+    spread: the value is passed as `*name` (an API's `*args`): one value set alone is one argument, not its letters.
     """
 
     name: str
@@ -67,6 +68,7 @@ class ConfigParam:
     loader: str = ""
     writes: bool = False
     follows: str = ""  # "step module.key": an earlier key naming the same file or id, whose value it takes until set
+    spread: bool = False
 
 
 @dataclass(frozen=True)

@@ -438,6 +438,24 @@ _SIMPLE: dict[str, tuple[type, ...]] = {
 }
 
 
+def with_spread_keys(binding: Binding) -> Binding:
+    """The keys run() passes as `*name` (`completed.group_by(*by)`), marked spread: the runtime makes one value set
+    alone (`--set 3.by=customer_id`) a tuple of it, which the call would otherwise spread letter by letter."""
+    starred = [p.name for p in binding.params if f"*{p.name}" in binding.body]
+    tree = _as_function(binding.body) if starred else None
+    if tree is None:
+        return binding
+    spread = {
+        node.value.id
+        for node in walk(tree)
+        if isinstance(node, ast.Starred) and isinstance(node.value, ast.Name) and node.value.id in starred
+    }
+    if not spread:
+        return binding
+    params = tuple(replace(p, spread=True) if p.name in spread else p for p in binding.params)
+    return replace(binding, params=params)
+
+
 def with_default_types(binding: Binding) -> Binding:
     """A key whose default does not fit its declared type takes the default's type beside it: the signature says
     `fmt: str`, the example passes `["%d", "%.4f"]` (numpy takes both), and the generated runtime refused the

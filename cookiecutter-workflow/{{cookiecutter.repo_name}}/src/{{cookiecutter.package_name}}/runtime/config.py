@@ -130,7 +130,10 @@ def as_declared(param: Param, value: Any) -> Any:
     tuple (`axis = [0, 1]` reaches numpy as `(0, 1)`, which it takes where it refuses a list); a table whose
     default has number keys with number keys (`dynamic_axes = { input = { 0 = "batch" } }`: TOML writes every key
     as a string, and torch.onnx.export refuses "0"; a default mixing number and name keys, `{0: ..., "cpu": ...}`,
-    gets its number keys back too); a callable key's dotted name as the function it names."""
+    gets its number keys back too); a callable key's dotted name as the function it names; one value of a key
+    run() spreads as `*by` as a tuple of it (`by = "customer_id"` is one column, not eleven letters)."""
+    if param.spread and value is not None and not isinstance(value, (list, tuple, dict)):
+        return (value,)
     if isinstance(value, list) and _takes_tuple(param):
         return tuple(value)
     if isinstance(value, str) and _CALLABLE.match(param.type.strip()):

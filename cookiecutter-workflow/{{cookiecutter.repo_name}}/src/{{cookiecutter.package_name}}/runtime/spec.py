@@ -23,8 +23,9 @@ STATUSES = ("bound", "stub", "manual")
 class Param:
     """A config key of a step: its type (as the wiki writes it), default, description, the loader that
     builds an object from its value (a path or an id), if any, whether the value is a file the step writes
-    (its folder is made before the step runs), and the earlier key ("step module.key") naming the same file or
-    id, whose value it takes until it is set itself."""
+    (its folder is made before the step runs), the earlier key ("step module.key") naming the same file or
+    id, whose value it takes until it is set itself, and whether run() passes the value as `*name` (an API's
+    `*args`)."""
 
     type: str = ""
     default: Any = REQUIRED
@@ -32,6 +33,7 @@ class Param:
     loader: str = ""
     writes: bool = False
     follows: str = ""
+    spread: bool = False
 
     @property
     def required(self) -> bool:
