@@ -13134,6 +13134,67 @@ def test_one_column_set_for_a_spread_key_is_one_argument(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+RECORD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Manual_Record
+
+**Description:** Choose the training settings, then train with them.
+
+### Step 1: Settings
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `params: dict[str, Any]` (plain dict passed to `pkgrecord.train`) |
+| **Key Parameters** | `eta: float` - learning rate (0.1 here), `depth: int` - tree depth (3 here) |
+| **Inputs** | None |
+| **Outputs** | `params: dict` |
+
+### Step 2: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrecord.train(params: dict, rounds: int = 10)` |
+| **Implementation** | `Demo_train` |
+| **Key Parameters** | `rounds: int` - boosting rounds |
+| **Inputs** | `params` from Step 1 |
+| **Outputs** | `model` |
+"""
+
+RECORD_PAGES = example_pages(
+    {
+        "implementations/Demo_train.md": (
+            'import pkgrecord\n\nparam = {"eta": 1.0, "depth": 2}\nmodel = pkgrecord.train(param, rounds=5)\n'
+        )
+    }
+)
+
+PKGRECORD = """
+import json
+
+
+def train(params, rounds=10):
+    with open("params.json", "w") as handle:
+        json.dump({"params": params, "rounds": rounds}, handle)
+    return params
+"""
+
+
+def test_a_manual_step_whose_outputs_name_one_dict_hands_on_that_dict(tmp_path):
+    """Seen on an XGBoost wiki: step 2 documents `objective`, `eta`, `max_depth`, ... and its Outputs say
+    "`params: dict`"; steps 3 and 5 cite "`params` from Step 2". The manual step handed on eight scalars, so step 3
+    took its example's own `param = {"max_depth": 2, "eta": 1, ...}` as a key and step 5 asked for `params` again,
+    REQUIRED. A manual step whose Outputs name one dict, none of its several keys, hands on that dict of its keys."""
+    build_file_tree(tmp_path / "lib", {"pkgrecord/__init__.py": PKGRECORD})
+    item = generated(tmp_path, {"_WorkflowIndex.md": RECORD_INDEX, **RECORD_PAGES})
+    settings, train = (s.binding for s in item.plan.steps)
+    assert settings.produces == ("params",) and "params" in train.consumes, (settings, train)
+    run_workflow(item, tmp_path / "lib", "--set", "1.eta=0.3")
+    written = json.loads((item.output_dir / "params.json").read_text())
+    assert written == {"params": {"eta": 0.3, "depth": 3}, "rounds": 5}, written
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

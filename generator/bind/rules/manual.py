@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from generator.apitext import literal_source
@@ -10,6 +12,7 @@ from generator.astwalk import walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import key_hints
+from generator.bind.outputs import declared_outputs
 from generator.model import Step
 
 
@@ -41,14 +44,32 @@ def bind(step: Step, ctx: BindContext) -> Binding:
     params = tuple(
         ConfigParam(n, h.type, h.default, h.default is None and not h.optional, h.doc) for n, h in keys.items()
     )
-    for name in keys:
-        ctx.add(name, value=True)
+    values = "{" + ", ".join(f"{n!r}: {n}" for n in keys) + "}"
+    whole = _one_record(step, keys)
+    if whole:
+        # "`params: dict`" made of the keys `objective`, `eta`, ...: one table, as later steps cite it
+        ctx.add(whole)
+        body, produces = f"return {{{whole!r}: {values}}}", [whole]
+    else:
+        for name in keys:
+            ctx.add(name, value=True)
+        body, produces = f"return {values}", list(keys)
     return Binding(
         kind=Kind.MANUAL,
         status=Status.MANUAL,
-        body="return {" + ", ".join(f"{n!r}: {n}" for n in keys) + "}",
-        produces=tuple(keys),
+        body=body,
+        produces=tuple(produces),
         params=params,
         source=Source.MANUAL,
         notes=("a manual or decision step: run() hands its config values on to later steps",),
     )
+
+
+def _one_record(step: Step, keys: Collection[str]) -> str:
+    """The one result the step's Outputs name, typed a dict (`params: dict`), when it is none of its several keys:
+    the keys are that table's entries. Else ""."""
+    named = declared_outputs(step)
+    if len(named) != 1 or named[0] in keys or len(keys) < 2:
+        return ""
+    typed = re.search(rf"`{re.escape(named[0])}\s*:\s*(?:dict|Dict|Mapping|typing\.Dict)\b", step.outputs)
+    return named[0] if typed else ""
