@@ -13195,6 +13195,69 @@ def test_a_manual_step_whose_outputs_name_one_dict_hands_on_that_dict(tmp_path):
     run_generated_tests(item, tmp_path / "lib")
 
 
+REPEAT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Unasked_Repeat
+
+**Description:** Load the user's rows, then count them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrepeat.load(path: str) -> list` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the user's rows, one per line |
+| **Outputs** | `train: list` |
+
+### Step 2: Count
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrepeat.count(rows: list) -> int` |
+| **Implementation** | `Demo_count` |
+| **Inputs** | `train` from Step 1 |
+| **Outputs** | `n` |
+"""
+
+REPEAT_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": (
+            'import pkgrepeat\n\ntrain = pkgrepeat.load("demo/train.txt")\ntest = pkgrepeat.load("demo/test.txt")\n'
+        ),
+        "implementations/Demo_count.md": "import pkgrepeat\n\nn = pkgrepeat.count(train)\n",
+    }
+)
+
+PKGREPEAT = """
+def load(path):
+    with open(path) as handle:
+        return handle.read().split()
+
+
+def count(rows):
+    with open("count.txt", "w") as handle:
+        handle.write(str(len(rows)))
+    return len(rows)
+"""
+
+
+def test_a_second_call_on_the_examples_own_file_that_nothing_asks_for_is_left_out(tmp_path):
+    """Seen on an XGBoost wiki: step 1's example loads `dtrain` and then `dtest = xgb.DMatrix("demo/data/agaricus.txt.
+    test?format=libsvm")`, where the Outputs name `dtrain` only and no later step reads `dtest`. The demo's file
+    stayed in the code with no key for it, and the step failed on any other machine. A later call of the step's
+    API on a file the example names, making what neither the Outputs nor a later step asks for, is left out."""
+    build_file_tree(tmp_path / "lib", {"pkgrepeat/__init__.py": PKGREPEAT})
+    item = generated(tmp_path, {"_WorkflowIndex.md": REPEAT_INDEX, **REPEAT_PAGES})
+    load = item.plan.steps[0].binding
+    assert "test.txt" not in load.body and load.produces == ("train",), load
+    (tmp_path / "rows.txt").write_text("a b c\\n")
+    run_workflow(item, tmp_path / "lib", "--set", f"1.path={tmp_path / 'rows.txt'}")
+    assert (item.output_dir / "count.txt").read_text() == "3"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

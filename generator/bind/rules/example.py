@@ -249,6 +249,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _without_unasked_writes(Candidate(best, chosen.order, chosen.tree), step)
     best = _without_later_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _without_unread_parts(Candidate(best, chosen.order, chosen.tree), step, ctx, wanted)
+    best = _without_unasked_repeats(Candidate(best, chosen.order, chosen.tree), step, api, wanted)
     if any(shows_items(s) or shows_value(s) for s in best.statements if s is not best.anchor):
         kept = [s for s in best.statements if s is best.anchor or not (shows_items(s) or shows_value(s))]
         best = restrict(chosen.tree, best, kept)
@@ -753,6 +754,30 @@ def _without_unread_parts(candidate: Candidate, step: Step, ctx: BindContext, wa
         whole = part.value if isinstance(part, (ast.Subscript, ast.Attribute)) else None
         unread = not names([stmt])[1] & (needed | set(names(after)[0]))
         return isinstance(whole, ast.Name) and whole.id in results and unread
+
+    return _dropping_after(candidate, drops)
+
+
+def _without_unasked_repeats(candidate: Candidate, step: Step, api: ApiRef, wanted: set[str]) -> Slice:
+    """The slice without the statements after the step's call that call its API again on another file the example
+    names, making what nothing asks for: `dtest = xgb.DMatrix("demo/data/agaricus.txt.test")` after `dtrain =
+    xgb.DMatrix(...)`, where the Outputs name `dtrain` only and no later step reads `dtest`. Kept, the demo's file
+    stayed in the code, with no key to point it elsewhere, and the step failed on the user's machine."""
+    piece = candidate.slice
+    declared = set(declared_outputs(step))
+    if not declared:
+        return piece
+    needed = wanted | declared | set(code_spans(step.outputs or ""))
+
+    def drops(stmt: ast.stmt, after: list[ast.stmt]) -> bool:
+        bound = names([stmt])[1]
+        return (
+            isinstance(stmt, ast.Assign)
+            and bool(bound)
+            and not bound & (needed | set(names(after)[0]))
+            and contains_api(stmt, api, {})
+            and bool(files_written([stmt]))  # (the names of files its texts give: the example's own file)
+        )
 
     return _dropping_after(candidate, drops)
 
