@@ -13258,6 +13258,77 @@ def test_a_second_call_on_the_examples_own_file_that_nothing_asks_for_is_left_ou
     run_generated_tests(item, tmp_path / "lib")
 
 
+FORMULA_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quoted_Result
+
+**Description:** Take the true labels, predict, count the hits and report them.
+
+### Step 1: Labels
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgformula.labels() -> list` |
+| **Implementation** | `Demo_labels` |
+| **Outputs** | `truth` |
+
+### Step 2: Predict
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgformula.predict(n: int) -> list` |
+| **Implementation** | `Demo_predict` |
+| **Inputs** | `truth` from Step 1 |
+| **Outputs** | `preds: list` of labels; hits = `sum(p == t for p, t in zip(preds, truth))` |
+
+### Step 3: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgformula.report(hits: int)` |
+| **Implementation** | `Demo_report` |
+| **Inputs** | `hits` from Step 2 |
+| **Outputs** | `hits.txt` |
+"""
+
+FORMULA_PAGES = example_pages(
+    {
+        "implementations/Demo_labels.md": "import pkgformula\n\ntruth = pkgformula.labels()\n",
+        "implementations/Demo_predict.md": "import pkgformula\n\npreds = pkgformula.predict(3)\n",
+        "implementations/Demo_report.md": "import pkgformula\n\npkgformula.report(hits)\n",
+    }
+)
+
+PKGFORMULA = """
+def labels():
+    return [1, 0, 1]
+
+
+def predict(n):
+    return [1] * n
+
+
+def report(hits):
+    with open("hits.txt", "w") as handle:
+        handle.write(str(hits))
+"""
+
+
+def test_a_result_the_outputs_name_by_its_expression_is_made(tmp_path):
+    """Seen on an XGBoost wiki: the Outputs say "`preds: np.ndarray` of positive-class probabilities; accuracy =
+    `((preds > 0.5) == y_test).mean()`", and the example only predicts: the step computed no accuracy and warned
+    that it did not use `y_test`, which its Inputs cite. A result the Outputs name by the expression that makes it
+    is made at the step's end, reading what the step makes and what earlier steps hand on."""
+    build_file_tree(tmp_path / "lib", {"pkgformula/__init__.py": PKGFORMULA})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FORMULA_INDEX, **FORMULA_PAGES})
+    predict = item.plan.steps[1].binding
+    assert "hits" in predict.produces and "truth" in predict.consumes, predict
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "hits.txt").read_text() == "2"
+    run_generated_tests(item, tmp_path / "lib")
+
+
 WRITERS_INDEX = """
 # Workflow Index: Demo
 

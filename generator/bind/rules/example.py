@@ -36,7 +36,7 @@ from generator.bind.choice import (
 )
 from generator.bind.context import BindContext, Candidate, artifact_name
 from generator.bind.hints import Hint, key_hints, merge_hints
-from generator.bind.imports import module_names
+from generator.bind.imports import bound_by, module_names
 from generator.bind.outputs import (
     declared_outputs,
     named_outputs,
@@ -244,6 +244,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     best = _with_changes_after(Candidate(best, chosen.order, chosen.tree), others)
     best = _with_output_files(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _with_quoted_save(Candidate(best, chosen.order, chosen.tree), step)
+    best = _with_quoted_results(Candidate(best, chosen.order, chosen.tree), step, ctx)
     best = _with_checks(Candidate(best, chosen.order, chosen.tree), ctx)
     best = _without_tryout(Candidate(best, chosen.order, chosen.tree), step, ctx, keys)
     best = _without_unasked_writes(Candidate(best, chosen.order, chosen.tree), step)
@@ -589,6 +590,38 @@ def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
             continue
         last += 1
         added.append(ast.increment_lineno(stmt[0], last - 1))
+    if not added:
+        return piece
+    return restrict(tree, piece, [*piece.statements, *added])
+
+
+# "accuracy = `((preds > 0.5) == y_test).mean()`": an Outputs cell naming a result by the expression that makes it
+_QUOTED_RESULT = re.compile(r"(?<![\w`])([A-Za-z_]\w*)\s*=\s*`([^`]+)`")
+
+
+def _with_quoted_results(candidate: Candidate, step: Step, ctx: BindContext) -> Slice:
+    """The slice, with a result the step's Outputs name by the expression that makes it (`preds: np.ndarray`;
+    accuracy = `((preds > 0.5) == y_test).mean()`) made at its end, when nothing in the slice makes that name and
+    the expression reads only what the slice makes or an earlier step hands on (the Outputs promise it)."""
+    piece, tree = candidate.slice, candidate.tree
+    found = _QUOTED_RESULT.findall(step.outputs or "")
+    if not found:
+        return piece
+    made = names(piece.statements)[1] | bound_by([ast.unparse(i) for i in piece.imports])
+    last = _last_line(piece)
+    added: list[ast.stmt] = []
+    for name, text in found:
+        try:
+            value = ast.parse(text.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        reads = names([ast.Expr(value)])[0]
+        if name in made or name in reads or not all(n in made or ctx.has(n) for n in reads):
+            continue
+        last += 1
+        stmt = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=value)
+        added.append(ast.increment_lineno(ast.fix_missing_locations(stmt), last - 1))
+        made.add(name)
     if not added:
         return piece
     return restrict(tree, piece, [*piece.statements, *added])
