@@ -13252,7 +13252,7 @@ def test_a_second_call_on_the_examples_own_file_that_nothing_asks_for_is_left_ou
     item = generated(tmp_path, {"_WorkflowIndex.md": REPEAT_INDEX, **REPEAT_PAGES})
     load = item.plan.steps[0].binding
     assert "test.txt" not in load.body and load.produces == ("train",), load
-    (tmp_path / "rows.txt").write_text("a b c\\n")
+    (tmp_path / "rows.txt").write_text("a b c\n")
     run_workflow(item, tmp_path / "lib", "--set", f"1.path={tmp_path / 'rows.txt'}")
     assert (item.output_dir / "count.txt").read_text() == "3"
     run_generated_tests(item, tmp_path / "lib")
@@ -13327,6 +13327,110 @@ def test_a_result_the_outputs_name_by_its_expression_is_made(tmp_path):
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "hits.txt").read_text() == "2"
     run_generated_tests(item, tmp_path / "lib")
+
+
+FUNCKEY_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Function_Key
+
+**Description:** Read labels from a file and report them.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfunckey.load(path: str, convert=None) -> list` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - one label per line, `convert: callable` - converts each label, e.g. `int` (default None keeps strings) |
+| **Inputs** | Path to a `.txt` file of labels |
+| **Outputs** | `labels` |
+
+### Step 2: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfunckey.report(labels: list)` |
+| **Implementation** | `Demo_report` |
+| **Inputs** | `labels` from Step 1 |
+| **Outputs** | `labels.json` |
+"""
+
+FUNCKEY_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": 'import pkgfunckey\n\nlabels = pkgfunckey.load("labels.txt", convert=int)\n',
+        "implementations/Demo_report.md": "import pkgfunckey\n\npkgfunckey.report(labels)\n",
+    }
+)
+
+PKGFUNCKEY = """
+import json
+
+
+def load(path, convert=None):
+    with open(path) as handle:
+        return [convert(line) if convert else line for line in handle.read().split()]
+
+
+def report(labels):
+    with open("labels.json", "w") as handle:
+        json.dump(labels, handle)
+"""
+
+
+def test_a_function_passed_for_a_documented_function_key_is_that_key(tmp_path):
+    """Seen on a NetworkX wiki: `nx.read_edgelist(path, nodetype=int)`, where the Key Parameters document
+    `nodetype: callable` - "converts node labels, e.g. `int`": `int` stayed in the code, so a file of text labels
+    failed with no key to change it. The function passed for a documented function key is that key, its default the
+    function's name, which the generated runtime turns back into the function."""
+    build_file_tree(tmp_path / "lib", {"pkgfunckey/__init__.py": PKGFUNCKEY})
+    item = generated(tmp_path, {"_WorkflowIndex.md": FUNCKEY_INDEX, **FUNCKEY_PAGES})
+    load = item.plan.steps[0].binding
+    assert {p.name: p.default for p in load.params}.get("convert") == "'int'", load.params
+    (tmp_path / "numbers.txt").write_text("1\n2\n")
+    (tmp_path / "words.txt").write_text("a\nb\n")
+    run_workflow(item, tmp_path / "lib", "--set", f"1.path={tmp_path / 'numbers.txt'}")
+    assert json.loads((item.output_dir / "labels.json").read_text()) == [1, 2]
+    run_workflow(item, tmp_path / "lib", "--set", f"1.path={tmp_path / 'words.txt'}", "--set", "1.convert=str")
+    assert json.loads((item.output_dir / "labels.json").read_text()) == ["a", "b"]
+    run_generated_tests(item, tmp_path / "lib")
+
+
+GRAPHFILE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Graph_File
+
+**Description:** Read a graph from the user's edge list.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkggraphfile.read(path: str, typed: bool = False)` |
+| **Implementation** | `Demo_read` |
+| **Inputs** | Path to an edge list file (one `u v` pair per line) |
+| **Outputs** | `G` |
+"""
+
+GRAPHFILE_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": [
+            'import pkggraphfile\n\nG = pkggraphfile.read("data/karate.edgelist")\n',
+            'import pkggraphfile\n\nG = pkggraphfile.read("edges.txt", typed=True)\n',
+        ]
+    }
+)
+
+
+def test_an_example_reading_a_graph_file_counts_as_reading_the_users_file(tmp_path):
+    """Seen on a NetworkX wiki: the Inputs cite "a whitespace-delimited edge list file (one `u v` pair per line)";
+    the page's basic example reads "data/karate.edgelist" and a later one "edges.txt" with typed edge data columns.
+    `.edgelist` was no data file to the chooser, so the typed example won as the one reading the user's file, and
+    its `data=(("weight", float), ...)` failed on a plain `u v` file. Graph and other data formats count alike."""
+    item = generated(tmp_path, {"_WorkflowIndex.md": GRAPHFILE_INDEX, **GRAPHFILE_PAGES})
+    read = item.plan.steps[0].binding
+    assert "karate.edgelist" in str([p.default for p in read.params]) and "typed=True" not in read.body, read
 
 
 WRITERS_INDEX = """

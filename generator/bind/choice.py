@@ -607,9 +607,10 @@ def _per_item(piece: Slice, api: ApiRef) -> bool:
 INPUT_FILE = re.compile(r"\bfile\b|\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?)\b|\b(?:CSV|TSV|JSON lines|JSONL|Parquet)\b")
 DATA_FILE = re.compile(
     r"\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?|feather|arrow|npy|npz|h5|hdf5|nc|zarr|pkl|pickle|xml|html?|ya?ml"
-    r"|smi|sdf|mol2?|pdb|fasta|fa|fastq|vcf|wav|flac|mp3|png|jpe?g|tiff?|bmp|gif|mp4|avi|db|sqlite|gz|zip)$",
+    r"|smi|sdf|mol2?|pdb|fasta|fa|fastq|vcf|wav|flac|mp3|png|jpe?g|tiff?|bmp|gif|mp4|avi|db|sqlite|gz|zip"
+    r"|edgelist|adjlist|gml|graphml|gexf|mtx|dat|arff|dta|sav|orc|avro|libsvm)$",
     re.IGNORECASE,
-)  # a data file, of tables, arrays, documents, molecules, sequences, sounds, images, videos or archives
+)  # a data file, of tables, arrays, documents, molecules, sequences, sounds, images, videos, graphs or archives
 
 
 def _reads_file(statements: list[ast.stmt]) -> bool:

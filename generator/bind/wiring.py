@@ -782,6 +782,37 @@ def _documented_varargs(draft: Draft, keys: dict[str, Hint], claims: _Claims) ->
     call.args[at:] = [ast.Starred(value=ast.Name(id=name, ctx=ast.Load()), ctx=ast.Load())]
 
 
+# a key holding a function (`nodetype: callable`, `func: Callable[[x], y]`); the generated runtime turns its value, a
+# dotted name in config, into the function it names
+_FUNCTION_KEY = re.compile(r"(?:typing\.|collections\.abc\.)?(?:callable|Callable)\b|function$")
+
+
+def _documented_function(draft: Draft, keys: dict[str, Hint], claims: _Claims) -> None:
+    """`nx.read_edgelist(path, nodetype=int)`, where the Key Parameters document `nodetype: callable` - "converts node
+    labels, e.g. `int`": the function passed is that key, its default the function's name (`"int"`; a module's by
+    its full name, `np.median` as `"numpy.median"`), which the generated runtime turns back into the function. Left
+    in the code, a file of text labels failed on `int`, with no key to change it."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    modules = {
+        alias.asname or alias.name: alias.name for i in draft.imports if isinstance(i, ast.Import) for alias in i.names
+    }
+    for keyword in call.keywords:
+        key, value = keyword.arg, keyword.value
+        if key is None or key not in keys or key in claims.taken or key in draft.literals:
+            continue
+        if not _FUNCTION_KEY.match(keys[key].type.strip()):
+            continue
+        path = ".".join(dotted(value))
+        root, _, rest = path.partition(".")
+        if not path or (rest and root not in modules) or (not rest and root not in BUILTINS):
+            continue
+        draft.literals[key] = repr(f"{modules[root]}.{rest}" if rest else root)
+        keyword.value = ast.Name(id=key, ctx=ast.Load())
+        claims.taken.add(key)
+
+
 def _documented_by_method(
     draft: Draft, keys: dict[str, Hint], claims: _Claims, free: list[str], bound: set[str]
 ) -> None:
@@ -2914,6 +2945,7 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             draft.literals[documented] = draft.literals.pop(name)
         claims.taken.add(documented)
     _documented_varargs(draft, keys, claims)
+    _documented_function(draft, keys, claims)
     _documented_by_method(draft, keys, claims, free, bound)
     _documented_method_argument(draft, keys, claims, free, bound)
     _documented_column(draft, ctx.step, keys, claims, {*free, *bound})
