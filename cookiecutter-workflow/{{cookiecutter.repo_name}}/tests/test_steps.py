@@ -353,7 +353,7 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
         if isinstance(value, dict) and value and shown not in seen:  # `{**base_params, **best}`: its items
             shown = next((f"{k!r}: {v!r}" for k, v in value.items() if f"{k!r}: {v!r}" in seen), shown)
         if isinstance(value, (list, tuple)) and value and shown not in seen:  # `randn(*size)`, `group_by(*by)`
-            shown = repr(tuple(value))[1:-1]
+            shown = ", ".join(map(repr, value))  # (one item: `drop(columns=["Class", *drop_columns])`)
         if isinstance(value, str) and len(value) >= 3 and shown not in seen and value in seen:
             shown = value  # a text written into a longer one: `f"{data_dir}/train"`
         assert shown in seen, f"config key {key} did not reach the call"  # or was handed on as a result
