@@ -318,8 +318,8 @@ def _spoken(outputs: str) -> set[str]:
 def _labelled_value(stmt: ast.stmt, missing: list[str], made: set[str], spoken: set[str]) -> ast.Assign | None:
     """`print("AUC:", roc_auc_score(y_valid, proba[:, 1]))` (or `print(f"AUC: {...}")`, `print(cm.get_coherence())`)
     where the Outputs name `auc` (`coherence`), or say it in words ("validation accuracy and ROC AUC": spoken, for a
-    function's result), and the slice makes what the value reads: the value kept as that output (`auc = roc_auc_score(...)`), without the
-    rounding the print shows it with. None for any other statement."""
+    function's result), and the slice makes what the value reads: the value kept as that output (`auc =
+    roc_auc_score(...)`), without the rounding the print shows it with. None for any other statement."""
     call = stmt.value if isinstance(stmt, ast.Expr) and is_print(stmt) else None
     if not isinstance(call, ast.Call) or call.keywords:
         return None
@@ -579,7 +579,7 @@ def _with_quoted_save(candidate: Candidate, step: Step) -> Slice:
         if not (
             isinstance(call, ast.Call)
             and isinstance(call.func, ast.Attribute)
-            and _root(call.func.value) in made
+            and root_name(call.func.value) in made
             and _SAVING.fullmatch(call.func.attr)
             and call.args
             and isinstance(call.args[0], ast.Constant)
@@ -635,13 +635,6 @@ def _file_for_key(name: str, step: Step) -> ast.Constant | None:
     if len(files) != 1 or not PATH_KEY.search(name) or name not in {p.name for p in step.key_parameters}:
         return None
     return ast.Constant(next(iter(files)))
-
-
-def _root(node: ast.expr) -> str:
-    """The name an attribute chain starts from (`ax` of `ax.figure`), or ""."""
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else ""
 
 
 def _anchor_at(piece: Slice) -> int | None:
