@@ -705,10 +705,12 @@ def _named_texts(tree: ast.AST, named: dict[str, list[str]], taken: set[str]) ->
     only when the step has no key and no variable of that name."""
     if not named:
         return {}
-    mentioned = {n.id for n in walk(tree) if isinstance(n, ast.Name)}
+    mentioned: set[str] = set()
     skipped: set[int] = set()
     for node in walk(tree):
-        if isinstance(node, ast.Dict):
+        if isinstance(node, ast.Name):
+            mentioned.add(node.id)
+        elif isinstance(node, ast.Dict):
             skipped.update(id(key) for key in node.keys if key is not None)
         elif isinstance(node, ast.JoinedStr):
             skipped.update(id(part) for part in node.values)

@@ -857,18 +857,20 @@ def _documented_method_argument(
     is that argument. Its default is the literal when it is of the documented type, else the value the description
     gives (the example's several aggregations of a column make columns of two levels, which the next step did
     not read)."""
+    methods: list[tuple[str, ast.Call]] | None = None  # (method, call) of the calls with one positional argument
     for key, hint in keys.items():
         if key in claims.taken or key in draft.literals or key in free or key in bound or not key.isidentifier():
             continue
-        found = [
-            node
-            for stmt in draft.statements
-            for node in walk(stmt)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == key
-            and len(node.args) == 1  # (beside keywords: `probs.topk(2, dim=-1)`, where they document `topk: int`)
-        ]
+        if methods is None:  # walked once, for the first key that may be one
+            methods = [
+                (node.func.attr, node)
+                for stmt in draft.statements
+                for node in walk(stmt)
+                if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and len(node.args) == 1  # (beside keywords: `probs.topk(2, dim=-1)`, where they document `topk: int`)
+            ]
+        found = [call for method, call in methods if method == key]
         literal = literal_source(found[0].args[0]) if len(found) == 1 else None
         if literal is not None and not fits_type(literal, hint.type):
             literal = hint.default  # the value the description gives ("e.g. "mean"")
