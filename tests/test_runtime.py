@@ -23858,3 +23858,69 @@ def test_a_key_named_after_a_method_is_its_argument_beside_keywords(tmp_path):
     bucket = item.plan.steps[1].binding
     assert ".agg(agg, scale=" in bucket.body, bucket.body
     assert "total: 10" in run_workflow(item, tmp_path / "lib", "--set", "2.agg=sum").stdout
+
+
+CHOICE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Listed_Choice
+
+**Description:** Compare two samples, then write the p-value.
+
+### Step 1: Compare Samples
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchoice.ttest(a: list, b: list, alternative: str = 'two-sided') -> dict` |
+| **Implementation** | `Demo_ttest` |
+| **Key Parameters** | `alternative: str` - the alternative hypothesis: 'two-sided', 'less' or 'greater' (default 'two-sided') |
+| **Outputs** | `result` |
+
+### Step 2: Write Result
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchoice.write(result: dict, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `result` from Step 1 |
+| **Outputs** | `result.txt` |
+"""
+
+CHOICE_PAGES = example_pages(
+    {
+        "implementations/Demo_ttest.md": (
+            "import pkgchoice\n\nresult = pkgchoice.ttest([1, 2, 3], [2, 3, 4], alternative='greater')\n"
+        ),
+        "implementations/Demo_write.md": 'import pkgchoice\n\npkgchoice.write(result, "result.txt")\n',
+    }
+)
+
+PKGCHOICE = """
+def ttest(a, b, alternative="two-sided"):
+    return {"alternative": alternative, "n": len(a) + len(b)}
+
+
+def write(result, path):
+    with open(path, "w") as handle:
+        handle.write(result["alternative"])
+"""
+
+
+def test_an_example_choosing_one_of_the_listed_choices_leaves_the_documented_default(tmp_path):
+    """Seen on a SciPy wiki: `alternative: str` - "'two-sided', 'less' or 'greater' (default 'two-sided')" and the
+    docs' one-sided example `alternative="greater"`; the workflow ran a one-sided test (and its confidence interval
+    was unbounded). An example's pick among three or more listed choices shows one of them: the documented default
+    stays, unless the step's own text names the pick ("Compare Samples (greater)")."""
+    build_file_tree(tmp_path / "lib", {"pkgchoice/__init__.py": PKGCHOICE})
+    item = generated(tmp_path / "plain", {"_WorkflowIndex.md": CHOICE_INDEX, **CHOICE_PAGES})
+    compare = item.plan.steps[0].binding
+    assert {p.name: p.default for p in compare.params}["alternative"] == "'two-sided'", compare.params
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "result.txt").read_text() == "two-sided"
+    run_generated_tests(item, tmp_path / "lib")
+    narrowed = CHOICE_INDEX.replace("### Step 1: Compare Samples", "### Step 1: Compare Samples (greater)")
+    item = generated(tmp_path / "narrowed", {"_WorkflowIndex.md": narrowed, **CHOICE_PAGES})
+    compare = item.plan.steps[0].binding
+    assert {p.name: p.default for p in compare.params}["alternative"] == "'greater'", compare.params
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "result.txt").read_text() == "greater"

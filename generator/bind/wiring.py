@@ -3932,7 +3932,7 @@ def _resolve(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
             # line": the key takes that file (or, as the example, the texts themselves)
             _load(name, replace(hint, type=LINES, default=texts), draft, step, ctx, wired)
         elif name in draft.literals:
-            _config(wired, name, _as_example_sets(hint, draft.literals[name]), draft.literals[name])
+            _config(wired, name, _as_example_sets(hint, draft.literals[name], step), draft.literals[name])
         elif ctx.has(name) and _overrides_default(name, hint, draft, step, ctx):
             _config(wired, name, hint, None)
         elif ctx.has(name):
@@ -4078,17 +4078,21 @@ def _shapes_result(name: str, literal: str | None) -> bool:
     return name.startswith("return_") and isinstance(literal_value(literal), bool)
 
 
-def _as_example_sets(hint: Hint, literal: str) -> Hint:
+def _as_example_sets(hint: Hint, literal: str, step: Step) -> Hint:
     """The hint, without its default when that is the library's default the description states ("replace an
     existing file (default False)") and the example passes the other flag (`overwrite=True`): an example passes a
     flag to change it, so what the workflow does is what the example does. So does a text the description quotes as
-    well (`direction` - "maximize" for accuracy (default "minimize")", the example's `direction="maximize"`). Other
-    numbers and texts stay as documented: an example's are often a toy's (`n_estimators=2`, `max_steps=60`) or a
-    name made up for it (`"math_adapter"`)."""
+    well (`direction` - "maximize" for accuracy (default "minimize")", the example's `direction="maximize"`), unless
+    the description lists it among three or more choices (`alternative` - 'two-sided', 'less' or 'greater' (default
+    'two-sided')) that the step's own text does not narrow to it: then the example shows one choice, and the
+    workflow keeps the default. Other numbers and texts stay as documented: an example's are often a toy's
+    (`n_estimators=2`, `max_steps=60`) or a name made up for it (`"math_adapter"`)."""
     if hint.default is None or literal == hint.default or default_in_text(hint.doc) != hint.default:
         return hint
     value = literal_value(literal)
     if value == literal_value(hint.default):
+        return hint
+    if isinstance(value, str) and value and _one_of_choices(hint.doc, value) and not _said_by(step, value):
         return hint
     if isinstance(value, bool) or (isinstance(value, str) and value and _quotes(hint.doc, value)):
         return replace(hint, default=None)
@@ -4102,6 +4106,22 @@ def _as_example_sets(hint: Hint, literal: str) -> Hint:
 def _quotes(text: str, value: str) -> bool:
     """Whether text quotes value ("maximize", 'maximize' or `maximize`)."""
     return any(f"{mark}{value}{mark}" in text for mark in ('"', "'", "`"))
+
+
+_QUOTED_TEXT = re.compile(r"""(["'`])([^"'`\s]{1,40})\1""")
+
+
+def _one_of_choices(text: str, value: str) -> bool:
+    """Whether text quotes value among three or more different quoted words (its choices, the default one of them)."""
+    quoted = {m.group(2) for m in _QUOTED_TEXT.finditer(text)}
+    return value in quoted and len(quoted) >= 3
+
+
+def _said_by(step: Step, value: str) -> bool:
+    """Whether the step's title, description or Outputs say value as a word ("Run a one-sided (greater) test")."""
+    words = r"[\s_-]".join(re.escape(word) for word in re.split(r"[\s_-]+", value) if word)
+    pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+    return any(pattern.search(text) for text in (step.title, step.name, step.description, step.outputs))
 
 
 def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext) -> bool:
