@@ -23924,3 +23924,69 @@ def test_an_example_choosing_one_of_the_listed_choices_leaves_the_documented_def
     assert {p.name: p.default for p in compare.params}["alternative"] == "'greater'", compare.params
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "result.txt").read_text() == "greater"
+
+
+REPORTED_INDEX = """# Workflow Index: Demo
+
+## Workflow: Demo_Unnamed_Report
+
+**Description:** Estimate a spectrum, then write it.
+
+### Step 1: Estimate Spectrum
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgspec.welch(signal: list) -> tuple` |
+| **Implementation** | `Demo_welch` |
+| **Outputs** | `freqs`, `pxx`; the dominant frequency `freqs[pxx.index(max(pxx))]` and `pkgspec.total(pxx)` are reported alongside (smoothed with `pkgspec.fit(pxx)`) |
+
+### Step 2: Write Spectrum
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgspec.write(pxx: list, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `pxx` from Step 1 |
+| **Outputs** | `spectrum.txt` |
+"""
+
+REPORTED_PAGES = example_pages(
+    {
+        "implementations/Demo_welch.md": 'import pkgspec\n\nfreqs, pxx = pkgspec.welch([0.0, 1.0, 0.0, -1.0])\nprint("peak:", freqs[pxx.index(max(pxx))])\n',
+        "implementations/Demo_write.md": 'import pkgspec\n\npkgspec.write(pxx, "spectrum.txt")\n',
+    }
+)
+
+PKGREPORTED = """
+def welch(signal):
+    return [0.0, 0.25, 0.5], [abs(x) + i for i, x in enumerate(signal[:3])]
+
+
+def total(pxx):
+    return sum(pxx)
+
+
+def write(pxx, path):
+    with open(path, "w") as handle:
+        handle.write(",".join(map(str, pxx)))
+
+
+def fit(pxx):
+    raise RuntimeError("not to be called")
+"""
+
+
+def test_a_value_the_outputs_quote_without_a_name_is_made_and_handed_on(tmp_path):
+    """Seen on NetworkX and SciPy wikis: Outputs quoting what is reported, without naming it ("`nx.density(G)` and
+    `G.number_of_edges()` are reported alongside", "dominant frequency `f[np.argmax(Pxx)]`"): the step made neither.
+    Such a call is made under the name it calls, a subscript under the words before it, when it reads what the step
+    has; a call that does work (`pkgspec.fit(pxx)`) is not run again to report it."""
+    build_file_tree(tmp_path / "lib", {"pkgspec/__init__.py": PKGREPORTED})
+    item = generated(tmp_path, {"_WorkflowIndex.md": REPORTED_INDEX, **REPORTED_PAGES})
+    estimate = item.plan.steps[0].binding
+    assert "dominant_frequency = freqs[pxx.index(max(pxx))]" in estimate.body, estimate.body
+    assert "total = pkgspec.total(pxx)" in estimate.body and "fit(" not in estimate.body, estimate.body
+    shown = run_workflow(item, tmp_path / "lib").stderr
+    assert "dominant_frequency: 0.25" in shown and "total: 4" in shown, shown
+    assert (item.output_dir / "spectrum.txt").read_text() == "0.0,2.0,2.0"
+    run_generated_tests(item, tmp_path / "lib")

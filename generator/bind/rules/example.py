@@ -604,10 +604,12 @@ def _with_quoted_results(candidate: Candidate, step: Step, ctx: BindContext) -> 
     accuracy = `((preds > 0.5) == y_test).mean()`) made at its end, when nothing in the slice makes that name and
     the expression reads only what the slice makes or an earlier step hands on (the Outputs promise it)."""
     piece, tree = candidate.slice, candidate.tree
-    found = _QUOTED_RESULT.findall(step.outputs or "")
+    found = _QUOTED_RESULT.findall(step.outputs or "") + _unnamed_results(step.outputs or "")
     if not found:
         return piece
-    made = names(piece.statements)[1] | bound_by([ast.unparse(i) for i in piece.imports])
+    modules = bound_by([ast.unparse(i) for i in piece.imports])
+    made = names(piece.statements)[1] | modules
+    done = {ast.unparse(n) for s in piece.statements for n in walk(s) if isinstance(n, (ast.Call, ast.Subscript))}
     last = _last_line(piece)
     added: list[ast.stmt] = []
     for name, text in found:
@@ -618,13 +620,65 @@ def _with_quoted_results(candidate: Candidate, step: Step, ctx: BindContext) -> 
         reads = names([ast.Expr(value)])[0]
         if name in made or name in reads or not all(n in made or ctx.has(n) for n in reads):
             continue
+        if not set(reads) - modules or ast.unparse(value) in done or _acts(value):
+            continue  # a library's own value, one the slice has, or a call that does work rather than reads
         last += 1
         stmt = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=value)
         added.append(ast.increment_lineno(ast.fix_missing_locations(stmt), last - 1))
         made.add(name)
+        done.add(ast.unparse(value))
     if not added:
         return piece
     return restrict(tree, piece, [*piece.statements, *added])
+
+
+_QUOTED_SPAN = re.compile(r"`([^`]+)`")
+_WORD_BEFORE = re.compile(r"([a-z][a-z]+(?:[ _-][a-z][a-z]+)?)\s*[:(]?\s*$")
+_NOT_NAMES = frozenset(
+    {"a", "an", "the", "and", "or", "of", "with", "as", "is", "by", "its", "from", "to", "in", "via"}
+)
+# calls that do work or change what they are called on: never re-run to report a value
+_ACTING = re.compile(
+    r"^(?:save|write|to_|dump|plot|show|print|push|fit|train|delete|remove|add|set|update|append|clear|close|run|"
+    r"step|backward|zero_grad|load|read|open|download|upload|send|start|stop|predict|generate|transform|evaluate)"
+)
+
+
+def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
+    """(a name, the expression) for each call or subscript the Outputs quote without a name ("`nx.density(G)` and
+    `G.number_of_edges()` are reported alongside": `density`, `number_of_edges`; "dominant frequency
+    `f[np.argmax(Pxx)]`": `dominant_frequency`). A call is named by what it calls; a subscript by the one or two
+    words before it, when they are no article or joining word."""
+    found = []
+    for m in _QUOTED_SPAN.finditer(outputs):
+        if re.search(r"\w\s*=\s*$", outputs[: m.start()]):
+            continue  # `accuracy = `...``: named (_QUOTED_RESULT)
+        try:
+            value = ast.parse(m.group(1).strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        name = None
+        if isinstance(value, ast.Call):
+            callee = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", "")
+            name = callee.removeprefix("get_")
+        elif isinstance(value, ast.Subscript) and (words := _WORD_BEFORE.search(outputs[: m.start()])):
+            parts = re.split(r"[ _-]", words.group(1))
+            while parts and parts[0] in _NOT_NAMES:
+                parts.pop(0)
+            name = "_".join(parts) if parts and parts[-1] not in _NOT_NAMES else None
+        if name and name.isidentifier() and not keyword.iskeyword(name) and name not in BUILTINS:
+            found.append((name, m.group(1)))
+    return found
+
+
+def _acts(value: ast.expr) -> bool:
+    """Whether an expression calls something that does work (`model.fit(X)`, `df.to_csv(path)`)."""
+    for node in walk(value):
+        if isinstance(node, ast.Call):
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if _ACTING.match(callee.lower()):
+                return True
+    return False
 
 
 def _file_for_key(name: str, step: Step) -> ast.Constant | None:
