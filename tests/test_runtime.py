@@ -23990,3 +23990,66 @@ def test_a_value_the_outputs_quote_without_a_name_is_made_and_handed_on(tmp_path
     assert "dominant_frequency: 0.25" in shown and "total: 4" in shown, shown
     assert (item.output_dir / "spectrum.txt").read_text() == "0.0,2.0,2.0"
     run_generated_tests(item, tmp_path / "lib")
+
+
+NOISE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Valued_Name
+
+**Description:** Make a clean signal, then add noise to it.
+
+### Step 1: Load Signal
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnoise.clean() -> list` |
+| **Implementation** | `Demo_clean` |
+| **Outputs** | `signal` |
+
+### Step 2: Add Noise
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnoise.random_noise(signal: list, mode: str = 'gaussian', **kwargs) -> list` |
+| **Implementation** | `Demo_random_noise` |
+| **Key Parameters** | `mode: str` - 'gaussian', 's&p' or 'speckle' (default 'gaussian'), `var: float` - noise variance (gallery: sigma**2 with sigma = 0.5) |
+| **Inputs** | `signal` from Step 1 |
+| **Outputs** | `noisy`: the noisy signal |
+"""
+
+NOISE_PAGES = example_pages(
+    {
+        "implementations/Demo_clean.md": "import pkgnoise\n\nsignal = pkgnoise.clean()\n",
+        "implementations/Demo_random_noise.md": [
+            "import pkgnoise\n\nsigma = 0.5\nnoisy = pkgnoise.random_noise(signal, var=sigma**2)\n",
+            "import pkgnoise\n\nnoisy_sp = pkgnoise.random_noise(signal, mode='s&p', amount=0.05)\n",
+        ],
+    }
+)
+
+PKGNOISE = """
+def clean():
+    return [1.0, 2.0]
+
+
+def random_noise(signal, mode="gaussian", **kwargs):
+    if mode == "gaussian":
+        return [x + kwargs["var"] for x in signal]
+    return [x * kwargs["amount"] for x in signal]
+"""
+
+
+def test_an_example_variable_the_key_parameters_give_a_value_is_no_reason_to_lose(tmp_path):
+    """Seen on a scikit-image wiki: `var: float` - "noise variance (gallery: sigma**2 with sigma = 0.08)" and the
+    gallery's example `noisy = random_noise(astro, var=sigma**2)` lost to the salt-and-pepper example, because its
+    `sigma` would become a key of its own; the workflow added the wrong noise and could not be set to Gaussian. A
+    name the Key Parameters give a value (`sigma = 0.08`) is a key the wiki documents."""
+    build_file_tree(tmp_path / "lib", {"pkgnoise/__init__.py": PKGNOISE})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NOISE_INDEX, **NOISE_PAGES})
+    noise = item.plan.steps[1].binding
+    assert "var=sigma ** 2" in noise.body and "amount" not in noise.body, noise.body
+    assert {p.name: p.default for p in noise.params}["sigma"] == "0.5", noise.params
+    shown = run_workflow(item, tmp_path / "lib").stderr
+    assert "noisy: list of 2: 1.25, 2.25" in shown, shown
+    run_generated_tests(item, tmp_path / "lib")

@@ -500,8 +500,20 @@ def _described_values(piece: Slice, keys: dict[str, Hint], spoken: set[str]) -> 
 
 
 def _spoken(ctx: BindContext) -> set[str]:
-    """The names the Key Parameters' prose quotes as code that are no earlier result (`min_chars`)."""
-    return {n for n in ctx.step.key_parameters_code if n.isidentifier() and not ctx.has(n)}
+    """The names the Key Parameters' prose quotes as code (`min_chars`) or gives a value ("`var: float` - noise
+    variance (gallery: sigma**2 with sigma = 0.08)") that are no earlier result."""
+    step = ctx.step
+    quoted = {n for n in step.key_parameters_code if n.isidentifier()}
+    return {n for n in quoted | _valued_names(step.key_parameters_text) if not ctx.has(n)}
+
+
+_VALUED_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*=\s*(?=[-+]?[\d.'\"(\[])")
+
+
+@lru_cache(maxsize=256)
+def _valued_names(text: str) -> frozenset[str]:
+    """The names text sets to a literal-looking value (`sigma = 0.08`)."""
+    return frozenset(m.group(1) for m in _VALUED_NAME.finditer(text[:4000]))
 
 
 def _given_value(hint: Hint, literal: str) -> bool:

@@ -216,7 +216,8 @@ def deferred(function, attributes: bool = False) -> set[str]:
     a membership test (`if u in nodes`) or the value of a comparison (`pl.col("x") == value`), by `@name` in an
     expression string (`df.query("x >= @low")`), or in a branch taken on what the library answered (`if status == 1: MMFFOptimizeMolecule(mol, maxIters=...)`: a
     recorder's answer may take the other one), or in the arguments of a function the step defines
-    (`batch_iterator(paths)`: a generator, which reads them only when the library iterates it). Their values reach
+    (`batch_iterator(paths)`: a generator, which reads them only when the library iterates it), or as an operand of
+    arithmetic (`var=sigma**2`: the library sees the result). Their values reach
     the library only when the real one runs.
     attributes: the attributes read there too (`pkg.norm` of `pkg.norm(u) for u in links if ...`)."""
     direct: set[str] = set()
@@ -237,7 +238,9 @@ def deferred(function, attributes: bool = False) -> set[str]:
             # `u in nodes`: a membership test runs for real on the container, and records nothing; nor does a
             # comparison (`pl.col("status") == status`: a recorder's == answers without a trace)
             tested = isinstance(node, ast.Compare) and any(child is right for right in node.comparators)
-            builtin = in_builtin or iterated or tested
+            # an operand of arithmetic (): a number is computed on for real, and only the result shows
+            computed = isinstance(node, (ast.BinOp, ast.UnaryOp))
+            builtin = in_builtin or iterated or tested or computed
             if isinstance(child, ast.Call):
                 builtin = iterated or (isinstance(child.func, ast.Name) and child.func.id in (BUILTINS | own))
             if isinstance(child, ast.Name):
