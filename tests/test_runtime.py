@@ -24053,3 +24053,104 @@ def test_an_example_variable_the_key_parameters_give_a_value_is_no_reason_to_los
     shown = run_workflow(item, tmp_path / "lib").stderr
     assert "noisy: list of 2: 1.25, 2.25" in shown, shown
     run_generated_tests(item, tmp_path / "lib")
+
+
+KEYPOINT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Setup_Reads
+
+**Description:** Load two signals, detect points in them, fit a model to the points, write it.
+
+### Step 1: Load Signals
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkp.signals() -> tuple` |
+| **Implementation** | `Demo_signals` |
+| **Outputs** | `signal1`, `signal2` |
+
+### Step 2: Detect Points
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkp.Extractor().detect(signal: list) -> None` |
+| **Implementation** | `Demo_detect` |
+| **Outputs** | `points1`, `points_b`: the points of both signals, read from the `points` attribute after each call |
+
+### Step 3: Fit Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkp.fit(data: tuple) -> dict` |
+| **Implementation** | `Demo_fit` |
+| **Inputs** | Points from Step 2 |
+| **Outputs** | `model` |
+
+### Step 4: Write Model
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkp.write(model: dict, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `model` from Step 3 |
+| **Outputs** | `model.txt` |
+"""
+
+KEYPOINT_PAGES = example_pages(
+    {
+        "implementations/Demo_signals.md": "import pkgkp\n\nsignal1, signal2 = pkgkp.signals()\n",
+        "implementations/Demo_detect.md": (
+            "import pkgkp\n\nextractor = pkgkp.Extractor()\nextractor.detect(signal1)\n"
+            "points1 = extractor.points\nextractor.detect(signal2)\npoints2 = extractor.points\n"
+        ),
+        "implementations/Demo_fit.md": [
+            "import pkgkp\n\nsrc = points1[0]\ndst = points2[0]\nmodel = pkgkp.fit((src, dst))\n",
+            "import pkgkp\n\nline = pkgkp.line(10)\npoints = tuple(line)\nmodel = pkgkp.fit(points[:2])\n",
+        ],
+        "implementations/Demo_write.md": 'import pkgkp\n\npkgkp.write(model, "model.txt")\n',
+    }
+)
+
+PKGPOINTS = """
+def signals():
+    return [1, 2, 3], [4, 5, 6]
+
+
+class Extractor:
+    points = None
+
+    def detect(self, signal):
+        self.points = [x * 10 for x in signal]
+
+
+def line(n):
+    return tuple(range(n))
+
+
+def fit(data):
+    return {"fitted": list(data)}
+
+
+def write(model, path):
+    with open(path, "w") as handle:
+        handle.write(repr(model["fitted"]))
+"""
+
+
+def test_a_value_a_later_example_reads_to_set_up_its_call_is_handed_on(tmp_path):
+    """Seen on a scikit-image wiki: step 5's example builds `src = keypoints1[matches13[:, 0]]` and `dst =
+    keypoints3[...]` before `ransac((src, dst), AffineTransform, ...)`. Step 3 dropped `keypoints3 =
+    descriptor_extractor.keypoints` (a part of its result nothing seemed to read: only the call's own arguments were
+    counted), so step 5 lost that example to a self-contained line fit on made-up points, and step 6 failed. What a
+    later example reads to make its call's arguments (not by a step's API, not an earlier step's named result) is
+    wanted too; and a wanted part read after the slice comes with the calls before it that change what it is read
+    from (`extractor.detect(signal2)` before `points2 = extractor.points`), or it would be the first signal's."""
+    build_file_tree(tmp_path / "lib", {"pkgkp/__init__.py": PKGPOINTS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": KEYPOINT_INDEX, **KEYPOINT_PAGES})
+    detect, fit = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "points2 = extractor.points" in detect.body, detect.body
+    assert "src = points1[0]" in fit.body and "line" not in fit.body, fit.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "model.txt").read_text() == "[10, 40]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -213,9 +213,27 @@ def _reads(ctx: BindContext, index: int) -> set[str]:
     cache = ctx.reads
     if index not in cache:
         api = ctx.apis[index]
-        names = {n for c in candidates(ctx, index) for n in c.slice.free}
-        cache[index] = names | ({p.name for p in api.params} if api else set())
+        earlier = {n for step in ctx.workflow.steps[:index] for n in named_outputs(step)}
+        apis = [a for a in ctx.apis if a is not None]
+        read = {n for c in candidates(ctx, index) for n in _setup_reads(c, earlier, apis)}
+        cache[index] = read | ({p.name for p in api.params} if api else set())
     return cache[index]
+
+
+def _setup_reads(candidate: Candidate, earlier: set[str], apis: list[ApiRef]) -> set[str]:
+    """The names a slice reads, with those its example's statements before it read to make them: `keypoints1` and
+    `keypoints3` of `src = keypoints1[matches13[:, 0]]` before `ransac((src, dst), ...)`, which the step takes
+    from an earlier one when binding (setup widening) and the earlier step had better hand on. Not through what an
+    earlier step's Outputs name, nor through a call of a step's API (`model = PeftModel.from_pretrained(base_model,
+    ...)`): the step takes that result, and its example's way of making it again is no one's need."""
+    piece, body = candidate.slice, candidate.tree.body
+    first = next((n for n, stmt in enumerate(body) if stmt is piece.statements[0]), None) if piece.statements else None
+    read = set(piece.free)
+    for stmt in reversed(body[:first] if first is not None else []):
+        free, bound = names([stmt])
+        if bound & read and not bound & earlier and not any(contains_api(stmt, api, {}) for api in apis):
+            read |= set(free)
+    return read
 
 
 def bind(step: Step, ctx: BindContext) -> Binding | None:
@@ -974,10 +992,34 @@ def _with_demanded(
         if stmt.lineno < first and all(n in resolvable for n in free):
             added.append(stmt)
         elif stmt.lineno > last and set(free) & piece.bound and _plain_after(stmt):
-            added.append(stmt)
+            between = _changes_between(tree, piece, stmt, resolvable)
+            if between is not None:
+                added += [s for s in [*between, stmt] if not any(s is a for a in added)]
     if not added:
         return piece
     return restrict(tree, piece, sorted([*added, *piece.statements], key=lambda s: s.lineno))
+
+
+def _changes_between(tree: ast.Module, piece: Slice, stmt: ast.stmt, resolvable: Resolvable) -> list[ast.stmt] | None:
+    """The example's statements between the slice and a later assignment that call on what that assignment reads of
+    the slice (`extractor.detect(signal2)` before `points2 = extractor.points`): they change what it reads, and
+    come with it when they only call (no assignment) on what the slice or an earlier step has. None when such a
+    statement does more: then the assignment, read without them, would be another value."""
+    used = set(names([stmt])[0]) & piece.bound
+    last = piece.anchor.end_lineno or piece.anchor.lineno
+    between = [
+        s
+        for s in tree.body
+        if last < s.lineno < stmt.lineno
+        and not any(s is kept for kept in piece.statements)
+        and set(names([s])[0]) & used
+    ]
+    for s in between:
+        if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call)):
+            return None
+        if not all(n in piece.bound or n in resolvable for n in names([s])[0]):
+            return None
+    return between
 
 
 def _plain_after(stmt: ast.stmt) -> bool:
