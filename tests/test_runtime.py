@@ -24154,3 +24154,97 @@ def test_a_value_a_later_example_reads_to_set_up_its_call_is_handed_on(tmp_path)
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "model.txt").read_text() == "[10, 40]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OBJFN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Closure_Reuse
+
+**Description:** Load data, define an objective that reports on it, run the study.
+
+### Step 1: Load Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgobj.load_data() -> list` |
+| **Implementation** | `Demo_load` |
+| **Outputs** | `data` |
+
+### Step 2: Define Objective
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgobj.Trial.report(value: float) -> None` |
+| **Implementation** | `Demo_report` |
+| **Inputs** | `data` from Step 1 |
+| **Outputs** | Objective function `objective(trial) -> float` that reports the value |
+
+### Step 3: Optimize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgobj.optimize(objective: Callable, n_trials: int) -> float` |
+| **Implementation** | `Demo_optimize` |
+| **Key Parameters** | `n_trials: int` - number of trials (default 3) |
+| **Inputs** | `objective` from Step 2 |
+| **Outputs** | `best`, written to `best.txt` |
+"""
+
+OBJFN_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgobj\n\ndata = pkgobj.load_data()\n",
+        "implementations/Demo_report.md": (
+            "import pkgobj\nimport pkgobj.extra\n\n\ndef objective(trial):\n    data = pkgobj.load_data()\n"
+            "    value = pkgobj.extra.scale(trial.number * len(data))\n    trial.report(value)\n    return value\n"
+        ),
+        "implementations/Demo_optimize.md": (
+            "import pkgobj\n\nbest = pkgobj.optimize(objective, n_trials=3)\n"
+            'with open("best.txt", "w") as handle:\n    handle.write(str(best))\n'
+        ),
+    }
+)
+
+PKGOBJFN = """
+class Trial:
+    def __init__(self, number):
+        self.number = number
+        self.reported = []
+
+    def report(self, value):
+        self.reported.append(value)
+
+
+def load_data():
+    return [1, 2, 3, 4]
+
+
+def optimize(objective, n_trials):
+    return max(objective(Trial(n)) for n in range(n_trials))
+"""
+
+
+def test_a_function_the_outputs_name_that_calls_the_api_is_handed_on_and_reads_earlier_results(tmp_path):
+    """Seen on an Optuna wiki: API `Trial.suggest_float(name, low, high)`, Outputs "Objective function
+    `objective(trial) -> float`", every example `def objective(trial): x = trial.suggest_float(...)`: the step called
+    the method on the class (`Trial.suggest_float(name=...)`: TypeError, 0/6 steps). The page's def that the Outputs
+    name and that calls the API is the step's result, handed on, with the example's imports of what it reads
+    (`import pkgobj.extra` beside `import pkgobj`). And where the def remade an earlier result (`iris =
+    load_iris()` in the objective, step 1's `iris`), the earlier result was put in as `iris = iris`, which inside a
+    function makes the name local and unbound (UnboundLocalError on every trial; ruff F823): no such line is left."""
+    build_file_tree(
+        tmp_path / "lib", {"pkgobj/__init__.py": PKGOBJFN, "pkgobj/extra.py": "def scale(x):\n    return x\n"}
+    )
+    item = generated(tmp_path / "method", {"_WorkflowIndex.md": OBJFN_INDEX, **OBJFN_PAGES})
+    define = item.plan.steps[1].binding
+    assert "def objective(trial):" in define.body and "Trial.report(" not in define.body, define.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "best.txt").read_text() == "8"
+    run_generated_tests(item, tmp_path / "lib")
+    written = OBJFN_INDEX.replace("`pkgobj.Trial.report(value: float) -> None`", "`def objective(trial) -> float`")
+    item = generated(tmp_path / "pattern", {"_WorkflowIndex.md": written, **OBJFN_PAGES})
+    define = item.plan.steps[1].binding
+    assert "data = " not in define.body and "len(data)" in define.body, define.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "best.txt").read_text() == "8"
+    run_generated_tests(item, tmp_path / "lib")

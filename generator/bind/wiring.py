@@ -4257,6 +4257,32 @@ def merge_imports(lines: list[str]) -> list[str]:
     return [f"{key} import {', '.join(merged[key])}" if merged[key] else key for key in order]
 
 
+def _self_assignment(node: ast.AST) -> bool:
+    """`iris = iris`: what a remade value, replaced by the earlier result of its name, leaves behind."""
+    return (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Name)
+        and node.targets[0].id == node.value.id
+    )
+
+
+def _without_self_assignments(stmt: ast.stmt) -> ast.stmt:
+    """The statement (a copy, when it changes) without `name = name` at any depth: a no-op at the top, and inside a
+    function it makes the name local and unbound (`def objective(trial): iris = iris`, where the step's `iris` is
+    step 1's dataset: UnboundLocalError on every call). A body left empty gets `pass`."""
+    if not any(_self_assignment(n) for n in walk(stmt)):
+        return stmt
+    copied = clone(stmt)
+    for node in walk(copied):
+        for part in ("body", "orelse", "finalbody"):
+            block = getattr(node, part, None)
+            if isinstance(block, list) and any(_self_assignment(s) for s in block):
+                setattr(node, part, [s for s in block if not _self_assignment(s)] or [ast.Pass()])
+    return copied
+
+
 def _scalar(type_name: str) -> bool:
     """A declared bool, int or float (optionally Optional[...]): a value a config key holds, never an object."""
     base = re.sub(r"^(Optional|typing\.Optional)\[(.*)\]$", r"\2", type_name.strip()).split("|")[0].strip()
@@ -4740,7 +4766,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     if outputs:  # a context the step opened and closed (`with engine.connect() as src:`), its Outputs naming others
         closed = _with_targets(draft.statements) - set(outputs)
         produced = [n for n in produced if n not in closed or ctx.cited_later(n)]
-    code = [ast.unparse(s) for s in draft.statements]
+    code = [ast.unparse(_without_self_assignments(s)) for s in draft.statements]
     alias = _changed_as_named(produced, consumed, outputs, ctx)
     if alias is not None:  # `raw_df[col] = pd.to_numeric(...)`, with "`typed_df`: DataFrame ..." in the Outputs
         code.append(f"{alias[0]} = {alias[1]}")
@@ -4756,7 +4782,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     lines = list(wired.import_lines)
     if wired.loaders:
         lines.append("from .. import loaders")
-    lines += [ast.unparse(d) for d in draft.definitions]
+    lines += [ast.unparse(_without_self_assignments(d)) for d in draft.definitions]
     if lines:
         lines.append("")
     lines += wired.preamble

@@ -23,6 +23,7 @@ from generator.bind.rules import (
     stub,
     subclass,
     tool,
+    wrapped,
 )
 from generator.model import Step
 
@@ -44,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     decorated,
     example,
     plain,
+    wrapped,
     api,
     attribute,
     stub,

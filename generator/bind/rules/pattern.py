@@ -7,7 +7,7 @@ import ast
 import re
 
 from generator.apitext import BY_POSITION, ApiRef, literal_source, parse_api
-from generator.astwalk import clone
+from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
@@ -16,7 +16,7 @@ from generator.bind.rules import plain
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
-from generator.slicing import names, parse_example
+from generator.slicing import ImportNode, names, parse_example
 
 _CALLBACK = re.compile(r"func|_fn\b|fns\b|callback|hook|handler")
 
@@ -71,6 +71,55 @@ def _definition(ctx: BindContext, api: ApiRef | None) -> ast.FunctionDef | None:
                 free, _ = names([node])
                 if all(f in ctx.tables.modules for f in free):
                     return node
+    return None
+
+
+def _imports_for(ctx: BindContext, definition: ast.FunctionDef) -> list[ImportNode]:
+    """The imports of the example holding definition that bind what it reads: every one of them (`import
+    sklearn.datasets`, `import sklearn.linear_model` for `sklearn`), as the example wrote them."""
+    free = set(names([definition])[0])
+    for example in ctx.examples[ctx.index]:
+        if any(node is definition for node in example.tree.body):
+            imports = [s for s in example.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+            return [i for i in imports if names([i])[1] & free]
+    return []
+
+
+def bind_wrapping(step: Step, ctx: BindContext) -> Binding | None:
+    """The example's `def` the Outputs name as the step's result, handed on (`wrapping`); None without one."""
+    definition = wrapping(step, ctx)
+    if definition is None:
+        return None
+    header = parse_api(f"def {definition.name}({', '.join(a.arg for a in definition.args.args)})")
+    if header is None:
+        return None
+    outputs = output_names(step, None, ctx)
+    return _call(step, ctx, header, definition, {}, outputs[:1] or [definition.name], callback=True)
+
+
+def wrapping(step: Step, ctx: BindContext) -> ast.FunctionDef | None:
+    """The example's `def` the Outputs name as the step's result, a function, that calls the step's API inside
+    (Outputs "Objective function `objective(trial) -> float`", API `Trial.suggest_float(name, low, high)`, the
+    page's `def objective(trial): x = trial.suggest_float("x", -10, 10); ...`): the step hands that function on
+    (a later step's `study.optimize(objective)` calls it), it does not call the method itself. The first such def
+    of the page's examples that needs nothing but modules (well-known, or the example's imports); None when
+    there is none."""
+    api = ctx.api
+    if api is None or api.last in ("__init__", "__call__") or not hands_on_a_function(step):
+        return None
+    said = set(re.findall(r"`([A-Za-z_]\w*)\(", step.outputs or ""))
+    for example in ctx.examples[ctx.index]:
+        for node in example.tree.body:
+            if not isinstance(node, ast.FunctionDef) or node.name not in said:
+                continue
+            calls = [
+                n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+                for n in walk(node)
+                if isinstance(n, ast.Call)
+            ]
+            imported = names([s for s in example.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))])[1]
+            if api.last in calls and all(f in ctx.tables.modules or f in imported for f in names([node])[0]):
+                return node
     return None
 
 
@@ -143,6 +192,7 @@ def _call(
         statements,
         statements[0],
         api=api,
+        imports=_imports_for(ctx, definition),
         definitions=[clone(definition)],
         hints=hints,
         source=Source.PATTERN,
