@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from generator.plan import StepPlan
 
 # "same as in Step 3 (0.1)", "same nodes as Step 2", "must equal the wavelet of Step 2", "matching the mode used in
-# Step 2": a key's description saying an earlier step's value is its own
+# Step 2", "name given in Step 2": a key's description saying an earlier step's value is its own
 _SAME_AS = re.compile(
     r"\bsame\b[^.;:()]{0,40}?\bas (?:in |for |at )?step (\d+)"
-    r"|(?<!not )(?<!n't )\b(?:equal|equals|match|matches|matching|identical)\b[^.;:()]{0,40}?\bstep (\d+)",
+    r"|(?<!not )(?<!n't )\b(?:equal|equals|match|matches|matching|identical)\b[^.;:()]{0,40}?\bstep (\d+)"
+    r"|\b(?:given|set|chosen|picked|used|defined)\s+(?:in|by|at)\s+step (\d+)",
     re.IGNORECASE,
 )
 
@@ -67,7 +68,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
         cited_any = _files_cited(plan.step.inputs or "", written, named_as_files=False)
         for param in plan.binding.params:
             same = _SAME_AS.search(_described(plan, param))
-            earlier = keyed.get(int(same.group(1) or same.group(2))) if same else None
+            earlier = keyed.get(int(next(g for g in same.groups() if g))) if same else None
             named_there = _named_in(same.group(0), earlier[1]) if same and earlier else None
             if earlier is not None and (param.name in earlier[1] or named_there) and not param.writes:
                 # `learning_rate: float` - "same as in Step 3 (0.1)": step 3's value until set; `storage: str` -

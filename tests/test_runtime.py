@@ -24248,3 +24248,64 @@ def test_a_function_the_outputs_name_that_calls_the_api_is_handed_on_and_reads_e
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "best.txt").read_text() == "8"
     run_generated_tests(item, tmp_path / "lib")
+
+
+STUDYNAME_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Given_In_Step
+
+**Description:** Create a named study, then load it again by its name.
+
+### Step 1: Create Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstudyname.create(study_name: str) -> str` |
+| **Implementation** | `Demo_create` |
+| **Key Parameters** | `study_name: str` - the study's name |
+| **Outputs** | the study stored under its name |
+
+### Step 2: Load Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstudyname.load(study_name: str) -> str` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `study_name: str` - name given in Step 1 |
+| **Outputs** | `study` |
+"""
+
+STUDYNAME_PAGES = example_pages(
+    {
+        "implementations/Demo_create.md": 'import pkgstudyname\n\npkgstudyname.create(study_name="example-study")\n',
+        "implementations/Demo_load.md": 'import pkgstudyname\n\nstudy = pkgstudyname.load(study_name="my_study")\n',
+    }
+)
+
+PKGSTUDYNAME = """
+import pathlib
+
+
+def create(study_name):
+    pathlib.Path(study_name + ".study").write_text(study_name)
+    return study_name
+
+
+def load(study_name):
+    return pathlib.Path(study_name + ".study").read_text()
+"""
+
+
+def test_a_key_described_as_given_in_an_earlier_step_follows_that_step_s_key(tmp_path):
+    """Seen on an Optuna wiki: `study_name: str` - "name given in Step 2" in the resume step, whose example loads
+    "my_study" while step 2 created "example-study": `load_study` raised KeyError (3/6 steps). A key described as
+    given (set, chosen, used, defined) in an earlier step follows that step's key of its name until it is set."""
+    build_file_tree(tmp_path / "lib", {"pkgstudyname/__init__.py": PKGSTUDYNAME})
+    item = generated(tmp_path, {"_WorkflowIndex.md": STUDYNAME_INDEX, **STUDYNAME_PAGES})
+    load = next(p for p in item.plan.steps[1].binding.params if p.name == "study_name")
+    assert load.follows.endswith(".study_name"), load
+    run_workflow(item, tmp_path / "lib")
+    shown = run_workflow(item, tmp_path / "lib", "--set", "1.study_name=other").stderr
+    assert "study: 'other'" in shown, shown
+    run_generated_tests(item, tmp_path / "lib")
