@@ -24309,3 +24309,80 @@ def test_a_key_described_as_given_in_an_earlier_step_follows_that_step_s_key(tmp
     shown = run_workflow(item, tmp_path / "lib", "--set", "1.study_name=other").stderr
     assert "study: 'other'" in shown, shown
     run_generated_tests(item, tmp_path / "lib")
+
+
+NESTED_ARG_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Nested_Argument
+
+**Description:** Configure a pruner, create a study with it, write the study.
+
+### Step 1: Configure Pruner
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnestarg.Pruner(n: int = 5) -> Pruner` |
+| **Implementation** | `Demo_pruner` |
+| **Outputs** | `Pruner` instance to pass to `create` |
+
+### Step 2: Create Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnestarg.create(pruner=None, direction: str = "min") -> Study` |
+| **Implementation** | `Demo_create` |
+| **Inputs** | the pruner from Step 1 |
+| **Outputs** | `study` |
+
+### Step 3: Write Study
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgnestarg.write(study, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `study` from Step 2 |
+| **Outputs** | `study.txt` |
+"""
+
+NESTED_ARG_PAGES = example_pages(
+    {
+        "implementations/Demo_pruner.md": "import pkgnestarg\n\nstudy = pkgnestarg.create(pruner=pkgnestarg.Pruner(n=3))\n",
+        "implementations/Demo_create.md": 'import pkgnestarg\n\nstudy = pkgnestarg.create(pruner=pruner, direction="max")\n',
+        "implementations/Demo_write.md": 'import pkgnestarg\n\npkgnestarg.write(study, "study.txt")\n',
+    }
+)
+
+PKGNESTARG = """
+class Pruner:
+    def __init__(self, n=5):
+        self.n = n
+
+
+class Study:
+    def __init__(self, pruner, direction):
+        self.pruner, self.direction = pruner, direction
+
+
+def create(pruner=None, direction="min"):
+    return Study(pruner, direction)
+
+
+def write(study, path):
+    with open(path, "w") as handle:
+        handle.write(f"{type(study.pruner).__name__} {study.pruner.n} {study.direction}")
+"""
+
+
+def test_an_api_call_passed_to_a_later_step_s_call_is_made_on_its_own(tmp_path):
+    """Seen on an Optuna wiki: step 2's API `MedianPruner(...)`, Outputs "`MedianPruner` instance to pass to
+    `create_study`", its example `study = optuna.create_study(pruner=optuna.pruners.MedianPruner())`: the step
+    handed on the study, and step 4 passed it as its pruner ("'Study' object has no attribute 'prune'"). Where the
+    step's call is a keyword argument of a later step's API call, the step makes that argument, under its name."""
+    build_file_tree(tmp_path / "lib", {"pkgnestarg/__init__.py": PKGNESTARG})
+    item = generated(tmp_path, {"_WorkflowIndex.md": NESTED_ARG_INDEX, **NESTED_ARG_PAGES})
+    configure = item.plan.steps[0].binding
+    assert configure.produces == ("pruner",) and "create(" not in configure.body, configure.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "study.txt").read_text() == "Pruner 3 max"
+    run_generated_tests(item, tmp_path / "lib")

@@ -61,6 +61,7 @@ from generator.naming import identifier
 from generator.parse.markdown import code_spans
 from generator.slicing import (
     Slice,
+    _finish,
     contains_api,
     cut,
     cut_on_given,
@@ -257,6 +258,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted, snippets))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
     others = [a for n, a in enumerate(ctx.apis) if n != ctx.index and a is not None and a.callee != api.callee]
+    best = _out_of_later_call(Candidate(best, chosen.order, chosen.tree), api, ctx)
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api, others)
     best = _with_cited_uses(Candidate(best, chosen.order, chosen.tree), step, api)
     best = _with_changes_after(Candidate(best, chosen.order, chosen.tree), others)
@@ -293,6 +295,29 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _complete_call(draft, step, keys)
     _complete_chained(draft, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
+
+
+def _out_of_later_call(candidate: Candidate, api: ApiRef, ctx: BindContext) -> Slice:
+    """The slice, its anchor `study = optuna.create_study(pruner=optuna.pruners.MedianPruner(...))` made `pruner =
+    optuna.pruners.MedianPruner(...)`, when the step's API call is a keyword argument of a later step's API call:
+    the step makes the argument (Outputs "`MedianPruner` instance to pass to `create_study`"), and the later step
+    makes the rest. Kept whole, the step handed on the study, which the later step passed as its pruner."""
+    piece = candidate.slice
+    anchor = piece.anchor
+    if not isinstance(anchor, ast.Assign) or not isinstance(anchor.value, ast.Call):
+        return piece
+    outer = anchor.value
+    inner = [k for k in outer.keywords if k.arg and contains_api(ast.Expr(k.value), api, {})]
+    later = [a for a in ctx.apis[ctx.index + 1 :] if a is not None and a.callee != api.callee]
+    name = inner[0].arg if len(inner) == 1 else None
+    if name is None or name in piece.bound:
+        return piece
+    rest = ast.Call(func=outer.func, args=outer.args, keywords=[k for k in outer.keywords if k is not inner[0]])
+    if contains_api(ast.Expr(rest), api, {}) or not any(contains_api(ast.Expr(rest), a, {}) for a in later):
+        return piece
+    made = ast.copy_location(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=inner[0].value), anchor)
+    statements = [made if s is anchor else s for s in piece.statements]
+    return _finish(candidate.tree, statements, made)
 
 
 def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> None:
