@@ -1149,9 +1149,10 @@ def around(tree: ast.Module, anchor: ast.stmt) -> Slice:
     return _finish(tree, [anchor], anchor)
 
 
-def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt]) -> Slice:
-    """The slice cut down to the statements kept (its names recomputed)."""
-    return _finish(tree, kept, piece.anchor)
+def restrict(tree: ast.Module, piece: Slice, kept: list[ast.stmt], anchor: ast.stmt | None = None) -> Slice:
+    """The slice cut down to the statements kept (its names recomputed); anchor: a statement of kept standing for
+    the slice's anchor, when that was rewritten."""
+    return _finish(tree, kept, piece.anchor if anchor is None else anchor)
 
 
 def unpack_arity(statements: list[ast.stmt]) -> int:

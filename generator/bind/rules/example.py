@@ -61,7 +61,6 @@ from generator.naming import identifier
 from generator.parse.markdown import code_spans
 from generator.slicing import (
     Slice,
-    _finish,
     contains_api,
     cut,
     cut_on_given,
@@ -317,7 +316,7 @@ def _out_of_later_call(candidate: Candidate, api: ApiRef, ctx: BindContext) -> S
         return piece
     made = ast.copy_location(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=inner[0].value), anchor)
     statements = [made if s is anchor else s for s in piece.statements]
-    return _finish(candidate.tree, statements, made)
+    return restrict(candidate.tree, piece, statements, anchor=made)
 
 
 def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> None:
@@ -702,8 +701,7 @@ def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
             continue
         name = None
         if isinstance(value, ast.Call):
-            callee = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", "")
-            name = callee.removeprefix("get_")
+            name = called(value.func).removeprefix("get_")
         elif isinstance(value, ast.Subscript) and (words := _WORD_BEFORE.search(outputs[: m.start()])):
             parts = re.split(r"[ _-]", words.group(1))
             while parts and parts[0] in _NOT_NAMES:
@@ -717,10 +715,8 @@ def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
 def _acts(value: ast.expr) -> bool:
     """Whether an expression calls something that does work (`model.fit(X)`, `df.to_csv(path)`)."""
     for node in walk(value):
-        if isinstance(node, ast.Call):
-            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if _ACTING.match(callee.lower()):
-                return True
+        if isinstance(node, ast.Call) and _ACTING.match(called(node.func).lower()):
+            return True
     return False
 
 

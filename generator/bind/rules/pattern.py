@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.apitext import BY_POSITION, ApiRef, literal_source, parse_api
+from generator.apitext import BY_POSITION, ApiRef, called, literal_source, parse_api
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.context import BindContext
@@ -109,15 +109,11 @@ def wrapping(step: Step, ctx: BindContext) -> ast.FunctionDef | None:
         return None
     said = set(re.findall(r"`([A-Za-z_]\w*)\(", step.outputs or ""))
     for example in ctx.examples[ctx.index]:
+        imported = names([s for s in example.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))])[1]
         for node in example.tree.body:
             if not isinstance(node, ast.FunctionDef) or node.name not in said:
                 continue
-            calls = [
-                n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
-                for n in walk(node)
-                if isinstance(n, ast.Call)
-            ]
-            imported = names([s for s in example.tree.body if isinstance(s, (ast.Import, ast.ImportFrom))])[1]
+            calls = {called(n.func) for n in walk(node) if isinstance(n, ast.Call)}
             if api.last in calls and all(f in ctx.tables.modules or f in imported for f in names([node])[0]):
                 return node
     return None
