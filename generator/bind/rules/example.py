@@ -679,10 +679,11 @@ _WORD_BEFORE = re.compile(r"([a-z][a-z]+(?:[ _-][a-z][a-z]+)?)\s*[:(]?\s*$")
 _NOT_NAMES = frozenset(
     {"a", "an", "the", "and", "or", "of", "with", "as", "is", "by", "its", "from", "to", "in", "via"}
 )
-# calls that do work or change what they are called on: never re-run to report a value
+# calls that do work or change what they are called on, besides writing a file (choice.WRITER): never re-run to
+# report a value
 _ACTING = re.compile(
-    r"^(?:save|write|to_|dump|plot|show|print|push|fit|train|delete|remove|add|set|update|append|clear|close|run|"
-    r"step|backward|zero_grad|load|read|open|download|upload|send|start|stop|predict|generate|transform|evaluate)"
+    r"^(?:plot|show|print|push|fit|train|delete|remove|add|set|update|append|clear|close|run|step|backward|"
+    r"zero_grad|load|read|open|download|upload|send|start|stop|predict|generate|transform|evaluate)"
 )
 
 
@@ -714,10 +715,8 @@ def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
 
 def _acts(value: ast.expr) -> bool:
     """Whether an expression calls something that does work (`model.fit(X)`, `df.to_csv(path)`)."""
-    for node in walk(value):
-        if isinstance(node, ast.Call) and _ACTING.match(called(node.func).lower()):
-            return True
-    return False
+    callees = [called(node.func).lower() for node in walk(value) if isinstance(node, ast.Call)]
+    return any(WRITER.search(callee) or _ACTING.match(callee) for callee in callees)
 
 
 def _file_for_key(name: str, step: Step) -> ast.Constant | None:
