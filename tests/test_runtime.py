@@ -24386,3 +24386,85 @@ def test_an_api_call_passed_to_a_later_step_s_call_is_made_on_its_own(tmp_path):
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "study.txt").read_text() == "Pruner 3 max"
     run_generated_tests(item, tmp_path / "lib")
+
+
+ALT_SETTING_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Variant_Settings
+
+**Description:** Make a space, search it, then write what the search was run with.
+
+### Step 1: Make Space
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaltset.make_space(n: int) -> list` |
+| **Implementation** | `Demo_space` |
+| **Outputs** | `space` |
+
+### Step 2: Run Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaltset.search(space: list, n_trials: int \\| None = None, timeout: float \\| None = None, n_jobs: int = 1, verbose: bool = False) -> dict` |
+| **Implementation** | `Demo_search` |
+| **Key Parameters** | `n_trials: int` - number of trials, `timeout: float` - stop after this many seconds, `n_jobs: int` - parallel jobs, `verbose: bool` - print progress |
+| **Inputs** | `space` from Step 1 |
+| **Outputs** | `result` |
+
+### Step 3: Write Result
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgaltset.write(result: dict, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `result` from Step 2 |
+| **Outputs** | `result.txt` |
+"""
+
+ALT_SETTING_PAGES = example_pages(
+    {
+        "implementations/Demo_space.md": "import pkgaltset\n\nspace = pkgaltset.make_space(3)\n",
+        "implementations/Demo_search.md": [
+            "import pkgaltset\n\nresult = pkgaltset.search([0, 1, 2], n_trials=5)\n",
+            "import pkgaltset\n\nresult = pkgaltset.search(space, n_trials=5, timeout=60, n_jobs=2, verbose=True)\n",
+        ],
+        "implementations/Demo_write.md": 'import pkgaltset\n\npkgaltset.write(result, "result.txt")\n',
+    }
+)
+
+PKGALTSET = """
+def make_space(n):
+    return list(range(n))
+
+
+def search(space, n_trials=None, timeout=None, n_jobs=1, verbose=False):
+    return {"space": space, "n_trials": n_trials, "timeout": timeout, "n_jobs": n_jobs, "verbose": verbose}
+
+
+def write(result, path):
+    with open(path, "w") as handle:
+        handle.write(" ".join(str(result[k]) for k in ("space", "n_trials", "timeout", "n_jobs", "verbose")))
+"""
+
+
+def test_a_setting_only_a_later_example_passes_keeps_the_signature_default(tmp_path):
+    """Seen on an Optuna wiki: the page's "Basic Optimization" `study.optimize(objective, n_trials=100)`, then its
+    "Time-Bounded, Parallel, with Progress Bar" example adding `timeout=600, n_jobs=2, show_progress_bar=True`; the
+    second was chosen (it reads the earlier steps' objective and study) and its values became the workflow's
+    defaults. A setting only a later example passes, where an earlier one calls the API without it, keeps the
+    signature's default; the key stays, and the step's own text can still say the variant's value ("on 2 jobs")."""
+    build_file_tree(tmp_path / "lib", {"pkgaltset/__init__.py": PKGALTSET})
+    item = generated(tmp_path / "plain", {"_WorkflowIndex.md": ALT_SETTING_INDEX, **ALT_SETTING_PAGES})
+    search = item.plan.steps[1].binding
+    defaults = {p.name: p.default for p in search.params}
+    assert defaults["n_trials"] == "5" and defaults["n_jobs"] == "1" and defaults["verbose"] == "False", defaults
+    assert "timeout" in defaults and defaults["timeout"] in (None, "None"), defaults
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "result.txt").read_text() == "[0, 1, 2] 5 None 1 False"
+    run_generated_tests(item, tmp_path / "lib")
+    said = ALT_SETTING_INDEX.replace("### Step 2: Run Search", "### Step 2: Run Search on 2 Jobs")
+    item = generated(tmp_path / "said", {"_WorkflowIndex.md": said, **ALT_SETTING_PAGES})
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "result.txt").read_text() == "[0, 1, 2] 5 None 2 False"

@@ -4092,7 +4092,7 @@ def _as_example_sets(hint: Hint, literal: str, step: Step) -> Hint:
     value = literal_value(literal)
     if value == literal_value(hint.default):
         return hint
-    if isinstance(value, str) and value and _one_of_choices(hint.doc, value) and not _said_by(step, value):
+    if isinstance(value, str) and value and _one_of_choices(hint.doc, value) and not said_by(step, value):
         return hint
     if isinstance(value, bool) or (isinstance(value, str) and value and _quotes(hint.doc, value)):
         return replace(hint, default=None)
@@ -4117,11 +4117,16 @@ def _one_of_choices(text: str, value: str) -> bool:
     return value in quoted and len(quoted) >= 3
 
 
-def _said_by(step: Step, value: str) -> bool:
+def said_by(step: Step, value: str) -> bool:
     """Whether the step's title, description or Outputs say value as a word ("Run a one-sided (greater) test")."""
+    return any(said_in(text, value) for text in (step.title, step.name, step.description, step.outputs))
+
+
+def said_in(text: str, value: str) -> bool:
+    """Whether text says value as a word (`greater`, "one sided" for `one-sided`, `600` but not `6000`)."""
     words = r"[\s_-]".join(re.escape(word) for word in re.split(r"[\s_-]+", value) if word)
-    pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
-    return any(pattern.search(text) for text in (step.title, step.name, step.description, step.outputs))
+    pattern = rf"(?<![\w.-]){words}(?![\w-]|\.\w)"
+    return bool(words) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _overrides_default(name: str, hint: Hint, draft: Draft, step: Step, ctx: BindContext) -> bool:

@@ -54,6 +54,8 @@ from generator.bind.wiring import (
     free_names,
     produced_names,
     rename,
+    said_by,
+    said_in,
     wire,
 )
 from generator.model import Step
@@ -286,6 +288,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
         api, call, module_names(ctx, [ast.unparse(i) for i in draft.imports])
     )
     draft.positional = positional_names(step, api)[draft.on_first :]
+    _alternative_settings(draft, chosen, found, step, keys)
     draft.hands_on = _handed_values(best, chosen.tree, step, ctx, keys)
     _cell_settings(draft, step, ctx, keys)
     _keep_result(draft, step, ctx, _shown(chosen.tree, best.anchor))
@@ -317,6 +320,47 @@ def _out_of_later_call(candidate: Candidate, api: ApiRef, ctx: BindContext) -> S
     made = ast.copy_location(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=inner[0].value), anchor)
     statements = [made if s is anchor else s for s in piece.statements]
     return restrict(candidate.tree, piece, statements, anchor=made)
+
+
+def _alternative_settings(
+    draft: Draft, chosen: Candidate, found: list[Candidate], step: Step, keys: dict[str, Hint]
+) -> None:
+    """`study.optimize(objective, n_trials=100, timeout=600, n_jobs=2, show_progress_bar=True)`, the page's example
+    "Time-Bounded, Parallel, with Progress Bar", after its "Basic Optimization" `study.optimize(objective,
+    n_trials=100)`: a setting only a later example of the page passes, where an earlier one calls the API without
+    it, is that variant's; the workflow keeps the signature's default (no time limit, one job, no bar), unless the
+    step's own text or the key's description says the example's value. The later example is often chosen for
+    passing every key; its values stay the variant's."""
+    call = anchor_call(draft)
+    impl = step.implementation
+    if call is None or draft.api is None or impl is None or chosen.order >= len(impl.examples):
+        return
+    earlier = [
+        found_call
+        for c in found
+        if c.order < chosen.order
+        and (found_call := anchor_call(Draft([], c.slice.anchor, api=draft.api))) is not None
+        and all(k.arg is not None for k in found_call.keywords)
+    ]
+    if not earlier:
+        return
+    declared = {p.name: p for p in signature_params(step, draft.api, all_params=True)}
+    for passed in call.keywords:
+        param = declared.get(passed.arg or "")
+        if param is None or param.default is None or not isinstance(passed.value, ast.Constant):
+            continue
+        value, read = passed.value.value, literal_value(param.default)
+        default: str | int | float | bool | None = None
+        if isinstance(read, (str, int, float, bool)):
+            default = read
+        elif param.default != "None":
+            continue  # a default that is no single value (`()`, `[]`, a built object) stays as the example passes it
+        if value == default or any(passed.arg in {k.arg for k in c.keywords} for c in earlier):
+            continue
+        hint = keys.get(param.name)
+        if said_by(step, str(value)) or (hint is not None and said_in(hint.doc, str(value))):
+            continue
+        passed.value = ast.copy_location(ast.Constant(value=default), passed.value)
 
 
 def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> None:
