@@ -166,6 +166,11 @@ class Step:
         """The API Call cell without its backticks (`model.predict(pairs)`)."""
         return self.api_call.strip().strip("`").strip()
 
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """The step's example code: its implementation page's usage examples, then its workflow page's code."""
+        return (*(self.implementation.examples if self.implementation else ()), *self.code_blocks)
+
 
 @dataclass(frozen=True)
 class KnowledgeSource:

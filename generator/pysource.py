@@ -7,6 +7,7 @@ A shared tree is read-only: code that changes a tree works on a copy (bind/wirin
 from __future__ import annotations
 
 import ast
+import re
 import textwrap
 from functools import lru_cache
 
@@ -31,3 +32,29 @@ def _parsed(code: str) -> ast.Module | SyntaxError | ValueError:
         return exc
     share(tree)
     return tree
+
+
+# a table SQL writes to or reads from: `INSERT INTO items`, `FROM items`, `CREATE TABLE items`, `JOIN`, `UPDATE`
+_SQL_TABLE = re.compile(r"\b(?i:into|from|table|join|update)\s+([A-Za-z_]\w*)")
+_SQL = re.compile(r"\s*(?i:select|insert|create|update|delete|with|copy|drop|alter|merge|from)\b")
+
+
+@lru_cache(maxsize=1024)
+def sql_tables(examples: tuple[str, ...]) -> frozenset[str]:
+    """The tables the examples' SQL strings name and their Python code never does ("Rows inserted into `items`",
+    the example's `con.executemany("INSERT INTO items VALUES (?, ?, ?)", rows)`): no Python object a step makes."""
+    tables: set[str] = set()
+    python: set[str] = set()
+    for code in examples:
+        try:
+            tree = parse_dedented(code)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.match(node.value):
+                tables.update(_SQL_TABLE.findall(node.value[:10_000]))
+            elif isinstance(node, ast.Name):
+                python.add(node.id)
+            elif isinstance(node, ast.arg):
+                python.add(node.arg)
+    return frozenset(tables - python)

@@ -1096,6 +1096,21 @@ def reach(tree: ast.Module, piece: Slice, others: list[ApiRef]) -> Slice:
         return piece
     chosen = {id(stmt) for stmt in piece.statements}
     chosen |= {id(s) for s in block[start : last + 1] if not (is_print(s) or isinstance(s, ast.Assert))}
+    # a print showing the last cited call (`con.execute(query, [400])` then `print(con.fetchall())`): the call is
+    # the step's work, kept on its own (its result then goes by the step's output name)
+    shown = next((p for api in others if is_print(block[last]) and (p := _printed(block[last], api, made))), None)
+    # (only the bare call, shown unlabelled: a labelled or rounded value is read by its label, as an output)
+    final = block[last]
+    printed = final.value if isinstance(final, ast.Expr) else None
+    unlabelled = isinstance(printed, ast.Call) and len(printed.args) == 1
+    if (
+        shown is not None
+        and unlabelled
+        and isinstance(shown.value, ast.Call)
+        and any(called(shown.value.func) == api.last for api in others)
+    ):
+        block = [*block[:last], shown, *block[last + 1 :]]
+        chosen.add(id(shown))
     _, bound = names([s for s in block if id(s) in chosen])
     for later in block[last + 1 :]:  # and on, as cut goes on: what reads the names made so far
         if is_print(later) or isinstance(later, (ast.Assert, ast.Return)):

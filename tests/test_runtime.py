@@ -24468,3 +24468,110 @@ def test_a_setting_only_a_later_example_passes_keeps_the_signature_default(tmp_p
     item = generated(tmp_path / "said", {"_WorkflowIndex.md": said, **ALT_SETTING_PAGES})
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "result.txt").read_text() == "[0, 1, 2] 5 None 2 False"
+
+
+SQL_ROWS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Sql_Rows
+
+**Description:** Connect, insert rows, query them, then write what the query found.
+
+### Step 1: Connect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsqlrows.connect(database: str = ":memory:") -> Connection` |
+| **Implementation** | `Demo_connect` |
+| **Outputs** | `con` |
+
+### Step 2: Bulk Insertion
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Connection.executemany(query: str, parameters: list) -> Connection` |
+| **Implementation** | `Demo_executemany` |
+| **Inputs** | Connection from Step 1 |
+| **Outputs** | Rows inserted into `items` |
+
+### Step 3: Parameterized Query
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Connection.execute(query: str, parameters: list \\| None = None) -> Connection; Connection.fetchall() -> list[tuple]` |
+| **Implementation** | `Demo_execute_fetchall` |
+| **Key Parameters** | `query: str` - SELECT statement with `?` placeholders, `parameters: list` - values bound to the placeholders, e.g. [400] |
+| **Inputs** | Populated `items` table from Step 2 |
+| **Outputs** | `rows`: list of tuples returned by `fetchall()` |
+
+### Step 4: Write Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsqlrows.write(rows: list, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `rows` from Step 3 |
+| **Outputs** | `rows.txt` |
+"""
+
+SQL_ROWS_PAGES = example_pages(
+    {
+        "implementations/Demo_connect.md": 'import pkgsqlrows\n\ncon = pkgsqlrows.connect("file.db")\n',
+        "implementations/Demo_executemany.md": (
+            'con.executemany("INSERT INTO items VALUES (?, ?)", [["saw", 500], ["drill", 300]])\n'
+        ),
+        "implementations/Demo_execute_fetchall.md": [
+            'con.execute("SELECT item FROM items WHERE value > ?", [400])\nprint(con.fetchall())\n',
+            'print(con.execute("SELECT $1", ["duck"]).fetchall())\n',
+        ],
+        "implementations/Demo_write.md": 'import pkgsqlrows\n\npkgsqlrows.write(rows, "rows.txt")\n',
+    }
+)
+
+PKGSQLROWS = """
+class Connection:
+    def __init__(self):
+        self.tables = {}
+        self.found = []
+
+    def executemany(self, query, parameters):
+        assert query.startswith("INSERT INTO items"), query
+        self.tables.setdefault("items", []).extend(tuple(p) for p in parameters)
+        return self
+
+    def execute(self, query, parameters=None):
+        if query == "SELECT item FROM items WHERE value > ?":
+            self.found = [(item,) for item, value in self.tables["items"] if value > parameters[0]]
+        else:
+            self.found = [tuple(parameters or ())]
+        return self
+
+    def fetchall(self):
+        return list(self.found)
+
+
+def connect(database=":memory:"):
+    return Connection()
+
+
+def write(rows, path):
+    assert isinstance(rows, list), type(rows)
+    with open(path, "w") as handle:
+        handle.write(repr(rows))
+"""
+
+
+def test_an_api_cell_of_two_statements_cites_both_and_a_sql_table_is_no_result(tmp_path):
+    """Seen on a DuckDB wiki: the API cell "`DuckDBPyConnection.execute(query, parameters) -> DuckDBPyConnection;
+    DuckDBPyConnection.fetchall() -> list[tuple]`" was read as one call with no parameters, and the step handed on
+    the connection as `rows`; step 2's Outputs "Rows inserted into `items`" (a table its SQL fills) made the
+    connection a result named `items`, which step 3 then queried. A cell's `;` separates the calls it cites; a
+    name the examples' SQL gives a table, and their Python never uses, is no result."""
+    build_file_tree(tmp_path / "lib", {"pkgsqlrows/__init__.py": PKGSQLROWS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": SQL_ROWS_INDEX, **SQL_ROWS_PAGES})
+    insert, query = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert insert.produces == (), insert.body
+    assert "con.execute(" in query.body and ".fetchall()" in query.body and query.produces == ("rows",), query.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "rows.txt").read_text() == "[('saw',)]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -406,7 +406,7 @@ def score(
         (bool(from_tests(piece.imports)) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
         len(borrowed),
         len(_departures(passed, keys)),
-        -len(_described_values(piece, keys, spoken)),
+        -len(_described_values(piece, keys, spoken, passed)),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
@@ -481,7 +481,9 @@ def _shape(node: ast.AST, head: bool = False) -> str:
     return type(node).__name__
 
 
-def _described_values(piece: Slice, keys: dict[str, Hint], spoken: set[str]) -> set[str]:
+def _described_values(
+    piece: Slice, keys: dict[str, Hint], spoken: set[str], passed: list[tuple[str, ast.expr]]
+) -> set[str]:
     """The example's variables the Key Parameters describe: one holding the value the table gives it (`num_samples
     = 12` where it says "`num_samples` = 12 for the toy data"), or one the table's prose speaks of that is no
     parameter nor earlier result (`min_chars = 3` where the predicate drops rows "shorter than `min_chars`"): of
@@ -495,6 +497,13 @@ def _described_values(piece: Slice, keys: dict[str, Hint], spoken: set[str]) -> 
             if name in spoken:
                 found.add(name)
         elif _given_value(hint, literal):
+            found.add(name)
+    # and the values the API call passes as the table gives them (`con.execute(query, [400])` where it says
+    # "`parameters` - values bound to the placeholders, e.g. [400]")
+    for name, value in passed:
+        hint = keys.get(name)
+        source = literal_source(value) if hint is not None else None
+        if hint is not None and source is not None and _given_value(hint, source):
             found.add(name)
     return found
 
@@ -517,15 +526,16 @@ def _valued_names(text: str) -> frozenset[str]:
 
 
 def _given_value(hint: Hint, literal: str) -> bool:
-    """Whether the table gives a parameter this value: as its default, or in its description as `= 12` or
-    "default 12" (a list of choices is no value given)."""
+    """Whether the table gives a parameter this value: as its default, or in its description as `= 12`,
+    "default 12" or "e.g. 12" (a list of choices is no value given)."""
     value = literal_value(literal)
     if value is None:
         return False
     if hint.default is not None:
         return literal_value(hint.default) == value
     said = re.escape(literal.strip())
-    return re.search(rf"(?:=|\bdefault:?)\s*`?{said}(?![\w.])", hint.doc[:2000], re.IGNORECASE) is not None
+    found = re.search(rf"(?:=|\bdefault:?|\be\.g\.,?)\s*`?{said}(?![\w.])", hint.doc[:2000], re.IGNORECASE)
+    return found is not None
 
 
 def _unnamed_imports(piece: Slice, ctx: BindContext) -> set[str]:

@@ -16,6 +16,7 @@ from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
 from generator.parse.borrow import with_borrowed
 from generator.parse.markdown import clauses, code_spans
+from generator.pysource import sql_tables
 from generator.slicing import Slice, parse_example
 
 _PER_LINE = re.compile(
@@ -382,6 +383,8 @@ class BindContext:
     def cited_from_here(self) -> list[str]:
         """The names later steps' Inputs cite as this step's results, in order ("`ddpm_images` from Step 2")."""
         here = self.workflow.steps[self.index].number
+        # ("Populated `items` table from Step 3", where step 3's SQL inserts into `items`: a table, no result)
+        tables = sql_tables(self.workflow.steps[self.index].examples)
         found: dict[str, None] = {}
         for later in self.workflow.steps[self.index + 1 :]:
             listed: list[str] = []  # "`X`, `y` from Step 1": names listed before the source they share
@@ -394,7 +397,7 @@ class BindContext:
                         found.update(dict.fromkeys([*listed, *code_spans(piece)]))
                         found.update(dict.fromkeys(dotted(p.value)[0] for p in parts_cited(piece)))
                     listed = []
-        return list(found)
+        return [name for name in found if name not in tables]
 
     def cited_later(self, name: str) -> bool:
         """Whether a later step's Inputs cite name as this step's result ("`scraped` from Step 1")."""

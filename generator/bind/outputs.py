@@ -11,6 +11,7 @@ from generator.bind.imports import bound_by
 from generator.model import Step
 from generator.naming import identifier
 from generator.parse.markdown import listed
+from generator.pysource import sql_tables
 
 
 def split_types(text: str) -> list[str]:
@@ -72,6 +73,7 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
     `sales` in the database", "View `regions` queryable from SQL": no Python object, the example's SQL names it)."""
     text = step.outputs or ""
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
+    imported |= sql_tables(step.examples)
     holder = _HOLDER.search(text)
     start, end = (holder.end(), text.find(";", holder.end()) % (len(text) + 1)) if holder else (0, 0)
     found = [
@@ -99,11 +101,13 @@ def hands_on_a_function(step: Step) -> bool:
 
 
 def stored_only(step: Step) -> bool:
-    """Whether the step's Outputs name only tables or views a database holds ("Table `sales` in the database"): the
+    """Whether the step's Outputs name only tables or views a database holds ("Table `sales` in the database", "Rows
+    inserted into `items`" where the example's SQL inserts into it): the
     step's work is a side effect, and what its call returns (the connection again) is no result."""
     text = step.outputs or ""
     spans = list(re.finditer(r"`[^`]+`", text))
-    return bool(spans) and all(_STORED.search(text, 0, m.start()) for m in spans)
+    tables = sql_tables(step.examples)
+    return bool(spans) and all(_STORED.search(text, 0, m.start()) or m.group()[1:-1] in tables for m in spans)
 
 
 def _in_brackets(text: str, at: int) -> bool:

@@ -522,7 +522,7 @@ def _api_of(text: str) -> str:
     """The API an API Call cell cites: its first code span, or the call it starts with when it starts without one
     (`model.set_adapter(name) then `model.generate()``: the first call cited, not the first quoted)."""
     text = _rejoined_spans(text)
-    spans = code_spans(text)
+    spans = _statement_spans(text)
     if spans and text.lstrip().startswith("`"):
         # `index.nprobe = nprobe` then `index.search(x, k)`: the setting goes with the call, which is the API
         calls = [s for s in spans if not sets_a_value(s)]
@@ -533,6 +533,37 @@ def _api_of(text: str) -> str:
         return calls[0] if calls else spans[0]
     lead = _leading_call(plain(text))
     return lead or (spans[0] if spans else plain(text))
+
+
+def _statement_spans(text: str) -> list[str]:
+    """The code spans of text, a span of statements joined by `;` cut into one per statement
+    (`DuckDBPyConnection.execute(query: str) -> DuckDBPyConnection; DuckDBPyConnection.fetchall() -> list[tuple]`
+    cites two calls); a `;` in brackets or quotes (`execute("CREATE TABLE t (a INT); INSERT ...")`) cuts nothing."""
+    return [piece for span in code_spans(text) for piece in _statements(span)]
+
+
+def _statements(code: str) -> list[str]:
+    pieces: list[str] = []
+    depth, quote, start, index = 0, "", 0, 0
+    while index < len(code):
+        char = code[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+        elif char == ";" and depth == 0:
+            pieces.append(code[start:index])
+            start = index + 1
+        index += 1
+    pieces.append(code[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 _SPAN_BREAK = re.compile(r"`[ \t]*(?:<br\s*/?>[ \t]*)+`", re.IGNORECASE)
@@ -633,7 +664,7 @@ def _index_step(
 
 def _also_cited(api_cell: str) -> tuple[SupportingApi, ...]:
     """The calls an API Call cell cites after the one _api_of takes (`plt.plot(xs, ys)`, `plt.savefig(path)`)."""
-    spans = code_spans(_rejoined_spans(api_cell))
+    spans = _statement_spans(_rejoined_spans(api_cell))
     first = _api_of(api_cell)
     return tuple(SupportingApi(api=span) for span in spans if span != first)
 

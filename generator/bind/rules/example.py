@@ -1350,11 +1350,40 @@ def _shown(tree: ast.Module, anchor: ast.stmt) -> bool:
     )
 
 
+def _keep_cited_result(draft: Draft, step: Step, ctx: BindContext) -> bool:
+    """`con.execute(query, [400])` then `con.fetchall()`, the API cell citing `DuckDBPyConnection.fetchall() ->
+    list[tuple]` after the API: the last statement, a call of another API the cell cites that gives a result, gives
+    the step's result (under the Outputs' name), not the API's call before it (the connection again)."""
+    last = draft.statements[-1] if draft.statements else None
+    if last is draft.anchor or not isinstance(last, ast.Expr) or not isinstance(last.value, ast.Call):
+        return False
+    cited = [
+        a
+        for a in ctx.supporting(ctx.index)
+        if a.returns.strip() not in ("", "None", "none") and contains_api(last, a, {})
+    ]
+    if len(cited) != 1:
+        return False
+    names = output_names(step, cited[0], ctx) or [
+        n for n in (artifact_name(ctx.tables, t) for t in split_types(cited[0].returns)) if n
+    ]
+    if len(names) != 1 or names[0] in {n for stmt in draft.statements for n in produced_names([stmt])}:
+        return False
+    swap(
+        draft.statements,
+        last,
+        ast.Assign(targets=[ast.Name(names[0], ast.Store())], value=last.value, lineno=last.lineno),
+    )
+    return True
+
+
 def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False) -> None:
     """An example that calls the API for its effect drops a result the API declares (`trainer.train()` returns
     a TrainOutput with the loss), or one it prints: keep it under the step's output name."""
     anchor, api = draft.anchor, draft.api
     if not isinstance(anchor, ast.Expr) or not isinstance(anchor.value, ast.Call) or api is None:
+        return
+    if _keep_cited_result(draft, step, ctx):
         return
     declared = bool(api.returns) and api.returns.strip() not in ("None", "none")
     if not (declared or shown) or anchor.value.func is None or (stored_only(step) and not shown):
