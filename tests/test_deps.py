@@ -141,6 +141,24 @@ def test_a_dependency_its_remark_says_is_no_python_distribution_is_a_prerequisit
     assert "- libfrob (system library: apt install libfrob-dev)" in (item.output_dir / "README.md").read_text()
 
 
+def test_a_remark_closing_a_list_of_native_libraries_is_each_one_s(tmp_path):
+    """Pillow trial (second round): "`zlib`, `libjpeg`, `libpng` (bundled in the wheels)" kept `libjpeg` a
+    requirement (the remark was read as libpng's alone) and `pip install` failed on two of three workflows. A remark
+    closing a list of bare names is each native library's (`lib...`, `zlib`) before it; a Python distribution's
+    name in the list (`torch`, `pillow`) stays a requirement."""
+    from generator.parse.params import parse_dependencies, system_dependencies
+
+    cell = "`zlib`, `libjpeg`, `libpng` (bundled in the wheels)"
+    assert parse_dependencies(cell) == ()
+    assert system_dependencies(cell) == tuple(f"{n} (bundled in the wheels)" for n in ("zlib", "libjpeg", "libpng"))
+    assert parse_dependencies("`torch`, `ffmpeg` (system package)") == ("torch",)
+    assert parse_dependencies("`pillow`, `libjpeg` (bundled in the wheels)") == ("pillow",)
+    item = _one_step(tmp_path / "native", "`numpy`, `zlib`, `libjpeg`, `libpng` (bundled in the wheels)")
+    assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements
+    assert "libjpeg" not in (item.output_dir / "requirements.in").read_text()
+    assert "- libjpeg (bundled in the wheels)" in (item.output_dir / "README.md").read_text()
+
+
 def test_a_dependency_its_remark_says_is_optional_is_a_requirement_only_when_imported(tmp_path):
     """tokenizers trial: "`datasets` (optional, only if the text comes from a Hub dataset)" was pinned though no
     step imports it (pandas and pyarrow installed for nothing). An optional dependency is a requirement only when

@@ -441,11 +441,25 @@ _SYSTEM_REMARK = re.compile(
 def _system_parts(cell: str) -> list[str]:
     """The parts of a dependency cell (split at top-level commas) whose remark in brackets says they are no Python
     distribution."""
-    return [
-        part
-        for part in split_top_level(breaks_as(cell, ", "))
-        if any(_SYSTEM_REMARK.search(remark) for remark in re.findall(r"\(([^()]*)\)", _code_free(part)))
+    return [part for part, _ in _system_remarked(cell)]
+
+
+def _system_remarked(cell: str) -> list[tuple[str, str]]:
+    """_system_parts, each with the part whose remark it takes: its own, or for a native library's bare name
+    before it in a list, the remark closing the list ("`zlib`, `libjpeg`, `libpng` (bundled in the wheels)")."""
+    parts = split_top_level(breaks_as(cell, ", "))
+    remarked = [
+        part if any(_SYSTEM_REMARK.search(r) for r in re.findall(r"\(([^()]*)\)", _code_free(part))) else ""
+        for part in parts
     ]
+    for at in range(len(parts) - 2, -1, -1):
+        if remarked[at + 1] and not remarked[at] and _NATIVE_SPAN.fullmatch(parts[at]):
+            remarked[at] = remarked[at + 1]
+    return [(part, remark) for part, remark in zip(parts, remarked, strict=True) if remark]
+
+
+# a native library's name alone (`libjpeg`, `libsndfile1`, `zlib`), not a Python distribution's (`torch`)
+_NATIVE_SPAN = re.compile(r"\s*(?:and\s+)?`(?:lib[\w+.-]+|zlib|openssl|ffmpeg)`\s*", re.IGNORECASE)
 
 
 def _code_free(text: str) -> str:
@@ -458,9 +472,9 @@ def system_dependencies(cell: str) -> tuple[str, ...]:
     "`libjpeg` / `libjpeg-turbo` (bundled in the Pillow wheels)" gives both names with the remark; uv was asked
     for a distribution named libjpeg and the whole workflow failed."""
     found: list[str] = []
-    for part in _system_parts(cell):
-        masked = _code_masked(part)  # the remark's brackets found outside code, its words kept
-        remark = "; ".join(plain(part[m.start(1) : m.end(1)]).strip() for m in re.finditer(r"\(([^()]*)\)", masked))
+    for part, remarked in _system_remarked(cell):
+        masked = _code_masked(remarked)  # the remark's brackets found outside code, its words kept
+        remark = "; ".join(plain(remarked[m.start(1) : m.end(1)]).strip() for m in re.finditer(r"\(([^()]*)\)", masked))
         outside = _outside_brackets(part)  # "None (Rust engine bundled in `polars-runtime-32` wheel)": no name
         names = code_spans(outside) or [plain(outside).strip()]
         found += [f"{name.strip()} ({remark})" for name in names if name.strip() and not says_none(name)]
