@@ -24575,3 +24575,79 @@ def test_an_api_cell_of_two_statements_cites_both_and_a_sql_table_is_no_result(t
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "rows.txt").read_text() == "[('saw',)]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+MODULE_ALIAS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Module_Alias
+
+**Description:** Make a dataset, cross-validate on it, then write the scores.
+
+### Step 1: Dataset
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `lgb.Dataset(data: list) -> Dataset` |
+| **Implementation** | `Demo_Dataset` |
+| **Outputs** | `lgb_train` |
+
+### Step 2: Cross Validation
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `lgb.cv(params: dict, train_set: Dataset, nfold: int = 5) -> dict` |
+| **Implementation** | `Demo_cv` |
+| **Key Parameters** | `nfold: int` - folds (3) |
+| **Inputs** | `lgb_train` Dataset, `params` |
+| **Outputs** | `cv_results` |
+
+### Step 3: Write Scores
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `lgb.write(cv_results: dict, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `cv_results` from Step 2 |
+| **Outputs** | `scores.txt` |
+"""
+
+MODULE_ALIAS_PAGES = example_pages(
+    {
+        "implementations/Demo_Dataset.md": "import pkglgbalias as lgb\n\nlgb_train = lgb.Dataset([1, 2, 3, 4])\n",
+        "implementations/Demo_cv.md": (
+            'params = {"objective": "binary"}\ncv_results = lgb.cv(params, lgb_train, nfold=3)\n'
+        ),
+        "implementations/Demo_write.md": 'import pkglgbalias as lgb\n\nlgb.write(cv_results, "scores.txt")\n',
+    }
+)
+
+PKGLGBALIAS = """
+class Dataset(list):
+    pass
+
+
+def cv(params, train_set, nfold=5):
+    assert isinstance(train_set, Dataset), type(train_set)
+    return {"folds": nfold, "rows": len(train_set), "objective": params["objective"]}
+
+
+def write(cv_results, path):
+    with open(path, "w") as handle:
+        handle.write(repr(sorted(cv_results.items())))
+"""
+
+
+def test_a_module_the_workflow_imports_under_a_short_name_is_no_shortened_result(tmp_path):
+    """Seen on a LightGBM wiki: the cross-validation page's example calls `lgb.cv(params, lgb_train, ...)` without
+    its import (the page's import line and the other steps' examples give `import lightgbm as lgb`), and the
+    Inputs quote "`lgb_train` Dataset": `lgb` was read as a shortening of `lgb_train`, and the step called
+    `lgb_train.cv(...)` ("'Dataset' object has no attribute 'cv'"), blocking five of seven steps. A name the
+    workflow's examples or the page's import lines bind to a module is never a shortened result."""
+    build_file_tree(tmp_path / "lib", {"pkglgbalias/__init__.py": PKGLGBALIAS})
+    item = generated(tmp_path, {"_WorkflowIndex.md": MODULE_ALIAS_INDEX, **MODULE_ALIAS_PAGES})
+    cv = item.plan.steps[1].binding
+    assert "lgb.cv(" in cv.body and "lgb_train.cv" not in cv.body, cv.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "scores.txt").read_text() == "[('folds', 3), ('objective', 'binary'), ('rows', 4)]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -2073,6 +2073,10 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     written as a shortening of one result the Inputs quote (its letters in order, from its first: `rec`,
     `coef`, `freqs`), is that result. Left, it became a REQUIRED key no TOML value can be."""
     keys, imported = key_hints(ctx.step), draft.imported()
+    # and the modules the step's page or the workflow's examples import (`lgb` of `lgb.cv(params, lgb_train)`, the
+    # page's import line `import lightgbm as lgb`): never a shortened result
+    impl = ctx.step.implementation
+    imported |= (bound_by(list(impl.imports)) if impl else set()) | set(ctx.aliased)
     bound = names(draft.statements + draft.definitions)[1]
     quoted = _quoted_results(ctx)
     read = set(free_names(draft))
