@@ -73,7 +73,8 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
     `sales` in the database", "View `regions` queryable from SQL": no Python object, the example's SQL names it)."""
     text = step.outputs or ""
     imported = bound_by(list(step.implementation.imports)) if step.implementation else set()
-    imported |= sql_tables(step.examples)
+    # (nor a table the examples' SQL fills: "Rows inserted into `items`", `INSERT INTO items ...`)
+    not_results = imported | sql_tables(step.examples)
     holder = _HOLDER.search(text)
     start, end = (holder.end(), text.find(";", holder.end()) % (len(text) + 1)) if holder else (0, 0)
     found = [
@@ -81,7 +82,7 @@ def _spans_placed(step: Step) -> list[tuple[str, bool]]:
         for m in re.finditer(r"`([^`]+)`", text)
         if not start <= m.start() < end and not _STORED.search(text, 0, m.start())
         for span in listed(m.group(1))
-        if span not in imported
+        if span not in not_results
     ]
     # "`denoised`: 1-D array (may be one sample longer than `x`)": after a name the Outputs start with, a span in
     # an aside is a mention, no result; "Trained model (`model`)", "`KeyedVectors` instance (`kv`)" give the name
