@@ -699,9 +699,8 @@ def _with_quoted_results(candidate: Candidate, step: Step, ctx: BindContext) -> 
     last = _last_line(piece)
     added: list[ast.stmt] = []
     for name, text in found:
-        try:
-            value = ast.parse(text.strip(), mode="eval").body
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        value = _expression(text)
+        if value is None:
             continue
         reads = names([ast.Expr(value)])[0]
         if name in made or name in reads or not all(n in made or ctx.has(n) for n in reads):
@@ -720,7 +719,7 @@ def _with_quoted_results(candidate: Candidate, step: Step, ctx: BindContext) -> 
 
 _QUOTED_SPAN = re.compile(r"`([^`]+)`")
 _WORD_BEFORE = re.compile(r"([a-z][a-z]+(?:[ _-][a-z][a-z]+)?)\s*[:(]?\s*$")
-_NOT_NAMES = frozenset(
+_JOINING_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "with", "as", "is", "by", "its", "from", "to", "in", "via"}
 )
 # calls that do work or change what they are called on, besides writing a file (choice.WRITER): never re-run to
@@ -740,21 +739,28 @@ def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
     for m in _QUOTED_SPAN.finditer(outputs):
         if re.search(r"\w\s*=\s*$", outputs[: m.start()]):
             continue  # `accuracy = `...``: named (_QUOTED_RESULT)
-        try:
-            value = ast.parse(m.group(1).strip(), mode="eval").body
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        value = _expression(m.group(1))
+        if value is None:
             continue
         name = None
         if isinstance(value, ast.Call):
             name = called(value.func).removeprefix("get_")
         elif isinstance(value, ast.Subscript) and (words := _WORD_BEFORE.search(outputs[: m.start()])):
             parts = re.split(r"[ _-]", words.group(1))
-            while parts and parts[0] in _NOT_NAMES:
+            while parts and parts[0] in _JOINING_WORDS:
                 parts.pop(0)
-            name = "_".join(parts) if parts and parts[-1] not in _NOT_NAMES else None
+            name = "_".join(parts) if parts and parts[-1] not in _JOINING_WORDS else None
         if name and name.isidentifier() and not keyword.iskeyword(name) and name not in BUILTINS:
             found.append((name, m.group(1)))
     return found
+
+
+def _expression(text: str) -> ast.expr | None:
+    """The expression a quoted span of the Outputs writes, parsed (never run); None when it is no expression."""
+    try:
+        return ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _acts(value: ast.expr) -> bool:
@@ -1357,16 +1363,10 @@ def _keep_cited_result(draft: Draft, step: Step, ctx: BindContext) -> bool:
     last = draft.statements[-1] if draft.statements else None
     if last is draft.anchor or not isinstance(last, ast.Expr) or not isinstance(last.value, ast.Call):
         return False
-    cited = [
-        a
-        for a in ctx.supporting(ctx.index)
-        if a.returns.strip() not in ("", "None", "none") and contains_api(last, a, {})
-    ]
+    cited = [a for a in ctx.supporting(ctx.index) if _gives_result(a) and contains_api(last, a, {})]
     if len(cited) != 1:
         return False
-    names = output_names(step, cited[0], ctx) or [
-        n for n in (artifact_name(ctx.tables, t) for t in split_types(cited[0].returns)) if n
-    ]
+    names = _result_names(step, cited[0], ctx)
     if len(names) != 1 or names[0] in {n for stmt in draft.statements for n in produced_names([stmt])}:
         return False
     swap(
@@ -1377,6 +1377,18 @@ def _keep_cited_result(draft: Draft, step: Step, ctx: BindContext) -> bool:
     return True
 
 
+def _gives_result(api: ApiRef) -> bool:
+    """Whether the API text declares a result (`-> list[tuple]`; not `-> None`)."""
+    return api.returns.strip() not in ("", "None", "none")
+
+
+def _result_names(step: Step, api: ApiRef, ctx: BindContext) -> list[str]:
+    """The names a call's kept result goes by: the step's output names, else its declared types' artifact names."""
+    return output_names(step, api, ctx) or [
+        n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
+    ]
+
+
 def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False) -> None:
     """An example that calls the API for its effect drops a result the API declares (`trainer.train()` returns
     a TrainOutput with the loss), or one it prints: keep it under the step's output name."""
@@ -1385,12 +1397,9 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False
         return
     if _keep_cited_result(draft, step, ctx):
         return
-    declared = bool(api.returns) and api.returns.strip() not in ("None", "none")
-    if not (declared or shown) or anchor.value.func is None or (stored_only(step) and not shown):
+    if not (_gives_result(api) or shown) or anchor.value.func is None or (stored_only(step) and not shown):
         return
-    names = output_names(step, api, ctx) or [
-        n for n in (artifact_name(ctx.tables, t) for t in split_types(api.returns)) if n
-    ]
+    names = _result_names(step, api, ctx)
     # never a name the step's other statements make (`y_pred = pipeline.predict(X_test)` before the report)
     made = {n for stmt in draft.statements if stmt is not anchor for n in produced_names([stmt])}
     # nor what the call reads: `model.load_state_dict(state)` changes model; its result (the keys it matched)
