@@ -24651,3 +24651,91 @@ def test_a_module_the_workflow_imports_under_a_short_name_is_no_shortened_result
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "scores.txt").read_text() == "[('folds', 3), ('objective', 'binary'), ('rows', 4)]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+PROSE_INPUT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Prose_Input
+
+**Description:** Load a bundled table, add a column of ones, then write its shape.
+
+### Step 1: Load Dataset
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprose.load() -> Dataset` |
+| **Implementation** | `Demo_load` |
+| **Inputs** | None (data bundled with the library) |
+| **Outputs** | `Dataset` with `exog` (rows of regressors) |
+
+### Step 2: Add Intercept
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprose.add_constant(data, prepend: bool = True) -> list` |
+| **Implementation** | `Demo_add_constant` |
+| **Key Parameters** | `prepend: bool` - put the constant first (default True) |
+| **Inputs** | exog rows from the loaded dataset |
+| **Outputs** | Design matrix with a constant column |
+
+### Step 3: Write Shape
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprose.write_shape(X: list, path: str)` |
+| **Implementation** | `Demo_write_shape` |
+| **Inputs** | `X` from Step 2 |
+| **Outputs** | `shape.txt` |
+"""
+
+PROSE_INPUT_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgprose\n\ndata = pkgprose.load()\n",
+        "implementations/Demo_add_constant.md": [
+            "import pkgprose\n\ndata = pkgprose.load()\nX = pkgprose.add_constant(data.exog)\n",
+            "import pkgprose\n\nx = pkgprose.grid(4)\nX = pkgprose.add_constant(x, prepend=False)\n",
+        ],
+        "implementations/Demo_write_shape.md": (
+            'import pkgprose\n\nx = pkgprose.grid(2)\nX = [[1.0, *row] for row in x]\npkgprose.write_shape(X, "shape.txt")\n'
+        ),
+    }
+)
+
+PKGPROSE = """
+class Dataset:
+    def __init__(self, exog):
+        self.exog = exog
+
+
+def load():
+    return Dataset([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+
+
+def grid(n):
+    return [[i / 2] for i in range(n)]
+
+
+def add_constant(data, prepend=True):
+    return [[1.0, *row] if prepend else [*row, 1.0] for row in data]
+
+
+def write_shape(X, path):
+    with open(path, "w") as handle:
+        handle.write(f"{len(X)} {len(X[0])} {X[0][0]}")
+"""
+
+
+def test_an_example_making_its_own_data_loses_where_the_inputs_say_in_prose_what_they_take(tmp_path):
+    """Seen on a statsmodels wiki: step 2's Inputs "exog DataFrame/array from the loaded dataset" cite no name, and
+    its page's alternative "Append Constant Instead of Prepending" (`x = np.linspace(0, 10, 100)` then
+    `sm.add_constant(x, prepend=False)`) was chosen over `sm.add_constant(data.exog)`, as if its `x` were a result
+    later steps want: the step added a constant to 100 made-up points, and the model fit failed on sizes. Inputs
+    that say in prose that the step takes something make a demo's own data no reason to choose it."""
+    build_file_tree(tmp_path / "lib", {"pkgprose/__init__.py": PKGPROSE})
+    item = generated(tmp_path / "prose", {"_WorkflowIndex.md": PROSE_INPUT_INDEX, **PROSE_INPUT_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "data.exog" in body and "grid" not in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "shape.txt").read_text() == "3 3 1.0"
+    run_generated_tests(item, tmp_path / "lib")

@@ -356,7 +356,7 @@ def score(
     # 1"): names made before the step's call of nothing it takes are no reason to prefer the demo, whatever later
     # steps read under those names
     at = holder_index(piece.statements, piece.anchor)
-    demo = _demo_setup(piece.statements[:at], ctx) if at is not None and ctx.cited_by_inputs() else set()
+    demo = _demo_setup(piece.statements[:at], ctx) if at is not None and _takes_earlier(ctx) else set()
     # and what it makes of the library's own test data (`documents = [TaggedDocument(doc, [i]) for i, doc in
     # enumerate(common_texts)]`), whatever later steps read under that name: a demo's, never the user's (not what
     # a test helper's call makes: `fname = get_tmpfile("vectors.kv")` is a file name to choose)
@@ -580,6 +580,15 @@ def _workflow_names(ctx: BindContext) -> frozenset[str]:
     return ctx.named[ctx.index]
 
 
+def _takes_earlier(ctx: BindContext) -> bool:
+    """Whether the step's Inputs cite earlier results, or say in prose that it takes one ("exog DataFrame/array
+    from the loaded dataset"): not nothing ("None (data bundled with statsmodels)"), nor a file of its own."""
+    if ctx.cited_by_inputs():
+        return True
+    inputs = (ctx.step.inputs or "").strip()
+    return bool(ctx.artifacts) and bool(inputs) and not NO_INPUTS.match(inputs) and not INPUT_FILE.search(inputs)
+
+
 def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
     """The names statements make of nothing an earlier step made, nor of what they made of it; not an empty
     container the step fills."""
@@ -626,6 +635,7 @@ def _per_item(piece: Slice, api: ApiRef) -> bool:
 
 
 # Inputs naming a data file: "JSON lines file with `id`, `text`", "`reviews.csv`", "CSV of transactions"
+NO_INPUTS = re.compile(r"(?:none|nothing|n/a|-|—|–)(?![\w-])", re.IGNORECASE)
 INPUT_FILE = re.compile(r"\bfile\b|\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?)\b|\b(?:CSV|TSV|JSON lines|JSONL|Parquet)\b")
 DATA_FILE = re.compile(
     r"\.(?:csv|tsv|jsonl?|parquet|txt|xlsx?|feather|arrow|npy|npz|h5|hdf5|nc|zarr|pkl|pickle|xml|html?|ya?ml"
