@@ -58,3 +58,32 @@ def sql_tables(examples: tuple[str, ...]) -> frozenset[str]:
             elif isinstance(node, ast.arg):
                 python.add(node.arg)
     return frozenset(tables - python)
+
+
+# a table SQL makes: `CREATE TABLE some_table (x int)`, `CREATE OR REPLACE TEMP VIEW v AS ...`
+_SQL_CREATED = re.compile(
+    r"\b(?i:create\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?)"
+    r"([A-Za-z_]\w*)"
+)
+
+
+def sql_created(text: str) -> frozenset[str]:
+    """The tables text's SQL creates."""
+    return frozenset(_SQL_CREATED.findall(text[:100_000]))
+
+
+def sql_strings(statements: list[ast.stmt]) -> list[str]:
+    """The SQL strings statements hold (`"INSERT INTO some_table (x, y) VALUES (:x, :y)"`)."""
+    return [
+        node.value
+        for stmt in statements
+        for node in ast.walk(stmt)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.match(node.value)
+    ]
+
+
+def sql_used(statements: list[ast.stmt]) -> frozenset[str]:
+    """The tables statements' SQL writes to or reads from, and does not create itself."""
+    sql = sql_strings(statements)
+    used = {t for text in sql for t in _SQL_TABLE.findall(text[:10_000])}
+    return frozenset(used - {t for text in sql for t in sql_created(text)})

@@ -24739,3 +24739,194 @@ def test_an_example_making_its_own_data_loses_where_the_inputs_say_in_prose_what
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "shape.txt").read_text() == "3 3 1.0"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SQL_REFLECT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Reflect_Query
+
+**Description:** Create and fill a table with SQL, reflect it, query it, then write the rows.
+
+### Step 1: Create Engine
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsqlish.create_engine(url: str) -> Engine` |
+| **Implementation** | `Demo_engine` |
+| **Key Parameters** | `url: str` - database path (e.g. ":memory:") |
+| **Outputs** | `engine` |
+
+### Step 2: Textual SQL
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Connection.execute(statement: str, parameters: list \\| None = None) -> Cursor; Engine.begin() -> Connection` |
+| **Implementation** | `Demo_execute_text` |
+| **Key Parameters** | `parameters: list[dict]` - values for the bound parameters, e.g. [{"x": 1, "y": 1}, {"x": 2, "y": 4}] |
+| **Inputs** | Engine, SQL strings and parameter dictionaries |
+| **Outputs** | Statements executed and committed (table `some_table` created and populated) |
+
+### Step 3: Reflect Table
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsqlish.Table(name: str, autoload_with: Engine) -> Table` |
+| **Implementation** | `Demo_reflect` |
+| **Key Parameters** | `name: str` - the table to reflect (e.g. "some_table") |
+| **Inputs** | `engine` from Step 1 |
+| **Outputs** | `some_table` |
+
+### Step 4: Query Table
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsqlish.select(table: Table) -> Select; Select.where(*whereclause) -> Select` |
+| **Implementation** | `Demo_select` |
+| **Key Parameters** | `whereclause` - filter expression, e.g. some_table.c.y > 2 |
+| **Inputs** | Engine and the reflected `some_table` |
+| **Outputs** | `rows` |
+
+### Step 5: Write Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsqlish.write_rows(rows: list, path: str)` |
+| **Implementation** | `Demo_write_rows` |
+| **Inputs** | `rows` from Step 4 |
+| **Outputs** | `rows.txt` |
+"""
+
+SQL_REFLECT_PAGES = example_pages(
+    {
+        "implementations/Demo_engine.md": 'import pkgsqlish\n\nengine = pkgsqlish.create_engine(":memory:")\n',
+        "implementations/Demo_execute_text.md": [
+            "with engine.connect() as conn:\n"
+            '    conn.execute("CREATE TABLE some_table (x int, y int)")\n'
+            '    conn.execute("INSERT INTO some_table (x, y) VALUES (:x, :y)", [{"x": 1, "y": 1}, {"x": 2, "y": 4}])\n'
+            "    conn.commit()\n",
+            "with engine.begin() as conn:\n"
+            '    conn.execute("INSERT INTO some_table (x, y) VALUES (:x, :y)", [{"x": 6, "y": 8}, {"x": 9, "y": 10}])\n',
+        ],
+        "implementations/Demo_reflect.md": (
+            'import pkgsqlish\n\nsome_table = pkgsqlish.Table("some_table", autoload_with=engine)\n'
+        ),
+        "implementations/Demo_select.md": "import pkgsqlish\n\n"
+        'stmt = pkgsqlish.select(user_table).where(user_table.c.name == "spongebob")\n'
+        "with engine.connect() as conn:\n"
+        "    rows = conn.execute(stmt).fetchall()\n",
+        "implementations/Demo_write_rows.md": 'import pkgsqlish\n\npkgsqlish.write_rows(rows, "rows.txt")\n',
+    }
+)
+
+PKGSQLISH = """
+import sqlite3
+from types import SimpleNamespace
+
+
+class Condition:
+    def __init__(self, sql, value):
+        self.sql, self.value = sql, value
+
+
+class Column:
+    def __init__(self, name):
+        self.name = name
+
+    def __gt__(self, value):
+        return Condition(f"{self.name} > ?", value)
+
+    def __eq__(self, value):
+        return Condition(f"{self.name} = ?", value)
+
+    __hash__ = object.__hash__
+
+
+class Table:
+    def __init__(self, name, autoload_with):
+        columns = [row[1] for row in autoload_with.db.execute(f"PRAGMA table_info({name})")]
+        if not columns:
+            raise LookupError(f"no such table: {name}")
+        self.name, self.c = name, SimpleNamespace(**{c: Column(c) for c in columns})
+
+
+class Select:
+    def __init__(self, table, conditions=()):
+        self.table, self.conditions = table, conditions
+
+    def where(self, *whereclause):
+        return Select(self.table, (*self.conditions, *whereclause))
+
+
+def select(table):
+    return Select(table)
+
+
+class Connection:
+    def __init__(self, db, commit):
+        self.db, self.commit_on_exit = db, commit
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.commit_on_exit:
+            self.db.commit()
+        return False
+
+    def execute(self, statement, parameters=None):
+        if isinstance(statement, Select):
+            where = " AND ".join(c.sql for c in statement.conditions) or "1"
+            values = [c.value for c in statement.conditions]
+            return self.db.execute(f"SELECT * FROM {statement.table.name} WHERE {where}", values)
+        if isinstance(parameters, list):
+            return self.db.executemany(statement, parameters)
+        return self.db.execute(statement, parameters or {})
+
+    def commit(self):
+        self.db.commit()
+
+
+class Engine:
+    def __init__(self, url):
+        self.db = sqlite3.connect(url)
+
+    def connect(self):
+        return Connection(self.db, commit=False)
+
+    def begin(self):
+        return Connection(self.db, commit=True)
+
+
+def create_engine(url):
+    return Engine(url)
+
+
+def write_rows(rows, path):
+    with open(path, "w") as handle:
+        handle.write(repr([tuple(r) for r in rows]))
+"""
+
+
+def test_a_sql_step_creates_the_table_it_fills_and_a_query_takes_the_reflected_table_and_the_table_s_condition(
+    tmp_path,
+):
+    """Seen on a SQLAlchemy wiki (Schema Reflection, 0 of 5 steps ran):
+    - step 2's page has "Committing Changes" (`CREATE TABLE some_table`, then the INSERT) and "Begin once" (the
+      INSERT alone, under the `engine.begin()` the API cell cites); the second was chosen, and failed with "no such
+      table". A table the SQL writes to, which the workflow's examples create but neither the example nor an earlier
+      step does, cannot be had, like a name nothing makes;
+    - step 5's example, shared with another workflow, selects from `user_table`, which nothing makes (a REQUIRED
+      key): the one object the step reads that nothing makes is the one result its Inputs quote ("the reflected
+      `some_table`"), where the names share a word;
+    - and its `where(user_table.c.name == "spongebob")` gives way to the condition the Key Parameters write for
+      `whereclause` ("e.g. some_table.c.y > 2"), whose number is no threshold key of its own."""
+    build_file_tree(tmp_path / "lib", {"pkgsqlish/__init__.py": PKGSQLISH})
+    item = generated(tmp_path / "reflect", {"_WorkflowIndex.md": SQL_REFLECT_INDEX, **SQL_REFLECT_PAGES})
+    text, query = item.plan.steps[1].binding, item.plan.steps[3].binding
+    assert "CREATE TABLE" in text.body + repr([p.default for p in text.params]), text.body
+    assert "user_table" not in query.body and "some_table.c.y > 2" in query.body, query.body
+    assert "whereclause" not in {p.name for p in query.params}, query.params
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "rows.txt").read_text() == "[(2, 4)]"
+    run_generated_tests(item, tmp_path / "lib")

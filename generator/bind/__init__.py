@@ -34,6 +34,7 @@ from generator.bind.kinds import classify
 from generator.bind.rules import bind_step
 from generator.bind.tables import Loader, Tables, load_tables
 from generator.model import Diagnostic, Workflow
+from generator.pysource import sql_created
 
 __all__ = [
     "Binding",
@@ -90,6 +91,7 @@ def bind_workflow(workflow: Workflow, tables: Tables, as_of: str | None = None) 
         finished = with_spread_keys(finished)
         bindings.append(with_needs(step, with_typed_arguments(step, finished, ctx.apis[index]), tables))
         ctx.no_argument_functions |= functions_without_arguments(binding)
+        ctx.sql_made |= sql_created("\n".join([binding.body, *(str(p.default) for p in binding.params)]))
         if binding.status is Status.BOUND and unused:
             # statsmodels' ARIMA step: "`d` from Step 2", while the example's `order=(2, 1, 0)` fixes d itself
             ctx.warnings.append(

@@ -387,7 +387,8 @@ def score(
     ]
     quoted = _quoted_conditions(ctx.step.key_parameters_code)  # `pl.col("amount") > 20.0`
     return (
-        len(missing) - len(loadable),
+        # (a table the SQL writes to that nothing made: `INSERT INTO some_table` where another example creates it)
+        len(missing) - len(loadable) + len(ctx.unmade_tables(piece.statements)),
         len(asked),
         len(uncited),
         len(clobbered) + len(remade),
@@ -430,14 +431,14 @@ def _quoted_conditions(quoted: tuple[str, ...]) -> frozenset[str]:
             tree = ast.parse(text.strip(), mode="eval")
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             continue
-        if _condition(tree.body) and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree.body)):
+        if is_condition(tree.body) and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree.body)):
             found |= _shapes([tree.body])
     return frozenset(found)
 
 
 def _conditions(statements: list[ast.stmt]) -> set[str]:
     """The shapes of the conditions statements write."""
-    return _shapes([n for s in statements for n in walk(s) if _condition(n)])
+    return _shapes([n for s in statements for n in walk(s) if is_condition(n)])
 
 
 def _shapes(nodes: list[ast.AST]) -> set[str]:
@@ -448,7 +449,8 @@ def _shapes(nodes: list[ast.AST]) -> set[str]:
         return set()
 
 
-def _condition(node: ast.AST) -> bool:
+def is_condition(node: ast.AST) -> bool:
+    """Whether node is a condition: a comparison, `and`/`or`, or `&`/`|` of conditions (`(a > 1) & (b < 2)`)."""
     return isinstance(node, (ast.Compare, ast.BoolOp)) or (
         isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr))
     )

@@ -16,7 +16,7 @@ from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
 from generator.parse.borrow import with_borrowed
 from generator.parse.markdown import clauses, code_spans
-from generator.pysource import sql_tables
+from generator.pysource import sql_created, sql_tables, sql_used
 from generator.slicing import Slice, parse_example
 
 _PER_LINE = re.compile(
@@ -142,6 +142,8 @@ class BindContext:
     # a name an earlier step's example gave a result the step renamed (`matches01`) -> the result (`matches`)
     example_names: dict[str, str] = field(default_factory=dict)
     same_as: dict[str, str] = field(default_factory=dict)  # a result handed on under a second name -> its first
+    sql_made: set[str] = field(default_factory=set)  # the tables earlier steps' code creates (`CREATE TABLE t`)
+    workflow_tables: frozenset[str] | None = None  # the tables any of the workflow's examples creates
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:
@@ -225,6 +227,22 @@ class BindContext:
 
     def has(self, name: str) -> bool:
         return name in self.artifacts
+
+    def unmade_tables(self, statements: list[ast.stmt]) -> frozenset[str]:
+        """The tables statements' SQL writes to or reads from (`INSERT INTO some_table`) that the workflow's
+        examples create, where neither they nor an earlier step's code do: on a new database, no such table."""
+        used = sql_used(statements) - self.sql_made
+        if not used:
+            return frozenset()
+        return used & self._workflow_tables()
+
+    def _workflow_tables(self) -> frozenset[str]:
+        """The tables any example of the workflow creates (cached)."""
+        if self.workflow_tables is None:
+            self.workflow_tables = frozenset(
+                t for step in self.workflow.steps for code in step.examples for t in sql_created(code)
+            )
+        return self.workflow_tables
 
     def holds_object(self, name: str) -> bool:
         """Whether name is an earlier step's result that is an object, not a value handed on (`fs`)."""

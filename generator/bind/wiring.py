@@ -34,7 +34,7 @@ from generator.apitext import (
 )
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY
+from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, is_condition
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name, shortens
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
@@ -297,6 +297,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_element(draft, step, ctx, wired)
         _described_inputs(draft, step, ctx, wired)
         _cited_for_unmade(draft, ctx, wired)
+        _described_condition(draft, ctx, wired)
         _cited_callable(draft, ctx, wired)
         _cited_input(draft, step, ctx, wired)
         _cited_items(draft, step, ctx, wired)
@@ -1945,13 +1946,104 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     ]
     read = set(free_names(draft))
     quoted = [n for n in _quoted_results(ctx) if n not in read]
-    if len(unmade) < 2 or len(unmade) != len(quoted):
+    if len(unmade) < 2:
+        _cited_for_unmade_object(draft, ctx, quoted, wired)
+        return
+    if len(unmade) != len(quoted):
         return
     if any(old.split("_")[0] != new.split("_")[0] for old, new in zip(unmade, quoted, strict=True)):
         return
     for old, new in zip(unmade, quoted, strict=True):
         draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
     wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(unmade)}")
+
+
+def _cited_for_unmade_object(draft: Draft, ctx: BindContext, quoted: list[str], wired: _Wired) -> None:
+    """`select(user_table).where(user_table.c.name == "spongebob")`, where the Inputs say "Engine and the reflected
+    `some_table`" and nothing in the workflow makes `user_table` (the page's example belongs to another workflow): the
+    one object the step reads that nothing makes is the one result the Inputs quote and the step does not read, where
+    the two names share a word (`table`). Left, it was a REQUIRED key, which a table cannot be."""
+    imported, keys = draft.imported(), key_hints(ctx.step)
+    bound = names(draft.statements)[1]
+    modules = module_names(ctx, [ast.unparse(i) for i in draft.imports])
+    unmade = [
+        n
+        for n in free_names(draft)
+        if not ctx.has(n)
+        and n not in imported
+        and n not in modules
+        and n not in keys
+        and n not in draft.literals
+        and n not in bound
+        and n not in BUILTINS
+        and uses(draft.statements + draft.definitions, n)[0]
+    ]
+    if len(unmade) != 1 or len(quoted) != 1:
+        return
+    old, new = unmade[0], quoted[0]
+    if not set(filter(None, old.lower().split("_"))) & set(filter(None, new.lower().split("_"))):
+        return
+    draft.statements = [_Substitute(old, ast.Name(id=new, ctx=ast.Load())).visit(s) for s in draft.statements]
+    wired.changes.append(f"takes {new}, as its Inputs say, instead of {old}, which nothing makes")
+
+
+def _described_condition(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`.where(some_table.c.name == "spongebob")`, where the Key Parameters say "`whereclause` - filter expression,
+    e.g. some_table.c.y > 2": the condition the table gives for a parameter of a call the step cites, on what the step
+    reads, is the workflow's; the example's, written for the page's own data (a `name` column), is not. Only a
+    condition in place of a condition of another shape, passed where that parameter goes."""
+    keys = key_hints(ctx.step)
+    known = set(free_names(draft)) | set(names(draft.statements)[1])
+    for api in [a for a in [ctx.api, *ctx.supporting(ctx.index)] if a is not None]:
+        for place, param in enumerate(api.params):
+            hint = keys.get(param.name)
+            given = _given_condition(hint.doc if hint else "", known, ctx)
+            if given is None or param.kind not in (*BY_POSITION, ParamKind.VAR):
+                continue
+            for stmt in draft.statements:
+                for node in walk(stmt):
+                    if not isinstance(node, ast.Call) or _called_name(node) != api.callee[-1]:
+                        continue
+                    if len(node.args) <= place or (param.kind is ParamKind.VAR and len(node.args) != place + 1):
+                        continue
+                    old = node.args[place]
+                    if is_condition(old) and ast.dump(old) != ast.dump(given):
+                        node.args[place] = ast.copy_location(clone(given), old)
+                        wired.changes.append(
+                            f"passes {ast.unparse(given)} as {param.name}, as its Key Parameters say, not the "
+                            f"example's {ast.unparse(old)}"
+                        )
+
+
+def _called_name(call: ast.Call) -> str:
+    """The name a call calls (`where` of `select(t).where(...)`)."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _given_condition(doc: str, known: set[str], ctx: BindContext) -> ast.expr | None:
+    """The condition a key's description gives (condition_given), reading an earlier result the step reads and
+    nothing but names it knows; None otherwise."""
+    tree = _condition_given(doc)
+    if tree is None:
+        return None
+    read = {n.id for n in walk(tree) if isinstance(n, ast.Name)}
+    if not read <= known | BUILTINS or not any(ctx.has(n) for n in read):
+        return None
+    return tree
+
+
+def _condition_given(doc: str) -> ast.expr | None:
+    """The condition a key's description gives after "e.g." ("filter expression, e.g. some_table.c.y > 2"): the key
+    is that whole condition, not its number; None when it gives none."""
+    found = re.search(r"\be\.g\.,?\s*`?([^`]+?)`?\s*\)?$", doc[:2000])
+    if found is None:
+        return None
+    try:
+        tree = ast.parse(found.group(1).strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree if is_condition(tree) else None
 
 
 def _renamed_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -3332,6 +3424,8 @@ def _documented_thresholds(draft: Draft, step: Step, taken: set[str]) -> None:
     found: dict[float, list[str]] = {}
     for name, hint in key_hints(step).items():
         if name in draft.literals or name in taken or hint.type.split("[")[0].strip() not in ("", "int", "float"):
+            continue
+        if _condition_given(hint.doc) is not None:  # "e.g. some_table.c.y > 2": a condition's key, no threshold's
             continue
         default = literal_value(hint.default) if hint.default else None
         numbers = {float(default)} if isinstance(default, (int, float)) and not isinstance(default, bool) else set()
