@@ -2855,6 +2855,12 @@ class Picture:
     def convert(self, mode):
         return Picture([*self.history, f"convert {mode}"])
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
     def save(self, fp):
         with builtins.open(fp, "w") as handle:
             handle.write(",".join(self.history))
@@ -24930,3 +24936,120 @@ def test_a_sql_step_creates_the_table_it_fills_and_a_query_takes_the_reflected_t
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "rows.txt").read_text() == "[(2, 4)]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+CANVAS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Canvas
+
+**Description:** Make a blank canvas, draw on it, save it.
+
+### Step 1: Create Canvas
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcanvas.new(size: int) -> Canvas` |
+| **Implementation** | `Demo_new` |
+| **Key Parameters** | `size: int` - side of the canvas |
+| **Inputs** | Size of the canvas |
+| **Outputs** | New blank Canvas |
+
+### Step 2: Drawing Context
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcanvas.Draw(im: Canvas) -> Pen` |
+| **Implementation** | `Demo_draw` |
+| **Inputs** | Canvas to draw on |
+| **Outputs** | Pen bound to the canvas; all drawing changes the canvas in place |
+
+### Step 3: Save Canvas
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Canvas.save(fp: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `fp: str` - output filename (e.g. "drawing.txt") |
+| **Inputs** | The canvas with the drawing applied, output path |
+| **Outputs** | Canvas file written to disk |
+"""
+
+CANVAS_PAGES = example_pages(
+    {
+        "implementations/Demo_new.md": "import pkgcanvas\n\nim = pkgcanvas.new(4)\n",
+        "implementations/Demo_draw.md": 'import pkgcanvas\n\nwith pkgcanvas.open("hopper.jpg") as im:\n    draw = pkgcanvas.Draw(im)\n    draw.line(3)\n',
+        "implementations/Demo_save.md": [
+            "import os\nimport sys\nimport pkgcanvas\n\n"
+            "for infile in sys.argv[1:]:\n"
+            "    f, e = os.path.splitext(infile)\n"
+            '    outfile = f + ".txt"\n'
+            "    if infile != outfile:\n"
+            "        pkgcanvas.open(infile).save(outfile)\n",
+            'im.save("hopper_small.txt")\n',
+        ],
+    }
+)
+
+PKGCANVAS = """
+import builtins
+
+
+class Canvas:
+    def __init__(self, size, marks=()):
+        self.size, self.marks = size, list(marks)
+
+    def save(self, fp):
+        with builtins.open(fp, "w") as handle:
+            handle.write(f"{self.size} {self.marks}")
+
+
+class Pen:
+    def __init__(self, im):
+        self.im = im
+
+    def line(self, n):
+        self.im.marks.append(n)
+
+
+def new(size):
+    return Canvas(size)
+
+
+def open(path):
+    with builtins.open(path) as handle:
+        return Canvas(int(handle.read()))
+
+
+def Draw(im):
+    return Pen(im)
+"""
+
+
+def test_a_step_takes_the_earlier_result_its_inputs_name_by_type_not_the_example_s_file_or_command_line(tmp_path):
+    """Seen on a Pillow wiki (Drawing and Annotation): step 1 makes a blank canvas `im` by `Image.new`; step 2's only
+    example opens `hopper.jpg` (`with Image.open(...) as im:`) before `ImageDraw.Draw(im)`, where its Inputs say "Image.Image to draw on",
+    and the canvas was thrown away; step 6's page opens with the tutorial's script converting each file its command
+    line names (`for infile in sys.argv[1:]`), chosen over `im.save(...)`, so nothing was saved. A file read into the
+    name of an earlier result whose type the Inputs name stands for that result; where the Inputs say in prose that
+    the step takes something, an example reading an earlier result wins."""
+    build_file_tree(tmp_path / "lib", {"pkgcanvas/__init__.py": PKGCANVAS})
+    item = generated(tmp_path / "canvas", {"_WorkflowIndex.md": CANVAS_INDEX, **CANVAS_PAGES})
+    draw, save = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "hopper.jpg" not in draw.body + repr([p.default for p in draw.params]), draw.body
+    assert "argv" not in save.body and ".save(fp)" in save.body, save.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "drawing.txt").read_text() == "4 [3]"
+    run_generated_tests(item, tmp_path / "lib")
+    # the example writing its picture out at the end (`im.save(sys.stdout, "PNG")`, a later step's call): cut, the
+    # file it opened is read by an assignment
+    page = CANVAS_PAGES["implementations/Demo_draw.md"].replace(
+        "draw.line(3)\n", "draw.line(3)\n    im.save(sys.stdout)\n"
+    )
+    item = generated(
+        tmp_path / "written", {"_WorkflowIndex.md": CANVAS_INDEX, **CANVAS_PAGES, "implementations/Demo_draw.md": page}
+    )
+    draw = item.plan.steps[1].binding
+    assert "hopper.jpg" not in draw.body + repr([p.default for p in draw.params]), draw.body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "drawing.txt").read_text() == "4 [3]"

@@ -397,6 +397,9 @@ def score(
         len(literal_only),
         -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
         -len(taken),
+        # (or, where they say in prose that it takes something, any earlier result: `im.save(...)` on the canvas, not
+        # a script's loop opening each file its command line names)
+        -(not taken and _takes_earlier(ctx) and any(ctx.has(n) for n in piece.free)),
         len(_unnamed_imports(piece, ctx)),
         -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)

@@ -317,6 +317,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
+    _opened_in_with(draft, ctx, wired)
     _reuse(draft, ctx, wired)
     _without_demo_results(draft, step, ctx, wired)
     _documented_defaults(draft, step)
@@ -1640,6 +1641,40 @@ def _made_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
     return artifact
 
 
+def _opened_in_with(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`with Image.open("hopper.jpg") as im:` around `ImageDraw.Draw(im)`, where the Inputs say "Image.Image to draw
+    on" and step 1 made the canvas `im`: the body works on the earlier result (_opened_for_typed_input)."""
+    kept: list[ast.stmt] = []
+    for stmt in draft.statements:
+        block = stmt if isinstance(stmt, ast.With) and len(stmt.items) == 1 else None
+        target = block.items[0].optional_vars if block is not None else None
+        if block is not None and isinstance(target, ast.Name):
+            files = _opened_for_typed_input(ast.Assign(targets=[target], value=block.items[0].context_expr), ctx)
+            if files:
+                wired.consumes[target.id] = target.id
+                wired.changes.append(
+                    f"uses {target.id} from step {ctx.artifacts[target.id].step}, the "
+                    f"{ctx.artifacts[target.id].type} its Inputs name, instead of reading {files[0]}"
+                )
+                kept.extend(block.body)
+                continue
+        kept.append(stmt)
+    draft.statements = kept
+
+
+def _opened_for_typed_input(stmt: ast.Assign, ctx: BindContext) -> tuple[str, ...]:
+    """The data files an assignment reads into the name of an earlier result whose type the step's Inputs name
+    ("Image.Image to draw on", step 1's `im` an `Image.Image`), where they name no file of the step's own; empty
+    otherwise."""
+    target, inputs = stmt.targets[0], ctx.step.inputs or ""
+    if not (isinstance(target, ast.Name) and ctx.holds_object(target.id)) or INPUT_FILE.search(inputs):
+        return ()
+    kind = ctx.artifacts[target.id].type
+    if not kind or not re.search(rf"(?<![\w.]){re.escape(kind)}(?!\w)", inputs):
+        return ()
+    return _data_files(stmt.value, {}, DATA_FILE)
+
+
 def _remade_of_nothing_given(stmt: ast.Assign, draft: Draft, ctx: BindContext) -> list[str]:
     """The names nothing gives that an assignment reads to make again, under its name, an earlier step's result
     (not reading it); empty when it does not."""
@@ -2607,6 +2642,17 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 wired.changes.append(
                     f"uses {target.id} from step {ctx.artifacts[target.id].step} instead of making it again of "
                     f"{', '.join(ungiven)}, which the wiki never gives"
+                )
+                continue
+            files = _opened_for_typed_input(stmt, ctx)
+            if files:
+                # `im = Image.open("hopper.jpg")` before `ImageDraw.Draw(im)`, where step 1 made the canvas `im` by
+                # `Image.new` and the Inputs say "Image.Image to draw on": the page's picture, standing for it
+                assert isinstance(target, ast.Name)
+                wired.consumes[target.id] = target.id
+                wired.changes.append(
+                    f"uses {target.id} from step {ctx.artifacts[target.id].step}, the "
+                    f"{ctx.artifacts[target.id].type} its Inputs name, instead of reading {files[0]}"
                 )
                 continue
             again = _fitted_again(stmt, ctx)
