@@ -25053,3 +25053,112 @@ def test_a_step_takes_the_earlier_result_its_inputs_name_by_type_not_the_example
     assert "hopper.jpg" not in draw.body + repr([p.default for p in draw.params]), draw.body
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "drawing.txt").read_text() == "4 [3]"
+
+
+FRAME_FILTER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Frame_Filter
+
+**Description:** Make a frame, add a derived column, keep some rows, write them.
+
+### Step 1: Create Frame
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgframe.frame(data: dict) -> Frame` |
+| **Implementation** | `Demo_frame` |
+| **Outputs** | `df` |
+
+### Step 2: Add Derived Columns
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.with_double(name: str) -> Frame` |
+| **Implementation** | `Demo_with_double` |
+| **Inputs** | `df` from Step 1 |
+| **Outputs** | `result` |
+
+### Step 3: Filter Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.filter(*predicates, **constraints) -> Frame` |
+| **Implementation** | `Demo_filter` |
+| **Key Parameters** | `*predicates` - conditions, e.g. `pkgframe.col("x") > 1`, `**constraints` - column equality shortcuts |
+| **Inputs** | Frame with derived columns |
+| **Outputs** | `Frame` with only the matching rows |
+
+### Step 4: Write Rows
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.write(path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | The filtered Frame |
+| **Outputs** | `rows.txt` |
+"""
+
+FRAME_FILTER_PAGES = example_pages(
+    {
+        "implementations/Demo_frame.md": 'import pkgframe\n\ndf = pkgframe.frame({"x": [1, 2, 3]})\n',
+        "implementations/Demo_with_double.md": 'result = df.with_double("x2")\n',
+        "implementations/Demo_filter.md": [
+            'import pkgframe\n\nresult = df.filter(pkgframe.col("x") > 1)\n',
+            'import pkgframe\n\ndf = pkgframe.frame({"foo": [1, 2], "ham": ["a", "b"]})\ndf.filter(foo=2, ham="b")\n',
+        ],
+        "implementations/Demo_write.md": 'result.write("rows.txt")\n',
+    }
+)
+
+PKGFRAMEFILTER = """
+class Col:
+    def __init__(self, name):
+        self.name = name
+
+    def __gt__(self, value):
+        return lambda row: row[self.name] > value
+
+
+def col(name):
+    return Col(name)
+
+
+class Frame:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def with_double(self, name):
+        return Frame([{**r, name: r["x"] * 2} for r in self.rows])
+
+    def filter(self, *predicates, **constraints):
+        for key in constraints:
+            if self.rows and key not in self.rows[0]:
+                raise KeyError(f"unable to find column {key!r}")
+        keep = [r for r in self.rows if all(p(r) for p in predicates)]
+        return Frame([r for r in keep if all(r[k] == v for k, v in constraints.items())])
+
+    def write(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(self.rows))
+
+
+def frame(data):
+    keys = list(data)
+    return Frame([dict(zip(keys, values)) for values in zip(*data.values())])
+"""
+
+
+def test_a_step_s_call_naming_its_result_after_the_frame_it_works_on_is_no_remake(tmp_path):
+    """Seen on a Polars wiki (Eager DataFrame Analysis): step 2 made `result`, and step 3's first example `result =
+    df.filter(pl.col("birthdate").dt.year() < 1990)` counted as making step 2's `result` again, so the page's last
+    example (`df.filter(foo=2, ham="b")` on a demo frame) won, and failed on columns the user's frame has not. A call
+    giving the name of the earlier result the Inputs cite by type ("DataFrame with derived columns"), made of an
+    earlier result of that type, works on the step's frame: no remake."""
+    build_file_tree(tmp_path / "lib", {"pkgframe/__init__.py": PKGFRAMEFILTER})
+    item = generated(tmp_path / "frame", {"_WorkflowIndex.md": FRAME_FILTER_INDEX, **FRAME_FILTER_PAGES})
+    body = item.plan.steps[2].binding.body
+    assert "col('x') > x" in body and "foo" not in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "rows.txt").read_text() == "[{'x': 2, 'x2': 4}, {'x': 3, 'x2': 6}]"
+    run_generated_tests(item, tmp_path / "lib")

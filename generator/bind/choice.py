@@ -368,7 +368,18 @@ def score(
     anchored = {t.id for t in walk(piece.anchor) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
     if isinstance(piece.anchor, (ast.For, ast.AsyncFor)):  # `for name, ax in {...: ax_dist, ...}.items(): fig =
         anchored = set()  # ax.figure`: names for each item in turn, which remake no earlier result
-    clobbered = [n for n in anchored if ctx.has(n) and n not in piece.free and not ctx.artifacts[n].value]
+    # (not the result the Inputs cite by type, made of an earlier result of that type, which stands for it: `result
+    # = df.filter(...)` where step 1 made `df` and step 2 `result`, and the Inputs say "DataFrame with derived
+    # columns": the step's frame, filtered)
+    read_types = {ctx.artifacts[n].type for n in names([piece.anchor])[0] if ctx.has(n) and n not in anchored}
+    clobbered = [
+        n
+        for n in anchored
+        if ctx.has(n)
+        and n not in piece.free
+        and not ctx.artifacts[n].value
+        and not (ctx.artifacts[n].type in read_types and _inputs_cite(n, ctx))
+    ]
     # the example's setup making again, by the same call and under a name of its own, what an earlier step made
     # (`embeddings = model.encode(sentences)` before `model.similarity(embeddings, embeddings)`, where step 2 made
     # `corpus_embeddings`): another example, reading the earlier results, is the step's. Under the earlier name
