@@ -25162,3 +25162,87 @@ def test_a_step_s_call_naming_its_result_after_the_frame_it_works_on_is_no_remak
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "rows.txt").read_text() == "[{'x': 2, 'x2': 4}, {'x': 3, 'x2': 6}]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OWN_DATA_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Regression_Split
+
+**Description:** Load the bundled regression data, split it, write the sizes.
+
+### Step 1: Load Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplit.load_diabetes(return_X_y: bool = False) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Outputs** | `X`, `y` |
+
+### Step 2: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplit.split(*arrays, test_size: float = 0.25, random_state: int = None, stratify = None) -> list` |
+| **Implementation** | `Demo_split` |
+| **Key Parameters** | `test_size: float` - fraction held out (default 0.25), `random_state: int` - seed |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `X_train`, `X_test`, `y_train`, `y_test` |
+
+### Step 3: Write Sizes
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplit.write_sizes(X_train, X_test, path: str)` |
+| **Implementation** | `Demo_write_sizes` |
+| **Inputs** | `X_train`, `X_test` from Step 2 |
+| **Outputs** | `sizes.txt` |
+"""
+
+OWN_DATA_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgsplit\n\nX, y = pkgsplit.load_diabetes(return_X_y=True)\n",
+        "implementations/Demo_split.md": [
+            "import pkgsplit\n\nX, y = pkgsplit.load_cancer(return_X_y=True)\n"
+            "X_train, X_test, y_train, y_test = pkgsplit.split(X, y, test_size=0.2, random_state=42, stratify=y)\n",
+            "import pkgsplit\n\nX, y = pkgsplit.load_diabetes(return_X_y=True)\n"
+            "X_train, X_test, y_train, y_test = pkgsplit.split(X, y, random_state=1994)\n",
+        ],
+        "implementations/Demo_write_sizes.md": 'import pkgsplit\n\npkgsplit.write_sizes(X_train, X_test, "sizes.txt")\n',
+    }
+)
+
+PKGOWNDATA = """
+def load_diabetes(return_X_y=False):
+    return [[float(i)] for i in range(8)], [i * 1.5 for i in range(8)]
+
+
+def load_cancer(return_X_y=False):
+    return [[float(i)] for i in range(8)], [i % 2 for i in range(8)]
+
+
+def split(*arrays, test_size=0.25, random_state=None, stratify=None):
+    if stratify is not None and len(set(stratify)) > len(stratify) // 2:
+        raise ValueError("The least populated class in y has only 1 member")
+    cut = len(arrays[0]) - int(len(arrays[0]) * test_size)
+    return [part for a in arrays for part in (a[:cut], a[cut:])]
+
+
+def write_sizes(X_train, X_test, path):
+    with open(path, "w") as handle:
+        handle.write(f"{len(X_train)} {len(X_test)}")
+"""
+
+
+def test_an_example_about_the_workflow_s_own_bundled_data_is_the_step_s(tmp_path):
+    """Seen on an XGBoost wiki (Sklearn Regression, 1 of 6 steps ran): the split page's "Classification Split"
+    (`X, y = load_breast_cancer(return_X_y=True)`, then `stratify=y`) came before its "Regression Split"
+    (`load_diabetes`), and won on page order; on step 1's diabetes target the stratified split failed. Of two
+    examples, the one whose setup loads the results the Inputs cite by the loader that made them is the step's."""
+    build_file_tree(tmp_path / "lib", {"pkgsplit/__init__.py": PKGOWNDATA})
+    item = generated(tmp_path / "split", {"_WorkflowIndex.md": OWN_DATA_INDEX, **OWN_DATA_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "stratify=y" not in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "sizes.txt").read_text() == "6 2"
+    run_generated_tests(item, tmp_path / "lib")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from generator.apitext import BY_POSITION, ApiRef, ParamKind, called, dotted, literal_source, literal_value
 from generator.astwalk import walk
-from generator.bind.context import BindContext, Candidate
+from generator.bind.context import Artifact, BindContext, Candidate
 from generator.bind.hints import Hint, abbreviated
 from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
@@ -422,9 +422,40 @@ def score(
         len(borrowed),
         len(_departures(passed, keys)),
         -len(_described_values(piece, keys, spoken, passed)),
+        -_own_data(candidate, ctx),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
+
+
+def _own_data(candidate: Candidate, ctx: BindContext) -> int:
+    """The statements of the example, left out of its slice, that make the earlier results it reads, which the Inputs
+    cite, by the call that made them, a loader of a bundled data set: `X, y = load_diabetes(return_X_y=True)` before the split, where step 1 loaded `X, y` by
+    `load_diabetes`. Of two examples, the one about the workflow's own data is the step's (a regression's split,
+    not a classification's `stratify=y` on `load_breast_cancer`)."""
+    piece = candidate.slice
+    makers = {n: _maker(ctx.artifacts[n], ctx) for n in piece.free if ctx.holds_object(n) and _inputs_cite(n, ctx)}
+    count = 0
+    for stmt in candidate.tree.body:
+        if stmt in piece.statements or not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, ast.Call):
+            continue
+        call, callee = stmt.value, dotted(stmt.value.func)
+        # (a bundled data set's loader, given no data of the example's own: `pl.DataFrame({...})` makes a demo's)
+        fixed = not call.args and all(isinstance(k.value, ast.Constant) for k in call.keywords)
+        made = [makers[n] for n in names([stmt])[1] if makers.get(n)]
+        if fixed and made and callee and all(callee[-1] == maker for maker in made):
+            count += 1
+    return count
+
+
+def _maker(artifact: Artifact, ctx: BindContext) -> str:
+    """The last name of the call that made an earlier result (its step's API when the result was unpacked from
+    something it made: `X, y = data.data, data.target`); "" when not known."""
+    if artifact.producer:
+        return artifact.producer.rsplit(".", 1)[-1]
+    index = next((n for n, s in enumerate(ctx.workflow.steps) if s.number == artifact.step), None)
+    api = ctx.apis[index] if index is not None and index < len(ctx.apis) else None
+    return api.last if api is not None and not api.then else ""
 
 
 def _data_read(stmt: ast.stmt) -> set[str]:
