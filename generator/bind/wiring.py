@@ -297,6 +297,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_element(draft, step, ctx, wired)
         _described_inputs(draft, step, ctx, wired)
         _cited_for_unmade(draft, ctx, wired)
+        _cited_for_unmade_object(draft, ctx, wired)
         _described_condition(draft, ctx, wired)
         _cited_callable(draft, ctx, wired)
         _cited_input(draft, step, ctx, wired)
@@ -1651,15 +1652,21 @@ def _opened_in_with(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if block is not None and isinstance(target, ast.Name):
             files = _opened_for_typed_input(ast.Assign(targets=[target], value=block.items[0].context_expr), ctx)
             if files:
-                wired.consumes[target.id] = target.id
-                wired.changes.append(
-                    f"uses {target.id} from step {ctx.artifacts[target.id].step}, the "
-                    f"{ctx.artifacts[target.id].type} its Inputs name, instead of reading {files[0]}"
-                )
+                _use_earlier(target.id, _typed_instead(target.id, files[0], ctx), ctx, wired)
                 kept.extend(block.body)
                 continue
         kept.append(stmt)
     draft.statements = kept
+
+
+def _use_earlier(name: str, why: str, ctx: BindContext, wired: _Wired) -> None:
+    """The step takes the earlier result name for the example's own making of it, and says why."""
+    wired.consumes[name] = name
+    wired.changes.append(f"uses {name} from step {ctx.artifacts[name].step}{why}")
+
+
+def _typed_instead(name: str, file: str, ctx: BindContext) -> str:
+    return f", the {ctx.artifacts[name].type} its Inputs name, instead of reading {file}"
 
 
 def _opened_for_typed_input(stmt: ast.Assign, ctx: BindContext) -> tuple[str, ...]:
@@ -1981,10 +1988,7 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     ]
     read = set(free_names(draft))
     quoted = [n for n in _quoted_results(ctx) if n not in read]
-    if len(unmade) < 2:
-        _cited_for_unmade_object(draft, ctx, quoted, wired)
-        return
-    if len(unmade) != len(quoted):
+    if len(unmade) < 2 or len(unmade) != len(quoted):
         return
     if any(old.split("_")[0] != new.split("_")[0] for old, new in zip(unmade, quoted, strict=True)):
         return
@@ -1993,7 +1997,7 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     wired.changes.append(f"takes {', '.join(quoted)}, as its Inputs say, instead of {', '.join(unmade)}")
 
 
-def _cited_for_unmade_object(draft: Draft, ctx: BindContext, quoted: list[str], wired: _Wired) -> None:
+def _cited_for_unmade_object(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`select(user_table).where(user_table.c.name == "spongebob")`, where the Inputs say "Engine and the reflected
     `some_table`" and nothing in the workflow makes `user_table` (the page's example belongs to another workflow): the
     one object the step reads that nothing makes is the one result the Inputs quote and the step does not read, where
@@ -2013,6 +2017,7 @@ def _cited_for_unmade_object(draft: Draft, ctx: BindContext, quoted: list[str], 
         and n not in BUILTINS
         and uses(draft.statements + draft.definitions, n)[0]
     ]
+    quoted = [n for n in _quoted_results(ctx) if n not in free_names(draft)]
     if len(unmade) != 1 or len(quoted) != 1:
         return
     old, new = unmade[0], quoted[0]
@@ -2057,7 +2062,7 @@ def _called_name(call: ast.Call) -> str:
 
 
 def _given_condition(doc: str, known: set[str], ctx: BindContext) -> ast.expr | None:
-    """The condition a key's description gives (condition_given), reading an earlier result the step reads and
+    """The condition a key's description gives (_condition_given), reading an earlier result the step reads and
     nothing but names it knows; None otherwise."""
     tree = _condition_given(doc)
     if tree is None:
@@ -2638,10 +2643,11 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 # `corr = penguins.select_dtypes("number").corr()` before `sns.heatmap(corr)`, where step 2 made `corr`
                 # and nothing gives `penguins`: the page's demo of the earlier step's work
                 assert isinstance(target, ast.Name)
-                wired.consumes[target.id] = target.id
-                wired.changes.append(
-                    f"uses {target.id} from step {ctx.artifacts[target.id].step} instead of making it again of "
-                    f"{', '.join(ungiven)}, which the wiki never gives"
+                _use_earlier(
+                    target.id,
+                    f" instead of making it again of {', '.join(ungiven)}, which the wiki never gives",
+                    ctx,
+                    wired,
                 )
                 continue
             files = _opened_for_typed_input(stmt, ctx)
@@ -2649,11 +2655,7 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 # `im = Image.open("hopper.jpg")` before `ImageDraw.Draw(im)`, where step 1 made the canvas `im` by
                 # `Image.new` and the Inputs say "Image.Image to draw on": the page's picture, standing for it
                 assert isinstance(target, ast.Name)
-                wired.consumes[target.id] = target.id
-                wired.changes.append(
-                    f"uses {target.id} from step {ctx.artifacts[target.id].step}, the "
-                    f"{ctx.artifacts[target.id].type} its Inputs name, instead of reading {files[0]}"
-                )
+                _use_earlier(target.id, _typed_instead(target.id, files[0], ctx), ctx, wired)
                 continue
             again = _fitted_again(stmt, ctx)
             if again:  # trained again under its name, on the example's data: the step uses the earlier one
