@@ -50,10 +50,10 @@ def sql_tables(examples: tuple[str, ...]) -> frozenset[str]:
             tree = parse_dedented(code)
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             continue
+        for text in sql_strings(tree.body):
+            tables.update(_SQL_TABLE.findall(text[:10_000]))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.match(node.value):
-                tables.update(_SQL_TABLE.findall(node.value[:10_000]))
-            elif isinstance(node, ast.Name):
+            if isinstance(node, ast.Name):
                 python.add(node.id)
             elif isinstance(node, ast.arg):
                 python.add(node.arg)

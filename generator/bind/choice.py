@@ -356,7 +356,8 @@ def score(
     # 1"): names made before the step's call of nothing it takes are no reason to prefer the demo, whatever later
     # steps read under those names
     at = holder_index(piece.statements, piece.anchor)
-    demo = _demo_setup(piece.statements[:at], ctx) if at is not None and _takes_earlier(ctx) else set()
+    takes = _takes_earlier(ctx)
+    demo = _demo_setup(piece.statements[:at], ctx) if at is not None and takes else set()
     # and what it makes of the library's own test data (`documents = [TaggedDocument(doc, [i]) for i, doc in
     # enumerate(common_texts)]`), whatever later steps read under that name: a demo's, never the user's (not what
     # a test helper's call makes: `fname = get_tmpfile("vectors.kv")` is a file name to choose)
@@ -410,7 +411,7 @@ def score(
         -len(taken),
         # (or, where they say in prose that it takes something, any earlier result: `im.save(...)` on the canvas, not
         # a script's loop opening each file its command line names)
-        -(not taken and _takes_earlier(ctx) and any(ctx.has(n) for n in piece.free)),
+        -(not taken and takes and any(ctx.has(n) for n in piece.free)),
         len(_unnamed_imports(piece, ctx)),
         -len((produced - demo) & wanted),
         -len(produced & set(declared_outputs(ctx.step))),  # what the step's Outputs name (`stats`, `peak_times`)
@@ -430,9 +431,9 @@ def score(
 
 def _own_data(candidate: Candidate, ctx: BindContext) -> int:
     """The statements of the example, left out of its slice, that make the earlier results it reads, which the Inputs
-    cite, by the call that made them, a loader of a bundled data set: `X, y = load_diabetes(return_X_y=True)` before the split, where step 1 loaded `X, y` by
-    `load_diabetes`. Of two examples, the one about the workflow's own data is the step's (a regression's split,
-    not a classification's `stratify=y` on `load_breast_cancer`)."""
+    cite, by the call that made them, a loader of a bundled data set: `X, y = load_diabetes(return_X_y=True)` before
+    the split, where step 1 loaded `X, y` by `load_diabetes`. Of two examples, the one about the workflow's own data
+    is the step's (a regression's split, not a classification's `stratify=y` on `load_breast_cancer`)."""
     piece = candidate.slice
     makers = {n: _maker(ctx.artifacts[n], ctx) for n in piece.free if ctx.holds_object(n) and _inputs_cite(n, ctx)}
     count = 0
@@ -453,8 +454,7 @@ def _maker(artifact: Artifact, ctx: BindContext) -> str:
     something it made: `X, y = data.data, data.target`); "" when not known."""
     if artifact.producer:
         return artifact.producer.rsplit(".", 1)[-1]
-    index = next((n for n, s in enumerate(ctx.workflow.steps) if s.number == artifact.step), None)
-    api = ctx.apis[index] if index is not None and index < len(ctx.apis) else None
+    api = ctx.api_of(artifact.step)
     return api.last if api is not None and not api.then else ""
 
 

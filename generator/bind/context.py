@@ -7,6 +7,7 @@ import ast
 import fnmatch
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from generator.apitext import BUILTINS, ApiRef, dotted, parse_api, sets_a_value
 from generator.astwalk import walk
@@ -143,7 +144,6 @@ class BindContext:
     example_names: dict[str, str] = field(default_factory=dict)
     same_as: dict[str, str] = field(default_factory=dict)  # a result handed on under a second name -> its first
     sql_made: set[str] = field(default_factory=set)  # the tables earlier steps' code creates (`CREATE TABLE t`)
-    workflow_tables: frozenset[str] | None = None  # the tables any of the workflow's examples creates
 
     @classmethod
     def create(cls, workflow: Workflow, tables: Tables, as_of: str | None = None) -> BindContext:
@@ -231,18 +231,19 @@ class BindContext:
     def unmade_tables(self, statements: list[ast.stmt]) -> frozenset[str]:
         """The tables statements' SQL writes to or reads from (`INSERT INTO some_table`) that the workflow's
         examples create, where neither they nor an earlier step's code do: on a new database, no such table."""
-        used = sql_used(statements) - self.sql_made
-        if not used:
+        if not self.workflow_tables:  # (most workflows: no SQL creates anything, no statement to read)
             return frozenset()
-        return used & self._workflow_tables()
+        return (sql_used(statements) - self.sql_made) & self.workflow_tables
 
-    def _workflow_tables(self) -> frozenset[str]:
-        """The tables any example of the workflow creates (cached)."""
-        if self.workflow_tables is None:
-            self.workflow_tables = frozenset(
-                t for step in self.workflow.steps for code in step.examples for t in sql_created(code)
-            )
-        return self.workflow_tables
+    @cached_property
+    def workflow_tables(self) -> frozenset[str]:
+        """The tables any example of the workflow creates."""
+        return frozenset(t for step in self.workflow.steps for code in step.examples for t in sql_created(code))
+
+    def api_of(self, number: int) -> ApiRef | None:
+        """The API of the earlier step of that number (None when it has none, or is no earlier step)."""
+        index = next((n for n, s in enumerate(self.workflow.steps[: self.index]) if s.number == number), None)
+        return self.apis[index] if index is not None else None
 
     def holds_object(self, name: str) -> bool:
         """Whether name is an earlier step's result that is an object, not a value handed on (`fs`)."""

@@ -1445,8 +1445,7 @@ def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _W
 def _made_by_step(number: int, ctx: BindContext) -> tuple[list[Artifact], bool]:
     """(the results step number's API made, whether they are what it changed in place instead: `rgb.thumbnail(size)`
     makes nothing and changes `rgb`)."""
-    index = next((n for n, s in enumerate(ctx.workflow.steps[: ctx.index]) if s.number == number), None)
-    api = ctx.apis[index] if index is not None else None
+    api = ctx.api_of(number)
     if api is None:
         return [], False
     made = [
