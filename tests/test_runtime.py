@@ -25246,3 +25246,92 @@ def test_an_example_about_the_workflow_s_own_bundled_data_is_the_step_s(tmp_path
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "sizes.txt").read_text() == "6 2"
     run_generated_tests(item, tmp_path / "lib")
+
+
+DEMO_ARGS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Matrix
+
+**Description:** Make data, wrap it in a matrix, write the matrix's shape.
+
+### Step 1: Make Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmatrix.make_data(n_samples: int = 10) -> tuple` |
+| **Implementation** | `Demo_make` |
+| **Key Parameters** | `n_samples: int` - rows |
+| **Outputs** | `X` feature rows, `y` labels |
+
+### Step 2: Build Matrix
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmatrix.Matrix(data, label=None) -> Matrix` |
+| **Implementation** | `Demo_matrix` |
+| **Key Parameters** | `data` - feature rows, `label` - targets |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `dtrain` Matrix |
+
+### Step 3: Write Shape
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmatrix.write_shape(matrix, path: str)` |
+| **Implementation** | `Demo_write_shape` |
+| **Inputs** | `dtrain` from Step 2 |
+| **Outputs** | `shape.txt` |
+"""
+
+DEMO_ARGS_PAGES = example_pages(
+    {
+        "implementations/Demo_make.md": "import pkgmatrix\n\nX, y = pkgmatrix.make_data(n_samples=12)\n",
+        "implementations/Demo_matrix.md": [
+            "import pkgmatrix\n\ndata = pkgmatrix.random_rows(5, 3)\nlabel = pkgmatrix.random_labels(5)\n"
+            "dtrain = pkgmatrix.Matrix(data, label=label)\n",
+            'import pkgmatrix\n\ndtrain = pkgmatrix.Matrix("train.txt")\n',
+        ],
+        "implementations/Demo_write_shape.md": 'import pkgmatrix\n\npkgmatrix.write_shape(dtrain, "shape.txt")\n',
+    }
+)
+
+PKGMATRIX = """
+def make_data(n_samples=10):
+    return [[float(i), 1.0] for i in range(n_samples)], [i % 2 for i in range(n_samples)]
+
+
+def random_rows(n, width):
+    return [[0.5] * width for _ in range(n)]
+
+
+def random_labels(n):
+    return [1] * n
+
+
+class Matrix:
+    def __init__(self, data, label=None):
+        if isinstance(data, str):
+            with open(data) as handle:  # a file of rows
+                data = [line.split() for line in handle]
+        self.rows, self.label = data, label
+
+
+def write_shape(matrix, path):
+    with open(path, "w") as handle:
+        handle.write(f"{len(matrix.rows)} {len(matrix.rows[0])} {sum(matrix.label)}")
+"""
+
+
+def test_an_example_s_demo_data_passed_to_the_call_stands_for_the_results_the_inputs_quote(tmp_path):
+    """Seen on an XGBoost wiki (Cross Validation, 1 of 6 steps ran): the DMatrix page's "From NumPy Arrays" example
+    (`data = np.random.rand(5, 10)`, `label = np.random.randint(2, size=5)`, `xgb.DMatrix(data, label=label)`) lost
+    to its shorter "From Files" (`xgb.DMatrix("train.svm.txt?format=libsvm")`), where the Inputs say "`X`, `y` from
+    Step 1". The demo data passed to the call stand for the quoted results, in order: the step wraps step 1's."""
+    build_file_tree(tmp_path / "lib", {"pkgmatrix/__init__.py": PKGMATRIX})
+    item = generated(tmp_path / "matrix", {"_WorkflowIndex.md": DEMO_ARGS_INDEX, **DEMO_ARGS_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "Matrix(X, label=y)" in body and "random" not in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "shape.txt").read_text() == "12 2 6"
+    run_generated_tests(item, tmp_path / "lib")

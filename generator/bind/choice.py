@@ -408,7 +408,9 @@ def score(
         -len(quoted & _conditions(made)) if quoted else 0,  # the conditions the table quotes, written
         len(literal_only),
         -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
-        -len(taken),
+        # (or the example's own data passed where the Inputs quote earlier results: `xgb.DMatrix(data, label=label)`
+        # of a random `data` and `label`, for "`X`, `y` from Step 1", not a file's `DMatrix("train.svm.txt")`)
+        -len(taken) - len(demo_stand_ins(piece.statements, piece.anchor, ctx)),
         # (or, where they say in prose that it takes something, any earlier result: `im.save(...)` on the canvas, not
         # a script's loop opening each file its command line names)
         -(not taken and takes and any(ctx.has(n) for n in piece.free)),
@@ -634,6 +636,45 @@ def _takes_earlier(ctx: BindContext) -> bool:
         return True
     inputs = (ctx.step.inputs or "").strip()
     return bool(ctx.artifacts) and bool(inputs) and not NO_INPUTS.match(inputs) and not INPUT_FILE.search(inputs)
+
+
+def demo_stand_ins(statements: list[ast.stmt], anchor: ast.stmt | None, ctx: BindContext) -> dict[str, str]:
+    """The example's own data passed to the step's call, each for the earlier result the Inputs quote in its place:
+    `data = np.random.rand(5, 10)` and `label = np.random.randint(2, size=5)` before `xgb.DMatrix(data,
+    label=label)`, where the Inputs say "`X`, `y` from Step 1" and the slice reads neither (the call's arguments in
+    order against the Inputs' order). Empty unless they pair one to one: demo name -> quoted result."""
+    api, at = ctx.api, holder_index(statements, anchor)
+    if api is None or anchor is None or at is None:
+        return {}
+    read, bound = names(statements)
+    unread = [n for n in ctx.quoted_results() if n not in read and n not in bound]
+    if not unread:
+        return {}
+    makers: dict[str, int] = {}
+    for stmt in statements[:at]:
+        for target in stmt.targets if isinstance(stmt, ast.Assign) else []:
+            if isinstance(target, ast.Name):
+                makers[target.id] = makers.get(target.id, 0) + 1
+    demo = {
+        stmt.targets[0].id
+        for stmt in statements[:at]
+        if isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and makers.get(stmt.targets[0].id) == 1
+        and not ctx.has(stmt.targets[0].id)
+        and isinstance(stmt.value, (ast.Call, ast.List, ast.Tuple, ast.Dict))  # data, not a setting (`n = 5`)
+        and not any(ctx.has(n) for n in names([stmt])[0])
+        and not _reads_file([stmt])  # (a file it reads is the user's other data: `read_table("holdout.csv")`)
+    }
+    calls = [n for n in walk(anchor) if isinstance(n, ast.Call) and contains_api(n, api, {})]
+    if not calls or not demo:
+        return {}
+    call = calls[-1]  # the innermost: the API's own call
+    given = [a.id for a in [*call.args, *(k.value for k in call.keywords)] if isinstance(a, ast.Name) and a.id in demo]
+    if len(given) != len(unread) or len(set(given)) != len(given):
+        return {}
+    return dict(zip(given, unread, strict=True))
 
 
 def _demo_setup(statements: list[ast.stmt], ctx: BindContext) -> set[str]:

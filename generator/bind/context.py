@@ -327,6 +327,12 @@ class BindContext:
         usual = artifact_name(self.tables, class_name)
         return usual if usual and usual in self.artifacts else None
 
+    def quoted_results(self) -> list[str]:
+        """The earlier results the step's Inputs quote by name, in their order ("`wavelet` and `level` from Step 2"),
+        not values a manual step hands on."""
+        spans = dict.fromkeys(code_spans(self.step.inputs or ""))
+        return [n for n in spans if self.has(n) and not self.artifacts[n].value]
+
     def cited_by_inputs(self) -> list[str]:
         """The earlier artifacts the step's Inputs cite: by name in a code span (`valid`) or in a part that says
         where it comes from ("callbacks from Step 3"), or by the class of a code span (`Tokenizer` from Step 1:

@@ -34,7 +34,7 @@ from generator.apitext import (
 )
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, is_condition
+from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name, shortens
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
@@ -291,6 +291,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _renamed_earlier(draft, ctx, wired)
     _described_results(draft, ctx, wired)
     _cited_for_demo_data(draft, ctx, wired)
+    _cited_for_demo_arguments(draft, ctx, wired)
     _cited_in_full(draft, ctx, wired)
     if kind in (Kind.CALL, Kind.METHOD):
         _in_memory_file(draft, step, wired)
@@ -1904,7 +1905,7 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     cited = set(ctx.cited_by_inputs())
     own = _own_values(draft, ctx)
     # (a name the Inputs quote, "`wavelet` and `level` from Step 2": that result, a value too, `level=2` no count)
-    results_quoted = _quoted_results(ctx)
+    results_quoted = ctx.quoted_results()
     for keyword in call.keywords:
         reads = {n.id for n in walk(keyword.value) if isinstance(n, ast.Name)}
         if (  # not `train_dataset=train_dataset.shuffle(seed=42)`: the cited result, worked on
@@ -1986,7 +1987,7 @@ def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         and a.id not in bound
     ]
     read = set(free_names(draft))
-    quoted = [n for n in _quoted_results(ctx) if n not in read]
+    quoted = [n for n in ctx.quoted_results() if n not in read]
     if len(unmade) < 2 or len(unmade) != len(quoted):
         return
     if any(old.split("_")[0] != new.split("_")[0] for old, new in zip(unmade, quoted, strict=True)):
@@ -2016,7 +2017,7 @@ def _cited_for_unmade_object(draft: Draft, ctx: BindContext, wired: _Wired) -> N
         and n not in BUILTINS
         and uses(draft.statements + draft.definitions, n)[0]
     ]
-    quoted = [n for n in _quoted_results(ctx) if n not in free_names(draft)]
+    quoted = [n for n in ctx.quoted_results() if n not in free_names(draft)]
     if len(unmade) != 1 or len(quoted) != 1:
         return
     old, new = unmade[0], quoted[0]
@@ -2160,7 +2161,7 @@ def _cited_callable(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         and node.func.id not in imported | keys.keys() | bound
     }
     read = set(free_names(draft))
-    functions = [n for n in _quoted_results(ctx) if n not in read and ctx.artifacts[n].type == "Callable"]
+    functions = [n for n in ctx.quoted_results() if n not in read and ctx.artifacts[n].type == "Callable"]
     if len(unmade) != 1 or len(functions) != 1:
         return
     (old,), new = unmade, functions[0]
@@ -2173,7 +2174,7 @@ def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     the Inputs quote "`signal` from Step 1 (length only)" and the step does not read it: the data set the library
     bundles stands for that result, whatever kind of step (a pattern written as code too)."""
     read = set(free_names(draft)) | names(draft.statements)[1]  # (made again here: _reuse takes the earlier one)
-    unread = [n for n in _quoted_results(ctx) if n not in read]
+    unread = [n for n in ctx.quoted_results() if n not in read]
     demo = from_demo_data(draft.imports)
     makers = [
         s
@@ -2198,6 +2199,19 @@ def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     )
 
 
+def _cited_for_demo_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`data = np.random.rand(5, 10)`, `label = ...` before `xgb.DMatrix(data, label=label)`, where the Inputs quote
+    "`X`, `y` from Step 1": the quoted results in the demo data's places (choice.demo_stand_ins)."""
+    for sample, result in demo_stand_ins(draft.statements, draft.anchor, ctx).items():
+        maker = next(s for s in draft.statements if isinstance(s, ast.Assign) and _assigned_name(s) == sample)
+        draft.statements.remove(maker)
+        value = ast.Name(id=result, ctx=ast.Load())
+        draft.statements = [_Substitute(sample, value).visit(s) for s in draft.statements]
+        wired.changes.append(
+            f"takes {result}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}"
+        )
+
+
 def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`mse = np.mean((image - rec) ** 2)`, where nothing makes `rec` and the Inputs quote "`reconstructed` from
     Step 6": a name the step reads that nothing makes (no earlier result, key, import or statement of the step),
@@ -2209,7 +2223,7 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     impl = ctx.step.implementation
     imported |= (bound_by(list(impl.imports)) if impl else set()) | set(ctx.aliased)
     bound = names(draft.statements + draft.definitions)[1]
-    quoted = _quoted_results(ctx)
+    quoted = ctx.quoted_results()
     read = set(free_names(draft))
     # sample rows the example writes out stand for the result too (`corpus = ["A man is eating food.", ...]`, where
     # the Inputs quote "`corpus_sentences` ... from Step 1"); not a value, which a key holds
@@ -2247,13 +2261,6 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         draft.statements = [s for s in draft.statements if s is not samples.get(name)]
         draft.statements = [_Substitute(name, ast.Name(id=full[0], ctx=ast.Load())).visit(s) for s in draft.statements]
         wired.changes.append(f"takes {full[0]}, as its Inputs say, for the example's {name}")
-
-
-def _quoted_results(ctx: BindContext) -> list[str]:
-    """The earlier results the step's Inputs quote by name, in their order ("`wavelet` and `level` from Step 2"),
-    not values a manual step hands on."""
-    spans = dict.fromkeys(code_spans(ctx.step.inputs or ""))
-    return [n for n in spans if ctx.has(n) and not ctx.artifacts[n].value]
 
 
 def _own_values(draft: Draft, ctx: BindContext) -> set[str]:
