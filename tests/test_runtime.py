@@ -25335,3 +25335,92 @@ def test_an_example_s_demo_data_passed_to_the_call_stands_for_the_results_the_in
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "shape.txt").read_text() == "12 2 6"
     run_generated_tests(item, tmp_path / "lib")
+
+
+PROSE_INPUTS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Signal
+
+**Description:** Make a signal, design a filter, filter the signal, report on it.
+
+### Step 1: Make Signal
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.make_signal(fs: int = 8) -> tuple` |
+| **Implementation** | `Demo_make_signal` |
+| **Key Parameters** | `fs: int` - sampling rate |
+| **Outputs** | Time vector `t` and signal `sig`, sampling rate `fs` |
+
+### Step 2: Design Filter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.design(order: int) -> tuple` |
+| **Implementation** | `Demo_design` |
+| **Key Parameters** | `order: int` - filter order |
+| **Inputs** | Filter order |
+| **Outputs** | `sos` sections |
+
+### Step 3: Filter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.smooth(sos: ArrayLike, x: ArrayLike) -> list` |
+| **Implementation** | `Demo_smooth` |
+| **Key Parameters** | `sos: ArrayLike` - filter sections, `x: ArrayLike` - signal to filter |
+| **Inputs** | `sos` filter, raw signal |
+| **Outputs** | Filtered signal, same length as the input |
+
+### Step 4: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsig.report(x: ArrayLike, fs: float = 1.0, path: str = "report.txt")` |
+| **Implementation** | `Demo_report` |
+| **Key Parameters** | `x: ArrayLike` - signal, `fs: float` - sampling frequency |
+| **Inputs** | Filtered signal, sampling rate |
+| **Outputs** | `report.txt` |
+"""
+
+PROSE_INPUTS_PAGES = example_pages(
+    {
+        "implementations/Demo_make_signal.md": "import pkgsig\n\nfs = 8\nt, sig = pkgsig.make_signal(fs=fs)\n",
+        "implementations/Demo_design.md": "import pkgsig\n\nsos = pkgsig.design(4)\n",
+        "implementations/Demo_smooth.md": "import pkgsig\n\ny = pkgsig.smooth(sos, x)\n",
+        "implementations/Demo_report.md": 'import pkgsig\n\npkgsig.report(x, fs, path="report.txt")\n',
+    }
+)
+
+PKGDESCRIBED = """
+def make_signal(fs=8):
+    return [i / fs for i in range(fs)], list(range(fs))
+
+
+def design(order):
+    return ("sos", order)
+
+
+def smooth(sos, x):
+    return [2 * v for v in x]
+
+
+def report(x, fs=1.0, path="report.txt"):
+    with open(path, "w") as handle:
+        handle.write(f"{sum(x)} {fs}")
+"""
+
+
+def test_an_object_the_inputs_describe_in_prose_is_the_earlier_result_so_described(tmp_path):
+    """Seen on a SciPy wiki (Signal Filtering, 3 of 6 steps ran): `sosfiltfilt(sos, x)` and `welch(x, fs)` each left
+    `x` a REQUIRED config key that an array cannot fill, where the Inputs say "`sos` filter, raw signal" and
+    "Filtered signal, sampling rate". The earlier result the prose describes best, by the words its step's Outputs
+    give it ("signal `sig`"; "Filtered signal, ..." of a step naming no result), is the one the step takes."""
+    build_file_tree(tmp_path / "lib", {"pkgsig/__init__.py": PKGDESCRIBED})
+    item = generated(tmp_path / "sig", {"_WorkflowIndex.md": PROSE_INPUTS_INDEX, **PROSE_INPUTS_PAGES})
+    bodies = [s.binding.body for s in item.plan.steps]
+    assert "smooth(sos, sig)" in bodies[2] and "report(y, fs" in bodies[3], bodies
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "report.txt").read_text() == "56 8"
+    run_generated_tests(item, tmp_path / "lib")

@@ -43,7 +43,7 @@ from generator.bind.signature import signature_params, takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
-from generator.parse.markdown import code_spans
+from generator.parse.markdown import clauses, code_spans
 from generator.parse.params import default_in_text, fits_type
 from generator.pysource import parse_dedented
 from generator.slicing import (
@@ -290,6 +290,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _without_test_paths(draft, wired)
     _renamed_earlier(draft, ctx, wired)
     _described_results(draft, ctx, wired)
+    _described_in_inputs(draft, ctx, wired)
     _cited_for_demo_data(draft, ctx, wired)
     _cited_for_demo_arguments(draft, ctx, wired)
     _cited_in_full(draft, ctx, wired)
@@ -2127,6 +2128,77 @@ def _described_results(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             assign = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=expression)
             draft.statements.insert(0, ast.fix_missing_locations(ast.copy_location(assign, draft.statements[0])))
             wired.changes.append(f"computes {name} as its Key Parameters write it: {hint.doc[:60]}")
+
+
+def _described_in_inputs(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """The one object the step reads that nothing makes (scipy's `x` of `sosfiltfilt(sos, x)`, left a REQUIRED key an
+    array cannot fill), where the Inputs describe in prose what the step takes ("`sos` filter, raw signal"): the
+    earlier result that prose describes best, by the words the Outputs give it ("signal `sig`" of step 1; "Filtered
+    signal, ..." of a step that names no result and made one), one of them, not read here."""
+    keys, imported = key_hints(ctx.step), draft.imported()
+    free = free_names(draft)
+    asked = [
+        n
+        for n in free
+        if not ctx.has(n)
+        and n not in imported
+        and n not in draft.literals
+        and n in keys
+        and not _scalar(keys[n].type)
+        and keys[n].type not in ("str", "list[str]")
+    ]
+    if len(asked) != 1:
+        return
+    hint = keys[asked[0]]
+    # what the Key Parameters say of it (`x: ArrayLike` - signal to filter; `id2word: dict or Dictionary`)
+    said = _content_words(f"{asked[0].replace('_', ' ')} {hint.type} {hint.doc}")
+    typed = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", hint.type)}
+    read = set(free) | names(draft.statements)[1]
+    found: set[str] = set()
+    for clause in clauses(ctx.step.inputs or ""):
+        words = _content_words(clause)
+        if "`" in clause or INPUT_FILE.search(clause) or not words & said:
+            continue  # a result the Inputs quote, a file (other rules'), or prose about something else
+        scores = {a.name: len(words & _described_words(a, ctx)) for a in ctx.artifacts.values() if not a.value}
+        best = max(scores.values(), default=0)
+        chosen = [n for n, score in scores.items() if score == best]
+        kind = ctx.artifacts[chosen[0]].type.lower() if chosen else ""
+        if best and len(chosen) == 1 and chosen[0] not in read and not (kind and typed and kind not in typed):
+            found.add(chosen[0])
+    if len(found) != 1:
+        return
+    result = found.pop()
+    draft.statements = [_Substitute(asked[0], ast.Name(id=result, ctx=ast.Load())).visit(s) for s in draft.statements]
+    wired.changes.append(f"takes {result} as {asked[0]}, the earlier result its Inputs describe")
+
+
+_PLAIN_WORDS = frozenset(
+    {"the", "and", "from", "step", "with", "same", "for", "each", "its", "into", "this", "that", "one", "all", "per"}
+)
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a text that say what something is: lower case, three letters or more, not a joining word."""
+    return {w for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _PLAIN_WORDS}
+
+
+def _described_words(artifact: Artifact, ctx: BindContext) -> set[str]:
+    """The words an earlier result's step gives it in its Outputs: its name's parts, and the text before its code
+    span back to the one before ("Time vector `t` and signal `sig`": `sig` is a "signal"); the whole first clause
+    when the Outputs name none of that step's results and it made only this one ("Filtered signal, same shape")."""
+    words = set(artifact.name.lower().split("_")) - {""}
+    if not 0 < artifact.step <= len(ctx.workflow.steps):
+        return words
+    outputs = ctx.workflow.steps[artifact.step - 1].outputs or ""
+    spans = [m for m in re.finditer(r"`([^`]*)`", outputs)]
+    at = next((n for n, m in enumerate(spans) if m.group(1).strip() == artifact.name), None)
+    if at is not None:
+        start = spans[at - 1].end() if at else 0
+        return words | _content_words(re.split(r"[,;]", outputs[start : spans[at].start()])[-1])
+    made = [a for a in ctx.artifacts.values() if a.step == artifact.step and not a.value]
+    if len(made) == 1 and not any(ctx.has(m.group(1).strip()) for m in spans):
+        return words | _content_words(clauses(outputs)[0])
+    return words
 
 
 def _results_expression(text: str, ctx: BindContext, modules: set[str] | frozenset[str]) -> ast.expr | None:
