@@ -25424,3 +25424,82 @@ def test_an_object_the_inputs_describe_in_prose_is_the_earlier_result_so_describ
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "report.txt").read_text() == "56 8"
     run_generated_tests(item, tmp_path / "lib")
+
+
+LATER_LINKS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Lazy_Chain
+
+**Description:** Scan numbers, keep the large ones, write them.
+
+### Step 1: Scan
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchain.scan(source: str) -> Frame` |
+| **Implementation** | `Demo_scan` |
+| **Key Parameters** | `source: str` - the numbers file |
+| **Inputs** | Path to a text file of numbers |
+| **Outputs** | `Frame` bound to the file |
+
+### Step 2: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.keep(minimum: int) -> Frame` |
+| **Implementation** | `Demo_keep` |
+| **Key Parameters** | `minimum: int` - numbers above it are kept |
+| **Inputs** | Frame from the scan |
+| **Outputs** | `kept` Frame |
+
+### Step 3: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Frame.write(path: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `kept` from Step 2 |
+| **Outputs** | `kept.txt` |
+"""
+
+LATER_LINKS_PAGES = example_pages(
+    {
+        "implementations/Demo_scan.md": 'import pkgchain\n\nq = pkgchain.scan("numbers.txt").keep(5)\n',
+        "implementations/Demo_keep.md": "import pkgchain\n\nkept = q.keep(3)\n",
+        "implementations/Demo_write.md": 'import pkgchain\n\nkept.write("kept.txt")\n',
+    }
+)
+
+PKGCHAIN = """
+class Frame:
+    def __init__(self, numbers):
+        self.numbers = numbers
+
+    def keep(self, minimum):
+        return Frame([n for n in self.numbers if n > minimum])
+
+    def write(self, path):
+        with open(path, "w") as handle:
+            handle.write(" ".join(str(n) for n in self.numbers))
+
+
+def scan(source):
+    with open(source) as handle:
+        return Frame([int(n) for n in handle.read().split()])
+"""
+
+
+def test_a_chain_going_on_into_later_steps_calls_stops_below_them(tmp_path):
+    """Seen on a Polars wiki (Lazy Query Pipeline): the scan step's example is the whole query,
+    `pl.scan_csv("reddit.csv").with_columns(...).filter(pl.col("comment_karma") > 0)`, where `LazyFrame.filter` is
+    step 2's API: step 1 filtered the user's table on a column of the demo's. The chain stops below the first link
+    that calls a later step's method of the class this step's call returns."""
+    build_file_tree(tmp_path / "lib", {"pkgchain/__init__.py": PKGCHAIN})
+    item = generated(tmp_path / "chain", {"_WorkflowIndex.md": LATER_LINKS_INDEX, **LATER_LINKS_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "keep" not in body, body
+    (item.output_dir / "numbers.txt").write_text("1 2 3 4 5 6 7 8 9", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.source=numbers.txt")
+    assert (item.output_dir / "kept.txt").read_text() == "4 5 6 7 8 9"
+    run_generated_tests(item, tmp_path / "lib")

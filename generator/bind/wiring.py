@@ -320,6 +320,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
     _replayed_chains(draft, ctx, wired)
+    _later_links(draft, ctx, wired)
     _opened_in_with(draft, ctx, wired)
     _reuse(draft, ctx, wired)
     _without_demo_results(draft, step, ctx, wired)
@@ -4419,6 +4420,45 @@ def _replayed_chains(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         holder.func.value = ast.Name(id=made[0], ctx=ast.Load())
         wired.changes.append(f"starts from {made[0]} (step {step + 1}) instead of replaying {replayed[:60]}")
         return
+
+
+def _later_links(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """A method chain going on past this step's call into later steps' (`q = pl.scan_csv(path).filter(...)
+    .group_by("species").agg(...)` as the scan step's example, where filter, group_by and agg are the APIs of steps 2
+    and 3) stops below the first later step's link: those steps do the rest, on what this one hands on."""
+    own = anchor_call(draft)
+    stmt = draft.anchor
+    if own is None or not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return
+    mine = {a.last for a in [draft.api, *ctx.supporting(ctx.index)] if a is not None}
+    # (methods of the class this step's call returns: `LazyFrame.filter` after `scan_csv(...) -> LazyFrame`; not a
+    # method of another class of the same name, `insert(table).values(...)` where a later step calls `Result.values`)
+    made = draft.api.returns.strip().rsplit(".", 1)[-1] if draft.api is not None else ""
+    later = {
+        api.last
+        for index in range(ctx.index + 1, len(ctx.apis))
+        for api in [ctx.apis[index], *ctx.supporting(index)]
+        if api is not None
+        and api.last
+        and not api.is_dunder
+        and api.last not in mine
+        and made
+        and api.class_name == made
+    }
+    links: list[ast.Call] = []  # the calls chained on this step's call, outermost first
+    node = stmt.value
+    while isinstance(node, ast.Call) and node is not own and isinstance(node.func, ast.Attribute):
+        links.append(node)
+        node = node.func.value
+    if node is not own or not links:
+        return
+    cut = next((link for link in reversed(links) if called(link.func) in later), None)
+    if cut is None:
+        return
+    assert isinstance(cut.func, ast.Attribute)
+    dropped = ast.unparse(stmt.value)[len(ast.unparse(cut.func.value)) :]
+    stmt.value = cut.func.value
+    wired.changes.append(f"leaves {dropped[:60]} to the later steps whose calls it chains")
 
 
 def _follow_derivatives(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
