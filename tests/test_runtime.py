@@ -25503,3 +25503,71 @@ def test_a_chain_going_on_into_later_steps_calls_stops_below_them(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.source=numbers.txt")
     assert (item.output_dir / "kept.txt").read_text() == "4 5 6 7 8 9"
     run_generated_tests(item, tmp_path / "lib")
+
+
+TYPED_RECEIVER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Typed_Receiver
+
+**Description:** Load a table, write it out.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtyped.load(path: str) -> Table` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the table file |
+| **Inputs** | Path to a text file |
+| **Outputs** | Loaded `Table` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.write(file: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `file: str` - output file |
+| **Inputs** | Loaded Table, output path |
+| **Outputs** | The table written to `file` |
+"""
+
+TYPED_RECEIVER_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": 'import pkgtyped\n\ntable = pkgtyped.load("rows.txt")\n',
+        "implementations/Demo_write.md": (
+            'import pkgtyped\n\ndemo = pkgtyped.Table({"foo": [1, 2, 3]})\ndemo.write("out.txt")\n'
+        ),
+    }
+)
+
+PKGRECEIVER = """
+class Table:
+    def __init__(self, columns):
+        self.columns = columns
+
+    def write(self, file):
+        with open(file, "w") as handle:
+            handle.write(repr(self.columns))
+
+
+def load(path):
+    with open(path) as handle:
+        return Table({"rows": handle.read().split()})
+"""
+
+
+def test_a_demo_receiver_gives_way_to_the_earlier_result_of_the_class_the_inputs_name(tmp_path):
+    """Seen on a Polars wiki (Lazy Query Pipeline): the export step wrote the page's `df = pl.DataFrame({"foo": [1, 2,
+    3], ...})`, where the API is `DataFrame.write_parquet` and the Inputs say "Collected DataFrame, output path",
+    citing no step: step 5's collected frame was never written. The latest earlier result of the API's class the
+    Inputs name stands for the page's receiver, even one the page makes by that class from rows written out."""
+    build_file_tree(tmp_path / "lib", {"pkgtyped/__init__.py": PKGRECEIVER})
+    item = generated(tmp_path / "typed", {"_WorkflowIndex.md": TYPED_RECEIVER_INDEX, **TYPED_RECEIVER_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "table.write(" in body and "foo" not in body, body
+    (item.output_dir / "rows.txt").write_text("a b", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt")
+    assert (item.output_dir / "out.txt").read_text() == "{'rows': ['a', 'b']}"
+    run_generated_tests(item, tmp_path / "lib")

@@ -311,6 +311,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_read_from_file(draft, step, ctx, wired)
         _cited_main_result(draft, step, ctx, wired)
         _cited_unmade_receiver(draft, step, ctx, wired)
+        _typed_receiver(draft, step, ctx, wired)
         _read_again(draft, ctx, wired)
         _cited_version(draft, step, ctx, wired)
         _cited_attribute(draft, step, ctx, wired)
@@ -1445,6 +1446,23 @@ def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _W
     )
 
 
+def _typed_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
+    """`df = pl.DataFrame({"foo": [1, 2, 3], ...})` before `df.write_parquet(file)`, where the API is
+    `DataFrame.write_parquet` and the Inputs say "Collected DataFrame, output path", citing no step: the latest
+    earlier result of the API's class, which the Inputs name, stands for the page's own receiver
+    (_receiver_stand_in)."""
+    api = draft.api
+    if api is None or len(api.callee) != 2 or not api.callee[0][:1].isupper() or _cited_steps(step, ctx)[0]:
+        return
+    if not re.search(rf"(?<![\w.]){re.escape(api.callee[0])}(?!\w)", step.inputs or ""):
+        return
+    typed = [a for a in ctx.artifacts.values() if a.type == api.callee[0] and not a.value]
+    latest = max((a.step for a in typed), default=0)
+    found = [a for a in typed if a.step == latest]
+    if len(found) == 1:
+        _receiver_stand_in(draft, found[0].name, ctx, wired)
+
+
 def _made_by_step(number: int, ctx: BindContext) -> tuple[list[Artifact], bool]:
     """(the results step number's API made, whether they are what it changed in place instead: `rgb.thumbnail(size)`
     makes nothing and changes `rgb`)."""
@@ -2576,15 +2594,17 @@ def _receiver_stand_in(draft: Draft, artifact: str, ctx: BindContext, wired: _Wi
 
 
 def _makes_an_object(call: ast.Call, api: ApiRef) -> bool:
-    """Whether a call makes an object to work with rather than data: the API's own class, or another class called
+    """Whether a call makes an object to work with rather than data: the API's own class, or another class, called
     with settings only (`StandardScaler()`, `Tokenizer(BPE())`, `KMeans(3)`), not read from anywhere; a loader
     (`load_dataset(...)`, `Dataset.from_dict(...)`, `pd.read_csv(...)`) makes data."""
     callee = dotted(call.func)
     if not callee:
         return False
+    # (given rows or columns written out, even the API's own class makes data: `pl.DataFrame({"foo": [1, 2, 3]})`)
+    data = any(isinstance(a, (ast.List, ast.Dict, ast.Tuple)) for a in call.args)
     if api.class_name and callee[-1] == api.class_name:
-        return True
-    return callee[-1][:1].isupper() and not any(isinstance(a, (ast.List, ast.Dict, ast.Tuple)) for a in call.args)
+        return not data
+    return callee[-1][:1].isupper() and not data
 
 
 def _defined_by_signature(draft: Draft, step: Step) -> None:
