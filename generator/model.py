@@ -160,6 +160,7 @@ class Step:
     supporting: tuple[SupportingApi, ...] = ()
     implementation: Implementation | None = None
     code_blocks: tuple[str, ...] = ()
+    overview_api: str = ""  # the Steps Overview row's API cell ("Rough API"): what else the step calls, in brief
 
     @property
     def api_text(self) -> str:

@@ -1324,7 +1324,15 @@ def root_name(target: ast.expr) -> str:
 def _changes_in_place(stmt: ast.stmt, used: set[str], cited: Container[str]) -> bool:
     """A call statement, alone, that the step's text cites by name and that takes a name the slice uses as its
     first argument or its object (`nx.set_node_attributes(G, ...)`, `G.remove_edges_from(...)`): it changes that
-    object in place, so it belongs before the slice."""
+    object in place, so it belongs before the slice; so does an assignment of that name made of itself by a method
+    the step cites."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+        # or makes it anew of itself by a method: `air_quality = air_quality.rename(columns={"date.utc": "datetime"})`
+        # before `pd.to_datetime(air_quality["datetime"])`, with the rename in the step's Steps Overview row
+        call, target = stmt.value, stmt.targets[0].id
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and target in used):
+            return False
+        return call.func.attr in cited and isinstance(call.func.value, ast.Name) and call.func.value.id == target
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
         return False
     call = stmt.value

@@ -25571,3 +25571,94 @@ def test_a_demo_receiver_gives_way_to_the_earlier_result_of_the_class_the_inputs
     run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt")
     assert (item.output_dir / "out.txt").read_text() == "{'rows': ['a', 'b']}"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OVERVIEW_CALLS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Overview_Calls
+
+**Description:** Read a table, rename a column and convert it, write the table.
+
+### Steps Overview
+
+| # | Step Name | Principle | Rough API | Related Files |
+|---|-----------|-----------|-----------|---------------|
+| 1 | Read | Reading | `pkgrename.read(path)` | io.py |
+| 2 | Convert | Converting | `table = table.rename(columns={"raw": "name"})`, `table["name"] = pkgrename.to_upper(table["name"])` | convert.py |
+| 3 | Write | Writing | `pkgrename.write(table, path)` | io.py |
+
+### Step 1: Reading
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrename.read(path: str) -> Table` |
+| **Implementation** | `Demo_read` |
+| **Key Parameters** | `path: str` - the table file |
+| **Outputs** | `table`: `Table` whose column `raw` holds text |
+
+### Step 2: Converting
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrename.to_upper(arg: list) -> list` |
+| **Implementation** | `Demo_to_upper` |
+| **Key Parameters** | `arg: list` - the column, `table["name"]` |
+| **Inputs** | `table` with the text column `raw` |
+| **Outputs** | `table` with the column renamed to `name`, in capitals |
+
+### Step 3: Writing
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgrename.write(table: Table, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `table` from Step 2 |
+| **Outputs** | `out.txt` |
+"""
+
+OVERVIEW_CALLS_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": 'import pkgrename\n\ntable = pkgrename.read("rows.txt")\n',
+        "implementations/Demo_to_upper.md": (
+            'table = table.rename(columns={"raw": "name"})\ntable["name"] = pkgrename.to_upper(table["name"])\n'
+        ),
+        "implementations/Demo_write.md": 'import pkgrename\n\npkgrename.write(table, "out.txt")\n',
+    }
+)
+
+PKGRENAME = """
+class Table(dict):
+    def rename(self, columns):
+        return Table({columns.get(k, k): v for k, v in self.items()})
+
+
+def read(path):
+    with open(path) as handle:
+        return Table({"raw": handle.read().split()})
+
+
+def to_upper(arg):
+    return [v.upper() for v in arg]
+
+
+def write(table, path):
+    with open(path, "w") as handle:
+        handle.write(repr(dict(table)))
+"""
+
+
+def test_a_step_renames_its_input_as_its_overview_row_cites_before_its_call(tmp_path):
+    """Seen on a pandas wiki (Time Series Resampling, 1 of 6 steps ran): the datetime step's example renames step 1's
+    frame before converting (`air_quality = air_quality.rename(columns={"date.utc": "datetime"})`, then
+    `pd.to_datetime(air_quality["datetime"])`); the rename, a statement remaking an earlier result, was left out and
+    the conversion raised KeyError. A statement making the slice's input anew of itself by a method the step's Steps
+    Overview row cites comes along."""
+    build_file_tree(tmp_path / "lib", {"pkgrename/__init__.py": PKGRENAME})
+    item = generated(tmp_path / "rename", {"_WorkflowIndex.md": OVERVIEW_CALLS_INDEX, **OVERVIEW_CALLS_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert ".rename(" in body, body
+    (item.output_dir / "rows.txt").write_text("a b", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt")
+    assert (item.output_dir / "out.txt").read_text() == "{'name': ['A', 'B']}"
+    run_generated_tests(item, tmp_path / "lib")

@@ -119,6 +119,7 @@ class _StepDraft:
     impl_type: str = ""
     supporting: tuple[SupportingApi, ...] = ()
     code_blocks: tuple[str, ...] = ()
+    overview_api: str = ""
 
     def step(self, implementation: Implementation | None) -> Step:
         """The model's step, with its implementation page (when one was found and read)."""
@@ -145,6 +146,7 @@ class _StepDraft:
             supporting=self.supporting,
             implementation=implementation,
             code_blocks=self.code_blocks,
+            overview_api=self.overview_api,
         )
 
 
@@ -674,11 +676,7 @@ def _overview_step(
 ) -> _StepDraft:
     cells, too_big = _capped(row.cells, {}, row.line, index_path, f"Steps Overview row {row.number}")
     warnings.extend(too_big)
-    # a rough overview cites an API in "Rough API" (or "Implementation"); a full steps table, one row per step, has
-    # the step tables' columns: API Call, Implementation (a page), Key Parameters, External Dependencies ...
-    full = "api call" in cells
-    api_cell = cells.get("api call") or cells.get("rough api") or ("" if full else cells.get("implementation")) or ""
-    api_cell = api_cell or cells.get("api") or ""
+    api_cell = _row_api(cells)
     related = cells.get("source location") or cells.get("related files") or cells.get("source") or ""
     parameters = cells.get("key parameters") or cells.get("parameters") or ""
     dependencies = cells.get("external dependencies") or cells.get("dependencies") or ""
@@ -693,7 +691,8 @@ def _overview_step(
         source_location=plain(related),
         supporting=_also_cited(api_cell),
         code_blocks=tuple(page_step.code) if page_step else (),
-        implementation_name=plain(cells.get("implementation", "")) if full else "",
+        overview_api=api_cell,
+        implementation_name=plain(cells.get("implementation", "")) if "api call" in cells else "",
         key_parameters=parse_key_parameters(parameters),
         key_parameters_text=plain(parameters),
         key_parameters_code=tuple(code_spans(parameters)),
@@ -702,6 +701,14 @@ def _overview_step(
         optional_dependencies=optional_dependencies(dependencies),
         environment=plain(cells.get("environment", "")),
     )
+
+
+def _row_api(cells: dict[str, str]) -> str:
+    """The API a Steps Overview row cites: in "Rough API" (or "Implementation"); a full steps table, one row per step,
+    has the step tables' columns: API Call, Implementation (a page), Key Parameters, External Dependencies ..."""
+    full = "api call" in cells
+    api_cell = cells.get("api call") or cells.get("rough api") or ("" if full else cells.get("implementation")) or ""
+    return api_cell or cells.get("api") or ""
 
 
 def _fill_from_overview(
@@ -715,6 +722,8 @@ def _fill_from_overview(
     if not set(numbers) <= rows.keys() or numbers != sorted(set(numbers)):
         return drafts
     for draft in drafts:  # a section of prose alone (no attribute table): its row cites the API
+        cited = _row_api(rows[draft.number][1].cells)
+        draft.overview_api = cited if too_long(cited) is None else ""  # (a row over the limit: read for nothing)
         told = (
             draft.implementation_name,
             draft.inputs,

@@ -1120,9 +1120,12 @@ _CITED_CALL = re.compile(r"`(?:[A-Za-z_][\w.]*\.)?([A-Za-z_]\w*)\s*(?:\(|`)")
 
 
 def cited_calls(step: Step) -> frozenset[str]:
-    """The functions and methods the step's own text cites in code spans (`nx.set_node_attributes`,
-    `model.resize_token_embeddings(...)`), by their last name."""
-    return frozenset(_CITED_CALL.findall(" ".join((step.description, step.inputs, step.outputs))))
+    """The functions and methods the step's own text (and its Steps Overview row) cites in code spans
+    (`nx.set_node_attributes`, `model.resize_token_embeddings(...)`), by their last name."""
+    cited = _CITED_CALL.findall(" ".join((step.description, step.inputs, step.outputs)))
+    # (the row's code is statements: every call in them, `air_quality = air_quality.rename(...)`'s rename too)
+    cited += [m for span in code_spans(step.overview_api) for m in re.findall(r"([A-Za-z_]\w*)\s*\(", span)]
+    return frozenset(cited)
 
 
 def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str]) -> None:
