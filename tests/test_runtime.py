@@ -25662,3 +25662,69 @@ def test_a_step_renames_its_input_as_its_overview_row_cites_before_its_call(tmp_
     run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt")
     assert (item.output_dir / "out.txt").read_text() == "{'name': ['A', 'B']}"
     run_generated_tests(item, tmp_path / "lib")
+
+
+QUOTED_EXPRESSION_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quoted_Expression
+
+**Description:** Fit a model, report on its predictions.
+
+### Step 1: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgquoted.fit(rows: list) -> Model` |
+| **Implementation** | `Demo_fit` |
+| **Outputs** | `search` Model, `X_test` rows |
+
+### Step 2: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgquoted.report(y_pred, path: str = "report.txt")` |
+| **Implementation** | `Demo_report` |
+| **Key Parameters** | `y_pred` - `search.predict(X_test)` (uses the fitted model), `path: str` - where the report goes |
+| **Inputs** | Fitted Model from Step 1, `X_test` from Step 1 |
+| **Outputs** | `report.txt` |
+"""
+
+QUOTED_EXPRESSION_PAGES = example_pages(
+    {
+        "implementations/Demo_fit.md": ("import pkgquoted\n\nX_test = [1, 2, 3]\nsearch = pkgquoted.fit([4, 5])\n"),
+        "implementations/Demo_report.md": 'import pkgquoted\n\npkgquoted.report(y_pred, path="report.txt")\n',
+    }
+)
+
+PKGQUOTED = """
+class Model:
+    def __init__(self, rows):
+        self.offset = sum(rows)
+
+    def predict(self, rows):
+        return [r + self.offset for r in rows]
+
+
+def fit(rows):
+    return Model(rows)
+
+
+def report(y_pred, path="report.txt"):
+    with open(path, "w") as handle:
+        handle.write(repr(y_pred))
+"""
+
+
+def test_a_key_parameter_opening_with_an_expression_of_earlier_results_is_computed(tmp_path):
+    """Seen on a scikit-learn wiki (Hyperparameter Tuning: the run refused to start, 0 of 6 steps): the report step's
+    Key Parameters say "`y_pred` - `search.predict(X_test)` (uses the refitted best estimator)", and `y_pred` was a
+    REQUIRED config key an array cannot fill. A doc opening with code computing earlier results is computed, as a
+    doc that is that code whole was."""
+    build_file_tree(tmp_path / "lib", {"pkgquoted/__init__.py": PKGQUOTED})
+    item = generated(tmp_path / "quoted", {"_WorkflowIndex.md": QUOTED_EXPRESSION_INDEX, **QUOTED_EXPRESSION_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "search.predict(X_test)" in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "report.txt").read_text() == "[10, 11, 12]"
+    run_generated_tests(item, tmp_path / "lib")

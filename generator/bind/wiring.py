@@ -2142,7 +2142,11 @@ def _described_results(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             ]
             wired.changes.append(f"takes {named[0]} as {name}, as its Key Parameters say")
             continue
-        expression = _results_expression(hint.doc, ctx, imported | module_names(ctx, []))
+        # (the doc whole, or the code it opens with: "`search.predict(X_test)` (uses the refitted best estimator)";
+        # not a value named in prose, "move the model to `fabric.device`")
+        texts = [hint.doc, *(c for c in ctx.step.key_parameters_code if hint.doc.startswith(c) and c != hint.doc)]
+        modules = imported | module_names(ctx, [])
+        expression = next((e for e in (_results_expression(t, ctx, modules) for t in texts) if e is not None), None)
         if expression is not None and draft.statements:
             assign = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=expression)
             draft.statements.insert(0, ast.fix_missing_locations(ast.copy_location(assign, draft.statements[0])))
