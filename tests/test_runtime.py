@@ -25728,3 +25728,76 @@ def test_a_key_parameter_opening_with_an_expression_of_earlier_results_is_comput
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "report.txt").read_text() == "[10, 11, 12]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+QUOTED_VALUE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Quoted_Value
+
+**Description:** Compose a pipeline, write its step names.
+
+### Step 1: Compose
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcompose.Pipeline(steps: list) -> Pipeline` |
+| **Implementation** | `Demo_Pipeline` |
+| **Key Parameters** | `steps: list` - (name, estimator) pairs, e.g. `[("scale", Scale()), ("svc", Svc())]`; the names prefix the grid |
+| **Outputs** | `pipe` Pipeline |
+
+### Step 2: Describe
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcompose.describe(pipe: Pipeline, path: str)` |
+| **Implementation** | `Demo_describe` |
+| **Inputs** | `pipe` from Step 1 |
+| **Outputs** | `names.txt` |
+"""
+
+QUOTED_VALUE_PAGES = example_pages(
+    {
+        "implementations/Demo_Pipeline.md": [
+            "from pkgcompose import Pipeline, Scale, Svc\n\n"
+            'pipe = Pipeline([("scale", Scale()), ("svc", Svc())])\npipe.set_params(svc__C=10)\n',
+            "from pkgcompose import Pipeline, Scale, Pca, Lr\n\n"
+            'pipe = Pipeline(steps=[("scale", Scale()), ("pca", Pca()), ("lr", Lr())])\n',
+        ],
+        "implementations/Demo_describe.md": 'import pkgcompose\n\npkgcompose.describe(pipe, "names.txt")\n',
+    }
+)
+
+PKGCOMPOSE = """
+class Scale: pass
+class Svc: pass
+class Pca: pass
+class Lr: pass
+
+
+class Pipeline:
+    def __init__(self, steps):
+        self.steps = steps
+
+    def set_params(self, **params):
+        return self
+
+
+def describe(pipe, path):
+    with open(path, "w") as handle:
+        handle.write(" ".join(name for name, _ in pipe.steps))
+"""
+
+
+def test_an_example_passing_the_code_the_key_parameters_quote_is_the_step_s(tmp_path):
+    """Seen on a scikit-learn wiki (Hyperparameter Tuning): the Pipeline page's second, shorter example (scaler, PCA,
+    logistic regression) beat its first (`Pipeline([("scaler", StandardScaler()), ("svc", SVC())])`), which the Key
+    Parameters quote for `steps`; the grid search on `svc__C` then failed. An example passing what the table quotes
+    as code for a parameter is the one the table describes, as one passing a literal it gives was."""
+    build_file_tree(tmp_path / "lib", {"pkgcompose/__init__.py": PKGCOMPOSE.replace("pass\n", "pass\n\n\n")})
+    item = generated(tmp_path / "compose", {"_WorkflowIndex.md": QUOTED_VALUE_INDEX, **QUOTED_VALUE_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "Pca" not in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "names.txt").read_text() == "scale svc"
+    run_generated_tests(item, tmp_path / "lib")

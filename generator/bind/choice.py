@@ -424,7 +424,7 @@ def score(
         (bool(from_tests(piece.imports)) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
         len(borrowed),
         len(_departures(passed, keys)),
-        -len(_described_values(piece, keys, spoken, passed)),
+        -len(_described_values(piece, keys, spoken, passed, ctx.step.key_parameters_code)),
         -_own_data(candidate, ctx),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
@@ -531,14 +531,14 @@ def _shape(node: ast.AST, head: bool = False) -> str:
 
 
 def _described_values(
-    piece: Slice, keys: dict[str, Hint], spoken: set[str], passed: list[tuple[str, ast.expr]]
+    piece: Slice, keys: dict[str, Hint], spoken: set[str], passed: list[tuple[str, ast.expr]], quoted: tuple[str, ...]
 ) -> set[str]:
     """The example's variables the Key Parameters describe: one holding the value the table gives it (`num_samples
     = 12` where it says "`num_samples` = 12 for the toy data"), or one the table's prose speaks of that is no
     parameter nor earlier result (`min_chars = 3` where the predicate drops rows "shorter than `min_chars`"): of
     several examples otherwise alike, the one the table describes, not the first on the page. A parameter's own
     name alone is no sign: a variant example (`model_size = "355M"`, "a larger model") holds it as often. spoken:
-    the names the table's prose quotes (_spoken)."""
+    the names the table's prose quotes (_spoken); quoted: what it quotes as code."""
     found: set[str] = set()
     for name, literal in piece.literals.items():
         hint = keys.get(name)
@@ -549,12 +549,27 @@ def _described_values(
             found.add(name)
     # and the values the API call passes as the table gives them (`con.execute(query, [400])` where it says
     # "`parameters` - values bound to the placeholders, e.g. [400]")
+    # (or written as the code the table quotes: `Pipeline([("scaler", StandardScaler()), ("svc", SVC())])` where
+    # it says "`steps` - ... e.g. `[("scaler", StandardScaler()), ("svc", SVC())]`")
     for name, value in passed:
         hint = keys.get(name)
         source = literal_source(value) if hint is not None else None
         if hint is not None and source is not None and _given_value(hint, source):
             found.add(name)
+        elif hint is not None and source is None and not isinstance(value, ast.Name):
+            written = ast.unparse(value)
+            if any(c in hint.doc and _as_code(c) == written for c in quoted):
+                found.add(name)
     return found
+
+
+@lru_cache(maxsize=512)
+def _as_code(text: str) -> str:
+    """text as Python writes it back (`[("a", A())]`), or "" when it is no expression."""
+    try:
+        return ast.unparse(ast.parse(text.strip(), mode="eval"))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ""
 
 
 def _spoken(ctx: BindContext) -> set[str]:
