@@ -2286,12 +2286,7 @@ def _cited_for_demo_data(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     sample = ast.unparse(maker.targets[0])
     if _stores(draft.statements, sample) != 1:
         return
-    draft.statements.remove(maker)
-    value = ast.Name(id=unread[0], ctx=ast.Load())
-    draft.statements = [_Substitute(sample, value).visit(s) for s in draft.statements]
-    wired.changes.append(
-        f"takes {unread[0]}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}"
-    )
+    _take_for_sample(draft, maker, sample, unread[0], wired)
 
 
 def _cited_for_demo_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -2299,12 +2294,15 @@ def _cited_for_demo_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> 
     "`X`, `y` from Step 1": the quoted results in the demo data's places (choice.demo_stand_ins)."""
     for sample, result in demo_stand_ins(draft.statements, draft.anchor, ctx).items():
         maker = next(s for s in draft.statements if isinstance(s, ast.Assign) and _assigned_name(s) == sample)
-        draft.statements.remove(maker)
-        value = ast.Name(id=result, ctx=ast.Load())
-        draft.statements = [_Substitute(sample, value).visit(s) for s in draft.statements]
-        wired.changes.append(
-            f"takes {result}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}"
-        )
+        _take_for_sample(draft, maker, sample, result, wired)
+
+
+def _take_for_sample(draft: Draft, maker: ast.Assign, sample: str, result: str, wired: _Wired) -> None:
+    """The earlier result read wherever the example reads its sample, and the statement making the sample gone."""
+    draft.statements.remove(maker)
+    value = ast.Name(id=result, ctx=ast.Load())
+    draft.statements = [_Substitute(sample, value).visit(s) for s in draft.statements]
+    wired.changes.append(f"takes {result}, as its Inputs say, instead of the example's {ast.unparse(maker.value)[:60]}")
 
 
 def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
