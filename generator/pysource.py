@@ -34,6 +34,15 @@ def _parsed(code: str) -> ast.Module | SyntaxError | ValueError:
     return tree
 
 
+def parse_expression(text: str) -> ast.expr | None:
+    """text, stripped, as one Python expression, parsed (never run), a new tree each call (callers may change it);
+    None when it is no expression or nests too deeply to parse."""
+    try:
+        return ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
 # a table SQL writes to or reads from: `INSERT INTO items`, `FROM items`, `CREATE TABLE items`, `JOIN`, `UPDATE`
 _SQL_TABLE = re.compile(r"\b(?i:into|from|table|join|update)\s+([A-Za-z_]\w*)")
 _SQL = re.compile(r"\s*(?i:select|insert|create|update|delete|with|copy|drop|alter|merge|from)\b")

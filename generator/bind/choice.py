@@ -17,6 +17,7 @@ from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
 from generator.parse.params import default_in_text
+from generator.pysource import parse_expression
 from generator.slicing import Slice, contains_api, empty_container, from_tests, holder_index, names, shows_value
 
 
@@ -474,12 +475,13 @@ def _quoted_conditions(quoted: tuple[str, ...]) -> frozenset[str]:
     read from data (a call or an item): "`0 < alpha < 1`" is a constraint on a value, not a condition to write."""
     found: set[str] = set()
     for text in quoted:
-        try:
-            tree = ast.parse(text.strip(), mode="eval")
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            continue
-        if is_condition(tree.body) and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree.body)):
-            found |= _shapes([tree.body])
+        tree = parse_expression(text)
+        if (
+            tree is not None
+            and is_condition(tree)
+            and any(isinstance(n, (ast.Call, ast.Subscript)) for n in walk(tree))
+        ):
+            found |= _shapes([tree])
     return frozenset(found)
 
 
@@ -556,7 +558,7 @@ def _described_values(
         source = literal_source(value) if hint is not None else None
         if hint is not None and source is not None and _given_value(hint, source):
             found.add(name)
-        elif hint is not None and source is None and not isinstance(value, ast.Name):
+        elif quoted and hint is not None and source is None and not isinstance(value, ast.Name):
             written = ast.unparse(value)
             if any(c in hint.doc and _as_code(c) == written for c in quoted):
                 found.add(name)
@@ -566,10 +568,8 @@ def _described_values(
 @lru_cache(maxsize=512)
 def _as_code(text: str) -> str:
     """text as Python writes it back (`[("a", A())]`), or "" when it is no expression."""
-    try:
-        return ast.unparse(ast.parse(text.strip(), mode="eval"))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return ""
+    tree = parse_expression(text)
+    return "" if tree is None else ast.unparse(tree)
 
 
 def _spoken(ctx: BindContext) -> set[str]:

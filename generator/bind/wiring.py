@@ -45,7 +45,7 @@ from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
 from generator.parse.markdown import clauses, code_spans
 from generator.parse.params import default_in_text, fits_type
-from generator.pysource import parse_dedented
+from generator.pysource import parse_dedented, parse_expression
 from generator.slicing import (
     AT_CALLS,
     ImportNode,
@@ -536,10 +536,8 @@ def _written_as(name: str, ctx: BindContext) -> str:
     for span in code_spans(ctx.workflow.steps[artifact.step - 1].outputs or ""):
         target, sign, value = span.partition("=")
         if sign and target.strip() == name and not value.startswith("="):
-            try:
-                return ast.unparse(ast.parse(value.strip(), mode="eval").body)
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                return ""
+            tree = parse_expression(value)
+            return "" if tree is None else ast.unparse(tree)
     return ""
 
 
@@ -2097,13 +2095,8 @@ def _condition_given(doc: str) -> ast.expr | None:
     """The condition a key's description gives after "e.g." ("filter expression, e.g. some_table.c.y > 2"): the key
     is that whole condition, not its number; None when it gives none."""
     found = re.search(r"\be\.g\.,?\s*`?([^`]+?)`?\s*\)?$", doc[:2000])
-    if found is None:
-        return None
-    try:
-        tree = ast.parse(found.group(1).strip(), mode="eval").body
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    return tree if is_condition(tree) else None
+    tree = parse_expression(found.group(1)) if found is not None else None
+    return tree if tree is not None and is_condition(tree) else None
 
 
 def _renamed_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -2227,10 +2220,7 @@ def _described_words(artifact: Artifact, ctx: BindContext) -> set[str]:
 def _results_expression(text: str, ctx: BindContext, modules: set[str] | frozenset[str]) -> ast.expr | None:
     """text as an expression that works on earlier results (a call, attribute or item of one), reading nothing
     else but modules and builtins; None when it is not one."""
-    try:
-        tree = ast.parse(text.strip(), mode="eval").body
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+    tree = parse_expression(text)
     if not isinstance(tree, (ast.Call, ast.Attribute, ast.Subscript)):
         return None
     read = {n.id for n in walk(tree) if isinstance(n, ast.Name)}

@@ -61,6 +61,7 @@ from generator.bind.wiring import (
 from generator.model import Step
 from generator.naming import identifier
 from generator.parse.markdown import code_spans
+from generator.pysource import parse_expression
 from generator.slicing import (
     Slice,
     contains_api,
@@ -699,7 +700,7 @@ def _with_quoted_results(candidate: Candidate, step: Step, ctx: BindContext) -> 
     last = _last_line(piece)
     added: list[ast.stmt] = []
     for name, text in found:
-        value = _expression(text)
+        value = parse_expression(text)
         if value is None:
             continue
         reads = names([ast.Expr(value)])[0]
@@ -739,7 +740,7 @@ def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
     for m in _QUOTED_SPAN.finditer(outputs):
         if re.search(r"\w\s*=\s*$", outputs[: m.start()]):
             continue  # `accuracy = `...``: named (_QUOTED_RESULT)
-        value = _expression(m.group(1))
+        value = parse_expression(m.group(1))
         if value is None:
             continue
         name = None
@@ -753,14 +754,6 @@ def _unnamed_results(outputs: str) -> list[tuple[str, str]]:
         if name and name.isidentifier() and not keyword.iskeyword(name) and name not in BUILTINS:
             found.append((name, m.group(1)))
     return found
-
-
-def _expression(text: str) -> ast.expr | None:
-    """The expression a quoted span of the Outputs writes, parsed (never run); None when it is no expression."""
-    try:
-        return ast.parse(text.strip(), mode="eval").body
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
 
 
 def _acts(value: ast.expr) -> bool:
