@@ -7,7 +7,7 @@ import builtins
 import re
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -29,6 +29,8 @@ _DEF = re.compile(
     re.S,
 )
 _CLASS = re.compile(r"^class\s++(?P<name>[A-Za-z_]\w*+)\s*+\(\s*+(?P<base>[A-Za-z_][\w.]*+)")
+# a one-line loop over the items: `for k in range_n_clusters: <body>`
+_LOOPED = re.compile(r"^for\s++[A-Za-z_]\w*+(?:\s*+,\s*+[A-Za-z_]\w*+)*+\s++in\s++[^:\n]++:\s*+(?P<body>[^\n]++)$")
 _ASSIGNED = re.compile(r"^[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _IMPORT_LINE = re.compile(r"(?:from\s+[\w.]+\s+)?import\s+[\w.(]")
@@ -87,6 +89,7 @@ class ApiRef:
     from_call: bool = False  # written as a call (`math.sqrt(x)`): its plain names are passed positionally
     declares: str = ""  # a class statement (`class Order(BaseModel)`): the class declared on the callee, not called
     read: bool = False  # written as an attribute with the type it gives, no brackets (`Study.best_params -> dict`)
+    looped: bool = False  # called in a loop the API text writes out (`for k in ks: silhouette_score(X, ...)`)
 
     @property
     def last(self) -> str:
@@ -324,6 +327,10 @@ def parse_api(text: str) -> ApiRef | None:
         text = text[assigned.end() :].strip()
     if text.startswith("with ") and ":" in text:  # `with model.disable_adapter(): ...`: the context manager
         text = text[5:].split(":", 1)[0].split(" as ", 1)[0].strip()
+    looped = _LOOPED.match(text)
+    if looped:  # `for k in range_n_clusters: silhouette_score(X, ...)`: the call the loop makes for each item
+        found = parse_api(looped.group("body"))
+        return replace(found, looped=True) if found is not None else None
     if not text:
         return None
     m = _CLASS.match(text)

@@ -915,7 +915,8 @@ def _opens_for(
     alone would ask for one batch from somewhere else and train on it once), and a loop around such a loop
     (`for epoch in range(epochs):` around that one); not a loop over values written out, which shows them, nor a
     loop doing other steps' work too (forward, loss, backward and update as four steps: each takes its part); but
-    a loop over the values the step says it sweeps (`nprobe_values: list[int] = [1, 2, 4, 8, 16]`) is its work."""
+    a loop over the values the step says it sweeps (`nprobe_values: list[int] = [1, 2, 4, 8, 16]`) is its work, and
+    so is a loop calling the API when the API text is a loop (`for k in range_n_clusters: silhouette_score(...)`)."""
     if isinstance(stmt, (ast.With, ast.AsyncWith)):
         targets = [item.optional_vars for item in stmt.items if item.optional_vars]
     elif isinstance(stmt, (ast.For, ast.AsyncFor)):
@@ -927,6 +928,8 @@ def _opens_for(
         return False
     opened = {n.id for target in targets for n in walk(target) if isinstance(n, ast.Name)}
     uses = [s for s in stmt.body if contains_api(s, api, made)]
+    if isinstance(stmt, (ast.For, ast.AsyncFor)) and api.looped and uses:
+        return True  # the API text is this loop (`for k in range_n_clusters: silhouette_score(...)`): all of it
     if isinstance(stmt, (ast.For, ast.AsyncFor)):  # the body works on what the loop gives, or is such a loop
         if any(foreign(s) for inner in stmt.body for s in walk(inner) if isinstance(s, ast.stmt)):
             return False

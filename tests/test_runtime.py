@@ -25801,3 +25801,120 @@ def test_an_example_passing_the_code_the_key_parameters_quote_is_the_step_s(tmp_
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "names.txt").read_text() == "scale svc"
     run_generated_tests(item, tmp_path / "lib")
+
+
+LOOP_CELL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Choose_K
+
+**Description:** Make points, score each candidate k, fit with the best.
+
+### Step 1: Points
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcell.points(n: int) -> list` |
+| **Implementation** | `Demo_points` |
+| **Key Parameters** | `n: int` - how many points |
+| **Inputs** | None |
+| **Outputs** | `X` points |
+
+### Step 2: Choose
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `for k in candidates: pkgcell.score(X, pkgcell.Grouper(k=k).fit_predict(X))` |
+| **Implementation** | `Demo_choose` |
+| **Key Parameters** | `candidates: list[int]` - the numbers of groups to try (e.g. [2, 3, 4]) |
+| **Inputs** | `X` from Step 1 |
+| **Outputs** | Score per candidate and the best candidate |
+
+### Step 3: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcell.Grouper(k: int = 2).fit_predict(X) -> list` |
+| **Implementation** | `Demo_group` |
+| **Key Parameters** | `k: int` - the number of groups |
+| **Inputs** | `X` from Step 1 |
+| **Outputs** | `labels` |
+
+### Step 4: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcell.keep(value, path: str) -> None` |
+| **Implementation** | `Demo_keep` |
+| **Key Parameters** | `path: str` - where to write it |
+| **Inputs** | `scores` from Step 2 |
+| **Outputs** | `scores.txt` |
+"""
+
+LOOP_CELL_PAGES = {
+    "implementations/Demo_group.md": example_pages(
+        {"p": "import pkgcell\n\nlabels = pkgcell.Grouper(k=3).fit_predict(X)\n"}
+    )["p"],
+    "implementations/Demo_keep.md": example_pages({"p": 'import pkgcell\n\npkgcell.keep(scores, "scores.txt")\n'})["p"],
+    "implementations/Demo_points.md": example_pages({"p": "import pkgcell\n\nX = pkgcell.points(12)\n"})["p"],
+    "implementations/Demo_choose.md": """== I/O Contract ==
+
+=== Outputs ===
+{| class="wikitable"
+! Name !! Type !! Description
+|-
+| scores || dict[int, float] || score per candidate
+|-
+| best_k || int || the candidate with the highest score
+|}
+
+"""
+    + example_pages(
+        {
+            "p": [
+                "from pkgcell import Grouper, score\n\ncandidates = [2, 3, 4]\nscores = {}\nfor k in candidates:\n"
+                "    labels = Grouper(k=k).fit_predict(X)\n    scores[k] = score(X, labels)\nbest_k = max(scores, "
+                "key=scores.get)\n",
+                "from pkgcell import Grouper\n\nlabels = Grouper(k=2).fit_predict(X)\n",
+            ]
+        }
+    )["p"],
+}
+
+PKGLOOPCELL = """
+def points(n):
+    return list(range(n))
+
+
+class Grouper:
+    def __init__(self, k=2):
+        self.k = k
+
+    def fit_predict(self, X):
+        return [x % self.k for x in X]
+
+
+def score(X, labels):
+    return 1.0 / len(set(labels)) if len(set(labels)) != 3 else 2.0
+
+
+def keep(value, path):
+    with open(path, "w") as handle:
+        handle.write(str(value))
+"""
+
+
+def test_an_api_cell_written_as_a_loop_binds_the_pages_loop(tmp_path):
+    """Seen on a scikit-learn wiki (KMeans clustering, 0 of 5 steps ran): the API cell `for k in range_n_clusters:
+    silhouette_score(X, KMeans(n_clusters=k, random_state=10).fit_predict(X))` bound to nothing and left a stub,
+    although the page's example is that loop, filling `scores` and picking `best_k`. The cell's call is the API;
+    the example's loop around it is the step's work, whatever else it calls, and it goes on to the results the
+    page's I/O contract names."""
+    build_file_tree(tmp_path / "lib", {"pkgcell/__init__.py": PKGLOOPCELL})
+    item = generated(tmp_path / "loop", {"_WorkflowIndex.md": LOOP_CELL_INDEX, **LOOP_CELL_PAGES})
+    step = item.plan.steps[1]
+    assert step.binding.status.value == "bound", step.binding.body
+    assert "for k in candidates:" in step.binding.body and "best_k = max(" in step.binding.body, step.binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "2.candidates=[2, 3, 5]")
+    assert (item.output_dir / "scores.txt").read_text() == "{2: 0.5, 3: 2.0, 5: 0.2}"
+    run_generated_tests(item, tmp_path / "lib")

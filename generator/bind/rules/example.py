@@ -123,7 +123,7 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         )
 
     swept = frozenset(_swept(ctx.workflow.steps[index]))
-    wanted = frozenset(named_outputs(ctx.workflow.steps[index]))
+    wanted = frozenset(named_outputs(ctx.workflow.steps[index]) or declared_outputs(ctx.workflow.steps[index]))
     # the page's first use of the API, and its use on the reader's own data when the first is a demo
     uses = ((e, use) for e in ctx.examples[index] for use in _uses(e.tree, api, foreign, known, swept))
     for example, use in uses:
