@@ -25918,3 +25918,123 @@ def test_an_api_cell_written_as_a_loop_binds_the_pages_loop(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "2.candidates=[2, 3, 5]")
     assert (item.output_dir / "scores.txt").read_text() == "{2: 0.5, 3: 2.0, 5: 0.2}"
     run_generated_tests(item, tmp_path / "lib")
+
+
+CHOSEN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Chosen
+
+**Description:** Make points, scale them, pick the number of groups, group the scaled points.
+
+### Step 1: Points
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchosen.points(n: int) -> list` |
+| **Implementation** | `Demo_points` |
+| **Key Parameters** | `n: int` - how many points |
+| **Inputs** | None |
+| **Outputs** | `X` points |
+
+### Step 2: Scale
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchosen.scale(X, factor: int = 10) -> list` |
+| **Implementation** | `Demo_scale` |
+| **Key Parameters** | `factor: int` - the factor |
+| **Inputs** | `X` from Step 1 |
+| **Outputs** | `X_scaled` |
+
+### Step 3: Choose
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchosen.best(X) -> int` |
+| **Implementation** | `Demo_best` |
+| **Inputs** | `X_scaled` from Step 2 |
+| **Outputs** | `scores` and `best_k` |
+
+### Step 4: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchosen.Grouper(k: int = 2).fit(X) -> Grouper` |
+| **Implementation** | `Demo_group` |
+| **Key Parameters** | `k: int` - number of groups (the k chosen in Step 3) |
+| **Inputs** | `X_scaled` from Step 2, chosen k from Step 3 |
+| **Outputs** | Fitted `grouper` |
+
+### Step 5: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchosen.keep(value, path: str) -> None` |
+| **Implementation** | `Demo_keep` |
+| **Inputs** | `grouper` from Step 4 |
+| **Outputs** | `groups.txt` |
+"""
+
+CHOSEN_PAGES = example_pages(
+    {
+        "implementations/Demo_points.md": "import pkgchosen\n\nX = pkgchosen.points(6)\n",
+        "implementations/Demo_scale.md": "import pkgchosen\n\nX_scaled = pkgchosen.scale(X, factor=10)\n",
+        "implementations/Demo_best.md": "import pkgchosen\n\nscores, best_k = pkgchosen.best(X_scaled)\n",
+        "implementations/Demo_group.md": "import pkgchosen\nfrom pkgchosen import Grouper\n\n"
+        "X = pkgchosen.array([[1, 2], [1, 4], [10, 2]])\ngrouper = Grouper(k=2).fit(X)\ngrouper.predict([[0, 0], [12, 3]])\n",
+        "implementations/Demo_keep.md": 'import pkgchosen\n\npkgchosen.keep(grouper, "groups.txt")\n',
+    }
+)
+
+PKGCHOSEN = """
+def points(n):
+    return list(range(n))
+
+
+def scale(X, factor=10):
+    return [x * factor for x in X]
+
+
+def array(rows):
+    return list(rows)
+
+
+def best(X):
+    scores = {k: -abs(k - len(X) // 2) for k in range(2, len(X))}
+    return scores, max(scores, key=scores.get)
+
+
+class Grouper:
+    def __init__(self, k=2):
+        self.k = k
+
+    def fit(self, X):
+        self.labels_ = [x % self.k for x in X]
+        self.seen_ = X
+        return self
+
+    def predict(self, X):
+        return [0 for _ in X]
+
+
+def keep(grouper, path):
+    with open(path, "w") as handle:
+        handle.write(f"{grouper.k} {grouper.seen_}")
+"""
+
+
+def test_a_step_takes_the_results_its_inputs_and_key_parameters_point_to(tmp_path):
+    """Seen on a scikit-learn wiki (KMeans clustering): the fit step's example `KMeans(n_clusters=2, ...).fit(X)`,
+    where step 1 made the raw `X`, step 2 `X_scaled`, step 3 `best_k`, and the Inputs say "`X_scaled` from Step 2,
+    chosen k from Step 3", the Key Parameters "`n_clusters: int` - number of clusters (the k chosen in Step 3)". It
+    fitted the unscaled points with the example's 2 clusters (the scaled ones went to the demo's `predict` of points
+    written out). The result of the step a Key Parameter's words point to (a word of its name, `k` of `best_k`) is
+    passed; the quoted result stands for what it was made of before it stands for rows written out."""
+    build_file_tree(tmp_path / "lib", {"pkgchosen/__init__.py": PKGCHOSEN})
+    item = generated(tmp_path / "chosen", {"_WorkflowIndex.md": CHOSEN_INDEX, **CHOSEN_PAGES})
+    body = item.plan.steps[3].binding.body
+    assert "Grouper(k=best_k).fit(X_scaled)" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "1.n=8")
+    assert (item.output_dir / "groups.txt").read_text() == "4 [0, 10, 20, 30, 40, 50, 60, 70]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -391,7 +391,10 @@ def _described_inputs(draft: Draft, step: Step, ctx: BindContext, wired: _Wired)
         result = opening.group(1) if opening else ""
         made = ctx.artifacts.get(result)
         if made is None or made.step not in from_steps(hint.doc) or made.step >= step.number:
-            continue
+            made = _worded_result(name, hint, step, ctx)
+            if made is None:
+                continue
+            result = made.name
         number = made.step
         passed = [
             kw
@@ -407,6 +410,35 @@ def _described_inputs(draft: Draft, step: Step, ctx: BindContext, wired: _Wired)
             wired.changes.append(
                 f"passes {result} from step {number} as {name}, as its Key Parameters say, instead of {was[:40]}"
             )
+
+
+# a step a Key Parameter's description names: "the k chosen in Step 3"
+_STEP_NAMED = re.compile(r"\bsteps?\s+(\d{1,3})\b", re.I)
+
+
+def _worded_result(name: str, hint: Hint, step: Step, ctx: BindContext) -> Artifact | None:
+    """The earlier result a Key Parameter's description names by a word of its name and its step ("`n_clusters:
+    int` - number of clusters (the k chosen in Step 3)", where step 3 made `scores` and `best_k`): the one result
+    of that step whose name has a word of the description, of the key's type when both are known."""
+    if ctx.has(name):
+        return None  # a key named as an earlier result (`storage` - the Storage from Step 1) is that result's
+    # the words of the parts naming the step ("the k chosen in Step 3"; not "(None if the storage holds one study)"
+    # after "name given in Step 2")
+    parts = [p for p in re.split(r"[(),;]", hint.doc) if _STEP_NAMED.search(p)]
+    steps = {int(n) for p in parts for n in _STEP_NAMED.findall(p)}
+    if any(0 < n <= len(ctx.workflow.steps) and name in key_hints(ctx.workflow.steps[n - 1]) for n in steps):
+        return None  # "`study_name` - name given in Step 2", whose key it is: the value set there, no result
+    words = {w.lower() for p in parts for w in re.findall(r"[A-Za-z]+", p)}
+    found = [
+        a
+        for a in ctx.artifacts.values()
+        if a.step in steps
+        and a.step < step.number
+        and not a.value
+        and set(a.name.lower().split("_")) & words
+        and (not a.type or not hint.type or a.type.split("[")[0].strip() == hint.type.split("[")[0].strip())
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
@@ -459,18 +491,9 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
             f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {passed}"
         )
         return
-    rows = next((a for c in calls for a in c.args if _rows(a)), None) if unread[0] in quoted else None
-    if rows is not None:
-        # `ruler.add_patterns([{"label": "ORG", "pattern": "MyCorp Inc."}])`, where the Inputs say "`patterns` from
-        # Step 2": the rows written out stand for the cited result
-        built = ast.unparse(rows)
-        replace_rows = _Replace(rows, unread[0])
-        for stmt in draft.statements:
-            replace_rows.visit(stmt)  # rows inside a statement: the statement itself stays
-        number = ctx.artifacts[unread[0]].step
-        wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {built[:60]}")
-        return
-    # (only where every name the step reads is had: in `score(labels, predicted)` the cited `preds` is `predicted`)
+    # (only where every name the step reads is had: in `score(labels, predicted)` the cited `preds` is `predicted`;
+    # before rows written out: `KMeans(...).fit(X)` then `kmeans.predict([[0, 0], [12, 3]])`, where the Inputs cite
+    # `X_scaled`, made of `X`, fits the scaled points, whatever the demo's predict is given)
     imported = draft.imported()
     keys = key_hints(step)
 
@@ -486,6 +509,17 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         draft.statements = [_Substitute(source, value).visit(s) for s in draft.statements]
         number = ctx.artifacts[unread[0]].step
         wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {source}")
+        return
+    rows = next((a for c in calls for a in c.args if _rows(a)), None) if unread[0] in quoted else None
+    if rows is not None:
+        # `ruler.add_patterns([{"label": "ORG", "pattern": "MyCorp Inc."}])`, where the Inputs say "`patterns` from
+        # Step 2": the rows written out stand for the cited result
+        built = ast.unparse(rows)
+        replace_rows = _Replace(rows, unread[0])
+        for stmt in draft.statements:
+            replace_rows.visit(stmt)  # rows inside a statement: the statement itself stays
+        number = ctx.artifacts[unread[0]].step
+        wired.changes.append(f"takes {unread[0]} from step {number}, as its Inputs say, instead of {built[:60]}")
         return
     if unread[0] in quoted and _cited_for_parameter(draft, call, unread[0], ctx, wired):
         return
