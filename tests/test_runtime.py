@@ -26038,3 +26038,83 @@ def test_a_step_takes_the_results_its_inputs_and_key_parameters_point_to(tmp_pat
     run_workflow(item, tmp_path / "lib", "--set", "1.n=8")
     assert (item.output_dir / "groups.txt").read_text() == "4 [0, 10, 20, 30, 40, 50, 60, 70]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+FRAGMENT_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fragment
+
+**Description:** Make a line, write the function that moves it, run the frames.
+
+### Step 1: Line
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfragment.line(n: int) -> list` |
+| **Implementation** | `Demo_line` |
+| **Key Parameters** | `n: int` - points |
+| **Inputs** | None |
+| **Outputs** | `line`: the points to move |
+
+### Step 2: Update
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `move(frame: int) -> list` |
+| **Implementation** | `Demo_move_pattern` |
+| **Inputs** | `line` from Step 1 |
+| **Outputs** | `move`: callable taking the frame number and returning the moved points |
+
+### Step 3: Play
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfragment.play(func, frames: int = 3, path: str = "frames.txt") -> None` |
+| **Implementation** | `Demo_play` |
+| **Key Parameters** | `frames: int` - how many frames |
+| **Inputs** | `move` from Step 2 |
+| **Outputs** | `frames.txt` |
+"""
+
+FRAGMENT_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_line.md": "import pkgfragment\n\nline = pkgfragment.line(3)\n",
+            "implementations/Demo_play.md": 'import pkgfragment\n\npkgfragment.play(move, frames=3, path="frames.txt")\n',
+        }
+    ),
+    "implementations/Demo_move_pattern.md": (
+        '== Code Reference ==\n=== Import ===\n<syntaxhighlight lang="python">\nimport pkgfragment as pf\n'
+        "</syntaxhighlight>\n"
+        + example_pages({"p": "def move(i):\n    line[:] = [pf.shift(v, i) for v in line]\n    return line\n"})["p"]
+    ),
+}
+
+PKGFRAGMENT = """
+def line(n):
+    return list(range(n))
+
+
+def shift(value, by):
+    return value + by
+
+
+def play(func, frames=3, path="frames.txt"):
+    with open(path, "w") as handle:
+        handle.write(" ".join(str(func(i)) for i in range(frames)))
+"""
+
+
+def test_a_fragment_reads_what_its_pages_import_section_imports(tmp_path):
+    """Seen on a Matplotlib wiki (animation export, 0 of 5 steps ran): the update function's example is a fragment,
+    `def animate(i): line.set_ydata(np.sin(x + i / 50)); return line,`, whose `np` only the page's Import section
+    imports (`import numpy as np`). The step was a stub ("the example uses animate, which the wiki does not say how
+    to import"). What the page's Import section binds, or a well-known module, is had like the example's imports."""
+    build_file_tree(tmp_path / "lib", {"pkgfragment/__init__.py": PKGFRAGMENT})
+    item = generated(tmp_path / "frag", {"_WorkflowIndex.md": FRAGMENT_INDEX, **FRAGMENT_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "import pkgfragment as pf" in body and "def move(i):" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "3.frames=3")
+    assert (item.output_dir / "frames.txt").read_text() == "[0, 1, 2] [1, 2, 3] [3, 4, 5]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -14,6 +14,7 @@ from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Source, Status
 from generator.bind.context import BindContext
 from generator.bind.hints import Hint, key_hints
+from generator.bind.imports import bound_by
 from generator.bind.outputs import declared_outputs, hands_on_a_function
 from generator.bind.wiring import Draft, rename, uses, wire
 from generator.deps import script_path
@@ -241,6 +242,10 @@ class _Readable:
     def __init__(self, piece: Slice, ctx: BindContext) -> None:
         self.ctx, self.literals = ctx, piece.literals
         self.imported = set().union(*(names([i])[1] for i in piece.imports)) if piece.imports else set()
+        # and a well-known module, or what the page's Import section binds, which a fragment example leaves out
+        # (`np` of `def animate(i): line.set_ydata(np.sin(x + i / 50))`, the page importing `numpy as np`)
+        impl = ctx.step.implementation
+        self.imported |= set(ctx.tables.modules) | (bound_by(list(impl.imports)) if impl else set())
 
     def __contains__(self, n: object) -> bool:
         if not isinstance(n, str):
