@@ -144,7 +144,8 @@ class _Names(Visitor):
             self.visit(decorator)
         self._defaults(node.args)
         inner = _Names()
-        inner.bound = {a.arg for a in walk(node.args) if isinstance(a, ast.arg)}
+        # (and its own name: a body calling the function again reads it when it runs, after the def bound it)
+        inner.bound = {a.arg for a in walk(node.args) if isinstance(a, ast.arg)} | {node.name}
         for stmt in node.body:
             inner.visit(stmt)
         for name in inner.free:
@@ -163,7 +164,8 @@ class _Names(Visitor):
                 inner.visit(stmt.annotation)
             inner.visit(stmt)
         for name in inner.free:
-            if not self._is_bound(name) and name not in self.free:
+            # (not its own name, which its methods read when they run: `super(Net, self).__init__()`)
+            if name != node.name and not self._is_bound(name) and name not in self.free:
                 self.free.append(name)
         self.bound.add(node.name)
 

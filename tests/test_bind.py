@@ -99,6 +99,15 @@ def test_free_names_respect_comprehension_scopes():
     assert free == ["xs", "model", "ys"] and bound == {"ypred", "loss"}
 
 
+def test_a_definition_reading_its_own_name_needs_nothing_from_outside():
+    """`super(Net, self).__init__()` in Net's method, `fact(n - 1)` in fact's body: read when they run, after the
+    class or def bound the name (the PyTorch trial's `class Net(nn.Module)` became a stub asking to import Net)."""
+    code = "class Net(Base):\n    def f(self):\n        return super(Net, self).f()\n\n"
+    code += "def fact(n):\n    return 1 if n < 2 else n * fact(n - 1)\n"
+    free, bound = names(ast.parse(code).body)
+    assert free == ["Base"] and bound == {"Net", "fact"}
+
+
 def test_a_definitions_defaults_are_read_where_it_is_defined():
     """bs4's cleaning page: `MISSING = {...}` then `def clean_cell(text, missing_markers=MISSING)`: the default was not
     a name the def reads, so the slice left MISSING out and the step failed with NameError (ruff: F821)."""

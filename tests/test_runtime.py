@@ -26118,3 +26118,66 @@ def test_a_fragment_reads_what_its_pages_import_section_imports(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "3.frames=3")
     assert (item.output_dir / "frames.txt").read_text() == "[0, 1, 2] [1, 2, 3] [3, 4, 5]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+SELFNAMED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Own_Class
+
+**Description:** Define a counter class, make one, save its count.
+
+### Step 1: Define
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `class Counter(pkgselfnamed.Base): def __init__(self); def step(self)` (user-defined) |
+| **Implementation** | `Demo_counter_pattern` |
+| **Inputs** | None |
+| **Outputs** | `counter`: a new `Counter` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgselfnamed.save(obj, path: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - where |
+| **Inputs** | `counter` from Step 1 |
+| **Outputs** | `count.txt` |
+"""
+
+SELFNAMED_PAGES = example_pages(
+    {
+        "implementations/Demo_counter_pattern.md": "import pkgselfnamed\n\n\nclass Counter(pkgselfnamed.Base):\n"
+        "    def __init__(self):\n        super(Counter, self).__init__()\n        self.count = 3\n\n"
+        "    def step(self):\n        return Counter()\n\n\ncounter = Counter()\n",
+        "implementations/Demo_save.md": 'import pkgselfnamed\n\npkgselfnamed.save(counter, "count.txt")\n',
+    }
+)
+
+PKGSELFNAMED = """
+class Base:
+    def __init__(self):
+        self.count = 0
+
+
+def save(obj, path):
+    with open(path, "w") as handle:
+        handle.write(f"{type(obj).__name__} {obj.count} {obj.step().count}")
+"""
+
+
+def test_a_class_whose_methods_name_it_is_declared_by_the_step(tmp_path):
+    """Seen on a PyTorch wiki (checkpoint save and resume, 0 of 7 steps ran): step 1's class `class Net(nn.Module)`,
+    written out on its page, calls `super(Net, self).__init__()`. Its own name, read inside its methods, counted as a
+    name the class needs from outside, and the step became a stub ("the example uses Net, which the wiki does not
+    say how to import"); a later step imported `Net` from the library. A name read inside a class's methods or a
+    function's body that is the class's or function's own is bound when they run."""
+    build_file_tree(tmp_path / "lib", {"pkgselfnamed/__init__.py": PKGSELFNAMED})
+    item = generated(tmp_path / "own", {"_WorkflowIndex.md": SELFNAMED_INDEX, **SELFNAMED_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "class Counter(pkgselfnamed.Base):" in body and "counter = Counter()" in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "count.txt").read_text() == "Counter 3 3"
+    run_generated_tests(item, tmp_path / "lib")
