@@ -36,6 +36,9 @@ _WRITTEN_IN = re.compile(
     re.I,
 )
 
+# "from Step 3": a key's description naming the step its value comes from
+_FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.I)
+
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
 PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
 
@@ -124,6 +127,14 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
             there = writers.get(int(said.group(1) or said.group(2)), []) if said else []
             if not same_kind and len(there) == 1:
                 same_kind = there
+            # "checkpoint path from Step 3 (`PATH`)", where step 3 writes one file of the key's kind (`model.pt`; the
+            # example's `tensors.pt`)
+            came = _FROM_STEP.search(_described(plan, param))
+            kin = (
+                [k for place, k in written.get(int(came.group(1)), []) if file_suffix(place) == suffix] if came else []
+            )
+            if not same_kind and suffix and len(kin) == 1:
+                same_kind = kin
             if not param.writes and len(same_kind) == 1:
                 params.append(replace(param, follows=same_kind[0]))
                 continue

@@ -26181,3 +26181,23 @@ def test_a_class_whose_methods_name_it_is_declared_by_the_step(tmp_path):
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "count.txt").read_text() == "Counter 3 3"
     run_generated_tests(item, tmp_path / "lib")
+
+
+def test_a_path_described_as_from_an_earlier_step_follows_the_file_it_writes(tmp_path):
+    """Seen on a PyTorch wiki (checkpoint save and resume): `torch.load`'s `f` - "checkpoint path from Step 3
+    (`PATH`)", where step 3 saves to `PATH = "model.pt"`, kept the load page's own example file `tensors.pt`, which
+    nothing wrote (step 4 stopped there; 3 of 7 steps ran). A key described as coming from an earlier step that
+    writes one file of the key's kind follows that step's key."""
+    build_file_tree(tmp_path / "lib", PKGKV)
+    index = KV_INDEX.replace("path written in Step 2", "vectors path from Step 2").replace(
+        "Path of the file saved in Step 2", "Saved file from Step 2"
+    )
+    save = 'import pkgkv\n\npkgkv.save(vectors, "words.vectors")\n'
+    load = 'import pkgkv\n\nloaded = pkgkv.load("other.vectors")\n'
+    pages = example_pages({"implementations/Demo_Save.md": save, "implementations/Demo_Load.md": load})
+    item = generated(tmp_path, {"_WorkflowIndex.md": index, **pages})
+    follows = {p.name: p.follows for p in item.plan.steps[2].binding.params}
+    assert follows == {"fname": "step_02_save.fname_or_handle"}, follows
+    proc = run_workflow(item, tmp_path / "lib", "--set", "2.fname_or_handle=out/mine.vectors")
+    assert "loaded: list of 2: 'A', 'B'" in proc.stderr, proc.stderr
+    assert (item.output_dir / "out" / "mine.vectors").is_file()
