@@ -94,6 +94,11 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 # example's "sqlite:///shop.db": the copy would go onto its source; the target is the user's to name
                 params.append(replace(param, default=None, required=True))
                 continue
+            if value in first and param.writes and not final[first[value]].writes:
+                # `output_file` written where step 1's `input_file` reads the same example file (`animals.csv`, both
+                # pages' docstrings): following it, or keeping that name, writes over the user's input
+                params.append(replace(param, default=None, required=True))
+                continue
             if value in first:  # the place an earlier key names (a place by that key: a folder it writes)
                 params.append(replace(param, follows=first[value]))
                 continue

@@ -26201,3 +26201,66 @@ def test_a_path_described_as_from_an_earlier_step_follows_the_file_it_writes(tmp
     proc = run_workflow(item, tmp_path / "lib", "--set", "2.fname_or_handle=out/mine.vectors")
     assert "loaded: list of 2: 'A', 'B'" in proc.stderr, proc.stderr
     assert (item.output_dir / "out" / "mine.vectors").is_file()
+
+
+SAMEFILE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Read_Write
+
+**Description:** Read numbers from a file, write their total to a file.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamefile.read(input_file: str) -> list` |
+| **Implementation** | `Demo_read` |
+| **Key Parameters** | `input_file: str` - source file |
+| **Outputs** | `numbers` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamefile.write(numbers: list, output_file: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `output_file: str` - destination (e.g. "numbers.txt") |
+| **Inputs** | `numbers` from Step 1 |
+| **Outputs** | the total, written to `output_file` |
+"""
+
+SAMEFILE_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": 'import pkgsamefile\n\nnumbers = pkgsamefile.read("numbers.txt")\n',
+        "implementations/Demo_write.md": 'import pkgsamefile\n\npkgsamefile.write(numbers, "numbers.txt")\n',
+    }
+)
+
+PKGSAMEFILE = """
+def read(input_file):
+    with open(input_file) as handle:
+        return [int(n) for n in handle.read().split()]
+
+
+def write(numbers, output_file):
+    with open(output_file, "w") as handle:
+        handle.write(str(sum(numbers)))
+"""
+
+
+def test_a_file_written_where_an_earlier_step_reads_the_same_example_file_is_the_users_to_name(tmp_path):
+    """Seen on a PyArrow wiki (CSV analytics): `write_csv`'s `output_file` followed `read_csv`'s `input_file`, because
+    both pages' docstrings use `animals.csv`: the first run wrote the summary over the user's input, and every later
+    run failed on it (the generated .gitignore even ignored the input as a result). A key writing the file an earlier
+    key reads neither follows it nor keeps that name: it is the user's to name, REQUIRED."""
+    build_file_tree(tmp_path / "lib", {"pkgsamefile/__init__.py": PKGSAMEFILE})
+    item = generated(tmp_path / "same", {"_WorkflowIndex.md": SAMEFILE_INDEX, **SAMEFILE_PAGES})
+    params = {p.name: p for p in item.plan.steps[1].binding.params}
+    assert params["output_file"].required and not params["output_file"].follows, params
+    assert "/numbers.txt" not in (item.output_dir / ".gitignore").read_text()
+    (item.output_dir / "numbers.txt").write_text("1 2 3", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.input_file=numbers.txt", "--set", "2.output_file=total.txt")
+    assert (item.output_dir / "numbers.txt").read_text() == "1 2 3"
+    assert (item.output_dir / "total.txt").read_text() == "6"
+    run_generated_tests(item, tmp_path / "lib")
