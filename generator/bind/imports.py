@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 
 from generator.bind.binding import Origin
 from generator.bind.context import BindContext
@@ -114,6 +115,7 @@ def location_module(location: str, ctx: BindContext) -> str:
     return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else ""
 
 
+@lru_cache(maxsize=4096)  # the same import lines are read for every step and example; the node is only read
 def _import_node(line: str) -> ast.Import | ast.ImportFrom | None:
     try:
         tree = ast.parse(line)
