@@ -26264,3 +26264,161 @@ def test_a_file_written_where_an_earlier_step_reads_the_same_example_file_is_the
     assert (item.output_dir / "numbers.txt").read_text() == "1 2 3"
     assert (item.output_dir / "total.txt").read_text() == "6"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OWN_SPEC_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Own_Helper
+
+**Description:** Make numbers, scale them with the page's own helper, keep the total.
+
+### Step 1: Numbers
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownspec.numbers(n: int) -> list` |
+| **Implementation** | `Demo_numbers` |
+| **Key Parameters** | `n: int` - how many |
+| **Outputs** | `numbers` |
+
+### Step 2: Scale
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `scale_all(values: list, factor: int) -> list` (user-defined loop around `pkgownspec.times`) |
+| **Implementation** | `Demo_scale_pattern` |
+| **Key Parameters** | `factor: int` - the factor (e.g. `3`) |
+| **Inputs** | `numbers` from Step 1 |
+| **Outputs** | `scaled` |
+
+### Step 3: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownspec.keep(values: list, path: str) -> None` |
+| **Implementation** | `Demo_keep` |
+| **Inputs** | `scaled` from Step 2 |
+| **Outputs** | `total.txt` |
+"""
+
+OWN_SPEC_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_numbers.md": "import pkgownspec\n\nnumbers = pkgownspec.numbers(4)\n",
+            "implementations/Demo_keep.md": 'import pkgownspec\n\npkgownspec.keep(scaled, "total.txt")\n',
+        }
+    ),
+    "implementations/Demo_scale_pattern.md": (
+        '== Code Reference ==\n=== Pattern Specification ===\n<syntaxhighlight lang="python">\n'
+        "import pkgownspec\n\n\ndef scale_all(values, factor):\n    return [pkgownspec.times(v, factor) for v in values]\n"
+        "</syntaxhighlight>\n" + example_pages({"p": "factor = 3\nscaled = scale_all(numbers, factor)\n"})["p"]
+    ),
+}
+
+PKGOWNSPEC = """
+def numbers(n):
+    return list(range(n))
+
+
+def times(value, factor):
+    return value * factor
+
+
+def keep(values, path):
+    with open(path, "w") as handle:
+        handle.write(str(sum(values)))
+"""
+
+
+def test_an_example_calling_its_pages_own_definition_brings_it(tmp_path):
+    """Seen on a PyTorch wiki (supervised training): the training step's example calls `train(train_dataloader, model,
+    loss_fn, optimizer)`, whose `def train(dataloader, model, loss_fn, optimizer)` only the page's Pattern
+    Specification writes out. The call went to `train_dataloader(...)` (a result the name shortens), a TypeError.
+    A function an example calls by a bare name it neither defines nor imports, written out in the page's own
+    Pattern Specification, comes with the example, as a definition another page writes out already does."""
+    build_file_tree(tmp_path / "lib", {"pkgownspec/__init__.py": PKGOWNSPEC})
+    item = generated(tmp_path / "spec", {"_WorkflowIndex.md": OWN_SPEC_INDEX, **OWN_SPEC_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "def scale_all(values, factor):" in body and "scale_all(numbers, factor)" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "1.n=5", "--set", "2.factor=2")
+    assert (item.output_dir / "total.txt").read_text() == "20"
+    run_generated_tests(item, tmp_path / "lib")
+
+
+VARARGS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Layers
+
+**Description:** Chain two layers, apply them to a number.
+
+### Step 1: Chain
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvarargs.Chain(*layers: Layer) -> Chain` |
+| **Implementation** | `Demo_chain` |
+| **Key Parameters** | `*layers: Layer` - applied in order (e.g. `pkgvarargs.Add(2), pkgvarargs.Mul(3)`) |
+| **Outputs** | `chain` |
+
+### Step 2: Apply
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgvarargs.apply(chain, value: int, path: str) -> None` |
+| **Implementation** | `Demo_apply` |
+| **Key Parameters** | `value: int` - the number |
+| **Inputs** | `chain` from Step 1 |
+| **Outputs** | `out.txt` |
+"""
+
+VARARGS_PAGES = example_pages(
+    {
+        "implementations/Demo_chain.md": [
+            "import pkgvarargs\n\nchain = pkgvarargs.Chain(pkgvarargs.Mul(5), pkgvarargs.Mul(7))\n",
+            "import pkgvarargs\n\nchain = pkgvarargs.Chain(pkgvarargs.Add(2), pkgvarargs.Mul(3))\n",
+        ],
+        "implementations/Demo_apply.md": 'import pkgvarargs\n\npkgvarargs.apply(chain, 1, "out.txt")\n',
+    }
+)
+
+PKGVARARGS = """
+class Add:
+    def __init__(self, n):
+        self.n = n
+
+    def __call__(self, x):
+        return x + self.n
+
+
+class Mul(Add):
+    def __call__(self, x):
+        return x * self.n
+
+
+class Chain:
+    def __init__(self, *layers):
+        self.layers = layers
+
+
+def apply(chain, value, path):
+    for layer in chain.layers:
+        value = layer(value)
+    with open(path, "w") as handle:
+        handle.write(str(value))
+"""
+
+
+def test_the_example_passing_the_layers_the_key_parameters_quote_is_the_steps(tmp_path):
+    """Seen on a PyTorch wiki (supervised training): `nn.Sequential(*args)`, whose Key Parameters quote the layers
+    `nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2)`, took the docstring's first example, a conv net for images,
+    and the training step failed on the 20-feature rows. The values a `*args` parameter takes, written as the table
+    quotes them, make the example the step's, as a single argument so written already did."""
+    build_file_tree(tmp_path / "lib", {"pkgvarargs/__init__.py": PKGVARARGS})
+    item = generated(tmp_path / "layers", {"_WorkflowIndex.md": VARARGS_INDEX, **VARARGS_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "Chain(pkgvarargs.Add(2), pkgvarargs.Mul(3))" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "2.value=1")
+    assert (item.output_dir / "out.txt").read_text() == "9"
+    run_generated_tests(item, tmp_path / "lib")

@@ -200,7 +200,13 @@ def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple
     call = calls[-1]  # the innermost: the API's own call, not one chained on it
     modules = module_names(ctx, [ast.unparse(i) for i in piece.imports])
     positional = positional_names(ctx.step, api)[called_on_first(api, call, modules) :]
-    return [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
+    given = [(k.arg, k.value) for k in call.keywords if k.arg] + list(zip(positional, call.args, strict=False))
+    # and what a `*args` parameter after them takes, as one tuple (`nn.Sequential(nn.Linear(20, 64), nn.ReLU())`)
+    varargs = next((p.name for p in signature_params(ctx.step, api, all_params=True) if p.kind is ParamKind.VAR), "")
+    rest = [a for a in call.args[len(positional) :] if not isinstance(a, ast.Starred)]
+    if varargs and rest and len(positional) < len(call.args):
+        given.append((varargs, ast.Tuple(elts=rest, ctx=ast.Load())))
+    return given
 
 
 def _departures(given: list[tuple[str, ast.expr]], keys: dict[str, Hint]) -> list[str]:

@@ -34,6 +34,28 @@ def own_imports(implementation: Implementation, installed: frozenset[str]) -> di
     return found
 
 
+def called_unwritten(implementation: Implementation) -> list[str]:
+    """The functions and classes the page's examples call by a bare name they neither define nor import, which the
+    page's own Pattern Specification writes out (`train(train_dataloader, model, loss_fn, optimizer)` in an epoch
+    loop, under `def train(dataloader, model, loss_fn, optimizer): ...`): the reader's code, the page's own."""
+    found: list[str] = []
+    for code in implementation.examples:
+        tree = parse_example(code)
+        if tree is None:
+            continue
+        free = set(names(tree.body)[0])
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in free
+                and node.func.id not in found
+                and written_out(node.func.id, (implementation.pattern,)) is not None
+            ):
+                found.append(node.func.id)
+    return found
+
+
 def written_out(name: str, codes: Iterable[str]) -> str | None:
     """The first top-level class or function called name that codes write out in full (no `...` in it), after
     the import lines of its code that bind a name it reads; None when no code does."""

@@ -40,7 +40,7 @@ from generator.model import (
     Workflow,
 )
 from generator.naming import GITHUB_ORIGINS, redact_url
-from generator.parse.borrow import lent, own_imports, written_out
+from generator.parse.borrow import called_unwritten, lent, own_imports, written_out
 from generator.parse.index import (
     IndexData,
     IndexEntry,
@@ -1172,6 +1172,11 @@ def _lend(reader: _Reader, steps: list[Step], installed: frozenset[str], warning
                         step.ref,
                     )
                 )
+        if step.implementation is not None:  # and what its examples call that its own Pattern Specification defines
+            for name in called_unwritten(step.implementation):
+                code = written_out(name, (step.implementation.pattern,))
+                if code is not None and name not in wanted:
+                    borrowed.append(Borrowed(name, "", code, step.implementation.ref.path))
         if step.implementation is not None and borrowed:
             step = replace(step, implementation=lent(step.implementation, borrowed))
         lent_steps.append(step)
