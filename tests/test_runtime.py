@@ -26422,3 +26422,106 @@ def test_the_example_passing_the_layers_the_key_parameters_quote_is_the_steps(tm
     run_workflow(item, tmp_path / "lib", "--set", "2.value=1")
     assert (item.output_dir / "out.txt").read_text() == "9"
     run_generated_tests(item, tmp_path / "lib")
+
+
+REMADE_DEMO_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Bar
+
+**Description:** Open a canvas, show a grid, draw its lines, add a bar for the grid.
+
+### Step 1: Canvas
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdemoremade.open_canvas(path: str) -> tuple` |
+| **Implementation** | `Demo_canvas` |
+| **Key Parameters** | `path: str` - where the canvas is written |
+| **Outputs** | `canvas` and its `ax` |
+
+### Step 2: Show
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Axes.show(grid) -> Image` |
+| **Implementation** | `Demo_show` |
+| **Inputs** | `ax` from Step 1 |
+| **Outputs** | `im`: the image shown |
+
+### Step 3: Lines
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Axes.lines(grid) -> Lines` |
+| **Implementation** | `Demo_lines` |
+| **Inputs** | `ax` from Step 1 |
+| **Outputs** | `CS`: the lines drawn |
+
+### Step 4: Bar
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Canvas.bar(mappable, ax=None, shrink: float = 1.0) -> None` |
+| **Implementation** | `Demo_bar` |
+| **Key Parameters** | `shrink: float` - relative size (0.8) |
+| **Inputs** | `im` from Step 2, `canvas` and `ax` from Step 1 |
+| **Outputs** | A bar beside the image, the canvas written |
+"""
+
+REMADE_DEMO_PAGES = example_pages(
+    {
+        "implementations/Demo_canvas.md": 'import pkgdemoremade\n\ncanvas, ax = pkgdemoremade.open_canvas("c.txt")\n',
+        "implementations/Demo_show.md": "im = ax.show([[1, 2], [3, 4]])\n",
+        "implementations/Demo_lines.md": "CS = ax.lines([[1, 2], [3, 4]])\n",
+        "implementations/Demo_bar.md": [
+            "import random\n\ndata = [[random.random() for _ in range(2)] for _ in range(2)]\npcm = ax.show(data)\n"
+            "canvas.bar(pcm, ax=ax, shrink=0.6)\n",
+            "CS = ax.lines(Z)\ncanvas.bar(CS, shrink=0.8)\n",
+        ],
+    }
+)
+
+PKGDEMOREMADE = """
+class Canvas:
+    def __init__(self, path):
+        self.path, self.drawn = path, []
+
+    def bar(self, mappable, ax=None, shrink=1.0):
+        self.drawn.append(("bar", mappable[0], shrink))
+        with open(self.path, "w") as handle:
+            handle.write(repr(self.drawn))
+
+
+class Axes:
+    def __init__(self, canvas):
+        self.canvas = canvas
+
+    def show(self, grid):
+        self.canvas.drawn.append(("image", sum(map(sum, grid))))
+        return self.canvas.drawn[-1]
+
+    def lines(self, grid):
+        self.canvas.drawn.append(("lines", len(grid)))
+        return self.canvas.drawn[-1]
+
+
+def open_canvas(path):
+    canvas = Canvas(path)
+    return canvas, Axes(canvas)
+"""
+
+
+def test_the_example_remaking_the_cited_result_as_its_demo_is_the_steps_and_the_demo_goes(tmp_path):
+    """Seen on a Matplotlib wiki (image with contours): the colorbar step, whose Inputs say "`im` from Step 3", took
+    the page's second example, `fig.colorbar(CS)` of step 4's contour lines, because the first makes its own image
+    (`pcm = ax.imshow(data)`) for `fig.colorbar(pcm, ...)`, which counted as making an earlier result again. The
+    page's demo of the very result the Inputs quote is no such remake: that example is the step's, and its demo
+    image is left out for the cited one (not drawn again on the axes)."""
+    build_file_tree(tmp_path / "lib", {"pkgdemoremade/__init__.py": PKGDEMOREMADE})
+    item = generated(tmp_path / "bar", {"_WorkflowIndex.md": REMADE_DEMO_INDEX, **REMADE_DEMO_PAGES})
+    body = item.plan.steps[3].binding.body
+    assert "canvas.bar(im, ax=ax, shrink=shrink)" in body and "show(" not in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=canvas.txt")
+    assert (item.output_dir / "canvas.txt").read_text() == "[('image', 10), ('lines', 2), ('bar', 'image', 0.8)]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -252,6 +252,14 @@ def _remakes(stmt: ast.stmt, ctx: BindContext) -> bool:
     return bool(producer) and ctx.produced_by(producer) is not None
 
 
+def remade_result(stmt: ast.stmt, ctx: BindContext) -> str | None:
+    """The earlier result a statement makes again by the call that made it (see _remakes), or None."""
+    call = stmt.value if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) else None
+    while call is not None and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):
+        call = call.func.value
+    return ctx.produced_by(".".join(dotted(call.func))) if call is not None else None
+
+
 def _reused(stmt: ast.stmt, ctx: BindContext) -> bool:
     """Whether an assignment's targets are all earlier steps' results of the same name."""
     targets = [t for target in getattr(stmt, "targets", ()) for t in walk(target) if isinstance(t, ast.Name)]
@@ -396,12 +404,16 @@ def score(
     # makes something new of new data, whatever an earlier step made by that call.
     at = holder_index(piece.statements, piece.anchor)
     at = len(piece.statements) if at is None else at
+    # (not the result the Inputs quote, made again as the page's demo of it: `pcm = ax.imshow(data)` before
+    # `fig.colorbar(pcm)`, where they say "`im` from Step 3"; wiring takes `im` for it)
+    quoted_made = set(ctx.quoted_results())
     remade = [
         s
         for n, s in enumerate(piece.statements)
         if s is not piece.anchor
         and _remakes(s, ctx)
         and not _reused(s, ctx)
+        and remade_result(s, ctx) not in quoted_made
         and not (n > at and set(names([s])[0]) & names(piece.statements[at:n])[1])
     ]
     quoted = _quoted_conditions(ctx.step.key_parameters_code)  # `pl.col("amount") > 20.0`

@@ -34,7 +34,7 @@ from generator.apitext import (
 )
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
-from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition
+from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition, remade_result
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
 from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name, shortens
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
@@ -485,7 +485,8 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         value = ast.Name(id=unread[0], ctx=ast.Load())
         draft.statements = [_Substitute(passed, value).visit(s) for s in draft.statements]
         draft.literals.pop(passed, None)
-        draft.statements = _without_feeders(draft.statements, draft, ctx)  # `walk = ...` and its `rng`, unread now
+        # (`walk = ...` and its `rng`, unread now; the demo of the result taken, `pcm = ax.imshow(data)`)
+        draft.statements = _without_feeders(draft.statements, draft, ctx, unread[0])
         number = ctx.artifacts[unread[0]].step
         wired.changes.append(
             f"takes {unread[0]} from step {number}, as its Inputs say, instead of the example's {passed}"
@@ -2824,10 +2825,11 @@ def _reads_files(stmt: ast.stmt, draft: Draft) -> bool:
     return any(_data_files(node, draft.literals) for node in walk(stmt) if isinstance(node, ast.Call))
 
 
-def _without_feeders(statements: list[ast.stmt], draft: Draft, ctx: BindContext) -> list[ast.stmt]:
+def _without_feeders(statements: list[ast.stmt], draft: Draft, ctx: BindContext, remade: str = "") -> list[ast.stmt]:
     """The statements without the assignments that only fed a demo dropped for an earlier result (`rng`, `x`, `y`
     and `X` of `results = sm.OLS(y, X).fit()`): none of their names read later, nor named by the Outputs, and made
-    of no earlier step's result."""
+    of no earlier step's result; but the demo of the result remade, made again by the call that made it, whatever
+    it reads (`pcm = ax.imshow(data)`, where the step takes step 3's `im`: another image on step 2's axes)."""
     wanted = set(named_outputs(ctx.step))
     kept = list(statements)
     dropped = True
@@ -2840,7 +2842,7 @@ def _without_feeders(statements: list[ast.stmt], draft: Draft, ctx: BindContext)
                 or not isinstance(stmt, ast.Assign)
                 or not made
                 or made & wanted
-                or any(ctx.has(r) for r in names([stmt])[0])
+                or (any(ctx.has(r) for r in names([stmt])[0]) and not (remade and remade_result(stmt, ctx) == remade))
                 or made & set(names(kept[n + 1 :])[0])
             ):
                 continue
