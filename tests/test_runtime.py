@@ -26525,3 +26525,68 @@ def test_the_example_remaking_the_cited_result_as_its_demo_is_the_steps_and_the_
     run_workflow(item, tmp_path / "lib", "--set", "1.path=canvas.txt")
     assert (item.output_dir / "canvas.txt").read_text() == "[('image', 10), ('lines', 2), ('bar', 'image', 0.8)]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+CHAINED_INSTANCE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Module
+
+**Description:** Declare a module with its example inputs, run it.
+
+### Step 1: Declare
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `class M(pkgchained.Module): def forward(self, x)` (user-defined) with `example_args: tuple` |
+| **Implementation** | `Demo_module_pattern` |
+| **Inputs** | The module's layers and input shapes |
+| **Outputs** | `mod`: `Module` instance in eval mode, `example_args` |
+
+### Step 2: Run
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgchained.run(mod: Module, args: tuple, path: str) -> None` |
+| **Implementation** | `Demo_run` |
+| **Inputs** | `mod`, `example_args` from Step 1 |
+| **Outputs** | `out.txt` |
+"""
+
+CHAINED_INSTANCE_PAGES = example_pages(
+    {
+        "implementations/Demo_module_pattern.md": "import pkgchained\n\n\nclass M(pkgchained.Module):\n"
+        "    def forward(self, x):\n        return x * 2\n\n\nexample_args = (21,)\nmod = M().eval()\n",
+        "implementations/Demo_run.md": 'import pkgchained\n\npkgchained.run(mod, args=example_args, path="out.txt")\n',
+    }
+)
+
+PKGCHAINED = """
+class Module:
+    training = True
+
+    def eval(self):
+        self.training = False
+        return self
+
+
+def run(mod, args, path):
+    with open(path, "w") as handle:
+        handle.write(f"{mod.training} {mod.forward(*args)}")
+"""
+
+
+def test_a_declared_class_hands_on_its_instance_made_with_a_chain_and_the_examples_inputs(tmp_path):
+    """Seen on a PyTorch wiki (torch.export, 1 of 6 steps ran): the module step declares `class M(torch.nn.Module)`,
+    and its Outputs name "`mod`: `nn.Module` instance in eval mode, `example_args`, `example_kwargs`", which the
+    page's example makes as `mod = M().eval()` and `example_args = (torch.randn(1, 3, 256, 256),)`. The step handed
+    on the class alone (the instance made through a chained call was not seen), and the export step took another
+    example whose `Mod` it imported from torch. The instance is seen through methods chained on the class's call,
+    and the other results the Outputs name, made of nothing but imports and literals, come with it."""
+    build_file_tree(tmp_path / "lib", {"pkgchained/__init__.py": PKGCHAINED})
+    item = generated(tmp_path / "mod", {"_WorkflowIndex.md": CHAINED_INSTANCE_INDEX, **CHAINED_INSTANCE_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "mod = M().eval()" in body and "example_args" in item.plan.steps[0].binding.produces, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "out.txt").read_text() == "False 42"
+    run_generated_tests(item, tmp_path / "lib")

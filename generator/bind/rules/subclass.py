@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from generator.apitext import parse_api
+from generator.apitext import literal_source, parse_api
 from generator.astwalk import clone
 from generator.bind.binding import Binding, Kind, Origin, Source, Status
 from generator.bind.context import BindContext
@@ -18,7 +18,7 @@ from generator.bind.outputs import named_outputs
 from generator.bind.stub import stub
 from generator.bind.wiring import Draft, wire
 from generator.model import Step
-from generator.slicing import parse_example
+from generator.slicing import names, parse_example
 
 
 def applies(step: Step, ctx: BindContext) -> bool:
@@ -58,16 +58,26 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
             continue
         imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
         statements: list[ast.stmt] = list(classes)
+        literals: dict[str, str] = {}
         anchor, made, produces = statements[0], api, [c.name for c in classes]
-        instance = _instance(tree, classes, named_outputs(step))
+        outputs = named_outputs(step)
+        instance = _instance(tree, classes, outputs)
         if instance is not None:  # "`model` - an untrained `LitClassifier`": the class, and the example's instance
+            # with the other results the Outputs name that the example makes of nothing but its imports and literals
+            # (`example_args = (torch.randn(1, 3, 256, 256),)` beside `mod = M().eval()`)
+            beside = _beside(tree, instance, outputs)
+            # (a value written out is handed on as a key of its own: `example_args = (21,)`)
+            literals = {_target(b): source for b in beside if (source := literal_source(b.value)) is not None}
+            beside = [b for b in beside if _target(b) not in literals]
+            statements.extend(beside)
             anchor = instance
             statements.append(anchor)
             made = parse_api(f"{_class_called(instance)}()") or api
-            produces = [*produces, *(t.id for t in instance.targets if isinstance(t, ast.Name))]
+            produces = [*produces, *(t.id for s in [*beside, instance] for t in s.targets if isinstance(t, ast.Name))]
         # (copies without the annotations that name types the step may not import: `x: torch.Tensor`)
         draft = replace(
             Draft.of(statements, anchor),
+            hands_on=literals,
             api=made,
             imports=[clone(i) for i in imports],
             source=Source.EXAMPLE,
@@ -92,20 +102,49 @@ def _trees(step: Step, ctx: BindContext) -> list[ast.Module]:
 
 
 def _class_called(instance: ast.Assign) -> str:
-    """The class an instance's assignment calls (`LitClassifier` of `model = LitClassifier(input_dim=30)`)."""
-    return (
-        instance.value.func.id
-        if isinstance(instance.value, ast.Call) and isinstance(instance.value.func, ast.Name)
-        else ""
-    )
+    """The class an instance's assignment calls (`LitClassifier` of `model = LitClassifier(input_dim=30)`, `M` of
+    `mod = M().eval()`)."""
+    call = _made(instance.value)
+    return call.func.id if call is not None and isinstance(call.func, ast.Name) else ""
+
+
+def _made(value: ast.expr) -> ast.Call | None:
+    """The call making an object, below the methods chained on it (`M()` of `M().eval()`); None for no call."""
+    while (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and isinstance(value.func.value, ast.Call)
+    ):
+        value = value.func.value
+    return value if isinstance(value, ast.Call) else None
+
+
+def _target(node: ast.Assign) -> str:
+    """The one name an assignment binds (`_beside` keeps only such)."""
+    target = node.targets[0]
+    return target.id if isinstance(target, ast.Name) else ""
+
+
+def _beside(tree: ast.Module, instance: ast.Assign, outputs: list[str]) -> list[ast.Assign]:
+    """The example's other top-level assignments of results the Outputs name, each of one name and made of nothing
+    the example makes (its imports and literals only), in order."""
+    made = {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    return [
+        node
+        for node in tree.body
+        if node is not instance
+        and isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id in outputs
+        and not set(names([node])[0]) & made
+    ]
 
 
 def _instance(tree: ast.Module, classes: list[ast.ClassDef], outputs: list[str]) -> ast.Assign | None:
     """The example's `model = LitClassifier(input_dim=30)`, where the step's Outputs name `model` and no class:
     the step's result is an instance of the class it declares, made as the example makes it (the class is handed
     on beside it: a later step reloading a checkpoint calls `LitClassifier.load_from_checkpoint`)."""
-    names = {c.name for c in classes}
-    if not outputs or names & set(outputs):
+    declared_names = {c.name for c in classes}
+    if not outputs or declared_names & set(outputs):
         return None
     for node in tree.body:
         if (
@@ -113,9 +152,7 @@ def _instance(tree: ast.Module, classes: list[ast.ClassDef], outputs: list[str])
             and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name)
             and node.targets[0].id in outputs
-            and isinstance(node.value, ast.Call)
-            and isinstance(node.value.func, ast.Name)
-            and node.value.func.id in names
+            and _class_called(node) in declared_names
         ):
             return node
     return None
