@@ -26590,3 +26590,101 @@ def test_a_declared_class_hands_on_its_instance_made_with_a_chain_and_the_exampl
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "out.txt").read_text() == "False 42"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OWN_EXPR_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Solve
+
+**Description:** Make symbols, parse an expression, solve it, keep the answer.
+
+### Step 1: Symbols
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownexpr.symbols(names: str) -> tuple` |
+| **Implementation** | `Demo_symbols` |
+| **Key Parameters** | `names: str` - the symbols' names |
+| **Outputs** | `x`, `y` |
+
+### Step 2: Parse
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownexpr.parse(text: str) -> Expr` |
+| **Implementation** | `Demo_parse` |
+| **Key Parameters** | `text: str` - the expression |
+| **Inputs** | Symbols from Step 1 |
+| **Outputs** | `expr` |
+
+### Step 3: Solve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownexpr.solve(f: Expr, symbol) -> Expr` |
+| **Implementation** | `Demo_solve` |
+| **Inputs** | Expression from Step 2, the unknown Symbol from Step 1 |
+| **Outputs** | the solutions, `expr` |
+
+### Step 4: Keep
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownexpr.keep(value, path: str) -> None` |
+| **Implementation** | `Demo_keep` |
+| **Inputs** | `expr` from Step 3 |
+| **Outputs** | `answer.txt` |
+"""
+
+OWN_EXPR_PAGES = example_pages(
+    {
+        "implementations/Demo_symbols.md": 'import pkgownexpr\n\nx, y = pkgownexpr.symbols("x y")\n',
+        "implementations/Demo_parse.md": 'import pkgownexpr\n\nexpr = pkgownexpr.parse("x + 1")\n',
+        "implementations/Demo_solve.md": "import pkgownexpr\n\n"
+        "expr = pkgownexpr.solve(pkgownexpr.minus(pkgownexpr.square(x), x), x)\n",
+        "implementations/Demo_keep.md": 'import pkgownexpr\n\npkgownexpr.keep(expr, "answer.txt")\n',
+    }
+)
+
+PKGOWNEXPR = """
+def symbols(names):
+    return tuple(names.split())
+
+
+def parse(text):
+    return f"parsed({text})"
+
+
+def square(v):
+    return f"{v}^2"
+
+
+def minus(a, b):
+    return f"{a}-{b}"
+
+
+def solve(f, symbol):
+    return f"solve({f}, {symbol})"
+
+
+def keep(value, path):
+    with open(path, "w") as handle:
+        handle.write(value)
+"""
+
+
+def test_the_cited_expression_replaces_the_examples_own_in_its_variable(tmp_path):
+    """Seen on a SymPy wiki (equation solving, calculus; wrong results, no warning): `simplify(sin(x)**2 +
+    cos(x)**2)`, `solveset(x**2 - x, x)` and `diff(cos(x), x)`, where the Inputs say "Expression from Step 2, the
+    unknown Symbol from Step 1", computed on the page's expressions, not the parsed one. Three things hid the cited
+    result: the step's own result had its name (`expr = diff(...)`), the example's expression is built of the
+    cited symbol (`x`, passed too, as the variable), and step 1's other symbols (`y`, `z`) looked like cited
+    results left unread, though the prose cites one thing from it, which `x` is."""
+    build_file_tree(tmp_path / "lib", {"pkgownexpr/__init__.py": PKGOWNEXPR})
+    item = generated(tmp_path / "expr", {"_WorkflowIndex.md": OWN_EXPR_INDEX, **OWN_EXPR_PAGES})
+    body = item.plan.steps[2].binding.body
+    assert "pkgownexpr.solve(expr, x)" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", '2.text="x + 2"')
+    assert (item.output_dir / "answer.txt").read_text() == "solve(parsed(x + 2), x)"
+    run_generated_tests(item, tmp_path / "lib")

@@ -453,8 +453,21 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         return
     # made again here counts: the step uses it, under its name or, by the call that made it, under another
     # (`clf = train("iris.csv")` is step 1's model, which _reuse will take)
-    read = {*free_names(draft), *names(draft.statements)[1], *_remade(draft, ctx)}
-    unread = [a.name for a in ctx.artifacts.values() if a.step in cited and not a.value and a.name not in read]
+    # (not the step's own result, its call's, that only has the cited one's name: `expr = diff(cos(x), x)`, where
+    # step 2's sympify made `expr`, is the derivative of the example's own expression)
+    own_result = names([draft.anchor])[1] if draft.anchor is not None else set()
+    bound = {
+        n for n in names(draft.statements)[1] if not (n in own_result and ctx.has(n) and ctx.artifacts[n].step in cited)
+    }
+    read = {*free_names(draft), *bound, *_remade(draft, ctx)}
+    # (a step the Inputs cite in prose for one thing, "the unknown Symbol from Step 1", is had once one of its results
+    # is read: its other symbols are no cited result left unread)
+    had_one = {a.step for a in ctx.artifacts.values() if a.name in read} & _cited_in_prose(step)
+    unread = [
+        a.name
+        for a in ctx.artifacts.values()
+        if a.step in cited and not a.value and a.name not in read and a.step not in had_one
+    ]
     # (a variable's name: lower case, or data's one capital letter, `G`, `X_train`; not a type, `Tokenizer`)
     named = [n for n in code_spans(step.inputs) if n.isidentifier() and (n[:1].islower() or _DATA_LETTER.fullmatch(n))]
     if len(unread) > 1 and len(quoted) == 1:  # "Shuffled `dataset` from Step 3", of its `dataset` and
@@ -547,7 +560,10 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
                     # not `model.parameters()`, what a result of a step the Inputs cite ("Model from Step 4") gives
                     # (what the step made before of them counts as had: `np.column_stack([idx, denoised])`, with
                     # `idx = np.arange(len(denoised))`)
-                    and not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
+                    and (
+                        not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
+                        or _of_variables(arg, call)
+                    )
                     and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
                 )
             ),
@@ -702,6 +718,22 @@ def _read_from_cited(arg: ast.expr, ctx: BindContext, cited: set[int], had: Call
     sample.)"""
     read = [n.id for n in walk(arg) if isinstance(n, ast.Name)]
     return any(ctx.has(n) and ctx.artifacts[n].step in cited for n in read) and all(had(n) for n in read)
+
+
+def _cited_in_prose(step: Step) -> set[int]:
+    """The steps the Inputs take one thing from, said in prose, in a part quoting no name ("the unknown Symbol from
+    Step 1"; not "`X`, `y` from Step 1")."""
+    return {n for part in clauses(step.inputs or "") if "`" not in part for n in from_steps(part)}
+
+
+def _of_variables(arg: ast.expr, call: ast.Call) -> bool:
+    """Whether an argument is built of names the call is also given as arguments of their own: `x**2 - x` of
+    `solveset(x**2 - x, x)`, an example's expression in the variable it solves for, not data made of `x`."""
+    given = {a.id for a in [*call.args, *(k.value for k in call.keywords)] if isinstance(a, ast.Name)}
+    # (what calls are made on, `cos` of `cos(x)`, `sympy` of `sympy.cos(x)`: no variable)
+    functions = {id(m) for n in walk(arg) if isinstance(n, ast.Call) for m in walk(n.func)}
+    read = {n.id for n in walk(arg) if isinstance(n, ast.Name) and id(n) not in functions}
+    return bool(given) and not isinstance(arg, ast.Name) and read <= given
 
 
 _IN_MEMORY = re.compile(r"(?:^|\.)(?:StringIO|BytesIO)$")
