@@ -26688,3 +26688,100 @@ def test_the_cited_expression_replaces_the_examples_own_in_its_variable(tmp_path
     run_workflow(item, tmp_path / "lib", "--set", '2.text="x + 2"')
     assert (item.output_dir / "answer.txt").read_text() == "solve(parsed(x + 2), x)"
     run_generated_tests(item, tmp_path / "lib")
+
+
+TREE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Tree
+
+**Description:** Open a file, make a group, make a dataset in the group, write the tree.
+
+### Step 1: Open
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtree.File(path: str) -> File` |
+| **Implementation** | `Demo_file` |
+| **Key Parameters** | `path: str` - the file |
+| **Outputs** | `f` |
+
+### Step 2: Group
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `File.create_group(name: str) -> Group` |
+| **Implementation** | `Demo_group` |
+| **Key Parameters** | `name: str` - the group's name |
+| **Inputs** | `f` from Step 1 |
+| **Outputs** | `grp` |
+
+### Step 3: Dataset
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Group.create_dataset(name: str, data=None) -> Dataset` |
+| **Implementation** | `Demo_dataset` |
+| **Key Parameters** | `name: str` - the dataset's name |
+| **Inputs** | `grp` from Step 2 |
+| **Outputs** | `dset` |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `File.write() -> None` |
+| **Implementation** | `Demo_write` |
+| **Inputs** | `f` from Step 1 |
+| **Outputs** | the tree, written |
+"""
+
+TREE_PAGES = example_pages(
+    {
+        "implementations/Demo_file.md": 'import pkgtree\n\nf = pkgtree.File("tree.txt")\n',
+        "implementations/Demo_group.md": 'grp = f.create_group("subgroup")\n',
+        "implementations/Demo_dataset.md": 'import pkgtree\n\narr = pkgtree.arange(3)\ndset = f.create_dataset("init", data=arr)\n',
+        "implementations/Demo_write.md": "f.write()\n",
+    }
+)
+
+PKGTREE = """
+class Group:
+    def __init__(self, path, root):
+        self.path, self.root = path, root
+
+    def create_group(self, name):
+        return Group(f"{self.path}{name}/", self.root)
+
+    def create_dataset(self, name, data=None):
+        self.root.items.append((f"{self.path}{name}", data))
+
+
+class File(Group):
+    def __init__(self, path):
+        super().__init__("/", self)
+        self.file, self.items = path, []
+
+    def write(self):
+        with open(self.file, "w") as handle:
+            handle.write(repr(self.items))
+
+
+def arange(n):
+    return list(range(n))
+"""
+
+
+def test_the_method_is_called_on_the_cited_object_of_the_apis_class(tmp_path):
+    """Seen on an h5py wiki (hierarchical storage): `Group.create_dataset`, whose Inputs say "`grp` from Step 2", took
+    the page's `dset = f.create_dataset("init", data=arr)` on step 1's File `f`, with `grp` passed as the data: the
+    dataset landed at the file's root, holding a group. A quoted result of the API's class is what the method is
+    called on, never the example's demo data: an example that does not take it as data is no better for it (and
+    the receiver rules put it in the File's place)."""
+    build_file_tree(tmp_path / "lib", {"pkgtree/__init__.py": PKGTREE})
+    item = generated(tmp_path / "tree", {"_WorkflowIndex.md": TREE_INDEX, **TREE_PAGES})
+    body = item.plan.steps[2].binding.body
+    assert "grp.create_dataset(" in body and "data=grp" not in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=tree.txt", "--set", "3.name=mydataset")
+    assert (item.output_dir / "tree.txt").read_text() == "[('/subgroup/mydataset', [0, 1, 2])]"
+    run_generated_tests(item, tmp_path / "lib")

@@ -680,7 +680,13 @@ def demo_stand_ins(statements: list[ast.stmt], anchor: ast.stmt | None, ctx: Bin
     if api is None or anchor is None or at is None:
         return {}
     read, bound = names(statements)
-    unread = [n for n in ctx.quoted_results() if n not in read and n not in bound]
+    # (not an object of the API's class, what its method is called on: `grp` of "`grp` from Step 2" for
+    # `Group.create_dataset`, never the example's `data=arr`)
+    unread = [
+        n
+        for n in ctx.quoted_results()
+        if n not in read and n not in bound and not (api.class_name and ctx.artifacts[n].type == api.class_name)
+    ]
     if not unread:
         return {}
     makers: dict[str, int] = {}
