@@ -539,11 +539,14 @@ def _cut(
                         and isinstance(later, ast.Expr)
                         and accept(later)
                         and _operand(later, api, made) == operand
+                        and not _to_another_file(stmt, later, api, made)
                     ):
                         break
                     again += 1
             again += _finishing(block[index + 1 + again :], _api_call(stmt, api, made), made)
-            chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], block[index + 1 + again :])
+            # (nor, as saving beside it, the API's call writing its object to another file: a variant)
+            rest = [s for s in block[index + 1 + again :] if not _to_another_file(stmt, s, api, made)]
+            chosen = _readers([stmt, *block[index + 1 : index + 1 + again]], rest)
             chosen = _with_counts(block, index, _with_makers(block, index, chosen))
             chosen = _with_drawing(tree, block, index, chosen, foreign)
             return _finish(tree, _out_of_settings(tree, block, chosen), stmt)
@@ -940,6 +943,31 @@ def _opens_for(
         if isinstance(inner, ast.Assign) and opened & set(names([inner])[0]):
             opened |= names([inner])[1]
     return bool(opened) and any(opened & set(names([s])[0]) for s in uses)
+
+
+_FILE_NAME = re.compile(r"[\w./-]*\.[A-Za-z][A-Za-z0-9]{0,4}")  # `plot.png`, `out/model.pt`
+
+
+def _to_another_file(stmt: ast.stmt, later: ast.stmt, api: ApiRef, made: dict[str, str]) -> bool:
+    """Whether a later statement calls the API again on the same object, writing it to another file than the first
+    (`fig.savefig("plot.png")`, then `fig.savefig("plot.pdf")`): the page showing another format, a variant."""
+    files = _files_named(stmt)
+    return (
+        bool(files)
+        and isinstance(later, ast.Expr)
+        and contains_api(later, api, made)
+        and _operand(later, api, made) == _operand(stmt, api, made)
+        and bool(_files_named(later) - files)
+    )
+
+
+def _files_named(stmt: ast.stmt) -> set[str]:
+    """The file names a statement writes out as strings (`"simple_plot.pdf"`)."""
+    return {
+        n.value
+        for n in walk(stmt)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and _FILE_NAME.fullmatch(n.value)
+    }
 
 
 def builtins_read(statements: list[ast.stmt]) -> set[str]:

@@ -26785,3 +26785,64 @@ def test_the_method_is_called_on_the_cited_object_of_the_apis_class(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.path=tree.txt", "--set", "3.name=mydataset")
     assert (item.output_dir / "tree.txt").read_text() == "[('/subgroup/mydataset', [0, 1, 2])]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OTHER_FILE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Save_Figure
+
+**Description:** Draw a figure, save it.
+
+### Step 1: Draw
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgotherfile.Figure(title: str) -> Figure` |
+| **Implementation** | `Demo_draw` |
+| **Key Parameters** | `title: str` - the title |
+| **Outputs** | `fig` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Figure.savefig(fname: str, dpi: int = 100) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `fname: str` - output file ('plot.png'), `dpi: int` - resolution (300) |
+| **Inputs** | `fig` from Step 1 |
+| **Outputs** | the image file |
+"""
+
+OTHER_FILE_PAGES = example_pages(
+    {
+        "implementations/Demo_draw.md": 'import pkgotherfile\n\nfig = pkgotherfile.Figure("sales")\n',
+        "implementations/Demo_save.md": 'fig.savefig("plot.png", dpi=300)\nfig.savefig("plot.pdf")  # vector output\n',
+    }
+)
+
+PKGOTHERFILE = """
+class Figure:
+    def __init__(self, title):
+        self.title = title
+
+    def savefig(self, fname, dpi=100):
+        with open(fname, "w") as handle:
+            handle.write(f"{self.title} {dpi}")
+"""
+
+
+def test_a_save_to_another_file_after_the_steps_is_a_variant_left_out(tmp_path):
+    """Seen on a Matplotlib wiki (both plots' save steps): the savefig page's `fig.savefig('simple_plot.png', dpi=300,
+    ...)` then `fig.savefig('simple_plot.pdf')` gave the step a second save with a key of its own, and every run
+    wrote a stray `simple_plot.pdf` beside the user's file. The API called again on the same object to write another
+    file is the page showing another format, not the step's work (a second call on the same object otherwise
+    finishes it, `nx.set_node_attributes` twice)."""
+    build_file_tree(tmp_path / "lib", {"pkgotherfile/__init__.py": PKGOTHERFILE})
+    item = generated(tmp_path / "fig", {"_WorkflowIndex.md": OTHER_FILE_INDEX, **OTHER_FILE_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert body.count(".savefig(") == 1, body
+    run_workflow(item, tmp_path / "lib", "--set", "2.fname=mine.png")
+    assert (item.output_dir / "mine.png").read_text() == "sales 300"
+    assert not (item.output_dir / "plot.pdf").exists()
+    run_generated_tests(item, tmp_path / "lib")
