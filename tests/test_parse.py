@@ -917,6 +917,10 @@ def test_a_key_parameter_described_by_its_value_takes_it_as_default():
     assert read('`column: str` - `"label"`') == [("column", '"label"', "")]  # the value alone: no description
     assert read("`path: str` - `.pth`/`.pth.tar` file") == [("path", None, ".pth/.pth.tar file")]
     assert read("`model: str` - `model` from Step 1") == [("model", None, "model from Step 1")]
+    # the name it goes by in the step it comes from, in brackets after it: no value (`'fname_or_handle'` was the path)
+    assert read("`fname: str` - vectors path from Step 2 (`fname_or_handle`)") == [
+        ("fname", None, "vectors path from Step 2 (fname_or_handle)")
+    ]
     assert read("- `x`: first, - `y`: second") == [("x", None, "first"), ("y", None, "second")]
 
 

@@ -337,6 +337,8 @@ def _value_given(description: str, type_: str | None) -> str | None:
     after = description[found.end() :]
     if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", after, re.I):
         return None  # "`model` from Step 1": where the value comes from, not the value
+    if text.isidentifier() and re.search(r"\bfrom\s+step\s+\d+\s*$", description[: found.start()], re.I):
+        return None  # "vectors path from Step 2 (`fname_or_handle`)": the name it goes by there, not the value
     if re.match(r"\s*[-+*/%=<>^|&]", after) or re.fullmatch(r"\.[A-Za-z]\w*", text.strip("\"'")):
         return None  # "1 / lambda": an expression; "`.csv` file", "(".png")": a kind of file, no file
     range_on = _RANGE_ON.match(after)
