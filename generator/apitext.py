@@ -31,6 +31,7 @@ _DEF = re.compile(
 _CLASS = re.compile(r"^class\s++(?P<name>[A-Za-z_]\w*+)\s*+\(\s*+(?P<base>[A-Za-z_][\w.]*+)")
 # a one-line loop over the items: `for k in range_n_clusters: <body>`
 _LOOPED = re.compile(r"^for\s++[A-Za-z_]\w*+(?:\s*+,\s*+[A-Za-z_]\w*+)*+\s++in\s++[^:\n]++:\s*+(?P<body>[^\n]++)$")
+_LOOPS_PEELED = 3
 _ASSIGNED = re.compile(r"^[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=(?!=)")
 _CALL_HEAD = re.compile(r"[A-Za-z_][\w.]*\s*\(")
 _IMPORT_LINE = re.compile(r"(?:from\s+[\w.]+\s+)?import\s+[\w.(]")
@@ -329,8 +330,13 @@ def parse_api(text: str) -> ApiRef | None:
         text = text[5:].split(":", 1)[0].split(" as ", 1)[0].strip()
     looped = _LOOPED.match(text)
     if looped:  # `for k in range_n_clusters: silhouette_score(X, ...)`: the call the loop makes for each item
-        found = parse_api(looped.group("body"))
-        return replace(found, looped=True) if found is not None else None
+        for _ in range(_LOOPS_PEELED):  # (loops in loops, a few; a cell of thousands is no API)
+            text = looped.group("body").strip()
+            looped = _LOOPED.match(text)
+            if not looped:
+                found = parse_api(text)
+                return replace(found, looped=True) if found is not None else None
+        return None
     if not text:
         return None
     m = _CLASS.match(text)

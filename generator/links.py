@@ -94,7 +94,7 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 # example's "sqlite:///shop.db": the copy would go onto its source; the target is the user's to name
                 params.append(replace(param, default=None, required=True))
                 continue
-            if value in first and param.writes and not final[first[value]].writes:
+            if value in first and param.writes and _reads(final[first[value]]):
                 # `output_file` written where step 1's `input_file` reads the same example file (`animals.csv`, both
                 # pages' docstrings): following it, or keeping that name, writes over the user's input
                 params.append(replace(param, default=None, required=True))
@@ -208,6 +208,13 @@ _CONTRASTS = (
     ("train", "test"),
     ("train", "validation"),
 )
+
+
+def _reads(param: ConfigParam) -> bool:
+    """Whether a key names a file its step reads: one a loader opens, or one named or described as an input or a
+    source (`input_file`), never one that writes (`h5py.File(path, "w")` writes, whatever genrepo saw of it)."""
+    said = f"{param.name} {param.description}".lower()
+    return not param.writes and (bool(param.loader) or re.search(r"\b(?:input|source|src|read)", said) is not None)
 
 
 def _contrasted(earlier: str, later: str) -> bool:

@@ -66,6 +66,7 @@ class _Names(Visitor):
     def __init__(self) -> None:
         self.free: list[str] = []
         self.bound: set[str] = set()
+        self.in_class = False  # visiting a class body: its defs are methods
         self._scopes: list[set[str]] = []
 
     def _is_bound(self, name: str) -> bool:
@@ -144,8 +145,10 @@ class _Names(Visitor):
             self.visit(decorator)
         self._defaults(node.args)
         inner = _Names()
-        # (and its own name: a body calling the function again reads it when it runs, after the def bound it)
-        inner.bound = {a.arg for a in walk(node.args) if isinstance(a, ast.arg)} | {node.name}
+        # (and its own name: a body calling the function again reads it when it runs, after the def bound it; not
+        # a method's, which its body cannot see: `predict(x)` in `def predict(self, x)` is another function)
+        own = set() if self.in_class else {node.name}
+        inner.bound = {a.arg for a in walk(node.args) if isinstance(a, ast.arg)} | own
         for stmt in node.body:
             inner.visit(stmt)
         for name in inner.free:
@@ -158,14 +161,19 @@ class _Names(Visitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
             self.visit(expr)
-        inner = _Names()
+        inner, direct = _Names(), _Names()
+        inner.in_class = True
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign):  # a class body's annotations run when the class is made (fields)
                 inner.visit(stmt.annotation)
             inner.visit(stmt)
+            if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                direct.visit(stmt)
         for name in inner.free:
-            # (not its own name, which its methods read when they run: `super(Net, self).__init__()`)
-            if name != node.name and not self._is_bound(name) and name not in self.free:
+            # (not its own name, which its methods read when they run: `super(Net, self).__init__()`; the class
+            # body itself reading it runs before the name is bound)
+            own = name == node.name and name not in direct.free
+            if not own and not self._is_bound(name) and name not in self.free:
                 self.free.append(name)
         self.bound.add(node.name)
 
@@ -951,23 +959,28 @@ _FILE_NAME = re.compile(r"[\w./-]*\.[A-Za-z][A-Za-z0-9]{0,4}")  # `plot.png`, `o
 def _to_another_file(stmt: ast.stmt, later: ast.stmt, api: ApiRef, made: dict[str, str]) -> bool:
     """Whether a later statement calls the API again on the same object, writing it to another file than the first
     (`fig.savefig("plot.png")`, then `fig.savefig("plot.pdf")`): the page showing another format, a variant."""
-    files = _files_named(stmt)
+    files = _files_named(stmt, api, made)
     return (
         bool(files)
         and isinstance(later, ast.Expr)
         and contains_api(later, api, made)
         and _operand(later, api, made) == _operand(stmt, api, made)
-        and bool(_files_named(later) - files)
+        and bool(_files_named(later, api, made) - files)
     )
 
 
-def _files_named(stmt: ast.stmt) -> set[str]:
-    """The file names a statement writes out as strings (`"simple_plot.pdf"`)."""
-    return {
-        n.value
-        for n in walk(stmt)
-        if isinstance(n, ast.Constant) and isinstance(n.value, str) and _FILE_NAME.fullmatch(n.value)
-    }
+# an API that writes a file (`savefig`, `save`, `to_csv`, `write_parquet`); as choice.WRITER has it
+_WRITES = re.compile(r"^(?:write|save|dump|export|to_|imwrite|imsave)|^savefig$")
+
+
+def _files_named(stmt: ast.stmt, api: ApiRef, made: dict[str, str]) -> set[str]:
+    """The file a statement's call of a file-writing API is given first, as a string (`"simple_plot.pdf"` of
+    `fig.savefig("simple_plot.pdf")`); empty for any other API or argument (`G.add_edge("google.com", ...)`)."""
+    call = _api_call(stmt, api, made) if _WRITES.search(api.last) else None
+    first = call.args[0] if call is not None and call.args else None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str) and _FILE_NAME.fullmatch(first.value):
+        return {first.value}
+    return set()
 
 
 def builtins_read(statements: list[ast.stmt]) -> set[str]:

@@ -108,6 +108,34 @@ def test_a_definition_reading_its_own_name_needs_nothing_from_outside():
     assert free == ["Base"] and bound == {"Net", "fact"}
 
 
+def test_a_method_does_not_see_its_own_name_nor_a_class_body_its_class():
+    """Review of the above: a method's body cannot see the method (`predict(x)` in `def predict(self, x)` is another
+    function), and a class body reading the class runs before the name is bound."""
+    free, _ = names(ast.parse("class W:\n    def predict(self, x):\n        return predict(x)\n").body)
+    assert free == ["predict"]
+    free, _ = names(ast.parse("class Cfg:\n    default = Cfg.make()\n").body)
+    assert free == ["Cfg"]
+
+
+def test_a_call_writing_another_file_is_a_variant_only_for_an_api_that_writes_files():
+    """`fig.savefig("a.png")` then `fig.savefig("a.pdf")` is another format; `G.add_edge("google.com", "youtube.com")`
+    then `G.add_edge("youtube.com", "wikipedia.org")` is more of the step's work, whatever its strings look like."""
+    saves = ast.parse('fig.savefig("a.png", dpi=300)\nfig.savefig("a.pdf")\n')
+    piece = cut(saves, parse_api("Figure.savefig(fname, dpi=None)"), known={"fig": "Figure"})
+    assert piece is not None and len(piece.statements) == 1
+    edges = ast.parse('G.add_edge("google.com", "youtube.com")\nG.add_edge("youtube.com", "wikipedia.org")\n')
+    piece = cut(edges, parse_api("Graph.add_edge(u, v)"), known={"G": "Graph"})
+    assert piece is not None and len(piece.statements) == 2
+
+
+def test_an_api_cell_of_loops_in_loops_is_read_a_few_deep():
+    """`for k in ks: f(x)` is f's call, looped; thousands of nested loops in a cell are no API (read in bounded time,
+    never by recursion)."""
+    found = parse_api("for k in ks: for j in js: f(x)")
+    assert found is not None and found.callee == ("f",) and found.looped
+    assert parse_api("for a in b: " * 10_000 + "f(x)") is None
+
+
 def test_a_definitions_defaults_are_read_where_it_is_defined():
     """bs4's cleaning page: `MISSING = {...}` then `def clean_cell(text, missing_markers=MISSING)`: the default was not
     a name the def reads, so the slice left MISSING out and the step failed with NameError (ruff: F821)."""

@@ -190,7 +190,8 @@ def _documented_passed(given: list[tuple[str, ast.expr]], keys: dict[str, Hint])
 
 
 def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple[str, ast.expr]]:
-    """(parameter, value) of each argument the example's API call passes, by keyword or by position."""
+    """(parameter, value) of each argument the example's API call passes, by keyword or by position; what a `*args`
+    parameter after the positional ones takes, as one tuple."""
     api = ctx.api
     if api is None or not keys:
         return []
@@ -204,7 +205,7 @@ def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple
     # and what a `*args` parameter after them takes, as one tuple (`nn.Sequential(nn.Linear(20, 64), nn.ReLU())`)
     varargs = next((p.name for p in signature_params(ctx.step, api, all_params=True) if p.kind is ParamKind.VAR), "")
     rest = [a for a in call.args[len(positional) :] if not isinstance(a, ast.Starred)]
-    if varargs and rest and len(positional) < len(call.args):
+    if varargs and rest:
         given.append((varargs, ast.Tuple(elts=rest, ctx=ast.Load())))
     return given
 
@@ -243,21 +244,16 @@ def _inputs_cite(name: str, ctx: BindContext) -> bool:
 def _remakes(stmt: ast.stmt, ctx: BindContext) -> bool:
     """Whether a statement makes again what an earlier step made, by the call that made it, maybe changed on the way
     (`customers = pl.read_csv(path).rename(...)`)."""
-    if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
-        return False
-    call = stmt.value
-    while isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):  # down the chain
-        call = call.func.value
-    producer = ".".join(dotted(call.func))
-    return bool(producer) and ctx.produced_by(producer) is not None
+    return remade_result(stmt, ctx) is not None
 
 
 def remade_result(stmt: ast.stmt, ctx: BindContext) -> str | None:
     """The earlier result a statement makes again by the call that made it (see _remakes), or None."""
     call = stmt.value if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) else None
     while call is not None and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):
-        call = call.func.value
-    return ctx.produced_by(".".join(dotted(call.func))) if call is not None else None
+        call = call.func.value  # down the chain
+    producer = ".".join(dotted(call.func)) if call is not None else ""
+    return ctx.produced_by(producer) if producer else None
 
 
 def _reused(stmt: ast.stmt, ctx: BindContext) -> bool:
@@ -681,11 +677,20 @@ def demo_stand_ins(statements: list[ast.stmt], anchor: ast.stmt | None, ctx: Bin
         return {}
     read, bound = names(statements)
     # (not an object of the API's class, what its method is called on: `grp` of "`grp` from Step 2" for
-    # `Group.create_dataset`, never the example's `data=arr`)
+    # `Group.create_dataset`, called on the example's `f`, never its `data=arr`; but `Image.blend(im1, im2)` is
+    # called on the module, and an image is its data)
+    calls = [n for n in walk(anchor) if isinstance(n, ast.Call) and contains_api(n, api, {})]
+    receiver = calls[0].func.value if calls and isinstance(calls[0].func, ast.Attribute) else None
+    on_object = (
+        bool(api.class_name)
+        and api.last not in ("__init__", api.class_name)
+        and isinstance(receiver, ast.Name)
+        and receiver.id != api.class_name
+    )
     unread = [
         n
         for n in ctx.quoted_results()
-        if n not in read and n not in bound and not (api.class_name and ctx.artifacts[n].type == api.class_name)
+        if n not in read and n not in bound and not (on_object and ctx.artifacts[n].type == api.class_name)
     ]
     if not unread:
         return {}

@@ -416,6 +416,9 @@ def _described_inputs(draft: Draft, step: Step, ctx: BindContext, wired: _Wired)
 _STEP_NAMED = re.compile(r"\bsteps?\s+(\d{1,3})\b", re.I)
 
 
+_FILLER = frozenset({"step", "steps", "in", "of", "to", "at", "by", "on", "a", "an", "the", "is", "as", "or"})
+
+
 def _worded_result(name: str, hint: Hint, step: Step, ctx: BindContext) -> Artifact | None:
     """The earlier result a Key Parameter's description names by a word of its name and its step ("`n_clusters:
     int` - number of clusters (the k chosen in Step 3)", where step 3 made `scores` and `best_k`): the one result
@@ -428,7 +431,8 @@ def _worded_result(name: str, hint: Hint, step: Step, ctx: BindContext) -> Artif
     steps = {int(n) for p in parts for n in _STEP_NAMED.findall(p)}
     if any(0 < n <= len(ctx.workflow.steps) and name in key_hints(ctx.workflow.steps[n - 1]) for n in steps):
         return None  # "`study_name` - name given in Step 2", whose key it is: the value set there, no result
-    words = {w.lower() for p in parts for w in re.findall(r"[A-Za-z]+", p)}
+    # (not a joining word nor "step": "width used in Step 2" names no `in_features`)
+    words = {w.lower() for p in parts for w in re.findall(r"[A-Za-z]+", p)} - _PLAIN_WORDS - _FILLER
     found = [
         a
         for a in ctx.artifacts.values()
@@ -562,7 +566,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
                     # `idx = np.arange(len(denoised))`)
                     and (
                         not _read_from_cited(arg, ctx, cited, lambda n: has(n) or n in made_here)
-                        or _of_variables(arg, call)
+                        or _of_variables(arg, call, imported)
                     )
                     and not own & {n.id for n in walk(arg) if isinstance(n, ast.Name)}
                 )
@@ -723,16 +727,22 @@ def _read_from_cited(arg: ast.expr, ctx: BindContext, cited: set[int], had: Call
 def _cited_in_prose(step: Step) -> set[int]:
     """The steps the Inputs take one thing from, said in prose, in a part quoting no name ("the unknown Symbol from
     Step 1"; not "`X`, `y` from Step 1")."""
-    return {n for part in clauses(step.inputs or "") if "`" not in part for n in from_steps(part)}
+    return {
+        n
+        for part in clauses(step.inputs or "")
+        if "`" not in part and not re.search(r"\band\b|,", part.split(" from ")[0])  # (not "features and labels")
+        for n in from_steps(part)
+    }
 
 
-def _of_variables(arg: ast.expr, call: ast.Call) -> bool:
+def _of_variables(arg: ast.expr, call: ast.Call, imported: set[str]) -> bool:
     """Whether an argument is built of names the call is also given as arguments of their own: `x**2 - x` of
-    `solveset(x**2 - x, x)`, an example's expression in the variable it solves for, not data made of `x`."""
+    `solveset(x**2 - x, x)`, an example's expression in the variable it solves for, not data made of `x`. The
+    functions it calls are no variables (`cos` of `cos(x)`, `sympy` of `sympy.cos(x)`, imported), but an object a
+    method is called on is (`g` of `g.diff(x)`)."""
     given = {a.id for a in [*call.args, *(k.value for k in call.keywords)] if isinstance(a, ast.Name)}
-    # (what calls are made on, `cos` of `cos(x)`, `sympy` of `sympy.cos(x)`: no variable)
-    functions = {id(m) for n in walk(arg) if isinstance(n, ast.Call) for m in walk(n.func)}
-    read = {n.id for n in walk(arg) if isinstance(n, ast.Name) and id(n) not in functions}
+    functions = {id(n.func) for n in walk(arg) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    read = {n.id for n in walk(arg) if isinstance(n, ast.Name) and id(n) not in functions and n.id not in imported}
     return bool(given) and not isinstance(arg, ast.Name) and read <= given
 
 

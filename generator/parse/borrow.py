@@ -39,11 +39,13 @@ def called_unwritten(implementation: Implementation) -> list[str]:
     page's own Pattern Specification writes out (`train(train_dataloader, model, loss_fn, optimizer)` in an epoch
     loop, under `def train(dataloader, model, loss_fn, optimizer): ...`): the reader's code, the page's own."""
     found: list[str] = []
+    page = parse_example("\n".join(implementation.imports))  # (a name the Import section gives is imported)
+    imported = names(page.body)[1] if page is not None else set()
     for code in implementation.examples:
         tree = parse_example(code)
         if tree is None:
             continue
-        free = set(names(tree.body)[0])
+        free = set(names(tree.body)[0]) - imported
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)

@@ -108,10 +108,18 @@ def _class_called(instance: ast.Assign) -> str:
     return call.func.id if call is not None and isinstance(call.func, ast.Name) else ""
 
 
+# methods that hand back the object they are called on (`M().eval()`, `Net().to(device)`)
+_RETURN_SELF = frozenset({"eval", "train", "to", "cpu", "cuda", "double", "float", "half", "requires_grad_"})
+
+
 def _made(value: ast.expr) -> ast.Call | None:
-    """The call making an object, below the methods chained on it (`M()` of `M().eval()`); None for no call."""
+    """The call making an object, below the methods chained on it that hand it back (`M()` of `M().eval()`; not of
+    `Model().fit(X).predict(X)`, predictions); None for no call."""
     while (
-        isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and isinstance(value.func.value, ast.Call)
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and isinstance(value.func.value, ast.Call)
+        and value.func.attr in _RETURN_SELF
     ):
         value = value.func.value
     return value if isinstance(value, ast.Call) else None
@@ -125,8 +133,8 @@ def _target(node: ast.Assign) -> str:
 
 def _beside(tree: ast.Module, instance: ast.Assign, outputs: list[str]) -> list[ast.Assign]:
     """The example's other top-level assignments of results the Outputs name, each of one name and made of nothing
-    the example makes (its imports and literals only), in order."""
-    made = {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    but what the example imports (and literals), in order."""
+    imported = names([n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))])[1]
     return [
         node
         for node in tree.body
@@ -135,7 +143,7 @@ def _beside(tree: ast.Module, instance: ast.Assign, outputs: list[str]) -> list[
         and len(node.targets) == 1
         and isinstance(node.targets[0], ast.Name)
         and node.targets[0].id in outputs
-        and not set(names([node])[0]) & made
+        and set(names([node])[0]) <= imported
     ]
 
 
