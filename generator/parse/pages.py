@@ -437,9 +437,10 @@ _SIGNATURE_LABEL = re.compile(r"^[ \t]*(?:'''|\*\*)(?:Function |Method |Class )?
 
 
 def _first_code(body: str) -> str:
-    """The first Python (or untagged) code block of a section, else its first block of any language."""
+    """The first Python (or untagged) code block of a section, else its first block of any language; a block of
+    imports alone goes with the code after it, as examples' do (_with_imports_shared)."""
     blocks = mw.code_blocks(body)
-    python = [block for block in blocks if block.lang in _PYTHON_LANGS or block.lang == ""]
+    python = _with_imports_shared([block for block in blocks if block.lang in _PYTHON_LANGS or block.lang == ""])
     return (python or blocks)[0].code.strip() if blocks else ""
 
 
