@@ -488,3 +488,32 @@ def test_a_plain_torch_workflow_never_loads_its_model_from_the_hub(tmp_path):
     item = generated(tmp_path / "hub", {"_WorkflowIndex.md": hub, **page})
     step = next((item.output_dir / "src").rglob("step_01_*.py")).read_text()
     assert "loaders.model(model)" in step, step
+
+
+def test_the_reviewed_narrowings_of_this_sessions_rules():
+    """Each rule of the 2026-11-26 session, as a reviewer narrowed it, on the input it must not fire on."""
+    from dataclasses import replace as with_
+
+    from generator.bind.binding import ConfigParam
+    from generator.bind.rules.subclass import _made
+    from generator.bind.wiring import _cited_in_prose, _of_variables
+    from generator.links import _reads
+
+    # an expression in the call's variable is the example's own (`x**2 - x` of `solveset(x**2 - x, x)`, through an
+    # imported module's functions too); a method of another object is not (`g.diff(x)` reads `g`)
+    call = ast.parse("solveset(sympy.cos(x) - x, x)", mode="eval").body
+    assert _of_variables(call.args[0], call, {"sympy"})
+    call = ast.parse("integrate(g.diff(x), x)", mode="eval").body
+    assert not _of_variables(call.args[0], call, set())
+    # prose citing one thing from a step, not several
+    one = with_(step(3, "f(x)"), inputs="Expression from Step 2, the unknown Symbol from Step 1")
+    assert _cited_in_prose(one) == {1, 2}
+    assert _cited_in_prose(with_(step(3, "f(x)"), inputs="Training features and labels from Step 1")) == set()
+    # an instance below the methods that hand it back, not below `fit(X).predict(X)`
+    made = _made(ast.parse("M().eval()", mode="eval").body)
+    assert made is not None and ast.unparse(made) == "M()"
+    made = _made(ast.parse("Model().fit(X).predict(X)", mode="eval").body)
+    assert made is not None and ast.unparse(made) == "Model().fit(X).predict(X)"
+    # a key that reads a file, as opposed to one genrepo did not see write (`h5py.File(path, "w")`)
+    assert _reads(ConfigParam("input_file", "str", "'animals.csv'", False, "source file"))
+    assert not _reads(ConfigParam("path", "str", "'data.h5'", False, "the HDF5 file"))
