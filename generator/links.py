@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.apitext import literal_value
-from generator.parse.markdown import clauses
+from generator.parse.markdown import clauses, from_steps
 
 if TYPE_CHECKING:
     from generator.bind.binding import ConfigParam
@@ -35,9 +35,6 @@ _WRITTEN_IN = re.compile(
     r"\b(?:written|saved|exported|stored|made|created|produced)\s+(?:in|by|at)\s+step\s+(\d+)|\boutput of step (\d+)",
     re.I,
 )
-
-# "from Step 3": a key's description naming the step its value comes from
-_FROM_STEP = re.compile(r"\bfrom step (\d+)\b", re.I)
 
 # a path, a file name or a hub id: what a user points at their own files (not "train", not "auto")
 PLACE = re.compile(r"[\w.@~+-]+(/[\w.@~+-]+)+/?|[\w.-]+\.[A-Za-z]\w{0,9}|\./.*|~/.*|/.*")  # not "3.10", "gpt-4.1"
@@ -134,10 +131,8 @@ def linked(steps: list[StepPlan]) -> list[StepPlan]:
                 same_kind = there
             # "checkpoint path from Step 3 (`PATH`)", where step 3 writes one file of the key's kind (`model.pt`; the
             # example's `tensors.pt`)
-            came = _FROM_STEP.search(_described(plan, param))
-            kin = (
-                [k for place, k in written.get(int(came.group(1)), []) if file_suffix(place) == suffix] if came else []
-            )
+            came = from_steps(_described(plan, param))
+            kin = [k for n in sorted(came) for place, k in written.get(n, []) if file_suffix(place) == suffix]
             if not same_kind and suffix and len(kin) == 1:
                 same_kind = kin
             if not param.writes and len(same_kind) == 1:

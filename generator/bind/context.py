@@ -16,7 +16,7 @@ from generator.bind.kinds import classify
 from generator.bind.tables import Loader, Tables
 from generator.model import Diagnostic, Step, Workflow
 from generator.parse.borrow import with_borrowed
-from generator.parse.markdown import clauses, code_spans
+from generator.parse.markdown import FROM_STEP, clauses, code_spans, from_steps
 from generator.pysource import sql_created, sql_tables, sql_used
 from generator.slicing import Slice, parse_example
 
@@ -49,28 +49,13 @@ class Artifact:
     unpacked: tuple[str, int] = ("", -1)  # the call whose result it was unpacked from, and its place there
 
 
-# "from Step 2", "from Steps 2-3", "from steps 2, 3 and 5"
-_FROM_STEP = re.compile(r"\bfrom steps? (\d+(?:\s*(?:[-\u2013,&]|and)\s*\d+\b)*)", re.IGNORECASE)
-_RANGE = re.compile(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?")
-
-
-def from_steps(text: str) -> set[int]:
-    """The step numbers text takes results from: "from Steps 2-3" gives {2, 3}."""
-    numbers: set[int] = set()
-    for cited in _FROM_STEP.findall(text):
-        for first, last in _RANGE.findall(cited):
-            low, high = int(first), int(last or first)
-            numbers.update(range(low, high + 1) if 0 <= high - low <= 20 else (low, high))
-    return numbers
-
-
 _BARE_NAMES = re.compile(r"\s*(?:and\s+)?`[A-Za-z_][\w, ]*`\s*")  # a clause naming a result and nothing else
 
 
 def _by_source(part: str) -> list[str]:
     """A part of an Inputs cell cut after each "from Step N" it holds: "`ds` from Step 1 and `mask` from Step 2"
     gives "`ds` from Step 1" and " and `mask` from Step 2" (what follows the last goes with it)."""
-    ends = [m.end() for m in _FROM_STEP.finditer(part)]
+    ends = [m.end() for m in FROM_STEP.finditer(part)]
     if len(ends) < 2:
         return [part]
     starts = [0, *ends[:-1]]

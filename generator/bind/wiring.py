@@ -35,7 +35,7 @@ from generator.apitext import (
 from generator.astwalk import clone, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition, remade_result
-from generator.bind.context import LINES, Artifact, BindContext, artifact_name, from_steps, parts_cited
+from generator.bind.context import LINES, Artifact, BindContext, artifact_name, parts_cited
 from generator.bind.hints import Hint, abbreviated, contract_hints, key_hints, merge_hints, param_name, shortens
 from generator.bind.imports import bound_by, import_for, module_import, module_names, modules_of, own_import, qualified
 from generator.bind.outputs import declared_outputs, named_outputs, split_types
@@ -43,7 +43,7 @@ from generator.bind.signature import signature_params, takes_kwargs
 from generator.bind.stub import stub
 from generator.deps import PLACEHOLDER
 from generator.model import Diagnostic, Step
-from generator.parse.markdown import clauses, code_spans
+from generator.parse.markdown import clauses, code_spans, from_steps
 from generator.parse.params import default_in_text, fits_type
 from generator.pysource import parse_dedented, parse_expression
 from generator.slicing import (

@@ -272,3 +272,18 @@ def code_spans(cell: str) -> list[str]:
 def listed(span: str) -> list[str]:
     """The names a code span lists ("`X_train, y_train`"), or the span."""
     return [name.strip() for name in span.split(",")] if _NAME_LIST.fullmatch(span) else [span]
+
+
+# "from Step 2", "from Steps 2-3", "from steps 2, 3 and 5"
+FROM_STEP = re.compile(r"\bfrom steps? (\d+(?:\s*(?:[-\u2013,&]|and)\s*\d+\b)*)", re.IGNORECASE)
+_RANGE = re.compile(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?")
+
+
+def from_steps(text: str) -> set[int]:
+    """The step numbers text takes results from: "from Steps 2-3" gives {2, 3}."""
+    numbers: set[int] = set()
+    for cited in FROM_STEP.findall(text):
+        for first, last in _RANGE.findall(cited):
+            low, high = int(first), int(last or first)
+            numbers.update(range(low, high + 1) if 0 <= high - low <= 20 else (low, high))
+    return numbers
