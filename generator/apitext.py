@@ -48,6 +48,8 @@ _DUNDER_OPS = {
     "__matmul__": ast.MatMult,
     "__neg__": ast.USub,
 }
+_DUNDER_ITEMS = {"__getitem__": ast.Load, "__setitem__": ast.Store, "__delitem__": ast.Del}  # `obj[key]` read,
+# written, deleted
 
 
 class ParamKind(StrEnum):
@@ -112,6 +114,11 @@ class ApiRef:
     @property
     def binop(self) -> type | None:
         return _DUNDER_OPS.get(self.last)
+
+    @property
+    def item_context(self) -> type | None:
+        """The context of the subscript that calls the API (`Dataset.__setitem__`: `dset[...] = arr`, Store)."""
+        return _DUNDER_ITEMS.get(self.last)
 
     @property
     def is_property(self) -> bool:

@@ -307,6 +307,7 @@ def _instances(roots: tuple[ast.AST, ...]) -> dict[str, str]:
 def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
     """Whether node uses the API: a call to it, a method of that name, an instance call, or its operator."""
     op = api.binop
+    item = api.item_context
     prop = api.last if api.is_property else ""  # `document.core_properties`: read on an object, never called
     for sub in walk(node):
         if op is not None and isinstance(sub, ast.BinOp) and isinstance(sub.op, op):
@@ -314,6 +315,8 @@ def contains_api(node: ast.AST, api: ApiRef, made: dict[str, str]) -> bool:
         if op is not None and isinstance(sub, ast.UnaryOp) and isinstance(sub.op, op):
             return True
         if prop and isinstance(sub, ast.Attribute) and sub.attr == prop:
+            return True
+        if item is not None and isinstance(sub, ast.Subscript) and isinstance(sub.ctx, item):
             return True
         if not isinstance(sub, ast.Call):
             continue
@@ -408,17 +411,34 @@ def cut(
     foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
     known: dict[str, str] | None = None,
     swept: frozenset[str] = frozenset(),
+    quoted: frozenset[str] = frozenset(),
 ) -> Slice | None:
     """The anchor statement using the API, plus later statements of its block that read what it binds.
     A statement calling `Class.method` exactly is preferred to one calling another object's method of that name.
     foreign: whether a statement does another step's work (a loop doing some is never kept whole); known: objects
     the example uses without making them, by class (`wrapped_tokenizer(texts)` calls an earlier step's tokenizer);
-    swept: the lists of values the step documents as swept (a Key Parameter's `[1, 2, 4, 8, 16]`), as repr()."""
+    swept: the lists of values the step documents as swept (a Key Parameter's `[1, 2, 4, 8, 16]`), as repr();
+    quoted: the code the step's Key Parameters quote, which picks an item API's selection among the page's."""
     if _by_class(api):
         found = _cut(tree, api, lambda stmt: _exact(stmt, api), foreign, known or {}, swept)
         if found is not None:
             return found
+    if api.item_context is not None and quoted:
+        found = _cut(tree, api, lambda stmt: _selects(stmt, api, quoted), foreign, known or {}, swept)
+        if found is not None:
+            return found
     return _cut(tree, api, lambda stmt: True, foreign, known or {}, swept)
+
+
+def _selects(stmt: ast.stmt, api: ApiRef, quoted: frozenset[str]) -> bool:
+    """Whether stmt uses an item API with a selection the step's text quotes: `dset[0:100:10]` of `dset[0]`,
+    `dset[-1]`, `dset[0:100:10]` (the page's ways to slice), where the Key Parameters say "selection (`0:100:10`)"."""
+    return any(
+        isinstance(node, ast.Subscript)
+        and isinstance(node.ctx, api.item_context or ast.Load)
+        and ast.unparse(node.slice) in quoted
+        for node in walk(stmt)
+    )
 
 
 def _by_class(api: ApiRef) -> bool:

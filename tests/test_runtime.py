@@ -26846,3 +26846,118 @@ def test_a_save_to_another_file_after_the_steps_is_a_variant_left_out(tmp_path):
     assert (item.output_dir / "mine.png").read_text() == "sales 300"
     assert not (item.output_dir / "plot.pdf").exists()
     run_generated_tests(item, tmp_path / "lib")
+
+
+ITEMS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Items
+
+**Description:** Make a store, fill it, label it, read a slice, dump it.
+
+### Step 1: Create
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgitems.Store(size: int) -> Store` |
+| **Implementation** | `Demo_store` |
+| **Key Parameters** | `size: int` - number of cells (10) |
+| **Outputs** | `store`, `first`: the first cell's start value |
+
+### Step 2: Fill
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Store.__setitem__(args, val) -> None` |
+| **Implementation** | `Demo_fill` |
+| **Key Parameters** | `args: slice` - selection to write (`...` for the whole store), `val: array-like` - data (`pkgitems.arange(10)`) |
+| **Inputs** | `store` from Step 1, values to store |
+| **Outputs** | `store` holding the data |
+
+### Step 3: Label
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Attrs.__setitem__(name, value) -> None` |
+| **Implementation** | `Demo_label` |
+| **Key Parameters** | `name: str` - attribute name ('units'), `value` - attribute value (99.5) |
+| **Inputs** | `store` from Step 1 |
+| **Outputs** | the store, labelled |
+
+### Step 4: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Store.__getitem__(args) -> list` |
+| **Implementation** | `Demo_read` |
+| **Key Parameters** | `args: slice` - selection to read (`2:8:2`; `()` reads all) |
+| **Inputs** | `store` from Step 1 |
+| **Outputs** | `data`: the selected values |
+
+### Step 5: Dump
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgitems.dump(store, data, path: str) -> None` |
+| **Implementation** | `Demo_dump` |
+| **Key Parameters** | `path: str` - output file ('store.txt') |
+| **Inputs** | `store` from Step 1, `data` from Step 4 |
+| **Outputs** | the file |
+"""
+
+ITEMS_PAGES = example_pages(
+    {
+        "implementations/Demo_store.md": "import pkgitems\n\nstore = pkgitems.Store(10)\nfirst = store.cells[0]\n",
+        "implementations/Demo_fill.md": [
+            "store[0:3] = pkgitems.arange(3)\n",
+            "arr = pkgitems.arange(10)\nstore[...] = arr\n",
+        ],
+        "implementations/Demo_label.md": "store.attrs['units'] = 99.5\nstore.attrs['units']\n",
+        "implementations/Demo_read.md": "store[0]\nstore[-1]\nstore[2:8:2]\n",
+        "implementations/Demo_dump.md": 'import pkgitems\n\npkgitems.dump(store, data, "store.txt")\n',
+    }
+)
+
+PKGITEMS = """
+class Store:
+    def __init__(self, size):
+        self.cells, self.attrs = [-1] * size, {}
+
+    def __getitem__(self, key):
+        return list(self.cells) if key == () else self.cells[key]
+
+    def __setitem__(self, key, value):
+        if key is Ellipsis:
+            self.cells = list(value)
+        else:
+            self.cells[key] = value
+
+
+def arange(n):
+    return list(range(n))
+
+
+def dump(store, data, path):
+    with open(path, "w") as handle:
+        handle.write(repr((store.cells, store.attrs, data)))
+"""
+
+
+def test_an_item_api_binds_its_subscript_with_the_selection_and_values_the_table_gives(tmp_path):
+    """Seen on an h5py wiki (three workflows): `Dataset.__setitem__(args, val)`, `AttributeManager.__setitem__(name,
+    value)` and `Dataset.__getitem__(args)` were stubs (the example's `dset[...] = arr` is no call), so `run` refused
+    each workflow. A subscript of the context the API names (written, read) is its use; of the page's ways to slice,
+    the one the Key Parameters quote is the step's (`2:8:2`, `...`); a text or number the subscript selects or
+    writes is the documented key; a read shown alone keeps its result under the Outputs' name. Another step's item
+    API claims no subscript of this step's example (`first = store.cells[0]` stays step 1's)."""
+    build_file_tree(tmp_path / "lib", {"pkgitems/__init__.py": PKGITEMS})
+    item = generated(tmp_path / "items", {"_WorkflowIndex.md": ITEMS_INDEX, **ITEMS_PAGES})
+    steps = item.plan.steps
+    assert "first = store.cells[0]" in steps[0].binding.body, steps[0].binding.body
+    assert "store[...] = arr" in steps[1].binding.body, steps[1].binding.body
+    assert "store.attrs[name] = value" in steps[2].binding.body, steps[2].binding.body
+    assert "data = store[2:8:2]" in steps[3].binding.body, steps[3].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "3.value=42", "--set", "5.path=out.txt")
+    cells, attrs, data = list(range(10)), {"units": 42}, [2, 4, 6]
+    assert (item.output_dir / "out.txt").read_text() == repr((cells, attrs, data))
+    run_generated_tests(item, tmp_path / "lib")

@@ -127,7 +127,7 @@ def _fresh(ctx: BindContext, tree: ast.Module) -> frozenset[str]:
             targets
             and all(ctx.has(t.id) and t.id not in cited for t in targets)
             and all(n in known for n in names([stmt])[0])
-            and not any(a is not None and contains_api(stmt, a, {}) for a in ctx.apis)
+            and not any(a is not None and a.item_context is None and contains_api(stmt, a, {}) for a in ctx.apis)
         ):
             found |= {t.id for t in targets}
     return frozenset(found)
@@ -197,7 +197,7 @@ def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple
         return []
     calls = [n for n in walk(piece.anchor) if isinstance(n, ast.Call) and contains_api(n, api, {})]
     if not calls:
-        return []
+        return _selected(piece.anchor, api, positional_names(ctx.step, api)) if api.item_context else []
     call = calls[-1]  # the innermost: the API's own call, not one chained on it
     modules = module_names(ctx, [ast.unparse(i) for i in piece.imports])
     positional = positional_names(ctx.step, api)[called_on_first(api, call, modules) :]
@@ -208,6 +208,18 @@ def _passed(piece: Slice, ctx: BindContext, keys: dict[str, Hint]) -> list[tuple
     if varargs and rest:
         given.append((varargs, ast.Tuple(elts=rest, ctx=ast.Load())))
     return given
+
+
+def _selected(anchor: ast.stmt | None, api: ApiRef, positional: list[str]) -> list[tuple[str, ast.expr]]:
+    """(parameter, value) of what an item API's subscript passes: the selection, then the value written
+    (`dset[...] = arr` for `Dataset.__setitem__(args, val)`: args `...`, val `arr`)."""
+    for node in walk(anchor) if anchor is not None else ():
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, api.item_context or ast.Load):
+            given: list[tuple[str, ast.expr]] = list(zip(positional[:1], [node.slice], strict=False))
+            if isinstance(anchor, ast.Assign) and anchor.targets == [node]:
+                given += list(zip(positional[1:2], [anchor.value], strict=False))
+            return given
+    return []
 
 
 def _departures(given: list[tuple[str, ast.expr]], keys: dict[str, Hint]) -> list[str]:
@@ -572,9 +584,11 @@ def _described_values(
         source = literal_source(value) if hint is not None else None
         if hint is not None and source is not None and _given_value(hint, source):
             found.add(name)
+        elif hint is not None and source is not None and quoted and source in quoted and source in hint.doc:
+            found.add(name)  # (`dset[...] = arr`, where it says "`args: slice` - selection (`...` for all)")
         elif quoted and hint is not None and source is None and not isinstance(value, ast.Name):
             written = ast.unparse(value)
-            if any(c in hint.doc and _as_code(c) == written for c in quoted):
+            if any(c in hint.doc and written in (c, _as_code(c)) for c in quoted):  # (or a slice: `0:100:10`)
                 found.add(name)
     return found
 

@@ -3321,6 +3321,8 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             stmt.value = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), stmt.value)
             kept.append(stmt)
             continue
+        if stmt is draft.anchor:
+            _lift_item(stmt, draft, keys, claims)
         before = set(draft.literals)
         for node in walk(stmt):
             if not isinstance(node, ast.Call):
@@ -3397,6 +3399,38 @@ def _lift_literals(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     used = set(draft.literals.values())
     for key, literal in list(draft.literals.items()):
         draft.literals[key] = _workflows_own_path(literal, ctx.step, used)
+
+
+def _lift_item(stmt: ast.stmt, draft: Draft, keys: dict[str, Hint], claims: _Claims) -> None:
+    """`dset.attrs["temperature"] = 99.5` for `AttributeManager.__setitem__(name, value)`, where the Key Parameters
+    document `name` and `value`: the item an item API's subscript selects and the value it writes, when the example
+    writes them as a text, number or flag, are those keys (hard-coded, the documented settings did nothing)."""
+    api = draft.api
+    if api is None or api.item_context is None:
+        return
+    node = next((n for n in walk(stmt) if isinstance(n, ast.Subscript) and isinstance(n.ctx, api.item_context)), None)
+    if node is None:
+        return
+    slots: list[tuple[str, ast.expr, Callable[[ast.expr], None]]] = []
+    if draft.positional:
+        slots.append((draft.positional[0], node.slice, lambda new: setattr(node, "slice", new)))
+    if len(draft.positional) > 1 and isinstance(stmt, ast.Assign) and stmt.targets == [node]:
+        slots.append((draft.positional[1], stmt.value, lambda new: setattr(stmt, "value", new)))
+    for name, value, put in slots:
+        literal = literal_source(value)
+        if name not in keys or name in claims.taken or literal is None:
+            continue
+        kind = keys[name].type
+        # (`...`, `0:10`: no config value; `dset[0]` for "`args: slice`" is one of the page's ways to slice)
+        if (
+            not isinstance(literal_value(literal), (str, int, float, bool))
+            or "slice" in kind
+            or not fits_type(literal, kind)
+        ):
+            continue
+        key = claims.claim(name, literal, "")
+        draft.literals.setdefault(key, literal)
+        put(ast.copy_location(ast.Name(id=key, ctx=ast.Load()), value))
 
 
 class _AsSet(ast.NodeTransformer):
@@ -4775,10 +4809,22 @@ def produced_names(statements: list[ast.stmt]) -> list[str]:
                 if isinstance(target, ast.Name)
             ]
         for target in targets:
-            for node in walk(target):
-                if isinstance(node, ast.Name) and node.id not in result:
-                    result.append(node.id)
+            result.extend(n for n in _target_names(target) if n not in result)
     return result
+
+
+def _target_names(target: ast.expr) -> list[str]:
+    """The names an assignment target stores to: its names, and the object an item or attribute of it is set on
+    (`dset` of `dset.attrs[name] = value`); not the names it reads to select (`name`)."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for elt in target.elts for n in _target_names(elt)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    while isinstance(target, (ast.Subscript, ast.Attribute)):
+        target = target.value
+    return [target.id] if isinstance(target, ast.Name) else []
 
 
 def _loop_sources(statements: list[ast.stmt]) -> dict[str, ast.expr]:
@@ -5158,7 +5204,7 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
     receivers = set(consumes) | set(wired.consumes) | set(wired.loaded)
     receiver_is_artifact = bool(receivers) and any(
         (isinstance(n, ast.Call) and dotted(n.func)[:1] and dotted(n.func)[0] in receivers)
-        or (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in receivers)
+        or (isinstance(n, (ast.Attribute, ast.Subscript)) and isinstance(n.value, ast.Name) and n.value.id in receivers)
         or isinstance(n, (ast.BinOp, ast.UnaryOp))
         for s in draft.statements
         for n in walk(s)

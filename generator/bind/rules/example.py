@@ -101,7 +101,12 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         if api is not None and api.last == "__call__"
         else {}
     )
-    later = [a for a in ctx.apis[index + 1 :] if a is not None and (api is None or a.callee != api.callee)]
+    # (another step's item API, `index[query]`, claims no subscript of this step's: any object is subscripted)
+    later = [
+        a
+        for a in ctx.apis[index + 1 :]
+        if a is not None and a.item_context is None and (api is None or a.callee != api.callee)
+    ]
     # an earlier step's object a later step calls (`pipe(generator=generator)`, where step 3 calls the pipeline
     # step 1 made): that later step's work, whatever the example names it
     called_later = {a.class_name for a in later if a.last == "__call__" and a.class_name}
@@ -115,7 +120,11 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         return found
     others = [a for a in ctx.supporting(index) if a.callee != api.callee]
     own = {a.callee for a in (api, *others)}
-    elsewhere = [a for n, a in enumerate(ctx.apis) if n != index and a is not None and a.callee not in own]
+    elsewhere = [
+        a
+        for n, a in enumerate(ctx.apis)
+        if n != index and a is not None and a.item_context is None and a.callee not in own
+    ]
 
     def foreign(stmt: ast.stmt) -> bool:
         return not isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)) and any(
@@ -123,9 +132,10 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
         )
 
     swept = frozenset(_swept(ctx.workflow.steps[index]))
+    quoted = frozenset(ctx.workflow.steps[index].key_parameters_code) if api.item_context else frozenset()
     wanted = frozenset(named_outputs(ctx.workflow.steps[index]) or declared_outputs(ctx.workflow.steps[index]))
     # the page's first use of the API, and its use on the reader's own data when the first is a demo
-    uses = ((e, use) for e in ctx.examples[index] for use in _uses(e.tree, api, foreign, known, swept))
+    uses = ((e, use) for e in ctx.examples[index] for use in _uses(e.tree, api, foreign, known, swept, quoted))
     for example, use in uses:
         piece: Slice | None = use
         if piece is not None and leaves_code_out(piece.statements):
@@ -170,10 +180,15 @@ def _chained(stmt: ast.stmt, api: ApiRef) -> bool:
 
 
 def _uses(
-    tree: ast.Module, api: ApiRef, foreign: Callable[[ast.stmt], bool], known: dict[str, str], swept: frozenset[str]
+    tree: ast.Module,
+    api: ApiRef,
+    foreign: Callable[[ast.stmt], bool],
+    known: dict[str, str],
+    swept: frozenset[str],
+    quoted: frozenset[str] = frozenset(),
 ) -> Iterator[Slice]:
     """The example's first use of the API, then its use on the reader's own data when the first is a demo."""
-    first = cut(tree, api, foreign, known, swept)
+    first = cut(tree, api, foreign, known, swept, quoted)
     if first is not None:
         yield first
         given = cut_on_given(tree, api, first, foreign, known, swept)
@@ -217,7 +232,7 @@ def _reads(ctx: BindContext, index: int) -> set[str]:
     if index not in cache:
         api = ctx.apis[index]
         earlier = {n for step in ctx.workflow.steps[:index] for n in named_outputs(step)}
-        apis = [a for a in ctx.apis if a is not None]
+        apis = [a for a in ctx.apis if a is not None and a.item_context is None]
         read = {n for c in candidates(ctx, index) for n in _setup_reads(c, earlier, apis)}
         cache[index] = read | ({p.name for p in api.params} if api else set())
     return cache[index]
@@ -259,7 +274,11 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     snippets = snippets_chosen(widened, ctx)
     chosen = min(widened, key=lambda c: score(c, ctx, keys, wanted, snippets))
     best = _with_demanded(chosen, ctx, keys, lambda: _set_up_reads(ctx, ctx.index))
-    others = [a for n, a in enumerate(ctx.apis) if n != ctx.index and a is not None and a.callee != api.callee]
+    others = [
+        a
+        for n, a in enumerate(ctx.apis)
+        if n != ctx.index and a is not None and a.item_context is None and a.callee != api.callee
+    ]
     best = _out_of_later_call(Candidate(best, chosen.order, chosen.tree), api, ctx)
     best = _with_declared_outputs(Candidate(best, chosen.order, chosen.tree), step, api, others)
     best = _with_cited_uses(Candidate(best, chosen.order, chosen.tree), step, api)
@@ -311,7 +330,9 @@ def _out_of_later_call(candidate: Candidate, api: ApiRef, ctx: BindContext) -> S
         return piece
     outer = anchor.value
     inner = [k for k in outer.keywords if k.arg and contains_api(ast.Expr(k.value), api, {})]
-    later = [a for a in ctx.apis[ctx.index + 1 :] if a is not None and a.callee != api.callee]
+    later = [
+        a for a in ctx.apis[ctx.index + 1 :] if a is not None and a.item_context is None and a.callee != api.callee
+    ]
     name = inner[0].arg if len(inner) == 1 else None
     if name is None or name in piece.bound:
         return piece
@@ -1352,6 +1373,16 @@ def _shown(tree: ast.Module, anchor: ast.stmt) -> bool:
     )
 
 
+def _called_by(value: ast.expr, api: ApiRef) -> bool:
+    """Whether an expression statement's value is the API's use whose result it drops: a call, or the subscript or
+    operator an item or operator API is used by (`dset[0:100:10]` for `Dataset.__getitem__`)."""
+    if isinstance(value, ast.Call):
+        return True
+    if isinstance(value, ast.Subscript):
+        return api.item_context is ast.Load
+    return isinstance(value, (ast.BinOp, ast.UnaryOp)) and api.binop is not None
+
+
 def _keep_cited_result(draft: Draft, step: Step, ctx: BindContext) -> bool:
     """`con.execute(query, [400])` then `con.fetchall()`, the API cell citing `DuckDBPyConnection.fetchall() ->
     list[tuple]` after the API: the last statement, a call of another API the cell cites that gives a result, gives
@@ -1389,11 +1420,11 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False
     """An example that calls the API for its effect drops a result the API declares (`trainer.train()` returns
     a TrainOutput with the loss), or one it prints: keep it under the step's output name."""
     anchor, api = draft.anchor, draft.api
-    if not isinstance(anchor, ast.Expr) or not isinstance(anchor.value, ast.Call) or api is None:
+    if not isinstance(anchor, ast.Expr) or api is None or not _called_by(anchor.value, api):
         return
     if _keep_cited_result(draft, step, ctx):
         return
-    if not (_gives_result(api) or shown) or anchor.value.func is None or (stored_only(step) and not shown):
+    if not (_gives_result(api) or shown) or (stored_only(step) and not shown):
         return
     names = _result_names(step, api, ctx)
     # never a name the step's other statements make (`y_pred = pipeline.predict(X_test)` before the report)
