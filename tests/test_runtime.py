@@ -26961,3 +26961,92 @@ def test_an_item_api_binds_its_subscript_with_the_selection_and_values_the_table
     cells, attrs, data = list(range(10)), {"units": 42}, [2, 4, 6]
     assert (item.output_dir / "out.txt").read_text() == repr((cells, attrs, data))
     run_generated_tests(item, tmp_path / "lib")
+
+
+TYPE_NAMED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Calculus
+
+**Description:** Parse an expression, differentiate it, integrate it, write the integral.
+
+### Step 1: Parse
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamename.parse(text: str) -> Expr` |
+| **Implementation** | `Demo_parse` |
+| **Key Parameters** | `text: str` - the function to study |
+| **Outputs** | SymPy-like expression f(x) |
+
+### Step 2: Differentiate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `diff(f) -> Expr` |
+| **Implementation** | `Demo_diff` |
+| **Inputs** | Expression from Step 1 |
+| **Outputs** | Derivative expression f'(x) |
+
+### Step 3: Integrate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `integrate(f) -> Expr` |
+| **Implementation** | `Demo_integrate` |
+| **Inputs** | Expression from Step 1 |
+| **Outputs** | `integral` |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsamename.write(value, path: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `integral` from Step 3 |
+| **Outputs** | the file |
+"""
+
+TYPE_NAMED_PAGES = example_pages(
+    {
+        "implementations/Demo_parse.md": 'import pkgsamename\n\nexpr = pkgsamename.parse("x**2")\n',
+        "implementations/Demo_diff.md": "from pkgsamename import diff, parse\n\nexpr = parse('cos(x)')\ndiff(expr)\n",
+        "implementations/Demo_integrate.md": "from pkgsamename import integrate, parse\n\nexpr = parse('cos(x)')\nintegral = integrate(expr)\n",
+        "implementations/Demo_write.md": 'import pkgsamename\n\npkgsamename.write(integral, "out.txt")\n',
+    }
+)
+
+PKGSAMENAME = """
+class Expr(str):
+    pass
+
+
+def parse(text):
+    return Expr(text)
+
+
+def diff(f):
+    return Expr(f"d({f})")
+
+
+def integrate(f):
+    return Expr(f"i({f})")
+
+
+def write(value, path):
+    with open(path, "w") as handle:
+        handle.write(value)
+"""
+
+
+def test_a_result_named_for_its_type_keeps_clear_of_an_earlier_result_a_later_step_takes(tmp_path):
+    """Seen on a SymPy wiki (calculus): `diff(f) -> Expr` kept its result as `expr`, the name of step 2's parsed
+    expression, so step 4 ("Expression from Step 2") integrated the page's `cos(x)`: step 2's result was gone. A
+    result named for its type does not take an earlier step's result's name while a later step cites that step."""
+    build_file_tree(tmp_path / "lib", {"pkgsamename/__init__.py": PKGSAMENAME})
+    item = generated(tmp_path / "calc", {"_WorkflowIndex.md": TYPE_NAMED_INDEX, **TYPE_NAMED_PAGES})
+    assert "expr" not in item.plan.steps[1].binding.produces, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.text=x**3", "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == "i(x**3)"
+    run_generated_tests(item, tmp_path / "lib")

@@ -60,7 +60,7 @@ from generator.bind.wiring import (
 )
 from generator.model import Step
 from generator.naming import identifier
-from generator.parse.markdown import code_spans
+from generator.parse.markdown import code_spans, from_steps
 from generator.pysource import parse_expression
 from generator.slicing import (
     Slice,
@@ -1154,7 +1154,7 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
     declared = output_names(step, draft.api, ctx)
     if len(declared) == 1:
         local = _made_as_described(draft, anchor, declared[0], step) or local
-    if len(declared) != 1 or local in declared:
+    if len(declared) != 1 or local in declared or _replaces_cited(declared, step, ctx):
         # (of several, one name for the one result would hide the others missing: lightgbm's `X`, `y` of a frame
         # once named `y`, its step 2 then a stub asking for `X`)
         return
@@ -1416,6 +1416,17 @@ def _result_names(step: Step, api: ApiRef, ctx: BindContext) -> list[str]:
     ]
 
 
+def _replaces_cited(names: list[str], step: Step, ctx: BindContext) -> bool:
+    """Whether a result named for its type (`expr` of `diff(f, x) -> Expr`) would take the name of an earlier step's
+    result that a later step still takes ("Expression from Step 2", after step 3's derivative): kept under that name,
+    the derivative replaced the parsed expression, and step 4 integrated the page's demo instead. A name the
+    step's Outputs give is the step's to take."""
+    if len(names) != 1 or not ctx.has(names[0]) or names[0] in named_outputs(step):
+        return False
+    made_by = ctx.artifacts[names[0]].step
+    return any(made_by in from_steps(later.inputs or "") for later in ctx.workflow.steps[ctx.index + 1 :])
+
+
 def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False) -> None:
     """An example that calls the API for its effect drops a result the API declares (`trainer.train()` returns
     a TrainOutput with the loss), or one it prints: keep it under the step's output name."""
@@ -1436,7 +1447,8 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False
     made |= {n.id for n in walk(anchor.value) if isinstance(n, ast.Name)} - returned_names(api, ctx)
     if made & set(names):
         names = [n for n in names if n not in made] if len(names) == 1 else []  # a tuple's names all, or none
-    if not names:  # `-> str | dict`: a result the API declares, kept under the call's name
+    if not names or _replaces_cited(names, step, ctx):  # `-> str | dict`: a result the API declares, kept under
+        # the call's name
         names = [f"{identifier(api.last.strip('_'), 'call')}_result"]
     target = (
         ast.Tuple([ast.Name(n, ast.Store()) for n in names], ast.Store())
