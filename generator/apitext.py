@@ -305,6 +305,18 @@ def sets_a_value(text: str) -> bool:
     return isinstance(stmt.value, (ast.Name, ast.Attribute)) or literal_source(stmt.value) is not None
 
 
+_DECLARED_ATTRIBUTE = re.compile(
+    r"(?:[A-Za-z_]\w*+\.)+(?P<attr>[A-Za-z_]\w*+)\s*+:\s*+[A-Za-z_][\w.\[\], |]*?\s*+(?:\((?:[^()]*+)\))?\s*+", re.S
+)
+
+
+def declared_attribute(text: str) -> str:
+    """The attribute an API text declares with its type (`faiss.IndexIVF.nprobe: int (attribute, default 1)`): a
+    setting of the object the step's call is made on, beside that call; "" for any other text."""
+    found = _DECLARED_ATTRIBUTE.fullmatch(text.strip().strip("`").strip())
+    return found.group("attr") if found is not None else ""
+
+
 def set_attribute(text: str) -> str:
     """The attribute an API text sets when the text is one assignment to an attribute of an object
     (`cell.number_format = "#,##0.00"`, `ws.column_dimensions[letter].width = width`): the step is that setting,

@@ -27050,3 +27050,92 @@ def test_a_result_named_for_its_type_keeps_clear_of_an_earlier_result_a_later_st
     run_workflow(item, tmp_path / "lib", "--set", "1.text=x**3", "--set", "4.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == "i(x**3)"
     run_generated_tests(item, tmp_path / "lib")
+
+
+PROBE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Probe
+
+**Description:** Build an index, search it with more lists probed, measure the result, write it.
+
+### Step 1: Build
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprobe.Index(d: int) -> Index` |
+| **Implementation** | `Demo_build` |
+| **Key Parameters** | `d: int` - dimension (4) |
+| **Outputs** | `index` |
+
+### Step 2: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprobe.Index.nprobe: int (attribute, default 1); pkgprobe.Index.search(k: int) -> (D, I)` |
+| **Implementation** | `Demo_search` |
+| **Key Parameters** | `nprobe: int` - lists visited per query (10), `k: int` - neighbors (4) |
+| **Inputs** | `index` from Step 1 |
+| **Outputs** | `D`: distances; `I`: ids |
+
+### Step 3: Measure
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprobe.overlap_measure(I1, I2) -> float` |
+| **Implementation** | `Demo_measure` |
+| **Inputs** | `I` from Step 2 |
+| **Outputs** | `recall_at_1`: share of first hits right; `overlap`: share of neighbors found |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgprobe.write(D, value, path: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `D` from Step 2, `overlap` from Step 3 |
+| **Outputs** | the file |
+"""
+
+PROBE_PAGES = example_pages(
+    {
+        "implementations/Demo_build.md": "import pkgprobe\n\nindex = pkgprobe.Index(4)\n",
+        "implementations/Demo_search.md": "D, I = index.search(k)\nindex.nprobe = 10\nD, I = index.search(k)\n",
+        "implementations/Demo_measure.md": 'import pkgprobe\n\nprint("overlap", pkgprobe.overlap_measure(I, [0, 1]))\n',
+        "implementations/Demo_write.md": 'import pkgprobe\n\npkgprobe.write(D, overlap, "out.txt")\n',
+    }
+)
+
+PKGPROBE = """
+class Index:
+    def __init__(self, d):
+        self.d, self.nprobe = d, 1
+
+    def search(self, k):
+        return [self.nprobe] * k, list(range(k))
+
+
+def overlap_measure(found, truth):
+    return len(set(found) & set(truth)) / len(truth)
+
+
+def write(D, value, path):
+    with open(path, "w") as handle:
+        handle.write(repr((D, value)))
+"""
+
+
+def test_an_attribute_the_api_cell_declares_is_set_before_the_call_and_one_value_is_no_tuple(tmp_path):
+    """Seen on a Faiss wiki (IVFPQ): the API cell `faiss.IndexIVF.nprobe: int (attribute, default 1);
+    faiss.Index.search(...)` was bound to the attribute, a stub; and `knn_intersection_measure(I1, I2) -> float`,
+    whose Outputs name `recall_at_1` and `intersection`, was unpacked into both ("cannot unpack non-iterable float").
+    The declared attribute is a setting of the object the cell's call is made on, to its Key Parameter; a call
+    declaring one value keeps it under the output its name says."""
+    build_file_tree(tmp_path / "lib", {"pkgprobe/__init__.py": PKGPROBE})
+    item = generated(tmp_path / "probe", {"_WorkflowIndex.md": PROBE_INDEX, **PROBE_PAGES})
+    assert "index.nprobe = nprobe" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    assert item.plan.steps[2].binding.produces == ("overlap",), item.plan.steps[2].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "2.nprobe=3", "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr(([3, 3, 3, 3], 1.0))
+    run_generated_tests(item, tmp_path / "lib")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from generator.apitext import BUILTINS, ApiRef, dotted, parse_api, sets_a_value
+from generator.apitext import BUILTINS, ApiRef, declared_attribute, dotted, parse_api, sets_a_value
 from generator.astwalk import walk
 from generator.bind.binding import Kind
 from generator.bind.kinds import classify
@@ -194,7 +194,9 @@ class BindContext:
 
     def _supporting(self, index: int) -> list[ApiRef]:
         steps = self.workflow.steps[index].supporting
-        found = [parse_api(extra.api) for extra in steps if not sets_a_value(extra.api)]  # `index.nprobe = k`: no API
+        found = [  # `index.nprobe = k`, `faiss.IndexIVF.nprobe: int`: a setting, no API
+            parse_api(extra.api) for extra in steps if not sets_a_value(extra.api) and not declared_attribute(extra.api)
+        ]
         return [
             api
             for api in found

@@ -17,6 +17,7 @@ from generator.apitext import (
     balanced,
     code_imports,
     code_names,
+    declared_attribute,
     formula,
     sets_a_value,
     unbalanced,
@@ -527,7 +528,7 @@ def _api_of(text: str) -> str:
     spans = _statement_spans(text)
     if spans and text.lstrip().startswith("`"):
         # `index.nprobe = nprobe` then `index.search(x, k)`: the setting goes with the call, which is the API
-        calls = [s for s in spans if not sets_a_value(s)]
+        calls = [s for s in spans if not sets_a_value(s) and not declared_attribute(s)]
         if (
             calls and sets_a_value(spans[0]) and _GLOSSED.match(text)
         ):  # `ws.column_dimensions[c].width = w` (`ColumnDimension(...)`): the

@@ -15,6 +15,7 @@ from generator.apitext import (
     ApiRef,
     ParamKind,
     called,
+    declared_attribute,
     declared_classes,
     dotted,
     literal_source,
@@ -394,6 +395,10 @@ def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, H
         return
     settings = []
     for span in (extra.api for extra in step.supporting):
+        declared = _declared_setting(span, draft, keys)
+        if declared is not None:
+            settings.append(ast.copy_location(declared, anchor))
+            continue
         if not sets_a_value(span):
             continue
         stmt = ast.parse(span.strip().strip("`")).body[0]
@@ -413,6 +418,21 @@ def _cell_settings(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, H
     at = holder_index(draft.statements, anchor)
     if settings and at is not None:
         draft.statements[at:at] = settings
+
+
+def _declared_setting(span: str, draft: Draft, keys: dict[str, Hint]) -> ast.Assign | None:
+    """`index.nprobe = nprobe` for the cell's `faiss.IndexIVF.nprobe: int (attribute, default 1)` beside
+    `faiss.Index.search(...)`, where the Key Parameters document `nprobe`: the attribute set, to its key, on the
+    object the step's call is made on; None when the span declares no attribute, or the example sets it already."""
+    attr = declared_attribute(span)
+    call = anchor_call(draft)
+    receiver = call.func.value if call is not None and isinstance(call.func, ast.Attribute) else None
+    if not attr or attr not in keys or not isinstance(receiver, ast.Name) or "read-only" in span.lower():
+        return None
+    if any(isinstance(n, ast.Attribute) and n.attr == attr for s in draft.statements for n in walk(s)):
+        return None
+    target = ast.Attribute(value=ast.Name(id=receiver.id, ctx=ast.Load()), attr=attr, ctx=ast.Store())
+    return ast.Assign(targets=[target], value=ast.Name(id=attr, ctx=ast.Load()), lineno=0)
 
 
 def _spoken(outputs: str) -> set[str]:
@@ -1416,6 +1436,19 @@ def _result_names(step: Step, api: ApiRef, ctx: BindContext) -> list[str]:
     ]
 
 
+def _one_value(api: ApiRef) -> bool:
+    """Whether an API declares one value as its result (`-> float`, `-> numpy.ndarray`), not several (`-> (D, I)`,
+    `-> Tuple[A, B]`) nor nothing said."""
+    returns = api.returns.strip()
+    outer = re.sub(r"\[[^\[\]]*\]", "", returns)  # (`Union[A, B]` is one value; `A, B` two)
+    return (
+        bool(returns)
+        and len(split_types(returns)) == 1
+        and not re.match(r"[(\[]|tuple\b", returns, re.I)
+        and ("," not in outer)
+    )
+
+
 def _replaces_cited(names: list[str], step: Step, ctx: BindContext) -> bool:
     """Whether a result named for its type (`expr` of `diff(f, x) -> Expr`) would take the name of an earlier step's
     result that a later step still takes ("Expression from Step 2", after step 3's derivative): kept under that name,
@@ -1447,6 +1480,10 @@ def _keep_result(draft: Draft, step: Step, ctx: BindContext, shown: bool = False
     made |= {n.id for n in walk(anchor.value) if isinstance(n, ast.Name)} - returned_names(api, ctx)
     if made & set(names):
         names = [n for n in names if n not in made] if len(names) == 1 else []  # a tuple's names all, or none
+    if len(names) > 1 and _one_value(api):  # `knn_intersection_measure(I, gt) -> float`, where the Outputs name
+        # `recall_at_1` and `intersection`: the one the call's name says, never a tuple of one value
+        names = [n for n in names if n.lower() in api.last.lower().split("_")]
+        names = names if len(names) == 1 else []
     if not names or _replaces_cited(names, step, ctx):  # `-> str | dict`: a result the API declares, kept under
         # the call's name
         names = [f"{identifier(api.last.strip('_'), 'call')}_result"]
