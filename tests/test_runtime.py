@@ -27139,3 +27139,100 @@ def test_an_attribute_the_api_cell_declares_is_set_before_the_call_and_one_value
     run_workflow(item, tmp_path / "lib", "--set", "2.nprobe=3", "--set", "4.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr(([3, 3, 3, 3], 1.0))
     run_generated_tests(item, tmp_path / "lib")
+
+
+ROUND_TRIP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Round_Trip
+
+**Description:** Make a tokenizer, encode texts, decode them, write the texts.
+
+### Step 1: Tokenizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgroundtrip.Tokenizer() -> Tokenizer` |
+| **Implementation** | `Demo_tokenizer` |
+| **Outputs** | `tokenizer`, `output`: its vocabulary size |
+
+### Step 2: Encode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.encode_batch(input: List[str]) -> List[Encoding]` |
+| **Implementation** | `Demo_encode` |
+| **Key Parameters** | `input: List[str]` - texts to encode |
+| **Inputs** | `Tokenizer` from Step 1, list of texts |
+| **Outputs** | `List[Encoding]` with `ids` |
+
+### Step 3: Decode
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.decode_batch(sequences: List[List[int]]) -> List[str]` |
+| **Implementation** | `Demo_decode` |
+| **Inputs** | `Tokenizer` from Step 1, `List[Encoding]` from Step 2 |
+| **Outputs** | `texts` |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgroundtrip.write(texts, path: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `texts` from Step 3 |
+| **Outputs** | the file |
+"""
+
+ROUND_TRIP_PAGES = example_pages(
+    {
+        "implementations/Demo_tokenizer.md": (
+            "import pkgroundtrip\n\ntokenizer = pkgroundtrip.Tokenizer()\noutput = tokenizer.vocab_size()\n"
+        ),
+        "implementations/Demo_encode.md": 'output = tokenizer.encode_batch(["hello there", "bye"])\n',
+        "implementations/Demo_decode.md": (
+            'encodings = tokenizer.encode_batch(["hello there", "bye"])\n'
+            "texts = tokenizer.decode_batch([e.ids for e in encodings])\n"
+        ),
+        "implementations/Demo_write.md": 'import pkgroundtrip\n\npkgroundtrip.write(texts, "out.txt")\n',
+    }
+)
+
+PKGROUNDTRIP = """
+class Encoding:
+    def __init__(self, ids):
+        self.ids = ids
+
+
+class Tokenizer:
+    def vocab_size(self):
+        return 0
+
+    def encode_batch(self, input):
+        return [Encoding(text.split()) for text in input]
+
+    def decode_batch(self, sequences):
+        return [" ".join(ids) for ids in sequences]
+
+
+def write(texts, path):
+    with open(path, "w") as handle:
+        handle.write(repr(texts))
+"""
+
+
+def test_the_earlier_steps_call_made_again_on_the_pages_demo_is_its_cited_result(tmp_path):
+    """Seen on a Hugging Face tokenizers wiki (text encoding): the decoding page's round trip `encodings =
+    tokenizer.encode_batch(["Hello, y'all!", ...])` before `decode_batch(...)` was kept, so step 5 decoded the page's
+    demo sentences whatever texts step 4 encoded; and step 4's result was named `List` after "`List[Encoding]` from
+    Step 4" (a type, no name). An assignment making again, by that step's own call, the one result of the step the
+    Inputs cite by its number is that result."""
+    build_file_tree(tmp_path / "lib", {"pkgroundtrip/__init__.py": PKGROUNDTRIP})
+    item = generated(tmp_path / "trip", {"_WorkflowIndex.md": ROUND_TRIP_INDEX, **ROUND_TRIP_PAGES})
+    assert item.plan.steps[1].binding.produces == ("output",), item.plan.steps[1].binding.body
+    assert "encode_batch" not in item.plan.steps[2].binding.body, item.plan.steps[2].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", '2.input=["a b c", "d"]', "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr(["a b c", "d"])
+    run_generated_tests(item, tmp_path / "lib")

@@ -473,7 +473,7 @@ def _cited_input(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> N
         if a.step in cited and not a.value and a.name not in read and a.step not in had_one
     ]
     # (a variable's name: lower case, or data's one capital letter, `G`, `X_train`; not a type, `Tokenizer`)
-    named = [n for n in code_spans(step.inputs) if n.isidentifier() and (n[:1].islower() or _DATA_LETTER.fullmatch(n))]
+    named = [n for n in code_spans(step.inputs) if value_name(n)]
     if len(unread) > 1 and len(quoted) == 1:  # "Shuffled `dataset` from Step 3", of its `dataset` and
         unread = [n for n in unread if n in quoted]  # `shuffled_dataset`: the one the Inputs quote
     call = anchor_call(draft)
@@ -597,6 +597,13 @@ def _written_as(name: str, ctx: BindContext) -> str:
 
 
 _DATA_LETTER = re.compile(r"[A-Z](?:_[a-z0-9_]+)?")  # `G`, `X`, `X_train`: data, by the capital letter of maths
+
+
+def value_name(name: str) -> bool:
+    """Whether a name cited in a step's text is a value's (`ds`, `X_train`), not a type's (`List`, `LazyFrame`)."""
+    return name.isidentifier() and (name[:1].islower() or _DATA_LETTER.fullmatch(name) is not None)
+
+
 _WHERE = re.compile(r"path|file|fname|uri|url|dir|folder|output|dest", re.IGNORECASE)  # names of places
 _VALUE_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "Path", "PathLike", "os.PathLike", "pathlib.Path"})
 
@@ -1737,6 +1744,29 @@ def _made_again(stmt: ast.Assign, ctx: BindContext) -> str | None:
     return artifact
 
 
+def _made_by_cited_step(stmt: ast.Assign, ctx: BindContext) -> str | None:
+    """The one result of an earlier step the Inputs cite by its number, which an assignment makes again by that
+    step's own call: `encodings = tokenizer.encode_batch([...])` before `decode_batch`, where the Inputs say
+    "`List[Encoding]` from Step 4" and step 4 made `output` by `encode_batch` (the page's round trip, on its demo
+    sentences, not the workflow's texts). None otherwise."""
+    if not (isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+        return None
+    cited = {n for part in clauses(ctx.step.inputs or "") for n in from_steps(part)}
+    for number in sorted(cited):
+        api = ctx.apis[number - 1] if 0 < number <= ctx.index else None
+        if api is None or called(stmt.value.func) != api.last or not contains_api(stmt.value, api, {}):
+            continue
+        made = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value]
+        # (not other data under a name of its own: `penguins = read_table("holdout.csv")` reads the user's file)
+        if (
+            len(made) == 1
+            and made[0] != stmt.targets[0].id
+            and not _reads_data_file(stmt.value, ctx.artifacts[made[0]])
+        ):
+            return made[0]
+    return None
+
+
 def _opened_in_with(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`with Image.open("hopper.jpg") as im:` around `ImageDraw.Draw(im)`, where the Inputs say "Image.Image to draw
     on" and step 1 made the canvas `im`: the body works on the earlier result (_opened_for_typed_input)."""
@@ -2799,6 +2829,7 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
                 continue
             producer = _callee_text(stmt.value)
             artifact = _made_again(stmt, ctx) if isinstance(stmt.value, ast.Call) else None
+            artifact = artifact or _made_by_cited_step(stmt, ctx)
             target = stmt.targets[0]
             if artifact and isinstance(target, ast.Name):
                 wired.consumes[target.id] = artifact
@@ -5108,11 +5139,7 @@ def _named_by_later(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     cited = ctx.cited_from_here()
     made = names(draft.statements)[1]
     # a value's name (`ddpm_images`, `X`), not a class's (`LazyFrame` from Step 1 cites step 1's frame by its type)
-    missing = [
-        n
-        for n in cited
-        if n not in made and not ctx.has(n) and n.isidentifier() and (n[:1].islower() or _DATA_LETTER.fullmatch(n))
-    ]
+    missing = [n for n in cited if n not in made and not ctx.has(n) and value_name(n)]
     local = anchor.targets[0].id
     if len(missing) != 1 or local in cited or local in wired.consumes.values():
         return

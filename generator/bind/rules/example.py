@@ -57,6 +57,7 @@ from generator.bind.wiring import (
     rename,
     said_by,
     said_in,
+    value_name,
     wire,
 )
 from generator.model import Step
@@ -1203,7 +1204,8 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
     if not isinstance(target, ast.Name) or not ctx.has(target.id) or target.id in free_names(draft):
         return
     bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
-    cited = [n for n in ctx.cited_from_here() if not ctx.has(n) and n not in bound and n.isidentifier()]
+    # (a value's name: "`List[Encoding]` from Step 4" names the result's type, no name for it)
+    cited = [n for n in ctx.cited_from_here() if not ctx.has(n) and n not in bound and value_name(n)]
     if len(cited) == 1:  # "`ds` from Step 1 and `mask` from Step 2": step 2 opens the mask, not another `ds`
         rename(draft.statements, target.id, cited[0])
         return
