@@ -27236,3 +27236,102 @@ def test_the_earlier_steps_call_made_again_on_the_pages_demo_is_its_cited_result
     run_workflow(item, tmp_path / "lib", "--set", '2.input=["a b c", "d"]', "--set", "4.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr(["a b c", "d"])
     run_generated_tests(item, tmp_path / "lib")
+
+
+SAVE_CITED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Save_Split
+
+**Description:** Load a table, filter it, split it, save the split.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsavecited.load(path: str) -> Table` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the table file |
+| **Outputs** | `Table` of rows |
+
+### Step 2: Filter
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.filter(word: str) -> Table` |
+| **Implementation** | `Demo_filter` |
+| **Key Parameters** | `word: str` - the word rows must hold |
+| **Inputs** | `Table` from Step 1 |
+| **Outputs** | `Table` with the rows kept |
+
+### Step 3: Split
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Table.split(test_size: int) -> TableDict` |
+| **Implementation** | `Demo_split` |
+| **Key Parameters** | `test_size: int` - rows in the test part |
+| **Inputs** | `Table` from Step 2 |
+| **Outputs** | `TableDict` with `train` and `test` |
+
+### Step 4: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `TableDict.save_to_disk(path: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `TableDict` from Step 3 |
+| **Outputs** | the file |
+"""
+
+SAVE_CITED_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_load.md": 'import pkgsavecited\n\ntable = pkgsavecited.load("rows.txt")\n',
+            "implementations/Demo_filter.md": 'kept = table.filter("keep")\n',
+            "implementations/Demo_split.md": "table = table.split(1)\n",
+        }
+    ),
+    "implementations/Demo_save.md": (
+        '== Import ==\n<syntaxhighlight lang="python">\nfrom pkgsavecited import TableDict\n</syntaxhighlight>\n'
+        + example_pages({"x": 'encoded_table.save_to_disk("path/of/my/table")\n'})["x"]
+    ),
+}
+
+PKGSAVECITED = """
+class TableDict(dict):
+    def save_to_disk(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(dict(self)))
+
+
+class Table(list):
+    def filter(self, word):
+        return Table(row for row in self if word in row)
+
+    def split(self, test_size):
+        return TableDict(train=self[test_size:], test=self[:test_size])
+
+
+def load(path):
+    with open(path) as handle:
+        return Table(handle.read().split())
+"""
+
+
+def test_the_object_a_method_is_called_on_that_nothing_makes_is_the_result_of_the_step_cited_by_type(tmp_path):
+    """Seen on a Hugging Face datasets wiki (local files): `encoded_dataset.save_to_disk(...)`, where the Inputs say
+    "`DatasetDict` from Step 4" and nothing makes `encoded_dataset`, became a REQUIRED key with a loader, and the
+    step saved the raw CSV it loaded instead of step 4's split. A type quoted in the Inputs names no result (the
+    cited step's one result stands for the receiver), a class the page imports is no module, and a step whose one
+    result keeps an earlier name (`table = table.split(1)`) made that result."""
+    build_file_tree(tmp_path / "lib", {"pkgsavecited/__init__.py": PKGSAVECITED})
+    item = generated(tmp_path / "save", {"_WorkflowIndex.md": SAVE_CITED_INDEX, **SAVE_CITED_PAGES})
+    body = item.plan.steps[3].binding.body
+    assert "encoded_table" not in body and ".save_to_disk(path)" in body, body
+    (item.output_dir / "rows.txt").write_text("keep-a drop-b keep-c keep-d\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=rows.txt", "--set", "2.word=keep", "--set", "4.path=out.txt")
+    expected = {"train": ["keep-c", "keep-d"], "test": ["keep-a"]}
+    assert (item.output_dir / "out.txt").read_text() == repr(expected)
+    run_generated_tests(item, tmp_path / "lib")

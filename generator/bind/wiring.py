@@ -1445,8 +1445,8 @@ def _described_source(step: Step, ctx: BindContext) -> int | None:
     """The one step whose results the Inputs cite by description only ("Upright image from Step 2": no name in
     code spans); None otherwise."""
     cited, _ = _cited_steps(step, ctx)
-    if len(cited) != 1 or any(n.isidentifier() for n in code_spans(step.inputs or "")):
-        return None
+    if len(cited) != 1 or any(value_name(n) for n in code_spans(step.inputs or "")):  # (a type quoted is no name:
+        return None  # "`DatasetDict` from Step 4")
     return next(iter(cited))
 
 
@@ -1506,7 +1506,13 @@ def _cited_unmade_receiver(draft: Draft, step: Step, ctx: BindContext, wired: _W
     receiver, api = call.func.value.id, draft.api
     # the API cell a method of an object too (`image.save(fp, ...)`), never a module's function (`np.save`)
     modules = module_names(ctx, [ast.unparse(i) for i in draft.imports])
-    if api is None or len(api.callee) != 2 or call.func.attr != api.last or api.callee[0] in modules:
+    # (a class the page imports is no module: `DatasetDict.save_to_disk` on `encoded_dataset`)
+    if (
+        api is None
+        or len(api.callee) != 2
+        or call.func.attr != api.last
+        or (api.callee[0] in modules and not api.class_name)
+    ):
         return
     if (
         receiver in modules
@@ -1558,6 +1564,10 @@ def _made_by_step(number: int, ctx: BindContext) -> tuple[list[Artifact], bool]:
     ]
     if not made and ctx.has(ctx.changed.get(number, "")):
         return [ctx.artifacts[ctx.changed[number]]], True
+    if not made:  # the step's one result, made again under an earlier name (`start_with_ar =
+        # start_with_ar.train_test_split(...)`: the record keeps the call that first made it)
+        made = [a for a in ctx.artifacts.values() if a.step == number and not a.value]
+        made = made if len(made) == 1 else []
     return made, False
 
 
