@@ -1065,6 +1065,11 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`factor: float` - 1.0 the original (default for this workflow 2.0)") == [("factor", "2.0")]
     assert read("`size: tuple` - bounding box (this workflow uses (256, 256))") == [("size", "(256, 256)")]
     assert read("`name: str` - used in this workflow to label runs") == [("name", None)]
+    # the value first (faiss trial: `d` took the test example's 32)
+    assert read("`d: int` - vector dimension (64 in this workflow; must be a multiple of M)") == [("d", "64")]
+    assert read("`size: tuple` - bounding box, (256, 256) in this workflow") == [("size", "(256, 256)")]
+    assert read("`k: int` - neighbors, 4 (5 in the tests)") == [("k", None)]
+    assert read("`nt: int` - training vectors (at least 39 * nlist; 20000)") == [("nt", "20000")]
 
 
 def test_a_default_said_in_a_sentence_about_another_name_is_not_this_parameters():

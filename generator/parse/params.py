@@ -147,6 +147,13 @@ _THIS_WORKFLOW = re.compile(
     r"workflow:?)\s*([^;,()]+|\([^()]*\))",
     re.I,
 )
+# "(64 in this workflow; must be a multiple of M)", "(256, 256) in this workflow": the value first, then that this
+# workflow uses it
+_IN_THIS_WORKFLOW = re.compile(
+    r"(?:^|[;,(])\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|True|False|\([^()]*\))"
+    r"\s+(?:in|for) this (?:workflow|pipeline|tutorial|report|analysis)\b",
+    re.I,
+)
 # "defaults to 1, set 32", "default None; use 0.1": the library's default, then the value to set (not a value
 # for a case: "use 2 for small corpora", "use 10-20 for small budgets")
 _SET_INSTEAD = re.compile(
@@ -162,7 +169,12 @@ def value_here(description: str, type_: str | None = None) -> str | None:
     workflow uses 0.2", "the report uses "sum"", "defaults to 1, set 32"), as a literal of the declared type; None
     when it says none."""
     text = description[: MAX_DEFAULT_IN_TEXT * 5]
-    for found in (_HERE.search(text), _THIS_WORKFLOW.search(text), _SET_INSTEAD.search(text)):
+    for found in (
+        _HERE.search(text),
+        _THIS_WORKFLOW.search(text),
+        _IN_THIS_WORKFLOW.search(text),
+        _SET_INSTEAD.search(text),
+    ):
         literal = _literal_or_none(found.group(1).strip().strip("`")) if found else None
         if literal is not None and fits_type(literal, type_):
             return literal
@@ -295,10 +307,10 @@ _GIVEN = re.compile(
 
 # at the end, in brackets: "name of the target column (`churned`)", "number of epochs (e.g. 20)", "rounds (500)"
 _GIVEN_LAST = re.compile(
-    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\])\)"
+    r"\((?:[^()`;]{0,200};\s*)?(?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\])\)"
     r"\s*[.,;]?\s*$",
     re.I,
-)  # (or a list: "NDCG cut-offs reported ([1, 3, 5])")
+)  # (or a list: "NDCG cut-offs reported ([1, 3, 5])"; or after a note: "(at least 9984 for PQ; 20000)")
 
 
 # in brackets before the description goes on after a `;`, or with its own aside after one: "how many features drive
