@@ -27335,3 +27335,72 @@ def test_the_object_a_method_is_called_on_that_nothing_makes_is_the_result_of_th
     expected = {"train": ["keep-c", "keep-d"], "test": ["keep-a"]}
     assert (item.output_dir / "out.txt").read_text() == repr(expected)
     run_generated_tests(item, tmp_path / "lib")
+
+
+POSITIONAL_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Read_Index
+
+**Description:** Read an index file, write what it holds.
+
+### Step 1: Read
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgposonly.read_index(fname: str, io_flags: int = 0) -> Index` |
+| **Implementation** | `Demo_read` |
+| **Key Parameters** | `fname: str` - the index file ('large.index'), `io_flags: int` - 0, or 2 to map it |
+| **Outputs** | `index` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgposonly.write(index, path: str) -> None` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `index` from Step 1 |
+| **Outputs** | the file |
+"""
+
+POSITIONAL_PAGES = example_pages(
+    {
+        "implementations/Demo_read.md": [
+            'import pkgposonly\n\nindex = pkgposonly.read_index("large.index")\n',
+            'import pkgposonly\n\nindex = pkgposonly.read_index("populated.index", pkgposonly.IO_FLAG_MMAP)\n',
+        ],
+        "implementations/Demo_write.md": 'import pkgposonly\n\npkgposonly.write(index, "out.txt")\n',
+    }
+)
+
+PKGPOSONLY = """
+IO_FLAG_MMAP = 2
+
+
+def read_index(fname, io_flags=0, /):  # a native function: no keywords
+    with open(fname) as handle:
+        return (handle.read().strip(), io_flags)
+
+
+def write(index, path):
+    with open(path, "w") as handle:
+        handle.write(repr(index))
+"""
+
+
+def test_a_documented_parameter_the_page_passes_by_position_is_added_by_position(tmp_path):
+    """Seen on a Faiss wiki (index persistence): `faiss.read_index(fname, io_flags=io_flags)`, the documented `io_flags`
+    added as a keyword, failed with "unexpected keyword argument" whatever config said: a SWIG function takes none.
+    A parameter the example leaves out, next in the call's order, that another example of the page passes by
+    position, is added by position."""
+    build_file_tree(tmp_path / "lib", {"pkgposonly/__init__.py": PKGPOSONLY})
+    item = generated(tmp_path / "read", {"_WorkflowIndex.md": POSITIONAL_INDEX, **POSITIONAL_PAGES})
+    body = item.plan.steps[0].binding.body
+    assert "read_index(fname, io_flags)" in body, body
+    (item.output_dir / "mine.index").write_text("ivf\n", encoding="utf-8")
+    run_workflow(
+        item, tmp_path / "lib", "--set", "1.fname=mine.index", "--set", "1.io_flags=2", "--set", "2.path=o.txt"
+    )
+    assert (item.output_dir / "o.txt").read_text() == repr(("ivf", 2))
+    run_generated_tests(item, tmp_path / "lib")

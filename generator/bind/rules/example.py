@@ -316,7 +316,7 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _keep_result(draft, step, ctx, _shown(chosen.tree, best.anchor))
     _declared_name(draft, step, ctx, wanted)
     _own_name(draft, step, ctx)
-    _complete_call(draft, step, keys)
+    _complete_call(draft, step, keys, tuple(e.tree for e in ctx.examples[ctx.index]))
     _complete_chained(draft, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
@@ -1250,10 +1250,12 @@ def _made_as_described(draft: Draft, anchor: ast.Assign, name: str, step: Step) 
     return made[0] if len(made) == 1 else None
 
 
-def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
+def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint], examples: tuple[ast.Module, ...] = ()) -> None:
     """Pass the inputs the wiki documents for the API (key parameters, I/O contract) that the example leaves
     out, so config can set them: `pipeline(task)` gets `model=model`. Only parameters the signature declares
-    are added, with the signature's own default when it has one."""
+    are added, with the signature's own default when it has one; by position when it is the call's next one and
+    another example of the page passes it so (`faiss.read_index(fname, io_flags)`: a SWIG function takes no
+    keywords, and `io_flags=io_flags` failed whatever config said)."""
     call = anchor_call(draft)
     api = draft.api
     if call is None or api is None or step.implementation is None:
@@ -1309,7 +1311,17 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             and param.name.isidentifier()
             and not param.built  # (a config key cannot hold the object: the example uses the default)
         ):
-            call.keywords.append(ast.keyword(arg=param.name, value=ast.Name(id=param.name, ctx=ast.Load())))
+            value = ast.Name(id=param.name, ctx=ast.Load())
+            slot = draft.on_first + len(call.args)
+            if (
+                declared.index(param) == slot
+                and param.kind is ParamKind.NORMAL
+                and merge_hints(hint, Hint(default=param.default)).default not in (None, "None")
+                and _passed_by_position(examples, api, len(call.args))
+            ):
+                call.args.append(value)
+            else:
+                call.keywords.append(ast.keyword(arg=param.name, value=value))
             if param.name in BUILTINS:  # `format=format`: the config key, not Python's format()
                 draft.shadowing.append(param.name)
             draft.hints.setdefault(
@@ -1318,6 +1330,20 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint]) -> None:
             # a None default the example never passes is unset: the call goes without it until config sets it (a
             # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
             draft.unpassed.append(param.name)
+
+
+def _passed_by_position(examples: tuple[ast.Module, ...], api: ApiRef, index: int) -> bool:
+    """Whether an example calls the API with an argument by position at index (`faiss.read_index("populated.index",
+    faiss.IO_FLAG_MMAP)` for index 1)."""
+    return any(
+        isinstance(node, ast.Call)
+        and called(node.func) == api.last  # (the API's own call, not one around it: `print(x, read_index(p))`)
+        and contains_api(node, api, {})
+        and len(node.args) > index
+        and not any(isinstance(a, ast.Starred) for a in node.args[: index + 1])
+        for tree in examples
+        for node in walk(tree)
+    )
 
 
 def _fed_by_loop(statements: list[ast.stmt], made: set[str]) -> set[str]:
