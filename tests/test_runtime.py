@@ -27404,3 +27404,118 @@ def test_a_documented_parameter_the_page_passes_by_position_is_added_by_position
     )
     assert (item.output_dir / "o.txt").read_text() == repr(("ivf", 2))
     run_generated_tests(item, tmp_path / "lib")
+
+
+FLOW_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Image_Flow
+
+**Description:** Load an image, make it gray, smooth it, threshold it, write it.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflow.load(path: str)` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - the image |
+| **Outputs** | `img`: the image |
+
+### Step 2: Gray
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflow.to_gray(src)` |
+| **Implementation** | `Demo_gray` |
+| **Inputs** | Color image from Step 1 |
+| **Outputs** | `imgray`: one channel |
+
+### Step 3: Smooth
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflow.blur(src, k: int)` |
+| **Implementation** | `Demo_blur` |
+| **Key Parameters** | `k: int` - kernel size (3) |
+| **Inputs** | Grayscale image from Step 2 |
+| **Outputs** | `blur`: the smoothed image |
+
+### Step 4: Threshold
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflow.threshold(src, t: int)` |
+| **Implementation** | `Demo_threshold` |
+| **Key Parameters** | `t: int` - threshold (127) |
+| **Inputs** | Smoothed grayscale image from Step 3 |
+| **Outputs** | `ret`, `th`: the binary image |
+
+### Step 5: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgflow.write(image, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `th` from Step 4 |
+| **Outputs** | the file |
+"""
+
+FLOW_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": 'import pkgflow\n\nimg = pkgflow.load("test.jpg")\n',
+        "implementations/Demo_gray.md": "import pkgflow\n\nimgray = pkgflow.to_gray(img)\n",
+        "implementations/Demo_blur.md": "import pkgflow\n\nblur = pkgflow.blur(img, 3)\n",
+        "implementations/Demo_threshold.md": "import pkgflow\n\nret, th = pkgflow.threshold(imgray, 127)\n",
+        "implementations/Demo_write.md": 'import pkgflow\n\npkgflow.write(th, "out.txt")\n',
+    }
+)
+
+PKGFLOW = """
+class Gray(str):
+    pass
+
+
+def load(path):
+    with open(path) as handle:
+        return handle.read().strip()
+
+
+def to_gray(src):
+    return Gray(f"gray({src})")
+
+
+def blur(src, k):
+    return f"blur({src},{k})"
+
+
+def threshold(src, t):
+    return t, f"th({src})"
+
+
+def write(image, path):
+    with open(path, "w") as handle:
+        handle.write(image)
+"""
+
+
+def test_an_example_skipping_a_step_of_the_workflow_works_on_the_result_the_inputs_cite(tmp_path):
+    """Seen on an OpenCV wiki (contour analysis): `blur = cv.GaussianBlur(img, (5, 5), 0)`, where the Inputs say
+    "Grayscale image from Step 2", blurred step 1's colour image; `cv.threshold(imgray, ...)`, where they say "Smoothed
+    grayscale image from Step 3", thresholded the unsmoothed one: each page's example starts from its own point of
+    the tutorial. The earlier result the call works on, of which the cited step's one result was made, stands for
+    that result; not when the cited step built an object of it (`bigram = Phrases(docs)`: the docs stay the data)."""
+    build_file_tree(tmp_path / "lib", {"pkgflow/__init__.py": PKGFLOW})
+    item = generated(tmp_path / "flow", {"_WorkflowIndex.md": FLOW_INDEX, **FLOW_PAGES})
+    (item.output_dir / "in.txt").write_text("img\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=in.txt", "--set", "5.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == "th(blur(gray(img),3))"
+    run_generated_tests(item, tmp_path / "lib")
+    built = FLOW_INDEX.replace("`pkgflow.to_gray(src)`", "`pkgflow.Gray(src) -> Gray`")
+    pages = {
+        **FLOW_PAGES,
+        **example_pages({"implementations/Demo_gray.md": "import pkgflow\n\nimgray = pkgflow.Gray(img)\n"}),
+    }
+    body = generated(tmp_path / "built", {"_WorkflowIndex.md": built, **pages}).plan.steps[2].binding.body
+    assert "blur(img, k)" in body, body

@@ -1485,7 +1485,13 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     mine, theirs = (t.rsplit(".", 1)[-1] for t in (ctx.artifacts[receiver].type, made[0].type))
     if mine and theirs and mine not in theirs and theirs not in mine:  # (an `ImageFile` is an `Image`)
         return
-    if ctx.artifacts[receiver].step != number and not (named(made[0].name) or in_place or (mine and theirs)):
+    # (or the cited one was made of it: `cv.GaussianBlur(img, ...)` where the Inputs say "Grayscale image from Step
+    # 2" and step 2 made `imgray` of step 1's `img`: the example's flow skips a step the workflow has)
+    # (not an object built of it: `bigram = Phrases(docs)` is a model of the documents, which stay the data)
+    maker = ctx.api_of(number)
+    built = maker is not None and maker.last[:1].isupper() and maker.returns.strip() in ("", maker.last)
+    later = receiver in ctx.ancestors(made[0].name) and not built
+    if ctx.artifacts[receiver].step != number and not (named(made[0].name) or in_place or (mine and theirs) or later):
         return  # another step's result, unless the Inputs name the cited one ("RGB image from Step 3": `rgb`)
     rename(draft.statements, receiver, made[0].name)
     wired.changes.append(
