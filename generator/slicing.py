@@ -478,6 +478,33 @@ def cut_on_given(
     return found if found is not None and found.anchor is not first.anchor else None
 
 
+def cut_on_cited(
+    tree: ast.Module,
+    api: ApiRef,
+    first: Slice,
+    cited: frozenset[str],
+    uncited: frozenset[str],
+    foreign: Callable[[ast.stmt], bool] = lambda stmt: False,
+    known: dict[str, str] | None = None,
+    swept: frozenset[str] = frozenset(),
+) -> Slice | None:
+    """cut(), from the first statement using the API on a name the step's Inputs quote (`D, I = index.search(xq, k)`
+    after the page's sanity check `index.search(xb[:5], k)`, where they say "query vectors `xq` from Step 1"): a
+    candidate beside the first use, when that one works on another earlier result (uncited: the earlier results the
+    Inputs do not quote) and leaves a quoted name out; None otherwise (the page's own sample `corpus` may stand for
+    the cited `corpus_sentences`)."""
+    read = set(names([first.anchor])[0])
+    missing = cited - read
+    if not missing or not read & uncited:
+        return None
+
+    def accept(stmt: ast.stmt) -> bool:
+        return bool(set(names([stmt])[0]) & missing)
+
+    found = _cut(tree, api, accept, foreign, known or {}, swept)
+    return found if found is not None and found.anchor is not first.anchor else None
+
+
 def _worked_on(stmt: ast.stmt) -> set[str]:
     """The names a statement works on: passed to a call, called a method of, or gone through by a loop (not
     `torch` of `torch.float16`, a module the example forgot to import)."""

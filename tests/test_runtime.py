@@ -27519,3 +27519,90 @@ def test_an_example_skipping_a_step_of_the_workflow_works_on_the_result_the_inpu
     }
     body = generated(tmp_path / "built", {"_WorkflowIndex.md": built, **pages}).plan.steps[2].binding.body
     assert "blur(img, k)" in body, body
+
+
+TWO_SEARCHES_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Two_Searches
+
+**Description:** Make vectors and an index, check it on its own vectors, search the queries, write the result.
+
+### Step 1: Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgknn.make(nb: int, nq: int)` |
+| **Implementation** | `Demo_data` |
+| **Key Parameters** | `nb: int` - database size (6), `nq: int` - queries (2) |
+| **Outputs** | `xb`, `xq`, `index` |
+
+### Step 2: Sanity check
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgknn.Index.search(x, k: int) -> (D, I)` |
+| **Implementation** | `Demo_search` |
+| **Key Parameters** | `k: int` - neighbors (2) |
+| **Inputs** | `index` from Step 1, database vectors `xb` |
+| **Outputs** | `D`, `I` |
+
+### Step 3: Search
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgknn.Index.search(x, k: int) -> (D, I)` |
+| **Implementation** | `Demo_search` |
+| **Key Parameters** | `k: int` - neighbors (2) |
+| **Inputs** | `index` from Step 1, query vectors `xq` from Step 1 |
+| **Outputs** | `D`, `I` |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgknn.write(I, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `I` from Step 3 |
+| **Outputs** | the file |
+"""
+
+TWO_SEARCHES_PAGES = example_pages(
+    {
+        "implementations/Demo_data.md": "import pkgknn\n\nxb, xq, index = pkgknn.make(6, 2)\n",
+        "implementations/Demo_search.md": (
+            "k = 2\nD, I = index.search(xb[:5], k)  # sanity check\nprint(I)\nD, I = index.search(xq, k)  # actual search\n"
+        ),
+        "implementations/Demo_write.md": 'import pkgknn\n\npkgknn.write(I, "out.txt")\n',
+    }
+)
+
+PKGKNN = """
+class Index:
+    def search(self, x, k):
+        return [[0.0] * k for _ in x], [[row] * k for row in x]
+
+
+def make(nb, nq):
+    return [f"b{i}" for i in range(nb)], [f"q{i}" for i in range(nq)], Index()
+
+
+def write(I, path):
+    with open(path, "w") as handle:
+        handle.write(repr(I))
+"""
+
+
+def test_a_use_of_the_api_on_the_name_the_inputs_quote_is_a_candidate_beside_the_first(tmp_path):
+    """Seen on a Faiss wiki (exact k-NN): two steps share the search page, whose example runs the sanity check
+    `index.search(xb[:5], k)` and then the actual search `index.search(xq, k)`; both steps took the first, so the
+    search step, whose Inputs say "query vectors `xq` from Step 1", searched five database vectors. The first use
+    of the API on a name the Inputs quote is a candidate beside the page's first use."""
+    build_file_tree(tmp_path / "lib", {"pkgknn/__init__.py": PKGKNN})
+    item = generated(tmp_path / "knn", {"_WorkflowIndex.md": TWO_SEARCHES_INDEX, **TWO_SEARCHES_PAGES})
+    assert "index.search(xb[:5], k)" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    assert "index.search(xq, k)" in item.plan.steps[2].binding.body, item.plan.steps[2].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr([["q0", "q0"], ["q1", "q1"]])
+    run_generated_tests(item, tmp_path / "lib")

@@ -68,6 +68,7 @@ from generator.slicing import (
     Slice,
     contains_api,
     cut,
+    cut_on_cited,
     cut_on_given,
     empty_container,
     holder_index,
@@ -135,9 +136,18 @@ def candidates(ctx: BindContext, index: int) -> list[Candidate]:
 
     swept = frozenset(_swept(ctx.workflow.steps[index]))
     quoted = frozenset(ctx.workflow.steps[index].key_parameters_code) if api.item_context else frozenset()
+    # the names the Inputs quote (`xq` from Step 1): a use of the API on them is a candidate beside the page's first
+    cited = frozenset(n for n in code_spans(ctx.workflow.steps[index].inputs or "") if value_name(n))
+    # (what earlier steps' Outputs name: the slices are cut once per step, whatever has been bound yet)
+    earlier = {n for step in ctx.workflow.steps[:index] for n in named_outputs(step)} if cited else set()
+    uncited = frozenset(earlier - cited)
     wanted = frozenset(named_outputs(ctx.workflow.steps[index]) or declared_outputs(ctx.workflow.steps[index]))
     # the page's first use of the API, and its use on the reader's own data when the first is a demo
-    uses = ((e, use) for e in ctx.examples[index] for use in _uses(e.tree, api, foreign, known, swept, quoted))
+    uses = (
+        (e, use)
+        for e in ctx.examples[index]
+        for use in _uses(e.tree, api, foreign, known, swept, quoted, cited, uncited)
+    )
     for example, use in uses:
         piece: Slice | None = use
         if piece is not None and leaves_code_out(piece.statements):
@@ -188,6 +198,8 @@ def _uses(
     known: dict[str, str],
     swept: frozenset[str],
     quoted: frozenset[str] = frozenset(),
+    cited: frozenset[str] = frozenset(),
+    uncited: frozenset[str] = frozenset(),
 ) -> Iterator[Slice]:
     """The example's first use of the API, then its use on the reader's own data when the first is a demo."""
     first = cut(tree, api, foreign, known, swept, quoted)
@@ -196,6 +208,9 @@ def _uses(
         given = cut_on_given(tree, api, first, foreign, known, swept)
         if given is not None:
             yield given
+        on_cited = cut_on_cited(tree, api, first, cited, uncited, foreign, known, swept)
+        if on_cited is not None and (given is None or on_cited.anchor is not given.anchor):
+            yield on_cited
 
 
 def _before_sketch(tree: ast.Module, piece: Slice) -> Slice | None:
