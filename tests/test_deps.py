@@ -169,6 +169,10 @@ def test_a_dependency_its_remark_says_is_optional_is_a_requirement_only_when_imp
     cell = "`numpy`, `lxml` (optional, faster), `peft` (optional), `pandas` (optional, for `as_pandas=True`)"
     assert optional_dependencies(cell) == ("lxml", "peft")
     assert optional_dependencies("`matplotlib` (optional dependency, must be installed separately)") == ()
+    # said before the names (datasets trial: torch, tensorflow, jax and polars installed for a NumPy format step)
+    assert optional_dependencies("`numpy`, optional `torch` / `tensorflow` / `jax`") == ("torch", "tensorflow", "jax")
+    item = _one_step(tmp_path / "before", "`numpy`, optional `torch` / `tensorflow`")
+    assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements
     optional = "`numpy`, `datasets` (optional, only if the text comes from the Hub)"
     item = _one_step(tmp_path / "unused", optional)
     assert item.ok and item.plan.requirements == ("numpy",), item.plan.requirements

@@ -514,7 +514,10 @@ def optional_dependencies(cell: str) -> tuple[str, ...]:
     found: list[str] = []
     for part in split_top_level(breaks_as(cell, ", ")):
         remarks = re.findall(r"\(([^()]*)\)", _code_free(part))
-        if any(_OPTIONAL_REMARK.search(r) and "``" not in r for r in remarks) and not any(
+        # or said before the names: "optional `torch` / `tensorflow` / `jax`" (the datasets trial installed all of
+        # them, an 8 GB environment for a step that formats as NumPy)
+        said_before = _OPTIONAL_REMARK.match(plain(part)) is not None
+        if (said_before or any(_OPTIONAL_REMARK.search(r) and "``" not in r for r in remarks)) and not any(
             _NEEDED_REMARK.search(r) for r in remarks
         ):
             found += [name.strip() for name in code_spans(_outside_brackets(part)) if name.strip()]
