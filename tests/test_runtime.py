@@ -27606,3 +27606,103 @@ def test_a_use_of_the_api_on_the_name_the_inputs_quote_is_a_candidate_beside_the
     run_workflow(item, tmp_path / "lib", "--set", "4.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr([["q0", "q0"], ["q1", "q1"]])
     run_generated_tests(item, tmp_path / "lib")
+
+
+ITER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Train_From_Iterator
+
+**Description:** Make a tokenizer, make a batch iterator over the corpus, train on it, write the vocabulary.
+
+### Step 1: Tokenizer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgiter.Tokenizer() -> Tokenizer` |
+| **Implementation** | `Demo_tokenizer` |
+| **Outputs** | `tokenizer` |
+
+### Step 2: Iterator
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `batch_iterator(batch_size: int = 1000) -> Iterator[List[str]]` (user-defined generator) |
+| **Implementation** | `Demo_iterator` |
+| **Key Parameters** | `batch_size: int` - texts per batch (default 1000), `corpus: List[str]` - the texts |
+| **Inputs** | In-memory texts |
+| **Outputs** | Python iterator yielding batches of strings |
+
+### Step 3: Train
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.train_from_iterator(iterator: Iterator, length: int = None) -> None` |
+| **Implementation** | `Demo_train` |
+| **Inputs** | `Tokenizer` from Step 1, iterator from Step 2 |
+| **Outputs** | the trained tokenizer |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Tokenizer.save(path: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `Tokenizer` from Step 1 |
+| **Outputs** | the file |
+"""
+
+ITER_PAGES = example_pages(
+    {
+        "implementations/Demo_tokenizer.md": "import pkgiter\n\ntokenizer = pkgiter.Tokenizer()\n",
+        "implementations/Demo_iterator.md": (
+            'corpus = ["a b", "c", "d e f"]\n\n\n'
+            "def batch_iterator(batch_size=1000):\n"
+            "    for i in range(0, len(corpus), batch_size):\n"
+            "        yield corpus[i : i + batch_size]\n\n\n"
+            "tokenizer.train_from_iterator(batch_iterator(), length=len(corpus))\n"
+        ),
+        "implementations/Demo_train.md": 'data = ["Beautiful is better than ugly."]\ntokenizer.train_from_iterator(data)\n',
+        "implementations/Demo_save.md": 'tokenizer.save("tokenizer.json")\n',
+    }
+)
+
+PKGITER = """
+class Tokenizer:
+    def __init__(self):
+        self.vocab = []
+
+    def train_from_iterator(self, iterator, length=None):
+        for batch in iterator:
+            for text in batch if isinstance(batch, list) else [batch]:
+                self.vocab.extend(text.split())
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(sorted(self.vocab)))
+"""
+
+
+def test_the_steps_call_passed_by_position_to_a_later_steps_call_is_its_result(tmp_path):
+    """Seen on a Hugging Face tokenizers wiki (training from memory): step 4's API `batch_iterator(...)` (a generator
+    the user writes) is called inside the page's `tokenizer.train_from_iterator(batch_iterator(), ...)`, so step 4
+    trained the tokenizer itself and handed on None as the iterator; step 5, whose Inputs say "iterator from Step 4",
+    trained on the page's sample sentences. The step's call, an argument of a later step's call by position, is the
+    step's result under that parameter's name; the later step's sample in that place is the cited result."""
+    build_file_tree(tmp_path / "lib", {"pkgiter/__init__.py": PKGITER})
+    item = generated(tmp_path / "iter", {"_WorkflowIndex.md": ITER_INDEX, **ITER_PAGES})
+    second, third = item.plan.steps[1].binding, item.plan.steps[2].binding
+    assert "iterator = batch_iterator(" in second.body and "train_from_iterator" not in second.body, second.body
+    assert "tokenizer.train_from_iterator(iterator" in third.body, third.body
+    texts = '2.corpus=["a b", "c", "d e f"]'
+    run_workflow(item, tmp_path / "lib", "--set", texts, "--set", "2.batch_size=2", "--set", "4.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr(["a", "b", "c", "d", "e", "f"])
+    run_generated_tests(item, tmp_path / "lib")
+    # a name nothing makes in that place (the page's sample left for a loader) is the cited result too
+    pages = {
+        **ITER_PAGES,
+        **example_pages({"implementations/Demo_train.md": "tokenizer.train_from_iterator(dataset)\n"}),
+    }
+    body = generated(tmp_path / "unmade", {"_WorkflowIndex.md": ITER_INDEX, **pages}).plan.steps[2].binding.body
+    assert "tokenizer.train_from_iterator(iterator" in body, body

@@ -2099,8 +2099,21 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         if isinstance(argument, ast.Starred):
             break
         quoted_value = name in results_quoted and literal_source(argument) is not None  # `wavedec(x, "db1")`
-        if name in cited and (quoted_value or (ctx.holds_object(name) and _literal_sample(argument))):
+        # (or a name the example gave such values: `data = ["Beautiful is better than ugly.", ...]` before
+        # `tokenizer.train_from_iterator(data, ...)`, where the Inputs say "iterator from Step 4")
+        if isinstance(argument, ast.Name) and argument.id == name:
+            continue  # (the cited result already, or a sample under its name: _lift_literals takes the result)
+        sample = isinstance(argument, ast.Name) and written_collection(draft.literals.get(argument.id, ""))
+        # (or left for a loader to make: the sample's own statement gone, nothing makes `data`)
+        unmade = (
+            isinstance(argument, ast.Name) and argument.id in free_names(draft) and _unmade(argument.id, draft, ctx)
+        )
+        if name in cited and (
+            quoted_value or (ctx.holds_object(name) and (_literal_sample(argument) or sample or unmade))
+        ):
             built = ast.unparse(argument)
+            if isinstance(argument, ast.Name) and sample and _loads(draft.statements, argument.id) == 1:
+                del draft.literals[argument.id]  # (read there only: no key is left for it)
             call.args[n] = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), argument)
             wired.changes.append(
                 f"takes {name} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
@@ -2496,6 +2509,26 @@ def _unfed(statements: list[ast.stmt], name: str, draft: Draft) -> list[ast.stmt
         or not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name))
         or s.targets[0].id != name
     ]
+
+
+def _unmade(name: str, draft: Draft, ctx: BindContext) -> bool:
+    """Whether nothing gives a name the step reads: no earlier result, key, literal, import or statement."""
+    keys = key_hints(ctx.step)
+    return not (
+        ctx.has(name)
+        or name in keys
+        or name in draft.literals
+        or name in draft.imported()
+        or name in BUILTINS
+        or name in names(draft.statements + draft.definitions)[1]
+    )
+
+
+def _loads(statements: list[ast.stmt], name: str) -> int:
+    """How many times the statements read a name."""
+    return sum(
+        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for s in statements for n in walk(s)
+    )
 
 
 def _literal_sample(node: ast.expr) -> bool:

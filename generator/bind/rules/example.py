@@ -338,25 +338,36 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
 
 def _out_of_later_call(candidate: Candidate, api: ApiRef, ctx: BindContext) -> Slice:
     """The slice, its anchor `study = optuna.create_study(pruner=optuna.pruners.MedianPruner(...))` made `pruner =
-    optuna.pruners.MedianPruner(...)`, when the step's API call is a keyword argument of a later step's API call:
+    optuna.pruners.MedianPruner(...)`, when the step's API call is an argument of a later step's API call:
     the step makes the argument (Outputs "`MedianPruner` instance to pass to `create_study`"), and the later step
     makes the rest. Kept whole, the step handed on the study, which the later step passed as its pruner."""
     piece = candidate.slice
     anchor = piece.anchor
-    if not isinstance(anchor, ast.Assign) or not isinstance(anchor.value, ast.Call):
+    if not isinstance(anchor, (ast.Assign, ast.Expr)) or not isinstance(anchor.value, ast.Call):
         return piece
     outer = anchor.value
     inner = [k for k in outer.keywords if k.arg and contains_api(ast.Expr(k.value), api, {})]
+    placed = [(n, a) for n, a in enumerate(outer.args) if contains_api(ast.Expr(a), api, {})]
     later = [
         a for a in ctx.apis[ctx.index + 1 :] if a is not None and a.item_context is None and a.callee != api.callee
     ]
-    name = inner[0].arg if len(inner) == 1 else None
+    # (or by position: `tokenizer.train_from_iterator(batch_iterator(), trainer=trainer)` for `batch_iterator(...)`,
+    # the later API's parameter there naming the step's result, `iterator`)
+    callers = [a for a in later if called(outer.func) == a.last]
+    params = [p.name for p in callers[0].params if p.kind in BY_POSITION and p.name != "self"] if callers else []
+    if len(inner) == 1 and not placed:
+        name, value = inner[0].arg, inner[0].value
+        rest = ast.Call(func=outer.func, args=outer.args, keywords=[k for k in outer.keywords if k is not inner[0]])
+    elif len(placed) == 1 and not inner and placed[0][0] < len(params):
+        value, name = placed[0][1], params[placed[0][0]]
+        rest = ast.Call(func=outer.func, args=[a for a in outer.args if a is not value], keywords=outer.keywords)
+    else:
+        return piece
     if name is None or name in piece.bound:
         return piece
-    rest = ast.Call(func=outer.func, args=outer.args, keywords=[k for k in outer.keywords if k is not inner[0]])
     if contains_api(ast.Expr(rest), api, {}) or not any(contains_api(ast.Expr(rest), a, {}) for a in later):
         return piece
-    made = ast.copy_location(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=inner[0].value), anchor)
+    made = ast.copy_location(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=value), anchor)
     statements = [made if s is anchor else s for s in piece.statements]
     return restrict(candidate.tree, piece, statements, anchor=made)
 
