@@ -27706,3 +27706,65 @@ def test_the_steps_call_passed_by_position_to_a_later_steps_call_is_its_result(t
     }
     body = generated(tmp_path / "unmade", {"_WorkflowIndex.md": ITER_INDEX, **pages}).plan.steps[2].binding.body
     assert "tokenizer.train_from_iterator(iterator" in body, body
+
+
+DEFAULT_PASSED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Trainer
+
+**Description:** Configure a trainer, write its special tokens.
+
+### Step 1: Trainer
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgdefaultpassed.Trainer(vocab_size: int = 300, min_frequency: int = 0, special_tokens: list = []) -> Trainer` |
+| **Implementation** | `Demo_trainer` |
+| **Key Parameters** | `vocab_size: int` - vocabulary size (default 300), `min_frequency: int` - pair count to merge, `special_tokens: list` - tokens added first (e.g. ["[UNK]", "[CLS]"]) |
+| **Outputs** | `trainer` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Trainer.save(path: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `trainer` from Step 1 |
+| **Outputs** | the file |
+"""
+
+DEFAULT_PASSED_PAGES = example_pages(
+    {
+        "implementations/Demo_trainer.md": [
+            'import pkgdefaultpassed\n\ntrainer = pkgdefaultpassed.Trainer(special_tokens=["[UNK]", "[CLS]"])\n',
+            "import pkgdefaultpassed\n\n"
+            'trainer = pkgdefaultpassed.Trainer(vocab_size=300, min_frequency=2, special_tokens=["<unk>", "<s>"])\n',
+        ],
+        "implementations/Demo_save.md": 'trainer.save("trainer.txt")\n',
+    }
+)
+
+PKGDEFAULTPASSED = """
+class Trainer:
+    def __init__(self, vocab_size=300, min_frequency=0, special_tokens=()):
+        self.state = (vocab_size, min_frequency, list(special_tokens))
+
+    def save(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(self.state))
+"""
+
+
+def test_an_example_passing_the_apis_own_default_is_no_better_described(tmp_path):
+    """Seen on a Hugging Face tokenizers wiki (BPE training): `BpeTrainer(vocab_size=30000, min_frequency=2,
+    special_tokens=["<unk>", "<s>", "</s>"])` won over the quicktour's `BpeTrainer(special_tokens=["[UNK]", "[CLS]",
+    ...])` for passing `vocab_size=30000`, the default the table states; step 5's `token_to_id("[CLS]")` then found
+    nothing. A value the example passes that is the API's own default describes nothing the other example's leaving
+    it out does not."""
+    build_file_tree(tmp_path / "lib", {"pkgdefaultpassed/__init__.py": PKGDEFAULTPASSED})
+    item = generated(tmp_path / "trainer", {"_WorkflowIndex.md": DEFAULT_PASSED_INDEX, **DEFAULT_PASSED_PAGES})
+    run_workflow(item, tmp_path / "lib", "--set", "2.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr((300, 0, ["[UNK]", "[CLS]"]))
+    run_generated_tests(item, tmp_path / "lib")

@@ -451,11 +451,16 @@ def score(
         (bool(from_tests(piece.imports)) - _reads_file(made)) if INPUT_FILE.search(ctx.step.inputs or "") else 0,
         len(borrowed),
         len(_departures(passed, keys)),
-        -len(_described_values(piece, keys, spoken, passed, ctx.step.key_parameters_code)),
+        -len(_described_values(piece, keys, spoken, passed, ctx.step.key_parameters_code, _api_defaults(ctx.api))),
         -_own_data(candidate, ctx),
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
+
+
+def _api_defaults(api: ApiRef | None) -> dict[str, str]:
+    """The defaults the API text gives its parameters (`vocab_size: int = 30000`)."""
+    return {p.name: p.default for p in api.params if p.default is not None} if api is not None else {}
 
 
 def _own_data(candidate: Candidate, ctx: BindContext) -> int:
@@ -559,14 +564,22 @@ def _shape(node: ast.AST, head: bool = False) -> str:
 
 
 def _described_values(
-    piece: Slice, keys: dict[str, Hint], spoken: set[str], passed: list[tuple[str, ast.expr]], quoted: tuple[str, ...]
+    piece: Slice,
+    keys: dict[str, Hint],
+    spoken: set[str],
+    passed: list[tuple[str, ast.expr]],
+    quoted: tuple[str, ...],
+    defaults: dict[str, str] | None = None,
 ) -> set[str]:
     """The example's variables the Key Parameters describe: one holding the value the table gives it (`num_samples
     = 12` where it says "`num_samples` = 12 for the toy data"), or one the table's prose speaks of that is no
     parameter nor earlier result (`min_chars = 3` where the predicate drops rows "shorter than `min_chars`"): of
     several examples otherwise alike, the one the table describes, not the first on the page. A parameter's own
     name alone is no sign: a variant example (`model_size = "355M"`, "a larger model") holds it as often. spoken:
-    the names the table's prose quotes (_spoken); quoted: what it quotes as code."""
+    the names the table's prose quotes (_spoken); quoted: what it quotes as code; defaults: the API text's own.
+    (The tokenizers trial: `BpeTrainer(vocab_size=30000, min_frequency=2, special_tokens=["<unk>", ...])` won over
+    the quicktour's `BpeTrainer(special_tokens=["[UNK]", ...])` for passing the default the table states.)"""
+    defaults = defaults or {}
     found: set[str] = set()
     for name, literal in piece.literals.items():
         hint = keys.get(name)
@@ -582,6 +595,8 @@ def _described_values(
     for name, value in passed:
         hint = keys.get(name)
         source = literal_source(value) if hint is not None else None
+        if source is not None and name in defaults and literal_value(defaults[name]) == literal_value(source):
+            continue  # the API's own default passed (`vocab_size=30000`): the example leaving it out says as much
         if hint is not None and source is not None and _given_value(hint, source):
             found.add(name)
         elif hint is not None and source is not None and quoted and source in quoted and source in hint.doc:
