@@ -1278,6 +1278,19 @@ def unpack_arity(statements: list[ast.stmt]) -> int:
     return widths.pop() if widths else 2
 
 
+def _before_in_block(tree: ast.Module, anchor: ast.stmt, held: ast.AST) -> list[ast.stmt]:
+    """The assignments and expressions before the anchor in the innermost block below the top level that holds it
+    (the body of an `if`, a `with`, a loop); none when the anchor is a top-level statement."""
+    found: list[ast.stmt] = []
+    for block in _blocks(tree.body):
+        if block is tree.body:
+            continue
+        at = next((i for i, s in enumerate(block) if any(n is anchor or n is held for n in walk(s))), None)
+        if at is not None:
+            found = [s for s in block[:at] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr))]
+    return found
+
+
 def with_setup(
     tree: ast.Module, piece: Slice, resolvable: Container[str], cited: Container[str] = (), quoted: Container[str] = ()
 ) -> Slice:
@@ -1293,7 +1306,12 @@ def with_setup(
     top = next((i for i, stmt in enumerate(tree.body) if any(n is piece.anchor or n is held for n in walk(stmt))), None)
     if top is None:
         return piece
-    earlier = [s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))]
+    earlier: list[ast.stmt] = [
+        s for s in tree.body[:top] if isinstance(s, (ast.Assign, ast.AnnAssign, ast.Expr, ast.With, ast.For))
+    ]
+    # and those before it in the block that holds it (`src_pts = np.float32([...])` before `M, mask =
+    # cv.findHomography(src_pts, dst_pts, ...)` inside `if len(good) > MIN_MATCH_COUNT:`)
+    earlier += _before_in_block(tree, piece.anchor, held)
     chosen = list(piece.statements)
     # between the anchor and a later statement of the slice: an assignment making, by a call, a name the slice
     # reads (`img = Image.open("dog.jpg")` before the kept `x = transform(img)`), part of the example's work; or
@@ -1342,7 +1360,7 @@ def with_setup(
     added += [s for s in earlier if s not in added and _makes_folder(s, known)]
     if not added:
         return piece
-    ordered = [s for s in tree.body[:top] if s in added]
+    ordered = [s for s in earlier if s in added]  # (the top level's, then the anchor's block's, in order)
     made_between: list[ast.stmt] = [s for s in between if s in added]
     if made_between:  # top-level statements all, the slice's among them: in the example's order
         chosen = sorted(chosen + made_between, key=lambda stmt: stmt.lineno)

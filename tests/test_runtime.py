@@ -27768,3 +27768,95 @@ def test_an_example_passing_the_apis_own_default_is_no_better_described(tmp_path
     run_workflow(item, tmp_path / "lib", "--set", "2.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr((300, 0, ["[UNK]", "[CLS]"]))
     run_generated_tests(item, tmp_path / "lib")
+
+
+BLOCK_SETUP_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Block_Setup
+
+**Description:** Match points, estimate the transform, write it.
+
+### Step 1: Match
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgblock.match(n: int)` |
+| **Implementation** | `Demo_match` |
+| **Key Parameters** | `n: int` - pairs (4) |
+| **Outputs** | `good`: the good matches |
+
+### Step 2: Estimate
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgblock.estimate(src, dst, method: int = 0, threshold: float = 3) -> (M, mask)` |
+| **Implementation** | `Demo_estimate` |
+| **Key Parameters** | `src` - query coordinates of the good matches, `dst` - scene coordinates, `threshold: float` - max error (tutorial: 5.0) |
+| **Inputs** | Good matches from Step 1 |
+| **Outputs** | `M`: the transform; `mask`: inliers |
+
+### Step 3: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgblock.write(M, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `M` from Step 2 |
+| **Outputs** | the file |
+"""
+
+BLOCK_SETUP_PAGES = example_pages(
+    {
+        "implementations/Demo_match.md": "import pkgblock\n\ngood = pkgblock.match(4)\n",
+        "implementations/Demo_estimate.md": [
+            "import pkgblock\n\nMIN_MATCH_COUNT = 2\n\n"
+            "if len(good) > MIN_MATCH_COUNT:\n"
+            "    src_pts = pkgblock.points(good, 0)\n"
+            "    dst_pts = pkgblock.points(good, 1)\n"
+            "    M, mask = pkgblock.estimate(src_pts, dst_pts, pkgblock.RANSAC, 5.0)\n"
+            "else:\n"
+            '    print("Not enough matches")\n',
+            "import pkgblock\n\npts_src = [[141, 131], [480, 159]]\npts_dst = [[318, 256], [534, 372]]\n"
+            "h, status = pkgblock.estimate(pts_src, pts_dst)\n",
+        ],
+        "implementations/Demo_write.md": 'import pkgblock\n\npkgblock.write(M, "out.txt")\n',
+    }
+)
+
+PKGBLOCK = """
+RANSAC = 8
+
+
+def match(n):
+    return [(i, i + 10) for i in range(n)]
+
+
+def points(matches, side):
+    return [pair[side] for pair in matches]
+
+
+def estimate(src, dst, method=0, threshold=3):
+    return (src, dst, method, threshold), [1] * len(src)
+
+
+def write(M, path):
+    with open(path, "w") as handle:
+        handle.write(repr(M))
+"""
+
+
+def test_the_setup_before_the_call_in_its_block_comes_along(tmp_path):
+    """Seen on an OpenCV wiki (feature matching): the tutorial's `src_pts = np.float32([kp1[m.queryIdx].pt for m in
+    good])...` before `M, mask = cv.findHomography(src_pts, dst_pts, cv.RANSAC, 5.0)`, all inside `if len(good) >
+    MIN_MATCH_COUNT:`, was cut to the call alone, its points unmade; the alternative example on hard-coded corners won,
+    and the step passed the keypoints where points go ("srcPoints is not a numerical tuple", 3 steps blocked). The
+    statements before the call in the block that holds it are setup too."""
+    build_file_tree(tmp_path / "lib", {"pkgblock/__init__.py": PKGBLOCK})
+    item = generated(tmp_path / "block", {"_WorkflowIndex.md": BLOCK_SETUP_INDEX, **BLOCK_SETUP_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "src_pts = pkgblock.points(good, 0)" in body and "pkgblock.RANSAC" in body, body
+    run_workflow(item, tmp_path / "lib", "--set", "3.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr(([0, 1, 2, 3], [10, 11, 12, 13], 8, 5.0))
+    run_generated_tests(item, tmp_path / "lib")
