@@ -27860,3 +27860,75 @@ def test_the_setup_before_the_call_in_its_block_comes_along(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "3.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr(([0, 1, 2, 3], [10, 11, 12, 13], 8, 5.0))
     run_generated_tests(item, tmp_path / "lib")
+
+
+ELSEWHERE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Elsewhere
+
+**Description:** Make a report and save it, then save a copy.
+
+### Step 1: Report
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgelsewhere.report(title: str)` |
+| **Implementation** | `Demo_report` |
+| **Key Parameters** | `title: str` - the title |
+| **Outputs** | `doc` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgelsewhere.save(doc, path: str)` |
+| **Implementation** | `Demo_save` |
+| **Inputs** | `doc` from Step 1 |
+| **Outputs** | the saved report |
+
+### Step 3: Copy
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgelsewhere.save_copy(doc, path: str)` |
+| **Implementation** | `Demo_copy` |
+| **Inputs** | `doc` from Step 1 |
+| **Outputs** | the copy |
+"""
+
+PKGELSEWHERE = """
+def report(title):
+    return f"report {title}"
+
+
+def save(doc, path):
+    with open(path, "w") as handle:
+        handle.write(doc)
+
+
+save_copy = save
+"""
+
+
+def test_a_file_written_outside_the_folder_of_the_run_stays_out_of_the_tests_and_a_placeholder_is_relative(tmp_path):
+    """Seen on a spaCy wiki (both serialization steps): the docs' placeholder `nlp.to_disk("/path/to/pipeline")` was
+    the key's default, so a default run wrote a pipeline to `/path/to/pipeline` and the generated tests made `/path/to`
+    on the machine running them. A written path that is the docs' placeholder defaults to the folder the workflow
+    runs in; and the generated tests put any absolute written path under their own folder."""
+    build_file_tree(tmp_path / "lib", {"pkgelsewhere/__init__.py": PKGELSEWHERE})
+    outside = tmp_path / "elsewhere" / "deep" / "copy.txt"
+    pages = example_pages(
+        {
+            "implementations/Demo_report.md": 'import pkgelsewhere\n\ndoc = pkgelsewhere.report("q3")\n',
+            "implementations/Demo_save.md": 'import pkgelsewhere\n\npkgelsewhere.save(doc, "/path/to/report.txt")\n',
+            "implementations/Demo_copy.md": f'import pkgelsewhere\n\npkgelsewhere.save_copy(doc, "{outside}")\n',
+        }
+    )
+    item = generated(tmp_path / "where", {"_WorkflowIndex.md": ELSEWHERE_INDEX, **pages})
+    (saved,) = item.plan.steps[1].binding.params
+    assert saved.default == repr("path/to/report.txt") and saved.writes, saved
+    run_generated_tests(item, tmp_path / "lib")
+    assert not (tmp_path / "elsewhere").exists()
+    run_workflow(item, tmp_path / "lib", "--set", "3.path=copy.txt")
+    assert (item.output_dir / "path" / "to" / "report.txt").read_text() == "report q3"

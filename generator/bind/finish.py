@@ -413,10 +413,18 @@ def _output_files(outputs: str) -> list[str]:
     return list(dict.fromkeys(m for m in _QUOTED.findall(outputs) if _FILE.fullmatch(m)))
 
 
+_PLACEHOLDER = re.compile(r"/+(?:path/(?:to|of)|your|my|some)(?:/|$)", re.IGNORECASE)
+
+
 def _written_default(default: str | None, named: list[str]) -> str | None:
     """A written key's default: the one file the step's Outputs name, when the default is a path literal naming
     another file; else the default as it is. An Outputs file named without a folder (`sales_clean.parquet`) goes
     in the default's folder (`out/sales_clean.parquet`): the Outputs cell names the file, the example where it goes."""
+    placeholder = literal_value(default)
+    if isinstance(placeholder, str) and _PLACEHOLDER.match(placeholder):
+        # `/path/to/pipeline`, the docs' placeholder: under the folder the workflow runs in, never the machine's root
+        # (a default run wrote a pipeline to `/path/to/pipeline`, and the generated tests made `/path/to`)
+        default = repr(placeholder.lstrip("/"))
     value = literal_value(default) if len(named) == 1 else None
     if not isinstance(value, str) or len(value) > 200 or not _FILE.fullmatch(value) or value == named[0]:
         return default

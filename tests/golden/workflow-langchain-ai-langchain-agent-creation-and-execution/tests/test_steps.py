@@ -339,6 +339,12 @@ def test_step_calls_its_api_with_planned_values(step, monkeypatch, tmp_path):
     if "extra_kwargs" in values:  # a probe, so the test sees the table reach the call
         values["extra_kwargs"] = {"probe": Recorder("config.extra_kwargs")}
     artifacts = {name: Recorder(f"artifact.{name}") for name in step.spec.consumes}
+    for key, param in step.params.items():  # a file the step writes lands under the test's folder, never elsewhere
+        value = values.get(key)  # (a default `/path/to/pipeline` made `/path/to` on the machine running the tests)
+        if param.writes and isinstance(value, str) and "://" not in value:
+            path = Path(value).expanduser()
+            if path.is_absolute() or ".." in path.parts:
+                values[key] = str(tmp_path / "outside" / path.name)
 
     make_folders(step, values)  # as the runner does: the folders of the files the step writes
     try:
