@@ -1070,6 +1070,8 @@ def test_the_value_a_workflow_uses_here_wins_over_the_librarys_default():
     assert read("`size: tuple` - bounding box, (256, 256) in this workflow") == [("size", "(256, 256)")]
     assert read("`k: int` - neighbors, 4 (5 in the tests)") == [("k", None)]
     assert read("`nt: int` - training vectors (at least 39 * nlist; 20000)") == [("nt", "20000")]
+    # a call's brackets hold no value (librosa trial: `amin` took 0 of "floor to avoid log(0)")
+    assert read("`amin: float` - floor to avoid log(0)") == [("amin", None)]
 
 
 def test_a_default_said_in_a_sentence_about_another_name_is_not_this_parameters():

@@ -27932,3 +27932,68 @@ def test_a_file_written_outside_the_folder_of_the_run_stays_out_of_the_tests_and
     assert not (tmp_path / "elsewhere").exists()
     run_workflow(item, tmp_path / "lib", "--set", "3.path=copy.txt")
     assert (item.output_dir / "path" / "to" / "report.txt").read_text() == "report q3"
+
+
+FETCHED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Audio
+
+**Description:** Load a recording, write its samples.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfetched.load(path: str, sr: int = 100) -> Tuple[list, int]` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `path: str` - path to the audio file (wav, ogg, ...), `sr: int` - sampling rate |
+| **Inputs** | Audio file on disk |
+| **Outputs** | `y`: samples, `sr`: rate |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgfetched.write(y, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `y` from Step 1 |
+| **Outputs** | the file |
+"""
+
+FETCHED_PAGES = example_pages(
+    {
+        "implementations/Demo_load.md": "import pkgfetched\n\nfilename = pkgfetched.ex('trumpet')\ny, sr = pkgfetched.load(filename)\n",
+        "implementations/Demo_write.md": 'import pkgfetched\n\npkgfetched.write(y, "out.txt")\n',
+    }
+)
+
+PKGFETCHED = """
+def ex(name):
+    raise OSError(f"no network to download the example recording {name}")
+
+
+def load(path, sr=100):
+    with open(path) as handle:
+        return [int(v) for v in handle.read().split()], sr
+
+
+def write(y, path):
+    with open(path, "w") as handle:
+        handle.write(repr(y))
+"""
+
+
+def test_a_documented_path_the_example_fetches_by_a_call_is_the_key(tmp_path):
+    """Seen on a librosa wiki (all three workflows, 18 steps): `filename = librosa.ex("trumpet")` before
+    `librosa.load(filename)`, where the Key Parameters document `path: str` - "path to the audio file": step 1
+    downloaded the page's demo recording (failing offline) and had no key for the user's file. A documented path
+    key in the call's place, where the example passes a name a call of written values makes, is the key."""
+    build_file_tree(tmp_path / "lib", {"pkgfetched/__init__.py": PKGFETCHED})
+    item = generated(tmp_path / "audio", {"_WorkflowIndex.md": FETCHED_INDEX, **FETCHED_PAGES})
+    assert ".ex(" not in item.plan.steps[0].binding.body, item.plan.steps[0].binding.body
+    (item.output_dir / "song.txt").write_text("3 1 4\n", encoding="utf-8")
+    run_workflow(item, tmp_path / "lib", "--set", "1.path=song.txt", "--set", "2.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr([3, 1, 4])
+    run_generated_tests(item, tmp_path / "lib")

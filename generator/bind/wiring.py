@@ -317,6 +317,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_attribute(draft, step, ctx, wired)
         _cited_receiver(draft, ctx, wired)
         _cited_arguments(draft, ctx, wired)
+        _fetched_path(draft, step, wired)
         _named_in_api_cell(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
     _mend(draft)
@@ -2118,6 +2119,47 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(
                 f"takes {name} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
+
+
+_PATH_DOC = re.compile(r"\b(?:path|file(?:name)?)\b", re.IGNORECASE)
+
+
+def _fetched_path(draft: Draft, step: Step, wired: _Wired) -> None:
+    """`filename = librosa.ex("trumpet")` before `librosa.load(filename)`, where the Key Parameters document `path:
+    str` - "path to the audio file": the file the call reads is that key, not the page's demo recording, which a
+    call fetches (a download: every workflow of the wiki failed offline at step 1, with no key to point at a
+    file). The example's name for it, made by a call of written values and read by the step's call only, goes."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    keys = key_hints(step)
+    slots = list(zip([p.name for p in _by_position(draft, call)], call.args, strict=False))
+    slots += [(k.arg, k.value) for k in call.keywords if k.arg]
+    for param, argument in slots:
+        hint = keys.get(param)
+        if hint is None or not isinstance(argument, ast.Name) or argument.id == param:
+            continue
+        if not re.match(r"\s*(?:str|os\.PathLike|PathLike|Path)\b", hint.type) or not _PATH_DOC.search(hint.doc):
+            continue
+        makers = [
+            s
+            for s in draft.statements
+            if isinstance(s, ast.Assign) and argument.id in names([s])[1] and s is not draft.anchor
+        ]
+        fetch = makers[0].value if len(makers) == 1 else None
+        if not (
+            isinstance(fetch, ast.Call)
+            and len(makers[0].targets) == 1
+            and isinstance(makers[0].targets[0], ast.Name)
+            and all(literal_source(a) is not None for a in [*fetch.args, *(k.value for k in fetch.keywords)])
+            and _loads(draft.statements, argument.id) == 1
+        ):
+            continue
+        draft.statements.remove(makers[0])
+        rename(draft.statements, argument.id, param)
+        wired.changes.append(
+            f"reads the file its {param} key names, as the Key Parameters say, instead of {ast.unparse(fetch)[:60]}"
+        )
 
 
 def _cited_for_unmade(draft: Draft, ctx: BindContext, wired: _Wired) -> None:

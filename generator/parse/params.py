@@ -307,7 +307,7 @@ _GIVEN = re.compile(
 
 # at the end, in brackets: "name of the target column (`churned`)", "number of epochs (e.g. 20)", "rounds (500)"
 _GIVEN_LAST = re.compile(
-    r"\((?:[^()`;]{0,200};\s*)?(?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\])\)"
+    r"(?<![\w.])\((?:[^()`;]{0,200};\s*)?(?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\])\)"
     r"\s*[.,;]?\s*$",
     re.I,
 )  # (or a list: "NDCG cut-offs reported ([1, 3, 5])"; or after a note: "(at least 9984 for PQ; 20000)")
@@ -316,7 +316,7 @@ _GIVEN_LAST = re.compile(
 # in brackets before the description goes on after a `;`, or with its own aside after one: "how many features drive
 # the target (5); the rest are noise", "upper bound on iterations (1000; early stopping ends far sooner)"
 _GIVEN_ASIDE = re.compile(
-    r"\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)"
+    r"(?<![\w.])\((?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?)"
     r"\s*(?:;[^()]{0,200})?\)\s*(?:;|$)",
     re.I,
 )
