@@ -27997,3 +27997,79 @@ def test_a_documented_path_the_example_fetches_by_a_call_is_the_key(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.path=song.txt", "--set", "2.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr([3, 1, 4])
     run_generated_tests(item, tmp_path / "lib")
+
+
+SHEET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Sheet
+
+**Description:** Make a workbook, append a row to its sheet, save it.
+
+### Step 1: Workbook
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgworksheet.Workbook() -> Workbook` |
+| **Implementation** | `Demo_workbook` |
+| **Outputs** | Workbook instance with one active Worksheet (`wb.active`) |
+
+### Step 2: Append
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Worksheet.append(iterable: list) -> None` |
+| **Implementation** | `Demo_append` |
+| **Key Parameters** | `iterable: list` - one row of values |
+| **Inputs** | Worksheet from Step 1, a row |
+| **Outputs** | Worksheet with the row |
+
+### Step 3: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Workbook.save(filename: str) -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `filename: str` - output file |
+| **Inputs** | Workbook from Step 1 |
+| **Outputs** | the file |
+"""
+
+SHEET_PAGES = example_pages(
+    {
+        "implementations/Demo_workbook.md": "import pkgworksheet\n\nwb = pkgworksheet.Workbook()\nws = wb.active\n",
+        "implementations/Demo_append.md": 'ws.append(["Number", 2])\n',
+        "implementations/Demo_save.md": 'wb.save("report.txt")\n',
+    }
+)
+
+PKGWORKSHEET = """
+class Worksheet:
+    def __init__(self):
+        self.rows = []
+
+    def append(self, iterable):
+        self.rows.append(list(iterable))
+
+
+class Workbook:
+    def __init__(self):
+        self.active = Worksheet()
+
+    def save(self, filename):
+        with open(filename, "w") as handle:
+            handle.write(repr(self.active.rows))
+"""
+
+
+def test_a_method_is_called_on_the_earlier_result_of_its_class_not_on_what_the_cited_step_made(tmp_path):
+    """Seen on an openpyxl wiki (two workflows, 10 steps): `ws.append(row)` for `Worksheet.append`, where the Inputs
+    say "Worksheet from Step 1" and step 1 made `wb` by `Workbook()` and `ws = wb.active`, became `wb.append(row)`
+    ("'Workbook' object has no attribute 'append'"): the cited step's result stood for the receiver whatever its
+    class. Not when that result is of another class than the method's."""
+    build_file_tree(tmp_path / "lib", {"pkgworksheet/__init__.py": PKGWORKSHEET})
+    item = generated(tmp_path / "sheet", {"_WorkflowIndex.md": SHEET_INDEX, **SHEET_PAGES})
+    assert "ws.append(" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", '2.iterable=["Total", 7]', "--set", "3.filename=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr([["Total", 7]])
+    run_generated_tests(item, tmp_path / "lib")

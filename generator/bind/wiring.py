@@ -1486,6 +1486,16 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     mine, theirs = (t.rsplit(".", 1)[-1] for t in (ctx.artifacts[receiver].type, made[0].type))
     if mine and theirs and mine not in theirs and theirs not in mine:  # (an `ImageFile` is an `Image`)
         return
+    # (nor one of another class than the method's: `Worksheet.append` is never called on step 1's `Workbook`, `ws`
+    # of `wb.create_sheet()` is the Worksheet the Inputs cite)
+    owner = draft.api.class_name if draft.api is not None else ""
+    method = (
+        isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == receiver
+    )
+    if method and owner and theirs and owner not in theirs and theirs not in owner:
+        return
     # (or the cited one was made of it: `cv.GaussianBlur(img, ...)` where the Inputs say "Grayscale image from Step
     # 2" and step 2 made `imgray` of step 1's `img`: the example's flow skips a step the workflow has)
     # (not an object built of it: `bigram = Phrases(docs)` is a model of the documents, which stay the data)
