@@ -230,7 +230,8 @@ def synthetic(sizes: list[int], scratch: Path):
             actions = {r.action for run in runs for r in run.results}
             timings.append(time.perf_counter() - started)
             expected = {"unchanged"} if len(timings) == 3 else {"create"}
-            assert actions == expected, (n, label, actions)
+            failed = [(r.action, r.errors[:2]) for run in runs for r in run.results if r.action not in expected]
+            assert actions == expected, (n, label, actions, failed[:3])  # (what failed, to see why)
         yield (n, len(indexes), *timings)
 
 
