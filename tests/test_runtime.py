@@ -28073,3 +28073,85 @@ def test_a_method_is_called_on_the_earlier_result_of_its_class_not_on_what_the_c
     run_workflow(item, tmp_path / "lib", "--set", '2.iterable=["Total", 7]', "--set", "3.filename=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr([["Total", 7]])
     run_generated_tests(item, tmp_path / "lib")
+
+
+SAMPLE_LIST_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Dissolve
+
+**Description:** Make shapes, dissolve them into one, write it.
+
+### Step 1: Shapes
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunion.shapes(n: int)` |
+| **Implementation** | `Demo_shapes` |
+| **Key Parameters** | `n: int` - how many (3) |
+| **Outputs** | `geometry`: an array of shapes |
+
+### Step 2: Dissolve
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunion.union_all(geometries) -> Shape` |
+| **Implementation** | `Demo_union` |
+| **Inputs** | `geometry` from Step 1 |
+| **Outputs** | `merged`: one shape |
+
+### Step 3: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunion.write(shape, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `merged` from Step 2 |
+| **Outputs** | the file |
+"""
+
+SAMPLE_LIST_PAGES = example_pages(
+    {
+        "implementations/Demo_shapes.md": "import pkgunion\n\ngeometry = pkgunion.shapes(3)\n",
+        "implementations/Demo_union.md": (
+            "import pkgunion\nfrom pkgunion import Line\n\n"
+            "line1 = Line(0, 2)\nline2 = Line(2, 3)\nmerged = pkgunion.union_all([line1, line2])\n"
+        ),
+        "implementations/Demo_write.md": 'import pkgunion\n\npkgunion.write(merged, "out.txt")\n',
+    }
+)
+
+PKGUNION = """
+class Line(tuple):
+    def __new__(cls, start, end):
+        return super().__new__(cls, (start, end))
+
+
+def shapes(n):
+    return [Line(i, i + 1) for i in range(n)]
+
+
+def union_all(geometries):
+    if any(isinstance(g, list) for g in geometries):
+        raise ValueError("an array inside the list of geometries")
+    return Line(min(g[0] for g in geometries), max(g[1] for g in geometries))
+
+
+def write(shape, path):
+    with open(path, "w") as handle:
+        handle.write(repr(shape))
+"""
+
+
+def test_the_pages_list_of_samples_stands_for_the_cited_collection(tmp_path):
+    """Seen on a Shapely wiki (geometry cleaning): `shapely.union_all([line1, line2])` of the page's two sample lines,
+    where the Inputs cite step 4's `geometry` (an array), became `union_all([geometry, line2])`: the array went inside
+    a list beside a demo line ("ValueError" on real input; with one shape, the demo line was unioned in and written
+    out). A list the page writes out of samples, one of which the cited result replaced, stands for that result."""
+    build_file_tree(tmp_path / "lib", {"pkgunion/__init__.py": PKGUNION})
+    item = generated(tmp_path / "dissolve", {"_WorkflowIndex.md": SAMPLE_LIST_INDEX, **SAMPLE_LIST_PAGES})
+    assert "Line(2, 3)" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "3.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr((0, 3))
+    run_generated_tests(item, tmp_path / "lib")

@@ -317,6 +317,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_attribute(draft, step, ctx, wired)
         _cited_receiver(draft, ctx, wired)
         _cited_arguments(draft, ctx, wired)
+        _cited_collection(draft, ctx, wired)
         _fetched_path(draft, step, wired)
         _named_in_api_cell(draft, ctx, wired)
         _cell_arguments(draft, step, ctx, wired)
@@ -2129,6 +2130,68 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(
                 f"takes {name} from an earlier step, as its Inputs say, instead of the example's {built[:60]}"
             )
+
+
+def _cited_collection(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`shapely.union_all([geometry, line2])`, where the Inputs cite step 4's `geometry` (an array) and `line2 =
+    LineString([(2, 2), (3, 3)])` is the page's second sample beside the first, which the cited result replaced: the
+    list the page writes out stands for the cited collection, passed as it is (a demo line was unioned in, and the
+    call failed on the array inside a list). Only when every other item is made of written values alone."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    cited = set(ctx.cited_by_inputs())
+    imported = draft.imported()
+    makers = {
+        t.id: stmt
+        for stmt in draft.statements
+        if isinstance(stmt, ast.Assign) and stmt is not draft.anchor
+        for t in stmt.targets
+        if isinstance(t, ast.Name)
+    }
+    positional = [p.name for p in _by_position(draft, call)]
+    # (the parameter's name, the value, and where it sits: an index of the arguments, or the keyword)
+    slots: list[tuple[str, ast.expr, int | ast.keyword]] = [
+        (positional[n] if n < len(positional) else "", a, n) for n, a in enumerate(call.args)
+    ]
+    slots += [(k.arg or "", k.value, k) for k in call.keywords]
+    for param, value, place in slots:
+        if not isinstance(value, (ast.List, ast.Tuple)) or len(value.elts) < 2:
+            continue
+        # (the cited result, or the example's name the step already takes it under: `line1` for `geometry`)
+        held = [
+            e.id
+            for e in value.elts
+            if isinstance(e, ast.Name)
+            and wired.consumes.get(e.id, e.id) in cited
+            and ctx.holds_object(wired.consumes.get(e.id, e.id))
+        ]
+        others = [e for e in value.elts if not (isinstance(e, ast.Name) and e.id in held)]
+        if not held:  # all of them samples, where the one cited result nothing reads yet is the collection the
+            # parameter names (`geometries` for `geometry`; not `callbacks=[...]` for a data module)
+            read = set(free_names(draft)) | set(wired.consumes.values())
+            unread = [n for n in cited if n not in read and ctx.holds_object(n)]
+            stem = param.lower().rstrip("s")[:6]
+            held = unread if len(unread) == 1 and len(stem) >= 4 and unread[0].lower().startswith(stem) else []
+        if len(held) != 1 or not all(
+            isinstance(e, ast.Name)
+            and e.id in makers
+            and not ctx.has(e.id)
+            and all(n in imported or n in BUILTINS for n in names([makers[e.id]])[0])
+            and _loads(draft.statements, e.id) == 1
+            for e in others
+        ):
+            continue
+        for element in others:
+            assert isinstance(element, ast.Name)
+            draft.statements.remove(makers[element.id])
+        new = ast.copy_location(ast.Name(id=held[0], ctx=ast.Load()), value)
+        if isinstance(place, ast.keyword):
+            place.value = new
+        else:
+            call.args[place] = new
+        result = wired.consumes.get(held[0], held[0])
+        wired.changes.append(f"passes {result}, as its Inputs say, for the example's list of samples")
 
 
 _PATH_DOC = re.compile(r"\b(?:path|file(?:name)?)\b", re.IGNORECASE)
