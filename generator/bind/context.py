@@ -212,6 +212,10 @@ class BindContext:
 
     # -- artifacts -------------------------------------------------------------------------------
 
+    def objects_of(self, number: int) -> list[Artifact]:
+        """The results (not values handed on) step `number` made that still go by their names."""
+        return [a for a in self.artifacts.values() if a.step == number and not a.value]
+
     def has(self, name: str) -> bool:
         return name in self.artifacts
 

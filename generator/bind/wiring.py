@@ -1584,7 +1584,7 @@ def _made_by_step(number: int, ctx: BindContext) -> tuple[list[Artifact], bool]:
         return [ctx.artifacts[ctx.changed[number]]], True
     if not made:  # the step's one result, made again under an earlier name (`start_with_ar =
         # start_with_ar.train_test_split(...)`: the record keeps the call that first made it)
-        made = [a for a in ctx.artifacts.values() if a.step == number and not a.value]
+        made = ctx.objects_of(number)
         made = made if len(made) == 1 else []
     return made, False
 
@@ -1677,8 +1677,8 @@ def _made_by_step_calling(call: ast.Call, ctx: BindContext) -> str | None:
         api = ctx.apis[index]
         if api is not None and contains_api(call, api, {}):
             number = ctx.workflow.steps[index].number
-            made = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value]
-            return made[0] if len(made) == 1 else None
+            made = ctx.objects_of(number)
+            return made[0].name if len(made) == 1 else None
     return None
 
 
@@ -1784,14 +1784,10 @@ def _made_by_cited_step(stmt: ast.Assign, ctx: BindContext) -> str | None:
         api = ctx.apis[number - 1] if 0 < number <= ctx.index else None
         if api is None or called(stmt.value.func) != api.last or not contains_api(stmt.value, api, {}):
             continue
-        made = [a.name for a in ctx.artifacts.values() if a.step == number and not a.value]
+        made = ctx.objects_of(number)
         # (not other data under a name of its own: `penguins = read_table("holdout.csv")` reads the user's file)
-        if (
-            len(made) == 1
-            and made[0] != stmt.targets[0].id
-            and not _reads_data_file(stmt.value, ctx.artifacts[made[0]])
-        ):
-            return made[0]
+        if len(made) == 1 and made[0].name != stmt.targets[0].id and not _reads_data_file(stmt.value, made[0]):
+            return made[0].name
     return None
 
 
@@ -2149,13 +2145,7 @@ def _cited_collection(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         for t in stmt.targets
         if isinstance(t, ast.Name)
     }
-    positional = [p.name for p in _by_position(draft, call)]
-    # (the parameter's name, the value, and where it sits: an index of the arguments, or the keyword)
-    slots: list[tuple[str, ast.expr, int | ast.keyword]] = [
-        (positional[n] if n < len(positional) else "", a, n) for n, a in enumerate(call.args)
-    ]
-    slots += [(k.arg or "", k.value, k) for k in call.keywords]
-    for param, value, place in slots:
+    for param, value in _arguments(draft, call):
         if not isinstance(value, (ast.List, ast.Tuple)) or len(value.elts) < 2:
             continue
         # (the cited result, or the example's name the step already takes it under: `line1` for `geometry`)
@@ -2185,11 +2175,7 @@ def _cited_collection(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         for element in others:
             assert isinstance(element, ast.Name)
             draft.statements.remove(makers[element.id])
-        new = ast.copy_location(ast.Name(id=held[0], ctx=ast.Load()), value)
-        if isinstance(place, ast.keyword):
-            place.value = new
-        else:
-            call.args[place] = new
+        _put_argument(call, value, ast.copy_location(ast.Name(id=held[0], ctx=ast.Load()), value))
         result = wired.consumes.get(held[0], held[0])
         wired.changes.append(f"passes {result}, as its Inputs say, for the example's list of samples")
 
@@ -2206,9 +2192,7 @@ def _fetched_path(draft: Draft, step: Step, wired: _Wired) -> None:
     if call is None:
         return
     keys = key_hints(step)
-    slots = list(zip([p.name for p in _by_position(draft, call)], call.args, strict=False))
-    slots += [(k.arg, k.value) for k in call.keywords if k.arg]
-    for param, argument in slots:
+    for param, argument in _arguments(draft, call):
         hint = keys.get(param)
         if hint is None or not isinstance(argument, ast.Name) or argument.id == param:
             continue
@@ -2624,6 +2608,22 @@ def _unfed(statements: list[ast.stmt], name: str, draft: Draft) -> list[ast.stmt
         or not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name))
         or s.targets[0].id != name
     ]
+
+
+def _arguments(draft: Draft, call: ast.Call) -> list[tuple[str, ast.expr]]:
+    """(parameter, value) of each argument a call passes: by position as the API's parameters fill ("" past
+    them), then by keyword."""
+    positional = [p.name for p in _by_position(draft, call)]
+    given = [(positional[n] if n < len(positional) else "", a) for n, a in enumerate(call.args)]
+    return given + [(k.arg, k.value) for k in call.keywords if k.arg]
+
+
+def _put_argument(call: ast.Call, old: ast.expr, new: ast.expr) -> None:
+    """The call passing new where it passed old (by position or by keyword)."""
+    call.args = [new if a is old else a for a in call.args]
+    for keyword in call.keywords:
+        if keyword.value is old:
+            keyword.value = new
 
 
 def _unmade(name: str, draft: Draft, ctx: BindContext) -> bool:
