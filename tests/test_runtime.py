@@ -28155,3 +28155,91 @@ def test_the_pages_list_of_samples_stands_for_the_cited_collection(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "3.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr((0, 3))
     run_generated_tests(item, tmp_path / "lib")
+
+
+MANY_DOCS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Entities
+
+**Description:** Make a pipeline, run it over texts, read each document's entities.
+
+### Step 1: Pipeline
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmanydocs.blank(lang: str) -> Language` |
+| **Implementation** | `Demo_blank` |
+| **Key Parameters** | `lang: str` - language code ("en") |
+| **Outputs** | `nlp`: the pipeline |
+
+### Step 2: Process
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Language.pipe(texts: Iterable[str]) -> Iterator[Doc]` |
+| **Implementation** | `Demo_pipe` |
+| **Key Parameters** | `texts: Iterable[str]` - the texts |
+| **Inputs** | `nlp` from Step 1 |
+| **Outputs** | `Doc` objects |
+
+### Step 3: Entities
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Doc.ents -> Tuple[Span, ...]` (property) |
+| **Implementation** | `Demo_ents` |
+| **Inputs** | Processed `Doc` objects from Step 2 |
+| **Outputs** | List of `(text, label)` tuples per document |
+"""
+
+MANY_DOCS_PAGES = example_pages(
+    {
+        "implementations/Demo_blank.md": 'import pkgmanydocs\n\nnlp = pkgmanydocs.blank("en")\n',
+        "implementations/Demo_pipe.md": 'docs = list(nlp.pipe(["Ada met Bob.", "Cy left."]))\n',
+        "implementations/Demo_ents.md": [
+            'doc = nlp("Ada met Bob.")\nents = list(doc.ents)\nassert ents[0].label_ == "PERSON"\n',
+            "results = []\nfor doc in nlp.pipe(texts):\n"
+            "    results.append([(ent.text, ent.label_) for ent in doc.ents])\n",
+        ],
+    }
+)
+
+PKGMANYDOCS = """
+class Span:
+    def __init__(self, text):
+        self.text, self.label_ = text, "PERSON"
+
+
+class Doc:
+    def __init__(self, text):
+        self.ents = tuple(Span(word.strip(".")) for word in text.split() if word[:1].isupper())
+
+
+class Language:
+    def __call__(self, text):
+        return Doc(text)
+
+    def pipe(self, texts):
+        for text in texts:
+            yield Doc(text)
+
+
+def blank(lang):
+    return Language()
+"""
+
+
+def test_a_property_of_each_of_the_many_objects_an_earlier_step_made_is_read_per_item(tmp_path):
+    """Seen on a spaCy wiki (entity ruler): `ents = list(doc.ents)` of the page's first example, where step 4 made a
+    list of Docs by `nlp.pipe(texts)` and the Inputs say "Processed `Doc` objects from Step 4" ("'list' object has no
+    attribute 'ents'"; 2 of 6 steps blocked). The page's loop over `nlp.pipe(texts)` reads each Doc: it goes over
+    the earlier step's result, not over the page's demo texts made again."""
+    build_file_tree(tmp_path / "lib", {"pkgmanydocs/__init__.py": PKGMANYDOCS})
+    item = generated(tmp_path / "ents", {"_WorkflowIndex.md": MANY_DOCS_INDEX, **MANY_DOCS_PAGES})
+    body = item.plan.steps[2].binding.body
+    assert "for item in doc:" in body and "pipe" not in body, body
+    assert not item.plan.steps[2].binding.params, item.plan.steps[2].binding.params
+    proc = run_workflow(item, tmp_path / "lib", "--set", '2.texts=["Ada met Bob.", "Cy left.", "none here"]')
+    assert "results: list of 3" in proc.stderr, proc.stderr  # one list of entities per text the workflow read
+    run_generated_tests(item, tmp_path / "lib")

@@ -334,7 +334,8 @@ def score(
     test data; names used without their import; then the fewest statements doing work, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
-    missing = [n for n in piece.free if n not in resolvable and n not in piece.literals]
+    again = _iterated_again(piece.statements, ctx)
+    missing = [n for n in piece.free if n not in resolvable and n not in piece.literals and n not in again]
     loadable = [n for n in missing if ctx.loader_for(n) is not None]
     passed = _passed(piece, ctx, keys)  # (parameter, value) of the API call's arguments
     documented = _documented_passed(passed, keys)
@@ -434,7 +435,10 @@ def score(
         len(loadable),
         -len(quoted & _conditions(made)) if quoted else 0,  # the conditions the table quotes, written
         len(literal_only),
-        -(collects(ctx.step, ctx.api) and _per_item(piece, ctx.api)) if ctx.api else 0,  # a list of the API's results
+        # (or on each of the many objects an earlier step made: `doc.ents` of every Doc `nlp.pipe` gave)
+        -((collects(ctx.step, ctx.api) or ctx.holds_many(ctx.api.class_name)) and _per_item(piece, ctx.api))
+        if ctx.api
+        else 0,
         # (or the example's own data passed where the Inputs quote earlier results: `xgb.DMatrix(data, label=label)`
         # of a random `data` and `label`, for "`X`, `y` from Step 1", not a file's `DMatrix("train.svm.txt")`)
         -len(taken) - len(demo_stand_ins(piece.statements, piece.anchor, ctx)),
@@ -456,6 +460,25 @@ def score(
         sum(1 for s in piece.statements if not shows_value(s)),  # (`weekly.head()` after the call adds no work)
         candidate.order,
     )
+
+
+def _iterated_again(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
+    """The names only a loop's iterable reads, where that iterable is an earlier step's call made again on the page's
+    demo data (`texts` of `for doc in nlp.pipe(texts):`, where step 4 made the Docs): wiring has the loop go over the
+    earlier result instead, so nothing needs to give them."""
+    found: set[str] = set()
+    for stmt in statements:
+        if isinstance(stmt, ast.For) and ctx.made_again(stmt.iter) is not None:
+            found.update(names([ast.Expr(stmt.iter)])[0])
+    if not found:
+        return found
+    rest = [
+        ast.For(target=s.target, iter=ast.Constant(value=None), body=s.body, orelse=s.orelse, lineno=0)
+        if isinstance(s, ast.For)
+        else s
+        for s in statements
+    ]
+    return found - set(names(rest)[0])
 
 
 def _api_defaults(api: ApiRef | None) -> dict[str, str]:

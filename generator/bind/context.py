@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from generator.apitext import BUILTINS, ApiRef, declared_attribute, dotted, parse_api, sets_a_value
+from generator.apitext import BUILTINS, ApiRef, called, declared_attribute, dotted, parse_api, sets_a_value
 from generator.astwalk import walk
 from generator.bind.binding import Kind
 from generator.bind.kinds import classify
@@ -18,7 +18,7 @@ from generator.model import Diagnostic, Step, Workflow
 from generator.parse.borrow import with_borrowed
 from generator.parse.markdown import FROM_STEP, clauses, code_spans, from_steps
 from generator.pysource import sql_created, sql_tables, sql_used
-from generator.slicing import Slice, parse_example
+from generator.slicing import Slice, contains_api, parse_example
 
 _PER_LINE = re.compile(
     r"\bper line\b|\bline[- ]by[- ]line\b|\bnewline[- ](?:separated|delimited)\b|\blines of\b", re.IGNORECASE
@@ -218,6 +218,36 @@ class BindContext:
 
     def has(self, name: str) -> bool:
         return name in self.artifacts
+
+    def made_again(self, call: ast.expr) -> Artifact | None:
+        """The one result of an earlier step the Inputs cite by its number, where call is that step's own call made
+        again (`tokenizer.encode_batch([...])` where step 4 made `output` by it; `nlp.pipe(texts)` where step 4 made
+        `docs`): the page's round trip, on its demo data; None otherwise."""
+        if not isinstance(call, ast.Call):
+            return None
+        cited = {n for part in clauses(self.step.inputs or "") for n in from_steps(part)}
+        for number in sorted(cited):
+            api = self.apis[number - 1] if 0 < number <= self.index else None
+            if api is None or called(call.func) != api.last or not contains_api(call, api, {}):
+                continue
+            made = self.objects_of(number)
+            if len(made) == 1:
+                return made[0]
+        return None
+
+    def holds_many(self, kind: str) -> bool:
+        """Whether an earlier result the step's Inputs cite holds many objects of class kind: its step's API returns
+        them as a collection (`Language.pipe(...) -> Iterator[Doc]` before `Doc.ents`, "Processed `Doc` objects from
+        Step 4"); the step's API is then called once per item."""
+        if not kind:
+            return False
+        many = re.compile(rf"(?:Iterator|Iterable|Generator|List|list|Sequence|tuple|Tuple)\[\s*{re.escape(kind)}\b")
+        for name in self.cited_by_inputs():
+            number = self.artifacts[name].step if name in self.artifacts else 0
+            api = self.apis[number - 1] if 0 < number <= self.index else None
+            if api is not None and many.match(api.returns.strip().removeprefix("typing.")):
+                return True
+        return False
 
     def unmade_tables(self, statements: list[ast.stmt]) -> frozenset[str]:
         """The tables statements' SQL writes to or reads from (`INSERT INTO some_table`) that the workflow's

@@ -1777,18 +1777,31 @@ def _made_by_cited_step(stmt: ast.Assign, ctx: BindContext) -> str | None:
     step's own call: `encodings = tokenizer.encode_batch([...])` before `decode_batch`, where the Inputs say
     "`List[Encoding]` from Step 4" and step 4 made `output` by `encode_batch` (the page's round trip, on its demo
     sentences, not the workflow's texts). None otherwise."""
-    if not (isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+    if not (len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
         return None
-    cited = {n for part in clauses(ctx.step.inputs or "") for n in from_steps(part)}
-    for number in sorted(cited):
-        api = ctx.apis[number - 1] if 0 < number <= ctx.index else None
-        if api is None or called(stmt.value.func) != api.last or not contains_api(stmt.value, api, {}):
-            continue
-        made = ctx.objects_of(number)
-        # (not other data under a name of its own: `penguins = read_table("holdout.csv")` reads the user's file)
-        if len(made) == 1 and made[0].name != stmt.targets[0].id and not _reads_data_file(stmt.value, made[0]):
-            return made[0].name
+    made = ctx.made_again(stmt.value)
+    # (not other data under a name of its own: `penguins = read_table("holdout.csv")` reads the user's file)
+    if made is not None and made.name != stmt.targets[0].id and not _reads_data_file(stmt.value, made):
+        return made.name
     return None
+
+
+def _iterated_again(stmt: ast.For, draft: Draft, ctx: BindContext, wired: _Wired) -> bool:
+    """`for doc in nlp.pipe(texts):` around `doc.ents`, where the Inputs say "Processed `Doc` objects from Step 4"
+    and step 4 made its list of Docs by `nlp.pipe`: the loop goes over that earlier result, not over the page's demo
+    texts made again (its variable renamed where it has the earlier result's name: `for item in doc:`)."""
+    made = ctx.made_again(stmt.iter)
+    if made is None or _reads_data_file(stmt.iter, made):
+        return False
+    call = _callee_text(stmt.iter)
+    if isinstance(stmt.target, ast.Name) and stmt.target.id == made.name:
+        taken = names(draft.statements)[1] | set(names(draft.statements)[0]) | set(ctx.artifacts)
+        item = next(n for n in ("item", *(f"item{i}" for i in range(2, 100))) if n not in taken)
+        rename([stmt], made.name, item)
+    stmt.iter = ast.copy_location(ast.Name(id=made.name, ctx=ast.Load()), stmt.iter)
+    wired.consumes[made.name] = made.name
+    wired.changes.append(f"goes over {made.name} from step {made.step} instead of calling {call} again")
+    return True
 
 
 def _opened_in_with(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
@@ -2932,6 +2945,10 @@ def _reuse(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     cited = set(ctx.cited_by_inputs())
     demos = 0
     for stmt in draft.statements:
+        if isinstance(stmt, ast.For) and _iterated_again(stmt, draft, ctx, wired):
+            kept.append(stmt)
+            made_here |= names([stmt])[1]
+            continue
         own = set(names([stmt])[0]) & made_here
         reads_own_work = bool(own)
         made_here |= names([stmt])[1]
@@ -5041,6 +5058,14 @@ def _loop_sources(statements: list[ast.stmt]) -> dict[str, ast.expr]:
     return found
 
 
+def _read_attribute(draft: Draft) -> ast.Attribute | None:
+    """The attribute the step's API reads in its statement, where the API is a property (`Doc.ents`)."""
+    api = draft.api
+    if api is None or not api.read or draft.anchor is None:
+        return None
+    return next((n for n in walk(draft.anchor) if isinstance(n, ast.Attribute) and n.attr == api.last), None)
+
+
 def _reaches(node: ast.expr, receivers: set[str], loops: dict[str, ast.expr], depth: int = 0) -> bool:
     """Whether an object comes from an earlier step's: `cell` of `for cell in rows[0].find_all("td")`, `rows` one;
     `link` of `link = card.select_one("a")` in `for card in cards`, `cards` one."""
@@ -5401,9 +5426,10 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         for n in walk(s)
     )
     call = anchor_call(draft)
-    if not receiver_is_artifact and call is not None and isinstance(call.func, ast.Attribute):
-        receiver_is_artifact = _reaches(call.func.value, receivers, _loop_sources(draft.statements))
     api = draft.api
+    used = _read_attribute(draft) or (call.func if call is not None else None)  # (`doc.ents`: a property read)
+    if not receiver_is_artifact and isinstance(used, ast.Attribute):
+        receiver_is_artifact = _reaches(used.value, receivers, _loop_sources(draft.statements))
     builtin = api is not None and api.callee[:1] != () and api.callee[0] in BUILTINS  # `open(path).read()`
     defined = {
         d.name for d in draft.definitions if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
