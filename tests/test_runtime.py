@@ -28243,3 +28243,94 @@ def test_a_property_of_each_of_the_many_objects_an_earlier_step_made_is_read_per
     proc = run_workflow(item, tmp_path / "lib", "--set", '2.texts=["Ada met Bob.", "Cy left.", "none here"]')
     assert "results: list of 3" in proc.stderr, proc.stderr  # one list of entities per text the workflow read
     run_generated_tests(item, tmp_path / "lib")
+
+
+DOCUMENTED_SOURCE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Overlay
+
+**Description:** Make two ranges, intersect them, write the overlap.
+
+### Step 1: First
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoverlay.span(start: int, end: int) -> Span` |
+| **Implementation** | `Demo_first` |
+| **Key Parameters** | `start: int` - first value, `end: int` - last value |
+| **Outputs** | `Span` |
+
+### Step 2: Zone
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoverlay.around(center: int, distance: int) -> Span` |
+| **Implementation** | `Demo_zone` |
+| **Key Parameters** | `center: int` - the middle, `distance: int` - how far |
+| **Outputs** | Span around the center (`zone`) |
+
+### Step 3: Intersect
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoverlay.intersection(a: Span, b: Span) -> Span` |
+| **Implementation** | `Demo_intersection` |
+| **Key Parameters** | `a: Span` - the span from Step 1, `b: Span` - the zone from Step 2 |
+| **Inputs** | Span (Step 1), zone (Step 2) |
+| **Outputs** | `overlap` |
+
+### Step 4: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgoverlay.write(span: Span, path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `overlap` from Step 3 |
+| **Outputs** | the file |
+"""
+
+DOCUMENTED_SOURCE_PAGES = example_pages(
+    {
+        "implementations/Demo_first.md": "import pkgoverlay\n\nspan = pkgoverlay.span(0, 10)\n",
+        "implementations/Demo_zone.md": "import pkgoverlay\n\nzone = pkgoverlay.around(5, 2)\n",
+        "implementations/Demo_intersection.md": (
+            "import pkgoverlay\n\nbox1 = pkgoverlay.span(0, 2)\nbox2 = pkgoverlay.span(1, 3)\n"
+            "overlap = pkgoverlay.intersection(box1, box2)\n"
+        ),
+        "implementations/Demo_write.md": 'import pkgoverlay\n\npkgoverlay.write(overlap, "out.txt")\n',
+    }
+)
+
+PKGOVERLAY = """
+def span(start, end):
+    return (start, end)
+
+
+def around(center, distance):
+    return (center - distance, center + distance)
+
+
+def intersection(a, b):
+    return (max(a[0], b[0]), min(a[1], b[1]))
+
+
+def write(span, path):
+    with open(path, "w") as handle:
+        handle.write(repr(span))
+"""
+
+
+def test_an_argument_whose_key_parameter_names_the_step_it_comes_from_is_that_steps_result(tmp_path):
+    """Seen on a Shapely wiki (overlay analysis): `shapely.intersection(box1, box2)` of the page's two demo boxes,
+    where the Key Parameters say "`a: Geometry` - the repaired polygon from Step 2, `b: Geometry` - the buffer zone
+    from Step 3": the step intersected the boxes whatever the workflow made, and the measure and export after it
+    reported the boxes' overlap. An argument the example makes of nothing earlier, whose Key Parameter names the
+    step it comes from, is that step's result."""
+    build_file_tree(tmp_path / "lib", {"pkgoverlay/__init__.py": PKGOVERLAY})
+    item = generated(tmp_path / "overlay", {"_WorkflowIndex.md": DOCUMENTED_SOURCE_INDEX, **DOCUMENTED_SOURCE_PAGES})
+    assert "box1" not in item.plan.steps[2].binding.body, item.plan.steps[2].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.start=20", "--set", "1.end=30", "--set", "2.center=28")
+    assert (item.output_dir / "out.txt").read_text() == repr((26, 30))
+    run_generated_tests(item, tmp_path / "lib")

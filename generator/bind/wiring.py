@@ -317,6 +317,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
         _cited_attribute(draft, step, ctx, wired)
         _cited_receiver(draft, ctx, wired)
         _cited_arguments(draft, ctx, wired)
+        _documented_sources(draft, ctx, wired)
         _cited_collection(draft, ctx, wired)
         _fetched_path(draft, step, wired)
         _named_in_api_cell(draft, ctx, wired)
@@ -2592,6 +2593,37 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         draft.statements = [s for s in draft.statements if s is not samples.get(name)]
         draft.statements = [_Substitute(name, ast.Name(id=full[0], ctx=ast.Load())).visit(s) for s in draft.statements]
         wired.changes.append(f"takes {full[0]}, as its Inputs say, for the example's {name}")
+
+
+def _documented_sources(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
+    """`shapely.intersection(box1, box2)` of the page's two demo boxes (`box1 = box(0, 0, 2, 2)`), where the Key
+    Parameters say "`a: Geometry` - the repaired polygon from Step 2, `b: Geometry` - the buffer zone from Step 3":
+    an argument the example makes of nothing earlier, whose Key Parameter names the one step its value comes from,
+    is that step's result (the one its text or the Inputs quote, else its only one); the demo's own making of it
+    goes, read no more."""
+    call = anchor_call(draft)
+    if call is None:
+        return
+    keys = key_hints(ctx.step)
+    demo = _made_of_nothing(draft, ctx)
+    quoted = code_spans(ctx.step.inputs or "")
+    for param, value in _arguments(draft, call):
+        hint = keys.get(param)
+        if hint is None or not isinstance(value, ast.Name) or value.id not in demo or ctx.has(value.id):
+            continue
+        numbers = [n for n in from_steps(hint.doc) if n <= ctx.index]
+        made = [a.name for a in ctx.objects_of(numbers[0])] if len(numbers) == 1 else []
+        named = [n for n in made if re.search(rf"(?<![\w.]){re.escape(n)}\b", hint.doc) or n in quoted]
+        chosen = named or made
+        # (not "`model.getvalue()` from Step 2": something made of that result, not the result)
+        if len(chosen) != 1 or re.search(rf"\b{re.escape(chosen[0])}\s*[.(\[]", hint.doc):
+            continue
+        _put_argument(call, value, ast.copy_location(ast.Name(id=chosen[0], ctx=ast.Load()), value))
+        if value.id not in names(draft.statements)[0]:
+            draft.statements = _unfed(draft.statements, value.id, draft)
+        wired.changes.append(
+            f"passes {chosen[0]} as {param} instead of the example's {value.id}, as its Key Parameters say"
+        )
 
 
 def _own_values(draft: Draft, ctx: BindContext) -> set[str]:
