@@ -28334,3 +28334,79 @@ def test_an_argument_whose_key_parameter_names_the_step_it_comes_from_is_that_st
     run_workflow(item, tmp_path / "lib", "--set", "1.start=20", "--set", "1.end=30", "--set", "2.center=28")
     assert (item.output_dir / "out.txt").read_text() == repr((26, 30))
     run_generated_tests(item, tmp_path / "lib")
+
+
+SHOWN_AGAIN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Measure
+
+**Description:** Make a shape, measure it.
+
+### Step 1: Shape
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshownagain.shape(size: int) -> Shape` |
+| **Implementation** | `Demo_shape` |
+| **Key Parameters** | `size: int` - its size |
+| **Outputs** | `shape` |
+
+### Step 2: Measure
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshownagain.area(geometry) -> float`, `pkgshownagain.length(geometry) -> float` |
+| **Implementation** | `Demo_area` |
+| **Inputs** | Shape from Step 1 |
+| **Outputs** | Area of the shape (float) |
+"""
+
+SHOWN_AGAIN_PAGES = example_pages(
+    {
+        "implementations/Demo_shape.md": "import pkgshownagain\n\nshape = pkgshownagain.shape(3)\n",
+        "implementations/Demo_area.md": (
+            "import pkgshownagain\nfrom pkgshownagain import Multi\n\n"
+            "shape = pkgshownagain.shape(4)\n"
+            "pkgshownagain.area(shape)\n"
+            "# 16\n"
+            "pkgshownagain.area(Multi([shape, pkgshownagain.shape(1)]))\n"
+            "# 17\n"
+            "pkgshownagain.length(shape)\n"
+        ),
+    }
+)
+
+PKGSHOWNAGAIN = """
+class Multi(list):
+    def __init__(self, parts):
+        if any(isinstance(p, Multi) for p in parts):
+            raise ValueError("Sequences of multi-shapes are not valid arguments")
+        super().__init__(parts)
+
+
+def shape(size):
+    return Multi([size]) if size > 5 else size
+
+
+def area(geometry):
+    return sum(p * p for p in geometry) if isinstance(geometry, Multi) else geometry * geometry
+
+
+def length(geometry):
+    return 4 * sum(geometry) if isinstance(geometry, Multi) else 4 * geometry
+"""
+
+
+def test_the_api_called_again_for_a_value_nothing_keeps_is_left_out(tmp_path):
+    """Seen on a Shapely wiki (overlay analysis): `shapely.area(overlap)`, then the page's
+    `shapely.area(MultiPolygon([polygon, Polygon([...])]))  # 101.0` kept as a statement of the step: on a
+    MultiPolygon the workflow made, "Sequences of multi-polygons are not valid arguments"; elsewhere, repeats of
+    `make_valid` and `simplify` asked for keys of their own. After the step's call, the module's function called
+    again for a value nothing keeps is the page showing another input's result."""
+    build_file_tree(tmp_path / "lib", {"pkgshownagain/__init__.py": PKGSHOWNAGAIN})
+    item = generated(tmp_path / "measure", {"_WorkflowIndex.md": SHOWN_AGAIN_INDEX, **SHOWN_AGAIN_PAGES})
+    assert "Multi" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.size=6")
+    assert "= 36" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

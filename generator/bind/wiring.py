@@ -328,6 +328,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     _opened_in_with(draft, ctx, wired)
     _reuse(draft, ctx, wired)
     _without_demo_results(draft, step, ctx, wired)
+    _without_repeats(draft, wired)
     _documented_defaults(draft, step)
     _lift_literals(draft, ctx, wired)
     _extra_kwargs(draft, step)
@@ -4366,6 +4367,40 @@ def _without_demo_uses(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     if dropped:
         draft.statements = kept
         wired.changes.append(f"leaves out {'; '.join(dropped)[:80]}: a use of its result on data the wiki never gives")
+
+
+def _without_repeats(draft: Draft, wired: _Wired) -> None:
+    """`shapely.area(polygon)`, then `shapely.area(MultiPolygon([polygon, Polygon([...])]))  # 101.0`: after the
+    step's call, the API called again for a value nothing keeps is the page showing another input's result, as a
+    notebook does; left out, with what only it read (`line = ...` before `shapely.simplify(line, tolerance=0.5)`),
+    it asked for keys of its own and failed on the workflow's data (a MultiPolygon in a MultiPolygon). Not an API
+    giving back its own object (`model.fit(X)`), nor a method, called for what it changes."""
+    api, anchor = draft.api, draft.anchor
+    at = next((n for n, s in enumerate(draft.statements) if s is anchor), None)
+    returns = api.returns.strip() if api is not None else ""
+    if api is None or at is None or not returns or returns in ("None", "Self", "self") or draft.yields:
+        return
+    if api.class_name and re.search(rf"(?<![\w.]){re.escape(api.class_name)}\b", returns):
+        return
+    imported = draft.imported()
+    repeats = [
+        s
+        for s in draft.statements[at + 1 :]
+        if isinstance(s, ast.Expr)
+        and isinstance(s.value, ast.Call)
+        and called(s.value.func) == api.last
+        and contains_api(s.value, api, {})
+        # (a module's function, not a method of an object it may change: `ax.plot(x, x**2)` draws another line)
+        and (dotted(s.value.func)[:1] or ("",))[0] in imported
+    ]
+    if not repeats:
+        return
+    draft.statements = [s for s in draft.statements if s not in repeats]
+    still = set(names(draft.statements)[0])
+    for name in dict.fromkeys(n for s in repeats for n in names([s])[0]):
+        if name not in still:
+            draft.statements = _unfed(draft.statements, name, draft)
+    wired.changes.append(f"leaves out {'; '.join(map(ast.unparse, repeats))[:80]}: the page showing another value")
 
 
 def _without_demo_results(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
