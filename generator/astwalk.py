@@ -111,3 +111,49 @@ class Visitor(ast.NodeVisitor):
                 for item in value:
                     if isinstance(item, _AST):
                         self.visit(item)
+
+
+_SCOPES = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+
+
+def rebinds(node: ast.AST, name: str) -> bool:
+    """Whether node opens a scope in which name is a variable of its own: a parameter of a lambda or a def (`x` of
+    `lambda x: x * 2`), a comprehension's loop variable (`x` of `[x for x in xs]`)."""
+    if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):
+        args = node.args
+        every = [*args.posonlyargs, *args.args, *args.kwonlyargs, *filter(None, (args.vararg, args.kwarg))]
+        return any(a.arg == name for a in every)
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return any(isinstance(t, ast.Name) and t.id == name for g in node.generators for t in walk(g.target))
+    return False
+
+
+def outer_parts(node: ast.AST) -> list[ast.AST]:
+    """The parts of a scope-opening node evaluated where it stands: a lambda's or def's defaults (and a def's
+    decorators), a comprehension's first iterable."""
+    if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):
+        parts: list[ast.AST] = [*node.args.defaults, *filter(None, node.args.kw_defaults)]
+        if not isinstance(node, ast.Lambda):
+            parts += node.decorator_list
+        return parts
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return [node.generators[0].iter]
+    return []
+
+
+def scoped_walk(node: ast.AST, name: str) -> Iterator[ast.AST]:
+    """walk(node), except inside a scope where name is another variable (rebinds): there only what is evaluated
+    outside it (outer_parts). A rename of the example's `x` leaves `lambda x: x * 2` as it is."""
+    todo = deque([node])
+    while todo:
+        current = todo.popleft()
+        if isinstance(current, _SCOPES) and rebinds(current, name):
+            todo.extend(outer_parts(current))
+            continue
+        for field_name in current._fields:
+            value = getattr(current, field_name, None)
+            if isinstance(value, _AST):
+                todo.append(value)
+            elif value.__class__ is list:
+                todo.extend(item for item in value if isinstance(item, _AST))
+        yield current

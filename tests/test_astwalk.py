@@ -7,7 +7,10 @@ import ast
 import copy
 from pathlib import Path
 
+import pytest
+
 from generator.astwalk import clone, shared, walk
+from generator.bind.wiring import _Substitute, rename
 from generator.pysource import parse_dedented
 from generator.slicing import names
 
@@ -52,3 +55,23 @@ def test_clone_is_deepcopy():
         assert ast.dump(copied, include_attributes=True) == ast.dump(copy.deepcopy(tree), include_attributes=True)
         originals = {id(n) for n in ast.walk(tree) if not isinstance(n, (ast.Load, ast.Store, ast.Del))}
         assert not originals & {id(n) for n in ast.walk(copied)}
+
+
+@pytest.mark.parametrize(
+    ("source", "renamed"),
+    [
+        ("x.map_blocks(lambda x: x * 2)", "y.map_blocks(lambda x: x * 2)"),
+        ("f(lambda a, b=x: b + x)", "f(lambda a, b=y: b + y)"),
+        ("[x for x in x.rows]", "[x for x in y.rows]"),
+        ("{k: x for k in keys}", "{k: y for k in keys}"),
+        ("def f(x):\n    return x\ng = f(x)", "def f(x):\n    return x\ng = f(y)"),
+    ],
+)
+def test_a_rename_leaves_a_scopes_own_variable_of_that_name_alone(source, renamed):
+    """wiring's rename and _Substitute rename the example's variable, not another of its name that a lambda, a def
+    or a comprehension makes for itself."""
+    tree = ast.parse(source)
+    rename(tree.body, "x", "y")
+    assert ast.unparse(tree) == ast.unparse(ast.parse(renamed))
+    substituted = [_Substitute("x", ast.Name(id="y", ctx=ast.Load())).visit(s) for s in ast.parse(source).body]
+    assert "\n".join(map(ast.unparse, substituted)) == ast.unparse(ast.parse(renamed))

@@ -28410,3 +28410,148 @@ def test_the_api_called_again_for_a_value_nothing_keeps_is_left_out(tmp_path):
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.size=6")
     assert "= 36" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+STDLIB_NAMED_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Series
+
+**Description:** Make a daily series, write it.
+
+### Step 1: Series
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgstdname.Series(data, index) -> Series` |
+| **Implementation** | `Demo_series` |
+| **Key Parameters** | `data` - one value per day, `index` - the days (e.g. `pkgstdname.dates(5)`) |
+| **Outputs** | `series` |
+
+### Step 2: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Series.write(path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `series` from Step 1 |
+| **Outputs** | the file |
+"""
+
+STDLIB_NAMED_PAGES = example_pages(
+    {
+        "implementations/Demo_series.md": (
+            "import pkgstdname\n\n"
+            "time = pkgstdname.dates(5)\n"
+            "values = [day * 2 for day in time.days]\n"
+            "series = pkgstdname.Series(values, index=time)\n"
+        ),
+        "implementations/Demo_write.md": 'series.write("out.txt")\n',
+    }
+)
+
+PKGSTDNAME = """
+class Dates:
+    def __init__(self, n):
+        self.days = list(range(1, n + 1))
+
+
+def dates(n):
+    return Dates(n)
+
+
+class Series:
+    def __init__(self, data, index):
+        self.pairs = list(zip(index.days, data))
+
+    def write(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(self.pairs))
+"""
+
+
+def test_a_name_the_page_makes_is_no_module_of_that_name(tmp_path):
+    """Seen on an xarray wiki (time series): `time = pd.date_range(...)`, then `time.dayofyear.values`, became
+    `import time` with the assignment left out ("module 'time' has no attribute 'dayofyear'"; 5 of 5 steps
+    blocked): `time` is among the modules a page may use unimported. A name the page makes itself is its own."""
+    build_file_tree(tmp_path / "lib", {"pkgstdname/__init__.py": PKGSTDNAME})
+    item = generated(tmp_path / "series", {"_WorkflowIndex.md": STDLIB_NAMED_INDEX, **STDLIB_NAMED_PAGES})
+    assert "import time" not in item.plan.steps[0].binding.body, item.plan.steps[0].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "2.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr([(1, 2), (2, 4), (3, 6), (4, 8), (5, 10)])
+    run_generated_tests(item, tmp_path / "lib")
+
+
+LAMBDA_SCOPE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Blocks
+
+**Description:** Make an array, map a function over its blocks, write the result.
+
+### Step 1: Array
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkglambdascope.arange(n: int) -> Arr` |
+| **Implementation** | `Demo_arange` |
+| **Key Parameters** | `n: int` - how many (4) |
+| **Outputs** | `y`: the array |
+
+### Step 2: Map
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Arr.map_blocks(func) -> Arr` |
+| **Implementation** | `Demo_map` |
+| **Inputs** | `y` from Step 1 |
+| **Outputs** | `doubled` |
+
+### Step 3: Write
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Arr.write(path: str)` |
+| **Implementation** | `Demo_write` |
+| **Key Parameters** | `path: str` - output file |
+| **Inputs** | `doubled` from Step 2 |
+| **Outputs** | the file |
+"""
+
+LAMBDA_SCOPE_PAGES = example_pages(
+    {
+        "implementations/Demo_arange.md": "import pkglambdascope\n\ny = pkglambdascope.arange(4)\n",
+        "implementations/Demo_map.md": (
+            "import pkglambdascope\n\nx = pkglambdascope.arange(6)\ndoubled = x.map_blocks(lambda x: x * 2)\n"
+        ),
+        "implementations/Demo_write.md": 'doubled.write("out.txt")\n',
+    }
+)
+
+PKGLAMBDASCOPE = """
+class Arr(list):
+    def map_blocks(self, func):
+        return Arr(func(block) for block in self)
+
+    def write(self, path):
+        with open(path, "w") as handle:
+            handle.write(repr(list(self)))
+
+
+def arange(n):
+    return Arr(range(n))
+"""
+
+
+def test_a_name_taken_from_an_earlier_step_leaves_a_lambdas_own_parameter_alone(tmp_path):
+    """Seen on a dask wiki (array computation): `x.map_blocks(lambda x: x * 2)` on the page's `x`, where the Inputs
+    cite step 2's `y`, became `y.map_blocks(lambda x: y * 2)`: the rename reached into the lambda, whose `x` is its
+    own parameter, and every block came back as the whole array. A name taken for an earlier result is renamed
+    where it is that variable only."""
+    build_file_tree(tmp_path / "lib", {"pkglambdascope/__init__.py": PKGLAMBDASCOPE})
+    item = generated(tmp_path / "blocks", {"_WorkflowIndex.md": LAMBDA_SCOPE_INDEX, **LAMBDA_SCOPE_PAGES})
+    assert "lambda x: x * 2" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.n=3", "--set", "3.path=out.txt")
+    assert (item.output_dir / "out.txt").read_text() == repr([0, 2, 4])
+    run_generated_tests(item, tmp_path / "lib")

@@ -166,7 +166,9 @@ class Resolvable:
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        if name in self.ctx.tables.modules:
+        # (a module a page may use unimported, unless the page makes a name of its own so called: `time =
+        # pd.date_range(...)`, then `time.dayofyear`)
+        if name in self.ctx.tables.modules and name not in self.made:
             return True
         if name in _imported(self.ctx) and name not in self.made:
             return True

@@ -32,7 +32,7 @@ from generator.apitext import (
     signature_returns,
     written_collection,
 )
-from generator.astwalk import clone, walk
+from generator.astwalk import clone, outer_parts, rebinds, scoped_walk, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition, remade_result
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, parts_cited
@@ -2715,6 +2715,22 @@ class _Substitute(ast.NodeTransformer):
             return node
         return ast.copy_location(clone(self.value), node)
 
+    def _scope(self, node: ast.AST) -> ast.AST:
+        """A lambda, def or comprehension: where it makes a variable of the name, only what it evaluates outside."""
+        if not rebinds(node, self.name):
+            return self.generic_visit(node)
+        for part in outer_parts(node):
+            for holder in walk(node):  # (put back in its place: a part is an expression, replaced as a whole)
+                for field_name, value in ast.iter_fields(holder):
+                    if value is part:
+                        setattr(holder, field_name, self.visit(part))
+                    elif isinstance(value, list) and any(item is part for item in value):
+                        setattr(holder, field_name, [self.visit(i) if i is part else i for i in value])
+        return node
+
+    visit_Lambda = visit_FunctionDef = visit_AsyncFunctionDef = _scope
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _scope
+
 
 def _cell_arguments(draft: Draft, step: Step, ctx: BindContext, wired: _Wired) -> None:
     """An API cell written as a call passing earlier results by name (`model.predict(pairs)`,
@@ -4296,9 +4312,10 @@ def anchor_call(draft: Draft) -> ast.Call | None:
 
 
 def rename(statements: list[ast.stmt], old: str, new: str) -> None:
-    """Every use of a name in statements under another name."""
+    """Every use of a name in statements under another name (not another variable of that name, in a scope of
+    its own: `lambda x: x * 2`)."""
     for stmt in statements:
-        for node in walk(stmt):
+        for node in scoped_walk(stmt, old):
             if isinstance(node, ast.Name) and node.id == old:
                 node.id = new
 
@@ -5431,7 +5448,9 @@ def _binding(draft: Draft, step: Step, ctx: BindContext, kind: Kind, wired: _Wir
         ):
             rename(draft.statements + draft.definitions, local, artifact)
         elif local != artifact and any(
-            isinstance(n, ast.Name) and n.id == local for s in draft.statements + draft.definitions for n in walk(s)
+            isinstance(n, ast.Name) and n.id == local
+            for s in draft.statements + draft.definitions
+            for n in scoped_walk(s, local)
         ):  # (not when nothing reads it any more: `ds.shuffle(...)` became the earlier step's result)
             wired.preamble.insert(0, f"{local} = {artifact}")
     _new_version(draft, step, ctx, wired)
