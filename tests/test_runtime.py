@@ -28555,3 +28555,70 @@ def test_a_name_taken_from_an_earlier_step_leaves_a_lambdas_own_parameter_alone(
     run_workflow(item, tmp_path / "lib", "--set", "1.n=3", "--set", "3.path=out.txt")
     assert (item.output_dir / "out.txt").read_text() == repr([0, 2, 4])
     run_generated_tests(item, tmp_path / "lib")
+
+
+METHOD_FORM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Save
+
+**Description:** Make a frame, save it.
+
+### Step 1: Frame
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmethodform.frame(rows: list) -> Frame` |
+| **Implementation** | `Demo_frame` |
+| **Key Parameters** | `rows: list` - the rows |
+| **Outputs** | `summary` |
+
+### Step 2: Save
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgmethodform.save(df: Frame, path: str, compression: str = "snappy") -> None` |
+| **Implementation** | `Demo_save` |
+| **Key Parameters** | `path: str` - output file, `compression: str` - "snappy" (default) or "zstd" |
+| **Inputs** | `summary` from Step 1 |
+| **Outputs** | the file |
+"""
+
+METHOD_FORM_PAGES = example_pages(
+    {
+        "implementations/Demo_frame.md": "import pkgmethodform\n\nsummary = pkgmethodform.frame([1, 2])\n",
+        "implementations/Demo_save.md": [
+            'import pkgmethodform\n\ndf.save("/path/to/output/", ...)\n',
+            'summary.save("out.txt", overwrite=True)\n',
+            'pkgmethodform.save(ddf, "events.txt", compression="zstd")\n',
+        ],
+    }
+)
+
+PKGMETHODFORM = """
+class Frame(list):
+    def save(self, path, *, compression="snappy", overwrite=False):
+        save(self, path, compression=compression)
+
+
+def frame(rows):
+    return Frame(rows)
+
+
+def save(df, path, compression="snappy"):
+    with open(path, "w") as handle:
+        handle.write(f"{compression}:{list(df)!r}")
+"""
+
+
+def test_a_parameter_passed_by_position_on_the_page_counts_the_object_before_the_dot(tmp_path):
+    """Seen on a dask wiki (DataFrame ETL): `summary.to_parquet(path, compression, ...)`, for the function form
+    `dask.dataframe.to_parquet(df, path, compression=...)` the API cell cites ("takes 2 positional arguments but 3
+    were given"): the page's sketch `df.to_parquet("/path/to/output/", ...)` counted as passing a second argument
+    by position. Its `...` passes nothing, and on a method form the object before the dot fills the first slot."""
+    build_file_tree(tmp_path / "lib", {"pkgmethodform/__init__.py": PKGMETHODFORM})
+    item = generated(tmp_path / "save", {"_WorkflowIndex.md": METHOD_FORM_INDEX, **METHOD_FORM_PAGES})
+    assert "compression=compression" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "2.path=out.txt", "--set", '2.compression="zstd"')
+    assert (item.output_dir / "out.txt").read_text() == "zstd:[1, 2]"
+    run_generated_tests(item, tmp_path / "lib")

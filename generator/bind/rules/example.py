@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import keyword
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 
 from generator.apitext import (
@@ -331,7 +331,9 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _keep_result(draft, step, ctx, _shown(chosen.tree, best.anchor))
     _declared_name(draft, step, ctx, wanted)
     _own_name(draft, step, ctx)
-    _complete_call(draft, step, keys, tuple(e.tree for e in ctx.examples[ctx.index]))
+    trees = tuple(e.tree for e in ctx.examples[ctx.index])
+    imports = [ast.unparse(n) for t in trees for n in t.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    _complete_call(draft, step, keys, trees, module_names(ctx, imports))
     _complete_chained(draft, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
@@ -1276,7 +1278,13 @@ def _made_as_described(draft: Draft, anchor: ast.Assign, name: str, step: Step) 
     return made[0] if len(made) == 1 else None
 
 
-def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint], examples: tuple[ast.Module, ...] = ()) -> None:
+def _complete_call(
+    draft: Draft,
+    step: Step,
+    keys: dict[str, Hint],
+    examples: tuple[ast.Module, ...] = (),
+    modules: Collection[str] = (),
+) -> None:
     """Pass the inputs the wiki documents for the API (key parameters, I/O contract) that the example leaves
     out, so config can set them: `pipeline(task)` gets `model=model`. Only parameters the signature declares
     are added, with the signature's own default when it has one; by position when it is the call's next one and
@@ -1343,7 +1351,7 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint], examples: tu
                 declared.index(param) == slot
                 and param.kind is ParamKind.NORMAL
                 and merge_hints(hint, Hint(default=param.default)).default not in (None, "None")
-                and _passed_by_position(examples, api, len(call.args))
+                and _passed_by_position(examples, api, slot, modules)
             ):
                 call.args.append(value)
             else:
@@ -1358,18 +1366,28 @@ def _complete_call(draft: Draft, step: Step, keys: dict[str, Hint], examples: tu
             draft.unpassed.append(param.name)
 
 
-def _passed_by_position(examples: tuple[ast.Module, ...], api: ApiRef, index: int) -> bool:
-    """Whether an example calls the API with an argument by position at index (`faiss.read_index("populated.index",
-    faiss.IO_FLAG_MMAP)` for index 1)."""
-    return any(
-        isinstance(node, ast.Call)
-        and called(node.func) == api.last  # (the API's own call, not one around it: `print(x, read_index(p))`)
-        and contains_api(node, api, {})
-        and len(node.args) > index
-        and not any(isinstance(a, ast.Starred) for a in node.args[: index + 1])
-        for tree in examples
-        for node in walk(tree)
-    )
+def _passed_by_position(examples: tuple[ast.Module, ...], api: ApiRef, slot: int, modules: Collection[str]) -> bool:
+    """Whether an example calls the API with an argument by position in the parameter's slot (`faiss.read_index(
+    "populated.index", faiss.IO_FLAG_MMAP)` for slot 1), counting the object before the dot of a module's function
+    written as a method (`ddf.to_parquet(path)` fills slot 0: its second argument would be slot 2, not 1)."""
+    for tree in examples:
+        for node in walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and called(node.func) == api.last  # (the API's own call, not one around it: `print(x, read_index(p))`)
+                and contains_api(node, api, {})
+            ):
+                continue
+            index = slot - called_on_first(api, node, modules)
+            given = node.args[: index + 1]
+            # (nor a `...` of the page's sketch, `df.to_parquet("/path/to/output/", ...)`: no argument)
+            if 0 <= index < len(node.args) and not any(isinstance(a, ast.Starred) or _ellipsis(a) for a in given):
+                return True
+    return False
+
+
+def _ellipsis(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is Ellipsis
 
 
 def _fed_by_loop(statements: list[ast.stmt], made: set[str]) -> set[str]:
