@@ -28622,3 +28622,99 @@ def test_a_parameter_passed_by_position_on_the_page_counts_the_object_before_the
     run_workflow(item, tmp_path / "lib", "--set", "2.path=out.txt", "--set", '2.compression="zstd"')
     assert (item.output_dir / "out.txt").read_text() == "zstd:[1, 2]"
     run_generated_tests(item, tmp_path / "lib")
+
+
+OWN_CLASS_RECEIVER_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Futures
+
+**Description:** Start a client, map a function over numbers, reduce the futures.
+
+### Step 1: Client
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgownclass.Client() -> Client` |
+| **Implementation** | `Demo_client` |
+| **Outputs** | `client` |
+
+### Step 2: Map
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Client.map(func, iterable) -> list` |
+| **Implementation** | `Demo_map` |
+| **Key Parameters** | `iterable` - the numbers (`range(5)`) |
+| **Inputs** | `client` from Step 1 |
+| **Outputs** | `futures`: one future per number |
+
+### Step 3: Reduce
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Client.submit(func, *args) -> Future` |
+| **Implementation** | `Demo_submit` |
+| **Key Parameters** | `func` - function to run (e.g. `sum`), `*args` - its arguments; futures are replaced by their results |
+| **Inputs** | Futures from Step 2 |
+| **Outputs** | One future for the reduced result |
+"""
+
+OWN_CLASS_RECEIVER_PAGES = example_pages(
+    {
+        "implementations/Demo_client.md": "import pkgownclass\n\nclient = pkgownclass.Client()\n",
+        "implementations/Demo_map.md": "from pkgownclass import inc\n\nfutures = client.map(inc, range(5))\n",
+        "implementations/Demo_submit.md": [
+            "from pkgownclass import inc\n\na = client.submit(inc, 10)\na.result()\n",
+            "futures = client.map(inc, range(1000))\ntotal = client.submit(sum, futures)\ntotal.result()\n",
+        ],
+    }
+)
+
+PKGOWNCLASS = """
+class Future:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+    def __repr__(self):
+        return f"<Future {self.value}>"
+
+
+def _resolved(arg):
+    if isinstance(arg, list):
+        return [_resolved(a) for a in arg]
+    return arg.value if isinstance(arg, Future) else arg
+
+
+class Client:
+    def map(self, func, iterable):
+        return [Future(func(i)) for i in iterable]
+
+    def submit(self, func, *args):
+        value = func(*(_resolved(a) for a in args))
+        with open("submitted.txt", "w") as handle:
+            handle.write(repr(value))
+        return Future(value)
+
+
+def inc(x):
+    return x + 1
+"""
+
+
+def test_a_method_of_the_api_class_stays_on_its_object_and_reads_the_cited_results(tmp_path):
+    """Seen on a dask wiki (futures) and an accelerate wiki (checkpoints): `client.submit(...)`, where the Inputs
+    say "Futures from Step 3", became `futures.submit(inc, 10)` ("'list' object has no attribute 'submit'"); and
+    `accelerator.load_state(input_dir)` became `save_state_result.load_state(...)` for "Checkpoint folder from step
+    5". The receiver of the method's own class stays; the cited results are arguments, and the example reading
+    them (`client.submit(sum, futures)`, "Futures" a word of the Inputs) is the step's."""
+    build_file_tree(tmp_path / "lib", {"pkgownclass/__init__.py": PKGOWNCLASS})
+    item = generated(tmp_path / "futures", {"_WorkflowIndex.md": OWN_CLASS_RECEIVER_INDEX, **OWN_CLASS_RECEIVER_PAGES})
+    body = item.plan.steps[2].binding.body
+    assert "client.submit(sum, futures" in body, body
+    run_workflow(item, tmp_path / "lib")
+    assert (item.output_dir / "submitted.txt").read_text() == "15"  # 1 + 2 + 3 + 4 + 5
+    run_generated_tests(item, tmp_path / "lib")

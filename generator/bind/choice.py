@@ -283,7 +283,9 @@ def borrowing(candidate: Candidate, ctx: BindContext) -> tuple[list[str], list[s
     imported = _imported(ctx)
     cited = _cited_by_path(ctx)
     borrowed = [n for n in free if n in imported and n not in ctx.tables.modules and not ctx.has(n) and n not in cited]
-    return borrowed, [n for n in free if _inputs_cite(n, ctx)]
+    # (or as a word of a part saying which step: "Futures from Step 3", step 3's `futures`)
+    named = set(ctx.cited_by_inputs()) if ctx.step.inputs else set()
+    return borrowed, [n for n in free if _inputs_cite(n, ctx) or n in named]
 
 
 def _cited_by_path(ctx: BindContext) -> set[str]:

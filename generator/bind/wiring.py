@@ -1499,6 +1499,11 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     )
     if method and owner and theirs and owner not in theirs and theirs not in owner:
         return
+    # (nor the receiver when it is of the method's own class: `accelerator.load_state(input_dir)` where the Inputs
+    # say "Checkpoint folder from step 5", `client.submit(sum, futures)` for "Futures from Step 3": what the cited
+    # step made is an argument, never the Accelerator or the Client)
+    if method and owner and mine == owner:
+        return
     # (or the cited one was made of it: `cv.GaussianBlur(img, ...)` where the Inputs say "Grayscale image from Step
     # 2" and step 2 made `imgray` of step 1's `img`: the example's flow skips a step the workflow has)
     # (not an object built of it: `bigram = Phrases(docs)` is a model of the documents, which stay the data)
