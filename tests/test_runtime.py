@@ -28718,3 +28718,65 @@ def test_a_method_of_the_api_class_stays_on_its_object_and_reads_the_cited_resul
     run_workflow(item, tmp_path / "lib")
     assert (item.output_dir / "submitted.txt").read_text() == "15"  # 1 + 2 + 3 + 4 + 5
     run_generated_tests(item, tmp_path / "lib")
+
+
+SHAPE_GUARD_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Pretrained
+
+**Description:** List the model names, create one.
+
+### Step 1: Names
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshapeguard.list_models(pattern: str = "*") -> List[str]` |
+| **Implementation** | `Demo_list` |
+| **Key Parameters** | `pattern: str` - a wildcard |
+| **Outputs** | `model_names` - sorted list of model names |
+
+### Step 2: Create
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgshapeguard.create_model(model_name: str, overlay: Optional[Dict[str, Any]] = None) -> Model` |
+| **Implementation** | `Demo_create` |
+| **Key Parameters** | `model_name: str` - e.g. "tiny", `overlay: dict` - e.g. `dict(file="/path/to/model.bin")` to load a local file |
+| **Inputs** | Model name (from step 1 or known) |
+| **Outputs** | `model` |
+"""
+
+SHAPE_GUARD_PAGES = example_pages(
+    {
+        "implementations/Demo_list.md": 'import pkgshapeguard\n\nmodel_names = pkgshapeguard.list_models("*")\n',
+        "implementations/Demo_create.md": [
+            'import pkgshapeguard\n\nmodel = pkgshapeguard.create_model("tiny")\n',
+            'import pkgshapeguard\n\nmodel = pkgshapeguard.create_model("tiny", overlay=dict(file="/models/x.bin"))\n',
+        ],
+    }
+)
+
+PKGSHAPEGUARD = """
+def list_models(pattern="*"):
+    return ["small", "tiny"]
+
+
+def create_model(model_name, overlay=None):
+    if overlay is not None and not isinstance(overlay, dict):
+        raise ValueError("dictionary update sequence element #0 has length 5")
+    return {"name": model_name, **(overlay or {})}
+"""
+
+
+def test_an_earlier_list_is_no_mapping_the_key_documents(tmp_path):
+    """Seen on a timm wiki (pretrained classification): `create_model(model_name, ...,
+    pretrained_cfg_overlay=model_names)`, step 1's list of 149 names passed where the Key Parameters document a
+    dict ("dictionary update sequence element #0 has length 21"; 5 of 6 steps blocked), because the Inputs say
+    "Model name (from step 1 or known)". An earlier result the Inputs describe in prose is never a key's value of
+    another shape: a list (its API returns `List[str]`) for a mapping."""
+    build_file_tree(tmp_path / "lib", {"pkgshapeguard/__init__.py": PKGSHAPEGUARD})
+    item = generated(tmp_path / "models", {"_WorkflowIndex.md": SHAPE_GUARD_INDEX, **SHAPE_GUARD_PAGES})
+    assert "overlay=model_names" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib")
+    run_generated_tests(item, tmp_path / "lib")

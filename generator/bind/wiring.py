@@ -2401,6 +2401,24 @@ def _described_results(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
             wired.changes.append(f"computes {name} as its Key Parameters write it: {hint.doc[:60]}")
 
 
+_SHAPES = {
+    "mapping": re.compile(r"(?:typing\.)?(?:Optional\[)?(?:dict|Dict|Mapping|MutableMapping)\b"),
+    "sequence": re.compile(r"(?:typing\.)?(?:Optional\[)?(?:list|List|Sequence|tuple|Tuple|Iterable)\b"),
+}
+
+
+def _shape(type_text: str) -> str:
+    """Whether a type is a mapping or a sequence (`Optional[Dict[str, Any]]`, `List[str]`); "" for anything else."""
+    return next((shape for shape, pattern in _SHAPES.items() if pattern.match(type_text.strip())), "")
+
+
+def _made_as(name: str, ctx: BindContext) -> str:
+    """An earlier result's type: as recorded, else what the API of the step that made it returns."""
+    artifact = ctx.artifacts[name]
+    api = ctx.api_of(artifact.step)
+    return artifact.type or (api.returns if api is not None else "")
+
+
 def _described_in_inputs(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """The one object the step reads that nothing makes (scipy's `x` of `sosfiltfilt(sos, x)`, left a REQUIRED key an
     array cannot fill), where the Inputs describe in prose what the step takes ("`sos` filter, raw signal"): the
@@ -2434,7 +2452,16 @@ def _described_in_inputs(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         best = max(scores.values(), default=0)
         chosen = [n for n, score in scores.items() if score == best]
         kind = ctx.artifacts[chosen[0]].type.lower() if chosen else ""
-        if best and len(chosen) == 1 and chosen[0] not in read and not (kind and typed and kind not in typed):
+        # (nor a list where the key is a mapping: step 1's `model_names`, `list_models(...) -> List[str]`, is no
+        # `pretrained_cfg_overlay: dict`)
+        shapes = {_shape(hint.type), _shape(_made_as(chosen[0], ctx))} if chosen else set()
+        if (
+            best
+            and len(chosen) == 1
+            and chosen[0] not in read
+            and not (kind and typed and kind not in typed)
+            and not (len(shapes) == 2 and "" not in shapes)
+        ):
             found.add(chosen[0])
     if len(found) != 1:
         return
