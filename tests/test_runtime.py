@@ -28780,3 +28780,72 @@ def test_an_earlier_list_is_no_mapping_the_key_documents(tmp_path):
     assert "overlay=model_names" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
     run_workflow(item, tmp_path / "lib")
     run_generated_tests(item, tmp_path / "lib")
+
+
+KEYWORD_FORM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Smooth
+
+**Description:** Make a series, smooth it with a rolling mean.
+
+### Step 1: Series
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgkeywordform.series(values: list) -> Series` |
+| **Implementation** | `Demo_series` |
+| **Key Parameters** | `values: list` - the values |
+| **Outputs** | `series` |
+
+### Step 2: Smooth
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Series.rolling(dim: dict = None, center: bool = False, **window_kwargs) -> Rolling` |
+| **Implementation** | `Demo_rolling` |
+| **Key Parameters** | `dim: dict` - window size per dimension (e.g. `{"time": 3}`), `center: bool` - label at the window's center |
+| **Inputs** | `series` from Step 1 |
+| **Outputs** | `smoothed` |
+"""
+
+KEYWORD_FORM_PAGES = example_pages(
+    {
+        "implementations/Demo_series.md": "import pkgkeywordform\n\nseries = pkgkeywordform.series([1, 2, 3, 4])\n",
+        "implementations/Demo_rolling.md": "smoothed = series.rolling(time=3, center=True).mean()\n",
+    }
+)
+
+PKGKEYWORDFORM = """
+class Rolling:
+    def __init__(self, values, size):
+        self.values, self.size = values, size
+
+    def mean(self):
+        v, n = self.values, self.size
+        return [sum(v[i : i + n]) / n for i in range(len(v) - n + 1)]
+
+
+class Series(list):
+    def rolling(self, dim=None, center=False, **window_kwargs):
+        if dim is not None and window_kwargs:
+            raise ValueError("cannot specify both keyword and positional arguments to .rolling")
+        return Rolling(list(self), (dim or window_kwargs)["time"])
+
+
+def series(values):
+    return Series(values)
+"""
+
+
+def test_a_mapping_parameter_is_not_added_beside_its_keyword_form(tmp_path):
+    """Seen on an xarray wiki (time series): `monthly.rolling(time=3, center=True)` of the page got `dim=dim`
+    added, the Key Parameters documenting `dim: dict` - e.g. `{"time": 3}`: "cannot specify both keyword and
+    positional arguments to .rolling" (2 steps blocked until config set it to None). A documented mapping holding a
+    keyword the call already hands to the API's `**kwargs` is the same setting written the other way."""
+    build_file_tree(tmp_path / "lib", {"pkgkeywordform/__init__.py": PKGKEYWORDFORM})
+    item = generated(tmp_path / "smooth", {"_WorkflowIndex.md": KEYWORD_FORM_INDEX, **KEYWORD_FORM_PAGES})
+    assert "dim=" not in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    proc = run_workflow(item, tmp_path / "lib", "--set", "1.values=[3, 6, 9, 12]")
+    assert "smoothed: list of 2" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -1330,9 +1330,16 @@ def _complete_call(
     # `pandas.DataFrame(props).to_csv(path_or_buf, index: bool = True)`: `index` is the chained method's, not the
     # constructor's (whose own `index` takes row labels)
     chained = {p.name for p in api.then_params} if api.then else set()
+    # the keywords the call hands to the API's `**kwargs` (`rolling(time=3)` for `rolling(dim=None, ...,
+    # **window_kwargs)`): a mapping parameter whose documented value holds one of them (`dim: dict` - e.g.
+    # `{"time": 3}`) is the same setting written the other way; passing both fails ("cannot specify both")
+    forwarded = {k.arg for k in call.keywords if k.arg} - {p.name for p in declared}
     for param in declared:
         hint = keys.get(param.name)
         if param.name in chained:
+            continue
+        written = literal_value(hint.default) if hint is not None and hint.default else None
+        if isinstance(written, dict) and forwarded & {k for k in written if isinstance(k, str)}:
             continue
         words = set(re.findall(r"[a-z_]+", hint.doc.lower())) if hint is not None else set()
         if any(arg == param.name and method in words for arg, method in elsewhere) or param.name in fed:
