@@ -28849,3 +28849,78 @@ def test_a_mapping_parameter_is_not_added_beside_its_keyword_form(tmp_path):
     proc = run_workflow(item, tmp_path / "lib", "--set", "1.values=[3, 6, 9, 12]")
     assert "smoothed: list of 2" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+SELF_RETURN_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Subset
+
+**Description:** Make a dataset, select a subset, average it.
+
+### Step 1: Dataset
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgselfreturn.Dataset(values: list) -> Dataset` |
+| **Implementation** | `Demo_dataset` |
+| **Key Parameters** | `values: list` - the values |
+| **Outputs** | `ds` |
+
+### Step 2: Select
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Dataset.sel(start: int, stop: int) -> Dataset` |
+| **Implementation** | `Demo_sel` |
+| **Key Parameters** | `start: int` - first position, `stop: int` - end position |
+| **Inputs** | `pkgselfreturn.Dataset` from Step 1 |
+| **Outputs** | Subset `pkgselfreturn.Dataset` |
+
+### Step 3: Average
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Dataset.mean() -> float` |
+| **Implementation** | `Demo_mean` |
+| **Inputs** | `pkgselfreturn.Dataset` with values |
+| **Outputs** | `average` |
+"""
+
+SELF_RETURN_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_dataset.md": "import pkgselfreturn\n\nds = pkgselfreturn.Dataset([1, 2, 3, 4])\n",
+            "implementations/Demo_mean.md": "average = ds.mean()\n",
+        }
+    ),
+    "implementations/Demo_sel.md": (
+        '== Code Reference ==\n\n=== Signature ===\n<syntaxhighlight lang="python">\n'
+        "def sel(self, start: int, stop: int) -> Self:\n</syntaxhighlight>\n\n"
+        '== Usage Examples ==\n\n=== Select ===\n<syntaxhighlight lang="python">\nds.sel(1, 3)\n</syntaxhighlight>\n'
+    ),
+}
+
+PKGSELFRETURN = """
+class Dataset(list):
+    def sel(self, start, stop):
+        return Dataset(self[start:stop])
+
+    def mean(self):
+        return sum(self) / len(self)
+"""
+
+
+def test_a_method_returning_self_makes_an_object_of_its_class(tmp_path):
+    """Seen on an xarray wiki (climatology): `ds.sel(time=...)` of `Dataset.sel(...) -> Self` (the page's
+    signature) made a result of no known type, so the climatology step after it, whose example starts again from
+    step 1's `ds`, averaged all 731 days instead of the selected 366. A method returning `Self` makes an object of
+    the API's class when called on an object; later steps then work on the newest one."""
+    build_file_tree(tmp_path / "lib", {"pkgselfreturn/__init__.py": PKGSELFRETURN})
+    item = generated(tmp_path / "subset", {"_WorkflowIndex.md": SELF_RETURN_INDEX, **SELF_RETURN_PAGES})
+    assert "ds.mean()" not in item.plan.steps[2].binding.body, item.plan.steps[2].binding.body
+    proc = run_workflow(
+        item, tmp_path / "lib", "--set", "1.values=[10, 20, 30, 40]", "--set", "2.start=2", "--set", "2.stop=4"
+    )
+    assert "average = 35" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

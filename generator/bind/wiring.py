@@ -5315,7 +5315,10 @@ def _record_artifacts(draft: Draft, produced: list[str], ctx: BindContext, consu
         declared = re.sub(r"\s*\|\s*None$|^Optional\[(.*)\]$", r"\1", said).strip()
         declared = declared.strip("'\"")  # `-> "Trimesh"`: a forward reference, written as a string
         declared = declared.rsplit(".", 1)[-1] if re.fullmatch(r"(?:\w+\.)+[A-Z]\w*", declared) else declared
-        declared = "" if declared == "Self" else declared  # `from_pretrained(...) -> Self`: the class it is called on
+        # `from_pretrained(...) -> Self`: the class it is called on (`ds.sel(...) -> Self` of `Dataset.sel`: the
+        # API's class, where the call is on an object)
+        if declared == "Self":
+            declared = draft.api.class_name if stmt is result and draft.api is not None and not class_name else ""
         if re.fullmatch(r"[A-Z]\w*", declared) and (not class_name or callee[-1] != class_name):
             class_name = (
                 declared  # a factory says what it makes: `pipeline(...) -> Pipeline`, `from_config(...) -> HfQuantizer`
