@@ -28924,3 +28924,80 @@ def test_a_method_returning_self_makes_an_object_of_its_class(tmp_path):
     )
     assert "average = 35" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+CITED_STEP_SNIPPET_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Pools
+
+**Description:** Make a table and split it, wrap the training part in a pool, count it.
+
+### Step 1: Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgcitedsnippet.table(n: int) -> Table` |
+| **Implementation** | `Demo_table` |
+| **Key Parameters** | `n: int` - rows (6), `cat_features: list` - categorical columns (none here) |
+| **Outputs** | `X_train`, `y_train`, `cat_features` |
+
+### Step 2: Pool
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Pool(data, label=None, cat_features=None)` |
+| **Implementation** | `Demo_pool` |
+| **Key Parameters** | `data` - features, `label` - targets, `cat_features: list` - categorical columns (e.g. ["city"]) |
+| **Inputs** | Feature matrix and labels from step 1 |
+| **Outputs** | `train_pool` |
+"""
+
+CITED_STEP_SNIPPET_PAGES = example_pages(
+    {
+        "implementations/Demo_table.md": (
+            "import pkgcitedsnippet\n\ncat_features = [0]\ndf = pkgcitedsnippet.table(6)\n"
+            "X_train, y_train = df.features[:4], df.labels[:4]\n"
+        ),
+        "implementations/Demo_pool.md": [
+            "from pkgcitedsnippet import Pool\n\ncat_features = [0]\ndata = [['a', 1], ['b', 2]]\nlabel = [1, 0]\n"
+            "dataset = Pool(data, label, cat_features)\n",
+            "train_pool = Pool(X_train, y_train, cat_features=cat_features)\n",
+        ],
+    }
+)
+
+PKGCITEDSNIPPET = """
+class Table:
+    def __init__(self, n):
+        self.features = [[i, i * 2] for i in range(n)]
+        self.labels = [i % 2 for i in range(n)]
+
+
+def table(n):
+    return Table(n)
+
+
+class Pool:
+    def __init__(self, data, label=None, cat_features=None):
+        if not isinstance(data, list):
+            raise TypeError("data must be rows")
+        self.rows = len(data)
+        with open("pool.txt", "w") as handle:
+            handle.write(str(self.rows))
+"""
+
+
+def test_a_snippet_reading_what_the_cited_step_made_is_the_steps_beside_a_demo(tmp_path):
+    """Seen on a catboost wiki (classification): `Pool(data, label, cat_features)` of the docs' three toy rows was
+    the step's, where the Inputs say "Feature matrix and labels from step 1" and the page's next example reads them
+    (`Pool(X_train, y_train, ...)`, its import on the first): "contains string value 'city'" on the toy rows, and
+    no `train_pool` for the steps after (6 of 7 blocked). A value an earlier step hands on (`cat_features`) does not
+    make the demo read the workflow's data; a snippet reading what the step cited by its number made may be the
+    step's; and that step's `X_train` stays (not the `df` its API made, which `X_train` was split from)."""
+    build_file_tree(tmp_path / "lib", {"pkgcitedsnippet/__init__.py": PKGCITEDSNIPPET})
+    item = generated(tmp_path / "pools", {"_WorkflowIndex.md": CITED_STEP_SNIPPET_INDEX, **CITED_STEP_SNIPPET_PAGES})
+    assert "Pool(X_train, y_train" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    run_workflow(item, tmp_path / "lib", "--set", "1.n=10")
+    assert (item.output_dir / "pool.txt").read_text() == "4"
+    run_generated_tests(item, tmp_path / "lib")

@@ -16,6 +16,7 @@ from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
+from generator.parse.markdown import clauses, from_steps
 from generator.parse.params import default_in_text
 from generator.pysource import parse_expression
 from generator.slicing import Slice, contains_api, empty_container, from_tests, holder_index, names, shows_value
@@ -321,7 +322,10 @@ def snippets_chosen(found: list[Candidate], ctx: BindContext) -> bool:
     for candidate in found:
         borrowed, _ = borrowing(candidate, ctx)
         piece = candidate.slice
-        if not borrowed and (any(ctx.has(n) for n in piece.free) or any(_reused(s, ctx) for s in piece.statements)):
+        # (a value an earlier step hands on, `cat_features`, is no object it made: the example is still a demo)
+        if not borrowed and (
+            any(ctx.holds_object(n) for n in piece.free) or any(_reused(s, ctx) for s in piece.statements)
+        ):
             return False
     return True
 
@@ -356,7 +360,7 @@ def score(
     ]
     asked = [n for n in piece.free if _object_key(n, keys, ctx) and n not in piece.literals]
     borrowed, taken = borrowing(candidate, ctx)
-    if borrowed and (not taken or not snippets):
+    if borrowed and (not (taken or _reads_cited_step(piece, ctx)) or not snippets):
         # (a snippet reading the step's Inputs may call the step's own API without importing it)
         unasked = _own_bare_apis(ctx) if taken else set()
         missing += [n for n in borrowed if n not in unasked]
@@ -483,6 +487,15 @@ def _iterated_again(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
         for s in statements
     ]
     return found - set(names(rest)[0])
+
+
+def _reads_cited_step(piece: Slice, ctx: BindContext) -> bool:
+    """Whether a slice reads what a step the Inputs cite by its number made ("Feature matrix and labels from step
+    1": step 1's `X_train`, `y_train`): a snippet doing so (`Pool(X_train, y_train, ...)`, its import on the page's
+    other example) works on the step's Inputs, beside a demo on rows written out."""
+    numbers = {n for part in clauses(ctx.step.inputs or "") for n in from_steps(part)}
+    made = {a.name for n in numbers for a in ctx.objects_of(n)}
+    return any(n in made for n in piece.free)
 
 
 def _api_defaults(api: ApiRef | None) -> dict[str, str]:

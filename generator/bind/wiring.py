@@ -1486,6 +1486,11 @@ def _cited_main_result(draft: Draft, step: Step, ctx: BindContext, wired: _Wired
     made, in_place = _made_by_step(number, ctx)
     if len(made) != 1 or made[0].name == receiver:
         return
+    # (nor what the cited step made of it afterwards: step 1's `X_train`, split from the `df` its API made, stays;
+    # the step's own results come in the order it made them)
+    order = list(ctx.artifacts)
+    if ctx.artifacts[receiver].step == number and order.index(receiver) > order.index(made[0].name):
+        return
     mine, theirs = (t.rsplit(".", 1)[-1] for t in (ctx.artifacts[receiver].type, made[0].type))
     if mine and theirs and mine not in theirs and theirs not in mine:  # (an `ImageFile` is an `Image`)
         return
