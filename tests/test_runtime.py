@@ -29001,3 +29001,82 @@ def test_a_snippet_reading_what_the_cited_step_made_is_the_steps_beside_a_demo(t
     run_workflow(item, tmp_path / "lib", "--set", "1.n=10")
     assert (item.output_dir / "pool.txt").read_text() == "4"
     run_generated_tests(item, tmp_path / "lib")
+
+
+TYPE_NAMED_LIST_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Standardize
+
+**Description:** Read molecules from a file, standardize each.
+
+### Step 1: Load
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtypenamedlist.Supplier(data: str) -> Supplier` |
+| **Implementation** | `Demo_supplier` |
+| **Key Parameters** | `data: str` - path to the file |
+| **Inputs** | A file with one molecule per line |
+| **Outputs** | List of `Mol` objects (entries that fail to parse are `None` and skipped) |
+
+### Step 2: Standardize
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgtypenamedlist.ChargeParent(mol: Mol) -> Mol` |
+| **Implementation** | `Demo_parent` |
+| **Inputs** | List of `Mol` objects from Step 1 |
+| **Outputs** | List of standardized parent molecules |
+"""
+
+TYPE_NAMED_LIST_PAGES = example_pages(
+    {
+        "implementations/Demo_supplier.md": (
+            "import pkgtypenamedlist\n\nsuppl = pkgtypenamedlist.Supplier('first.smi')\n"
+            "mols = [m for m in suppl if m is not None]\n"
+        ),
+        "implementations/Demo_parent.md": [
+            "import pkgtypenamedlist\n\nmol = pkgtypenamedlist.Mol('[Na+].CCO')\n"
+            "parent = pkgtypenamedlist.ChargeParent(mol)\n",
+            "std_mols = []\nfor mol in mols:\n    std_mols.append(pkgtypenamedlist.ChargeParent(mol))\n",
+        ],
+    }
+)
+
+PKGTYPENAMEDLIST = """
+class Mol(str):
+    pass
+
+
+class Supplier:
+    def __init__(self, data):
+        with open(data) as handle:
+            self.lines = [line.strip() for line in handle]
+
+    def __iter__(self):
+        return iter(Mol(line) if line else None for line in self.lines)
+
+
+def ChargeParent(mol):
+    if not isinstance(mol, Mol):
+        raise TypeError("Python argument types did not match C++ signature")
+    parent = Mol(max(mol.split("."), key=len))
+    with open("parents.txt", "a") as handle:
+        handle.write(parent + "\\n")
+    return parent
+"""
+
+
+def test_a_result_is_not_named_for_a_type_its_api_does_not_return(tmp_path):
+    """Seen on an RDKit wiki (drug-likeness): `suppl = Chem.SmilesMolSupplier(...) -> SmilesMolSupplier` was renamed
+    `mol` for the Outputs' "List of RDKit `Mol` objects", and step 2 then called `ChargeParent(mol)` once on the
+    supplier ("Python argument types did not match"; 5 of 6 steps blocked), not the page's loop over the list
+    `mols`. A result keeps its name where the Outputs name a type the API does not return."""
+    build_file_tree(tmp_path / "lib", {"pkgtypenamedlist/__init__.py": PKGTYPENAMEDLIST})
+    item = generated(tmp_path / "mols", {"_WorkflowIndex.md": TYPE_NAMED_LIST_INDEX, **TYPE_NAMED_LIST_PAGES})
+    assert "for mol in mols:" in item.plan.steps[1].binding.body, item.plan.steps[1].binding.body
+    (item.output_dir / "in.smi").write_text("[Na+].CCO\nCC.OCCO\n")
+    run_workflow(item, tmp_path / "lib", "--set", "1.data=in.smi")
+    assert (item.output_dir / "parents.txt").read_text() == "[Na+]\nOCCO\n"  # each molecule's longest fragment
+    run_generated_tests(item, tmp_path / "lib")

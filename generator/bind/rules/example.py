@@ -1207,6 +1207,16 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
         # (of several, one name for the one result would hide the others missing: lightgbm's `X`, `y` of a frame
         # once named `y`, its step 2 then a stub asking for `X`)
         return
+    # (nor a name for a type the Outputs give, where the API returns another class: "List of RDKit `Mol` objects"
+    # of `suppl = Chem.SmilesMolSupplier(...) -> SmilesMolSupplier`, whose list `mols` the example makes after)
+    returned = draft.api.returns.strip().rsplit(".", 1)[-1] if draft.api is not None else ""
+    if (
+        draft.api is not None
+        and not named_outputs(step)
+        and re.fullmatch(r"[A-Z]\w*", returned)
+        and declared[0] not in returned_names(draft.api, ctx)
+    ):
+        return
     # a later step's Inputs citing "`scraped` from Step 1" ask for that name, whatever later examples call it
     if not ctx.cited_later(declared[0]) and (local in wanted or declared[0] not in wanted):
         return
