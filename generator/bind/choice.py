@@ -16,7 +16,6 @@ from generator.bind.imports import bound_by, module_names, wiki_imports
 from generator.bind.outputs import collects, declared_outputs
 from generator.bind.signature import called_on_first, signature_params
 from generator.model import Step
-from generator.parse.markdown import clauses, from_steps
 from generator.parse.params import default_in_text
 from generator.pysource import parse_expression
 from generator.slicing import Slice, contains_api, empty_container, from_tests, holder_index, names, shows_value
@@ -342,7 +341,7 @@ def score(
     test data; names used without their import; then the fewest statements doing work, then earlier on the page."""
     piece = candidate.slice
     resolvable = Resolvable(ctx, keys, candidate.tree)
-    again = _iterated_again(piece.statements, ctx)
+    again = _read_by_remade_loops(piece.statements, ctx)
     missing = [n for n in piece.free if n not in resolvable and n not in piece.literals and n not in again]
     loadable = [n for n in missing if ctx.loader_for(n) is not None]
     passed = _passed(piece, ctx, keys)  # (parameter, value) of the API call's arguments
@@ -470,7 +469,7 @@ def score(
     )
 
 
-def _iterated_again(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
+def _read_by_remade_loops(statements: list[ast.stmt], ctx: BindContext) -> set[str]:
     """The names only a loop's iterable reads, where that iterable is an earlier step's call made again on the page's
     demo data (`texts` of `for doc in nlp.pipe(texts):`, where step 4 made the Docs): wiring has the loop go over the
     earlier result instead, so nothing needs to give them."""
@@ -493,8 +492,7 @@ def _reads_cited_step(piece: Slice, ctx: BindContext) -> bool:
     """Whether a slice reads what a step the Inputs cite by its number made ("Feature matrix and labels from step
     1": step 1's `X_train`, `y_train`): a snippet doing so (`Pool(X_train, y_train, ...)`, its import on the page's
     other example) works on the step's Inputs, beside a demo on rows written out."""
-    numbers = {n for part in clauses(ctx.step.inputs or "") for n in from_steps(part)}
-    made = {a.name for n in numbers for a in ctx.objects_of(n)}
+    made = {a.name for n in ctx.cited_numbers() for a in ctx.objects_of(n)}
     return any(n in made for n in piece.free)
 
 

@@ -219,14 +219,17 @@ class BindContext:
     def has(self, name: str) -> bool:
         return name in self.artifacts
 
+    def cited_numbers(self) -> set[int]:
+        """The steps the Inputs cite by number, clause by clause ("Feature matrix and labels from step 1")."""
+        return {n for part in clauses(self.step.inputs or "") for n in from_steps(part)}
+
     def made_again(self, call: ast.expr) -> Artifact | None:
         """The one result of an earlier step the Inputs cite by its number, where call is that step's own call made
         again (`tokenizer.encode_batch([...])` where step 4 made `output` by it; `nlp.pipe(texts)` where step 4 made
         `docs`): the page's round trip, on its demo data; None otherwise."""
         if not isinstance(call, ast.Call):
             return None
-        cited = {n for part in clauses(self.step.inputs or "") for n in from_steps(part)}
-        for number in sorted(cited):
+        for number in sorted(self.cited_numbers()):
             api = self.apis[number - 1] if 0 < number <= self.index else None
             if api is None or called(call.func) != api.last or not contains_api(call, api, {}):
                 continue

@@ -32,7 +32,7 @@ from generator.apitext import (
     signature_returns,
     written_collection,
 )
-from generator.astwalk import clone, outer_parts, rebinds, scoped_walk, walk
+from generator.astwalk import clone, rebinds, scoped_walk, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition, remade_result
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, parts_cited
@@ -2118,8 +2118,7 @@ def _cited_arguments(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         numbers = from_steps(hint.doc)
         made = [a.name for a in ctx.artifacts.values() if a.step in numbers and not a.value]
         chosen = [n for n in made if n in quoted] or made
-        # (not "`model.getvalue()` from Step 2": something made of that result, not the result)
-        worked = len(chosen) == 1 and re.search(rf"\b{re.escape(chosen[0])}\s*[.(\[]", hint.doc) is not None
+        worked = len(chosen) == 1 and _worked_on_in(hint.doc, chosen[0])
         if not own_name and not (len(chosen) == 1 and re.search(rf"(?<![\w.]){re.escape(chosen[0])}\b", hint.doc)):
             continue
         if len(numbers) == 1 and len(chosen) == 1 and chosen[0] != keyword.arg and not worked:
@@ -2633,6 +2632,12 @@ def _cited_in_full(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         wired.changes.append(f"takes {full[0]}, as its Inputs say, for the example's {name}")
 
 
+def _worked_on_in(doc: str, name: str) -> bool:
+    """Whether a Key Parameter's text works on a result rather than naming it: "`model.getvalue()` from Step 2" is
+    something made of `model`, not `model`."""
+    return re.search(rf"\b{re.escape(name)}\s*[.(\[]", doc) is not None
+
+
 def _documented_sources(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
     """`shapely.intersection(box1, box2)` of the page's two demo boxes (`box1 = box(0, 0, 2, 2)`), where the Key
     Parameters say "`a: Geometry` - the repaired polygon from Step 2, `b: Geometry` - the buffer zone from Step 3":
@@ -2653,8 +2658,7 @@ def _documented_sources(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         made = [a.name for a in ctx.objects_of(numbers[0])] if len(numbers) == 1 else []
         named = [n for n in made if re.search(rf"(?<![\w.]){re.escape(n)}\b", hint.doc) or n in quoted]
         chosen = named or made
-        # (not "`model.getvalue()` from Step 2": something made of that result, not the result)
-        if len(chosen) != 1 or re.search(rf"\b{re.escape(chosen[0])}\s*[.(\[]", hint.doc):
+        if len(chosen) != 1 or _worked_on_in(hint.doc, chosen[0]):
             continue
         _put_argument(call, value, ast.copy_location(ast.Name(id=chosen[0], ctx=ast.Load()), value))
         if value.id not in names(draft.statements)[0]:
@@ -2753,16 +2757,17 @@ class _Substitute(ast.NodeTransformer):
         return ast.copy_location(clone(self.value), node)
 
     def _scope(self, node: ast.AST) -> ast.AST:
-        """A lambda, def or comprehension: where it makes a variable of the name, only what it evaluates outside."""
+        """A lambda, def or comprehension: where it makes a variable of the name, only what it evaluates outside
+        (astwalk.outer_parts: defaults, decorators, the first iterable)."""
         if not rebinds(node, self.name):
             return self.generic_visit(node)
-        for part in outer_parts(node):
-            for holder in walk(node):  # (put back in its place: a part is an expression, replaced as a whole)
-                for field_name, value in ast.iter_fields(holder):
-                    if value is part:
-                        setattr(holder, field_name, self.visit(part))
-                    elif isinstance(value, list) and any(item is part for item in value):
-                        setattr(holder, field_name, [self.visit(i) if i is part else i for i in value])
+        if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):
+            node.args.defaults = [self.visit(d) for d in node.args.defaults]
+            node.args.kw_defaults = [None if d is None else self.visit(d) for d in node.args.kw_defaults]
+            if not isinstance(node, ast.Lambda):
+                node.decorator_list = [self.visit(d) for d in node.decorator_list]
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            node.generators[0].iter = self.visit(node.generators[0].iter)
         return node
 
     visit_Lambda = visit_FunctionDef = visit_AsyncFunctionDef = _scope
