@@ -29080,3 +29080,120 @@ def test_a_result_is_not_named_for_a_type_its_api_does_not_return(tmp_path):
     run_workflow(item, tmp_path / "lib", "--set", "1.data=in.smi")
     assert (item.output_dir / "parents.txt").read_text() == "[Na+]\nOCCO\n"  # each molecule's longest fragment
     run_generated_tests(item, tmp_path / "lib")
+
+
+OTHER_FORM_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Fit
+
+**Description:** Split the data, pack it with its labels, fit a model on the pack.
+
+### Step 1: Data
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgotherform.make_data(rows: int) -> tuple` |
+| **Implementation** | `Demo_make_data` |
+| **Key Parameters** | `rows: int` - rows generated (e.g. 6) |
+| **Outputs** | `X`, `y` |
+
+### Step 2: Pack
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgotherform.Pack(data, label=None, groups=None)` |
+| **Implementation** | `Demo_Pack` |
+| **Key Parameters** | `data: list` - the rows, `label: list` - targets |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `pack` |
+
+### Step 3: Group columns
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgotherform.Pack(data, label=None, groups=None)` |
+| **Implementation** | `Demo_Pack` |
+| **Key Parameters** | `groups: list[str]` - none for this data |
+| **Inputs** | `X`, `y` from Step 1 |
+| **Outputs** | `plain` |
+
+### Step 4: Fit
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.fit(X, y=None, groups=None, rounds: int = 10) -> Model` |
+| **Implementation** | `Demo_fit` |
+| **Key Parameters** | `X: Pack` - training data, `rounds: int` - boosting rounds (e.g. 5) |
+| **Inputs** | `pack` from Step 2 |
+| **Outputs** | `model` |
+"""
+
+OTHER_FORM_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_make_data.md": "import pkgotherform\n\nX, y = pkgotherform.make_data(6)\n",
+            "implementations/Demo_Pack.md": "from pkgotherform import Pack\n\npack = Pack(X, y, groups=[1])\n",
+        }
+    ),
+    "implementations/Demo_fit.md": """== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| X || Pack or list || Yes || Training data
+|-
+| y || list || No || Labels when X is not a Pack
+|-
+| groups || list || No || omit if X is a Pack
+|-
+| rounds || int || No || Boosting rounds
+|}
+
+== Usage Examples ==
+<syntaxhighlight lang="python">
+from pkgotherform import Model
+
+model = Model().fit(pack, rounds=5)
+</syntaxhighlight>
+""",
+}
+
+PKGOTHERFORM = """
+def make_data(rows):
+    X = [[n, n % 2] for n in range(rows)]
+    return X, [n % 2 for n in range(rows)]
+
+
+class Pack:
+    def __init__(self, data, label=None, groups=None):
+        for column in groups or ():
+            if column >= len(data[0]):
+                raise ValueError(f"{column!r} is not in list")
+        self.data, self.label = data, label
+
+
+class Model:
+    def fit(self, X, y=None, groups=None, rounds=10):
+        if isinstance(X, Pack) and (y is not None or groups is not None):
+            raise TypeError("y and groups should be None when X is a Pack")
+        self.rows, self.rounds = len(X.data), rounds
+        return self
+"""
+
+
+def test_an_input_the_contract_gives_for_another_form_of_the_data_is_not_added(tmp_path):
+    """Seen on a catboost wiki: `model.fit(train_pool, eval_set=eval_pool)` got `y=y, cat_features=cat_features`
+    from step 1 added, the I/O contract listing `y` - "Labels when X is not a Pool": "cat_features, ... should have
+    the None type when X has catboost.Pool type" (4 steps blocked whatever config said). And `cat_features` - "none
+    for this dataset" took another workflow's `["city", "device"]` from the example ("'city' is not in list"). An
+    input the contract makes the other form of a parameter the call passes is not added; "none" is no value."""
+    build_file_tree(tmp_path / "lib", {"pkgotherform/__init__.py": PKGOTHERFORM})
+    item = generated(tmp_path / "fit", {"_WorkflowIndex.md": OTHER_FORM_INDEX, **OTHER_FORM_PAGES})
+    fit = item.plan.steps[3].binding.body
+    assert "y=" not in fit and "groups=" not in fit, fit
+    assert {p.name: p.default for p in item.plan.steps[2].binding.params}.get("groups") == "None"
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "model: Model" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

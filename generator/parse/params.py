@@ -337,6 +337,8 @@ def _value_given(description: str, type_: str | None) -> str | None:
     wants that value. None for prose or an expression (`io.BytesIO()`, `model.getvalue()` from Step 2, "1 /
     lambda"), a value of another type than the declared one ("2 or 3 layers" for a list), a bare extension
     ("`.csv` file of ..."), or a class named in a text's description ("`DataFrame` column")."""
+    if _GIVEN_NONE.match(description):  # "`cat_features` - none for this dataset": no value, not the example's
+        return "None"
     flag = _GIVEN_FLAG.match(description)
     if flag is not None:  # "`as_gray: bool` - True", "... - False (keep colour)"; not "True to print progress"
         return flag.group(1) if fits_type(flag.group(1), type_) else None
@@ -381,6 +383,9 @@ _RANGE_ON = re.compile(
     r"\s*(\([^()]{0,200}\))?\s*(?:(?:to|or|through)\s*[-+]?(?:\d|`|\"|')|[-–—]\s*[-+]?\d[\d.]*\s*(?:\(|[,;]|$))", re.I
 )
 
+_GIVEN_NONE = re.compile(
+    r"\s*none\s*(?:$|[.;(]|(?:for|in)\s+(?:this|these|the)\b|here\b|(?:is\s+)?(?:needed|used)\b)", re.I
+)
 _GIVEN_FLAG = re.compile(r"\s*(True|False)\s*(?:$|\()")
 
 _KINDS: dict[str, type | tuple[type, ...]] = {

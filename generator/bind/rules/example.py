@@ -1344,9 +1344,13 @@ def _complete_call(
     # **window_kwargs)`): a mapping parameter whose documented value holds one of them (`dim: dict` - e.g.
     # `{"time": 3}`) is the same setting written the other way; passing both fails ("cannot specify both")
     forwarded = {k.arg for k in call.keywords if k.arg} - {p.name for p in declared}
+    rows = {r.name.strip("`* "): r for r in step.implementation.inputs}
     for param in declared:
         hint = keys.get(param.name)
         if param.name in chained:
+            continue
+        row = rows.get(param.name)
+        if param.name not in keys and row is not None and _conditional_on(row.description, passed - {param.name}):
             continue
         written = literal_value(hint.default) if hint is not None and hint.default else None
         if isinstance(written, dict) and forwarded & {k for k in written if isinstance(k, str)}:
@@ -1381,6 +1385,24 @@ def _complete_call(
             # a None default the example never passes is unset: the call goes without it until config sets it (a
             # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
             draft.unpassed.append(param.name)
+
+
+_CONDITION = re.compile(r"\b(omit\w*\s+)?(when|if|unless)\b((?:\W+\w+){1,5})", re.I)
+_NEGATION = frozenset({"not", "t", "no", "none", "without", "missing", "absent", "unset"})  # (`isn't` -> isn, t)
+
+
+def _conditional_on(description: str, passed: set[str | None]) -> bool:
+    """Whether an I/O contract row's text makes the input the other form of a parameter the call passes: `y` -
+    "Labels when X is not a Pool", "omit if X is a labelled Pool", `shape` - "required if data isn't provided". The
+    example that passes X without y is the form the page chose; the contract's other form is not added to it
+    (`fit(train_pool, y=y)` fails: "y should have the None type when X has catboost.Pool type"). An input that
+    applies along with the other ("examples per batch when batched=True") is not one."""
+    for clause in _CONDITION.finditer(description[:500]):
+        words = re.findall(r"\w+", clause.group(3))
+        negative = clause.group(1) or clause.group(2).lower() == "unless" or _NEGATION & {w.lower() for w in words}
+        if negative and any(word in passed for word in words):
+            return True
+    return False
 
 
 def _passed_by_position(examples: tuple[ast.Module, ...], api: ApiRef, slot: int, modules: Collection[str]) -> bool:
