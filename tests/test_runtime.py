@@ -29197,3 +29197,115 @@ def test_an_input_the_contract_gives_for_another_form_of_the_data_is_not_added(t
     proc = run_workflow(item, tmp_path / "lib")
     assert "model: Model" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+SPLIT_PACKS_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Score
+
+**Description:** Load the splits, pack each with its labels, score the held-out pack.
+
+### Step 1: Splits
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsplitpacks.load(rows: int) -> tuple` |
+| **Implementation** | `Demo_load` |
+| **Key Parameters** | `rows: int` - rows loaded (e.g. 8) |
+| **Outputs** | `X_train`, `X_test`, `y_train`, `y_test` |
+
+### Step 2: Packs
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Pack(data, label=None, groups=None)` |
+| **Implementation** | `Demo_Pack` |
+| **Key Parameters** | `data` - features, `label` - targets |
+| **Inputs** | Train and test splits |
+| **Outputs** | `train_pack`, `test_pack` |
+
+### Step 3: Score
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `Model.score(pack) -> int` |
+| **Implementation** | `Demo_score` |
+| **Inputs** | `test_pack` |
+| **Outputs** | `score` |
+"""
+
+SPLIT_PACKS_PAGES = {
+    **example_pages(
+        {
+            "implementations/Demo_load.md": "import pkgsplitpacks\n\nX_train, X_test, y_train, y_test = pkgsplitpacks.load(8)\n",
+            "implementations/Demo_score.md": "from pkgsplitpacks import Model\n\nscore = Model().score(test_pack)\n",
+        }
+    ),
+    "implementations/Demo_Pack.md": """== I/O Contract ==
+
+=== Inputs ===
+{| class="wikitable"
+! Name !! Type !! Required !! Description
+|-
+| data || list || Yes || Feature rows
+|-
+| label || list || No || Targets
+|-
+| groups || list[str] || No || Names of the group columns
+|}
+
+== Usage Examples ==
+
+=== From lists (documentation example) ===
+<syntaxhighlight lang="python">
+from pkgsplitpacks import Pack
+
+data = [[1, 2], [3, 4]]
+label = [0, 1]
+dataset = Pack(data, label)
+</syntaxhighlight>
+
+=== Train and evaluation packs ===
+<syntaxhighlight lang="python">
+train_pack = Pack(X_train, y_train, groups=["city"])
+eval_pack = Pack(X_test, y_test, groups=["city"])
+</syntaxhighlight>
+""",
+}
+
+PKGSPLITPACKS = """
+def load(rows):
+    X = [[n, n * 2] for n in range(rows)]
+    y = [n % 2 for n in range(rows)]
+    half = rows // 2
+    return X[:half], X[half:], y[:half], y[half:]
+
+
+class Pack:
+    def __init__(self, data, label=None, groups=None):
+        for name in groups or ():
+            raise ValueError(f"{name!r} is not in list")
+        self.data, self.label = data, label
+
+
+class Model:
+    def score(self, pack):
+        return sum(pack.label)
+"""
+
+
+def test_packs_of_the_splits_the_inputs_describe_in_prose_keep_the_declared_names(tmp_path):
+    """Seen on a catboost wiki (interpretation, 0 of 6 steps ran): Inputs "Train and test splits" cite step 1's
+    `X_train`, `y_test`, ... in prose, so the page's demo `Pool(data, label, cat_features)` of toy rows won over the
+    snippet packing the splits; that snippet's `eval_pool` was not the `test_pool` the Outputs and later Inputs name
+    (a config key no TOML can hold); and its `cat_features=["city", "device"]`, another workflow's columns that
+    nothing of this one names, failed ("'city' is not in list")."""
+    build_file_tree(tmp_path / "lib", {"pkgsplitpacks/__init__.py": PKGSPLITPACKS})
+    item = generated(tmp_path / "score", {"_WorkflowIndex.md": SPLIT_PACKS_INDEX, **SPLIT_PACKS_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "Pack(X_train, y_train" in body and "test_pack = Pack(X_test, y_test" in body, body
+    assert '"city"' not in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "score: 2" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

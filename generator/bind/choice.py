@@ -252,7 +252,19 @@ def _inputs_cite(name: str, ctx: BindContext) -> bool:
         return False
     if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", inputs):
         return True
-    return bool(artifact.type) and re.search(rf"(?<![\w.]){re.escape(artifact.type)}(?!\w)", inputs) is not None
+    if artifact.type and re.search(rf"(?<![\w.]){re.escape(artifact.type)}(?!\w)", inputs):
+        return True
+    return _named_in_prose(name, inputs)
+
+
+def _named_in_prose(name: str, inputs: str) -> bool:
+    """Whether Inputs written as prose, no name in code, say the name's words: "Train and test splits" names
+    `X_train` and `y_test` (the words of three letters and more; a name of one word is read whole above)."""
+    if "`" in inputs or "_" not in name.strip("_"):
+        return False
+    parts = [p.lower() for p in name.split("_") if len(p) >= 3]
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", inputs)}
+    return bool(parts) and all(p in said for p in parts)
 
 
 def _remakes(stmt: ast.stmt, ctx: BindContext) -> bool:

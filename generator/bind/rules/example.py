@@ -330,10 +330,12 @@ def bind(step: Step, ctx: BindContext) -> Binding | None:
     _cell_settings(draft, step, ctx, keys)
     _keep_result(draft, step, ctx, _shown(chosen.tree, best.anchor))
     _declared_name(draft, step, ctx, wanted)
+    _declared_counterpart(draft, step, ctx)
     _own_name(draft, step, ctx)
     trees = tuple(e.tree for e in ctx.examples[ctx.index])
     imports = [ast.unparse(n) for t in trees for n in t.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     _complete_call(draft, step, keys, trees, module_names(ctx, imports))
+    _foreign_columns(draft, step, ctx, keys)
     _complete_chained(draft, keys)
     return wire(draft, step, ctx, ctx.kinds[ctx.index])
 
@@ -1228,6 +1230,35 @@ def _declared_name(draft: Draft, step: Step, ctx: BindContext, wanted: set[str])
                 node.id = declared[0]
 
 
+def _declared_counterpart(draft: Draft, step: Step, ctx: BindContext) -> None:
+    """Of several results the Outputs name, the one the example makes under another name takes the declared one:
+    Outputs "`train_pool`, `test_pool`" of an example making `train_pool = Pool(X_train, ...)` and `eval_pool =
+    Pool(X_test, ...)`, where later steps' Inputs quote `test_pool` (which became a config key no TOML could hold).
+    Only where one declared name is unmade and one result of the step's API is undeclared, no later Inputs citing
+    it (a later example may read `eval_pool`: its own name for it)."""
+    declared = output_names(step, draft.api, ctx)
+    if len(declared) < 2 or draft.api is None:
+        return
+    made = [
+        stmt.targets[0].id
+        for stmt in draft.statements
+        if isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and contains_api(stmt.value, draft.api, {})
+    ]
+    bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
+    unmade = [d for d in declared if d not in bound]
+    other = [m for m in made if m not in declared]
+    if len(unmade) != 1 or len(other) != 1 or not any(d in made for d in declared):
+        return
+    # (a later example's own `eval_pool` may be wanted: not where later steps' Inputs quote the declared name only)
+    quoted = {n for later in ctx.workflow.steps[ctx.index + 1 :] for n in code_spans(later.inputs or "")}
+    if ctx.cited_later(other[0]) or other[0] in quoted or unmade[0] not in quoted | set(ctx.cited_from_here()):
+        return
+    rename(draft.statements, other[0], unmade[0])
+
+
 def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
     """The anchor's result under the name an earlier step's result has, made afresh (not read): two steps on one
     page (`orders = dd.read_parquet(...)` for the fact table, then for the dimension table) would hand on one
@@ -1385,6 +1416,80 @@ def _complete_call(
             # a None default the example never passes is unset: the call goes without it until config sets it (a
             # library's native code may take None for "no value" nowhere: `BpeTrainer(limit_alphabet=None)`)
             draft.unpassed.append(param.name)
+
+
+_SCHEMA_WORDS = re.compile(r"\b(?:columns?|features?|fields?)\b", re.I)
+
+
+def _foreign_columns(draft: Draft, step: Step, ctx: BindContext, keys: dict[str, Hint]) -> None:
+    """An optional argument naming columns (`cat_features=["city", "device"]`, "Categorical column indices or
+    names") that nothing of the workflow names, on a page other workflows share, is another data set's: unset, so
+    the library's default applies and config may name this data's columns ("'city' is not in list" on a data set
+    with no such column). Not a parameter the step's Key Parameters document, nor columns the workflow's text or
+    its other steps' pages name."""
+    api, anchor = draft.api, anchor_call(draft)
+    if api is None or step.implementation is None or anchor is None:
+        return
+    declared = {p.name: p for p in signature_params(step, api, all_params=True)}
+    rows = {r.name.strip("`* "): r.description for r in step.implementation.inputs}
+    optional = {
+        r.name.strip("`* ") for r in step.implementation.inputs if r.required.strip().lower() in ("no", "false")
+    }
+    text = ""
+    # (each call of the API: `train_pool = Pool(...)` and `test_pool = Pool(...)` name the same columns)
+    calls = [n for s in draft.statements for n in walk(s) if isinstance(n, ast.Call) and contains_api(n, api, {})]
+    for passed in [k for call in calls if called(call.func) == called(anchor.func) for k in call.keywords]:
+        param = declared.get(passed.arg or "")
+        if param is None or not (param.optional or param.name in optional) or param.name in keys:
+            continue
+        try:
+            value = ast.literal_eval(passed.value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            continue
+        if not (isinstance(value, list) and value and all(isinstance(v, str) and v.isidentifier() for v in value)):
+            continue
+        if not _SCHEMA_WORDS.search(rows.get(param.name, "")):
+            continue
+        text = text or _workflow_text(ctx, step)
+        if any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text) for v in value):
+            continue
+        # (nor columns the example's own code reads: `remove_columns=["text"]` beside `examples["text"]`)
+        if set(value) & _strings_outside(draft, param.name):
+            continue
+        passed.value = ast.Name(id=param.name, ctx=ast.Load())
+        draft.hints[param.name] = Hint(
+            param.annotation, param.default if param.optional else None, rows[param.name], True
+        )
+        draft.unpassed.append(param.name)
+
+
+def _strings_outside(draft: Draft, name: str) -> set[str]:
+    """The text constants of the draft's code outside the values passed as keyword `name`."""
+    inside = {
+        id(n)
+        for s in [*draft.statements, *draft.definitions]
+        for k in walk(s)
+        if isinstance(k, ast.keyword) and k.arg == name
+        for n in walk(k.value)
+    }
+    return {
+        n.value
+        for s in [*draft.statements, *draft.definitions]
+        for n in walk(s)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in inside
+    }
+
+
+def _workflow_text(ctx: BindContext, step: Step) -> str:
+    """What the workflow says outside the step's own page: its prose and tables, and its other steps' pages."""
+    workflow = ctx.workflow
+    parts = [workflow.overview, workflow.description, workflow.usage]
+    for other in workflow.steps:
+        parts += [other.description, other.inputs, other.outputs, other.key_parameters_text, other.api_call]
+        parts += other.code_blocks
+        if other.implementation is not None and other.implementation_name != step.implementation_name:
+            parts += other.implementation.examples
+    return "\n".join(parts)
 
 
 _CONDITION = re.compile(r"\b(omit\w*\s+)?(when|if|unless)\b((?:\W+\w+){1,5})", re.I)
