@@ -29309,3 +29309,79 @@ def test_packs_of_the_splits_the_inputs_describe_in_prose_keep_the_declared_name
     proc = run_workflow(item, tmp_path / "lib")
     assert "score: 2" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+SIBLING_DEF_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Compile
+
+**Description:** Make the numbers, compile the reduction, apply it.
+
+### Step 1: Numbers
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsiblingdef.numbers(count: int) -> list` |
+| **Implementation** | `Demo_numbers` |
+| **Key Parameters** | `count: int` - how many (e.g. 4) |
+| **Outputs** | `values` |
+
+### Step 2: Compile
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsiblingdef.compiled(fun: Callable, scale: int = 1) -> Callable` |
+| **Implementation** | `Demo_compiled` |
+| **Key Parameters** | `fun: Callable` - the program, `scale: int` - factor applied to the result (e.g. 10) |
+| **Outputs** | `scaled_total` |
+
+### Step 3: Apply
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgsiblingdef.apply(fun: Callable, values: list) -> int` |
+| **Implementation** | `Demo_apply` |
+| **Inputs** | `scaled_total` from Step 2, `values` from Step 1 |
+| **Outputs** | `result` |
+"""
+
+SIBLING_DEF_PAGES = example_pages(
+    {
+        "implementations/Demo_numbers.md": "import pkgsiblingdef\n\nvalues = pkgsiblingdef.numbers(4)\n",
+        "implementations/Demo_compiled.md": [
+            "@pkgsiblingdef.compiled\ndef total(xs):\n    return sum(xs)\n\nprint(total([1, 2, 3]))\n",
+            "scaled_total = pkgsiblingdef.compiled(total, scale=10)\n",
+        ],
+        "implementations/Demo_apply.md": "import pkgsiblingdef\n\nresult = pkgsiblingdef.apply(scaled_total, values)\n",
+    }
+)
+
+PKGSIBLINGDEF = """
+def numbers(count):
+    return list(range(1, count + 1))
+
+
+def compiled(fun, scale=1):
+    if not callable(fun):
+        raise TypeError(f"Expected a callable value, got {fun!r}")
+    return lambda xs: scale * fun(xs)
+
+
+def apply(fun, values):
+    return fun(values)
+"""
+
+
+def test_a_function_another_example_of_the_page_defines_comes_along(tmp_path):
+    """Seen on a jax wiki (sharding, 0 of 6 steps ran): `jax.jit(f_contract, out_shardings=...)` of the page's third
+    example, whose `f_contract` the page's second example defines (`@jax.jit def f_contract(x): ...`), made
+    `f_contract` a REQUIRED config key no TOML can hold ("Expected a callable value"). The definition comes along,
+    as the example's own would."""
+    build_file_tree(tmp_path / "lib", {"pkgsiblingdef/__init__.py": PKGSIBLINGDEF})
+    item = generated(tmp_path / "compile", {"_WorkflowIndex.md": SIBLING_DEF_INDEX, **SIBLING_DEF_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "def total(xs):" in body and "total" not in [p.name for p in item.plan.steps[1].binding.params], body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "result: 100" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

@@ -286,6 +286,7 @@ def wire(draft: Draft, step: Step, ctx: BindContext, kind: Kind) -> Binding:
     wired = _Wired()
     draft.definitions = [_unannotated(d) for d in draft.definitions]
     _defined_by_signature(draft, step)
+    _defined_by_sibling(draft, ctx)
     _defined_earlier(draft, ctx, wired)
     _without_test_paths(draft, wired)
     _renamed_earlier(draft, ctx, wired)
@@ -2995,6 +2996,27 @@ def _defined_by_signature(draft: Draft, step: Step) -> None:
             draft.definitions.append(_unannotated(clone(node)))
             if draft.api is not None and node.name == draft.api.last:
                 draft.source = Source.PATTERN  # the API is the function the page defines
+
+
+def _defined_by_sibling(draft: Draft, ctx: BindContext) -> None:
+    """A function the draft uses that another example of the step's page defines (`jax.jit(f_contract,
+    out_shardings=...)` below the page's "Reduction" example, `@jax.jit def f_contract(x): return x.sum(axis=0)`)
+    comes along, as its own `def` would: not a config key no TOML can hold (a callable). Only a def needing no name
+    the draft does not need already, for a name nothing imports and no earlier step made."""
+    defined = {
+        node.name: node
+        for example in ctx.examples[ctx.index]
+        for node in example.tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    free = free_names(draft)
+    imported = draft.imported()
+    wanted = [n for n in free if n in defined and not ctx.has(n) and n not in imported]
+    known = imported | set(free) - set(wanted)  # (what the draft needs anyway: the `jax` of `jax.jit(...)`)
+    for name in wanted:
+        node = defined[name]
+        if does_work(node) and set(names([node])[0]) <= known:
+            draft.definitions.append(_unannotated(clone(node)))
 
 
 def _defined_earlier(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
