@@ -29385,3 +29385,66 @@ def test_a_function_another_example_of_the_page_defines_comes_along(tmp_path):
     proc = run_workflow(item, tmp_path / "lib")
     assert "result: 100" in proc.stderr, proc.stderr
     run_generated_tests(item, tmp_path / "lib")
+
+
+UNMADE_SOURCE_INDEX = """
+# Workflow Index: Demo
+
+## Workflow: Demo_Frame
+
+**Description:** Make a time grid, build the frame on it.
+
+### Step 1: Grid
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunmadesource.grid(hours: int) -> list` |
+| **Implementation** | `Demo_grid` |
+| **Key Parameters** | `hours: int` - hours in the grid (e.g. 3) |
+| **Outputs** | `night` |
+
+### Step 2: Frame
+
+| Attribute | Value |
+|-----------|-------|
+| **API Call** | `pkgunmadesource.Frame(obstime=None, checked: bool = False)` |
+| **Implementation** | `Demo_Frame` |
+| **Key Parameters** | `obstime: list` - time grid from Step 1, `checked: bool` - check the grid first (True) |
+| **Inputs** | time grid from Step 1 |
+| **Outputs** | `frame` |
+"""
+
+UNMADE_SOURCE_PAGES = example_pages(
+    {
+        "implementations/Demo_grid.md": "import pkgunmadesource\n\nnight = pkgunmadesource.grid(3)\n",
+        "implementations/Demo_Frame.md": "from pkgunmadesource import Frame\n\nframe = Frame(obstime=time)\n",
+    }
+)
+
+PKGUNMADESOURCE = """
+def grid(hours):
+    return [float(h) for h in range(hours)]
+
+
+class Frame:
+    def __init__(self, obstime=None, checked=False):
+        if not isinstance(obstime, list):
+            raise TypeError(f"obstime must be a list of times, not {type(obstime).__name__}")
+        if not checked:
+            raise ValueError("the grid was not checked")
+        self.times = obstime
+"""
+
+
+def test_a_name_the_example_never_makes_is_the_step_its_key_parameter_names(tmp_path):
+    """Seen on an astropy wiki (observation planning, 3 of 6 steps blocked): `AltAz(obstime=time, ...)`, `time` made
+    nowhere on the page, became `import time` (the module passed as the observation times), where the Key
+    Parameters say "`obstime: Time` - time grid from Step 3". And "`overwrite: bool` - replace an existing file
+    (True)" lost to the signature's False (every second run failed)."""
+    build_file_tree(tmp_path / "lib", {"pkgunmadesource/__init__.py": PKGUNMADESOURCE})
+    item = generated(tmp_path / "frame", {"_WorkflowIndex.md": UNMADE_SOURCE_INDEX, **UNMADE_SOURCE_PAGES})
+    body = item.plan.steps[1].binding.body
+    assert "import time" not in body and "obstime=night" in body, body
+    proc = run_workflow(item, tmp_path / "lib")
+    assert "frame: Frame" in proc.stderr, proc.stderr
+    run_generated_tests(item, tmp_path / "lib")

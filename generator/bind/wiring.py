@@ -2650,10 +2650,13 @@ def _documented_sources(draft: Draft, ctx: BindContext, wired: _Wired) -> None:
         return
     keys = key_hints(ctx.step)
     demo = _made_of_nothing(draft, ctx)
+    # (or a name the example never makes, which would become a module or a key: `AltAz(obstime=time, ...)` where
+    # "`obstime: Time` - time grid from Step 3" is no `import time`)
+    unmade = set(free_names(draft)) - draft.imported()
     quoted = code_spans(ctx.step.inputs or "")
     for param, value in _arguments(draft, call):
         hint = keys.get(param)
-        if hint is None or not isinstance(value, ast.Name) or value.id not in demo or ctx.has(value.id):
+        if hint is None or not isinstance(value, ast.Name) or value.id not in demo | unmade or ctx.has(value.id):
             continue
         numbers = [n for n in from_steps(hint.doc) if n <= ctx.index]
         made = [a.name for a in ctx.objects_of(numbers[0])] if len(numbers) == 1 else []

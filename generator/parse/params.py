@@ -307,10 +307,11 @@ _GIVEN = re.compile(
 
 # at the end, in brackets: "name of the target column (`churned`)", "number of epochs (e.g. 20)", "rounds (500)"
 _GIVEN_LAST = re.compile(
-    r"(?<![\w.])\((?:[^()`;]{0,200};\s*)?(?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\])\)"
+    r"(?<![\w.])\((?:[^()`;]{0,200};\s*)?(?:e\.g\.|eg\.|default:?)?\s*(`[^`]+`|\"[^\"`]*\"|'[^'`]*'|[-+]?\d[\d_]*(?:\.\d+)?(?:e-?\d+)?|\[[^\[\]()`]{1,200}\]|True|False)\)"
     r"\s*[.,;]?\s*$",
     re.I,
-)  # (or a list: "NDCG cut-offs reported ([1, 3, 5])"; or after a note: "(at least 9984 for PQ; 20000)")
+)  # (or a list: "NDCG cut-offs reported ([1, 3, 5])"; or after a note: "(at least 9984 for PQ; 20000)"; or a flag:
+# "replace an existing file (True)")
 
 
 # in brackets before the description goes on after a `;`, or with its own aside after one: "how many features drive
@@ -348,6 +349,8 @@ def _value_given(description: str, type_: str | None) -> str | None:
     if len(re.findall(r"\(\s*`[^`]+`\s*\)", description)) > 1:
         return None  # "query image (`box.png`) and train image (`box_in_scene.png`)": two values, of two parameters
     text = found.group(1).strip("`")
+    if text in ("True", "False") and len(re.findall(r"\((?:True|False)\b", description)) > 1:
+        return None  # "processes (True, default) or threads (False)": the choices, not a value
     after = description[found.end() :]
     if text.isidentifier() and re.match(r"\s*(?:from|of|in)\s+step\b", after, re.I):
         return None  # "`model` from Step 1": where the value comes from, not the value
