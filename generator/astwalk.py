@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import weakref
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 _AST = ast.AST
@@ -60,6 +60,13 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
                     if isinstance(item, _AST):
                         push(item)
         yield current
+
+
+def single_assignments(nodes: Iterable[ast.AST]) -> Iterator[tuple[str, ast.expr]]:
+    """(name, value) of each `name = value` among nodes (one target, a plain name), in order."""
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            yield node.targets[0].id, node.value
 
 
 _CONTEXTS = (ast.Load, ast.Store, ast.Del)

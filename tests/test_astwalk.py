@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.astwalk import clone, shared, walk
+from generator.astwalk import clone, shared, single_assignments, walk
 from generator.bind.wiring import _Substitute, rename
 from generator.pysource import parse_dedented
 from generator.slicing import names
@@ -75,3 +75,9 @@ def test_a_rename_leaves_a_scopes_own_variable_of_that_name_alone(source, rename
     assert ast.unparse(tree) == ast.unparse(ast.parse(renamed))
     substituted = [_Substitute("x", ast.Name(id="y", ctx=ast.Load())).visit(s) for s in ast.parse(source).body]
     assert "\n".join(map(ast.unparse, substituted)) == ast.unparse(ast.parse(renamed))
+
+
+def test_single_assignments_are_the_plain_name_ones_in_order():
+    tree = ast.parse("a = f(1)\nb, c = 1, 2\nd = e = 3\nx.y = 4\ng: int = 5\nh = [1]\n")
+    found = [(name, ast.unparse(value)) for name, value in single_assignments(tree.body)]
+    assert found == [("a", "f(1)"), ("h", "[1]")]

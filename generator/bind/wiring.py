@@ -32,7 +32,7 @@ from generator.apitext import (
     signature_returns,
     written_collection,
 )
-from generator.astwalk import clone, rebinds, scoped_walk, walk
+from generator.astwalk import clone, rebinds, scoped_walk, single_assignments, walk
 from generator.bind.binding import Binding, ConfigParam, Kind, Origin, Source, Status
 from generator.bind.choice import DATA_FILE, INPUT_FILE, PATH_KEY, demo_stand_ins, is_condition, remade_result
 from generator.bind.context import LINES, Artifact, BindContext, artifact_name, parts_cited
@@ -5302,13 +5302,9 @@ def _remember_example_names(draft: Draft, produced: list[str], ctx: BindContext)
     for example in ctx.examples[ctx.index] if result in produced else ():
         made = instances(example.tree)
         named = {
-            stmt.targets[0].id
-            for stmt in example.tree.body
-            if isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and isinstance(stmt.value, ast.Call)
-            and contains_api(stmt.value, draft.api, made)
+            name
+            for name, value in single_assignments(example.tree.body)
+            if isinstance(value, ast.Call) and contains_api(value, draft.api, made)
         }
         if len(named) == 1 and not (named & set(produced)) and not ctx.has(next(iter(named))):
             ctx.example_names.setdefault(next(iter(named)), result)

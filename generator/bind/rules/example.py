@@ -23,7 +23,7 @@ from generator.apitext import (
     sets_a_value,
 )
 from generator.apitext import signature_params as signature_block_params
-from generator.astwalk import clone, walk
+from generator.astwalk import clone, single_assignments, walk
 from generator.bind.binding import Binding, Kind, Source
 from generator.bind.choice import (
     PATH_KEY,
@@ -1239,14 +1239,7 @@ def _declared_counterpart(draft: Draft, step: Step, ctx: BindContext) -> None:
     declared = output_names(step, draft.api, ctx)
     if len(declared) < 2 or draft.api is None:
         return
-    made = [
-        stmt.targets[0].id
-        for stmt in draft.statements
-        if isinstance(stmt, ast.Assign)
-        and len(stmt.targets) == 1
-        and isinstance(stmt.targets[0], ast.Name)
-        and contains_api(stmt.value, draft.api, {})
-    ]
+    made = [name for name, value in single_assignments(draft.statements) if contains_api(value, draft.api, {})]
     bound = {n.id for s in draft.statements for n in walk(s) if isinstance(n, ast.Name)}
     unmade = [d for d in declared if d not in bound]
     other = [m for m in made if m not in declared]
@@ -1282,14 +1275,11 @@ def _own_name(draft: Draft, step: Step, ctx: BindContext) -> None:
     if earlier is None or earlier.callee != api.callee:
         return  # made by another call: not the same page's example made twice
     made_later = {
-        stmt.targets[0].id
+        name
         for examples in ctx.examples[ctx.index + 1 :]
         for example in examples
-        for stmt in walk(example.tree)
-        if isinstance(stmt, ast.Assign)
-        and len(stmt.targets) == 1
-        and isinstance(stmt.targets[0], ast.Name)
-        and contains_api(stmt.value, api, {})
+        for name, value in single_assignments(walk(example.tree))
+        if contains_api(value, api, {})
     }
     named = sorted(n for n in made_later if not ctx.has(n) and n not in bound)
     if len(named) > 1:
@@ -1308,13 +1298,9 @@ def _made_as_described(draft: Draft, anchor: ast.Assign, name: str, step: Step) 
     if not kind[:1].isupper() or not isinstance(anchor.value, ast.Call) or called(anchor.value.func) == kind:
         return None
     made = [
-        stmt.targets[0].id
-        for stmt in draft.statements
-        if isinstance(stmt, ast.Assign)
-        and len(stmt.targets) == 1
-        and isinstance(stmt.targets[0], ast.Name)
-        and isinstance(stmt.value, ast.Call)
-        and called(stmt.value.func) == kind
+        name
+        for name, value in single_assignments(draft.statements)
+        if isinstance(value, ast.Call) and called(value.func) == kind
     ]
     return made[0] if len(made) == 1 else None
 
@@ -1343,7 +1329,8 @@ def _complete_call(
         if inner is None:
             return
         call, declared = inner
-    documented = set(keys) | {r.name.strip("`* ") for r in step.implementation.inputs}
+    rows = {r.name.strip("`* "): r for r in step.implementation.inputs}
+    documented = set(keys) | set(rows)
     # (an API cell written as a call, `closing(image, footprint=...)`, says nothing of keyword-only: the example's
     # second positional argument is the footprint)
     # (`districts.sjoin(stations)` for `sjoin(left_df, right_df)`: the object before the dot passes left_df)
@@ -1375,7 +1362,6 @@ def _complete_call(
     # **window_kwargs)`): a mapping parameter whose documented value holds one of them (`dim: dict` - e.g.
     # `{"time": 3}`) is the same setting written the other way; passing both fails ("cannot specify both")
     forwarded = {k.arg for k in call.keywords if k.arg} - {p.name for p in declared}
-    rows = {r.name.strip("`* "): r for r in step.implementation.inputs}
     for param in declared:
         hint = keys.get(param.name)
         if param.name in chained:
